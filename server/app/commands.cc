@@ -1,0 +1,67 @@
+#include "server/app/commands.h"
+
+#include <cstdlib>
+#include <iostream>
+
+#include "absl/flags/reflection.h"
+#include "server/common/status_util.h"
+#include "server/db/mysql_migrator.h"
+#include "server/demo/demo_data.h"
+#include "server/identity/mysql_access_token_repository.h"
+#include "server/identity/mysql_partner_repository.h"
+#include "server/identity/mysql_user_repository.h"
+
+namespace cim {
+
+void ApplyEnvironmentOverrides(const std::vector<std::pair<std::string, std::string>>& pairs) {
+  for (const auto& [flag_name, env] : pairs) {
+    const char* value = std::getenv(env.c_str());
+    if (value == nullptr || *value == '\0') continue;
+    absl::CommandLineFlag* flag = absl::FindCommandLineFlag(flag_name);
+    std::string error;
+    if (flag == nullptr || !flag->ParseFrom(value, &error)) {
+      std::cerr << "invalid " << env << "=" << value << ": " << error << "\n";
+      std::exit(2);
+    }
+  }
+}
+
+absl::Status MigrateOnly(const ServerOptions& options) {
+  CIM_ASSIGN_OR_RETURN(std::unique_ptr<MysqlDatabase> db,
+                       MysqlDatabase::Connect(options.db_connect, 1));
+  CIM_ASSIGN_OR_RETURN(std::vector<MigrationFile> files, ReadMigrations(options.migrations_dir));
+  CIM_ASSIGN_OR_RETURN(std::vector<std::string> applied, ApplyMigrations(*db, files));
+  std::cerr << "cim-server: " << applied.size() << " migration(s) applied, "
+            << files.size() - applied.size() << " already up to date\n";
+  for (const std::string& name : applied) std::cerr << "  applied " << name << "\n";
+  return absl::OkStatus();
+}
+
+absl::Status SeedDemo(const ServerOptions& options, std::ostream& out) {
+  CIM_RETURN_IF_ERROR(MigrateOnly(options));
+  CIM_ASSIGN_OR_RETURN(std::unique_ptr<MysqlDatabase> db,
+                       MysqlDatabase::Connect(options.db_connect, 1));
+  MysqlPartnerRepository partners(*db);
+  MysqlUserRepository users(*db);
+  MysqlAccessTokenRepository tokens(*db);
+  PasswordHasher hasher(options.password_hash);
+  SystemClock clock;
+  CIM_ASSIGN_OR_RETURN(DemoSummary summary,
+                       LoadDemoData(partners, users, tokens, hasher, clock));
+  if (summary.loaded) {
+    out << "Demo data loaded: " << summary.partners << " partners, " << summary.users
+        << " users.\n";
+  } else {
+    out << "Demo data already present (database has users); nothing loaded.\n";
+  }
+  out << "Demo logins (password for all: " << kDemoPassword << "):\n";
+  for (const DemoLogin& login : summary.logins) {
+    out << "  " << login.role << ": " << login.email << "  (" << login.note << ")\n";
+  }
+  if (!summary.service_api_key.empty()) {
+    out << "  service account API key (ERP sales sync): " << summary.service_api_key << "\n";
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace cim

@@ -1,0 +1,81 @@
+#include "server/app/server_app.h"
+
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/security/server_credentials.h>
+#include <grpcpp/server_builder.h>
+
+#include "absl/strings/str_cat.h"
+#include "server/common/status_util.h"
+#include "server/db/mysql_migrator.h"
+
+namespace cim {
+
+ServerApp::ServerApp(const ServerOptions& options, std::unique_ptr<MysqlDatabase> db)
+    : clock_(options.clock != nullptr ? *options.clock : system_clock_),
+      db_(std::move(db)),
+      partners_(*db_),
+      users_(*db_),
+      tokens_(*db_),
+      throttle_(*db_),
+      hasher_(options.password_hash),
+      authenticator_(partners_, users_, tokens_, throttle_, hasher_, clock_, options.auth),
+      directory_(partners_, users_, hasher_, clock_),
+      auth_service_(authenticator_),
+      partner_service_(authenticator_, directory_) {}
+
+absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions& options) {
+  CIM_ASSIGN_OR_RETURN(std::unique_ptr<MysqlDatabase> db,
+                       MysqlDatabase::Connect(options.db_connect, options.db_pool_size));
+  if (options.migrate) {
+    CIM_ASSIGN_OR_RETURN(std::vector<MigrationFile> files, ReadMigrations(options.migrations_dir));
+    CIM_RETURN_IF_ERROR(ApplyMigrations(*db, files).status());
+  }
+  std::unique_ptr<ServerApp> app(new ServerApp(options, std::move(db)));
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort(options.listen_address, grpc::InsecureServerCredentials(), &app->port_);
+  builder.RegisterService(&app->auth_service_);
+  builder.RegisterService(&app->partner_service_);
+  app->server_ = builder.BuildAndStart();
+  if (app->server_ == nullptr || app->port_ == 0) {
+    return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen_address));
+  }
+  app->WatchHealth(options.health_interval);
+  return app;
+}
+
+void ServerApp::WatchHealth(absl::Duration interval) {
+  grpc::HealthCheckServiceInterface* health = server_->GetHealthCheckService();
+  const bool initially_serving = db_->Ping().ok();
+  health->SetServingStatus(initially_serving);
+  health_thread_ = std::thread([this, health, interval, initially_serving] {
+    bool serving = initially_serving;
+    while (!stopping_.WaitForNotificationWithTimeout(interval)) {
+      const bool ok = db_->Ping().ok();
+      if (ok != serving) {
+        health->SetServingStatus(ok);
+        serving = ok;
+      }
+    }
+  });
+}
+
+void ServerApp::Shutdown(absl::Duration grace) {
+  if (stopping_.HasBeenNotified()) return;
+  stopping_.Notify();
+  if (health_thread_.joinable()) health_thread_.join();
+  server_->GetHealthCheckService()->Shutdown();
+  server_->Shutdown(std::chrono::system_clock::now() + absl::ToChronoSeconds(grace));
+}
+
+void ServerApp::Wait() { server_->Wait(); }
+
+ServerApp::~ServerApp() {
+  Shutdown(absl::ZeroDuration());
+  server_->Wait();
+}
+
+}  // namespace cim

@@ -1,0 +1,84 @@
+// Wires the whole cim-server: database pool, migrations, repositories, rules, gRPC services,
+// health checking and reflection. main.cc and the tests both start servers through this.
+#ifndef CIM_SERVER_APP_SERVER_APP_H_
+#define CIM_SERVER_APP_SERVER_APP_H_
+
+#include <grpcpp/server.h>
+
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "absl/status/statusor.h"
+#include "absl/synchronization/notification.h"
+#include "absl/time/time.h"
+#include "server/common/clock.h"
+#include "server/db/mysql_database.h"
+#include "server/identity/auth_service.h"
+#include "server/identity/mysql_access_token_repository.h"
+#include "server/identity/mysql_login_throttle_repository.h"
+#include "server/identity/mysql_partner_repository.h"
+#include "server/identity/mysql_user_repository.h"
+#include "server/identity/partner_service.h"
+
+namespace cim {
+
+struct ServerOptions {
+  // host:port; port 0 picks a free port (see ServerApp::port()).
+  std::string listen_address = "127.0.0.1:50051";
+  // SOCI MySQL connection string, e.g. "db=cim user=root unix_socket=/path/mysqld.sock".
+  std::string db_connect;
+  int db_pool_size = 8;
+  std::string migrations_dir;
+  bool migrate = true;
+  AuthConfig auth;
+  PasswordHashParams password_hash = PasswordHashParams::Interactive();
+  // How often the health service re-checks the database.
+  absl::Duration health_interval = absl::Seconds(1);
+  const Clock* clock = nullptr;  // defaults to the system clock
+};
+
+class ServerApp {
+ public:
+  // Connects, migrates (if options.migrate) and starts serving. UNAVAILABLE if the database
+  // cannot be reached or the address cannot be bound; FAILED_PRECONDITION if an applied
+  // migration was changed.
+  static absl::StatusOr<std::unique_ptr<ServerApp>> Start(const ServerOptions& options);
+  ~ServerApp();
+
+  int port() const { return port_; }
+  MysqlDatabase& database() { return *db_; }
+  PartnerRepository& partners() { return partners_; }
+  UserRepository& users() { return users_; }
+  const PasswordHasher& password_hasher() const { return hasher_; }
+
+  // Stops accepting calls, lets in-flight calls finish (up to `grace`), then cancels the rest.
+  void Shutdown(absl::Duration grace = absl::Seconds(10));
+  // Blocks until the server has shut down.
+  void Wait();
+
+ private:
+  ServerApp(const ServerOptions& options, std::unique_ptr<MysqlDatabase> db);
+  void WatchHealth(absl::Duration interval);
+
+  SystemClock system_clock_;
+  const Clock& clock_;
+  std::unique_ptr<MysqlDatabase> db_;
+  MysqlPartnerRepository partners_;
+  MysqlUserRepository users_;
+  MysqlAccessTokenRepository tokens_;
+  MysqlLoginThrottleRepository throttle_;
+  PasswordHasher hasher_;
+  Authenticator authenticator_;
+  PartnerDirectory directory_;
+  AuthServiceImpl auth_service_;
+  PartnerServiceImpl partner_service_;
+  std::unique_ptr<grpc::Server> server_;
+  int port_ = 0;
+  absl::Notification stopping_;
+  std::thread health_thread_;
+};
+
+}  // namespace cim
+
+#endif  // CIM_SERVER_APP_SERVER_APP_H_

@@ -1,0 +1,94 @@
+#include "server/db/mysql_database.h"
+
+#include <soci/mysql/soci-mysql.h>
+
+#include "absl/strings/str_cat.h"
+
+namespace cim {
+namespace {
+
+// MySQL/MariaDB error numbers (include/mysqld_error.h, errmsg.h).
+constexpr int kDuplicateEntry = 1062;
+constexpr int kLockWaitTimeout = 1205;
+constexpr int kDeadlock = 1213;
+constexpr int kServerGone = 2006;
+constexpr int kServerLost = 2013;
+constexpr int kCantConnect = 2002;
+constexpr int kCantConnectTcp = 2003;
+constexpr int kServerShutdown = 1053;
+constexpr int kConnectionKilled = 1927;
+
+}  // namespace
+
+absl::Status MapDatabaseError(const std::exception& e, bool* connection_lost) {
+  *connection_lost = false;
+  if (const auto* mysql = dynamic_cast<const soci::mysql_soci_error*>(&e)) {
+    switch (mysql->err_num_) {
+      case kDuplicateEntry:
+        return absl::AlreadyExistsError(mysql->what());
+      case kLockWaitTimeout:
+      case kDeadlock:
+        return absl::AbortedError(absl::StrCat("transaction conflict: ", mysql->what()));
+      case kServerGone:
+      case kServerLost:
+      case kCantConnect:
+      case kCantConnectTcp:
+      case kServerShutdown:
+      case kConnectionKilled:
+        *connection_lost = true;
+        return absl::UnavailableError(absl::StrCat("database unavailable: ", mysql->what()));
+      default:
+        break;
+    }
+  }
+  return absl::InternalError(absl::StrCat("database error: ", e.what()));
+}
+
+std::tm ToSqlTime(absl::Time t) { return absl::ToTM(t, absl::UTCTimeZone()); }
+
+absl::Time FromSqlTime(const std::tm& tm) { return absl::FromTM(tm, absl::UTCTimeZone()); }
+
+std::string LikeContains(absl::string_view text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '%';
+  return out;
+}
+
+absl::StatusOr<std::unique_ptr<MysqlDatabase>> MysqlDatabase::Connect(
+    const std::string& connect_string, int pool_size) {
+  if (pool_size < 1) return absl::InvalidArgumentError("pool size must be at least 1");
+  std::unique_ptr<MysqlDatabase> db(new MysqlDatabase(pool_size));
+  try {
+    for (int i = 0; i < pool_size; ++i) {
+      soci::session& s = db->pool_.at(i);
+      s.open(soci::mysql, connect_string + " charset=utf8mb4");
+      s << "SET time_zone = '+00:00'";
+    }
+  } catch (const std::exception& e) {
+    return absl::UnavailableError(absl::StrCat("cannot connect to the database: ", e.what()));
+  }
+  return db;
+}
+
+void MysqlDatabase::Reconnect(soci::session& session) {
+  try {
+    session.reconnect();
+    session << "SET time_zone = '+00:00'";
+  } catch (const std::exception&) {
+    // Still down: the next caller gets UNAVAILABLE again and retries the reconnect.
+  }
+}
+
+absl::Status MysqlDatabase::Ping() {
+  return Run([](soci::session& s) -> absl::Status {
+    int one = 0;
+    s << "SELECT 1", soci::into(one);
+    return one == 1 ? absl::OkStatus() : absl::InternalError("unexpected ping result");
+  });
+}
+
+}  // namespace cim

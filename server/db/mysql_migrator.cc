@@ -1,0 +1,158 @@
+#include "server/db/mysql_migrator.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "server/common/sha256.h"
+
+namespace cim {
+namespace {
+
+constexpr char kLockName[] = "cim_schema_migrations";
+constexpr int kLockTimeoutSeconds = 60;
+
+bool IsMigrationName(const std::string& name) {
+  if (name.size() < 10 || !absl::EndsWith(name, ".sql") || name[4] != '_') return false;
+  return std::all_of(name.begin(), name.begin() + 4, [](char c) { return absl::ascii_isdigit(c); });
+}
+
+}  // namespace
+
+std::vector<std::string> SplitSqlStatements(absl::string_view script) {
+  std::vector<std::string> out;
+  std::string current;
+  char quote = 0;
+  for (size_t i = 0; i < script.size(); ++i) {
+    const char c = script[i];
+    const char next = i + 1 < script.size() ? script[i + 1] : '\0';
+    if (quote != 0) {
+      current += c;
+      if (c == '\\' && quote != '`' && i + 1 < script.size()) {
+        current += script[++i];
+      } else if (c == quote) {
+        quote = 0;
+      }
+      continue;
+    }
+    if (c == '-' && next == '-') {  // line comment
+      while (i < script.size() && script[i] != '\n') ++i;
+      current += '\n';
+      continue;
+    }
+    if (c == '#') {
+      while (i < script.size() && script[i] != '\n') ++i;
+      current += '\n';
+      continue;
+    }
+    if (c == '/' && next == '*') {  // block comment
+      i += 2;
+      while (i + 1 < script.size() && !(script[i] == '*' && script[i + 1] == '/')) ++i;
+      ++i;
+      current += ' ';
+      continue;
+    }
+    if (c == '\'' || c == '"' || c == '`') quote = c;
+    if (c == ';') {
+      std::string stmt(absl::StripAsciiWhitespace(current));
+      if (!stmt.empty()) out.push_back(std::move(stmt));
+      current.clear();
+      continue;
+    }
+    current += c;
+  }
+  std::string stmt(absl::StripAsciiWhitespace(current));
+  if (!stmt.empty()) out.push_back(std::move(stmt));
+  return out;
+}
+
+absl::StatusOr<std::vector<MigrationFile>> ReadMigrations(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    return absl::NotFoundError(absl::StrCat("migrations folder not found: ", dir));
+  }
+  std::map<std::string, MigrationFile> by_number;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    const std::string name = entry.path().filename().string();
+    if (!absl::EndsWith(name, ".sql")) continue;
+    if (!IsMigrationName(name)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("migration file name must be NNNN_name.sql: ", name));
+    }
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    auto [it, inserted] = by_number.emplace(name.substr(0, 4), MigrationFile{name, buffer.str()});
+    if (!inserted) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("two migrations share number ", name.substr(0, 4), ": ", it->second.name,
+                       " and ", name));
+    }
+  }
+  std::vector<MigrationFile> files;
+  for (auto& [number, file] : by_number) files.push_back(std::move(file));
+  return files;
+}
+
+absl::StatusOr<std::vector<std::string>> ApplyMigrations(MysqlDatabase& db,
+                                                         const std::vector<MigrationFile>& files) {
+  return db.Run([&](soci::session& s) -> absl::StatusOr<std::vector<std::string>> {
+    int locked = 0;
+    s << "SELECT GET_LOCK(:name, :timeout)", soci::use(std::string(kLockName)),
+        soci::use(kLockTimeoutSeconds), soci::into(locked);
+    if (locked != 1) return absl::UnavailableError("another process holds the migration lock");
+    struct Unlock {
+      soci::session& s;
+      ~Unlock() {
+        try {
+          s << "SELECT RELEASE_LOCK(:name)", soci::use(std::string(kLockName));
+        } catch (...) {
+        }
+      }
+    } unlock{s};
+
+    s << "CREATE TABLE IF NOT EXISTS schema_migrations ("
+         " name VARCHAR(255) NOT NULL PRIMARY KEY,"
+         " checksum CHAR(64) NOT NULL,"
+         " applied_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP"
+         ") ENGINE=InnoDB";
+    std::map<std::string, std::string> applied;
+    {
+      std::string name, checksum;
+      soci::statement st = (s.prepare << "SELECT name, checksum FROM schema_migrations",
+                            soci::into(name), soci::into(checksum));
+      st.execute();
+      while (st.fetch()) applied[name] = checksum;
+    }
+    std::vector<std::string> done;
+    for (const MigrationFile& file : files) {
+      const std::string checksum = Sha256Hex(file.sql);
+      if (auto it = applied.find(file.name); it != applied.end()) {
+        if (it->second != checksum) {
+          return absl::FailedPreconditionError(absl::StrCat(
+              "migration ", file.name, " was changed after it was applied (recorded checksum ",
+              it->second, ", file now ", checksum, "); add a new migration instead"));
+        }
+        continue;
+      }
+      // DDL commits implicitly in MariaDB; data statements of a migration are atomic, and
+      // migrations are written to be safe to re-run (IF NOT EXISTS) should one stop midway.
+      soci::transaction tx(s);
+      for (const std::string& stmt : SplitSqlStatements(file.sql)) s << stmt;
+      s << "INSERT INTO schema_migrations (name, checksum) VALUES (:name, :checksum)",
+          soci::use(file.name), soci::use(checksum);
+      tx.commit();
+      done.push_back(file.name);
+    }
+    return done;
+  });
+}
+
+}  // namespace cim

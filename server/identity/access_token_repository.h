@@ -1,0 +1,42 @@
+// Storage of session tokens and API keys (hashes only).
+#ifndef CIM_SERVER_IDENTITY_ACCESS_TOKEN_REPOSITORY_H_
+#define CIM_SERVER_IDENTITY_ACCESS_TOKEN_REPOSITORY_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+
+namespace cim {
+
+enum class TokenKind { kSession = 1, kApiKey = 2 };
+
+struct AccessTokenRecord {
+  int64_t id = 0;
+  int64_t user_id = 0;
+  TokenKind kind = TokenKind::kSession;
+  std::string description;
+  absl::Time created_at;
+  absl::Time expires_at;
+  std::optional<absl::Time> revoked_at;
+};
+
+class AccessTokenRepository {
+ public:
+  virtual ~AccessTokenRepository() = default;
+  // Stores a token by its hash; returns its id.
+  virtual absl::StatusOr<int64_t> Insert(const std::string& token_hash,
+                                         const AccessTokenRecord& record) = 0;
+  // NOT_FOUND if no token has this hash.
+  virtual absl::StatusOr<AccessTokenRecord> FindByHash(const std::string& token_hash) = 0;
+  // NOT_FOUND if no token has `id`.
+  virtual absl::StatusOr<AccessTokenRecord> Get(int64_t id) = 0;
+  // Marks the token revoked at `now` (no-op if already revoked). NOT_FOUND if absent.
+  virtual absl::Status Revoke(int64_t id, absl::Time now) = 0;
+};
+
+}  // namespace cim
+
+#endif  // CIM_SERVER_IDENTITY_ACCESS_TOKEN_REPOSITORY_H_

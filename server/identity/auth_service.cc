@@ -1,0 +1,67 @@
+#include "server/identity/auth_service.h"
+
+#include "server/common/proto_time.h"
+#include "server/identity/call_auth.h"
+
+namespace cim {
+
+cim::v1::Principal ToProto(const Principal& principal) {
+  cim::v1::Principal out;
+  out.set_user_id(principal.user_id);
+  out.set_email(principal.email);
+  out.set_display_name(principal.display_name);
+  out.set_role(principal.role);
+  out.set_partner_id(principal.partner_id);
+  out.set_partner_name(principal.partner_name);
+  return out;
+}
+
+grpc::Status AuthServiceImpl::Login(grpc::ServerContext* context,
+                                    const cim::v1::LoginRequest* request,
+                                    cim::v1::LoginResponse* response) {
+  absl::StatusOr<LoginResult> result = auth_.Login(request->email(), request->password());
+  if (!result.ok()) return ToGrpcStatus(result.status());
+  response->set_token(result->token);
+  SetTimestamp(result->expires_at, response->mutable_expire_time());
+  *response->mutable_principal() = ToProto(result->principal);
+  return grpc::Status::OK;
+}
+
+grpc::Status AuthServiceImpl::Logout(grpc::ServerContext* context,
+                                     const cim::v1::LogoutRequest* request,
+                                     cim::v1::LogoutResponse* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) { return auth_.Logout(p); });
+}
+
+grpc::Status AuthServiceImpl::WhoAmI(grpc::ServerContext* context,
+                                     const cim::v1::WhoAmIRequest* request,
+                                     cim::v1::Principal* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    *response = ToProto(p);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AuthServiceImpl::IssueApiKey(grpc::ServerContext* context,
+                                          const cim::v1::IssueApiKeyRequest* request,
+                                          cim::v1::IssueApiKeyResponse* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) -> absl::Status {
+    CIM_ASSIGN_OR_RETURN(IssuedApiKey key, auth_.IssueApiKey(p, request->user_id(),
+                                                             request->description(),
+                                                             request->ttl_days()));
+    response->set_key_id(key.key_id);
+    response->set_api_key(key.api_key);
+    SetTimestamp(key.expires_at, response->mutable_expire_time());
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AuthServiceImpl::RevokeApiKey(grpc::ServerContext* context,
+                                           const cim::v1::RevokeApiKeyRequest* request,
+                                           cim::v1::RevokeApiKeyResponse* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return auth_.RevokeApiKey(p, request->key_id());
+  });
+}
+
+}  // namespace cim

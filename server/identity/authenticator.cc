@@ -1,0 +1,173 @@
+#include "server/identity/authenticator.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "server/common/status_util.h"
+#include "server/identity/access_token.h"
+
+namespace cim {
+namespace {
+
+constexpr char kBadCredentials[] = "invalid email or password";
+constexpr char kBadToken[] = "invalid or expired credentials; log in again";
+constexpr int kDefaultApiKeyDays = 365;
+constexpr int kMaxApiKeyDays = 730;
+constexpr size_t kMaxPasswordBytes = 1024;
+
+}  // namespace
+
+std::string NormalizeEmail(absl::string_view email) {
+  return absl::AsciiStrToLower(absl::StripAsciiWhitespace(email));
+}
+
+Authenticator::Authenticator(PartnerRepository& partners, UserRepository& users,
+                             AccessTokenRepository& tokens, LoginThrottleRepository& throttle,
+                             const PasswordHasher& hasher, const Clock& clock, AuthConfig config)
+    : partners_(partners),
+      users_(users),
+      tokens_(tokens),
+      throttle_(throttle),
+      hasher_(hasher),
+      clock_(clock),
+      config_(config) {}
+
+absl::Status Authenticator::RecordFailure(const std::string& email) {
+  const absl::Time now = clock_.Now();
+  auto state = throttle_.Update(email, [&](const LoginThrottleState& current) {
+    return config_.login_policy.AfterFailure(current, now);
+  });
+  if (!state.ok()) return state.status();
+  return absl::OkStatus();
+}
+
+absl::StatusOr<LoginResult> Authenticator::Login(absl::string_view email_in,
+                                                 absl::string_view password) {
+  FieldErrors errors;
+  const std::string email = NormalizeEmail(email_in);
+  if (email.empty()) errors.Add("email", "required");
+  if (email.size() > 254) errors.Add("email", "at most 254 characters");
+  if (password.empty()) errors.Add("password", "required");
+  if (password.size() > kMaxPasswordBytes) errors.Add("password", "at most 1024 bytes");
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+
+  CIM_ASSIGN_OR_RETURN(LoginThrottleState throttle, throttle_.Get(email));
+  CIM_RETURN_IF_ERROR(config_.login_policy.CheckNotLocked(throttle, clock_.Now()));
+
+  absl::StatusOr<UserRecord> record = users_.GetByEmail(email);
+  if (!record.ok() && !absl::IsNotFound(record.status())) return record.status();
+  const bool can_log_in = record.ok() && record->password_hash.has_value() &&
+                          record->user.status() == cim::v1::USER_STATUS_ACTIVE &&
+                          record->user.role() != cim::v1::ROLE_SERVICE_ACCOUNT;
+  // Always verify against some hash so unknown emails cost the same time as wrong passwords.
+  const bool password_ok = hasher_.Verify(
+      can_log_in ? *record->password_hash : hasher_.decoy_hash(), password);
+  if (!can_log_in || !password_ok) {
+    CIM_RETURN_IF_ERROR(RecordFailure(email));
+    return absl::UnauthenticatedError(kBadCredentials);
+  }
+
+  absl::StatusOr<Principal> principal = PrincipalFor(record->user);
+  if (absl::IsUnauthenticated(principal.status())) {  // e.g. the partner is suspended
+    CIM_RETURN_IF_ERROR(RecordFailure(email));
+    return absl::UnauthenticatedError(kBadCredentials);
+  }
+  if (!principal.ok()) return principal.status();
+  if (throttle.failures > 0) CIM_RETURN_IF_ERROR(throttle_.Clear(email));
+
+  const absl::Time now = clock_.Now();
+  NewSecret secret = GenerateSecret(kSessionTokenPrefix);
+  AccessTokenRecord token;
+  token.user_id = principal->user_id;
+  token.kind = TokenKind::kSession;
+  token.created_at = now;
+  token.expires_at = now + config_.session_ttl;
+  CIM_ASSIGN_OR_RETURN(principal->token_id, tokens_.Insert(secret.hash, token));
+  return LoginResult{std::move(secret.secret), token.expires_at, *std::move(principal)};
+}
+
+absl::StatusOr<Principal> Authenticator::Authenticate(absl::string_view bearer) {
+  if (bearer.empty()) return absl::UnauthenticatedError("credentials required");
+  absl::StatusOr<AccessTokenRecord> token = tokens_.FindByHash(HashSecret(bearer));
+  if (absl::IsNotFound(token.status())) return absl::UnauthenticatedError(kBadToken);
+  if (!token.ok()) return token.status();
+  if (token->revoked_at.has_value() || clock_.Now() >= token->expires_at) {
+    return absl::UnauthenticatedError(kBadToken);
+  }
+  CIM_ASSIGN_OR_RETURN(UserRecord record, users_.Get(token->user_id));
+  CIM_ASSIGN_OR_RETURN(Principal principal, PrincipalFor(record.user));
+  principal.token_id = token->id;
+  return principal;
+}
+
+absl::StatusOr<Principal> Authenticator::PrincipalFor(const User& user) {
+  if (user.status() != cim::v1::USER_STATUS_ACTIVE) return absl::UnauthenticatedError(kBadToken);
+  Principal principal;
+  principal.user_id = user.id();
+  principal.email = user.email();
+  principal.display_name = user.display_name();
+  principal.role = user.role();
+  principal.partner_id = user.partner_id();
+  if (principal.partner_id != 0) {
+    CIM_ASSIGN_OR_RETURN(Partner partner, partners_.Get(principal.partner_id));
+    if (partner.status() != cim::v1::PARTNER_STATUS_ACTIVE) {
+      return absl::UnauthenticatedError(kBadToken);
+    }
+    principal.partner_name = partner.name();
+  }
+  return principal;
+}
+
+absl::Status Authenticator::Logout(const Principal& principal) {
+  return tokens_.Revoke(principal.token_id, clock_.Now());
+}
+
+absl::StatusOr<IssuedApiKey> Authenticator::IssueApiKey(const Principal& caller, int64_t user_id,
+                                                        absl::string_view description,
+                                                        int ttl_days) {
+  CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PROGRAM_ADMIN}));
+  FieldErrors errors;
+  if (user_id <= 0) errors.Add("user_id", "required");
+  const std::string desc(absl::StripAsciiWhitespace(description));
+  if (desc.empty()) errors.Add("description", "required");
+  if (desc.size() > 200) errors.Add("description", "at most 200 characters");
+  if (ttl_days < 0 || ttl_days > kMaxApiKeyDays) {
+    errors.Add("ttl_days", absl::StrCat("must be between 1 and ", kMaxApiKeyDays,
+                                        " (0 for the default of ", kDefaultApiKeyDays, ")"));
+  }
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_ASSIGN_OR_RETURN(UserRecord user, users_.Get(user_id));
+  if (user.user.role() != cim::v1::ROLE_SERVICE_ACCOUNT) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("user ", user_id, " is not a service account; API keys are for services"));
+  }
+  if (user.user.status() != cim::v1::USER_STATUS_ACTIVE) {
+    return absl::FailedPreconditionError(absl::StrCat("service account ", user_id, " is disabled"));
+  }
+  const absl::Time now = clock_.Now();
+  NewSecret secret = GenerateSecret(kApiKeyPrefix);
+  AccessTokenRecord token;
+  token.user_id = user_id;
+  token.kind = TokenKind::kApiKey;
+  token.description = desc;
+  token.created_at = now;
+  token.expires_at = now + absl::Hours(24) * (ttl_days == 0 ? kDefaultApiKeyDays : ttl_days);
+  CIM_ASSIGN_OR_RETURN(int64_t id, tokens_.Insert(secret.hash, token));
+  return IssuedApiKey{id, std::move(secret.secret), token.expires_at};
+}
+
+absl::Status Authenticator::RevokeApiKey(const Principal& caller, int64_t key_id) {
+  CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PROGRAM_ADMIN}));
+  if (key_id <= 0) {
+    FieldErrors errors;
+    errors.Add("key_id", "required");
+    return errors.ToStatus();
+  }
+  CIM_ASSIGN_OR_RETURN(AccessTokenRecord token, tokens_.Get(key_id));
+  if (token.kind != TokenKind::kApiKey) {
+    return absl::NotFoundError(absl::StrCat("API key ", key_id, " not found"));
+  }
+  return tokens_.Revoke(key_id, clock_.Now());
+}
+
+}  // namespace cim

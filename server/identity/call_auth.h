@@ -1,0 +1,37 @@
+// Turns a call's `authorization` metadata into a Principal: the first step of every RPC
+// handler except Login and health (which are the only anonymous RPCs).
+#ifndef CIM_SERVER_IDENTITY_CALL_AUTH_H_
+#define CIM_SERVER_IDENTITY_CALL_AUTH_H_
+
+#include <grpcpp/server_context.h>
+
+#include <string>
+
+#include "server/common/status_util.h"
+#include "server/identity/authenticator.h"
+
+namespace cim {
+
+// The secret from "authorization: Bearer <secret>" ("" when absent or another scheme).
+std::string BearerFromMetadata(const grpc::ServerContext& context);
+
+// Authenticates the call, then runs fn(const Principal&) -> absl::Status, mapping the result
+// to gRPC once.
+template <typename Fn>
+grpc::Status WithPrincipal(Authenticator& auth, const grpc::ServerContext& context, Fn&& fn) {
+  absl::StatusOr<Principal> principal = auth.Authenticate(BearerFromMetadata(context));
+  if (!principal.ok()) return ToGrpcStatus(principal.status());
+  return ToGrpcStatus(fn(*principal));
+}
+
+// Copies a StatusOr value into a response message, or returns its error.
+template <typename T>
+absl::Status Assign(absl::StatusOr<T> result, T* out) {
+  if (!result.ok()) return result.status();
+  *out = *std::move(result);
+  return absl::OkStatus();
+}
+
+}  // namespace cim
+
+#endif  // CIM_SERVER_IDENTITY_CALL_AUTH_H_

@@ -1,0 +1,401 @@
+#include "server/identity/partner_directory.h"
+
+#include <algorithm>
+#include <set>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "server/identity/authenticator.h"
+
+namespace cim {
+namespace {
+
+constexpr int kDefaultPageSize = 50;
+constexpr int kMaxPageSize = 500;
+constexpr int kMaxParentDepth = 16;
+constexpr size_t kMinPasswordChars = 12;
+constexpr size_t kMaxPasswordChars = 128;
+
+size_t CodePoints(absl::string_view s) {
+  return std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; });
+}
+
+bool MatchesCharset(absl::string_view s, size_t max_len, bool allow_upper, bool allow_underscore) {
+  if (s.empty() || s.size() > max_len) return false;
+  return std::all_of(s.begin(), s.end(), [&](char c) {
+    return absl::ascii_islower(c) || absl::ascii_isdigit(c) || c == '-' ||
+           (allow_upper && absl::ascii_isupper(c)) || (allow_underscore && c == '_');
+  });
+}
+
+bool LooksLikeEmail(absl::string_view email) {
+  if (email.size() > 254 || email.size() < 3) return false;
+  const size_t at = email.find('@');
+  if (at == absl::string_view::npos || at == 0 || at + 1 >= email.size()) return false;
+  if (email.find('@', at + 1) != absl::string_view::npos) return false;
+  return std::none_of(email.begin(), email.end(),
+                      [](char c) { return absl::ascii_isspace(c) || absl::ascii_iscntrl(c); });
+}
+
+absl::StatusOr<int> PageSize(int requested, FieldErrors& errors) {
+  if (requested == 0) return kDefaultPageSize;
+  if (requested < 0 || requested > kMaxPageSize) {
+    errors.Add("page_size", absl::StrCat("must be between 1 and ", kMaxPageSize));
+  }
+  return requested;
+}
+
+absl::Status NotFoundPartner(int64_t id) {
+  return absl::NotFoundError(absl::StrCat("partner ", id, " not found"));
+}
+absl::Status NotFoundUser(int64_t id) {
+  return absl::NotFoundError(absl::StrCat("user ", id, " not found"));
+}
+
+bool CanManageAll(const Principal& p) {
+  return p.role == cim::v1::ROLE_CHANNEL_MANAGER || p.role == cim::v1::ROLE_PROGRAM_ADMIN;
+}
+
+bool CanReadAll(const Principal& p) {
+  return IsVendorRole(p.role) || p.role == cim::v1::ROLE_SERVICE_ACCOUNT;
+}
+
+}  // namespace
+
+std::string EncodePageToken(int64_t last_id) {
+  return absl::WebSafeBase64Escape(absl::StrCat("after:", last_id));
+}
+
+absl::StatusOr<int64_t> DecodePageToken(const std::string& token) {
+  if (token.empty()) return 0;
+  std::string decoded;
+  int64_t id = 0;
+  const bool decodes = absl::WebSafeBase64Unescape(token, &decoded);
+  absl::string_view raw = decoded;
+  if (!decodes || !absl::ConsumePrefix(&raw, "after:") || !absl::SimpleAtoi(raw, &id) ||
+      id <= 0) {
+    FieldErrors errors;
+    errors.Add("page_token", "not a token from a previous response");
+    return errors.ToStatus();
+  }
+  return id;
+}
+
+PartnerDirectory::PartnerDirectory(PartnerRepository& partners, UserRepository& users,
+                                   const PasswordHasher& hasher, const Clock& clock)
+    : partners_(partners), users_(users), hasher_(hasher), clock_(clock) {}
+
+void PartnerDirectory::ValidatePartnerFields(const Partner& partner, FieldErrors& errors) {
+  const absl::string_view name = absl::StripAsciiWhitespace(partner.name());
+  if (name.empty()) errors.Add("partner.name", "required");
+  else if (CodePoints(name) > 200) errors.Add("partner.name", "at most 200 characters");
+  if (partner.type() == cim::v1::PARTNER_TYPE_UNSPECIFIED ||
+      !cim::v1::PartnerType_IsValid(partner.type())) {
+    errors.Add("partner.type", "required: one of DISTRIBUTOR, RESELLER, DEALER, BROKER, AGENT, MSP");
+  }
+  if (!MatchesCharset(partner.tier(), 32, /*allow_upper=*/false, /*allow_underscore=*/true)) {
+    errors.Add("partner.tier", "1 to 32 of a-z, 0-9, '-' and '_'");
+  }
+  if (!MatchesCharset(partner.region(), 32, /*allow_upper=*/true, /*allow_underscore=*/false)) {
+    errors.Add("partner.region", "1 to 32 of A-Z, a-z, 0-9 and '-'");
+  }
+}
+
+absl::Status PartnerDirectory::ValidateParent(int64_t partner_id, int64_t parent_id,
+                                              FieldErrors& errors) {
+  if (parent_id == 0) return absl::OkStatus();
+  if (parent_id < 0) {
+    errors.Add("partner.parent_partner_id", "must be a partner id");
+    return absl::OkStatus();
+  }
+  int64_t current = parent_id;
+  for (int depth = 0; current != 0; ++depth) {
+    if (current == partner_id) {
+      errors.Add("partner.parent_partner_id", "would make the partner its own ancestor");
+      return absl::OkStatus();
+    }
+    if (depth >= kMaxParentDepth) {
+      errors.Add("partner.parent_partner_id",
+                 absl::StrCat("partner networks are at most ", kMaxParentDepth, " levels deep"));
+      return absl::OkStatus();
+    }
+    absl::StatusOr<Partner> p = partners_.Get(current);
+    if (absl::IsNotFound(p.status())) {
+      errors.Add("partner.parent_partner_id", absl::StrCat("partner ", current, " not found"));
+      return absl::OkStatus();
+    }
+    if (!p.ok()) return p.status();
+    current = p->parent_partner_id();
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Partner> PartnerDirectory::CreatePartner(const Principal& caller,
+                                                        const Partner& in) {
+  CIM_RETURN_IF_ERROR(
+      RequireRole(caller, {cim::v1::ROLE_CHANNEL_MANAGER, cim::v1::ROLE_PROGRAM_ADMIN}));
+  Partner partner = in;
+  partner.set_name(std::string(absl::StripAsciiWhitespace(partner.name())));
+  FieldErrors errors;
+  ValidatePartnerFields(partner, errors);
+  CIM_RETURN_IF_ERROR(ValidateParent(/*partner_id=*/0, partner.parent_partner_id(), errors));
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  partner.set_status(cim::v1::PARTNER_STATUS_ACTIVE);
+  return partners_.Create(partner, clock_.Now());
+}
+
+absl::StatusOr<Partner> PartnerDirectory::GetPartner(const Principal& caller,
+                                                     int64_t partner_id) {
+  if (partner_id <= 0) {
+    FieldErrors errors;
+    errors.Add("partner_id", "required");
+    return errors.ToStatus();
+  }
+  if (!CanAccessPartner(caller, partner_id)) return NotFoundPartner(partner_id);
+  return partners_.Get(partner_id);
+}
+
+absl::StatusOr<cim::v1::ListPartnersResponse> PartnerDirectory::ListPartners(
+    const Principal& caller, const cim::v1::ListPartnersRequest& request) {
+  if (!CanReadAll(caller) && !IsPartnerRole(caller.role)) {
+    return absl::PermissionDeniedError("this role may not list partners");
+  }
+  FieldErrors errors;
+  CIM_ASSIGN_OR_RETURN(int page_size, PageSize(request.page_size(), errors));
+  if (!cim::v1::PartnerType_IsValid(request.type())) errors.Add("type", "unknown partner type");
+  if (!cim::v1::PartnerStatus_IsValid(request.status())) errors.Add("status", "unknown status");
+  if (request.parent_partner_id() < 0) errors.Add("parent_partner_id", "must be a partner id");
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_ASSIGN_OR_RETURN(int64_t after_id, DecodePageToken(request.page_token()));
+
+  PartnerFilter filter;
+  filter.type = request.type();
+  filter.tier = request.tier();
+  filter.region = request.region();
+  filter.parent_partner_id = request.parent_partner_id();
+  filter.status = request.status();
+  filter.name_contains = request.name_contains();
+  if (!CanReadAll(caller)) filter.id = caller.partner_id;  // partner roles: only their own
+
+  CIM_ASSIGN_OR_RETURN(std::vector<Partner> rows,
+                       partners_.List(filter, after_id, page_size + 1));
+  cim::v1::ListPartnersResponse response;
+  const bool more = static_cast<int>(rows.size()) > page_size;
+  if (more) rows.pop_back();
+  for (Partner& p : rows) *response.add_partners() = std::move(p);
+  if (more) response.set_next_page_token(EncodePageToken(rows.back().id()));
+  return response;
+}
+
+absl::StatusOr<Partner> PartnerDirectory::UpdatePartner(const Principal& caller,
+                                                        const Partner& in,
+                                                        const google::protobuf::FieldMask& mask) {
+  CIM_RETURN_IF_ERROR(
+      RequireRole(caller, {cim::v1::ROLE_CHANNEL_MANAGER, cim::v1::ROLE_PROGRAM_ADMIN}));
+  FieldErrors errors;
+  if (in.id() <= 0) errors.Add("partner.id", "required");
+  if (mask.paths().empty()) errors.Add("update_mask", "name at least one field to update");
+  static const std::set<std::string> kMutable = {"name",   "type",   "tier", "region",
+                                                 "parent_partner_id", "status"};
+  for (const std::string& path : mask.paths()) {
+    if (!kMutable.count(path)) {
+      errors.Add("update_mask", absl::StrCat("'", path, "' cannot be updated"));
+    }
+  }
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_ASSIGN_OR_RETURN(Partner partner, partners_.Get(in.id()));
+  for (const std::string& path : mask.paths()) {
+    if (path == "name") partner.set_name(std::string(absl::StripAsciiWhitespace(in.name())));
+    if (path == "type") partner.set_type(in.type());
+    if (path == "tier") partner.set_tier(in.tier());
+    if (path == "region") partner.set_region(in.region());
+    if (path == "parent_partner_id") partner.set_parent_partner_id(in.parent_partner_id());
+    if (path == "status") partner.set_status(in.status());
+  }
+  ValidatePartnerFields(partner, errors);
+  if (partner.status() == cim::v1::PARTNER_STATUS_UNSPECIFIED ||
+      !cim::v1::PartnerStatus_IsValid(partner.status())) {
+    errors.Add("partner.status", "one of ACTIVE, SUSPENDED");
+  }
+  CIM_RETURN_IF_ERROR(ValidateParent(partner.id(), partner.parent_partner_id(), errors));
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  return partners_.Update(partner, clock_.Now());
+}
+
+absl::Status PartnerDirectory::ValidateRoleAndPartner(const User& user, FieldErrors& errors) {
+  if (user.role() == cim::v1::ROLE_UNSPECIFIED || !cim::v1::Role_IsValid(user.role())) {
+    errors.Add("user.role", "required");
+    return absl::OkStatus();
+  }
+  if (IsPartnerRole(user.role())) {
+    if (user.partner_id() <= 0) {
+      errors.Add("user.partner_id", "required for partner roles");
+      return absl::OkStatus();
+    }
+    absl::StatusOr<Partner> partner = partners_.Get(user.partner_id());
+    if (absl::IsNotFound(partner.status())) {
+      errors.Add("user.partner_id", absl::StrCat("partner ", user.partner_id(), " not found"));
+    } else if (!partner.ok()) {
+      return partner.status();
+    }
+  } else if (user.partner_id() != 0) {
+    errors.Add("user.partner_id", "must be 0 for vendor roles and service accounts");
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<User> PartnerDirectory::CreateUser(const Principal& caller, const User& in,
+                                                  const std::string& initial_password) {
+  const bool is_partner_admin = caller.role == cim::v1::ROLE_PARTNER_ADMIN;
+  if (!CanManageAll(caller) && !is_partner_admin) {
+    return absl::PermissionDeniedError(
+        absl::StrCat("role ", cim::v1::Role_Name(caller.role), " may not create users"));
+  }
+  User user = in;
+  user.set_email(NormalizeEmail(user.email()));
+  user.set_display_name(std::string(absl::StripAsciiWhitespace(user.display_name())));
+  FieldErrors errors;
+  if (!LooksLikeEmail(user.email())) errors.Add("user.email", "a valid email address is required");
+  if (user.display_name().empty()) errors.Add("user.display_name", "required");
+  else if (CodePoints(user.display_name()) > 100) {
+    errors.Add("user.display_name", "at most 100 characters");
+  }
+  CIM_RETURN_IF_ERROR(ValidateRoleAndPartner(user, errors));
+  const bool service = user.role() == cim::v1::ROLE_SERVICE_ACCOUNT;
+  if (service && !initial_password.empty()) {
+    errors.Add("initial_password", "service accounts have no password; issue an API key");
+  }
+  if (!service) {
+    const size_t chars = CodePoints(initial_password);
+    if (chars < kMinPasswordChars || chars > kMaxPasswordChars) {
+      errors.Add("initial_password", absl::StrCat("must be ", kMinPasswordChars, " to ",
+                                                  kMaxPasswordChars, " characters"));
+    }
+  }
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+
+  if (is_partner_admin) {
+    if (!IsPartnerRole(user.role())) {
+      return absl::PermissionDeniedError("partner admins may create only partner users");
+    }
+    if (user.partner_id() != caller.partner_id) {
+      return absl::PermissionDeniedError("partner admins may create users of their own partner only");
+    }
+  }
+  if (service && caller.role != cim::v1::ROLE_PROGRAM_ADMIN) {
+    return absl::PermissionDeniedError("only program admins may create service accounts");
+  }
+  std::optional<std::string> hash;
+  if (!service) {
+    CIM_ASSIGN_OR_RETURN(hash, hasher_.Hash(initial_password));
+  }
+  user.set_status(cim::v1::USER_STATUS_ACTIVE);
+  return users_.Create(user, hash, clock_.Now());
+}
+
+absl::StatusOr<User> PartnerDirectory::GetUser(const Principal& caller, int64_t user_id) {
+  if (user_id <= 0) {
+    FieldErrors errors;
+    errors.Add("user_id", "required");
+    return errors.ToStatus();
+  }
+  absl::StatusOr<UserRecord> record = users_.Get(user_id);
+  if (!record.ok()) return record.status();
+  const User& user = record->user;
+  const bool visible =
+      user.id() == caller.user_id || CanReadAll(caller) ||
+      (caller.role == cim::v1::ROLE_PARTNER_ADMIN && user.partner_id() == caller.partner_id);
+  if (!visible) return NotFoundUser(user_id);
+  return user;
+}
+
+absl::StatusOr<cim::v1::ListUsersResponse> PartnerDirectory::ListUsers(
+    const Principal& caller, const cim::v1::ListUsersRequest& request) {
+  int64_t partner_id = request.partner_id();
+  if (caller.role == cim::v1::ROLE_PARTNER_ADMIN) {
+    if (partner_id == 0) partner_id = caller.partner_id;
+    if (partner_id != caller.partner_id) {
+      return absl::PermissionDeniedError("partner admins may list only their own partner's users");
+    }
+  } else if (!CanReadAll(caller)) {
+    return absl::PermissionDeniedError(
+        absl::StrCat("role ", cim::v1::Role_Name(caller.role), " may not list users"));
+  }
+  FieldErrors errors;
+  CIM_ASSIGN_OR_RETURN(int page_size, PageSize(request.page_size(), errors));
+  if (!cim::v1::Role_IsValid(request.role())) errors.Add("role", "unknown role");
+  if (!cim::v1::UserStatus_IsValid(request.status())) errors.Add("status", "unknown status");
+  if (request.partner_id() < 0) errors.Add("partner_id", "must be a partner id");
+  if (request.query().size() > 254) errors.Add("query", "at most 254 characters");
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_ASSIGN_OR_RETURN(int64_t after_id, DecodePageToken(request.page_token()));
+
+  UserFilter filter;
+  filter.partner_id = partner_id;
+  filter.role = request.role();
+  filter.status = request.status();
+  filter.query = request.query();
+  CIM_ASSIGN_OR_RETURN(std::vector<User> rows, users_.List(filter, after_id, page_size + 1));
+  cim::v1::ListUsersResponse response;
+  const bool more = static_cast<int>(rows.size()) > page_size;
+  if (more) rows.pop_back();
+  for (User& u : rows) *response.add_users() = std::move(u);
+  if (more) response.set_next_page_token(EncodePageToken(rows.back().id()));
+  return response;
+}
+
+absl::StatusOr<User> PartnerDirectory::UpdateUser(const Principal& caller, const User& in,
+                                                  const google::protobuf::FieldMask& mask) {
+  FieldErrors errors;
+  if (in.id() <= 0) errors.Add("user.id", "required");
+  if (mask.paths().empty()) errors.Add("update_mask", "name at least one field to update");
+  for (const std::string& path : mask.paths()) {
+    if (path != "display_name" && path != "role" && path != "status") {
+      errors.Add("update_mask", absl::StrCat("'", path, "' cannot be updated"));
+    }
+  }
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_ASSIGN_OR_RETURN(User user, GetUser(caller, in.id()));
+
+  const bool self = user.id() == caller.user_id;
+  const bool partner_admin_of_user =
+      caller.role == cim::v1::ROLE_PARTNER_ADMIN && user.partner_id() == caller.partner_id;
+  for (const std::string& path : mask.paths()) {
+    if (path == "display_name") {
+      if (!self && !CanManageAll(caller) && !partner_admin_of_user) {
+        return absl::PermissionDeniedError("may not change this user's display name");
+      }
+      user.set_display_name(std::string(absl::StripAsciiWhitespace(in.display_name())));
+    } else {  // role, status
+      if (!CanManageAll(caller) && !partner_admin_of_user) {
+        return absl::PermissionDeniedError(absl::StrCat("may not change this user's ", path));
+      }
+      if (self) {
+        return absl::PermissionDeniedError(
+            absl::StrCat("users may not change their own ", path, "; ask another admin"));
+      }
+      if (path == "role") user.set_role(in.role());
+      if (path == "status") user.set_status(in.status());
+    }
+  }
+  if (user.display_name().empty()) errors.Add("user.display_name", "required");
+  else if (CodePoints(user.display_name()) > 100) {
+    errors.Add("user.display_name", "at most 100 characters");
+  }
+  if (user.status() == cim::v1::USER_STATUS_UNSPECIFIED ||
+      !cim::v1::UserStatus_IsValid(user.status())) {
+    errors.Add("user.status", "one of ACTIVE, DISABLED");
+  }
+  CIM_RETURN_IF_ERROR(ValidateRoleAndPartner(user, errors));
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  if (partner_admin_of_user && !IsPartnerRole(user.role())) {
+    return absl::PermissionDeniedError("partner admins may assign only partner roles");
+  }
+  return users_.Update(user, clock_.Now());
+}
+
+}  // namespace cim

@@ -1,0 +1,74 @@
+// Partner and user management rules: validation, who may see and change what, pagination.
+// Pure C++ over the repositories; clock injected.
+#ifndef CIM_SERVER_IDENTITY_PARTNER_DIRECTORY_H_
+#define CIM_SERVER_IDENTITY_PARTNER_DIRECTORY_H_
+
+#include <cstdint>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "cim/v1/partner_service.pb.h"
+#include "server/common/clock.h"
+#include "server/common/status_util.h"
+#include "server/identity/partner_repository.h"
+#include "server/identity/password_hasher.h"
+#include "server/identity/principal.h"
+#include "server/identity/user_repository.h"
+
+namespace cim {
+
+class PartnerDirectory {
+ public:
+  PartnerDirectory(PartnerRepository& partners, UserRepository& users,
+                   const PasswordHasher& hasher, const Clock& clock);
+
+  // Channel managers and program admins. Returns the stored partner (status ACTIVE).
+  // INVALID_ARGUMENT with field details for bad fields or an unknown parent.
+  absl::StatusOr<Partner> CreatePartner(const Principal& caller, const Partner& partner);
+  // NOT_FOUND if the partner does not exist or the caller may not see it.
+  absl::StatusOr<Partner> GetPartner(const Principal& caller, int64_t partner_id);
+  // Partner roles see only their own partner. INVALID_ARGUMENT for a bad page size or token.
+  absl::StatusOr<cim::v1::ListPartnersResponse> ListPartners(
+      const Principal& caller, const cim::v1::ListPartnersRequest& request);
+  // Channel managers and program admins. INVALID_ARGUMENT for unknown mask paths, bad values or
+  // a parent that would make a cycle; NOT_FOUND for an unknown partner.
+  absl::StatusOr<Partner> UpdatePartner(const Principal& caller, const Partner& partner,
+                                        const google::protobuf::FieldMask& mask);
+
+  // Vendor admins create any user; partner admins create partner users of their own partner;
+  // only program admins create service accounts. ALREADY_EXISTS for a taken email.
+  absl::StatusOr<User> CreateUser(const Principal& caller, const User& user,
+                                  const std::string& initial_password);
+  // Users see themselves; partner admins their partner's users; vendor roles and service
+  // accounts everyone. NOT_FOUND otherwise.
+  absl::StatusOr<User> GetUser(const Principal& caller, int64_t user_id);
+  // Partner admins list their own partner's users (PERMISSION_DENIED for another partner);
+  // partner reps may not list users.
+  absl::StatusOr<cim::v1::ListUsersResponse> ListUsers(const Principal& caller,
+                                                       const cim::v1::ListUsersRequest& request);
+  // Vendor admins change any user; partner admins their partner's users (partner roles only);
+  // everyone may change their own display_name.
+  absl::StatusOr<User> UpdateUser(const Principal& caller, const User& user,
+                                  const google::protobuf::FieldMask& mask);
+
+ private:
+  static void ValidatePartnerFields(const Partner& partner, FieldErrors& errors);
+  // Adds a violation unless `parent_id` exists and is not `partner_id` or one of its descendants.
+  absl::Status ValidateParent(int64_t partner_id, int64_t parent_id, FieldErrors& errors);
+  // Adds violations for an inconsistent role / partner pair.
+  absl::Status ValidateRoleAndPartner(const User& user, FieldErrors& errors);
+
+  PartnerRepository& partners_;
+  UserRepository& users_;
+  const PasswordHasher& hasher_;
+  const Clock& clock_;
+};
+
+// Page tokens are opaque to clients; these encode the last id of a page.
+std::string EncodePageToken(int64_t last_id);
+// INVALID_ARGUMENT (field page_token) for a token not made by EncodePageToken. Empty → 0.
+absl::StatusOr<int64_t> DecodePageToken(const std::string& token);
+
+}  // namespace cim
+
+#endif  // CIM_SERVER_IDENTITY_PARTNER_DIRECTORY_H_

@@ -1,0 +1,88 @@
+// cim-server: parses flags, wires the server, serves until SIGTERM/SIGINT.
+#include <signal.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/strings/numbers.h"
+#include "absl/time/time.h"
+#include "server/app/commands.h"
+#include "server/app/server_app.h"
+#include "server/demo/demo_data.h"
+
+ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "gRPC listen address (env CIM_LISTEN)");
+ABSL_FLAG(std::string, db, "",
+          "SOCI MySQL connection string, e.g. \"db=cim user=root unix_socket=/path/mysqld.sock\" "
+          "(env CIM_DB)");
+ABSL_FLAG(int, db_pool_size, 8, "database connection pool size (env CIM_DB_POOL_SIZE)");
+ABSL_FLAG(absl::Duration, token_ttl, absl::Hours(12), "session token lifetime (env CIM_TOKEN_TTL)");
+ABSL_FLAG(std::string, migrations_dir, CIM_DEFAULT_MIGRATIONS_DIR,
+          "folder of NNNN_name.sql migrations (env CIM_MIGRATIONS_DIR)");
+ABSL_FLAG(bool, migrate, false, "apply pending migrations, then exit");
+ABSL_FLAG(bool, migrate_on_start, true, "apply pending migrations before serving");
+ABSL_FLAG(bool, seed_demo, false, "load the demo data set into an empty database, then exit");
+ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
+          "how long in-flight RPCs may run after SIGTERM/SIGINT");
+
+namespace {
+
+int Fail(const absl::Status& status) {
+  std::cerr << "cim-server: " << status << "\n";
+  return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage("CIM gRPC server");
+  cim::ApplyEnvironmentOverrides({{"listen", "CIM_LISTEN"},
+                                  {"db", "CIM_DB"},
+                                  {"db_pool_size", "CIM_DB_POOL_SIZE"},
+                                  {"token_ttl", "CIM_TOKEN_TTL"},
+                                  {"migrations_dir", "CIM_MIGRATIONS_DIR"}});
+  absl::ParseCommandLine(argc, argv);
+
+  // Signals are taken by one thread with sigwait, so every other thread blocks them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  cim::ServerOptions options;
+  options.listen_address = absl::GetFlag(FLAGS_listen);
+  options.db_connect = absl::GetFlag(FLAGS_db);
+  options.db_pool_size = absl::GetFlag(FLAGS_db_pool_size);
+  options.auth.session_ttl = absl::GetFlag(FLAGS_token_ttl);
+  options.migrations_dir = absl::GetFlag(FLAGS_migrations_dir);
+  options.migrate = absl::GetFlag(FLAGS_migrate) || absl::GetFlag(FLAGS_migrate_on_start);
+  if (options.db_connect.empty()) return Fail(absl::InvalidArgumentError("--db is required"));
+
+  if (absl::GetFlag(FLAGS_migrate)) {
+    absl::Status status = cim::MigrateOnly(options);
+    return status.ok() ? 0 : Fail(status);
+  }
+  if (absl::GetFlag(FLAGS_seed_demo)) {
+    absl::Status status = cim::SeedDemo(options, std::cout);
+    return status.ok() ? 0 : Fail(status);
+  }
+
+  absl::StatusOr<std::unique_ptr<cim::ServerApp>> app = cim::ServerApp::Start(options);
+  if (!app.ok()) return Fail(app.status());
+  std::cerr << "cim-server: listening on port " << (*app)->port() << std::endl;
+
+  std::thread signal_waiter([&] {
+    int signal = 0;
+    sigwait(&signals, &signal);
+    std::cerr << "cim-server: signal " << signal << ", draining in-flight RPCs" << std::endl;
+    (*app)->Shutdown(absl::GetFlag(FLAGS_shutdown_grace));
+  });
+  (*app)->Wait();
+  signal_waiter.join();
+  std::cerr << "cim-server: stopped" << std::endl;
+  return 0;
+}
