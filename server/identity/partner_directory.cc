@@ -186,8 +186,8 @@ absl::StatusOr<cim::v1::ListPartnersResponse> PartnerDirectory::ListPartners(
   cim::v1::ListPartnersResponse response;
   const bool more = static_cast<int>(rows.size()) > page_size;
   if (more) rows.pop_back();
-  for (Partner& p : rows) *response.add_partners() = std::move(p);
   if (more) response.set_next_page_token(EncodePageToken(rows.back().id()));
+  for (Partner& item : rows) *response.add_partners() = std::move(item);
   return response;
 }
 
@@ -343,8 +343,8 @@ absl::StatusOr<cim::v1::ListUsersResponse> PartnerDirectory::ListUsers(
   cim::v1::ListUsersResponse response;
   const bool more = static_cast<int>(rows.size()) > page_size;
   if (more) rows.pop_back();
-  for (User& u : rows) *response.add_users() = std::move(u);
   if (more) response.set_next_page_token(EncodePageToken(rows.back().id()));
+  for (User& item : rows) *response.add_users() = std::move(item);
   return response;
 }
 

@@ -1,0 +1,68 @@
+#include "tests/testing/test_database.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <random>
+
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+#include "server/db/mysql_migrator.h"
+#include <soci/mysql/soci-mysql.h>
+
+namespace cim::testing {
+namespace {
+
+std::string ServerFromEnv() {
+  const char* env = std::getenv("CIM_TEST_DB");
+  if (env == nullptr || *env == '\0') {
+    std::cerr << "CIM_TEST_DB is not set: run the tests with ci/test.sh (it starts MariaDB)\n";
+    std::abort();
+  }
+  return env;
+}
+
+}  // namespace
+
+TestDatabase::TestDatabase() : server_(ServerFromEnv()) {
+  std::random_device rd;
+  name_ = absl::StrCat("cim_test_", getpid(), "_", rd() % 1000000);
+  soci::session admin(soci::mysql, server_);
+  admin << "CREATE DATABASE " + name_ + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci";
+  connect_string_ = absl::StrCat(server_, " db=", name_);
+}
+
+TestDatabase::~TestDatabase() {
+  db_.reset();
+  try {
+    soci::session admin(soci::mysql, server_);
+    admin << "DROP DATABASE IF EXISTS " + name_;
+  } catch (const std::exception& e) {
+    std::cerr << "could not drop " << name_ << ": " << e.what() << "\n";
+  }
+}
+
+MysqlDatabase& TestDatabase::db() {
+  if (db_ == nullptr) {
+    auto db = MysqlDatabase::Connect(connect_string_, 4);
+    if (!db.ok()) {
+      std::cerr << db.status() << "\n";
+      std::abort();
+    }
+    db_ = *std::move(db);
+    auto files = ReadMigrations(MigrationsDir());
+    if (!files.ok() || !ApplyMigrations(*db_, *files).ok()) {
+      std::cerr << "migrations failed\n";
+      std::abort();
+    }
+  }
+  return *db_;
+}
+
+std::string TestDatabase::MigrationsDir() {
+  const char* src = std::getenv("CIM_SOURCE_DIR");
+  return absl::StrCat(src != nullptr ? src : ".", "/db/migrations");
+}
+
+}  // namespace cim::testing

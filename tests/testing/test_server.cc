@@ -1,0 +1,89 @@
+#include "tests/testing/test_server.h"
+
+#include "absl/strings/str_cat.h"
+#include "cim/v1/auth_service.grpc.pb.h"
+#include "gtest/gtest.h"
+
+namespace cim::testing {
+
+TestServer::TestServer() : clock_(absl::FromCivil(absl::CivilSecond(2026, 3, 2, 9, 0, 0),
+                                                   absl::UTCTimeZone())) {
+  ServerOptions options;
+  options.listen_address = "127.0.0.1:0";
+  options.db_connect = database_.connect_string();
+  options.db_pool_size = 4;
+  options.migrations_dir = TestDatabase::MigrationsDir();
+  options.password_hash = PasswordHashParams::Minimum();
+  options.clock = &clock_;
+  options.health_interval = absl::Milliseconds(100);
+  auto app = ServerApp::Start(options);
+  if (!app.ok()) {
+    ADD_FAILURE() << "server did not start: " << app.status();
+    std::abort();
+  }
+  app_ = *std::move(app);
+}
+
+TestServer::~TestServer() {
+  channel_.reset();
+  app_.reset();
+}
+
+std::string TestServer::address() const { return absl::StrCat("127.0.0.1:", app_->port()); }
+
+std::shared_ptr<grpc::Channel> TestServer::channel() {
+  if (channel_ == nullptr) {
+    channel_ = grpc::CreateChannel(address(), grpc::InsecureChannelCredentials());
+  }
+  return channel_;
+}
+
+cim::v1::Partner TestServer::CreatePartner(const std::string& name, cim::v1::PartnerType type,
+                                           int64_t parent_partner_id) {
+  cim::v1::Partner p;
+  p.set_name(name);
+  p.set_type(type);
+  p.set_tier("silver");
+  p.set_region("EMEA-NL");
+  p.set_parent_partner_id(parent_partner_id);
+  p.set_status(cim::v1::PARTNER_STATUS_ACTIVE);
+  auto stored = app_->partners().Create(p, clock_.Now());
+  EXPECT_TRUE(stored.ok()) << stored.status();
+  return stored.value_or(p);
+}
+
+cim::v1::User TestServer::CreateUser(const std::string& email, cim::v1::Role role,
+                                     int64_t partner_id, const std::string& password) {
+  cim::v1::User u;
+  u.set_email(email);
+  u.set_display_name(absl::StrCat("Test ", email.substr(0, email.find('@'))));
+  u.set_role(role);
+  u.set_partner_id(partner_id);
+  u.set_status(cim::v1::USER_STATUS_ACTIVE);
+  std::optional<std::string> hash;
+  if (role != cim::v1::ROLE_SERVICE_ACCOUNT) hash = *app_->password_hasher().Hash(password);
+  auto stored = app_->users().Create(u, hash, clock_.Now());
+  EXPECT_TRUE(stored.ok()) << stored.status();
+  return stored.value_or(u);
+}
+
+std::string TestServer::Login(const std::string& email, const std::string& password) {
+  auto stub = cim::v1::AuthService::NewStub(channel());
+  cim::v1::LoginRequest request;
+  request.set_email(email);
+  request.set_password(password);
+  cim::v1::LoginResponse response;
+  auto context = Context("");
+  grpc::Status status = stub->Login(context.get(), request, &response);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  return response.token();
+}
+
+std::unique_ptr<grpc::ClientContext> TestServer::Context(const std::string& token) {
+  auto context = std::make_unique<grpc::ClientContext>();
+  if (!token.empty()) context->AddMetadata("authorization", absl::StrCat("Bearer ", token));
+  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  return context;
+}
+
+}  // namespace cim::testing
