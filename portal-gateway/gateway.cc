@@ -1,0 +1,270 @@
+#include "portal-gateway/gateway.h"
+
+#include <google/protobuf/util/time_util.h>
+#include <sodium.h>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/synchronization/notification.h"
+#include "portal-gateway/http_status.h"
+
+namespace cim::gateway {
+namespace {
+
+constexpr char kJson[] = "application/json";
+
+std::string NewRequestId() {
+  unsigned char bytes[12];
+  randombytes_buf(bytes, sizeof(bytes));
+  char hex[sizeof(bytes) * 2 + 1];
+  sodium_bin2hex(hex, sizeof(hex), bytes, sizeof(bytes));
+  return hex;
+}
+
+std::string CookieValue(const HttpRequest& request, absl::string_view name) {
+  for (auto it = request.find(http::field::cookie); it != request.end() && it->name() == http::field::cookie; ++it) {
+    for (absl::string_view part : absl::StrSplit(absl::string_view(it->value().data(), it->value().size()), ';')) {
+      part = absl::StripAsciiWhitespace(part);
+      const size_t eq = part.find('=');
+      if (eq != absl::string_view::npos && part.substr(0, eq) == name) {
+        return std::string(part.substr(eq + 1));
+      }
+    }
+  }
+  return "";
+}
+
+std::string Header(const HttpRequest& request, absl::string_view name) {
+  auto it = request.find(boost::beast::string_view(name.data(), name.size()));
+  return it == request.end() ? "" : std::string(it->value());
+}
+
+grpc::ByteBuffer ToByteBuffer(const std::string& bytes) {
+  grpc::Slice slice(bytes);
+  return grpc::ByteBuffer(&slice, 1);
+}
+
+std::string FromByteBuffer(const grpc::ByteBuffer& buffer) {
+  std::vector<grpc::Slice> slices;
+  std::string out;
+  if (!buffer.Dump(&slices).ok()) return out;
+  for (const grpc::Slice& s : slices) out.append(reinterpret_cast<const char*>(s.begin()), s.size());
+  return out;
+}
+
+bool IsSafeMethod(http::verb verb) {
+  return verb == http::verb::get || verb == http::verb::head || verb == http::verb::options;
+}
+
+}  // namespace
+
+void AddSecurityHeaders(HttpResponse& response) {
+  response.set("X-Content-Type-Options", "nosniff");
+  response.set("Referrer-Policy", "strict-origin-when-cross-origin");
+  response.set("X-Frame-Options", "DENY");
+  response.set("Content-Security-Policy",
+               "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+               "object-src 'none'; base-uri 'self'; frame-ancestors 'none'");
+}
+
+HttpResponse JsonError(const HttpRequest& request, int grpc_code, absl::string_view message,
+                       const std::string& request_id, int http_status) {
+  HttpResponse response(
+      static_cast<http::status>(http_status != 0 ? http_status : HttpStatusForGrpcCode(grpc_code)),
+      request.version());
+  response.set(http::field::content_type, kJson);
+  response.set(http::field::cache_control, "no-store");
+  response.body() = ErrorBody(grpc_code, message, "", request_id);
+  return response;
+}
+
+absl::StatusOr<std::unique_ptr<Gateway>> Gateway::Create(const GatewayOptions& options) {
+  if (sodium_init() < 0) return absl::InternalError("libsodium failed to initialise");
+  absl::StatusOr<ApiDescriptors> api = LoadDescriptorSet(options.descriptor_set);
+  if (!api.ok()) return api.status();
+  absl::StatusOr<RouteTable> routes = RouteTable::Build(api->files);
+  if (!routes.ok()) return routes.status();
+  return std::unique_ptr<Gateway>(new Gateway(options, *std::move(api), *std::move(routes)));
+}
+
+Gateway::Gateway(const GatewayOptions& options, ApiDescriptors api, RouteTable routes)
+    : options_(options),
+      api_(std::move(api)),
+      routes_(std::move(routes)),
+      static_files_(options.web_root) {
+  grpc::ChannelArguments args;
+  args.SetMaxReceiveMessageSize(16 * 1024 * 1024);
+  channel_ = grpc::CreateCustomChannel(options.backend, grpc::InsecureChannelCredentials(), args);
+  stub_ = std::make_unique<grpc::GenericStub>(channel_);
+}
+
+HttpResponse Gateway::Handle(const HttpRequest& request, const std::string& peer) {
+  const std::string request_id = NewRequestId();
+  const absl::string_view target(request.target().data(), request.target().size());
+  const size_t q = target.find('?');
+  const absl::string_view path = target.substr(0, q);
+  const absl::string_view query = q == absl::string_view::npos ? "" : target.substr(q + 1);
+
+  HttpResponse response;
+  if (path == "/healthz") {
+    response = HttpResponse(http::status::ok, request.version());
+    response.set(http::field::content_type, "text/plain");
+    response.body() = "ok\n";
+  } else if (path == "/readyz") {
+    response = Ready(request_id);
+  } else if (absl::StartsWith(path, "/v1/") || path == "/v1") {
+    response = HandleApi(request, path, query, peer, request_id);
+  } else if (request.method() == http::verb::get || request.method() == http::verb::head) {
+    const bool wants_html = absl::StrContains(Header(request, "Accept"), "text/html");
+    if (auto file = static_files_.Get(path, wants_html)) {
+      response = HttpResponse(http::status::ok, request.version());
+      response.set(http::field::content_type, file->content_type);
+      response.set(http::field::cache_control, file->cache_control);
+      response.body() = std::move(file->content);
+    } else {
+      response = JsonError(request, 5, absl::StrCat("no such page: ", path), request_id);
+    }
+  } else {
+    response = JsonError(request, 5, absl::StrCat("no route for ", std::string(request.method_string()),
+                                                  " ", path), request_id);
+  }
+  response.set("X-Request-Id", request_id);
+  AddSecurityHeaders(response);
+  response.keep_alive(request.keep_alive());
+  response.prepare_payload();
+  if (request.method() == http::verb::head) response.body().clear();
+  return response;
+}
+
+HttpResponse Gateway::Ready(const std::string& request_id) {
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(2));
+  // grpc.health.v1.HealthCheckRequest{} is the empty message.
+  grpc::ByteBuffer request = ToByteBuffer(""), reply;
+  absl::Notification done;
+  grpc::Status status;
+  stub_->UnaryCall(&context, "/grpc.health.v1.Health/Check", grpc::StubOptions(), &request, &reply,
+                   [&](grpc::Status s) {
+                     status = std::move(s);
+                     done.Notify();
+                   });
+  done.WaitForNotification();
+  // HealthCheckResponse{status: SERVING} encodes as field 1 varint 1: 0x08 0x01.
+  const bool serving = status.ok() && FromByteBuffer(reply) == std::string("\x08\x01", 2);
+  HttpResponse response(serving ? http::status::ok : http::status::service_unavailable, 11);
+  response.set(http::field::content_type, "text/plain");
+  response.body() = serving ? "ready\n" : "not ready: server or database unavailable\n";
+  return response;
+}
+
+HttpResponse Gateway::HandleApi(const HttpRequest& request, absl::string_view path,
+                                absl::string_view query, const std::string& peer,
+                                const std::string& request_id) {
+  const std::string method(request.method_string());
+  bool path_matched = false;
+  std::optional<RouteMatch> match = routes_.Find(method, path, &path_matched);
+  if (!match) {
+    if (path_matched) {
+      HttpResponse r = JsonError(request, 12, absl::StrCat("method ", method, " not allowed for ", path),
+                                 request_id, 405);
+      return r;
+    }
+    return JsonError(request, 5, absl::StrCat("no API route for ", method, " ", path), request_id);
+  }
+  const Route& route = *match->route;
+
+  // Credentials: a Bearer header (mobile apps, scripts) or the session cookie (browsers).
+  std::string authorization = Header(request, "Authorization");
+  const std::string cookie_token = CookieValue(request, kSessionCookie);
+  if (authorization.empty() && !cookie_token.empty()) {
+    if (!IsSafeMethod(request.method()) && Header(request, kClientHeader).empty()) {
+      return JsonError(request, 7,
+                       absl::StrCat("cookie-authenticated requests that change state must send the ",
+                                    kClientHeader, " header (CSRF protection)"),
+                       request_id);
+    }
+    authorization = absl::StrCat("Bearer ", cookie_token);
+  }
+
+  if (!request.body().empty() && !route.body.empty()) {
+    const std::string content_type = absl::AsciiStrToLower(Header(request, "Content-Type"));
+    if (!absl::StartsWith(content_type, kJson)) {
+      return JsonError(request, 3, "request body must be JSON (Content-Type: application/json)",
+                       request_id, 415);
+    }
+  }
+  absl::StatusOr<std::unique_ptr<google::protobuf::Message>> message =
+      transcoder_.BuildRequest(*match, query, request.body());
+  if (!message.ok()) return JsonError(request, 3, message.status().message(), request_id);
+
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() +
+                       absl::ToChronoMilliseconds(options_.default_deadline));
+  if (!authorization.empty()) context.AddMetadata("authorization", authorization);
+  context.AddMetadata("x-request-id", request_id);
+  context.AddMetadata("x-forwarded-for", peer);
+  grpc::ByteBuffer request_bytes = ToByteBuffer((*message)->SerializeAsString()), reply;
+  absl::Notification done;
+  grpc::Status status;
+  stub_->UnaryCall(&context, route.grpc_path(), grpc::StubOptions(), &request_bytes, &reply,
+                   [&](grpc::Status s) {
+                     status = std::move(s);
+                     done.Notify();
+                   });
+  done.WaitForNotification();
+
+  HttpResponse response;
+  if (!status.ok()) {
+    const int code = static_cast<int>(status.error_code());
+    response = HttpResponse(static_cast<http::status>(HttpStatusForGrpcCode(code)), request.version());
+    std::string message_text = status.error_message();
+    if (code == grpc::StatusCode::UNAVAILABLE) message_text = "the CIM server is unavailable; retry shortly";
+    response.body() = ErrorBody(code, message_text, status.error_details(), request_id);
+  } else {
+    std::unique_ptr<google::protobuf::Message> reply_message = transcoder_.NewResponse(route);
+    const std::string bytes = FromByteBuffer(reply);
+    if (!reply_message->ParseFromString(bytes)) {
+      return JsonError(request, 13, "the server's reply could not be decoded", request_id);
+    }
+    std::string token;
+    absl::Time expires = absl::InfinitePast();
+    if (route.session == cim::v1::SESSION_EFFECT_START && !Header(request, kClientHeader).empty()) {
+      // Browser login: the token goes into an HttpOnly cookie, never into script's reach.
+      const auto* desc = reply_message->GetDescriptor();
+      const auto* refl = reply_message->GetReflection();
+      if (const auto* f = desc->FindFieldByName("token")) {
+        token = refl->GetString(*reply_message, f);
+        refl->ClearField(reply_message.get(), f);
+      }
+      if (const auto* f = desc->FindFieldByName("expire_time")) {
+        const google::protobuf::Message& ts = refl->GetMessage(*reply_message, f);
+        const auto* sd = ts.GetDescriptor();
+        expires = absl::FromUnixSeconds(ts.GetReflection()->GetInt64(ts, sd->FindFieldByName("seconds")));
+      }
+    }
+    absl::StatusOr<std::string> json = transcoder_.ResponseToJson(route, *reply_message);
+    if (!json.ok()) return JsonError(request, 13, json.status().message(), request_id);
+    response = HttpResponse(http::status::ok, request.version());
+    response.body() = *std::move(json);
+    const std::string secure = options_.secure_cookies ? "; Secure" : "";
+    if (!token.empty()) {
+      const int64_t max_age = std::max<int64_t>(0, absl::ToInt64Seconds(expires - absl::Now()));
+      response.insert(http::field::set_cookie,
+                      absl::StrCat(kSessionCookie, "=", token, "; Path=/; Max-Age=", max_age,
+                                   "; HttpOnly; SameSite=Strict", secure));
+    }
+  }
+  if (route.session == cim::v1::SESSION_EFFECT_END) {
+    response.insert(http::field::set_cookie,
+                    absl::StrCat(kSessionCookie, "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict",
+                                 options_.secure_cookies ? "; Secure" : ""));
+  }
+  response.set(http::field::content_type, kJson);
+  response.set(http::field::cache_control, "no-store");
+  return response;
+}
+
+}  // namespace cim::gateway

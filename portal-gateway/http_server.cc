@@ -1,0 +1,159 @@
+#include "portal-gateway/http_server.h"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <iostream>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "portal-gateway/http_status.h"
+
+namespace cim::gateway {
+
+namespace beast = boost::beast;
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
+
+class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Session> {
+ public:
+  Session(tcp::socket socket, HttpServer& server)
+      : stream_(std::move(socket)), server_(server) {
+    beast::error_code ec;
+    auto endpoint = stream_.socket().remote_endpoint(ec);
+    peer_ = ec ? "unknown" : endpoint.address().to_string();
+  }
+
+  void Start() {
+    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->Read(); });
+  }
+
+ private:
+  void Read() {
+    parser_.emplace();
+    parser_->body_limit(server_.options_.max_body_bytes);
+    parser_->header_limit(16 * 1024);
+    stream_.expires_after(absl::ToChronoSeconds(server_.options_.idle_timeout));
+    http::async_read(stream_, buffer_, *parser_,
+                     [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
+  }
+
+  void OnRead(beast::error_code ec) {
+    if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
+        ec == asio::error::connection_reset || ec == asio::error::operation_aborted) {
+      return Close();
+    }
+    if (ec) {
+      // Malformed HTTP or a body over the limit: answer once, then close.
+      const bool too_large = ec == http::error::body_limit;
+      HttpRequest dummy;
+      HttpResponse response = JsonError(
+          dummy, too_large ? 8 : 3,
+          too_large ? absl::StrCat("request body larger than ", server_.options_.max_body_bytes,
+                                   " bytes")
+                    : absl::StrCat("malformed HTTP request: ", ec.message()),
+          "-", too_large ? 413 : 400);
+      AddSecurityHeaders(response);
+      response.keep_alive(false);
+      response.prepare_payload();
+      return Write(std::move(response), /*close=*/true);
+    }
+    HttpRequest request = parser_->release();
+    ++server_.in_flight_;
+    const absl::Time start = absl::Now();
+    HttpResponse response = server_.handler_(request, peer_);
+    --server_.in_flight_;
+    if (server_.options_.access_log) {
+      std::cerr << "{\"ts\":\"" << absl::FormatTime(absl::RFC3339_full, start, absl::UTCTimeZone())
+                << "\",\"peer\":\"" << peer_ << "\",\"method\":\"" << request.method_string()
+                << "\",\"target\":\"" << std::string(request.target().substr(0, request.target().find('?')))
+                << "\",\"status\":" << response.result_int() << ",\"ms\":"
+                << absl::ToDoubleMilliseconds(absl::Now() - start) << ",\"request_id\":\""
+                << response["X-Request-Id"] << "\"}\n";
+    }
+    const bool close = !response.keep_alive() || server_.stopping_;
+    if (close) response.keep_alive(false);
+    Write(std::move(response), close);
+  }
+
+  void Write(HttpResponse response, bool close) {
+    auto shared = std::make_shared<HttpResponse>(std::move(response));
+    http::async_write(stream_, *shared,
+                      [self = shared_from_this(), shared, close](beast::error_code ec, size_t) {
+                        if (ec || close) return self->Close();
+                        self->Read();
+                      });
+  }
+
+  void Close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  HttpServer& server_;
+  std::string peer_;
+};
+
+HttpServer::HttpServer(const HttpServerOptions& options, Handler handler)
+    : options_(options), handler_(std::move(handler)), acceptor_(ioc_) {}
+
+absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(const HttpServerOptions& options,
+                                                              Handler handler) {
+  std::unique_ptr<HttpServer> server(new HttpServer(options, std::move(handler)));
+  beast::error_code ec;
+  const auto address = asio::ip::make_address(options.address, ec);
+  if (ec) return absl::InvalidArgumentError(absl::StrCat("bad address ", options.address));
+  tcp::endpoint endpoint(address, static_cast<unsigned short>(options.port));
+  server->acceptor_.open(endpoint.protocol(), ec);
+  if (!ec) server->acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) server->acceptor_.bind(endpoint, ec);
+  if (!ec) server->acceptor_.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return absl::UnavailableError(
+        absl::StrCat("cannot listen on ", options.address, ":", options.port, ": ", ec.message()));
+  }
+  server->port_ = server->acceptor_.local_endpoint().port();
+  server->Accept();
+  for (int i = 0; i < std::max(1, options.threads); ++i) {
+    server->threads_.emplace_back([s = server.get()] { s->ioc_.run(); });
+  }
+  return server;
+}
+
+void HttpServer::Accept() {
+  acceptor_.async_accept(asio::make_strand(ioc_), [this](beast::error_code ec, tcp::socket socket) {
+    if (ec) {
+      if (!stopping_) Accept();
+      return;
+    }
+    std::make_shared<Session>(std::move(socket), *this)->Start();
+    Accept();
+  });
+}
+
+void HttpServer::Shutdown(absl::Duration grace) {
+  if (stopping_.exchange(true)) return;
+  asio::post(ioc_, [this] {
+    beast::error_code ec;
+    acceptor_.close(ec);
+  });
+  const absl::Time deadline = absl::Now() + grace;
+  while (in_flight_ > 0 && absl::Now() < deadline) absl::SleepFor(absl::Milliseconds(10));
+  ioc_.stop();
+}
+
+void HttpServer::Wait() {
+  for (std::thread& t : threads_) {
+    if (t.joinable()) t.join();
+  }
+}
+
+HttpServer::~HttpServer() {
+  Shutdown(absl::ZeroDuration());
+  Wait();
+}
+
+}  // namespace cim::gateway

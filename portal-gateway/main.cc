@@ -1,0 +1,63 @@
+// cim-gateway: parses flags, loads the API descriptors, serves HTTP until SIGTERM/SIGINT.
+#include <signal.h>
+
+#include <iostream>
+#include <thread>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "portal-gateway/gateway.h"
+#include "portal-gateway/http_server.h"
+
+ABSL_FLAG(std::string, listen_address, "127.0.0.1", "HTTP listen address");
+ABSL_FLAG(int, port, 8080, "HTTP port (0 picks a free one)");
+ABSL_FLAG(std::string, backend, "127.0.0.1:50051", "cim-server gRPC address");
+ABSL_FLAG(std::string, descriptor_set, CIM_DEFAULT_DESCRIPTOR_SET,
+          "protoc descriptor set of the API (with imports)");
+ABSL_FLAG(std::string, web_root, "", "folder of the built web portal (web/dist)");
+ABSL_FLAG(int, threads, 4, "HTTP worker threads");
+ABSL_FLAG(int64_t, max_body_bytes, 1 << 20, "largest accepted request body");
+ABSL_FLAG(bool, secure_cookies, false, "mark session cookies Secure (serving over TLS)");
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage("CIM portal gateway: HTTP/JSON in front of cim-server");
+  absl::ParseCommandLine(argc, argv);
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  cim::gateway::GatewayOptions options;
+  options.backend = absl::GetFlag(FLAGS_backend);
+  options.descriptor_set = absl::GetFlag(FLAGS_descriptor_set);
+  options.web_root = absl::GetFlag(FLAGS_web_root);
+  options.secure_cookies = absl::GetFlag(FLAGS_secure_cookies);
+  auto gateway = cim::gateway::Gateway::Create(options);
+  if (!gateway.ok()) {
+    std::cerr << "cim-gateway: " << gateway.status() << "\n";
+    return 1;
+  }
+  cim::gateway::HttpServerOptions http;
+  http.address = absl::GetFlag(FLAGS_listen_address);
+  http.port = absl::GetFlag(FLAGS_port);
+  http.threads = absl::GetFlag(FLAGS_threads);
+  http.max_body_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_max_body_bytes));
+  auto server = cim::gateway::HttpServer::Start(
+      http, [g = gateway->get()](const auto& request, const std::string& peer) {
+        return g->Handle(request, peer);
+      });
+  if (!server.ok()) {
+    std::cerr << "cim-gateway: " << server.status() << "\n";
+    return 1;
+  }
+  std::cerr << "cim-gateway: " << (*gateway)->routes().routes().size() << " routes, listening on "
+            << http.address << ":" << (*server)->port() << std::endl;
+  int signal = 0;
+  sigwait(&signals, &signal);
+  std::cerr << "cim-gateway: signal " << signal << ", finishing requests in flight" << std::endl;
+  (*server)->Shutdown(absl::Seconds(10));
+  (*server)->Wait();
+  return 0;
+}
