@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '@/lib/api-client';
+import { meQueryKey } from './get-me';
+import type { LoginResponse } from './types';
+
+export interface LoginInput {
+  email: string;
+  password: string;
+}
+
+// Signs in; the gateway keeps the session token in an HttpOnly cookie.
+export function login(input: LoginInput): Promise<LoginResponse> {
+  return apiRequest<LoginResponse>('POST', '/v1/auth/login', input);
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: login,
+    onSuccess: (response) => queryClient.setQueryData(meQueryKey, response.principal),
+  });
+}
