@@ -51,9 +51,8 @@ int main(int argc, char** argv) {
   cim::bench::LoadOptions options;
   options.concurrency = absl::GetFlag(FLAGS_concurrency);
   options.duration = absl::GetFlag(FLAGS_duration);
-  cim::bench::LoadResult result = cim::bench::RunLoad(options, [&] {
-    return std::make_unique<HealthCall>(stubs[next++ % stubs.size()].get());
-  });
+  cim::bench::LoadResult result = cim::bench::RunLoad(
+      options, [&] { return std::make_unique<HealthCall>(stubs[next++ % stubs.size()].get()); });
   std::cout << "health_check concurrency=" << options.concurrency << " "
             << cim::bench::Describe(result) << std::endl;
   return result.errors == 0 && result.calls > 0 ? 0 : 1;

@@ -7,6 +7,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 "$ROOT/ci/install-deps.sh"
+"$ROOT/ci/lint.sh"
 
 # Tests use their own MariaDB instance (own folder and port), so a running demo stack is untouched.
 export CIM_DB_DIR="$ROOT/.cim/test-db" CIM_DB_PORT="${CIM_TEST_DB_PORT:-3408}" CIM_DB_FAST=1

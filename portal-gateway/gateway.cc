@@ -25,8 +25,10 @@ std::string NewRequestId() {
 }
 
 std::string CookieValue(const HttpRequest& request, absl::string_view name) {
-  for (auto it = request.find(http::field::cookie); it != request.end() && it->name() == http::field::cookie; ++it) {
-    for (absl::string_view part : absl::StrSplit(absl::string_view(it->value().data(), it->value().size()), ';')) {
+  for (auto it = request.find(http::field::cookie);
+       it != request.end() && it->name() == http::field::cookie; ++it) {
+    for (absl::string_view part :
+         absl::StrSplit(absl::string_view(it->value().data(), it->value().size()), ';')) {
       part = absl::StripAsciiWhitespace(part);
       const size_t eq = part.find('=');
       if (eq != absl::string_view::npos && part.substr(0, eq) == name) {
@@ -51,7 +53,8 @@ std::string FromByteBuffer(const grpc::ByteBuffer& buffer) {
   std::vector<grpc::Slice> slices;
   std::string out;
   if (!buffer.Dump(&slices).ok()) return out;
-  for (const grpc::Slice& s : slices) out.append(reinterpret_cast<const char*>(s.begin()), s.size());
+  for (const grpc::Slice& s : slices)
+    out.append(reinterpret_cast<const char*>(s.begin()), s.size());
   return out;
 }
 
@@ -128,8 +131,9 @@ HttpResponse Gateway::Handle(const HttpRequest& request, const std::string& peer
       response = JsonError(request, 5, absl::StrCat("no such page: ", path), request_id);
     }
   } else {
-    response = JsonError(request, 5, absl::StrCat("no route for ", std::string(request.method_string()),
-                                                  " ", path), request_id);
+    response = JsonError(
+        request, 5, absl::StrCat("no route for ", std::string(request.method_string()), " ", path),
+        request_id);
   }
   response.set("X-Request-Id", request_id);
   AddSecurityHeaders(response);
@@ -168,8 +172,8 @@ HttpResponse Gateway::HandleApi(const HttpRequest& request, absl::string_view pa
   std::optional<RouteMatch> match = routes_.Find(method, path, &path_matched);
   if (!match) {
     if (path_matched) {
-      HttpResponse r = JsonError(request, 12, absl::StrCat("method ", method, " not allowed for ", path),
-                                 request_id, 405);
+      HttpResponse r = JsonError(
+          request, 12, absl::StrCat("method ", method, " not allowed for ", path), request_id, 405);
       return r;
     }
     return JsonError(request, 5, absl::StrCat("no API route for ", method, " ", path), request_id);
@@ -181,10 +185,11 @@ HttpResponse Gateway::HandleApi(const HttpRequest& request, absl::string_view pa
   const std::string cookie_token = CookieValue(request, kSessionCookie);
   if (authorization.empty() && !cookie_token.empty()) {
     if (!IsSafeMethod(request.method()) && Header(request, kClientHeader).empty()) {
-      return JsonError(request, 7,
-                       absl::StrCat("cookie-authenticated requests that change state must send the ",
-                                    kClientHeader, " header (CSRF protection)"),
-                       request_id);
+      return JsonError(
+          request, 7,
+          absl::StrCat("cookie-authenticated requests that change state must send the ",
+                       kClientHeader, " header (CSRF protection)"),
+          request_id);
     }
     authorization = absl::StrCat("Bearer ", cookie_token);
   }
@@ -219,9 +224,11 @@ HttpResponse Gateway::HandleApi(const HttpRequest& request, absl::string_view pa
   HttpResponse response;
   if (!status.ok()) {
     const int code = static_cast<int>(status.error_code());
-    response = HttpResponse(static_cast<http::status>(HttpStatusForGrpcCode(code)), request.version());
+    response =
+        HttpResponse(static_cast<http::status>(HttpStatusForGrpcCode(code)), request.version());
     std::string message_text = status.error_message();
-    if (code == grpc::StatusCode::UNAVAILABLE) message_text = "the CIM server is unavailable; retry shortly";
+    if (code == grpc::StatusCode::UNAVAILABLE)
+      message_text = "the CIM server is unavailable; retry shortly";
     response.body() = ErrorBody(code, message_text, status.error_details(), request_id);
   } else {
     std::unique_ptr<google::protobuf::Message> reply_message = transcoder_.NewResponse(route);
@@ -242,7 +249,8 @@ HttpResponse Gateway::HandleApi(const HttpRequest& request, absl::string_view pa
       if (const auto* f = desc->FindFieldByName("expire_time")) {
         const google::protobuf::Message& ts = refl->GetMessage(*reply_message, f);
         const auto* sd = ts.GetDescriptor();
-        expires = absl::FromUnixSeconds(ts.GetReflection()->GetInt64(ts, sd->FindFieldByName("seconds")));
+        expires =
+            absl::FromUnixSeconds(ts.GetReflection()->GetInt64(ts, sd->FindFieldByName("seconds")));
       }
     }
     absl::StatusOr<std::string> json = transcoder_.ResponseToJson(route, *reply_message);

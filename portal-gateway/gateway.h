@@ -25,9 +25,9 @@ using HttpRequest = http::request<http::string_body>;
 using HttpResponse = http::response<http::string_body>;
 
 struct GatewayOptions {
-  std::string backend;         // cim-server address, host:port
-  std::string descriptor_set;  // protoc --descriptor_set_out file with --include_imports
-  std::string web_root;        // built web portal (web/dist); empty serves no files
+  std::string backend;          // cim-server address, host:port
+  std::string descriptor_set;   // protoc --descriptor_set_out file with --include_imports
+  std::string web_root;         // built web portal (web/dist); empty serves no files
   bool secure_cookies = false;  // set when serving over TLS
   absl::Duration default_deadline = absl::Seconds(30);
 };

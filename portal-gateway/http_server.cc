@@ -17,8 +17,7 @@ using tcp = asio::ip::tcp;
 
 class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Session> {
  public:
-  Session(tcp::socket socket, HttpServer& server)
-      : stream_(std::move(socket)), server_(server) {
+  Session(tcp::socket socket, HttpServer& server) : stream_(std::move(socket)), server_(server) {
     beast::error_code ec;
     auto endpoint = stream_.socket().remote_endpoint(ec);
     peer_ = ec ? "unknown" : endpoint.address().to_string();
@@ -34,8 +33,9 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
     parser_->body_limit(server_.options_.max_body_bytes);
     parser_->header_limit(16 * 1024);
     stream_.expires_after(absl::ToChronoSeconds(server_.options_.idle_timeout));
-    http::async_read(stream_, buffer_, *parser_,
-                     [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
+    http::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
   }
 
   void OnRead(beast::error_code ec) {
@@ -49,9 +49,9 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
       HttpRequest dummy;
       HttpResponse response = JsonError(
           dummy, too_large ? 8 : 3,
-          too_large ? absl::StrCat("request body larger than ", server_.options_.max_body_bytes,
-                                   " bytes")
-                    : absl::StrCat("malformed HTTP request: ", ec.message()),
+          too_large
+              ? absl::StrCat("request body larger than ", server_.options_.max_body_bytes, " bytes")
+              : absl::StrCat("malformed HTTP request: ", ec.message()),
           "-", too_large ? 413 : 400);
       AddSecurityHeaders(response);
       response.keep_alive(false);
@@ -66,10 +66,11 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
     if (server_.options_.access_log) {
       std::cerr << "{\"ts\":\"" << absl::FormatTime(absl::RFC3339_full, start, absl::UTCTimeZone())
                 << "\",\"peer\":\"" << peer_ << "\",\"method\":\"" << request.method_string()
-                << "\",\"target\":\"" << std::string(request.target().substr(0, request.target().find('?')))
-                << "\",\"status\":" << response.result_int() << ",\"ms\":"
-                << absl::ToDoubleMilliseconds(absl::Now() - start) << ",\"request_id\":\""
-                << response["X-Request-Id"] << "\"}\n";
+                << "\",\"target\":\""
+                << std::string(request.target().substr(0, request.target().find('?')))
+                << "\",\"status\":" << response.result_int()
+                << ",\"ms\":" << absl::ToDoubleMilliseconds(absl::Now() - start)
+                << ",\"request_id\":\"" << response["X-Request-Id"] << "\"}\n";
     }
     const bool close = !response.keep_alive() || server_.stopping_;
     if (close) response.keep_alive(false);

@@ -134,8 +134,7 @@ std::optional<std::vector<std::pair<std::string, std::string>>> PathTemplate::Ma
   if (!verb_.empty()) {
     const size_t colon = rest.rfind(':');
     const size_t slash = rest.rfind('/');
-    if (colon == absl::string_view::npos ||
-        (slash != absl::string_view::npos && colon < slash) ||
+    if (colon == absl::string_view::npos || (slash != absl::string_view::npos && colon < slash) ||
         rest.substr(colon + 1) != verb_) {
       return std::nullopt;
     }
@@ -189,7 +188,7 @@ std::string PathTemplate::shape() const {
   std::string out;
   for (const Segment& s : segments_) {
     absl::StrAppend(&out, "/",
-                    s.kind == Kind::kLiteral ? s.literal
+                    s.kind == Kind::kLiteral    ? s.literal
                     : s.kind == Kind::kWildcard ? "*"
                                                 : "**");
   }

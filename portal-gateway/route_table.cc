@@ -1,9 +1,9 @@
 #include "portal-gateway/route_table.h"
 
+#include <google/protobuf/descriptor.pb.h>
+
 #include <fstream>
 #include <map>
-
-#include <google/protobuf/descriptor.pb.h>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -43,11 +43,26 @@ absl::Status AddRule(const MethodDescriptor* method, const google::protobuf::Met
   route.method = method;
   std::string path;
   switch (rule.pattern_case()) {
-    case google::api::HttpRule::kGet: route.http_method = "GET"; path = rule.get(); break;
-    case google::api::HttpRule::kPut: route.http_method = "PUT"; path = rule.put(); break;
-    case google::api::HttpRule::kPost: route.http_method = "POST"; path = rule.post(); break;
-    case google::api::HttpRule::kDelete: route.http_method = "DELETE"; path = rule.delete_(); break;
-    case google::api::HttpRule::kPatch: route.http_method = "PATCH"; path = rule.patch(); break;
+    case google::api::HttpRule::kGet:
+      route.http_method = "GET";
+      path = rule.get();
+      break;
+    case google::api::HttpRule::kPut:
+      route.http_method = "PUT";
+      path = rule.put();
+      break;
+    case google::api::HttpRule::kPost:
+      route.http_method = "POST";
+      path = rule.post();
+      break;
+    case google::api::HttpRule::kDelete:
+      route.http_method = "DELETE";
+      path = rule.delete_();
+      break;
+    case google::api::HttpRule::kPatch:
+      route.http_method = "PATCH";
+      path = rule.patch();
+      break;
     case google::api::HttpRule::kCustom:
       route.http_method = rule.custom().kind();
       path = rule.custom().path();
@@ -58,16 +73,17 @@ absl::Status AddRule(const MethodDescriptor* method, const google::protobuf::Met
   }
   auto tmpl = PathTemplate::Parse(path);
   if (!tmpl.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat(method->full_name(), ": ", tmpl.status().message()));
+    return absl::InvalidArgumentError(
+        absl::StrCat(method->full_name(), ": ", tmpl.status().message()));
   }
   route.path = *std::move(tmpl);
   const Descriptor* input = method->input_type();
   for (const std::string& var : route.path.variables()) {
     const FieldDescriptor* f = FindFieldPath(input, var);
     if (f == nullptr || f->is_repeated() || f->type() == FieldDescriptor::TYPE_MESSAGE) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          method->full_name(), ": path variable \"", var, "\" is not a singular scalar field of ",
-          input->full_name()));
+      return absl::InvalidArgumentError(absl::StrCat(method->full_name(), ": path variable \"", var,
+                                                     "\" is not a singular scalar field of ",
+                                                     input->full_name()));
     }
   }
   route.body = rule.body();
@@ -78,8 +94,8 @@ absl::Status AddRule(const MethodDescriptor* method, const google::protobuf::Met
   route.response_body = rule.response_body();
   if (!route.response_body.empty() &&
       method->output_type()->FindFieldByName(route.response_body) == nullptr) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        method->full_name(), ": response_body \"", route.response_body, "\" is not a field"));
+    return absl::InvalidArgumentError(absl::StrCat(method->full_name(), ": response_body \"",
+                                                   route.response_body, "\" is not a field"));
   }
   route.session = options.GetExtension(cim::v1::session);
   route.anonymous = options.GetExtension(cim::v1::anonymous);
@@ -118,9 +134,9 @@ absl::StatusOr<RouteTable> RouteTable::Build(
     const std::string key = absl::StrCat(r.http_method, " ", r.path.shape());
     auto [it, inserted] = seen.emplace(key, &r);
     if (!inserted) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "annotations collide: ", it->second->method->full_name(), " and ",
-          r.method->full_name(), " both map ", r.http_method, " ", r.path.text()));
+      return absl::InvalidArgumentError(
+          absl::StrCat("annotations collide: ", it->second->method->full_name(), " and ",
+                       r.method->full_name(), " both map ", r.http_method, " ", r.path.text()));
     }
   }
   return table;

@@ -17,12 +17,17 @@ std::string ContentType(absl::string_view name) {
     const char* type;
   };
   static constexpr Type kTypes[] = {
-      {".html", "text/html; charset=utf-8"},  {".js", "text/javascript; charset=utf-8"},
-      {".css", "text/css; charset=utf-8"},    {".json", "application/json"},
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},
       {".webmanifest", "application/manifest+json"},
-      {".svg", "image/svg+xml"},              {".png", "image/png"},
-      {".jpg", "image/jpeg"},                 {".ico", "image/x-icon"},
-      {".woff2", "font/woff2"},               {".txt", "text/plain; charset=utf-8"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},
+      {".txt", "text/plain; charset=utf-8"},
       {".map", "application/json"},
   };
   for (const Type& t : kTypes) {
@@ -45,9 +50,8 @@ std::optional<StaticFile> StaticFiles::Read(const std::string& relative) const {
   file.content = buffer.str();
   file.content_type = ContentType(relative);
   // Vite puts content-hashed files under assets/: they never change under the same name.
-  file.cache_control = absl::StartsWith(relative, "assets/")
-                           ? "public, max-age=31536000, immutable"
-                           : "no-cache";
+  file.cache_control =
+      absl::StartsWith(relative, "assets/") ? "public, max-age=31536000, immutable" : "no-cache";
   return file;
 }
 

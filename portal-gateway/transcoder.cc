@@ -58,7 +58,8 @@ absl::Status SetFieldFromText(Message& root, absl::string_view path, absl::strin
     const FieldDescriptor* f = d->FindFieldByName(parts[i]);
     if (f == nullptr) f = d->FindFieldByCamelcaseName(parts[i]);
     if (f == nullptr) {
-      return Invalid(absl::StrCat("unknown field \"", path, "\" in ", root.GetDescriptor()->name()));
+      return Invalid(
+          absl::StrCat("unknown field \"", path, "\" in ", root.GetDescriptor()->name()));
     }
     const Reflection* r = message->GetReflection();
     const bool last = i + 1 == parts.size();
@@ -66,7 +67,8 @@ absl::Status SetFieldFromText(Message& root, absl::string_view path, absl::strin
       if (f->is_map()) return Invalid(absl::StrCat("map field \"", path, "\" cannot be set here"));
       if (last) {
         // Well-known types and any message given as text: parse its JSON string form.
-        Message* target = f->is_repeated() ? r->AddMessage(message, f) : r->MutableMessage(message, f);
+        Message* target =
+            f->is_repeated() ? r->AddMessage(message, f) : r->MutableMessage(message, f);
         google::protobuf::util::JsonParseOptions options;
         auto st = google::protobuf::util::JsonStringToMessage(JsonQuote(text), target, options);
         if (!st.ok()) {
@@ -87,8 +89,10 @@ absl::Status SetFieldFromText(Message& root, absl::string_view path, absl::strin
     };
     switch (f->cpp_type()) {
       case FieldDescriptor::CPPTYPE_STRING:
-        if (f->type() == FieldDescriptor::TYPE_BYTES) return Invalid(absl::StrCat("bytes field \"", path, "\" cannot be set here"));
-        rep ? r->AddString(message, f, std::string(text)) : r->SetString(message, f, std::string(text));
+        if (f->type() == FieldDescriptor::TYPE_BYTES)
+          return Invalid(absl::StrCat("bytes field \"", path, "\" cannot be set here"));
+        rep ? r->AddString(message, f, std::string(text))
+            : r->SetString(message, f, std::string(text));
         break;
       case FieldDescriptor::CPPTYPE_INT64: {
         int64_t v;
@@ -119,7 +123,8 @@ absl::Status SetFieldFromText(Message& root, absl::string_view path, absl::strin
         double v;
         if (!absl::SimpleAtod(text, &v)) return bad("a number");
         if (f->cpp_type() == FieldDescriptor::CPPTYPE_FLOAT) {
-          rep ? r->AddFloat(message, f, static_cast<float>(v)) : r->SetFloat(message, f, static_cast<float>(v));
+          rep ? r->AddFloat(message, f, static_cast<float>(v))
+              : r->SetFloat(message, f, static_cast<float>(v));
         } else {
           rep ? r->AddDouble(message, f, v) : r->SetDouble(message, f, v);
         }
@@ -127,9 +132,12 @@ absl::Status SetFieldFromText(Message& root, absl::string_view path, absl::strin
       }
       case FieldDescriptor::CPPTYPE_BOOL: {
         bool v;
-        if (text == "true" || text == "1") v = true;
-        else if (text == "false" || text == "0") v = false;
-        else return bad("true or false");
+        if (text == "true" || text == "1")
+          v = true;
+        else if (text == "false" || text == "0")
+          v = false;
+        else
+          return bad("true or false");
         rep ? r->AddBool(message, f, v) : r->SetBool(message, f, v);
         break;
       }
@@ -174,7 +182,8 @@ absl::StatusOr<std::unique_ptr<Message>> Transcoder::BuildRequest(const RouteMat
       }
     }
     if (target != nullptr) {
-      auto st = google::protobuf::util::JsonStringToMessage(std::string(body), target, json_options);
+      auto st =
+          google::protobuf::util::JsonStringToMessage(std::string(body), target, json_options);
       if (!st.ok()) return Invalid(absl::StrCat("invalid JSON body: ", StatusText(st)));
     }
   }
@@ -195,9 +204,10 @@ absl::StatusOr<std::unique_ptr<Message>> Transcoder::BuildRequest(const RouteMat
       auto key = QueryDecode(pair.substr(0, eq));
       auto value = QueryDecode(eq == absl::string_view::npos ? "" : pair.substr(eq + 1));
       if (!key || !value) return Invalid(absl::StrCat("malformed query parameter \"", pair, "\""));
-      if (bound.count(*key) || (!route.body.empty() && (*key == route.body ||
-                                                         absl::StartsWith(*key, route.body + ".")))) {
-        return Invalid(absl::StrCat("query parameter \"", *key, "\" is already set by the path or body"));
+      if (bound.count(*key) || (!route.body.empty() &&
+                                (*key == route.body || absl::StartsWith(*key, route.body + ".")))) {
+        return Invalid(
+            absl::StrCat("query parameter \"", *key, "\" is already set by the path or body"));
       }
       absl::Status st = SetFieldFromText(*request, *key, *value);
       if (!st.ok()) return Invalid(absl::StrCat("bad query parameter: ", st.message()));
@@ -210,7 +220,8 @@ std::unique_ptr<Message> Transcoder::NewResponse(const Route& route) {
   return std::unique_ptr<Message>(factory_.GetPrototype(route.method->output_type())->New());
 }
 
-absl::StatusOr<std::string> Transcoder::ResponseToJson(const Route& route, const Message& response) {
+absl::StatusOr<std::string> Transcoder::ResponseToJson(const Route& route,
+                                                       const Message& response) {
   google::protobuf::util::JsonPrintOptions options;
   options.always_print_primitive_fields = true;
   std::string out;

@@ -19,8 +19,9 @@ class Transcoder {
  public:
   // INVALID_ARGUMENT with a precise message for malformed JSON, unknown or mistyped fields,
   // bad path variables or query parameters.
-  absl::StatusOr<std::unique_ptr<google::protobuf::Message>> BuildRequest(
-      const RouteMatch& match, absl::string_view query, absl::string_view body);
+  absl::StatusOr<std::unique_ptr<google::protobuf::Message>> BuildRequest(const RouteMatch& match,
+                                                                          absl::string_view query,
+                                                                          absl::string_view body);
 
   // An empty message of the method's output type, to parse the gRPC response into.
   std::unique_ptr<google::protobuf::Message> NewResponse(const Route& route);

@@ -46,8 +46,7 @@ absl::Status SeedDemo(const ServerOptions& options, std::ostream& out) {
   MysqlAccessTokenRepository tokens(*db);
   PasswordHasher hasher(options.password_hash);
   SystemClock clock;
-  CIM_ASSIGN_OR_RETURN(DemoSummary summary,
-                       LoadDemoData(partners, users, tokens, hasher, clock));
+  CIM_ASSIGN_OR_RETURN(DemoSummary summary, LoadDemoData(partners, users, tokens, hasher, clock));
   if (summary.loaded) {
     out << "Demo data loaded: " << summary.partners << " partners, " << summary.users
         << " users.\n";

@@ -3,6 +3,7 @@
 #define CIM_SERVER_COMMON_SHA256_H_
 
 #include <string>
+
 #include "absl/strings/string_view.h"
 
 namespace cim {

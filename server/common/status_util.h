@@ -4,12 +4,12 @@
 #define CIM_SERVER_COMMON_STATUS_UTIL_H_
 
 #include <string>
-#include "absl/strings/string_view.h"
 #include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 
 namespace grpc {
 class Status;
@@ -31,8 +31,7 @@ class FieldErrors {
 };
 
 // Type URL under which field violations travel in an absl::Status payload.
-inline constexpr absl::string_view kBadRequestTypeUrl =
-    "type.googleapis.com/google.rpc.BadRequest";
+inline constexpr absl::string_view kBadRequestTypeUrl = "type.googleapis.com/google.rpc.BadRequest";
 
 // The one mapping from internal statuses to gRPC: same code and message, and any
 // google.rpc.BadRequest payload as google.rpc.Status details (grpc-status-details-bin).
@@ -43,12 +42,11 @@ grpc::Status ToGrpcStatus(const absl::Status& status);
 #define CIM_STATUS_CONCAT_INNER_(a, b) a##b
 #define CIM_STATUS_CONCAT_(a, b) CIM_STATUS_CONCAT_INNER_(a, b)
 
-#define CIM_RETURN_IF_ERROR(expr)                 \
-  do {                                            \
-    if (absl::Status _cim_status = (expr);        \
-        !_cim_status.ok()) {                      \
-      return _cim_status;                         \
-    }                                             \
+#define CIM_RETURN_IF_ERROR(expr)                               \
+  do {                                                          \
+    if (absl::Status _cim_status = (expr); !_cim_status.ok()) { \
+      return _cim_status;                                       \
+    }                                                           \
   } while (0)
 
 #define CIM_ASSIGN_OR_RETURN(lhs, expr) \

@@ -3,17 +3,17 @@
 #ifndef CIM_SERVER_DB_MYSQL_DATABASE_H_
 #define CIM_SERVER_DB_MYSQL_DATABASE_H_
 
+#include <soci/soci.h>
+
 #include <ctime>
 #include <exception>
 #include <memory>
 #include <string>
-#include "absl/strings/string_view.h"
 #include <type_traits>
-
-#include <soci/soci.h>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 
 namespace cim {

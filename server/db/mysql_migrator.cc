@@ -91,9 +91,8 @@ absl::StatusOr<std::vector<MigrationFile>> ReadMigrations(const std::string& dir
     buffer << in.rdbuf();
     auto [it, inserted] = by_number.emplace(name.substr(0, 4), MigrationFile{name, buffer.str()});
     if (!inserted) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("two migrations share number ", name.substr(0, 4), ": ", it->second.name,
-                       " and ", name));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "two migrations share number ", name.substr(0, 4), ": ", it->second.name, " and ", name));
     }
   }
   std::vector<MigrationFile> files;

@@ -4,10 +4,10 @@
 #define CIM_SERVER_DB_MYSQL_MIGRATOR_H_
 
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "server/db/mysql_database.h"
 
 namespace cim {

@@ -57,16 +57,15 @@ constexpr DemoPartner kPartners[] = {
 };
 
 constexpr std::array<const char*, 40> kFirstNames = {
-    "Anna",  "Bram",   "Chloe",  "Daan",   "Emma",   "Finn",  "Greta",  "Hugo",
-    "Iris",  "Jonas",  "Katja",  "Lars",   "Mila",   "Noah",  "Olivia", "Pieter",
-    "Quinn", "Rosa",   "Sven",   "Tess",   "Umar",   "Vera",  "Willem", "Xena",
-    "Yara",  "Zeno",   "Amara",  "Ben",    "Carmen", "Diego", "Elena",  "Felix",
-    "Hana",  "Ivan",   "Julia",  "Kenji",  "Lucia",  "Mateo", "Nora",   "Oscar"};
+    "Anna",  "Bram",  "Chloe",  "Daan", "Emma",   "Finn",   "Greta", "Hugo",  "Iris",   "Jonas",
+    "Katja", "Lars",  "Mila",   "Noah", "Olivia", "Pieter", "Quinn", "Rosa",  "Sven",   "Tess",
+    "Umar",  "Vera",  "Willem", "Xena", "Yara",   "Zeno",   "Amara", "Ben",   "Carmen", "Diego",
+    "Elena", "Felix", "Hana",   "Ivan", "Julia",  "Kenji",  "Lucia", "Mateo", "Nora",   "Oscar"};
 constexpr std::array<const char*, 32> kLastNames = {
-    "de Vries", "Jansen",  "Bakker",  "Visser", "Smit",    "Meyer",   "Schulz",   "Fischer",
-    "Weber",    "Garcia",  "Silva",   "Tanaka", "Nguyen",  "Kowalski", "Novak",   "Rossi",
-    "Murphy",   "O'Brien", "Larsen",  "Berg",   "Haddad",  "Okafor",  "Ramirez",  "Chen",
-    "Patel",    "Dubois",  "Moreau",  "Costa",  "Andersen", "Lindqvist", "Brown", "Wilson"};
+    "de Vries", "Jansen",  "Bakker", "Visser", "Smit",     "Meyer",     "Schulz",  "Fischer",
+    "Weber",    "Garcia",  "Silva",  "Tanaka", "Nguyen",   "Kowalski",  "Novak",   "Rossi",
+    "Murphy",   "O'Brien", "Larsen", "Berg",   "Haddad",   "Okafor",    "Ramirez", "Chen",
+    "Patel",    "Dubois",  "Moreau", "Costa",  "Andersen", "Lindqvist", "Brown",   "Wilson"};
 
 std::string EmailDomain(absl::string_view partner_name) {
   std::string domain;
@@ -111,8 +110,7 @@ absl::StatusOr<DemoSummary> LoadDemoData(PartnerRepository& partners, UserReposi
   const std::string first_rep = RepEmail(FirstRepOf(3), EmailDomain(kPartners[3].name));
   summary.logins = {
       {"partner rep", first_rep, kPartners[3].name},
-      {"partner admin", absl::StrCat("admin@", EmailDomain(kPartners[3].name)),
-       kPartners[3].name},
+      {"partner admin", absl::StrCat("admin@", EmailDomain(kPartners[3].name)), kPartners[3].name},
       {"partner admin (distributor)", absl::StrCat("admin@", EmailDomain(kPartners[0].name)),
        kPartners[0].name},
       {"channel manager", "channel.manager@vendor.example", "vendor"},

@@ -11,9 +11,9 @@ namespace cim {
 NewSecret GenerateSecret(absl::string_view prefix) {
   unsigned char bytes[32];
   randombytes_buf(bytes, sizeof(bytes));
-  std::string secret = absl::StrCat(
-      prefix, absl::WebSafeBase64Escape(
-                  absl::string_view(reinterpret_cast<const char*>(bytes), sizeof(bytes))));
+  std::string secret =
+      absl::StrCat(prefix, absl::WebSafeBase64Escape(absl::string_view(
+                               reinterpret_cast<const char*>(bytes), sizeof(bytes))));
   sodium_memzero(bytes, sizeof(bytes));
   std::string hash = HashSecret(secret);
   return {std::move(secret), std::move(hash)};

@@ -3,6 +3,7 @@
 #define CIM_SERVER_IDENTITY_ACCESS_TOKEN_H_
 
 #include <string>
+
 #include "absl/strings/string_view.h"
 
 namespace cim {

@@ -46,9 +46,9 @@ grpc::Status AuthServiceImpl::IssueApiKey(grpc::ServerContext* context,
                                           const cim::v1::IssueApiKeyRequest* request,
                                           cim::v1::IssueApiKeyResponse* response) {
   return WithPrincipal(auth_, *context, [&](const Principal& p) -> absl::Status {
-    CIM_ASSIGN_OR_RETURN(IssuedApiKey key, auth_.IssueApiKey(p, request->user_id(),
-                                                             request->description(),
-                                                             request->ttl_days()));
+    CIM_ASSIGN_OR_RETURN(
+        IssuedApiKey key,
+        auth_.IssueApiKey(p, request->user_id(), request->description(), request->ttl_days()));
     response->set_key_id(key.key_id);
     response->set_api_key(key.api_key);
     SetTimestamp(key.expires_at, response->mutable_expire_time());

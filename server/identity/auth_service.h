@@ -20,8 +20,7 @@ class AuthServiceImpl final : public cim::v1::AuthService::Service {
                       cim::v1::LogoutResponse* response) override;
   grpc::Status WhoAmI(grpc::ServerContext* context, const cim::v1::WhoAmIRequest* request,
                       cim::v1::Principal* response) override;
-  grpc::Status IssueApiKey(grpc::ServerContext* context,
-                           const cim::v1::IssueApiKeyRequest* request,
+  grpc::Status IssueApiKey(grpc::ServerContext* context, const cim::v1::IssueApiKeyRequest* request,
                            cim::v1::IssueApiKeyResponse* response) override;
   grpc::Status RevokeApiKey(grpc::ServerContext* context,
                             const cim::v1::RevokeApiKeyRequest* request,

@@ -60,8 +60,8 @@ absl::StatusOr<LoginResult> Authenticator::Login(absl::string_view email_in,
                           record->user.status() == cim::v1::USER_STATUS_ACTIVE &&
                           record->user.role() != cim::v1::ROLE_SERVICE_ACCOUNT;
   // Always verify against some hash so unknown emails cost the same time as wrong passwords.
-  const bool password_ok = hasher_.Verify(
-      can_log_in ? *record->password_hash : hasher_.decoy_hash(), password);
+  const bool password_ok =
+      hasher_.Verify(can_log_in ? *record->password_hash : hasher_.decoy_hash(), password);
   if (!can_log_in || !password_ok) {
     CIM_RETURN_IF_ERROR(RecordFailure(email));
     return absl::UnauthenticatedError(kBadCredentials);

@@ -5,9 +5,9 @@
 
 #include <cstdint>
 #include <string>
-#include "absl/strings/string_view.h"
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "server/common/clock.h"
 #include "server/identity/access_token_repository.h"
@@ -43,8 +43,8 @@ std::string NormalizeEmail(absl::string_view email);
 class Authenticator {
  public:
   Authenticator(PartnerRepository& partners, UserRepository& users, AccessTokenRepository& tokens,
-                LoginThrottleRepository& throttle, const PasswordHasher& hasher,
-                const Clock& clock, AuthConfig config);
+                LoginThrottleRepository& throttle, const PasswordHasher& hasher, const Clock& clock,
+                AuthConfig config);
 
   // Returns a new session for a correct email and password. INVALID_ARGUMENT (field details)
   // for empty fields; UNAUTHENTICATED "invalid email or password" for a wrong password, an

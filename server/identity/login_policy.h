@@ -15,7 +15,7 @@ struct LoginThrottleState {
 };
 
 struct LoginPolicy {
-  int max_failures = 5;                         // failures that trigger a lockout
+  int max_failures = 5;                               // failures that trigger a lockout
   absl::Duration failure_window = absl::Minutes(15);  // failures older than this are forgotten
   absl::Duration lockout = absl::Minutes(15);
 

@@ -5,8 +5,9 @@ namespace {
 
 LoginThrottleState Read(soci::session& s, const std::string& email, bool for_update) {
   soci::row r;
-  s << std::string("SELECT failures, last_failure_at, locked_until FROM login_throttle"
-                   " WHERE email = :email") +
+  s << std::string(
+           "SELECT failures, last_failure_at, locked_until FROM login_throttle"
+           " WHERE email = :email") +
            (for_update ? " FOR UPDATE" : ""),
       soci::use(email), soci::into(r);
   LoginThrottleState state;
@@ -36,16 +37,15 @@ absl::StatusOr<LoginThrottleState> MysqlLoginThrottleRepository::Update(
          " (:email, 0, :t)",
         soci::use(email), soci::use(epoch);
     LoginThrottleState next = update(Read(s, email, /*for_update=*/true));
-    std::tm last = ToSqlTime(next.last_failure < absl::UnixEpoch() ? absl::UnixEpoch()
-                                                                   : next.last_failure);
-    std::tm locked = ToSqlTime(next.locked_until < absl::UnixEpoch() ? absl::UnixEpoch()
-                                                                     : next.locked_until);
-    soci::indicator locked_ind = next.locked_until == absl::InfinitePast() ? soci::i_null
-                                                                           : soci::i_ok;
+    std::tm last =
+        ToSqlTime(next.last_failure < absl::UnixEpoch() ? absl::UnixEpoch() : next.last_failure);
+    std::tm locked =
+        ToSqlTime(next.locked_until < absl::UnixEpoch() ? absl::UnixEpoch() : next.locked_until);
+    soci::indicator locked_ind =
+        next.locked_until == absl::InfinitePast() ? soci::i_null : soci::i_ok;
     s << "UPDATE login_throttle SET failures = :f, last_failure_at = :l, locked_until = :u"
          " WHERE email = :email",
-        soci::use(next.failures), soci::use(last), soci::use(locked, locked_ind),
-        soci::use(email);
+        soci::use(next.failures), soci::use(last), soci::use(locked, locked_ind), soci::use(email);
     tx.commit();
     return next;
   });

@@ -44,8 +44,8 @@ absl::StatusOr<Partner> MysqlPartnerRepository::Create(const Partner& partner, a
     s << "INSERT INTO partners (name, type, tier, region, parent_partner_id, status, created_at,"
          " updated_at) VALUES (:name, :type, :tier, :region, :parent, :status, :c, :u)",
         soci::use(partner.name()), soci::use(type), soci::use(partner.tier()),
-        soci::use(partner.region()), soci::use(parent, parent_ind), soci::use(status),
-        soci::use(t), soci::use(t);
+        soci::use(partner.region()), soci::use(parent, parent_ind), soci::use(status), soci::use(t),
+        soci::use(t);
     long long id = 0;
     s << "SELECT LAST_INSERT_ID()", soci::into(id);
     return GetIn(s, id);
@@ -63,17 +63,16 @@ absl::StatusOr<std::vector<Partner>> MysqlPartnerRepository::List(const PartnerF
     long long parent = filter.parent_partner_id, only = filter.id, after = after_id;
     std::string like = LikeContains(filter.name_contains);
     soci::rowset<soci::row> rows =
-        (s.prepare << absl::StrCat(
-             "SELECT ", kColumns,
-             " FROM partners WHERE id > :after"
-             " AND (:type1 = 0 OR type = :type2)"
-             " AND (:tier1 = '' OR tier = :tier2)"
-             " AND (:region1 = '' OR region = :region2)"
-             " AND (:parent1 = 0 OR parent_partner_id = :parent2)"
-             " AND (:status1 = 0 OR status = :status2)"
-             " AND (:only1 = 0 OR id = :only2)"
-             " AND name LIKE :like"
-             " ORDER BY id LIMIT :limit"),
+        (s.prepare << absl::StrCat("SELECT ", kColumns,
+                                   " FROM partners WHERE id > :after"
+                                   " AND (:type1 = 0 OR type = :type2)"
+                                   " AND (:tier1 = '' OR tier = :tier2)"
+                                   " AND (:region1 = '' OR region = :region2)"
+                                   " AND (:parent1 = 0 OR parent_partner_id = :parent2)"
+                                   " AND (:status1 = 0 OR status = :status2)"
+                                   " AND (:only1 = 0 OR id = :only2)"
+                                   " AND name LIKE :like"
+                                   " ORDER BY id LIMIT :limit"),
          soci::use(after), soci::use(type), soci::use(type), soci::use(filter.tier),
          soci::use(filter.tier), soci::use(filter.region), soci::use(filter.region),
          soci::use(parent), soci::use(parent), soci::use(status), soci::use(status),

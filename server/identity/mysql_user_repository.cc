@@ -57,8 +57,8 @@ absl::StatusOr<User> MysqlUserRepository::Create(const User& user,
       bool lost = false;
       absl::Status st = MapDatabaseError(e, &lost);
       if (absl::IsAlreadyExists(st)) {
-        return absl::AlreadyExistsError(absl::StrCat("a user with email ", user.email(),
-                                                     " already exists"));
+        return absl::AlreadyExistsError(
+            absl::StrCat("a user with email ", user.email(), " already exists"));
       }
       throw;
     }
@@ -97,9 +97,8 @@ absl::StatusOr<std::vector<User>> MysqlUserRepository::List(const UserFilter& fi
                                    " AND (:status1 = 0 OR status = :status2)"
                                    " AND (email LIKE :q1 OR display_name LIKE :q2)"
                                    " ORDER BY id LIMIT :limit"),
-         soci::use(after), soci::use(partner), soci::use(partner), soci::use(role),
-         soci::use(role), soci::use(status), soci::use(status), soci::use(like),
-         soci::use(like), soci::use(limit));
+         soci::use(after), soci::use(partner), soci::use(partner), soci::use(role), soci::use(role),
+         soci::use(status), soci::use(status), soci::use(like), soci::use(like), soci::use(limit));
     std::vector<User> out;
     for (const soci::row& r : rows) out.push_back(UserFromRow(r).user);
     return out;

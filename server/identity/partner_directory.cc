@@ -76,8 +76,7 @@ absl::StatusOr<int64_t> DecodePageToken(const std::string& token) {
   int64_t id = 0;
   const bool decodes = absl::WebSafeBase64Unescape(token, &decoded);
   absl::string_view raw = decoded;
-  if (!decodes || !absl::ConsumePrefix(&raw, "after:") || !absl::SimpleAtoi(raw, &id) ||
-      id <= 0) {
+  if (!decodes || !absl::ConsumePrefix(&raw, "after:") || !absl::SimpleAtoi(raw, &id) || id <= 0) {
     FieldErrors errors;
     errors.Add("page_token", "not a token from a previous response");
     return errors.ToStatus();
@@ -91,11 +90,14 @@ PartnerDirectory::PartnerDirectory(PartnerRepository& partners, UserRepository& 
 
 void PartnerDirectory::ValidatePartnerFields(const Partner& partner, FieldErrors& errors) {
   const absl::string_view name = absl::StripAsciiWhitespace(partner.name());
-  if (name.empty()) errors.Add("partner.name", "required");
-  else if (CodePoints(name) > 200) errors.Add("partner.name", "at most 200 characters");
+  if (name.empty())
+    errors.Add("partner.name", "required");
+  else if (CodePoints(name) > 200)
+    errors.Add("partner.name", "at most 200 characters");
   if (partner.type() == cim::v1::PARTNER_TYPE_UNSPECIFIED ||
       !cim::v1::PartnerType_IsValid(partner.type())) {
-    errors.Add("partner.type", "required: one of DISTRIBUTOR, RESELLER, DEALER, BROKER, AGENT, MSP");
+    errors.Add("partner.type",
+               "required: one of DISTRIBUTOR, RESELLER, DEALER, BROKER, AGENT, MSP");
   }
   if (!MatchesCharset(partner.tier(), 32, /*allow_upper=*/false, /*allow_underscore=*/true)) {
     errors.Add("partner.tier", "1 to 32 of a-z, 0-9, '-' and '_'");
@@ -148,8 +150,7 @@ absl::StatusOr<Partner> PartnerDirectory::CreatePartner(const Principal& caller,
   return partners_.Create(partner, clock_.Now());
 }
 
-absl::StatusOr<Partner> PartnerDirectory::GetPartner(const Principal& caller,
-                                                     int64_t partner_id) {
+absl::StatusOr<Partner> PartnerDirectory::GetPartner(const Principal& caller, int64_t partner_id) {
   if (partner_id <= 0) {
     FieldErrors errors;
     errors.Add("partner_id", "required");
@@ -181,8 +182,7 @@ absl::StatusOr<cim::v1::ListPartnersResponse> PartnerDirectory::ListPartners(
   filter.name_contains = request.name_contains();
   if (!CanReadAll(caller)) filter.id = caller.partner_id;  // partner roles: only their own
 
-  CIM_ASSIGN_OR_RETURN(std::vector<Partner> rows,
-                       partners_.List(filter, after_id, page_size + 1));
+  CIM_ASSIGN_OR_RETURN(std::vector<Partner> rows, partners_.List(filter, after_id, page_size + 1));
   cim::v1::ListPartnersResponse response;
   const bool more = static_cast<int>(rows.size()) > page_size;
   if (more) rows.pop_back();
@@ -191,16 +191,15 @@ absl::StatusOr<cim::v1::ListPartnersResponse> PartnerDirectory::ListPartners(
   return response;
 }
 
-absl::StatusOr<Partner> PartnerDirectory::UpdatePartner(const Principal& caller,
-                                                        const Partner& in,
+absl::StatusOr<Partner> PartnerDirectory::UpdatePartner(const Principal& caller, const Partner& in,
                                                         const google::protobuf::FieldMask& mask) {
   CIM_RETURN_IF_ERROR(
       RequireRole(caller, {cim::v1::ROLE_CHANNEL_MANAGER, cim::v1::ROLE_PROGRAM_ADMIN}));
   FieldErrors errors;
   if (in.id() <= 0) errors.Add("partner.id", "required");
   if (mask.paths().empty()) errors.Add("update_mask", "name at least one field to update");
-  static const std::set<std::string> kMutable = {"name",   "type",   "tier", "region",
-                                                 "parent_partner_id", "status"};
+  static const std::set<std::string> kMutable = {
+      "name", "type", "tier", "region", "parent_partner_id", "status"};
   for (const std::string& path : mask.paths()) {
     if (!kMutable.count(path)) {
       errors.Add("update_mask", absl::StrCat("'", path, "' cannot be updated"));
@@ -260,7 +259,8 @@ absl::StatusOr<User> PartnerDirectory::CreateUser(const Principal& caller, const
   user.set_display_name(std::string(absl::StripAsciiWhitespace(user.display_name())));
   FieldErrors errors;
   if (!LooksLikeEmail(user.email())) errors.Add("user.email", "a valid email address is required");
-  if (user.display_name().empty()) errors.Add("user.display_name", "required");
+  if (user.display_name().empty())
+    errors.Add("user.display_name", "required");
   else if (CodePoints(user.display_name()) > 100) {
     errors.Add("user.display_name", "at most 100 characters");
   }
@@ -283,7 +283,8 @@ absl::StatusOr<User> PartnerDirectory::CreateUser(const Principal& caller, const
       return absl::PermissionDeniedError("partner admins may create only partner users");
     }
     if (user.partner_id() != caller.partner_id) {
-      return absl::PermissionDeniedError("partner admins may create users of their own partner only");
+      return absl::PermissionDeniedError(
+          "partner admins may create users of their own partner only");
     }
   }
   if (service && caller.role != cim::v1::ROLE_PROGRAM_ADMIN) {
@@ -382,7 +383,8 @@ absl::StatusOr<User> PartnerDirectory::UpdateUser(const Principal& caller, const
       if (path == "status") user.set_status(in.status());
     }
   }
-  if (user.display_name().empty()) errors.Add("user.display_name", "required");
+  if (user.display_name().empty())
+    errors.Add("user.display_name", "required");
   else if (CodePoints(user.display_name()) > 100) {
     errors.Add("user.display_name", "at most 100 characters");
   }

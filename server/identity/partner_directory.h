@@ -19,8 +19,8 @@ namespace cim {
 
 class PartnerDirectory {
  public:
-  PartnerDirectory(PartnerRepository& partners, UserRepository& users,
-                   const PasswordHasher& hasher, const Clock& clock);
+  PartnerDirectory(PartnerRepository& partners, UserRepository& users, const PasswordHasher& hasher,
+                   const Clock& clock);
 
   // Channel managers and program admins. Returns the stored partner (status ACTIVE).
   // INVALID_ARGUMENT with field details for bad fields or an unknown parent.

@@ -41,8 +41,7 @@ grpc::Status PartnerServiceImpl::CreateUser(grpc::ServerContext* context,
                                             const cim::v1::CreateUserRequest* request,
                                             cim::v1::User* response) {
   return WithPrincipal(auth_, *context, [&](const Principal& p) {
-    return Assign(directory_.CreateUser(p, request->user(), request->initial_password()),
-                  response);
+    return Assign(directory_.CreateUser(p, request->user(), request->initial_password()), response);
   });
 }
 

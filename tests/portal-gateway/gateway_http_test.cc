@@ -60,9 +60,8 @@ class GatewayHttpTest : public ::testing::Test {
     http.max_body_bytes = kBodyLimit;
     http.access_log = false;
     Gateway* g = gateway->get();
-    auto server = HttpServer::Start(http, [g](const HttpRequest& r, const std::string& peer) {
-      return g->Handle(r, peer);
-    });
+    auto server = HttpServer::Start(
+        http, [g](const HttpRequest& r, const std::string& peer) { return g->Handle(r, peer); });
     EXPECT_TRUE(server.ok()) << server.status();
     http_ = *std::move(server);
     return *std::move(gateway);
@@ -74,9 +73,9 @@ class GatewayHttpTest : public ::testing::Test {
   }
 
   std::string BearerLogin(const std::string& email) {
-    HttpResult r = Send("POST", "/v1/auth/login",
-                        absl::StrCat(R"({"email":")", email, R"(","password":")",
-                                     testing::kTestPassword, R"("})"));
+    HttpResult r = Send(
+        "POST", "/v1/auth/login",
+        absl::StrCat(R"({"email":")", email, R"(","password":")", testing::kTestPassword, R"("})"));
     EXPECT_EQ(r.status, 200) << r.body;
     const size_t at = r.body.find("cims_");
     return at == std::string::npos ? "" : r.body.substr(at, 48);
@@ -113,10 +112,10 @@ TEST_F(GatewayHttpTest, NoCredentialsIs401WithJsonError) {
 }
 
 TEST_F(GatewayHttpTest, CookieSessionWithCsrfGuard) {
-  HttpResult login = Send("POST", "/v1/auth/login",
-                          absl::StrCat(R"({"email":"rep@gamma.example","password":")",
-                                       testing::kTestPassword, R"("})"),
-                          {{"X-CIM-Client", "web"}});
+  HttpResult login = Send(
+      "POST", "/v1/auth/login",
+      absl::StrCat(R"({"email":"rep@gamma.example","password":")", testing::kTestPassword, R"("})"),
+      {{"X-CIM-Client", "web"}});
   ASSERT_EQ(login.status, 200) << login.body;
   const std::string cookie = login.header("set-cookie");
   EXPECT_THAT(cookie, HasSubstr("cim_session=cims_"));
@@ -136,8 +135,8 @@ TEST_F(GatewayHttpTest, CookieSessionWithCsrfGuard) {
   EXPECT_THAT(forged.body, HasSubstr("CSRF"));
   EXPECT_EQ(Send("GET", "/v1/auth/me", "", {{"Cookie", session}}).status, 200);
 
-  HttpResult logout = Send("POST", "/v1/auth/logout", "{}",
-                           {{"Cookie", session}, {"X-CIM-Client", "web"}});
+  HttpResult logout =
+      Send("POST", "/v1/auth/logout", "{}", {{"Cookie", session}, {"X-CIM-Client", "web"}});
   EXPECT_EQ(logout.status, 200);
   EXPECT_THAT(logout.header("set-cookie"), HasSubstr("cim_session=; Path=/; Max-Age=0"));
   EXPECT_EQ(Send("GET", "/v1/auth/me", "", {{"Cookie", session}}).status, 401);
@@ -145,7 +144,8 @@ TEST_F(GatewayHttpTest, CookieSessionWithCsrfGuard) {
 
 TEST_F(GatewayHttpTest, PathVariablesQueryParametersAndBodyField) {
   const std::string cm = "Bearer " + BearerLogin("cm@vendor.example");
-  HttpResult get = Send("GET", absl::StrCat("/v1/partners/", partner_.id()), "", {{"Authorization", cm}});
+  HttpResult get =
+      Send("GET", absl::StrCat("/v1/partners/", partner_.id()), "", {{"Authorization", cm}});
   EXPECT_EQ(get.status, 200);
   EXPECT_THAT(get.body, HasSubstr(R"("name":"Gamma Distribution")"));
 
@@ -155,13 +155,15 @@ TEST_F(GatewayHttpTest, PathVariablesQueryParametersAndBodyField) {
   EXPECT_THAT(filtered.body, HasSubstr("Delta Resellers"));
   EXPECT_THAT(filtered.body, Not(HasSubstr("Gamma Distribution")));
 
-  HttpResult by_number = Send("GET", "/v1/partners?type=1&name_contains=amm", "", {{"Authorization", cm}});
+  HttpResult by_number =
+      Send("GET", "/v1/partners?type=1&name_contains=amm", "", {{"Authorization", cm}});
   EXPECT_EQ(by_number.status, 200);
   EXPECT_THAT(by_number.body, HasSubstr("Gamma Distribution"));
 
   // PATCH: {partner.id} from the path, body "partner", update_mask (a FieldMask) from the query.
-  HttpResult patch = Send("PATCH", absl::StrCat("/v1/partners/", other_.id(), "?updateMask=tier,region"),
-                          R"({"tier":"gold","region":"NA-US"})", {{"Authorization", cm}});
+  HttpResult patch =
+      Send("PATCH", absl::StrCat("/v1/partners/", other_.id(), "?updateMask=tier,region"),
+           R"({"tier":"gold","region":"NA-US"})", {{"Authorization", cm}});
   EXPECT_EQ(patch.status, 200) << patch.body;
   EXPECT_THAT(patch.body, HasSubstr(R"("tier":"gold")"));
   EXPECT_THAT(patch.body, HasSubstr(R"("region":"NA-US")"));
@@ -177,28 +179,78 @@ TEST_F(GatewayHttpTest, BadInputIs4xxWithPreciseMessages) {
     int want_status;
     const char* want_text;
   } cases[] = {
-      {"malformed JSON", "POST", "/v1/partners", R"({"name": )", {{"Authorization", cm}}, 400,
+      {"malformed JSON",
+       "POST",
+       "/v1/partners",
+       R"({"name": )",
+       {{"Authorization", cm}},
+       400,
        "invalid JSON body"},
-      {"wrong type", "POST", "/v1/auth/login", R"({"email": 5, "password": "x"})", {}, 400,
+      {"wrong type",
+       "POST",
+       "/v1/auth/login",
+       R"({"email": 5, "password": "x"})",
+       {},
+       400,
        "invalid JSON body"},
-      {"unknown JSON field", "POST", "/v1/auth/login", R"({"emial":"a@b.c","password":"x"})", {}, 400,
+      {"unknown JSON field",
+       "POST",
+       "/v1/auth/login",
+       R"({"emial":"a@b.c","password":"x"})",
+       {},
+       400,
        "emial"},
-      {"unknown query parameter", "GET", "/v1/partners?pageSiz=3", "", {{"Authorization", cm}}, 400,
+      {"unknown query parameter",
+       "GET",
+       "/v1/partners?pageSiz=3",
+       "",
+       {{"Authorization", cm}},
+       400,
        "unknown field \\\"pageSiz\\\""},
-      {"bad enum", "GET", "/v1/partners?type=PARTNER_TYPE_SPACESHIP", "", {{"Authorization", cm}},
-       400, "PartnerType"},
-      {"bad integer", "GET", "/v1/partners?pageSize=lots", "", {{"Authorization", cm}}, 400,
+      {"bad enum",
+       "GET",
+       "/v1/partners?type=PARTNER_TYPE_SPACESHIP",
+       "",
+       {{"Authorization", cm}},
+       400,
+       "PartnerType"},
+      {"bad integer",
+       "GET",
+       "/v1/partners?pageSize=lots",
+       "",
+       {{"Authorization", cm}},
+       400,
        "must be a 32-bit integer"},
-      {"bad path variable", "GET", "/v1/partners/abc", "", {{"Authorization", cm}}, 400,
+      {"bad path variable",
+       "GET",
+       "/v1/partners/abc",
+       "",
+       {{"Authorization", cm}},
+       400,
        "bad path"},
-      {"query with whole-body route", "POST", "/v1/auth/login?email=x", R"({})", {}, 400,
+      {"query with whole-body route",
+       "POST",
+       "/v1/auth/login?email=x",
+       R"({})",
+       {},
+       400,
        "query parameters are not accepted"},
-      {"not JSON", "POST", "/v1/auth/login", "email=a", {{"Content-Type", "application/x-www-form-urlencoded"}},
-       415, "must be JSON"},
+      {"not JSON",
+       "POST",
+       "/v1/auth/login",
+       "email=a",
+       {{"Content-Type", "application/x-www-form-urlencoded"}},
+       415,
+       "must be JSON"},
       {"unknown route", "GET", "/v1/nope", "", {}, 404, "no API route"},
       {"wrong method", "DELETE", "/v1/auth/me", "", {}, 405, "not allowed"},
-      {"field violations", "POST", "/v1/partners", R"({"name":"","tier":"Gold Star"})",
-       {{"Authorization", cm}}, 400, R"("fieldViolations":[{"field":"partner.name")"},
+      {"field violations",
+       "POST",
+       "/v1/partners",
+       R"({"name":"","tier":"Gold Star"})",
+       {{"Authorization", cm}},
+       400,
+       R"("fieldViolations":[{"field":"partner.name")"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);

@@ -22,7 +22,8 @@ TEST(PathTemplateTest, Matches) {
       {"literal mismatch", "/v1/auth/me", "/v1/auth/you", std::nullopt},
       {"trailing segment", "/v1/auth/me", "/v1/auth/me/x", std::nullopt},
       {"variable", "/v1/partners/{partner_id}", "/v1/partners/42", Bindings{{"partner_id", "42"}}},
-      {"nested field", "/v1/partners/{partner.id}", "/v1/partners/7", Bindings{{"partner.id", "7"}}},
+      {"nested field", "/v1/partners/{partner.id}", "/v1/partners/7",
+       Bindings{{"partner.id", "7"}}},
       {"percent decoded", "/v1/users/{name}", "/v1/users/a%20b%2Fc", Bindings{{"name", "a b/c"}}},
       {"empty variable refused", "/v1/partners/{partner_id}", "/v1/partners/", std::nullopt},
       {"resource pattern", "/v1/{name=shelves/*/books/*}", "/v1/shelves/s1/books/b2",
@@ -49,12 +50,12 @@ TEST(PathTemplateTest, Matches) {
 }
 
 TEST(PathTemplateTest, RejectsMalformedTemplates) {
-  const char* bad[] = {"v1/no/slash", "/v1/{unclosed", "/v1/{1bad}", "/v1/{a}/{a}",
-                       "/v1/**/tail", "/v1/{a}x", "/v1//double", "/v1/x:"};
+  const char* bad[] = {"v1/no/slash", "/v1/{unclosed", "/v1/{1bad}",  "/v1/{a}/{a}",
+                       "/v1/**/tail", "/v1/{a}x",      "/v1//double", "/v1/x:"};
   for (const char* t : bad) {
     SCOPED_TRACE(t);
-    EXPECT_THAT(PathTemplate::Parse(t), StatusIs(absl::StatusCode::kInvalidArgument,
-                                                 HasSubstr("bad path template")));
+    EXPECT_THAT(PathTemplate::Parse(t),
+                StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("bad path template")));
   }
 }
 

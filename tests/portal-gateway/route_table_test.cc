@@ -57,7 +57,8 @@ TEST(RouteTableTest, FindsByMethodAndPath) {
   auto match = table->Find("PATCH", "/v1/partners/12", &path_matched);
   ASSERT_TRUE(match.has_value());
   EXPECT_EQ(match->route->grpc_path(), "/cim.v1.PartnerService/UpdatePartner");
-  EXPECT_EQ(match->bindings, (std::vector<std::pair<std::string, std::string>>{{"partner.id", "12"}}));
+  EXPECT_EQ(match->bindings,
+            (std::vector<std::pair<std::string, std::string>>{{"partner.id", "12"}}));
   EXPECT_FALSE(table->Find("PUT", "/v1/partners/12", &path_matched).has_value());
   EXPECT_TRUE(path_matched);
   EXPECT_FALSE(table->Find("GET", "/v1/nothing", &path_matched).has_value());

@@ -39,10 +39,10 @@ MATCHER(IsOk, "is OK") {
 
 }  // namespace cim::testing
 
-#define CIM_ASSERT_OK_AND_ASSIGN(lhs, expr)                                 \
-  auto CIM_STATUS_CONCAT_(_assert_or_, __LINE__) = (expr);                  \
-  ASSERT_TRUE(CIM_STATUS_CONCAT_(_assert_or_, __LINE__).ok())               \
-      << CIM_STATUS_CONCAT_(_assert_or_, __LINE__).status();                \
+#define CIM_ASSERT_OK_AND_ASSIGN(lhs, expr)                   \
+  auto CIM_STATUS_CONCAT_(_assert_or_, __LINE__) = (expr);    \
+  ASSERT_TRUE(CIM_STATUS_CONCAT_(_assert_or_, __LINE__).ok()) \
+      << CIM_STATUS_CONCAT_(_assert_or_, __LINE__).status();  \
   lhs = std::move(CIM_STATUS_CONCAT_(_assert_or_, __LINE__)).value()
 
 #endif  // CIM_TESTS_TESTING_STATUS_MATCHERS_H_

@@ -1,5 +1,6 @@
 #include "tests/testing/test_database.h"
 
+#include <soci/mysql/soci-mysql.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -9,7 +10,6 @@
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "server/db/mysql_migrator.h"
-#include <soci/mysql/soci-mysql.h>
 
 namespace cim::testing {
 namespace {

@@ -6,8 +6,8 @@
 
 namespace cim::testing {
 
-TestServer::TestServer() : clock_(absl::FromCivil(absl::CivilSecond(2026, 3, 2, 9, 0, 0),
-                                                   absl::UTCTimeZone())) {
+TestServer::TestServer()
+    : clock_(absl::FromCivil(absl::CivilSecond(2026, 3, 2, 9, 0, 0), absl::UTCTimeZone())) {
   ServerOptions options;
   options.listen_address = "127.0.0.1:0";
   options.db_connect = database_.connect_string();

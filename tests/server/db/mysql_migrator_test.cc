@@ -22,11 +22,13 @@ TEST(SplitSqlStatementsTest, Table) {
     const char* script;
     std::vector<std::string> want;
   } cases[] = {
-      {"two statements", "CREATE TABLE a (x INT);\nCREATE TABLE b (y INT);",
+      {"two statements",
+       "CREATE TABLE a (x INT);\nCREATE TABLE b (y INT);",
        {"CREATE TABLE a (x INT)", "CREATE TABLE b (y INT)"}},
       {"no trailing semicolon", "SELECT 1", {"SELECT 1"}},
       {"semicolon in string", "INSERT INTO t VALUES ('a;b');", {"INSERT INTO t VALUES ('a;b')"}},
-      {"escaped quote in string", "INSERT INTO t VALUES ('it\\'s;');",
+      {"escaped quote in string",
+       "INSERT INTO t VALUES ('it\\'s;');",
        {"INSERT INTO t VALUES ('it\\'s;')"}},
       {"line comment with semicolon", "-- drop; it\nSELECT 2;", {"SELECT 2"}},
       {"block comment", "/* a; b */ SELECT 3;", {"SELECT 3"}},
@@ -51,9 +53,7 @@ class MigratorTest : public ::testing::Test {
     db_ = *std::move(db);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
-  void Write(const std::string& name, const std::string& sql) {
-    std::ofstream(dir_ / name) << sql;
-  }
+  void Write(const std::string& name, const std::string& sql) { std::ofstream(dir_ / name) << sql; }
 
   testing::TestDatabase database_;
   std::unique_ptr<MysqlDatabase> db_;
@@ -98,7 +98,8 @@ TEST_F(MigratorTest, RejectsBadNames) {
   Write("0001_b.sql", "SELECT 1;");
   EXPECT_THAT(ReadMigrations(dir_.string()),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("share number 0001")));
-  EXPECT_THAT(ReadMigrations("/nonexistent/cim"), StatusIs(absl::StatusCode::kNotFound, HasSubstr("not found")));
+  EXPECT_THAT(ReadMigrations("/nonexistent/cim"),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("not found")));
 }
 
 TEST_F(MigratorTest, ProjectMigrationsApplyTwice) {

@@ -1,7 +1,7 @@
 // Password hashing and token secrets.
+#include "absl/strings/match.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "absl/strings/match.h"
 #include "server/identity/access_token.h"
 #include "server/identity/password_hasher.h"
 

@@ -39,7 +39,8 @@ class IdentityRpcTest : public ::testing::Test {
  protected:
   void SetUp() override {
     partner_a_ = server_.CreatePartner("Alpha Distribution", PARTNER_TYPE_DISTRIBUTOR);
-    partner_a1_ = server_.CreatePartner("Alpha Reseller One", PARTNER_TYPE_RESELLER, partner_a_.id());
+    partner_a1_ =
+        server_.CreatePartner("Alpha Reseller One", PARTNER_TYPE_RESELLER, partner_a_.id());
     partner_b_ = server_.CreatePartner("Bravo Systems", PARTNER_TYPE_RESELLER);
     rep_a_ = server_.CreateUser("rep@alpha.example", ROLE_PARTNER_REP, partner_a_.id());
     admin_a_ = server_.CreateUser("admin@alpha.example", ROLE_PARTNER_ADMIN, partner_a_.id());
@@ -164,7 +165,8 @@ TEST_F(IdentityRpcTest, LogoutRevokesTheToken) {
   LogoutResponse out;
   ASSERT_TRUE(auth_->Logout(TestServer::Context(token).get(), LogoutRequest(), &out).ok());
   v1::Principal me;
-  EXPECT_THAT(WhoAmI(token, &me), StatusIs(absl::StatusCode::kUnauthenticated, HasSubstr("invalid")));
+  EXPECT_THAT(WhoAmI(token, &me),
+              StatusIs(absl::StatusCode::kUnauthenticated, HasSubstr("invalid")));
   EXPECT_TRUE(WhoAmI(other_session, &me).ok());  // only that session ended
 }
 
@@ -193,7 +195,8 @@ TEST_F(IdentityRpcTest, DisabledUserAndSuspendedPartnerLoseAccess) {
   ASSERT_TRUE(partners_->UpdateUser(TestServer::Context(cm).get(), disable, &updated).ok());
   EXPECT_EQ(updated.status(), USER_STATUS_DISABLED);
   v1::Principal me;
-  EXPECT_THAT(WhoAmI(rep_token, &me), StatusIs(absl::StatusCode::kUnauthenticated, HasSubstr("invalid")));
+  EXPECT_THAT(WhoAmI(rep_token, &me),
+              StatusIs(absl::StatusCode::kUnauthenticated, HasSubstr("invalid")));
 
   UpdatePartnerRequest suspend;
   suspend.mutable_partner()->set_id(partner_b_.id());
@@ -201,7 +204,8 @@ TEST_F(IdentityRpcTest, DisabledUserAndSuspendedPartnerLoseAccess) {
   suspend.mutable_update_mask()->add_paths("status");
   Partner partner;
   ASSERT_TRUE(partners_->UpdatePartner(TestServer::Context(cm).get(), suspend, &partner).ok());
-  EXPECT_THAT(WhoAmI(admin_token, &me), StatusIs(absl::StatusCode::kUnauthenticated, HasSubstr("invalid")));
+  EXPECT_THAT(WhoAmI(admin_token, &me),
+              StatusIs(absl::StatusCode::kUnauthenticated, HasSubstr("invalid")));
   LoginResponse response;
   EXPECT_THAT(Login("admin@bravo.example", testing::kTestPassword, &response),
               StatusIs(absl::StatusCode::kUnauthenticated, "invalid email or password"));
@@ -217,7 +221,8 @@ TEST_F(IdentityRpcTest, ApiKeysAuthenticateServiceAccountsAndCanBeRevoked) {
 
   // Service accounts read partners (ERP sync) but cannot change them.
   ListPartnersResponse list;
-  ASSERT_TRUE(partners_->ListPartners(TestServer::Context(key).get(), ListPartnersRequest(), &list).ok());
+  ASSERT_TRUE(
+      partners_->ListPartners(TestServer::Context(key).get(), ListPartnersRequest(), &list).ok());
   EXPECT_EQ(list.partners_size(), 3);
 
   IssueApiKeyRequest issue;
@@ -248,7 +253,8 @@ TEST_F(IdentityRpcTest, ApiKeysAuthenticateServiceAccountsAndCanBeRevoked) {
   revoke.set_key_id(issued.key_id());
   RevokeApiKeyResponse revoked;
   ASSERT_TRUE(auth_->RevokeApiKey(TestServer::Context(pa).get(), revoke, &revoked).ok());
-  EXPECT_THAT(WhoAmI(issued.api_key(), &me), StatusIs(absl::StatusCode::kUnauthenticated, HasSubstr("invalid")));
+  EXPECT_THAT(WhoAmI(issued.api_key(), &me),
+              StatusIs(absl::StatusCode::kUnauthenticated, HasSubstr("invalid")));
   EXPECT_TRUE(WhoAmI(key, &me).ok());
 }
 
@@ -447,8 +453,9 @@ TEST_F(IdentityRpcTest, PartnerAdminCannotSeeAnotherPartnersUsers) {
 
   // Partner roles listing partners see only their own.
   ListPartnersResponse partners;
-  ASSERT_TRUE(partners_->ListPartners(TestServer::Context(admin_a).get(), ListPartnersRequest(),
-                                      &partners).ok());
+  ASSERT_TRUE(
+      partners_->ListPartners(TestServer::Context(admin_a).get(), ListPartnersRequest(), &partners)
+          .ok());
   ASSERT_EQ(partners.partners_size(), 1);
   EXPECT_EQ(partners.partners(0).id(), partner_a_.id());
 
@@ -462,7 +469,8 @@ TEST_F(IdentityRpcTest, PartnerAdminCannotSeeAnotherPartnersUsers) {
   User user;
   EXPECT_THAT(partners_->CreateUser(TestServer::Context(admin_a).get(), create, &user),
               StatusIs(absl::StatusCode::kPermissionDenied, HasSubstr("own partner")));
-  EXPECT_TRUE(absl::IsNotFound(server_.app().users().GetByEmail("intruder@bravo.example").status()));
+  EXPECT_TRUE(
+      absl::IsNotFound(server_.app().users().GetByEmail("intruder@bravo.example").status()));
 }
 
 TEST_F(IdentityRpcTest, MalformedCreatePartnerWritesNothing) {
@@ -474,12 +482,13 @@ TEST_F(IdentityRpcTest, MalformedCreatePartnerWritesNothing) {
   request.mutable_partner()->set_parent_partner_id(999999);
   Partner out;
   grpc::Status status = partners_->CreatePartner(TestServer::Context(cm).get(), request, &out);
-  EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("partner.name: required")));
-  EXPECT_THAT(ViolatedFields(status),
-              ElementsAre("partner.name", "partner.type", "partner.tier", "partner.region",
-                          "partner.parent_partner_id"));
+  EXPECT_THAT(status,
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("partner.name: required")));
+  EXPECT_THAT(ViolatedFields(status), ElementsAre("partner.name", "partner.type", "partner.tier",
+                                                  "partner.region", "partner.parent_partner_id"));
   ListPartnersResponse list;
-  ASSERT_TRUE(partners_->ListPartners(TestServer::Context(cm).get(), ListPartnersRequest(), &list).ok());
+  ASSERT_TRUE(
+      partners_->ListPartners(TestServer::Context(cm).get(), ListPartnersRequest(), &list).ok());
   EXPECT_EQ(list.partners_size(), 3);
 }
 
@@ -515,7 +524,8 @@ TEST_F(IdentityRpcTest, UpdatePartnerRefusesCyclesAndUnknownPaths) {
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("own ancestor")));
   request.mutable_update_mask()->add_paths("create_time");
   grpc::Status status = partners_->UpdatePartner(TestServer::Context(cm).get(), request, &out);
-  EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("'create_time' cannot be updated")));
+  EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument,
+                               HasSubstr("'create_time' cannot be updated")));
   request.mutable_partner()->set_id(424242);
   request.mutable_update_mask()->Clear();
   request.mutable_update_mask()->add_paths("tier");

@@ -25,14 +25,26 @@ TEST(LoginPolicyTest, AfterFailure) {
   const LoginPolicy policy;  // 5 failures within 15 minutes → 15 minutes locked
   const AfterFailureCase cases[] = {
       {"first failure counts one", {}, absl::ZeroDuration(), 1, absl::InfinitePast()},
-      {"second failure within window", {1, kT0, absl::InfinitePast()}, absl::Minutes(1), 2,
+      {"second failure within window",
+       {1, kT0, absl::InfinitePast()},
+       absl::Minutes(1),
+       2,
        absl::InfinitePast()},
-      {"failure after window restarts count", {4, kT0, absl::InfinitePast()}, absl::Minutes(16), 1,
+      {"failure after window restarts count",
+       {4, kT0, absl::InfinitePast()},
+       absl::Minutes(16),
+       1,
        absl::InfinitePast()},
-      {"fifth failure locks and resets count", {4, kT0, absl::InfinitePast()}, absl::Minutes(2), 0,
+      {"fifth failure locks and resets count",
+       {4, kT0, absl::InfinitePast()},
+       absl::Minutes(2),
+       0,
        kT0 + absl::Minutes(2) + absl::Minutes(15)},
       {"failure right after lock expiry counts fresh in window",
-       {0, kT0, kT0 + absl::Minutes(15)}, absl::Minutes(15), 1, kT0 + absl::Minutes(15)},
+       {0, kT0, kT0 + absl::Minutes(15)},
+       absl::Minutes(15),
+       1,
+       kT0 + absl::Minutes(15)},
   };
   for (const AfterFailureCase& c : cases) {
     SCOPED_TRACE(c.name);
