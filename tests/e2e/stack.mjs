@@ -53,14 +53,17 @@ export async function startStack() {
     baseUrl: `http://127.0.0.1:${httpPort}`,
     seedOutput: seed,
     async stop() {
-      for (const p of [gatewayProc, serverProc]) {
-        if (p.exitCode === null) {
-          const exited = new Promise((r) => p.once('exit', r));
-          p.kill('SIGTERM');
-          await exited;
-        }
+      // Both binaries drain and exit 0 on SIGTERM.
+      const codes = [];
+      for (const [name, p] of [['cim-gateway', gatewayProc], ['cim-server', serverProc]]) {
+        const exited = p.exitCode !== null ? Promise.resolve(p.exitCode) : new Promise((r) => p.once('exit', r));
+        p.kill('SIGTERM');
+        codes.push([name, await exited]);
       }
       sql(`DROP DATABASE IF EXISTS ${dbName}`);
+      for (const [name, code] of codes) {
+        if (code !== 0) throw new Error(`${name} exited with ${code} after SIGTERM`);
+      }
     },
   };
 }

@@ -1,4 +1,6 @@
 // AuthService and PartnerService through a real gRPC channel against a real server and MariaDB.
+#include <grpcpp/generic/generic_stub.h>
+
 #include <functional>
 
 #include "cim/v1/auth_service.grpc.pb.h"
@@ -418,6 +420,14 @@ TEST_F(IdentityRpcTest, EveryRoleAgainstEveryIdentityRpc) {
          return auth_->IssueApiKey(TestServer::Context(t).get(), r, &out);
        },
        {kDenied, kDenied, kDenied, kOk, kDenied, kDenied}},
+      {"RevokeApiKey(unknown key)",
+       [&](const std::string& t) {
+         RevokeApiKeyRequest r;
+         r.set_key_id(987654);
+         RevokeApiKeyResponse out;
+         return auth_->RevokeApiKey(TestServer::Context(t).get(), r, &out);
+       },
+       {kDenied, kDenied, kDenied, kNotFound, kDenied, kDenied}},
       {"WhoAmI",
        [&](const std::string& t) {
          v1::Principal out;
@@ -586,6 +596,47 @@ TEST_F(IdentityRpcTest, UsersCannotChangeTheirOwnRole) {
   request.mutable_user()->set_id(rep_a_.id());
   EXPECT_THAT(partners_->UpdateUser(TestServer::Context(admin_a).get(), request, &out),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("user.partner_id")));
+}
+
+// Lists services through server reflection with hand-encoded messages (Debian ships the
+// reflection server but not its client protos): ServerReflectionRequest{list_services: ""} is
+// field 7, an empty string.
+TEST_F(IdentityRpcTest, ReflectionListsTheServices) {
+  grpc::GenericStub stub(server_.channel());
+  grpc::CompletionQueue cq;
+  auto context = TestServer::Context("");
+  auto call = stub.PrepareCall(
+      context.get(), "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", &cq);
+  auto wait = [&cq](void* want) {
+    void* tag = nullptr;
+    bool ok = false;
+    EXPECT_TRUE(cq.Next(&tag, &ok));
+    EXPECT_EQ(tag, want);
+    return ok;
+  };
+  int tags[5];
+  call->StartCall(&tags[0]);
+  ASSERT_TRUE(wait(&tags[0]));
+  grpc::Slice request(std::string("\x3a\x00", 2));
+  grpc::ByteBuffer request_buffer(&request, 1);
+  call->Write(request_buffer, &tags[1]);
+  ASSERT_TRUE(wait(&tags[1]));
+  grpc::ByteBuffer reply;
+  call->Read(&reply, &tags[2]);
+  ASSERT_TRUE(wait(&tags[2]));
+  std::vector<grpc::Slice> slices;
+  ASSERT_TRUE(reply.Dump(&slices).ok());
+  std::string bytes;
+  for (const auto& s : slices) bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
+  EXPECT_THAT(bytes, HasSubstr("cim.v1.AuthService"));
+  EXPECT_THAT(bytes, HasSubstr("cim.v1.PartnerService"));
+  EXPECT_THAT(bytes, HasSubstr("grpc.health.v1.Health"));
+  call->WritesDone(&tags[3]);
+  wait(&tags[3]);
+  grpc::Status status;
+  call->Finish(&status, &tags[4]);
+  wait(&tags[4]);
+  EXPECT_TRUE(status.ok()) << status.error_message();
 }
 
 TEST_F(IdentityRpcTest, HealthIsServing) {
