@@ -12,7 +12,7 @@ RUN="$ROOT/.cim/run"
 mkdir -p "$RUN"
 
 "$ROOT/ci/install-deps.sh"
-export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
+export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}" CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=1
 cmake --preset release >/dev/null
 cmake --build --preset release
 BIN="$ROOT/build/release"

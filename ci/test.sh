@@ -15,7 +15,9 @@ CIM_TEST_DB="$("$ROOT/ci/db-start.sh")"
 export CIM_TEST_DB
 trap '"$ROOT/ci/db-stop.sh" || true' EXIT
 
+# Paths relative to the checkout and no cwd in the hash, so a fresh clone elsewhere hits the cache.
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}" CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-5G}"
+export CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=1
 start=$(date +%s)
 cmake --preset dev >/dev/null
 cmake --build --preset dev
