@@ -20,8 +20,8 @@ namespace cim::gateway {
 
 struct HttpServerOptions {
   std::string address = "127.0.0.1";
-  int port = 8080;  // 0 picks a free port
-  int threads = 4;
+  int port = 8080;   // 0 picks a free port
+  int threads = 16;  // each waits for its gRPC call
   size_t max_body_bytes = 1 << 20;
   absl::Duration idle_timeout = absl::Seconds(60);
   bool access_log = true;

@@ -69,11 +69,14 @@ std::string ErrorBody(int grpc_code, absl::string_view message, absl::string_vie
   std::string json;
   if (!google::protobuf::util::MessageToJsonString(status, &json, options).ok()) {
     status.clear_details();  // a detail of an unknown type: keep the code and message
+    json.clear();
     (void)google::protobuf::util::MessageToJsonString(status, &json, options);
   }
+  if (json.empty() || json.back() != '}') json = "{}";
   // Append the request id inside the object.
   json.pop_back();
-  absl::StrAppend(&json, ",\"requestId\":\"", request_id, "\"}");
+  if (json.size() > 1) json += ',';
+  absl::StrAppend(&json, "\"requestId\":\"", request_id, "\"}");
   return json;
 }
 

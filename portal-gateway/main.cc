@@ -16,7 +16,7 @@ ABSL_FLAG(std::string, backend, "127.0.0.1:50051", "cim-server gRPC address");
 ABSL_FLAG(std::string, descriptor_set, CIM_DEFAULT_DESCRIPTOR_SET,
           "protoc descriptor set of the API (with imports)");
 ABSL_FLAG(std::string, web_root, "", "folder of the built web portal (web/dist)");
-ABSL_FLAG(int, threads, 4, "HTTP worker threads");
+ABSL_FLAG(int, threads, 16, "HTTP worker threads (each waits for its gRPC call)");
 ABSL_FLAG(int64_t, max_body_bytes, 1 << 20, "largest accepted request body");
 ABSL_FLAG(bool, secure_cookies, false, "mark session cookies Secure (serving over TLS)");
 

@@ -2,6 +2,7 @@
 
 #include <google/protobuf/util/json_util.h>
 
+#include <optional>
 #include <set>
 
 #include "absl/strings/ascii.h"
@@ -46,6 +47,22 @@ std::optional<std::string> QueryDecode(absl::string_view s) {
     if (c == '+') c = ' ';
   }
   return PercentDecode(plus_as_space);
+}
+
+// The proto-name form ("partner.parent_partner_id") of a field path written with proto or JSON
+// names; nullopt if a part names no field.
+std::optional<std::string> CanonicalFieldPath(const Descriptor* message, absl::string_view path) {
+  std::string out;
+  for (absl::string_view part : absl::StrSplit(path, '.')) {
+    if (message == nullptr) return std::nullopt;
+    const FieldDescriptor* f = message->FindFieldByName(std::string(part));
+    if (f == nullptr) f = message->FindFieldByCamelcaseName(std::string(part));
+    if (f == nullptr) return std::nullopt;
+    if (!out.empty()) out += '.';
+    out += f->name();
+    message = f->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE ? f->message_type() : nullptr;
+  }
+  return out;
 }
 
 }  // namespace
@@ -204,8 +221,11 @@ absl::StatusOr<std::unique_ptr<Message>> Transcoder::BuildRequest(const RouteMat
       auto key = QueryDecode(pair.substr(0, eq));
       auto value = QueryDecode(eq == absl::string_view::npos ? "" : pair.substr(eq + 1));
       if (!key || !value) return Invalid(absl::StrCat("malformed query parameter \"", pair, "\""));
-      if (bound.count(*key) || (!route.body.empty() &&
-                                (*key == route.body || absl::StartsWith(*key, route.body + ".")))) {
+      // A query parameter may not override what the path or the body already sets.
+      const std::optional<std::string> field = CanonicalFieldPath(request->GetDescriptor(), *key);
+      if (field && (bound.count(*field) ||
+                    (!route.body.empty() &&
+                     (*field == route.body || absl::StartsWith(*field, route.body + "."))))) {
         return Invalid(
             absl::StrCat("query parameter \"", *key, "\" is already set by the path or body"));
       }

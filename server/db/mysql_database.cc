@@ -2,6 +2,8 @@
 
 #include <soci/mysql/soci-mysql.h>
 
+#include <iostream>
+
 #include "absl/strings/str_cat.h"
 
 namespace cim {
@@ -9,6 +11,8 @@ namespace {
 
 // MySQL/MariaDB error numbers (include/mysqld_error.h, errmsg.h).
 constexpr int kDuplicateEntry = 1062;
+constexpr int kRowIsReferenced = 1451;
+constexpr int kNoReferencedRow = 1452;
 constexpr int kLockWaitTimeout = 1205;
 constexpr int kDeadlock = 1213;
 constexpr int kServerGone = 2006;
@@ -22,13 +26,19 @@ constexpr int kConnectionKilled = 1927;
 
 absl::Status MapDatabaseError(const std::exception& e, bool* connection_lost) {
   *connection_lost = false;
+  // The database's own text (SQL, key names, values) goes to the log, never to the caller.
+  std::cerr << "cim: database error: " << e.what() << std::endl;
   if (const auto* mysql = dynamic_cast<const soci::mysql_soci_error*>(&e)) {
     switch (mysql->err_num_) {
       case kDuplicateEntry:
-        return absl::AlreadyExistsError(mysql->what());
+        return absl::AlreadyExistsError("already exists");
+      case kNoReferencedRow:
+        return absl::FailedPreconditionError("a record this refers to does not exist");
+      case kRowIsReferenced:
+        return absl::FailedPreconditionError("other records still refer to this one");
       case kLockWaitTimeout:
       case kDeadlock:
-        return absl::AbortedError(absl::StrCat("transaction conflict: ", mysql->what()));
+        return absl::AbortedError("transaction conflict; retry");
       case kServerGone:
       case kServerLost:
       case kCantConnect:
@@ -36,12 +46,12 @@ absl::Status MapDatabaseError(const std::exception& e, bool* connection_lost) {
       case kServerShutdown:
       case kConnectionKilled:
         *connection_lost = true;
-        return absl::UnavailableError(absl::StrCat("database unavailable: ", mysql->what()));
+        return absl::UnavailableError("database unavailable; retry");
       default:
         break;
     }
   }
-  return absl::InternalError(absl::StrCat("database error: ", e.what()));
+  return absl::InternalError("internal database error");
 }
 
 std::tm ToSqlTime(absl::Time t) { return absl::ToTM(t, absl::UTCTimeZone()); }

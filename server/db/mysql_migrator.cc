@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
-#include <sstream>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -79,21 +79,31 @@ absl::StatusOr<std::vector<MigrationFile>> ReadMigrations(const std::string& dir
     return absl::NotFoundError(absl::StrCat("migrations folder not found: ", dir));
   }
   std::map<std::string, MigrationFile> by_number;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    const std::string name = entry.path().filename().string();
+  fs::directory_iterator it(dir, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
     if (!absl::EndsWith(name, ".sql")) continue;
     if (!IsMigrationName(name)) {
       return absl::InvalidArgumentError(
           absl::StrCat("migration file name must be NNNN_name.sql: ", name));
     }
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    auto [it, inserted] = by_number.emplace(name.substr(0, 4), MigrationFile{name, buffer.str()});
-    if (!inserted) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "two migrations share number ", name.substr(0, 4), ": ", it->second.name, " and ", name));
+    std::ifstream in(it->path(), std::ios::binary);
+    std::string sql((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in.good() && !in.eof()) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("cannot read migration ", it->path().string()));
     }
+    auto [pos, inserted] =
+        by_number.emplace(name.substr(0, 4), MigrationFile{name, std::move(sql)});
+    if (!inserted) {
+      return absl::InvalidArgumentError(absl::StrCat("two migrations share number ",
+                                                     name.substr(0, 4), ": ", pos->second.name,
+                                                     " and ", name));
+    }
+  }
+  if (ec) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("cannot list migrations in ", dir, ": ", ec.message()));
   }
   std::vector<MigrationFile> files;
   for (auto& [number, file] : by_number) files.push_back(std::move(file));
@@ -103,19 +113,22 @@ absl::StatusOr<std::vector<MigrationFile>> ReadMigrations(const std::string& dir
 absl::StatusOr<std::vector<std::string>> ApplyMigrations(MysqlDatabase& db,
                                                          const std::vector<MigrationFile>& files) {
   return db.Run([&](soci::session& s) -> absl::StatusOr<std::vector<std::string>> {
+    // Bound values must outlive the statement, which runs when the expression ends.
+    const std::string lock_name = kLockName;
     int locked = 0;
-    s << "SELECT GET_LOCK(:name, :timeout)", soci::use(std::string(kLockName)),
-        soci::use(kLockTimeoutSeconds), soci::into(locked);
+    s << "SELECT GET_LOCK(:name, :timeout)", soci::use(lock_name), soci::use(kLockTimeoutSeconds),
+        soci::into(locked);
     if (locked != 1) return absl::UnavailableError("another process holds the migration lock");
     struct Unlock {
       soci::session& s;
+      const std::string& name;
       ~Unlock() {
         try {
-          s << "SELECT RELEASE_LOCK(:name)", soci::use(std::string(kLockName));
+          s << "SELECT RELEASE_LOCK(:name)", soci::use(name);
         } catch (...) {
         }
       }
-    } unlock{s};
+    } unlock{s, lock_name};
 
     s << "CREATE TABLE IF NOT EXISTS schema_migrations ("
          " name VARCHAR(255) NOT NULL PRIMARY KEY,"

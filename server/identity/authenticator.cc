@@ -32,15 +32,6 @@ Authenticator::Authenticator(PartnerRepository& partners, UserRepository& users,
       clock_(clock),
       config_(config) {}
 
-absl::Status Authenticator::RecordFailure(const std::string& email) {
-  const absl::Time now = clock_.Now();
-  auto state = throttle_.Update(email, [&](const LoginThrottleState& current) {
-    return config_.login_policy.AfterFailure(current, now);
-  });
-  if (!state.ok()) return state.status();
-  return absl::OkStatus();
-}
-
 absl::StatusOr<LoginResult> Authenticator::Login(absl::string_view email_in,
                                                  absl::string_view password) {
   FieldErrors errors;
@@ -51,8 +42,20 @@ absl::StatusOr<LoginResult> Authenticator::Login(absl::string_view email_in,
   if (password.size() > kMaxPasswordBytes) errors.Add("password", "at most 1024 bytes");
   CIM_RETURN_IF_ERROR(errors.ToStatus());
 
-  CIM_ASSIGN_OR_RETURN(LoginThrottleState throttle, throttle_.Get(email));
-  CIM_RETURN_IF_ERROR(config_.login_policy.CheckNotLocked(throttle, clock_.Now()));
+  // Count the attempt as a failure before checking the password, in one locked step, so that
+  // parallel guesses cannot slip past the lockout; a success clears the count afterwards.
+  const absl::Time attempt_time = clock_.Now();
+  absl::Status locked;
+  CIM_RETURN_IF_ERROR(
+      throttle_
+          .Update(email,
+                  [&](const LoginThrottleState& current) {
+                    locked = config_.login_policy.CheckNotLocked(current, attempt_time);
+                    return locked.ok() ? config_.login_policy.AfterFailure(current, attempt_time)
+                                       : current;
+                  })
+          .status());
+  CIM_RETURN_IF_ERROR(locked);
 
   absl::StatusOr<UserRecord> record = users_.GetByEmail(email);
   if (!record.ok() && !absl::IsNotFound(record.status())) return record.status();
@@ -62,18 +65,14 @@ absl::StatusOr<LoginResult> Authenticator::Login(absl::string_view email_in,
   // Always verify against some hash so unknown emails cost the same time as wrong passwords.
   const bool password_ok =
       hasher_.Verify(can_log_in ? *record->password_hash : hasher_.decoy_hash(), password);
-  if (!can_log_in || !password_ok) {
-    CIM_RETURN_IF_ERROR(RecordFailure(email));
-    return absl::UnauthenticatedError(kBadCredentials);
-  }
+  if (!can_log_in || !password_ok) return absl::UnauthenticatedError(kBadCredentials);
 
   absl::StatusOr<Principal> principal = PrincipalFor(record->user);
   if (absl::IsUnauthenticated(principal.status())) {  // e.g. the partner is suspended
-    CIM_RETURN_IF_ERROR(RecordFailure(email));
     return absl::UnauthenticatedError(kBadCredentials);
   }
   if (!principal.ok()) return principal.status();
-  if (throttle.failures > 0) CIM_RETURN_IF_ERROR(throttle_.Clear(email));
+  CIM_RETURN_IF_ERROR(throttle_.Clear(email));
 
   const absl::Time now = clock_.Now();
   NewSecret secret = GenerateSecret(kSessionTokenPrefix);
@@ -95,6 +94,11 @@ absl::StatusOr<Principal> Authenticator::Authenticate(absl::string_view bearer) 
     return absl::UnauthenticatedError(kBadToken);
   }
   CIM_ASSIGN_OR_RETURN(UserRecord record, users_.Get(token->user_id));
+  // API keys are for service accounts, sessions for people; anything else is refused.
+  const bool service = record.user.role() == cim::v1::ROLE_SERVICE_ACCOUNT;
+  if (service != (token->kind == TokenKind::kApiKey)) {
+    return absl::UnauthenticatedError(kBadToken);
+  }
   CIM_ASSIGN_OR_RETURN(Principal principal, PrincipalFor(record.user));
   principal.token_id = token->id;
   return principal;

@@ -69,7 +69,6 @@ class Authenticator {
   absl::Status RevokeApiKey(const Principal& caller, int64_t key_id);
 
  private:
-  absl::Status RecordFailure(const std::string& email);
   // The principal of an active user (partner name included). UNAUTHENTICATED if the user is
   // disabled or its partner is not active.
   absl::StatusOr<Principal> PrincipalFor(const User& user);

@@ -13,8 +13,6 @@ namespace cim {
 class LoginThrottleRepository {
  public:
   virtual ~LoginThrottleRepository() = default;
-  // The state for `email` (a fresh state if none is stored).
-  virtual absl::StatusOr<LoginThrottleState> Get(const std::string& email) = 0;
   // Atomically replaces the state of `email` with update(current); concurrent updates of the
   // same email are serialised. Returns the new state.
   virtual absl::StatusOr<LoginThrottleState> Update(

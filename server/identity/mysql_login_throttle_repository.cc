@@ -1,14 +1,14 @@
 #include "server/identity/mysql_login_throttle_repository.h"
 
+#include <algorithm>
+
 namespace cim {
 namespace {
 
-LoginThrottleState Read(soci::session& s, const std::string& email, bool for_update) {
+LoginThrottleState ReadForUpdate(soci::session& s, const std::string& email) {
   soci::row r;
-  s << std::string(
-           "SELECT failures, last_failure_at, locked_until FROM login_throttle"
-           " WHERE email = :email") +
-           (for_update ? " FOR UPDATE" : ""),
+  s << "SELECT failures, last_failure_at, locked_until FROM login_throttle"
+       " WHERE email = :email FOR UPDATE",
       soci::use(email), soci::into(r);
   LoginThrottleState state;
   if (!s.got_data()) return state;
@@ -20,35 +20,36 @@ LoginThrottleState Read(soci::session& s, const std::string& email, bool for_upd
 
 }  // namespace
 
-absl::StatusOr<LoginThrottleState> MysqlLoginThrottleRepository::Get(const std::string& email) {
-  return db_.Run([&](soci::session& s) -> absl::StatusOr<LoginThrottleState> {
-    return Read(s, email, /*for_update=*/false);
-  });
-}
-
 absl::StatusOr<LoginThrottleState> MysqlLoginThrottleRepository::Update(
     const std::string& email,
     const std::function<LoginThrottleState(const LoginThrottleState&)>& update) {
-  return db_.Run([&](soci::session& s) -> absl::StatusOr<LoginThrottleState> {
-    soci::transaction tx(s);
-    // Make sure a row exists to lock, so concurrent first failures are serialised too.
-    std::tm epoch = ToSqlTime(absl::UnixEpoch());
-    s << "INSERT IGNORE INTO login_throttle (email, failures, last_failure_at) VALUES"
-         " (:email, 0, :t)",
-        soci::use(email), soci::use(epoch);
-    LoginThrottleState next = update(Read(s, email, /*for_update=*/true));
-    std::tm last =
-        ToSqlTime(next.last_failure < absl::UnixEpoch() ? absl::UnixEpoch() : next.last_failure);
-    std::tm locked =
-        ToSqlTime(next.locked_until < absl::UnixEpoch() ? absl::UnixEpoch() : next.locked_until);
-    soci::indicator locked_ind =
-        next.locked_until == absl::InfinitePast() ? soci::i_null : soci::i_ok;
-    s << "UPDATE login_throttle SET failures = :f, last_failure_at = :l, locked_until = :u"
-         " WHERE email = :email",
-        soci::use(next.failures), soci::use(last), soci::use(locked, locked_ind), soci::use(email);
-    tx.commit();
-    return next;
-  });
+  auto attempt = [&] {
+    return db_.Run([&](soci::session& s) -> absl::StatusOr<LoginThrottleState> {
+      soci::transaction tx(s);
+      // Create or exclusively lock the row in one step (INSERT IGNORE would take a shared lock
+      // and deadlock when two sessions then both ask for the exclusive one).
+      std::tm epoch = ToSqlTime(absl::UnixEpoch());
+      s << "INSERT INTO login_throttle (email, failures, last_failure_at) VALUES"
+           " (:email, 0, :t) ON DUPLICATE KEY UPDATE email = email",
+          soci::use(email), soci::use(epoch);
+      LoginThrottleState next = update(ReadForUpdate(s, email));
+      std::tm last = ToSqlTime(std::max(next.last_failure, absl::UnixEpoch()));
+      std::tm locked = ToSqlTime(std::max(next.locked_until, absl::UnixEpoch()));
+      soci::indicator locked_ind =
+          next.locked_until == absl::InfinitePast() ? soci::i_null : soci::i_ok;
+      s << "UPDATE login_throttle SET failures = :f, last_failure_at = :l, locked_until = :u"
+           " WHERE email = :email",
+          soci::use(next.failures), soci::use(last), soci::use(locked, locked_ind),
+          soci::use(email);
+      tx.commit();
+      return next;
+    });
+  };
+  // Simultaneous first attempts on one email can deadlock on the insert; InnoDB picks a victim
+  // and the victim simply tries again.
+  absl::StatusOr<LoginThrottleState> result = attempt();
+  for (int retry = 0; retry < 5 && absl::IsAborted(result.status()); ++retry) result = attempt();
+  return result;
 }
 
 absl::Status MysqlLoginThrottleRepository::Clear(const std::string& email) {

@@ -10,7 +10,6 @@ namespace cim {
 class MysqlLoginThrottleRepository final : public LoginThrottleRepository {
  public:
   explicit MysqlLoginThrottleRepository(MysqlDatabase& db) : db_(db) {}
-  absl::StatusOr<LoginThrottleState> Get(const std::string& email) override;
   absl::StatusOr<LoginThrottleState> Update(
       const std::string& email,
       const std::function<LoginThrottleState(const LoginThrottleState&)>& update) override;

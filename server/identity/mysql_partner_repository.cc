@@ -1,13 +1,15 @@
 #include "server/identity/mysql_partner_repository.h"
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "server/common/proto_time.h"
+#include "server/common/status_util.h"
 
 namespace cim {
 namespace {
 
 constexpr char kColumns[] =
-    "id, name, type, tier, region, parent_partner_id, status, created_at, updated_at";
+    "id, name, type, tier, region, parent_partner_id, status, created_at, updated_at, version";
 
 Partner PartnerFromRow(const soci::row& r) {
   Partner p;
@@ -20,6 +22,7 @@ Partner PartnerFromRow(const soci::row& r) {
   p.set_status(static_cast<cim::v1::PartnerStatus>(r.get<int>(6)));
   SetTimestamp(FromSqlTime(r.get<std::tm>(7)), p.mutable_create_time());
   SetTimestamp(FromSqlTime(r.get<std::tm>(8)), p.mutable_update_time());
+  p.set_etag(absl::StrCat(r.get<long long>(9)));
   return p;
 }
 
@@ -84,6 +87,10 @@ absl::StatusOr<std::vector<Partner>> MysqlPartnerRepository::List(const PartnerF
 }
 
 absl::StatusOr<Partner> MysqlPartnerRepository::Update(const Partner& partner, absl::Time now) {
+  long long expected_version = 0;
+  if (!absl::SimpleAtoi(partner.etag(), &expected_version)) {
+    return absl::InvalidArgumentError("etag: not an etag of this partner");
+  }
   return db_.Run([&](soci::session& s) -> absl::StatusOr<Partner> {
     long long id = partner.id();
     long long parent = partner.parent_partner_id();
@@ -94,11 +101,16 @@ absl::StatusOr<Partner> MysqlPartnerRepository::Update(const Partner& partner, a
     soci::statement st =
         (s.prepare << "UPDATE partners SET name = :name, type = :type, tier = :tier,"
                       " region = :region, parent_partner_id = :parent, status = :status,"
-                      " updated_at = :u WHERE id = :id",
+                      " updated_at = :u, version = version + 1 WHERE id = :id AND version = :v",
          soci::use(partner.name()), soci::use(type), soci::use(partner.tier()),
          soci::use(partner.region()), soci::use(parent, parent_ind), soci::use(status),
-         soci::use(t), soci::use(id));
+         soci::use(t), soci::use(id), soci::use(expected_version));
     st.execute(true);
+    if (st.get_affected_rows() == 0) {
+      CIM_RETURN_IF_ERROR(GetIn(s, id).status());  // NOT_FOUND if it is gone
+      return absl::AbortedError(
+          absl::StrCat("partner ", id, " was changed by someone else; reload and retry"));
+    }
     return GetIn(s, id);
   });
 }

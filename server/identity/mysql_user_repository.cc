@@ -1,5 +1,6 @@
 #include "server/identity/mysql_user_repository.h"
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "server/common/proto_time.h"
 #include "server/common/status_util.h"
@@ -8,7 +9,8 @@ namespace cim {
 namespace {
 
 constexpr char kColumns[] =
-    "id, email, display_name, role, partner_id, status, created_at, updated_at, password_hash";
+    "id, email, display_name, role, partner_id, status, created_at, updated_at, password_hash,"
+    " version";
 
 UserRecord UserFromRow(const soci::row& r) {
   UserRecord rec;
@@ -22,6 +24,7 @@ UserRecord UserFromRow(const soci::row& r) {
   SetTimestamp(FromSqlTime(r.get<std::tm>(6)), u.mutable_create_time());
   SetTimestamp(FromSqlTime(r.get<std::tm>(7)), u.mutable_update_time());
   if (r.get_indicator(8) == soci::i_ok) rec.password_hash = r.get<std::string>(8);
+  u.set_etag(absl::StrCat(r.get<long long>(9)));
   return rec;
 }
 
@@ -106,16 +109,28 @@ absl::StatusOr<std::vector<User>> MysqlUserRepository::List(const UserFilter& fi
 }
 
 absl::StatusOr<User> MysqlUserRepository::Update(const User& user, absl::Time now) {
+  long long expected_version = 0;
+  if (!absl::SimpleAtoi(user.etag(), &expected_version)) {
+    return absl::InvalidArgumentError("etag: not an etag of this user");
+  }
   return db_.Run([&](soci::session& s) -> absl::StatusOr<User> {
     long long id = user.id();
     long long partner = user.partner_id();
     soci::indicator partner_ind = partner == 0 ? soci::i_null : soci::i_ok;
     int role = user.role(), status = user.status();
     std::tm t = ToSqlTime(now);
-    s << "UPDATE users SET display_name = :name, role = :role, partner_id = :partner,"
-         " status = :status, updated_at = :u WHERE id = :id",
-        soci::use(user.display_name()), soci::use(role), soci::use(partner, partner_ind),
-        soci::use(status), soci::use(t), soci::use(id);
+    soci::statement st =
+        (s.prepare << "UPDATE users SET display_name = :name, role = :role, partner_id = :partner,"
+                      " status = :status, updated_at = :u, version = version + 1"
+                      " WHERE id = :id AND version = :v",
+         soci::use(user.display_name()), soci::use(role), soci::use(partner, partner_ind),
+         soci::use(status), soci::use(t), soci::use(id), soci::use(expected_version));
+    st.execute(true);
+    if (st.get_affected_rows() == 0) {
+      CIM_RETURN_IF_ERROR(GetIn(s, id).status());
+      return absl::AbortedError(
+          absl::StrCat("user ", id, " was changed by someone else; reload and retry"));
+    }
     CIM_ASSIGN_OR_RETURN(UserRecord rec, GetIn(s, id));
     return rec.user;
   });

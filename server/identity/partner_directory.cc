@@ -207,6 +207,10 @@ absl::StatusOr<Partner> PartnerDirectory::UpdatePartner(const Principal& caller,
   }
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_ASSIGN_OR_RETURN(Partner partner, partners_.Get(in.id()));
+  if (!in.etag().empty() && in.etag() != partner.etag()) {
+    return absl::AbortedError(
+        absl::StrCat("partner ", in.id(), " was changed by someone else; reload and retry"));
+  }
   for (const std::string& path : mask.paths()) {
     if (path == "name") partner.set_name(std::string(absl::StripAsciiWhitespace(in.name())));
     if (path == "type") partner.set_type(in.type());
@@ -249,21 +253,14 @@ absl::Status PartnerDirectory::ValidateRoleAndPartner(const User& user, FieldErr
 
 absl::StatusOr<User> PartnerDirectory::CreateUser(const Principal& caller, const User& in,
                                                   const std::string& initial_password) {
-  const bool is_partner_admin = caller.role == cim::v1::ROLE_PARTNER_ADMIN;
-  if (!CanManageAll(caller) && !is_partner_admin) {
-    return absl::PermissionDeniedError(
-        absl::StrCat("role ", cim::v1::Role_Name(caller.role), " may not create users"));
-  }
+  // Who may grant what is settled before anything looks at other partners' data.
+  CIM_RETURN_IF_ERROR(CheckMayAssignRole(caller, in.role(), in.partner_id()));
   User user = in;
   user.set_email(NormalizeEmail(user.email()));
   user.set_display_name(std::string(absl::StripAsciiWhitespace(user.display_name())));
   FieldErrors errors;
   if (!LooksLikeEmail(user.email())) errors.Add("user.email", "a valid email address is required");
-  if (user.display_name().empty())
-    errors.Add("user.display_name", "required");
-  else if (CodePoints(user.display_name()) > 100) {
-    errors.Add("user.display_name", "at most 100 characters");
-  }
+  ValidateDisplayName(user.display_name(), errors);
   CIM_RETURN_IF_ERROR(ValidateRoleAndPartner(user, errors));
   const bool service = user.role() == cim::v1::ROLE_SERVICE_ACCOUNT;
   if (service && !initial_password.empty()) {
@@ -277,24 +274,12 @@ absl::StatusOr<User> PartnerDirectory::CreateUser(const Principal& caller, const
     }
   }
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-
-  if (is_partner_admin) {
-    if (!IsPartnerRole(user.role())) {
-      return absl::PermissionDeniedError("partner admins may create only partner users");
-    }
-    if (user.partner_id() != caller.partner_id) {
-      return absl::PermissionDeniedError(
-          "partner admins may create users of their own partner only");
-    }
-  }
-  if (service && caller.role != cim::v1::ROLE_PROGRAM_ADMIN) {
-    return absl::PermissionDeniedError("only program admins may create service accounts");
-  }
   std::optional<std::string> hash;
   if (!service) {
     CIM_ASSIGN_OR_RETURN(hash, hasher_.Hash(initial_password));
   }
   user.set_status(cim::v1::USER_STATUS_ACTIVE);
+  user.clear_etag();
   return users_.Create(user, hash, clock_.Now());
 }
 
@@ -361,43 +346,86 @@ absl::StatusOr<User> PartnerDirectory::UpdateUser(const Principal& caller, const
   }
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_ASSIGN_OR_RETURN(User user, GetUser(caller, in.id()));
+  if (!in.etag().empty() && in.etag() != user.etag()) {
+    return absl::AbortedError(
+        absl::StrCat("user ", in.id(), " was changed by someone else; reload and retry"));
+  }
 
   const bool self = user.id() == caller.user_id;
-  const bool partner_admin_of_user =
-      caller.role == cim::v1::ROLE_PARTNER_ADMIN && user.partner_id() == caller.partner_id;
+  // Program admins manage everyone; channel managers and partner admins manage partner users
+  // (partner admins only their own partner's).
+  const bool manages_user =
+      caller.role == cim::v1::ROLE_PROGRAM_ADMIN ||
+      (IsPartnerRole(user.role()) &&
+       (caller.role == cim::v1::ROLE_CHANNEL_MANAGER ||
+        (caller.role == cim::v1::ROLE_PARTNER_ADMIN && user.partner_id() == caller.partner_id)));
   for (const std::string& path : mask.paths()) {
     if (path == "display_name") {
-      if (!self && !CanManageAll(caller) && !partner_admin_of_user) {
+      if (!self && !manages_user) {
         return absl::PermissionDeniedError("may not change this user's display name");
       }
       user.set_display_name(std::string(absl::StripAsciiWhitespace(in.display_name())));
-    } else {  // role, status
-      if (!CanManageAll(caller) && !partner_admin_of_user) {
-        return absl::PermissionDeniedError(absl::StrCat("may not change this user's ", path));
+      continue;
+    }
+    if (!manages_user) {
+      return absl::PermissionDeniedError(absl::StrCat("may not change this user's ", path));
+    }
+    if (self) {
+      return absl::PermissionDeniedError(
+          absl::StrCat("users may not change their own ", path, "; ask another admin"));
+    }
+    if (path == "status") user.set_status(in.status());
+    if (path == "role") {
+      if ((user.role() == cim::v1::ROLE_SERVICE_ACCOUNT) !=
+          (in.role() == cim::v1::ROLE_SERVICE_ACCOUNT)) {
+        errors.Add("user.role",
+                   "people and service accounts cannot become one another; create a new user");
+      } else {
+        CIM_RETURN_IF_ERROR(CheckMayAssignRole(caller, in.role(), user.partner_id()));
       }
-      if (self) {
-        return absl::PermissionDeniedError(
-            absl::StrCat("users may not change their own ", path, "; ask another admin"));
-      }
-      if (path == "role") user.set_role(in.role());
-      if (path == "status") user.set_status(in.status());
+      user.set_role(in.role());
     }
   }
-  if (user.display_name().empty())
-    errors.Add("user.display_name", "required");
-  else if (CodePoints(user.display_name()) > 100) {
-    errors.Add("user.display_name", "at most 100 characters");
-  }
+  ValidateDisplayName(user.display_name(), errors);
   if (user.status() == cim::v1::USER_STATUS_UNSPECIFIED ||
       !cim::v1::UserStatus_IsValid(user.status())) {
     errors.Add("user.status", "one of ACTIVE, DISABLED");
   }
   CIM_RETURN_IF_ERROR(ValidateRoleAndPartner(user, errors));
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-  if (partner_admin_of_user && !IsPartnerRole(user.role())) {
-    return absl::PermissionDeniedError("partner admins may assign only partner roles");
-  }
   return users_.Update(user, clock_.Now());
+}
+
+absl::Status PartnerDirectory::CheckMayAssignRole(const Principal& caller, Role role,
+                                                  int64_t partner_id) {
+  if (role == cim::v1::ROLE_UNSPECIFIED || !cim::v1::Role_IsValid(role)) {
+    return absl::OkStatus();  // reported as a field violation by validation
+  }
+  if (IsPartnerRole(role)) {
+    if (CanManageAll(caller)) return absl::OkStatus();
+    if (caller.role == cim::v1::ROLE_PARTNER_ADMIN) {
+      if (partner_id != caller.partner_id) {
+        return absl::PermissionDeniedError(
+            "partner admins may manage users of their own partner only");
+      }
+      return absl::OkStatus();
+    }
+    return absl::PermissionDeniedError(
+        absl::StrCat("role ", cim::v1::Role_Name(caller.role), " may not manage users"));
+  }
+  if (caller.role != cim::v1::ROLE_PROGRAM_ADMIN) {
+    return absl::PermissionDeniedError(
+        "only program admins may grant vendor roles or create service accounts");
+  }
+  return absl::OkStatus();
+}
+
+void PartnerDirectory::ValidateDisplayName(absl::string_view name, FieldErrors& errors) {
+  if (name.empty()) {
+    errors.Add("user.display_name", "required");
+  } else if (CodePoints(name) > 100) {
+    errors.Add("user.display_name", "at most 100 characters");
+  }
 }
 
 }  // namespace cim

@@ -35,8 +35,9 @@ class PartnerDirectory {
   absl::StatusOr<Partner> UpdatePartner(const Principal& caller, const Partner& partner,
                                         const google::protobuf::FieldMask& mask);
 
-  // Vendor admins create any user; partner admins create partner users of their own partner;
-  // only program admins create service accounts. ALREADY_EXISTS for a taken email.
+  // Channel managers and program admins create partner users; partner admins create partner
+  // users of their own partner; only program admins create vendor users and service accounts.
+  // ALREADY_EXISTS for a taken email.
   absl::StatusOr<User> CreateUser(const Principal& caller, const User& user,
                                   const std::string& initial_password);
   // Users see themselves; partner admins their partner's users; vendor roles and service
@@ -46,8 +47,9 @@ class PartnerDirectory {
   // partner reps may not list users.
   absl::StatusOr<cim::v1::ListUsersResponse> ListUsers(const Principal& caller,
                                                        const cim::v1::ListUsersRequest& request);
-  // Vendor admins change any user; partner admins their partner's users (partner roles only);
-  // everyone may change their own display_name.
+  // Program admins change any user; channel managers partner users; partner admins their own
+  // partner's users (partner roles only); everyone their own display_name. People and service
+  // accounts never change into one another. ABORTED if `user.etag` is set and stale.
   absl::StatusOr<User> UpdateUser(const Principal& caller, const User& user,
                                   const google::protobuf::FieldMask& mask);
 
@@ -57,6 +59,11 @@ class PartnerDirectory {
   absl::Status ValidateParent(int64_t partner_id, int64_t parent_id, FieldErrors& errors);
   // Adds violations for an inconsistent role / partner pair.
   absl::Status ValidateRoleAndPartner(const User& user, FieldErrors& errors);
+  // OK if `caller` may give `role` to a user of `partner_id`: partner roles by channel managers,
+  // program admins and that partner's admins; vendor roles and service accounts by program
+  // admins only. PERMISSION_DENIED otherwise.
+  static absl::Status CheckMayAssignRole(const Principal& caller, Role role, int64_t partner_id);
+  static void ValidateDisplayName(absl::string_view name, FieldErrors& errors);
 
   PartnerRepository& partners_;
   UserRepository& users_;

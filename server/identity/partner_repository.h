@@ -35,8 +35,9 @@ class PartnerRepository {
   // Up to `limit` partners matching `filter` with id > `after_id`, ordered by id.
   virtual absl::StatusOr<std::vector<Partner>> List(const PartnerFilter& filter, int64_t after_id,
                                                     int limit) = 0;
-  // Stores every mutable field of `partner` (by id) with update time `now`; returns the stored row.
-  // NOT_FOUND if it does not exist.
+  // Stores every mutable field of `partner` (by id) with update time `now` if its stored etag is
+  // still `partner.etag()`; returns the stored row. NOT_FOUND if it does not exist; ABORTED if
+  // it was changed since that etag was read.
   virtual absl::StatusOr<Partner> Update(const Partner& partner, absl::Time now) = 0;
 };
 

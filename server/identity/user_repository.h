@@ -41,7 +41,8 @@ class UserRepository {
   // Up to `limit` users matching `filter` with id > `after_id`, ordered by id.
   virtual absl::StatusOr<std::vector<User>> List(const UserFilter& filter, int64_t after_id,
                                                  int limit) = 0;
-  // Stores display_name, role, partner_id and status of `user` (by id). NOT_FOUND if absent.
+  // Stores display_name, role, partner_id and status of `user` (by id) if its stored etag is
+  // still `user.etag()`. NOT_FOUND if absent; ABORTED if changed since that etag was read.
   virtual absl::StatusOr<User> Update(const User& user, absl::Time now) = 0;
 };
 

@@ -1,7 +1,9 @@
 // AuthService and PartnerService through a real gRPC channel against a real server and MariaDB.
 #include <grpcpp/generic/generic_stub.h>
 
+#include <atomic>
 #include <functional>
+#include <thread>
 
 #include "cim/v1/auth_service.grpc.pb.h"
 #include "cim/v1/partner_service.grpc.pb.h"
@@ -595,7 +597,90 @@ TEST_F(IdentityRpcTest, UsersCannotChangeTheirOwnRole) {
   // A partner admin cannot promote their rep to a vendor role either.
   request.mutable_user()->set_id(rep_a_.id());
   EXPECT_THAT(partners_->UpdateUser(TestServer::Context(admin_a).get(), request, &out),
-              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("user.partner_id")));
+              StatusIs(absl::StatusCode::kPermissionDenied, HasSubstr("only program admins")));
+}
+
+TEST_F(IdentityRpcTest, OnlyProgramAdminsGrantVendorRoles) {
+  const std::string cm = server_.Login("cm@vendor.example");
+  CreateUserRequest create;
+  create.mutable_user()->set_email("new.admin@vendor.example");
+  create.mutable_user()->set_display_name("Shadow Admin");
+  create.mutable_user()->set_role(ROLE_PROGRAM_ADMIN);
+  create.set_initial_password("a-long-enough-password");
+  User out;
+  EXPECT_THAT(partners_->CreateUser(TestServer::Context(cm).get(), create, &out),
+              StatusIs(absl::StatusCode::kPermissionDenied, HasSubstr("only program admins")));
+
+  // Nor can a channel manager disable or demote vendor staff.
+  UpdateUserRequest disable;
+  disable.mutable_user()->set_id(program_admin_.id());
+  disable.mutable_user()->set_status(USER_STATUS_DISABLED);
+  disable.mutable_update_mask()->add_paths("status");
+  EXPECT_THAT(partners_->UpdateUser(TestServer::Context(cm).get(), disable, &out),
+              StatusIs(absl::StatusCode::kPermissionDenied, HasSubstr("may not change")));
+
+  // A program admin can.
+  const std::string pa = server_.Login("pa@vendor.example");
+  ASSERT_TRUE(partners_->CreateUser(TestServer::Context(pa).get(), create, &out).ok());
+  EXPECT_EQ(out.role(), ROLE_PROGRAM_ADMIN);
+}
+
+TEST_F(IdentityRpcTest, PeopleAndServiceAccountsNeverTurnIntoEachOther) {
+  const std::string key = ApiKeyForService();
+  const std::string pa = server_.Login("pa@vendor.example");
+  UpdateUserRequest request;
+  request.mutable_user()->set_id(service_.id());
+  request.mutable_user()->set_role(ROLE_PROGRAM_ADMIN);
+  request.mutable_update_mask()->add_paths("role");
+  User out;
+  grpc::Status status = partners_->UpdateUser(TestServer::Context(pa).get(), request, &out);
+  EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("service accounts")));
+  EXPECT_THAT(ViolatedFields(status), ElementsAre("user.role"));
+  v1::Principal me;
+  ASSERT_TRUE(WhoAmI(key, &me).ok());
+  EXPECT_EQ(me.role(), ROLE_SERVICE_ACCOUNT);
+}
+
+TEST_F(IdentityRpcTest, StaleEtagIsAborted) {
+  const std::string cm = server_.Login("cm@vendor.example");
+  GetPartnerRequest get;
+  get.set_partner_id(partner_b_.id());
+  Partner read;
+  ASSERT_TRUE(partners_->GetPartner(TestServer::Context(cm).get(), get, &read).ok());
+  ASSERT_FALSE(read.etag().empty());
+
+  UpdatePartnerRequest first;
+  first.mutable_partner()->set_id(read.id());
+  first.mutable_partner()->set_etag(read.etag());
+  first.mutable_partner()->set_name("Bravo Systems International");
+  first.mutable_update_mask()->add_paths("name");
+  Partner updated;
+  ASSERT_TRUE(partners_->UpdatePartner(TestServer::Context(cm).get(), first, &updated).ok());
+  EXPECT_NE(updated.etag(), read.etag());
+
+  // A second writer still holding the old etag loses instead of overwriting.
+  UpdatePartnerRequest second = first;
+  second.mutable_partner()->set_name("Bravo Old Name");
+  EXPECT_THAT(partners_->UpdatePartner(TestServer::Context(cm).get(), second, &updated),
+              StatusIs(absl::StatusCode::kAborted, HasSubstr("changed by someone else")));
+  ASSERT_TRUE(partners_->GetPartner(TestServer::Context(cm).get(), get, &read).ok());
+  EXPECT_EQ(read.name(), "Bravo Systems International");
+}
+
+TEST_F(IdentityRpcTest, ParallelGuessesCannotExceedTheLockout) {
+  std::vector<std::thread> threads;
+  std::atomic<int> unauthenticated{0}, locked{0};
+  for (int i = 0; i < 16; ++i) {
+    threads.emplace_back([&] {
+      LoginResponse response;
+      grpc::Status s = Login("rep@alpha.example", "guess-password", &response);
+      if (s.error_code() == grpc::StatusCode::UNAUTHENTICATED) ++unauthenticated;
+      if (s.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED) ++locked;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(unauthenticated.load(), 5);  // exactly max_failures password checks
+  EXPECT_EQ(locked.load(), 11);
 }
 
 // Lists services through server reflection with hand-encoded messages (Debian ships the
