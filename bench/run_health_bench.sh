@@ -14,7 +14,7 @@ mariadb --no-defaults --socket="$SOCK" -uroot -e "CREATE DATABASE IF NOT EXISTS 
 LOG="$(mktemp)"
 "$ROOT/build/release/server/cim-server" --db="$DB_SERVER db=cim_bench" --listen=127.0.0.1:0 2>"$LOG" &
 PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; CIM_DB_DIR="$ROOT/.cim/bench-db" "$ROOT/ci/db-stop.sh"; rm -f "$LOG"' EXIT
+trap 'set +e; kill $PID 2>/dev/null; wait $PID 2>/dev/null; CIM_DB_DIR="$ROOT/.cim/bench-db" "$ROOT/ci/db-stop.sh"; rm -f "$LOG"' EXIT
 for _ in $(seq 1 100); do grep -q "listening on port" "$LOG" && break; sleep 0.1; done
 PORT="$(sed -n 's/.*listening on port \([0-9]*\).*/\1/p' "$LOG")"
 for c in 1 16 64; do

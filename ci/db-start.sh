@@ -8,6 +8,11 @@ DB_DIR="${CIM_DB_DIR:-$ROOT/.cim/db}"
 PORT="${CIM_DB_PORT:-3407}"
 SOCK="$DB_DIR/mysqld.sock"
 mkdir -p "$DB_DIR"
+# Unix socket paths are limited to 107 bytes: deep checkouts put the socket under /tmp.
+if (( ${#SOCK} > 100 )); then
+  SOCK="/tmp/cim-$(echo -n "$DB_DIR" | sha256sum | cut -c1-16)/mysqld.sock"
+  mkdir -p "$(dirname "$SOCK")"
+fi
 
 ping_db() { mariadb-admin --no-defaults --socket="$SOCK" -uroot ping >/dev/null 2>&1; }
 

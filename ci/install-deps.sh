@@ -30,3 +30,9 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
 fi
+
+node_major="$(node --version | sed 's/^v\([0-9]*\).*/\1/')"
+if (( node_major < 20 )); then
+  echo "ci/install-deps: Node.js $(node --version) is too old; the portal build needs Node.js 20.19+" >&2
+  exit 1
+fi

@@ -4,7 +4,12 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 command -v clang-format >/dev/null || { echo "ci/lint: clang-format not installed" >&2; exit 1; }
-mapfile -t files < <(git ls-files '*.cc' '*.h')
+listing="$(git ls-files '*.cc' '*.h')"
+mapfile -t files <<<"$listing"
+if [[ -z "$listing" ]]; then
+  echo "ci/lint: no C++ files found (is this a git checkout?)" >&2
+  exit 1
+fi
 if ! clang-format --dry-run -Werror "${files[@]}"; then
   echo "ci/lint: files above are not clang-formatted" >&2
   exit 1

@@ -24,7 +24,11 @@ mariadb --no-defaults --socket="$SOCK" -uroot -e \
 export CIM_DB="$DB_SERVER db=cim"
 
 "$ROOT/ci/stop.sh" --keep-db >/dev/null 2>&1 || true
-"$BIN/server/cim-server" --seed_demo > "$RUN/demo-logins.txt"
+# The first seed prints the service account's API key, which exists only then: keep that output.
+"$BIN/server/cim-server" --seed_demo > "$RUN/seed.txt"
+if grep -q "Demo data loaded" "$RUN/seed.txt" || [[ ! -f "$RUN/demo-logins.txt" ]]; then
+  mv "$RUN/seed.txt" "$RUN/demo-logins.txt"
+fi
 
 nohup "$BIN/server/cim-server" --listen="127.0.0.1:$GRPC_PORT" > "$RUN/server.log" 2>&1 &
 echo $! > "$RUN/server.pid"

@@ -6,10 +6,17 @@ RUN="$ROOT/.cim/run"
 for name in gateway server; do
   if [[ -f "$RUN/$name.pid" ]]; then
     pid="$(cat "$RUN/$name.pid")"
-    if kill -0 "$pid" 2>/dev/null; then
+    # Only signal the process if the pid still belongs to our binary (pids get reused).
+    exe="$(readlink "/proc/$pid/exe" 2>/dev/null || true)"
+    if [[ "$exe" == */cim-$name ]]; then
       kill -TERM "$pid"
-      for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      echo "ci/stop: $name stopped" >&2
+      for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      if kill -0 "$pid" 2>/dev/null; then
+        kill -KILL "$pid" || true
+        echo "ci/stop: $name did not stop in 15s; killed" >&2
+      else
+        echo "ci/stop: $name stopped" >&2
+      fi
     fi
     rm -f "$RUN/$name.pid"
   fi

@@ -26,6 +26,18 @@ function waitForLine(child, pattern, what) {
   });
 }
 
+function hasExited(p) {
+  return p.exitCode !== null || p.signalCode !== null;
+}
+
+// Sends SIGTERM and resolves with the exit code (null if a signal ended it).
+function terminate(p) {
+  if (hasExited(p)) return Promise.resolve(p.exitCode);
+  const exited = new Promise((resolve) => p.once('exit', (code) => resolve(code)));
+  p.kill('SIGTERM');
+  return exited;
+}
+
 export async function startStack() {
   const buildDir = required('CIM_BUILD_DIR');
   const server = required('CIM_TEST_DB');
@@ -35,35 +47,42 @@ export async function startStack() {
     execFileSync('mariadb', ['--no-defaults', `--socket=${socket}`, '-uroot', '-e', statement]);
   sql(`CREATE DATABASE ${dbName}`);
   const db = `${server} db=${dbName}`;
-  const seed = execFileSync(`${buildDir}/server/cim-server`, [`--db=${db}`, '--seed_demo'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const serverProc = spawn(`${buildDir}/server/cim-server`, [`--db=${db}`, '--listen=127.0.0.1:0'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const grpcPort = await waitForLine(serverProc, /listening on port (\d+)/, 'cim-server');
-  const gatewayProc = spawn(
-    `${buildDir}/portal-gateway/cim-gateway`,
-    [`--backend=127.0.0.1:${grpcPort}`, '--port=0', `--web_root=${buildDir}/web/dist`],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  const httpPort = await waitForLine(gatewayProc, /listening on 127\.0\.0\.1:(\d+)/, 'cim-gateway');
-  return {
-    baseUrl: `http://127.0.0.1:${httpPort}`,
-    seedOutput: seed,
-    async stop() {
-      // Both binaries drain and exit 0 on SIGTERM.
-      const codes = [];
-      for (const [name, p] of [['cim-gateway', gatewayProc], ['cim-server', serverProc]]) {
-        const exited = p.exitCode !== null ? Promise.resolve(p.exitCode) : new Promise((r) => p.once('exit', r));
-        p.kill('SIGTERM');
-        codes.push([name, await exited]);
-      }
-      sql(`DROP DATABASE IF EXISTS ${dbName}`);
-      for (const [name, code] of codes) {
-        if (code !== 0) throw new Error(`${name} exited with ${code} after SIGTERM`);
-      }
-    },
+  const started = [];
+  const cleanUp = async () => {
+    const codes = [];
+    for (const [name, p] of started.reverse()) codes.push([name, await terminate(p)]);
+    sql(`DROP DATABASE IF EXISTS ${dbName}`);
+    return codes;
   };
+  try {
+    const seed = execFileSync(`${buildDir}/server/cim-server`, [`--db=${db}`, '--seed_demo'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const serverProc = spawn(`${buildDir}/server/cim-server`, [`--db=${db}`, '--listen=127.0.0.1:0'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    started.push(['cim-server', serverProc]);
+    const grpcPort = await waitForLine(serverProc, /listening on port (\d+)/, 'cim-server');
+    const gatewayProc = spawn(
+      `${buildDir}/portal-gateway/cim-gateway`,
+      [`--backend=127.0.0.1:${grpcPort}`, '--port=0', `--web_root=${buildDir}/web/dist`],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    started.push(['cim-gateway', gatewayProc]);
+    const httpPort = await waitForLine(gatewayProc, /listening on 127\.0\.0\.1:(\d+)/, 'cim-gateway');
+    return {
+      baseUrl: `http://127.0.0.1:${httpPort}`,
+      seedOutput: seed,
+      // Stops the gateway, then the server; both must drain and exit 0 on SIGTERM.
+      async stop() {
+        for (const [name, code] of await cleanUp()) {
+          if (code !== 0) throw new Error(`${name} exited with ${code} after SIGTERM`);
+        }
+      },
+    };
+  } catch (e) {
+    await cleanUp();
+    throw e;
+  }
 }

@@ -31,6 +31,9 @@ export function App() {
       principal={me.data}
       onLogout={() => logoutMutation.mutate()}
       loggingOut={logoutMutation.isPending}
+      notice={
+        logoutMutation.isError ? `Could not sign out: ${logoutMutation.error.message}` : null
+      }
     >
       <ProfilePage principal={me.data} />
     </AppShell>

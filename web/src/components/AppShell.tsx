@@ -6,11 +6,13 @@ interface AppShellProps {
   principal: Principal;
   onLogout: () => void;
   loggingOut: boolean;
+  // A problem to show above the page (e.g. sign-out failed).
+  notice?: string | null;
   children: ReactNode;
 }
 
 // The signed-in frame: brand, who is signed in, sign out.
-export function AppShell({ principal, onLogout, loggingOut, children }: AppShellProps) {
+export function AppShell({ principal, onLogout, loggingOut, notice, children }: AppShellProps) {
   return (
     <div className="shell">
       <header className="topbar">
@@ -26,6 +28,11 @@ export function AppShell({ principal, onLogout, loggingOut, children }: AppShell
           </button>
         </div>
       </header>
+      {notice && (
+        <p className="notice" role="alert">
+          {notice}
+        </p>
+      )}
       <main className="content">{children}</main>
     </div>
   );

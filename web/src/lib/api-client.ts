@@ -49,14 +49,20 @@ export async function apiRequest<T>(method: string, path: string, body?: unknown
     throw new ApiError(0, 14, 'Cannot reach the portal. Check your connection and try again.', []);
   }
   const text = await response.text();
-  const json: unknown = text ? JSON.parse(text) : {};
+  let json: unknown = {};
+  try {
+    json = text ? JSON.parse(text) : {};
+  } catch {
+    // Not our JSON (e.g. a proxy's error page): report the HTTP status instead.
+    throw new ApiError(response.status, 14, `The portal answered unexpectedly (HTTP ${response.status}). Try again shortly.`, []);
+  }
   if (!response.ok) {
     const err = json as ErrorBody;
     const violations = (err.details ?? []).flatMap((d) => d.fieldViolations ?? []);
     throw new ApiError(
       response.status,
       err.code ?? 2,
-      err.message ?? response.statusText,
+      err.message || response.statusText || `HTTP ${response.status}`,
       violations,
       err.requestId,
     );

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '@/lib/api-client';
+import { apiRequest, ApiError } from '@/lib/api-client';
 import { meQueryKey } from './get-me';
 
 // Ends the session on the server (the token is revoked) and clears the cookie.
@@ -9,12 +9,17 @@ export function logout(): Promise<void> {
 
 export function useLogout() {
   const queryClient = useQueryClient();
+  const signOutLocally = () => {
+    queryClient.clear();
+    queryClient.setQueryData(meQueryKey, null);
+  };
   return useMutation({
     mutationFn: logout,
-    // Signed out locally even if the server had already expired the session.
-    onSettled: () => {
-      queryClient.clear();
-      queryClient.setQueryData(meQueryKey, null);
+    // Signed out locally once the server confirms, or when the session had already ended (401);
+    // on a network failure the cookie may still be live, so the user stays signed in and retries.
+    onSuccess: () => signOutLocally(),
+    onError: (error) => {
+      if (error instanceof ApiError && error.httpStatus === 401) signOutLocally();
     },
   });
 }

@@ -12,11 +12,12 @@ export function LoginPage() {
   const passwordError = apiError?.fieldError('password');
   const formError =
     error && !emailError && !passwordError
-      ? apiError?.message ?? 'Something went wrong. Please try again.'
+      ? apiError?.message || 'Something went wrong. Please try again.'
       : null;
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
+    if (loginMutation.isPending) return;
     loginMutation.mutate({ email, password });
   };
 
@@ -43,7 +44,7 @@ export function LoginPage() {
             required
           />
           {emailError && (
-            <p id="email-error" className="field-error">
+            <p id="email-error" className="field-error" role="alert">
               Email {emailError}
             </p>
           )}
@@ -60,7 +61,7 @@ export function LoginPage() {
             required
           />
           {passwordError && (
-            <p id="password-error" className="field-error">
+            <p id="password-error" className="field-error" role="alert">
               Password {passwordError}
             </p>
           )}
@@ -69,7 +70,11 @@ export function LoginPage() {
               {formError[0].toUpperCase() + formError.slice(1)}
             </p>
           )}
-          <button type="submit" className="button button--primary" disabled={loginMutation.isPending}>
+          <button
+            type="submit"
+            className="button button--primary"
+            aria-disabled={loginMutation.isPending}
+          >
             {loginMutation.isPending ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
