@@ -71,11 +71,12 @@ std::string LikeContains(absl::string_view text) {
 absl::StatusOr<std::unique_ptr<MysqlDatabase>> MysqlDatabase::Connect(
     const std::string& connect_string, int pool_size) {
   if (pool_size < 1) return absl::InvalidArgumentError("pool size must be at least 1");
-  std::unique_ptr<MysqlDatabase> db(new MysqlDatabase(pool_size));
+  std::unique_ptr<MysqlDatabase> db(
+      new MysqlDatabase(connect_string + " charset=utf8mb4", pool_size));
   try {
     for (int i = 0; i < pool_size; ++i) {
       soci::session& s = db->pool_.at(i);
-      s.open(soci::mysql, connect_string + " charset=utf8mb4");
+      s.open(soci::mysql, db->connect_string_);
       s << "SET time_zone = '+00:00'";
     }
   } catch (const std::exception& e) {
@@ -84,12 +85,19 @@ absl::StatusOr<std::unique_ptr<MysqlDatabase>> MysqlDatabase::Connect(
   return db;
 }
 
-void MysqlDatabase::Reconnect(soci::session& session) {
+bool MysqlDatabase::Reconnect(soci::session& session) {
   try {
-    session.reconnect();
+    if (session.get_backend() == nullptr) {
+      // SOCI drops the backend when a reconnect fails; only a fresh open brings it back.
+      session.open(soci::mysql, connect_string_);
+    } else {
+      session.reconnect();
+    }
     session << "SET time_zone = '+00:00'";
+    return true;
   } catch (const std::exception&) {
-    // Still down: the next caller gets UNAVAILABLE again and retries the reconnect.
+    // Still down: the next caller gets UNAVAILABLE and tries again.
+    return false;
   }
 }
 

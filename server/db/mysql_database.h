@@ -43,6 +43,10 @@ class MysqlDatabase {
   template <typename Fn>
   std::invoke_result_t<Fn, soci::session&> Run(Fn&& fn) {
     soci::session session(pool_);
+    // A session whose reconnect failed earlier has no connection at all: try again first.
+    if (session.get_backend() == nullptr && !Reconnect(session)) {
+      return absl::UnavailableError("database unavailable; retry");
+    }
     try {
       return fn(session);
     } catch (const std::exception& e) {
@@ -59,9 +63,12 @@ class MysqlDatabase {
   int pool_size() const { return pool_size_; }
 
  private:
-  explicit MysqlDatabase(int pool_size) : pool_(pool_size), pool_size_(pool_size) {}
-  static void Reconnect(soci::session& session);
+  MysqlDatabase(std::string connect_string, int pool_size)
+      : connect_string_(std::move(connect_string)), pool_(pool_size), pool_size_(pool_size) {}
+  // Re-establishes a lost connection (or one whose earlier reconnect failed). True if connected.
+  bool Reconnect(soci::session& session);
 
+  std::string connect_string_;  // with charset
   soci::connection_pool pool_;
   int pool_size_;
 };
