@@ -9,13 +9,12 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "server/common/pagination.h"
 #include "server/identity/authenticator.h"
 
 namespace cim {
 namespace {
 
-constexpr int kDefaultPageSize = 50;
-constexpr int kMaxPageSize = 500;
 constexpr int kMaxParentDepth = 16;
 constexpr size_t kMinPasswordChars = 12;
 constexpr size_t kMaxPasswordChars = 128;
@@ -41,14 +40,6 @@ bool LooksLikeEmail(absl::string_view email) {
                       [](char c) { return absl::ascii_isspace(c) || absl::ascii_iscntrl(c); });
 }
 
-absl::StatusOr<int> PageSize(int requested, FieldErrors& errors) {
-  if (requested == 0) return kDefaultPageSize;
-  if (requested < 0 || requested > kMaxPageSize) {
-    errors.Add("page_size", absl::StrCat("must be between 1 and ", kMaxPageSize));
-  }
-  return requested;
-}
-
 absl::Status NotFoundPartner(int64_t id) {
   return absl::NotFoundError(absl::StrCat("partner ", id, " not found"));
 }
@@ -65,24 +56,6 @@ bool CanReadAll(const Principal& p) {
 }
 
 }  // namespace
-
-std::string EncodePageToken(int64_t last_id) {
-  return absl::WebSafeBase64Escape(absl::StrCat("after:", last_id));
-}
-
-absl::StatusOr<int64_t> DecodePageToken(const std::string& token) {
-  if (token.empty()) return 0;
-  std::string decoded;
-  int64_t id = 0;
-  const bool decodes = absl::WebSafeBase64Unescape(token, &decoded);
-  absl::string_view raw = decoded;
-  if (!decodes || !absl::ConsumePrefix(&raw, "after:") || !absl::SimpleAtoi(raw, &id) || id <= 0) {
-    FieldErrors errors;
-    errors.Add("page_token", "not a token from a previous response");
-    return errors.ToStatus();
-  }
-  return id;
-}
 
 PartnerDirectory::PartnerDirectory(PartnerRepository& partners, UserRepository& users,
                                    const PasswordHasher& hasher, const Clock& clock)
@@ -166,7 +139,7 @@ absl::StatusOr<cim::v1::ListPartnersResponse> PartnerDirectory::ListPartners(
     return absl::PermissionDeniedError("this role may not list partners");
   }
   FieldErrors errors;
-  CIM_ASSIGN_OR_RETURN(int page_size, PageSize(request.page_size(), errors));
+  const int page_size = PageSize(request.page_size(), errors);
   if (!cim::v1::PartnerType_IsValid(request.type())) errors.Add("type", "unknown partner type");
   if (!cim::v1::PartnerStatus_IsValid(request.status())) errors.Add("status", "unknown status");
   if (request.parent_partner_id() < 0) errors.Add("parent_partner_id", "must be a partner id");
@@ -184,10 +157,7 @@ absl::StatusOr<cim::v1::ListPartnersResponse> PartnerDirectory::ListPartners(
 
   CIM_ASSIGN_OR_RETURN(std::vector<Partner> rows, partners_.List(filter, after_id, page_size + 1));
   cim::v1::ListPartnersResponse response;
-  const bool more = static_cast<int>(rows.size()) > page_size;
-  if (more) rows.pop_back();
-  if (more) response.set_next_page_token(EncodePageToken(rows.back().id()));
-  for (Partner& item : rows) *response.add_partners() = std::move(item);
+  response.set_next_page_token(FillPage(std::move(rows), page_size, response.mutable_partners()));
   return response;
 }
 
@@ -312,7 +282,7 @@ absl::StatusOr<cim::v1::ListUsersResponse> PartnerDirectory::ListUsers(
         absl::StrCat("role ", cim::v1::Role_Name(caller.role), " may not list users"));
   }
   FieldErrors errors;
-  CIM_ASSIGN_OR_RETURN(int page_size, PageSize(request.page_size(), errors));
+  const int page_size = PageSize(request.page_size(), errors);
   if (!cim::v1::Role_IsValid(request.role())) errors.Add("role", "unknown role");
   if (!cim::v1::UserStatus_IsValid(request.status())) errors.Add("status", "unknown status");
   if (request.partner_id() < 0) errors.Add("partner_id", "must be a partner id");
@@ -327,10 +297,7 @@ absl::StatusOr<cim::v1::ListUsersResponse> PartnerDirectory::ListUsers(
   filter.query = request.query();
   CIM_ASSIGN_OR_RETURN(std::vector<User> rows, users_.List(filter, after_id, page_size + 1));
   cim::v1::ListUsersResponse response;
-  const bool more = static_cast<int>(rows.size()) > page_size;
-  if (more) rows.pop_back();
-  if (more) response.set_next_page_token(EncodePageToken(rows.back().id()));
-  for (User& item : rows) *response.add_users() = std::move(item);
+  response.set_next_page_token(FillPage(std::move(rows), page_size, response.mutable_users()));
   return response;
 }
 

@@ -71,11 +71,6 @@ class PartnerDirectory {
   const Clock& clock_;
 };
 
-// Page tokens are opaque to clients; these encode the last id of a page.
-std::string EncodePageToken(int64_t last_id);
-// INVALID_ARGUMENT (field page_token) for a token not made by EncodePageToken. Empty → 0.
-absl::StatusOr<int64_t> DecodePageToken(const std::string& token);
-
 }  // namespace cim
 
 #endif  // CIM_SERVER_IDENTITY_PARTNER_DIRECTORY_H_
