@@ -1,6 +1,4 @@
 // cim-gateway: parses flags, loads the API descriptors, serves HTTP until SIGTERM/SIGINT.
-#include <signal.h>
-
 #include <iostream>
 #include <thread>
 
@@ -9,6 +7,7 @@
 #include "absl/flags/usage.h"
 #include "portal-gateway/gateway.h"
 #include "portal-gateway/http_server.h"
+#include "server/common/termination_signals.h"
 
 ABSL_FLAG(std::string, listen_address, "127.0.0.1", "HTTP listen address");
 ABSL_FLAG(int, port, 8080, "HTTP port (0 picks a free one)");
@@ -23,11 +22,7 @@ ABSL_FLAG(bool, secure_cookies, false, "mark session cookies Secure (serving ove
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage("CIM portal gateway: HTTP/JSON in front of cim-server");
   absl::ParseCommandLine(argc, argv);
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  cim::BlockTerminationSignals();
 
   cim::gateway::GatewayOptions options;
   options.backend = absl::GetFlag(FLAGS_backend);
@@ -54,8 +49,7 @@ int main(int argc, char** argv) {
   }
   std::cerr << "cim-gateway: " << (*gateway)->routes().routes().size() << " routes, listening on "
             << http.address << ":" << (*server)->port() << std::endl;
-  int signal = 0;
-  sigwait(&signals, &signal);
+  const int signal = cim::WaitForTerminationSignal();
   std::cerr << "cim-gateway: signal " << signal << ", finishing requests in flight" << std::endl;
   (*server)->Shutdown(absl::Seconds(10));
   (*server)->Wait();

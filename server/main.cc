@@ -1,6 +1,4 @@
 // cim-server: parses flags, wires the server, serves until SIGTERM/SIGINT.
-#include <signal.h>
-
 #include <cstdlib>
 #include <iostream>
 #include <thread>
@@ -12,6 +10,7 @@
 #include "absl/time/time.h"
 #include "server/app/commands.h"
 #include "server/app/server_app.h"
+#include "server/common/termination_signals.h"
 #include "server/demo/demo_data.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "gRPC listen address (env CIM_LISTEN)");
@@ -46,12 +45,7 @@ int main(int argc, char** argv) {
                                   {"migrations_dir", "CIM_MIGRATIONS_DIR"}});
   absl::ParseCommandLine(argc, argv);
 
-  // Signals are taken by one thread with sigwait, so every other thread blocks them.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  cim::BlockTerminationSignals();
 
   cim::ServerOptions options;
   options.listen_address = absl::GetFlag(FLAGS_listen);
@@ -76,8 +70,7 @@ int main(int argc, char** argv) {
   std::cerr << "cim-server: listening on port " << (*app)->port() << std::endl;
 
   std::thread signal_waiter([&] {
-    int signal = 0;
-    sigwait(&signals, &signal);
+    const int signal = cim::WaitForTerminationSignal();
     std::cerr << "cim-server: signal " << signal << ", draining in-flight RPCs" << std::endl;
     (*app)->Shutdown(absl::GetFlag(FLAGS_shutdown_grace));
   });

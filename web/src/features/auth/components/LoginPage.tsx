@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { TextField } from '@/components/TextField';
 import { ApiError } from '@/lib/api-client';
 import { useLogin } from '../api/login';
 
@@ -31,40 +32,26 @@ export function LoginPage() {
         <h1 id="login-title">Sign in</h1>
         <p className="muted">Track your programs, points and rewards.</p>
         <form onSubmit={onSubmit} noValidate>
-          <label htmlFor="email">Work email</label>
-          <input
+          <TextField
             id="email"
-            name="email"
+            label="Work email"
             type="email"
             autoComplete="username"
             value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            aria-invalid={emailError ? true : undefined}
-            aria-describedby={emailError ? 'email-error' : undefined}
+            onValueChange={setEmail}
+            error={emailError}
             required
           />
-          {emailError && (
-            <p id="email-error" className="field-error" role="alert">
-              Email {emailError}
-            </p>
-          )}
-          <label htmlFor="password">Password</label>
-          <input
+          <TextField
             id="password"
-            name="password"
+            label="Password"
             type="password"
             autoComplete="current-password"
             value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={passwordError ? true : undefined}
-            aria-describedby={passwordError ? 'password-error' : undefined}
+            onValueChange={setPassword}
+            error={passwordError}
             required
           />
-          {passwordError && (
-            <p id="password-error" className="field-error" role="alert">
-              Password {passwordError}
-            </p>
-          )}
           {formError && (
             <p role="alert" className="form-error">
               {formError[0].toUpperCase() + formError.slice(1)}
