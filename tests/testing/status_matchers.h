@@ -10,6 +10,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "gmock/gmock.h"
+#include "server/common/status_util.h"
 
 namespace cim::testing {
 
@@ -30,6 +31,9 @@ MATCHER_P2(StatusIs, code, message_matcher,
          ::testing::ExplainMatchResult(message_matcher, std::string(status.message()),
                                        result_listener);
 }
+
+// StatusIs(code): any message.
+inline auto StatusIs(absl::StatusCode code) { return StatusIs(code, ::testing::_); }
 
 MATCHER(IsOk, "is OK") {
   const absl::Status status = GetStatus(arg);
