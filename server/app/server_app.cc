@@ -22,7 +22,12 @@ ServerApp::ServerApp(const ServerOptions& options, std::unique_ptr<MysqlDatabase
       authenticator_(partners_, users_, tokens_, throttle_, hasher_, clock_, options.auth),
       directory_(partners_, users_, hasher_, clock_),
       auth_service_(authenticator_),
-      partner_service_(authenticator_, directory_) {}
+      partner_service_(authenticator_, directory_),
+      products_(*db_),
+      programs_(*db_),
+      catalog_(products_, clock_),
+      program_directory_(programs_, products_, partners_, certifications_, clock_),
+      program_service_(authenticator_, catalog_, program_directory_) {}
 
 absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions& options) {
   CIM_ASSIGN_OR_RETURN(std::unique_ptr<MysqlDatabase> db,
@@ -39,6 +44,7 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
   builder.AddListeningPort(options.listen_address, grpc::InsecureServerCredentials(), &app->port_);
   builder.RegisterService(&app->auth_service_);
   builder.RegisterService(&app->partner_service_);
+  builder.RegisterService(&app->program_service_);
   app->server_ = builder.BuildAndStart();
   if (app->server_ == nullptr || app->port_ == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen_address));

@@ -20,6 +20,10 @@
 #include "server/identity/mysql_partner_repository.h"
 #include "server/identity/mysql_user_repository.h"
 #include "server/identity/partner_service.h"
+#include "server/program/certification_registry.h"
+#include "server/program/mysql_product_repository.h"
+#include "server/program/mysql_program_repository.h"
+#include "server/program/program_service.h"
 
 namespace cim {
 
@@ -73,6 +77,12 @@ class ServerApp {
   PartnerDirectory directory_;
   AuthServiceImpl auth_service_;
   PartnerServiceImpl partner_service_;
+  MysqlProductRepository products_;
+  MysqlProgramRepository programs_;
+  NoCertifications certifications_;
+  ProductCatalog catalog_;
+  ProgramDirectory program_directory_;
+  ProgramServiceImpl program_service_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   absl::Notification stopping_;

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "absl/strings/str_cat.h"
+#include "server/common/decimal.h"
 
 namespace cim {
 namespace {
@@ -52,6 +53,11 @@ absl::Status MapDatabaseError(const std::exception& e, bool* connection_lost) {
     }
   }
   return absl::InternalError("internal database error");
+}
+
+std::string FromSqlDecimal(const std::string& value, int min_fraction_digits) {
+  absl::StatusOr<Decimal> d = Decimal::Parse(value);
+  return d.ok() ? d->ToString(min_fraction_digits) : value;
 }
 
 std::tm ToSqlTime(absl::Time t) { return absl::ToTM(t, absl::UTCTimeZone()); }

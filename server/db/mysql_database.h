@@ -27,8 +27,18 @@ absl::Status MapDatabaseError(const std::exception& e, bool* connection_lost);
 std::tm ToSqlTime(absl::Time t);
 absl::Time FromSqlTime(const std::tm& tm);
 
+// A DECIMAL column read as text ("12.5000") in plain decimal form with trailing zeros removed
+// but at least `min_fraction_digits` kept ("12.50" for 2).
+std::string FromSqlDecimal(const std::string& value, int min_fraction_digits);
+
 // Returns a LIKE pattern matching values that contain `text` literally (%, _ and \ escaped).
 std::string LikeContains(absl::string_view text);
+
+inline const absl::Status& StatusOf(const absl::Status& s) { return s; }
+template <typename T>
+const absl::Status& StatusOf(const absl::StatusOr<T>& s) {
+  return s.status();
+}
 
 class MysqlDatabase {
  public:
@@ -56,6 +66,34 @@ class MysqlDatabase {
       return status;
     }
   }
+
+  // Runs fn(soci::session&) inside a transaction on a pooled session: commits if fn returns OK,
+  // rolls back otherwise. A deadlock or lock wait timeout rolls back and runs fn again (up to
+  // kTransactionAttempts times) before returning ABORTED; statuses fn returns are never retried.
+  template <typename Fn>
+  std::invoke_result_t<Fn, soci::session&> Transact(Fn&& fn) {
+    using Result = std::invoke_result_t<Fn, soci::session&>;
+    for (int attempt = 1;; ++attempt) {
+      bool conflict = false;
+      Result result = Run([&](soci::session& session) -> Result {
+        try {
+          soci::transaction tx(session);
+          Result inner = fn(session);
+          if (StatusOf(inner).ok()) tx.commit();
+          return inner;
+        } catch (const std::exception& e) {
+          bool lost = false;
+          absl::Status status = MapDatabaseError(e, &lost);
+          if (lost) throw;  // Run reconnects
+          conflict = status.code() == absl::StatusCode::kAborted;
+          return status;
+        }
+      });
+      if (!conflict || attempt == kTransactionAttempts) return result;
+    }
+  }
+
+  static constexpr int kTransactionAttempts = 4;
 
   // OK if the database answers a trivial query.
   absl::Status Ping();

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "server/common/pagination.h"
+#include "server/common/text_field.h"
 #include "server/identity/authenticator.h"
 
 namespace cim {
@@ -18,18 +19,6 @@ namespace {
 constexpr int kMaxParentDepth = 16;
 constexpr size_t kMinPasswordChars = 12;
 constexpr size_t kMaxPasswordChars = 128;
-
-size_t CodePoints(absl::string_view s) {
-  return std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; });
-}
-
-bool MatchesCharset(absl::string_view s, size_t max_len, bool allow_upper, bool allow_underscore) {
-  if (s.empty() || s.size() > max_len) return false;
-  return std::all_of(s.begin(), s.end(), [&](char c) {
-    return absl::ascii_islower(c) || absl::ascii_isdigit(c) || c == '-' ||
-           (allow_upper && absl::ascii_isupper(c)) || (allow_underscore && c == '_');
-  });
-}
 
 bool LooksLikeEmail(absl::string_view email) {
   if (email.size() > 254 || email.size() < 3) return false;

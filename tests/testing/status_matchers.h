@@ -6,10 +6,13 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "gmock/gmock.h"
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
 #include "server/common/status_util.h"
 
 namespace cim::testing {
@@ -24,21 +27,39 @@ inline absl::Status GetStatus(const grpc::Status& s) {
 }
 
 MATCHER_P2(StatusIs, code, message_matcher,
-           std::string("has code ") + absl::StatusCodeToString(code)) {
+           std::string("has code ") +
+               absl::StatusCodeToString(static_cast<absl::StatusCode>(code))) {
   const absl::Status status = GetStatus(arg);
   *result_listener << "status is " << status;
-  return status.code() == code &&
+  return static_cast<int>(status.code()) == static_cast<int>(code) &&
          ::testing::ExplainMatchResult(message_matcher, std::string(status.message()),
                                        result_listener);
 }
 
 // StatusIs(code): any message.
 inline auto StatusIs(absl::StatusCode code) { return StatusIs(code, ::testing::_); }
+inline auto StatusIs(grpc::StatusCode code) {
+  return StatusIs(static_cast<absl::StatusCode>(code), ::testing::_);
+}
 
 MATCHER(IsOk, "is OK") {
   const absl::Status status = GetStatus(arg);
   *result_listener << "status is " << status;
   return status.ok();
+}
+
+// Field names of the google.rpc.BadRequest in a gRPC status's details.
+inline std::vector<std::string> ViolatedFields(const grpc::Status& status) {
+  google::rpc::Status details;
+  std::vector<std::string> fields;
+  if (!details.ParseFromString(status.error_details())) return fields;
+  for (const auto& any : details.details()) {
+    google::rpc::BadRequest bad;
+    if (any.UnpackTo(&bad)) {
+      for (const auto& v : bad.field_violations()) fields.push_back(v.field());
+    }
+  }
+  return fields;
 }
 
 }  // namespace cim::testing

@@ -20,24 +20,11 @@ namespace {
 
 using ::cim::testing::StatusIs;
 using ::cim::testing::TestServer;
+using ::cim::testing::ViolatedFields;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::UnorderedElementsAre;
 using namespace cim::v1;  // NOLINT: the API's message names read best unqualified here
-
-// Field names of the google.rpc.BadRequest in a status's details.
-std::vector<std::string> ViolatedFields(const grpc::Status& status) {
-  google::rpc::Status details;
-  std::vector<std::string> fields;
-  if (!details.ParseFromString(status.error_details())) return fields;
-  for (const auto& any : details.details()) {
-    google::rpc::BadRequest bad;
-    if (any.UnpackTo(&bad)) {
-      for (const auto& v : bad.field_violations()) fields.push_back(v.field());
-    }
-  }
-  return fields;
-}
 
 class IdentityRpcTest : public ::testing::Test {
  protected:

@@ -1,0 +1,27 @@
+// Validation of text request fields (names, codes, free text) into FieldErrors.
+#ifndef CIM_SERVER_COMMON_TEXT_FIELD_H_
+#define CIM_SERVER_COMMON_TEXT_FIELD_H_
+
+#include <cstddef>
+#include <string>
+
+#include "absl/strings/string_view.h"
+#include "server/common/status_util.h"
+
+namespace cim {
+
+// Number of UTF-8 code points in `s`.
+size_t CodePoints(absl::string_view s);
+
+// True if `s` has 1 to `max_len` characters, each a lowercase ASCII letter, digit or '-',
+// or (when allowed) an uppercase letter or '_'.
+bool MatchesCharset(absl::string_view s, size_t max_len, bool allow_upper, bool allow_underscore);
+
+// Adds a violation for `field` unless `value` (ignoring surrounding whitespace) has between
+// `min_chars` and `max_chars` code points.
+void ValidateText(absl::string_view value, std::string field, size_t min_chars, size_t max_chars,
+                  FieldErrors& errors);
+
+}  // namespace cim
+
+#endif  // CIM_SERVER_COMMON_TEXT_FIELD_H_

@@ -1,0 +1,174 @@
+#include "server/program/mysql_product_repository.h"
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "server/common/proto_time.h"
+#include "server/common/status_util.h"
+
+namespace cim {
+namespace {
+
+constexpr char kColumns[] =
+    "id, sku, name, category, currency_code, CAST(list_price AS CHAR), CAST(unit_cost AS CHAR),"
+    " status, created_at, updated_at, version";
+// Products looked up per statement by FindBySkus.
+constexpr size_t kSkusPerQuery = 500;
+
+Product ProductFromRow(const soci::row& r) {
+  Product p;
+  p.set_id(r.get<long long>(0));
+  p.set_sku(r.get<std::string>(1));
+  p.set_name(r.get<std::string>(2));
+  p.set_category(r.get<std::string>(3));
+  p.set_currency_code(r.get<std::string>(4));
+  p.set_list_price(FromSqlDecimal(r.get<std::string>(5), 2));
+  p.set_unit_cost(FromSqlDecimal(r.get<std::string>(6), 2));
+  p.set_status(static_cast<cim::v1::ProductStatus>(r.get<int>(7)));
+  SetTimestamp(FromSqlTime(r.get<std::tm>(8)), p.mutable_create_time());
+  SetTimestamp(FromSqlTime(r.get<std::tm>(9)), p.mutable_update_time());
+  p.set_etag(absl::StrCat(r.get<long long>(10)));
+  return p;
+}
+
+absl::StatusOr<Product> GetIn(soci::session& s, int64_t id) {
+  soci::row r;
+  long long key = id;
+  s << absl::StrCat("SELECT ", kColumns, " FROM products WHERE id = :id"), soci::use(key),
+      soci::into(r);
+  if (!s.got_data()) return absl::NotFoundError(absl::StrCat("product ", id, " not found"));
+  return ProductFromRow(r);
+}
+
+}  // namespace
+
+absl::StatusOr<Product> MysqlProductRepository::Create(const Product& product, absl::Time now) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<Product> {
+    int status = product.status();
+    std::tm t = ToSqlTime(now);
+    s << "INSERT INTO products (sku, name, category, currency_code, list_price, unit_cost,"
+         " status, created_at, updated_at) VALUES (:sku, :name, :category, :currency, :price,"
+         " :cost, :status, :c, :u)",
+        soci::use(product.sku()), soci::use(product.name()), soci::use(product.category()),
+        soci::use(product.currency_code()), soci::use(product.list_price()),
+        soci::use(product.unit_cost()), soci::use(status), soci::use(t), soci::use(t);
+    long long id = 0;
+    s << "SELECT LAST_INSERT_ID()", soci::into(id);
+    return GetIn(s, id);
+  });
+}
+
+absl::StatusOr<Product> MysqlProductRepository::Get(int64_t id) {
+  return db_.Run([&](soci::session& s) { return GetIn(s, id); });
+}
+
+absl::StatusOr<std::vector<Product>> MysqlProductRepository::List(const ProductFilter& filter,
+                                                                  int64_t after_id, int limit) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<Product>> {
+    int status = filter.status;
+    long long after = after_id;
+    std::string like = LikeContains(filter.query);
+    soci::rowset<soci::row> rows =
+        (s.prepare << absl::StrCat("SELECT ", kColumns,
+                                   " FROM products WHERE id > :after"
+                                   " AND (:category1 = '' OR category = :category2)"
+                                   " AND (:status1 = 0 OR status = :status2)"
+                                   " AND (sku LIKE :like1 OR name LIKE :like2)"
+                                   " ORDER BY id LIMIT :limit"),
+         soci::use(after), soci::use(filter.category), soci::use(filter.category),
+         soci::use(status), soci::use(status), soci::use(like), soci::use(like), soci::use(limit));
+    std::vector<Product> out;
+    for (const soci::row& r : rows) out.push_back(ProductFromRow(r));
+    return out;
+  });
+}
+
+absl::StatusOr<Product> MysqlProductRepository::Update(const Product& product, absl::Time now) {
+  long long expected_version = 0;
+  if (!absl::SimpleAtoi(product.etag(), &expected_version)) {
+    return absl::InvalidArgumentError("etag: not an etag of this product");
+  }
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<Product> {
+    long long id = product.id();
+    int status = product.status();
+    std::tm t = ToSqlTime(now);
+    soci::statement st =
+        (s.prepare << "UPDATE products SET name = :name, category = :category,"
+                      " currency_code = :currency, list_price = :price, unit_cost = :cost,"
+                      " status = :status, updated_at = :u, version = version + 1"
+                      " WHERE id = :id AND version = :v",
+         soci::use(product.name()), soci::use(product.category()),
+         soci::use(product.currency_code()), soci::use(product.list_price()),
+         soci::use(product.unit_cost()), soci::use(status), soci::use(t), soci::use(id),
+         soci::use(expected_version));
+    st.execute(true);
+    if (st.get_affected_rows() == 0) {
+      CIM_RETURN_IF_ERROR(GetIn(s, id).status());
+      return absl::AbortedError(
+          absl::StrCat("product ", id, " was changed by someone else; reload and retry"));
+    }
+    return GetIn(s, id);
+  });
+}
+
+absl::StatusOr<ImportCounts> MysqlProductRepository::Import(const std::vector<Product>& products,
+                                                            absl::Time now) {
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<ImportCounts> {
+    ImportCounts counts;
+    std::tm t = ToSqlTime(now);
+    for (const Product& p : products) {
+      int status = p.status();
+      soci::statement st =
+          (s.prepare
+               << "INSERT INTO products (sku, name, category, currency_code, list_price,"
+                  " unit_cost, status, created_at, updated_at) VALUES (:sku, :name,"
+                  " :category, :currency, :price, :cost, IF(:status1 = 0, 1, :status2),"
+                  " :c, :u) ON DUPLICATE KEY UPDATE name = VALUES(name),"
+                  " category = VALUES(category), currency_code = VALUES(currency_code),"
+                  " list_price = VALUES(list_price), unit_cost = VALUES(unit_cost),"
+                  " status = IF(:status3 = 0, status, :status4), updated_at = VALUES(updated_at),"
+                  " version = version + 1",
+           soci::use(p.sku()), soci::use(p.name()), soci::use(p.category()),
+           soci::use(p.currency_code()), soci::use(p.list_price()), soci::use(p.unit_cost()),
+           soci::use(status), soci::use(status), soci::use(t), soci::use(t), soci::use(status),
+           soci::use(status));
+      st.execute(true);
+      // MySQL reports 1 affected row for an insert, 2 for an update (0 if nothing changed).
+      if (st.get_affected_rows() == 1) {
+        ++counts.created;
+      } else {
+        ++counts.updated;
+      }
+    }
+    return counts;
+  });
+}
+
+absl::StatusOr<absl::flat_hash_map<std::string, Product>> MysqlProductRepository::FindBySkus(
+    const std::vector<std::string>& skus) {
+  return db_.Run(
+      [&](soci::session& s) -> absl::StatusOr<absl::flat_hash_map<std::string, Product>> {
+        absl::flat_hash_map<std::string, Product> out;
+        for (size_t begin = 0; begin < skus.size(); begin += kSkusPerQuery) {
+          const size_t end = std::min(skus.size(), begin + kSkusPerQuery);
+          std::vector<std::string> marks;
+          for (size_t i = begin; i < end; ++i) marks.push_back(absl::StrCat(":s", i));
+          soci::statement st(s);
+          for (size_t i = begin; i < end; ++i) st.exchange(soci::use(skus[i]));
+          soci::row r;
+          st.exchange(soci::into(r));
+          st.alloc();
+          st.prepare(absl::StrCat("SELECT ", kColumns, " FROM products WHERE sku IN (",
+                                  absl::StrJoin(marks, ", "), ")"));
+          st.define_and_bind();
+          st.execute(false);
+          while (st.fetch()) {
+            Product p = ProductFromRow(r);
+            out.emplace(p.sku(), std::move(p));
+          }
+        }
+        return out;
+      });
+}
+
+}  // namespace cim

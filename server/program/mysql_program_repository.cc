@@ -1,0 +1,280 @@
+#include "server/program/mysql_program_repository.h"
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "server/common/decimal.h"
+#include "server/common/proto_json.h"
+#include "server/common/proto_time.h"
+#include "server/common/status_util.h"
+
+namespace cim {
+namespace {
+
+constexpr char kSelect[] =
+    "SELECT p.id, p.name, p.description, p.objectives, p.design_json, p.currency_code,"
+    " CAST(p.budget AS CHAR), CAST(p.budget_drawn AS CHAR),"
+    " CAST(p.budget - p.budget_drawn AS CHAR), CAST(p.start_date AS CHAR),"
+    " CAST(p.end_date AS CHAR), p.period, p.terms_version, p.rules_version, p.status,"
+    " p.created_at, p.updated_at, p.version, t.terms, r.rules_json"
+    " FROM programs p"
+    " JOIN program_terms_versions t ON t.program_id = p.id AND t.version = p.terms_version"
+    " JOIN program_rules_versions r ON r.program_id = p.id AND r.version = p.rules_version";
+
+constexpr char kEnrollmentColumns[] =
+    "id, program_id, partner_id, accepted_terms_version, accepted_by, accepted_at";
+
+// The part of a program stored as design_json.
+std::string DesignJson(const Program& program) {
+  Program design;
+  *design.mutable_targets() = program.targets();
+  *design.mutable_eligibility() = program.eligibility();
+  *design.mutable_eligible_skus() = program.eligible_skus();
+  return ToStoredJson(design);
+}
+
+std::string RulesJson(const Program& program) {
+  ProgramRulesVersion rules;
+  *rules.mutable_rules() = program.rules();
+  return ToStoredJson(rules);
+}
+
+absl::StatusOr<Program> ProgramFromRow(const soci::row& r) {
+  Program p;
+  CIM_RETURN_IF_ERROR(FromStoredJson(r.get<std::string>(4), &p));
+  ProgramRulesVersion rules;
+  CIM_RETURN_IF_ERROR(FromStoredJson(r.get<std::string>(19), &rules));
+  *p.mutable_rules() = std::move(*rules.mutable_rules());
+  p.set_id(r.get<long long>(0));
+  p.set_name(r.get<std::string>(1));
+  p.set_description(r.get<std::string>(2));
+  p.set_objectives(r.get<std::string>(3));
+  p.set_currency_code(r.get<std::string>(5));
+  const int minor = CurrencyMinorUnits(p.currency_code()).value_or(2);
+  p.set_budget(FromSqlDecimal(r.get<std::string>(6), minor));
+  p.set_budget_drawn(FromSqlDecimal(r.get<std::string>(7), minor));
+  p.set_budget_remaining(FromSqlDecimal(r.get<std::string>(8), minor));
+  p.set_start_date(r.get<std::string>(9));
+  p.set_end_date(r.get<std::string>(10));
+  p.set_period(static_cast<cim::v1::ProgramPeriod>(r.get<int>(11)));
+  p.set_terms_version(r.get<int>(12));
+  p.set_rules_version(r.get<int>(13));
+  p.set_status(static_cast<cim::v1::ProgramStatus>(r.get<int>(14)));
+  SetTimestamp(FromSqlTime(r.get<std::tm>(15)), p.mutable_create_time());
+  SetTimestamp(FromSqlTime(r.get<std::tm>(16)), p.mutable_update_time());
+  p.set_etag(absl::StrCat(r.get<long long>(17)));
+  p.set_terms(r.get<std::string>(18));
+  return p;
+}
+
+absl::StatusOr<Program> GetIn(soci::session& s, int64_t id) {
+  soci::row r;
+  long long key = id;
+  s << absl::StrCat(kSelect, " WHERE p.id = :id"), soci::use(key), soci::into(r);
+  if (!s.got_data()) return absl::NotFoundError(absl::StrCat("program ", id, " not found"));
+  return ProgramFromRow(r);
+}
+
+// Writes the rules and terms of `program` at their versions: a new row, or the current row's
+// text replaced (its author and time change only if the text does).
+void WriteVersions(soci::session& s, const Program& program, int64_t actor, absl::Time now) {
+  long long id = program.id(), by = actor;
+  int rules_version = program.rules_version(), terms_version = program.terms_version();
+  std::string rules = RulesJson(program);
+  std::tm t = ToSqlTime(now);
+  s << "INSERT INTO program_rules_versions (program_id, version, rules_json, created_by,"
+       " created_at) VALUES (:id, :v, :rules, :by, :t) ON DUPLICATE KEY UPDATE"
+       " created_by = IF(rules_json = VALUES(rules_json), created_by, VALUES(created_by)),"
+       " created_at = IF(rules_json = VALUES(rules_json), created_at, VALUES(created_at)),"
+       " rules_json = VALUES(rules_json)",
+      soci::use(id), soci::use(rules_version), soci::use(rules), soci::use(by), soci::use(t);
+  s << "INSERT INTO program_terms_versions (program_id, version, terms, created_at)"
+       " VALUES (:id, :v, :terms, :t) ON DUPLICATE KEY UPDATE"
+       " created_at = IF(terms = VALUES(terms), created_at, VALUES(created_at)),"
+       " terms = VALUES(terms)",
+      soci::use(id), soci::use(terms_version), soci::use(program.terms()), soci::use(t);
+}
+
+Enrollment EnrollmentFromRow(const soci::row& r) {
+  Enrollment e;
+  e.set_id(r.get<long long>(0));
+  e.set_program_id(r.get<long long>(1));
+  e.set_partner_id(r.get<long long>(2));
+  e.set_accepted_terms_version(r.get<int>(3));
+  e.set_accepted_by_user_id(r.get<long long>(4));
+  SetTimestamp(FromSqlTime(r.get<std::tm>(5)), e.mutable_accept_time());
+  return e;
+}
+
+}  // namespace
+
+absl::StatusOr<Program> MysqlProgramRepository::Create(const Program& program, int64_t actor,
+                                                       absl::Time now) {
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<Program> {
+    std::string design = DesignJson(program);
+    int period = program.period(), status = program.status();
+    int terms_version = program.terms_version(), rules_version = program.rules_version();
+    long long by = actor;
+    std::tm t = ToSqlTime(now);
+    s << "INSERT INTO programs (name, description, objectives, design_json, currency_code,"
+         " budget, start_date, end_date, period, terms_version, rules_version, status,"
+         " created_by, created_at, updated_at) VALUES (:name, :description, :objectives,"
+         " :design, :currency, :budget, :start, :end, :period, :terms_version, :rules_version,"
+         " :status, :by, :c, :u)",
+        soci::use(program.name()), soci::use(program.description()),
+        soci::use(program.objectives()), soci::use(design), soci::use(program.currency_code()),
+        soci::use(program.budget()), soci::use(program.start_date()), soci::use(program.end_date()),
+        soci::use(period), soci::use(terms_version), soci::use(rules_version), soci::use(status),
+        soci::use(by), soci::use(t), soci::use(t);
+    long long id = 0;
+    s << "SELECT LAST_INSERT_ID()", soci::into(id);
+    Program stored = program;
+    stored.set_id(id);
+    WriteVersions(s, stored, actor, now);
+    return GetIn(s, id);
+  });
+}
+
+absl::StatusOr<Program> MysqlProgramRepository::Get(int64_t id) {
+  return db_.Run([&](soci::session& s) { return GetIn(s, id); });
+}
+
+absl::StatusOr<std::vector<Program>> MysqlProgramRepository::List(const ProgramFilter& filter,
+                                                                  int64_t after_id, int limit) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<Program>> {
+    int status = filter.status, exclude_drafts = filter.exclude_drafts ? 1 : 0;
+    int draft = cim::v1::PROGRAM_STATUS_DRAFT;
+    long long after = after_id;
+    std::string like = LikeContains(filter.name_contains);
+    soci::rowset<soci::row> rows =
+        (s.prepare << absl::StrCat(kSelect,
+                                   " WHERE p.id > :after"
+                                   " AND (:status1 = 0 OR p.status = :status2)"
+                                   " AND (:exclude = 0 OR p.status <> :draft)"
+                                   " AND p.name LIKE :like ORDER BY p.id LIMIT :limit"),
+         soci::use(after), soci::use(status), soci::use(status), soci::use(exclude_drafts),
+         soci::use(draft), soci::use(like), soci::use(limit));
+    std::vector<Program> out;
+    for (const soci::row& r : rows) {
+      CIM_ASSIGN_OR_RETURN(Program p, ProgramFromRow(r));
+      out.push_back(std::move(p));
+    }
+    return out;
+  });
+}
+
+absl::StatusOr<Program> MysqlProgramRepository::Update(const Program& program, int64_t actor,
+                                                       absl::Time now) {
+  long long expected_version = 0;
+  if (!absl::SimpleAtoi(program.etag(), &expected_version)) {
+    return absl::InvalidArgumentError("etag: not an etag of this program");
+  }
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<Program> {
+    long long id = program.id();
+    std::string design = DesignJson(program);
+    int period = program.period(), status = program.status();
+    int terms_version = program.terms_version(), rules_version = program.rules_version();
+    std::tm t = ToSqlTime(now);
+    soci::statement st =
+        (s.prepare << "UPDATE programs SET name = :name, description = :description,"
+                      " objectives = :objectives, design_json = :design,"
+                      " currency_code = :currency, budget = :budget, start_date = :start,"
+                      " end_date = :end, period = :period, terms_version = :terms_version,"
+                      " rules_version = :rules_version, status = :status, updated_at = :u,"
+                      " version = version + 1"
+                      " WHERE id = :id AND version = :v AND budget_drawn <= :budget2",
+         soci::use(program.name()), soci::use(program.description()),
+         soci::use(program.objectives()), soci::use(design), soci::use(program.currency_code()),
+         soci::use(program.budget()), soci::use(program.start_date()),
+         soci::use(program.end_date()), soci::use(period), soci::use(terms_version),
+         soci::use(rules_version), soci::use(status), soci::use(t), soci::use(id),
+         soci::use(expected_version), soci::use(program.budget()));
+    st.execute(true);
+    if (st.get_affected_rows() == 0) {
+      CIM_ASSIGN_OR_RETURN(Program current, GetIn(s, id));
+      if (current.etag() != program.etag()) {
+        return absl::AbortedError(
+            absl::StrCat("program ", id, " was changed by someone else; reload and retry"));
+      }
+      return absl::FailedPreconditionError(absl::StrCat(
+          "budget ", program.budget(), " is below the ", current.budget_drawn(), " already drawn"));
+    }
+    WriteVersions(s, program, actor, now);
+    return GetIn(s, id);
+  });
+}
+
+absl::StatusOr<std::vector<ProgramRulesVersion>> MysqlProgramRepository::ListRulesVersions(
+    int64_t program_id) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<ProgramRulesVersion>> {
+    CIM_RETURN_IF_ERROR(GetIn(s, program_id).status());
+    long long id = program_id;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT version, rules_json, created_by, created_at"
+                      " FROM program_rules_versions WHERE program_id = :id ORDER BY version DESC",
+         soci::use(id));
+    std::vector<ProgramRulesVersion> out;
+    for (const soci::row& r : rows) {
+      ProgramRulesVersion v;
+      CIM_RETURN_IF_ERROR(FromStoredJson(r.get<std::string>(1), &v));
+      v.set_program_id(program_id);
+      v.set_version(r.get<int>(0));
+      v.set_created_by_user_id(r.get<long long>(2));
+      SetTimestamp(FromSqlTime(r.get<std::tm>(3)), v.mutable_create_time());
+      out.push_back(std::move(v));
+    }
+    return out;
+  });
+}
+
+absl::StatusOr<Enrollment> MysqlProgramRepository::Enroll(const Enrollment& enrollment) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<Enrollment> {
+    long long program = enrollment.program_id(), partner = enrollment.partner_id();
+    long long by = enrollment.accepted_by_user_id();
+    int terms = enrollment.accepted_terms_version();
+    std::tm t = ToSqlTime(FromTimestamp(enrollment.accept_time()));
+    s << "INSERT INTO enrollments (program_id, partner_id, accepted_terms_version, accepted_by,"
+         " accepted_at) VALUES (:program, :partner, :terms, :by, :t)",
+        soci::use(program), soci::use(partner), soci::use(terms), soci::use(by), soci::use(t);
+    long long id = 0;
+    s << "SELECT LAST_INSERT_ID()", soci::into(id);
+    Enrollment stored = enrollment;
+    stored.set_id(id);
+    return stored;
+  });
+}
+
+absl::StatusOr<Enrollment> MysqlProgramRepository::GetEnrollment(int64_t program_id,
+                                                                 int64_t partner_id) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<Enrollment> {
+    long long program = program_id, partner = partner_id;
+    soci::row r;
+    s << absl::StrCat("SELECT ", kEnrollmentColumns,
+                      " FROM enrollments WHERE program_id = :program AND partner_id = :partner"),
+        soci::use(program), soci::use(partner), soci::into(r);
+    if (!s.got_data()) {
+      return absl::NotFoundError(
+          absl::StrCat("partner ", partner_id, " is not enrolled in program ", program_id));
+    }
+    return EnrollmentFromRow(r);
+  });
+}
+
+absl::StatusOr<std::vector<Enrollment>> MysqlProgramRepository::ListEnrollments(
+    const EnrollmentFilter& filter, int64_t after_id, int limit) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<Enrollment>> {
+    long long program = filter.program_id, partner = filter.partner_id, after = after_id;
+    soci::rowset<soci::row> rows =
+        (s.prepare << absl::StrCat("SELECT ", kEnrollmentColumns,
+                                   " FROM enrollments WHERE id > :after"
+                                   " AND (:program1 = 0 OR program_id = :program2)"
+                                   " AND (:partner1 = 0 OR partner_id = :partner2)"
+                                   " ORDER BY id LIMIT :limit"),
+         soci::use(after), soci::use(program), soci::use(program), soci::use(partner),
+         soci::use(partner), soci::use(limit));
+    std::vector<Enrollment> out;
+    for (const soci::row& r : rows) out.push_back(EnrollmentFromRow(r));
+    return out;
+  });
+}
+
+}  // namespace cim

@@ -1,0 +1,30 @@
+// ProgramRepository on MySQL/MariaDB.
+#ifndef CIM_SERVER_PROGRAM_MYSQL_PROGRAM_REPOSITORY_H_
+#define CIM_SERVER_PROGRAM_MYSQL_PROGRAM_REPOSITORY_H_
+
+#include "server/db/mysql_database.h"
+#include "server/program/program_repository.h"
+
+namespace cim {
+
+class MysqlProgramRepository final : public ProgramRepository {
+ public:
+  explicit MysqlProgramRepository(MysqlDatabase& db) : db_(db) {}
+  absl::StatusOr<Program> Create(const Program& program, int64_t actor, absl::Time now) override;
+  absl::StatusOr<Program> Get(int64_t id) override;
+  absl::StatusOr<std::vector<Program>> List(const ProgramFilter& filter, int64_t after_id,
+                                            int limit) override;
+  absl::StatusOr<Program> Update(const Program& program, int64_t actor, absl::Time now) override;
+  absl::StatusOr<std::vector<ProgramRulesVersion>> ListRulesVersions(int64_t program_id) override;
+  absl::StatusOr<Enrollment> Enroll(const Enrollment& enrollment) override;
+  absl::StatusOr<Enrollment> GetEnrollment(int64_t program_id, int64_t partner_id) override;
+  absl::StatusOr<std::vector<Enrollment>> ListEnrollments(const EnrollmentFilter& filter,
+                                                          int64_t after_id, int limit) override;
+
+ private:
+  MysqlDatabase& db_;
+};
+
+}  // namespace cim
+
+#endif  // CIM_SERVER_PROGRAM_MYSQL_PROGRAM_REPOSITORY_H_

@@ -1,0 +1,337 @@
+#include "server/program/program_directory.h"
+
+#include <set>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
+#include "google/protobuf/util/message_differencer.h"
+#include "server/common/pagination.h"
+#include "server/common/proto_time.h"
+#include "server/common/status_util.h"
+#include "server/program/program_policy.h"
+#include "server/program/program_rules.h"
+
+namespace cim {
+namespace {
+
+using cim::v1::ProgramStatus;
+
+constexpr int kMaxNamedPartners = 1000;
+
+bool CanReadAll(const Principal& p) {
+  return IsVendorRole(p.role) || p.role == cim::v1::ROLE_SERVICE_ACCOUNT;
+}
+
+absl::Status NotFoundProgram(int64_t id) {
+  return absl::NotFoundError(absl::StrCat("program ", id, " not found"));
+}
+
+absl::Status StaleProgram(int64_t id) {
+  return absl::AbortedError(
+      absl::StrCat("program ", id, " was changed by someone else; reload and retry"));
+}
+
+absl::Status RequireId(int64_t id, const char* field) {
+  if (id > 0) return absl::OkStatus();
+  FieldErrors errors;
+  errors.Add(field, "required");
+  return errors.ToStatus();
+}
+
+void Normalize(Program& p) { p.set_name(std::string(absl::StripAsciiWhitespace(p.name()))); }
+
+bool SameRules(const Program& a, const Program& b) {
+  if (a.rules_size() != b.rules_size()) return false;
+  for (int i = 0; i < a.rules_size(); ++i) {
+    if (!google::protobuf::util::MessageDifferencer::Equals(a.rules(i), b.rules(i))) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+absl::Status ProgramDirectory::Validate(const Program& program) {
+  FieldErrors errors;
+  CIM_ASSIGN_OR_RETURN(auto found, products_.FindBySkus(ReferencedSkus(program)));
+  absl::flat_hash_set<std::string> known;
+  for (const auto& [sku, product] : found) known.insert(sku);
+  ValidateProgram(program, known, errors);
+  const auto& named = program.eligibility().partner_ids();
+  if (named.size() > kMaxNamedPartners) {
+    errors.Add("program.eligibility.partner_ids",
+               absl::StrCat("at most ", kMaxNamedPartners, " named partners"));
+  } else {
+    for (int i = 0; i < named.size(); ++i) {
+      if (named[i] <= 0) continue;  // reported by ValidateProgram
+      absl::Status found_partner = partners_.Get(named[i]).status();
+      if (absl::IsNotFound(found_partner)) {
+        errors.Add(absl::StrCat("program.eligibility.partner_ids[", i, "]"),
+                   absl::StrCat("unknown partner ", named[i]));
+      } else if (!found_partner.ok()) {
+        return found_partner;
+      }
+    }
+  }
+  return errors.ToStatus();
+}
+
+absl::StatusOr<Program> ProgramDirectory::CreateProgram(const Principal& caller,
+                                                        const Program& in) {
+  CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PROGRAM_ADMIN}));
+  Program program = in;
+  Normalize(program);
+  program.set_status(cim::v1::PROGRAM_STATUS_DRAFT);
+  program.set_rules_version(1);
+  program.set_terms_version(1);
+  CIM_RETURN_IF_ERROR(Validate(program));
+  return programs_.Create(program, caller.user_id, clock_.Now());
+}
+
+absl::StatusOr<std::vector<std::string>> ProgramDirectory::ReasonsFor(const Program& program,
+                                                                      const Partner& partner) {
+  absl::flat_hash_set<std::string> held;
+  if (!program.eligibility().required_certifications().empty()) {
+    CIM_ASSIGN_OR_RETURN(held, certifications_.HeldByPartner(partner.id()));
+  }
+  return IneligibilityReasons(program, partner, held);
+}
+
+absl::StatusOr<bool> ProgramDirectory::VisibleToPartner(const Program& program,
+                                                        int64_t partner_id) {
+  if (program.status() == cim::v1::PROGRAM_STATUS_DRAFT) return false;
+  absl::Status enrolled = programs_.GetEnrollment(program.id(), partner_id).status();
+  if (enrolled.ok()) return true;
+  if (!absl::IsNotFound(enrolled)) return enrolled;
+  CIM_ASSIGN_OR_RETURN(Partner partner, partners_.Get(partner_id));
+  CIM_ASSIGN_OR_RETURN(std::vector<std::string> reasons, ReasonsFor(program, partner));
+  // A partner sees programs it could join; a certification it lacks still shows the program
+  // (exclusive access is something to work toward), other reasons hide it.
+  return std::all_of(reasons.begin(), reasons.end(), [](const std::string& r) {
+    return absl::StartsWith(r, "requires certification");
+  });
+}
+
+absl::StatusOr<Program> ProgramDirectory::GetProgram(const Principal& caller, int64_t program_id) {
+  CIM_RETURN_IF_ERROR(RequireId(program_id, "program_id"));
+  CIM_ASSIGN_OR_RETURN(Program program, programs_.Get(program_id));
+  if (CanReadAll(caller)) return program;
+  CIM_ASSIGN_OR_RETURN(bool visible, VisibleToPartner(program, caller.partner_id));
+  if (!visible) return NotFoundProgram(program_id);
+  return program;
+}
+
+absl::StatusOr<cim::v1::ListProgramsResponse> ProgramDirectory::ListPrograms(
+    const Principal& caller, const cim::v1::ListProgramsRequest& request) {
+  FieldErrors errors;
+  const int page_size = PageSize(request.page_size(), errors);
+  if (!cim::v1::ProgramStatus_IsValid(request.status())) {
+    errors.Add("status", "one of DRAFT, ACTIVE, PAUSED, CLOSED");
+  }
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_ASSIGN_OR_RETURN(int64_t after, DecodePageToken(request.page_token()));
+  const bool partner_view = !CanReadAll(caller);
+  ProgramFilter filter{.status = request.status(),
+                       .exclude_drafts = partner_view,
+                       .name_contains = request.name_contains()};
+  // Partner roles see a subset decided per program: read ahead until the page is full.
+  std::vector<Program> visible;
+  while (static_cast<int>(visible.size()) <= page_size) {
+    CIM_ASSIGN_OR_RETURN(std::vector<Program> rows, programs_.List(filter, after, page_size + 1));
+    for (Program& p : rows) {
+      after = p.id();
+      bool keep = true;
+      if (partner_view) {
+        CIM_ASSIGN_OR_RETURN(keep, VisibleToPartner(p, caller.partner_id));
+      }
+      if (keep) visible.push_back(std::move(p));
+    }
+    if (static_cast<int>(rows.size()) <= page_size) break;  // no more rows
+  }
+  cim::v1::ListProgramsResponse response;
+  response.set_next_page_token(
+      FillPage(std::move(visible), page_size, response.mutable_programs()));
+  return response;
+}
+
+absl::StatusOr<Program> ProgramDirectory::UpdateProgram(const Principal& caller, const Program& in,
+                                                        const google::protobuf::FieldMask& mask) {
+  CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PROGRAM_ADMIN}));
+  FieldErrors errors;
+  if (in.id() <= 0) errors.Add("program.id", "required");
+  if (mask.paths().empty()) errors.Add("update_mask", "name at least one field to update");
+  static const std::set<std::string> kMutable = {
+      "name",          "description",   "objectives", "targets",  "eligibility",
+      "currency_code", "budget",        "start_date", "end_date", "period",
+      "terms",         "eligible_skus", "rules"};
+  for (const std::string& path : mask.paths()) {
+    if (!kMutable.count(path)) {
+      errors.Add("update_mask", absl::StrCat("'", path, "' cannot be updated"));
+    }
+  }
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_ASSIGN_OR_RETURN(const Program current, programs_.Get(in.id()));
+  if (!in.etag().empty() && in.etag() != current.etag()) return StaleProgram(in.id());
+  if (current.status() == cim::v1::PROGRAM_STATUS_CLOSED) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("program ", in.id(), " is closed and can no longer change"));
+  }
+  const bool draft = current.status() == cim::v1::PROGRAM_STATUS_DRAFT;
+  Program program = current;
+  for (const std::string& path : mask.paths()) {
+    if (path == "name") program.set_name(in.name());
+    if (path == "description") program.set_description(in.description());
+    if (path == "objectives") program.set_objectives(in.objectives());
+    if (path == "targets") *program.mutable_targets() = in.targets();
+    if (path == "eligibility") *program.mutable_eligibility() = in.eligibility();
+    if (path == "currency_code") program.set_currency_code(in.currency_code());
+    if (path == "budget") program.set_budget(in.budget());
+    if (path == "start_date") program.set_start_date(in.start_date());
+    if (path == "end_date") program.set_end_date(in.end_date());
+    if (path == "period") program.set_period(in.period());
+    if (path == "terms") program.set_terms(in.terms());
+    if (path == "eligible_skus") *program.mutable_eligible_skus() = in.eligible_skus();
+    if (path == "rules") *program.mutable_rules() = in.rules();
+  }
+  Normalize(program);
+  if (!draft) {
+    for (const auto& [changed, field] :
+         {std::pair{program.currency_code() != current.currency_code(), "currency_code"},
+          std::pair{program.start_date() != current.start_date(), "start_date"},
+          std::pair{program.period() != current.period(), "period"}}) {
+      if (changed) {
+        return absl::FailedPreconditionError(absl::StrCat(
+            field, " is fixed once a program has been active; create a new program instead"));
+      }
+    }
+    if (program.rules().empty()) {
+      errors.Add("program.rules", "an active program needs at least one rule");
+    }
+    // Rules and terms partners have seen change only through a new version.
+    if (!SameRules(program, current)) program.set_rules_version(current.rules_version() + 1);
+    if (program.terms() != current.terms()) {
+      program.set_terms_version(current.terms_version() + 1);
+    }
+  }
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_RETURN_IF_ERROR(Validate(program));
+  return programs_.Update(program, caller.user_id, clock_.Now());
+}
+
+absl::StatusOr<cim::v1::ListProgramRulesVersionsResponse> ProgramDirectory::ListRulesVersions(
+    const Principal& caller, int64_t program_id) {
+  if (!CanReadAll(caller)) {
+    return absl::PermissionDeniedError("rules versions are for vendor roles");
+  }
+  CIM_RETURN_IF_ERROR(RequireId(program_id, "program_id"));
+  CIM_ASSIGN_OR_RETURN(std::vector<ProgramRulesVersion> versions,
+                       programs_.ListRulesVersions(program_id));
+  cim::v1::ListProgramRulesVersionsResponse response;
+  for (ProgramRulesVersion& v : versions) *response.add_versions() = std::move(v);
+  return response;
+}
+
+absl::StatusOr<Program> ProgramDirectory::ChangeStatus(const Principal& caller, int64_t program_id,
+                                                       const std::string& etag, ProgramStatus to) {
+  CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PROGRAM_ADMIN}));
+  CIM_RETURN_IF_ERROR(RequireId(program_id, "program_id"));
+  CIM_ASSIGN_OR_RETURN(Program program, programs_.Get(program_id));
+  if (!etag.empty() && etag != program.etag()) return StaleProgram(program_id);
+  CIM_RETURN_IF_ERROR(CheckTransition(program.status(), to));
+  if (to == cim::v1::PROGRAM_STATUS_ACTIVE && program.rules().empty()) {
+    return absl::FailedPreconditionError("a program needs at least one rule to be activated");
+  }
+  program.set_status(to);
+  return programs_.Update(program, caller.user_id, clock_.Now());
+}
+
+absl::StatusOr<cim::v1::CheckEligibilityResponse> ProgramDirectory::CheckEligibility(
+    const Principal& caller, const cim::v1::CheckEligibilityRequest& request) {
+  CIM_RETURN_IF_ERROR(RequireId(request.program_id(), "program_id"));
+  int64_t partner_id = request.partner_id();
+  if (IsPartnerRole(caller.role)) {
+    if (partner_id == 0) partner_id = caller.partner_id;
+    if (partner_id != caller.partner_id) {
+      return absl::NotFoundError(absl::StrCat("partner ", partner_id, " not found"));
+    }
+  } else if (!CanReadAll(caller)) {
+    return absl::PermissionDeniedError("not allowed");
+  }
+  CIM_RETURN_IF_ERROR(RequireId(partner_id, "partner_id"));
+  CIM_ASSIGN_OR_RETURN(Program program, GetProgram(caller, request.program_id()));
+  CIM_ASSIGN_OR_RETURN(Partner partner, partners_.Get(partner_id));
+  CIM_ASSIGN_OR_RETURN(std::vector<std::string> reasons, ReasonsFor(program, partner));
+  absl::Status enrolled = programs_.GetEnrollment(program.id(), partner_id).status();
+  if (!enrolled.ok() && !absl::IsNotFound(enrolled)) return enrolled;
+  cim::v1::CheckEligibilityResponse response;
+  response.set_eligible(reasons.empty());
+  for (std::string& r : reasons) response.add_reasons(std::move(r));
+  response.set_enrolled(enrolled.ok());
+  response.set_terms_version(program.terms_version());
+  response.set_terms(program.terms());
+  return response;
+}
+
+absl::StatusOr<Enrollment> ProgramDirectory::EnrollPartner(
+    const Principal& caller, const cim::v1::EnrollPartnerRequest& request) {
+  CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PARTNER_ADMIN}));
+  FieldErrors errors;
+  if (request.program_id() <= 0) errors.Add("program_id", "required");
+  if (request.accepted_terms_version() <= 0) {
+    errors.Add("accepted_terms_version", "required: the terms version you accept");
+  }
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_ASSIGN_OR_RETURN(Program program, GetProgram(caller, request.program_id()));
+  if (program.status() != cim::v1::PROGRAM_STATUS_ACTIVE) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("program ", program.id(), " is ", ProgramStatusName(program.status()),
+                     "; enrollment is open only while it is ACTIVE"));
+  }
+  CIM_ASSIGN_OR_RETURN(Partner partner, partners_.Get(caller.partner_id));
+  CIM_ASSIGN_OR_RETURN(std::vector<std::string> reasons, ReasonsFor(program, partner));
+  if (!reasons.empty()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("not eligible: ", absl::StrJoin(reasons, "; ")));
+  }
+  if (request.accepted_terms_version() != program.terms_version()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "the terms changed: version ", program.terms_version(), " is current, you accepted ",
+        request.accepted_terms_version(), "; read the current terms and accept them"));
+  }
+  Enrollment enrollment;
+  enrollment.set_program_id(program.id());
+  enrollment.set_partner_id(partner.id());
+  enrollment.set_accepted_terms_version(program.terms_version());
+  enrollment.set_accepted_by_user_id(caller.user_id);
+  SetTimestamp(clock_.Now(), enrollment.mutable_accept_time());
+  absl::StatusOr<Enrollment> stored = programs_.Enroll(enrollment);
+  if (absl::IsAlreadyExists(stored.status())) {
+    return absl::AlreadyExistsError(
+        absl::StrCat(partner.name(), " is already enrolled in program ", program.id()));
+  }
+  return stored;
+}
+
+absl::StatusOr<cim::v1::ListEnrollmentsResponse> ProgramDirectory::ListEnrollments(
+    const Principal& caller, const cim::v1::ListEnrollmentsRequest& request) {
+  FieldErrors errors;
+  const int page_size = PageSize(request.page_size(), errors);
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_ASSIGN_OR_RETURN(int64_t after, DecodePageToken(request.page_token()));
+  EnrollmentFilter filter{.program_id = request.program_id(), .partner_id = request.partner_id()};
+  if (!CanReadAll(caller)) {
+    if (filter.partner_id != 0 && filter.partner_id != caller.partner_id) {
+      return absl::PermissionDeniedError("partner roles see only their own enrollments");
+    }
+    filter.partner_id = caller.partner_id;
+  }
+  CIM_ASSIGN_OR_RETURN(std::vector<Enrollment> rows,
+                       programs_.ListEnrollments(filter, after, page_size + 1));
+  cim::v1::ListEnrollmentsResponse response;
+  response.set_next_page_token(
+      FillPage(std::move(rows), page_size, response.mutable_enrollments()));
+  return response;
+}
+
+}  // namespace cim

@@ -1,0 +1,64 @@
+// Storage of programs, their rules and terms versions, and enrollments.
+#ifndef CIM_SERVER_PROGRAM_PROGRAM_REPOSITORY_H_
+#define CIM_SERVER_PROGRAM_PROGRAM_REPOSITORY_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "cim/v1/program.pb.h"
+
+namespace cim {
+
+using cim::v1::Enrollment;
+using cim::v1::Program;
+using cim::v1::ProgramRulesVersion;
+
+struct ProgramFilter {
+  cim::v1::ProgramStatus status = cim::v1::PROGRAM_STATUS_UNSPECIFIED;
+  // Excludes drafts when true (what partner roles may see).
+  bool exclude_drafts = false;
+  std::string name_contains;
+};
+
+struct EnrollmentFilter {
+  int64_t program_id = 0;
+  int64_t partner_id = 0;
+};
+
+class ProgramRepository {
+ public:
+  virtual ~ProgramRepository() = default;
+  // Inserts `program` (id ignored) with its rules as version program.rules_version() and its
+  // terms as version program.terms_version(), created by `actor` at `now`.
+  virtual absl::StatusOr<Program> Create(const Program& program, int64_t actor, absl::Time now) = 0;
+  // The program with its current rules and terms, budget drawn and remaining.
+  // NOT_FOUND if no program has `id`.
+  virtual absl::StatusOr<Program> Get(int64_t id) = 0;
+  // Up to `limit` programs matching `filter` with id > `after_id`, ordered by id.
+  virtual absl::StatusOr<std::vector<Program>> List(const ProgramFilter& filter, int64_t after_id,
+                                                    int limit) = 0;
+  // Stores every mutable field of `program` (by id) if its stored etag is still
+  // `program.etag()`, in one transaction: the rules are written as version
+  // program.rules_version() (a new row, or the current row replaced) and the terms likewise.
+  // budget_drawn is never written here. NOT_FOUND if the program does not exist; ABORTED if it
+  // changed since the etag; FAILED_PRECONDITION if the budget is below what is drawn.
+  virtual absl::StatusOr<Program> Update(const Program& program, int64_t actor, absl::Time now) = 0;
+  // Every rules version, newest first. NOT_FOUND for an unknown program.
+  virtual absl::StatusOr<std::vector<ProgramRulesVersion>> ListRulesVersions(
+      int64_t program_id) = 0;
+
+  // ALREADY_EXISTS if the partner is already enrolled in the program.
+  virtual absl::StatusOr<Enrollment> Enroll(const Enrollment& enrollment) = 0;
+  // NOT_FOUND if the partner is not enrolled in the program.
+  virtual absl::StatusOr<Enrollment> GetEnrollment(int64_t program_id, int64_t partner_id) = 0;
+  // Up to `limit` enrollments matching `filter` with id > `after_id`, ordered by id.
+  virtual absl::StatusOr<std::vector<Enrollment>> ListEnrollments(const EnrollmentFilter& filter,
+                                                                  int64_t after_id, int limit) = 0;
+};
+
+}  // namespace cim
+
+#endif  // CIM_SERVER_PROGRAM_PROGRAM_REPOSITORY_H_
