@@ -24,9 +24,7 @@ class FieldErrors {
   void Add(std::string field, std::string description);
   bool empty() const { return violations_.empty(); }
   // (field, description) pairs in the order they were added.
-  const std::vector<std::pair<std::string, std::string>>& violations() const {
-    return violations_;
-  }
+  const std::vector<std::pair<std::string, std::string>>& violations() const { return violations_; }
   // OK if no violation was added; otherwise INVALID_ARGUMENT whose message lists the violations.
   absl::Status ToStatus() const;
 
