@@ -106,7 +106,7 @@ std::string Decimal::ToString() const {
 
 std::string Decimal::ToString(int min_fraction_digits) const {
   const int keep = std::max(SignificantScale(), min_fraction_digits);
-  return (keep >= scale_ ? Rescaled(keep) : Truncated(keep)).ToString();
+  return Truncated(keep).ToString();  // drops only zeros: keep ≥ SignificantScale()
 }
 
 Decimal Decimal::Rescaled(int scale) const {
@@ -160,12 +160,12 @@ Decimal Decimal::DividedBy(const Decimal& divisor, int scale) const {
 }
 
 Decimal Decimal::Rounded(int scale) const {
-  if (scale >= scale_) return *this;
+  if (scale >= scale_) return Rescaled(scale);
   return Decimal(DivideHalfAway(coefficient_, Pow10(scale_ - scale)), scale);
 }
 
 Decimal Decimal::Truncated(int scale) const {
-  if (scale >= scale_) return *this;
+  if (scale >= scale_) return Rescaled(scale);
   return Decimal(coefficient_ / Pow10(scale_ - scale), scale);
 }
 

@@ -54,9 +54,9 @@ class Decimal {
   // fraction digits. Division is the one inexact operation; callers name the precision.
   Decimal DividedBy(const Decimal& divisor, int scale) const;
 
-  // Rounded half away from zero to `scale` fraction digits (0 ≤ scale ≤ kMaxScale).
+  // Rounded half away from zero to exactly `scale` fraction digits (0 ≤ scale ≤ kMaxScale).
   Decimal Rounded(int scale) const;
-  // Rounded toward zero (truncated) to `scale` fraction digits.
+  // Rounded toward zero (truncated) to exactly `scale` fraction digits.
   Decimal Truncated(int scale) const;
 
   // Number of fraction digits held (trailing zeros included).

@@ -1,0 +1,258 @@
+// The rules engine against hand-computed cases: tier boundaries, retroactive true-ups, marginal
+// slices, rounding, tiny and huge amounts, and every rule kind.
+#include "server/program/reward_engine.h"
+
+#include <google/protobuf/text_format.h>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/testing/status_matchers.h"
+
+namespace cim {
+namespace {
+
+using ::cim::v1::Program;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+Decimal D(const char* text) { return *Decimal::Parse(text); }
+
+Program MakeProgram(const char* rules, const char* currency = "EUR") {
+  Program p;
+  EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(rules, &p));
+  p.set_currency_code(currency);
+  p.set_period(cim::v1::PROGRAM_PERIOD_QUARTER);
+  p.add_eligible_skus("ST-100");
+  p.add_eligible_skus("ST-200");
+  return p;
+}
+
+constexpr char kTiers[] = R"pb(
+  tiers { min_volume: "0" percent: "2" }
+  tiers { min_volume: "50000" percent: "3.5" }
+  tiers { min_volume: "100000" percent: "5" }
+)pb";
+
+Program RebateProgram(const char* mode, const char* currency = "EUR") {
+  return MakeProgram(absl::StrCat("rules { id: \"rebate\" name: \"Rebate\" rebate { mode: ", mode,
+                                  " ", kTiers, " } }")
+                         .c_str(),
+                     currency);
+}
+
+// A claim of one line of ST-100 worth `amount` (quantity 1) on 2026-05-14, plus `other` of a
+// SKU outside the program.
+SaleClaim Claim(const char* amount, const char* other = "0") {
+  SaleClaim claim{.invoice_date = absl::CivilDay(2026, 5, 14)};
+  claim.lines.push_back({.sku = "ST-100", .quantity = 1, .unit_price = D(amount)});
+  if (D(other).sign() > 0) {
+    claim.lines.push_back({.sku = "XX-1", .quantity = 1, .unit_price = D(other)});
+  }
+  return claim;
+}
+
+std::vector<Reward> Rewards(const Program& program, const SaleClaim& claim,
+                            const RuleHistory& history = {}) {
+  absl::flat_hash_map<std::string, RuleHistory> by_rule;
+  for (const auto& rule : program.rules()) by_rule[rule.id()] = history;
+  absl::StatusOr<std::vector<RuleEvaluation>> evaluations =
+      EvaluateSaleClaim(program, claim, by_rule);
+  EXPECT_TRUE(evaluations.ok()) << evaluations.status();
+  std::vector<Reward> out;
+  for (const RuleEvaluation& e : *evaluations) {
+    out.insert(out.end(), e.rewards.begin(), e.rewards.end());
+  }
+  return out;
+}
+
+// "kind=amount" for each reward, for compact expectations.
+std::vector<std::string> Summary(const std::vector<Reward>& rewards) {
+  std::vector<std::string> out;
+  for (const Reward& r : rewards) {
+    out.push_back(absl::StrCat(RewardKindName(r.kind), "=", r.amount.ToString()));
+  }
+  return out;
+}
+
+TEST(RewardEngineTest, RetroactiveRebate) {
+  struct Case {
+    const char* name;
+    const char* volume_before;
+    const char* posted_before;
+    const char* claim;
+    std::vector<std::string> want;
+  } cases[] = {
+      {"first claim in tier 1", "0", "0", "30000", {"rebate=600.00"}},
+      {"crossing into tier 2 re-rates earlier sales",
+       "30000",
+       "600",
+       "30000",
+       {"rebate=1050.00", "rebate_true_up=450.00"}},
+      {"staying in tier 2", "60000", "2100", "1000", {"rebate=35.00"}},
+      {"a cent that rounds to nothing", "60000", "2100", "0.01", {}},
+      {"exactly on the boundary counts as the higher tier",
+       "49999.99",
+       "1000.00",
+       "0.01",
+       {"rebate_true_up=750.00"}},
+      {"jumping two tiers", "40000", "800", "70000", {"rebate=3500.00", "rebate_true_up=1200.00"}},
+      {"half a cent rounds away from zero", "0", "0", "0.25", {"rebate=0.01"}},
+      {"huge sale", "0", "0", "999999999999.99", {"rebate=50000000000.00"}},
+  };
+  const Program program = RebateProgram("REBATE_MODE_RETROACTIVE");
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    RuleHistory history{.volume = D(c.volume_before), .rebate_posted = D(c.posted_before)};
+    EXPECT_EQ(Summary(Rewards(program, Claim(c.claim), history)), c.want);
+  }
+}
+
+TEST(RewardEngineTest, RetroactiveTotalsEqualTheWholeVolumeAtTheReachedRate) {
+  // Three claims through two tier crossings: the posted total is 5% of the whole volume.
+  const Program program = RebateProgram("REBATE_MODE_RETROACTIVE");
+  RuleHistory history;
+  for (const char* amount : {"45000", "30000", "26000"}) {
+    for (const Reward& r : Rewards(program, Claim(amount), history)) {
+      history.rebate_posted += r.amount;
+    }
+    history.volume += D(amount);
+  }
+  EXPECT_EQ(history.rebate_posted, D("5050.00"));  // 5% of 101,000
+}
+
+TEST(RewardEngineTest, MarginalRebate) {
+  struct Case {
+    const char* name;
+    const char* volume_before;
+    const char* claim;
+    std::vector<std::string> want;
+  } cases[] = {
+      {"within tier 1", "0", "1000", {"rebate=20.00"}},
+      {"straddling tiers 1 and 2", "40000", "20000", {"rebate=550.00"}},
+      {"through all three tiers", "0", "120000", {"rebate=3750.00"}},
+      {"rounding half up", "0", "0.75", {"rebate=0.02"}},
+      {"just below the boundary", "0", "49999.99", {"rebate=1000.00"}},
+  };
+  const Program program = RebateProgram("REBATE_MODE_MARGINAL");
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    EXPECT_EQ(Summary(Rewards(program, Claim(c.claim), {.volume = D(c.volume_before)})), c.want);
+  }
+  const std::vector<Reward> straddle = Rewards(program, Claim("20000"), {.volume = D("40000")});
+  ASSERT_EQ(straddle.size(), 1u);
+  EXPECT_THAT(straddle[0].basis,
+              HasSubstr("2% of 10000.00 EUR (tier 1) + 3.5% of 10000.00 EUR (tier 2)"));
+  EXPECT_THAT(straddle[0].basis, HasSubstr("period volume 40000.00 EUR → 60000.00 EUR"));
+}
+
+TEST(RewardEngineTest, CurrencyWithoutMinorUnitsRoundsToWholeUnits) {
+  const Program program = RebateProgram("REBATE_MODE_RETROACTIVE", "JPY");
+  EXPECT_EQ(Summary(Rewards(program, Claim("1234"))), std::vector<std::string>{"rebate=25"});
+  const Program kwd = RebateProgram("REBATE_MODE_RETROACTIVE", "KWD");
+  EXPECT_EQ(Summary(Rewards(kwd, Claim("1234.567"))), std::vector<std::string>{"rebate=24.691"});
+}
+
+TEST(RewardEngineTest, SalesOutsideTheProgramEarnNothing) {
+  const Program program = RebateProgram("REBATE_MODE_RETROACTIVE");
+  EXPECT_EQ(Summary(Rewards(program, Claim("1000", "5000"))),
+            std::vector<std::string>{"rebate=20.00"});
+}
+
+TEST(RewardEngineTest, SpifPaysPerUnitInsideTheWindowOnly) {
+  const Program program = MakeProgram(R"pb(
+    rules {
+      id: "spif"
+      name: "Spring SPIF"
+      spif {
+        products { sku: "ST-200" amount_per_unit: "25.50" }
+        start_date: "2026-03-01"
+        end_date: "2026-05-31"
+      }
+    }
+  )pb");
+  SaleClaim claim{.invoice_date = absl::CivilDay(2026, 5, 31)};
+  claim.lines.push_back({.sku = "ST-200", .quantity = 3, .unit_price = D("900")});
+  claim.lines.push_back({.sku = "ST-100", .quantity = 7, .unit_price = D("900")});
+  const std::vector<Reward> rewards = Rewards(program, claim);
+  EXPECT_EQ(Summary(rewards), std::vector<std::string>{"spif=76.50"});
+  EXPECT_THAT(rewards[0].basis, HasSubstr("3 × ST-200 at 25.50 EUR"));
+  claim.invoice_date = absl::CivilDay(2026, 6, 1);
+  EXPECT_THAT(Rewards(program, claim), IsEmpty());
+}
+
+TEST(RewardEngineTest, BonusOncePerPeriodWhenTheTargetIsReached) {
+  const Program program = MakeProgram(R"pb(
+    rules {
+      id: "bonus"
+      name: "Bonus"
+      bonus { target_volume: "75000" amount: "1000" }
+    }
+  )pb");
+  EXPECT_THAT(Rewards(program, Claim("10000"), {.volume = D("60000")}), IsEmpty());
+  EXPECT_EQ(Summary(Rewards(program, Claim("10000"), {.volume = D("65000")})),
+            std::vector<std::string>{"bonus=1000.00"});
+  EXPECT_THAT(Rewards(program, Claim("10000"), {.volume = D("80000"), .lump_sum_posted = true}),
+              IsEmpty());
+}
+
+TEST(RewardEngineTest, GrowthAgainstTheBaseline) {
+  const Program program = MakeProgram(R"pb(
+    rules {
+      id: "growth"
+      name: "Growth"
+      growth { min_growth_percent: "10" amount: "500" baseline: BASELINE_PERIOD_PREVIOUS }
+    }
+  )pb");
+  const RuleHistory history{.volume = D("45000"), .baseline_volume = D("50000")};
+  EXPECT_THAT(Rewards(program, Claim("9999.99"), history), IsEmpty());
+  const std::vector<Reward> rewards = Rewards(program, Claim("10000"), history);
+  EXPECT_EQ(Summary(rewards), std::vector<std::string>{"growth=500.00"});
+  EXPECT_THAT(rewards[0].basis,
+              HasSubstr("baseline 2026-01-01 to 2026-03-31 of 50000.00 EUR by 10%"));
+  EXPECT_THAT(Rewards(program, Claim("90000"), {.volume = D("0"), .baseline_volume = D("0")}),
+              IsEmpty());
+}
+
+TEST(RewardEngineTest, PointsCoopAndMdf) {
+  const Program program = MakeProgram(R"pb(
+    rules {
+      id: "pts"
+      name: "Points"
+      points { points_per_currency_unit: "0.1" }
+    }
+    rules {
+      id: "pts-unit"
+      name: "Unit points"
+      points { points_per_unit: "5" skus: "ST-200" }
+    }
+    rules {
+      id: "coop"
+      name: "Co-op"
+      coop_accrual { percent: "1.5" }
+    }
+    rules {
+      id: "mdf"
+      name: "MDF"
+      mdf_allocation { tier_amounts { tier: "gold" amount: "5000" } }
+    }
+  )pb");
+  SaleClaim claim{.invoice_date = absl::CivilDay(2026, 5, 14)};
+  claim.lines.push_back({.sku = "ST-100", .quantity = 1, .unit_price = D("400.33")});
+  claim.lines.push_back({.sku = "ST-200", .quantity = 3, .unit_price = D("278.076")});
+  // Eligible sales 400.33 + 834.228 = 1234.558.
+  const std::vector<Reward> rewards = Rewards(program, claim);
+  EXPECT_EQ(Summary(rewards),
+            (std::vector<std::string>{"points=123", "points=15", "coop_accrual=18.52"}));
+  EXPECT_FALSE(rewards[0].DrawsBudget());
+  EXPECT_TRUE(rewards[2].DrawsBudget());
+  EXPECT_EQ(rewards[2].account, RewardAccount::kCoopFund);
+
+  std::optional<Reward> gold = MdfAllocation(program, program.rules(3), "gold");
+  ASSERT_TRUE(gold.has_value());
+  EXPECT_EQ(gold->amount, D("5000"));
+  EXPECT_EQ(gold->account, RewardAccount::kMdfFund);
+  EXPECT_FALSE(MdfAllocation(program, program.rules(3), "silver").has_value());
+}
+
+}  // namespace
+}  // namespace cim
