@@ -27,7 +27,13 @@ ServerApp::ServerApp(const ServerOptions& options, std::unique_ptr<MysqlDatabase
       programs_(*db_),
       catalog_(products_, clock_),
       program_directory_(programs_, products_, partners_, certifications_, clock_),
-      program_service_(authenticator_, catalog_, program_directory_) {}
+      program_service_(authenticator_, catalog_, program_directory_),
+      ledger_(*db_),
+      claims_(*db_),
+      ledger_book_(ledger_),
+      claim_workflow_(claims_, programs_, products_, partners_, clock_),
+      ledger_service_(authenticator_, ledger_book_),
+      claim_service_(authenticator_, claim_workflow_) {}
 
 absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions& options) {
   CIM_ASSIGN_OR_RETURN(std::unique_ptr<MysqlDatabase> db,
@@ -45,6 +51,8 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
   builder.RegisterService(&app->auth_service_);
   builder.RegisterService(&app->partner_service_);
   builder.RegisterService(&app->program_service_);
+  builder.RegisterService(&app->ledger_service_);
+  builder.RegisterService(&app->claim_service_);
   app->server_ = builder.BuildAndStart();
   if (app->server_ == nullptr || app->port_ == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen_address));

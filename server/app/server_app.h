@@ -12,6 +12,8 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
+#include "server/claim/claim_service.h"
+#include "server/claim/mysql_claim_repository.h"
 #include "server/common/clock.h"
 #include "server/db/mysql_database.h"
 #include "server/identity/auth_service.h"
@@ -20,6 +22,8 @@
 #include "server/identity/mysql_partner_repository.h"
 #include "server/identity/mysql_user_repository.h"
 #include "server/identity/partner_service.h"
+#include "server/ledger/ledger_service.h"
+#include "server/ledger/mysql_ledger_repository.h"
 #include "server/program/certification_registry.h"
 #include "server/program/mysql_product_repository.h"
 #include "server/program/mysql_program_repository.h"
@@ -83,6 +87,12 @@ class ServerApp {
   ProductCatalog catalog_;
   ProgramDirectory program_directory_;
   ProgramServiceImpl program_service_;
+  MysqlLedgerRepository ledger_;
+  MysqlClaimRepository claims_;
+  LedgerBook ledger_book_;
+  ClaimWorkflow claim_workflow_;
+  LedgerServiceImpl ledger_service_;
+  ClaimServiceImpl claim_service_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   absl::Notification stopping_;

@@ -66,13 +66,17 @@ absl::StatusOr<Program> ProgramFromRow(const soci::row& r) {
   return p;
 }
 
-absl::StatusOr<Program> GetIn(soci::session& s, int64_t id) {
+}  // namespace
+
+absl::StatusOr<Program> ReadProgram(soci::session& s, int64_t id) {
   soci::row r;
   long long key = id;
   s << absl::StrCat(kSelect, " WHERE p.id = :id"), soci::use(key), soci::into(r);
   if (!s.got_data()) return absl::NotFoundError(absl::StrCat("program ", id, " not found"));
   return ProgramFromRow(r);
 }
+
+namespace {
 
 // Writes the rules and terms of `program` at their versions: a new row, or the current row's
 // text replaced (its author and time change only if the text does).
@@ -130,12 +134,12 @@ absl::StatusOr<Program> MysqlProgramRepository::Create(const Program& program, i
     Program stored = program;
     stored.set_id(id);
     WriteVersions(s, stored, actor, now);
-    return GetIn(s, id);
+    return ReadProgram(s, id);
   });
 }
 
 absl::StatusOr<Program> MysqlProgramRepository::Get(int64_t id) {
-  return db_.Run([&](soci::session& s) { return GetIn(s, id); });
+  return db_.Run([&](soci::session& s) { return ReadProgram(s, id); });
 }
 
 absl::StatusOr<std::vector<Program>> MysqlProgramRepository::List(const ProgramFilter& filter,
@@ -190,7 +194,7 @@ absl::StatusOr<Program> MysqlProgramRepository::Update(const Program& program, i
          soci::use(expected_version), soci::use(program.budget()));
     st.execute(true);
     if (st.get_affected_rows() == 0) {
-      CIM_ASSIGN_OR_RETURN(Program current, GetIn(s, id));
+      CIM_ASSIGN_OR_RETURN(Program current, ReadProgram(s, id));
       if (current.etag() != program.etag()) {
         return absl::AbortedError(
             absl::StrCat("program ", id, " was changed by someone else; reload and retry"));
@@ -199,14 +203,14 @@ absl::StatusOr<Program> MysqlProgramRepository::Update(const Program& program, i
           "budget ", program.budget(), " is below the ", current.budget_drawn(), " already drawn"));
     }
     WriteVersions(s, program, actor, now);
-    return GetIn(s, id);
+    return ReadProgram(s, id);
   });
 }
 
 absl::StatusOr<std::vector<ProgramRulesVersion>> MysqlProgramRepository::ListRulesVersions(
     int64_t program_id) {
   return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<ProgramRulesVersion>> {
-    CIM_RETURN_IF_ERROR(GetIn(s, program_id).status());
+    CIM_RETURN_IF_ERROR(ReadProgram(s, program_id).status());
     long long id = program_id;
     soci::rowset<soci::row> rows =
         (s.prepare << "SELECT version, rules_json, created_by, created_at"

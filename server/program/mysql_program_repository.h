@@ -7,6 +7,10 @@
 
 namespace cim {
 
+// The program with its current rules and terms, read on `session` (inside a caller's
+// transaction). NOT_FOUND if no program has `id`.
+absl::StatusOr<Program> ReadProgram(soci::session& session, int64_t id);
+
 class MysqlProgramRepository final : public ProgramRepository {
  public:
   explicit MysqlProgramRepository(MysqlDatabase& db) : db_(db) {}

@@ -1,0 +1,140 @@
+// Storage of claims: submission (idempotent, with conflict detection), reads, and decisions
+// applied in one transaction with their ledger postings, period totals and budget draw.
+#ifndef CIM_SERVER_CLAIM_CLAIM_REPOSITORY_H_
+#define CIM_SERVER_CLAIM_CLAIM_REPOSITORY_H_
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+#include "cim/v1/claim.pb.h"
+#include "cim/v1/program.pb.h"
+#include "server/common/decimal.h"
+#include "server/ledger/ledger_repository.h"
+#include "server/program/program_dates.h"
+
+namespace cim {
+
+using cim::v1::Attachment;
+using cim::v1::Claim;
+
+// A validated claim to store.
+struct NewClaim {
+  // partner_id, submitted_by_user_id, line amounts and total_amount filled in.
+  Claim claim;
+  std::string idempotency_key;
+  std::string request_hash;
+  std::string invoice_key;
+  std::string customer_key;
+  absl::Time now;
+};
+
+// The result of Insert: the claim's id, and whether an earlier submission with the same
+// idempotency key created it (then `request_hash` is that submission's hash).
+struct InsertOutcome {
+  int64_t claim_id = 0;
+  bool replayed = false;
+  std::string request_hash;
+};
+
+struct ClaimFilter {
+  cim::v1::ClaimStatus status = cim::v1::CLAIM_STATUS_UNSPECIFIED;
+  int64_t program_id = 0;
+  int64_t partner_id = 0;
+  bool flagged_only = false;
+};
+
+// A partner's totals for one rule and period (see reward_period_totals).
+struct RuleTotals {
+  Decimal volume;
+  Decimal rebate_posted;
+  bool lump_sum_posted = false;
+};
+
+// A change to one rule's period totals.
+struct TotalsChange {
+  std::string rule_id;
+  absl::CivilDay period_start;
+  Decimal volume;
+  Decimal rebate;
+  bool lump_sum_posted = false;
+};
+
+// What a decision does to a claim, computed inside the decision transaction.
+struct ClaimDecision {
+  cim::v1::ClaimStatus to = cim::v1::CLAIM_STATUS_UNSPECIFIED;
+  std::string comment;
+  // Record the actor as the claim's reviewer.
+  bool assign_reviewer = false;
+  // Resubmission: the claim's new content (same id, key and submitter).
+  std::optional<NewClaim> replacement;
+  std::vector<LedgerPosting> postings;
+  std::vector<TotalsChange> totals;
+  // Drawn from the claim's program budget; the decision fails with FAILED_PRECONDITION (and
+  // nothing is written) if the budget cannot cover it.
+  Decimal budget_draw;
+};
+
+// Reads inside the decision transaction.
+class DecisionContext {
+ public:
+  virtual ~DecisionContext() = default;
+  // The claim's partner's totals for `rule_id` in the period starting `period_start`, locked
+  // until the transaction ends (zero totals if there are none yet).
+  virtual absl::StatusOr<RuleTotals> LockTotals(const std::string& rule_id,
+                                                absl::CivilDay period_start) = 0;
+  // The claim's partner's approved or paid sales with an invoice date in `range`, of `skus`
+  // (every SKU if empty), in any program.
+  virtual absl::StatusOr<Decimal> ApprovedSales(const DateRange& range,
+                                                const std::vector<std::string>& skus) = 0;
+};
+
+// Computes the decision from the locked claim (full, as Get returns it) and its program.
+using DecideFn = std::function<absl::StatusOr<ClaimDecision>(
+    const Claim& claim, const cim::v1::Program& program, DecisionContext& context)>;
+
+class ClaimRepository {
+ public:
+  virtual ~ClaimRepository() = default;
+  // The claim an earlier submission of `partner_id` with `idempotency_key` created (replayed),
+  // or nullopt.
+  virtual absl::StatusOr<std::optional<InsertOutcome>> Lookup(
+      int64_t partner_id, const std::string& idempotency_key) = 0;
+  // In one transaction: stores the claim, its lines and its SUBMITTED event; attaches its
+  // attachments; flags a channel conflict on it and on every live claim of another partner with
+  // the same invoice and customer keys. If the partner already used the idempotency key, stores
+  // nothing and returns that claim (replayed). ALREADY_EXISTS if the partner has a live claim
+  // with the same invoice key; FAILED_PRECONDITION if an attachment is not the partner's or is
+  // already attached.
+  virtual absl::StatusOr<InsertOutcome> Insert(const NewClaim& claim) = 0;
+  // The claim with lines, attachments, flags, timeline and rewards. NOT_FOUND if none.
+  virtual absl::StatusOr<Claim> Get(int64_t id) = 0;
+  // Up to `limit` claims matching `filter` with id < before_id (0: newest), newest first,
+  // without timeline and rewards.
+  virtual absl::StatusOr<std::vector<Claim>> List(const ClaimFilter& filter, int64_t before_id,
+                                                  int limit) = 0;
+  // In one transaction: locks the claim, calls `decide`, and applies its decision (status,
+  // reviewer, replacement, event by `actor` at `now`, ledger postings, totals, budget draw).
+  // Returns the stored claim. Errors from `decide` are returned as they are, writing nothing.
+  virtual absl::StatusOr<Claim> Decide(int64_t claim_id, int64_t actor, absl::Time now,
+                                       const DecideFn& decide) = 0;
+  // Attachment metadata. NOT_FOUND if none.
+  virtual absl::StatusOr<Attachment> GetAttachment(int64_t id) = 0;
+  // Stores an attachment (for attachment.partner_id()) and its bytes, in chunks; returns it
+  // with its id.
+  virtual absl::StatusOr<Attachment> CreateAttachment(const Attachment& attachment,
+                                                      const std::string& bytes) = 0;
+  // Calls `sink` with each stored chunk of the attachment's bytes, in order; stops early when
+  // `sink` returns false.
+  virtual absl::Status ReadAttachment(int64_t id,
+                                      const std::function<bool(const std::string&)>& sink) = 0;
+};
+
+}  // namespace cim
+
+#endif  // CIM_SERVER_CLAIM_CLAIM_REPOSITORY_H_

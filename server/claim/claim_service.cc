@@ -1,0 +1,129 @@
+#include "server/claim/claim_service.h"
+
+#include "absl/strings/str_cat.h"
+#include "server/claim/attachment_type.h"
+#include "server/identity/call_auth.h"
+
+namespace cim {
+namespace {
+
+constexpr size_t kMaxChunkBytes = 1 << 20;
+
+absl::Status UploadError(const char* field, std::string description) {
+  FieldErrors errors;
+  errors.Add(field, std::move(description));
+  return errors.ToStatus();
+}
+
+}  // namespace
+
+grpc::Status ClaimServiceImpl::SubmitClaim(grpc::ServerContext* context,
+                                           const cim::v1::SubmitClaimRequest* request,
+                                           cim::v1::Claim* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return Assign(workflow_.Submit(p, *request), response);
+  });
+}
+
+grpc::Status ClaimServiceImpl::GetClaim(grpc::ServerContext* context,
+                                        const cim::v1::GetClaimRequest* request,
+                                        cim::v1::Claim* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return Assign(workflow_.Get(p, request->claim_id()), response);
+  });
+}
+
+grpc::Status ClaimServiceImpl::ListClaims(grpc::ServerContext* context,
+                                          const cim::v1::ListClaimsRequest* request,
+                                          cim::v1::ListClaimsResponse* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return Assign(workflow_.List(p, *request), response);
+  });
+}
+
+grpc::Status ClaimServiceImpl::ResubmitClaim(grpc::ServerContext* context,
+                                             const cim::v1::ResubmitClaimRequest* request,
+                                             cim::v1::Claim* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return Assign(workflow_.Resubmit(p, *request), response);
+  });
+}
+
+grpc::Status ClaimServiceImpl::Review(grpc::ServerContext* context,
+                                      const cim::v1::ReviewClaimRequest* request,
+                                      ClaimAction action, cim::v1::Claim* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return Assign(workflow_.Review(p, *request, action), response);
+  });
+}
+
+grpc::Status ClaimServiceImpl::StartClaimReview(grpc::ServerContext* context,
+                                                const cim::v1::ReviewClaimRequest* request,
+                                                cim::v1::Claim* response) {
+  return Review(context, request, ClaimAction::kStartReview, response);
+}
+
+grpc::Status ClaimServiceImpl::ApproveClaim(grpc::ServerContext* context,
+                                            const cim::v1::ReviewClaimRequest* request,
+                                            cim::v1::Claim* response) {
+  return Review(context, request, ClaimAction::kApprove, response);
+}
+
+grpc::Status ClaimServiceImpl::RejectClaim(grpc::ServerContext* context,
+                                           const cim::v1::ReviewClaimRequest* request,
+                                           cim::v1::Claim* response) {
+  return Review(context, request, ClaimAction::kReject, response);
+}
+
+grpc::Status ClaimServiceImpl::RequestClaimInfo(grpc::ServerContext* context,
+                                                const cim::v1::ReviewClaimRequest* request,
+                                                cim::v1::Claim* response) {
+  return Review(context, request, ClaimAction::kRequestInfo, response);
+}
+
+grpc::Status ClaimServiceImpl::UploadAttachment(
+    grpc::ServerContext* context, grpc::ServerReader<cim::v1::UploadAttachmentRequest>* reader,
+    cim::v1::Attachment* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) -> absl::Status {
+    cim::v1::UploadAttachmentRequest message;
+    if (!reader->Read(&message) || !message.has_metadata()) {
+      return UploadError("metadata", "the first message must carry the metadata");
+    }
+    const cim::v1::AttachmentMetadata metadata = message.metadata();
+    std::string bytes;
+    while (reader->Read(&message)) {
+      if (!message.has_chunk()) {
+        return UploadError("chunk", "after the metadata, send only chunks");
+      }
+      if (message.chunk().size() > kMaxChunkBytes) {
+        return UploadError("chunk", "chunks are at most 1 MiB");
+      }
+      if (bytes.size() + message.chunk().size() > kMaxAttachmentBytes) {
+        return UploadError(
+            "chunk", absl::StrCat("the file is larger than ", kMaxAttachmentBytes >> 20, " MiB"));
+      }
+      bytes += message.chunk();
+    }
+    return Assign(workflow_.Upload(p, metadata, bytes), response);
+  });
+}
+
+grpc::Status ClaimServiceImpl::DownloadAttachment(
+    grpc::ServerContext* context, const cim::v1::DownloadAttachmentRequest* request,
+    grpc::ServerWriter<cim::v1::DownloadAttachmentResponse>* writer) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    cim::v1::DownloadAttachmentResponse message;
+    return workflow_.Download(
+        p, request->attachment_id(),
+        [&](const cim::v1::Attachment& metadata) {
+          *message.mutable_metadata() = metadata;
+          writer->Write(message);
+        },
+        [&](const std::string& chunk) {
+          message.set_chunk(chunk);
+          return writer->Write(message);
+        });
+  });
+}
+
+}  // namespace cim

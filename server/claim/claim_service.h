@@ -1,0 +1,54 @@
+// gRPC adapter for cim.v1.ClaimService: authenticate, call the claim workflow, map the status
+// once. Uploads and downloads stream in chunks.
+#ifndef CIM_SERVER_CLAIM_CLAIM_SERVICE_H_
+#define CIM_SERVER_CLAIM_CLAIM_SERVICE_H_
+
+#include "cim/v1/claim_service.grpc.pb.h"
+#include "server/claim/claim_workflow.h"
+#include "server/identity/authenticator.h"
+
+namespace cim {
+
+class ClaimServiceImpl final : public cim::v1::ClaimService::Service {
+ public:
+  ClaimServiceImpl(Authenticator& auth, ClaimWorkflow& workflow)
+      : auth_(auth), workflow_(workflow) {}
+
+  grpc::Status SubmitClaim(grpc::ServerContext* context, const cim::v1::SubmitClaimRequest* request,
+                           cim::v1::Claim* response) override;
+  grpc::Status GetClaim(grpc::ServerContext* context, const cim::v1::GetClaimRequest* request,
+                        cim::v1::Claim* response) override;
+  grpc::Status ListClaims(grpc::ServerContext* context, const cim::v1::ListClaimsRequest* request,
+                          cim::v1::ListClaimsResponse* response) override;
+  grpc::Status ResubmitClaim(grpc::ServerContext* context,
+                             const cim::v1::ResubmitClaimRequest* request,
+                             cim::v1::Claim* response) override;
+  grpc::Status StartClaimReview(grpc::ServerContext* context,
+                                const cim::v1::ReviewClaimRequest* request,
+                                cim::v1::Claim* response) override;
+  grpc::Status ApproveClaim(grpc::ServerContext* context,
+                            const cim::v1::ReviewClaimRequest* request,
+                            cim::v1::Claim* response) override;
+  grpc::Status RejectClaim(grpc::ServerContext* context, const cim::v1::ReviewClaimRequest* request,
+                           cim::v1::Claim* response) override;
+  grpc::Status RequestClaimInfo(grpc::ServerContext* context,
+                                const cim::v1::ReviewClaimRequest* request,
+                                cim::v1::Claim* response) override;
+  grpc::Status UploadAttachment(grpc::ServerContext* context,
+                                grpc::ServerReader<cim::v1::UploadAttachmentRequest>* reader,
+                                cim::v1::Attachment* response) override;
+  grpc::Status DownloadAttachment(
+      grpc::ServerContext* context, const cim::v1::DownloadAttachmentRequest* request,
+      grpc::ServerWriter<cim::v1::DownloadAttachmentResponse>* writer) override;
+
+ private:
+  grpc::Status Review(grpc::ServerContext* context, const cim::v1::ReviewClaimRequest* request,
+                      ClaimAction action, cim::v1::Claim* response);
+
+  Authenticator& auth_;
+  ClaimWorkflow& workflow_;
+};
+
+}  // namespace cim
+
+#endif  // CIM_SERVER_CLAIM_CLAIM_SERVICE_H_

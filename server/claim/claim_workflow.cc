@@ -1,0 +1,409 @@
+#include "server/claim/claim_workflow.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "server/claim/attachment_type.h"
+#include "server/common/pagination.h"
+#include "server/common/proto_time.h"
+#include "server/common/sha256.h"
+#include "server/common/text_field.h"
+#include "server/program/program_dates.h"
+#include "server/program/program_rules.h"
+#include "server/program/reward_engine.h"
+
+namespace cim {
+namespace {
+
+using cim::v1::ClaimStatus;
+using cim::v1::Program;
+
+bool ReadsEverything(const Principal& p) {
+  return IsVendorRole(p.role) || p.role == cim::v1::ROLE_SERVICE_ACCOUNT;
+}
+
+absl::Status RequireId(int64_t id, const char* field) {
+  if (id > 0) return absl::OkStatus();
+  FieldErrors errors;
+  errors.Add(field, "required");
+  return errors.ToStatus();
+}
+
+absl::Status NotFoundClaim(int64_t id) {
+  return absl::NotFoundError(absl::StrCat("claim ", id, " not found"));
+}
+
+cim::v1::LedgerAccount ToAccount(RewardAccount account) {
+  switch (account) {
+    case RewardAccount::kPayable:
+      return cim::v1::LEDGER_ACCOUNT_PAYABLE;
+    case RewardAccount::kPoints:
+      return cim::v1::LEDGER_ACCOUNT_POINTS;
+    case RewardAccount::kCoopFund:
+      return cim::v1::LEDGER_ACCOUNT_COOP_FUND;
+    case RewardAccount::kMdfFund:
+      return cim::v1::LEDGER_ACCOUNT_MDF_FUND;
+  }
+  return cim::v1::LEDGER_ACCOUNT_UNSPECIFIED;
+}
+
+cim::v1::LedgerEntryKind ToKind(RewardKind kind) {
+  switch (kind) {
+    case RewardKind::kRebate:
+      return cim::v1::LEDGER_ENTRY_KIND_REBATE;
+    case RewardKind::kRebateTrueUp:
+      return cim::v1::LEDGER_ENTRY_KIND_REBATE_TRUE_UP;
+    case RewardKind::kSpif:
+      return cim::v1::LEDGER_ENTRY_KIND_SPIF;
+    case RewardKind::kBonus:
+      return cim::v1::LEDGER_ENTRY_KIND_BONUS;
+    case RewardKind::kGrowth:
+      return cim::v1::LEDGER_ENTRY_KIND_GROWTH;
+    case RewardKind::kPoints:
+      return cim::v1::LEDGER_ENTRY_KIND_POINTS;
+    case RewardKind::kCoopAccrual:
+      return cim::v1::LEDGER_ENTRY_KIND_COOP_ACCRUAL;
+    case RewardKind::kMdfAllocation:
+      return cim::v1::LEDGER_ENTRY_KIND_MDF_ALLOCATION;
+  }
+  return cim::v1::LEDGER_ENTRY_KIND_UNSPECIFIED;
+}
+
+void ValidateIdempotencyKey(const std::string& key, FieldErrors& errors) {
+  if (key.size() < 8 || key.size() > 100 ||
+      !std::all_of(key.begin(), key.end(), [](char c) { return c > 0x20 && c < 0x7f; })) {
+    errors.Add("idempotency_key", "8 to 100 printable characters, unique per submission");
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<int64_t> ClaimWorkflow::ActingPartner(const Principal& caller, int64_t requested,
+                                                     const char* field) {
+  if (IsPartnerRole(caller.role)) {
+    if (requested != 0 && requested != caller.partner_id) {
+      return absl::PermissionDeniedError("partner users act only for their own partner");
+    }
+    return caller.partner_id;
+  }
+  if (caller.role != cim::v1::ROLE_SERVICE_ACCOUNT) {
+    return absl::PermissionDeniedError("claims are submitted by partners or service accounts");
+  }
+  if (requested <= 0) {
+    FieldErrors errors;
+    errors.Add(field, "required for service accounts");
+    return errors.ToStatus();
+  }
+  absl::Status exists = partners_.Get(requested).status();
+  if (absl::IsNotFound(exists)) {
+    FieldErrors errors;
+    errors.Add(field, absl::StrCat("unknown partner ", requested));
+    return errors.ToStatus();
+  }
+  CIM_RETURN_IF_ERROR(exists);
+  return requested;
+}
+
+absl::Status ClaimWorkflow::ValidateContent(Claim& claim, const Program& program,
+                                            int64_t partner_id) {
+  claim.set_customer_name(std::string(absl::StripAsciiWhitespace(claim.customer_name())));
+  claim.set_invoice_number(std::string(absl::StripAsciiWhitespace(claim.invoice_number())));
+  std::vector<std::string> skus;
+  for (const auto& line : claim.lines()) skus.push_back(line.sku());
+  CIM_ASSIGN_OR_RETURN(auto products, products_.FindBySkus(skus));
+  FieldErrors errors;
+  ValidateSaleClaim(claim, program, products, DayOf(clock_.Now()), errors);
+  for (int i = 0; i < claim.attachment_ids_size(); ++i) {
+    const int64_t id = claim.attachment_ids(i);
+    if (id <= 0) continue;  // reported above
+    absl::StatusOr<Attachment> attachment = claims_.GetAttachment(id);
+    const std::string field = absl::StrCat("claim.attachment_ids[", i, "]");
+    if (absl::IsNotFound(attachment.status()) ||
+        (attachment.ok() && attachment->partner_id() != partner_id)) {
+      errors.Add(field, absl::StrCat("unknown attachment ", id));
+      continue;
+    }
+    CIM_RETURN_IF_ERROR(attachment.status());
+    if (attachment->claim_id() != 0 && attachment->claim_id() != claim.id()) {
+      errors.Add(field,
+                 absl::StrCat("attachment ", id, " belongs to claim ", attachment->claim_id()));
+    }
+  }
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  const int scale = CurrencyMinorUnits(program.currency_code()).value_or(2);
+  Decimal total;
+  for (cim::v1::ClaimLine& line : *claim.mutable_lines()) {
+    const Decimal price = *Decimal::Parse(line.unit_price());
+    const Decimal amount = price * Decimal::FromInt(line.quantity());
+    line.set_unit_price(price.ToString(scale));
+    line.set_amount(amount.ToString(scale));
+    total += amount;
+  }
+  claim.set_total_amount(total.ToString(scale));
+  return absl::OkStatus();
+}
+
+Claim ClaimWorkflow::ViewFor(const Principal& caller, Claim claim) {
+  if (ReadsEverything(caller)) return claim;
+  for (auto& flag : *claim.mutable_flags()) {
+    if (flag.flag() != cim::v1::CLAIM_FLAG_CHANNEL_CONFLICT) continue;
+    flag.set_reason(
+        "another partner claimed the same invoice for the same customer; a reviewer "
+        "will resolve it");
+    flag.clear_related_claim_ids();
+  }
+  return claim;
+}
+
+absl::StatusOr<Claim> ClaimWorkflow::Submit(const Principal& caller,
+                                            const cim::v1::SubmitClaimRequest& request) {
+  CIM_ASSIGN_OR_RETURN(const int64_t partner_id,
+                       ActingPartner(caller, request.claim().partner_id(), "claim.partner_id"));
+  FieldErrors errors;
+  ValidateIdempotencyKey(request.idempotency_key(), errors);
+  if (request.claim().program_id() <= 0) errors.Add("claim.program_id", "required");
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  const std::string hash = SubmissionHash(request, partner_id);
+  const auto replay = [&](const InsertOutcome& outcome) -> absl::StatusOr<Claim> {
+    if (outcome.request_hash != hash) {
+      return absl::AlreadyExistsError(absl::StrCat(
+          "idempotency key ", request.idempotency_key(), " was used for a different claim (",
+          outcome.claim_id, "); use a new key for a new claim"));
+    }
+    CIM_ASSIGN_OR_RETURN(Claim claim, claims_.Get(outcome.claim_id));
+    return ViewFor(caller, std::move(claim));
+  };
+  // A retry of a submission that already succeeded returns its claim, whatever changed since.
+  CIM_ASSIGN_OR_RETURN(std::optional<InsertOutcome> earlier,
+                       claims_.Lookup(partner_id, request.idempotency_key()));
+  if (earlier) return replay(*earlier);
+
+  absl::StatusOr<Program> program = programs_.Get(request.claim().program_id());
+  if (absl::IsNotFound(program.status())) {
+    errors.Add("claim.program_id", absl::StrCat("unknown program ", request.claim().program_id()));
+    return errors.ToStatus();
+  }
+  CIM_RETURN_IF_ERROR(program.status());
+  if (program->status() != cim::v1::PROGRAM_STATUS_ACTIVE) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("program ", program->id(), " is not active; it takes no claims"));
+  }
+  absl::Status enrolled = programs_.GetEnrollment(program->id(), partner_id).status();
+  if (absl::IsNotFound(enrolled)) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("the partner is not enrolled in program ", program->id(), "; enroll first"));
+  }
+  CIM_RETURN_IF_ERROR(enrolled);
+
+  NewClaim in{.claim = request.claim(),
+              .idempotency_key = request.idempotency_key(),
+              .request_hash = hash,
+              .now = clock_.Now()};
+  in.claim.clear_id();
+  in.claim.set_partner_id(partner_id);
+  in.claim.set_submitted_by_user_id(caller.user_id);
+  CIM_RETURN_IF_ERROR(ValidateContent(in.claim, *program, partner_id));
+  in.invoice_key = InvoiceKey(in.claim.invoice_number());
+  in.customer_key = CustomerKey(in.claim.customer_name());
+  CIM_ASSIGN_OR_RETURN(InsertOutcome outcome, claims_.Insert(in));
+  if (outcome.replayed) return replay(outcome);
+  CIM_ASSIGN_OR_RETURN(Claim claim, claims_.Get(outcome.claim_id));
+  return ViewFor(caller, std::move(claim));
+}
+
+absl::StatusOr<Claim> ClaimWorkflow::Get(const Principal& caller, int64_t claim_id) {
+  CIM_RETURN_IF_ERROR(RequireId(claim_id, "claim_id"));
+  CIM_ASSIGN_OR_RETURN(Claim claim, claims_.Get(claim_id));
+  if (!ReadsEverything(caller) && claim.partner_id() != caller.partner_id) {
+    return NotFoundClaim(claim_id);
+  }
+  return ViewFor(caller, std::move(claim));
+}
+
+absl::StatusOr<cim::v1::ListClaimsResponse> ClaimWorkflow::List(
+    const Principal& caller, const cim::v1::ListClaimsRequest& request) {
+  FieldErrors errors;
+  const int page_size = PageSize(request.page_size(), errors);
+  if (!cim::v1::ClaimStatus_IsValid(request.status())) errors.Add("status", "not a claim status");
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_ASSIGN_OR_RETURN(int64_t before, DecodePageToken(request.page_token()));
+  ClaimFilter filter{.status = request.status(),
+                     .program_id = request.program_id(),
+                     .partner_id = request.partner_id(),
+                     .flagged_only = request.flagged_only()};
+  if (!ReadsEverything(caller)) {
+    if (filter.partner_id != 0 && filter.partner_id != caller.partner_id) {
+      return absl::PermissionDeniedError("partner users see only their own partner's claims");
+    }
+    filter.partner_id = caller.partner_id;
+  }
+  CIM_ASSIGN_OR_RETURN(std::vector<Claim> rows, claims_.List(filter, before, page_size + 1));
+  for (Claim& c : rows) c = ViewFor(caller, std::move(c));
+  cim::v1::ListClaimsResponse response;
+  response.set_next_page_token(FillPage(std::move(rows), page_size, response.mutable_claims()));
+  return response;
+}
+
+absl::StatusOr<Claim> ClaimWorkflow::Resubmit(const Principal& caller,
+                                              const cim::v1::ResubmitClaimRequest& request) {
+  CIM_RETURN_IF_ERROR(RequireId(request.claim().id(), "claim.id"));
+  FieldErrors errors;
+  ValidateText(request.comment(), "comment", 0, 2000, errors);
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_ASSIGN_OR_RETURN(const Claim current, Get(caller, request.claim().id()));
+  CIM_ASSIGN_OR_RETURN(const int64_t partner_id,
+                       ActingPartner(caller, current.partner_id(), "claim.partner_id"));
+  CIM_ASSIGN_OR_RETURN(const Program program, programs_.Get(current.program_id()));
+  NewClaim replacement{.claim = request.claim(), .now = clock_.Now()};
+  Claim& c = replacement.claim;
+  c.set_program_id(current.program_id());
+  c.set_partner_id(partner_id);
+  c.set_currency_code(current.currency_code());
+  CIM_RETURN_IF_ERROR(ValidateContent(c, program, partner_id));
+  replacement.invoice_key = InvoiceKey(c.invoice_number());
+  replacement.customer_key = CustomerKey(c.customer_name());
+  CIM_ASSIGN_OR_RETURN(
+      Claim stored,
+      claims_.Decide(
+          current.id(), caller.user_id, clock_.Now(),
+          [&](const Claim& locked, const Program&,
+              DecisionContext&) -> absl::StatusOr<ClaimDecision> {
+            if (!request.claim().etag().empty() && request.claim().etag() != locked.etag()) {
+              return absl::AbortedError("the claim changed since you read it; reload and retry");
+            }
+            CIM_ASSIGN_OR_RETURN(ClaimStatus to,
+                                 NextStatus(locked.status(), ClaimAction::kResubmit));
+            // A copy: the transaction may run this again after a deadlock.
+            return ClaimDecision{
+                .to = to, .comment = request.comment(), .replacement = replacement};
+          }));
+  return ViewFor(caller, std::move(stored));
+}
+
+absl::StatusOr<ClaimDecision> ClaimWorkflow::Approve(const Claim& claim, const Program& program,
+                                                     int64_t actor, DecisionContext& context) {
+  const SaleClaim sale = ToSaleClaim(claim);
+  const DateRange period = ClaimPeriod(program, sale.invoice_date);
+  absl::flat_hash_map<std::string, RuleHistory> history;
+  for (const IncentiveRule& rule : program.rules()) {
+    if (rule.kind_case() == IncentiveRule::kMdfAllocation) continue;
+    CIM_ASSIGN_OR_RETURN(RuleTotals totals, context.LockTotals(rule.id(), period.first));
+    RuleHistory h{.volume = totals.volume,
+                  .rebate_posted = totals.rebate_posted,
+                  .lump_sum_posted = totals.lump_sum_posted};
+    if (rule.kind_case() == IncentiveRule::kGrowth) {
+      const DateRange baseline = BaselineOf(period, program.period(), rule.growth().baseline());
+      CIM_ASSIGN_OR_RETURN(h.baseline_volume,
+                           context.ApprovedSales(baseline, RuleSkus(program, rule)));
+    }
+    history[rule.id()] = h;
+  }
+  CIM_ASSIGN_OR_RETURN(std::vector<RuleEvaluation> evaluations,
+                       EvaluateSaleClaim(program, sale, history));
+  ClaimDecision decision{.to = cim::v1::CLAIM_STATUS_APPROVED, .assign_reviewer = true};
+  const absl::Time now = clock_.Now();
+  for (const RuleEvaluation& evaluation : evaluations) {
+    TotalsChange change{.rule_id = evaluation.rule_id,
+                        .period_start = period.first,
+                        .volume = evaluation.eligible_amount};
+    for (const Reward& reward : evaluation.rewards) {
+      if (reward.kind == RewardKind::kRebate || reward.kind == RewardKind::kRebateTrueUp) {
+        change.rebate += reward.amount;
+      }
+      if (reward.kind == RewardKind::kBonus || reward.kind == RewardKind::kGrowth) {
+        change.lump_sum_posted = true;
+      }
+      if (reward.DrawsBudget()) decision.budget_draw += reward.amount;
+      decision.postings.push_back(LedgerPosting{
+          .partner_id = claim.partner_id(),
+          .user_id = claim.submitted_by_user_id(),
+          .program_id = program.id(),
+          .rules_version = program.rules_version(),
+          .rule_id = reward.rule_id,
+          .claim_id = claim.id(),
+          .account = ToAccount(reward.account),
+          .kind = ToKind(reward.kind),
+          .unit = reward.account == RewardAccount::kPoints ? kPointsUnit : program.currency_code(),
+          .amount = reward.amount,
+          .basis = reward.basis,
+          .period_start = period.first,
+          .created_by = actor,
+          .created_at = now,
+      });
+    }
+    decision.totals.push_back(std::move(change));
+  }
+  return decision;
+}
+
+absl::StatusOr<Claim> ClaimWorkflow::Review(const Principal& caller,
+                                            const cim::v1::ReviewClaimRequest& request,
+                                            ClaimAction action) {
+  CIM_RETURN_IF_ERROR(
+      RequireRole(caller, {cim::v1::ROLE_CHANNEL_MANAGER, cim::v1::ROLE_PROGRAM_ADMIN}));
+  FieldErrors errors;
+  if (request.claim_id() <= 0) errors.Add("claim_id", "required");
+  ValidateText(request.comment(), "comment",
+               action == ClaimAction::kReject || action == ClaimAction::kRequestInfo ? 1 : 0, 2000,
+               errors);
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  return claims_.Decide(
+      request.claim_id(), caller.user_id, clock_.Now(),
+      [&](const Claim& claim, const Program& program,
+          DecisionContext& context) -> absl::StatusOr<ClaimDecision> {
+        if (!request.etag().empty() && request.etag() != claim.etag()) {
+          return absl::AbortedError("the claim changed since you read it; reload and retry");
+        }
+        CIM_RETURN_IF_ERROR(
+            CheckMayReview(caller, claim.partner_id(), claim.submitted_by_user_id()));
+        CIM_ASSIGN_OR_RETURN(ClaimStatus to, NextStatus(claim.status(), action));
+        if (action == ClaimAction::kApprove) {
+          CIM_ASSIGN_OR_RETURN(ClaimDecision decision,
+                               Approve(claim, program, caller.user_id, context));
+          decision.comment = request.comment();
+          return decision;
+        }
+        return ClaimDecision{.to = to, .comment = request.comment(), .assign_reviewer = true};
+      });
+}
+
+absl::StatusOr<Attachment> ClaimWorkflow::Upload(const Principal& caller,
+                                                 const cim::v1::AttachmentMetadata& metadata,
+                                                 const std::string& bytes) {
+  CIM_ASSIGN_OR_RETURN(const int64_t partner_id,
+                       ActingPartner(caller, metadata.partner_id(), "metadata.partner_id"));
+  FieldErrors errors;
+  ValidateText(metadata.filename(), "metadata.filename", 1, 200, errors);
+  std::optional<std::string> type = SniffContentType(bytes);
+  if (bytes.empty()) {
+    errors.Add("chunk", "the file is empty");
+  } else if (bytes.size() > kMaxAttachmentBytes) {
+    errors.Add("chunk",
+               absl::StrCat("the file is larger than ", kMaxAttachmentBytes >> 20, " MiB"));
+  } else if (!type) {
+    errors.Add("chunk", "only PDF, PNG and JPEG files are accepted (by content)");
+  }
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  Attachment attachment;
+  attachment.set_filename(std::string(absl::StripAsciiWhitespace(metadata.filename())));
+  attachment.set_content_type(*type);
+  attachment.set_size_bytes(static_cast<int64_t>(bytes.size()));
+  attachment.set_sha256(Sha256Hex(bytes));
+  attachment.set_uploaded_by_user_id(caller.user_id);
+  attachment.set_partner_id(partner_id);
+  SetTimestamp(clock_.Now(), attachment.mutable_create_time());
+  return claims_.CreateAttachment(attachment, bytes);
+}
+
+absl::Status ClaimWorkflow::Download(const Principal& caller, int64_t attachment_id,
+                                     const std::function<void(const Attachment&)>& on_metadata,
+                                     const std::function<bool(const std::string&)>& on_chunk) {
+  CIM_RETURN_IF_ERROR(RequireId(attachment_id, "attachment_id"));
+  CIM_ASSIGN_OR_RETURN(const Attachment attachment, claims_.GetAttachment(attachment_id));
+  if (!ReadsEverything(caller) && attachment.partner_id() != caller.partner_id) {
+    return absl::NotFoundError(absl::StrCat("attachment ", attachment_id, " not found"));
+  }
+  on_metadata(attachment);
+  return claims_.ReadAttachment(attachment_id, on_chunk);
+}
+
+}  // namespace cim

@@ -1,0 +1,86 @@
+// Claim submission, review and proof: who may do what to which claim, validation, idempotency,
+// and the approval that turns a claim into ledger entries through the rules engine.
+// Pure C++ over the repositories; clock injected.
+#ifndef CIM_SERVER_CLAIM_CLAIM_WORKFLOW_H_
+#define CIM_SERVER_CLAIM_CLAIM_WORKFLOW_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "cim/v1/claim_service.pb.h"
+#include "server/claim/claim_repository.h"
+#include "server/claim/claim_rules.h"
+#include "server/common/clock.h"
+#include "server/identity/partner_repository.h"
+#include "server/identity/principal.h"
+#include "server/program/product_repository.h"
+#include "server/program/program_repository.h"
+
+namespace cim {
+
+class ClaimWorkflow {
+ public:
+  ClaimWorkflow(ClaimRepository& claims, ProgramRepository& programs, ProductRepository& products,
+                PartnerRepository& partners, const Clock& clock)
+      : claims_(claims),
+        programs_(programs),
+        products_(products),
+        partners_(partners),
+        clock_(clock) {}
+
+  // Partner roles submit for their partner, service accounts for a named partner. Returns the
+  // stored claim (the earlier one for a replayed idempotency key). See
+  // ClaimService.SubmitClaim for the errors.
+  absl::StatusOr<Claim> Submit(const Principal& caller, const cim::v1::SubmitClaimRequest& request);
+  // NOT_FOUND for a claim of another partner (partner roles).
+  absl::StatusOr<Claim> Get(const Principal& caller, int64_t claim_id);
+  absl::StatusOr<cim::v1::ListClaimsResponse> List(const Principal& caller,
+                                                   const cim::v1::ListClaimsRequest& request);
+  // The submitting partner edits a NEEDS_INFO claim and sends it back to review.
+  absl::StatusOr<Claim> Resubmit(const Principal& caller,
+                                 const cim::v1::ResubmitClaimRequest& request);
+  // Start review, approve, reject or request info (reviewers; segregation of duties).
+  // Approval posts the rewards in the same transaction; FAILED_PRECONDITION if the budget
+  // cannot cover them.
+  absl::StatusOr<Claim> Review(const Principal& caller, const cim::v1::ReviewClaimRequest& request,
+                               ClaimAction action);
+
+  // Stores a proof file for the caller's partner (or the named partner, for service accounts).
+  // INVALID_ARGUMENT for a bad name, an empty or too large file, or a type other than PDF, PNG
+  // or JPEG.
+  absl::StatusOr<Attachment> Upload(const Principal& caller,
+                                    const cim::v1::AttachmentMetadata& metadata,
+                                    const std::string& bytes);
+  // Streams an attachment to `sink` (metadata first) if the caller may see it; NOT_FOUND
+  // otherwise.
+  absl::Status Download(const Principal& caller, int64_t attachment_id,
+                        const std::function<void(const Attachment&)>& on_metadata,
+                        const std::function<bool(const std::string&)>& on_chunk);
+
+ private:
+  // The partner a partner-role or service-account caller acts for: `requested` (0 = own for
+  // partner roles). PERMISSION_DENIED for vendor roles or another partner; INVALID_ARGUMENT
+  // (`field`) when a service account names none.
+  absl::StatusOr<int64_t> ActingPartner(const Principal& caller, int64_t requested,
+                                        const char* field);
+  // Validates the content of `claim` for `program` (lines, attachments of `partner_id`), and
+  // fills line amounts and the total. INVALID_ARGUMENT with every violation.
+  absl::Status ValidateContent(Claim& claim, const cim::v1::Program& program, int64_t partner_id);
+  // The claim as `caller` may see it: partner roles do not learn other partners' identities.
+  static Claim ViewFor(const Principal& caller, Claim claim);
+  // The approval decision: rewards from every rule, totals and budget draw.
+  absl::StatusOr<ClaimDecision> Approve(const Claim& claim, const cim::v1::Program& program,
+                                        int64_t actor, DecisionContext& context);
+
+  ClaimRepository& claims_;
+  ProgramRepository& programs_;
+  ProductRepository& products_;
+  PartnerRepository& partners_;
+  const Clock& clock_;
+};
+
+}  // namespace cim
+
+#endif  // CIM_SERVER_CLAIM_CLAIM_WORKFLOW_H_

@@ -1,0 +1,35 @@
+// Reading the ledger: who may see which balances and entries. Pure C++ over the repository.
+#ifndef CIM_SERVER_LEDGER_LEDGER_BOOK_H_
+#define CIM_SERVER_LEDGER_LEDGER_BOOK_H_
+
+#include "absl/status/statusor.h"
+#include "cim/v1/ledger_service.pb.h"
+#include "server/identity/principal.h"
+#include "server/ledger/ledger_repository.h"
+
+namespace cim {
+
+class LedgerBook {
+ public:
+  explicit LedgerBook(LedgerRepository& ledger) : ledger_(ledger) {}
+
+  // Partner admins: their partner (optionally one user). Partner reps: themselves. Vendor
+  // roles and service accounts: any partner (partner_id or user_id required).
+  // PERMISSION_DENIED for another partner or user.
+  absl::StatusOr<cim::v1::GetBalanceResponse> GetBalance(const Principal& caller,
+                                                         const cim::v1::GetBalanceRequest& request);
+  // Same visibility as GetBalance; newest first.
+  absl::StatusOr<cim::v1::ListLedgerEntriesResponse> ListEntries(
+      const Principal& caller, const cim::v1::ListLedgerEntriesRequest& request);
+
+ private:
+  // The filter `caller` may read for the requested partner and user.
+  static absl::StatusOr<LedgerFilter> Scope(const Principal& caller, int64_t partner_id,
+                                            int64_t user_id, int64_t program_id);
+
+  LedgerRepository& ledger_;
+};
+
+}  // namespace cim
+
+#endif  // CIM_SERVER_LEDGER_LEDGER_BOOK_H_
