@@ -44,6 +44,7 @@ LoadResult RunLoad(const LoadOptions& options, const CallFactory& make_call) {
     while (cq.Next(&tag, &ok)) {
       Slot* slot = static_cast<Slot*>(tag);
       const absl::Time now = absl::Now();
+      slot->call->OnDone();
       if (slot->started >= measure_from && now <= end) {
         if (ok && slot->call->status().ok()) {
           local.push_back(absl::ToDoubleMilliseconds(now - slot->started));

@@ -36,6 +36,8 @@ class AsyncCall {
   // Starts a fresh call; Finish(tag) fires on the queue.
   virtual void Start(grpc::CompletionQueue* cq, void* tag) = 0;
   virtual const grpc::Status& status() const = 0;
+  // Called once the call has completed (measured or not), before it is destroyed.
+  virtual void OnDone() {}
 };
 
 using CallFactory = std::function<std::unique_ptr<AsyncCall>()>;

@@ -33,7 +33,10 @@ ServerApp::ServerApp(const ServerOptions& options, std::unique_ptr<MysqlDatabase
       ledger_book_(ledger_),
       claim_workflow_(claims_, programs_, products_, partners_, clock_),
       ledger_service_(authenticator_, ledger_book_),
-      claim_service_(authenticator_, claim_workflow_) {}
+      claim_service_(authenticator_, claim_workflow_),
+      funds_(*db_),
+      fund_workflow_(funds_, programs_, claims_, clock_),
+      fund_service_(authenticator_, fund_workflow_) {}
 
 absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions& options) {
   CIM_ASSIGN_OR_RETURN(std::unique_ptr<MysqlDatabase> db,
@@ -53,6 +56,7 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
   builder.RegisterService(&app->program_service_);
   builder.RegisterService(&app->ledger_service_);
   builder.RegisterService(&app->claim_service_);
+  builder.RegisterService(&app->fund_service_);
   app->server_ = builder.BuildAndStart();
   if (app->server_ == nullptr || app->port_ == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen_address));

@@ -16,6 +16,8 @@
 #include "server/claim/mysql_claim_repository.h"
 #include "server/common/clock.h"
 #include "server/db/mysql_database.h"
+#include "server/fund/fund_service.h"
+#include "server/fund/mysql_fund_repository.h"
 #include "server/identity/auth_service.h"
 #include "server/identity/mysql_access_token_repository.h"
 #include "server/identity/mysql_login_throttle_repository.h"
@@ -93,6 +95,9 @@ class ServerApp {
   ClaimWorkflow claim_workflow_;
   LedgerServiceImpl ledger_service_;
   ClaimServiceImpl claim_service_;
+  MysqlFundRepository funds_;
+  FundWorkflow fund_workflow_;
+  FundServiceImpl fund_service_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   absl::Notification stopping_;

@@ -420,19 +420,7 @@ absl::StatusOr<Claim> MysqlClaimRepository::Decide(int64_t claim_id, int64_t act
           soci::use(program_id), soci::use(partner), soci::use(change.rule_id), soci::use(period),
           soci::use(volume), soci::use(rebate), soci::use(lump);
     }
-    if (!decision.budget_draw.is_zero()) {
-      std::string draw = decision.budget_draw.ToString();
-      soci::statement st = (s.prepare << "UPDATE programs SET budget_drawn = budget_drawn + :draw"
-                                         " WHERE id = :id AND budget_drawn + :draw2 <= budget",
-                            soci::use(draw), soci::use(program_id), soci::use(draw));
-      st.execute(true);
-      if (st.get_affected_rows() == 0) {
-        return absl::FailedPreconditionError(
-            absl::StrCat("the program budget cannot cover this approval: it needs ",
-                         decision.budget_draw.ToString(), " ", program.currency_code(), " and ",
-                         program.budget_remaining(), " ", program.currency_code(), " remain"));
-      }
-    }
+    CIM_RETURN_IF_ERROR(DrawBudget(s, program_id, decision.budget_draw));
     return ReadClaim(s, claim_id);
   });
 }

@@ -34,6 +34,7 @@ struct LedgerPosting {
   std::optional<absl::CivilDay> period_start;
   int64_t reverses_entry_id = 0;
   int64_t statement_id = 0;
+  int64_t fund_request_id = 0;
   int64_t created_by = 0;
   absl::Time created_at;
 };
@@ -48,6 +49,7 @@ struct LedgerFilter {
   cim::v1::LedgerAccount account = cim::v1::LEDGER_ACCOUNT_UNSPECIFIED;
   cim::v1::LedgerEntryKind kind = cim::v1::LEDGER_ENTRY_KIND_UNSPECIFIED;
   int64_t claim_id = 0;
+  int64_t fund_request_id = 0;
 };
 
 class LedgerRepository {

@@ -11,13 +11,14 @@ namespace {
 constexpr char kColumns[] =
     "id, partner_id, user_id, program_id, rules_version, rule_id, claim_id, account, kind, unit,"
     " CAST(amount AS CHAR), basis, CAST(period_start AS CHAR), reverses_entry_id,"
-    " statement_id, created_by, created_at";
+    " statement_id, created_by, created_at, fund_request_id";
 
 constexpr char kFilter[] =
     " (:partner1 = 0 OR partner_id = :partner2)"
     " AND (:user1 = 0 OR user_id = :user2)"
     " AND (:program1 = 0 OR program_id = :program2)"
-    " AND (:claim1 = 0 OR claim_id = :claim2)";
+    " AND (:claim1 = 0 OR claim_id = :claim2)"
+    " AND (:fund_request1 = 0 OR fund_request_id = :fund_request2)";
 
 int UnitScale(const std::string& unit) {
   return unit == kPointsUnit ? kPointsScale : CurrencyMinorUnits(unit).value_or(2);
@@ -46,17 +47,18 @@ LedgerEntry EntryFromRow(const soci::row& r) {
   e.set_statement_id(OrZero(r, 14));
   e.set_created_by_user_id(r.get<long long>(15));
   SetTimestamp(FromSqlTime(r.get<std::tm>(16)), e.mutable_create_time());
+  e.set_fund_request_id(OrZero(r, 17));
   return e;
 }
 
 // The values of one row, kept alive while the statement runs.
 struct BoundPosting {
-  long long partner, user, program, claim, reverses, statement, created_by;
+  long long partner, user, program, claim, reverses, statement, fund_request, created_by;
   int rules_version, account, kind;
   std::string rule_id, unit, amount, basis, period;
   std::tm created;
   soci::indicator user_ind, program_ind, version_ind, rule_ind, claim_ind, period_ind, reverses_ind,
-      statement_ind;
+      statement_ind, fund_request_ind;
 };
 
 soci::indicator NullIf(bool null) { return null ? soci::i_null : soci::i_ok; }
@@ -75,6 +77,7 @@ void AppendLedgerEntries(soci::session& session, const std::vector<LedgerPosting
         .claim = p.claim_id,
         .reverses = p.reverses_entry_id,
         .statement = p.statement_id,
+        .fund_request = p.fund_request_id,
         .created_by = p.created_by,
         .rules_version = p.rules_version,
         .account = p.account,
@@ -93,6 +96,7 @@ void AppendLedgerEntries(soci::session& session, const std::vector<LedgerPosting
         .period_ind = NullIf(!p.period_start),
         .reverses_ind = NullIf(p.reverses_entry_id == 0),
         .statement_ind = NullIf(p.statement_id == 0),
+        .fund_request_ind = NullIf(p.fund_request_id == 0),
     });
   }
   soci::statement st(session);
@@ -115,15 +119,16 @@ void AppendLedgerEntries(soci::session& session, const std::vector<LedgerPosting
     st.exchange(soci::use(b.statement, b.statement_ind));
     st.exchange(soci::use(b.created_by));
     st.exchange(soci::use(b.created));
+    st.exchange(soci::use(b.fund_request, b.fund_request_ind));
     std::vector<std::string> marks;
-    for (int column = 0; column < 16; ++column) marks.push_back(absl::StrCat(":v", i, "_", column));
+    for (int column = 0; column < 17; ++column) marks.push_back(absl::StrCat(":v", i, "_", column));
     values.push_back(absl::StrCat("(", absl::StrJoin(marks, ", "), ")"));
   }
   st.alloc();
   st.prepare(absl::StrCat(
       "INSERT INTO ledger_entries (partner_id, user_id, program_id, rules_version, rule_id,"
       " claim_id, account, kind, unit, amount, basis, period_start, reverses_entry_id,"
-      " statement_id, created_by, created_at) VALUES ",
+      " statement_id, created_by, created_at, fund_request_id) VALUES ",
       absl::StrJoin(values, ", ")));
   st.define_and_bind();
   st.execute(true);
@@ -132,7 +137,7 @@ void AppendLedgerEntries(soci::session& session, const std::vector<LedgerPosting
 std::vector<LedgerEntry> ReadLedgerEntries(soci::session& s, const LedgerFilter& filter,
                                            int64_t before_id, int limit) {
   long long partner = filter.partner_id, user = filter.user_id, program = filter.program_id,
-            claim = filter.claim_id;
+            claim = filter.claim_id, fund_request = filter.fund_request_id;
   long long before = before_id > 0 ? before_id : std::numeric_limits<long long>::max();
   int account = filter.account, kind = filter.kind;
   soci::rowset<soci::row> rows =
@@ -143,7 +148,8 @@ std::vector<LedgerEntry> ReadLedgerEntries(soci::session& s, const LedgerFilter&
                                  " ORDER BY id DESC LIMIT :limit"),
        soci::use(before), soci::use(partner), soci::use(partner), soci::use(user), soci::use(user),
        soci::use(program), soci::use(program), soci::use(claim), soci::use(claim),
-       soci::use(account), soci::use(account), soci::use(kind), soci::use(kind), soci::use(limit));
+       soci::use(fund_request), soci::use(fund_request), soci::use(account), soci::use(account),
+       soci::use(kind), soci::use(kind), soci::use(limit));
   std::vector<LedgerEntry> out;
   for (const soci::row& r : rows) out.push_back(EntryFromRow(r));
   return out;
@@ -159,7 +165,7 @@ absl::StatusOr<std::vector<LedgerEntry>> MysqlLedgerRepository::List(const Ledge
 absl::StatusOr<std::vector<Balance>> MysqlLedgerRepository::Balances(const LedgerFilter& filter) {
   return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<Balance>> {
     long long partner = filter.partner_id, user = filter.user_id, program = filter.program_id,
-              claim = filter.claim_id;
+              claim = filter.claim_id, fund_request = filter.fund_request_id;
     soci::rowset<soci::row> rows =
         (s.prepare << absl::StrCat(
              "SELECT account, unit, CAST(SUM(amount) AS CHAR),"
@@ -167,7 +173,8 @@ absl::StatusOr<std::vector<Balance>> MysqlLedgerRepository::Balances(const Ledge
              " FROM ledger_entries WHERE",
              kFilter, " GROUP BY account, unit ORDER BY account, unit"),
          soci::use(partner), soci::use(partner), soci::use(user), soci::use(user),
-         soci::use(program), soci::use(program), soci::use(claim), soci::use(claim));
+         soci::use(program), soci::use(program), soci::use(claim), soci::use(claim),
+         soci::use(fund_request), soci::use(fund_request));
     std::vector<Balance> out;
     for (const soci::row& r : rows) {
       Balance b;

@@ -6,6 +6,7 @@
 #include "server/common/proto_json.h"
 #include "server/common/proto_time.h"
 #include "server/common/status_util.h"
+#include "server/ledger/mysql_ledger_repository.h"
 
 namespace cim {
 namespace {
@@ -67,6 +68,23 @@ absl::StatusOr<Program> ProgramFromRow(const soci::row& r) {
 }
 
 }  // namespace
+
+absl::Status DrawBudget(soci::session& s, int64_t program_id, const Decimal& amount) {
+  if (amount.is_zero()) return absl::OkStatus();
+  long long id = program_id;
+  std::string draw = amount.ToString();
+  soci::statement st = (s.prepare << "UPDATE programs SET budget_drawn = budget_drawn + :draw"
+                                     " WHERE id = :id AND budget_drawn + :draw2 <= budget",
+                        soci::use(draw), soci::use(id), soci::use(draw));
+  st.execute(true);
+  if (st.get_affected_rows() > 0) return absl::OkStatus();
+  std::string remaining, currency;
+  s << "SELECT CAST(budget - budget_drawn AS CHAR), currency_code FROM programs WHERE id = :id",
+      soci::use(id), soci::into(remaining), soci::into(currency);
+  return absl::FailedPreconditionError(
+      absl::StrCat("the program budget cannot cover this: it needs ", amount.ToString(), " ",
+                   currency, " and ", FromSqlDecimal(remaining, 2), " ", currency, " remain"));
+}
 
 absl::StatusOr<Program> ReadProgram(soci::session& s, int64_t id) {
   soci::row r;
@@ -230,8 +248,10 @@ absl::StatusOr<std::vector<ProgramRulesVersion>> MysqlProgramRepository::ListRul
   });
 }
 
-absl::StatusOr<Enrollment> MysqlProgramRepository::Enroll(const Enrollment& enrollment) {
-  return db_.Run([&](soci::session& s) -> absl::StatusOr<Enrollment> {
+absl::StatusOr<Enrollment> MysqlProgramRepository::Enroll(
+    const Enrollment& enrollment, const std::vector<LedgerPosting>& postings,
+    const Decimal& budget_draw) {
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<Enrollment> {
     long long program = enrollment.program_id(), partner = enrollment.partner_id();
     long long by = enrollment.accepted_by_user_id();
     int terms = enrollment.accepted_terms_version();
@@ -241,6 +261,8 @@ absl::StatusOr<Enrollment> MysqlProgramRepository::Enroll(const Enrollment& enro
         soci::use(program), soci::use(partner), soci::use(terms), soci::use(by), soci::use(t);
     long long id = 0;
     s << "SELECT LAST_INSERT_ID()", soci::into(id);
+    AppendLedgerEntries(s, postings);
+    CIM_RETURN_IF_ERROR(DrawBudget(s, program, budget_draw));
     Enrollment stored = enrollment;
     stored.set_id(id);
     return stored;

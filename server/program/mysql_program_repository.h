@@ -11,6 +11,10 @@ namespace cim {
 // transaction). NOT_FOUND if no program has `id`.
 absl::StatusOr<Program> ReadProgram(soci::session& session, int64_t id);
 
+// Draws `amount` from the program's budget on `session` (inside a caller's transaction).
+// FAILED_PRECONDITION naming what remains if the budget cannot cover it.
+absl::Status DrawBudget(soci::session& session, int64_t program_id, const Decimal& amount);
+
 class MysqlProgramRepository final : public ProgramRepository {
  public:
   explicit MysqlProgramRepository(MysqlDatabase& db) : db_(db) {}
@@ -20,7 +24,9 @@ class MysqlProgramRepository final : public ProgramRepository {
                                             int limit) override;
   absl::StatusOr<Program> Update(const Program& program, int64_t actor, absl::Time now) override;
   absl::StatusOr<std::vector<ProgramRulesVersion>> ListRulesVersions(int64_t program_id) override;
-  absl::StatusOr<Enrollment> Enroll(const Enrollment& enrollment) override;
+  absl::StatusOr<Enrollment> Enroll(const Enrollment& enrollment,
+                                    const std::vector<LedgerPosting>& postings,
+                                    const Decimal& budget_draw) override;
   absl::StatusOr<Enrollment> GetEnrollment(int64_t program_id, int64_t partner_id) override;
   absl::StatusOr<std::vector<Enrollment>> ListEnrollments(const EnrollmentFilter& filter,
                                                           int64_t after_id, int limit) override;

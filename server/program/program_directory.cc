@@ -12,6 +12,7 @@
 #include "server/common/status_util.h"
 #include "server/program/program_policy.h"
 #include "server/program/program_rules.h"
+#include "server/program/reward_engine.h"
 
 namespace cim {
 namespace {
@@ -305,7 +306,27 @@ absl::StatusOr<Enrollment> ProgramDirectory::EnrollPartner(
   enrollment.set_accepted_terms_version(program.terms_version());
   enrollment.set_accepted_by_user_id(caller.user_id);
   SetTimestamp(clock_.Now(), enrollment.mutable_accept_time());
-  absl::StatusOr<Enrollment> stored = programs_.Enroll(enrollment);
+  // An MDF rule allocates the partner's fund on enrollment, drawing on the budget.
+  std::vector<LedgerPosting> postings;
+  Decimal budget_draw;
+  for (const IncentiveRule& rule : program.rules()) {
+    if (rule.kind_case() != IncentiveRule::kMdfAllocation) continue;
+    std::optional<Reward> allocation = MdfAllocation(program, rule, partner.tier());
+    if (!allocation) continue;
+    budget_draw += allocation->amount;
+    postings.push_back(LedgerPosting{.partner_id = partner.id(),
+                                     .program_id = program.id(),
+                                     .rules_version = program.rules_version(),
+                                     .rule_id = rule.id(),
+                                     .account = cim::v1::LEDGER_ACCOUNT_MDF_FUND,
+                                     .kind = cim::v1::LEDGER_ENTRY_KIND_MDF_ALLOCATION,
+                                     .unit = program.currency_code(),
+                                     .amount = allocation->amount,
+                                     .basis = allocation->basis,
+                                     .created_by = caller.user_id,
+                                     .created_at = clock_.Now()});
+  }
+  absl::StatusOr<Enrollment> stored = programs_.Enroll(enrollment, postings, budget_draw);
   if (absl::IsAlreadyExists(stored.status())) {
     return absl::AlreadyExistsError(
         absl::StrCat(partner.name(), " is already enrolled in program ", program.id()));

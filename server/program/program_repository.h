@@ -9,6 +9,8 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "cim/v1/program.pb.h"
+#include "server/common/decimal.h"
+#include "server/ledger/ledger_repository.h"
 
 namespace cim {
 
@@ -50,8 +52,12 @@ class ProgramRepository {
   virtual absl::StatusOr<std::vector<ProgramRulesVersion>> ListRulesVersions(
       int64_t program_id) = 0;
 
-  // ALREADY_EXISTS if the partner is already enrolled in the program.
-  virtual absl::StatusOr<Enrollment> Enroll(const Enrollment& enrollment) = 0;
+  // In one transaction: stores the enrollment, appends `postings` (fund allocations) and draws
+  // `budget_draw` from the program's budget. ALREADY_EXISTS if the partner is already enrolled;
+  // FAILED_PRECONDITION (writing nothing) if the budget cannot cover the draw.
+  virtual absl::StatusOr<Enrollment> Enroll(const Enrollment& enrollment,
+                                            const std::vector<LedgerPosting>& postings,
+                                            const Decimal& budget_draw) = 0;
   // NOT_FOUND if the partner is not enrolled in the program.
   virtual absl::StatusOr<Enrollment> GetEnrollment(int64_t program_id, int64_t partner_id) = 0;
   // Up to `limit` enrollments matching `filter` with id > `after_id`, ordered by id.

@@ -1,0 +1,312 @@
+#include "server/fund/mysql_fund_repository.h"
+
+#include <algorithm>
+#include <map>
+
+#include "absl/strings/str_cat.h"
+#include "server/common/proto_time.h"
+#include "server/common/status_util.h"
+#include "server/ledger/mysql_ledger_repository.h"
+#include "server/program/mysql_program_repository.h"
+
+namespace cim {
+namespace {
+
+using cim::v1::FundRequestStatus;
+
+constexpr char kColumns[] =
+    "f.id, f.program_id, f.partner_id, f.fund, f.activity, f.description,"
+    " CAST(f.planned_cost AS CHAR), CAST(f.start_date AS CHAR), CAST(f.end_date AS CHAR),"
+    " f.status, p.currency_code, CAST(f.approved_amount AS CHAR), CAST(f.actual_cost AS CHAR),"
+    " CAST(f.reimbursed_amount AS CHAR), f.proof_notes, f.requested_by, f.created_at,"
+    " f.updated_at, f.version";
+
+constexpr int kReservingStatuses[] = {cim::v1::FUND_REQUEST_STATUS_APPROVED,
+                                      cim::v1::FUND_REQUEST_STATUS_CLAIMED};
+
+int Scale(const std::string& currency) { return CurrencyMinorUnits(currency).value_or(2); }
+
+std::string OptionalDecimal(const soci::row& r, int i, int scale) {
+  return r.get_indicator(i) == soci::i_ok ? FromSqlDecimal(r.get<std::string>(i), scale) : "";
+}
+
+FundRequest RequestFromRow(const soci::row& r) {
+  FundRequest f;
+  f.set_id(r.get<long long>(0));
+  f.set_program_id(r.get<long long>(1));
+  f.set_partner_id(r.get<long long>(2));
+  f.set_fund(static_cast<cim::v1::LedgerAccount>(r.get<int>(3)));
+  f.set_activity(r.get<std::string>(4));
+  f.set_description(r.get<std::string>(5));
+  f.set_currency_code(r.get<std::string>(10));
+  const int scale = Scale(f.currency_code());
+  f.set_planned_cost(FromSqlDecimal(r.get<std::string>(6), scale));
+  f.set_start_date(r.get<std::string>(7));
+  f.set_end_date(r.get<std::string>(8));
+  f.set_status(static_cast<FundRequestStatus>(r.get<int>(9)));
+  f.set_approved_amount(OptionalDecimal(r, 11, scale));
+  f.set_actual_cost(OptionalDecimal(r, 12, scale));
+  f.set_reimbursed_amount(OptionalDecimal(r, 13, scale));
+  f.set_proof_notes(r.get<std::string>(14));
+  f.set_requested_by_user_id(r.get<long long>(15));
+  SetTimestamp(FromSqlTime(r.get<std::tm>(16)), f.mutable_create_time());
+  SetTimestamp(FromSqlTime(r.get<std::tm>(17)), f.mutable_update_time());
+  f.set_etag(absl::StrCat(r.get<long long>(18)));
+  return f;
+}
+
+absl::StatusOr<FundRequest> ReadRequest(soci::session& s, int64_t id) {
+  long long key = id;
+  soci::row r;
+  s << absl::StrCat("SELECT ", kColumns,
+                    " FROM fund_requests f JOIN programs p ON p.id = f.program_id"
+                    " WHERE f.id = :id"),
+      soci::use(key), soci::into(r);
+  if (!s.got_data()) return absl::NotFoundError(absl::StrCat("fund request ", id, " not found"));
+  FundRequest request = RequestFromRow(r);
+
+  soci::rowset<soci::row> proof =
+      (s.prepare << "SELECT id, filename, content_type, size_bytes, sha256, uploaded_by,"
+                    " created_at, partner_id FROM attachments WHERE fund_request_id = :id"
+                    " ORDER BY id",
+       soci::use(key));
+  for (const soci::row& a : proof) {
+    cim::v1::Attachment* attachment = request.add_proof();
+    attachment->set_id(a.get<long long>(0));
+    attachment->set_filename(a.get<std::string>(1));
+    attachment->set_content_type(a.get<std::string>(2));
+    attachment->set_size_bytes(a.get<long long>(3));
+    attachment->set_sha256(a.get<std::string>(4));
+    attachment->set_uploaded_by_user_id(a.get<long long>(5));
+    SetTimestamp(FromSqlTime(a.get<std::tm>(6)), attachment->mutable_create_time());
+    attachment->set_partner_id(a.get<long long>(7));
+  }
+
+  soci::rowset<soci::row> events =
+      (s.prepare << "SELECT e.from_status, e.to_status, e.actor_id, u.display_name, e.comment,"
+                    " e.created_at FROM fund_request_events e JOIN users u ON u.id = e.actor_id"
+                    " WHERE e.request_id = :id ORDER BY e.id",
+       soci::use(key));
+  for (const soci::row& e : events) {
+    cim::v1::FundRequestEvent* event = request.add_timeline();
+    event->set_from_status(static_cast<FundRequestStatus>(e.get<int>(0)));
+    event->set_to_status(static_cast<FundRequestStatus>(e.get<int>(1)));
+    event->set_actor_user_id(e.get<long long>(2));
+    event->set_actor_name(e.get<std::string>(3));
+    event->set_comment(e.get<std::string>(4));
+    SetTimestamp(FromSqlTime(e.get<std::tm>(5)), event->mutable_time());
+  }
+
+  std::vector<LedgerEntry> entries =
+      ReadLedgerEntries(s, LedgerFilter{.fund_request_id = id}, /*before_id=*/0, /*limit=*/100);
+  std::reverse(entries.begin(), entries.end());
+  for (LedgerEntry& e : entries) *request.add_entries() = std::move(e);
+  return request;
+}
+
+void InsertEvent(soci::session& s, int64_t request_id, int from, int to, int64_t actor,
+                 const std::string& comment, absl::Time now) {
+  long long id = request_id, by = actor;
+  std::tm t = ToSqlTime(now);
+  s << "INSERT INTO fund_request_events (request_id, from_status, to_status, actor_id, comment,"
+       " created_at) VALUES (:id, :from, :to, :actor, :comment, :t)",
+      soci::use(id), soci::use(from), soci::use(to), soci::use(by), soci::use(comment),
+      soci::use(t);
+}
+
+class MysqlFundContext final : public FundContext {
+ public:
+  MysqlFundContext(soci::session& s, const FundRequest& request) : s_(s), request_(request) {}
+
+  absl::StatusOr<FundPosition> LockFund() override {
+    long long program = request_.program_id(), partner = request_.partner_id();
+    int fund = request_.fund();
+    long long enrollment = 0;
+    // The enrollment row serialises every fund decision of the partner in the program.
+    s_ << "SELECT id FROM enrollments WHERE program_id = :program AND partner_id = :partner"
+          " FOR UPDATE",
+        soci::use(program), soci::use(partner), soci::into(enrollment);
+    if (!s_.got_data()) {
+      return absl::FailedPreconditionError("the partner is no longer enrolled in the program");
+    }
+    std::string credited, debited, reserved;
+    soci::indicator credited_ind, debited_ind, reserved_ind;
+    s_ << "SELECT CAST(SUM(GREATEST(amount, 0)) AS CHAR), CAST(SUM(LEAST(amount, 0)) AS CHAR)"
+          " FROM ledger_entries WHERE program_id = :program AND partner_id = :partner"
+          " AND account = :fund",
+        soci::use(program), soci::use(partner), soci::use(fund), soci::into(credited, credited_ind),
+        soci::into(debited, debited_ind);
+    int approved = kReservingStatuses[0], claimed = kReservingStatuses[1];
+    s_ << "SELECT CAST(SUM(approved_amount) AS CHAR) FROM fund_requests"
+          " WHERE program_id = :program AND partner_id = :partner AND fund = :fund"
+          " AND status IN (:approved, :claimed)",
+        soci::use(program), soci::use(partner), soci::use(fund), soci::use(approved),
+        soci::use(claimed), soci::into(reserved, reserved_ind);
+    FundPosition position;
+    if (credited_ind == soci::i_ok) {
+      CIM_ASSIGN_OR_RETURN(position.credited, Decimal::Parse(credited));
+    }
+    if (debited_ind == soci::i_ok) {
+      CIM_ASSIGN_OR_RETURN(position.debited, Decimal::Parse(debited));
+    }
+    if (reserved_ind == soci::i_ok) {
+      CIM_ASSIGN_OR_RETURN(position.reserved, Decimal::Parse(reserved));
+    }
+    return position;
+  }
+
+ private:
+  soci::session& s_;
+  const FundRequest& request_;
+};
+
+}  // namespace
+
+absl::StatusOr<FundRequest> MysqlFundRepository::Create(const FundRequest& request, int64_t actor,
+                                                        absl::Time now) {
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<FundRequest> {
+    long long program = request.program_id(), partner = request.partner_id(), by = actor;
+    int fund = request.fund(), status = cim::v1::FUND_REQUEST_STATUS_SUBMITTED;
+    std::tm t = ToSqlTime(now);
+    std::string empty;
+    s << "INSERT INTO fund_requests (program_id, partner_id, fund, activity, description,"
+         " planned_cost, start_date, end_date, status, proof_notes, requested_by, created_at,"
+         " updated_at) VALUES (:program, :partner, :fund, :activity, :description, :cost,"
+         " :start, :end, :status, :notes, :by, :c, :u)",
+        soci::use(program), soci::use(partner), soci::use(fund), soci::use(request.activity()),
+        soci::use(request.description()), soci::use(request.planned_cost()),
+        soci::use(request.start_date()), soci::use(request.end_date()), soci::use(status),
+        soci::use(empty), soci::use(by), soci::use(t), soci::use(t);
+    long long id = 0;
+    s << "SELECT LAST_INSERT_ID()", soci::into(id);
+    InsertEvent(s, id, cim::v1::FUND_REQUEST_STATUS_UNSPECIFIED, status, actor, "", now);
+    return ReadRequest(s, id);
+  });
+}
+
+absl::StatusOr<FundRequest> MysqlFundRepository::Get(int64_t id) {
+  return db_.Run([&](soci::session& s) { return ReadRequest(s, id); });
+}
+
+absl::StatusOr<std::vector<FundRequest>> MysqlFundRepository::List(const FundRequestFilter& filter,
+                                                                   int64_t before_id, int limit) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<FundRequest>> {
+    long long before = before_id > 0 ? before_id : std::numeric_limits<long long>::max();
+    long long program = filter.program_id, partner = filter.partner_id;
+    int status = filter.status;
+    soci::rowset<soci::row> rows =
+        (s.prepare << absl::StrCat("SELECT ", kColumns,
+                                   " FROM fund_requests f JOIN programs p ON p.id = f.program_id"
+                                   " WHERE f.id < :before"
+                                   " AND (:status1 = 0 OR f.status = :status2)"
+                                   " AND (:program1 = 0 OR f.program_id = :program2)"
+                                   " AND (:partner1 = 0 OR f.partner_id = :partner2)"
+                                   " ORDER BY f.id DESC LIMIT :limit"),
+         soci::use(before), soci::use(status), soci::use(status), soci::use(program),
+         soci::use(program), soci::use(partner), soci::use(partner), soci::use(limit));
+    std::vector<FundRequest> out;
+    for (const soci::row& r : rows) out.push_back(RequestFromRow(r));
+    return out;
+  });
+}
+
+absl::StatusOr<FundRequest> MysqlFundRepository::Decide(int64_t id, int64_t actor, absl::Time now,
+                                                        const FundDecideFn& decide) {
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<FundRequest> {
+    long long key = id;
+    int locked = 0;
+    s << "SELECT status FROM fund_requests WHERE id = :id FOR UPDATE", soci::use(key),
+        soci::into(locked);
+    if (!s.got_data()) return absl::NotFoundError(absl::StrCat("fund request ", id, " not found"));
+    CIM_ASSIGN_OR_RETURN(const FundRequest request, ReadRequest(s, id));
+    CIM_ASSIGN_OR_RETURN(const cim::v1::Program program, ReadProgram(s, request.program_id()));
+    MysqlFundContext context(s, request);
+    CIM_ASSIGN_OR_RETURN(FundDecision decision, decide(request, program, context));
+
+    const auto optional = [](const std::optional<Decimal>& d, std::string& text,
+                             soci::indicator& ind) {
+      text = d ? d->ToString() : "";
+      ind = d ? soci::i_ok : soci::i_null;
+    };
+    std::string approved, actual, reimbursed;
+    soci::indicator approved_ind, actual_ind, reimbursed_ind;
+    optional(decision.approved_amount, approved, approved_ind);
+    optional(decision.actual_cost, actual, actual_ind);
+    optional(decision.reimbursed_amount, reimbursed, reimbursed_ind);
+    int to = decision.to, keep_notes = decision.proof_notes ? 0 : 1;
+    std::string notes = decision.proof_notes.value_or("");
+    std::tm t = ToSqlTime(now);
+    s << "UPDATE fund_requests SET status = :to,"
+         " approved_amount = COALESCE(:approved, approved_amount),"
+         " actual_cost = COALESCE(:actual, actual_cost),"
+         " reimbursed_amount = COALESCE(:reimbursed, reimbursed_amount),"
+         " proof_notes = IF(:keep = 1, proof_notes, :notes), updated_at = :u,"
+         " version = version + 1 WHERE id = :id",
+        soci::use(to), soci::use(approved, approved_ind), soci::use(actual, actual_ind),
+        soci::use(reimbursed, reimbursed_ind), soci::use(keep_notes), soci::use(notes),
+        soci::use(t), soci::use(key);
+    long long partner = request.partner_id();
+    for (int64_t attachment_id : decision.proof) {
+      long long a = attachment_id;
+      soci::statement st = (s.prepare << "UPDATE attachments SET fund_request_id = :request"
+                                         " WHERE id = :id AND partner_id = :partner"
+                                         " AND claim_id IS NULL AND (fund_request_id IS NULL"
+                                         " OR fund_request_id = :same)",
+                            soci::use(key), soci::use(a), soci::use(partner), soci::use(key));
+      st.execute(true);
+      if (st.get_affected_rows() == 0) {
+        return absl::FailedPreconditionError(
+            absl::StrCat("attachment ", attachment_id, " is not an unused upload of this partner"));
+      }
+    }
+    InsertEvent(s, id, request.status(), to, actor, decision.comment, now);
+    AppendLedgerEntries(s, decision.postings);
+    return ReadRequest(s, id);
+  });
+}
+
+absl::StatusOr<std::vector<FundBalance>> MysqlFundRepository::Balances(int64_t partner_id,
+                                                                       int64_t program_id) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<FundBalance>> {
+    long long partner = partner_id, program = program_id;
+    int coop = cim::v1::LEDGER_ACCOUNT_COOP_FUND, mdf = cim::v1::LEDGER_ACCOUNT_MDF_FUND;
+    int approved = kReservingStatuses[0], claimed = kReservingStatuses[1];
+    // Funds exist where the ledger has entries or requests reserve amounts.
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT t.program_id, p.name, p.currency_code, t.fund,"
+                      " CAST(SUM(t.credited) AS CHAR), CAST(SUM(t.debited) AS CHAR),"
+                      " CAST(SUM(t.reserved) AS CHAR) FROM ("
+                      "  SELECT program_id, account AS fund, GREATEST(amount, 0) AS credited,"
+                      "   LEAST(amount, 0) AS debited, 0 AS reserved FROM ledger_entries"
+                      "   WHERE partner_id = :partner1 AND account IN (:coop1, :mdf1)"
+                      "  UNION ALL"
+                      "  SELECT program_id, fund, 0, 0, approved_amount FROM fund_requests"
+                      "   WHERE partner_id = :partner2 AND status IN (:approved, :claimed)"
+                      " ) t JOIN programs p ON p.id = t.program_id"
+                      " WHERE (:program1 = 0 OR t.program_id = :program2)"
+                      " GROUP BY t.program_id, p.name, p.currency_code, t.fund"
+                      " ORDER BY t.program_id, t.fund",
+         soci::use(partner), soci::use(coop), soci::use(mdf), soci::use(partner),
+         soci::use(approved), soci::use(claimed), soci::use(program), soci::use(program));
+    std::vector<FundBalance> out;
+    for (const soci::row& r : rows) {
+      FundBalance b;
+      b.set_program_id(r.get<long long>(0));
+      b.set_program_name(r.get<std::string>(1));
+      b.set_currency_code(r.get<std::string>(2));
+      b.set_fund(static_cast<cim::v1::LedgerAccount>(r.get<int>(3)));
+      const int scale = Scale(b.currency_code());
+      CIM_ASSIGN_OR_RETURN(Decimal credited, Decimal::Parse(r.get<std::string>(4)));
+      CIM_ASSIGN_OR_RETURN(Decimal debited, Decimal::Parse(r.get<std::string>(5)));
+      CIM_ASSIGN_OR_RETURN(Decimal reserved, Decimal::Parse(r.get<std::string>(6)));
+      b.set_credited(credited.ToString(scale));
+      b.set_debited(debited.ToString(scale));
+      b.set_reserved(reserved.ToString(scale));
+      b.set_available((credited + debited - reserved).ToString(scale));
+      out.push_back(std::move(b));
+    }
+    return out;
+  });
+}
+
+}  // namespace cim
