@@ -4,6 +4,7 @@
 //
 // Runs its own cim-server in process (release build, real gRPC over loopback) on a fresh
 // database of the MariaDB named by --db. See bench/run_claim_bench.sh.
+#include <soci/mysql/soci-mysql.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -52,7 +53,7 @@ std::unique_ptr<grpc::ClientContext> Context(const std::string& token) {
 // Single-row autocommit INSERTs into a copy of the claims table from `threads` sessions.
 double BaselineInsertsPerSecond(const std::string& connect, int threads, absl::Duration duration) {
   {
-    soci::session s(connect);
+    soci::session s(soci::mysql, connect);
     s << "CREATE TABLE bench_baseline LIKE claims";
   }
   std::atomic<int64_t> next{0}, done{0};
@@ -60,7 +61,7 @@ double BaselineInsertsPerSecond(const std::string& connect, int threads, absl::D
   std::vector<std::thread> workers;
   for (int t = 0; t < threads; ++t) {
     workers.emplace_back([&] {
-      soci::session s(connect);
+      soci::session s(soci::mysql, connect);
       while (!stop) {
         const std::string key = absl::StrCat("k", next++);
         long long partner = 1, program = 1, by = 1;
@@ -151,7 +152,7 @@ int main(int argc, char** argv) {
   const absl::Duration duration = absl::GetFlag(FLAGS_duration);
   const std::string db_name = absl::StrCat("cim_claim_bench_", getpid());
   {
-    soci::session s(server);
+    soci::session s(soci::mysql, server);
     s << "CREATE DATABASE " << db_name;
   }
   const std::string connect = absl::StrCat(server, " db=", db_name);
@@ -311,7 +312,7 @@ int main(int argc, char** argv) {
             << std::endl;
 
   app->reset();
-  soci::session s(server);
+  soci::session s(soci::mysql, server);
   s << "DROP DATABASE " << db_name;
   return submit.errors == 0 && approve.errors == 0 ? 0 : 1;
 }
