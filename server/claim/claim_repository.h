@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
@@ -84,17 +85,19 @@ struct ClaimDecision {
 class DecisionContext {
  public:
   virtual ~DecisionContext() = default;
-  // The claim's partner's totals for `rule_id` in the period starting `period_start`, locked
-  // until the transaction ends (zero totals if there are none yet).
-  virtual absl::StatusOr<RuleTotals> LockTotals(const std::string& rule_id,
-                                                absl::CivilDay period_start) = 0;
+  // The claim's partner's totals for each of `rule_ids` in the period starting
+  // `period_start`, by rule id, locked until the transaction ends (zero totals where there are
+  // none yet).
+  virtual absl::StatusOr<absl::flat_hash_map<std::string, RuleTotals>> LockTotals(
+      std::vector<std::string> rule_ids, absl::CivilDay period_start) = 0;
   // The claim's partner's approved or paid sales with an invoice date in `range`, of `skus`
   // (every SKU if empty), in any program.
   virtual absl::StatusOr<Decimal> ApprovedSales(const DateRange& range,
                                                 const std::vector<std::string>& skus) = 0;
 };
 
-// Computes the decision from the locked claim (full, as Get returns it) and its program.
+// Computes the decision from the locked claim (its fields and lines; no attachments, flags,
+// timeline or rewards) and its program.
 using DecideFn = std::function<absl::StatusOr<ClaimDecision>(
     const Claim& claim, const cim::v1::Program& program, DecisionContext& context)>;
 

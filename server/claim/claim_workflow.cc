@@ -172,13 +172,26 @@ absl::StatusOr<Claim> ClaimWorkflow::Submit(const Principal& caller,
     CIM_ASSIGN_OR_RETURN(Claim claim, claims_.Get(outcome.claim_id));
     return ViewFor(caller, std::move(claim));
   };
-  // A retry of a submission that already succeeded returns its claim, whatever changed since.
-  CIM_ASSIGN_OR_RETURN(std::optional<InsertOutcome> earlier,
-                       claims_.Lookup(partner_id, request.idempotency_key()));
-  if (earlier) return replay(*earlier);
+  absl::StatusOr<InsertOutcome> outcome = Insert(caller, partner_id, request, hash);
+  if (!outcome.ok()) {
+    // A retry of a submission that already succeeded returns its claim, whatever changed
+    // since (the program may have been paused, say). Only failures pay for this lookup.
+    CIM_ASSIGN_OR_RETURN(std::optional<InsertOutcome> earlier,
+                         claims_.Lookup(partner_id, request.idempotency_key()));
+    if (earlier) return replay(*earlier);
+    return outcome.status();
+  }
+  if (outcome->replayed) return replay(*outcome);
+  CIM_ASSIGN_OR_RETURN(Claim claim, claims_.Get(outcome->claim_id));
+  return ViewFor(caller, std::move(claim));
+}
 
+absl::StatusOr<InsertOutcome> ClaimWorkflow::Insert(const Principal& caller, int64_t partner_id,
+                                                    const cim::v1::SubmitClaimRequest& request,
+                                                    const std::string& hash) {
   absl::StatusOr<Program> program = programs_.Get(request.claim().program_id());
   if (absl::IsNotFound(program.status())) {
+    FieldErrors errors;
     errors.Add("claim.program_id", absl::StrCat("unknown program ", request.claim().program_id()));
     return errors.ToStatus();
   }
@@ -193,7 +206,6 @@ absl::StatusOr<Claim> ClaimWorkflow::Submit(const Principal& caller,
         absl::StrCat("the partner is not enrolled in program ", program->id(), "; enroll first"));
   }
   CIM_RETURN_IF_ERROR(enrolled);
-
   NewClaim in{.claim = request.claim(),
               .idempotency_key = request.idempotency_key(),
               .request_hash = hash,
@@ -204,10 +216,7 @@ absl::StatusOr<Claim> ClaimWorkflow::Submit(const Principal& caller,
   CIM_RETURN_IF_ERROR(ValidateContent(in.claim, *program, partner_id));
   in.invoice_key = InvoiceKey(in.claim.invoice_number());
   in.customer_key = CustomerKey(in.claim.customer_name());
-  CIM_ASSIGN_OR_RETURN(InsertOutcome outcome, claims_.Insert(in));
-  if (outcome.replayed) return replay(outcome);
-  CIM_ASSIGN_OR_RETURN(Claim claim, claims_.Get(outcome.claim_id));
-  return ViewFor(caller, std::move(claim));
+  return claims_.Insert(in);
 }
 
 absl::StatusOr<Claim> ClaimWorkflow::Get(const Principal& caller, int64_t claim_id) {
@@ -283,10 +292,15 @@ absl::StatusOr<ClaimDecision> ClaimWorkflow::Approve(const Claim& claim, const P
                                                      int64_t actor, DecisionContext& context) {
   const SaleClaim sale = ToSaleClaim(claim);
   const DateRange period = ClaimPeriod(program, sale.invoice_date);
+  std::vector<std::string> rule_ids;
+  for (const IncentiveRule& rule : program.rules()) {
+    if (rule.kind_case() != IncentiveRule::kMdfAllocation) rule_ids.push_back(rule.id());
+  }
+  CIM_ASSIGN_OR_RETURN(auto locked, context.LockTotals(rule_ids, period.first));
   absl::flat_hash_map<std::string, RuleHistory> history;
   for (const IncentiveRule& rule : program.rules()) {
     if (rule.kind_case() == IncentiveRule::kMdfAllocation) continue;
-    CIM_ASSIGN_OR_RETURN(RuleTotals totals, context.LockTotals(rule.id(), period.first));
+    const RuleTotals& totals = locked[rule.id()];
     RuleHistory h{.volume = totals.volume,
                   .rebate_posted = totals.rebate_posted,
                   .lump_sum_posted = totals.lump_sum_posted};

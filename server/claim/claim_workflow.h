@@ -68,6 +68,10 @@ class ClaimWorkflow {
   // Validates the content of `claim` for `program` (lines, attachments of `partner_id`), and
   // fills line amounts and the total. INVALID_ARGUMENT with every violation.
   absl::Status ValidateContent(Claim& claim, const cim::v1::Program& program, int64_t partner_id);
+  // Checks the program, enrollment and content of a new submission and stores it.
+  absl::StatusOr<InsertOutcome> Insert(const Principal& caller, int64_t partner_id,
+                                       const cim::v1::SubmitClaimRequest& request,
+                                       const std::string& hash);
   // The claim as `caller` may see it: partner roles do not learn other partners' identities.
   static Claim ViewFor(const Principal& caller, Claim claim);
   // The approval decision: rewards from every rule, totals and budget draw.

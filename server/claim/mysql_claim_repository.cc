@@ -73,8 +73,8 @@ Attachment AttachmentFromRow(const soci::row& r) {
   return a;
 }
 
-// The full claim: row, lines, attachments, conflict details, timeline and rewards.
-absl::StatusOr<Claim> ReadClaim(soci::session& s, int64_t id) {
+// The claim's row and lines.
+absl::StatusOr<Claim> ReadClaimCore(soci::session& s, int64_t id) {
   long long key = id;
   soci::row r;
   s << absl::StrCat("SELECT ", kClaimColumns, " FROM claims c WHERE c.id = :id"), soci::use(key),
@@ -94,7 +94,13 @@ absl::StatusOr<Claim> ReadClaim(soci::session& s, int64_t id) {
     line->set_unit_price(FromSqlDecimal(l.get<std::string>(2), scale));
     line->set_amount(FromSqlDecimal(l.get<std::string>(3), scale));
   }
+  return claim;
+}
 
+// The full claim: row, lines, attachments, conflict details, timeline and rewards.
+absl::StatusOr<Claim> ReadClaim(soci::session& s, int64_t id) {
+  CIM_ASSIGN_OR_RETURN(Claim claim, ReadClaimCore(s, id));
+  long long key = id;
   soci::rowset<soci::row> attachments =
       (s.prepare << absl::StrCat("SELECT ", kAttachmentColumns,
                                  " FROM attachments WHERE claim_id = :id ORDER BY id"),
@@ -153,15 +159,34 @@ void InsertEvent(soci::session& s, int64_t claim_id, int from, int to, int64_t a
 }
 
 void InsertLines(soci::session& s, int64_t claim_id, const Claim& claim) {
-  long long id = claim_id;
+  // One statement for all lines; the bound values live in `rows` until it has run.
+  struct Row {
+    long long claim, quantity;
+    int line_no;
+  };
+  std::vector<Row> rows;
+  rows.reserve(claim.lines_size());
+  soci::statement st(s);
+  std::vector<std::string> values;
   for (int i = 0; i < claim.lines_size(); ++i) {
     const cim::v1::ClaimLine& line = claim.lines(i);
-    long long quantity = line.quantity();
-    s << "INSERT INTO claim_lines (claim_id, line_no, sku, quantity, unit_price, amount)"
-         " VALUES (:claim, :no, :sku, :quantity, :price, :amount)",
-        soci::use(id), soci::use(i), soci::use(line.sku()), soci::use(quantity),
-        soci::use(line.unit_price()), soci::use(line.amount());
+    rows.push_back(Row{.claim = claim_id, .quantity = line.quantity(), .line_no = i});
+    Row& r = rows.back();
+    st.exchange(soci::use(r.claim));
+    st.exchange(soci::use(r.line_no));
+    st.exchange(soci::use(line.sku()));
+    st.exchange(soci::use(r.quantity));
+    st.exchange(soci::use(line.unit_price()));
+    st.exchange(soci::use(line.amount()));
+    values.push_back(
+        absl::StrCat("(:c", i, ", :n", i, ", :s", i, ", :q", i, ", :p", i, ", :a", i, ")"));
   }
+  st.alloc();
+  st.prepare(absl::StrCat(
+      "INSERT INTO claim_lines (claim_id, line_no, sku, quantity, unit_price, amount) VALUES ",
+      absl::StrJoin(values, ", ")));
+  st.define_and_bind();
+  st.execute(true);
 }
 
 // Attaches the claim's attachments: each must be the partner's and not yet attached.
@@ -229,26 +254,62 @@ class MysqlDecisionContext final : public DecisionContext {
   MysqlDecisionContext(soci::session& s, int64_t program_id, int64_t partner_id)
       : s_(s), program_id_(program_id), partner_id_(partner_id) {}
 
-  absl::StatusOr<RuleTotals> LockTotals(const std::string& rule_id,
-                                        absl::CivilDay period_start) override {
+  absl::StatusOr<absl::flat_hash_map<std::string, RuleTotals>> LockTotals(
+      std::vector<std::string> rule_ids, absl::CivilDay period_start) override {
+    absl::flat_hash_map<std::string, RuleTotals> out;
+    if (rule_ids.empty()) return out;
+    std::sort(rule_ids.begin(), rule_ids.end());  // one lock order for every transaction
     long long program = program_id_, partner = partner_id_;
     std::string period = FormatDate(period_start);
-    s_ << "INSERT INTO reward_period_totals (program_id, partner_id, rule_id, period_start)"
-          " VALUES (:program, :partner, :rule, :period)"
-          " ON DUPLICATE KEY UPDATE volume = volume",
-        soci::use(program), soci::use(partner), soci::use(rule_id), soci::use(period);
-    std::string volume, rebate;
+    {
+      soci::statement st(s_);
+      std::vector<std::string> values;
+      for (size_t i = 0; i < rule_ids.size(); ++i) {
+        st.exchange(soci::use(program));
+        st.exchange(soci::use(partner));
+        st.exchange(soci::use(rule_ids[i]));
+        st.exchange(soci::use(period));
+        values.push_back(absl::StrCat("(:p", i, ", :q", i, ", :r", i, ", :d", i, ")"));
+      }
+      st.alloc();
+      st.prepare(absl::StrCat(
+          "INSERT INTO reward_period_totals (program_id, partner_id, rule_id, period_start)"
+          " VALUES ",
+          absl::StrJoin(values, ", "), " ON DUPLICATE KEY UPDATE volume = volume"));
+      st.define_and_bind();
+      st.execute(true);
+    }
+    soci::statement st(s_);
+    std::string rule, volume, rebate;
     int lump = 0;
-    s_ << "SELECT CAST(volume AS CHAR), CAST(rebate_posted AS CHAR), lump_sum_posted"
-          " FROM reward_period_totals WHERE program_id = :program AND partner_id = :partner"
-          " AND rule_id = :rule AND period_start = :period FOR UPDATE",
-        soci::use(program), soci::use(partner), soci::use(rule_id), soci::use(period),
-        soci::into(volume), soci::into(rebate), soci::into(lump);
-    RuleTotals totals;
-    CIM_ASSIGN_OR_RETURN(totals.volume, Decimal::Parse(volume));
-    CIM_ASSIGN_OR_RETURN(totals.rebate_posted, Decimal::Parse(rebate));
-    totals.lump_sum_posted = lump != 0;
-    return totals;
+    st.exchange(soci::into(rule));
+    st.exchange(soci::into(volume));
+    st.exchange(soci::into(rebate));
+    st.exchange(soci::into(lump));
+    st.exchange(soci::use(program));
+    st.exchange(soci::use(partner));
+    st.exchange(soci::use(period));
+    std::vector<std::string> marks;
+    for (size_t i = 0; i < rule_ids.size(); ++i) {
+      st.exchange(soci::use(rule_ids[i]));
+      marks.push_back(absl::StrCat(":r", i));
+    }
+    st.alloc();
+    st.prepare(absl::StrCat(
+        "SELECT rule_id, CAST(volume AS CHAR), CAST(rebate_posted AS CHAR), lump_sum_posted"
+        " FROM reward_period_totals WHERE program_id = :program AND partner_id = :partner"
+        " AND period_start = :period AND rule_id IN (",
+        absl::StrJoin(marks, ", "), ") ORDER BY rule_id FOR UPDATE"));
+    st.define_and_bind();
+    st.execute(false);
+    while (st.fetch()) {
+      RuleTotals totals;
+      CIM_ASSIGN_OR_RETURN(totals.volume, Decimal::Parse(volume));
+      CIM_ASSIGN_OR_RETURN(totals.rebate_posted, Decimal::Parse(rebate));
+      totals.lump_sum_posted = lump != 0;
+      out[rule] = totals;
+    }
+    return out;
   }
 
   absl::StatusOr<Decimal> ApprovedSales(const DateRange& range,
@@ -320,7 +381,7 @@ absl::StatusOr<InsertOutcome> MysqlClaimRepository::Insert(const NewClaim& in) {
             soci::use(claim.total_amount()), soci::use(claim.notes()), soci::use(status),
             soci::use(t), soci::use(t);
         long long id = 0;
-        s << "SELECT LAST_INSERT_ID()", soci::into(id);
+        s.get_last_insert_id("claims", id);
         InsertLines(s, id, claim);
         InsertEvent(s, id, cim::v1::CLAIM_STATUS_UNSPECIFIED, status, claim.submitted_by_user_id(),
                     "", in.now);
@@ -378,7 +439,7 @@ absl::StatusOr<Claim> MysqlClaimRepository::Decide(int64_t claim_id, int64_t act
     s << "SELECT status FROM claims WHERE id = :id FOR UPDATE", soci::use(id),
         soci::into(locked_status);
     if (!s.got_data()) return absl::NotFoundError(absl::StrCat("claim ", claim_id, " not found"));
-    CIM_ASSIGN_OR_RETURN(const Claim claim, ReadClaim(s, claim_id));
+    CIM_ASSIGN_OR_RETURN(const Claim claim, ReadClaimCore(s, claim_id));
     CIM_ASSIGN_OR_RETURN(const cim::v1::Program program, ReadProgram(s, claim.program_id()));
     MysqlDecisionContext context(s, claim.program_id(), claim.partner_id());
     CIM_ASSIGN_OR_RETURN(ClaimDecision decision, decide(claim, program, context));
@@ -420,7 +481,7 @@ absl::StatusOr<Claim> MysqlClaimRepository::Decide(int64_t claim_id, int64_t act
           soci::use(program_id), soci::use(partner), soci::use(change.rule_id), soci::use(period),
           soci::use(volume), soci::use(rebate), soci::use(lump);
     }
-    CIM_RETURN_IF_ERROR(DrawBudget(s, program_id, decision.budget_draw));
+    CIM_RETURN_IF_ERROR(DrawBudget(s, program_id, partner, decision.budget_draw));
     return ReadClaim(s, claim_id);
   });
 }

@@ -74,6 +74,14 @@ std::string LikeContains(absl::string_view text) {
   return out;
 }
 
+// UTC for every DATETIME; READ COMMITTED so that a statement that runs after waiting for a row
+// lock sees what the lock holder committed (balances summed under a lock must be current), and
+// no gap locks between unrelated inserts.
+void ConfigureSession(soci::session& session) {
+  session << "SET time_zone = '+00:00'";
+  session << "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED";
+}
+
 absl::StatusOr<std::unique_ptr<MysqlDatabase>> MysqlDatabase::Connect(
     const std::string& connect_string, int pool_size) {
   if (pool_size < 1) return absl::InvalidArgumentError("pool size must be at least 1");
@@ -83,7 +91,7 @@ absl::StatusOr<std::unique_ptr<MysqlDatabase>> MysqlDatabase::Connect(
     for (int i = 0; i < pool_size; ++i) {
       soci::session& s = db->pool_.at(i);
       s.open(soci::mysql, db->connect_string_);
-      s << "SET time_zone = '+00:00'";
+      ConfigureSession(s);
     }
   } catch (const std::exception& e) {
     return absl::UnavailableError(absl::StrCat("cannot connect to the database: ", e.what()));
@@ -99,7 +107,7 @@ bool MysqlDatabase::Reconnect(soci::session& session) {
     } else {
       session.reconnect();
     }
-    session << "SET time_zone = '+00:00'";
+    ConfigureSession(session);
     return true;
   } catch (const std::exception&) {
     // Still down: the next caller gets UNAVAILABLE and tries again.

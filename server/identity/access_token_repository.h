@@ -8,6 +8,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "cim/v1/identity.pb.h"
 
 namespace cim {
 
@@ -23,14 +24,21 @@ struct AccessTokenRecord {
   std::optional<absl::Time> revoked_at;
 };
 
+// A token with its owner and the owner's partner, as every authenticated call needs them.
+struct Credential {
+  AccessTokenRecord token;
+  cim::v1::User user;                       // id, email, display_name, role, partner_id, status
+  std::optional<cim::v1::Partner> partner;  // id, name, status; none for vendor users
+};
+
 class AccessTokenRepository {
  public:
   virtual ~AccessTokenRepository() = default;
   // Stores a token by its hash; returns its id.
   virtual absl::StatusOr<int64_t> Insert(const std::string& token_hash,
                                          const AccessTokenRecord& record) = 0;
-  // NOT_FOUND if no token has this hash.
-  virtual absl::StatusOr<AccessTokenRecord> FindByHash(const std::string& token_hash) = 0;
+  // The token with its owner, in one round trip. NOT_FOUND if no token has this hash.
+  virtual absl::StatusOr<Credential> FindCredential(const std::string& token_hash) = 0;
   // NOT_FOUND if no token has `id`.
   virtual absl::StatusOr<AccessTokenRecord> Get(int64_t id) = 0;
   // Marks the token revoked at `now` (no-op if already revoked). NOT_FOUND if absent.

@@ -87,20 +87,35 @@ absl::StatusOr<LoginResult> Authenticator::Login(absl::string_view email_in,
 
 absl::StatusOr<Principal> Authenticator::Authenticate(absl::string_view bearer) {
   if (bearer.empty()) return absl::UnauthenticatedError("credentials required");
-  absl::StatusOr<AccessTokenRecord> token = tokens_.FindByHash(HashSecret(bearer));
-  if (absl::IsNotFound(token.status())) return absl::UnauthenticatedError(kBadToken);
-  if (!token.ok()) return token.status();
-  if (token->revoked_at.has_value() || clock_.Now() >= token->expires_at) {
+  // One round trip: every authenticated call pays for it.
+  absl::StatusOr<Credential> credential = tokens_.FindCredential(HashSecret(bearer));
+  if (absl::IsNotFound(credential.status())) return absl::UnauthenticatedError(kBadToken);
+  if (!credential.ok()) return credential.status();
+  const AccessTokenRecord& token = credential->token;
+  const User& user = credential->user;
+  if (token.revoked_at.has_value() || clock_.Now() >= token.expires_at ||
+      user.status() != cim::v1::USER_STATUS_ACTIVE) {
     return absl::UnauthenticatedError(kBadToken);
   }
-  CIM_ASSIGN_OR_RETURN(UserRecord record, users_.Get(token->user_id));
   // API keys are for service accounts, sessions for people; anything else is refused.
-  const bool service = record.user.role() == cim::v1::ROLE_SERVICE_ACCOUNT;
-  if (service != (token->kind == TokenKind::kApiKey)) {
+  const bool service = user.role() == cim::v1::ROLE_SERVICE_ACCOUNT;
+  if (service != (token.kind == TokenKind::kApiKey)) {
     return absl::UnauthenticatedError(kBadToken);
   }
-  CIM_ASSIGN_OR_RETURN(Principal principal, PrincipalFor(record.user));
-  principal.token_id = token->id;
+  Principal principal;
+  principal.user_id = user.id();
+  principal.email = user.email();
+  principal.display_name = user.display_name();
+  principal.role = user.role();
+  principal.partner_id = user.partner_id();
+  if (principal.partner_id != 0) {
+    if (!credential->partner.has_value() ||
+        credential->partner->status() != cim::v1::PARTNER_STATUS_ACTIVE) {
+      return absl::UnauthenticatedError(kBadToken);
+    }
+    principal.partner_name = credential->partner->name();
+  }
+  principal.token_id = token.id;
   return principal;
 }
 

@@ -39,13 +39,31 @@ absl::StatusOr<int64_t> MysqlAccessTokenRepository::Insert(const std::string& to
   });
 }
 
-absl::StatusOr<AccessTokenRecord> MysqlAccessTokenRepository::FindByHash(
+absl::StatusOr<Credential> MysqlAccessTokenRepository::FindCredential(
     const std::string& token_hash) {
-  return db_.Run([&](soci::session& s) -> absl::StatusOr<AccessTokenRecord> {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<Credential> {
     soci::row r;
-    s << absl::StrCat(kSelect, "token_hash = :hash"), soci::use(token_hash), soci::into(r);
+    s << "SELECT t.id, t.user_id, t.kind, t.description, t.created_at, t.expires_at,"
+         " t.revoked_at, u.email, u.display_name, u.role, u.partner_id, u.status, p.name,"
+         " p.status FROM access_tokens t JOIN users u ON u.id = t.user_id"
+         " LEFT JOIN partners p ON p.id = u.partner_id WHERE t.token_hash = :hash",
+        soci::use(token_hash), soci::into(r);
     if (!s.got_data()) return absl::NotFoundError("unknown token");
-    return TokenFromRow(r);
+    Credential c;
+    c.token = TokenFromRow(r);
+    c.user.set_id(c.token.user_id);
+    c.user.set_email(r.get<std::string>(7));
+    c.user.set_display_name(r.get<std::string>(8));
+    c.user.set_role(static_cast<cim::v1::Role>(r.get<int>(9)));
+    if (r.get_indicator(10) == soci::i_ok) c.user.set_partner_id(r.get<long long>(10));
+    c.user.set_status(static_cast<cim::v1::UserStatus>(r.get<int>(11)));
+    if (r.get_indicator(12) == soci::i_ok) {
+      c.partner.emplace();
+      c.partner->set_id(c.user.partner_id());
+      c.partner->set_name(r.get<std::string>(12));
+      c.partner->set_status(static_cast<cim::v1::PartnerStatus>(r.get<int>(13)));
+    }
+    return c;
   });
 }
 

@@ -12,7 +12,7 @@ class MysqlAccessTokenRepository final : public AccessTokenRepository {
   explicit MysqlAccessTokenRepository(MysqlDatabase& db) : db_(db) {}
   absl::StatusOr<int64_t> Insert(const std::string& token_hash,
                                  const AccessTokenRecord& record) override;
-  absl::StatusOr<AccessTokenRecord> FindByHash(const std::string& token_hash) override;
+  absl::StatusOr<Credential> FindCredential(const std::string& token_hash) override;
   absl::StatusOr<AccessTokenRecord> Get(int64_t id) override;
   absl::Status Revoke(int64_t id, absl::Time now) override;
 

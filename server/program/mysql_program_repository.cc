@@ -13,13 +13,15 @@ namespace {
 
 constexpr char kSelect[] =
     "SELECT p.id, p.name, p.description, p.objectives, p.design_json, p.currency_code,"
-    " CAST(p.budget AS CHAR), CAST(p.budget_drawn AS CHAR),"
-    " CAST(p.budget - p.budget_drawn AS CHAR), CAST(p.start_date AS CHAR),"
+    " CAST(p.budget AS CHAR), CAST(b.drawn AS CHAR), CAST(p.budget - b.drawn AS CHAR),"
+    " CAST(p.start_date AS CHAR),"
     " CAST(p.end_date AS CHAR), p.period, p.terms_version, p.rules_version, p.status,"
     " p.created_at, p.updated_at, p.version, t.terms, r.rules_json"
     " FROM programs p"
     " JOIN program_terms_versions t ON t.program_id = p.id AND t.version = p.terms_version"
-    " JOIN program_rules_versions r ON r.program_id = p.id AND r.version = p.rules_version";
+    " JOIN program_rules_versions r ON r.program_id = p.id AND r.version = p.rules_version"
+    " JOIN (SELECT program_id, SUM(drawn) AS drawn FROM program_budget_slices"
+    "  GROUP BY program_id) b ON b.program_id = p.id";
 
 constexpr char kEnrollmentColumns[] =
     "id, program_id, partner_id, accepted_terms_version, accepted_by, accepted_at";
@@ -69,21 +71,68 @@ absl::StatusOr<Program> ProgramFromRow(const soci::row& r) {
 
 }  // namespace
 
-absl::Status DrawBudget(soci::session& s, int64_t program_id, const Decimal& amount) {
+absl::Status DrawBudget(soci::session& s, int64_t program_id, int64_t hint, const Decimal& amount) {
   if (amount.is_zero()) return absl::OkStatus();
   long long id = program_id;
+  int slice = static_cast<int>(hint % kBudgetSlices);
   std::string draw = amount.ToString();
-  soci::statement st = (s.prepare << "UPDATE programs SET budget_drawn = budget_drawn + :draw"
-                                     " WHERE id = :id AND budget_drawn + :draw2 <= budget",
-                        soci::use(draw), soci::use(id), soci::use(draw));
+  soci::statement st =
+      (s.prepare << "UPDATE program_budget_slices SET drawn = drawn + :draw"
+                    " WHERE program_id = :id AND slice = :slice AND drawn + :draw2 <= cap",
+       soci::use(draw), soci::use(id), soci::use(slice), soci::use(draw));
   st.execute(true);
   if (st.get_affected_rows() > 0) return absl::OkStatus();
-  std::string remaining, currency;
-  s << "SELECT CAST(budget - budget_drawn AS CHAR), currency_code FROM programs WHERE id = :id",
-      soci::use(id), soci::into(remaining), soci::into(currency);
-  return absl::FailedPreconditionError(
-      absl::StrCat("the program budget cannot cover this: it needs ", amount.ToString(), " ",
-                   currency, " and ", FromSqlDecimal(remaining, 2), " ", currency, " remain"));
+  // The slice cannot cover it: pool what every slice has left.
+  return RebalanceBudget(s, program_id, std::nullopt, slice, amount);
+}
+
+absl::Status RebalanceBudget(soci::session& s, int64_t program_id,
+                             std::optional<Decimal> new_budget, int slice, const Decimal& draw) {
+  long long id = program_id;
+  std::string budget_text, currency;
+  s << "SELECT CAST(budget AS CHAR), currency_code FROM programs WHERE id = :id FOR UPDATE",
+      soci::use(id), soci::into(budget_text), soci::into(currency);
+  if (!s.got_data()) return absl::NotFoundError(absl::StrCat("program ", program_id, " not found"));
+  CIM_ASSIGN_OR_RETURN(const Decimal budget, new_budget ? absl::StatusOr<Decimal>(*new_budget)
+                                                        : Decimal::Parse(budget_text));
+  std::vector<Decimal> drawn(kBudgetSlices);
+  soci::rowset<soci::row> rows =
+      (s.prepare << "SELECT slice, CAST(drawn AS CHAR) FROM program_budget_slices"
+                    " WHERE program_id = :id ORDER BY slice FOR UPDATE",
+       soci::use(id));
+  for (const soci::row& r : rows) {
+    const int i = r.get<int>(0);
+    if (i < 0 || i >= kBudgetSlices) continue;
+    CIM_ASSIGN_OR_RETURN(drawn[i], Decimal::Parse(r.get<std::string>(1)));
+  }
+  drawn[slice] += draw;
+  Decimal total;
+  for (const Decimal& d : drawn) total += d;
+  const int scale = CurrencyMinorUnits(currency).value_or(2);
+  if (total > budget) {
+    const Decimal before = total - draw;
+    if (draw.is_zero()) {
+      return absl::FailedPreconditionError(absl::StrCat("budget ", budget.ToString(scale),
+                                                        " is below the ", before.ToString(scale),
+                                                        " ", currency, " already drawn"));
+    }
+    return absl::FailedPreconditionError(absl::StrCat(
+        "the program budget cannot cover this: it needs ", draw.ToString(scale), " ", currency,
+        " and ", (budget - before).ToString(scale), " ", currency, " remain"));
+  }
+  // Spread what remains evenly (to 4 decimal places; the rest to slice 0).
+  const Decimal remaining = budget - total;
+  const Decimal share = remaining.DividedBy(Decimal::FromInt(kBudgetSlices), 6).Truncated(4);
+  const Decimal rest = remaining - share * Decimal::FromInt(kBudgetSlices);
+  for (int i = 0; i < kBudgetSlices; ++i) {
+    std::string cap = (drawn[i] + share + (i == 0 ? rest : Decimal())).ToString();
+    std::string d = drawn[i].ToString();
+    s << "INSERT INTO program_budget_slices (program_id, slice, cap, drawn)"
+         " VALUES (:id, :slice, :cap, :drawn)"
+         " ON DUPLICATE KEY UPDATE cap = VALUES(cap), drawn = VALUES(drawn)",
+        soci::use(id), soci::use(i), soci::use(cap), soci::use(d);
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<Program> ReadProgram(soci::session& s, int64_t id) {
@@ -152,6 +201,8 @@ absl::StatusOr<Program> MysqlProgramRepository::Create(const Program& program, i
     Program stored = program;
     stored.set_id(id);
     WriteVersions(s, stored, actor, now);
+    CIM_ASSIGN_OR_RETURN(Decimal budget, Decimal::Parse(program.budget()));
+    CIM_RETURN_IF_ERROR(RebalanceBudget(s, id, budget, 0, Decimal()));
     return ReadProgram(s, id);
   });
 }
@@ -203,23 +254,21 @@ absl::StatusOr<Program> MysqlProgramRepository::Update(const Program& program, i
                       " end_date = :end, period = :period, terms_version = :terms_version,"
                       " rules_version = :rules_version, status = :status, updated_at = :u,"
                       " version = version + 1"
-                      " WHERE id = :id AND version = :v AND budget_drawn <= :budget2",
+                      " WHERE id = :id AND version = :v",
          soci::use(program.name()), soci::use(program.description()),
          soci::use(program.objectives()), soci::use(design), soci::use(program.currency_code()),
          soci::use(program.budget()), soci::use(program.start_date()),
          soci::use(program.end_date()), soci::use(period), soci::use(terms_version),
          soci::use(rules_version), soci::use(status), soci::use(t), soci::use(id),
-         soci::use(expected_version), soci::use(program.budget()));
+         soci::use(expected_version));
     st.execute(true);
     if (st.get_affected_rows() == 0) {
-      CIM_ASSIGN_OR_RETURN(Program current, ReadProgram(s, id));
-      if (current.etag() != program.etag()) {
-        return absl::AbortedError(
-            absl::StrCat("program ", id, " was changed by someone else; reload and retry"));
-      }
-      return absl::FailedPreconditionError(absl::StrCat(
-          "budget ", program.budget(), " is below the ", current.budget_drawn(), " already drawn"));
+      CIM_RETURN_IF_ERROR(ReadProgram(s, id).status());  // NOT_FOUND if it is gone
+      return absl::AbortedError(
+          absl::StrCat("program ", id, " was changed by someone else; reload and retry"));
     }
+    CIM_ASSIGN_OR_RETURN(Decimal budget, Decimal::Parse(program.budget()));
+    CIM_RETURN_IF_ERROR(RebalanceBudget(s, id, budget, 0, Decimal()));
     WriteVersions(s, program, actor, now);
     return ReadProgram(s, id);
   });
@@ -262,7 +311,7 @@ absl::StatusOr<Enrollment> MysqlProgramRepository::Enroll(
     long long id = 0;
     s << "SELECT LAST_INSERT_ID()", soci::into(id);
     AppendLedgerEntries(s, postings);
-    CIM_RETURN_IF_ERROR(DrawBudget(s, program, budget_draw));
+    CIM_RETURN_IF_ERROR(DrawBudget(s, program, partner, budget_draw));
     Enrollment stored = enrollment;
     stored.set_id(id);
     return stored;
