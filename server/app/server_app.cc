@@ -36,7 +36,10 @@ ServerApp::ServerApp(const ServerOptions& options, std::unique_ptr<MysqlDatabase
       claim_service_(authenticator_, claim_workflow_),
       funds_(*db_),
       fund_workflow_(funds_, programs_, claims_, clock_),
-      fund_service_(authenticator_, fund_workflow_) {}
+      fund_service_(authenticator_, fund_workflow_),
+      payouts_(*db_),
+      payout_workflow_(payouts_, clock_),
+      payout_service_(authenticator_, payout_workflow_) {}
 
 absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions& options) {
   CIM_ASSIGN_OR_RETURN(std::unique_ptr<MysqlDatabase> db,
@@ -57,6 +60,7 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
   builder.RegisterService(&app->ledger_service_);
   builder.RegisterService(&app->claim_service_);
   builder.RegisterService(&app->fund_service_);
+  builder.RegisterService(&app->payout_service_);
   app->server_ = builder.BuildAndStart();
   if (app->server_ == nullptr || app->port_ == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen_address));

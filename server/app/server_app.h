@@ -26,6 +26,8 @@
 #include "server/identity/partner_service.h"
 #include "server/ledger/ledger_service.h"
 #include "server/ledger/mysql_ledger_repository.h"
+#include "server/payout/mysql_payout_repository.h"
+#include "server/payout/payout_service.h"
 #include "server/program/certification_registry.h"
 #include "server/program/mysql_product_repository.h"
 #include "server/program/mysql_program_repository.h"
@@ -98,6 +100,9 @@ class ServerApp {
   MysqlFundRepository funds_;
   FundWorkflow fund_workflow_;
   FundServiceImpl fund_service_;
+  MysqlPayoutRepository payouts_;
+  PayoutWorkflow payout_workflow_;
+  PayoutServiceImpl payout_service_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   absl::Notification stopping_;

@@ -50,6 +50,8 @@ struct LedgerFilter {
   cim::v1::LedgerEntryKind kind = cim::v1::LEDGER_ENTRY_KIND_UNSPECIFIED;
   int64_t claim_id = 0;
   int64_t fund_request_id = 0;
+  // Only the entries a statement pays.
+  int64_t in_statement_id = 0;
 };
 
 class LedgerRepository {

@@ -11,14 +11,17 @@ namespace {
 constexpr char kColumns[] =
     "id, partner_id, user_id, program_id, rules_version, rule_id, claim_id, account, kind, unit,"
     " CAST(amount AS CHAR), basis, CAST(period_start AS CHAR), reverses_entry_id,"
-    " statement_id, created_by, created_at, fund_request_id";
+    " COALESCE(statement_id, (SELECT sl.statement_id FROM statement_lines sl"
+    " WHERE sl.entry_id = ledger_entries.id)), created_by, created_at, fund_request_id";
 
 constexpr char kFilter[] =
     " (:partner1 = 0 OR partner_id = :partner2)"
     " AND (:user1 = 0 OR user_id = :user2)"
     " AND (:program1 = 0 OR program_id = :program2)"
     " AND (:claim1 = 0 OR claim_id = :claim2)"
-    " AND (:fund_request1 = 0 OR fund_request_id = :fund_request2)";
+    " AND (:fund_request1 = 0 OR fund_request_id = :fund_request2)"
+    " AND (:statement1 = 0 OR id IN (SELECT entry_id FROM statement_lines"
+    " WHERE statement_id = :statement2))";
 
 int UnitScale(const std::string& unit) {
   return unit == kPointsUnit ? kPointsScale : CurrencyMinorUnits(unit).value_or(2);
@@ -137,7 +140,8 @@ void AppendLedgerEntries(soci::session& session, const std::vector<LedgerPosting
 std::vector<LedgerEntry> ReadLedgerEntries(soci::session& s, const LedgerFilter& filter,
                                            int64_t before_id, int limit) {
   long long partner = filter.partner_id, user = filter.user_id, program = filter.program_id,
-            claim = filter.claim_id, fund_request = filter.fund_request_id;
+            claim = filter.claim_id, fund_request = filter.fund_request_id,
+            statement = filter.in_statement_id;
   long long before = before_id > 0 ? before_id : std::numeric_limits<long long>::max();
   int account = filter.account, kind = filter.kind;
   soci::rowset<soci::row> rows =
@@ -148,7 +152,8 @@ std::vector<LedgerEntry> ReadLedgerEntries(soci::session& s, const LedgerFilter&
                                  " ORDER BY id DESC LIMIT :limit"),
        soci::use(before), soci::use(partner), soci::use(partner), soci::use(user), soci::use(user),
        soci::use(program), soci::use(program), soci::use(claim), soci::use(claim),
-       soci::use(fund_request), soci::use(fund_request), soci::use(account), soci::use(account),
+       soci::use(fund_request), soci::use(fund_request), soci::use(statement),
+       soci::use(statement), soci::use(account), soci::use(account),
        soci::use(kind), soci::use(kind), soci::use(limit));
   std::vector<LedgerEntry> out;
   for (const soci::row& r : rows) out.push_back(EntryFromRow(r));
@@ -165,7 +170,8 @@ absl::StatusOr<std::vector<LedgerEntry>> MysqlLedgerRepository::List(const Ledge
 absl::StatusOr<std::vector<Balance>> MysqlLedgerRepository::Balances(const LedgerFilter& filter) {
   return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<Balance>> {
     long long partner = filter.partner_id, user = filter.user_id, program = filter.program_id,
-              claim = filter.claim_id, fund_request = filter.fund_request_id;
+              claim = filter.claim_id, fund_request = filter.fund_request_id,
+              statement = filter.in_statement_id;
     soci::rowset<soci::row> rows =
         (s.prepare << absl::StrCat(
              "SELECT account, unit, CAST(SUM(amount) AS CHAR),"
@@ -174,7 +180,8 @@ absl::StatusOr<std::vector<Balance>> MysqlLedgerRepository::Balances(const Ledge
              kFilter, " GROUP BY account, unit ORDER BY account, unit"),
          soci::use(partner), soci::use(partner), soci::use(user), soci::use(user),
          soci::use(program), soci::use(program), soci::use(claim), soci::use(claim),
-         soci::use(fund_request), soci::use(fund_request));
+         soci::use(fund_request), soci::use(fund_request), soci::use(statement),
+         soci::use(statement));
     std::vector<Balance> out;
     for (const soci::row& r : rows) {
       Balance b;

@@ -1,0 +1,232 @@
+#include "server/payout/mysql_payout_repository.h"
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "cim/v1/claim.pb.h"
+#include "server/common/decimal.h"
+#include "server/common/proto_time.h"
+#include "server/common/status_util.h"
+#include "server/ledger/mysql_ledger_repository.h"
+#include "server/program/program_dates.h"
+
+namespace cim {
+namespace {
+
+constexpr int kPayable = cim::v1::LEDGER_ACCOUNT_PAYABLE;
+constexpr int kPayout = cim::v1::LEDGER_ENTRY_KIND_PAYOUT;
+constexpr int kOpen = cim::v1::STATEMENT_STATUS_OPEN;
+constexpr int kPaid = cim::v1::STATEMENT_STATUS_PAID;
+
+constexpr char kColumns[] =
+    "s.id, s.run_id, s.partner_id, p.name, s.currency_code, CAST(r.period_start AS CHAR),"
+    " CAST(r.period_end AS CHAR), CAST(s.total AS CHAR), s.entry_count, s.status,"
+    " s.payment_reference, s.paid_by, s.paid_at, s.created_at, s.version";
+constexpr char kFrom[] =
+    " FROM statements s JOIN payout_runs r ON r.id = s.run_id"
+    " JOIN partners p ON p.id = s.partner_id";
+
+Statement StatementFromRow(const soci::row& r) {
+  Statement s;
+  s.set_id(r.get<long long>(0));
+  s.set_payout_run_id(r.get<long long>(1));
+  s.set_partner_id(r.get<long long>(2));
+  s.set_partner_name(r.get<std::string>(3));
+  s.set_currency_code(r.get<std::string>(4));
+  s.set_period_start(r.get<std::string>(5));
+  s.set_period_end(r.get<std::string>(6));
+  s.set_total(
+      FromSqlDecimal(r.get<std::string>(7), CurrencyMinorUnits(s.currency_code()).value_or(2)));
+  s.set_entry_count(r.get<int>(8));
+  s.set_status(static_cast<cim::v1::StatementStatus>(r.get<int>(9)));
+  if (r.get_indicator(10) == soci::i_ok) s.set_payment_reference(r.get<std::string>(10));
+  if (r.get_indicator(11) == soci::i_ok) s.set_paid_by_user_id(r.get<long long>(11));
+  if (r.get_indicator(12) == soci::i_ok) {
+    SetTimestamp(FromSqlTime(r.get<std::tm>(12)), s.mutable_paid_time());
+  }
+  SetTimestamp(FromSqlTime(r.get<std::tm>(13)), s.mutable_create_time());
+  s.set_etag(absl::StrCat(r.get<long long>(14)));
+  return s;
+}
+
+absl::StatusOr<Statement> ReadStatement(soci::session& s, int64_t id, bool with_entries) {
+  long long key = id;
+  soci::row r;
+  s << absl::StrCat("SELECT ", kColumns, kFrom, " WHERE s.id = :id"), soci::use(key), soci::into(r);
+  if (!s.got_data()) return absl::NotFoundError(absl::StrCat("statement ", id, " not found"));
+  Statement statement = StatementFromRow(r);
+  if (with_entries) {
+    std::vector<LedgerEntry> entries = ReadLedgerEntries(s, LedgerFilter{.in_statement_id = id},
+                                                         /*before_id=*/0, /*limit=*/100000);
+    std::reverse(entries.begin(), entries.end());
+    for (LedgerEntry& e : entries) *statement.add_entries() = std::move(e);
+  }
+  return statement;
+}
+
+}  // namespace
+
+absl::StatusOr<PayoutRun> MysqlPayoutRepository::CreateRun(absl::CivilDay period_start,
+                                                           absl::CivilDay period_end, int64_t actor,
+                                                           absl::Time now) {
+  absl::StatusOr<PayoutRun> run = db_.Transact([&](soci::session& s) -> absl::StatusOr<PayoutRun> {
+    std::string first = FormatDate(period_start), last = FormatDate(period_end);
+    std::tm cutoff =
+        ToSqlTime(absl::FromCivil(absl::CivilSecond(period_end + 1), absl::UTCTimeZone()));
+    std::tm t = ToSqlTime(now);
+    long long by = actor;
+    s << "INSERT INTO payout_runs (period_start, period_end, created_by, created_at)"
+         " VALUES (:first, :last, :by, :t)",
+        soci::use(first), soci::use(last), soci::use(by), soci::use(t);
+    long long run_id = 0;
+    s.get_last_insert_id("payout_runs", run_id);
+
+    int payable = kPayable, payout = kPayout;
+    std::vector<std::pair<long long, std::string>> groups;
+    {
+      soci::rowset<soci::row> rows =
+          (s.prepare << "SELECT e.partner_id, e.unit FROM ledger_entries e"
+                        " LEFT JOIN statement_lines sl ON sl.entry_id = e.id"
+                        " WHERE e.account = :payable AND e.kind <> :payout"
+                        " AND e.created_at < :cutoff AND sl.entry_id IS NULL"
+                        " GROUP BY e.partner_id, e.unit HAVING SUM(e.amount) > 0"
+                        " ORDER BY e.partner_id, e.unit",
+           soci::use(payable), soci::use(payout), soci::use(cutoff));
+      for (const soci::row& r : rows)
+        groups.emplace_back(r.get<long long>(0), r.get<std::string>(1));
+    }
+    for (auto& [partner, currency] : groups) {
+      int open = kOpen;
+      s << "INSERT INTO statements (run_id, partner_id, currency_code, status, created_at)"
+           " VALUES (:run, :partner, :currency, :status, :t)",
+          soci::use(run_id), soci::use(partner), soci::use(currency), soci::use(open), soci::use(t);
+      long long statement_id = 0;
+      s.get_last_insert_id("statements", statement_id);
+      // The primary key of statement_lines keeps an entry out of a second statement, also when
+      // runs race: the later one fails here and is retried by the caller.
+      s << "INSERT INTO statement_lines (entry_id, statement_id)"
+           " SELECT e.id, :statement FROM ledger_entries e"
+           " LEFT JOIN statement_lines sl ON sl.entry_id = e.id"
+           " WHERE e.partner_id = :partner AND e.unit = :currency AND e.account = :payable"
+           " AND e.kind <> :payout AND e.created_at < :cutoff AND sl.entry_id IS NULL",
+          soci::use(statement_id), soci::use(partner), soci::use(currency), soci::use(payable),
+          soci::use(payout), soci::use(cutoff);
+      s << "UPDATE statements st SET"
+           " total = (SELECT SUM(e.amount) FROM statement_lines sl JOIN ledger_entries e"
+           " ON e.id = sl.entry_id WHERE sl.statement_id = st.id),"
+           " entry_count = (SELECT COUNT(*) FROM statement_lines sl"
+           " WHERE sl.statement_id = st.id) WHERE st.id = :id",
+          soci::use(statement_id);
+    }
+    PayoutRun out;
+    out.set_id(run_id);
+    out.set_period_start(first);
+    out.set_period_end(last);
+    out.set_created_by_user_id(actor);
+    SetTimestamp(now, out.mutable_create_time());
+    soci::rowset<soci::row> statements =
+        (s.prepare << absl::StrCat("SELECT ", kColumns, kFrom,
+                                   " WHERE s.run_id = :run ORDER BY s.id"),
+         soci::use(run_id));
+    for (const soci::row& r : statements) *out.add_statements() = StatementFromRow(r);
+    return out;
+  });
+  if (absl::IsAlreadyExists(run.status())) {
+    return absl::AbortedError("another payout run took some of the same entries; retry");
+  }
+  return run;
+}
+
+absl::StatusOr<Statement> MysqlPayoutRepository::Get(int64_t id) {
+  return db_.Run([&](soci::session& s) { return ReadStatement(s, id, /*with_entries=*/true); });
+}
+
+absl::StatusOr<std::vector<Statement>> MysqlPayoutRepository::List(const StatementFilter& filter,
+                                                                   int64_t before_id, int limit) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<Statement>> {
+    long long before = before_id > 0 ? before_id : std::numeric_limits<long long>::max();
+    long long partner = filter.partner_id, run = filter.payout_run_id;
+    int status = filter.status;
+    soci::rowset<soci::row> rows =
+        (s.prepare << absl::StrCat("SELECT ", kColumns, kFrom,
+                                   " WHERE s.id < :before"
+                                   " AND (:status1 = 0 OR s.status = :status2)"
+                                   " AND (:partner1 = 0 OR s.partner_id = :partner2)"
+                                   " AND (:run1 = 0 OR s.run_id = :run2)"
+                                   " ORDER BY s.id DESC LIMIT :limit"),
+         soci::use(before), soci::use(status), soci::use(status), soci::use(partner),
+         soci::use(partner), soci::use(run), soci::use(run), soci::use(limit));
+    std::vector<Statement> out;
+    for (const soci::row& r : rows) out.push_back(StatementFromRow(r));
+    return out;
+  });
+}
+
+absl::StatusOr<Statement> MysqlPayoutRepository::MarkPaid(int64_t id, const std::string& etag,
+                                                          const std::string& reference,
+                                                          int64_t actor, absl::Time now) {
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<Statement> {
+    long long key = id;
+    int status = 0;
+    long long version = 0;
+    s << "SELECT status, version FROM statements WHERE id = :id FOR UPDATE", soci::use(key),
+        soci::into(status), soci::into(version);
+    if (!s.got_data()) return absl::NotFoundError(absl::StrCat("statement ", id, " not found"));
+    if (!etag.empty() && etag != absl::StrCat(version)) {
+      return absl::AbortedError("the statement changed since you read it; reload and retry");
+    }
+    if (status != kOpen) {
+      return absl::FailedPreconditionError(absl::StrCat("statement ", id, " is already paid"));
+    }
+    CIM_ASSIGN_OR_RETURN(Statement statement, ReadStatement(s, id, /*with_entries=*/false));
+    int paid = kPaid;
+    long long by = actor;
+    std::tm t = ToSqlTime(now);
+    s << "UPDATE statements SET status = :paid, payment_reference = :reference, paid_by = :by,"
+         " paid_at = :t, version = version + 1 WHERE id = :id",
+        soci::use(paid), soci::use(reference), soci::use(by), soci::use(t), soci::use(key);
+    CIM_ASSIGN_OR_RETURN(Decimal total, Decimal::Parse(statement.total()));
+    AppendLedgerEntries(
+        s, {LedgerPosting{
+               .partner_id = statement.partner_id(),
+               .account = cim::v1::LEDGER_ACCOUNT_PAYABLE,
+               .kind = cim::v1::LEDGER_ENTRY_KIND_PAYOUT,
+               .unit = statement.currency_code(),
+               .amount = -total,
+               .basis = absl::StrCat("statement ", id, " for ", statement.period_start(), " to ",
+                                     statement.period_end(), " paid (", reference, ")"),
+               .statement_id = id,
+               .created_by = actor,
+               .created_at = now}});
+    // Claims whose payable rewards are now all in paid statements are PAID.
+    std::vector<long long> claims;
+    {
+      int approved = cim::v1::CLAIM_STATUS_APPROVED, payable = kPayable;
+      soci::rowset<soci::row> rows =
+          (s.prepare << "SELECT DISTINCT e.claim_id FROM statement_lines sl"
+                        " JOIN ledger_entries e ON e.id = sl.entry_id"
+                        " JOIN claims c ON c.id = e.claim_id"
+                        " WHERE sl.statement_id = :id AND c.status = :approved"
+                        " AND NOT EXISTS (SELECT 1 FROM ledger_entries o"
+                        "  LEFT JOIN statement_lines ol ON ol.entry_id = o.id"
+                        "  LEFT JOIN statements os ON os.id = ol.statement_id"
+                        "  WHERE o.claim_id = e.claim_id AND o.account = :payable"
+                        "  AND (os.id IS NULL OR os.status <> :paid))",
+           soci::use(key), soci::use(approved), soci::use(payable), soci::use(paid));
+      for (const soci::row& r : rows) claims.push_back(r.get<long long>(0));
+    }
+    const std::string comment = absl::StrCat("paid in statement ", id, " (", reference, ")");
+    for (long long claim : claims) {
+      int from = cim::v1::CLAIM_STATUS_APPROVED, to = cim::v1::CLAIM_STATUS_PAID;
+      s << "UPDATE claims SET status = :to, updated_at = :t, version = version + 1"
+           " WHERE id = :id",
+          soci::use(to), soci::use(t), soci::use(claim);
+      s << "INSERT INTO claim_events (claim_id, from_status, to_status, actor_id, comment,"
+           " created_at) VALUES (:claim, :from, :to, :actor, :comment, :t)",
+          soci::use(claim), soci::use(from), soci::use(to), soci::use(by), soci::use(comment),
+          soci::use(t);
+    }
+    return ReadStatement(s, id, /*with_entries=*/true);
+  });
+}
+
+}  // namespace cim

@@ -1,0 +1,125 @@
+#include "server/payout/payout_workflow.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "server/common/csv.h"
+#include "server/common/pagination.h"
+#include "server/common/status_util.h"
+#include "server/common/text_field.h"
+#include "server/program/program_dates.h"
+
+namespace cim {
+namespace {
+
+bool ReadsEverything(const Principal& p) {
+  return IsVendorRole(p.role) || p.role == cim::v1::ROLE_SERVICE_ACCOUNT;
+}
+
+std::string KindName(cim::v1::LedgerEntryKind kind) {
+  const std::string& full = cim::v1::LedgerEntryKind_Name(kind);
+  return absl::AsciiStrToLower(full.substr(std::string("LEDGER_ENTRY_KIND_").size()));
+}
+
+}  // namespace
+
+absl::StatusOr<PayoutRun> PayoutWorkflow::CreateRun(
+    const Principal& caller, const cim::v1::CreatePayoutRunRequest& request) {
+  CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_FINANCE}));
+  FieldErrors errors;
+  absl::StatusOr<absl::CivilDay> first = ParseDate(request.period_start());
+  absl::StatusOr<absl::CivilDay> last = ParseDate(request.period_end());
+  if (!first.ok()) errors.Add("period_start", std::string(first.status().message()));
+  if (!last.ok()) errors.Add("period_end", std::string(last.status().message()));
+  if (first.ok() && last.ok() && *last < *first) {
+    errors.Add("period_end", "must not be before period_start");
+  }
+  if (last.ok() && *last >= DayOf(clock_.Now())) {
+    errors.Add("period_end", "must be a day that has ended (before today, UTC)");
+  }
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  return payouts_.CreateRun(*first, *last, caller.user_id, clock_.Now());
+}
+
+absl::StatusOr<cim::v1::ListStatementsResponse> PayoutWorkflow::List(
+    const Principal& caller, const cim::v1::ListStatementsRequest& request) {
+  FieldErrors errors;
+  const int page_size = PageSize(request.page_size(), errors);
+  if (!cim::v1::StatementStatus_IsValid(request.status())) errors.Add("status", "unknown");
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_ASSIGN_OR_RETURN(int64_t before, DecodePageToken(request.page_token()));
+  StatementFilter filter{.status = request.status(),
+                         .partner_id = request.partner_id(),
+                         .payout_run_id = request.payout_run_id()};
+  if (!ReadsEverything(caller)) {
+    CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PARTNER_ADMIN}));
+    if (filter.partner_id != 0 && filter.partner_id != caller.partner_id) {
+      return absl::PermissionDeniedError("partner admins see only their own statements");
+    }
+    filter.partner_id = caller.partner_id;
+  }
+  CIM_ASSIGN_OR_RETURN(std::vector<Statement> rows, payouts_.List(filter, before, page_size + 1));
+  cim::v1::ListStatementsResponse response;
+  response.set_next_page_token(FillPage(std::move(rows), page_size, response.mutable_statements()));
+  return response;
+}
+
+absl::StatusOr<Statement> PayoutWorkflow::Get(const Principal& caller, int64_t statement_id) {
+  if (statement_id <= 0) {
+    FieldErrors errors;
+    errors.Add("statement_id", "required");
+    return errors.ToStatus();
+  }
+  if (!ReadsEverything(caller)) {
+    CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PARTNER_ADMIN}));
+  }
+  CIM_ASSIGN_OR_RETURN(Statement statement, payouts_.Get(statement_id));
+  if (!ReadsEverything(caller) && statement.partner_id() != caller.partner_id) {
+    return absl::NotFoundError(absl::StrCat("statement ", statement_id, " not found"));
+  }
+  return statement;
+}
+
+absl::StatusOr<Statement> PayoutWorkflow::MarkPaid(
+    const Principal& caller, const cim::v1::MarkStatementPaidRequest& request) {
+  CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_FINANCE}));
+  FieldErrors errors;
+  if (request.statement_id() <= 0) errors.Add("statement_id", "required");
+  ValidateText(request.payment_reference(), "payment_reference", 1, 100, errors);
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  return payouts_.MarkPaid(request.statement_id(), request.etag(), request.payment_reference(),
+                           caller.user_id, clock_.Now());
+}
+
+absl::StatusOr<cim::v1::ExportStatementResponse> PayoutWorkflow::Export(const Principal& caller,
+                                                                        int64_t statement_id) {
+  CIM_ASSIGN_OR_RETURN(const Statement statement, Get(caller, statement_id));
+  std::string csv;
+  AppendCsvRow({"entry_id", "posted_utc", "kind", "program_id", "rule_id", "rules_version",
+                "claim_id", "fund_request_id", "amount", "currency", "basis"},
+               csv);
+  for (const cim::v1::LedgerEntry& e : statement.entries()) {
+    AppendCsvRow(
+        {CsvNumber(absl::StrCat(e.id())),
+         CsvText(absl::FormatTime("%Y-%m-%d %H:%M:%S",
+                                  absl::FromUnixSeconds(e.create_time().seconds()),
+                                  absl::UTCTimeZone())),
+         CsvText(KindName(e.kind())), CsvNumber(absl::StrCat(e.program_id())), CsvText(e.rule_id()),
+         CsvNumber(absl::StrCat(e.rules_version())), CsvNumber(absl::StrCat(e.claim_id())),
+         CsvNumber(absl::StrCat(e.fund_request_id())), CsvNumber(e.amount()), CsvText(e.unit()),
+         CsvText(e.basis())},
+        csv);
+  }
+  AppendCsvRow({"", "", CsvText("total"), "", "", "", "", "", CsvNumber(statement.total()),
+                CsvText(statement.currency_code()),
+                CsvText(absl::StrCat(statement.partner_name(), ", ", statement.period_start(),
+                                     " to ", statement.period_end()))},
+               csv);
+  cim::v1::ExportStatementResponse response;
+  response.set_filename(
+      absl::StrCat("statement-", statement.id(), "-", statement.period_end(), ".csv"));
+  response.set_content_type("text/csv; charset=utf-8");
+  response.set_csv(std::move(csv));
+  return response;
+}
+
+}  // namespace cim
