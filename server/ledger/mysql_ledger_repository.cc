@@ -152,9 +152,8 @@ std::vector<LedgerEntry> ReadLedgerEntries(soci::session& s, const LedgerFilter&
                                  " ORDER BY id DESC LIMIT :limit"),
        soci::use(before), soci::use(partner), soci::use(partner), soci::use(user), soci::use(user),
        soci::use(program), soci::use(program), soci::use(claim), soci::use(claim),
-       soci::use(fund_request), soci::use(fund_request), soci::use(statement),
-       soci::use(statement), soci::use(account), soci::use(account),
-       soci::use(kind), soci::use(kind), soci::use(limit));
+       soci::use(fund_request), soci::use(fund_request), soci::use(statement), soci::use(statement),
+       soci::use(account), soci::use(account), soci::use(kind), soci::use(kind), soci::use(limit));
   std::vector<LedgerEntry> out;
   for (const soci::row& r : rows) out.push_back(EntryFromRow(r));
   return out;
