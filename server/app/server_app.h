@@ -14,6 +14,7 @@
 #include "absl/time/time.h"
 #include "server/claim/claim_service.h"
 #include "server/claim/mysql_claim_repository.h"
+#include "server/claim/partner_progress.h"
 #include "server/common/clock.h"
 #include "server/db/mysql_database.h"
 #include "server/fund/fund_service.h"
@@ -90,11 +91,12 @@ class ServerApp {
   NoCertifications certifications_;
   ProductCatalog catalog_;
   ProgramDirectory program_directory_;
-  ProgramServiceImpl program_service_;
   MysqlLedgerRepository ledger_;
   MysqlClaimRepository claims_;
   LedgerBook ledger_book_;
   ClaimWorkflow claim_workflow_;
+  PartnerProgressReport progress_report_;
+  ProgramServiceImpl program_service_;
   LedgerServiceImpl ledger_service_;
   ClaimServiceImpl claim_service_;
   MysqlFundRepository funds_;

@@ -126,6 +126,13 @@ class ClaimRepository {
   // Returns the stored claim. Errors from `decide` are returned as they are, writing nothing.
   virtual absl::StatusOr<Claim> Decide(int64_t claim_id, int64_t actor, absl::Time now,
                                        const DecideFn& decide) = 0;
+  // A partner's totals per rule in one program period (no locks; for progress reports).
+  virtual absl::StatusOr<absl::flat_hash_map<std::string, RuleTotals>> PeriodTotals(
+      int64_t program_id, int64_t partner_id, absl::CivilDay period_start) = 0;
+  // A partner's approved or paid sales with an invoice date in `range`, of `skus` (every SKU
+  // if empty), in any program.
+  virtual absl::StatusOr<Decimal> ApprovedSales(int64_t partner_id, const DateRange& range,
+                                                const std::vector<std::string>& skus) = 0;
   // Attachment metadata. NOT_FOUND if none.
   virtual absl::StatusOr<Attachment> GetAttachment(int64_t id) = 0;
   // Stores an attachment (for attachment.partner_id()) and its bytes, in chunks; returns it

@@ -249,6 +249,39 @@ std::optional<InsertOutcome> FindByKey(soci::session& s, int64_t partner_id,
   return InsertOutcome{.claim_id = id, .replayed = true, .request_hash = hash};
 }
 
+// The partner's approved or paid sales with an invoice date in `range`, of `skus` (all if
+// empty), in any program.
+absl::StatusOr<Decimal> SalesInRange(soci::session& s, int64_t partner_id, const DateRange& range,
+                                     const std::vector<std::string>& skus) {
+  long long partner = partner_id;
+  std::string first = FormatDate(range.first), last = FormatDate(range.last);
+  int approved = cim::v1::CLAIM_STATUS_APPROVED, paid = cim::v1::CLAIM_STATUS_PAID;
+  std::string total;
+  soci::indicator total_ind;
+  soci::statement st(s);
+  st.exchange(soci::into(total, total_ind));
+  st.exchange(soci::use(partner));
+  st.exchange(soci::use(approved));
+  st.exchange(soci::use(paid));
+  st.exchange(soci::use(first));
+  st.exchange(soci::use(last));
+  std::vector<std::string> marks;
+  for (size_t i = 0; i < skus.size(); ++i) {
+    st.exchange(soci::use(skus[i]));
+    marks.push_back(absl::StrCat(":sku", i));
+  }
+  st.alloc();
+  st.prepare(absl::StrCat(
+      "SELECT CAST(SUM(l.amount) AS CHAR) FROM claims c JOIN claim_lines l"
+      " ON l.claim_id = c.id WHERE c.partner_id = :partner AND c.status IN (:a, :p)"
+      " AND c.invoice_date BETWEEN :first AND :last",
+      skus.empty() ? "" : absl::StrCat(" AND l.sku IN (", absl::StrJoin(marks, ", "), ")")));
+  st.define_and_bind();
+  st.execute(true);
+  if (total_ind != soci::i_ok) return Decimal();
+  return Decimal::Parse(total);
+}
+
 class MysqlDecisionContext final : public DecisionContext {
  public:
   MysqlDecisionContext(soci::session& s, int64_t program_id, int64_t partner_id)
@@ -314,33 +347,7 @@ class MysqlDecisionContext final : public DecisionContext {
 
   absl::StatusOr<Decimal> ApprovedSales(const DateRange& range,
                                         const std::vector<std::string>& skus) override {
-    long long partner = partner_id_;
-    std::string first = FormatDate(range.first), last = FormatDate(range.last);
-    int approved = cim::v1::CLAIM_STATUS_APPROVED, paid = cim::v1::CLAIM_STATUS_PAID;
-    std::string total;
-    soci::indicator total_ind;
-    soci::statement st(s_);
-    st.exchange(soci::into(total, total_ind));
-    st.exchange(soci::use(partner));
-    st.exchange(soci::use(approved));
-    st.exchange(soci::use(paid));
-    st.exchange(soci::use(first));
-    st.exchange(soci::use(last));
-    std::vector<std::string> marks;
-    for (size_t i = 0; i < skus.size(); ++i) {
-      st.exchange(soci::use(skus[i]));
-      marks.push_back(absl::StrCat(":sku", i));
-    }
-    st.alloc();
-    st.prepare(absl::StrCat(
-        "SELECT CAST(SUM(l.amount) AS CHAR) FROM claims c JOIN claim_lines l"
-        " ON l.claim_id = c.id WHERE c.partner_id = :partner AND c.status IN (:a, :p)"
-        " AND c.invoice_date BETWEEN :first AND :last",
-        skus.empty() ? "" : absl::StrCat(" AND l.sku IN (", absl::StrJoin(marks, ", "), ")")));
-    st.define_and_bind();
-    st.execute(true);
-    if (total_ind != soci::i_ok) return Decimal();
-    return Decimal::Parse(total);
+    return SalesInRange(s_, partner_id_, range, skus);
   }
 
  private:
@@ -484,6 +491,35 @@ absl::StatusOr<Claim> MysqlClaimRepository::Decide(int64_t claim_id, int64_t act
     CIM_RETURN_IF_ERROR(DrawBudget(s, program_id, partner, decision.budget_draw));
     return ReadClaim(s, claim_id);
   });
+}
+
+absl::StatusOr<absl::flat_hash_map<std::string, RuleTotals>> MysqlClaimRepository::PeriodTotals(
+    int64_t program_id, int64_t partner_id, absl::CivilDay period_start) {
+  return db_.Run(
+      [&](soci::session& s) -> absl::StatusOr<absl::flat_hash_map<std::string, RuleTotals>> {
+        long long program = program_id, partner = partner_id;
+        std::string period = FormatDate(period_start);
+        soci::rowset<soci::row> rows =
+            (s.prepare << "SELECT rule_id, CAST(volume AS CHAR), CAST(rebate_posted AS CHAR),"
+                          " lump_sum_posted FROM reward_period_totals WHERE program_id = :program"
+                          " AND partner_id = :partner AND period_start = :period",
+             soci::use(program), soci::use(partner), soci::use(period));
+        absl::flat_hash_map<std::string, RuleTotals> out;
+        for (const soci::row& r : rows) {
+          RuleTotals t;
+          CIM_ASSIGN_OR_RETURN(t.volume, Decimal::Parse(r.get<std::string>(1)));
+          CIM_ASSIGN_OR_RETURN(t.rebate_posted, Decimal::Parse(r.get<std::string>(2)));
+          t.lump_sum_posted = r.get<int>(3) != 0;
+          out[r.get<std::string>(0)] = t;
+        }
+        return out;
+      });
+}
+
+absl::StatusOr<Decimal> MysqlClaimRepository::ApprovedSales(int64_t partner_id,
+                                                            const DateRange& range,
+                                                            const std::vector<std::string>& skus) {
+  return db_.Run([&](soci::session& s) { return SalesInRange(s, partner_id, range, skus); });
 }
 
 absl::StatusOr<Attachment> MysqlClaimRepository::GetAttachment(int64_t id) {

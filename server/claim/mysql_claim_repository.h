@@ -18,6 +18,10 @@ class MysqlClaimRepository final : public ClaimRepository {
                                           int limit) override;
   absl::StatusOr<Claim> Decide(int64_t claim_id, int64_t actor, absl::Time now,
                                const DecideFn& decide) override;
+  absl::StatusOr<absl::flat_hash_map<std::string, RuleTotals>> PeriodTotals(
+      int64_t program_id, int64_t partner_id, absl::CivilDay period_start) override;
+  absl::StatusOr<Decimal> ApprovedSales(int64_t partner_id, const DateRange& range,
+                                        const std::vector<std::string>& skus) override;
   absl::StatusOr<Attachment> GetAttachment(int64_t id) override;
   absl::StatusOr<Attachment> CreateAttachment(const Attachment& attachment,
                                               const std::string& bytes) override;

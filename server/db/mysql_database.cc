@@ -12,6 +12,7 @@ namespace {
 
 // MySQL/MariaDB error numbers (include/mysqld_error.h, errmsg.h).
 constexpr int kDuplicateEntry = 1062;
+constexpr int kDuplicateEntryWithKeyName = 1586;  // INSERT ... SELECT
 constexpr int kRowIsReferenced = 1451;
 constexpr int kNoReferencedRow = 1452;
 constexpr int kLockWaitTimeout = 1205;
@@ -32,6 +33,7 @@ absl::Status MapDatabaseError(const std::exception& e, bool* connection_lost) {
   if (const auto* mysql = dynamic_cast<const soci::mysql_soci_error*>(&e)) {
     switch (mysql->err_num_) {
       case kDuplicateEntry:
+      case kDuplicateEntryWithKeyName:
         return absl::AlreadyExistsError("already exists");
       case kNoReferencedRow:
         return absl::FailedPreconditionError("a record this refers to does not exist");

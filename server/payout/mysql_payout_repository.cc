@@ -111,11 +111,13 @@ absl::StatusOr<PayoutRun> MysqlPayoutRepository::CreateRun(absl::CivilDay period
           soci::use(statement_id), soci::use(partner), soci::use(currency), soci::use(payable),
           soci::use(payout), soci::use(cutoff);
       s << "UPDATE statements st SET"
-           " total = (SELECT SUM(e.amount) FROM statement_lines sl JOIN ledger_entries e"
-           " ON e.id = sl.entry_id WHERE sl.statement_id = st.id),"
+           " total = (SELECT COALESCE(SUM(e.amount), 0) FROM statement_lines sl"
+           " JOIN ledger_entries e ON e.id = sl.entry_id WHERE sl.statement_id = st.id),"
            " entry_count = (SELECT COUNT(*) FROM statement_lines sl"
            " WHERE sl.statement_id = st.id) WHERE st.id = :id",
           soci::use(statement_id);
+      // A concurrent run may have taken the entries in the meantime: nothing to pay here.
+      s << "DELETE FROM statements WHERE id = :id AND entry_count = 0", soci::use(statement_id);
     }
     PayoutRun out;
     out.set_id(run_id);

@@ -138,4 +138,12 @@ grpc::Status ProgramServiceImpl::ListEnrollments(grpc::ServerContext* context,
   });
 }
 
+grpc::Status ProgramServiceImpl::GetPartnerProgress(
+    grpc::ServerContext* context, const cim::v1::GetPartnerProgressRequest* request,
+    cim::v1::PartnerProgress* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return Assign(progress_.Get(p, *request), response);
+  });
+}
+
 }  // namespace cim

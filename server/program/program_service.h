@@ -4,6 +4,7 @@
 #define CIM_SERVER_PROGRAM_PROGRAM_SERVICE_H_
 
 #include "cim/v1/program_service.grpc.pb.h"
+#include "server/claim/partner_progress.h"
 #include "server/identity/authenticator.h"
 #include "server/program/product_catalog.h"
 #include "server/program/program_directory.h"
@@ -12,8 +13,9 @@ namespace cim {
 
 class ProgramServiceImpl final : public cim::v1::ProgramService::Service {
  public:
-  ProgramServiceImpl(Authenticator& auth, ProductCatalog& catalog, ProgramDirectory& programs)
-      : auth_(auth), catalog_(catalog), programs_(programs) {}
+  ProgramServiceImpl(Authenticator& auth, ProductCatalog& catalog, ProgramDirectory& programs,
+                     PartnerProgressReport& progress)
+      : auth_(auth), catalog_(catalog), programs_(programs), progress_(progress) {}
 
   grpc::Status CreateProduct(grpc::ServerContext* context,
                              const cim::v1::CreateProductRequest* request,
@@ -58,6 +60,9 @@ class ProgramServiceImpl final : public cim::v1::ProgramService::Service {
   grpc::Status EnrollPartner(grpc::ServerContext* context,
                              const cim::v1::EnrollPartnerRequest* request,
                              cim::v1::Enrollment* response) override;
+  grpc::Status GetPartnerProgress(grpc::ServerContext* context,
+                                  const cim::v1::GetPartnerProgressRequest* request,
+                                  cim::v1::PartnerProgress* response) override;
   grpc::Status ListEnrollments(grpc::ServerContext* context,
                                const cim::v1::ListEnrollmentsRequest* request,
                                cim::v1::ListEnrollmentsResponse* response) override;
@@ -66,6 +71,7 @@ class ProgramServiceImpl final : public cim::v1::ProgramService::Service {
   Authenticator& auth_;
   ProductCatalog& catalog_;
   ProgramDirectory& programs_;
+  PartnerProgressReport& progress_;
 };
 
 }  // namespace cim

@@ -442,6 +442,48 @@ TEST_F(ClaimRpcTest, ApprovalPostsExplainedRewardsAndDrawsTheBudget) {
               StatusIs(grpc::StatusCode::PERMISSION_DENIED));
 }
 
+TEST_F(ClaimRpcTest, PartnerProgressShowsTiersEarningsAndPendingRewards) {
+  GetPartnerProgressRequest request;
+  request.set_program_id(program_.id());
+  PartnerProgress progress;
+  MustApprove(MustSubmit(alpha_rep_, SaleRequest(program_.id(), "P-1", "6000")).id());
+  ASSERT_TRUE(
+      programs_->GetPartnerProgress(TestServer::Context(alpha_rep_).get(), request, &progress)
+          .ok());
+  EXPECT_EQ(progress.period_start(), "2026-01-01");
+  EXPECT_EQ(progress.period_end(), "2026-03-31");
+  ASSERT_THAT(progress.rules(), SizeIs(3));
+  const RuleProgress& rebate = progress.rules(0);
+  EXPECT_EQ(rebate.kind(), "rebate");
+  EXPECT_EQ(rebate.period_volume(), "6000.00");
+  EXPECT_EQ(rebate.current_tier(), 1);
+  EXPECT_EQ(rebate.current_percent(), "2");
+  EXPECT_EQ(rebate.next_tier_volume(), "10000.00");
+  EXPECT_EQ(rebate.next_tier_percent(), "3");
+  EXPECT_EQ(rebate.amount_to_next_tier(), "4000.00");
+
+  // A claim awaiting review that would cross into tier 2: its estimate includes the true-up.
+  MustSubmit(alpha_rep_, SaleRequest(program_.id(), "P-2", "5000"));
+  ASSERT_TRUE(
+      programs_->GetPartnerProgress(TestServer::Context(alpha_admin_).get(), request, &progress)
+          .ok());
+  EXPECT_EQ(progress.earned(), "180.00");  // rebate 120 + co-op 60
+  EXPECT_EQ(progress.paid(), "0.00");
+  EXPECT_EQ(progress.points(), "600");
+  EXPECT_EQ(progress.pending_claims(), 1);
+  EXPECT_EQ(progress.pending_sales(), "5000.00");
+  EXPECT_EQ(progress.pending_rewards(), "260.00");  // 150 + true-up 60 + co-op 50
+  EXPECT_EQ(progress.budget_remaining(), "99820.00");
+
+  request.set_partner_id(bravo_.id());
+  EXPECT_THAT(
+      programs_->GetPartnerProgress(TestServer::Context(alpha_rep_).get(), request, &progress),
+      StatusIs(grpc::StatusCode::PERMISSION_DENIED));
+  ASSERT_TRUE(
+      programs_->GetPartnerProgress(TestServer::Context(manager_).get(), request, &progress).ok());
+  EXPECT_EQ(progress.rules(0).period_volume(), "0.00");
+}
+
 TEST_F(ClaimRpcTest, ConcurrentApprovalsNeverOverspendTheBudget) {
   const Program spif = ActiveProgram(kSpifProgram);  // 100 per unit; budget 2550
   Enroll(alpha_admin_, spif.id());

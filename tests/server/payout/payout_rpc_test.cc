@@ -239,7 +239,7 @@ TEST_F(PayoutRpcTest, RacingRunsNeverPutAnEntryInTwoStatements) {
   int statements = 0;
   for (int i = 0; i < 4; ++i) {
     if (!statuses[i].ok()) {
-      EXPECT_EQ(statuses[i].error_code(), grpc::StatusCode::ABORTED);
+      EXPECT_EQ(statuses[i].error_code(), grpc::StatusCode::ABORTED) << statuses[i].error_message();
       continue;
     }
     for (const Statement& s : runs[i].statements()) {

@@ -1,0 +1,197 @@
+#include "server/claim/partner_progress.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "server/claim/claim_rules.h"
+#include "server/common/status_util.h"
+#include "server/program/program_dates.h"
+#include "server/program/reward_engine.h"
+
+namespace cim {
+namespace {
+
+using cim::v1::IncentiveRule;
+using cim::v1::Program;
+
+Decimal Parse(const std::string& text) { return Decimal::Parse(text).value_or(Decimal()); }
+
+// Fills the rebate fields of `out` for period volume `volume`.
+void RebateProgress(const cim::v1::RebateRule& rule, const Decimal& volume, int scale,
+                    cim::v1::RuleProgress& out) {
+  int tier = 0;
+  for (int i = 0; i < rule.tiers_size(); ++i) {
+    if (Parse(rule.tiers(i).min_volume()) <= volume) tier = i;
+  }
+  out.set_current_tier(tier + 1);
+  out.set_current_percent(rule.tiers(tier).percent());
+  if (tier + 1 < rule.tiers_size()) {
+    const Decimal next = Parse(rule.tiers(tier + 1).min_volume());
+    out.set_next_tier_volume(next.ToString(scale));
+    out.set_next_tier_percent(rule.tiers(tier + 1).percent());
+    out.set_amount_to_next_tier((next - volume).ToString(scale));
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<cim::v1::PartnerProgress> PartnerProgressReport::Get(
+    const Principal& caller, const cim::v1::GetPartnerProgressRequest& request) {
+  int64_t partner_id = request.partner_id();
+  if (IsPartnerRole(caller.role)) {
+    if (partner_id != 0 && partner_id != caller.partner_id) {
+      return absl::PermissionDeniedError("partner users see only their own progress");
+    }
+    partner_id = caller.partner_id;
+  } else if (partner_id <= 0) {
+    FieldErrors errors;
+    errors.Add("partner_id", "required");
+    return errors.ToStatus();
+  }
+  CIM_ASSIGN_OR_RETURN(const Program program, programs_.GetProgram(caller, request.program_id()));
+  const int scale = CurrencyMinorUnits(program.currency_code()).value_or(2);
+
+  // The period containing today, within the program's dates.
+  const absl::CivilDay start = ParseDate(program.start_date()).value_or(absl::CivilDay());
+  const absl::CivilDay end = ParseDate(program.end_date()).value_or(absl::CivilDay());
+  const absl::CivilDay today = std::clamp(DayOf(clock_.Now()), start, end);
+  const DateRange period = PeriodContaining(today, program.period());
+
+  cim::v1::PartnerProgress progress;
+  progress.set_program_id(program.id());
+  progress.set_partner_id(partner_id);
+  progress.set_currency_code(program.currency_code());
+  progress.set_period_start(FormatDate(period.first));
+  progress.set_period_end(FormatDate(period.last));
+  progress.set_budget_remaining(program.budget_remaining());
+
+  CIM_ASSIGN_OR_RETURN(auto totals, claims_.PeriodTotals(program.id(), partner_id, period.first));
+  absl::flat_hash_map<std::string, RuleHistory> history;
+  for (const IncentiveRule& rule : program.rules()) {
+    if (rule.kind_case() == IncentiveRule::kMdfAllocation) continue;
+    const RuleTotals& t = totals[rule.id()];
+    RuleHistory& h = history[rule.id()];
+    h = RuleHistory{
+        .volume = t.volume, .rebate_posted = t.rebate_posted, .lump_sum_posted = t.lump_sum_posted};
+    cim::v1::RuleProgress* p = progress.add_rules();
+    p->set_rule_id(rule.id());
+    p->set_rule_name(rule.name());
+    p->set_period_volume(t.volume.ToString(scale));
+    p->set_rebate_posted(t.rebate_posted.ToString(scale));
+    p->set_reached(t.lump_sum_posted);
+    switch (rule.kind_case()) {
+      case IncentiveRule::kRebate:
+        p->set_kind("rebate");
+        RebateProgress(rule.rebate(), t.volume, scale, *p);
+        break;
+      case IncentiveRule::kBonus: {
+        p->set_kind("bonus");
+        const Decimal target = Parse(rule.bonus().target_volume());
+        p->set_target_volume(target.ToString(scale));
+        p->set_amount_to_target(std::max(Decimal(), target - t.volume).ToString(scale));
+        break;
+      }
+      case IncentiveRule::kGrowth: {
+        p->set_kind("growth");
+        const DateRange baseline = BaselineOf(period, program.period(), rule.growth().baseline());
+        CIM_ASSIGN_OR_RETURN(h.baseline_volume,
+                             claims_.ApprovedSales(partner_id, baseline, RuleSkus(program, rule)));
+        if (h.baseline_volume.sign() > 0) {
+          const Decimal target = h.baseline_volume + h.baseline_volume.PercentOf(
+                                                         Parse(rule.growth().min_growth_percent()));
+          p->set_target_volume(target.Rounded(scale).ToString(scale));
+          p->set_amount_to_target(
+              std::max(Decimal(), target - t.volume).Rounded(scale).ToString(scale));
+        }
+        break;
+      }
+      case IncentiveRule::kSpif:
+        p->set_kind("spif");
+        break;
+      case IncentiveRule::kPoints:
+        p->set_kind("points");
+        break;
+      case IncentiveRule::kCoopAccrual:
+        p->set_kind("coop_accrual");
+        break;
+      default:
+        break;
+    }
+  }
+
+  // Earned and paid, from the ledger.
+  CIM_ASSIGN_OR_RETURN(
+      std::vector<Balance> balances,
+      ledger_.Balances(LedgerFilter{.partner_id = partner_id, .program_id = program.id()}));
+  Decimal earned, paid, points;
+  for (const Balance& b : balances) {
+    if (b.account() == cim::v1::LEDGER_ACCOUNT_POINTS) {
+      points += Parse(b.amount());
+    } else {
+      earned += Parse(b.credited());
+    }
+    if (b.account() == cim::v1::LEDGER_ACCOUNT_PAYABLE) paid -= Parse(b.debited());
+  }
+  progress.set_earned(earned.ToString(scale));
+  progress.set_paid(paid.ToString(scale));
+  progress.set_points(points.ToString(0));
+
+  // Pending: claims awaiting review, estimated in submission order on top of the current
+  // period's history (claims in other periods start from that period's recorded totals).
+  std::vector<Claim> pending;
+  for (cim::v1::ClaimStatus status :
+       {cim::v1::CLAIM_STATUS_SUBMITTED, cim::v1::CLAIM_STATUS_IN_REVIEW,
+        cim::v1::CLAIM_STATUS_NEEDS_INFO}) {
+    CIM_ASSIGN_OR_RETURN(
+        std::vector<Claim> rows,
+        claims_.List(
+            ClaimFilter{.status = status, .program_id = program.id(), .partner_id = partner_id},
+            /*before_id=*/0, kMaxPendingClaimsEstimated));
+    for (Claim& c : rows) pending.push_back(std::move(c));
+  }
+  std::sort(pending.begin(), pending.end(),
+            [](const Claim& a, const Claim& b) { return a.id() < b.id(); });
+  if (pending.size() > static_cast<size_t>(kMaxPendingClaimsEstimated)) {
+    pending.resize(kMaxPendingClaimsEstimated);
+  }
+  Decimal pending_sales, pending_rewards;
+  for (const Claim& summary : pending) {
+    CIM_ASSIGN_OR_RETURN(const Claim claim, claims_.Get(summary.id()));
+    pending_sales += Parse(claim.total_amount());
+    const SaleClaim sale = ToSaleClaim(claim);
+    const bool same_period = ClaimPeriod(program, sale.invoice_date) == period;
+    absl::flat_hash_map<std::string, RuleHistory> claim_history;
+    if (same_period) {
+      claim_history = history;
+    } else {
+      const absl::CivilDay other = ClaimPeriod(program, sale.invoice_date).first;
+      CIM_ASSIGN_OR_RETURN(auto other_totals,
+                           claims_.PeriodTotals(program.id(), partner_id, other));
+      for (const auto& [rule, t] : other_totals) {
+        claim_history[rule] = RuleHistory{.volume = t.volume,
+                                          .rebate_posted = t.rebate_posted,
+                                          .lump_sum_posted = t.lump_sum_posted};
+      }
+    }
+    CIM_ASSIGN_OR_RETURN(std::vector<RuleEvaluation> evaluations,
+                         EvaluateSaleClaim(program, sale, claim_history));
+    for (const RuleEvaluation& e : evaluations) {
+      RuleHistory& h = history[e.rule_id];
+      for (const Reward& r : e.rewards) {
+        if (r.DrawsBudget()) pending_rewards += r.amount;
+        if (!same_period) continue;
+        if (r.kind == RewardKind::kRebate || r.kind == RewardKind::kRebateTrueUp) {
+          h.rebate_posted += r.amount;
+        }
+        if (r.kind == RewardKind::kBonus || r.kind == RewardKind::kGrowth) h.lump_sum_posted = true;
+      }
+      if (same_period) h.volume += e.eligible_amount;
+    }
+  }
+  progress.set_pending_claims(static_cast<int>(pending.size()));
+  progress.set_pending_sales(pending_sales.ToString(scale));
+  progress.set_pending_rewards(pending_rewards.ToString(scale));
+  return progress;
+}
+
+}  // namespace cim
