@@ -4,12 +4,18 @@
 #include <iostream>
 
 #include "absl/flags/reflection.h"
+#include "server/claim/mysql_claim_repository.h"
 #include "server/common/status_util.h"
 #include "server/db/mysql_migrator.h"
 #include "server/demo/demo_data.h"
+#include "server/demo/demo_programs.h"
+#include "server/fund/mysql_fund_repository.h"
 #include "server/identity/mysql_access_token_repository.h"
 #include "server/identity/mysql_partner_repository.h"
 #include "server/identity/mysql_user_repository.h"
+#include "server/payout/mysql_payout_repository.h"
+#include "server/program/mysql_product_repository.h"
+#include "server/program/mysql_program_repository.h"
 
 namespace cim {
 
@@ -50,6 +56,22 @@ absl::Status SeedDemo(const ServerOptions& options, std::ostream& out) {
   if (summary.loaded) {
     out << "Demo data loaded: " << summary.partners << " partners, " << summary.users
         << " users.\n";
+    MysqlProductRepository products(*db);
+    MysqlProgramRepository programs(*db);
+    MysqlClaimRepository claims(*db);
+    MysqlFundRepository funds(*db);
+    MysqlPayoutRepository payouts(*db);
+    CIM_ASSIGN_OR_RETURN(DemoProgramSummary money, LoadDemoPrograms({.partners = partners,
+                                                                     .users = users,
+                                                                     .products = products,
+                                                                     .programs = programs,
+                                                                     .claims = claims,
+                                                                     .funds = funds,
+                                                                     .payouts = payouts},
+                                                                    clock.Now()));
+    out << "Demo programs loaded: " << money.products << " products, " << money.programs
+        << " programs, " << money.enrollments << " enrollments, " << money.claims << " claims ("
+        << money.approved << " approved), " << money.statements << " statements.\n";
   } else {
     out << "Demo data already present (database has users); nothing loaded.\n";
   }
