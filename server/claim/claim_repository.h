@@ -33,6 +33,10 @@ struct NewClaim {
   std::string invoice_key;
   std::string customer_key;
   absl::Time now;
+  // For the stored claim Insert returns: the submitter's name (timeline) and the metadata of
+  // claim.attachment_ids.
+  std::string submitter_name;
+  std::vector<Attachment> attachments;
 };
 
 // The result of Insert: the claim's id, and whether an earlier submission with the same
@@ -41,6 +45,8 @@ struct InsertOutcome {
   int64_t claim_id = 0;
   bool replayed = false;
   std::string request_hash;
+  // A new claim as stored (what Get would return); none when replayed.
+  std::optional<Claim> claim;
 };
 
 struct ClaimFilter {

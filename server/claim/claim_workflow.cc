@@ -104,7 +104,8 @@ absl::StatusOr<int64_t> ClaimWorkflow::ActingPartner(const Principal& caller, in
 }
 
 absl::Status ClaimWorkflow::ValidateContent(Claim& claim, const Program& program,
-                                            int64_t partner_id) {
+                                            int64_t partner_id,
+                                            std::vector<Attachment>* attachments) {
   claim.set_customer_name(std::string(absl::StripAsciiWhitespace(claim.customer_name())));
   claim.set_invoice_number(std::string(absl::StripAsciiWhitespace(claim.invoice_number())));
   std::vector<std::string> skus;
@@ -127,6 +128,7 @@ absl::Status ClaimWorkflow::ValidateContent(Claim& claim, const Program& program
       errors.Add(field,
                  absl::StrCat("attachment ", id, " belongs to claim ", attachment->claim_id()));
     }
+    if (attachments != nullptr) attachments->push_back(*attachment);
   }
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   const int scale = CurrencyMinorUnits(program.currency_code()).value_or(2);
@@ -182,8 +184,7 @@ absl::StatusOr<Claim> ClaimWorkflow::Submit(const Principal& caller,
     return outcome.status();
   }
   if (outcome->replayed) return replay(*outcome);
-  CIM_ASSIGN_OR_RETURN(Claim claim, claims_.Get(outcome->claim_id));
-  return ViewFor(caller, std::move(claim));
+  return ViewFor(caller, *std::move(outcome->claim));
 }
 
 absl::StatusOr<InsertOutcome> ClaimWorkflow::Insert(const Principal& caller, int64_t partner_id,
@@ -213,7 +214,8 @@ absl::StatusOr<InsertOutcome> ClaimWorkflow::Insert(const Principal& caller, int
   in.claim.clear_id();
   in.claim.set_partner_id(partner_id);
   in.claim.set_submitted_by_user_id(caller.user_id);
-  CIM_RETURN_IF_ERROR(ValidateContent(in.claim, *program, partner_id));
+  in.submitter_name = caller.display_name;
+  CIM_RETURN_IF_ERROR(ValidateContent(in.claim, *program, partner_id, &in.attachments));
   in.invoice_key = InvoiceKey(in.claim.invoice_number());
   in.customer_key = CustomerKey(in.claim.customer_name());
   return claims_.Insert(in);
@@ -267,7 +269,7 @@ absl::StatusOr<Claim> ClaimWorkflow::Resubmit(const Principal& caller,
   c.set_program_id(current.program_id());
   c.set_partner_id(partner_id);
   c.set_currency_code(current.currency_code());
-  CIM_RETURN_IF_ERROR(ValidateContent(c, program, partner_id));
+  CIM_RETURN_IF_ERROR(ValidateContent(c, program, partner_id, /*attachments=*/nullptr));
   replacement.invoice_key = InvoiceKey(c.invoice_number());
   replacement.customer_key = CustomerKey(c.customer_name());
   CIM_ASSIGN_OR_RETURN(

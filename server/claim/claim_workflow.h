@@ -66,8 +66,10 @@ class ClaimWorkflow {
   absl::StatusOr<int64_t> ActingPartner(const Principal& caller, int64_t requested,
                                         const char* field);
   // Validates the content of `claim` for `program` (lines, attachments of `partner_id`), and
-  // fills line amounts and the total. INVALID_ARGUMENT with every violation.
-  absl::Status ValidateContent(Claim& claim, const cim::v1::Program& program, int64_t partner_id);
+  // fills line amounts and the total (and `attachments`, when given, with the attachments'
+  // metadata). INVALID_ARGUMENT with every violation.
+  absl::Status ValidateContent(Claim& claim, const cim::v1::Program& program, int64_t partner_id,
+                               std::vector<Attachment>* attachments);
   // Checks the program, enrollment and content of a new submission and stores it.
   absl::StatusOr<InsertOutcome> Insert(const Principal& caller, int64_t partner_id,
                                        const cim::v1::SubmitClaimRequest& request,

@@ -73,12 +73,13 @@ Attachment AttachmentFromRow(const soci::row& r) {
   return a;
 }
 
-// The claim's row and lines.
-absl::StatusOr<Claim> ReadClaimCore(soci::session& s, int64_t id) {
+// The claim's row (locked until the transaction ends when `lock`) and lines.
+absl::StatusOr<Claim> ReadClaimCore(soci::session& s, int64_t id, bool lock = false) {
   long long key = id;
   soci::row r;
-  s << absl::StrCat("SELECT ", kClaimColumns, " FROM claims c WHERE c.id = :id"), soci::use(key),
-      soci::into(r);
+  s << absl::StrCat("SELECT ", kClaimColumns, " FROM claims c WHERE c.id = :id",
+                    lock ? " FOR UPDATE" : ""),
+      soci::use(key), soci::into(r);
   if (!s.got_data()) return absl::NotFoundError(absl::StrCat("claim ", id, " not found"));
   Claim claim = ClaimFromRow(r);
   const int scale = MoneyScale(claim.currency_code());
@@ -208,8 +209,9 @@ absl::Status Attach(soci::session& s, int64_t claim_id, const Claim& claim) {
 }
 
 // Flags a channel conflict between `claim_id` and every live claim of another partner with the
-// same invoice and customer.
-void RecordConflicts(soci::session& s, int64_t claim_id, const NewClaim& claim) {
+// same invoice and customer. Returns the new claim's flag, if any.
+std::optional<cim::v1::ClaimFlagDetail> RecordConflicts(soci::session& s, int64_t claim_id,
+                                                        const NewClaim& claim) {
   long long id = claim_id, partner = claim.claim.partner_id();
   int rejected = kRejected;
   soci::rowset<soci::row> others =
@@ -220,7 +222,10 @@ void RecordConflicts(soci::session& s, int64_t claim_id, const NewClaim& claim) 
        soci::use(rejected), soci::use(id));
   std::vector<std::pair<long long, std::string>> found;
   for (const soci::row& r : others) found.emplace_back(r.get<long long>(0), r.get<std::string>(1));
-  if (found.empty()) return;
+  if (found.empty()) return std::nullopt;
+  cim::v1::ClaimFlagDetail flag;
+  flag.set_flag(cim::v1::CLAIM_FLAG_CHANNEL_CONFLICT);
+  std::vector<std::string> reasons;
   std::string own_name;
   s << "SELECT name FROM partners WHERE id = :id", soci::use(partner), soci::into(own_name);
   const std::string what =
@@ -235,7 +240,11 @@ void RecordConflicts(soci::session& s, int64_t claim_id, const NewClaim& claim) 
     s << "INSERT IGNORE INTO claim_conflicts (claim_id, other_claim_id, reason)"
          " VALUES (:a, :b, :reason)",
         soci::use(other), soci::use(id), soci::use(theirs);
+    reasons.push_back(mine);
+    flag.add_related_claim_ids(other);
   }
+  flag.set_reason(absl::StrJoin(reasons, "; "));
+  return flag;
 }
 
 std::optional<InsertOutcome> FindByKey(soci::session& s, int64_t partner_id,
@@ -369,7 +378,8 @@ absl::StatusOr<InsertOutcome> MysqlClaimRepository::Insert(const NewClaim& in) {
   const Claim& claim = in.claim;
   absl::StatusOr<InsertOutcome> inserted =
       db_.Transact([&](soci::session& s) -> absl::StatusOr<InsertOutcome> {
-        if (auto hit = FindByKey(s, claim.partner_id(), in.idempotency_key)) return *hit;
+        // A reused idempotency key or invoice number fails the INSERT (unique keys); the
+        // lookups below sort out which, so the common case pays for no extra query.
         long long program = claim.program_id(), partner = claim.partner_id(),
                   by = claim.submitted_by_user_id();
         int status = cim::v1::CLAIM_STATUS_SUBMITTED;
@@ -393,8 +403,28 @@ absl::StatusOr<InsertOutcome> MysqlClaimRepository::Insert(const NewClaim& in) {
         InsertEvent(s, id, cim::v1::CLAIM_STATUS_UNSPECIFIED, status, claim.submitted_by_user_id(),
                     "", in.now);
         CIM_RETURN_IF_ERROR(Attach(s, id, claim));
-        RecordConflicts(s, id, in);
-        return InsertOutcome{.claim_id = id};
+        std::optional<cim::v1::ClaimFlagDetail> conflict = RecordConflicts(s, id, in);
+        // The stored claim, as ReadClaim would return it, without reading it back.
+        Claim stored = claim;
+        stored.set_id(id);
+        stored.set_status(cim::v1::CLAIM_STATUS_SUBMITTED);
+        const absl::Time stored_now = FromSqlTime(t);
+        SetTimestamp(stored_now, stored.mutable_create_time());
+        SetTimestamp(stored_now, stored.mutable_update_time());
+        stored.set_etag("1");
+        stored.clear_attachments();
+        for (const Attachment& a : in.attachments) {
+          Attachment* attached = stored.add_attachments();
+          *attached = a;
+          attached->set_claim_id(id);
+        }
+        if (conflict) *stored.add_flags() = *conflict;
+        cim::v1::ClaimEvent* event = stored.add_timeline();
+        event->set_to_status(cim::v1::CLAIM_STATUS_SUBMITTED);
+        event->set_actor_user_id(claim.submitted_by_user_id());
+        event->set_actor_name(in.submitter_name);
+        SetTimestamp(stored_now, event->mutable_time());
+        return InsertOutcome{.claim_id = id, .claim = std::move(stored)};
       });
   if (!absl::IsAlreadyExists(inserted.status())) return inserted;
   // A concurrent submission with the same key won the race, or the invoice is taken.
@@ -442,11 +472,7 @@ absl::StatusOr<Claim> MysqlClaimRepository::Decide(int64_t claim_id, int64_t act
                                                    const DecideFn& decide) {
   return db_.Transact([&](soci::session& s) -> absl::StatusOr<Claim> {
     long long id = claim_id;
-    int locked_status = 0;
-    s << "SELECT status FROM claims WHERE id = :id FOR UPDATE", soci::use(id),
-        soci::into(locked_status);
-    if (!s.got_data()) return absl::NotFoundError(absl::StrCat("claim ", claim_id, " not found"));
-    CIM_ASSIGN_OR_RETURN(const Claim claim, ReadClaimCore(s, claim_id));
+    CIM_ASSIGN_OR_RETURN(const Claim claim, ReadClaimCore(s, claim_id, /*lock=*/true));
     CIM_ASSIGN_OR_RETURN(const cim::v1::Program program, ReadProgram(s, claim.program_id()));
     MysqlDecisionContext context(s, claim.program_id(), claim.partner_id());
     CIM_ASSIGN_OR_RETURN(ClaimDecision decision, decide(claim, program, context));
@@ -475,18 +501,43 @@ absl::StatusOr<Claim> MysqlClaimRepository::Decide(int64_t claim_id, int64_t act
     InsertEvent(s, claim_id, from, to, actor, decision.comment, now);
     AppendLedgerEntries(s, decision.postings);
     long long program_id = claim.program_id(), partner = claim.partner_id();
-    for (const TotalsChange& change : decision.totals) {
-      std::string period = FormatDate(change.period_start);
-      std::string volume = change.volume.ToString(), rebate = change.rebate.ToString();
-      int lump = change.lump_sum_posted ? 1 : 0;
-      s << "INSERT INTO reward_period_totals (program_id, partner_id, rule_id, period_start,"
-           " volume, rebate_posted, lump_sum_posted) VALUES (:program, :partner, :rule,"
-           " :period, :volume, :rebate, :lump) ON DUPLICATE KEY UPDATE"
-           " volume = volume + VALUES(volume), rebate_posted = rebate_posted +"
-           " VALUES(rebate_posted), lump_sum_posted = GREATEST(lump_sum_posted,"
-           " VALUES(lump_sum_posted))",
-          soci::use(program_id), soci::use(partner), soci::use(change.rule_id), soci::use(period),
-          soci::use(volume), soci::use(rebate), soci::use(lump);
+    if (!decision.totals.empty()) {
+      // One statement for every rule's totals; the values live in `rows` until it has run.
+      struct Row {
+        std::string period, volume, rebate;
+        int lump;
+      };
+      std::vector<Row> rows;
+      rows.reserve(decision.totals.size());
+      soci::statement st(s);
+      std::vector<std::string> values;
+      for (size_t i = 0; i < decision.totals.size(); ++i) {
+        const TotalsChange& change = decision.totals[i];
+        rows.push_back(Row{.period = FormatDate(change.period_start),
+                           .volume = change.volume.ToString(),
+                           .rebate = change.rebate.ToString(),
+                           .lump = change.lump_sum_posted ? 1 : 0});
+        Row& row = rows.back();
+        st.exchange(soci::use(program_id));
+        st.exchange(soci::use(partner));
+        st.exchange(soci::use(change.rule_id));
+        st.exchange(soci::use(row.period));
+        st.exchange(soci::use(row.volume));
+        st.exchange(soci::use(row.rebate));
+        st.exchange(soci::use(row.lump));
+        values.push_back(absl::StrCat("(:p", i, ", :q", i, ", :r", i, ", :d", i, ", :v", i, ", :b",
+                                      i, ", :l", i, ")"));
+      }
+      st.alloc();
+      st.prepare(absl::StrCat(
+          "INSERT INTO reward_period_totals (program_id, partner_id, rule_id, period_start,"
+          " volume, rebate_posted, lump_sum_posted) VALUES ",
+          absl::StrJoin(values, ", "),
+          " ON DUPLICATE KEY UPDATE volume = volume + VALUES(volume), rebate_posted ="
+          " rebate_posted + VALUES(rebate_posted), lump_sum_posted = GREATEST(lump_sum_posted,"
+          " VALUES(lump_sum_posted))"));
+      st.define_and_bind();
+      st.execute(true);
     }
     CIM_RETURN_IF_ERROR(DrawBudget(s, program_id, partner, decision.budget_draw));
     return ReadClaim(s, claim_id);
