@@ -29,7 +29,7 @@ ServerApp::ServerApp(const ServerOptions& options, std::unique_ptr<MysqlDatabase
       program_directory_(programs_, products_, partners_, certifications_, clock_),
       ledger_(*db_),
       claims_(*db_),
-      ledger_book_(ledger_),
+      ledger_book_(ledger_, clock_),
       claim_workflow_(claims_, programs_, products_, partners_, clock_),
       progress_report_(program_directory_, claims_, ledger_, clock_),
       program_service_(authenticator_, catalog_, program_directory_, progress_report_),

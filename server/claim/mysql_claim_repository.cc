@@ -6,7 +6,8 @@
 #include "absl/strings/str_join.h"
 #include "server/common/proto_time.h"
 #include "server/common/status_util.h"
-#include "server/ledger/mysql_ledger_repository.h"
+#include "server/ledger/mysql_ledger_entries.h"
+#include "server/program/mysql_budget.h"
 #include "server/program/mysql_program_repository.h"
 
 namespace cim {

@@ -6,7 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/common/proto_time.h"
 #include "server/common/status_util.h"
-#include "server/ledger/mysql_ledger_repository.h"
+#include "server/ledger/mysql_ledger_entries.h"
 #include "server/program/mysql_program_repository.h"
 
 namespace cim {

@@ -1,7 +1,10 @@
 #include "server/ledger/ledger_book.h"
 
+#include "absl/strings/str_cat.h"
 #include "server/common/pagination.h"
 #include "server/common/status_util.h"
+#include "server/common/text_field.h"
+#include "server/program/program_dates.h"
 
 namespace cim {
 
@@ -40,6 +43,49 @@ absl::StatusOr<cim::v1::GetBalanceResponse> LedgerBook::GetBalance(
   cim::v1::GetBalanceResponse response;
   for (Balance& b : balances) *response.add_balances() = std::move(b);
   return response;
+}
+
+absl::StatusOr<LedgerEntry> LedgerBook::Reverse(const Principal& caller,
+                                                const cim::v1::ReverseLedgerEntryRequest& request) {
+  CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_FINANCE, cim::v1::ROLE_PROGRAM_ADMIN}));
+  FieldErrors errors;
+  if (request.entry_id() <= 0) errors.Add("entry_id", "required");
+  ValidateText(request.reason(), "reason", 1, 500, errors);
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_ASSIGN_OR_RETURN(const LedgerEntry entry, ledger_.Get(request.entry_id()));
+  if (entry.kind() == cim::v1::LEDGER_ENTRY_KIND_REVERSAL ||
+      entry.kind() == cim::v1::LEDGER_ENTRY_KIND_PAYOUT) {
+    return absl::FailedPreconditionError(
+        "reversals and payouts are not reversed; post a correcting entry instead");
+  }
+  CIM_ASSIGN_OR_RETURN(const Decimal amount, Decimal::Parse(entry.amount()));
+  LedgerPosting reversal{
+      .partner_id = entry.partner_id(),
+      .user_id = entry.user_id(),
+      .program_id = entry.program_id(),
+      .rules_version = entry.rules_version(),
+      .rule_id = entry.rule_id(),
+      .claim_id = entry.claim_id(),
+      .account = entry.account(),
+      .kind = cim::v1::LEDGER_ENTRY_KIND_REVERSAL,
+      .unit = entry.unit(),
+      .amount = -amount,
+      .basis = absl::StrCat("reverses entry ", entry.id(), " (", entry.amount(), " ", entry.unit(),
+                            "): ", request.reason()),
+      .reverses_entry_id = entry.id(),
+      .fund_request_id = entry.fund_request_id(),
+      .created_by = caller.user_id,
+      .created_at = clock_.Now(),
+  };
+  if (!entry.period_start().empty()) {
+    reversal.period_start = ParseDate(entry.period_start()).value_or(absl::CivilDay());
+  }
+  // Rewards drew on the budget; reversing one gives it back. Points never drew, and a
+  // reimbursement only moved money that was drawn when the fund was credited.
+  const bool drew_budget = entry.program_id() != 0 &&
+                           entry.account() != cim::v1::LEDGER_ACCOUNT_POINTS &&
+                           entry.kind() != cim::v1::LEDGER_ENTRY_KIND_REIMBURSEMENT;
+  return ledger_.AppendReversal(reversal, drew_budget ? amount : Decimal());
 }
 
 absl::StatusOr<cim::v1::ListLedgerEntriesResponse> LedgerBook::ListEntries(

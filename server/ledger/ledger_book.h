@@ -4,6 +4,7 @@
 
 #include "absl/status/statusor.h"
 #include "cim/v1/ledger_service.pb.h"
+#include "server/common/clock.h"
 #include "server/identity/principal.h"
 #include "server/ledger/ledger_repository.h"
 
@@ -11,13 +12,17 @@ namespace cim {
 
 class LedgerBook {
  public:
-  explicit LedgerBook(LedgerRepository& ledger) : ledger_(ledger) {}
+  LedgerBook(LedgerRepository& ledger, const Clock& clock) : ledger_(ledger), clock_(clock) {}
 
   // Partner admins: their partner (optionally one user). Partner reps: themselves. Vendor
   // roles and service accounts: any partner (partner_id or user_id required).
   // PERMISSION_DENIED for another partner or user.
   absl::StatusOr<cim::v1::GetBalanceResponse> GetBalance(const Principal& caller,
                                                          const cim::v1::GetBalanceRequest& request);
+  // Finance and program admins append the reversal of an entry (see
+  // LedgerService.ReverseLedgerEntry).
+  absl::StatusOr<LedgerEntry> Reverse(const Principal& caller,
+                                      const cim::v1::ReverseLedgerEntryRequest& request);
   // Same visibility as GetBalance; newest first.
   absl::StatusOr<cim::v1::ListLedgerEntriesResponse> ListEntries(
       const Principal& caller, const cim::v1::ListLedgerEntriesRequest& request);
@@ -28,6 +33,7 @@ class LedgerBook {
                                             int64_t user_id, int64_t program_id);
 
   LedgerRepository& ledger_;
+  const Clock& clock_;
 };
 
 }  // namespace cim

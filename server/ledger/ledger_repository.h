@@ -61,6 +61,13 @@ class LedgerRepository {
   // first.
   virtual absl::StatusOr<std::vector<LedgerEntry>> List(const LedgerFilter& filter,
                                                         int64_t before_id, int limit) = 0;
+  // In one transaction: appends `reversal` (which names the entry it reverses) and gives
+  // `budget_refund` back to the reversal's program budget. FAILED_PRECONDITION if the entry was
+  // already reversed.
+  virtual absl::StatusOr<LedgerEntry> AppendReversal(const LedgerPosting& reversal,
+                                                     const Decimal& budget_refund) = 0;
+  // The entry with `id`. NOT_FOUND if none.
+  virtual absl::StatusOr<LedgerEntry> Get(int64_t id) = 0;
   // Sums of the entries matching `filter` (account and kind ignored) per account and unit.
   virtual absl::StatusOr<std::vector<Balance>> Balances(const LedgerFilter& filter) = 0;
 };

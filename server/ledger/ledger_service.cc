@@ -12,6 +12,14 @@ grpc::Status LedgerServiceImpl::GetBalance(grpc::ServerContext* context,
   });
 }
 
+grpc::Status LedgerServiceImpl::ReverseLedgerEntry(
+    grpc::ServerContext* context, const cim::v1::ReverseLedgerEntryRequest* request,
+    cim::v1::LedgerEntry* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return Assign(book_.Reverse(p, *request), response);
+  });
+}
+
 grpc::Status LedgerServiceImpl::ListLedgerEntries(grpc::ServerContext* context,
                                                   const cim::v1::ListLedgerEntriesRequest* request,
                                                   cim::v1::ListLedgerEntriesResponse* response) {

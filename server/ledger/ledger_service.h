@@ -14,6 +14,9 @@ class LedgerServiceImpl final : public cim::v1::LedgerService::Service {
 
   grpc::Status GetBalance(grpc::ServerContext* context, const cim::v1::GetBalanceRequest* request,
                           cim::v1::GetBalanceResponse* response) override;
+  grpc::Status ReverseLedgerEntry(grpc::ServerContext* context,
+                                  const cim::v1::ReverseLedgerEntryRequest* request,
+                                  cim::v1::LedgerEntry* response) override;
   grpc::Status ListLedgerEntries(grpc::ServerContext* context,
                                  const cim::v1::ListLedgerEntriesRequest* request,
                                  cim::v1::ListLedgerEntriesResponse* response) override;

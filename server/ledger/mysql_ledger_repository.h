@@ -1,5 +1,4 @@
-// LedgerRepository on MySQL/MariaDB, and the one function that appends entries (used inside
-// the transactions of approvals, fund decisions and payouts).
+// LedgerRepository on MySQL/MariaDB.
 #ifndef CIM_SERVER_LEDGER_MYSQL_LEDGER_REPOSITORY_H_
 #define CIM_SERVER_LEDGER_MYSQL_LEDGER_REPOSITORY_H_
 
@@ -8,19 +7,15 @@
 
 namespace cim {
 
-// Appends `postings` on `session` (inside the caller's transaction).
-void AppendLedgerEntries(soci::session& session, const std::vector<LedgerPosting>& postings);
-
-// Reads entries on `session`: those matching `filter`, id < before_id (0: all), newest first.
-std::vector<LedgerEntry> ReadLedgerEntries(soci::session& session, const LedgerFilter& filter,
-                                           int64_t before_id, int limit);
-
 class MysqlLedgerRepository final : public LedgerRepository {
  public:
   explicit MysqlLedgerRepository(MysqlDatabase& db) : db_(db) {}
   absl::StatusOr<std::vector<LedgerEntry>> List(const LedgerFilter& filter, int64_t before_id,
                                                 int limit) override;
   absl::StatusOr<std::vector<Balance>> Balances(const LedgerFilter& filter) override;
+  absl::StatusOr<LedgerEntry> AppendReversal(const LedgerPosting& reversal,
+                                             const Decimal& budget_refund) override;
+  absl::StatusOr<LedgerEntry> Get(int64_t id) override;
 
  private:
   MysqlDatabase& db_;

@@ -6,7 +6,7 @@
 #include "server/common/decimal.h"
 #include "server/common/proto_time.h"
 #include "server/common/status_util.h"
-#include "server/ledger/mysql_ledger_repository.h"
+#include "server/ledger/mysql_ledger_entries.h"
 #include "server/program/program_dates.h"
 
 namespace cim {

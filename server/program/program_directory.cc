@@ -1,5 +1,6 @@
 #include "server/program/program_directory.h"
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -102,16 +103,17 @@ absl::StatusOr<std::vector<std::string>> ProgramDirectory::ReasonsFor(const Prog
 absl::StatusOr<bool> ProgramDirectory::VisibleToPartner(const Program& program,
                                                         int64_t partner_id) {
   if (program.status() == cim::v1::PROGRAM_STATUS_DRAFT) return false;
+  // Partners see every published program, also those they do not qualify for yet (a Gold-only
+  // program is something to work toward, and enrollment tells them why not) — except deals
+  // for named partners, which only those partners (and the enrolled) see.
+  const auto& named = program.eligibility().partner_ids();
+  if (named.empty() || std::find(named.begin(), named.end(), partner_id) != named.end()) {
+    return true;
+  }
   absl::Status enrolled = programs_.GetEnrollment(program.id(), partner_id).status();
   if (enrolled.ok()) return true;
   if (!absl::IsNotFound(enrolled)) return enrolled;
-  CIM_ASSIGN_OR_RETURN(Partner partner, partners_.Get(partner_id));
-  CIM_ASSIGN_OR_RETURN(std::vector<std::string> reasons, ReasonsFor(program, partner));
-  // A partner sees programs it could join; a certification it lacks still shows the program
-  // (exclusive access is something to work toward), other reasons hide it.
-  return std::all_of(reasons.begin(), reasons.end(), [](const std::string& r) {
-    return absl::StartsWith(r, "requires certification");
-  });
+  return false;
 }
 
 absl::StatusOr<Program> ProgramDirectory::GetProgram(const Principal& caller, int64_t program_id) {

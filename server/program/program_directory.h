@@ -31,8 +31,9 @@ class ProgramDirectory {
   // Program admins. Returns the stored DRAFT program (rules and terms version 1).
   // INVALID_ARGUMENT with a violation per bad field or rule (unknown SKUs included).
   absl::StatusOr<Program> CreateProgram(const Principal& caller, const Program& program);
-  // Vendor roles and service accounts see every program; partner roles programs that are not
-  // drafts and that their partner is enrolled in or eligible for. NOT_FOUND otherwise.
+  // Vendor roles and service accounts see every program; partner roles every program that is
+  // not a draft, except programs for named partners they are not (enrolled or) named in.
+  // NOT_FOUND otherwise.
   absl::StatusOr<Program> GetProgram(const Principal& caller, int64_t program_id);
   // Programs the caller may see (as GetProgram), ordered by id.
   absl::StatusOr<cim::v1::ListProgramsResponse> ListPrograms(
@@ -66,7 +67,7 @@ class ProgramDirectory {
   // Validates `program` (with SKU and named-partner lookups), returning INVALID_ARGUMENT with
   // every violation.
   absl::Status Validate(const Program& program);
-  // True if a partner-role caller may see `program` (enrolled, or eligible and not a draft).
+  // True if a partner-role caller may see `program` (see GetProgram).
   absl::StatusOr<bool> VisibleToPartner(const Program& program, int64_t partner_id);
   absl::StatusOr<std::vector<std::string>> ReasonsFor(const Program& program,
                                                       const Partner& partner);

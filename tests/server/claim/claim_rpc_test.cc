@@ -484,6 +484,42 @@ TEST_F(ClaimRpcTest, PartnerProgressShowsTiersEarningsAndPendingRewards) {
   EXPECT_EQ(progress.rules(0).period_volume(), "0.00");
 }
 
+TEST_F(ClaimRpcTest, CorrectionsAreReversalEntriesThatGiveTheBudgetBack) {
+  const Claim claim =
+      MustApprove(MustSubmit(alpha_rep_, SaleRequest(program_.id(), "R-1", "6000")).id());
+  ASSERT_EQ(GetProgram(program_.id()).budget_drawn(), "180.00");
+  ReverseLedgerEntryRequest reverse;
+  reverse.set_entry_id(claim.rewards(0).id());  // the 120.00 rebate
+  reverse.set_reason("Customer returned the array");
+  LedgerEntry reversal;
+  EXPECT_THAT(
+      ledger_->ReverseLedgerEntry(TestServer::Context(alpha_admin_).get(), reverse, &reversal),
+      StatusIs(grpc::StatusCode::PERMISSION_DENIED));
+  ASSERT_TRUE(
+      ledger_->ReverseLedgerEntry(TestServer::Context(admin_).get(), reverse, &reversal).ok());
+  EXPECT_EQ(reversal.kind(), LEDGER_ENTRY_KIND_REVERSAL);
+  EXPECT_EQ(reversal.amount(), "-120.00");
+  EXPECT_EQ(reversal.reverses_entry_id(), claim.rewards(0).id());
+  EXPECT_EQ(reversal.claim_id(), claim.id());
+  EXPECT_THAT(reversal.basis(), HasSubstr("Customer returned the array"));
+  EXPECT_EQ(GetProgram(program_.id()).budget_drawn(), "60.00");
+  EXPECT_THAT(ledger_->ReverseLedgerEntry(TestServer::Context(admin_).get(), reverse, &reversal),
+              StatusIs(grpc::StatusCode::FAILED_PRECONDITION, HasSubstr("already reversed")));
+  reverse.set_entry_id(reversal.id());
+  EXPECT_THAT(ledger_->ReverseLedgerEntry(TestServer::Context(admin_).get(), reverse, &reversal),
+              StatusIs(grpc::StatusCode::FAILED_PRECONDITION));
+  reverse.clear_reason();
+  EXPECT_THAT(ViolatedFields(ledger_->ReverseLedgerEntry(TestServer::Context(admin_).get(), reverse,
+                                                         &reversal)),
+              ElementsAre("reason"));
+  GetBalanceRequest balance_request;
+  GetBalanceResponse balances;
+  ASSERT_TRUE(
+      ledger_->GetBalance(TestServer::Context(alpha_admin_).get(), balance_request, &balances)
+          .ok());
+  EXPECT_EQ(balances.balances(0).amount(), "0.00");  // payable: 120 − 120
+}
+
 TEST_F(ClaimRpcTest, ConcurrentApprovalsNeverOverspendTheBudget) {
   const Program spif = ActiveProgram(kSpifProgram);  // 100 per unit; budget 2550
   Enroll(alpha_admin_, spif.id());

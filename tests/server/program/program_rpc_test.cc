@@ -303,19 +303,21 @@ TEST_F(ProgramRpcTest, EligibilityAndEnrollment) {
   CheckEligibilityRequest check;
   check.set_program_id(program.id());
   CheckEligibilityResponse eligibility;
-  // The vendor's preview explains why a partner may not join; the partner does not see it.
-  EXPECT_THAT(
-      stub_->CheckEligibility(TestServer::Context(distributor_admin_).get(), check, &eligibility),
-      StatusIs(grpc::StatusCode::NOT_FOUND));
+  // Partners see what they lack; the vendor's preview shows the same for any partner.
+  ASSERT_TRUE(
+      stub_->CheckEligibility(TestServer::Context(distributor_admin_).get(), check, &eligibility)
+          .ok());
+  EXPECT_FALSE(eligibility.eligible());
+  EXPECT_THAT(eligibility.reasons(),
+              ElementsAre("partner type distributor is not eligible (reseller only)"));
   check.set_partner_id(distributor_.id());
   ASSERT_TRUE(stub_->CheckEligibility(TestServer::Context(admin_).get(), check, &eligibility).ok());
   check.clear_partner_id();
   EXPECT_FALSE(eligibility.eligible());
-  EXPECT_THAT(eligibility.reasons(),
-              ElementsAre("partner type distributor is not eligible (reseller only)"));
   Enrollment enrollment;
   EXPECT_THAT(Enroll(distributor_admin_, program.id(), 1, &enrollment),
-              StatusIs(grpc::StatusCode::NOT_FOUND));  // ineligible partners do not see it
+              StatusIs(grpc::StatusCode::FAILED_PRECONDITION,
+                       HasSubstr("not eligible: partner type distributor is not eligible")));
 
   ASSERT_TRUE(
       stub_->CheckEligibility(TestServer::Context(reseller_admin_).get(), check, &eligibility)
@@ -374,12 +376,12 @@ TEST_F(ProgramRpcTest, EligibilityAndEnrollment) {
               StatusIs(grpc::StatusCode::FAILED_PRECONDITION, HasSubstr("PAUSED")));
 }
 
-TEST_F(ProgramRpcTest, PartnersListOnlyProgramsTheyMayJoin) {
-  const Program for_resellers = ActiveProgram();
-  Program for_distributors = ParseProgram();
-  for_distributors.mutable_eligibility()->set_partner_types(0, PARTNER_TYPE_DISTRIBUTOR);
+TEST_F(ProgramRpcTest, PartnersDoNotSeeDraftsOrOtherPartnersDeals) {
+  const Program open_to_all = ActiveProgram();
+  Program for_distributor = ParseProgram();
+  for_distributor.mutable_eligibility()->add_partner_ids(distributor_.id());
   Program created;
-  ASSERT_TRUE(CreateProgram(for_distributors, &created).ok());
+  ASSERT_TRUE(CreateProgram(for_distributor, &created).ok());
   ChangeProgramStatusRequest activate;
   activate.set_program_id(created.id());
   ASSERT_TRUE(stub_->ActivateProgram(TestServer::Context(admin_).get(), activate, &created).ok());
@@ -391,8 +393,14 @@ TEST_F(ProgramRpcTest, PartnersListOnlyProgramsTheyMayJoin) {
   ListProgramsResponse page;
   ASSERT_TRUE(stub_->ListPrograms(TestServer::Context(reseller_rep_).get(), request, &page).ok());
   ASSERT_EQ(page.programs_size(), 1);
-  EXPECT_EQ(page.programs(0).id(), for_resellers.id());
+  EXPECT_EQ(page.programs(0).id(), open_to_all.id());
   EXPECT_TRUE(page.next_page_token().empty());
+  GetProgramRequest deal;
+  deal.set_program_id(created.id());
+  Program seen;
+  EXPECT_THAT(stub_->GetProgram(TestServer::Context(reseller_rep_).get(), deal, &seen),
+              StatusIs(grpc::StatusCode::NOT_FOUND));
+  EXPECT_TRUE(stub_->GetProgram(TestServer::Context(distributor_admin_).get(), deal, &seen).ok());
 
   ListProgramsResponse all;
   ASSERT_TRUE(

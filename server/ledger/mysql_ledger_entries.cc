@@ -1,0 +1,167 @@
+#include "server/ledger/mysql_ledger_entries.h"
+
+#include <limits>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "server/common/proto_time.h"
+#include "server/program/program_dates.h"
+
+namespace cim {
+
+const char kLedgerEntryColumns[] =
+    "id, partner_id, user_id, program_id, rules_version, rule_id, claim_id, account, kind, unit,"
+    " CAST(amount AS CHAR), basis, CAST(period_start AS CHAR), reverses_entry_id,"
+    " COALESCE(statement_id, (SELECT sl.statement_id FROM statement_lines sl"
+    " WHERE sl.entry_id = ledger_entries.id)), created_by, created_at, fund_request_id";
+
+const char kLedgerEntryFilter[] =
+    " (:partner1 = 0 OR partner_id = :partner2)"
+    " AND (:user1 = 0 OR user_id = :user2)"
+    " AND (:program1 = 0 OR program_id = :program2)"
+    " AND (:claim1 = 0 OR claim_id = :claim2)"
+    " AND (:fund_request1 = 0 OR fund_request_id = :fund_request2)"
+    " AND (:statement1 = 0 OR id IN (SELECT entry_id FROM statement_lines"
+    " WHERE statement_id = :statement2))";
+
+int LedgerUnitScale(const std::string& unit) {
+  return unit == kPointsUnit ? kPointsScale : CurrencyMinorUnits(unit).value_or(2);
+}
+
+namespace {
+
+long long OrZero(const soci::row& r, int i) {
+  return r.get_indicator(i) == soci::i_ok ? r.get<long long>(i) : 0;
+}
+
+LedgerEntry EntryFromRow(const soci::row& r) {
+  LedgerEntry e;
+  e.set_id(r.get<long long>(0));
+  e.set_partner_id(r.get<long long>(1));
+  e.set_user_id(OrZero(r, 2));
+  e.set_program_id(OrZero(r, 3));
+  if (r.get_indicator(4) == soci::i_ok) e.set_rules_version(r.get<int>(4));
+  if (r.get_indicator(5) == soci::i_ok) e.set_rule_id(r.get<std::string>(5));
+  e.set_claim_id(OrZero(r, 6));
+  e.set_account(static_cast<cim::v1::LedgerAccount>(r.get<int>(7)));
+  e.set_kind(static_cast<cim::v1::LedgerEntryKind>(r.get<int>(8)));
+  e.set_unit(r.get<std::string>(9));
+  e.set_amount(FromSqlDecimal(r.get<std::string>(10), LedgerUnitScale(e.unit())));
+  e.set_basis(r.get<std::string>(11));
+  if (r.get_indicator(12) == soci::i_ok) e.set_period_start(r.get<std::string>(12));
+  e.set_reverses_entry_id(OrZero(r, 13));
+  e.set_statement_id(OrZero(r, 14));
+  e.set_created_by_user_id(r.get<long long>(15));
+  SetTimestamp(FromSqlTime(r.get<std::tm>(16)), e.mutable_create_time());
+  e.set_fund_request_id(OrZero(r, 17));
+  return e;
+}
+
+// The values of one row, kept alive while the statement runs.
+struct BoundPosting {
+  long long partner, user, program, claim, reverses, statement, fund_request, created_by;
+  int rules_version, account, kind;
+  std::string rule_id, unit, amount, basis, period;
+  std::tm created;
+  soci::indicator user_ind, program_ind, version_ind, rule_ind, claim_ind, period_ind, reverses_ind,
+      statement_ind, fund_request_ind;
+};
+
+soci::indicator NullIf(bool null) { return null ? soci::i_null : soci::i_ok; }
+
+}  // namespace
+
+LedgerEntry LedgerEntryFromRow(const soci::row& r) { return EntryFromRow(r); }
+
+void AppendLedgerEntries(soci::session& session, const std::vector<LedgerPosting>& postings) {
+  if (postings.empty()) return;
+  std::vector<BoundPosting> rows;
+  rows.reserve(postings.size());
+  for (const LedgerPosting& p : postings) {
+    rows.push_back(BoundPosting{
+        .partner = p.partner_id,
+        .user = p.user_id,
+        .program = p.program_id,
+        .claim = p.claim_id,
+        .reverses = p.reverses_entry_id,
+        .statement = p.statement_id,
+        .fund_request = p.fund_request_id,
+        .created_by = p.created_by,
+        .rules_version = p.rules_version,
+        .account = p.account,
+        .kind = p.kind,
+        .rule_id = p.rule_id,
+        .unit = p.unit,
+        .amount = p.amount.ToString(),
+        .basis = p.basis.substr(0, 1000),
+        .period = p.period_start ? FormatDate(*p.period_start) : "",
+        .created = ToSqlTime(p.created_at),
+        .user_ind = NullIf(p.user_id == 0),
+        .program_ind = NullIf(p.program_id == 0),
+        .version_ind = NullIf(p.rules_version == 0),
+        .rule_ind = NullIf(p.rule_id.empty()),
+        .claim_ind = NullIf(p.claim_id == 0),
+        .period_ind = NullIf(!p.period_start),
+        .reverses_ind = NullIf(p.reverses_entry_id == 0),
+        .statement_ind = NullIf(p.statement_id == 0),
+        .fund_request_ind = NullIf(p.fund_request_id == 0),
+    });
+  }
+  soci::statement st(session);
+  std::vector<std::string> values;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    BoundPosting& b = rows[i];
+    st.exchange(soci::use(b.partner));
+    st.exchange(soci::use(b.user, b.user_ind));
+    st.exchange(soci::use(b.program, b.program_ind));
+    st.exchange(soci::use(b.rules_version, b.version_ind));
+    st.exchange(soci::use(b.rule_id, b.rule_ind));
+    st.exchange(soci::use(b.claim, b.claim_ind));
+    st.exchange(soci::use(b.account));
+    st.exchange(soci::use(b.kind));
+    st.exchange(soci::use(b.unit));
+    st.exchange(soci::use(b.amount));
+    st.exchange(soci::use(b.basis));
+    st.exchange(soci::use(b.period, b.period_ind));
+    st.exchange(soci::use(b.reverses, b.reverses_ind));
+    st.exchange(soci::use(b.statement, b.statement_ind));
+    st.exchange(soci::use(b.created_by));
+    st.exchange(soci::use(b.created));
+    st.exchange(soci::use(b.fund_request, b.fund_request_ind));
+    std::vector<std::string> marks;
+    for (int column = 0; column < 17; ++column) marks.push_back(absl::StrCat(":v", i, "_", column));
+    values.push_back(absl::StrCat("(", absl::StrJoin(marks, ", "), ")"));
+  }
+  st.alloc();
+  st.prepare(absl::StrCat(
+      "INSERT INTO ledger_entries (partner_id, user_id, program_id, rules_version, rule_id,"
+      " claim_id, account, kind, unit, amount, basis, period_start, reverses_entry_id,"
+      " statement_id, created_by, created_at, fund_request_id) VALUES ",
+      absl::StrJoin(values, ", ")));
+  st.define_and_bind();
+  st.execute(true);
+}
+
+std::vector<LedgerEntry> ReadLedgerEntries(soci::session& s, const LedgerFilter& filter,
+                                           int64_t before_id, int limit) {
+  long long partner = filter.partner_id, user = filter.user_id, program = filter.program_id,
+            claim = filter.claim_id, fund_request = filter.fund_request_id,
+            statement = filter.in_statement_id;
+  long long before = before_id > 0 ? before_id : std::numeric_limits<long long>::max();
+  int account = filter.account, kind = filter.kind;
+  soci::rowset<soci::row> rows =
+      (s.prepare << absl::StrCat("SELECT ", kLedgerEntryColumns,
+                                 " FROM ledger_entries WHERE id < :before AND", kLedgerEntryFilter,
+                                 " AND (:account1 = 0 OR account = :account2)"
+                                 " AND (:kind1 = 0 OR kind = :kind2)"
+                                 " ORDER BY id DESC LIMIT :limit"),
+       soci::use(before), soci::use(partner), soci::use(partner), soci::use(user), soci::use(user),
+       soci::use(program), soci::use(program), soci::use(claim), soci::use(claim),
+       soci::use(fund_request), soci::use(fund_request), soci::use(statement), soci::use(statement),
+       soci::use(account), soci::use(account), soci::use(kind), soci::use(kind), soci::use(limit));
+  std::vector<LedgerEntry> out;
+  for (const soci::row& r : rows) out.push_back(EntryFromRow(r));
+  return out;
+}
+
+}  // namespace cim
