@@ -96,8 +96,8 @@ class DecisionContext {
   // none yet).
   virtual absl::StatusOr<absl::flat_hash_map<std::string, RuleTotals>> LockTotals(
       std::vector<std::string> rule_ids, absl::CivilDay period_start) = 0;
-  // The claim's partner's approved or paid sales with an invoice date in `range`, of `skus`
-  // (every SKU if empty), in any program.
+  // The claim's partner's approved or paid sales in the claim's program with an invoice date in
+  // `range`, of `skus` (every SKU if empty).
   virtual absl::StatusOr<Decimal> ApprovedSales(const DateRange& range,
                                                 const std::vector<std::string>& skus) = 0;
 };
@@ -135,9 +135,10 @@ class ClaimRepository {
   // A partner's totals per rule in one program period (no locks; for progress reports).
   virtual absl::StatusOr<absl::flat_hash_map<std::string, RuleTotals>> PeriodTotals(
       int64_t program_id, int64_t partner_id, absl::CivilDay period_start) = 0;
-  // A partner's approved or paid sales with an invoice date in `range`, of `skus` (every SKU
-  // if empty), in any program.
-  virtual absl::StatusOr<Decimal> ApprovedSales(int64_t partner_id, const DateRange& range,
+  // A partner's approved or paid sales in a program with an invoice date in `range`, of `skus`
+  // (every SKU if empty).
+  virtual absl::StatusOr<Decimal> ApprovedSales(int64_t program_id, int64_t partner_id,
+                                                const DateRange& range,
                                                 const std::vector<std::string>& skus) = 0;
   // Attachment metadata. NOT_FOUND if none.
   virtual absl::StatusOr<Attachment> GetAttachment(int64_t id) = 0;

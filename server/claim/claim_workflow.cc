@@ -17,10 +17,6 @@ namespace {
 using cim::v1::ClaimStatus;
 using cim::v1::Program;
 
-bool ReadsEverything(const Principal& p) {
-  return IsVendorRole(p.role) || p.role == cim::v1::ROLE_SERVICE_ACCOUNT;
-}
-
 absl::Status RequireId(int64_t id, const char* field) {
   if (id > 0) return absl::OkStatus();
   FieldErrors errors;
@@ -145,7 +141,7 @@ absl::Status ClaimWorkflow::ValidateContent(Claim& claim, const Program& program
 }
 
 Claim ClaimWorkflow::ViewFor(const Principal& caller, Claim claim) {
-  if (ReadsEverything(caller)) return claim;
+  if (ReadsAllPartners(caller)) return claim;
   for (auto& flag : *claim.mutable_flags()) {
     if (flag.flag() != cim::v1::CLAIM_FLAG_CHANNEL_CONFLICT) continue;
     flag.set_reason(
@@ -224,7 +220,7 @@ absl::StatusOr<InsertOutcome> ClaimWorkflow::Insert(const Principal& caller, int
 absl::StatusOr<Claim> ClaimWorkflow::Get(const Principal& caller, int64_t claim_id) {
   CIM_RETURN_IF_ERROR(RequireId(claim_id, "claim_id"));
   CIM_ASSIGN_OR_RETURN(Claim claim, claims_.Get(claim_id));
-  if (!ReadsEverything(caller) && claim.partner_id() != caller.partner_id) {
+  if (!ReadsAllPartners(caller) && claim.partner_id() != caller.partner_id) {
     return NotFoundClaim(claim_id);
   }
   return ViewFor(caller, std::move(claim));
@@ -241,7 +237,7 @@ absl::StatusOr<cim::v1::ListClaimsResponse> ClaimWorkflow::List(
                      .program_id = request.program_id(),
                      .partner_id = request.partner_id(),
                      .flagged_only = request.flagged_only()};
-  if (!ReadsEverything(caller)) {
+  if (!ReadsAllPartners(caller)) {
     if (filter.partner_id != 0 && filter.partner_id != caller.partner_id) {
       return absl::PermissionDeniedError("partner users see only their own partner's claims");
     }
@@ -415,7 +411,7 @@ absl::Status ClaimWorkflow::Download(const Principal& caller, int64_t attachment
                                      const std::function<bool(const std::string&)>& on_chunk) {
   CIM_RETURN_IF_ERROR(RequireId(attachment_id, "attachment_id"));
   CIM_ASSIGN_OR_RETURN(const Attachment attachment, claims_.GetAttachment(attachment_id));
-  if (!ReadsEverything(caller) && attachment.partner_id() != caller.partner_id) {
+  if (!ReadsAllPartners(caller) && attachment.partner_id() != caller.partner_id) {
     return absl::NotFoundError(absl::StrCat("attachment ", attachment_id, " not found"));
   }
   on_metadata(attachment);

@@ -196,10 +196,10 @@ absl::Status Attach(soci::session& s, int64_t claim_id, const Claim& claim) {
   long long id = claim_id, partner = claim.partner_id();
   for (int64_t attachment_id : claim.attachment_ids()) {
     long long a = attachment_id;
-    soci::statement st =
-        (s.prepare << "UPDATE attachments SET claim_id = :claim WHERE id = :id AND"
-                      " partner_id = :partner AND (claim_id IS NULL OR claim_id = :same)",
-         soci::use(id), soci::use(a), soci::use(partner), soci::use(id));
+    soci::statement st = (s.prepare << "UPDATE attachments SET claim_id = :claim WHERE id = :id AND"
+                                       " partner_id = :partner AND fund_request_id IS NULL"
+                                       " AND (claim_id IS NULL OR claim_id = :same)",
+                          soci::use(id), soci::use(a), soci::use(partner), soci::use(id));
     st.execute(true);
     if (st.get_affected_rows() == 0) {
       return absl::FailedPreconditionError(absl::StrCat(
@@ -214,6 +214,11 @@ absl::Status Attach(soci::session& s, int64_t claim_id, const Claim& claim) {
 std::optional<cim::v1::ClaimFlagDetail> RecordConflicts(soci::session& s, int64_t claim_id,
                                                         const NewClaim& claim) {
   long long id = claim_id, partner = claim.claim.partner_id();
+  // Submissions of the same invoice and customer queue on this row, so each one's search below
+  // sees the others (READ COMMITTED reads what the lock holder committed).
+  s << "INSERT INTO claim_invoice_locks (invoice_key, customer_key) VALUES (:invoice, :customer)"
+       " ON DUPLICATE KEY UPDATE invoice_key = invoice_key",
+      soci::use(claim.invoice_key), soci::use(claim.customer_key);
   int rejected = kRejected;
   soci::rowset<soci::row> others =
       (s.prepare << "SELECT c.id, p.name FROM claims c JOIN partners p ON p.id = c.partner_id"
@@ -259,17 +264,18 @@ std::optional<InsertOutcome> FindByKey(soci::session& s, int64_t partner_id,
   return InsertOutcome{.claim_id = id, .replayed = true, .request_hash = hash};
 }
 
-// The partner's approved or paid sales with an invoice date in `range`, of `skus` (all if
-// empty), in any program.
-absl::StatusOr<Decimal> SalesInRange(soci::session& s, int64_t partner_id, const DateRange& range,
-                                     const std::vector<std::string>& skus) {
-  long long partner = partner_id;
+// The partner's approved or paid sales in the program with an invoice date in `range`, of
+// `skus` (all if empty).
+absl::StatusOr<Decimal> SalesInRange(soci::session& s, int64_t program_id, int64_t partner_id,
+                                     const DateRange& range, const std::vector<std::string>& skus) {
+  long long program = program_id, partner = partner_id;
   std::string first = FormatDate(range.first), last = FormatDate(range.last);
   int approved = cim::v1::CLAIM_STATUS_APPROVED, paid = cim::v1::CLAIM_STATUS_PAID;
   std::string total;
   soci::indicator total_ind;
   soci::statement st(s);
   st.exchange(soci::into(total, total_ind));
+  st.exchange(soci::use(program));
   st.exchange(soci::use(partner));
   st.exchange(soci::use(approved));
   st.exchange(soci::use(paid));
@@ -283,7 +289,8 @@ absl::StatusOr<Decimal> SalesInRange(soci::session& s, int64_t partner_id, const
   st.alloc();
   st.prepare(absl::StrCat(
       "SELECT CAST(SUM(l.amount) AS CHAR) FROM claims c JOIN claim_lines l"
-      " ON l.claim_id = c.id WHERE c.partner_id = :partner AND c.status IN (:a, :p)"
+      " ON l.claim_id = c.id WHERE c.program_id = :program AND c.partner_id = :partner"
+      " AND c.status IN (:a, :p)"
       " AND c.invoice_date BETWEEN :first AND :last",
       skus.empty() ? "" : absl::StrCat(" AND l.sku IN (", absl::StrJoin(marks, ", "), ")")));
   st.define_and_bind();
@@ -357,7 +364,7 @@ class MysqlDecisionContext final : public DecisionContext {
 
   absl::StatusOr<Decimal> ApprovedSales(const DateRange& range,
                                         const std::vector<std::string>& skus) override {
-    return SalesInRange(s_, partner_id_, range, skus);
+    return SalesInRange(s_, program_id_, partner_id_, range, skus);
   }
 
  private:
@@ -568,10 +575,11 @@ absl::StatusOr<absl::flat_hash_map<std::string, RuleTotals>> MysqlClaimRepositor
       });
 }
 
-absl::StatusOr<Decimal> MysqlClaimRepository::ApprovedSales(int64_t partner_id,
+absl::StatusOr<Decimal> MysqlClaimRepository::ApprovedSales(int64_t program_id, int64_t partner_id,
                                                             const DateRange& range,
                                                             const std::vector<std::string>& skus) {
-  return db_.Run([&](soci::session& s) { return SalesInRange(s, partner_id, range, skus); });
+  return db_.Run(
+      [&](soci::session& s) { return SalesInRange(s, program_id, partner_id, range, skus); });
 }
 
 absl::StatusOr<Attachment> MysqlClaimRepository::GetAttachment(int64_t id) {

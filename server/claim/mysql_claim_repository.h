@@ -20,7 +20,8 @@ class MysqlClaimRepository final : public ClaimRepository {
                                const DecideFn& decide) override;
   absl::StatusOr<absl::flat_hash_map<std::string, RuleTotals>> PeriodTotals(
       int64_t program_id, int64_t partner_id, absl::CivilDay period_start) override;
-  absl::StatusOr<Decimal> ApprovedSales(int64_t partner_id, const DateRange& range,
+  absl::StatusOr<Decimal> ApprovedSales(int64_t program_id, int64_t partner_id,
+                                        const DateRange& range,
                                         const std::vector<std::string>& skus) override;
   absl::StatusOr<Attachment> GetAttachment(int64_t id) override;
   absl::StatusOr<Attachment> CreateAttachment(const Attachment& attachment,

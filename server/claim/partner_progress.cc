@@ -94,8 +94,9 @@ absl::StatusOr<cim::v1::PartnerProgress> PartnerProgressReport::Get(
       case IncentiveRule::kGrowth: {
         p->set_kind("growth");
         const DateRange baseline = BaselineOf(period, program.period(), rule.growth().baseline());
-        CIM_ASSIGN_OR_RETURN(h.baseline_volume,
-                             claims_.ApprovedSales(partner_id, baseline, RuleSkus(program, rule)));
+        CIM_ASSIGN_OR_RETURN(
+            h.baseline_volume,
+            claims_.ApprovedSales(program.id(), partner_id, baseline, RuleSkus(program, rule)));
         if (h.baseline_volume.sign() > 0) {
           const Decimal target = h.baseline_volume + h.baseline_volume.PercentOf(
                                                          Parse(rule.growth().min_growth_percent()));
@@ -119,18 +120,19 @@ absl::StatusOr<cim::v1::PartnerProgress> PartnerProgressReport::Get(
     }
   }
 
-  // Earned and paid, from the ledger.
+  // Earned (rewards net of reversals; reimbursements only move fund money to payable), paid
+  // (payable money in paid statements) and points, from the ledger.
   CIM_ASSIGN_OR_RETURN(
-      std::vector<Balance> balances,
-      ledger_.Balances(LedgerFilter{.partner_id = partner_id, .program_id = program.id()}));
+      std::vector<KindTotal> totals_by_kind,
+      ledger_.KindTotals(LedgerFilter{.partner_id = partner_id, .program_id = program.id()}));
   Decimal earned, paid, points;
-  for (const Balance& b : balances) {
-    if (b.account() == cim::v1::LEDGER_ACCOUNT_POINTS) {
-      points += Parse(b.amount());
-    } else {
-      earned += Parse(b.credited());
+  for (const KindTotal& t : totals_by_kind) {
+    if (t.account == cim::v1::LEDGER_ACCOUNT_POINTS) {
+      points += t.amount;
+      continue;
     }
-    if (b.account() == cim::v1::LEDGER_ACCOUNT_PAYABLE) paid -= Parse(b.debited());
+    if (t.kind != cim::v1::LEDGER_ENTRY_KIND_REIMBURSEMENT) earned += t.amount;
+    if (t.account == cim::v1::LEDGER_ACCOUNT_PAYABLE) paid += t.paid;
   }
   progress.set_earned(earned.ToString(scale));
   progress.set_paid(paid.ToString(scale));

@@ -12,6 +12,8 @@ namespace cim {
 namespace {
 
 constexpr int kMaxIntegerDigits = 30;
+// An __int128 holds every 38-digit number.
+constexpr int kMaxDigits = 38;
 
 __int128 Pow10(int n) {
   __int128 p = 1;
@@ -42,7 +44,7 @@ __int128 DivideHalfAway(__int128 a, __int128 b) {
   __int128 r = a % b;
   if (r < 0) r = -r;
   __int128 abs_b = b < 0 ? -b : b;
-  if (2 * r >= abs_b) q += ((a < 0) != (b < 0)) ? -1 : 1;
+  if (r >= abs_b - r) q += ((a < 0) != (b < 0)) ? -1 : 1;  // r ≥ b/2 without overflow
   return q;
 }
 
@@ -84,6 +86,10 @@ absl::StatusOr<Decimal> Decimal::Parse(absl::string_view text) {
   if (fraction.size() > kMaxScale) {
     return absl::InvalidArgumentError(
         absl::StrCat("\"", text, "\" has more than ", kMaxScale, " decimal places"));
+  }
+  if (integer.size() + fraction.size() > kMaxDigits) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("\"", text, "\" has more than ", kMaxDigits, " digits"));
   }
   __int128 coefficient = 0;
   for (char c : integer) coefficient = coefficient * 10 + (c - '0');
@@ -177,12 +183,6 @@ int Decimal::SignificantScale() const {
     --scale;
   }
   return scale;
-}
-
-int Decimal::IntegerDigits() const {
-  __int128 whole = coefficient_ / Pow10(scale_);
-  if (whole < 0) whole = -whole;
-  return whole == 0 ? 0 : static_cast<int>(DigitsOf(whole).size());
 }
 
 std::strong_ordering Decimal::operator<=>(const Decimal& other) const {

@@ -24,8 +24,6 @@ class Decimal {
   // Zero.
   constexpr Decimal() = default;
   static Decimal FromInt(int64_t value) { return Decimal(value, 0); }
-  // `coefficient` / 10^`scale`, e.g. FromScaled(12345, 2) is 123.45.
-  static Decimal FromScaled(int64_t coefficient, int scale) { return Decimal(coefficient, scale); }
 
   // Parses an optional '-' or '+', digits, and an optional '.' with digits ("12", "-0.5",
   // "1234.5678"). No exponent, no grouping, at most 30 integer digits and kMaxScale fraction
@@ -39,7 +37,7 @@ class Decimal {
   std::string ToString(int min_fraction_digits) const;
 
   // Arithmetic is exact: sums align scales, products add them. The operands used in this
-  // system (amounts below 10^15 and rates with at most 6 fraction digits) cannot overflow;
+  // system (amounts below 10^15 and rates with at most 4 fraction digits) cannot overflow;
   // an overflow aborts the process rather than produce a wrong amount.
   Decimal operator+(const Decimal& other) const;
   Decimal operator-(const Decimal& other) const;
@@ -65,8 +63,6 @@ class Decimal {
   int SignificantScale() const;
   int sign() const { return coefficient_ > 0 ? 1 : (coefficient_ < 0 ? -1 : 0); }
   bool is_zero() const { return coefficient_ == 0; }
-  // Number of digits before the decimal point (0 for |value| < 1).
-  int IntegerDigits() const;
 
   std::strong_ordering operator<=>(const Decimal& other) const;
   bool operator==(const Decimal& other) const { return (*this <=> other) == 0; }

@@ -11,6 +11,14 @@ size_t CodePoints(absl::string_view s) {
   return std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; });
 }
 
+std::string TruncateCodePoints(absl::string_view s, size_t max_chars) {
+  size_t chars = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((s[i] & 0xC0) != 0x80 && chars++ == max_chars) return std::string(s.substr(0, i));
+  }
+  return std::string(s);
+}
+
 bool MatchesCharset(absl::string_view s, size_t max_len, bool allow_upper, bool allow_underscore) {
   if (s.empty() || s.size() > max_len) return false;
   return std::all_of(s.begin(), s.end(), [&](char c) {

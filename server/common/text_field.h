@@ -13,6 +13,9 @@ namespace cim {
 // Number of UTF-8 code points in `s`.
 size_t CodePoints(absl::string_view s);
 
+// The first `max_chars` code points of UTF-8 `s` (never a partial character).
+std::string TruncateCodePoints(absl::string_view s, size_t max_chars);
+
 // True if `s` has 1 to `max_len` characters, each a lowercase ASCII letter, digit or '-',
 // or (when allowed) an uppercase letter or '_'.
 bool MatchesCharset(absl::string_view s, size_t max_len, bool allow_upper, bool allow_underscore);

@@ -16,10 +16,6 @@ namespace {
 using cim::v1::FundRequestStatus;
 using cim::v1::Program;
 
-bool ReadsEverything(const Principal& p) {
-  return IsVendorRole(p.role) || p.role == cim::v1::ROLE_SERVICE_ACCOUNT;
-}
-
 std::string StatusName(FundRequestStatus status) {
   const std::string& full = cim::v1::FundRequestStatus_Name(status);
   absl::string_view name = full;
@@ -110,7 +106,7 @@ absl::StatusOr<cim::v1::ListFundsResponse> FundWorkflow::ListFunds(
       return absl::PermissionDeniedError("partner users see only their own funds");
     }
     partner_id = caller.partner_id;
-  } else if (!ReadsEverything(caller)) {
+  } else if (!ReadsAllPartners(caller)) {
     return absl::PermissionDeniedError("not allowed");
   } else if (partner_id <= 0) {
     FieldErrors errors;
@@ -174,7 +170,7 @@ absl::StatusOr<FundRequest> FundWorkflow::Get(const Principal& caller, int64_t i
     return errors.ToStatus();
   }
   CIM_ASSIGN_OR_RETURN(FundRequest request, funds_.Get(id));
-  if (!ReadsEverything(caller) && request.partner_id() != caller.partner_id) {
+  if (!ReadsAllPartners(caller) && request.partner_id() != caller.partner_id) {
     return absl::NotFoundError(absl::StrCat("fund request ", id, " not found"));
   }
   return request;
@@ -190,7 +186,7 @@ absl::StatusOr<cim::v1::ListFundRequestsResponse> FundWorkflow::List(
   FundRequestFilter filter{.status = request.status(),
                            .program_id = request.program_id(),
                            .partner_id = request.partner_id()};
-  if (!ReadsEverything(caller)) {
+  if (!ReadsAllPartners(caller)) {
     if (filter.partner_id != 0 && filter.partner_id != caller.partner_id) {
       return absl::PermissionDeniedError("partner users see only their own fund requests");
     }

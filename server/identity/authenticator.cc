@@ -108,6 +108,10 @@ absl::StatusOr<Principal> Authenticator::Authenticate(absl::string_view bearer) 
   principal.display_name = user.display_name();
   principal.role = user.role();
   principal.partner_id = user.partner_id();
+  // Partner roles always act for a partner: a partner user without one reads nothing.
+  if (IsPartnerRole(principal.role) && principal.partner_id == 0) {
+    return absl::UnauthenticatedError(kBadToken);
+  }
   if (principal.partner_id != 0) {
     if (!credential->partner.has_value() ||
         credential->partner->status() != cim::v1::PARTNER_STATUS_ACTIVE) {

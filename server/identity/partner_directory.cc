@@ -40,10 +40,6 @@ bool CanManageAll(const Principal& p) {
   return p.role == cim::v1::ROLE_CHANNEL_MANAGER || p.role == cim::v1::ROLE_PROGRAM_ADMIN;
 }
 
-bool CanReadAll(const Principal& p) {
-  return IsVendorRole(p.role) || p.role == cim::v1::ROLE_SERVICE_ACCOUNT;
-}
-
 }  // namespace
 
 PartnerDirectory::PartnerDirectory(PartnerRepository& partners, UserRepository& users,
@@ -124,7 +120,7 @@ absl::StatusOr<Partner> PartnerDirectory::GetPartner(const Principal& caller, in
 
 absl::StatusOr<cim::v1::ListPartnersResponse> PartnerDirectory::ListPartners(
     const Principal& caller, const cim::v1::ListPartnersRequest& request) {
-  if (!CanReadAll(caller) && !IsPartnerRole(caller.role)) {
+  if (!ReadsAllPartners(caller) && !IsPartnerRole(caller.role)) {
     return absl::PermissionDeniedError("this role may not list partners");
   }
   FieldErrors errors;
@@ -142,7 +138,7 @@ absl::StatusOr<cim::v1::ListPartnersResponse> PartnerDirectory::ListPartners(
   filter.parent_partner_id = request.parent_partner_id();
   filter.status = request.status();
   filter.name_contains = request.name_contains();
-  if (!CanReadAll(caller)) filter.id = caller.partner_id;  // partner roles: only their own
+  if (!ReadsAllPartners(caller)) filter.id = caller.partner_id;  // partner roles: only their own
 
   CIM_ASSIGN_OR_RETURN(std::vector<Partner> rows, partners_.List(filter, after_id, page_size + 1));
   cim::v1::ListPartnersResponse response;
@@ -252,7 +248,7 @@ absl::StatusOr<User> PartnerDirectory::GetUser(const Principal& caller, int64_t 
   if (!record.ok()) return record.status();
   const User& user = record->user;
   const bool visible =
-      user.id() == caller.user_id || CanReadAll(caller) ||
+      user.id() == caller.user_id || ReadsAllPartners(caller) ||
       (caller.role == cim::v1::ROLE_PARTNER_ADMIN && user.partner_id() == caller.partner_id);
   if (!visible) return NotFoundUser(user_id);
   return user;
@@ -266,7 +262,7 @@ absl::StatusOr<cim::v1::ListUsersResponse> PartnerDirectory::ListUsers(
     if (partner_id != caller.partner_id) {
       return absl::PermissionDeniedError("partner admins may list only their own partner's users");
     }
-  } else if (!CanReadAll(caller)) {
+  } else if (!ReadsAllPartners(caller)) {
     return absl::PermissionDeniedError(
         absl::StrCat("role ", cim::v1::Role_Name(caller.role), " may not list users"));
   }

@@ -21,6 +21,10 @@ absl::Status RequireRole(const Principal& principal, std::initializer_list<Role>
       absl::StrCat("role ", cim::v1::Role_Name(principal.role), " may not do this"));
 }
 
+bool ReadsAllPartners(const Principal& principal) {
+  return IsVendorRole(principal.role) || principal.role == cim::v1::ROLE_SERVICE_ACCOUNT;
+}
+
 bool CanAccessPartner(const Principal& principal, int64_t partner_id) {
   if (IsVendorRole(principal.role) || principal.role == cim::v1::ROLE_SERVICE_ACCOUNT) {
     return true;

@@ -31,6 +31,9 @@ bool IsPartnerRole(Role role);
 // OK if the principal's role is one of `allowed`; PERMISSION_DENIED otherwise.
 absl::Status RequireRole(const Principal& principal, std::initializer_list<Role> allowed);
 
+// True for callers who read every partner's data: vendor roles and service accounts.
+bool ReadsAllPartners(const Principal& principal);
+
 // True if the principal may read data of `partner_id`: vendor roles and service accounts may
 // read every partner; partner roles only their own.
 bool CanAccessPartner(const Principal& principal, int64_t partner_id);

@@ -53,10 +53,19 @@ absl::StatusOr<LedgerEntry> LedgerBook::Reverse(const Principal& caller,
   ValidateText(request.reason(), "reason", 1, 500, errors);
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_ASSIGN_OR_RETURN(const LedgerEntry entry, ledger_.Get(request.entry_id()));
-  if (entry.kind() == cim::v1::LEDGER_ENTRY_KIND_REVERSAL ||
-      entry.kind() == cim::v1::LEDGER_ENTRY_KIND_PAYOUT) {
-    return absl::FailedPreconditionError(
-        "reversals and payouts are not reversed; post a correcting entry instead");
+  switch (entry.kind()) {
+    case cim::v1::LEDGER_ENTRY_KIND_REBATE:
+    case cim::v1::LEDGER_ENTRY_KIND_REBATE_TRUE_UP:
+    case cim::v1::LEDGER_ENTRY_KIND_SPIF:
+    case cim::v1::LEDGER_ENTRY_KIND_BONUS:
+    case cim::v1::LEDGER_ENTRY_KIND_GROWTH:
+    case cim::v1::LEDGER_ENTRY_KIND_POINTS:
+      break;
+    default:
+      // Fund credits may already be reserved or spent, reimbursements come in pairs, and
+      // payouts and reversals are corrections themselves.
+      return absl::FailedPreconditionError(
+          "only rewards (rebates, SPIFs, bonuses, growth rewards, points) can be reversed");
   }
   CIM_ASSIGN_OR_RETURN(const Decimal amount, Decimal::Parse(entry.amount()));
   LedgerPosting reversal{
@@ -80,11 +89,8 @@ absl::StatusOr<LedgerEntry> LedgerBook::Reverse(const Principal& caller,
   if (!entry.period_start().empty()) {
     reversal.period_start = ParseDate(entry.period_start()).value_or(absl::CivilDay());
   }
-  // Rewards drew on the budget; reversing one gives it back. Points never drew, and a
-  // reimbursement only moved money that was drawn when the fund was credited.
-  const bool drew_budget = entry.program_id() != 0 &&
-                           entry.account() != cim::v1::LEDGER_ACCOUNT_POINTS &&
-                           entry.kind() != cim::v1::LEDGER_ENTRY_KIND_REIMBURSEMENT;
+  // Money rewards drew on the budget; reversing one gives it back. Points never drew.
+  const bool drew_budget = entry.account() == cim::v1::LEDGER_ACCOUNT_PAYABLE;
   return ledger_.AppendReversal(reversal, drew_budget ? amount : Decimal());
 }
 

@@ -54,6 +54,15 @@ struct LedgerFilter {
   int64_t in_statement_id = 0;
 };
 
+// The sum of one account's entries of one kind and unit, and the part of it in paid statements.
+struct KindTotal {
+  cim::v1::LedgerAccount account = cim::v1::LEDGER_ACCOUNT_UNSPECIFIED;
+  cim::v1::LedgerEntryKind kind = cim::v1::LEDGER_ENTRY_KIND_UNSPECIFIED;
+  std::string unit;
+  Decimal amount;
+  Decimal paid;
+};
+
 class LedgerRepository {
  public:
   virtual ~LedgerRepository() = default;
@@ -63,11 +72,14 @@ class LedgerRepository {
                                                         int64_t before_id, int limit) = 0;
   // In one transaction: appends `reversal` (which names the entry it reverses) and gives
   // `budget_refund` back to the reversal's program budget. FAILED_PRECONDITION if the entry was
-  // already reversed.
+  // already reversed or is in an open statement.
   virtual absl::StatusOr<LedgerEntry> AppendReversal(const LedgerPosting& reversal,
                                                      const Decimal& budget_refund) = 0;
   // The entry with `id`. NOT_FOUND if none.
   virtual absl::StatusOr<LedgerEntry> Get(int64_t id) = 0;
+  // Sums of the entries matching `filter` (account and kind ignored) per account, kind and
+  // unit.
+  virtual absl::StatusOr<std::vector<KindTotal>> KindTotals(const LedgerFilter& filter) = 0;
   // Sums of the entries matching `filter` (account and kind ignored) per account and unit.
   virtual absl::StatusOr<std::vector<Balance>> Balances(const LedgerFilter& filter) = 0;
 };

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "server/common/proto_time.h"
+#include "server/common/text_field.h"
 #include "server/program/program_dates.h"
 
 namespace cim {
@@ -93,7 +94,7 @@ void AppendLedgerEntries(soci::session& session, const std::vector<LedgerPosting
         .rule_id = p.rule_id,
         .unit = p.unit,
         .amount = p.amount.ToString(),
-        .basis = p.basis.substr(0, 1000),
+        .basis = TruncateCodePoints(p.basis, 1000),  // VARCHAR(1000) counts characters
         .period = p.period_start ? FormatDate(*p.period_start) : "",
         .created = ToSqlTime(p.created_at),
         .user_ind = NullIf(p.user_id == 0),

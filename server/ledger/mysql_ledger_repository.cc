@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "cim/v1/payout.pb.h"
 #include "server/common/proto_time.h"
 #include "server/common/status_util.h"
 #include "server/ledger/mysql_ledger_entries.h"
@@ -32,6 +33,17 @@ absl::StatusOr<LedgerEntry> MysqlLedgerRepository::AppendReversal(const LedgerPo
                                                                   const Decimal& budget_refund) {
   absl::StatusOr<LedgerEntry> stored =
       db_.Transact([&](soci::session& s) -> absl::StatusOr<LedgerEntry> {
+        // An entry in an open statement would still be paid in full.
+        long long original = reversal.reverses_entry_id, statement = 0;
+        int open = cim::v1::STATEMENT_STATUS_OPEN;
+        s << "SELECT s.id FROM statement_lines sl JOIN statements s ON s.id = sl.statement_id"
+             " WHERE sl.entry_id = :entry AND s.status = :open FOR UPDATE",
+            soci::use(original), soci::use(open), soci::into(statement);
+        if (s.got_data()) {
+          return absl::FailedPreconditionError(absl::StrCat(
+              "entry ", original, " is in open statement ", statement,
+              "; mark that statement paid first (the reversal then nets in the next run)"));
+        }
         AppendLedgerEntries(s, {reversal});
         long long id = 0;
         s.get_last_insert_id("ledger_entries", id);
@@ -49,6 +61,39 @@ absl::StatusOr<LedgerEntry> MysqlLedgerRepository::AppendReversal(const LedgerPo
         absl::StrCat("ledger entry ", reversal.reverses_entry_id, " is already reversed"));
   }
   return stored;
+}
+
+absl::StatusOr<std::vector<KindTotal>> MysqlLedgerRepository::KindTotals(
+    const LedgerFilter& filter) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<KindTotal>> {
+    long long partner = filter.partner_id, user = filter.user_id, program = filter.program_id,
+              claim = filter.claim_id, fund_request = filter.fund_request_id,
+              statement = filter.in_statement_id;
+    int paid = cim::v1::STATEMENT_STATUS_PAID;
+    soci::rowset<soci::row> rows =
+        (s.prepare << absl::StrCat(
+             "SELECT e.account, e.kind, e.unit, CAST(SUM(e.amount) AS CHAR),"
+             " CAST(SUM(IF(st.status = :paid, e.amount, 0)) AS CHAR)"
+             " FROM (SELECT id, account, kind, unit, amount FROM ledger_entries WHERE",
+             kLedgerEntryFilter,
+             ") e LEFT JOIN statement_lines sl ON sl.entry_id = e.id"
+             " LEFT JOIN statements st ON st.id = sl.statement_id"
+             " GROUP BY e.account, e.kind, e.unit ORDER BY e.account, e.kind, e.unit"),
+         soci::use(paid), soci::use(partner), soci::use(partner), soci::use(user), soci::use(user),
+         soci::use(program), soci::use(program), soci::use(claim), soci::use(claim),
+         soci::use(fund_request), soci::use(fund_request), soci::use(statement),
+         soci::use(statement));
+    std::vector<KindTotal> out;
+    for (const soci::row& r : rows) {
+      KindTotal t{.account = static_cast<cim::v1::LedgerAccount>(r.get<int>(0)),
+                  .kind = static_cast<cim::v1::LedgerEntryKind>(r.get<int>(1)),
+                  .unit = r.get<std::string>(2)};
+      CIM_ASSIGN_OR_RETURN(t.amount, Decimal::Parse(r.get<std::string>(3)));
+      CIM_ASSIGN_OR_RETURN(t.paid, Decimal::Parse(r.get<std::string>(4)));
+      out.push_back(std::move(t));
+    }
+    return out;
+  });
 }
 
 absl::StatusOr<std::vector<Balance>> MysqlLedgerRepository::Balances(const LedgerFilter& filter) {

@@ -13,6 +13,7 @@ class MysqlLedgerRepository final : public LedgerRepository {
   absl::StatusOr<std::vector<LedgerEntry>> List(const LedgerFilter& filter, int64_t before_id,
                                                 int limit) override;
   absl::StatusOr<std::vector<Balance>> Balances(const LedgerFilter& filter) override;
+  absl::StatusOr<std::vector<KindTotal>> KindTotals(const LedgerFilter& filter) override;
   absl::StatusOr<LedgerEntry> AppendReversal(const LedgerPosting& reversal,
                                              const Decimal& budget_refund) override;
   absl::StatusOr<LedgerEntry> Get(int64_t id) override;

@@ -116,8 +116,15 @@ absl::StatusOr<PayoutRun> MysqlPayoutRepository::CreateRun(absl::CivilDay period
            " entry_count = (SELECT COUNT(*) FROM statement_lines sl"
            " WHERE sl.statement_id = st.id) WHERE st.id = :id",
           soci::use(statement_id);
-      // A concurrent run may have taken the entries in the meantime: nothing to pay here.
-      s << "DELETE FROM statements WHERE id = :id AND entry_count = 0", soci::use(statement_id);
+      // A concurrent run may have taken some entries in the meantime: what is left may net to
+      // nothing to pay. Those entries wait for a later run.
+      int nothing_to_pay = 0;
+      s << "SELECT total <= 0 FROM statements WHERE id = :id", soci::use(statement_id),
+          soci::into(nothing_to_pay);
+      if (nothing_to_pay != 0) {
+        s << "DELETE FROM statement_lines WHERE statement_id = :id", soci::use(statement_id);
+        s << "DELETE FROM statements WHERE id = :id", soci::use(statement_id);
+      }
     }
     PayoutRun out;
     out.set_id(run_id);
@@ -187,6 +194,10 @@ absl::StatusOr<Statement> MysqlPayoutRepository::MarkPaid(int64_t id, const std:
          " paid_at = :t, version = version + 1 WHERE id = :id",
         soci::use(paid), soci::use(reference), soci::use(by), soci::use(t), soci::use(key);
     CIM_ASSIGN_OR_RETURN(Decimal total, Decimal::Parse(statement.total()));
+    if (total.sign() <= 0) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("statement ", id, " has nothing to pay (", statement.total(), ")"));
+    }
     AppendLedgerEntries(
         s, {LedgerPosting{
                .partner_id = statement.partner_id(),

@@ -11,10 +11,6 @@
 namespace cim {
 namespace {
 
-bool ReadsEverything(const Principal& p) {
-  return IsVendorRole(p.role) || p.role == cim::v1::ROLE_SERVICE_ACCOUNT;
-}
-
 std::string KindName(cim::v1::LedgerEntryKind kind) {
   const std::string& full = cim::v1::LedgerEntryKind_Name(kind);
   return absl::AsciiStrToLower(full.substr(std::string("LEDGER_ENTRY_KIND_").size()));
@@ -50,7 +46,7 @@ absl::StatusOr<cim::v1::ListStatementsResponse> PayoutWorkflow::List(
   StatementFilter filter{.status = request.status(),
                          .partner_id = request.partner_id(),
                          .payout_run_id = request.payout_run_id()};
-  if (!ReadsEverything(caller)) {
+  if (!ReadsAllPartners(caller)) {
     CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PARTNER_ADMIN}));
     if (filter.partner_id != 0 && filter.partner_id != caller.partner_id) {
       return absl::PermissionDeniedError("partner admins see only their own statements");
@@ -69,11 +65,11 @@ absl::StatusOr<Statement> PayoutWorkflow::Get(const Principal& caller, int64_t s
     errors.Add("statement_id", "required");
     return errors.ToStatus();
   }
-  if (!ReadsEverything(caller)) {
+  if (!ReadsAllPartners(caller)) {
     CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PARTNER_ADMIN}));
   }
   CIM_ASSIGN_OR_RETURN(Statement statement, payouts_.Get(statement_id));
-  if (!ReadsEverything(caller) && statement.partner_id() != caller.partner_id) {
+  if (!ReadsAllPartners(caller) && statement.partner_id() != caller.partner_id) {
     return absl::NotFoundError(absl::StrCat("statement ", statement_id, " not found"));
   }
   return statement;

@@ -22,10 +22,6 @@ using cim::v1::ProgramStatus;
 
 constexpr int kMaxNamedPartners = 1000;
 
-bool CanReadAll(const Principal& p) {
-  return IsVendorRole(p.role) || p.role == cim::v1::ROLE_SERVICE_ACCOUNT;
-}
-
 absl::Status NotFoundProgram(int64_t id) {
   return absl::NotFoundError(absl::StrCat("program ", id, " not found"));
 }
@@ -43,6 +39,12 @@ absl::Status RequireId(int64_t id, const char* field) {
 }
 
 void Normalize(Program& p) { p.set_name(std::string(absl::StripAsciiWhitespace(p.name()))); }
+
+// A program as partners see it: who else got a named-partner deal is not theirs to know.
+Program PartnerView(Program program) {
+  program.mutable_eligibility()->clear_partner_ids();
+  return program;
+}
 
 bool SameRules(const Program& a, const Program& b) {
   if (a.rules_size() != b.rules_size()) return false;
@@ -119,10 +121,10 @@ absl::StatusOr<bool> ProgramDirectory::VisibleToPartner(const Program& program,
 absl::StatusOr<Program> ProgramDirectory::GetProgram(const Principal& caller, int64_t program_id) {
   CIM_RETURN_IF_ERROR(RequireId(program_id, "program_id"));
   CIM_ASSIGN_OR_RETURN(Program program, programs_.Get(program_id));
-  if (CanReadAll(caller)) return program;
+  if (ReadsAllPartners(caller)) return program;
   CIM_ASSIGN_OR_RETURN(bool visible, VisibleToPartner(program, caller.partner_id));
   if (!visible) return NotFoundProgram(program_id);
-  return program;
+  return PartnerView(std::move(program));
 }
 
 absl::StatusOr<cim::v1::ListProgramsResponse> ProgramDirectory::ListPrograms(
@@ -134,7 +136,7 @@ absl::StatusOr<cim::v1::ListProgramsResponse> ProgramDirectory::ListPrograms(
   }
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_ASSIGN_OR_RETURN(int64_t after, DecodePageToken(request.page_token()));
-  const bool partner_view = !CanReadAll(caller);
+  const bool partner_view = !ReadsAllPartners(caller);
   ProgramFilter filter{.status = request.status(),
                        .exclude_drafts = partner_view,
                        .name_contains = request.name_contains()};
@@ -148,7 +150,7 @@ absl::StatusOr<cim::v1::ListProgramsResponse> ProgramDirectory::ListPrograms(
       if (partner_view) {
         CIM_ASSIGN_OR_RETURN(keep, VisibleToPartner(p, caller.partner_id));
       }
-      if (keep) visible.push_back(std::move(p));
+      if (keep) visible.push_back(partner_view ? PartnerView(std::move(p)) : std::move(p));
     }
     if (static_cast<int>(rows.size()) <= page_size) break;  // no more rows
   }
@@ -224,7 +226,7 @@ absl::StatusOr<Program> ProgramDirectory::UpdateProgram(const Principal& caller,
 
 absl::StatusOr<cim::v1::ListProgramRulesVersionsResponse> ProgramDirectory::ListRulesVersions(
     const Principal& caller, int64_t program_id) {
-  if (!CanReadAll(caller)) {
+  if (!ReadsAllPartners(caller)) {
     return absl::PermissionDeniedError("rules versions are for vendor roles");
   }
   CIM_RETURN_IF_ERROR(RequireId(program_id, "program_id"));
@@ -258,7 +260,7 @@ absl::StatusOr<cim::v1::CheckEligibilityResponse> ProgramDirectory::CheckEligibi
     if (partner_id != caller.partner_id) {
       return absl::NotFoundError(absl::StrCat("partner ", partner_id, " not found"));
     }
-  } else if (!CanReadAll(caller)) {
+  } else if (!ReadsAllPartners(caller)) {
     return absl::PermissionDeniedError("not allowed");
   }
   CIM_RETURN_IF_ERROR(RequireId(partner_id, "partner_id"));
@@ -343,7 +345,7 @@ absl::StatusOr<cim::v1::ListEnrollmentsResponse> ProgramDirectory::ListEnrollmen
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_ASSIGN_OR_RETURN(int64_t after, DecodePageToken(request.page_token()));
   EnrollmentFilter filter{.program_id = request.program_id(), .partner_id = request.partner_id()};
-  if (!CanReadAll(caller)) {
+  if (!ReadsAllPartners(caller)) {
     if (filter.partner_id != 0 && filter.partner_id != caller.partner_id) {
       return absl::PermissionDeniedError("partner roles see only their own enrollments");
     }

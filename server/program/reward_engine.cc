@@ -33,8 +33,7 @@ class Formatter {
         scale_(CurrencyMinorUnits(program.currency_code()).value_or(2)) {}
   int scale() const { return scale_; }
   std::string Money(const Decimal& d) const {
-    return absl::StrCat(d.Rounded(std::max(scale_, d.SignificantScale())).ToString(scale_), " ",
-                        currency_);
+    return absl::StrCat(d.ToString(scale_), " ", currency_);
   }
   static std::string Number(const Decimal& d) { return d.ToString(0); }
   static std::string Percent(const Decimal& d) { return absl::StrCat(d.ToString(0), "%"); }

@@ -352,6 +352,25 @@ TEST_F(ClaimRpcTest, DuplicateInvoicesAndChannelConflicts) {
   ASSERT_TRUE(Submit(alpha_admin_, again, &out).ok());
 }
 
+TEST_F(ClaimRpcTest, SimultaneousClaimsOfOneDealAreBothFlagged) {
+  for (int round = 0; round < 5; ++round) {
+    const std::string invoice = absl::StrCat("RACE-", round);
+    Claim alpha, bravo;
+    std::thread a([&] { alpha = MustSubmit(alpha_rep_, SaleRequest(program_.id(), invoice)); });
+    std::thread b([&] { bravo = MustSubmit(bravo_admin_, SaleRequest(program_.id(), invoice)); });
+    a.join();
+    b.join();
+    for (int64_t id : {alpha.id(), bravo.id()}) {
+      GetClaimRequest get;
+      get.set_claim_id(id);
+      Claim seen;
+      ASSERT_TRUE(claims_->GetClaim(TestServer::Context(manager_).get(), get, &seen).ok());
+      ASSERT_THAT(seen.flags(), SizeIs(1)) << "round " << round << " claim " << id;
+      EXPECT_EQ(seen.flags(0).flag(), CLAIM_FLAG_CHANNEL_CONFLICT);
+    }
+  }
+}
+
 TEST_F(ClaimRpcTest, ReviewWorkflowWithResubmission) {
   const Claim claim = MustSubmit(alpha_rep_, SaleRequest(program_.id(), "INV-5001"));
   Claim out;

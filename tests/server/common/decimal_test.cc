@@ -38,7 +38,8 @@ TEST(DecimalTest, ParsesAndPrintsPlainDecimals) {
 
 TEST(DecimalTest, RefusesWhatIsNotAPlainDecimal) {
   for (const char* bad : {"", "-", ".5", "5.", "1e5", "1,000", "12.3.4", " 1", "0x10", "NaN",
-                          "1234567890123456789012345678901", "0.0000000000000000001"}) {
+                          "1234567890123456789012345678901", "0.0000000000000000001",
+                          "123456789012345678901234567890.123456789"}) {
     SCOPED_TRACE(bad);
     EXPECT_THAT(Decimal::Parse(bad), StatusIs(absl::StatusCode::kInvalidArgument));
   }
@@ -117,8 +118,6 @@ TEST(DecimalTest, ComparesAcrossScales) {
   EXPECT_EQ(D("0.00").sign(), 0);
   EXPECT_EQ(D("-0.01").sign(), -1);
   EXPECT_EQ(D("12.30").SignificantScale(), 1);
-  EXPECT_EQ(D("12345.6").IntegerDigits(), 5);
-  EXPECT_EQ(D("0.6").IntegerDigits(), 0);
 }
 
 TEST(DecimalTest, CurrencyMinorUnits) {

@@ -183,6 +183,14 @@ TEST_F(PayoutRpcTest, RunPayAndExport) {
   ASSERT_THAT(statement.entries(), SizeIs(2));
   EXPECT_EQ(statement.entries(0).statement_id(), statement.id());
 
+  // A reward in an open statement cannot be reversed: the statement would still pay it.
+  ReverseLedgerEntryRequest reverse;
+  reverse.set_entry_id(statement.entries(0).id());
+  reverse.set_reason("wrong SKU");
+  LedgerEntry reversal;
+  EXPECT_THAT(ledger_->ReverseLedgerEntry(TestServer::Context(finance_).get(), reverse, &reversal),
+              StatusIs(grpc::StatusCode::FAILED_PRECONDITION, HasSubstr("open statement")));
+
   // Paying posts the PAYOUT entry, empties payable and marks the claims paid.
   MarkStatementPaidRequest pay;
   pay.set_statement_id(statement.id());
