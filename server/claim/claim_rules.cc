@@ -191,10 +191,7 @@ std::string SubmissionHash(const cim::v1::SubmitClaimRequest& request, int64_t p
 }
 
 std::string ClaimStatusName(ClaimStatus status) {
-  const std::string& full = cim::v1::ClaimStatus_Name(status);
-  absl::string_view name = full;
-  absl::ConsumePrefix(&name, "CLAIM_STATUS_");
-  return std::string(name);
+  return WithoutPrefix(cim::v1::ClaimStatus_Name(status), "CLAIM_STATUS_");
 }
 
 absl::StatusOr<ClaimStatus> NextStatus(ClaimStatus from, ClaimAction action) {

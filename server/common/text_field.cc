@@ -4,11 +4,17 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 
 namespace cim {
 
 size_t CodePoints(absl::string_view s) {
   return std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; });
+}
+
+std::string WithoutPrefix(absl::string_view name, absl::string_view prefix) {
+  absl::ConsumePrefix(&name, prefix);
+  return std::string(name);
 }
 
 std::string TruncateCodePoints(absl::string_view s, size_t max_chars) {

@@ -13,6 +13,10 @@ namespace cim {
 // Number of UTF-8 code points in `s`.
 size_t CodePoints(absl::string_view s);
 
+// An enum value's API name without its type prefix, e.g.
+// WithoutPrefix(ClaimStatus_Name(s), "CLAIM_STATUS_") is "SUBMITTED".
+std::string WithoutPrefix(absl::string_view name, absl::string_view prefix);
+
 // The first `max_chars` code points of UTF-8 `s` (never a partial character).
 std::string TruncateCodePoints(absl::string_view s, size_t max_chars);
 

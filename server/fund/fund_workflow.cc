@@ -17,10 +17,7 @@ using cim::v1::FundRequestStatus;
 using cim::v1::Program;
 
 std::string StatusName(FundRequestStatus status) {
-  const std::string& full = cim::v1::FundRequestStatus_Name(status);
-  absl::string_view name = full;
-  absl::ConsumePrefix(&name, "FUND_REQUEST_STATUS_");
-  return std::string(name);
+  return WithoutPrefix(cim::v1::FundRequestStatus_Name(status), "FUND_REQUEST_STATUS_");
 }
 
 std::string FundName(cim::v1::LedgerAccount fund) {

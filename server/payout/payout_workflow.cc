@@ -12,8 +12,8 @@ namespace cim {
 namespace {
 
 std::string KindName(cim::v1::LedgerEntryKind kind) {
-  const std::string& full = cim::v1::LedgerEntryKind_Name(kind);
-  return absl::AsciiStrToLower(full.substr(std::string("LEDGER_ENTRY_KIND_").size()));
+  return absl::AsciiStrToLower(
+      WithoutPrefix(cim::v1::LedgerEntryKind_Name(kind), "LEDGER_ENTRY_KIND_"));
 }
 
 }  // namespace

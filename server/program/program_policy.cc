@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
+#include "server/common/text_field.h"
 
 namespace cim {
 namespace {
@@ -14,10 +15,7 @@ namespace {
 using cim::v1::ProgramStatus;
 
 std::string PartnerTypeName(cim::v1::PartnerType type) {
-  const std::string& full = cim::v1::PartnerType_Name(type);
-  absl::string_view name = full;
-  absl::ConsumePrefix(&name, "PARTNER_TYPE_");
-  return absl::AsciiStrToLower(name);
+  return absl::AsciiStrToLower(WithoutPrefix(cim::v1::PartnerType_Name(type), "PARTNER_TYPE_"));
 }
 
 template <typename List, typename Value>
@@ -28,10 +26,7 @@ bool Allows(const List& list, const Value& value) {
 }  // namespace
 
 std::string ProgramStatusName(ProgramStatus status) {
-  const std::string& full = cim::v1::ProgramStatus_Name(status);
-  absl::string_view name = full;
-  absl::ConsumePrefix(&name, "PROGRAM_STATUS_");
-  return std::string(name);
+  return WithoutPrefix(cim::v1::ProgramStatus_Name(status), "PROGRAM_STATUS_");
 }
 
 absl::Status CheckTransition(ProgramStatus from, ProgramStatus to) {
