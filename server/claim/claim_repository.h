@@ -107,6 +107,23 @@ class DecisionContext {
 using DecideFn = std::function<absl::StatusOr<ClaimDecision>(
     const Claim& claim, const cim::v1::Program& program, DecisionContext& context)>;
 
+// Period totals a decision will lock: the claim's partner's, for these rules and period.
+struct TotalsKey {
+  std::vector<std::string> rule_ids;
+  absl::CivilDay period_start;
+};
+
+// One decision on one claim, for DecideMany.
+struct DecideJob {
+  int64_t claim_id = 0;
+  int64_t actor = 0;
+  absl::Time now;
+  DecideFn decide;
+  // The totals `decide` will lock, where the claim and program tell (nullopt: none). DecideMany
+  // locks those of every job with one query; anything else `decide` locks costs its own.
+  std::function<std::optional<TotalsKey>(const Claim&, const cim::v1::Program&)> totals;
+};
+
 class ClaimRepository {
  public:
   virtual ~ClaimRepository() = default;
@@ -114,24 +131,29 @@ class ClaimRepository {
   // or nullopt.
   virtual absl::StatusOr<std::optional<InsertOutcome>> Lookup(
       int64_t partner_id, const std::string& idempotency_key) = 0;
-  // In one transaction: stores the claim, its lines and its SUBMITTED event; attaches its
-  // attachments; flags a channel conflict on it and on every live claim of another partner with
-  // the same invoice and customer keys. If the partner already used the idempotency key, stores
-  // nothing and returns that claim (replayed). ALREADY_EXISTS if the partner has a live claim
-  // with the same invoice key; FAILED_PRECONDITION if an attachment is not the partner's or is
-  // already attached.
-  virtual absl::StatusOr<InsertOutcome> Insert(const NewClaim& claim) = 0;
+  // Stores each claim, as if one after the other, and returns one outcome per claim. For each:
+  // stores the claim, its lines and its SUBMITTED event; attaches its attachments; flags a
+  // channel conflict on it and on every live claim of another partner with the same invoice
+  // and customer keys. If the partner already used the idempotency key, stores nothing and
+  // returns that claim (replayed). ALREADY_EXISTS if the partner has a live claim with the same
+  // invoice key; FAILED_PRECONDITION if an attachment is not the partner's or is already
+  // attached. A claim that fails writes nothing; the others are stored (usually all in one
+  // transaction).
+  virtual std::vector<absl::StatusOr<InsertOutcome>> InsertMany(
+      const std::vector<NewClaim>& claims) = 0;
   // The claim with lines, attachments, flags, timeline and rewards. NOT_FOUND if none.
   virtual absl::StatusOr<Claim> Get(int64_t id) = 0;
   // Up to `limit` claims matching `filter` with id < before_id (0: newest), newest first,
   // without timeline and rewards.
   virtual absl::StatusOr<std::vector<Claim>> List(const ClaimFilter& filter, int64_t before_id,
                                                   int limit) = 0;
-  // In one transaction: locks the claim, calls `decide`, and applies its decision (status,
-  // reviewer, replacement, event by `actor` at `now`, ledger postings, totals, budget draw).
-  // Returns the stored claim. Errors from `decide` are returned as they are, writing nothing.
-  virtual absl::StatusOr<Claim> Decide(int64_t claim_id, int64_t actor, absl::Time now,
-                                       const DecideFn& decide) = 0;
+  // Takes each job's decision, as if one after the other: locks the claim, calls `decide` and
+  // applies its decision (status, reviewer, replacement, event by `actor` at `now`, ledger
+  // postings, totals, budget draw). Each job sees the claims, totals, sales and budget as the
+  // jobs before it left them. Returns one result per job: the stored claim, or the error of
+  // `decide` (or of the budget draw), in which case that job writes nothing and the others go
+  // ahead. Usually all in one transaction.
+  virtual std::vector<absl::StatusOr<Claim>> DecideMany(const std::vector<DecideJob>& jobs) = 0;
   // A partner's totals per rule in one program period (no locks; for progress reports).
   virtual absl::StatusOr<absl::flat_hash_map<std::string, RuleTotals>> PeriodTotals(
       int64_t program_id, int64_t partner_id, absl::CivilDay period_start) = 0;

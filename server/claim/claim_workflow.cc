@@ -64,6 +64,16 @@ cim::v1::LedgerEntryKind ToKind(RewardKind kind) {
   return cim::v1::LEDGER_ENTRY_KIND_UNSPECIFIED;
 }
 
+// The totals an approval locks: those of every rule but MDF allocations (which claims do not
+// drive), in the period of the invoice date.
+TotalsKey ApprovalTotals(const Program& program, absl::CivilDay invoice_date) {
+  TotalsKey key{.period_start = ClaimPeriod(program, invoice_date).first};
+  for (const IncentiveRule& rule : program.rules()) {
+    if (rule.kind_case() != IncentiveRule::kMdfAllocation) key.rule_ids.push_back(rule.id());
+  }
+  return key;
+}
+
 void ValidateIdempotencyKey(const std::string& key, FieldErrors& errors) {
   if (key.size() < 8 || key.size() > 100 ||
       !std::all_of(key.begin(), key.end(), [](char c) { return c > 0x20 && c < 0x7f; })) {
@@ -71,7 +81,25 @@ void ValidateIdempotencyKey(const std::string& key, FieldErrors& errors) {
   }
 }
 
+// Submissions and review decisions batch up to this many; two batches may run at once, so
+// one batch's database work overlaps the next one's gathering.
+constexpr size_t kMaxBatch = 32;
+constexpr int kBatchesRunning = 2;
+
 }  // namespace
+
+ClaimWorkflow::ClaimWorkflow(ClaimRepository& claims, ProgramRepository& programs,
+                             ProductRepository& products, PartnerRepository& partners,
+                             const Clock& clock)
+    : claims_(claims),
+      programs_(programs),
+      products_(products),
+      partners_(partners),
+      clock_(clock),
+      submissions_(kMaxBatch, kBatchesRunning,
+                   [this](std::vector<SubmitJob>& jobs) { return InsertBatch(jobs); }),
+      reviews_(kMaxBatch, kBatchesRunning,
+               [this](std::vector<ReviewJob>& jobs) { return ReviewBatch(jobs); }) {}
 
 absl::StatusOr<int64_t> ClaimWorkflow::ActingPartner(const Principal& caller, int64_t requested,
                                                      const char* field) {
@@ -100,13 +128,10 @@ absl::StatusOr<int64_t> ClaimWorkflow::ActingPartner(const Principal& caller, in
 }
 
 absl::Status ClaimWorkflow::ValidateContent(Claim& claim, const Program& program,
-                                            int64_t partner_id,
+                                            int64_t partner_id, const Products& products,
                                             std::vector<Attachment>* attachments) {
   claim.set_customer_name(std::string(absl::StripAsciiWhitespace(claim.customer_name())));
   claim.set_invoice_number(std::string(absl::StripAsciiWhitespace(claim.invoice_number())));
-  std::vector<std::string> skus;
-  for (const auto& line : claim.lines()) skus.push_back(line.sku());
-  CIM_ASSIGN_OR_RETURN(auto products, products_.FindBySkus(skus));
   FieldErrors errors;
   ValidateSaleClaim(claim, program, products, DayOf(clock_.Now()), errors);
   for (int i = 0; i < claim.attachment_ids_size(); ++i) {
@@ -170,7 +195,8 @@ absl::StatusOr<Claim> ClaimWorkflow::Submit(const Principal& caller,
     CIM_ASSIGN_OR_RETURN(Claim claim, claims_.Get(outcome.claim_id));
     return ViewFor(caller, std::move(claim));
   };
-  absl::StatusOr<InsertOutcome> outcome = Insert(caller, partner_id, request, hash);
+  absl::StatusOr<InsertOutcome> outcome = submissions_.Run(
+      SubmitJob{.caller = &caller, .request = &request, .partner_id = partner_id, .hash = hash});
   if (!outcome.ok()) {
     // A retry of a submission that already succeeded returns its claim, whatever changed
     // since (the program may have been paused, say). Only failures pay for this lookup.
@@ -183,38 +209,75 @@ absl::StatusOr<Claim> ClaimWorkflow::Submit(const Principal& caller,
   return ViewFor(caller, *std::move(outcome->claim));
 }
 
-absl::StatusOr<InsertOutcome> ClaimWorkflow::Insert(const Principal& caller, int64_t partner_id,
-                                                    const cim::v1::SubmitClaimRequest& request,
-                                                    const std::string& hash) {
-  absl::StatusOr<Program> program = programs_.Get(request.claim().program_id());
-  if (absl::IsNotFound(program.status())) {
+std::vector<absl::StatusOr<InsertOutcome>> ClaimWorkflow::InsertBatch(
+    std::vector<SubmitJob>& jobs) {
+  std::vector<int64_t> program_ids;
+  std::vector<std::pair<int64_t, int64_t>> pairs;
+  std::vector<std::string> skus;
+  for (const SubmitJob& job : jobs) {
+    const Claim& claim = job.request->claim();
+    program_ids.push_back(claim.program_id());
+    pairs.emplace_back(claim.program_id(), job.partner_id);
+    for (const auto& line : claim.lines()) skus.push_back(line.sku());
+  }
+  absl::StatusOr<absl::flat_hash_map<int64_t, Program>> programs = programs_.GetMany(program_ids);
+  absl::StatusOr<absl::flat_hash_set<std::pair<int64_t, int64_t>>> enrolled =
+      programs.ok() ? programs_.FindEnrolled(pairs) : programs.status();
+  absl::StatusOr<Products> products =
+      enrolled.ok() ? products_.FindBySkus(skus) : enrolled.status();
+  if (!products.ok()) {
+    return std::vector<absl::StatusOr<InsertOutcome>>(jobs.size(), products.status());
+  }
+  std::vector<absl::StatusOr<InsertOutcome>> results(jobs.size(),
+                                                     absl::InternalError("not stored"));
+  std::vector<NewClaim> ready;
+  std::vector<size_t> index;
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    absl::StatusOr<NewClaim> in = Prepare(jobs[i], *programs, *enrolled, *products);
+    if (!in.ok()) {
+      results[i] = in.status();
+      continue;
+    }
+    ready.push_back(*std::move(in));
+    index.push_back(i);
+  }
+  std::vector<absl::StatusOr<InsertOutcome>> stored = claims_.InsertMany(ready);
+  for (size_t k = 0; k < index.size(); ++k) results[index[k]] = std::move(stored[k]);
+  return results;
+}
+
+absl::StatusOr<NewClaim> ClaimWorkflow::Prepare(
+    const SubmitJob& job, const absl::flat_hash_map<int64_t, Program>& programs,
+    const absl::flat_hash_set<std::pair<int64_t, int64_t>>& enrolled, const Products& products) {
+  const cim::v1::SubmitClaimRequest& request = *job.request;
+  const int64_t program_id = request.claim().program_id();
+  auto program = programs.find(program_id);
+  if (program == programs.end()) {
     FieldErrors errors;
-    errors.Add("claim.program_id", absl::StrCat("unknown program ", request.claim().program_id()));
+    errors.Add("claim.program_id", absl::StrCat("unknown program ", program_id));
     return errors.ToStatus();
   }
-  CIM_RETURN_IF_ERROR(program.status());
-  if (program->status() != cim::v1::PROGRAM_STATUS_ACTIVE) {
+  if (program->second.status() != cim::v1::PROGRAM_STATUS_ACTIVE) {
     return absl::FailedPreconditionError(
-        absl::StrCat("program ", program->id(), " is not active; it takes no claims"));
+        absl::StrCat("program ", program_id, " is not active; it takes no claims"));
   }
-  absl::Status enrolled = programs_.GetEnrollment(program->id(), partner_id).status();
-  if (absl::IsNotFound(enrolled)) {
+  if (!enrolled.contains(std::pair(program_id, job.partner_id))) {
     return absl::FailedPreconditionError(
-        absl::StrCat("the partner is not enrolled in program ", program->id(), "; enroll first"));
+        absl::StrCat("the partner is not enrolled in program ", program_id, "; enroll first"));
   }
-  CIM_RETURN_IF_ERROR(enrolled);
   NewClaim in{.claim = request.claim(),
               .idempotency_key = request.idempotency_key(),
-              .request_hash = hash,
+              .request_hash = job.hash,
               .now = clock_.Now()};
   in.claim.clear_id();
-  in.claim.set_partner_id(partner_id);
-  in.claim.set_submitted_by_user_id(caller.user_id);
-  in.submitter_name = caller.display_name;
-  CIM_RETURN_IF_ERROR(ValidateContent(in.claim, *program, partner_id, &in.attachments));
+  in.claim.set_partner_id(job.partner_id);
+  in.claim.set_submitted_by_user_id(job.caller->user_id);
+  in.submitter_name = job.caller->display_name;
+  CIM_RETURN_IF_ERROR(
+      ValidateContent(in.claim, program->second, job.partner_id, products, &in.attachments));
   in.invoice_key = InvoiceKey(in.claim.invoice_number());
   in.customer_key = CustomerKey(in.claim.customer_name());
-  return claims_.Insert(in);
+  return in;
 }
 
 absl::StatusOr<Claim> ClaimWorkflow::Get(const Principal& caller, int64_t claim_id) {
@@ -265,24 +328,26 @@ absl::StatusOr<Claim> ClaimWorkflow::Resubmit(const Principal& caller,
   c.set_program_id(current.program_id());
   c.set_partner_id(partner_id);
   c.set_currency_code(current.currency_code());
-  CIM_RETURN_IF_ERROR(ValidateContent(c, program, partner_id, /*attachments=*/nullptr));
+  std::vector<std::string> skus;
+  for (const auto& line : c.lines()) skus.push_back(line.sku());
+  CIM_ASSIGN_OR_RETURN(const Products products, products_.FindBySkus(skus));
+  CIM_RETURN_IF_ERROR(ValidateContent(c, program, partner_id, products, /*attachments=*/nullptr));
   replacement.invoice_key = InvoiceKey(c.invoice_number());
   replacement.customer_key = CustomerKey(c.customer_name());
-  CIM_ASSIGN_OR_RETURN(
-      Claim stored,
-      claims_.Decide(
-          current.id(), caller.user_id, clock_.Now(),
-          [&](const Claim& locked, const Program&,
-              DecisionContext&) -> absl::StatusOr<ClaimDecision> {
-            if (!request.claim().etag().empty() && request.claim().etag() != locked.etag()) {
-              return absl::AbortedError("the claim changed since you read it; reload and retry");
-            }
-            CIM_ASSIGN_OR_RETURN(ClaimStatus to,
-                                 NextStatus(locked.status(), ClaimAction::kResubmit));
-            // A copy: the transaction may run this again after a deadlock.
-            return ClaimDecision{
-                .to = to, .comment = request.comment(), .replacement = replacement};
-          }));
+  DecideJob job{
+      .claim_id = current.id(),
+      .actor = caller.user_id,
+      .now = clock_.Now(),
+      .decide = [&](const Claim& locked, const Program&,
+                    DecisionContext&) -> absl::StatusOr<ClaimDecision> {
+        if (!request.claim().etag().empty() && request.claim().etag() != locked.etag()) {
+          return absl::AbortedError("the claim changed since you read it; reload and retry");
+        }
+        CIM_ASSIGN_OR_RETURN(ClaimStatus to, NextStatus(locked.status(), ClaimAction::kResubmit));
+        // A copy: the transaction may run this again after a deadlock.
+        return ClaimDecision{.to = to, .comment = request.comment(), .replacement = replacement};
+      }};
+  CIM_ASSIGN_OR_RETURN(Claim stored, std::move(claims_.DecideMany({job}).front()));
   return ViewFor(caller, std::move(stored));
 }
 
@@ -290,11 +355,8 @@ absl::StatusOr<ClaimDecision> ClaimWorkflow::Approve(const Claim& claim, const P
                                                      int64_t actor, DecisionContext& context) {
   const SaleClaim sale = ToSaleClaim(claim);
   const DateRange period = ClaimPeriod(program, sale.invoice_date);
-  std::vector<std::string> rule_ids;
-  for (const IncentiveRule& rule : program.rules()) {
-    if (rule.kind_case() != IncentiveRule::kMdfAllocation) rule_ids.push_back(rule.id());
-  }
-  CIM_ASSIGN_OR_RETURN(auto locked, context.LockTotals(rule_ids, period.first));
+  const TotalsKey totals = ApprovalTotals(program, sale.invoice_date);
+  CIM_ASSIGN_OR_RETURN(auto locked, context.LockTotals(totals.rule_ids, totals.period_start));
   absl::flat_hash_map<std::string, RuleHistory> history;
   for (const IncentiveRule& rule : program.rules()) {
     if (rule.kind_case() == IncentiveRule::kMdfAllocation) continue;
@@ -358,24 +420,45 @@ absl::StatusOr<Claim> ClaimWorkflow::Review(const Principal& caller,
                action == ClaimAction::kReject || action == ClaimAction::kRequestInfo ? 1 : 0, 2000,
                errors);
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-  return claims_.Decide(
-      request.claim_id(), caller.user_id, clock_.Now(),
-      [&](const Claim& claim, const Program& program,
-          DecisionContext& context) -> absl::StatusOr<ClaimDecision> {
-        if (!request.etag().empty() && request.etag() != claim.etag()) {
-          return absl::AbortedError("the claim changed since you read it; reload and retry");
-        }
-        CIM_RETURN_IF_ERROR(
-            CheckMayReview(caller, claim.partner_id(), claim.submitted_by_user_id()));
-        CIM_ASSIGN_OR_RETURN(ClaimStatus to, NextStatus(claim.status(), action));
-        if (action == ClaimAction::kApprove) {
-          CIM_ASSIGN_OR_RETURN(ClaimDecision decision,
-                               Approve(claim, program, caller.user_id, context));
-          decision.comment = request.comment();
-          return decision;
-        }
-        return ClaimDecision{.to = to, .comment = request.comment(), .assign_reviewer = true};
-      });
+  return reviews_.Run(ReviewJob{.caller = &caller, .request = &request, .action = action});
+}
+
+std::vector<absl::StatusOr<Claim>> ClaimWorkflow::ReviewBatch(std::vector<ReviewJob>& jobs) {
+  std::vector<DecideJob> decisions;
+  const absl::Time now = clock_.Now();
+  for (const ReviewJob& job : jobs) {
+    DecideJob& d = decisions.emplace_back(
+        DecideJob{.claim_id = job.request->claim_id(), .actor = job.caller->user_id, .now = now});
+    d.decide = [this, &job](const Claim& claim, const Program& program,
+                            DecisionContext& context) -> absl::StatusOr<ClaimDecision> {
+      const cim::v1::ReviewClaimRequest& request = *job.request;
+      if (!request.etag().empty() && request.etag() != claim.etag()) {
+        return absl::AbortedError("the claim changed since you read it; reload and retry");
+      }
+      CIM_RETURN_IF_ERROR(
+          CheckMayReview(*job.caller, claim.partner_id(), claim.submitted_by_user_id()));
+      CIM_ASSIGN_OR_RETURN(ClaimStatus to, NextStatus(claim.status(), job.action));
+      if (job.action == ClaimAction::kApprove) {
+        CIM_ASSIGN_OR_RETURN(ClaimDecision decision,
+                             Approve(claim, program, job.caller->user_id, context));
+        decision.comment = request.comment();
+        return decision;
+      }
+      return ClaimDecision{.to = to, .comment = request.comment(), .assign_reviewer = true};
+    };
+    if (job.action == ClaimAction::kApprove) {
+      d.totals = [](const Claim& claim, const Program& program) -> std::optional<TotalsKey> {
+        absl::StatusOr<absl::CivilDay> day = ParseDate(claim.invoice_date());
+        if (!day.ok()) return std::nullopt;
+        return ApprovalTotals(program, *day);
+      };
+    }
+  }
+  std::vector<absl::StatusOr<Claim>> results = claims_.DecideMany(decisions);
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    if (results[i].ok()) results[i] = ViewFor(*jobs[i].caller, *std::move(results[i]));
+  }
+  return results;
 }
 
 absl::StatusOr<Attachment> ClaimWorkflow::Upload(const Principal& caller,

@@ -7,11 +7,15 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "cim/v1/claim_service.pb.h"
 #include "server/claim/claim_repository.h"
 #include "server/claim/claim_rules.h"
+#include "server/common/batcher.h"
 #include "server/common/clock.h"
 #include "server/identity/partner_repository.h"
 #include "server/identity/principal.h"
@@ -23,16 +27,12 @@ namespace cim {
 class ClaimWorkflow {
  public:
   ClaimWorkflow(ClaimRepository& claims, ProgramRepository& programs, ProductRepository& products,
-                PartnerRepository& partners, const Clock& clock)
-      : claims_(claims),
-        programs_(programs),
-        products_(products),
-        partners_(partners),
-        clock_(clock) {}
+                PartnerRepository& partners, const Clock& clock);
 
   // Partner roles submit for their partner, service accounts for a named partner. Returns the
   // stored claim (the earlier one for a replayed idempotency key). See
-  // ClaimService.SubmitClaim for the errors.
+  // ClaimService.SubmitClaim for the errors. Concurrent submissions are checked and stored
+  // together (one read of programs, enrollments and products, one transaction).
   absl::StatusOr<Claim> Submit(const Principal& caller, const cim::v1::SubmitClaimRequest& request);
   // NOT_FOUND for a claim of another partner (partner roles).
   absl::StatusOr<Claim> Get(const Principal& caller, int64_t claim_id);
@@ -43,7 +43,8 @@ class ClaimWorkflow {
                                  const cim::v1::ResubmitClaimRequest& request);
   // Start review, approve, reject or request info (reviewers; segregation of duties).
   // Approval posts the rewards in the same transaction; FAILED_PRECONDITION if the budget
-  // cannot cover them.
+  // cannot cover them. Concurrent decisions are taken together, one after the other in one
+  // transaction (see ClaimRepository::DecideMany).
   absl::StatusOr<Claim> Review(const Principal& caller, const cim::v1::ReviewClaimRequest& request,
                                ClaimAction action);
 
@@ -65,15 +66,36 @@ class ClaimWorkflow {
   // (`field`) when a service account names none.
   absl::StatusOr<int64_t> ActingPartner(const Principal& caller, int64_t requested,
                                         const char* field);
-  // Validates the content of `claim` for `program` (lines, attachments of `partner_id`), and
-  // fills line amounts and the total (and `attachments`, when given, with the attachments'
-  // metadata). INVALID_ARGUMENT with every violation.
+  // A submission waiting for its batch.
+  struct SubmitJob {
+    const Principal* caller;
+    const cim::v1::SubmitClaimRequest* request;
+    int64_t partner_id;
+    std::string hash;
+  };
+  // A review decision waiting for its batch.
+  struct ReviewJob {
+    const Principal* caller;
+    const cim::v1::ReviewClaimRequest* request;
+    ClaimAction action;
+  };
+  using Products = absl::flat_hash_map<std::string, cim::v1::Product>;
+
+  // Validates the content of `claim` for `program` (lines against `products`, attachments of
+  // `partner_id`), and fills line amounts and the total (and `attachments`, when given, with
+  // the attachments' metadata). INVALID_ARGUMENT with every violation.
   absl::Status ValidateContent(Claim& claim, const cim::v1::Program& program, int64_t partner_id,
-                               std::vector<Attachment>* attachments);
-  // Checks the program, enrollment and content of a new submission and stores it.
-  absl::StatusOr<InsertOutcome> Insert(const Principal& caller, int64_t partner_id,
-                                       const cim::v1::SubmitClaimRequest& request,
-                                       const std::string& hash);
+                               const Products& products, std::vector<Attachment>* attachments);
+  // Checks and stores a batch of submissions; one outcome per job.
+  std::vector<absl::StatusOr<InsertOutcome>> InsertBatch(std::vector<SubmitJob>& jobs);
+  // The claim a submission would store, after checking its program, enrollment and content
+  // against the batch's reads.
+  absl::StatusOr<NewClaim> Prepare(const SubmitJob& job,
+                                   const absl::flat_hash_map<int64_t, cim::v1::Program>& programs,
+                                   const absl::flat_hash_set<std::pair<int64_t, int64_t>>& enrolled,
+                                   const Products& products);
+  // Takes a batch of review decisions; one result per job.
+  std::vector<absl::StatusOr<Claim>> ReviewBatch(std::vector<ReviewJob>& jobs);
   // The claim as `caller` may see it: partner roles do not learn other partners' identities.
   static Claim ViewFor(const Principal& caller, Claim claim);
   // The approval decision: rewards from every rule, totals and budget draw.
@@ -85,6 +107,8 @@ class ClaimWorkflow {
   ProductRepository& products_;
   PartnerRepository& partners_;
   const Clock& clock_;
+  Batcher<SubmitJob, absl::StatusOr<InsertOutcome>> submissions_;
+  Batcher<ReviewJob, absl::StatusOr<Claim>> reviews_;
 };
 
 }  // namespace cim

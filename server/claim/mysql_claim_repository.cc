@@ -1,11 +1,17 @@
 #include "server/claim/mysql_claim_repository.h"
 
 #include <algorithm>
+#include <iterator>
+#include <map>
+#include <tuple>
+#include <utility>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "server/common/proto_time.h"
 #include "server/common/status_util.h"
+#include "server/db/sql_builder.h"
 #include "server/ledger/mysql_ledger_entries.h"
 #include "server/program/mysql_budget.h"
 #include "server/program/mysql_program_repository.h"
@@ -74,121 +80,134 @@ Attachment AttachmentFromRow(const soci::row& r) {
   return a;
 }
 
-// The claim's row (locked until the transaction ends when `lock`) and lines.
-absl::StatusOr<Claim> ReadClaimCore(soci::session& s, int64_t id, bool lock = false) {
-  long long key = id;
-  soci::row r;
-  s << absl::StrCat("SELECT ", kClaimColumns, " FROM claims c WHERE c.id = :id",
-                    lock ? " FOR UPDATE" : ""),
-      soci::use(key), soci::into(r);
-  if (!s.got_data()) return absl::NotFoundError(absl::StrCat("claim ", id, " not found"));
-  Claim claim = ClaimFromRow(r);
-  const int scale = MoneyScale(claim.currency_code());
-
-  soci::rowset<soci::row> lines =
-      (s.prepare << "SELECT sku, quantity, CAST(unit_price AS CHAR), CAST(amount AS CHAR)"
-                    " FROM claim_lines WHERE claim_id = :id ORDER BY line_no",
-       soci::use(key));
-  for (const soci::row& l : lines) {
+// The claims of `ids` that exist, with their lines (no attachments, conflict details, timeline
+// or rewards), by id; locked until the transaction ends when `lock` (in id order, so that
+// transactions locking several claims do not deadlock).
+absl::flat_hash_map<int64_t, Claim> ReadClaimCores(soci::session& s, std::vector<int64_t> ids,
+                                                   bool lock) {
+  absl::flat_hash_map<int64_t, Claim> out;
+  if (ids.empty()) return out;
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  SqlBuilder rows(absl::StrCat("SELECT ", kClaimColumns, " FROM claims c WHERE c.id IN "));
+  rows.List(ids) << " ORDER BY c.id" << (lock ? " FOR UPDATE" : "");
+  rows.Query(s, [&](const soci::row& r) {
+    Claim c = ClaimFromRow(r);
+    out[c.id()] = std::move(c);
+  });
+  if (out.empty()) return out;
+  SqlBuilder lines(
+      "SELECT claim_id, sku, quantity, CAST(unit_price AS CHAR), CAST(amount AS CHAR)"
+      " FROM claim_lines WHERE claim_id IN ");
+  lines.List(ids) << " ORDER BY claim_id, line_no";
+  lines.Query(s, [&](const soci::row& l) {
+    Claim& claim = out[l.get<long long>(0)];
+    const int scale = MoneyScale(claim.currency_code());
     cim::v1::ClaimLine* line = claim.add_lines();
-    line->set_sku(l.get<std::string>(0));
-    line->set_quantity(l.get<long long>(1));
-    line->set_unit_price(FromSqlDecimal(l.get<std::string>(2), scale));
-    line->set_amount(FromSqlDecimal(l.get<std::string>(3), scale));
-  }
-  return claim;
+    line->set_sku(l.get<std::string>(1));
+    line->set_quantity(l.get<long long>(2));
+    line->set_unit_price(FromSqlDecimal(l.get<std::string>(3), scale));
+    line->set_amount(FromSqlDecimal(l.get<std::string>(4), scale));
+  });
+  return out;
 }
 
-// The full claim: row, lines, attachments, conflict details, timeline and rewards.
-absl::StatusOr<Claim> ReadClaim(soci::session& s, int64_t id) {
-  CIM_ASSIGN_OR_RETURN(Claim claim, ReadClaimCore(s, id));
-  long long key = id;
-  soci::rowset<soci::row> attachments =
-      (s.prepare << absl::StrCat("SELECT ", kAttachmentColumns,
-                                 " FROM attachments WHERE claim_id = :id ORDER BY id"),
-       soci::use(key));
-  for (const soci::row& a : attachments) {
-    *claim.add_attachments() = AttachmentFromRow(a);
-    claim.add_attachment_ids(claim.attachments().rbegin()->id());
+// The full claims of `ids` that exist: rows, lines, attachments, conflict details, timelines
+// and rewards, by id.
+absl::flat_hash_map<int64_t, Claim> ReadClaims(soci::session& s, const std::vector<int64_t>& ids) {
+  absl::flat_hash_map<int64_t, Claim> claims = ReadClaimCores(s, ids, /*lock=*/false);
+  if (claims.empty()) return claims;
+  std::vector<int64_t> found;
+  for (const auto& [id, claim] : claims) found.push_back(id);
+
+  SqlBuilder attachments(
+      absl::StrCat("SELECT ", kAttachmentColumns, " FROM attachments WHERE claim_id IN "));
+  attachments.List(found) << " ORDER BY id";
+  attachments.Query(s, [&](const soci::row& r) {
+    Attachment a = AttachmentFromRow(r);
+    Claim& claim = claims[a.claim_id()];
+    claim.add_attachment_ids(a.id());
+    *claim.add_attachments() = std::move(a);
+  });
+
+  absl::flat_hash_map<int64_t, std::vector<std::pair<int64_t, std::string>>> conflicts;
+  SqlBuilder conflict_rows(
+      "SELECT claim_id, other_claim_id, reason FROM claim_conflicts WHERE claim_id IN ");
+  conflict_rows.List(found) << " ORDER BY claim_id, other_claim_id";
+  conflict_rows.Query(s, [&](const soci::row& k) {
+    conflicts[k.get<long long>(0)].emplace_back(k.get<long long>(1), k.get<std::string>(2));
+  });
+  for (auto& [id, claim] : claims) {
+    for (auto& flag : *claim.mutable_flags()) {
+      if (flag.flag() != cim::v1::CLAIM_FLAG_CHANNEL_CONFLICT) continue;
+      std::vector<std::string> reasons;
+      for (const auto& [other, reason] : conflicts[id]) {
+        flag.add_related_claim_ids(other);
+        reasons.push_back(reason);
+      }
+      flag.set_reason(absl::StrJoin(reasons, "; "));
+    }
   }
 
-  soci::rowset<soci::row> conflicts =
-      (s.prepare << "SELECT other_claim_id, reason FROM claim_conflicts WHERE claim_id = :id"
-                    " ORDER BY other_claim_id",
-       soci::use(key));
-  std::vector<std::string> reasons;
-  std::vector<int64_t> others;
-  for (const soci::row& k : conflicts) {
-    others.push_back(k.get<long long>(0));
-    reasons.push_back(k.get<std::string>(1));
-  }
-  for (auto& flag : *claim.mutable_flags()) {
-    if (flag.flag() != cim::v1::CLAIM_FLAG_CHANNEL_CONFLICT) continue;
-    flag.set_reason(absl::StrJoin(reasons, "; "));
-    for (int64_t other : others) flag.add_related_claim_ids(other);
-  }
+  SqlBuilder events(
+      "SELECT e.claim_id, e.from_status, e.to_status, e.actor_id, u.display_name, e.comment,"
+      " e.created_at FROM claim_events e JOIN users u ON u.id = e.actor_id WHERE e.claim_id IN ");
+  events.List(found) << " ORDER BY e.id";
+  events.Query(s, [&](const soci::row& e) {
+    cim::v1::ClaimEvent* event = claims[e.get<long long>(0)].add_timeline();
+    event->set_from_status(static_cast<ClaimStatus>(e.get<int>(1)));
+    event->set_to_status(static_cast<ClaimStatus>(e.get<int>(2)));
+    event->set_actor_user_id(e.get<long long>(3));
+    event->set_actor_name(e.get<std::string>(4));
+    event->set_comment(e.get<std::string>(5));
+    SetTimestamp(FromSqlTime(e.get<std::tm>(6)), event->mutable_time());
+  });
 
-  soci::rowset<soci::row> events =
-      (s.prepare << "SELECT e.from_status, e.to_status, e.actor_id, u.display_name, e.comment,"
-                    " e.created_at FROM claim_events e JOIN users u ON u.id = e.actor_id"
-                    " WHERE e.claim_id = :id ORDER BY e.id",
-       soci::use(key));
-  for (const soci::row& e : events) {
-    cim::v1::ClaimEvent* event = claim.add_timeline();
-    event->set_from_status(static_cast<ClaimStatus>(e.get<int>(0)));
-    event->set_to_status(static_cast<ClaimStatus>(e.get<int>(1)));
-    event->set_actor_user_id(e.get<long long>(2));
-    event->set_actor_name(e.get<std::string>(3));
-    event->set_comment(e.get<std::string>(4));
-    SetTimestamp(FromSqlTime(e.get<std::tm>(5)), event->mutable_time());
-  }
-
-  std::vector<LedgerEntry> rewards =
-      ReadLedgerEntries(s, LedgerFilter{.claim_id = id}, /*before_id=*/0, /*limit=*/1000);
-  std::reverse(rewards.begin(), rewards.end());  // in posting order
-  for (LedgerEntry& e : rewards) *claim.add_rewards() = std::move(e);
-  return claim;
+  SqlBuilder rewards(
+      absl::StrCat("SELECT ", kLedgerEntryColumns, " FROM ledger_entries WHERE claim_id IN "));
+  rewards.List(found) << " ORDER BY id";
+  rewards.Query(s, [&](const soci::row& r) {
+    LedgerEntry entry = LedgerEntryFromRow(r);
+    *claims[entry.claim_id()].add_rewards() = std::move(entry);
+  });
+  return claims;
 }
 
-void InsertEvent(soci::session& s, int64_t claim_id, int from, int to, int64_t actor,
-                 const std::string& comment, absl::Time now) {
-  long long id = claim_id, by = actor;
-  std::tm t = ToSqlTime(now);
-  s << "INSERT INTO claim_events (claim_id, from_status, to_status, actor_id, comment,"
-       " created_at) VALUES (:claim, :from, :to, :actor, :comment, :t)",
-      soci::use(id), soci::use(from), soci::use(to), soci::use(by), soci::use(comment),
-      soci::use(t);
+// A claim event to store.
+struct EventRow {
+  int64_t claim_id;
+  int from, to;
+  int64_t actor;
+  std::string comment;
+  absl::Time at;
+};
+
+void InsertEvents(soci::session& s, const std::vector<EventRow>& events) {
+  if (events.empty()) return;
+  SqlBuilder q(
+      "INSERT INTO claim_events (claim_id, from_status, to_status, actor_id, comment, created_at)"
+      " VALUES ");
+  q.Join(events, [&](const EventRow& e) {
+    q.Tuple(e.claim_id, e.from, e.to, e.actor, e.comment, ToSqlTime(e.at));
+  });
+  q.Execute(s);
 }
 
-void InsertLines(soci::session& s, int64_t claim_id, const Claim& claim) {
-  // One statement for all lines; the bound values live in `rows` until it has run.
-  struct Row {
-    long long claim, quantity;
-    int line_no;
-  };
-  std::vector<Row> rows;
-  rows.reserve(claim.lines_size());
-  soci::statement st(s);
-  std::vector<std::string> values;
-  for (int i = 0; i < claim.lines_size(); ++i) {
-    const cim::v1::ClaimLine& line = claim.lines(i);
-    rows.push_back(Row{.claim = claim_id, .quantity = line.quantity(), .line_no = i});
-    Row& r = rows.back();
-    st.exchange(soci::use(r.claim));
-    st.exchange(soci::use(r.line_no));
-    st.exchange(soci::use(line.sku()));
-    st.exchange(soci::use(r.quantity));
-    st.exchange(soci::use(line.unit_price()));
-    st.exchange(soci::use(line.amount()));
-    values.push_back(
-        absl::StrCat("(:c", i, ", :n", i, ", :s", i, ", :q", i, ", :p", i, ", :a", i, ")"));
+// Stores the lines of every claim (claim id → claim) in one statement.
+void InsertLines(soci::session& s, const std::vector<std::pair<int64_t, const Claim*>>& claims) {
+  SqlBuilder q(
+      "INSERT INTO claim_lines (claim_id, line_no, sku, quantity, unit_price, amount) VALUES ");
+  bool any = false;
+  for (const auto& [id, claim] : claims) {
+    for (int i = 0; i < claim->lines_size(); ++i) {
+      const cim::v1::ClaimLine& line = claim->lines(i);
+      if (any) q << ", ";
+      any = true;
+      q.Tuple(id, i, line.sku(), static_cast<long long>(line.quantity()), line.unit_price(),
+              line.amount());
+    }
   }
-  st.alloc();
-  st.prepare(absl::StrCat(
-      "INSERT INTO claim_lines (claim_id, line_no, sku, quantity, unit_price, amount) VALUES ",
-      absl::StrJoin(values, ", ")));
-  st.define_and_bind();
-  st.execute(true);
+  if (any) q.Execute(s);
 }
 
 // Attaches the claim's attachments: each must be the partner's and not yet attached.
@@ -209,48 +228,91 @@ absl::Status Attach(soci::session& s, int64_t claim_id, const Claim& claim) {
   return absl::OkStatus();
 }
 
-// Flags a channel conflict between `claim_id` and every live claim of another partner with the
-// same invoice and customer. Returns the new claim's flag, if any.
-std::optional<cim::v1::ClaimFlagDetail> RecordConflicts(soci::session& s, int64_t claim_id,
-                                                        const NewClaim& claim) {
-  long long id = claim_id, partner = claim.claim.partner_id();
-  // Submissions of the same invoice and customer queue on this row, so each one's search below
-  // sees the others (READ COMMITTED reads what the lock holder committed).
-  s << "INSERT INTO claim_invoice_locks (invoice_key, customer_key) VALUES (:invoice, :customer)"
-       " ON DUPLICATE KEY UPDATE invoice_key = invoice_key",
-      soci::use(claim.invoice_key), soci::use(claim.customer_key);
-  int rejected = kRejected;
-  soci::rowset<soci::row> others =
-      (s.prepare << "SELECT c.id, p.name FROM claims c JOIN partners p ON p.id = c.partner_id"
-                    " WHERE c.invoice_key = :invoice AND c.customer_key = :customer"
-                    " AND c.partner_id <> :partner AND c.status <> :rejected AND c.id <> :id",
-       soci::use(claim.invoice_key), soci::use(claim.customer_key), soci::use(partner),
-       soci::use(rejected), soci::use(id));
-  std::vector<std::pair<long long, std::string>> found;
-  for (const soci::row& r : others) found.emplace_back(r.get<long long>(0), r.get<std::string>(1));
-  if (found.empty()) return std::nullopt;
-  cim::v1::ClaimFlagDetail flag;
-  flag.set_flag(cim::v1::CLAIM_FLAG_CHANNEL_CONFLICT);
-  std::vector<std::string> reasons;
-  std::string own_name;
-  s << "SELECT name FROM partners WHERE id = :id", soci::use(partner), soci::into(own_name);
-  const std::string what =
-      absl::StrCat("invoice ", claim.claim.invoice_number(), " for ", claim.claim.customer_name());
-  for (auto& [other, other_name] : found) {
-    std::string mine =
-        absl::StrCat(what, " was also claimed by ", other_name, " (claim ", other, ")");
-    std::string theirs = absl::StrCat(what, " was also claimed by ", own_name, " (claim ", id, ")");
-    s << "INSERT IGNORE INTO claim_conflicts (claim_id, other_claim_id, reason)"
-         " VALUES (:a, :b, :reason)",
-        soci::use(id), soci::use(other), soci::use(mine);
-    s << "INSERT IGNORE INTO claim_conflicts (claim_id, other_claim_id, reason)"
-         " VALUES (:a, :b, :reason)",
-        soci::use(other), soci::use(id), soci::use(theirs);
-    reasons.push_back(mine);
-    flag.add_related_claim_ids(other);
+// A claim whose invoice and customer are checked against other partners' claims.
+struct ConflictSubject {
+  // 0 for a claim just inserted: RecordConflicts finds it by partner and idempotency key.
+  int64_t claim_id = 0;
+  int64_t partner_id = 0;
+  std::string idempotency_key;
+  std::string invoice_key, customer_key;
+  std::string invoice_number, customer_name;
+};
+
+// Flags a channel conflict between each subject and every live claim of another partner with
+// the same invoice and customer keys (other subjects included), and fills in the ids of
+// subjects without one. Returns each subject's flag, if any.
+std::vector<std::optional<cim::v1::ClaimFlagDetail>> RecordConflicts(
+    soci::session& s, std::vector<ConflictSubject>& subjects) {
+  using Keys = std::pair<std::string, std::string>;
+  std::vector<Keys> keys;
+  for (const ConflictSubject& c : subjects) keys.emplace_back(c.invoice_key, c.customer_key);
+  std::sort(keys.begin(), keys.end());  // one lock order for every transaction
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  // Submissions of the same invoice and customer queue on these rows, so each one's search
+  // below sees the others (READ COMMITTED reads what the lock holder committed).
+  SqlBuilder lock("INSERT INTO claim_invoice_locks (invoice_key, customer_key) VALUES ");
+  lock.Join(keys, [&](const Keys& k) { lock.Tuple(k.first, k.second); });
+  lock << " ON DUPLICATE KEY UPDATE invoice_key = invoice_key";
+  lock.Execute(s);
+
+  struct Live {
+    int64_t id, partner;
+    std::string idempotency_key, partner_name;
+  };
+  absl::flat_hash_map<Keys, std::vector<Live>> live;
+  SqlBuilder search(
+      "SELECT c.id, c.partner_id, c.idempotency_key, c.invoice_key, c.customer_key, p.name"
+      " FROM claims c JOIN partners p ON p.id = c.partner_id WHERE c.status <> ");
+  search.Bind(kRejected) << " AND (";
+  bool first = true;
+  for (const Keys& k : keys) {
+    search << (first ? "(" : " OR (") << "c.invoice_key = ";
+    search.Bind(k.first) << " AND c.customer_key = ";
+    search.Bind(k.second) << ")";
+    first = false;
   }
-  flag.set_reason(absl::StrJoin(reasons, "; "));
-  return flag;
+  search << ") ORDER BY c.id";
+  search.Query(s, [&](const soci::row& r) {
+    live[Keys(r.get<std::string>(3), r.get<std::string>(4))].push_back(Live{
+        r.get<long long>(0), r.get<long long>(1), r.get<std::string>(2), r.get<std::string>(5)});
+  });
+
+  std::vector<std::optional<cim::v1::ClaimFlagDetail>> flags(subjects.size());
+  SqlBuilder record(
+      "INSERT IGNORE INTO claim_conflicts (claim_id, other_claim_id, reason) VALUES ");
+  bool any = false;
+  for (size_t i = 0; i < subjects.size(); ++i) {
+    ConflictSubject& c = subjects[i];
+    const std::vector<Live>& same = live[Keys(c.invoice_key, c.customer_key)];
+    std::string own_name;
+    for (const Live& l : same) {
+      if (l.partner != c.partner_id) continue;
+      own_name = l.partner_name;
+      if (c.claim_id == 0 && l.idempotency_key == c.idempotency_key) c.claim_id = l.id;
+    }
+    const std::string what = absl::StrCat("invoice ", c.invoice_number, " for ", c.customer_name);
+    std::vector<std::string> reasons;
+    for (const Live& other : same) {
+      if (other.partner == c.partner_id) continue;
+      if (!flags[i]) {
+        flags[i].emplace();
+        flags[i]->set_flag(cim::v1::CLAIM_FLAG_CHANNEL_CONFLICT);
+      }
+      std::string mine = absl::StrCat(what, " was also claimed by ", other.partner_name, " (claim ",
+                                      other.id, ")");
+      std::string theirs =
+          absl::StrCat(what, " was also claimed by ", own_name, " (claim ", c.claim_id, ")");
+      if (any) record << ", ";
+      any = true;
+      record.Tuple(c.claim_id, other.id, mine) << ", ";
+      record.Tuple(other.id, c.claim_id, std::move(theirs));
+      reasons.push_back(std::move(mine));
+      flags[i]->add_related_claim_ids(other.id);
+    }
+    if (flags[i]) flags[i]->set_reason(absl::StrJoin(reasons, "; "));
+  }
+  if (any) record.Execute(s);
+  return flags;
 }
 
 std::optional<InsertOutcome> FindByKey(soci::session& s, int64_t partner_id,
@@ -268,110 +330,356 @@ std::optional<InsertOutcome> FindByKey(soci::session& s, int64_t partner_id,
 // `skus` (all if empty).
 absl::StatusOr<Decimal> SalesInRange(soci::session& s, int64_t program_id, int64_t partner_id,
                                      const DateRange& range, const std::vector<std::string>& skus) {
-  long long program = program_id, partner = partner_id;
-  std::string first = FormatDate(range.first), last = FormatDate(range.last);
-  int approved = cim::v1::CLAIM_STATUS_APPROVED, paid = cim::v1::CLAIM_STATUS_PAID;
-  std::string total;
-  soci::indicator total_ind;
-  soci::statement st(s);
-  st.exchange(soci::into(total, total_ind));
-  st.exchange(soci::use(program));
-  st.exchange(soci::use(partner));
-  st.exchange(soci::use(approved));
-  st.exchange(soci::use(paid));
-  st.exchange(soci::use(first));
-  st.exchange(soci::use(last));
-  std::vector<std::string> marks;
-  for (size_t i = 0; i < skus.size(); ++i) {
-    st.exchange(soci::use(skus[i]));
-    marks.push_back(absl::StrCat(":sku", i));
+  SqlBuilder q(
+      "SELECT CAST(SUM(l.amount) AS CHAR) FROM claims c JOIN claim_lines l ON l.claim_id = c.id"
+      " WHERE c.program_id = ");
+  q.Bind(program_id) << " AND c.partner_id = ";
+  q.Bind(partner_id) << " AND c.status IN ";
+  q.List(std::vector<int>{cim::v1::CLAIM_STATUS_APPROVED, cim::v1::CLAIM_STATUS_PAID})
+      << " AND c.invoice_date BETWEEN ";
+  q.Bind(FormatDate(range.first)) << " AND ";
+  q.Bind(FormatDate(range.last));
+  if (!skus.empty()) {
+    q << " AND l.sku IN ";
+    q.List(skus);
   }
-  st.alloc();
-  st.prepare(absl::StrCat(
-      "SELECT CAST(SUM(l.amount) AS CHAR) FROM claims c JOIN claim_lines l"
-      " ON l.claim_id = c.id WHERE c.program_id = :program AND c.partner_id = :partner"
-      " AND c.status IN (:a, :p)"
-      " AND c.invoice_date BETWEEN :first AND :last",
-      skus.empty() ? "" : absl::StrCat(" AND l.sku IN (", absl::StrJoin(marks, ", "), ")")));
-  st.define_and_bind();
-  st.execute(true);
-  if (total_ind != soci::i_ok) return Decimal();
-  return Decimal::Parse(total);
+  std::optional<std::string> total;
+  q.Query(s, [&](const soci::row& r) {
+    if (r.get_indicator(0) == soci::i_ok) total = r.get<std::string>(0);
+  });
+  if (!total) return Decimal();
+  return Decimal::Parse(*total);
 }
 
-class MysqlDecisionContext final : public DecisionContext {
+// A row of reward_period_totals: program, partner, rule, period start (YYYY-MM-DD).
+using TotalsRow = std::tuple<int64_t, int64_t, std::string, std::string>;
+
+// A batch of decisions in one transaction: the totals and budgets they touch are locked once
+// and changed in memory, job after job, and written back at the end.
+class DecisionBatch {
  public:
-  MysqlDecisionContext(soci::session& s, int64_t program_id, int64_t partner_id)
-      : s_(s), program_id_(program_id), partner_id_(partner_id) {}
+  explicit DecisionBatch(soci::session& s) : s_(s) {}
+
+  soci::session& session() { return s_; }
+
+  // Locks the rows of `keys` not locked yet (creating zero rows where there are none), in key
+  // order, with one statement for all.
+  absl::Status LockTotals(std::vector<TotalsRow> keys) {
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    keys.erase(std::remove_if(keys.begin(), keys.end(),
+                              [&](const TotalsRow& k) { return totals_.contains(k); }),
+               keys.end());
+    if (keys.empty()) return absl::OkStatus();
+    SqlBuilder create(
+        "INSERT INTO reward_period_totals (program_id, partner_id, rule_id, period_start)"
+        " VALUES ");
+    create.Join(keys, [&](const TotalsRow& k) {
+      create.Tuple(std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k));
+    });
+    create << " ON DUPLICATE KEY UPDATE volume = volume";
+    create.Execute(s_);
+    SqlBuilder lock(
+        "SELECT program_id, partner_id, rule_id, CAST(period_start AS CHAR), CAST(volume AS CHAR),"
+        " CAST(rebate_posted AS CHAR), lump_sum_posted FROM reward_period_totals WHERE ");
+    for (size_t i = 0; i < keys.size(); ++i) {
+      lock << (i == 0 ? "(" : " OR (") << "program_id = ";
+      lock.Bind(std::get<0>(keys[i])) << " AND partner_id = ";
+      lock.Bind(std::get<1>(keys[i])) << " AND rule_id = ";
+      lock.Bind(std::get<2>(keys[i])) << " AND period_start = ";
+      lock.Bind(std::get<3>(keys[i])) << ")";
+    }
+    lock << " ORDER BY program_id, partner_id, rule_id, period_start FOR UPDATE";
+    absl::Status status;
+    lock.Query(s_, [&](const soci::row& r) {
+      absl::StatusOr<Decimal> volume = Decimal::Parse(r.get<std::string>(4));
+      absl::StatusOr<Decimal> rebate = Decimal::Parse(r.get<std::string>(5));
+      if (!volume.ok() || !rebate.ok()) {
+        status.Update(absl::InternalError("unreadable reward_period_totals row"));
+        return;
+      }
+      totals_[TotalsRow(r.get<long long>(0), r.get<long long>(1), r.get<std::string>(2),
+                        r.get<std::string>(3))] = RuleTotals{
+          .volume = *volume, .rebate_posted = *rebate, .lump_sum_posted = r.get<int>(6) != 0};
+    });
+    return status;
+  }
+
+  // The locked totals of `key` (LockTotals first).
+  const RuleTotals& Totals(const TotalsRow& key) { return totals_[key]; }
+
+  // Adds a decision's change to its totals, in memory and in what Write stores.
+  absl::Status AddTotals(const TotalsRow& key, const TotalsChange& change) {
+    CIM_RETURN_IF_ERROR(LockTotals({key}));
+    for (RuleTotals* t : {&totals_[key], &added_[key]}) {
+      t->volume += change.volume;
+      t->rebate_posted += change.rebate;
+      t->lump_sum_posted = t->lump_sum_posted || change.lump_sum_posted;
+    }
+    return absl::OkStatus();
+  }
+
+  // Draws `amount` from the program's budget, from the partner's slice. FAILED_PRECONDITION
+  // (changing nothing) if the budget cannot cover it.
+  absl::Status DrawBudget(int64_t program_id, int64_t partner_id, const Decimal& amount) {
+    if (amount.is_zero()) return absl::OkStatus();
+    auto it = budgets_.find(program_id);
+    if (it == budgets_.end()) {
+      CIM_ASSIGN_OR_RETURN(LockedBudget budget, LockedBudget::Lock(s_, program_id));
+      it = budgets_.emplace(program_id, std::move(budget)).first;
+    }
+    return it->second.Draw(static_cast<int>(partner_id % kBudgetSlices), amount);
+  }
+
+  // Counts `claim` as approved for the later jobs' ApprovedSales.
+  void NoteApproved(const Claim& claim) { approved_.push_back(claim); }
+
+  // The sales of claims approved earlier in this batch that ApprovedSales would count (the
+  // database does not have their new status yet).
+  absl::StatusOr<Decimal> ApprovedInBatch(int64_t program_id, int64_t partner_id,
+                                          const DateRange& range,
+                                          const std::vector<std::string>& skus) {
+    Decimal total;
+    for (const Claim& c : approved_) {
+      if (c.program_id() != program_id || c.partner_id() != partner_id) continue;
+      CIM_ASSIGN_OR_RETURN(absl::CivilDay day, ParseDate(c.invoice_date()));
+      if (day < range.first || day > range.last) continue;
+      for (const cim::v1::ClaimLine& line : c.lines()) {
+        if (!skus.empty() && std::find(skus.begin(), skus.end(), line.sku()) == skus.end()) {
+          continue;
+        }
+        CIM_ASSIGN_OR_RETURN(Decimal amount, Decimal::Parse(line.amount()));
+        total += amount;
+      }
+    }
+    return total;
+  }
+
+  // Stores the totals changes and budget draws.
+  void Write() {
+    if (!added_.empty()) {
+      SqlBuilder q(
+          "INSERT INTO reward_period_totals (program_id, partner_id, rule_id, period_start,"
+          " volume, rebate_posted, lump_sum_posted) VALUES ");
+      q.Join(added_, [&](const auto& entry) {
+        const auto& [k, t] = entry;
+        q.Tuple(std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k), t.volume.ToString(),
+                t.rebate_posted.ToString(), t.lump_sum_posted ? 1 : 0);
+      });
+      q << " ON DUPLICATE KEY UPDATE volume = volume + VALUES(volume), rebate_posted ="
+           " rebate_posted + VALUES(rebate_posted), lump_sum_posted = GREATEST(lump_sum_posted,"
+           " VALUES(lump_sum_posted))";
+      q.Execute(s_);
+    }
+    for (const auto& [id, budget] : budgets_) budget.Write(s_);
+  }
+
+ private:
+  soci::session& s_;
+  absl::flat_hash_map<TotalsRow, RuleTotals> totals_;  // locked, as of the current job
+  std::map<TotalsRow, RuleTotals> added_;              // what the batch adds, in key order
+  std::map<int64_t, LockedBudget> budgets_;
+  std::vector<Claim> approved_;
+};
+
+// What a decision reads: the batch's state for one claim's partner and program.
+class BatchDecisionContext final : public DecisionContext {
+ public:
+  BatchDecisionContext(DecisionBatch& batch, const Claim& claim)
+      : batch_(batch), program_id_(claim.program_id()), partner_id_(claim.partner_id()) {}
 
   absl::StatusOr<absl::flat_hash_map<std::string, RuleTotals>> LockTotals(
       std::vector<std::string> rule_ids, absl::CivilDay period_start) override {
+    std::vector<TotalsRow> keys;
+    for (std::string& rule : rule_ids) {
+      keys.emplace_back(program_id_, partner_id_, std::move(rule), FormatDate(period_start));
+    }
+    CIM_RETURN_IF_ERROR(batch_.LockTotals(keys));
     absl::flat_hash_map<std::string, RuleTotals> out;
-    if (rule_ids.empty()) return out;
-    std::sort(rule_ids.begin(), rule_ids.end());  // one lock order for every transaction
-    long long program = program_id_, partner = partner_id_;
-    std::string period = FormatDate(period_start);
-    {
-      soci::statement st(s_);
-      std::vector<std::string> values;
-      for (size_t i = 0; i < rule_ids.size(); ++i) {
-        st.exchange(soci::use(program));
-        st.exchange(soci::use(partner));
-        st.exchange(soci::use(rule_ids[i]));
-        st.exchange(soci::use(period));
-        values.push_back(absl::StrCat("(:p", i, ", :q", i, ", :r", i, ", :d", i, ")"));
-      }
-      st.alloc();
-      st.prepare(absl::StrCat(
-          "INSERT INTO reward_period_totals (program_id, partner_id, rule_id, period_start)"
-          " VALUES ",
-          absl::StrJoin(values, ", "), " ON DUPLICATE KEY UPDATE volume = volume"));
-      st.define_and_bind();
-      st.execute(true);
-    }
-    soci::statement st(s_);
-    std::string rule, volume, rebate;
-    int lump = 0;
-    st.exchange(soci::into(rule));
-    st.exchange(soci::into(volume));
-    st.exchange(soci::into(rebate));
-    st.exchange(soci::into(lump));
-    st.exchange(soci::use(program));
-    st.exchange(soci::use(partner));
-    st.exchange(soci::use(period));
-    std::vector<std::string> marks;
-    for (size_t i = 0; i < rule_ids.size(); ++i) {
-      st.exchange(soci::use(rule_ids[i]));
-      marks.push_back(absl::StrCat(":r", i));
-    }
-    st.alloc();
-    st.prepare(absl::StrCat(
-        "SELECT rule_id, CAST(volume AS CHAR), CAST(rebate_posted AS CHAR), lump_sum_posted"
-        " FROM reward_period_totals WHERE program_id = :program AND partner_id = :partner"
-        " AND period_start = :period AND rule_id IN (",
-        absl::StrJoin(marks, ", "), ") ORDER BY rule_id FOR UPDATE"));
-    st.define_and_bind();
-    st.execute(false);
-    while (st.fetch()) {
-      RuleTotals totals;
-      CIM_ASSIGN_OR_RETURN(totals.volume, Decimal::Parse(volume));
-      CIM_ASSIGN_OR_RETURN(totals.rebate_posted, Decimal::Parse(rebate));
-      totals.lump_sum_posted = lump != 0;
-      out[rule] = totals;
-    }
+    for (const TotalsRow& key : keys) out[std::get<2>(key)] = batch_.Totals(key);
     return out;
   }
 
   absl::StatusOr<Decimal> ApprovedSales(const DateRange& range,
                                         const std::vector<std::string>& skus) override {
-    return SalesInRange(s_, program_id_, partner_id_, range, skus);
+    CIM_ASSIGN_OR_RETURN(Decimal stored,
+                         SalesInRange(batch_.session(), program_id_, partner_id_, range, skus));
+    CIM_ASSIGN_OR_RETURN(Decimal batched,
+                         batch_.ApprovedInBatch(program_id_, partner_id_, range, skus));
+    return stored + batched;
   }
 
  private:
-  soci::session& s_;
+  DecisionBatch& batch_;
   int64_t program_id_;
   int64_t partner_id_;
 };
+
+// Replaces a resubmitted claim's content (row fields, lines, attachments, conflicts).
+absl::Status Replace(soci::session& s, Claim& claim, const NewClaim& replacement) {
+  const Claim& c = replacement.claim;
+  long long id = claim.id();
+  s << "UPDATE claims SET invoice_number = :invoice, invoice_key = :invoice_key,"
+       " invoice_date = :date, customer_name = :customer, customer_key = :customer_key,"
+       " customer_country = :country, total_amount = :total, notes = :notes,"
+       " resubmitted = 1 WHERE id = :id",
+      soci::use(c.invoice_number()), soci::use(replacement.invoice_key),
+      soci::use(c.invoice_date()), soci::use(c.customer_name()),
+      soci::use(replacement.customer_key), soci::use(c.customer_country()),
+      soci::use(c.total_amount()), soci::use(c.notes()), soci::use(id);
+  s << "DELETE FROM claim_lines WHERE claim_id = :id", soci::use(id);
+  InsertLines(s, {{claim.id(), &c}});
+  CIM_RETURN_IF_ERROR(Attach(s, claim.id(), c));
+  std::vector<ConflictSubject> subject{ConflictSubject{.claim_id = claim.id(),
+                                                       .partner_id = claim.partner_id(),
+                                                       .invoice_key = replacement.invoice_key,
+                                                       .customer_key = replacement.customer_key,
+                                                       .invoice_number = c.invoice_number(),
+                                                       .customer_name = c.customer_name()}};
+  RecordConflicts(s, subject);
+  claim.set_invoice_number(c.invoice_number());
+  claim.set_invoice_date(c.invoice_date());
+  claim.set_customer_name(c.customer_name());
+  claim.set_customer_country(c.customer_country());
+  claim.set_total_amount(c.total_amount());
+  claim.set_notes(c.notes());
+  *claim.mutable_lines() = c.lines();
+  return absl::OkStatus();
+}
+
+// Takes every job's decision in one transaction (see ClaimRepository::DecideMany). Fails as a
+// whole only for a database error.
+absl::StatusOr<std::vector<absl::StatusOr<Claim>>> DecideAll(soci::session& s,
+                                                             const std::vector<DecideJob>& jobs) {
+  std::vector<int64_t> ids;
+  for (const DecideJob& job : jobs) ids.push_back(job.claim_id);
+  absl::flat_hash_map<int64_t, Claim> claims = ReadClaimCores(s, ids, /*lock=*/true);
+  std::vector<int64_t> program_ids;
+  for (const auto& [id, claim] : claims) program_ids.push_back(claim.program_id());
+  CIM_ASSIGN_OR_RETURN(auto programs, ReadPrograms(s, program_ids));
+  const auto program_of = [&](const Claim& claim) -> absl::StatusOr<const Program*> {
+    auto it = programs.find(claim.program_id());
+    if (it == programs.end()) return absl::InternalError("a claim's program is missing");
+    return &it->second;
+  };
+
+  DecisionBatch batch(s);
+  std::vector<TotalsRow> prefetch;
+  for (const DecideJob& job : jobs) {
+    auto it = claims.find(job.claim_id);
+    if (it == claims.end() || !job.totals) continue;
+    const Claim& claim = it->second;
+    CIM_ASSIGN_OR_RETURN(const Program* program, program_of(claim));
+    if (std::optional<TotalsKey> key = job.totals(claim, *program)) {
+      for (const std::string& rule : key->rule_ids) {
+        prefetch.emplace_back(claim.program_id(), claim.partner_id(), rule,
+                              FormatDate(key->period_start));
+      }
+    }
+  }
+  CIM_RETURN_IF_ERROR(batch.LockTotals(std::move(prefetch)));
+
+  // What the batch changes on each claim row, by id.
+  struct RowChange {
+    int status = 0;
+    std::optional<int64_t> reviewer;
+    absl::Time updated;
+    int versions = 0;
+  };
+  std::map<int64_t, RowChange> rows;
+  std::vector<EventRow> events;
+  std::vector<LedgerPosting> postings;
+  std::vector<absl::StatusOr<Claim>> results;
+  std::vector<size_t> decided;
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    const DecideJob& job = jobs[i];
+    results.push_back(absl::NotFoundError(absl::StrCat("claim ", job.claim_id, " not found")));
+    auto it = claims.find(job.claim_id);
+    if (it == claims.end()) continue;
+    Claim& claim = it->second;
+    CIM_ASSIGN_OR_RETURN(const Program* program, program_of(claim));
+    BatchDecisionContext context(batch, claim);
+    absl::StatusOr<ClaimDecision> decision = job.decide(claim, *program, context);
+    if (!decision.ok()) {
+      results[i] = decision.status();
+      continue;
+    }
+    if (absl::Status drawn =
+            batch.DrawBudget(claim.program_id(), claim.partner_id(), decision->budget_draw);
+        !drawn.ok()) {
+      results[i] = drawn;
+      continue;
+    }
+    if (decision->replacement) CIM_RETURN_IF_ERROR(Replace(s, claim, *decision->replacement));
+    for (const TotalsChange& change : decision->totals) {
+      CIM_RETURN_IF_ERROR(
+          batch.AddTotals(TotalsRow(claim.program_id(), claim.partner_id(), change.rule_id,
+                                    FormatDate(change.period_start)),
+                          change));
+    }
+    events.push_back(EventRow{.claim_id = claim.id(),
+                              .from = claim.status(),
+                              .to = decision->to,
+                              .actor = job.actor,
+                              .comment = decision->comment,
+                              .at = job.now});
+    RowChange& row = rows[claim.id()];
+    row.status = decision->to;
+    if (decision->assign_reviewer) row.reviewer = job.actor;
+    row.updated = job.now;
+    ++row.versions;
+    claim.set_status(decision->to);
+    if (decision->assign_reviewer) claim.set_reviewer_user_id(job.actor);
+    claim.set_etag(absl::StrCat(std::stoll(claim.etag()) + 1));
+    if (decision->to == cim::v1::CLAIM_STATUS_APPROVED) batch.NoteApproved(claim);
+    std::move(decision->postings.begin(), decision->postings.end(), std::back_inserter(postings));
+    decided.push_back(i);
+  }
+
+  if (!rows.empty()) {
+    SqlBuilder update("UPDATE claims SET status = CASE id");
+    for (const auto& [id, row] : rows) {
+      update << " WHEN ";
+      update.Bind(id) << " THEN ";
+      update.Bind(row.status);
+    }
+    update << " END, reviewer_id = CASE id";
+    for (const auto& [id, row] : rows) {
+      update << " WHEN ";
+      update.Bind(id) << " THEN ";
+      if (row.reviewer) {
+        update.Bind(*row.reviewer);
+      } else {
+        update << "reviewer_id";
+      }
+    }
+    update << " END, updated_at = CASE id";
+    for (const auto& [id, row] : rows) {
+      update << " WHEN ";
+      update.Bind(id) << " THEN ";
+      update.Bind(ToSqlTime(row.updated));
+    }
+    update << " END, version = version + CASE id";
+    for (const auto& [id, row] : rows) {
+      update << " WHEN ";
+      update.Bind(id) << " THEN ";
+      update.Bind(row.versions);
+    }
+    update << " END WHERE id IN ";
+    update.Join(
+        rows, [&](const auto& row) { update.Bind(row.first); }, "(", ")");
+    update.Execute(s);
+  }
+  InsertEvents(s, events);
+  AppendLedgerEntries(s, postings);
+  batch.Write();
+
+  std::vector<int64_t> decided_ids;
+  for (size_t i : decided) decided_ids.push_back(jobs[i].claim_id);
+  absl::flat_hash_map<int64_t, Claim> stored = ReadClaims(s, decided_ids);
+  for (size_t i : decided) results[i] = stored[jobs[i].claim_id];
+  return results;
+}
 
 }  // namespace
 
@@ -382,60 +690,88 @@ absl::StatusOr<std::optional<InsertOutcome>> MysqlClaimRepository::Lookup(
   });
 }
 
-absl::StatusOr<InsertOutcome> MysqlClaimRepository::Insert(const NewClaim& in) {
-  const Claim& claim = in.claim;
-  absl::StatusOr<InsertOutcome> inserted =
-      db_.Transact([&](soci::session& s) -> absl::StatusOr<InsertOutcome> {
-        // A reused idempotency key or invoice number fails the INSERT (unique keys); the
-        // lookups below sort out which, so the common case pays for no extra query.
-        long long program = claim.program_id(), partner = claim.partner_id(),
-                  by = claim.submitted_by_user_id();
-        int status = cim::v1::CLAIM_STATUS_SUBMITTED;
-        std::tm t = ToSqlTime(in.now);
-        s << "INSERT INTO claims (program_id, partner_id, submitted_by, idempotency_key,"
-             " request_hash, invoice_number, invoice_key, invoice_date, customer_name,"
-             " customer_key, customer_country, currency_code, total_amount, notes, status,"
-             " created_at, updated_at) VALUES (:program, :partner, :by, :key, :hash, :invoice,"
-             " :invoice_key, :date, :customer, :customer_key, :country, :currency, :total,"
-             " :notes, :status, :c, :u)",
-            soci::use(program), soci::use(partner), soci::use(by), soci::use(in.idempotency_key),
-            soci::use(in.request_hash), soci::use(claim.invoice_number()),
-            soci::use(in.invoice_key), soci::use(claim.invoice_date()),
-            soci::use(claim.customer_name()), soci::use(in.customer_key),
-            soci::use(claim.customer_country()), soci::use(claim.currency_code()),
-            soci::use(claim.total_amount()), soci::use(claim.notes()), soci::use(status),
-            soci::use(t), soci::use(t);
-        long long id = 0;
-        s.get_last_insert_id("claims", id);
-        InsertLines(s, id, claim);
-        InsertEvent(s, id, cim::v1::CLAIM_STATUS_UNSPECIFIED, status, claim.submitted_by_user_id(),
-                    "", in.now);
-        CIM_RETURN_IF_ERROR(Attach(s, id, claim));
-        std::optional<cim::v1::ClaimFlagDetail> conflict = RecordConflicts(s, id, in);
-        // The stored claim, as ReadClaim would return it, without reading it back.
-        Claim stored = claim;
-        stored.set_id(id);
-        stored.set_status(cim::v1::CLAIM_STATUS_SUBMITTED);
-        const absl::Time stored_now = FromSqlTime(t);
-        SetTimestamp(stored_now, stored.mutable_create_time());
-        SetTimestamp(stored_now, stored.mutable_update_time());
-        stored.set_etag("1");
-        stored.clear_attachments();
-        for (const Attachment& a : in.attachments) {
-          Attachment* attached = stored.add_attachments();
-          *attached = a;
-          attached->set_claim_id(id);
-        }
-        if (conflict) *stored.add_flags() = *conflict;
-        cim::v1::ClaimEvent* event = stored.add_timeline();
-        event->set_to_status(cim::v1::CLAIM_STATUS_SUBMITTED);
-        event->set_actor_user_id(claim.submitted_by_user_id());
-        event->set_actor_name(in.submitter_name);
-        SetTimestamp(stored_now, event->mutable_time());
-        return InsertOutcome{.claim_id = id, .claim = std::move(stored)};
-      });
-  if (!absl::IsAlreadyExists(inserted.status())) return inserted;
+absl::StatusOr<std::vector<InsertOutcome>> MysqlClaimRepository::InsertAll(
+    const std::vector<NewClaim>& claims) {
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<std::vector<InsertOutcome>> {
+    const int status = cim::v1::CLAIM_STATUS_SUBMITTED;
+    // A reused idempotency key or invoice number fails the INSERT (unique keys); InsertOne
+    // sorts out which, so the common case pays for no extra query.
+    SqlBuilder insert(
+        "INSERT INTO claims (program_id, partner_id, submitted_by, idempotency_key, request_hash,"
+        " invoice_number, invoice_key, invoice_date, customer_name, customer_key,"
+        " customer_country, currency_code, total_amount, notes, status, created_at, updated_at)"
+        " VALUES ");
+    insert.Join(claims, [&](const NewClaim& in) {
+      const Claim& c = in.claim;
+      const std::tm t = ToSqlTime(in.now);
+      insert.Tuple(c.program_id(), c.partner_id(), c.submitted_by_user_id(), in.idempotency_key,
+                   in.request_hash, c.invoice_number(), in.invoice_key, c.invoice_date(),
+                   c.customer_name(), in.customer_key, c.customer_country(), c.currency_code(),
+                   c.total_amount(), c.notes(), status, t, t);
+    });
+    insert.Execute(s);
+    // The conflict search also finds the new claims' ids.
+    std::vector<ConflictSubject> subjects;
+    for (const NewClaim& in : claims) {
+      subjects.push_back(ConflictSubject{.partner_id = in.claim.partner_id(),
+                                         .idempotency_key = in.idempotency_key,
+                                         .invoice_key = in.invoice_key,
+                                         .customer_key = in.customer_key,
+                                         .invoice_number = in.claim.invoice_number(),
+                                         .customer_name = in.claim.customer_name()});
+    }
+    std::vector<std::optional<cim::v1::ClaimFlagDetail>> flags = RecordConflicts(s, subjects);
+    std::vector<std::pair<int64_t, const Claim*>> lines;
+    std::vector<EventRow> events;
+    for (size_t i = 0; i < claims.size(); ++i) {
+      const int64_t id = subjects[i].claim_id;
+      if (id == 0) return absl::InternalError("a claim just stored was not found");
+      lines.emplace_back(id, &claims[i].claim);
+      events.push_back(EventRow{.claim_id = id,
+                                .from = cim::v1::CLAIM_STATUS_UNSPECIFIED,
+                                .to = status,
+                                .actor = claims[i].claim.submitted_by_user_id(),
+                                .at = claims[i].now});
+      CIM_RETURN_IF_ERROR(Attach(s, id, claims[i].claim));
+    }
+    InsertLines(s, lines);
+    InsertEvents(s, events);
+    // The stored claims, as ReadClaims would return them, without reading them back.
+    std::vector<InsertOutcome> out;
+    for (size_t i = 0; i < claims.size(); ++i) {
+      const NewClaim& in = claims[i];
+      const int64_t id = subjects[i].claim_id;
+      Claim stored = in.claim;
+      stored.set_id(id);
+      stored.set_status(cim::v1::CLAIM_STATUS_SUBMITTED);
+      const absl::Time stored_now = FromSqlTime(ToSqlTime(in.now));
+      SetTimestamp(stored_now, stored.mutable_create_time());
+      SetTimestamp(stored_now, stored.mutable_update_time());
+      stored.set_etag("1");
+      stored.clear_attachments();
+      for (const Attachment& a : in.attachments) {
+        Attachment* attached = stored.add_attachments();
+        *attached = a;
+        attached->set_claim_id(id);
+      }
+      if (flags[i]) *stored.add_flags() = *flags[i];
+      cim::v1::ClaimEvent* event = stored.add_timeline();
+      event->set_to_status(cim::v1::CLAIM_STATUS_SUBMITTED);
+      event->set_actor_user_id(in.claim.submitted_by_user_id());
+      event->set_actor_name(in.submitter_name);
+      SetTimestamp(stored_now, event->mutable_time());
+      out.push_back(InsertOutcome{.claim_id = id, .claim = std::move(stored)});
+    }
+    return out;
+  });
+}
+
+absl::StatusOr<InsertOutcome> MysqlClaimRepository::InsertOne(const NewClaim& in) {
+  absl::StatusOr<std::vector<InsertOutcome>> inserted = InsertAll({in});
+  if (inserted.ok()) return std::move(inserted->front());
+  if (!absl::IsAlreadyExists(inserted.status())) return inserted.status();
   // A concurrent submission with the same key won the race, or the invoice is taken.
+  const Claim& claim = in.claim;
   return db_.Run([&](soci::session& s) -> absl::StatusOr<InsertOutcome> {
     if (auto hit = FindByKey(s, claim.partner_id(), in.idempotency_key)) return *hit;
     long long partner = claim.partner_id(), existing = 0;
@@ -447,8 +783,37 @@ absl::StatusOr<InsertOutcome> MysqlClaimRepository::Insert(const NewClaim& in) {
   });
 }
 
+std::vector<absl::StatusOr<InsertOutcome>> MysqlClaimRepository::InsertMany(
+    const std::vector<NewClaim>& claims) {
+  std::vector<absl::StatusOr<InsertOutcome>> out;
+  if (claims.size() > 1) {
+    // Claims of one partner sharing a key or an invoice would fail together: they go one at a
+    // time below, as do all claims of a batch that fails.
+    absl::flat_hash_set<std::pair<int64_t, std::string>> keys, invoices;
+    bool distinct = true;
+    for (const NewClaim& c : claims) {
+      distinct = keys.emplace(c.claim.partner_id(), c.idempotency_key).second &&
+                 invoices.emplace(c.claim.partner_id(), c.invoice_key).second && distinct;
+    }
+    if (distinct) {
+      absl::StatusOr<std::vector<InsertOutcome>> all = InsertAll(claims);
+      if (all.ok()) {
+        for (InsertOutcome& outcome : *all) out.push_back(std::move(outcome));
+        return out;
+      }
+    }
+  }
+  for (const NewClaim& c : claims) out.push_back(InsertOne(c));
+  return out;
+}
+
 absl::StatusOr<Claim> MysqlClaimRepository::Get(int64_t id) {
-  return db_.Run([&](soci::session& s) { return ReadClaim(s, id); });
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<Claim> {
+    absl::flat_hash_map<int64_t, Claim> claims = ReadClaims(s, {id});
+    auto it = claims.find(id);
+    if (it == claims.end()) return absl::NotFoundError(absl::StrCat("claim ", id, " not found"));
+    return std::move(it->second);
+  });
 }
 
 absl::StatusOr<std::vector<Claim>> MysqlClaimRepository::List(const ClaimFilter& filter,
@@ -476,80 +841,16 @@ absl::StatusOr<std::vector<Claim>> MysqlClaimRepository::List(const ClaimFilter&
   });
 }
 
-absl::StatusOr<Claim> MysqlClaimRepository::Decide(int64_t claim_id, int64_t actor, absl::Time now,
-                                                   const DecideFn& decide) {
-  return db_.Transact([&](soci::session& s) -> absl::StatusOr<Claim> {
-    long long id = claim_id;
-    CIM_ASSIGN_OR_RETURN(const Claim claim, ReadClaimCore(s, claim_id, /*lock=*/true));
-    CIM_ASSIGN_OR_RETURN(const cim::v1::Program program, ReadProgram(s, claim.program_id()));
-    MysqlDecisionContext context(s, claim.program_id(), claim.partner_id());
-    CIM_ASSIGN_OR_RETURN(ClaimDecision decision, decide(claim, program, context));
-
-    if (decision.replacement) {
-      const NewClaim& r = *decision.replacement;
-      const Claim& c = r.claim;
-      s << "UPDATE claims SET invoice_number = :invoice, invoice_key = :invoice_key,"
-           " invoice_date = :date, customer_name = :customer, customer_key = :customer_key,"
-           " customer_country = :country, total_amount = :total, notes = :notes,"
-           " resubmitted = 1 WHERE id = :id",
-          soci::use(c.invoice_number()), soci::use(r.invoice_key), soci::use(c.invoice_date()),
-          soci::use(c.customer_name()), soci::use(r.customer_key), soci::use(c.customer_country()),
-          soci::use(c.total_amount()), soci::use(c.notes()), soci::use(id);
-      s << "DELETE FROM claim_lines WHERE claim_id = :id", soci::use(id);
-      InsertLines(s, claim_id, c);
-      CIM_RETURN_IF_ERROR(Attach(s, claim_id, c));
-      RecordConflicts(s, claim_id, r);
-    }
-    int from = claim.status(), to = decision.to, assign = decision.assign_reviewer ? 1 : 0;
-    long long by = actor;
-    std::tm t = ToSqlTime(now);
-    s << "UPDATE claims SET status = :to, reviewer_id = IF(:assign = 1, :actor, reviewer_id),"
-         " updated_at = :u, version = version + 1 WHERE id = :id",
-        soci::use(to), soci::use(assign), soci::use(by), soci::use(t), soci::use(id);
-    InsertEvent(s, claim_id, from, to, actor, decision.comment, now);
-    AppendLedgerEntries(s, decision.postings);
-    long long program_id = claim.program_id(), partner = claim.partner_id();
-    if (!decision.totals.empty()) {
-      // One statement for every rule's totals; the values live in `rows` until it has run.
-      struct Row {
-        std::string period, volume, rebate;
-        int lump;
-      };
-      std::vector<Row> rows;
-      rows.reserve(decision.totals.size());
-      soci::statement st(s);
-      std::vector<std::string> values;
-      for (size_t i = 0; i < decision.totals.size(); ++i) {
-        const TotalsChange& change = decision.totals[i];
-        rows.push_back(Row{.period = FormatDate(change.period_start),
-                           .volume = change.volume.ToString(),
-                           .rebate = change.rebate.ToString(),
-                           .lump = change.lump_sum_posted ? 1 : 0});
-        Row& row = rows.back();
-        st.exchange(soci::use(program_id));
-        st.exchange(soci::use(partner));
-        st.exchange(soci::use(change.rule_id));
-        st.exchange(soci::use(row.period));
-        st.exchange(soci::use(row.volume));
-        st.exchange(soci::use(row.rebate));
-        st.exchange(soci::use(row.lump));
-        values.push_back(absl::StrCat("(:p", i, ", :q", i, ", :r", i, ", :d", i, ", :v", i, ", :b",
-                                      i, ", :l", i, ")"));
-      }
-      st.alloc();
-      st.prepare(absl::StrCat(
-          "INSERT INTO reward_period_totals (program_id, partner_id, rule_id, period_start,"
-          " volume, rebate_posted, lump_sum_posted) VALUES ",
-          absl::StrJoin(values, ", "),
-          " ON DUPLICATE KEY UPDATE volume = volume + VALUES(volume), rebate_posted ="
-          " rebate_posted + VALUES(rebate_posted), lump_sum_posted = GREATEST(lump_sum_posted,"
-          " VALUES(lump_sum_posted))"));
-      st.define_and_bind();
-      st.execute(true);
-    }
-    CIM_RETURN_IF_ERROR(DrawBudget(s, program_id, partner, decision.budget_draw));
-    return ReadClaim(s, claim_id);
-  });
+std::vector<absl::StatusOr<Claim>> MysqlClaimRepository::DecideMany(
+    const std::vector<DecideJob>& jobs) {
+  absl::StatusOr<std::vector<absl::StatusOr<Claim>>> batch =
+      db_.Transact([&](soci::session& s) { return DecideAll(s, jobs); });
+  if (batch.ok()) return *std::move(batch);
+  if (jobs.size() == 1) return {batch.status()};
+  // A database error failed the whole batch: each job alone, so only its own fails.
+  std::vector<absl::StatusOr<Claim>> out;
+  for (const DecideJob& job : jobs) out.push_back(std::move(DecideMany({job}).front()));
+  return out;
 }
 
 absl::StatusOr<absl::flat_hash_map<std::string, RuleTotals>> MysqlClaimRepository::PeriodTotals(

@@ -12,12 +12,12 @@ class MysqlClaimRepository final : public ClaimRepository {
   explicit MysqlClaimRepository(MysqlDatabase& db) : db_(db) {}
   absl::StatusOr<std::optional<InsertOutcome>> Lookup(int64_t partner_id,
                                                       const std::string& idempotency_key) override;
-  absl::StatusOr<InsertOutcome> Insert(const NewClaim& claim) override;
+  std::vector<absl::StatusOr<InsertOutcome>> InsertMany(
+      const std::vector<NewClaim>& claims) override;
   absl::StatusOr<Claim> Get(int64_t id) override;
   absl::StatusOr<std::vector<Claim>> List(const ClaimFilter& filter, int64_t before_id,
                                           int limit) override;
-  absl::StatusOr<Claim> Decide(int64_t claim_id, int64_t actor, absl::Time now,
-                               const DecideFn& decide) override;
+  std::vector<absl::StatusOr<Claim>> DecideMany(const std::vector<DecideJob>& jobs) override;
   absl::StatusOr<absl::flat_hash_map<std::string, RuleTotals>> PeriodTotals(
       int64_t program_id, int64_t partner_id, absl::CivilDay period_start) override;
   absl::StatusOr<Decimal> ApprovedSales(int64_t program_id, int64_t partner_id,
@@ -30,6 +30,11 @@ class MysqlClaimRepository final : public ClaimRepository {
                               const std::function<bool(const std::string&)>& sink) override;
 
  private:
+  // Stores the claims in one transaction; any failure fails them all.
+  absl::StatusOr<std::vector<InsertOutcome>> InsertAll(const std::vector<NewClaim>& claims);
+  // InsertAll of one claim, sorting out a reused idempotency key or invoice.
+  absl::StatusOr<InsertOutcome> InsertOne(const NewClaim& claim);
+
   MysqlDatabase& db_;
 };
 

@@ -1,6 +1,8 @@
 #include "server/identity/mysql_access_token_repository.h"
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "server/db/sql_builder.h"
 
 namespace cim {
 namespace {
@@ -21,7 +23,16 @@ AccessTokenRecord TokenFromRow(const soci::row& r) {
   return t;
 }
 
+// Lookups batch up to this many tokens; two batches may run at once.
+constexpr size_t kMaxLookupBatch = 64;
+constexpr int kLookupBatchesRunning = 2;
+
 }  // namespace
+
+MysqlAccessTokenRepository::MysqlAccessTokenRepository(MysqlDatabase& db)
+    : db_(db),
+      lookups_(kMaxLookupBatch, kLookupBatchesRunning,
+               [this](std::vector<std::string>& hashes) { return FindCredentials(hashes); }) {}
 
 absl::StatusOr<int64_t> MysqlAccessTokenRepository::Insert(const std::string& token_hash,
                                                            const AccessTokenRecord& record) {
@@ -41,30 +52,51 @@ absl::StatusOr<int64_t> MysqlAccessTokenRepository::Insert(const std::string& to
 
 absl::StatusOr<Credential> MysqlAccessTokenRepository::FindCredential(
     const std::string& token_hash) {
-  return db_.Run([&](soci::session& s) -> absl::StatusOr<Credential> {
-    soci::row r;
-    s << "SELECT t.id, t.user_id, t.kind, t.description, t.created_at, t.expires_at,"
-         " t.revoked_at, u.email, u.display_name, u.role, u.partner_id, u.status, p.name,"
-         " p.status FROM access_tokens t JOIN users u ON u.id = t.user_id"
-         " LEFT JOIN partners p ON p.id = u.partner_id WHERE t.token_hash = :hash",
-        soci::use(token_hash), soci::into(r);
-    if (!s.got_data()) return absl::NotFoundError("unknown token");
-    Credential c;
-    c.token = TokenFromRow(r);
-    c.user.set_id(c.token.user_id);
-    c.user.set_email(r.get<std::string>(7));
-    c.user.set_display_name(r.get<std::string>(8));
-    c.user.set_role(static_cast<cim::v1::Role>(r.get<int>(9)));
-    if (r.get_indicator(10) == soci::i_ok) c.user.set_partner_id(r.get<long long>(10));
-    c.user.set_status(static_cast<cim::v1::UserStatus>(r.get<int>(11)));
-    if (r.get_indicator(12) == soci::i_ok) {
-      c.partner.emplace();
-      c.partner->set_id(c.user.partner_id());
-      c.partner->set_name(r.get<std::string>(12));
-      c.partner->set_status(static_cast<cim::v1::PartnerStatus>(r.get<int>(13)));
+  return lookups_.Run(token_hash);
+}
+
+std::vector<absl::StatusOr<Credential>> MysqlAccessTokenRepository::FindCredentials(
+    const std::vector<std::string>& token_hashes) {
+  absl::StatusOr<absl::flat_hash_map<std::string, Credential>> found = db_.Run(
+      [&](soci::session& s) -> absl::StatusOr<absl::flat_hash_map<std::string, Credential>> {
+        SqlBuilder q(
+            "SELECT t.id, t.user_id, t.kind, t.description, t.created_at, t.expires_at,"
+            " t.revoked_at, u.email, u.display_name, u.role, u.partner_id, u.status, p.name,"
+            " p.status, t.token_hash FROM access_tokens t JOIN users u ON u.id = t.user_id"
+            " LEFT JOIN partners p ON p.id = u.partner_id WHERE t.token_hash IN ");
+        q.List(token_hashes);
+        absl::flat_hash_map<std::string, Credential> out;
+        q.Query(s, [&](const soci::row& r) {
+          Credential c;
+          c.token = TokenFromRow(r);
+          c.user.set_id(c.token.user_id);
+          c.user.set_email(r.get<std::string>(7));
+          c.user.set_display_name(r.get<std::string>(8));
+          c.user.set_role(static_cast<cim::v1::Role>(r.get<int>(9)));
+          if (r.get_indicator(10) == soci::i_ok) c.user.set_partner_id(r.get<long long>(10));
+          c.user.set_status(static_cast<cim::v1::UserStatus>(r.get<int>(11)));
+          if (r.get_indicator(12) == soci::i_ok) {
+            c.partner.emplace();
+            c.partner->set_id(c.user.partner_id());
+            c.partner->set_name(r.get<std::string>(12));
+            c.partner->set_status(static_cast<cim::v1::PartnerStatus>(r.get<int>(13)));
+          }
+          out[r.get<std::string>(14)] = std::move(c);
+        });
+        return out;
+      });
+  std::vector<absl::StatusOr<Credential>> results;
+  results.reserve(token_hashes.size());
+  for (const std::string& hash : token_hashes) {
+    if (!found.ok()) {
+      results.push_back(found.status());
+    } else if (auto it = found->find(hash); it != found->end()) {
+      results.push_back(it->second);
+    } else {
+      results.push_back(absl::NotFoundError("unknown token"));
     }
-    return c;
-  });
+  }
+  return results;
 }
 
 absl::StatusOr<AccessTokenRecord> MysqlAccessTokenRepository::Get(int64_t id) {

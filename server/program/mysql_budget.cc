@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "server/common/status_util.h"
+#include "server/db/sql_builder.h"
 
 namespace cim {
 
@@ -27,14 +28,22 @@ absl::Status DrawBudget(soci::session& s, int64_t program_id, int64_t hint, cons
 
 absl::Status RebalanceBudget(soci::session& s, int64_t program_id,
                              std::optional<Decimal> new_budget, int slice, const Decimal& draw) {
+  CIM_ASSIGN_OR_RETURN(LockedBudget budget, LockedBudget::Lock(s, program_id));
+  if (new_budget) CIM_RETURN_IF_ERROR(budget.SetBudget(*new_budget));
+  CIM_RETURN_IF_ERROR(budget.Draw(slice, draw));
+  budget.Write(s);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<LockedBudget> LockedBudget::Lock(soci::session& s, int64_t program_id) {
+  LockedBudget out;
+  out.program_id_ = program_id;
   long long id = program_id;
-  std::string budget_text, currency;
+  std::string budget_text;
   s << "SELECT CAST(budget AS CHAR), currency_code FROM programs WHERE id = :id FOR UPDATE",
-      soci::use(id), soci::into(budget_text), soci::into(currency);
+      soci::use(id), soci::into(budget_text), soci::into(out.currency_);
   if (!s.got_data()) return absl::NotFoundError(absl::StrCat("program ", program_id, " not found"));
-  CIM_ASSIGN_OR_RETURN(const Decimal budget, new_budget ? absl::StatusOr<Decimal>(*new_budget)
-                                                        : Decimal::Parse(budget_text));
-  std::vector<Decimal> drawn(kBudgetSlices);
+  CIM_ASSIGN_OR_RETURN(out.budget_, Decimal::Parse(budget_text));
   soci::rowset<soci::row> rows =
       (s.prepare << "SELECT slice, CAST(drawn AS CHAR) FROM program_budget_slices"
                     " WHERE program_id = :id ORDER BY slice FOR UPDATE",
@@ -42,43 +51,61 @@ absl::Status RebalanceBudget(soci::session& s, int64_t program_id,
   for (const soci::row& r : rows) {
     const int i = r.get<int>(0);
     if (i < 0 || i >= kBudgetSlices) continue;
-    CIM_ASSIGN_OR_RETURN(drawn[i], Decimal::Parse(r.get<std::string>(1)));
+    CIM_ASSIGN_OR_RETURN(out.drawn_[i], Decimal::Parse(r.get<std::string>(1)));
   }
-  drawn[slice] += draw;
-  // A refund larger than the slice's own draw comes out of the other slices.
-  for (int i = 0; i < kBudgetSlices && drawn[slice].sign() < 0; ++i) {
-    const Decimal moved = std::min(drawn[i], -drawn[slice]);
-    if (i == slice || moved.sign() <= 0) continue;
-    drawn[i] -= moved;
-    drawn[slice] += moved;
-  }
+  return out;
+}
+
+Decimal LockedBudget::Total() const {
   Decimal total;
-  for (const Decimal& d : drawn) total += d;
-  const int scale = CurrencyMinorUnits(currency).value_or(2);
-  if (total > budget) {
-    const Decimal before = total - draw;
-    if (draw.is_zero()) {
-      return absl::FailedPreconditionError(absl::StrCat("budget ", budget.ToString(scale),
-                                                        " is below the ", before.ToString(scale),
-                                                        " ", currency, " already drawn"));
-    }
-    return absl::FailedPreconditionError(absl::StrCat(
-        "the program budget cannot cover this: it needs ", draw.ToString(scale), " ", currency,
-        " and ", (budget - before).ToString(scale), " ", currency, " remain"));
+  for (const Decimal& d : drawn_) total += d;
+  return total;
+}
+
+absl::Status LockedBudget::SetBudget(const Decimal& budget) {
+  const Decimal drawn = Total();
+  if (drawn > budget) {
+    const int scale = CurrencyMinorUnits(currency_).value_or(2);
+    return absl::FailedPreconditionError(absl::StrCat("budget ", budget.ToString(scale),
+                                                      " is below the ", drawn.ToString(scale), " ",
+                                                      currency_, " already drawn"));
   }
-  // Spread what remains evenly (to 4 decimal places; the rest to slice 0).
-  const Decimal remaining = budget - total;
-  const Decimal share = remaining.DividedBy(Decimal::FromInt(kBudgetSlices), 6).Truncated(4);
-  const Decimal rest = remaining - share * Decimal::FromInt(kBudgetSlices);
-  for (int i = 0; i < kBudgetSlices; ++i) {
-    std::string cap = (drawn[i] + share + (i == 0 ? rest : Decimal())).ToString();
-    std::string d = drawn[i].ToString();
-    s << "INSERT INTO program_budget_slices (program_id, slice, cap, drawn)"
-         " VALUES (:id, :slice, :cap, :drawn)"
-         " ON DUPLICATE KEY UPDATE cap = VALUES(cap), drawn = VALUES(drawn)",
-        soci::use(id), soci::use(i), soci::use(cap), soci::use(d);
+  budget_ = budget;
+  return absl::OkStatus();
+}
+
+absl::Status LockedBudget::Draw(int slice, const Decimal& amount) {
+  const Decimal before = Total();
+  if (before + amount > budget_) {
+    const int scale = CurrencyMinorUnits(currency_).value_or(2);
+    return absl::FailedPreconditionError(absl::StrCat(
+        "the program budget cannot cover this: it needs ", amount.ToString(scale), " ", currency_,
+        " and ", (budget_ - before).ToString(scale), " ", currency_, " remain"));
+  }
+  drawn_[slice] += amount;
+  // A refund larger than the slice's own draw comes out of the other slices.
+  for (int i = 0; i < kBudgetSlices && drawn_[slice].sign() < 0; ++i) {
+    const Decimal moved = std::min(drawn_[i], -drawn_[slice]);
+    if (i == slice || moved.sign() <= 0) continue;
+    drawn_[i] -= moved;
+    drawn_[slice] += moved;
   }
   return absl::OkStatus();
+}
+
+void LockedBudget::Write(soci::session& s) const {
+  // Spread what remains evenly (to 4 decimal places; the rest to slice 0).
+  const Decimal remaining = budget_ - Total();
+  const Decimal share = remaining.DividedBy(Decimal::FromInt(kBudgetSlices), 6).Truncated(4);
+  const Decimal rest = remaining - share * Decimal::FromInt(kBudgetSlices);
+  SqlBuilder q("INSERT INTO program_budget_slices (program_id, slice, cap, drawn) VALUES ");
+  for (int i = 0; i < kBudgetSlices; ++i) {
+    if (i > 0) q << ", ";
+    q.Tuple(program_id_, i, (drawn_[i] + share + (i == 0 ? rest : Decimal())).ToString(),
+            drawn_[i].ToString());
+  }
+  q << " ON DUPLICATE KEY UPDATE cap = VALUES(cap), drawn = VALUES(drawn)";
+  q.Execute(s);
 }
 
 }  // namespace cim

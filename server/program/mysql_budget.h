@@ -4,8 +4,10 @@
 #ifndef CIM_SERVER_PROGRAM_MYSQL_BUDGET_H_
 #define CIM_SERVER_PROGRAM_MYSQL_BUDGET_H_
 
+#include <array>
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "server/common/decimal.h"
 #include "server/db/mysql_database.h"
@@ -27,6 +29,32 @@ absl::Status DrawBudget(soci::session& session, int64_t program_id, int64_t hint
 // FAILED_PRECONDITION if what is drawn would exceed the budget.
 absl::Status RebalanceBudget(soci::session& session, int64_t program_id,
                              std::optional<Decimal> new_budget, int slice, const Decimal& draw);
+
+// A program's budget locked (the program row, then every slice) for several draws in one
+// transaction: the draws happen in memory, in order, and Write stores the result once.
+class LockedBudget {
+ public:
+  // Locks the program's budget on `session`. NOT_FOUND if the program does not exist.
+  static absl::StatusOr<LockedBudget> Lock(soci::session& session, int64_t program_id);
+
+  // Replaces the budget. FAILED_PRECONDITION (changing nothing) if it is below what is drawn.
+  absl::Status SetBudget(const Decimal& budget);
+  // Adds `amount` to slice `slice` (a refund when negative, taken from any slice that has
+  // drawn). FAILED_PRECONDITION naming what remains (changing nothing) if the budget cannot
+  // cover it.
+  absl::Status Draw(int slice, const Decimal& amount);
+  // Stores every slice's draw, with what the budget leaves spread evenly over their caps.
+  void Write(soci::session& session) const;
+
+ private:
+  LockedBudget() = default;
+  Decimal Total() const;
+
+  int64_t program_id_ = 0;
+  Decimal budget_;
+  std::string currency_;
+  std::array<Decimal, kBudgetSlices> drawn_;
+};
 
 }  // namespace cim
 

@@ -6,6 +6,7 @@
 #include "server/common/proto_json.h"
 #include "server/common/proto_time.h"
 #include "server/common/status_util.h"
+#include "server/db/sql_builder.h"
 #include "server/ledger/mysql_ledger_entries.h"
 #include "server/program/mysql_budget.h"
 
@@ -73,11 +74,30 @@ absl::StatusOr<Program> ProgramFromRow(const soci::row& r) {
 }  // namespace
 
 absl::StatusOr<Program> ReadProgram(soci::session& s, int64_t id) {
-  soci::row r;
-  long long key = id;
-  s << absl::StrCat(kSelect, " WHERE p.id = :id"), soci::use(key), soci::into(r);
-  if (!s.got_data()) return absl::NotFoundError(absl::StrCat("program ", id, " not found"));
-  return ProgramFromRow(r);
+  CIM_ASSIGN_OR_RETURN(auto programs, ReadPrograms(s, {id}));
+  auto it = programs.find(id);
+  if (it == programs.end()) return absl::NotFoundError(absl::StrCat("program ", id, " not found"));
+  return std::move(it->second);
+}
+
+absl::StatusOr<absl::flat_hash_map<int64_t, Program>> ReadPrograms(
+    soci::session& s, const std::vector<int64_t>& ids) {
+  absl::flat_hash_map<int64_t, Program> out;
+  if (ids.empty()) return out;
+  SqlBuilder q(kSelect);
+  q << " WHERE p.id IN ";
+  q.List(ids);
+  absl::Status status;
+  q.Query(s, [&](const soci::row& r) {
+    absl::StatusOr<Program> program = ProgramFromRow(r);
+    if (!program.ok()) {
+      status.Update(program.status());
+      return;
+    }
+    out[program->id()] = *std::move(program);
+  });
+  CIM_RETURN_IF_ERROR(status);
+  return out;
 }
 
 namespace {
@@ -146,6 +166,11 @@ absl::StatusOr<Program> MysqlProgramRepository::Create(const Program& program, i
 
 absl::StatusOr<Program> MysqlProgramRepository::Get(int64_t id) {
   return db_.Run([&](soci::session& s) { return ReadProgram(s, id); });
+}
+
+absl::StatusOr<absl::flat_hash_map<int64_t, Program>> MysqlProgramRepository::GetMany(
+    const std::vector<int64_t>& ids) {
+  return db_.Run([&](soci::session& s) { return ReadPrograms(s, ids); });
 }
 
 absl::StatusOr<std::vector<Program>> MysqlProgramRepository::List(const ProgramFilter& filter,
@@ -269,6 +294,24 @@ absl::StatusOr<Enrollment> MysqlProgramRepository::GetEnrollment(int64_t program
     }
     return EnrollmentFromRow(r);
   });
+}
+
+absl::StatusOr<absl::flat_hash_set<std::pair<int64_t, int64_t>>>
+MysqlProgramRepository::FindEnrolled(const std::vector<std::pair<int64_t, int64_t>>& pairs) {
+  return db_.Run(
+      [&](soci::session& s) -> absl::StatusOr<absl::flat_hash_set<std::pair<int64_t, int64_t>>> {
+        absl::flat_hash_set<std::pair<int64_t, int64_t>> out;
+        if (pairs.empty()) return out;
+        SqlBuilder q("SELECT program_id, partner_id FROM enrollments WHERE ");
+        for (size_t i = 0; i < pairs.size(); ++i) {
+          q << (i == 0 ? "(" : " OR (") << "program_id = ";
+          q.Bind(pairs[i].first) << " AND partner_id = ";
+          q.Bind(pairs[i].second) << ")";
+        }
+        q.Query(s,
+                [&](const soci::row& r) { out.emplace(r.get<long long>(0), r.get<long long>(1)); });
+        return out;
+      });
 }
 
 absl::StatusOr<std::vector<Enrollment>> MysqlProgramRepository::ListEnrollments(

@@ -10,12 +10,17 @@ namespace cim {
 // The program with its current rules and terms, read on `session` (inside a caller's
 // transaction). NOT_FOUND if no program has `id`.
 absl::StatusOr<Program> ReadProgram(soci::session& session, int64_t id);
+// The programs of `ids` that exist, by id, read on `session` in one query.
+absl::StatusOr<absl::flat_hash_map<int64_t, Program>> ReadPrograms(soci::session& session,
+                                                                   const std::vector<int64_t>& ids);
 
 class MysqlProgramRepository final : public ProgramRepository {
  public:
   explicit MysqlProgramRepository(MysqlDatabase& db) : db_(db) {}
   absl::StatusOr<Program> Create(const Program& program, int64_t actor, absl::Time now) override;
   absl::StatusOr<Program> Get(int64_t id) override;
+  absl::StatusOr<absl::flat_hash_map<int64_t, Program>> GetMany(
+      const std::vector<int64_t>& ids) override;
   absl::StatusOr<std::vector<Program>> List(const ProgramFilter& filter, int64_t after_id,
                                             int limit) override;
   absl::StatusOr<Program> Update(const Program& program, int64_t actor, absl::Time now) override;
@@ -24,6 +29,8 @@ class MysqlProgramRepository final : public ProgramRepository {
                                     const std::vector<LedgerPosting>& postings,
                                     const Decimal& budget_draw) override;
   absl::StatusOr<Enrollment> GetEnrollment(int64_t program_id, int64_t partner_id) override;
+  absl::StatusOr<absl::flat_hash_set<std::pair<int64_t, int64_t>>> FindEnrolled(
+      const std::vector<std::pair<int64_t, int64_t>>& pairs) override;
   absl::StatusOr<std::vector<Enrollment>> ListEnrollments(const EnrollmentFilter& filter,
                                                           int64_t after_id, int limit) override;
 

@@ -4,8 +4,11 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "cim/v1/program.pb.h"
@@ -39,6 +42,9 @@ class ProgramRepository {
   // The program with its current rules and terms, budget drawn and remaining.
   // NOT_FOUND if no program has `id`.
   virtual absl::StatusOr<Program> Get(int64_t id) = 0;
+  // The programs of `ids` that exist (as Get returns them), by id, in one query.
+  virtual absl::StatusOr<absl::flat_hash_map<int64_t, Program>> GetMany(
+      const std::vector<int64_t>& ids) = 0;
   // Up to `limit` programs matching `filter` with id > `after_id`, ordered by id.
   virtual absl::StatusOr<std::vector<Program>> List(const ProgramFilter& filter, int64_t after_id,
                                                     int limit) = 0;
@@ -60,6 +66,9 @@ class ProgramRepository {
                                             const Decimal& budget_draw) = 0;
   // NOT_FOUND if the partner is not enrolled in the program.
   virtual absl::StatusOr<Enrollment> GetEnrollment(int64_t program_id, int64_t partner_id) = 0;
+  // The (program id, partner id) pairs of `pairs` that are enrolled, in one query.
+  virtual absl::StatusOr<absl::flat_hash_set<std::pair<int64_t, int64_t>>> FindEnrolled(
+      const std::vector<std::pair<int64_t, int64_t>>& pairs) = 0;
   // Up to `limit` enrollments matching `filter` with id > `after_id`, ordered by id.
   virtual absl::StatusOr<std::vector<Enrollment>> ListEnrollments(const EnrollmentFilter& filter,
                                                                   int64_t after_id, int limit) = 0;
