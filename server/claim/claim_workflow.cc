@@ -220,7 +220,8 @@ std::vector<absl::StatusOr<InsertOutcome>> ClaimWorkflow::InsertBatch(
     pairs.emplace_back(claim.program_id(), job.partner_id);
     for (const auto& line : claim.lines()) skus.push_back(line.sku());
   }
-  absl::StatusOr<absl::flat_hash_map<int64_t, Program>> programs = programs_.GetMany(program_ids);
+  absl::StatusOr<absl::flat_hash_map<int64_t, Program>> programs =
+      programs_.GetDefinitions(program_ids);
   absl::StatusOr<absl::flat_hash_set<std::pair<int64_t, int64_t>>> enrolled =
       programs.ok() ? programs_.FindEnrolled(pairs) : programs.status();
   absl::StatusOr<Products> products =

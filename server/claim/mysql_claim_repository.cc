@@ -89,34 +89,32 @@ absl::flat_hash_map<int64_t, Claim> ReadClaimCores(soci::session& s, std::vector
   if (ids.empty()) return out;
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  SqlBuilder rows(absl::StrCat("SELECT ", kClaimColumns, " FROM claims c WHERE c.id IN "));
-  rows.List(ids) << " ORDER BY c.id" << (lock ? " FOR UPDATE" : "");
+  SqlBuilder rows(absl::StrCat(
+      "SELECT ", kClaimColumns,
+      ", l.sku, l.quantity, CAST(l.unit_price AS CHAR), CAST(l.amount AS CHAR) FROM claims c"
+      " LEFT JOIN claim_lines l ON l.claim_id = c.id WHERE c.id IN "));
+  rows.List(ids) << " ORDER BY c.id, l.line_no" << (lock ? " FOR UPDATE" : "");
+  constexpr int kLine = 18;  // the first line column
   rows.Query(s, [&](const soci::row& r) {
-    Claim c = ClaimFromRow(r);
-    out[c.id()] = std::move(c);
-  });
-  if (out.empty()) return out;
-  SqlBuilder lines(
-      "SELECT claim_id, sku, quantity, CAST(unit_price AS CHAR), CAST(amount AS CHAR)"
-      " FROM claim_lines WHERE claim_id IN ");
-  lines.List(ids) << " ORDER BY claim_id, line_no";
-  lines.Query(s, [&](const soci::row& l) {
-    Claim& claim = out[l.get<long long>(0)];
+    const int64_t id = r.get<long long>(0);
+    auto it = out.find(id);
+    if (it == out.end()) it = out.emplace(id, ClaimFromRow(r)).first;
+    if (r.get_indicator(kLine) != soci::i_ok) return;  // no lines
+    Claim& claim = it->second;
     const int scale = MoneyScale(claim.currency_code());
     cim::v1::ClaimLine* line = claim.add_lines();
-    line->set_sku(l.get<std::string>(1));
-    line->set_quantity(l.get<long long>(2));
-    line->set_unit_price(FromSqlDecimal(l.get<std::string>(3), scale));
-    line->set_amount(FromSqlDecimal(l.get<std::string>(4), scale));
+    line->set_sku(r.get<std::string>(kLine));
+    line->set_quantity(r.get<long long>(kLine + 1));
+    line->set_unit_price(FromSqlDecimal(r.get<std::string>(kLine + 2), scale));
+    line->set_amount(FromSqlDecimal(r.get<std::string>(kLine + 3), scale));
   });
   return out;
 }
 
-// The full claims of `ids` that exist: rows, lines, attachments, conflict details, timelines
-// and rewards, by id.
-absl::flat_hash_map<int64_t, Claim> ReadClaims(soci::session& s, const std::vector<int64_t>& ids) {
-  absl::flat_hash_map<int64_t, Claim> claims = ReadClaimCores(s, ids, /*lock=*/false);
-  if (claims.empty()) return claims;
+// Adds to `claims` (as ReadClaimCores returns them) their attachments, conflict details,
+// timelines and rewards.
+void ReadClaimDetails(soci::session& s, absl::flat_hash_map<int64_t, Claim>& claims) {
+  if (claims.empty()) return;
   std::vector<int64_t> found;
   for (const auto& [id, claim] : claims) found.push_back(id);
 
@@ -170,6 +168,13 @@ absl::flat_hash_map<int64_t, Claim> ReadClaims(soci::session& s, const std::vect
     LedgerEntry entry = LedgerEntryFromRow(r);
     *claims[entry.claim_id()].add_rewards() = std::move(entry);
   });
+}
+
+// The full claims of `ids` that exist: rows, lines, attachments, conflict details, timelines
+// and rewards, by id.
+absl::flat_hash_map<int64_t, Claim> ReadClaims(soci::session& s, const std::vector<int64_t>& ids) {
+  absl::flat_hash_map<int64_t, Claim> claims = ReadClaimCores(s, ids, /*lock=*/false);
+  ReadClaimDetails(s, claims);
   return claims;
 }
 
@@ -259,22 +264,22 @@ std::vector<std::optional<cim::v1::ClaimFlagDetail>> RecordConflicts(
     int64_t id, partner;
     std::string idempotency_key, partner_name;
   };
-  absl::flat_hash_map<Keys, std::vector<Live>> live;
-  SqlBuilder search(
-      "SELECT c.id, c.partner_id, c.idempotency_key, c.invoice_key, c.customer_key, p.name"
-      " FROM claims c JOIN partners p ON p.id = c.partner_id WHERE c.status <> ");
-  search.Bind(kRejected) << " AND (";
-  bool first = true;
-  for (const Keys& k : keys) {
-    search << (first ? "(" : " OR (") << "c.invoice_key = ";
-    search.Bind(k.first) << " AND c.customer_key = ";
-    search.Bind(k.second) << ")";
-    first = false;
+  // Each subject's live claims with the same keys (as the database compares them), by subject.
+  std::vector<std::vector<Live>> same(subjects.size());
+  SqlBuilder search;
+  for (size_t i = 0; i < subjects.size(); ++i) {
+    if (i > 0) search << " UNION ALL ";
+    search << "SELECT ";
+    search.Bind(static_cast<long long>(i))
+        << ", c.id, c.partner_id, c.idempotency_key, p.name FROM claims c"
+           " JOIN partners p ON p.id = c.partner_id WHERE c.invoice_key = ";
+    search.Bind(subjects[i].invoice_key) << " AND c.customer_key = ";
+    search.Bind(subjects[i].customer_key) << " AND c.status <> ";
+    search.Bind(kRejected);
   }
-  search << ") ORDER BY c.id";
   search.Query(s, [&](const soci::row& r) {
-    live[Keys(r.get<std::string>(3), r.get<std::string>(4))].push_back(Live{
-        r.get<long long>(0), r.get<long long>(1), r.get<std::string>(2), r.get<std::string>(5)});
+    same[RowInteger(r, 0)].push_back(Live{r.get<long long>(1), r.get<long long>(2),
+                                             r.get<std::string>(3), r.get<std::string>(4)});
   });
 
   std::vector<std::optional<cim::v1::ClaimFlagDetail>> flags(subjects.size());
@@ -283,16 +288,15 @@ std::vector<std::optional<cim::v1::ClaimFlagDetail>> RecordConflicts(
   bool any = false;
   for (size_t i = 0; i < subjects.size(); ++i) {
     ConflictSubject& c = subjects[i];
-    const std::vector<Live>& same = live[Keys(c.invoice_key, c.customer_key)];
     std::string own_name;
-    for (const Live& l : same) {
+    for (const Live& l : same[i]) {
       if (l.partner != c.partner_id) continue;
       own_name = l.partner_name;
       if (c.claim_id == 0 && l.idempotency_key == c.idempotency_key) c.claim_id = l.id;
     }
     const std::string what = absl::StrCat("invoice ", c.invoice_number, " for ", c.customer_name);
     std::vector<std::string> reasons;
-    for (const Live& other : same) {
+    for (const Live& other : same[i]) {
       if (other.partner == c.partner_id) continue;
       if (!flags[i]) {
         flags[i].emplace();
@@ -362,8 +366,8 @@ class DecisionBatch {
 
   soci::session& session() { return s_; }
 
-  // Locks the rows of `keys` not locked yet (creating zero rows where there are none), in key
-  // order, with one statement for all.
+  // Locks the rows of `keys` not locked yet, in key order, with one statement for all (and two
+  // more to create zero rows where there are none yet).
   absl::Status LockTotals(std::vector<TotalsRow> keys) {
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
@@ -371,14 +375,27 @@ class DecisionBatch {
                               [&](const TotalsRow& k) { return totals_.contains(k); }),
                keys.end());
     if (keys.empty()) return absl::OkStatus();
+    CIM_RETURN_IF_ERROR(SelectForUpdate(keys));
+    keys.erase(std::remove_if(keys.begin(), keys.end(),
+                              [&](const TotalsRow& k) { return totals_.contains(k); }),
+               keys.end());
+    if (keys.empty()) return absl::OkStatus();
+    // A partner's first claim in a period: create its rows, then lock them.
     SqlBuilder create(
-        "INSERT INTO reward_period_totals (program_id, partner_id, rule_id, period_start)"
+        "INSERT IGNORE INTO reward_period_totals (program_id, partner_id, rule_id, period_start)"
         " VALUES ");
     create.Join(keys, [&](const TotalsRow& k) {
       create.Tuple(std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k));
     });
-    create << " ON DUPLICATE KEY UPDATE volume = volume";
     create.Execute(s_);
+    return SelectForUpdate(keys);
+  }
+
+  // The locked totals of `key` (LockTotals first).
+  const RuleTotals& Totals(const TotalsRow& key) { return totals_[key]; }
+
+  // Reads and locks the existing rows of `keys` (sorted), in key order.
+  absl::Status SelectForUpdate(const std::vector<TotalsRow>& keys) {
     SqlBuilder lock(
         "SELECT program_id, partner_id, rule_id, CAST(period_start AS CHAR), CAST(volume AS CHAR),"
         " CAST(rebate_posted AS CHAR), lump_sum_posted FROM reward_period_totals WHERE ");
@@ -404,9 +421,6 @@ class DecisionBatch {
     });
     return status;
   }
-
-  // The locked totals of `key` (LockTotals first).
-  const RuleTotals& Totals(const TotalsRow& key) { return totals_[key]; }
 
   // Adds a decision's change to its totals, in memory and in what Write stores.
   absl::Status AddTotals(const TotalsRow& key, const TotalsChange& change) {
@@ -550,13 +564,14 @@ absl::Status Replace(soci::session& s, Claim& claim, const NewClaim& replacement
 // Takes every job's decision in one transaction (see ClaimRepository::DecideMany). Fails as a
 // whole only for a database error.
 absl::StatusOr<std::vector<absl::StatusOr<Claim>>> DecideAll(soci::session& s,
+                                                             ProgramCache& program_cache,
                                                              const std::vector<DecideJob>& jobs) {
   std::vector<int64_t> ids;
   for (const DecideJob& job : jobs) ids.push_back(job.claim_id);
   absl::flat_hash_map<int64_t, Claim> claims = ReadClaimCores(s, ids, /*lock=*/true);
   std::vector<int64_t> program_ids;
   for (const auto& [id, claim] : claims) program_ids.push_back(claim.program_id());
-  CIM_ASSIGN_OR_RETURN(auto programs, ReadPrograms(s, program_ids));
+  CIM_ASSIGN_OR_RETURN(auto programs, program_cache.Read(s, program_ids));
   const auto program_of = [&](const Claim& claim) -> absl::StatusOr<const Program*> {
     auto it = programs.find(claim.program_id());
     if (it == programs.end()) return absl::InternalError("a claim's program is missing");
@@ -591,6 +606,7 @@ absl::StatusOr<std::vector<absl::StatusOr<Claim>>> DecideAll(soci::session& s,
   std::vector<LedgerPosting> postings;
   std::vector<absl::StatusOr<Claim>> results;
   std::vector<size_t> decided;
+  std::vector<int64_t> replaced;  // claims whose content (and so conflicts) changed
   for (size_t i = 0; i < jobs.size(); ++i) {
     const DecideJob& job = jobs[i];
     results.push_back(absl::NotFoundError(absl::StrCat("claim ", job.claim_id, " not found")));
@@ -631,6 +647,8 @@ absl::StatusOr<std::vector<absl::StatusOr<Claim>>> DecideAll(soci::session& s,
     claim.set_status(decision->to);
     if (decision->assign_reviewer) claim.set_reviewer_user_id(job.actor);
     claim.set_etag(absl::StrCat(std::stoll(claim.etag()) + 1));
+    SetTimestamp(FromSqlTime(ToSqlTime(job.now)), claim.mutable_update_time());
+    if (decision->replacement) replaced.push_back(claim.id());
     if (decision->to == cim::v1::CLAIM_STATUS_APPROVED) batch.NoteApproved(claim);
     std::move(decision->postings.begin(), decision->postings.end(), std::back_inserter(postings));
     decided.push_back(i);
@@ -674,9 +692,13 @@ absl::StatusOr<std::vector<absl::StatusOr<Claim>>> DecideAll(soci::session& s,
   AppendLedgerEntries(s, postings);
   batch.Write();
 
-  std::vector<int64_t> decided_ids;
-  for (size_t i : decided) decided_ids.push_back(jobs[i].claim_id);
-  absl::flat_hash_map<int64_t, Claim> stored = ReadClaims(s, decided_ids);
+  // The decided claims as stored: their rows as changed above with the rest read back, or read
+  // back whole where the content changed.
+  absl::flat_hash_map<int64_t, Claim> stored;
+  for (size_t i : decided) stored.emplace(jobs[i].claim_id, claims[jobs[i].claim_id]);
+  for (int64_t id : replaced) stored.erase(id);
+  ReadClaimDetails(s, stored);
+  stored.merge(ReadClaims(s, replaced));
   for (size_t i : decided) results[i] = stored[jobs[i].claim_id];
   return results;
 }
@@ -844,7 +866,7 @@ absl::StatusOr<std::vector<Claim>> MysqlClaimRepository::List(const ClaimFilter&
 std::vector<absl::StatusOr<Claim>> MysqlClaimRepository::DecideMany(
     const std::vector<DecideJob>& jobs) {
   absl::StatusOr<std::vector<absl::StatusOr<Claim>>> batch =
-      db_.Transact([&](soci::session& s) { return DecideAll(s, jobs); });
+      db_.Transact([&](soci::session& s) { return DecideAll(s, programs_, jobs); });
   if (batch.ok()) return *std::move(batch);
   if (jobs.size() == 1) return {batch.status()};
   // A database error failed the whole batch: each job alone, so only its own fails.

@@ -4,6 +4,7 @@
 
 #include "server/claim/claim_repository.h"
 #include "server/db/mysql_database.h"
+#include "server/program/mysql_program_repository.h"
 
 namespace cim {
 
@@ -36,6 +37,7 @@ class MysqlClaimRepository final : public ClaimRepository {
   absl::StatusOr<InsertOutcome> InsertOne(const NewClaim& claim);
 
   MysqlDatabase& db_;
+  ProgramCache programs_;
 };
 
 }  // namespace cim

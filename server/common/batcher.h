@@ -34,6 +34,12 @@ class Batcher {
   Batcher(const Batcher&) = delete;
   Batcher& operator=(const Batcher&) = delete;
 
+  // The number of items waiting for a batch (for tests and monitoring).
+  size_t waiting() {
+    absl::MutexLock lock(&mu_);
+    return queue_.size();
+  }
+
   // Runs `item` in some batch (perhaps led by this thread) and returns its result.
   Result Run(Item item) {
     Waiter self{std::move(item), std::nullopt};

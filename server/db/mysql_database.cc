@@ -66,6 +66,17 @@ std::tm ToSqlTime(absl::Time t) { return absl::ToTM(t, absl::UTCTimeZone()); }
 
 absl::Time FromSqlTime(const std::tm& tm) { return absl::FromTM(tm, absl::UTCTimeZone()); }
 
+long long RowInteger(const soci::row& row, std::size_t i) {
+  switch (row.get_properties(i).get_data_type()) {
+    case soci::dt_integer:
+      return row.get<int>(i);
+    case soci::dt_unsigned_long_long:
+      return static_cast<long long>(row.get<unsigned long long>(i));
+    default:
+      return row.get<long long>(i);
+  }
+}
+
 std::string LikeContains(absl::string_view text) {
   std::string out = "%";
   for (char c : text) {

@@ -31,6 +31,10 @@ absl::Time FromSqlTime(const std::tm& tm);
 // but at least `min_fraction_digits` kept ("12.50" for 2).
 std::string FromSqlDecimal(const std::string& value, int min_fraction_digits);
 
+// Column `i` of `row` as an integer, whatever integer type the server chose for it (computed
+// columns such as CAST(… AS SIGNED) may come back as INT or BIGINT).
+long long RowInteger(const soci::row& row, std::size_t i);
+
 // Returns a LIKE pattern matching values that contain `text` literally (%, _ and \ escaped).
 std::string LikeContains(absl::string_view text);
 

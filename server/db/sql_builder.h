@@ -49,7 +49,8 @@ class SqlBuilder {
   // Appends "(v1, v2, …)", binding each element of `values` (not empty): an IN list.
   template <typename Container>
   SqlBuilder& List(const Container& values) {
-    return Join(values, [this](const auto& v) { Bind(v); }, "(", ")");
+    return Join(
+        values, [this](const auto& v) { Bind(v); }, "(", ")");
   }
 
   // Appends open, then add(item) for each of `items` separated by ", ", then close: e.g. the

@@ -25,7 +25,7 @@ AccessTokenRecord TokenFromRow(const soci::row& r) {
 
 // Lookups batch up to this many tokens; two batches may run at once.
 constexpr size_t kMaxLookupBatch = 64;
-constexpr int kLookupBatchesRunning = 2;
+constexpr int kLookupBatchesRunning = 1;
 
 }  // namespace
 

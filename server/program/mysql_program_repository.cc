@@ -100,6 +100,35 @@ absl::StatusOr<absl::flat_hash_map<int64_t, Program>> ReadPrograms(
   return out;
 }
 
+absl::StatusOr<absl::flat_hash_map<int64_t, Program>> ProgramCache::Read(
+    soci::session& s, const std::vector<int64_t>& ids) {
+  absl::flat_hash_map<int64_t, Program> out;
+  if (ids.empty()) return out;
+  SqlBuilder versions("SELECT id, version FROM programs WHERE id IN ");
+  versions.List(ids);
+  std::vector<int64_t> changed;
+  {
+    absl::MutexLock lock(&mu_);
+    versions.Query(s, [&](const soci::row& r) {
+      const int64_t id = r.get<long long>(0);
+      auto it = programs_.find(id);
+      if (it != programs_.end() && it->second.etag() == absl::StrCat(r.get<long long>(1))) {
+        out[id] = it->second;
+      } else {
+        changed.push_back(id);
+      }
+    });
+  }
+  if (changed.empty()) return out;
+  CIM_ASSIGN_OR_RETURN(auto fresh, ReadPrograms(s, changed));
+  absl::MutexLock lock(&mu_);
+  for (auto& [id, program] : fresh) {
+    programs_[id] = program;
+    out[id] = std::move(program);
+  }
+  return out;
+}
+
 namespace {
 
 // Writes the rules and terms of `program` at their versions: a new row, or the current row's
@@ -168,9 +197,9 @@ absl::StatusOr<Program> MysqlProgramRepository::Get(int64_t id) {
   return db_.Run([&](soci::session& s) { return ReadProgram(s, id); });
 }
 
-absl::StatusOr<absl::flat_hash_map<int64_t, Program>> MysqlProgramRepository::GetMany(
+absl::StatusOr<absl::flat_hash_map<int64_t, Program>> MysqlProgramRepository::GetDefinitions(
     const std::vector<int64_t>& ids) {
-  return db_.Run([&](soci::session& s) { return ReadPrograms(s, ids); });
+  return db_.Run([&](soci::session& s) { return definitions_.Read(s, ids); });
 }
 
 absl::StatusOr<std::vector<Program>> MysqlProgramRepository::List(const ProgramFilter& filter,

@@ -2,6 +2,8 @@
 #ifndef CIM_SERVER_PROGRAM_MYSQL_PROGRAM_REPOSITORY_H_
 #define CIM_SERVER_PROGRAM_MYSQL_PROGRAM_REPOSITORY_H_
 
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
 #include "server/db/mysql_database.h"
 #include "server/program/program_repository.h"
 
@@ -14,12 +16,26 @@ absl::StatusOr<Program> ReadProgram(soci::session& session, int64_t id);
 absl::StatusOr<absl::flat_hash_map<int64_t, Program>> ReadPrograms(soci::session& session,
                                                                    const std::vector<int64_t>& ids);
 
+// Program definitions cached by id and checked against programs.version on every read, so a
+// read costs one small query unless a program changed. Thread-safe.
+class ProgramCache {
+ public:
+  // The programs of `ids` that exist, read on `session`: their versions, then in full only
+  // those changed since cached. budget_drawn and budget_remaining are as of the full read.
+  absl::StatusOr<absl::flat_hash_map<int64_t, Program>> Read(soci::session& session,
+                                                             const std::vector<int64_t>& ids);
+
+ private:
+  absl::Mutex mu_;
+  absl::flat_hash_map<int64_t, Program> programs_ ABSL_GUARDED_BY(mu_);
+};
+
 class MysqlProgramRepository final : public ProgramRepository {
  public:
   explicit MysqlProgramRepository(MysqlDatabase& db) : db_(db) {}
   absl::StatusOr<Program> Create(const Program& program, int64_t actor, absl::Time now) override;
   absl::StatusOr<Program> Get(int64_t id) override;
-  absl::StatusOr<absl::flat_hash_map<int64_t, Program>> GetMany(
+  absl::StatusOr<absl::flat_hash_map<int64_t, Program>> GetDefinitions(
       const std::vector<int64_t>& ids) override;
   absl::StatusOr<std::vector<Program>> List(const ProgramFilter& filter, int64_t after_id,
                                             int limit) override;
@@ -36,6 +52,7 @@ class MysqlProgramRepository final : public ProgramRepository {
 
  private:
   MysqlDatabase& db_;
+  ProgramCache definitions_;
 };
 
 }  // namespace cim

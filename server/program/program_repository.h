@@ -42,8 +42,10 @@ class ProgramRepository {
   // The program with its current rules and terms, budget drawn and remaining.
   // NOT_FOUND if no program has `id`.
   virtual absl::StatusOr<Program> Get(int64_t id) = 0;
-  // The programs of `ids` that exist (as Get returns them), by id, in one query.
-  virtual absl::StatusOr<absl::flat_hash_map<int64_t, Program>> GetMany(
+  // The definitions of the programs of `ids` that exist, by id: as Get returns them, except
+  // that budget_drawn and budget_remaining may be stale. Costs one small query when nothing
+  // changed since the last call (programs are cached by version).
+  virtual absl::StatusOr<absl::flat_hash_map<int64_t, Program>> GetDefinitions(
       const std::vector<int64_t>& ids) = 0;
   // Up to `limit` programs matching `filter` with id > `after_id`, ordered by id.
   virtual absl::StatusOr<std::vector<Program>> List(const ProgramFilter& filter, int64_t after_id,

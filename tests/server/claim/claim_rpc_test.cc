@@ -2,9 +2,11 @@
 // MariaDB: submission, idempotency (also racing), duplicates and channel conflicts, the review
 // workflow, approval postings, budget limits under concurrency, and proof attachments.
 #include <google/protobuf/text_format.h>
+#include <google/protobuf/util/message_differencer.h>
 
 #include <atomic>
 #include <thread>
+#include <tuple>
 
 #include "absl/strings/match.h"
 #include "cim/v1/claim_service.grpc.pb.h"
@@ -587,6 +589,67 @@ TEST_F(ClaimRpcTest, ConcurrentApprovalsNeverOverspendTheBudget) {
   submitted.set_status(CLAIM_STATUS_SUBMITTED);
   submitted.set_page_size(100);
   EXPECT_THAT(ListAll(manager_, submitted).claims(), SizeIs(kClaims - 25));
+}
+
+// Concurrent submissions and approvals are stored in batches; each claim must come out exactly
+// as if they had been handled one after the other.
+TEST_F(ClaimRpcTest, ConcurrentClaimsAreRatedAsIfOneAfterTheOther) {
+  constexpr int kAlpha = 12, kBravo = 8;  // 1000 EUR each: alpha crosses the 10000 tier
+  std::vector<Claim> submitted(kAlpha + kBravo);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kAlpha + kBravo; ++i) {
+    threads.emplace_back([&, i] {
+      submitted[i] = MustSubmit(i < kAlpha ? alpha_rep_ : bravo_admin_,
+                                SaleRequest(program_.id(), absl::StrCat("C-", i)));
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  threads.clear();
+  for (int i = 0; i < kAlpha + kBravo; ++i) {
+    ASSERT_GT(submitted[i].id(), 0) << i;
+    EXPECT_EQ(submitted[i].invoice_number(), absl::StrCat("C-", i));
+    EXPECT_EQ(submitted[i].partner_id(), i < kAlpha ? alpha_.id() : bravo_.id());
+    EXPECT_EQ(submitted[i].total_amount(), "1000.00");
+    GetClaimRequest get;
+    get.set_claim_id(submitted[i].id());
+    Claim stored;
+    ASSERT_TRUE(claims_->GetClaim(TestServer::Context(manager_).get(), get, &stored).ok());
+    EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(stored, submitted[i]))
+        << "submission response differs from the stored claim " << i;
+  }
+
+  std::vector<Claim> approved(kAlpha + kBravo);
+  for (int i = 0; i < kAlpha + kBravo; ++i) {
+    threads.emplace_back([&, i] { approved[i] = MustApprove(submitted[i].id()); });
+  }
+  for (std::thread& t : threads) t.join();
+  for (int i = 0; i < kAlpha + kBravo; ++i) {
+    EXPECT_EQ(approved[i].status(), CLAIM_STATUS_APPROVED);
+    GetClaimRequest get;
+    get.set_claim_id(submitted[i].id());
+    Claim stored;
+    ASSERT_TRUE(claims_->GetClaim(TestServer::Context(manager_).get(), get, &stored).ok());
+    EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(stored, approved[i]))
+        << "approval response differs from the stored claim " << i << ":\n"
+        << stored.DebugString() << "\n"
+        << approved[i].DebugString();
+  }
+
+  // Alpha's 12000 EUR earn 3% on all of it (true-ups included), Bravo's 8000 EUR 2%.
+  for (const auto& [partner, rebate, points, coop] :
+       {std::tuple{alpha_.id(), "360.00", "1200", "120.00"},
+        std::tuple{bravo_.id(), "160.00", "800", "80.00"}}) {
+    GetBalanceRequest request;
+    request.set_partner_id(partner);
+    request.set_program_id(program_.id());
+    GetBalanceResponse balances;
+    ASSERT_TRUE(ledger_->GetBalance(TestServer::Context(admin_).get(), request, &balances).ok());
+    ASSERT_THAT(balances.balances(), SizeIs(3));
+    EXPECT_EQ(balances.balances(0).amount(), rebate) << partner;
+    EXPECT_EQ(balances.balances(1).amount(), points) << partner;
+    EXPECT_EQ(balances.balances(2).amount(), coop) << partner;
+  }
+  EXPECT_EQ(GetProgram(program_.id()).budget_drawn(), "720.00");
 }
 
 TEST_F(ClaimRpcTest, ProofAttachmentsAreSniffedStoredAndStreamedBack) {
