@@ -20,6 +20,7 @@
 #include "bench/grpc_load.h"
 #include "cim/v1/auth_service.grpc.pb.h"
 #include "cim/v1/claim_service.grpc.pb.h"
+#include "cim/v1/partner_service.grpc.pb.h"
 #include "cim/v1/program_service.grpc.pb.h"
 #include "server/app/server_app.h"
 
@@ -90,56 +91,41 @@ double BaselineInsertsPerSecond(const std::string& connect, int threads, absl::D
   return count / seconds;
 }
 
-class SubmitCall final : public cim::bench::AsyncCall {
+// One unary call of `method` on `stub` with the caller's token; `on_ok` sees a successful
+// response.
+template <typename Stub, typename Request, typename Response>
+class UnaryCall final : public cim::bench::AsyncCall {
  public:
-  SubmitCall(ClaimService::Stub* stub, std::string token, SubmitClaimRequest request,
-             std::function<void(int64_t)> on_claim)
+  using Method = std::unique_ptr<grpc::ClientAsyncResponseReader<Response>> (Stub::*)(
+      grpc::ClientContext*, const Request&, grpc::CompletionQueue*);
+
+  UnaryCall(Stub* stub, Method method, const std::string& token, Request request,
+            std::function<void(const Response&)> on_ok = nullptr)
       : stub_(stub),
-        token_(std::move(token)),
+        method_(method),
+        token_(token),
         request_(std::move(request)),
-        on_claim_(std::move(on_claim)) {}
+        on_ok_(std::move(on_ok)) {}
   void Start(grpc::CompletionQueue* cq, void* tag) override {
     context_.AddMetadata("authorization", absl::StrCat("Bearer ", token_));
-    reader_ = stub_->AsyncSubmitClaim(&context_, request_, cq);
+    reader_ = (stub_->*method_)(&context_, request_, cq);
     reader_->Finish(&response_, &status_, tag);
   }
   const grpc::Status& status() const override { return status_; }
   void OnDone() override {
-    if (status_.ok()) on_claim_(response_.id());
+    if (status_.ok() && on_ok_) on_ok_(response_);
   }
 
  private:
-  ClaimService::Stub* stub_;
+  Stub* stub_;
+  Method method_;
   std::string token_;
-  SubmitClaimRequest request_;
-  std::function<void(int64_t)> on_claim_;
+  Request request_;
+  std::function<void(const Response&)> on_ok_;
   grpc::ClientContext context_;
-  Claim response_;
+  Response response_;
   grpc::Status status_;
-  std::unique_ptr<grpc::ClientAsyncResponseReader<Claim>> reader_;
-};
-
-class ApproveCall final : public cim::bench::AsyncCall {
- public:
-  ApproveCall(ClaimService::Stub* stub, const std::string& token, int64_t claim_id)
-      : stub_(stub), token_(token) {
-    request_.set_claim_id(claim_id);
-  }
-  void Start(grpc::CompletionQueue* cq, void* tag) override {
-    context_.AddMetadata("authorization", absl::StrCat("Bearer ", token_));
-    reader_ = stub_->AsyncApproveClaim(&context_, request_, cq);
-    reader_->Finish(&response_, &status_, tag);
-  }
-  const grpc::Status& status() const override { return status_; }
-
- private:
-  ClaimService::Stub* stub_;
-  std::string token_;
-  ReviewClaimRequest request_;
-  grpc::ClientContext context_;
-  Claim response_;
-  grpc::Status status_;
-  std::unique_ptr<grpc::ClientAsyncResponseReader<Claim>> reader_;
+  std::unique_ptr<grpc::ClientAsyncResponseReader<Response>> reader_;
 };
 
 }  // namespace
@@ -170,6 +156,7 @@ int main(int argc, char** argv) {
   auto auth = AuthService::NewStub(channel);
   auto programs = ProgramService::NewStub(channel);
   auto claims = ClaimService::NewStub(channel);
+  auto partners = PartnerService::NewStub(channel);
   const absl::Time now = absl::Now();
   const auto create_user = [&](const std::string& email, Role role, int64_t partner) {
     User u;
@@ -236,6 +223,7 @@ int main(int argc, char** argv) {
   Check(programs->ActivateProgram(Context(admin).get(), activate, &program), "activate");
 
   std::vector<std::string> reps;
+  std::vector<int64_t> partner_ids;
   for (int i = 0; i < absl::GetFlag(FLAGS_partners); ++i) {
     Partner partner;
     partner.set_name(absl::StrCat("Bench partner ", i));
@@ -254,6 +242,7 @@ int main(int argc, char** argv) {
     Check(programs->EnrollPartner(Context(partner_admin).get(), enroll, &enrollment), "enroll");
     reps.push_back(
         create_user(absl::StrCat("rep", i, "@bench.example"), ROLE_PARTNER_REP, stored->id()));
+    partner_ids.push_back(stored->id());
   }
 
   const double baseline = BaselineInsertsPerSecond(connect, concurrency, duration);
@@ -264,6 +253,31 @@ int main(int argc, char** argv) {
   cim::bench::LoadOptions load;
   load.concurrency = concurrency;
   load.duration = duration;
+
+  // For reference, not a target: the cheapest authenticated call there is (WhoAmI: gRPC and
+  // the credential check, nothing else), and a one-row read (each rep reads its own partner).
+  std::atomic<int64_t> calls{0};
+  cim::bench::LoadResult who = cim::bench::RunLoad(load, [&] {
+    return std::make_unique<UnaryCall<AuthService::Stub, WhoAmIRequest, Principal>>(
+        auth.get(), &AuthService::Stub::AsyncWhoAmI, reps[calls++ % reps.size()], WhoAmIRequest());
+  });
+  std::cout << absl::StrFormat(
+                   "reference: authenticated call (WhoAmI) concurrency=%d: %s; ratio to baseline "
+                   "%.2f",
+                   concurrency, cim::bench::Describe(who), who.throughput / baseline)
+            << std::endl;
+  cim::bench::LoadResult read = cim::bench::RunLoad(load, [&] {
+    const size_t i = calls++ % reps.size();
+    GetPartnerRequest request;
+    request.set_partner_id(partner_ids[i]);
+    return std::make_unique<UnaryCall<PartnerService::Stub, GetPartnerRequest, Partner>>(
+        partners.get(), &PartnerService::Stub::AsyncGetPartner, reps[i], std::move(request));
+  });
+  std::cout << absl::StrFormat(
+                   "reference: authenticated one-row read (GetPartner) concurrency=%d: %s; ratio "
+                   "to baseline %.2f",
+                   concurrency, cim::bench::Describe(read), read.throughput / baseline)
+            << std::endl;
   std::mutex mu;
   std::vector<int64_t> submitted;
   std::atomic<int64_t> sequence{0};
@@ -284,11 +298,12 @@ int main(int argc, char** argv) {
       l->set_quantity(1 + line);
       l->set_unit_price("1234.50");
     }
-    return std::make_unique<SubmitCall>(claims.get(), reps[n % reps.size()], std::move(request),
-                                        [&](int64_t id) {
-                                          std::lock_guard<std::mutex> lock(mu);
-                                          submitted.push_back(id);
-                                        });
+    return std::make_unique<UnaryCall<ClaimService::Stub, SubmitClaimRequest, Claim>>(
+        claims.get(), &ClaimService::Stub::AsyncSubmitClaim, reps[n % reps.size()],
+        std::move(request), [&](const Claim& claim) {
+          std::lock_guard<std::mutex> lock(mu);
+          submitted.push_back(claim.id());
+        });
   });
   std::cout << absl::StrFormat("submit claim concurrency=%d: %s; ratio to baseline %.2f",
                                concurrency, cim::bench::Describe(submit),
@@ -298,8 +313,10 @@ int main(int argc, char** argv) {
   std::atomic<size_t> next_claim{0};
   cim::bench::LoadResult approve = cim::bench::RunLoad(load, [&] {
     const size_t i = next_claim++;
-    const int64_t id = i < submitted.size() ? submitted[i] : 0;
-    return std::make_unique<ApproveCall>(claims.get(), reviewer, id);
+    ReviewClaimRequest request;
+    request.set_claim_id(i < submitted.size() ? submitted[i] : 0);
+    return std::make_unique<UnaryCall<ClaimService::Stub, ReviewClaimRequest, Claim>>(
+        claims.get(), &ClaimService::Stub::AsyncApproveClaim, reviewer, std::move(request));
   });
   if (next_claim > submitted.size()) {
     std::cout << "note: approvals ran out of submitted claims; the approval figure is low"
@@ -314,5 +331,5 @@ int main(int argc, char** argv) {
   app->reset();
   soci::session s(soci::mysql, server);
   s << "DROP DATABASE " << db_name;
-  return submit.errors == 0 && approve.errors == 0 ? 0 : 1;
+  return who.errors == 0 && read.errors == 0 && submit.errors == 0 && approve.errors == 0 ? 0 : 1;
 }
