@@ -279,7 +279,7 @@ std::vector<std::optional<cim::v1::ClaimFlagDetail>> RecordConflicts(
   }
   search.Query(s, [&](const soci::row& r) {
     same[RowInteger(r, 0)].push_back(Live{r.get<long long>(1), r.get<long long>(2),
-                                             r.get<std::string>(3), r.get<std::string>(4)});
+                                          r.get<std::string>(3), r.get<std::string>(4)});
   });
 
   std::vector<std::optional<cim::v1::ClaimFlagDetail>> flags(subjects.size());
