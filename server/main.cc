@@ -19,6 +19,10 @@ ABSL_FLAG(std::string, db, "",
           "(env CIM_DB)");
 ABSL_FLAG(int, db_pool_size, 8, "database connection pool size (env CIM_DB_POOL_SIZE)");
 ABSL_FLAG(absl::Duration, token_ttl, absl::Hours(12), "session token lifetime (env CIM_TOKEN_TTL)");
+ABSL_FLAG(absl::Duration, credential_cache_ttl, absl::Seconds(1),
+          "How long a resolved token is reused without asking the database; revocations and "
+          "user or partner changes made through another server count after at most this (0: "
+          "never reuse; env CIM_CREDENTIAL_CACHE_TTL)");
 ABSL_FLAG(std::string, migrations_dir, CIM_DEFAULT_MIGRATIONS_DIR,
           "folder of NNNN_name.sql migrations (env CIM_MIGRATIONS_DIR)");
 ABSL_FLAG(bool, migrate, false, "apply pending migrations, then exit");
@@ -42,6 +46,7 @@ int main(int argc, char** argv) {
                                   {"db", "CIM_DB"},
                                   {"db_pool_size", "CIM_DB_POOL_SIZE"},
                                   {"token_ttl", "CIM_TOKEN_TTL"},
+                                  {"credential_cache_ttl", "CIM_CREDENTIAL_CACHE_TTL"},
                                   {"migrations_dir", "CIM_MIGRATIONS_DIR"}});
   absl::ParseCommandLine(argc, argv);
 
@@ -52,6 +57,7 @@ int main(int argc, char** argv) {
   options.db_connect = absl::GetFlag(FLAGS_db);
   options.db_pool_size = absl::GetFlag(FLAGS_db_pool_size);
   options.auth.session_ttl = absl::GetFlag(FLAGS_token_ttl);
+  options.auth.credential_cache_ttl = absl::GetFlag(FLAGS_credential_cache_ttl);
   options.migrations_dir = absl::GetFlag(FLAGS_migrations_dir);
   options.migrate = absl::GetFlag(FLAGS_migrate) || absl::GetFlag(FLAGS_migrate_on_start);
   if (options.db_connect.empty()) return Fail(absl::InvalidArgumentError("--db is required"));

@@ -22,7 +22,7 @@ ServerApp::ServerApp(const ServerOptions& options, std::unique_ptr<MysqlDatabase
       throttle_(*db_),
       hasher_(options.password_hash),
       authenticator_(partners_, users_, tokens_, throttle_, hasher_, clock_, options.auth),
-      directory_(partners_, users_, hasher_, clock_),
+      directory_(partners_, users_, hasher_, clock_, authenticator_.credentials()),
       auth_service_(authenticator_),
       partner_service_(authenticator_, directory_),
       products_(*db_),

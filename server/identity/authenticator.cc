@@ -30,7 +30,8 @@ Authenticator::Authenticator(PartnerRepository& partners, UserRepository& users,
       throttle_(throttle),
       hasher_(hasher),
       clock_(clock),
-      config_(config) {}
+      config_(config),
+      credentials_(clock, config.credential_cache_ttl) {}
 
 absl::StatusOr<LoginResult> Authenticator::Login(absl::string_view email_in,
                                                  absl::string_view password) {
@@ -87,10 +88,16 @@ absl::StatusOr<LoginResult> Authenticator::Login(absl::string_view email_in,
 
 absl::StatusOr<Principal> Authenticator::Authenticate(absl::string_view bearer) {
   if (bearer.empty()) return absl::UnauthenticatedError("credentials required");
-  // One round trip: every authenticated call pays for it.
-  absl::StatusOr<Credential> credential = tokens_.FindCredential(HashSecret(bearer));
-  if (absl::IsNotFound(credential.status())) return absl::UnauthenticatedError(kBadToken);
-  if (!credential.ok()) return credential.status();
+  const std::string hash = HashSecret(bearer);
+  absl::StatusOr<Credential> credential;
+  if (std::optional<Credential> cached = credentials_.Find(hash)) {
+    credential = *std::move(cached);
+  } else {
+    credential = tokens_.FindCredential(hash);
+    if (absl::IsNotFound(credential.status())) return absl::UnauthenticatedError(kBadToken);
+    if (!credential.ok()) return credential.status();
+    credentials_.Put(hash, *credential);
+  }
   const AccessTokenRecord& token = credential->token;
   const User& user = credential->user;
   if (token.revoked_at.has_value() || clock_.Now() >= token.expires_at ||
@@ -142,7 +149,9 @@ absl::StatusOr<Principal> Authenticator::PrincipalFor(const User& user) {
 }
 
 absl::Status Authenticator::Logout(const Principal& principal) {
-  return tokens_.Revoke(principal.token_id, clock_.Now());
+  CIM_RETURN_IF_ERROR(tokens_.Revoke(principal.token_id, clock_.Now()));
+  credentials_.Clear();
+  return absl::OkStatus();
 }
 
 absl::StatusOr<IssuedApiKey> Authenticator::IssueApiKey(const Principal& caller, int64_t user_id,
@@ -190,7 +199,9 @@ absl::Status Authenticator::RevokeApiKey(const Principal& caller, int64_t key_id
   if (token.kind != TokenKind::kApiKey) {
     return absl::NotFoundError(absl::StrCat("API key ", key_id, " not found"));
   }
-  return tokens_.Revoke(key_id, clock_.Now());
+  CIM_RETURN_IF_ERROR(tokens_.Revoke(key_id, clock_.Now()));
+  credentials_.Clear();
+  return absl::OkStatus();
 }
 
 }  // namespace cim

@@ -11,6 +11,7 @@
 #include "absl/time/time.h"
 #include "server/common/clock.h"
 #include "server/identity/access_token_repository.h"
+#include "server/identity/credential_cache.h"
 #include "server/identity/login_policy.h"
 #include "server/identity/login_throttle_repository.h"
 #include "server/identity/partner_repository.h"
@@ -22,6 +23,9 @@ namespace cim {
 
 struct AuthConfig {
   absl::Duration session_ttl = absl::Hours(12);
+  // How long a resolved credential is reused without asking the database (see
+  // CredentialCache); zero resolves every call afresh.
+  absl::Duration credential_cache_ttl = absl::Seconds(1);
   LoginPolicy login_policy;
 };
 
@@ -53,7 +57,8 @@ class Authenticator {
   absl::StatusOr<LoginResult> Login(absl::string_view email, absl::string_view password);
 
   // Resolves a bearer token or API key to its principal. UNAUTHENTICATED if it is unknown,
-  // expired or revoked, or its user is disabled or its partner suspended.
+  // expired or revoked, or its user is disabled or its partner suspended (changes made
+  // through another server count after at most config.credential_cache_ttl).
   absl::StatusOr<Principal> Authenticate(absl::string_view bearer);
 
   // Revokes the credential the principal called with.
@@ -68,6 +73,9 @@ class Authenticator {
   // Revokes an API key (program admins only). NOT_FOUND if there is no API key `key_id`.
   absl::Status RevokeApiKey(const Principal& caller, int64_t key_id);
 
+  // The cache of resolved credentials, for whatever else changes who may call.
+  CredentialCache& credentials() { return credentials_; }
+
  private:
   // The principal of an active user (partner name included). UNAUTHENTICATED if the user is
   // disabled or its partner is not active.
@@ -80,6 +88,7 @@ class Authenticator {
   const PasswordHasher& hasher_;
   const Clock& clock_;
   AuthConfig config_;
+  CredentialCache credentials_;
 };
 
 }  // namespace cim

@@ -43,8 +43,13 @@ bool CanManageAll(const Principal& p) {
 }  // namespace
 
 PartnerDirectory::PartnerDirectory(PartnerRepository& partners, UserRepository& users,
-                                   const PasswordHasher& hasher, const Clock& clock)
-    : partners_(partners), users_(users), hasher_(hasher), clock_(clock) {}
+                                   const PasswordHasher& hasher, const Clock& clock,
+                                   CredentialCache& credentials)
+    : partners_(partners),
+      users_(users),
+      hasher_(hasher),
+      clock_(clock),
+      credentials_(credentials) {}
 
 void PartnerDirectory::ValidatePartnerFields(const Partner& partner, FieldErrors& errors) {
   const absl::string_view name = absl::StripAsciiWhitespace(partner.name());
@@ -181,7 +186,9 @@ absl::StatusOr<Partner> PartnerDirectory::UpdatePartner(const Principal& caller,
   }
   CIM_RETURN_IF_ERROR(ValidateParent(partner.id(), partner.parent_partner_id(), errors));
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-  return partners_.Update(partner, clock_.Now());
+  absl::StatusOr<Partner> updated = partners_.Update(partner, clock_.Now());
+  if (updated.ok()) credentials_.Clear();
+  return updated;
 }
 
 absl::Status PartnerDirectory::ValidateRoleAndPartner(const User& user, FieldErrors& errors) {
@@ -345,7 +352,9 @@ absl::StatusOr<User> PartnerDirectory::UpdateUser(const Principal& caller, const
   }
   CIM_RETURN_IF_ERROR(ValidateRoleAndPartner(user, errors));
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-  return users_.Update(user, clock_.Now());
+  absl::StatusOr<User> updated = users_.Update(user, clock_.Now());
+  if (updated.ok()) credentials_.Clear();
+  return updated;
 }
 
 absl::Status PartnerDirectory::CheckMayAssignRole(const Principal& caller, Role role,

@@ -10,6 +10,7 @@
 #include "cim/v1/partner_service.pb.h"
 #include "server/common/clock.h"
 #include "server/common/status_util.h"
+#include "server/identity/credential_cache.h"
 #include "server/identity/partner_repository.h"
 #include "server/identity/password_hasher.h"
 #include "server/identity/principal.h"
@@ -19,8 +20,10 @@ namespace cim {
 
 class PartnerDirectory {
  public:
+  // Clears `credentials` whenever a change may alter who may call (user status or role, partner
+  // status).
   PartnerDirectory(PartnerRepository& partners, UserRepository& users, const PasswordHasher& hasher,
-                   const Clock& clock);
+                   const Clock& clock, CredentialCache& credentials);
 
   // Channel managers and program admins. Returns the stored partner (status ACTIVE).
   // INVALID_ARGUMENT with field details for bad fields or an unknown parent.
@@ -69,6 +72,7 @@ class PartnerDirectory {
   UserRepository& users_;
   const PasswordHasher& hasher_;
   const Clock& clock_;
+  CredentialCache& credentials_;
 };
 
 }  // namespace cim

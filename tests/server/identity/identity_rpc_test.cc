@@ -150,6 +150,22 @@ TEST_F(IdentityRpcTest, ExpiredTokenIsRejected) {
               StatusIs(absl::StatusCode::kUnauthenticated, HasSubstr("invalid or expired")));
 }
 
+// Another server's changes (here: straight to the database) count once this server's cached
+// credential is older than the cache's time to live (1 s by default).
+TEST_F(IdentityRpcTest, ChangesMadeElsewhereCountWithinTheCredentialCacheTime) {
+  const std::string token = server_.Login("rep@alpha.example");
+  v1::Principal me;
+  ASSERT_TRUE(WhoAmI(token, &me).ok());
+  absl::StatusOr<UserRecord> record = server_.app().users().GetByEmail("rep@alpha.example");
+  ASSERT_TRUE(record.ok());
+  record->user.set_status(USER_STATUS_DISABLED);
+  ASSERT_TRUE(server_.app().users().Update(record->user, server_.clock().Now()).ok());
+  EXPECT_TRUE(WhoAmI(token, &me).ok()) << "still within the cache time";
+  server_.clock().Advance(absl::Seconds(1));
+  EXPECT_THAT(WhoAmI(token, &me),
+              StatusIs(absl::StatusCode::kUnauthenticated, HasSubstr("invalid")));
+}
+
 TEST_F(IdentityRpcTest, LogoutRevokesTheToken) {
   const std::string token = server_.Login("rep@alpha.example");
   const std::string other_session = server_.Login("rep@alpha.example");
