@@ -81,8 +81,9 @@ void ValidateIdempotencyKey(const std::string& key, FieldErrors& errors) {
   }
 }
 
-// Submissions and review decisions batch up to this many; two batches may run at once, so
-// one batch's database work overlaps the next one's gathering.
+// Each batched stage (submission checks, submission storage, review decisions) takes up to this
+// many calls at a time; two batches of a stage may run at once, so that one batch's database
+// work overlaps the next one's gathering and their commits share a log flush.
 constexpr size_t kMaxBatch = 32;
 constexpr int kBatchesRunning = 2;
 
@@ -96,8 +97,10 @@ ClaimWorkflow::ClaimWorkflow(ClaimRepository& claims, ProgramRepository& program
       products_(products),
       partners_(partners),
       clock_(clock),
-      submissions_(kMaxBatch, kBatchesRunning,
-                   [this](std::vector<SubmitJob>& jobs) { return InsertBatch(jobs); }),
+      checks_(kMaxBatch, kBatchesRunning,
+              [this](std::vector<SubmitJob>& jobs) { return CheckBatch(jobs); }),
+      stores_(kMaxBatch, kBatchesRunning,
+              [this](std::vector<NewClaim>& claims) { return claims_.InsertMany(claims); }),
       reviews_(kMaxBatch, kBatchesRunning,
                [this](std::vector<ReviewJob>& jobs) { return ReviewBatch(jobs); }) {}
 
@@ -195,8 +198,10 @@ absl::StatusOr<Claim> ClaimWorkflow::Submit(const Principal& caller,
     CIM_ASSIGN_OR_RETURN(Claim claim, claims_.Get(outcome.claim_id));
     return ViewFor(caller, std::move(claim));
   };
-  absl::StatusOr<InsertOutcome> outcome = submissions_.Run(
+  absl::StatusOr<NewClaim> checked = checks_.Run(
       SubmitJob{.caller = &caller, .request = &request, .partner_id = partner_id, .hash = hash});
+  absl::StatusOr<InsertOutcome> outcome =
+      checked.ok() ? stores_.Run(*std::move(checked)) : checked.status();
   if (!outcome.ok()) {
     // A retry of a submission that already succeeded returns its claim, whatever changed
     // since (the program may have been paused, say). Only failures pay for this lookup.
@@ -209,8 +214,7 @@ absl::StatusOr<Claim> ClaimWorkflow::Submit(const Principal& caller,
   return ViewFor(caller, *std::move(outcome->claim));
 }
 
-std::vector<absl::StatusOr<InsertOutcome>> ClaimWorkflow::InsertBatch(
-    std::vector<SubmitJob>& jobs) {
+std::vector<absl::StatusOr<NewClaim>> ClaimWorkflow::CheckBatch(std::vector<SubmitJob>& jobs) {
   std::vector<int64_t> program_ids;
   std::vector<std::pair<int64_t, int64_t>> pairs;
   std::vector<std::string> skus;
@@ -226,24 +230,11 @@ std::vector<absl::StatusOr<InsertOutcome>> ClaimWorkflow::InsertBatch(
       programs.ok() ? programs_.FindEnrolled(pairs) : programs.status();
   absl::StatusOr<Products> products =
       enrolled.ok() ? products_.FindBySkus(skus) : enrolled.status();
-  if (!products.ok()) {
-    return std::vector<absl::StatusOr<InsertOutcome>>(jobs.size(), products.status());
+  std::vector<absl::StatusOr<NewClaim>> results;
+  for (const SubmitJob& job : jobs) {
+    results.push_back(products.ok() ? Prepare(job, *programs, *enrolled, *products)
+                                    : absl::StatusOr<NewClaim>(products.status()));
   }
-  std::vector<absl::StatusOr<InsertOutcome>> results(jobs.size(),
-                                                     absl::InternalError("not stored"));
-  std::vector<NewClaim> ready;
-  std::vector<size_t> index;
-  for (size_t i = 0; i < jobs.size(); ++i) {
-    absl::StatusOr<NewClaim> in = Prepare(jobs[i], *programs, *enrolled, *products);
-    if (!in.ok()) {
-      results[i] = in.status();
-      continue;
-    }
-    ready.push_back(*std::move(in));
-    index.push_back(i);
-  }
-  std::vector<absl::StatusOr<InsertOutcome>> stored = claims_.InsertMany(ready);
-  for (size_t k = 0; k < index.size(); ++k) results[index[k]] = std::move(stored[k]);
   return results;
 }
 

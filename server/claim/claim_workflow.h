@@ -86,8 +86,9 @@ class ClaimWorkflow {
   // the attachments' metadata). INVALID_ARGUMENT with every violation.
   absl::Status ValidateContent(Claim& claim, const cim::v1::Program& program, int64_t partner_id,
                                const Products& products, std::vector<Attachment>* attachments);
-  // Checks and stores a batch of submissions; one outcome per job.
-  std::vector<absl::StatusOr<InsertOutcome>> InsertBatch(std::vector<SubmitJob>& jobs);
+  // Checks a batch of submissions (one read of their programs, enrollments and products); one
+  // claim to store, or the error, per job.
+  std::vector<absl::StatusOr<NewClaim>> CheckBatch(std::vector<SubmitJob>& jobs);
   // The claim a submission would store, after checking its program, enrollment and content
   // against the batch's reads.
   absl::StatusOr<NewClaim> Prepare(const SubmitJob& job,
@@ -107,7 +108,10 @@ class ClaimWorkflow {
   ProductRepository& products_;
   PartnerRepository& partners_;
   const Clock& clock_;
-  Batcher<SubmitJob, absl::StatusOr<InsertOutcome>> submissions_;
+  // Submissions pass two stages, each batched: checks, then storage. While one batch is being
+  // stored, the next is being checked.
+  Batcher<SubmitJob, absl::StatusOr<NewClaim>> checks_;
+  Batcher<NewClaim, absl::StatusOr<InsertOutcome>> stores_;
   Batcher<ReviewJob, absl::StatusOr<Claim>> reviews_;
 };
 
