@@ -6,6 +6,7 @@
 #include "absl/strings/str_join.h"
 #include "server/common/proto_time.h"
 #include "server/common/text_field.h"
+#include "server/db/sql_builder.h"
 #include "server/program/program_dates.h"
 
 namespace cim {
@@ -58,89 +59,37 @@ LedgerEntry EntryFromRow(const soci::row& r) {
   return e;
 }
 
-// The values of one row, kept alive while the statement runs.
-struct BoundPosting {
-  long long partner, user, program, claim, reverses, statement, fund_request, created_by;
-  int rules_version, account, kind;
-  std::string rule_id, unit, amount, basis, period;
-  std::tm created;
-  soci::indicator user_ind, program_ind, version_ind, rule_ind, claim_ind, period_ind, reverses_ind,
-      statement_ind, fund_request_ind;
-};
-
-soci::indicator NullIf(bool null) { return null ? soci::i_null : soci::i_ok; }
-
 }  // namespace
 
 LedgerEntry LedgerEntryFromRow(const soci::row& r) { return EntryFromRow(r); }
 
 void AppendLedgerEntries(soci::session& session, const std::vector<LedgerPosting>& postings) {
   if (postings.empty()) return;
-  std::vector<BoundPosting> rows;
-  rows.reserve(postings.size());
-  for (const LedgerPosting& p : postings) {
-    rows.push_back(BoundPosting{
-        .partner = p.partner_id,
-        .user = p.user_id,
-        .program = p.program_id,
-        .claim = p.claim_id,
-        .reverses = p.reverses_entry_id,
-        .statement = p.statement_id,
-        .fund_request = p.fund_request_id,
-        .created_by = p.created_by,
-        .rules_version = p.rules_version,
-        .account = p.account,
-        .kind = p.kind,
-        .rule_id = p.rule_id,
-        .unit = p.unit,
-        .amount = p.amount.ToString(),
-        .basis = TruncateCodePoints(p.basis, 1000),  // VARCHAR(1000) counts characters
-        .period = p.period_start ? FormatDate(*p.period_start) : "",
-        .created = ToSqlTime(p.created_at),
-        .user_ind = NullIf(p.user_id == 0),
-        .program_ind = NullIf(p.program_id == 0),
-        .version_ind = NullIf(p.rules_version == 0),
-        .rule_ind = NullIf(p.rule_id.empty()),
-        .claim_ind = NullIf(p.claim_id == 0),
-        .period_ind = NullIf(!p.period_start),
-        .reverses_ind = NullIf(p.reverses_entry_id == 0),
-        .statement_ind = NullIf(p.statement_id == 0),
-        .fund_request_ind = NullIf(p.fund_request_id == 0),
-    });
-  }
-  soci::statement st(session);
-  std::vector<std::string> values;
-  for (size_t i = 0; i < rows.size(); ++i) {
-    BoundPosting& b = rows[i];
-    st.exchange(soci::use(b.partner));
-    st.exchange(soci::use(b.user, b.user_ind));
-    st.exchange(soci::use(b.program, b.program_ind));
-    st.exchange(soci::use(b.rules_version, b.version_ind));
-    st.exchange(soci::use(b.rule_id, b.rule_ind));
-    st.exchange(soci::use(b.claim, b.claim_ind));
-    st.exchange(soci::use(b.account));
-    st.exchange(soci::use(b.kind));
-    st.exchange(soci::use(b.unit));
-    st.exchange(soci::use(b.amount));
-    st.exchange(soci::use(b.basis));
-    st.exchange(soci::use(b.period, b.period_ind));
-    st.exchange(soci::use(b.reverses, b.reverses_ind));
-    st.exchange(soci::use(b.statement, b.statement_ind));
-    st.exchange(soci::use(b.created_by));
-    st.exchange(soci::use(b.created));
-    st.exchange(soci::use(b.fund_request, b.fund_request_ind));
-    std::vector<std::string> marks;
-    for (int column = 0; column < 17; ++column) marks.push_back(absl::StrCat(":v", i, "_", column));
-    values.push_back(absl::StrCat("(", absl::StrJoin(marks, ", "), ")"));
-  }
-  st.alloc();
-  st.prepare(absl::StrCat(
+  SqlBuilder q(
       "INSERT INTO ledger_entries (partner_id, user_id, program_id, rules_version, rule_id,"
       " claim_id, account, kind, unit, amount, basis, period_start, reverses_entry_id,"
-      " statement_id, created_by, created_at, fund_request_id) VALUES ",
-      absl::StrJoin(values, ", ")));
-  st.define_and_bind();
-  st.execute(true);
+      " statement_id, created_by, created_at, fund_request_id) VALUES ");
+  q.Join(postings, [&](const LedgerPosting& p) {
+    q << "(";
+    q.Bind(p.partner_id) << ", ";
+    q.BindOrNull(p.user_id, p.user_id == 0) << ", ";
+    q.BindOrNull(p.program_id, p.program_id == 0) << ", ";
+    q.BindOrNull(p.rules_version, p.rules_version == 0) << ", ";
+    q.BindOrNull(p.rule_id, p.rule_id.empty()) << ", ";
+    q.BindOrNull(p.claim_id, p.claim_id == 0) << ", ";
+    q.Bind(static_cast<int>(p.account)) << ", ";
+    q.Bind(static_cast<int>(p.kind)) << ", ";
+    q.Bind(p.unit) << ", ";
+    q.Bind(p.amount.ToString()) << ", ";
+    q.Bind(TruncateCodePoints(p.basis, 1000)) << ", ";  // VARCHAR(1000) counts characters
+    q.BindOrNull(p.period_start ? FormatDate(*p.period_start) : "", !p.period_start) << ", ";
+    q.BindOrNull(p.reverses_entry_id, p.reverses_entry_id == 0) << ", ";
+    q.BindOrNull(p.statement_id, p.statement_id == 0) << ", ";
+    q.Bind(p.created_by) << ", ";
+    q.Bind(ToSqlTime(p.created_at)) << ", ";
+    q.BindOrNull(p.fund_request_id, p.fund_request_id == 0) << ")";
+  });
+  q.Execute(session);
 }
 
 std::vector<LedgerEntry> ReadLedgerEntries(soci::session& s, const LedgerFilter& filter,

@@ -5,6 +5,7 @@
 #include "absl/strings/str_join.h"
 #include "server/common/proto_time.h"
 #include "server/common/status_util.h"
+#include "server/db/sql_builder.h"
 
 namespace cim {
 namespace {
@@ -151,21 +152,12 @@ absl::StatusOr<absl::flat_hash_map<std::string, Product>> MysqlProductRepository
         absl::flat_hash_map<std::string, Product> out;
         for (size_t begin = 0; begin < skus.size(); begin += kSkusPerQuery) {
           const size_t end = std::min(skus.size(), begin + kSkusPerQuery);
-          std::vector<std::string> marks;
-          for (size_t i = begin; i < end; ++i) marks.push_back(absl::StrCat(":s", i));
-          soci::statement st(s);
-          for (size_t i = begin; i < end; ++i) st.exchange(soci::use(skus[i]));
-          soci::row r;
-          st.exchange(soci::into(r));
-          st.alloc();
-          st.prepare(absl::StrCat("SELECT ", kColumns, " FROM products WHERE sku IN (",
-                                  absl::StrJoin(marks, ", "), ")"));
-          st.define_and_bind();
-          st.execute(false);
-          while (st.fetch()) {
+          SqlBuilder q(absl::StrCat("SELECT ", kColumns, " FROM products WHERE sku IN "));
+          q.List(std::vector<std::string>(skus.begin() + begin, skus.begin() + end));
+          q.Query(s, [&](const soci::row& r) {
             Product p = ProductFromRow(r);
             out.emplace(p.sku(), std::move(p));
-          }
+          });
         }
         return out;
       });
