@@ -38,7 +38,7 @@ ServerApp::ServerApp(const ServerOptions& options, std::unique_ptr<MysqlDatabase
       ledger_service_(authenticator_, ledger_book_),
       claim_service_(authenticator_, claim_workflow_),
       funds_(*db_),
-      fund_workflow_(funds_, programs_, claims_, clock_),
+      fund_workflow_(funds_, programs_, claims_, partners_, clock_),
       fund_service_(authenticator_, fund_workflow_),
       payouts_(*db_),
       payout_workflow_(payouts_, clock_),

@@ -7,6 +7,7 @@
 #include "server/common/proto_time.h"
 #include "server/common/sha256.h"
 #include "server/common/text_field.h"
+#include "server/identity/acting_partner.h"
 #include "server/program/program_dates.h"
 #include "server/program/program_rules.h"
 #include "server/program/reward_engine.h"
@@ -85,6 +86,8 @@ void ValidateIdempotencyKey(const std::string& key, FieldErrors& errors) {
 // many calls at a time; two batches of a stage may run at once, so that one batch's database
 // work overlaps the next one's gathering and their commits share a log flush.
 constexpr size_t kMaxBatch = 32;
+
+constexpr char kVendorRefusal[] = "claims are submitted by partners or service accounts";
 constexpr int kBatchesRunning = 2;
 
 }  // namespace
@@ -103,32 +106,6 @@ ClaimWorkflow::ClaimWorkflow(ClaimRepository& claims, ProgramRepository& program
               [this](std::vector<NewClaim>& claims) { return claims_.InsertMany(claims); }),
       reviews_(kMaxBatch, kBatchesRunning,
                [this](std::vector<ReviewJob>& jobs) { return ReviewBatch(jobs); }) {}
-
-absl::StatusOr<int64_t> ClaimWorkflow::ActingPartner(const Principal& caller, int64_t requested,
-                                                     const char* field) {
-  if (IsPartnerRole(caller.role)) {
-    if (requested != 0 && requested != caller.partner_id) {
-      return absl::PermissionDeniedError("partner users act only for their own partner");
-    }
-    return caller.partner_id;
-  }
-  if (caller.role != cim::v1::ROLE_SERVICE_ACCOUNT) {
-    return absl::PermissionDeniedError("claims are submitted by partners or service accounts");
-  }
-  if (requested <= 0) {
-    FieldErrors errors;
-    errors.Add(field, "required for service accounts");
-    return errors.ToStatus();
-  }
-  absl::Status exists = partners_.Get(requested).status();
-  if (absl::IsNotFound(exists)) {
-    FieldErrors errors;
-    errors.Add(field, absl::StrCat("unknown partner ", requested));
-    return errors.ToStatus();
-  }
-  CIM_RETURN_IF_ERROR(exists);
-  return requested;
-}
 
 absl::Status ClaimWorkflow::ValidateContent(Claim& claim, const Program& program,
                                             int64_t partner_id, const Products& products,
@@ -183,7 +160,8 @@ Claim ClaimWorkflow::ViewFor(const Principal& caller, Claim claim) {
 absl::StatusOr<Claim> ClaimWorkflow::Submit(const Principal& caller,
                                             const cim::v1::SubmitClaimRequest& request) {
   CIM_ASSIGN_OR_RETURN(const int64_t partner_id,
-                       ActingPartner(caller, request.claim().partner_id(), "claim.partner_id"));
+                       ActingPartner(caller, request.claim().partner_id(), "claim.partner_id",
+                                     kVendorRefusal, partners_));
   FieldErrors errors;
   ValidateIdempotencyKey(request.idempotency_key(), errors);
   if (request.claim().program_id() <= 0) errors.Add("claim.program_id", "required");
@@ -312,8 +290,9 @@ absl::StatusOr<Claim> ClaimWorkflow::Resubmit(const Principal& caller,
   ValidateText(request.comment(), "comment", 0, 2000, errors);
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_ASSIGN_OR_RETURN(const Claim current, Get(caller, request.claim().id()));
-  CIM_ASSIGN_OR_RETURN(const int64_t partner_id,
-                       ActingPartner(caller, current.partner_id(), "claim.partner_id"));
+  CIM_ASSIGN_OR_RETURN(
+      const int64_t partner_id,
+      ActingPartner(caller, current.partner_id(), "claim.partner_id", kVendorRefusal, partners_));
   CIM_ASSIGN_OR_RETURN(const Program program, programs_.Get(current.program_id()));
   NewClaim replacement{.claim = request.claim(), .now = clock_.Now()};
   Claim& c = replacement.claim;
@@ -457,7 +436,8 @@ absl::StatusOr<Attachment> ClaimWorkflow::Upload(const Principal& caller,
                                                  const cim::v1::AttachmentMetadata& metadata,
                                                  const std::string& bytes) {
   CIM_ASSIGN_OR_RETURN(const int64_t partner_id,
-                       ActingPartner(caller, metadata.partner_id(), "metadata.partner_id"));
+                       ActingPartner(caller, metadata.partner_id(), "metadata.partner_id",
+                                     kVendorRefusal, partners_));
   FieldErrors errors;
   ValidateText(metadata.filename(), "metadata.filename", 1, 200, errors);
   std::optional<std::string> type = SniffContentType(bytes);

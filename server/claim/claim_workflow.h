@@ -61,11 +61,6 @@ class ClaimWorkflow {
                         const std::function<bool(const std::string&)>& on_chunk);
 
  private:
-  // The partner a partner-role or service-account caller acts for: `requested` (0 = own for
-  // partner roles). PERMISSION_DENIED for vendor roles or another partner; INVALID_ARGUMENT
-  // (`field`) when a service account names none.
-  absl::StatusOr<int64_t> ActingPartner(const Principal& caller, int64_t requested,
-                                        const char* field);
   // A submission waiting for its batch.
   struct SubmitJob {
     const Principal* caller;

@@ -245,7 +245,7 @@ absl::StatusOr<DemoProgramSummary> LoadDemoPrograms(const DemoRepositories& r,
   ProductCatalog catalog(r.products, clock);
   ProgramDirectory directory(r.programs, r.products, r.partners, certifications, clock);
   ClaimWorkflow claims(r.claims, r.programs, r.products, r.partners, clock);
-  FundWorkflow funds(r.funds, r.programs, r.claims, clock);
+  FundWorkflow funds(r.funds, r.programs, r.claims, r.partners, clock);
   PayoutWorkflow payouts(r.payouts, clock);
 
   const auto vendor = [&](const std::string& email) -> absl::StatusOr<Principal> {

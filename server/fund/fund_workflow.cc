@@ -8,10 +8,13 @@
 #include "server/common/decimal_field.h"
 #include "server/common/pagination.h"
 #include "server/common/text_field.h"
+#include "server/identity/acting_partner.h"
 #include "server/program/program_dates.h"
 
 namespace cim {
 namespace {
+
+constexpr char kVendorRefusal[] = "fund requests are made by partners";
 
 using cim::v1::FundRequestStatus;
 using cim::v1::Program;
@@ -77,24 +80,6 @@ absl::StatusOr<FundRequestStatus> NextFundStatus(FundRequestStatus from, FundAct
   return to;
 }
 
-absl::StatusOr<int64_t> FundWorkflow::ActingPartner(const Principal& caller, int64_t requested) {
-  if (IsPartnerRole(caller.role)) {
-    if (requested != 0 && requested != caller.partner_id) {
-      return absl::PermissionDeniedError("partner users act only for their own partner");
-    }
-    return caller.partner_id;
-  }
-  if (caller.role != cim::v1::ROLE_SERVICE_ACCOUNT) {
-    return absl::PermissionDeniedError("fund requests are made by partners");
-  }
-  if (requested <= 0) {
-    FieldErrors errors;
-    errors.Add("request.partner_id", "required for service accounts");
-    return errors.ToStatus();
-  }
-  return requested;
-}
-
 absl::StatusOr<cim::v1::ListFundsResponse> FundWorkflow::ListFunds(
     const Principal& caller, const cim::v1::ListFundsRequest& request) {
   int64_t partner_id = request.partner_id();
@@ -118,7 +103,9 @@ absl::StatusOr<cim::v1::ListFundsResponse> FundWorkflow::ListFunds(
 }
 
 absl::StatusOr<FundRequest> FundWorkflow::Create(const Principal& caller, const FundRequest& in) {
-  CIM_ASSIGN_OR_RETURN(const int64_t partner_id, ActingPartner(caller, in.partner_id()));
+  CIM_ASSIGN_OR_RETURN(
+      const int64_t partner_id,
+      ActingPartner(caller, in.partner_id(), "request.partner_id", kVendorRefusal, partners_));
   FieldErrors errors;
   if (in.program_id() <= 0) errors.Add("request.program_id", "required");
   if (in.fund() != cim::v1::LEDGER_ACCOUNT_COOP_FUND &&
@@ -225,7 +212,9 @@ absl::StatusOr<FundRequest> FundWorkflow::Decide(const Principal& caller,
           CIM_RETURN_IF_ERROR(
               CheckMayReview(caller, request.partner_id(), request.requested_by_user_id()));
         } else {
-          CIM_RETURN_IF_ERROR(ActingPartner(caller, request.partner_id()).status());
+          CIM_RETURN_IF_ERROR(ActingPartner(caller, request.partner_id(), "request.partner_id",
+                                            kVendorRefusal, partners_)
+                                  .status());
         }
         CIM_ASSIGN_OR_RETURN(FundRequestStatus to, NextFundStatus(request.status(), action));
         FundDecision decision{.to = to, .comment = in.comment()};
@@ -286,7 +275,9 @@ absl::StatusOr<FundRequest> FundWorkflow::Decide(const Principal& caller,
 absl::StatusOr<FundRequest> FundWorkflow::SubmitReimbursement(
     const Principal& caller, const cim::v1::SubmitReimbursementRequest& in) {
   CIM_ASSIGN_OR_RETURN(const FundRequest current, Get(caller, in.fund_request_id()));
-  CIM_ASSIGN_OR_RETURN(const int64_t partner_id, ActingPartner(caller, current.partner_id()));
+  CIM_ASSIGN_OR_RETURN(
+      const int64_t partner_id,
+      ActingPartner(caller, current.partner_id(), "request.partner_id", kVendorRefusal, partners_));
   FieldErrors errors;
   const int scale = CurrencyMinorUnits(current.currency_code()).value_or(2);
   std::optional<Decimal> actual =

@@ -9,6 +9,7 @@
 #include "server/claim/claim_repository.h"
 #include "server/common/clock.h"
 #include "server/fund/fund_repository.h"
+#include "server/identity/partner_repository.h"
 #include "server/identity/principal.h"
 #include "server/program/program_repository.h"
 
@@ -30,8 +31,8 @@ absl::StatusOr<cim::v1::FundRequestStatus> NextFundStatus(cim::v1::FundRequestSt
 class FundWorkflow {
  public:
   FundWorkflow(FundRepository& funds, ProgramRepository& programs, ClaimRepository& claims,
-               const Clock& clock)
-      : funds_(funds), programs_(programs), claims_(claims), clock_(clock) {}
+               PartnerRepository& partners, const Clock& clock)
+      : funds_(funds), programs_(programs), claims_(claims), partners_(partners), clock_(clock) {}
 
   // Partner roles: their partner's funds. Vendor roles and service accounts: any partner's.
   absl::StatusOr<cim::v1::ListFundsResponse> ListFunds(const Principal& caller,
@@ -52,12 +53,10 @@ class FundWorkflow {
       const Principal& caller, const cim::v1::SubmitReimbursementRequest& request);
 
  private:
-  // The partner a partner-role or service-account caller acts for (see ClaimWorkflow).
-  static absl::StatusOr<int64_t> ActingPartner(const Principal& caller, int64_t requested);
-
   FundRepository& funds_;
   ProgramRepository& programs_;
   ClaimRepository& claims_;
+  PartnerRepository& partners_;
   const Clock& clock_;
 };
 
