@@ -86,9 +86,9 @@ void ValidateIdempotencyKey(const std::string& key, FieldErrors& errors) {
 // many calls at a time; two batches of a stage may run at once, so that one batch's database
 // work overlaps the next one's gathering and their commits share a log flush.
 constexpr size_t kMaxBatch = 32;
+constexpr int kBatchesRunning = 2;
 
 constexpr char kVendorRefusal[] = "claims are submitted by partners or service accounts";
-constexpr int kBatchesRunning = 2;
 
 }  // namespace
 
