@@ -5,8 +5,6 @@
 #include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server_builder.h>
 
-#include <algorithm>
-
 #include "absl/strings/str_cat.h"
 #include "server/common/status_util.h"
 #include "server/db/mysql_migrator.h"
@@ -64,11 +62,10 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
   builder.RegisterService(&app->claim_service_);
   builder.RegisterService(&app->fund_service_);
   builder.RegisterService(&app->payout_service_);
-  // Handlers block on the database (and on group commits), so many calls are in a handler at
-  // once. Keep their threads between calls: with gRPC's default of at most two idle threads,
-  // every call beyond two would start a thread and end it afterwards.
-  builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS,
-                              std::max(2, options.db_pool_size));
+  // Handlers block on the database and on group commits, so many calls are in a handler at
+  // once. Keep up to 64 idle handler threads between calls: with gRPC's default of two, every
+  // call beyond two in flight would start a thread and end it afterwards.
+  builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS, 64);
   app->server_ = builder.BuildAndStart();
   if (app->server_ == nullptr || app->port_ == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen_address));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <set>
 #include <tuple>
 #include <utility>
 
@@ -442,7 +443,9 @@ class DecisionBatch {
       CIM_ASSIGN_OR_RETURN(LockedBudget budget, LockedBudget::Lock(s_, program_id));
       it = budgets_.emplace(program_id, std::move(budget)).first;
     }
-    return it->second.Draw(static_cast<int>(partner_id % kBudgetSlices), amount);
+    CIM_RETURN_IF_ERROR(it->second.Draw(static_cast<int>(partner_id % kBudgetSlices), amount));
+    drawn_.insert(program_id);
+    return absl::OkStatus();
   }
 
   // Counts `claim` as approved for the later jobs' ApprovedSales.
@@ -485,7 +488,7 @@ class DecisionBatch {
            " VALUES(lump_sum_posted))";
       q.Execute(s_);
     }
-    for (const auto& [id, budget] : budgets_) budget.Write(s_);
+    for (int64_t id : drawn_) budgets_.at(id).Write(s_);
   }
 
  private:
@@ -493,6 +496,7 @@ class DecisionBatch {
   absl::flat_hash_map<TotalsRow, RuleTotals> totals_;  // locked, as of the current job
   std::map<TotalsRow, RuleTotals> added_;              // what the batch adds, in key order
   std::map<int64_t, LockedBudget> budgets_;
+  std::set<int64_t> drawn_;  // programs whose budget a decision drew from
   std::vector<Claim> approved_;
 };
 
