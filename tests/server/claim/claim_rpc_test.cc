@@ -15,6 +15,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "server/claim/claim_rules.h"
+#include "server/claim/mysql_claim_repository.h"
 #include "server/common/decimal.h"
 #include "server/common/sha256.h"
 #include "tests/testing/status_matchers.h"
@@ -650,6 +651,108 @@ TEST_F(ClaimRpcTest, ConcurrentClaimsAreRatedAsIfOneAfterTheOther) {
     EXPECT_EQ(balances.balances(2).amount(), coop) << partner;
   }
   EXPECT_EQ(GetProgram(program_.id()).budget_drawn(), "720.00");
+}
+
+// The repository's batch of decisions, driven directly so that the jobs surely share one batch.
+TEST_F(ClaimRpcTest, ABatchOfDecisionsActsAsIfTakenOneAfterTheOther) {
+  const int64_t first = MustSubmit(alpha_rep_, SaleRequest(program_.id(), "B-1", "6000")).id();
+  const int64_t second = MustSubmit(alpha_rep_, SaleRequest(program_.id(), "B-2", "5000")).id();
+  const int64_t third = MustSubmit(alpha_rep_, SaleRequest(program_.id(), "B-3", "1000")).id();
+  MysqlClaimRepository repository(server_.app().database());
+  const absl::CivilDay quarter(2026, 1, 1);
+  // Approves with the claim's total as rebate volume after checking the volume it sees.
+  const auto approve = [&](const std::string& expected_volume, const Decimal& budget_draw) {
+    return [=](const Claim& claim, const Program&,
+               DecisionContext& context) -> absl::StatusOr<ClaimDecision> {
+      CIM_ASSIGN_OR_RETURN(auto totals, context.LockTotals({"rebate"}, quarter));
+      EXPECT_EQ(totals["rebate"].volume.ToString(2), expected_volume) << claim.invoice_number();
+      if (claim.status() != CLAIM_STATUS_SUBMITTED) {
+        return absl::FailedPreconditionError("already decided");
+      }
+      return ClaimDecision{
+          .to = CLAIM_STATUS_APPROVED,
+          .assign_reviewer = true,
+          .totals = {TotalsChange{.rule_id = "rebate",
+                                  .period_start = quarter,
+                                  .volume = *Decimal::Parse(claim.total_amount())}},
+          .budget_draw = budget_draw};
+    };
+  };
+  const int64_t reviewer = server_.app().users().GetByEmail("cm@vendor.example")->user.id();
+  const absl::Time now = server_.clock().Now();
+  std::vector<DecideJob> jobs = {
+      {.claim_id = first, .actor = reviewer, .now = now, .decide = approve("0.00", Decimal())},
+      // Sees the first job's volume; cannot be covered, so writes nothing.
+      {.claim_id = second,
+       .actor = reviewer,
+       .now = now,
+       .decide = approve("6000.00", *Decimal::Parse("1000000"))},
+      // Sees the first job's approval.
+      {.claim_id = first, .actor = reviewer, .now = now, .decide = approve("6000.00", Decimal())},
+      {.claim_id = third, .actor = reviewer, .now = now, .decide = approve("6000.00", Decimal())},
+      {.claim_id = 999999, .actor = reviewer, .now = now, .decide = approve("0.00", Decimal())},
+  };
+  std::vector<absl::StatusOr<Claim>> results = repository.DecideMany(jobs);
+  ASSERT_THAT(results, SizeIs(5));
+  ASSERT_TRUE(results[0].ok()) << results[0].status();
+  EXPECT_EQ(results[0]->status(), CLAIM_STATUS_APPROVED);
+  EXPECT_EQ(results[0]->etag(), "2");
+  EXPECT_THAT(results[1], StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("budget")));
+  EXPECT_THAT(results[2], StatusIs(absl::StatusCode::kFailedPrecondition, "already decided"));
+  ASSERT_TRUE(results[3].ok()) << results[3].status();
+  EXPECT_THAT(results[4], StatusIs(absl::StatusCode::kNotFound));
+
+  GetClaimRequest get;
+  get.set_claim_id(second);
+  Claim untouched;
+  ASSERT_TRUE(claims_->GetClaim(TestServer::Context(manager_).get(), get, &untouched).ok());
+  EXPECT_EQ(untouched.status(), CLAIM_STATUS_SUBMITTED);
+  EXPECT_EQ(untouched.etag(), "1");
+  auto totals = repository.PeriodTotals(program_.id(), alpha_.id(), quarter);
+  ASSERT_TRUE(totals.ok());
+  EXPECT_EQ((*totals)["rebate"].volume.ToString(2), "7000.00");
+}
+
+// A batch of submissions that cannot be stored together is stored one claim at a time, so only
+// the claim at fault fails.
+TEST_F(ClaimRpcTest, ABatchOfSubmissionsFailsOnlyTheClaimAtFault) {
+  MustSubmit(alpha_rep_, SaleRequest(program_.id(), "D-1"));
+  const auto claim = [&](const std::string& invoice, const std::string& key) {
+    NewClaim in{.idempotency_key = key, .request_hash = key, .now = server_.clock().Now()};
+    Claim& c = in.claim;
+    c.set_program_id(program_.id());
+    c.set_partner_id(alpha_.id());
+    c.set_submitted_by_user_id(alpha_rep_user_.id());
+    c.set_invoice_number(invoice);
+    c.set_invoice_date("2026-02-15");
+    c.set_customer_name("Acme B.V.");
+    c.set_customer_country("NL");
+    c.set_currency_code("EUR");
+    c.set_total_amount("1000.00");
+    ClaimLine* line = c.add_lines();
+    line->set_sku("ST-100");
+    line->set_quantity(1);
+    line->set_unit_price("1000.00");
+    line->set_amount("1000.00");
+    in.invoice_key = InvoiceKey(invoice);
+    in.customer_key = CustomerKey(c.customer_name());
+    return in;
+  };
+  MysqlClaimRepository repository(server_.app().database());
+  std::vector<absl::StatusOr<InsertOutcome>> results = repository.InsertMany(
+      {claim("D-2", "batch-key-1"), claim("D-1", "batch-key-2"), claim("D-3", "batch-key-3")});
+  ASSERT_THAT(results, SizeIs(3));
+  ASSERT_TRUE(results[0].ok()) << results[0].status();
+  EXPECT_FALSE(results[0]->replayed);
+  EXPECT_THAT(results[1], StatusIs(absl::StatusCode::kAlreadyExists, HasSubstr("D-1")));
+  ASSERT_TRUE(results[2].ok()) << results[2].status();
+  EXPECT_EQ(results[2]->claim->invoice_number(), "D-3");
+  // The same key twice in one batch: the first stores the claim, the second replays it.
+  results = repository.InsertMany({claim("D-4", "batch-key-4"), claim("D-4", "batch-key-4")});
+  ASSERT_TRUE(results[0].ok() && results[1].ok());
+  EXPECT_FALSE(results[0]->replayed);
+  EXPECT_TRUE(results[1]->replayed);
+  EXPECT_EQ(results[1]->claim_id, results[0]->claim_id);
 }
 
 TEST_F(ClaimRpcTest, ProofAttachmentsAreSniffedStoredAndStreamedBack) {
