@@ -120,7 +120,8 @@ struct DecideJob {
   absl::Time now;
   DecideFn decide;
   // The totals `decide` will lock, where the claim and program tell (nullopt: none). DecideMany
-  // locks those of every job with one query; anything else `decide` locks costs its own.
+  // locks those of every job with one query, and the budgets of their programs, before any
+  // job is decided; anything else `decide` locks costs its own query.
   std::function<std::optional<TotalsKey>(const Claim&, const cim::v1::Program&)> totals;
 };
 

@@ -438,13 +438,20 @@ class DecisionBatch {
   // (changing nothing) if the budget cannot cover it.
   absl::Status DrawBudget(int64_t program_id, int64_t partner_id, const Decimal& amount) {
     if (amount.is_zero()) return absl::OkStatus();
+    CIM_RETURN_IF_ERROR(LockBudgets({program_id}));
     auto it = budgets_.find(program_id);
-    if (it == budgets_.end()) {
-      CIM_ASSIGN_OR_RETURN(LockedBudget budget, LockedBudget::Lock(s_, program_id));
-      it = budgets_.emplace(program_id, std::move(budget)).first;
-    }
     CIM_RETURN_IF_ERROR(it->second.Draw(static_cast<int>(partner_id % kBudgetSlices), amount));
     drawn_.insert(program_id);
+    return absl::OkStatus();
+  }
+
+  // Locks the budgets of `program_ids` not locked yet, in id order.
+  absl::Status LockBudgets(std::set<int64_t> program_ids) {
+    for (int64_t id : program_ids) {
+      if (budgets_.contains(id)) continue;
+      CIM_ASSIGN_OR_RETURN(LockedBudget budget, LockedBudget::Lock(s_, id));
+      budgets_.emplace(id, std::move(budget));
+    }
     return absl::OkStatus();
   }
 
@@ -582,20 +589,25 @@ absl::StatusOr<std::vector<absl::StatusOr<Claim>>> DecideAll(soci::session& s,
     return &it->second;
   };
 
+  // Everything the batch will lock is locked up front, in one order for every transaction:
+  // claims (by id, above), budgets (by program id), totals (by key).
   DecisionBatch batch(s);
   std::vector<TotalsRow> prefetch;
+  std::set<int64_t> budgets;
   for (const DecideJob& job : jobs) {
     auto it = claims.find(job.claim_id);
     if (it == claims.end() || !job.totals) continue;
     const Claim& claim = it->second;
     CIM_ASSIGN_OR_RETURN(const Program* program, program_of(claim));
     if (std::optional<TotalsKey> key = job.totals(claim, *program)) {
+      budgets.insert(claim.program_id());
       for (const std::string& rule : key->rule_ids) {
         prefetch.emplace_back(claim.program_id(), claim.partner_id(), rule,
                               FormatDate(key->period_start));
       }
     }
   }
+  CIM_RETURN_IF_ERROR(batch.LockBudgets(std::move(budgets)));
   CIM_RETURN_IF_ERROR(batch.LockTotals(std::move(prefetch)));
 
   // What the batch changes on each claim row, by id.
@@ -656,6 +668,7 @@ absl::StatusOr<std::vector<absl::StatusOr<Claim>>> DecideAll(soci::session& s,
     if (decision->to == cim::v1::CLAIM_STATUS_APPROVED) batch.NoteApproved(claim);
     std::move(decision->postings.begin(), decision->postings.end(), std::back_inserter(postings));
     decided.push_back(i);
+    results[i] = claim;  // the row as this job left it; details are added below
   }
 
   if (!rows.empty()) {
@@ -703,7 +716,16 @@ absl::StatusOr<std::vector<absl::StatusOr<Claim>>> DecideAll(soci::session& s,
   for (int64_t id : replaced) stored.erase(id);
   ReadClaimDetails(s, stored);
   stored.merge(ReadClaims(s, replaced));
-  for (size_t i : decided) results[i] = stored[jobs[i].claim_id];
+  for (size_t i : decided) {
+    // Two jobs on one claim each see the row as they left it (details as the batch left them).
+    Claim out = stored[jobs[i].claim_id];
+    const Claim& row = *results[i];
+    out.set_status(row.status());
+    out.set_reviewer_user_id(row.reviewer_user_id());
+    out.set_etag(row.etag());
+    *out.mutable_update_time() = row.update_time();
+    results[i] = std::move(out);
+  }
   return results;
 }
 

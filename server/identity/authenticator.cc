@@ -93,10 +93,11 @@ absl::StatusOr<Principal> Authenticator::Authenticate(absl::string_view bearer) 
   if (std::optional<Credential> cached = credentials_.Find(hash)) {
     credential = *std::move(cached);
   } else {
+    const uint64_t generation = credentials_.generation();
     credential = tokens_.FindCredential(hash);
     if (absl::IsNotFound(credential.status())) return absl::UnauthenticatedError(kBadToken);
     if (!credential.ok()) return credential.status();
-    credentials_.Put(hash, *credential);
+    credentials_.Put(hash, *credential, generation);
   }
   const AccessTokenRecord& token = credential->token;
   const User& user = credential->user;

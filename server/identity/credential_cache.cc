@@ -15,10 +15,17 @@ std::optional<Credential> CredentialCache::Find(const std::string& token_hash) {
   return it->second.credential;
 }
 
-void CredentialCache::Put(const std::string& token_hash, const Credential& credential) {
+uint64_t CredentialCache::generation() {
+  absl::MutexLock lock(&mu_);
+  return generation_;
+}
+
+void CredentialCache::Put(const std::string& token_hash, const Credential& credential,
+                          uint64_t generation) {
   if (ttl_ <= absl::ZeroDuration()) return;
   const absl::Time now = clock_.Now();
   absl::MutexLock lock(&mu_);
+  if (generation != generation_) return;  // cleared since the lookup began
   // Simplest bound: start afresh when full (entries live for a second or so anyway).
   if (entries_.size() >= max_entries_) entries_.clear();
   entries_[token_hash] = Entry{credential, now};
@@ -27,6 +34,7 @@ void CredentialCache::Put(const std::string& token_hash, const Credential& crede
 void CredentialCache::Clear() {
   absl::MutexLock lock(&mu_);
   entries_.clear();
+  ++generation_;
 }
 
 }  // namespace cim

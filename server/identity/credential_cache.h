@@ -6,6 +6,7 @@
 #define CIM_SERVER_IDENTITY_CREDENTIAL_CACHE_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -26,7 +27,10 @@ class CredentialCache {
 
   // The credential stored for `token_hash` less than the time to live ago, if any.
   std::optional<Credential> Find(const std::string& token_hash);
-  void Put(const std::string& token_hash, const Credential& credential);
+  // The cache's generation: read it before looking a credential up in the database and hand
+  // it to Put, so that a lookup that raced with Clear() stores nothing.
+  uint64_t generation();
+  void Put(const std::string& token_hash, const Credential& credential, uint64_t generation);
   // Forgets every credential: for any change to who may call.
   void Clear();
 
@@ -40,6 +44,7 @@ class CredentialCache {
   const size_t max_entries_;
   absl::Mutex mu_;
   absl::flat_hash_map<std::string, Entry> entries_ ABSL_GUARDED_BY(mu_);
+  uint64_t generation_ ABSL_GUARDED_BY(mu_) = 0;
 };
 
 }  // namespace cim

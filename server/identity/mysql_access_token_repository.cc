@@ -23,7 +23,7 @@ AccessTokenRecord TokenFromRow(const soci::row& r) {
   return t;
 }
 
-// Lookups batch up to this many tokens; two batches may run at once.
+// Lookups batch up to this many tokens; one batch runs at a time.
 constexpr size_t kMaxLookupBatch = 64;
 constexpr int kLookupBatchesRunning = 1;
 

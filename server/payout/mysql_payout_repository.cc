@@ -1,5 +1,7 @@
 #include "server/payout/mysql_payout_repository.h"
 
+#include <algorithm>
+
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "cim/v1/claim.pb.h"
@@ -228,6 +230,7 @@ absl::StatusOr<Statement> MysqlPayoutRepository::MarkPaid(int64_t id, const std:
       for (const soci::row& r : rows) claims.push_back(r.get<long long>(0));
     }
     const std::string comment = absl::StrCat("paid in statement ", id, " (", reference, ")");
+    std::sort(claims.begin(), claims.end());  // claims are locked in id order everywhere
     for (long long claim : claims) {
       int from = cim::v1::CLAIM_STATUS_APPROVED, to = cim::v1::CLAIM_STATUS_PAID;
       s << "UPDATE claims SET status = :to, updated_at = :t, version = version + 1"

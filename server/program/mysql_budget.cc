@@ -39,24 +39,24 @@ absl::StatusOr<LockedBudget> LockedBudget::Lock(soci::session& s, int64_t progra
   LockedBudget out;
   out.program_id_ = program_id;
   long long id = program_id;
-  bool found = false;
+  // A shared lock is enough to keep the budget from changing (only UPDATE programs changes it),
+  // and it does not queue behind the shared locks that claim inserts take on the program row
+  // through their foreign key.
+  std::string budget_text;
+  s << "SELECT CAST(budget AS CHAR), currency_code FROM programs WHERE id = :id"
+       " LOCK IN SHARE MODE",
+      soci::use(id), soci::into(budget_text), soci::into(out.currency_);
+  if (!s.got_data()) return absl::NotFoundError(absl::StrCat("program ", program_id, " not found"));
+  CIM_ASSIGN_OR_RETURN(out.budget_, Decimal::Parse(budget_text));
   soci::rowset<soci::row> rows =
-      (s.prepare << "SELECT CAST(p.budget AS CHAR), p.currency_code, b.slice, CAST(b.drawn AS CHAR)"
-                    " FROM programs p LEFT JOIN program_budget_slices b ON b.program_id = p.id"
-                    " WHERE p.id = :id ORDER BY b.slice FOR UPDATE",
+      (s.prepare << "SELECT slice, CAST(drawn AS CHAR) FROM program_budget_slices"
+                    " WHERE program_id = :id ORDER BY slice FOR UPDATE",
        soci::use(id));
   for (const soci::row& r : rows) {
-    if (!found) {
-      found = true;
-      CIM_ASSIGN_OR_RETURN(out.budget_, Decimal::Parse(r.get<std::string>(0)));
-      out.currency_ = r.get<std::string>(1);
-    }
-    if (r.get_indicator(2) != soci::i_ok) continue;  // no slices yet
-    const int i = r.get<int>(2);
+    const int i = r.get<int>(0);
     if (i < 0 || i >= kBudgetSlices) continue;
-    CIM_ASSIGN_OR_RETURN(out.drawn_[i], Decimal::Parse(r.get<std::string>(3)));
+    CIM_ASSIGN_OR_RETURN(out.drawn_[i], Decimal::Parse(r.get<std::string>(1)));
   }
-  if (!found) return absl::NotFoundError(absl::StrCat("program ", program_id, " not found"));
   return out;
 }
 

@@ -30,8 +30,9 @@ absl::Status DrawBudget(soci::session& session, int64_t program_id, int64_t hint
 absl::Status RebalanceBudget(soci::session& session, int64_t program_id,
                              std::optional<Decimal> new_budget, int slice, const Decimal& draw);
 
-// A program's budget locked (the program row, then every slice) for several draws in one
-// transaction: the draws happen in memory, in order, and Write stores the result once.
+// A program's budget locked (the program row shared, then every slice exclusively) for several
+// draws in one transaction: the draws happen in memory, in order, and Write stores the result
+// once.
 class LockedBudget {
  public:
   // Locks the program's budget on `session`. NOT_FOUND if the program does not exist.

@@ -106,24 +106,31 @@ absl::StatusOr<absl::flat_hash_map<int64_t, Program>> ProgramCache::Read(
   if (ids.empty()) return out;
   SqlBuilder versions("SELECT id, version FROM programs WHERE id IN ");
   versions.List(ids);
+  std::vector<std::pair<int64_t, std::string>> current;  // id, version
+  versions.Query(s, [&](const soci::row& r) {
+    current.emplace_back(r.get<long long>(0), absl::StrCat(r.get<long long>(1)));
+  });
   std::vector<int64_t> changed;
   {
     absl::MutexLock lock(&mu_);
-    versions.Query(s, [&](const soci::row& r) {
-      const int64_t id = r.get<long long>(0);
+    for (const auto& [id, version] : current) {
       auto it = programs_.find(id);
-      if (it != programs_.end() && it->second.etag() == absl::StrCat(r.get<long long>(1))) {
+      if (it != programs_.end() && it->second.etag() == version) {
         out[id] = it->second;
       } else {
         changed.push_back(id);
       }
-    });
+    }
   }
   if (changed.empty()) return out;
   CIM_ASSIGN_OR_RETURN(auto fresh, ReadPrograms(s, changed));
   absl::MutexLock lock(&mu_);
   for (auto& [id, program] : fresh) {
-    programs_[id] = program;
+    Program& cached = programs_[id];
+    // A slower reader may bring an older version: keep the newest.
+    if (cached.etag().empty() || std::stoll(cached.etag()) < std::stoll(program.etag())) {
+      cached = program;
+    }
     out[id] = std::move(program);
   }
   return out;
