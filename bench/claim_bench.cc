@@ -91,43 +91,6 @@ double BaselineInsertsPerSecond(const std::string& connect, int threads, absl::D
   return count / seconds;
 }
 
-// One unary call of `method` on `stub` with the caller's token; `on_ok` sees a successful
-// response.
-template <typename Stub, typename Request, typename Response>
-class UnaryCall final : public cim::bench::AsyncCall {
- public:
-  using Method = std::unique_ptr<grpc::ClientAsyncResponseReader<Response>> (Stub::*)(
-      grpc::ClientContext*, const Request&, grpc::CompletionQueue*);
-
-  UnaryCall(Stub* stub, Method method, const std::string& token, Request request,
-            std::function<void(const Response&)> on_ok = nullptr)
-      : stub_(stub),
-        method_(method),
-        token_(token),
-        request_(std::move(request)),
-        on_ok_(std::move(on_ok)) {}
-  void Start(grpc::CompletionQueue* cq, void* tag) override {
-    context_.AddMetadata("authorization", absl::StrCat("Bearer ", token_));
-    reader_ = (stub_->*method_)(&context_, request_, cq);
-    reader_->Finish(&response_, &status_, tag);
-  }
-  const grpc::Status& status() const override { return status_; }
-  void OnDone() override {
-    if (status_.ok() && on_ok_) on_ok_(response_);
-  }
-
- private:
-  Stub* stub_;
-  Method method_;
-  std::string token_;
-  Request request_;
-  std::function<void(const Response&)> on_ok_;
-  grpc::ClientContext context_;
-  Response response_;
-  grpc::Status status_;
-  std::unique_ptr<grpc::ClientAsyncResponseReader<Response>> reader_;
-};
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -258,7 +221,7 @@ int main(int argc, char** argv) {
   // the credential check, nothing else), and a one-row read (each rep reads its own partner).
   std::atomic<int64_t> calls{0};
   cim::bench::LoadResult who = cim::bench::RunLoad(load, [&] {
-    return std::make_unique<UnaryCall<AuthService::Stub, WhoAmIRequest, Principal>>(
+    return std::make_unique<cim::bench::UnaryCall<AuthService::Stub, WhoAmIRequest, Principal>>(
         auth.get(), &AuthService::Stub::AsyncWhoAmI, reps[calls++ % reps.size()], WhoAmIRequest());
   });
   std::cout << absl::StrFormat(
@@ -270,7 +233,8 @@ int main(int argc, char** argv) {
     const size_t i = calls++ % reps.size();
     GetPartnerRequest request;
     request.set_partner_id(partner_ids[i]);
-    return std::make_unique<UnaryCall<PartnerService::Stub, GetPartnerRequest, Partner>>(
+    return std::make_unique<
+        cim::bench::UnaryCall<PartnerService::Stub, GetPartnerRequest, Partner>>(
         partners.get(), &PartnerService::Stub::AsyncGetPartner, reps[i], std::move(request));
   });
   std::cout << absl::StrFormat(
@@ -298,7 +262,7 @@ int main(int argc, char** argv) {
       l->set_quantity(1 + line);
       l->set_unit_price("1234.50");
     }
-    return std::make_unique<UnaryCall<ClaimService::Stub, SubmitClaimRequest, Claim>>(
+    return std::make_unique<cim::bench::UnaryCall<ClaimService::Stub, SubmitClaimRequest, Claim>>(
         claims.get(), &ClaimService::Stub::AsyncSubmitClaim, reps[n % reps.size()],
         std::move(request), [&](const Claim& claim) {
           std::lock_guard<std::mutex> lock(mu);
@@ -315,7 +279,7 @@ int main(int argc, char** argv) {
     const size_t i = next_claim++;
     ReviewClaimRequest request;
     request.set_claim_id(i < submitted.size() ? submitted[i] : 0);
-    return std::make_unique<UnaryCall<ClaimService::Stub, ReviewClaimRequest, Claim>>(
+    return std::make_unique<cim::bench::UnaryCall<ClaimService::Stub, ReviewClaimRequest, Claim>>(
         claims.get(), &ClaimService::Stub::AsyncApproveClaim, reviewer, std::move(request));
   });
   if (next_claim > submitted.size()) {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 
 namespace cim::bench {
@@ -41,6 +42,43 @@ class AsyncCall {
 };
 
 using CallFactory = std::function<std::unique_ptr<AsyncCall>()>;
+
+// One unary call of `method` on `stub` with the caller's bearer token; `on_ok` sees a
+// successful response.
+template <typename Stub, typename Request, typename Response>
+class UnaryCall final : public AsyncCall {
+ public:
+  using Method = std::unique_ptr<grpc::ClientAsyncResponseReader<Response>> (Stub::*)(
+      grpc::ClientContext*, const Request&, grpc::CompletionQueue*);
+
+  UnaryCall(Stub* stub, Method method, const std::string& token, Request request,
+            std::function<void(const Response&)> on_ok = nullptr)
+      : stub_(stub),
+        method_(method),
+        token_(token),
+        request_(std::move(request)),
+        on_ok_(std::move(on_ok)) {}
+  void Start(grpc::CompletionQueue* cq, void* tag) override {
+    context_.AddMetadata("authorization", absl::StrCat("Bearer ", token_));
+    reader_ = (stub_->*method_)(&context_, request_, cq);
+    reader_->Finish(&response_, &status_, tag);
+  }
+  const grpc::Status& status() const override { return status_; }
+  void OnDone() override {
+    if (status_.ok() && on_ok_) on_ok_(response_);
+  }
+
+ private:
+  Stub* stub_;
+  Method method_;
+  std::string token_;
+  Request request_;
+  std::function<void(const Response&)> on_ok_;
+  grpc::ClientContext context_;
+  Response response_;
+  grpc::Status status_;
+  std::unique_ptr<grpc::ClientAsyncResponseReader<Response>> reader_;
+};
 
 // Runs the load and returns its figures.
 LoadResult RunLoad(const LoadOptions& options, const CallFactory& make_call);

@@ -3,9 +3,11 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
+#include <cstdio>
 #include <iostream>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "portal-gateway/http_status.h"
 
@@ -14,6 +16,34 @@ namespace cim::gateway {
 namespace beast = boost::beast;
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
+
+namespace {
+
+// `s` as a JSON string literal (the request line is the client's: quotes and control
+// characters must not break the log line).
+std::string JsonString(absl::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      absl::StrAppendFormat(&out, "\\u%04x", c);
+    } else {
+      out += c;
+    }
+  }
+  out += '"';
+  return out;
+}
+
+absl::string_view View(beast::string_view s) { return absl::string_view(s.data(), s.size()); }
+
+// Writes one access log line to stderr with a single write, so lines of concurrent requests
+// never interleave.
+void LogAccess(const std::string& line) { std::fwrite(line.data(), 1, line.size(), stderr); }
+
+}  // namespace
 
 class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Session> {
  public:
@@ -64,13 +94,14 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
     HttpResponse response = server_.handler_(request, peer_);
     --server_.in_flight_;
     if (server_.options_.access_log) {
-      std::cerr << "{\"ts\":\"" << absl::FormatTime(absl::RFC3339_full, start, absl::UTCTimeZone())
-                << "\",\"peer\":\"" << peer_ << "\",\"method\":\"" << request.method_string()
-                << "\",\"target\":\""
-                << std::string(request.target().substr(0, request.target().find('?')))
-                << "\",\"status\":" << response.result_int()
-                << ",\"ms\":" << absl::ToDoubleMilliseconds(absl::Now() - start)
-                << ",\"request_id\":\"" << response["X-Request-Id"] << "\"}\n";
+      LogAccess(absl::StrCat(
+          "{\"ts\":\"", absl::FormatTime(absl::RFC3339_full, start, absl::UTCTimeZone()),
+          "\",\"peer\":", JsonString(peer_),
+          ",\"method\":", JsonString(View(request.method_string())),
+          ",\"target\":", JsonString(View(request.target().substr(0, request.target().find('?')))),
+          ",\"status\":", response.result_int(),
+          ",\"ms\":", absl::ToDoubleMilliseconds(absl::Now() - start),
+          ",\"request_id\":", JsonString(View(response["X-Request-Id"])), "}\n"));
     }
     const bool close = !response.keep_alive() || server_.stopping_;
     if (close) response.keep_alive(false);

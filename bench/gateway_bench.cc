@@ -1,0 +1,316 @@
+// The gateway's cost: the same read RPC (GetPartner, a one-row read) and the same write RPC
+// (UpdateUser, a display-name change) called directly over gRPC and through cim-gateway
+// (HTTP/1.1 keep-alive, driven by wrk), at the same concurrency in the same run. Prints each
+// gateway/direct throughput ratio and the p99 latency the gateway adds.
+//
+// Runs cim-server and the gateway in process (release build, real gRPC and HTTP over loopback)
+// on a fresh database of the MariaDB named by --db. See bench/run_gateway_bench.sh.
+#include <fcntl.h>
+#include <soci/mysql/soci-mysql.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "absl/time/clock.h"
+#include "bench/grpc_load.h"
+#include "cim/v1/auth_service.grpc.pb.h"
+#include "cim/v1/partner_service.grpc.pb.h"
+#include "portal-gateway/gateway.h"
+#include "portal-gateway/http_server.h"
+#include "server/app/server_app.h"
+
+ABSL_FLAG(std::string, db, "", "SOCI connect string of the MariaDB server (without db=)");
+ABSL_FLAG(int, concurrency, 16, "calls in flight (gRPC) and connections (HTTP)");
+ABSL_FLAG(absl::Duration, duration, absl::Seconds(5), "measured duration of each phase");
+ABSL_FLAG(std::string, wrk, "wrk", "the wrk HTTP benchmarking tool");
+
+namespace {
+
+using namespace cim::v1;  // NOLINT: the API's message names read best unqualified here
+
+constexpr char kPassword[] = "bench-password-1";
+
+[[noreturn]] void Die(const std::string& what) {
+  std::cerr << "gateway_bench: " << what << std::endl;
+  std::exit(1);
+}
+
+// What wrk measured.
+struct HttpResult {
+  double throughput = 0;  // requests per second
+  double p99_ms = 0;
+  int64_t errors = 0;  // non-2xx answers and socket errors
+};
+
+// A wrk duration ("812.00us", "1.23ms", "2.01s") in milliseconds.
+double WrkMillis(const std::string& value, const std::string& unit) {
+  double v = 0;
+  if (!absl::SimpleAtod(value, &v)) Die(absl::StrCat("wrk printed a bad duration: ", value));
+  if (unit == "us") return v / 1000;
+  if (unit == "s") return v * 1000;
+  if (unit == "m") return v * 60000;
+  return v;
+}
+
+// Marks every descriptor above stderr close-on-exec. wrk sizes its event loop by its connection
+// count and fails connections whose descriptor numbers lie beyond it, which inherited
+// descriptors (database and gRPC sockets) would push them to.
+void CloseOnExec() {
+  for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd")) {
+    int fd = 0;
+    if (absl::SimpleAtoi(entry.path().filename().string(), &fd) && fd > 2) {
+      fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC);
+    }
+  }
+}
+
+// Runs wrk with the Lua `script` against `url` and reads its figures.
+HttpResult RunWrk(const std::string& url, const std::string& script, int connections,
+                  absl::Duration duration) {
+  const std::string script_path = absl::StrCat("/tmp/gateway_bench_", getpid(), ".lua");
+  std::ofstream(script_path) << script;
+  const std::string command = absl::StrCat(
+      absl::GetFlag(FLAGS_wrk), " --latency -t", std::min(2, connections), " -c", connections,
+      " -d", absl::ToInt64Seconds(duration), "s -s ", script_path, " '", url, "' 2>&1");
+  CloseOnExec();
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) Die("cannot run wrk");
+  std::string output;
+  char buffer[4096];
+  while (size_t n = fread(buffer, 1, sizeof(buffer), pipe)) output.append(buffer, n);
+  if (pclose(pipe) != 0) Die(absl::StrCat("wrk failed:\n", output));
+  std::remove(script_path.c_str());
+
+  HttpResult result;
+  bool throughput = false, p99 = false;
+  for (absl::string_view line : absl::StrSplit(output, '\n')) {
+    std::vector<std::string> words = absl::StrSplit(line, absl::ByAnyChar(" ,"), absl::SkipEmpty());
+    if (words.size() == 2 && words[0] == "Requests/sec:") {
+      throughput = absl::SimpleAtod(words[1], &result.throughput);
+    } else if (words.size() == 2 && words[0] == "99%") {
+      const size_t unit = words[1].find_first_not_of("0123456789.");
+      result.p99_ms = WrkMillis(words[1].substr(0, unit), words[1].substr(unit));
+      p99 = true;
+    } else if (absl::StartsWith(line, "  Non-2xx or 3xx responses:") ||
+               absl::StartsWith(line, "  Socket errors:")) {
+      for (const std::string& word : words) {
+        int64_t n = 0;
+        if (absl::SimpleAtoi(word, &n)) result.errors += n;
+      }
+    }
+  }
+  if (!throughput || !p99) Die(absl::StrCat("unexpected wrk output:\n", output));
+  return result;
+}
+
+// A wrk script sending `method` with the bearer token (and a JSON body if not empty).
+std::string WrkScript(const std::string& method, const std::string& token,
+                      const std::string& body) {
+  std::string script = absl::StrCat("wrk.method = \"", method, "\"\n",
+                                    "wrk.headers[\"Authorization\"] = \"Bearer ", token, "\"\n");
+  if (!body.empty()) {
+    absl::StrAppend(&script, "wrk.headers[\"Content-Type\"] = \"application/json\"\n",
+                    "wrk.body = '", body, "'\n");
+  }
+  return script;
+}
+
+// Adds to `script` a request function that walks through `paths`, each of wrk's two threads
+// through its own half, so the requests in flight address different paths.
+std::string WalkPaths(std::string script, const std::vector<std::string>& paths) {
+  absl::StrAppend(&script, "paths = {");
+  for (const std::string& path : paths) absl::StrAppend(&script, "\"", path, "\", ");
+  absl::StrAppend(&script,
+                  "}\n"
+                  "local threads = 0\n"
+                  "function setup(thread)\n"
+                  "  thread:set(\"at\", threads)\n"
+                  "  threads = threads + 1\n"
+                  "end\n"
+                  "function request()\n"
+                  "  at = (at + 2) % #paths\n"
+                  "  return wrk.format(nil, paths[at + 1])\n"
+                  "end\n");
+  return script;
+}
+
+void Report(const std::string& what, const cim::bench::LoadResult& direct,
+            const HttpResult& gateway) {
+  std::cout << absl::StrFormat(
+                   "%s: direct gRPC %.0f/s p99 %.2fms (errors %d); gateway %.0f/s p99 %.2fms "
+                   "(errors %d); throughput ratio %.2f, p99 added %.2fms",
+                   what, direct.throughput, direct.p99_ms, direct.errors, gateway.throughput,
+                   gateway.p99_ms, gateway.errors, gateway.throughput / direct.throughput,
+                   gateway.p99_ms - direct.p99_ms)
+            << std::endl;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::ParseCommandLine(argc, argv);
+  const std::string server = absl::GetFlag(FLAGS_db);
+  if (server.empty()) Die("--db is required");
+  const int concurrency = absl::GetFlag(FLAGS_concurrency);
+  const absl::Duration duration = absl::GetFlag(FLAGS_duration);
+  const std::string db_name = absl::StrCat("cim_gateway_bench_", getpid());
+  {
+    soci::session s(soci::mysql, server);
+    s << "CREATE DATABASE " << db_name;
+  }
+
+  cim::ServerOptions options;
+  options.listen_address = "127.0.0.1:0";
+  options.db_connect = absl::StrCat(server, " db=", db_name);
+  options.db_pool_size = 32;
+  options.migrations_dir = CIM_MIGRATIONS_DIR;
+  options.password_hash = cim::PasswordHashParams::Minimum();
+  auto app = cim::ServerApp::Start(options);
+  if (!app.ok()) Die(absl::StrCat("server: ", app.status().ToString()));
+  const std::string backend = absl::StrCat("127.0.0.1:", (*app)->port());
+
+  // A partner and its rep, signed in.
+  const absl::Time now = absl::Now();
+  Partner partner;
+  partner.set_name("Bench partner");
+  partner.set_type(PARTNER_TYPE_RESELLER);
+  partner.set_tier("silver");
+  partner.set_region("EMEA-NL");
+  partner.set_status(PARTNER_STATUS_ACTIVE);
+  auto stored = (*app)->partners().Create(partner, now);
+  if (!stored.ok()) Die("create partner");
+  User rep;
+  rep.set_email("rep@bench.example");
+  rep.set_display_name("Bench rep");
+  rep.set_role(ROLE_PARTNER_REP);
+  rep.set_partner_id(stored->id());
+  rep.set_status(USER_STATUS_ACTIVE);
+  if (!(*app)->users().Create(rep, *(*app)->password_hasher().Hash(kPassword), now).ok()) {
+    Die("create user");
+  }
+  auto channel = grpc::CreateChannel(backend, grpc::InsecureChannelCredentials());
+  auto auth = AuthService::NewStub(channel);
+  auto partners = PartnerService::NewStub(channel);
+  LoginRequest login;
+  login.set_email(rep.email());
+  login.set_password(kPassword);
+  LoginResponse session;
+  {
+    grpc::ClientContext context;
+    if (!auth->Login(&context, login, &session).ok()) Die("login");
+  }
+  const std::string& token = session.token();
+
+  // The write: an admin renames users, a different one for each call in flight (renaming one
+  // user from many calls at once would measure its row-version conflicts instead).
+  User admin;
+  admin.set_email("admin@bench.example");
+  admin.set_display_name("Bench admin");
+  admin.set_role(ROLE_PROGRAM_ADMIN);
+  admin.set_status(USER_STATUS_ACTIVE);
+  if (!(*app)->users().Create(admin, *(*app)->password_hasher().Hash(kPassword), now).ok()) {
+    Die("create admin");
+  }
+  login.set_email(admin.email());
+  LoginResponse admin_session;
+  {
+    grpc::ClientContext context;
+    if (!auth->Login(&context, login, &admin_session).ok()) Die("admin login");
+  }
+  const std::string& admin_token = admin_session.token();
+  std::vector<int64_t> renamed;
+  for (int i = 0; i < 4 * concurrency; ++i) {
+    User u = rep;
+    u.set_email(absl::StrCat("renamed", i, "@bench.example"));
+    auto created = (*app)->users().Create(u, *(*app)->password_hasher().Hash(kPassword), now);
+    if (!created.ok()) Die("create user");
+    renamed.push_back(created->id());
+  }
+
+  cim::gateway::GatewayOptions gateway_options;
+  gateway_options.backend = backend;
+  gateway_options.descriptor_set = CIM_DESCRIPTOR_SET;
+  auto gateway = cim::gateway::Gateway::Create(gateway_options);
+  if (!gateway.ok()) Die(absl::StrCat("gateway: ", gateway.status().ToString()));
+  cim::gateway::HttpServerOptions http;
+  http.port = 0;
+  http.threads = concurrency;  // as cim-gateway's default: a thread per call in flight
+  auto http_server = cim::gateway::HttpServer::Start(
+      http, [g = gateway->get()](const auto& request, const std::string& peer) {
+        return g->Handle(request, peer);
+      });
+  if (!http_server.ok()) Die(absl::StrCat("http: ", http_server.status().ToString()));
+  const std::string origin = absl::StrCat("http://127.0.0.1:", (*http_server)->port());
+
+  cim::bench::LoadOptions load;
+  load.concurrency = concurrency;
+  load.duration = duration;
+  const auto wrk = [&](const std::string& url, const std::string& script) {
+    RunWrk(url, script, concurrency, absl::Seconds(1));  // warm-up, as RunLoad's
+    return RunWrk(url, script, concurrency, duration);
+  };
+
+  GetPartnerRequest read;
+  read.set_partner_id(stored->id());
+  const cim::bench::LoadResult direct_read = cim::bench::RunLoad(load, [&] {
+    return std::make_unique<
+        cim::bench::UnaryCall<PartnerService::Stub, GetPartnerRequest, Partner>>(
+        partners.get(), &PartnerService::Stub::AsyncGetPartner, token, read);
+  });
+  const HttpResult gateway_read =
+      wrk(absl::StrCat(origin, "/v1/partners/", stored->id()), WrkScript("GET", token, ""));
+  Report(absl::StrFormat("read (GetPartner) concurrency=%d", concurrency), direct_read,
+         gateway_read);
+  // One call at a time: the latency the gateway itself adds, without queueing for the CPU.
+  cim::bench::LoadOptions single = load;
+  single.concurrency = 1;
+  const cim::bench::LoadResult direct_single = cim::bench::RunLoad(single, [&] {
+    return std::make_unique<
+        cim::bench::UnaryCall<PartnerService::Stub, GetPartnerRequest, Partner>>(
+        partners.get(), &PartnerService::Stub::AsyncGetPartner, token, read);
+  });
+  RunWrk(absl::StrCat(origin, "/v1/partners/", stored->id()), WrkScript("GET", token, ""), 1,
+         absl::Seconds(1));
+  const HttpResult gateway_single = RunWrk(absl::StrCat(origin, "/v1/partners/", stored->id()),
+                                           WrkScript("GET", token, ""), 1, duration);
+  Report("read (GetPartner) concurrency=1", direct_single, gateway_single);
+
+  std::atomic<size_t> next{0};
+  const cim::bench::LoadResult direct_write = cim::bench::RunLoad(load, [&] {
+    UpdateUserRequest write;
+    write.mutable_user()->set_id(renamed[next++ % renamed.size()]);
+    write.mutable_user()->set_display_name("Renamed rep");
+    write.mutable_update_mask()->add_paths("display_name");
+    return std::make_unique<cim::bench::UnaryCall<PartnerService::Stub, UpdateUserRequest, User>>(
+        partners.get(), &PartnerService::Stub::AsyncUpdateUser, admin_token, std::move(write));
+  });
+  std::vector<std::string> paths;
+  for (int64_t id : renamed)
+    paths.push_back(absl::StrCat("/v1/users/", id, "?updateMask=displayName"));
+  const HttpResult gateway_write =
+      wrk(origin,
+          WalkPaths(WrkScript("PATCH", admin_token, R"({"displayName":"Renamed rep"})"), paths));
+  Report(absl::StrFormat("write (UpdateUser) concurrency=%d", concurrency), direct_write,
+         gateway_write);
+
+  (*http_server)->Shutdown(absl::Seconds(1));
+  (*http_server)->Wait();
+  app->reset();
+  soci::session s(soci::mysql, server);
+  s << "DROP DATABASE " << db_name;
+  const bool clean = direct_read.errors == 0 && gateway_read.errors == 0 &&
+                     direct_write.errors == 0 && gateway_write.errors == 0;
+  return clean ? 0 : 1;
+}
