@@ -3,6 +3,8 @@
 #include <google/protobuf/util/time_util.h>
 #include <sodium.h>
 
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
@@ -62,7 +64,55 @@ bool IsSafeMethod(http::verb verb) {
   return verb == http::verb::get || verb == http::verb::head || verb == http::verb::options;
 }
 
+// What browsers may send and read on cross-origin API calls.
+constexpr char kCorsMethods[] = "GET, POST, PUT, PATCH, DELETE";
+constexpr char kCorsRequestHeaders[] = "Authorization, Content-Type, Grpc-Timeout, X-CIM-Client";
+constexpr char kCorsExposedHeaders[] = "Retry-After, X-Request-Id";
+
+// A 429 answer: the limit that refused the request and when to try again.
+HttpResponse TooManyRequests(const HttpRequest& request, absl::string_view what,
+                             absl::Duration wait, const std::string& request_id) {
+  const int64_t seconds =
+      std::max<int64_t>(1, absl::ToInt64Seconds(absl::Ceil(wait, absl::Seconds(1))));
+  HttpResponse response = JsonError(
+      request, 8, absl::StrCat("too many ", what, " from this client; retry in ", seconds, " s"),
+      request_id);
+  response.set(http::field::retry_after, std::to_string(seconds));
+  return response;
+}
+
 }  // namespace
+
+absl::StatusOr<absl::Duration> ParseGrpcTimeout(absl::string_view value) {
+  const auto invalid = [&] {
+    return absl::InvalidArgumentError(
+        absl::StrCat("Grpc-Timeout header '", value,
+                     "': expected 1 to 8 digits and a unit (H, M, S, m, u or n), e.g. 5S"));
+  };
+  if (value.size() < 2 || value.size() > 9) return invalid();
+  int64_t amount = 0;
+  const absl::string_view digits = value.substr(0, value.size() - 1);
+  if (!std::all_of(digits.begin(), digits.end(), absl::ascii_isdigit) ||
+      !absl::SimpleAtoi(digits, &amount)) {
+    return invalid();
+  }
+  switch (value.back()) {
+    case 'H':
+      return absl::Hours(amount);
+    case 'M':
+      return absl::Minutes(amount);
+    case 'S':
+      return absl::Seconds(amount);
+    case 'm':
+      return absl::Milliseconds(amount);
+    case 'u':
+      return absl::Microseconds(amount);
+    case 'n':
+      return absl::Nanoseconds(amount);
+    default:
+      return invalid();
+  }
+}
 
 void AddSecurityHeaders(HttpResponse& response) {
   response.set("X-Content-Type-Options", "nosniff");
@@ -97,7 +147,9 @@ Gateway::Gateway(const GatewayOptions& options, ApiDescriptors api, RouteTable r
     : options_(options),
       api_(std::move(api)),
       routes_(std::move(routes)),
-      static_files_(options.web_root) {
+      static_files_(options.web_root),
+      login_limiter_(options.login_limit),
+      write_limiter_(options.write_limit) {
   grpc::ChannelArguments args;
   args.SetMaxReceiveMessageSize(16 * 1024 * 1024);
   channel_ = grpc::CreateCustomChannel(options.backend, grpc::InsecureChannelCredentials(), args);
@@ -112,7 +164,11 @@ HttpResponse Gateway::Handle(const HttpRequest& request, const std::string& peer
   const absl::string_view query = q == absl::string_view::npos ? "" : target.substr(q + 1);
 
   HttpResponse response;
-  if (path == "/healthz") {
+  const std::string origin = Header(request, "Origin");
+  if (request.method() == http::verb::options && !origin.empty() &&
+      !Header(request, "Access-Control-Request-Method").empty()) {
+    response = Preflight(request, request_id);
+  } else if (path == "/healthz") {
     response = HttpResponse(http::status::ok, request.version());
     response.set(http::field::content_type, "text/plain");
     response.body() = "ok\n";
@@ -137,9 +193,35 @@ HttpResponse Gateway::Handle(const HttpRequest& request, const std::string& peer
   }
   response.set("X-Request-Id", request_id);
   AddSecurityHeaders(response);
+  if (!origin.empty() && AllowedOrigin(origin)) {
+    response.set(http::field::access_control_allow_origin, origin);
+    response.set(http::field::access_control_allow_credentials, "true");
+    response.set(http::field::access_control_expose_headers, kCorsExposedHeaders);
+  }
+  // Answers depend on the Origin header (the CORS headers above); caches must know.
+  response.set(http::field::vary, "Origin");
   response.keep_alive(request.keep_alive());
   response.prepare_payload();
   if (request.method() == http::verb::head) response.body().clear();
+  return response;
+}
+
+bool Gateway::AllowedOrigin(absl::string_view origin) const {
+  return std::find(options_.cors_origins.begin(), options_.cors_origins.end(), origin) !=
+         options_.cors_origins.end();
+}
+
+HttpResponse Gateway::Preflight(const HttpRequest& request, const std::string& request_id) {
+  const std::string origin = Header(request, "Origin");
+  if (!AllowedOrigin(origin)) {
+    return JsonError(request, 7,
+                     absl::StrCat("origin ", origin, " may not call this API from a browser"),
+                     request_id);
+  }
+  HttpResponse response(http::status::no_content, request.version());
+  response.set(http::field::access_control_allow_methods, kCorsMethods);
+  response.set(http::field::access_control_allow_headers, kCorsRequestHeaders);
+  response.set(http::field::access_control_max_age, "600");
   return response;
 }
 
@@ -180,6 +262,23 @@ HttpResponse Gateway::HandleApi(const HttpRequest& request, absl::string_view pa
   }
   const Route& route = *match->route;
 
+  const absl::Time now = absl::Now();
+  if (route.session == cim::v1::SESSION_EFFECT_START) {
+    if (auto wait = login_limiter_.Take(peer, now)) {
+      return TooManyRequests(request, "sign-in attempts", *wait, request_id);
+    }
+  } else if (!IsSafeMethod(request.method())) {
+    if (auto wait = write_limiter_.Take(peer, now)) {
+      return TooManyRequests(request, "changes", *wait, request_id);
+    }
+  }
+  absl::Duration deadline = options_.default_deadline;
+  if (const std::string timeout = Header(request, "Grpc-Timeout"); !timeout.empty()) {
+    absl::StatusOr<absl::Duration> parsed = ParseGrpcTimeout(timeout);
+    if (!parsed.ok()) return JsonError(request, 3, parsed.status().message(), request_id);
+    deadline = std::min(*parsed, options_.max_deadline);
+  }
+
   // Credentials: a Bearer header (mobile apps, scripts) or the session cookie (browsers).
   std::string authorization = Header(request, "Authorization");
   const std::string cookie_token = CookieValue(request, kSessionCookie);
@@ -205,9 +304,12 @@ HttpResponse Gateway::HandleApi(const HttpRequest& request, absl::string_view pa
       transcoder_.BuildRequest(*match, query, request.body());
   if (!message.ok()) return JsonError(request, 3, message.status().message(), request_id);
 
+  if (absl::Now() >= now + deadline) {
+    return JsonError(request, 4, "the request's deadline passed before the call was made",
+                     request_id);
+  }
   grpc::ClientContext context;
-  context.set_deadline(std::chrono::system_clock::now() +
-                       absl::ToChronoMilliseconds(options_.default_deadline));
+  context.set_deadline(absl::ToChronoTime(now + deadline));
   if (!authorization.empty()) context.AddMetadata("authorization", authorization);
   context.AddMetadata("x-request-id", request_id);
   context.AddMetadata("x-forwarded-for", peer);

@@ -1,7 +1,8 @@
 // The HTTP/JSON face of cim-server: matches a request to an annotated RPC, transcodes it, calls
 // the server over gRPC with the caller's credentials, and renders the answer or the error.
-// Also: browser sessions in an HttpOnly cookie with CSRF protection, security headers,
-// /healthz and /readyz, and the built web portal.
+// Also: browser sessions in an HttpOnly cookie with CSRF protection, CORS for configured
+// origins, per-client rate limits on sign-in and writes, deadlines from the Grpc-Timeout header,
+// security headers, /healthz and /readyz, and the built web portal.
 #ifndef CIM_PORTAL_GATEWAY_GATEWAY_H_
 #define CIM_PORTAL_GATEWAY_GATEWAY_H_
 
@@ -11,9 +12,11 @@
 #include <boost/beast/http.hpp>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "portal-gateway/rate_limiter.h"
 #include "portal-gateway/route_table.h"
 #include "portal-gateway/static_files.h"
 #include "portal-gateway/transcoder.h"
@@ -29,7 +32,16 @@ struct GatewayOptions {
   std::string descriptor_set;   // protoc --descriptor_set_out file with --include_imports
   std::string web_root;         // built web portal (web/dist); empty serves no files
   bool secure_cookies = false;  // set when serving over TLS
+  // A request's deadline: its Grpc-Timeout header (gRPC's format, e.g. "5S", "200m"), capped
+  // at max_deadline, or default_deadline without one.
   absl::Duration default_deadline = absl::Seconds(30);
+  absl::Duration max_deadline = absl::Minutes(5);
+  // Origins (scheme://host[:port]) whose pages may call the API from the browser (CORS).
+  std::vector<std::string> cors_origins;
+  // Per client address: sign-in requests (routes that start a session) and other requests that
+  // change state. Past them: 429 with Retry-After.
+  RateLimit login_limit{.per_second = 30.0 / 60, .burst = 30};
+  RateLimit write_limit{.per_second = 20, .burst = 40};
 };
 
 inline constexpr char kSessionCookie[] = "cim_session";
@@ -53,12 +65,17 @@ class Gateway {
                          absl::string_view query, const std::string& peer,
                          const std::string& request_id);
   HttpResponse Ready(const std::string& request_id);
+  // The answer to a CORS preflight request (OPTIONS with Access-Control-Request-Method).
+  HttpResponse Preflight(const HttpRequest& request, const std::string& request_id);
+  bool AllowedOrigin(absl::string_view origin) const;
 
   GatewayOptions options_;
   ApiDescriptors api_;
   RouteTable routes_;
   Transcoder transcoder_;
   StaticFiles static_files_;
+  RateLimiter login_limiter_;
+  RateLimiter write_limiter_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<grpc::GenericStub> stub_;
 };
@@ -69,6 +86,10 @@ HttpResponse JsonError(const HttpRequest& request, int grpc_code, absl::string_v
 
 // Security headers every response carries.
 void AddSecurityHeaders(HttpResponse& response);
+
+// A Grpc-Timeout header value ("1-8 digits" then H, M, S, m, u or n) as a duration.
+// INVALID_ARGUMENT describing the expected form otherwise.
+absl::StatusOr<absl::Duration> ParseGrpcTimeout(absl::string_view value);
 
 }  // namespace cim::gateway
 

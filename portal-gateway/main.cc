@@ -1,6 +1,9 @@
 // cim-gateway: parses flags, loads the API descriptors, serves HTTP until SIGTERM/SIGINT.
+#include <algorithm>
 #include <iostream>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
@@ -18,6 +21,15 @@ ABSL_FLAG(std::string, web_root, "", "folder of the built web portal (web/dist)"
 ABSL_FLAG(int, threads, 16, "HTTP worker threads (each waits for its gRPC call)");
 ABSL_FLAG(int64_t, max_body_bytes, 1 << 20, "largest accepted request body");
 ABSL_FLAG(bool, secure_cookies, false, "mark session cookies Secure (serving over TLS)");
+ABSL_FLAG(std::vector<std::string>, cors_origins, {},
+          "origins (scheme://host[:port], comma-separated) whose pages may call the API");
+ABSL_FLAG(double, login_per_minute, 30,
+          "sign-in requests per client address per minute (also the burst); 0: no limit");
+ABSL_FLAG(double, writes_per_second, 20,
+          "state-changing requests per client address per second (burst: twice that); 0: no "
+          "limit");
+ABSL_FLAG(absl::Duration, default_deadline, absl::Seconds(30),
+          "deadline of a call without a Grpc-Timeout header");
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage("CIM portal gateway: HTTP/JSON in front of cim-server");
@@ -29,6 +41,12 @@ int main(int argc, char** argv) {
   options.descriptor_set = absl::GetFlag(FLAGS_descriptor_set);
   options.web_root = absl::GetFlag(FLAGS_web_root);
   options.secure_cookies = absl::GetFlag(FLAGS_secure_cookies);
+  options.cors_origins = absl::GetFlag(FLAGS_cors_origins);
+  const double logins = absl::GetFlag(FLAGS_login_per_minute);
+  options.login_limit = {.per_second = logins / 60, .burst = std::max(1.0, logins)};
+  const double writes = absl::GetFlag(FLAGS_writes_per_second);
+  options.write_limit = {.per_second = writes, .burst = std::max(1.0, 2 * writes)};
+  options.default_deadline = absl::GetFlag(FLAGS_default_deadline);
   auto gateway = cim::gateway::Gateway::Create(options);
   if (!gateway.ok()) {
     std::cerr << "cim-gateway: " << gateway.status() << "\n";

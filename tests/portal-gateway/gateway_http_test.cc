@@ -45,12 +45,15 @@ class GatewayHttpTest : public ::testing::Test {
     std::filesystem::remove_all(web_root_);
   }
 
-  std::unique_ptr<Gateway> StartGateway(const std::string& backend) {
+  // Starts a gateway in front of `backend`, with `customize` applied to its options.
+  std::unique_ptr<Gateway> StartGateway(
+      const std::string& backend, const std::function<void(GatewayOptions&)>& customize = nullptr) {
     GatewayOptions options;
     options.backend = backend;
     options.descriptor_set = CIM_DESCRIPTOR_SET;
     options.web_root = web_root_.string();
     options.default_deadline = absl::Seconds(5);
+    if (customize) customize(options);
     auto gateway = Gateway::Create(options);
     EXPECT_TRUE(gateway.ok()) << gateway.status();
     if (!gateway.ok()) return nullptr;
@@ -70,6 +73,13 @@ class GatewayHttpTest : public ::testing::Test {
   HttpResult Send(const std::string& method, const std::string& target,
                   const std::string& body = "", const Headers& headers = {}) {
     return HttpSend(http_->port(), method, target, body, headers);
+  }
+
+  // Replaces the gateway with one whose options `customize` changes.
+  void RestartGateway(const std::function<void(GatewayOptions&)>& customize) {
+    http_.reset();
+    gateway_ = StartGateway(server_.address(), customize);
+    ASSERT_NE(gateway_, nullptr);
   }
 
   std::string BearerLogin(const std::string& email) {
@@ -320,6 +330,125 @@ TEST_F(GatewayHttpTest, UnavailableBackendIs503) {
   EXPECT_EQ(r.status, 503);
   EXPECT_THAT(r.body, HasSubstr(R"("code":14)"));
   EXPECT_EQ(Send("GET", "/readyz").status, 503);
+}
+
+TEST_F(GatewayHttpTest, CorsFollowsTheAllowList) {
+  RestartGateway([](GatewayOptions& o) { o.cors_origins = {"https://partners.example"}; });
+  const Headers preflight = {{"Origin", "https://partners.example"},
+                             {"Access-Control-Request-Method", "POST"},
+                             {"Access-Control-Request-Headers", "content-type,x-cim-client"}};
+  HttpResult allowed = Send("OPTIONS", "/v1/auth/login", "", preflight);
+  EXPECT_EQ(allowed.status, 204);
+  EXPECT_EQ(allowed.header("access-control-allow-origin"), "https://partners.example");
+  EXPECT_EQ(allowed.header("access-control-allow-credentials"), "true");
+  EXPECT_THAT(allowed.header("access-control-allow-methods"), HasSubstr("PATCH"));
+  EXPECT_THAT(allowed.header("access-control-allow-headers"), HasSubstr("X-CIM-Client"));
+  EXPECT_EQ(allowed.header("access-control-max-age"), "600");
+  EXPECT_EQ(allowed.header("vary"), "Origin");
+
+  HttpResult refused =
+      Send("OPTIONS", "/v1/auth/login", "",
+           {{"Origin", "https://evil.example"}, {"Access-Control-Request-Method", "POST"}});
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_THAT(refused.body, HasSubstr("origin https://evil.example may not call this API"));
+  EXPECT_EQ(refused.header("access-control-allow-origin"), "");
+
+  // Actual requests: only an allowed origin may read the answer.
+  const std::string token = BearerLogin("rep@gamma.example");
+  HttpResult mine =
+      Send("GET", "/v1/auth/me", "",
+           {{"Authorization", "Bearer " + token}, {"Origin", "https://partners.example"}});
+  EXPECT_EQ(mine.status, 200);
+  EXPECT_EQ(mine.header("access-control-allow-origin"), "https://partners.example");
+  EXPECT_EQ(mine.header("access-control-expose-headers"), "Retry-After, X-Request-Id");
+  HttpResult theirs =
+      Send("GET", "/v1/auth/me", "",
+           {{"Authorization", "Bearer " + token}, {"Origin", "https://evil.example"}});
+  EXPECT_EQ(theirs.status, 200);
+  EXPECT_EQ(theirs.header("access-control-allow-origin"), "");
+  EXPECT_EQ(theirs.header("access-control-allow-credentials"), "");
+}
+
+TEST_F(GatewayHttpTest, SignInAndChangesAreRateLimitedPerClient) {
+  RestartGateway([](GatewayOptions& o) {
+    o.login_limit = {.per_second = 1.0 / 60, .burst = 2};
+    o.write_limit = {.per_second = 0.5, .burst = 3};
+  });
+  const std::string token = BearerLogin("rep@gamma.example");
+  BearerLogin("cm@vendor.example");
+  HttpResult third = Send("POST", "/v1/auth/login",
+                          absl::StrCat(R"({"email":"rep@gamma.example","password":")",
+                                       testing::kTestPassword, R"("})"));
+  EXPECT_EQ(third.status, 429);
+  EXPECT_THAT(third.body, HasSubstr(R"("code":8)"));
+  EXPECT_THAT(third.body, HasSubstr("too many sign-in attempts from this client"));
+  const int retry_after = std::stoi(third.header("retry-after"));
+  EXPECT_GE(retry_after, 55);
+  EXPECT_LE(retry_after, 60);
+
+  // Reads are not limited; changes are, separately from sign-ins.
+  const Headers auth = {{"Authorization", "Bearer " + token}};
+  for (int i = 0; i < 10; ++i) ASSERT_EQ(Send("GET", "/v1/auth/me", "", auth).status, 200);
+  // Three changes pass the gateway (the server refuses them: nobody is signed in with that
+  // token); the fourth does not reach the server.
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(
+        Send("POST", "/v1/auth/logout", "{}", {{"Authorization", "Bearer cims_unknown"}}).status,
+        401)
+        << i;
+  }
+  HttpResult fourth = Send("POST", "/v1/auth/logout", "{}", {{"Authorization", "Bearer " + token}});
+  EXPECT_EQ(fourth.status, 429);
+  EXPECT_THAT(fourth.body, HasSubstr("too many changes from this client; retry in 2 s"));
+  EXPECT_EQ(fourth.header("retry-after"), "2");
+  EXPECT_EQ(Send("GET", "/v1/auth/me", "", auth).status, 200);  // not signed out
+}
+
+TEST_F(GatewayHttpTest, GrpcTimeoutHeaderSetsTheDeadline) {
+  const Headers auth = {{"Authorization", "Bearer " + BearerLogin("rep@gamma.example")}};
+  Headers generous = auth;
+  generous.emplace_back("Grpc-Timeout", "5S");
+  EXPECT_EQ(Send("GET", "/v1/auth/me", "", generous).status, 200);
+
+  Headers hopeless = auth;
+  hopeless.emplace_back("Grpc-Timeout", "1n");
+  HttpResult late = Send("GET", "/v1/auth/me", "", hopeless);
+  EXPECT_EQ(late.status, 504);
+  EXPECT_THAT(late.body, HasSubstr(R"("code":4)"));
+  EXPECT_THAT(late.body, HasSubstr("deadline passed before the call"));
+
+  Headers malformed = auth;
+  malformed.emplace_back("Grpc-Timeout", "soon");
+  HttpResult bad = Send("GET", "/v1/auth/me", "", malformed);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_THAT(bad.body, HasSubstr("Grpc-Timeout header 'soon': expected 1 to 8 digits and a unit"));
+}
+
+TEST(GrpcTimeoutTest, ParsesGrpcsFormat) {
+  const std::vector<std::pair<std::string, absl::StatusOr<absl::Duration>>> cases = {
+      {"5S", absl::Seconds(5)},
+      {"2H", absl::Hours(2)},
+      {"3M", absl::Minutes(3)},
+      {"250m", absl::Milliseconds(250)},
+      {"10u", absl::Microseconds(10)},
+      {"99999999n", absl::Nanoseconds(99999999)},
+      {"", absl::InvalidArgumentError("")},
+      {"S", absl::InvalidArgumentError("")},
+      {"5", absl::InvalidArgumentError("")},
+      {"5s", absl::InvalidArgumentError("")},
+      {"-5S", absl::InvalidArgumentError("")},
+      {"123456789S", absl::InvalidArgumentError("")},
+      {" 5S", absl::InvalidArgumentError("")},
+  };
+  for (const auto& [text, want] : cases) {
+    absl::StatusOr<absl::Duration> got = ParseGrpcTimeout(text);
+    EXPECT_EQ(got.ok(), want.ok()) << text;
+    if (got.ok() && want.ok()) {
+      EXPECT_EQ(*got, *want) << text;
+    } else if (!got.ok()) {
+      EXPECT_EQ(got.status().code(), absl::StatusCode::kInvalidArgument) << text;
+    }
+  }
 }
 
 }  // namespace
