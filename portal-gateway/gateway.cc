@@ -12,6 +12,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/synchronization/notification.h"
 #include "portal-gateway/http_status.h"
+#include "portal-gateway/openapi.h"
 
 namespace cim::gateway {
 namespace {
@@ -149,7 +150,8 @@ Gateway::Gateway(const GatewayOptions& options, ApiDescriptors api, RouteTable r
       routes_(std::move(routes)),
       static_files_(options.web_root),
       login_limiter_(options.login_limit),
-      write_limiter_(options.write_limit) {
+      write_limiter_(options.write_limit),
+      openapi_(OpenApiDocument(routes_)) {
   grpc::ChannelArguments args;
   args.SetMaxReceiveMessageSize(16 * 1024 * 1024);
   channel_ = grpc::CreateCustomChannel(options.backend, grpc::InsecureChannelCredentials(), args);
@@ -174,6 +176,11 @@ HttpResponse Gateway::Handle(const HttpRequest& request, const std::string& peer
     response.body() = "ok\n";
   } else if (path == "/readyz") {
     response = Ready(request_id);
+  } else if (path == "/openapi.json" && IsSafeMethod(request.method())) {
+    response = HttpResponse(http::status::ok, request.version());
+    response.set(http::field::content_type, kJson);
+    response.set(http::field::cache_control, "no-cache");
+    response.body() = openapi_;
   } else if (absl::StartsWith(path, "/v1/") || path == "/v1") {
     response = HandleApi(request, path, query, peer, request_id);
   } else if (request.method() == http::verb::get || request.method() == http::verb::head) {

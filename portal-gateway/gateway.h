@@ -2,7 +2,8 @@
 // the server over gRPC with the caller's credentials, and renders the answer or the error.
 // Also: browser sessions in an HttpOnly cookie with CSRF protection, CORS for configured
 // origins, per-client rate limits on sign-in and writes, deadlines from the Grpc-Timeout header,
-// security headers, /healthz and /readyz, and the built web portal.
+// security headers, /healthz and /readyz, the OpenAPI document at /openapi.json, and the built
+// web portal.
 #ifndef CIM_PORTAL_GATEWAY_GATEWAY_H_
 #define CIM_PORTAL_GATEWAY_GATEWAY_H_
 
@@ -76,6 +77,7 @@ class Gateway {
   StaticFiles static_files_;
   RateLimiter login_limiter_;
   RateLimiter write_limiter_;
+  const std::string openapi_;  // /openapi.json
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<grpc::GenericStub> stub_;
 };

@@ -1,13 +1,20 @@
 // cim-gateway over real HTTP against a real cim-server and MariaDB.
+#include <google/protobuf/struct.pb.h>
+#include <google/protobuf/util/json_util.h>
+
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "portal-gateway/gateway.h"
 #include "portal-gateway/http_server.h"
+#include "portal-gateway/openapi.h"
 #include "tests/testing/http_client.h"
 #include "tests/testing/test_server.h"
 
@@ -422,6 +429,89 @@ TEST_F(GatewayHttpTest, GrpcTimeoutHeaderSetsTheDeadline) {
   HttpResult bad = Send("GET", "/v1/auth/me", "", malformed);
   EXPECT_EQ(bad.status, 400);
   EXPECT_THAT(bad.body, HasSubstr("Grpc-Timeout header 'soon': expected 1 to 8 digits and a unit"));
+}
+
+// Every "$ref" in `value`, recursively.
+void CollectRefs(const google::protobuf::Value& value, std::set<std::string>& refs) {
+  if (value.has_struct_value()) {
+    for (const auto& [key, inner] : value.struct_value().fields()) {
+      if (key == "$ref") refs.insert(inner.string_value());
+      CollectRefs(inner, refs);
+    }
+  } else if (value.has_list_value()) {
+    for (const auto& inner : value.list_value().values()) CollectRefs(inner, refs);
+  }
+}
+
+TEST_F(GatewayHttpTest, OpenApiDocumentDescribesEveryAnnotatedRpc) {
+  HttpResult r = Send("GET", "/openapi.json");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.header("content-type"), "application/json");
+  google::protobuf::Struct doc;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(r.body, &doc).ok()) << r.body;
+  const auto& top = doc.fields();
+  EXPECT_EQ(top.at("openapi").string_value(), "3.0.3");
+  const auto& paths = top.at("paths").struct_value().fields();
+  const auto& schemas =
+      top.at("components").struct_value().fields().at("schemas").struct_value().fields();
+
+  std::set<std::string> operation_ids;
+  size_t operations = 0;
+  for (const Route& route : gateway_->routes().routes()) {
+    const std::string path = OpenApiPath(route.path.text());
+    ASSERT_TRUE(paths.contains(path)) << path;
+    const auto& methods = paths.at(path).struct_value().fields();
+    const std::string method = absl::AsciiStrToLower(route.http_method);
+    ASSERT_TRUE(methods.contains(method)) << method << " " << path;
+    const auto& operation = methods.at(method).struct_value().fields();
+    EXPECT_THAT(operation.at("operationId").string_value(),
+                ::testing::StartsWith(
+                    absl::StrCat(route.method->service()->name(), "_", route.method->name())));
+    EXPECT_TRUE(operation_ids.insert(operation.at("operationId").string_value()).second);
+    EXPECT_TRUE(operation.at("responses").struct_value().fields().contains("200")) << path;
+    ++operations;
+  }
+  EXPECT_GT(operations, 40u);
+
+  std::set<std::string> refs;
+  CollectRefs(top.at("paths"), refs);
+  CollectRefs(top.at("components"), refs);
+  for (const std::string& ref : refs) {
+    ASSERT_TRUE(absl::StartsWith(ref, "#/components/schemas/")) << ref;
+    EXPECT_TRUE(schemas.contains(ref.substr(strlen("#/components/schemas/")))) << ref;
+  }
+
+  // A path variable, a body field and the rest as query parameters, in canonical JSON terms.
+  const auto& update =
+      paths.at("/v1/partners/{partner.id}").struct_value().fields().at("patch").struct_value();
+  std::string parameters;
+  for (const auto& p : update.fields().at("parameters").list_value().values()) {
+    const auto& f = p.struct_value().fields();
+    absl::StrAppend(&parameters, f.at("name").string_value(), ":", f.at("in").string_value(), " ");
+  }
+  EXPECT_EQ(parameters, "partner.id:path updateMask:query ");
+  std::string body;
+  ASSERT_TRUE(
+      google::protobuf::util::MessageToJsonString(update.fields().at("requestBody"), &body).ok());
+  EXPECT_THAT(body, HasSubstr(R"("$ref":"#/components/schemas/cim.v1.Partner")"));
+  std::string partner;
+  ASSERT_TRUE(
+      google::protobuf::util::MessageToJsonString(schemas.at("cim.v1.Partner"), &partner).ok());
+  EXPECT_THAT(partner, HasSubstr(R"("id":{"format":"int64","type":"string"})"));
+  EXPECT_THAT(partner, HasSubstr(R"("createTime":{"format":"date-time","type":"string"})"));
+  EXPECT_THAT(partner, HasSubstr(R"("PARTNER_TYPE_RESELLER")"));
+
+  // Signing in needs no credentials; everything else takes a bearer token or the cookie.
+  const auto& login =
+      paths.at("/v1/auth/login").struct_value().fields().at("post").struct_value().fields();
+  EXPECT_EQ(login.at("security").list_value().values_size(), 0);
+  EXPECT_EQ(top.at("security").list_value().values_size(), 2);
+}
+
+TEST(OpenApiPathTest, VariablesKeepOnlyTheirFieldPath) {
+  EXPECT_EQ(OpenApiPath("/v1/claims/{claim_id}"), "/v1/claims/{claim_id}");
+  EXPECT_EQ(OpenApiPath("/v1/{name=shelves/*/books/**}:read"), "/v1/{name}:read");
+  EXPECT_EQ(OpenApiPath("/v1/partners/{partner.id}"), "/v1/partners/{partner.id}");
 }
 
 TEST(GrpcTimeoutTest, ParsesGrpcsFormat) {
