@@ -159,6 +159,9 @@ Gateway::Gateway(const GatewayOptions& options, ApiDescriptors api, RouteTable r
 }
 
 HttpResponse Gateway::Handle(const HttpRequest& request, const std::string& peer) {
+  metrics_.Start();
+  const absl::Time start = absl::Now();
+  std::string route;  // what metrics count this request as: few distinct values
   const std::string request_id = NewRequestId();
   const absl::string_view target(request.target().data(), request.target().size());
   const size_t q = target.find('?');
@@ -170,20 +173,32 @@ HttpResponse Gateway::Handle(const HttpRequest& request, const std::string& peer
   if (request.method() == http::verb::options && !origin.empty() &&
       !Header(request, "Access-Control-Request-Method").empty()) {
     response = Preflight(request, request_id);
+    route = "preflight";
   } else if (path == "/healthz") {
+    route = "/healthz";
     response = HttpResponse(http::status::ok, request.version());
     response.set(http::field::content_type, "text/plain");
     response.body() = "ok\n";
   } else if (path == "/readyz") {
     response = Ready(request_id);
+    route = "/readyz";
+  } else if (path == "/metrics" && request.method() == http::verb::get &&
+             std::find(options_.metrics_peers.begin(), options_.metrics_peers.end(), peer) !=
+                 options_.metrics_peers.end()) {
+    response = HttpResponse(http::status::ok, request.version());
+    response.set(http::field::content_type, "text/plain; version=0.0.4");
+    metrics_.AppendText(response.body());
+    route = "/metrics";
   } else if (path == "/openapi.json" && IsSafeMethod(request.method())) {
+    route = "/openapi.json";
     response = HttpResponse(http::status::ok, request.version());
     response.set(http::field::content_type, kJson);
     response.set(http::field::cache_control, "no-cache");
     response.body() = openapi_;
   } else if (absl::StartsWith(path, "/v1/") || path == "/v1") {
-    response = HandleApi(request, path, query, peer, request_id);
+    response = HandleApi(request, path, query, peer, request_id, &route);
   } else if (request.method() == http::verb::get || request.method() == http::verb::head) {
+    route = "static";
     const bool wants_html = absl::StrContains(Header(request, "Accept"), "text/html");
     if (auto file = static_files_.Get(path, wants_html)) {
       response = HttpResponse(http::status::ok, request.version());
@@ -210,6 +225,8 @@ HttpResponse Gateway::Handle(const HttpRequest& request, const std::string& peer
   response.keep_alive(request.keep_alive());
   response.prepare_payload();
   if (request.method() == http::verb::head) response.body().clear();
+  metrics_.Finish({route.empty() ? "unmatched" : route, std::to_string(response.result_int())},
+                  absl::Now() - start);
   return response;
 }
 
@@ -255,7 +272,7 @@ HttpResponse Gateway::Ready(const std::string& request_id) {
 
 HttpResponse Gateway::HandleApi(const HttpRequest& request, absl::string_view path,
                                 absl::string_view query, const std::string& peer,
-                                const std::string& request_id) {
+                                const std::string& request_id, std::string* route_label) {
   const std::string method(request.method_string());
   bool path_matched = false;
   std::optional<RouteMatch> match = routes_.Find(method, path, &path_matched);
@@ -268,6 +285,7 @@ HttpResponse Gateway::HandleApi(const HttpRequest& request, absl::string_view pa
     return JsonError(request, 5, absl::StrCat("no API route for ", method, " ", path), request_id);
   }
   const Route& route = *match->route;
+  *route_label = absl::StrCat(route.http_method, " ", route.path.text());
 
   const absl::Time now = absl::Now();
   if (route.session == cim::v1::SESSION_EFFECT_START) {

@@ -2,8 +2,8 @@
 // the server over gRPC with the caller's credentials, and renders the answer or the error.
 // Also: browser sessions in an HttpOnly cookie with CSRF protection, CORS for configured
 // origins, per-client rate limits on sign-in and writes, deadlines from the Grpc-Timeout header,
-// security headers, /healthz and /readyz, the OpenAPI document at /openapi.json, and the built
-// web portal.
+// security headers, /healthz and /readyz, the OpenAPI document at /openapi.json, Prometheus
+// metrics at /metrics, and the built web portal.
 #ifndef CIM_PORTAL_GATEWAY_GATEWAY_H_
 #define CIM_PORTAL_GATEWAY_GATEWAY_H_
 
@@ -21,6 +21,7 @@
 #include "portal-gateway/route_table.h"
 #include "portal-gateway/static_files.h"
 #include "portal-gateway/transcoder.h"
+#include "server/common/metrics.h"
 
 namespace cim::gateway {
 
@@ -43,6 +44,8 @@ struct GatewayOptions {
   // change state. Past them: 429 with Retry-After.
   RateLimit login_limit{.per_second = 30.0 / 60, .burst = 30};
   RateLimit write_limit{.per_second = 20, .burst = 40};
+  // Client addresses that may read /metrics (Prometheus); others get 404.
+  std::vector<std::string> metrics_peers = {"127.0.0.1", "::1"};
 };
 
 inline constexpr char kSessionCookie[] = "cim_session";
@@ -62,9 +65,10 @@ class Gateway {
 
  private:
   Gateway(const GatewayOptions& options, ApiDescriptors api, RouteTable routes);
+  // Sets *route to the matched route ("GET /v1/partners/{partner_id}"), for metrics.
   HttpResponse HandleApi(const HttpRequest& request, absl::string_view path,
                          absl::string_view query, const std::string& peer,
-                         const std::string& request_id);
+                         const std::string& request_id, std::string* route);
   HttpResponse Ready(const std::string& request_id);
   // The answer to a CORS preflight request (OPTIONS with Access-Control-Request-Method).
   HttpResponse Preflight(const HttpRequest& request, const std::string& request_id);
@@ -78,6 +82,7 @@ class Gateway {
   RateLimiter login_limiter_;
   RateLimiter write_limiter_;
   const std::string openapi_;  // /openapi.json
+  RequestMetrics metrics_{"cim_gateway_http", {"route", "code"}, "HTTP requests"};
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<grpc::GenericStub> stub_;
 };
