@@ -8,6 +8,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 HTTP_PORT="${CIM_HTTP_PORT:-8080}"
 GRPC_PORT="${CIM_GRPC_PORT:-50051}"
+METRICS_PORT="${CIM_METRICS_PORT:-9464}"
 RUN="$ROOT/.cim/run"
 mkdir -p "$RUN"
 
@@ -30,7 +31,8 @@ if grep -q "Demo data loaded" "$RUN/seed.txt" || [[ ! -f "$RUN/demo-logins.txt" 
   mv "$RUN/seed.txt" "$RUN/demo-logins.txt"
 fi
 
-nohup "$BIN/server/cim-server" --listen="127.0.0.1:$GRPC_PORT" > "$RUN/server.log" 2>&1 &
+nohup "$BIN/server/cim-server" --listen="127.0.0.1:$GRPC_PORT" \
+  --metrics_address="127.0.0.1:$METRICS_PORT" > "$RUN/server.log" 2>&1 &
 echo $! > "$RUN/server.pid"
 nohup "$BIN/portal-gateway/cim-gateway" --backend="127.0.0.1:$GRPC_PORT" --port="$HTTP_PORT" \
   --web_root="$BIN/web/dist" --descriptor_set="$BIN/protos/cim_descriptors.pb" \
@@ -52,6 +54,8 @@ cat <<MSG
   CIM is running.
   Portal:  http://127.0.0.1:$HTTP_PORT/
   gRPC:    127.0.0.1:$GRPC_PORT   (health checking and reflection enabled)
+  API:     http://127.0.0.1:$HTTP_PORT/openapi.json (OpenAPI 3)
+  Metrics: http://127.0.0.1:$HTTP_PORT/metrics (gateway), http://127.0.0.1:$METRICS_PORT/metrics (server)
   Logs:    $RUN/server.log, $RUN/gateway.log
   Stop:    ci/stop.sh
 

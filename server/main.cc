@@ -25,6 +25,8 @@ ABSL_FLAG(absl::Duration, credential_cache_ttl, absl::Seconds(1),
           "never reuse; env CIM_CREDENTIAL_CACHE_TTL)");
 ABSL_FLAG(std::string, migrations_dir, CIM_DEFAULT_MIGRATIONS_DIR,
           "folder of NNNN_name.sql migrations (env CIM_MIGRATIONS_DIR)");
+ABSL_FLAG(std::string, metrics_address, "127.0.0.1:9464",
+          "host:port serving Prometheus metrics at /metrics (empty: none)");
 ABSL_FLAG(bool, migrate, false, "apply pending migrations, then exit");
 ABSL_FLAG(bool, migrate_on_start, true, "apply pending migrations before serving");
 ABSL_FLAG(bool, seed_demo, false, "load the demo data set into an empty database, then exit");
@@ -71,9 +73,12 @@ int main(int argc, char** argv) {
     return status.ok() ? 0 : Fail(status);
   }
 
+  options.metrics_address = absl::GetFlag(FLAGS_metrics_address);
   absl::StatusOr<std::unique_ptr<cim::ServerApp>> app = cim::ServerApp::Start(options);
   if (!app.ok()) return Fail(app.status());
-  std::cerr << "cim-server: listening on port " << (*app)->port() << std::endl;
+  std::cerr << "cim-server: listening on port " << (*app)->port();
+  if ((*app)->metrics_port() != 0) std::cerr << ", metrics on port " << (*app)->metrics_port();
+  std::cerr << std::endl;
 
   std::thread signal_waiter([&] {
     const int signal = cim::WaitForTerminationSignal();

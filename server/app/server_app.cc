@@ -6,6 +6,7 @@
 #include <grpcpp/server_builder.h>
 
 #include "absl/strings/str_cat.h"
+#include "server/app/metrics_interceptor.h"
 #include "server/common/status_util.h"
 #include "server/db/mysql_migrator.h"
 
@@ -66,12 +67,31 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
   // once. Keep up to 64 idle handler threads between calls: with gRPC's default of two, every
   // call beyond two in flight would start a thread and end it afterwards.
   builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS, 64);
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
+  interceptors.push_back(std::make_unique<MetricsInterceptorFactory>(app->metrics_));
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
   app->server_ = builder.BuildAndStart();
   if (app->server_ == nullptr || app->port_ == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen_address));
   }
+  if (!options.metrics_address.empty()) {
+    CIM_ASSIGN_OR_RETURN(app->metrics_endpoint_,
+                         MetricsEndpoint::Start(options.metrics_address,
+                                                [app = app.get()] { return app->MetricsText(); }));
+  }
   app->WatchHealth(options.health_interval);
   return app;
+}
+
+std::string ServerApp::MetricsText() const {
+  std::string out;
+  metrics_.AppendText(out);
+  AppendGauge(out, "cim_server_db_pool_size", "Database sessions in the pool.", db_->pool_size());
+  AppendGauge(out, "cim_server_db_pool_in_use", "Database sessions running statements.",
+              db_->sessions_in_use());
+  AppendGauge(out, "cim_server_db_pool_waiting", "Callers waiting for a free database session.",
+              db_->sessions_waiting());
+  return out;
 }
 
 void ServerApp::WatchHealth(absl::Duration interval) {

@@ -12,10 +12,12 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
+#include "server/app/metrics_endpoint.h"
 #include "server/claim/claim_service.h"
 #include "server/claim/mysql_claim_repository.h"
 #include "server/claim/partner_progress.h"
 #include "server/common/clock.h"
+#include "server/common/metrics.h"
 #include "server/db/mysql_database.h"
 #include "server/fund/fund_service.h"
 #include "server/fund/mysql_fund_repository.h"
@@ -49,6 +51,8 @@ struct ServerOptions {
   // How often the health service re-checks the database.
   absl::Duration health_interval = absl::Seconds(1);
   const Clock* clock = nullptr;  // defaults to the system clock
+  // host:port of the Prometheus endpoint (GET /metrics); empty: none. Port 0 picks one.
+  std::string metrics_address;
 };
 
 class ServerApp {
@@ -64,6 +68,11 @@ class ServerApp {
   PartnerRepository& partners() { return partners_; }
   UserRepository& users() { return users_; }
   const PasswordHasher& password_hasher() const { return hasher_; }
+  // Calls by method and code with latencies, calls in flight, and database pool use, in
+  // Prometheus's text format.
+  std::string MetricsText() const;
+  // The metrics endpoint's port; 0 without one.
+  int metrics_port() const { return metrics_endpoint_ ? metrics_endpoint_->port() : 0; }
 
   // Stops accepting calls, lets in-flight calls finish (up to `grace`), then cancels the rest.
   void Shutdown(absl::Duration grace = absl::Seconds(10));
@@ -105,7 +114,9 @@ class ServerApp {
   MysqlPayoutRepository payouts_;
   PayoutWorkflow payout_workflow_;
   PayoutServiceImpl payout_service_;
+  RequestMetrics metrics_{"cim_server_grpc", {"method", "code"}, "gRPC calls"};
   std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<MetricsEndpoint> metrics_endpoint_;
   int port_ = 0;
   absl::Notification stopping_;
   std::thread health_thread_;

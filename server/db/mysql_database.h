@@ -5,6 +5,7 @@
 
 #include <soci/soci.h>
 
+#include <atomic>
 #include <ctime>
 #include <exception>
 #include <memory>
@@ -56,7 +57,10 @@ class MysqlDatabase {
   // for the next caller.
   template <typename Fn>
   std::invoke_result_t<Fn, soci::session&> Run(Fn&& fn) {
+    Counted waiting(waiting_);
     soci::session session(pool_);
+    waiting.Release();
+    Counted in_use(in_use_);
     // A session whose reconnect failed earlier has no connection at all: try again first.
     if (session.get_backend() == nullptr && !Reconnect(session)) {
       return absl::UnavailableError("database unavailable; retry");
@@ -103,6 +107,9 @@ class MysqlDatabase {
   absl::Status Ping();
 
   int pool_size() const { return pool_size_; }
+  // Sessions running fn in Run (or Transact) right now, and callers waiting for one.
+  int sessions_in_use() const { return in_use_.load(std::memory_order_relaxed); }
+  int sessions_waiting() const { return waiting_.load(std::memory_order_relaxed); }
 
  private:
   MysqlDatabase(std::string connect_string, int pool_size)
@@ -110,6 +117,22 @@ class MysqlDatabase {
   // Re-establishes a lost connection (or one whose earlier reconnect failed). True if connected.
   bool Reconnect(soci::session& session);
 
+  // Counts itself in `n` until released or destroyed.
+  class Counted {
+   public:
+    explicit Counted(std::atomic<int>& n) : n_(&n) { n_->fetch_add(1, std::memory_order_relaxed); }
+    ~Counted() { Release(); }
+    void Release() {
+      if (n_ != nullptr) n_->fetch_sub(1, std::memory_order_relaxed);
+      n_ = nullptr;
+    }
+
+   private:
+    std::atomic<int>* n_;
+  };
+
+  std::atomic<int> in_use_{0};
+  std::atomic<int> waiting_{0};
   std::string connect_string_;  // with charset
   soci::connection_pool pool_;
   int pool_size_;

@@ -59,7 +59,7 @@ export async function startStack() {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const serverProc = spawn(`${buildDir}/server/cim-server`, [`--db=${db}`, '--listen=127.0.0.1:0'], {
+    const serverProc = spawn(`${buildDir}/server/cim-server`, [`--db=${db}`, '--listen=127.0.0.1:0', '--metrics_address=127.0.0.1:0'], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     started.push(['cim-server', serverProc]);
