@@ -242,6 +242,7 @@ int main(int argc, char** argv) {
   cim::gateway::GatewayOptions gateway_options;
   gateway_options.backend = backend;
   gateway_options.descriptor_set = CIM_DESCRIPTOR_SET;
+  gateway_options.write_limit.per_second = 0;  // one client sends every write: no rate limit
   auto gateway = cim::gateway::Gateway::Create(gateway_options);
   if (!gateway.ok()) Die(absl::StrCat("gateway: ", gateway.status().ToString()));
   cim::gateway::HttpServerOptions http;
