@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <boost/asio/ip/address.hpp>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -83,6 +84,15 @@ HttpResponse TooManyRequests(const HttpRequest& request, absl::string_view what,
 }
 
 }  // namespace
+
+std::string RateLimitKey(const std::string& address) {
+  boost::system::error_code ec;
+  const boost::asio::ip::address ip = boost::asio::ip::make_address(address, ec);
+  if (ec || !ip.is_v6() || ip.to_v6().is_v4_mapped()) return address;
+  boost::asio::ip::address_v6::bytes_type bytes = ip.to_v6().to_bytes();
+  std::fill(bytes.begin() + 8, bytes.end(), 0);
+  return absl::StrCat(boost::asio::ip::address_v6(bytes).to_string(), "/64");
+}
 
 absl::StatusOr<absl::Duration> ParseGrpcTimeout(absl::string_view value) {
   const auto invalid = [&] {
@@ -182,13 +192,18 @@ HttpResponse Gateway::Handle(const HttpRequest& request, const std::string& peer
   } else if (path == "/readyz") {
     response = Ready(request_id);
     route = "/readyz";
-  } else if (path == "/metrics" && request.method() == http::verb::get &&
-             std::find(options_.metrics_peers.begin(), options_.metrics_peers.end(), peer) !=
-                 options_.metrics_peers.end()) {
-    response = HttpResponse(http::status::ok, request.version());
-    response.set(http::field::content_type, "text/plain; version=0.0.4");
-    metrics_.AppendText(response.body());
+  } else if (path == "/metrics") {
     route = "/metrics";
+    const bool direct = Header(request, "X-Forwarded-For").empty();
+    if (request.method() == http::verb::get && direct &&
+        std::find(options_.metrics_peers.begin(), options_.metrics_peers.end(), peer) !=
+            options_.metrics_peers.end()) {
+      response = HttpResponse(http::status::ok, request.version());
+      response.set(http::field::content_type, "text/plain; version=0.0.4");
+      metrics_.AppendText(response.body());
+    } else {
+      response = JsonError(request, 5, "no such page: /metrics", request_id);
+    }
   } else if (path == "/openapi.json" && IsSafeMethod(request.method())) {
     route = "/openapi.json";
     response = HttpResponse(http::status::ok, request.version());
@@ -196,7 +211,7 @@ HttpResponse Gateway::Handle(const HttpRequest& request, const std::string& peer
     response.set(http::field::cache_control, "no-cache");
     response.body() = openapi_;
   } else if (absl::StartsWith(path, "/v1/") || path == "/v1") {
-    response = HandleApi(request, path, query, peer, request_id, &route);
+    response = HandleApi(request, path, query, ClientAddress(request, peer), request_id, &route);
   } else if (request.method() == http::verb::get || request.method() == http::verb::head) {
     route = "static";
     const bool wants_html = absl::StrContains(Header(request, "Accept"), "text/html");
@@ -228,6 +243,17 @@ HttpResponse Gateway::Handle(const HttpRequest& request, const std::string& peer
   metrics_.Finish({route.empty() ? "unmatched" : route, std::to_string(response.result_int())},
                   absl::Now() - start);
   return response;
+}
+
+std::string Gateway::ClientAddress(const HttpRequest& request, const std::string& peer) const {
+  if (std::find(options_.trusted_proxies.begin(), options_.trusted_proxies.end(), peer) ==
+      options_.trusted_proxies.end()) {
+    return peer;
+  }
+  const std::string forwarded = Header(request, "X-Forwarded-For");
+  const absl::string_view last =
+      absl::StripAsciiWhitespace(absl::string_view(forwarded).substr(forwarded.rfind(',') + 1));
+  return last.empty() ? peer : std::string(last);
 }
 
 bool Gateway::AllowedOrigin(absl::string_view origin) const {
@@ -271,7 +297,7 @@ HttpResponse Gateway::Ready(const std::string& request_id) {
 }
 
 HttpResponse Gateway::HandleApi(const HttpRequest& request, absl::string_view path,
-                                absl::string_view query, const std::string& peer,
+                                absl::string_view query, const std::string& client,
                                 const std::string& request_id, std::string* route_label) {
   const std::string method(request.method_string());
   bool path_matched = false;
@@ -289,11 +315,11 @@ HttpResponse Gateway::HandleApi(const HttpRequest& request, absl::string_view pa
 
   const absl::Time now = absl::Now();
   if (route.session == cim::v1::SESSION_EFFECT_START) {
-    if (auto wait = login_limiter_.Take(peer, now)) {
+    if (auto wait = login_limiter_.Take(RateLimitKey(client), now)) {
       return TooManyRequests(request, "sign-in attempts", *wait, request_id);
     }
   } else if (!IsSafeMethod(request.method())) {
-    if (auto wait = write_limiter_.Take(peer, now)) {
+    if (auto wait = write_limiter_.Take(RateLimitKey(client), now)) {
       return TooManyRequests(request, "changes", *wait, request_id);
     }
   }
@@ -337,7 +363,7 @@ HttpResponse Gateway::HandleApi(const HttpRequest& request, absl::string_view pa
   context.set_deadline(absl::ToChronoTime(now + deadline));
   if (!authorization.empty()) context.AddMetadata("authorization", authorization);
   context.AddMetadata("x-request-id", request_id);
-  context.AddMetadata("x-forwarded-for", peer);
+  context.AddMetadata("x-forwarded-for", client);
   grpc::ByteBuffer request_bytes = ToByteBuffer((*message)->SerializeAsString()), reply;
   absl::Notification done;
   grpc::Status status;

@@ -44,8 +44,13 @@ struct GatewayOptions {
   // change state. Past them: 429 with Retry-After.
   RateLimit login_limit{.per_second = 30.0 / 60, .burst = 30};
   RateLimit write_limit{.per_second = 20, .burst = 40};
-  // Client addresses that may read /metrics (Prometheus); others get 404.
+  // Client addresses that may read /metrics (Prometheus) directly, not through a proxy (no
+  // X-Forwarded-For); others get 404.
   std::vector<std::string> metrics_peers = {"127.0.0.1", "::1"};
+  // Reverse proxies in front of the gateway: for requests from these addresses, the client is
+  // the last address in X-Forwarded-For (what the proxy appended), for rate limits and for the
+  // server's logs.
+  std::vector<std::string> trusted_proxies;
 };
 
 inline constexpr char kSessionCookie[] = "cim_session";
@@ -67,12 +72,14 @@ class Gateway {
   Gateway(const GatewayOptions& options, ApiDescriptors api, RouteTable routes);
   // Sets *route to the matched route ("GET /v1/partners/{partner_id}"), for metrics.
   HttpResponse HandleApi(const HttpRequest& request, absl::string_view path,
-                         absl::string_view query, const std::string& peer,
+                         absl::string_view query, const std::string& client,
                          const std::string& request_id, std::string* route);
   HttpResponse Ready(const std::string& request_id);
   // The answer to a CORS preflight request (OPTIONS with Access-Control-Request-Method).
   HttpResponse Preflight(const HttpRequest& request, const std::string& request_id);
   bool AllowedOrigin(absl::string_view origin) const;
+  // The client's address: `peer`, or what a trusted proxy says it forwarded for.
+  std::string ClientAddress(const HttpRequest& request, const std::string& peer) const;
 
   GatewayOptions options_;
   ApiDescriptors api_;
@@ -93,6 +100,10 @@ HttpResponse JsonError(const HttpRequest& request, int grpc_code, absl::string_v
 
 // Security headers every response carries.
 void AddSecurityHeaders(HttpResponse& response);
+
+// The key a client's rate limits are kept under: its address, or for IPv6 its /64 network
+// (one subscriber's allocation, so that rotating addresses within it does not help).
+std::string RateLimitKey(const std::string& address);
 
 // A Grpc-Timeout header value ("1-8 digits" then H, M, S, m, u or n) as a duration.
 // INVALID_ARGUMENT describing the expected form otherwise.

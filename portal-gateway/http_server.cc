@@ -4,7 +4,6 @@
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <cstdio>
-#include <iostream>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -27,8 +26,9 @@ std::string JsonString(absl::string_view s) {
     if (c == '"' || c == '\\') {
       out += '\\';
       out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      absl::StrAppendFormat(&out, "\\u%04x", c);
+    } else if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7f) {
+      // Control characters, and bytes that may not be valid UTF-8: the line stays valid JSON.
+      absl::StrAppendFormat(&out, "\\u%04x", static_cast<unsigned char>(c));
     } else {
       out += c;
     }

@@ -28,6 +28,9 @@ ABSL_FLAG(double, login_per_minute, 30,
 ABSL_FLAG(double, writes_per_second, 20,
           "state-changing requests per client address per second (burst: twice that); 0: no "
           "limit");
+ABSL_FLAG(std::vector<std::string>, trusted_proxies, {},
+          "addresses of reverse proxies in front of the gateway (comma-separated): for their "
+          "requests the client is the last X-Forwarded-For address");
 ABSL_FLAG(absl::Duration, default_deadline, absl::Seconds(30),
           "deadline of a call without a Grpc-Timeout header");
 
@@ -42,6 +45,7 @@ int main(int argc, char** argv) {
   options.web_root = absl::GetFlag(FLAGS_web_root);
   options.secure_cookies = absl::GetFlag(FLAGS_secure_cookies);
   options.cors_origins = absl::GetFlag(FLAGS_cors_origins);
+  options.trusted_proxies = absl::GetFlag(FLAGS_trusted_proxies);
   const double logins = absl::GetFlag(FLAGS_login_per_minute);
   options.login_limit = {.per_second = logins / 60, .burst = std::max(1.0, logins)};
   const double writes = absl::GetFlag(FLAGS_writes_per_second);

@@ -3,7 +3,9 @@
 #include <google/protobuf/struct.pb.h>
 #include <google/protobuf/util/json_util.h>
 
+#include <map>
 #include <set>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -232,13 +234,24 @@ Struct JsonResponse(const std::string& description, Struct schema) {
   return response;
 }
 
-// Adds `route` to `paths`. Its operation id is the method's, numbered when other routes
-// (additional_bindings) have taken it.
-void AddOperation(const Route& route, Struct& paths, std::set<std::string>& operation_ids,
-                  std::set<const Descriptor*>& pending) {
+// The variable names in an OpenAPI path, in order.
+std::vector<std::string> VariableNames(const std::string& path) {
+  std::vector<std::string> names;
+  for (size_t open = path.find('{'); open != std::string::npos; open = path.find('{', open)) {
+    const size_t close = path.find('}', open);
+    names.push_back(path.substr(open + 1, close - open - 1));
+    open = close;
+  }
+  return names;
+}
+
+// Adds `route` to `paths` under `path` (its own path, or an equal one whose variables another
+// route named: OpenAPI allows one name per position). Its operation id is the method's,
+// numbered when other routes (additional_bindings) have taken it.
+void AddOperation(const Route& route, const std::string& path, Struct& paths,
+                  std::set<std::string>& operation_ids, std::set<const Descriptor*>& pending) {
   const auto* method = route.method;
-  Struct& operation = ObjectAt(ObjectAt(paths, OpenApiPath(route.path.text())),
-                               absl::AsciiStrToLower(route.http_method));
+  Struct& operation = ObjectAt(ObjectAt(paths, path), absl::AsciiStrToLower(route.http_method));
   std::string id = absl::StrCat(method->service()->name(), "_", method->name());
   for (int n = 2; !operation_ids.insert(id).second; ++n) {
     id = absl::StrCat(method->service()->name(), "_", method->name(), "_", n);
@@ -254,10 +267,15 @@ void AddOperation(const Route& route, Struct& paths, std::set<std::string>& oper
   Value& parameters = At(operation, "parameters");
   parameters.mutable_list_value();
   std::set<std::string> bound;
-  for (const std::string& variable : route.path.variables()) {
+  const std::vector<std::string> variables = route.path.variables();
+  const std::vector<std::string> names = VariableNames(path);
+  for (size_t i = 0; i < variables.size(); ++i) {
+    const std::string& variable = variables[i];
     bound.insert(variable);
     Struct& p = Append(parameters);
-    SetString(p, "name", variable);
+    const std::string name = i < names.size() ? names[i] : variable;
+    SetString(p, "name", name);
+    if (name != variable) SetString(p, "description", absl::StrCat("sets ", variable));
     SetString(p, "in", "path");
     At(p, "required").set_bool_value(true);
     if (const FieldDescriptor* field = FieldAt(method->input_type(), variable)) {
@@ -352,6 +370,7 @@ std::string OpenApiDocument(const RouteTable& routes) {
 
   std::set<const Descriptor*> pending;
   std::set<std::string> operation_ids;
+  std::map<std::string, std::string> path_of_shape;  // the first route's path for each shape
   Struct& paths = ObjectAt(document, "paths");
   for (const Route& route : routes.routes()) {
     const std::string method = absl::AsciiStrToLower(route.http_method);
@@ -359,7 +378,9 @@ std::string OpenApiDocument(const RouteTable& routes) {
         method != "patch") {
       continue;  // a custom verb: OpenAPI has no place for it
     }
-    AddOperation(route, paths, operation_ids, pending);
+    const std::string& path =
+        path_of_shape.emplace(route.path.shape(), OpenApiPath(route.path.text())).first->second;
+    AddOperation(route, path, paths, operation_ids, pending);
   }
 
   Struct& schemas = ObjectAt(components, "schemas");

@@ -11,7 +11,9 @@
 
 namespace cim::gateway {
 
-// The document as JSON text. Custom-verb routes (no OpenAPI method) are left out.
+// The document as JSON text. Custom-verb routes (no OpenAPI method) are left out. Routes whose
+// paths differ only in variable names share one path (the first route's names), as OpenAPI
+// requires.
 std::string OpenApiDocument(const RouteTable& routes);
 
 // A route's path in OpenAPI form: each variable as "{field.path}" ("{name=shelves/*}" becomes

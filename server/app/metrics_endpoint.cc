@@ -20,7 +20,8 @@ struct MetricsEndpoint::Io {
   // Accepts connections one after the other and answers each once.
   void Accept() {
     acceptor.async_accept([this](beast::error_code ec, tcp::socket socket) {
-      if (ec) return;  // closed: stopping
+      if (ec == asio::error::operation_aborted || !acceptor.is_open()) return;  // stopping
+      if (ec) return Accept();  // e.g. out of descriptors for now: keep serving
       auto stream = std::make_shared<beast::tcp_stream>(std::move(socket));
       auto buffer = std::make_shared<beast::flat_buffer>();
       auto request = std::make_shared<http::request<http::string_body>>();
@@ -68,14 +69,19 @@ absl::StatusOr<std::unique_ptr<MetricsEndpoint>> MetricsEndpoint::Start(
     return absl::InvalidArgumentError(
         absl::StrCat("metrics address '", address, "': expected host:port"));
   }
+  std::string host_text = address.substr(0, colon);
+  if (host_text.size() > 2 && host_text.front() == '[' && host_text.back() == ']') {
+    host_text = host_text.substr(1, host_text.size() - 2);  // [::1]:9464
+  }
   std::unique_ptr<MetricsEndpoint> endpoint(new MetricsEndpoint());
   endpoint->io_ = std::make_unique<Io>(std::move(render));
   Io& io = *endpoint->io_;
   beast::error_code ec;
-  const asio::ip::address host = asio::ip::make_address(address.substr(0, colon), ec);
-  if (ec)
+  const asio::ip::address host = asio::ip::make_address(host_text, ec);
+  if (ec) {
     return absl::InvalidArgumentError(
         absl::StrCat("metrics address '", address, "': ", ec.message()));
+  }
   const tcp::endpoint local(host, static_cast<unsigned short>(port));
   io.acceptor.open(local.protocol(), ec);
   if (!ec) io.acceptor.set_option(asio::socket_base::reuse_address(true), ec);

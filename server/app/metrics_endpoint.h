@@ -1,6 +1,7 @@
 // A minimal HTTP endpoint for Prometheus: GET /metrics answers with the text a callback renders;
-// anything else is 404. One connection at a time, each closed after its answer (scrapes are
-// rare and small).
+// anything else is 404. One thread serves every connection, each closed after its answer
+// (scrapes are rare and small). It has no access control: bind it to loopback or a private
+// network, never to a public address.
 #ifndef CIM_SERVER_APP_METRICS_ENDPOINT_H_
 #define CIM_SERVER_APP_METRICS_ENDPOINT_H_
 

@@ -49,11 +49,13 @@ RequestMetrics::RequestMetrics(std::string prefix, std::vector<std::string> labe
 
 void RequestMetrics::Finish(const std::vector<std::string>& label_values, absl::Duration latency) {
   in_flight_.fetch_sub(1, std::memory_order_relaxed);
+  std::vector<std::string> values = label_values;
+  values.resize(labels_.size());  // one value per label name, whatever the caller passed
   const double seconds = absl::ToDoubleSeconds(latency);
   const size_t bucket =
       std::lower_bound(kBuckets.begin(), kBuckets.end(), seconds) - kBuckets.begin();
   absl::MutexLock lock(&mu_);
-  Series& s = series_[label_values];
+  Series& s = series_[std::move(values)];
   if (bucket < kBuckets.size()) ++s.buckets[bucket];
   ++s.count;
   s.sum += seconds;

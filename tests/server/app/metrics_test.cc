@@ -52,6 +52,10 @@ TEST(MetricsEndpointTest, ServesGetMetricsOnly) {
   // Scrapes keep working one after the other.
   EXPECT_EQ(testing::HttpSend(port, "GET", "/metrics").status, 200);
 
+  // IPv6 in brackets.
+  auto v6 = MetricsEndpoint::Start("[::1]:0", [] { return std::string(); });
+  EXPECT_TRUE(v6.ok()) << v6.status();
+
   EXPECT_EQ(MetricsEndpoint::Start("localhost", [] { return std::string(); }).status().code(),
             absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(MetricsEndpoint::Start("no-such-host:0", [] { return std::string(); }).status().code(),
