@@ -1,9 +1,12 @@
 #include "portal-gateway/http_server.h"
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
+#include <boost/beast/ssl.hpp>
 #include <cstdio>
+#include <type_traits>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -45,16 +48,32 @@ void LogAccess(const std::string& line) { std::fwrite(line.data(), 1, line.size(
 
 }  // namespace
 
-class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Session> {
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+
+// One connection: plain (Stream = beast::tcp_stream) or TLS (TlsStream).
+template <class Stream>
+class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Session<Stream>> {
  public:
-  Session(tcp::socket socket, HttpServer& server) : stream_(std::move(socket)), server_(server) {
+  template <typename... TlsContext>
+  Session(tcp::socket socket, HttpServer& server, TlsContext&... tls)
+      : stream_(std::move(socket), tls...), server_(server) {
     beast::error_code ec;
-    auto endpoint = stream_.socket().remote_endpoint(ec);
+    auto endpoint = beast::get_lowest_layer(stream_).socket().remote_endpoint(ec);
     peer_ = ec ? "unknown" : endpoint.address().to_string();
   }
 
   void Start() {
-    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->Read(); });
+    asio::dispatch(stream_.get_executor(), [self = this->shared_from_this()] {
+      if constexpr (std::is_same_v<Stream, TlsStream>) {
+        beast::get_lowest_layer(self->stream_)
+            .expires_after(absl::ToChronoSeconds(self->server_.options_.idle_timeout));
+        self->stream_.async_handshake(asio::ssl::stream_base::server, [self](beast::error_code ec) {
+          if (!ec) self->Read();
+        });
+      } else {
+        self->Read();
+      }
+    });
   }
 
  private:
@@ -62,10 +81,11 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
     parser_.emplace();
     parser_->body_limit(server_.options_.max_body_bytes);
     parser_->header_limit(16 * 1024);
-    stream_.expires_after(absl::ToChronoSeconds(server_.options_.idle_timeout));
+    beast::get_lowest_layer(stream_).expires_after(
+        absl::ToChronoSeconds(server_.options_.idle_timeout));
     http::async_read(
         stream_, buffer_, *parser_,
-        [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
+        [self = this->shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
   }
 
   void OnRead(beast::error_code ec) {
@@ -110,19 +130,25 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
 
   void Write(HttpResponse response, bool close) {
     auto shared = std::make_shared<HttpResponse>(std::move(response));
-    http::async_write(stream_, *shared,
-                      [self = shared_from_this(), shared, close](beast::error_code ec, size_t) {
-                        if (ec || close) return self->Close();
-                        self->Read();
-                      });
+    http::async_write(
+        stream_, *shared,
+        [self = this->shared_from_this(), shared, close](beast::error_code ec, size_t) {
+          if (ec || close) return self->Close();
+          self->Read();
+        });
   }
 
   void Close() {
-    beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if constexpr (std::is_same_v<Stream, TlsStream>) {
+      beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(5));
+      stream_.async_shutdown([self = this->shared_from_this()](beast::error_code) {});
+    } else {
+      beast::error_code ec;
+      stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    }
   }
 
-  beast::tcp_stream stream_;
+  Stream stream_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   HttpServer& server_;
@@ -135,6 +161,21 @@ HttpServer::HttpServer(const HttpServerOptions& options, Handler handler)
 absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(const HttpServerOptions& options,
                                                               Handler handler) {
   std::unique_ptr<HttpServer> server(new HttpServer(options, std::move(handler)));
+  if (!options.tls_certificate_file.empty() || !options.tls_key_file.empty()) {
+    auto tls = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_server);
+    tls->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                     asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
+                     asio::ssl::context::no_tlsv1_1);
+    beast::error_code tls_ec;
+    tls->use_certificate_chain_file(options.tls_certificate_file, tls_ec);
+    if (!tls_ec) tls->use_private_key_file(options.tls_key_file, asio::ssl::context::pem, tls_ec);
+    if (tls_ec) {
+      return absl::InvalidArgumentError(absl::StrCat("TLS certificate ",
+                                                     options.tls_certificate_file, " and key ",
+                                                     options.tls_key_file, ": ", tls_ec.message()));
+    }
+    server->tls_ = std::move(tls);
+  }
   beast::error_code ec;
   const auto address = asio::ip::make_address(options.address, ec);
   if (ec) return absl::InvalidArgumentError(absl::StrCat("bad address ", options.address));
@@ -161,7 +202,11 @@ void HttpServer::Accept() {
       if (!stopping_) Accept();
       return;
     }
-    std::make_shared<Session>(std::move(socket), *this)->Start();
+    if (tls_) {
+      std::make_shared<Session<TlsStream>>(std::move(socket), *this, *tls_)->Start();
+    } else {
+      std::make_shared<Session<beast::tcp_stream>>(std::move(socket), *this)->Start();
+    }
     Accept();
   });
 }

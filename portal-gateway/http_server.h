@@ -1,11 +1,13 @@
 // A small HTTP/1.1 server on Boost.Beast: keep-alive, a request body limit (413 past it),
-// read timeouts, a structured access log line per request, and graceful shutdown.
+// read timeouts, a structured access log line per request, graceful shutdown, and optional TLS
+// termination (a certificate chain and key in PEM files).
 #ifndef CIM_PORTAL_GATEWAY_HTTP_SERVER_H_
 #define CIM_PORTAL_GATEWAY_HTTP_SERVER_H_
 
 #include <atomic>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <functional>
 #include <memory>
 #include <string>
@@ -25,13 +27,17 @@ struct HttpServerOptions {
   size_t max_body_bytes = 1 << 20;
   absl::Duration idle_timeout = absl::Seconds(60);
   bool access_log = true;
+  // Both set: serve HTTPS (TLS 1.2 or later) with this certificate chain and private key.
+  std::string tls_certificate_file;
+  std::string tls_key_file;
 };
 
 class HttpServer {
  public:
   using Handler = std::function<HttpResponse(const HttpRequest&, const std::string& peer)>;
 
-  // Binds and starts serving on background threads. UNAVAILABLE if the address cannot be bound.
+  // Binds and starts serving on background threads. UNAVAILABLE if the address cannot be bound;
+  // INVALID_ARGUMENT if the TLS files cannot be loaded.
   static absl::StatusOr<std::unique_ptr<HttpServer>> Start(const HttpServerOptions& options,
                                                            Handler handler);
   ~HttpServer();
@@ -43,6 +49,7 @@ class HttpServer {
   void Wait();
 
  private:
+  template <class Stream>
   class Session;
   HttpServer(const HttpServerOptions& options, Handler handler);
   void Accept();
@@ -50,6 +57,7 @@ class HttpServer {
   HttpServerOptions options_;
   Handler handler_;
   boost::asio::io_context ioc_;
+  std::unique_ptr<boost::asio::ssl::context> tls_;  // null: plain HTTP
   boost::asio::ip::tcp::acceptor acceptor_;
   std::vector<std::thread> threads_;
   std::atomic<int> in_flight_{0};

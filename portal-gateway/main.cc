@@ -20,7 +20,11 @@ ABSL_FLAG(std::string, descriptor_set, CIM_DEFAULT_DESCRIPTOR_SET,
 ABSL_FLAG(std::string, web_root, "", "folder of the built web portal (web/dist)");
 ABSL_FLAG(int, threads, 16, "HTTP worker threads (each waits for its gRPC call)");
 ABSL_FLAG(int64_t, max_body_bytes, 1 << 20, "largest accepted request body");
-ABSL_FLAG(bool, secure_cookies, false, "mark session cookies Secure (serving over TLS)");
+ABSL_FLAG(bool, secure_cookies, false,
+          "mark session cookies Secure (on by itself with --tls_cert; set it when a proxy in "
+          "front terminates TLS)");
+ABSL_FLAG(std::string, tls_cert, "", "PEM certificate chain: serve HTTPS (with --tls_key)");
+ABSL_FLAG(std::string, tls_key, "", "PEM private key of --tls_cert");
 ABSL_FLAG(std::vector<std::string>, cors_origins, {},
           "origins (scheme://host[:port], comma-separated) whose pages may call the API");
 ABSL_FLAG(double, login_per_minute, 30,
@@ -43,7 +47,8 @@ int main(int argc, char** argv) {
   options.backend = absl::GetFlag(FLAGS_backend);
   options.descriptor_set = absl::GetFlag(FLAGS_descriptor_set);
   options.web_root = absl::GetFlag(FLAGS_web_root);
-  options.secure_cookies = absl::GetFlag(FLAGS_secure_cookies);
+  const bool tls = !absl::GetFlag(FLAGS_tls_cert).empty();
+  options.secure_cookies = absl::GetFlag(FLAGS_secure_cookies) || tls;
   options.cors_origins = absl::GetFlag(FLAGS_cors_origins);
   options.trusted_proxies = absl::GetFlag(FLAGS_trusted_proxies);
   const double logins = absl::GetFlag(FLAGS_login_per_minute);
@@ -61,6 +66,8 @@ int main(int argc, char** argv) {
   http.port = absl::GetFlag(FLAGS_port);
   http.threads = absl::GetFlag(FLAGS_threads);
   http.max_body_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_max_body_bytes));
+  http.tls_certificate_file = absl::GetFlag(FLAGS_tls_cert);
+  http.tls_key_file = absl::GetFlag(FLAGS_tls_key);
   auto server = cim::gateway::HttpServer::Start(
       http, [g = gateway->get()](const auto& request, const std::string& peer) {
         return g->Handle(request, peer);
@@ -70,7 +77,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::cerr << "cim-gateway: " << (*gateway)->routes().routes().size() << " routes, listening on "
-            << http.address << ":" << (*server)->port() << std::endl;
+            << http.address << ":" << (*server)->port() << (tls ? " (HTTPS)" : "") << std::endl;
   const int signal = cim::WaitForTerminationSignal();
   std::cerr << "cim-gateway: signal " << signal << ", finishing requests in flight" << std::endl;
   (*server)->Shutdown(absl::Seconds(10));

@@ -2,6 +2,8 @@
 #include <google/protobuf/struct.pb.h>
 #include <google/protobuf/util/json_util.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -597,6 +599,53 @@ TEST_F(GatewayHttpTest, BehindATrustedProxyEachForwardedClientHasItsOwnLimit) {
   EXPECT_EQ(logout("2001:db8:1:2::1"), 401);
   EXPECT_EQ(logout("2001:db8:1:2:ffff::7"), 429);
   EXPECT_EQ(logout("2001:db8:1:3::1"), 401);
+}
+
+// Runs `command` with a shell and returns what it printed.
+std::string Output(const std::string& command) {
+  std::string out;
+  if (FILE* pipe = popen(command.c_str(), "r")) {
+    char buffer[4096];
+    while (size_t n = fread(buffer, 1, sizeof(buffer), pipe)) out.append(buffer, n);
+    pclose(pipe);
+  }
+  return out;
+}
+
+TEST_F(GatewayHttpTest, ServesHttpsWithTheGivenCertificate) {
+  const std::string cert = (web_root_ / "cert.pem").string();
+  const std::string key = (web_root_ / "key.pem").string();
+  ASSERT_EQ(std::system(absl::StrCat("openssl req -x509 -newkey rsa:2048 -nodes -days 1 "
+                                     "-subj /CN=localhost -addext subjectAltName=IP:127.0.0.1 "
+                                     "-keyout ",
+                                     key, " -out ", cert, " 2>/dev/null")
+                            .c_str()),
+            0);
+  HttpServerOptions https;
+  https.port = 0;
+  https.threads = 2;
+  https.access_log = false;
+  https.tls_certificate_file = cert;
+  https.tls_key_file = key;
+  Gateway* g = gateway_.get();
+  const auto handle = [g](const HttpRequest& r, const std::string& peer) {
+    return g->Handle(r, peer);
+  };
+  auto server = HttpServer::Start(https, handle);
+  ASSERT_TRUE(server.ok()) << server.status();
+  const int port = (*server)->port();
+
+  // curl checks the certificate chain and the name against the certificate just made.
+  EXPECT_EQ(Output(absl::StrCat("curl -sS --cacert ", cert, " https://127.0.0.1:", port,
+                                "/healthz 2>&1")),
+            "ok\n");
+  EXPECT_EQ(Output(absl::StrCat("curl -sS --cacert ", cert, " --tls-max 1.1 https://127.0.0.1:",
+                                port, "/healthz >/dev/null 2>&1 || echo refused")),
+            "refused\n");                                           // TLS 1.0 and 1.1 are off
+  EXPECT_EQ(testing::HttpSend(port, "GET", "/healthz").status, 0);  // plain HTTP: no answer
+
+  https.tls_key_file = cert;  // a certificate where the key should be
+  EXPECT_EQ(HttpServer::Start(https, handle).status().code(), absl::StatusCode::kInvalidArgument);
 }
 
 TEST(RateLimitKeyTest, IPv6ClientsAreKeyedByTheirSlash64) {
