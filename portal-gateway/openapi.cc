@@ -9,7 +9,6 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 
 namespace cim::gateway {
 namespace {
@@ -201,18 +200,6 @@ void AddQueryParameters(const Descriptor* message, const std::string& proto_pref
   }
 }
 
-// The descriptor of the field at dotted `path` in `message`; nullptr if there is none.
-const FieldDescriptor* FieldAt(const Descriptor* message, const std::string& path) {
-  const FieldDescriptor* field = nullptr;
-  for (absl::string_view part : absl::StrSplit(path, '.')) {
-    if (message == nullptr) return nullptr;
-    field = message->FindFieldByName(std::string(part));
-    if (field == nullptr) return nullptr;
-    message = field->type() == FieldDescriptor::TYPE_MESSAGE ? field->message_type() : nullptr;
-  }
-  return field;
-}
-
 // The schema of a request or response message (or of its named top-level field).
 void BodySchema(const Descriptor* message, const std::string& field_name, Struct& schema,
                 std::set<const Descriptor*>& pending) {
@@ -278,7 +265,7 @@ void AddOperation(const Route& route, const std::string& path, Struct& paths,
     if (name != variable) SetString(p, "description", absl::StrCat("sets ", variable));
     SetString(p, "in", "path");
     At(p, "required").set_bool_value(true);
-    if (const FieldDescriptor* field = FieldAt(method->input_type(), variable)) {
+    if (const FieldDescriptor* field = FindFieldPath(method->input_type(), variable)) {
       ValueSchema(field, ObjectAt(p, "schema"), pending);
     } else {
       SetString(ObjectAt(p, "schema"), "type", "string");

@@ -16,19 +16,6 @@ using google::protobuf::Descriptor;
 using google::protobuf::FieldDescriptor;
 using google::protobuf::MethodDescriptor;
 
-// Resolves a dotted field path in `message`; nullptr if a part is missing or a non-message
-// field is traversed.
-const FieldDescriptor* FindFieldPath(const Descriptor* message, absl::string_view path) {
-  const FieldDescriptor* field = nullptr;
-  for (absl::string_view part : absl::StrSplit(path, '.')) {
-    if (message == nullptr) return nullptr;
-    field = message->FindFieldByName(std::string(part));
-    if (field == nullptr) return nullptr;
-    message = field->type() == FieldDescriptor::TYPE_MESSAGE ? field->message_type() : nullptr;
-  }
-  return field;
-}
-
 // A method's options re-parsed against the linked (generated) extensions, so that
 // google.api.http and cim.v1 options read the same from any descriptor pool.
 google::protobuf::MethodOptions OptionsOf(const MethodDescriptor* method) {
@@ -104,6 +91,20 @@ absl::Status AddRule(const MethodDescriptor* method, const google::protobuf::Met
 }
 
 }  // namespace
+
+const google::protobuf::FieldDescriptor* FindFieldPath(const google::protobuf::Descriptor* message,
+                                                       absl::string_view path) {
+  const google::protobuf::FieldDescriptor* field = nullptr;
+  for (absl::string_view part : absl::StrSplit(path, '.')) {
+    if (message == nullptr) return nullptr;
+    field = message->FindFieldByName(std::string(part));
+    if (field == nullptr) return nullptr;
+    message = field->type() == google::protobuf::FieldDescriptor::TYPE_MESSAGE
+                  ? field->message_type()
+                  : nullptr;
+  }
+  return field;
+}
 
 std::string Route::grpc_path() const {
   return absl::StrCat("/", method->service()->full_name(), "/", method->name());

@@ -38,6 +38,11 @@ struct ApiDescriptors {
 // Loads a FileDescriptorSet file. NOT_FOUND / INVALID_ARGUMENT if it is missing or malformed.
 absl::StatusOr<ApiDescriptors> LoadDescriptorSet(const std::string& path);
 
+// The field at dotted `path` ("partner.id") in `message`; nullptr if a part is missing or a
+// non-message field is traversed.
+const google::protobuf::FieldDescriptor* FindFieldPath(const google::protobuf::Descriptor* message,
+                                                       absl::string_view path);
+
 struct RouteMatch {
   const Route* route;
   std::vector<std::pair<std::string, std::string>> bindings;
