@@ -17,12 +17,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
+#include "bench/bench_server.h"
 #include "bench/grpc_load.h"
 #include "cim/v1/auth_service.grpc.pb.h"
 #include "cim/v1/claim_service.grpc.pb.h"
 #include "cim/v1/partner_service.grpc.pb.h"
 #include "cim/v1/program_service.grpc.pb.h"
-#include "server/app/server_app.h"
 
 ABSL_FLAG(std::string, db, "", "SOCI connect string of the MariaDB server (without db=)");
 ABSL_FLAG(int, concurrency, 16, "clients (calls in flight)");
@@ -99,23 +99,10 @@ int main(int argc, char** argv) {
   if (server.empty()) Die("--db is required");
   const int concurrency = absl::GetFlag(FLAGS_concurrency);
   const absl::Duration duration = absl::GetFlag(FLAGS_duration);
-  const std::string db_name = absl::StrCat("cim_claim_bench_", getpid());
-  {
-    soci::session s(soci::mysql, server);
-    s << "CREATE DATABASE " << db_name;
-  }
-  const std::string connect = absl::StrCat(server, " db=", db_name);
-
-  cim::ServerOptions options;
-  options.listen_address = "127.0.0.1:0";
-  options.db_connect = connect;
-  options.db_pool_size = 32;
-  options.migrations_dir = CIM_MIGRATIONS_DIR;
-  options.password_hash = cim::PasswordHashParams::Minimum();
-  auto app = cim::ServerApp::Start(options);
-  if (!app.ok()) Die(absl::StrCat("server: ", app.status().ToString()));
-  auto channel = grpc::CreateChannel(absl::StrCat("127.0.0.1:", (*app)->port()),
-                                     grpc::InsecureChannelCredentials());
+  cim::bench::BenchServer bench_server(server, "cim_claim_bench");
+  cim::ServerApp* app = &bench_server.app();
+  const std::string& connect = bench_server.connect();
+  auto channel = grpc::CreateChannel(bench_server.address(), grpc::InsecureChannelCredentials());
   auto auth = AuthService::NewStub(channel);
   auto programs = ProgramService::NewStub(channel);
   auto claims = ClaimService::NewStub(channel);
@@ -128,7 +115,7 @@ int main(int argc, char** argv) {
     u.set_role(role);
     u.set_partner_id(partner);
     u.set_status(USER_STATUS_ACTIVE);
-    if (!(*app)->users().Create(u, *(*app)->password_hasher().Hash(kPassword), now).ok()) {
+    if (!app->users().Create(u, *app->password_hasher().Hash(kPassword), now).ok()) {
       Die("create user");
     }
     LoginRequest login;
@@ -194,7 +181,7 @@ int main(int argc, char** argv) {
     partner.set_tier("silver");
     partner.set_region("EMEA-NL");
     partner.set_status(PARTNER_STATUS_ACTIVE);
-    auto stored = (*app)->partners().Create(partner, now);
+    auto stored = app->partners().Create(partner, now);
     if (!stored.ok()) Die("create partner");
     const std::string partner_admin =
         create_user(absl::StrCat("admin", i, "@bench.example"), ROLE_PARTNER_ADMIN, stored->id());
@@ -292,8 +279,5 @@ int main(int argc, char** argv) {
                    concurrency, cim::bench::Describe(approve), approve.throughput / baseline)
             << std::endl;
 
-  app->reset();
-  soci::session s(soci::mysql, server);
-  s << "DROP DATABASE " << db_name;
   return who.errors == 0 && read.errors == 0 && submit.errors == 0 && approve.errors == 0 ? 0 : 1;
 }

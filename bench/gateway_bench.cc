@@ -6,7 +6,6 @@
 // Runs cim-server and the gateway in process (release build, real gRPC and HTTP over loopback)
 // on a fresh database of the MariaDB named by --db. See bench/run_gateway_bench.sh.
 #include <fcntl.h>
-#include <soci/mysql/soci-mysql.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -24,12 +23,12 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
+#include "bench/bench_server.h"
 #include "bench/grpc_load.h"
 #include "cim/v1/auth_service.grpc.pb.h"
 #include "cim/v1/partner_service.grpc.pb.h"
 #include "portal-gateway/gateway.h"
 #include "portal-gateway/http_server.h"
-#include "server/app/server_app.h"
 
 ABSL_FLAG(std::string, db, "", "SOCI connect string of the MariaDB server (without db=)");
 ABSL_FLAG(int, concurrency, 16, "calls in flight (gRPC) and connections (HTTP)");
@@ -165,21 +164,9 @@ int main(int argc, char** argv) {
   if (server.empty()) Die("--db is required");
   const int concurrency = absl::GetFlag(FLAGS_concurrency);
   const absl::Duration duration = absl::GetFlag(FLAGS_duration);
-  const std::string db_name = absl::StrCat("cim_gateway_bench_", getpid());
-  {
-    soci::session s(soci::mysql, server);
-    s << "CREATE DATABASE " << db_name;
-  }
-
-  cim::ServerOptions options;
-  options.listen_address = "127.0.0.1:0";
-  options.db_connect = absl::StrCat(server, " db=", db_name);
-  options.db_pool_size = 32;
-  options.migrations_dir = CIM_MIGRATIONS_DIR;
-  options.password_hash = cim::PasswordHashParams::Minimum();
-  auto app = cim::ServerApp::Start(options);
-  if (!app.ok()) Die(absl::StrCat("server: ", app.status().ToString()));
-  const std::string backend = absl::StrCat("127.0.0.1:", (*app)->port());
+  cim::bench::BenchServer bench_server(server, "cim_gateway_bench");
+  cim::ServerApp* app = &bench_server.app();
+  const std::string backend = bench_server.address();
 
   // A partner and its rep, signed in.
   const absl::Time now = absl::Now();
@@ -189,7 +176,7 @@ int main(int argc, char** argv) {
   partner.set_tier("silver");
   partner.set_region("EMEA-NL");
   partner.set_status(PARTNER_STATUS_ACTIVE);
-  auto stored = (*app)->partners().Create(partner, now);
+  auto stored = app->partners().Create(partner, now);
   if (!stored.ok()) Die("create partner");
   User rep;
   rep.set_email("rep@bench.example");
@@ -197,7 +184,7 @@ int main(int argc, char** argv) {
   rep.set_role(ROLE_PARTNER_REP);
   rep.set_partner_id(stored->id());
   rep.set_status(USER_STATUS_ACTIVE);
-  if (!(*app)->users().Create(rep, *(*app)->password_hasher().Hash(kPassword), now).ok()) {
+  if (!app->users().Create(rep, *app->password_hasher().Hash(kPassword), now).ok()) {
     Die("create user");
   }
   auto channel = grpc::CreateChannel(backend, grpc::InsecureChannelCredentials());
@@ -220,7 +207,7 @@ int main(int argc, char** argv) {
   admin.set_display_name("Bench admin");
   admin.set_role(ROLE_PROGRAM_ADMIN);
   admin.set_status(USER_STATUS_ACTIVE);
-  if (!(*app)->users().Create(admin, *(*app)->password_hasher().Hash(kPassword), now).ok()) {
+  if (!app->users().Create(admin, *app->password_hasher().Hash(kPassword), now).ok()) {
     Die("create admin");
   }
   login.set_email(admin.email());
@@ -234,7 +221,7 @@ int main(int argc, char** argv) {
   for (int i = 0; i < 4 * concurrency; ++i) {
     User u = rep;
     u.set_email(absl::StrCat("renamed", i, "@bench.example"));
-    auto created = (*app)->users().Create(u, *(*app)->password_hasher().Hash(kPassword), now);
+    auto created = app->users().Create(u, *app->password_hasher().Hash(kPassword), now);
     if (!created.ok()) Die("create user");
     renamed.push_back(created->id());
   }
@@ -308,9 +295,6 @@ int main(int argc, char** argv) {
 
   (*http_server)->Shutdown(absl::Seconds(1));
   (*http_server)->Wait();
-  app->reset();
-  soci::session s(soci::mysql, server);
-  s << "DROP DATABASE " << db_name;
   const bool clean = direct_read.errors == 0 && gateway_read.errors == 0 &&
                      direct_write.errors == 0 && gateway_write.errors == 0;
   return clean ? 0 : 1;
