@@ -7,7 +7,7 @@ PACKAGES=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler libabsl-dev
   libsoci-dev libmariadb-dev libmariadb-dev-compat mariadb-server mariadb-client
   libboost-dev libsodium-dev libgtest-dev libgmock-dev
-  golang-github-gogo-googleapis-dev chromium curl wrk libssl-dev openssl
+  golang-github-gogo-googleapis-dev chromium curl wrk libssl-dev openssl clang-14 libclang-rt-14-dev
 )
 
 missing=()

@@ -25,3 +25,6 @@ echo "ci/test: build took $(( $(date +%s) - start ))s"
 ccache --show-stats 2>/dev/null | grep -E "Hits|Misses|hit rate" || true
 
 ctest --preset dev "$@"
+
+# The gateway's parsers under libFuzzer (clang, ASan + UBSan), for a bounded time per target.
+"$ROOT/ci/fuzz.sh" "${CIM_FUZZ_SECONDS:-20}"

@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/synchronization/notification.h"
+#include "portal-gateway/grpc_stream.h"
 #include "portal-gateway/http_status.h"
 #include "portal-gateway/openapi.h"
 
@@ -19,6 +20,8 @@ namespace cim::gateway {
 namespace {
 
 constexpr char kJson[] = "application/json";
+
+}  // namespace
 
 std::string NewRequestId() {
   unsigned char bytes[12];
@@ -28,7 +31,9 @@ std::string NewRequestId() {
   return hex;
 }
 
-std::string CookieValue(const HttpRequest& request, absl::string_view name) {
+namespace {
+
+std::string CookieValue(const HttpRequestHeader& request, absl::string_view name) {
   for (auto it = request.find(http::field::cookie);
        it != request.end() && it->name() == http::field::cookie; ++it) {
     for (absl::string_view part :
@@ -43,25 +48,6 @@ std::string CookieValue(const HttpRequest& request, absl::string_view name) {
   return "";
 }
 
-std::string Header(const HttpRequest& request, absl::string_view name) {
-  auto it = request.find(boost::beast::string_view(name.data(), name.size()));
-  return it == request.end() ? "" : std::string(it->value());
-}
-
-grpc::ByteBuffer ToByteBuffer(const std::string& bytes) {
-  grpc::Slice slice(bytes);
-  return grpc::ByteBuffer(&slice, 1);
-}
-
-std::string FromByteBuffer(const grpc::ByteBuffer& buffer) {
-  std::vector<grpc::Slice> slices;
-  std::string out;
-  if (!buffer.Dump(&slices).ok()) return out;
-  for (const grpc::Slice& s : slices)
-    out.append(reinterpret_cast<const char*>(s.begin()), s.size());
-  return out;
-}
-
 bool IsSafeMethod(http::verb verb) {
   return verb == http::verb::get || verb == http::verb::head || verb == http::verb::options;
 }
@@ -72,7 +58,7 @@ constexpr char kCorsRequestHeaders[] = "Authorization, Content-Type, Grpc-Timeou
 constexpr char kCorsExposedHeaders[] = "Retry-After, X-Request-Id";
 
 // A 429 answer: the limit that refused the request and when to try again.
-HttpResponse TooManyRequests(const HttpRequest& request, absl::string_view what,
+HttpResponse TooManyRequests(const HttpRequestHeader& request, absl::string_view what,
                              absl::Duration wait, const std::string& request_id) {
   const int64_t seconds =
       std::max<int64_t>(1, absl::ToInt64Seconds(absl::Ceil(wait, absl::Seconds(1))));
@@ -84,6 +70,11 @@ HttpResponse TooManyRequests(const HttpRequest& request, absl::string_view what,
 }
 
 }  // namespace
+
+std::string HeaderValue(const HttpRequestHeader& request, absl::string_view name) {
+  auto it = request.find(boost::beast::string_view(name.data(), name.size()));
+  return it == request.end() ? "" : std::string(it->value());
+}
 
 std::string RateLimitKey(const std::string& address) {
   boost::system::error_code ec;
@@ -125,7 +116,7 @@ absl::StatusOr<absl::Duration> ParseGrpcTimeout(absl::string_view value) {
   }
 }
 
-void AddSecurityHeaders(HttpResponse& response) {
+void AddSecurityHeaders(http::fields& response) {
   response.set("X-Content-Type-Options", "nosniff");
   response.set("Referrer-Policy", "strict-origin-when-cross-origin");
   response.set("X-Frame-Options", "DENY");
@@ -134,7 +125,7 @@ void AddSecurityHeaders(HttpResponse& response) {
                "object-src 'none'; base-uri 'self'; frame-ancestors 'none'");
 }
 
-HttpResponse JsonError(const HttpRequest& request, int grpc_code, absl::string_view message,
+HttpResponse JsonError(const HttpRequestHeader& request, int grpc_code, absl::string_view message,
                        const std::string& request_id, int http_status) {
   HttpResponse response(
       static_cast<http::status>(http_status != 0 ? http_status : HttpStatusForGrpcCode(grpc_code)),
@@ -179,9 +170,9 @@ HttpResponse Gateway::Handle(const HttpRequest& request, const std::string& peer
   const absl::string_view query = q == absl::string_view::npos ? "" : target.substr(q + 1);
 
   HttpResponse response;
-  const std::string origin = Header(request, "Origin");
+  const std::string origin = HeaderValue(request, "Origin");
   if (request.method() == http::verb::options && !origin.empty() &&
-      !Header(request, "Access-Control-Request-Method").empty()) {
+      !HeaderValue(request, "Access-Control-Request-Method").empty()) {
     response = Preflight(request, request_id);
     route = "preflight";
   } else if (path == "/healthz") {
@@ -194,7 +185,7 @@ HttpResponse Gateway::Handle(const HttpRequest& request, const std::string& peer
     route = "/readyz";
   } else if (path == "/metrics") {
     route = "/metrics";
-    const bool direct = Header(request, "X-Forwarded-For").empty();
+    const bool direct = HeaderValue(request, "X-Forwarded-For").empty();
     if (request.method() == http::verb::get && direct &&
         std::find(options_.metrics_peers.begin(), options_.metrics_peers.end(), peer) !=
             options_.metrics_peers.end()) {
@@ -214,7 +205,7 @@ HttpResponse Gateway::Handle(const HttpRequest& request, const std::string& peer
     response = HandleApi(request, path, query, ClientAddress(request, peer), request_id, &route);
   } else if (request.method() == http::verb::get || request.method() == http::verb::head) {
     route = "static";
-    const bool wants_html = absl::StrContains(Header(request, "Accept"), "text/html");
+    const bool wants_html = absl::StrContains(HeaderValue(request, "Accept"), "text/html");
     if (auto file = static_files_.Get(path, wants_html)) {
       response = HttpResponse(http::status::ok, request.version());
       response.set(http::field::content_type, file->content_type);
@@ -228,15 +219,7 @@ HttpResponse Gateway::Handle(const HttpRequest& request, const std::string& peer
         request, 5, absl::StrCat("no route for ", std::string(request.method_string()), " ", path),
         request_id);
   }
-  response.set("X-Request-Id", request_id);
-  AddSecurityHeaders(response);
-  if (!origin.empty() && AllowedOrigin(origin)) {
-    response.set(http::field::access_control_allow_origin, origin);
-    response.set(http::field::access_control_allow_credentials, "true");
-    response.set(http::field::access_control_expose_headers, kCorsExposedHeaders);
-  }
-  // Answers depend on the Origin header (the CORS headers above); caches must know.
-  response.set(http::field::vary, "Origin");
+  Decorate(request, request_id, response);
   response.keep_alive(request.keep_alive());
   response.prepare_payload();
   if (request.method() == http::verb::head) response.body().clear();
@@ -245,12 +228,27 @@ HttpResponse Gateway::Handle(const HttpRequest& request, const std::string& peer
   return response;
 }
 
-std::string Gateway::ClientAddress(const HttpRequest& request, const std::string& peer) const {
+void Gateway::Decorate(const HttpRequestHeader& request, const std::string& request_id,
+                       http::fields& response) const {
+  response.set("X-Request-Id", request_id);
+  AddSecurityHeaders(response);
+  if (const std::string origin = HeaderValue(request, "Origin");
+      !origin.empty() && AllowedOrigin(origin)) {
+    response.set(http::field::access_control_allow_origin, origin);
+    response.set(http::field::access_control_allow_credentials, "true");
+    response.set(http::field::access_control_expose_headers, kCorsExposedHeaders);
+  }
+  // Answers depend on the Origin header (the CORS headers above); caches must know.
+  response.set(http::field::vary, "Origin");
+}
+
+std::string Gateway::ClientAddress(const HttpRequestHeader& request,
+                                   const std::string& peer) const {
   if (std::find(options_.trusted_proxies.begin(), options_.trusted_proxies.end(), peer) ==
       options_.trusted_proxies.end()) {
     return peer;
   }
-  const std::string forwarded = Header(request, "X-Forwarded-For");
+  const std::string forwarded = HeaderValue(request, "X-Forwarded-For");
   const absl::string_view last =
       absl::StripAsciiWhitespace(absl::string_view(forwarded).substr(forwarded.rfind(',') + 1));
   return last.empty() ? peer : std::string(last);
@@ -262,7 +260,7 @@ bool Gateway::AllowedOrigin(absl::string_view origin) const {
 }
 
 HttpResponse Gateway::Preflight(const HttpRequest& request, const std::string& request_id) {
-  const std::string origin = Header(request, "Origin");
+  const std::string origin = HeaderValue(request, "Origin");
   if (!AllowedOrigin(origin)) {
     return JsonError(request, 7,
                      absl::StrCat("origin ", origin, " may not call this API from a browser"),
@@ -296,23 +294,10 @@ HttpResponse Gateway::Ready(const std::string& request_id) {
   return response;
 }
 
-HttpResponse Gateway::HandleApi(const HttpRequest& request, absl::string_view path,
-                                absl::string_view query, const std::string& client,
-                                const std::string& request_id, std::string* route_label) {
-  const std::string method(request.method_string());
-  bool path_matched = false;
-  std::optional<RouteMatch> match = routes_.Find(method, path, &path_matched);
-  if (!match) {
-    if (path_matched) {
-      HttpResponse r = JsonError(
-          request, 12, absl::StrCat("method ", method, " not allowed for ", path), request_id, 405);
-      return r;
-    }
-    return JsonError(request, 5, absl::StrCat("no API route for ", method, " ", path), request_id);
-  }
-  const Route& route = *match->route;
-  *route_label = absl::StrCat(route.http_method, " ", route.path.text());
-
+std::variant<Gateway::CallSetup, HttpResponse> Gateway::Admit(const HttpRequestHeader& request,
+                                                              const Route& route,
+                                                              const std::string& client,
+                                                              const std::string& request_id) {
   const absl::Time now = absl::Now();
   if (route.session == cim::v1::SESSION_EFFECT_START) {
     if (auto wait = login_limiter_.Take(RateLimitKey(client), now)) {
@@ -323,29 +308,84 @@ HttpResponse Gateway::HandleApi(const HttpRequest& request, absl::string_view pa
       return TooManyRequests(request, "changes", *wait, request_id);
     }
   }
-  absl::Duration deadline = options_.default_deadline;
-  if (const std::string timeout = Header(request, "Grpc-Timeout"); !timeout.empty()) {
+  CallSetup setup;
+  // Long-lived streams (events) have no deadline unless the client sets one.
+  absl::Duration deadline = route.server_streaming && !route.is_download()
+                                ? absl::InfiniteDuration()
+                                : options_.default_deadline;
+  if (const std::string timeout = HeaderValue(request, "Grpc-Timeout"); !timeout.empty()) {
     absl::StatusOr<absl::Duration> parsed = ParseGrpcTimeout(timeout);
     if (!parsed.ok()) return JsonError(request, 3, parsed.status().message(), request_id);
     deadline = std::min(*parsed, options_.max_deadline);
   }
+  setup.deadline = now + deadline;
 
   // Credentials: a Bearer header (mobile apps, scripts) or the session cookie (browsers).
-  std::string authorization = Header(request, "Authorization");
+  setup.authorization = HeaderValue(request, "Authorization");
   const std::string cookie_token = CookieValue(request, kSessionCookie);
-  if (authorization.empty() && !cookie_token.empty()) {
-    if (!IsSafeMethod(request.method()) && Header(request, kClientHeader).empty()) {
+  if (setup.authorization.empty() && !cookie_token.empty()) {
+    if (!IsSafeMethod(request.method()) && HeaderValue(request, kClientHeader).empty()) {
       return JsonError(
           request, 7,
           absl::StrCat("cookie-authenticated requests that change state must send the ",
                        kClientHeader, " header (CSRF protection)"),
           request_id);
     }
-    authorization = absl::StrCat("Bearer ", cookie_token);
+    setup.authorization = absl::StrCat("Bearer ", cookie_token);
   }
+  setup.client = client;
+  setup.request_id = request_id;
+  return setup;
+}
+
+void Gateway::PrepareContext(const CallSetup& setup, grpc::ClientContext& context) const {
+  if (setup.deadline != absl::InfiniteFuture()) {
+    context.set_deadline(absl::ToChronoTime(setup.deadline));
+  }
+  if (!setup.authorization.empty()) context.AddMetadata("authorization", setup.authorization);
+  context.AddMetadata("x-request-id", setup.request_id);
+  context.AddMetadata("x-forwarded-for", setup.client);
+}
+
+HttpResponse Gateway::GrpcError(const HttpRequestHeader& request, const grpc::Status& status,
+                                const std::string& request_id) {
+  const int code = static_cast<int>(status.error_code());
+  HttpResponse response(static_cast<http::status>(HttpStatusForGrpcCode(code)), request.version());
+  std::string message_text = status.error_message();
+  if (code == grpc::StatusCode::UNAVAILABLE) {
+    message_text = "the CIM server is unavailable; retry shortly";
+  }
+  response.set(http::field::content_type, kJson);
+  response.set(http::field::cache_control, "no-store");
+  response.body() = ErrorBody(code, message_text, status.error_details(), request_id);
+  return response;
+}
+
+HttpResponse Gateway::HandleApi(const HttpRequest& request, absl::string_view path,
+                                absl::string_view query, const std::string& client,
+                                const std::string& request_id, std::string* route_label) {
+  const std::string method(request.method_string());
+  bool path_matched = false;
+  std::optional<RouteMatch> match = routes_.Find(method, path, &path_matched);
+  if (!match) {
+    if (path_matched) {
+      return JsonError(request, 12, absl::StrCat("method ", method, " not allowed for ", path),
+                       request_id, 405);
+    }
+    return JsonError(request, 5, absl::StrCat("no API route for ", method, " ", path), request_id);
+  }
+  const Route& route = *match->route;
+  *route_label = absl::StrCat(route.http_method, " ", route.path.text());
+  if (route.client_streaming || route.server_streaming) {
+    // Only reached when the stream router declined it (not a /v1/ request then).
+    return JsonError(request, 12, "this route streams", request_id);
+  }
+  std::variant<CallSetup, HttpResponse> admitted = Admit(request, route, client, request_id);
+  if (auto* refused = std::get_if<HttpResponse>(&admitted)) return std::move(*refused);
+  const CallSetup& setup = std::get<CallSetup>(admitted);
 
   if (!request.body().empty() && !route.body.empty()) {
-    const std::string content_type = absl::AsciiStrToLower(Header(request, "Content-Type"));
+    const std::string content_type = absl::AsciiStrToLower(HeaderValue(request, "Content-Type"));
     if (!absl::StartsWith(content_type, kJson)) {
       return JsonError(request, 3, "request body must be JSON (Content-Type: application/json)",
                        request_id, 415);
@@ -355,15 +395,12 @@ HttpResponse Gateway::HandleApi(const HttpRequest& request, absl::string_view pa
       transcoder_.BuildRequest(*match, query, request.body());
   if (!message.ok()) return JsonError(request, 3, message.status().message(), request_id);
 
-  if (absl::Now() >= now + deadline) {
+  if (absl::Now() >= setup.deadline) {
     return JsonError(request, 4, "the request's deadline passed before the call was made",
                      request_id);
   }
   grpc::ClientContext context;
-  context.set_deadline(absl::ToChronoTime(now + deadline));
-  if (!authorization.empty()) context.AddMetadata("authorization", authorization);
-  context.AddMetadata("x-request-id", request_id);
-  context.AddMetadata("x-forwarded-for", client);
+  PrepareContext(setup, context);
   grpc::ByteBuffer request_bytes = ToByteBuffer((*message)->SerializeAsString()), reply;
   absl::Notification done;
   grpc::Status status;
@@ -373,59 +410,57 @@ HttpResponse Gateway::HandleApi(const HttpRequest& request, absl::string_view pa
                      done.Notify();
                    });
   done.WaitForNotification();
+  if (!status.ok()) return WithSessionEnd(route, GrpcError(request, status, request_id));
+  return RenderReply(request, route, FromByteBuffer(reply), request_id);
+}
 
-  HttpResponse response;
-  if (!status.ok()) {
-    const int code = static_cast<int>(status.error_code());
-    response =
-        HttpResponse(static_cast<http::status>(HttpStatusForGrpcCode(code)), request.version());
-    std::string message_text = status.error_message();
-    if (code == grpc::StatusCode::UNAVAILABLE)
-      message_text = "the CIM server is unavailable; retry shortly";
-    response.body() = ErrorBody(code, message_text, status.error_details(), request_id);
-  } else {
-    std::unique_ptr<google::protobuf::Message> reply_message = transcoder_.NewResponse(route);
-    const std::string bytes = FromByteBuffer(reply);
-    if (!reply_message->ParseFromString(bytes)) {
-      return JsonError(request, 13, "the server's reply could not be decoded", request_id);
-    }
-    std::string token;
-    absl::Time expires = absl::InfinitePast();
-    if (route.session == cim::v1::SESSION_EFFECT_START && !Header(request, kClientHeader).empty()) {
-      // Browser login: the token goes into an HttpOnly cookie, never into script's reach.
-      const auto* desc = reply_message->GetDescriptor();
-      const auto* refl = reply_message->GetReflection();
-      if (const auto* f = desc->FindFieldByName("token")) {
-        token = refl->GetString(*reply_message, f);
-        refl->ClearField(reply_message.get(), f);
-      }
-      if (const auto* f = desc->FindFieldByName("expire_time")) {
-        const google::protobuf::Message& ts = refl->GetMessage(*reply_message, f);
-        const auto* sd = ts.GetDescriptor();
-        expires =
-            absl::FromUnixSeconds(ts.GetReflection()->GetInt64(ts, sd->FindFieldByName("seconds")));
-      }
-    }
-    absl::StatusOr<std::string> json = transcoder_.ResponseToJson(route, *reply_message);
-    if (!json.ok()) return JsonError(request, 13, json.status().message(), request_id);
-    response = HttpResponse(http::status::ok, request.version());
-    response.body() = *std::move(json);
-    const std::string secure = options_.secure_cookies ? "; Secure" : "";
-    if (!token.empty()) {
-      const int64_t max_age = std::max<int64_t>(0, absl::ToInt64Seconds(expires - absl::Now()));
-      response.insert(http::field::set_cookie,
-                      absl::StrCat(kSessionCookie, "=", token, "; Path=/; Max-Age=", max_age,
-                                   "; HttpOnly; SameSite=Strict", secure));
-    }
-  }
+HttpResponse Gateway::WithSessionEnd(const Route& route, HttpResponse response) const {
   if (route.session == cim::v1::SESSION_EFFECT_END) {
     response.insert(http::field::set_cookie,
                     absl::StrCat(kSessionCookie, "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict",
                                  options_.secure_cookies ? "; Secure" : ""));
   }
+  return response;
+}
+
+HttpResponse Gateway::RenderReply(const HttpRequestHeader& request, const Route& route,
+                                  const std::string& bytes, const std::string& request_id) {
+  std::unique_ptr<google::protobuf::Message> reply_message = transcoder_.NewResponse(route);
+  if (!reply_message->ParseFromString(bytes)) {
+    return JsonError(request, 13, "the server's reply could not be decoded", request_id);
+  }
+  std::string token;
+  absl::Time expires = absl::InfinitePast();
+  if (route.session == cim::v1::SESSION_EFFECT_START &&
+      !HeaderValue(request, kClientHeader).empty()) {
+    // Browser login: the token goes into an HttpOnly cookie, never into script's reach.
+    const auto* desc = reply_message->GetDescriptor();
+    const auto* refl = reply_message->GetReflection();
+    if (const auto* f = desc->FindFieldByName("token")) {
+      token = refl->GetString(*reply_message, f);
+      refl->ClearField(reply_message.get(), f);
+    }
+    if (const auto* f = desc->FindFieldByName("expire_time")) {
+      const google::protobuf::Message& ts = refl->GetMessage(*reply_message, f);
+      const auto* sd = ts.GetDescriptor();
+      expires =
+          absl::FromUnixSeconds(ts.GetReflection()->GetInt64(ts, sd->FindFieldByName("seconds")));
+    }
+  }
+  absl::StatusOr<std::string> json = transcoder_.ResponseToJson(route, *reply_message);
+  if (!json.ok()) return JsonError(request, 13, json.status().message(), request_id);
+  HttpResponse response(http::status::ok, request.version());
+  response.body() = *std::move(json);
+  if (!token.empty()) {
+    const int64_t max_age = std::max<int64_t>(0, absl::ToInt64Seconds(expires - absl::Now()));
+    response.insert(
+        http::field::set_cookie,
+        absl::StrCat(kSessionCookie, "=", token, "; Path=/; Max-Age=", max_age,
+                     "; HttpOnly; SameSite=Strict", options_.secure_cookies ? "; Secure" : ""));
+  }
   response.set(http::field::content_type, kJson);
   response.set(http::field::cache_control, "no-store");
-  return response;
+  return WithSessionEnd(route, std::move(response));
 }
 
 }  // namespace cim::gateway

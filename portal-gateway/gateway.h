@@ -12,7 +12,9 @@
 
 #include <boost/beast/http.hpp>
 #include <memory>
+#include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -28,6 +30,8 @@ namespace cim::gateway {
 namespace http = boost::beast::http;
 using HttpRequest = http::request<http::string_body>;
 using HttpResponse = http::response<http::string_body>;
+using HttpRequestHeader = http::request_header<>;
+using HttpResponseHeader = http::response_header<>;
 
 struct GatewayOptions {
   std::string backend;          // cim-server address, host:port
@@ -51,7 +55,16 @@ struct GatewayOptions {
   // the last address in X-Forwarded-For (what the proxy appended), for rate limits and for the
   // server's logs.
   std::vector<std::string> trusted_proxies;
+  // Uploads (multipart/form-data into a client-streaming RPC): the largest body accepted, form
+  // overhead included; past it, 413 before the rest is read.
+  size_t max_upload_bytes = (10 << 20) + (64 << 10);
+  // Server-Sent Events: a comment line this often keeps proxies from closing an idle stream
+  // and tells the gateway the client is still there.
+  absl::Duration sse_heartbeat = absl::Seconds(15);
 };
+
+class HttpStream;
+struct StreamingRoute;
 
 inline constexpr char kSessionCookie[] = "cim_session";
 // Browsers send this header with every API call; cookie-authenticated state-changing requests
@@ -65,6 +78,10 @@ class Gateway {
 
   // Handles one request; never throws. `peer` is the client address for logs and metadata.
   HttpResponse Handle(const HttpRequest& request, const std::string& peer);
+  // For a request (its header) to a streaming RPC: how to serve it (uploads, downloads,
+  // Server-Sent Events). Nullopt for any other request, which Handle answers.
+  std::optional<StreamingRoute> RouteStream(const HttpRequestHeader& request,
+                                            const std::string& peer);
 
   const RouteTable& routes() const { return routes_; }
 
@@ -74,12 +91,48 @@ class Gateway {
   HttpResponse HandleApi(const HttpRequest& request, absl::string_view path,
                          absl::string_view query, const std::string& client,
                          const std::string& request_id, std::string* route);
+  // What an admitted API call carries.
+  struct CallSetup {
+    std::string authorization;  // "Bearer ..." or empty
+    absl::Time deadline;        // InfiniteFuture: none
+    std::string client;
+    std::string request_id;
+  };
+  // The checks every API request passes before its call (rate limits, Grpc-Timeout,
+  // credentials and CSRF): what the call carries, or the answer that refuses it.
+  std::variant<CallSetup, HttpResponse> Admit(const HttpRequestHeader& request, const Route& route,
+                                              const std::string& client,
+                                              const std::string& request_id);
+  void PrepareContext(const CallSetup& setup, grpc::ClientContext& context) const;
+  // A failed call's answer: the mapped HTTP status and the JSON error body.
+  static HttpResponse GrpcError(const HttpRequestHeader& request, const grpc::Status& status,
+                                const std::string& request_id);
+  // A successful unary reply as JSON (a session cookie for sign-in routes).
+  HttpResponse RenderReply(const HttpRequestHeader& request, const Route& route,
+                           const std::string& bytes, const std::string& request_id);
+  // Clears the session cookie on routes that end the session.
+  HttpResponse WithSessionEnd(const Route& route, HttpResponse response) const;
+  // Request id, security, CORS and Vary headers, on every answer.
+  void Decorate(const HttpRequestHeader& request, const std::string& request_id,
+                http::fields& response) const;
+
+  // Streaming routes (gateway_streams.cc); each answers through `stream`.
+  void HandleStream(HttpStream& stream, const RouteMatch& match, const std::string& query,
+                    const std::string& client);
+  // The answer to send, or nullopt once the handler has answered itself.
+  std::optional<HttpResponse> Upload(HttpStream& stream, const RouteMatch& match,
+                                     const std::string& query, const CallSetup& setup);
+  std::optional<HttpResponse> Download(HttpStream& stream, const RouteMatch& match,
+                                       const std::string& query, const CallSetup& setup);
+  std::optional<HttpResponse> ServeEvents(HttpStream& stream, const RouteMatch& match,
+                                          const std::string& query, const CallSetup& setup);
+
   HttpResponse Ready(const std::string& request_id);
   // The answer to a CORS preflight request (OPTIONS with Access-Control-Request-Method).
   HttpResponse Preflight(const HttpRequest& request, const std::string& request_id);
   bool AllowedOrigin(absl::string_view origin) const;
   // The client's address: `peer`, or what a trusted proxy says it forwarded for.
-  std::string ClientAddress(const HttpRequest& request, const std::string& peer) const;
+  std::string ClientAddress(const HttpRequestHeader& request, const std::string& peer) const;
 
   GatewayOptions options_;
   ApiDescriptors api_;
@@ -94,12 +147,18 @@ class Gateway {
   std::unique_ptr<grpc::GenericStub> stub_;
 };
 
+// The value of a request header; "" if absent.
+std::string HeaderValue(const HttpRequestHeader& request, absl::string_view name);
+
+// A new random request id (24 hex digits).
+std::string NewRequestId();
+
 // A JSON error response in the gateway's error format.
-HttpResponse JsonError(const HttpRequest& request, int grpc_code, absl::string_view message,
+HttpResponse JsonError(const HttpRequestHeader& request, int grpc_code, absl::string_view message,
                        const std::string& request_id, int http_status = 0);
 
 // Security headers every response carries.
-void AddSecurityHeaders(HttpResponse& response);
+void AddSecurityHeaders(http::fields& response);
 
 // The key a client's rate limits are kept under: its address, or for IPv6 its /64 network
 // (one subscriber's allocation, so that rotating addresses within it does not help).

@@ -1,6 +1,7 @@
 // A small HTTP/1.1 server on Boost.Beast: keep-alive, a request body limit (413 past it),
 // read timeouts, a structured access log line per request, graceful shutdown, and optional TLS
-// termination (a certificate chain and key in PEM files).
+// termination (a certificate chain and key in PEM files). Requests are read header first, so
+// that some can be streamed (uploads, downloads, Server-Sent Events) instead of buffered.
 #ifndef CIM_PORTAL_GATEWAY_HTTP_SERVER_H_
 #define CIM_PORTAL_GATEWAY_HTTP_SERVER_H_
 
@@ -10,6 +11,7 @@
 #include <boost/asio/ssl/context.hpp>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -22,24 +24,63 @@ namespace cim::gateway {
 
 struct HttpServerOptions {
   std::string address = "127.0.0.1";
-  int port = 8080;   // 0 picks a free port
-  int threads = 16;  // each waits for its gRPC call
-  size_t max_body_bytes = 1 << 20;
+  int port = 8080;                  // 0 picks a free port
+  int threads = 16;                 // each waits for its gRPC call
+  size_t max_body_bytes = 1 << 20;  // buffered requests; streamed ones set their own
   absl::Duration idle_timeout = absl::Seconds(60);
   bool access_log = true;
+  // Streamed requests in progress at once (each has a thread); past it, 503.
+  int max_streams = 1000;
   // Both set: serve HTTPS (TLS 1.2 or later) with this certificate chain and private key.
   std::string tls_certificate_file;
   std::string tls_key_file;
 };
 
+// One request whose body or response streams. Its handler runs on a thread of its own and may
+// block; each call waits for the network.
+class HttpStream {
+ public:
+  virtual ~HttpStream() = default;
+  virtual const HttpRequestHeader& request() const = 0;
+  virtual const std::string& peer() const = 0;
+  // The next piece of the request body (up to 64 KiB); empty once all of it has been read.
+  // OUT_OF_RANGE past the body limit, INVALID_ARGUMENT for malformed framing, UNAVAILABLE if
+  // the client went away or sent nothing for the idle timeout.
+  virtual absl::StatusOr<std::string> ReadBody() = 0;
+  // Sends a whole response (its payload prepared here). Nothing may be written after it.
+  virtual absl::Status Respond(HttpResponse response) = 0;
+  // Starts a response whose body follows in chunks (Transfer-Encoding: chunked).
+  virtual absl::Status StartChunked(HttpResponseHeader header) = 0;
+  // UNAVAILABLE if the client went away or did not read for the idle timeout.
+  virtual absl::Status WriteChunk(absl::string_view data) = 0;
+  // Ends a chunked response.
+  virtual absl::Status FinishChunked() = 0;
+  // Ends a chunked response as broken: the connection closes without the final chunk, so the
+  // client knows the body is incomplete.
+  virtual void Abort() = 0;
+  // True once the server is shutting down: long-lived streams should end.
+  virtual bool stopping() const = 0;
+};
+
+// How to serve a request that streams: its body limit and its handler.
+struct StreamingRoute {
+  size_t max_body_bytes = 0;
+  std::function<void(HttpStream&)> handle;
+};
+
 class HttpServer {
  public:
   using Handler = std::function<HttpResponse(const HttpRequest&, const std::string& peer)>;
+  // Called with each request's header: a StreamingRoute for requests that stream, nullopt for
+  // those the Handler answers once their whole body is read.
+  using StreamRouter =
+      std::function<std::optional<StreamingRoute>(const HttpRequestHeader&, const std::string&)>;
 
   // Binds and starts serving on background threads. UNAVAILABLE if the address cannot be bound;
   // INVALID_ARGUMENT if the TLS files cannot be loaded.
   static absl::StatusOr<std::unique_ptr<HttpServer>> Start(const HttpServerOptions& options,
-                                                           Handler handler);
+                                                           Handler handler,
+                                                           StreamRouter router = nullptr);
   ~HttpServer();
 
   int port() const { return port_; }
@@ -51,16 +92,18 @@ class HttpServer {
  private:
   template <class Stream>
   class Session;
-  HttpServer(const HttpServerOptions& options, Handler handler);
+  HttpServer(const HttpServerOptions& options, Handler handler, StreamRouter router);
   void Accept();
 
   HttpServerOptions options_;
   Handler handler_;
+  StreamRouter router_;
   boost::asio::io_context ioc_;
   std::unique_ptr<boost::asio::ssl::context> tls_;  // null: plain HTTP
   boost::asio::ip::tcp::acceptor acceptor_;
   std::vector<std::thread> threads_;
   std::atomic<int> in_flight_{0};
+  std::atomic<int> streams_{0};  // stream handler threads running
   std::atomic<bool> stopping_{false};
   int port_ = 0;
 };

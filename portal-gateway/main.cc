@@ -20,6 +20,10 @@ ABSL_FLAG(std::string, descriptor_set, CIM_DEFAULT_DESCRIPTOR_SET,
 ABSL_FLAG(std::string, web_root, "", "folder of the built web portal (web/dist)");
 ABSL_FLAG(int, threads, 16, "HTTP worker threads (each waits for its gRPC call)");
 ABSL_FLAG(int64_t, max_body_bytes, 1 << 20, "largest accepted request body");
+ABSL_FLAG(int64_t, max_upload_bytes, (10 << 20) + (64 << 10),
+          "largest accepted upload (multipart/form-data body)");
+ABSL_FLAG(int, max_streams, 1000,
+          "uploads, downloads and event streams in progress at once (each holds a thread)");
 ABSL_FLAG(bool, secure_cookies, false,
           "mark session cookies Secure (on by itself with --tls_cert; set it when a proxy in "
           "front terminates TLS)");
@@ -56,6 +60,7 @@ int main(int argc, char** argv) {
   const double writes = absl::GetFlag(FLAGS_writes_per_second);
   options.write_limit = {.per_second = writes, .burst = std::max(1.0, 2 * writes)};
   options.default_deadline = absl::GetFlag(FLAGS_default_deadline);
+  options.max_upload_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_max_upload_bytes));
   auto gateway = cim::gateway::Gateway::Create(options);
   if (!gateway.ok()) {
     std::cerr << "cim-gateway: " << gateway.status() << "\n";
@@ -68,10 +73,11 @@ int main(int argc, char** argv) {
   http.max_body_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_max_body_bytes));
   http.tls_certificate_file = absl::GetFlag(FLAGS_tls_cert);
   http.tls_key_file = absl::GetFlag(FLAGS_tls_key);
+  http.max_streams = absl::GetFlag(FLAGS_max_streams);
+  cim::gateway::Gateway* g = gateway->get();
   auto server = cim::gateway::HttpServer::Start(
-      http, [g = gateway->get()](const auto& request, const std::string& peer) {
-        return g->Handle(request, peer);
-      });
+      http, [g](const auto& request, const std::string& peer) { return g->Handle(request, peer); },
+      [g](const auto& request, const std::string& peer) { return g->RouteStream(request, peer); });
   if (!server.ok()) {
     std::cerr << "cim-gateway: " << server.status() << "\n";
     return 1;

@@ -275,7 +275,30 @@ void AddOperation(const Route& route, const std::string& path, Struct& paths,
     if (!route.body.empty()) bound.insert(route.body);
     AddQueryParameters(method->input_type(), "", "", bound, 1, parameters, pending);
   }
-  if (!route.body.empty()) {
+  if (!route.streaming.resume_field().empty()) {
+    Struct& p = Append(parameters);
+    SetString(p, "name", "Last-Event-ID");
+    SetString(p, "in", "header");
+    SetString(p, "description",
+              absl::StrCat("a reconnecting client's last event id: sets ",
+                           route.streaming.resume_field()));
+    SetString(ObjectAt(p, "schema"), "type", "string");
+  }
+  if (route.client_streaming) {
+    // An upload: the metadata message's fields as form fields, then the file.
+    Struct& body = ObjectAt(operation, "requestBody");
+    At(body, "required").set_bool_value(true);
+    Struct& schema = ObjectAt(ObjectAt(ObjectAt(body, "content"), "multipart/form-data"), "schema");
+    Value& all_of = At(schema, "allOf");
+    FieldSchema(method->input_type()->FindFieldByName(route.streaming.metadata_field()),
+                Append(all_of), pending);
+    Struct& file = Append(all_of);
+    SetString(file, "type", "object");
+    Struct& file_schema = ObjectAt(ObjectAt(file, "properties"), "file");
+    SetString(file_schema, "type", "string");
+    SetString(file_schema, "format", "binary");
+    At(file, "required").mutable_list_value()->add_values()->set_string_value("file");
+  } else if (!route.body.empty()) {
     Struct& body = ObjectAt(operation, "requestBody");
     At(body, "required").set_bool_value(true);
     BodySchema(method->input_type(), route.body,
@@ -283,9 +306,27 @@ void AddOperation(const Route& route, const std::string& path, Struct& paths,
                pending);
   }
   Struct& responses = ObjectAt(operation, "responses");
-  Struct ok;
-  BodySchema(method->output_type(), route.response_body, ok, pending);
-  ObjectAt(responses, "200") = JsonResponse("OK", ok);
+  if (route.is_download()) {
+    Struct& ok = ObjectAt(responses, "200");
+    SetString(ok, "description", "The file, with its Content-Type and Content-Disposition");
+    Struct& schema =
+        ObjectAt(ObjectAt(ObjectAt(ok, "content"), "application/octet-stream"), "schema");
+    SetString(schema, "type", "string");
+    SetString(schema, "format", "binary");
+  } else if (route.server_streaming) {
+    Struct& ok = ObjectAt(responses, "200");
+    SetString(ok, "description",
+              "Server-Sent Events: each event's data is one message (x-event-schema) as JSON; "
+              "': heartbeat' comments keep the stream alive; a late error arrives as "
+              "'event: error' with the error body");
+    Struct& media = ObjectAt(ObjectAt(ok, "content"), "text/event-stream");
+    SetString(ObjectAt(media, "schema"), "type", "string");
+    BodySchema(method->output_type(), "", ObjectAt(media, "x-event-schema"), pending);
+  } else {
+    Struct ok;
+    BodySchema(method->output_type(), route.response_body, ok, pending);
+    ObjectAt(responses, "200") = JsonResponse("OK", ok);
+  }
   Struct error;
   SetString(error, "$ref", "#/components/schemas/Error");
   ObjectAt(responses, "default") = JsonResponse(

@@ -24,6 +24,63 @@ google::protobuf::MethodOptions OptionsOf(const MethodDescriptor* method) {
   return options;
 }
 
+// A field of `message` named `name` of `type` (a message field if type is TYPE_MESSAGE),
+// singular. INVALID_ARGUMENT naming the option otherwise.
+absl::Status CheckField(const Descriptor* message, const std::string& name,
+                        absl::string_view option, bool want_message, bool want_bytes) {
+  const FieldDescriptor* f = message->FindFieldByName(name);
+  const bool ok = f != nullptr && !f->is_repeated() &&
+                  (!want_message || f->type() == FieldDescriptor::TYPE_MESSAGE) &&
+                  (!want_bytes || f->type() == FieldDescriptor::TYPE_BYTES) &&
+                  (want_message || f->type() != FieldDescriptor::TYPE_MESSAGE);
+  if (ok) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrCat("http_streaming.", option, " \"", name,
+                                                 "\" is not a singular ",
+                                                 want_message ? "message"
+                                                 : want_bytes ? "bytes"
+                                                              : "scalar",
+                                                 " field of ", message->full_name()));
+}
+
+// Whether the route's streaming options fit its method.
+absl::Status CheckStreaming(const Route& route) {
+  const cim::v1::HttpStreaming& s = route.streaming;
+  const bool file = !s.metadata_field().empty() || !s.chunk_field().empty();
+  const bool events = !s.event_id_field().empty() || !s.resume_field().empty();
+  if (!route.client_streaming && !route.server_streaming) {
+    if (file || events) return absl::InvalidArgumentError("http_streaming on a unary RPC");
+    return absl::OkStatus();
+  }
+  if (route.client_streaming && route.server_streaming) {
+    return absl::InvalidArgumentError("bidirectional streaming cannot be carried over HTTP/1.1");
+  }
+  if (route.client_streaming && !file) {
+    return absl::InvalidArgumentError(
+        "client streaming needs http_streaming.metadata_field and chunk_field (an upload)");
+  }
+  if (file && events) {
+    return absl::InvalidArgumentError("http_streaming: a file transfer has no events to resume");
+  }
+  const Descriptor* carrier =
+      route.client_streaming ? route.method->input_type() : route.method->output_type();
+  if (file) {
+    absl::Status st = CheckField(carrier, s.metadata_field(), "metadata_field", true, false);
+    if (st.ok()) st = CheckField(carrier, s.chunk_field(), "chunk_field", false, true);
+    return st;
+  }
+  if (s.event_id_field().empty() != s.resume_field().empty()) {
+    return absl::InvalidArgumentError(
+        "http_streaming: event_id_field and resume_field go together");
+  }
+  if (!events) return absl::OkStatus();
+  absl::Status st =
+      CheckField(route.method->output_type(), s.event_id_field(), "event_id_field", false, false);
+  if (st.ok()) {
+    st = CheckField(route.method->input_type(), s.resume_field(), "resume_field", false, false);
+  }
+  return st;
+}
+
 absl::Status AddRule(const MethodDescriptor* method, const google::protobuf::MethodOptions& options,
                      const google::api::HttpRule& rule, std::vector<Route>& out) {
   Route route;
@@ -86,6 +143,12 @@ absl::Status AddRule(const MethodDescriptor* method, const google::protobuf::Met
   }
   route.session = options.GetExtension(cim::v1::session);
   route.anonymous = options.GetExtension(cim::v1::anonymous);
+  route.client_streaming = method->client_streaming();
+  route.server_streaming = method->server_streaming();
+  route.streaming = options.GetExtension(cim::v1::http_streaming);
+  if (absl::Status st = CheckStreaming(route); !st.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat(method->full_name(), ": ", st.message()));
+  }
   out.push_back(std::move(route));
   return absl::OkStatus();
 }

@@ -25,6 +25,12 @@ struct Route {
   std::string response_body;  // "" or a top-level field name
   cim::v1::SessionEffect session = cim::v1::SESSION_EFFECT_UNSPECIFIED;
   bool anonymous = false;
+  // Streaming RPCs, and how they are carried over HTTP (see cim.v1.HttpStreaming): an upload
+  // (client streaming), a download or Server-Sent Events (server streaming).
+  bool client_streaming = false;
+  bool server_streaming = false;
+  cim::v1::HttpStreaming streaming;
+  bool is_download() const { return server_streaming && !streaming.chunk_field().empty(); }
   // "/cim.v1.AuthService/Login"
   std::string grpc_path() const;
 };
@@ -51,8 +57,10 @@ struct RouteMatch {
 class RouteTable {
  public:
   // Routes of every annotated method of every service in `files`. INVALID_ARGUMENT for a
-  // malformed template, a body or path variable naming no suitable field, and for two
-  // annotations that collide (same HTTP method and same path shape).
+  // malformed template, a body or path variable naming no suitable field, a streaming RPC
+  // without a way to carry it (bidirectional streaming; client streaming without file fields)
+  // or with fields that do not fit, and for two annotations that collide (same HTTP method and
+  // same path shape).
   static absl::StatusOr<RouteTable> Build(
       const std::vector<const google::protobuf::FileDescriptor*>& files);
 

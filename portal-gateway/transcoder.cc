@@ -236,6 +236,10 @@ absl::StatusOr<std::unique_ptr<Message>> Transcoder::BuildRequest(const RouteMat
   return request;
 }
 
+std::unique_ptr<Message> Transcoder::NewRequest(const Route& route) {
+  return std::unique_ptr<Message>(factory_.GetPrototype(route.method->input_type())->New());
+}
+
 std::unique_ptr<Message> Transcoder::NewResponse(const Route& route) {
   return std::unique_ptr<Message>(factory_.GetPrototype(route.method->output_type())->New());
 }

@@ -23,6 +23,8 @@ class Transcoder {
                                                                           absl::string_view query,
                                                                           absl::string_view body);
 
+  // An empty message of the method's input type.
+  std::unique_ptr<google::protobuf::Message> NewRequest(const Route& route);
   // An empty message of the method's output type, to parse the gRPC response into.
   std::unique_ptr<google::protobuf::Message> NewResponse(const Route& route);
 

@@ -1,6 +1,9 @@
 #include "server/claim/claim_service.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "server/claim/attachment_type.h"
 #include "server/identity/call_auth.h"
 
@@ -123,6 +126,25 @@ grpc::Status ClaimServiceImpl::DownloadAttachment(
           message.set_chunk(chunk);
           return writer->Write(message);
         });
+  });
+}
+
+grpc::Status ClaimServiceImpl::WatchClaimEvents(
+    grpc::ServerContext* context, const cim::v1::WatchClaimEventsRequest* request,
+    grpc::ServerWriter<cim::v1::ClaimEventNotice>* writer) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return workflow_.Watch(
+        p, *request, watch_poll_,
+        [&](absl::Duration poll) {
+          // Wakes every 50 ms to notice a cancelled call (client gone, server stopping).
+          const absl::Time until = absl::Now() + poll;
+          for (absl::Time now = absl::Now(); now < until; now = absl::Now()) {
+            if (context->IsCancelled()) return false;
+            absl::SleepFor(std::min(until - now, absl::Milliseconds(50)));
+          }
+          return !context->IsCancelled();
+        },
+        [&](const cim::v1::ClaimEventNotice& event) { return writer->Write(event); });
   });
 }
 

@@ -1,5 +1,5 @@
 // gRPC adapter for cim.v1.ClaimService: authenticate, call the claim workflow, map the status
-// once. Uploads and downloads stream in chunks.
+// once. Uploads and downloads stream in chunks; claim events stream as they happen.
 #ifndef CIM_SERVER_CLAIM_CLAIM_SERVICE_H_
 #define CIM_SERVER_CLAIM_CLAIM_SERVICE_H_
 
@@ -40,6 +40,13 @@ class ClaimServiceImpl final : public cim::v1::ClaimService::Service {
   grpc::Status DownloadAttachment(
       grpc::ServerContext* context, const cim::v1::DownloadAttachmentRequest* request,
       grpc::ServerWriter<cim::v1::DownloadAttachmentResponse>* writer) override;
+  // Checks for new events every `watch_poll` (see set_watch_poll) until the client cancels.
+  grpc::Status WatchClaimEvents(grpc::ServerContext* context,
+                                const cim::v1::WatchClaimEventsRequest* request,
+                                grpc::ServerWriter<cim::v1::ClaimEventNotice>* writer) override;
+
+  // How often WatchClaimEvents checks for new events (default 500 ms).
+  void set_watch_poll(absl::Duration poll) { watch_poll_ = poll; }
 
  private:
   grpc::Status Review(grpc::ServerContext* context, const cim::v1::ReviewClaimRequest* request,
@@ -47,6 +54,7 @@ class ClaimServiceImpl final : public cim::v1::ClaimService::Service {
 
   Authenticator& auth_;
   ClaimWorkflow& workflow_;
+  absl::Duration watch_poll_ = absl::Milliseconds(500);
 };
 
 }  // namespace cim

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "server/claim/attachment_type.h"
+#include "server/claim/event_cursor.h"
 #include "server/common/pagination.h"
 #include "server/common/proto_time.h"
 #include "server/common/sha256.h"
@@ -471,6 +472,46 @@ absl::Status ClaimWorkflow::Download(const Principal& caller, int64_t attachment
   }
   on_metadata(attachment);
   return claims_.ReadAttachment(attachment_id, on_chunk);
+}
+
+absl::Status ClaimWorkflow::Watch(
+    const Principal& caller, const cim::v1::WatchClaimEventsRequest& request, absl::Duration poll,
+    const std::function<bool(absl::Duration)>& wait,
+    const std::function<bool(const cim::v1::ClaimEventNotice&)>& emit) {
+  FieldErrors errors;
+  if (request.after_event_id() < 0) errors.Add("after_event_id", "must not be negative");
+  if (request.claim_id() < 0) errors.Add("claim_id", "must not be negative");
+  if (request.program_id() < 0) errors.Add("program_id", "must not be negative");
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  const ClaimEventFilter filter{
+      .claim_id = request.claim_id(),
+      .program_id = request.program_id(),
+      .partner_id = ReadsAllPartners(caller) ? 0 : caller.partner_id,
+  };
+  int64_t after = request.after_event_id();
+  if (after == 0) {
+    CIM_ASSIGN_OR_RETURN(after, claims_.LastEventId());
+  }
+  // Events are written by short transactions; ten seconds is far longer than any of them.
+  EventCursor cursor(after, absl::Seconds(10));
+  constexpr int kPage = 500;
+  do {
+    // Everything above the settled id, a page at a time.
+    int64_t from = cursor.settled();
+    size_t got = kPage;
+    while (got == kPage) {
+      CIM_ASSIGN_OR_RETURN(std::vector<cim::v1::ClaimEventNotice> events,
+                           claims_.EventsAfter(filter, from, kPage));
+      got = events.size();
+      for (const cim::v1::ClaimEventNotice& event : events) {
+        from = event.event_id();
+        if (!cursor.Offer(event.event_id(), FromTimestamp(event.event().time()))) continue;
+        if (!emit(event)) return absl::OkStatus();
+      }
+    }
+    cursor.Settle(clock_.Now());
+  } while (wait(poll));
+  return absl::OkStatus();
 }
 
 }  // namespace cim

@@ -60,6 +60,14 @@ class ClaimWorkflow {
                         const std::function<void(const Attachment&)>& on_metadata,
                         const std::function<bool(const std::string&)>& on_chunk);
 
+  // Sends `emit` the status changes of the claims the caller may see, oldest first: those
+  // after request.after_event_id (or, for 0, only those from now on), then new ones, checking
+  // every `poll`. Returns OK when `wait(poll)` returns false (the caller went away) or `emit`
+  // returns false; INVALID_ARGUMENT for negative ids; UNAVAILABLE if the database is.
+  absl::Status Watch(const Principal& caller, const cim::v1::WatchClaimEventsRequest& request,
+                     absl::Duration poll, const std::function<bool(absl::Duration)>& wait,
+                     const std::function<bool(const cim::v1::ClaimEventNotice&)>& emit);
+
  private:
   // A submission waiting for its batch.
   struct SubmitJob {

@@ -889,6 +889,50 @@ absl::StatusOr<std::vector<Claim>> MysqlClaimRepository::List(const ClaimFilter&
   });
 }
 
+absl::StatusOr<std::vector<cim::v1::ClaimEventNotice>> MysqlClaimRepository::EventsAfter(
+    const ClaimEventFilter& filter, int64_t after_id, int limit) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<cim::v1::ClaimEventNotice>> {
+    long long after = after_id, claim = filter.claim_id, program = filter.program_id,
+              partner = filter.partner_id;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT e.id, e.claim_id, c.partner_id, c.program_id, e.from_status,"
+                      " e.to_status, e.actor_id, u.display_name, e.comment, e.created_at"
+                      " FROM claim_events e JOIN claims c ON c.id = e.claim_id"
+                      " JOIN users u ON u.id = e.actor_id WHERE e.id > :after"
+                      " AND (:claim1 = 0 OR e.claim_id = :claim2)"
+                      " AND (:program1 = 0 OR c.program_id = :program2)"
+                      " AND (:partner1 = 0 OR c.partner_id = :partner2)"
+                      " ORDER BY e.id LIMIT :limit",
+         soci::use(after), soci::use(claim), soci::use(claim), soci::use(program),
+         soci::use(program), soci::use(partner), soci::use(partner), soci::use(limit));
+    std::vector<cim::v1::ClaimEventNotice> out;
+    for (const soci::row& r : rows) {
+      cim::v1::ClaimEventNotice& notice = out.emplace_back();
+      notice.set_event_id(r.get<long long>(0));
+      notice.set_claim_id(r.get<long long>(1));
+      notice.set_partner_id(r.get<long long>(2));
+      notice.set_program_id(r.get<long long>(3));
+      cim::v1::ClaimEvent* event = notice.mutable_event();
+      event->set_from_status(static_cast<ClaimStatus>(r.get<int>(4)));
+      event->set_to_status(static_cast<ClaimStatus>(r.get<int>(5)));
+      event->set_actor_user_id(r.get<long long>(6));
+      event->set_actor_name(r.get<std::string>(7));
+      event->set_comment(r.get<std::string>(8));
+      SetTimestamp(FromSqlTime(r.get<std::tm>(9)), event->mutable_time());
+    }
+    return out;
+  });
+}
+
+absl::StatusOr<int64_t> MysqlClaimRepository::LastEventId() {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<int64_t> {
+    long long last = 0;
+    soci::indicator ind;
+    s << "SELECT MAX(id) FROM claim_events", soci::into(last, ind);
+    return ind == soci::i_ok ? last : 0;
+  });
+}
+
 std::vector<absl::StatusOr<Claim>> MysqlClaimRepository::DecideMany(
     const std::vector<DecideJob>& jobs) {
   absl::StatusOr<std::vector<absl::StatusOr<Claim>>> batch =

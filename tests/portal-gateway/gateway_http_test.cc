@@ -1,5 +1,6 @@
 // cim-gateway over real HTTP against a real cim-server and MariaDB.
 #include <google/protobuf/struct.pb.h>
+#include <google/protobuf/text_format.h>
 #include <google/protobuf/util/json_util.h>
 
 #include <cstdio>
@@ -13,11 +14,13 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "cim/v1/program_service.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "portal-gateway/gateway.h"
 #include "portal-gateway/http_server.h"
 #include "portal-gateway/openapi.h"
+#include "server/common/sha256.h"
 #include "tests/testing/http_client.h"
 #include "tests/testing/test_server.h"
 
@@ -26,11 +29,43 @@ namespace {
 
 using ::cim::testing::HttpResult;
 using ::cim::testing::HttpSend;
+using ::cim::testing::SseClient;
+using ::cim::testing::SseEvent;
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
 constexpr size_t kBodyLimit = 64 * 1024;
+
+// The first value named `key` anywhere in a JSON document (depth first), as text: strings as
+// they are, numbers without a fraction as integers; "" if there is none.
+std::string FindJsonField(const google::protobuf::Value& value, const std::string& key) {
+  if (value.has_struct_value()) {
+    for (const auto& [name, field] : value.struct_value().fields()) {
+      if (name == key) {
+        if (field.has_string_value()) return field.string_value();
+        if (field.has_number_value())
+          return absl::StrCat(static_cast<int64_t>(field.number_value()));
+        if (field.has_bool_value()) return field.bool_value() ? "true" : "false";
+      }
+    }
+    for (const auto& [name, field] : value.struct_value().fields()) {
+      if (std::string found = FindJsonField(field, key); !found.empty()) return found;
+    }
+  } else if (value.has_list_value()) {
+    for (const auto& item : value.list_value().values()) {
+      if (std::string found = FindJsonField(item, key); !found.empty()) return found;
+    }
+  }
+  return "";
+}
+
+std::string JsonField(const std::string& json, const std::string& key) {
+  google::protobuf::Value value;
+  if (!google::protobuf::util::JsonStringToMessage(json, &value).ok()) return "";
+  return FindJsonField(value, key);
+}
 
 class GatewayHttpTest : public ::testing::Test {
  protected:
@@ -74,7 +109,10 @@ class GatewayHttpTest : public ::testing::Test {
     http.access_log = false;
     Gateway* g = gateway->get();
     auto server = HttpServer::Start(
-        http, [g](const HttpRequest& r, const std::string& peer) { return g->Handle(r, peer); });
+        http, [g](const HttpRequest& r, const std::string& peer) { return g->Handle(r, peer); },
+        [g](const HttpRequestHeader& r, const std::string& peer) {
+          return g->RouteStream(r, peer);
+        });
     EXPECT_TRUE(server.ok()) << server.status();
     http_ = *std::move(server);
     return *std::move(gateway);
@@ -90,6 +128,80 @@ class GatewayHttpTest : public ::testing::Test {
     http_.reset();
     gateway_ = StartGateway(server_.address(), customize);
     ASSERT_NE(gateway_, nullptr);
+  }
+
+  // An active program with product ST-100 that Gamma is enrolled in; its id.
+  int64_t ProgramForClaims() {
+    server_.CreateUser("pa@vendor.example", cim::v1::ROLE_PROGRAM_ADMIN);
+    server_.CreateUser("admin@gamma.example", cim::v1::ROLE_PARTNER_ADMIN, partner_.id());
+    auto programs = cim::v1::ProgramService::NewStub(server_.channel());
+    const std::string admin = server_.Login("pa@vendor.example");
+    cim::v1::ImportProductsRequest import;
+    cim::v1::Product* product = import.add_products();
+    product->set_sku("ST-100");
+    product->set_name("Storage");
+    product->set_currency_code("EUR");
+    product->set_list_price("1000");
+    product->set_unit_cost("600");
+    cim::v1::ImportProductsResponse imported;
+    EXPECT_TRUE(
+        programs->ImportProducts(testing::TestServer::Context(admin).get(), import, &imported)
+            .ok());
+    cim::v1::CreateProgramRequest create;
+    EXPECT_TRUE(
+        google::protobuf::TextFormat::ParseFromString(R"pb(
+                                                        program {
+                                                          name: "Rebate"
+                                                          currency_code: "EUR"
+                                                          budget: "100000"
+                                                          start_date: "2026-01-01"
+                                                          end_date: "2026-12-31"
+                                                          period: PROGRAM_PERIOD_QUARTER
+                                                          terms: "Terms"
+                                                          rules {
+                                                            id: "r"
+                                                            name: "Rebate"
+                                                            rebate {
+                                                              mode: REBATE_MODE_MARGINAL
+                                                              tiers { min_volume: "0" percent: "2" }
+                                                            }
+                                                          }
+                                                        })pb",
+                                                      &create));
+    cim::v1::Program program;
+    grpc::Status created =
+        programs->CreateProgram(testing::TestServer::Context(admin).get(), create, &program);
+    EXPECT_TRUE(created.ok()) << created.error_message();
+    cim::v1::ChangeProgramStatusRequest activate;
+    activate.set_program_id(program.id());
+    EXPECT_TRUE(
+        programs->ActivateProgram(testing::TestServer::Context(admin).get(), activate, &program)
+            .ok());
+    cim::v1::EnrollPartnerRequest enroll;
+    enroll.set_program_id(program.id());
+    enroll.set_accepted_terms_version(1);
+    cim::v1::Enrollment enrollment;
+    EXPECT_TRUE(programs
+                    ->EnrollPartner(
+                        testing::TestServer::Context(server_.Login("admin@gamma.example")).get(),
+                        enroll, &enrollment)
+                    .ok());
+    return program.id();
+  }
+
+  // Submits a claim over HTTP; its id.
+  int64_t SubmitClaim(const std::string& bearer, int64_t program_id, const std::string& invoice) {
+    HttpResult r =
+        Send("POST", "/v1/claims",
+             absl::StrCat(
+                 R"({"idempotencyKey":"key-)", invoice, R"(","claim":{"programId":")", program_id,
+                 R"(","invoiceNumber":")", invoice,
+                 R"(","invoiceDate":"2026-02-10","customerName":"Acme","customerCountry":"NL",)",
+                 R"("currencyCode":"EUR","lines":[{"sku":"ST-100","quantity":"2",)",
+                 R"("unitPrice":"1000"}]}})"),
+             {{"Authorization", bearer}});
+    EXPECT_EQ(r.status, 200) << r.body;
+    return std::atoll(JsonField(r.body, "id").c_str());
   }
 
   std::string BearerLogin(const std::string& email) {
@@ -545,6 +657,35 @@ TEST_F(GatewayHttpTest, OpenApiDocumentDescribesEveryAnnotatedRpc) {
       paths.at("/v1/auth/login").struct_value().fields().at("post").struct_value().fields();
   EXPECT_EQ(login.at("security").list_value().values_size(), 0);
   EXPECT_EQ(top.at("security").list_value().values_size(), 2);
+
+  // Streaming routes: a multipart upload, a file download, Server-Sent Events.
+  const google::protobuf::Value& upload =
+      at(at(at(paths.at("/v1/attachments"), "post"), "requestBody"), "content");
+  const google::protobuf::Value& form = at(at(upload, "multipart/form-data"), "schema");
+  EXPECT_EQ(
+      at(form.struct_value().fields().at("allOf").list_value().values(0), "$ref").string_value(),
+      "#/components/schemas/cim.v1.AttachmentMetadata");
+  EXPECT_EQ(at(at(at(form.struct_value().fields().at("allOf").list_value().values(1), "properties"),
+                  "file"),
+               "format")
+                .string_value(),
+            "binary");
+  const google::protobuf::Value& download =
+      at(at(at(paths.at("/v1/attachments/{attachment_id}:download"), "get"), "responses"), "200");
+  EXPECT_TRUE(at(download, "content").struct_value().fields().contains("application/octet-stream"));
+  const google::protobuf::Value& watch = at(paths.at("/v1/claims:watch"), "get");
+  EXPECT_EQ(at(at(at(at(at(watch, "responses"), "200"), "content"), "text/event-stream"),
+               "x-event-schema")
+                .struct_value()
+                .fields()
+                .at("$ref")
+                .string_value(),
+            "#/components/schemas/cim.v1.ClaimEventNotice");
+  std::vector<std::string> headers;
+  for (const auto& p : at(watch, "parameters").list_value().values()) {
+    if (at(p, "in").string_value() == "header") headers.push_back(at(p, "name").string_value());
+  }
+  EXPECT_THAT(headers, ElementsAre("Last-Event-ID"));
 }
 
 TEST_F(GatewayHttpTest, MetricsCountRequestsByRouteAndStatus) {
@@ -686,6 +827,207 @@ TEST(GrpcTimeoutTest, ParsesGrpcsFormat) {
       EXPECT_EQ(got.status().code(), absl::StatusCode::kInvalidArgument) << text;
     }
   }
+}
+
+// A multipart/form-data body with `fields` and one file part.
+std::string MultipartBody(const std::string& boundary,
+                          const std::vector<std::pair<std::string, std::string>>& fields,
+                          const std::string& filename, const std::string& content) {
+  std::string body;
+  for (const auto& [name, value] : fields) {
+    absl::StrAppend(&body, "--", boundary, "\r\nContent-Disposition: form-data; name=\"", name,
+                    "\"\r\n\r\n", value, "\r\n");
+  }
+  absl::StrAppend(&body, "--", boundary,
+                  "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"", filename,
+                  "\"\r\nContent-Type: application/pdf\r\n\r\n", content, "\r\n--", boundary,
+                  "--\r\n");
+  return body;
+}
+
+std::string Pdf(size_t size) {
+  std::string bytes = "%PDF-1.7\n";
+  bytes.reserve(size);
+  for (size_t i = 0; bytes.size() < size; ++i) bytes += static_cast<char>('a' + i % 26);
+  return bytes;
+}
+
+constexpr char kBoundary[] = "----cimBoundary7MA4YWxkTrZu0gW";
+const Headers kMultipart = {{"Content-Type", absl::StrCat("multipart/form-data; boundary=",
+                                                          "----cimBoundary7MA4YWxkTrZu0gW")}};
+
+Headers With(Headers headers, const std::string& name, const std::string& value) {
+  headers.emplace_back(name, value);
+  return headers;
+}
+
+TEST_F(GatewayHttpTest, MultipartUploadStreamsANineMegabyteFileAndDownloadsItBack) {
+  const std::string bearer = "Bearer " + BearerLogin("rep@gamma.example");
+  const std::string pdf = Pdf(9'000'000);
+  HttpResult up =
+      Send("POST", "/v1/attachments", MultipartBody(kBoundary, {}, "Invoice März.pdf", pdf),
+           With(kMultipart, "Authorization", bearer));
+  ASSERT_EQ(up.status, 200) << up.body;
+  EXPECT_EQ(JsonField(up.body, "sizeBytes"), "9000000");
+  EXPECT_EQ(JsonField(up.body, "contentType"), "application/pdf");
+  EXPECT_EQ(JsonField(up.body, "filename"), "Invoice März.pdf");
+  EXPECT_EQ(JsonField(up.body, "sha256"), Sha256Hex(pdf));
+  EXPECT_EQ(JsonField(up.body, "partnerId"), std::to_string(partner_.id()));
+  const std::string id = JsonField(up.body, "id");
+
+  HttpResult down = Send("GET", absl::StrCat("/v1/attachments/", id, ":download"), "",
+                         {{"Authorization", bearer}});
+  ASSERT_EQ(down.status, 200) << down.body;
+  EXPECT_EQ(down.header("content-type"), "application/pdf");
+  EXPECT_EQ(down.header("content-disposition"),
+            "attachment; filename=\"Invoice M__rz.pdf\"; filename*=UTF-8''Invoice%20M%C3%A4rz.pdf");
+  EXPECT_THAT(down.header("content-security-policy"), HasSubstr("sandbox"));
+  EXPECT_EQ(down.header("x-content-type-options"), "nosniff");
+  EXPECT_EQ(down.body.size(), pdf.size());
+  EXPECT_TRUE(down.body == pdf);
+
+  // Another partner's user does not see it; an unknown id is 404 too.
+  server_.CreateUser("rep@delta.example", cim::v1::ROLE_PARTNER_REP, other_.id());
+  const std::string other = "Bearer " + BearerLogin("rep@delta.example");
+  HttpResult hidden = Send("GET", absl::StrCat("/v1/attachments/", id, ":download"), "",
+                           {{"Authorization", other}});
+  EXPECT_EQ(hidden.status, 404) << hidden.body;
+  EXPECT_EQ(JsonField(hidden.body, "code"), "5");
+  EXPECT_EQ(Send("GET", "/v1/attachments/999999:download", "", {{"Authorization", bearer}}).status,
+            404);
+  EXPECT_EQ(Send("GET", "/v1/attachments/abc:download", "", {{"Authorization", bearer}}).status,
+            400);
+}
+
+TEST_F(GatewayHttpTest, UploadsPastTheLimitOrMalformedAreRefusedWithPreciseErrors) {
+  const std::string bearer = "Bearer " + BearerLogin("rep@gamma.example");
+  const Headers auth = With(kMultipart, "Authorization", bearer);
+  // 11 MB: refused from its Content-Length, before the server is called.
+  HttpResult big = Send("POST", "/v1/attachments",
+                        MultipartBody(kBoundary, {}, "big.pdf", Pdf(11'000'000)), auth);
+  EXPECT_EQ(big.status, 413) << big.body;
+  EXPECT_EQ(JsonField(big.body, "code"), "8");
+  EXPECT_THAT(big.body, HasSubstr("larger than 10551296 bytes"));
+  // Within the gateway's limit but over the server's 10 MiB: the server's field error.
+  HttpResult over = Send("POST", "/v1/attachments",
+                         MultipartBody(kBoundary, {}, "over.pdf", Pdf(10'500'000)), auth);
+  EXPECT_EQ(over.status, 400) << over.body;
+  EXPECT_THAT(over.body, HasSubstr("larger than 10 MiB"));
+  EXPECT_THAT(over.body, HasSubstr("\"field\":\"chunk\""));
+
+  struct Case {
+    std::string name, body;
+    Headers headers;
+    int status;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {"not multipart",
+       "{}",
+       {{"Authorization", bearer}, {"Content-Type", "application/json"}},
+       415,
+       "multipart/form-data"},
+      {"no boundary",
+       "x",
+       {{"Authorization", bearer}, {"Content-Type", "multipart/form-data"}},
+       415,
+       "without a boundary"},
+      {"no file part",
+       absl::StrCat("--", kBoundary,
+                    "\r\nContent-Disposition: form-data; name=\"partner_id\"\r\n\r\n",
+                    partner_.id(), "\r\n--", kBoundary, "--\r\n"),
+       auth, 400, "no file part"},
+      {"unknown form field", MultipartBody(kBoundary, {{"colour", "red"}}, "a.pdf", Pdf(100)), auth,
+       400, "colour"},
+      {"bad field value", MultipartBody(kBoundary, {{"partner_id", "twelve"}}, "a.pdf", Pdf(100)),
+       auth, 400, "partner_id"},
+      {"unterminated",
+       absl::StrCat("--", kBoundary, "\r\nContent-Disposition: form-data; ",
+                    "name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.7"),
+       auth, 400, "closing boundary"},
+      {"not a PDF, PNG or JPEG", MultipartBody(kBoundary, {}, "a.pdf", "plain text"), auth, 400,
+       "PDF"},
+      {"no credentials", MultipartBody(kBoundary, {}, "a.pdf", Pdf(100)), kMultipart, 401, ""},
+      {"cookie without the CSRF header", MultipartBody(kBoundary, {}, "a.pdf", Pdf(100)),
+       With(kMultipart, "Cookie", "cim_session=abc"), 403, "X-CIM-Client"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    HttpResult r = Send("POST", "/v1/attachments", c.body, c.headers);
+    EXPECT_EQ(r.status, c.status) << r.body;
+    EXPECT_THAT(r.body, HasSubstr(c.message));
+    EXPECT_FALSE(JsonField(r.body, "requestId").empty()) << r.body;
+  }
+  // A partner rep may not upload for another partner.
+  HttpResult foreign = Send(
+      "POST", "/v1/attachments",
+      MultipartBody(kBoundary, {{"partner_id", std::to_string(other_.id())}}, "a.pdf", Pdf(100)),
+      auth);
+  EXPECT_EQ(foreign.status / 100, 4) << foreign.body;
+  EXPECT_NE(foreign.status, 200);
+}
+
+TEST_F(GatewayHttpTest, ClaimEventsStreamAsServerSentEventsAndResumeByLastEventId) {
+  RestartGateway([](GatewayOptions& o) { o.sse_heartbeat = absl::Milliseconds(300); });
+  const int64_t program = ProgramForClaims();
+  const std::string rep = "Bearer " + BearerLogin("rep@gamma.example");
+  const std::string manager = "Bearer " + BearerLogin("cm@vendor.example");
+  server_.CreateUser("rep@delta.example", cim::v1::ROLE_PARTNER_REP, other_.id());
+  const std::string other = "Bearer " + BearerLogin("rep@delta.example");
+
+  SseClient stream(http_->port(), "/v1/claims:watch", {{"Authorization", rep}});
+  ASSERT_EQ(stream.response().status, 200) << stream.response().body;
+  EXPECT_EQ(stream.response().header("content-type"), "text/event-stream");
+  EXPECT_EQ(stream.response().header("cache-control"), "no-store");
+  EXPECT_FALSE(stream.response().header("x-request-id").empty());
+  SseClient foreign(http_->port(), "/v1/claims:watch", {{"Authorization", other}});
+  ASSERT_EQ(foreign.response().status, 200);
+
+  const int64_t claim = SubmitClaim(rep, program, "INV-SSE-1");
+  std::optional<SseEvent> submitted = stream.Next(5000);
+  ASSERT_TRUE(submitted.has_value());
+  EXPECT_EQ(JsonField(submitted->data, "claimId"), std::to_string(claim));
+  EXPECT_EQ(JsonField(submitted->data, "partnerId"), std::to_string(partner_.id()));
+  EXPECT_EQ(JsonField(submitted->data, "toStatus"), "CLAIM_STATUS_SUBMITTED");
+  EXPECT_EQ(submitted->id, JsonField(submitted->data, "eventId"));
+
+  ASSERT_EQ(Send("POST", absl::StrCat("/v1/claims/", claim, ":startReview"), "{}",
+                 {{"Authorization", manager}})
+                .status,
+            200);
+  std::optional<SseEvent> reviewing = stream.Next(5000);
+  ASSERT_TRUE(reviewing.has_value());
+  EXPECT_EQ(JsonField(reviewing->data, "toStatus"), "CLAIM_STATUS_IN_REVIEW");
+  EXPECT_GT(std::atoll(reviewing->id.c_str()), std::atoll(submitted->id.c_str()));
+  // Heartbeats while nothing happens.
+  EXPECT_FALSE(stream.Next(1000).has_value());
+  EXPECT_GE(stream.comments(), 2);
+  // The other partner saw none of it.
+  EXPECT_FALSE(foreign.Next(200).has_value());
+
+  // A reconnecting client resumes after the last event it saw.
+  SseClient resumed(http_->port(), "/v1/claims:watch",
+                    {{"Authorization", rep}, {"Last-Event-ID", submitted->id}});
+  ASSERT_EQ(resumed.response().status, 200);
+  std::optional<SseEvent> replayed = resumed.Next(5000);
+  ASSERT_TRUE(replayed.has_value());
+  EXPECT_EQ(replayed->id, reviewing->id);
+  // The manager sees every partner's claims, and may filter by claim.
+  SseClient all(http_->port(), absl::StrCat("/v1/claims:watch?claimId=", claim),
+                {{"Authorization", manager}, {"Last-Event-ID", submitted->id}});
+  std::optional<SseEvent> first = all.Next(5000);
+  ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(first->id, reviewing->id);
+
+  // Errors the server finds at once keep their HTTP status.
+  EXPECT_EQ(SseClient(http_->port(), "/v1/claims:watch").response().status, 401);
+  SseClient bad(http_->port(), "/v1/claims:watch",
+                {{"Authorization", rep}, {"Last-Event-ID", "x"}});
+  EXPECT_EQ(bad.response().status, 400);
+  EXPECT_THAT(bad.response().body, HasSubstr("Last-Event-ID"));
+  SseClient negative(http_->port(), "/v1/claims:watch?programId=-4", {{"Authorization", rep}});
+  EXPECT_EQ(negative.response().status, 400);
+  EXPECT_THAT(negative.response().body, HasSubstr("program_id"));
 }
 
 }  // namespace

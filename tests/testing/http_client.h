@@ -3,6 +3,8 @@
 #define CIM_TESTS_TESTING_HTTP_CLIENT_H_
 
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +24,34 @@ HttpResult HttpSend(int port, const std::string& method, const std::string& targ
 
 // Sends raw bytes and returns the raw response text (for malformed-HTTP tests).
 std::string HttpSendRaw(int port, const std::string& bytes);
+
+struct SseEvent {
+  std::string id;
+  std::string event;  // "" for the default ("message")
+  std::string data;
+};
+
+// A Server-Sent Events client: GET `target`, then events one at a time, each within a timeout.
+class SseClient {
+ public:
+  SseClient(int port, const std::string& target,
+            const std::vector<std::pair<std::string, std::string>>& headers = {});
+  ~SseClient();
+  // The response: status 0 on I/O error. For a non-200 answer, body holds it.
+  const HttpResult& response() const { return response_; }
+  // The next event (comments skipped), or nullopt if none came within `timeout_ms` or the
+  // stream ended.
+  std::optional<SseEvent> Next(int timeout_ms);
+  // Comment lines (": heartbeat") seen so far.
+  int comments() const { return comments_; }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  HttpResult response_;
+  std::string text_;  // received, not yet parsed
+  int comments_ = 0;
+};
 
 }  // namespace cim::testing
 

@@ -824,5 +824,71 @@ TEST_F(ClaimRpcTest, ProofAttachmentsAreSniffedStoredAndStreamedBack) {
   EXPECT_EQ(Sha256Hex(bytes), Sha256Hex(pdf));
 }
 
+TEST_F(ClaimRpcTest, WatchClaimEventsStreamsEachPartnerOnlyItsOwnClaimsAndResumes) {
+  grpc::ClientContext alpha_context, bravo_context;
+  alpha_context.AddMetadata("authorization", "Bearer " + alpha_rep_);
+  bravo_context.AddMetadata("authorization", "Bearer " + bravo_admin_);
+  for (grpc::ClientContext* c : {&alpha_context, &bravo_context}) {
+    c->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
+  }
+  auto alpha_watch = claims_->WatchClaimEvents(&alpha_context, WatchClaimEventsRequest());
+  auto bravo_watch = claims_->WatchClaimEvents(&bravo_context, WatchClaimEventsRequest());
+  // Both streams have read the newest event id before the claims below exist.
+  absl::SleepFor(absl::Seconds(1));
+
+  const Claim alpha_claim = MustSubmit(alpha_rep_, SaleRequest(program_.id(), "INV-W-1"));
+  const Claim bravo_claim = MustSubmit(bravo_admin_, SaleRequest(program_.id(), "INV-W-2"));
+  Claim reviewed;
+  ASSERT_TRUE(Review(ClaimAction::kStartReview, alpha_claim.id(), "", &reviewed).ok());
+
+  ClaimEventNotice first, second, bravo_first;
+  ASSERT_TRUE(alpha_watch->Read(&first));
+  EXPECT_EQ(first.claim_id(), alpha_claim.id());
+  EXPECT_EQ(first.partner_id(), alpha_.id());
+  EXPECT_EQ(first.program_id(), program_.id());
+  EXPECT_EQ(first.event().to_status(), CLAIM_STATUS_SUBMITTED);
+  EXPECT_EQ(first.event().actor_user_id(), alpha_rep_user_.id());
+  ASSERT_TRUE(alpha_watch->Read(&second));
+  EXPECT_EQ(second.claim_id(), alpha_claim.id());
+  EXPECT_EQ(second.event().from_status(), CLAIM_STATUS_SUBMITTED);
+  EXPECT_EQ(second.event().to_status(), CLAIM_STATUS_IN_REVIEW);
+  EXPECT_GT(second.event_id(), first.event_id());
+  // Bravo's first event is its own claim's, never Alpha's.
+  ASSERT_TRUE(bravo_watch->Read(&bravo_first));
+  EXPECT_EQ(bravo_first.claim_id(), bravo_claim.id());
+  alpha_context.TryCancel();
+  bravo_context.TryCancel();
+
+  // Resuming after the first event replays the second, and nothing of Bravo's.
+  grpc::ClientContext resume_context;
+  resume_context.AddMetadata("authorization", "Bearer " + alpha_rep_);
+  WatchClaimEventsRequest resume;
+  resume.set_after_event_id(first.event_id());
+  auto resumed = claims_->WatchClaimEvents(&resume_context, resume);
+  ClaimEventNotice replayed;
+  ASSERT_TRUE(resumed->Read(&replayed));
+  EXPECT_EQ(replayed.event_id(), second.event_id());
+  resume_context.TryCancel();
+}
+
+TEST_F(ClaimRpcTest, WatchClaimEventsRefusesBadRequestsAndStrangers) {
+  grpc::ClientContext bad_context;
+  bad_context.AddMetadata("authorization", "Bearer " + alpha_rep_);
+  WatchClaimEventsRequest bad;
+  bad.set_after_event_id(-1);
+  bad.set_program_id(-2);
+  auto stream = claims_->WatchClaimEvents(&bad_context, bad);
+  ClaimEventNotice notice;
+  EXPECT_FALSE(stream->Read(&notice));
+  grpc::Status status = stream->Finish();
+  EXPECT_THAT(status, StatusIs(grpc::StatusCode::INVALID_ARGUMENT));
+  EXPECT_THAT(ViolatedFields(status), ElementsAre("after_event_id", "program_id"));
+
+  grpc::ClientContext anonymous;
+  auto refused = claims_->WatchClaimEvents(&anonymous, WatchClaimEventsRequest());
+  EXPECT_FALSE(refused->Read(&notice));
+  EXPECT_THAT(refused->Finish(), StatusIs(grpc::StatusCode::UNAUTHENTICATED));
+}
+
 }  // namespace
 }  // namespace cim
