@@ -309,10 +309,14 @@ std::variant<Gateway::CallSetup, HttpResponse> Gateway::Admit(const HttpRequestH
     }
   }
   CallSetup setup;
-  // Long-lived streams (events) have no deadline unless the client sets one.
-  absl::Duration deadline = route.server_streaming && !route.is_download()
-                                ? absl::InfiniteDuration()
-                                : options_.default_deadline;
+  // Long-lived streams (events) have no deadline unless the client sets one; file transfers
+  // get the longest one (a slow phone moves 10 MB in minutes, not seconds).
+  absl::Duration deadline = options_.default_deadline;
+  if (route.client_streaming || route.is_download()) {
+    deadline = options_.max_deadline;
+  } else if (route.server_streaming) {
+    deadline = absl::InfiniteDuration();
+  }
   if (const std::string timeout = HeaderValue(request, "Grpc-Timeout"); !timeout.empty()) {
     absl::StatusOr<absl::Duration> parsed = ParseGrpcTimeout(timeout);
     if (!parsed.ok()) return JsonError(request, 3, parsed.status().message(), request_id);

@@ -148,43 +148,43 @@ std::optional<HttpResponse> Gateway::Upload(HttpStream& stream, const RouteMatch
     return call->Write(message->SerializeAsString()) ? absl::OkStatus() : CallEnded();
   };
   MultipartParser parser(
-      *boundary, {.part = [&](const MultipartPart& p) -> absl::Status {
-                    part = p;
-                    field_value.clear();
-                    if (!part.is_file) {
-                      if (file_seen) {
-                        return absl::InvalidArgumentError("form fields must come before the file");
-                      }
-                      return absl::OkStatus();
-                    }
-                    if (file_seen) return absl::InvalidArgumentError("send one file per upload");
-                    file_seen = true;
-                    if (!part.filename.empty() && FieldText(*metadata, "filename").empty()) {
-                      SetFieldFromText(*metadata, "filename", part.filename).IgnoreError();
-                    }
-                    call.emplace(*stub_, context, route.grpc_path());
-                    return call->Write((*first)->SerializeAsString()) ? absl::OkStatus()
-                                                                      : CallEnded();
-                  },
-                  .data = [&](absl::string_view data) -> absl::Status {
-                    if (part.is_file) {
-                      chunk.append(data.data(), data.size());
-                      return chunk.size() >= kUploadChunkBytes ? send_chunk() : absl::OkStatus();
-                    }
-                    field_value.append(data.data(), data.size());
-                    if (field_value.size() > kMaxFormFieldBytes) {
-                      return absl::InvalidArgumentError(
-                          absl::StrCat("form field ", part.name, " is longer than 64 KiB"));
-                    }
-                    return absl::OkStatus();
-                  },
-                  .part_end = [&]() -> absl::Status {
-                    if (part.is_file) return chunk.empty() ? absl::OkStatus() : send_chunk();
-                    absl::Status set = SetFieldFromText(*metadata, part.name, field_value);
-                    if (set.ok()) return set;
-                    return absl::InvalidArgumentError(
-                        absl::StrCat("form field ", part.name, ": ", set.message()));
-                  }});
+      *boundary,
+      {.part = [&](const MultipartPart& p) -> absl::Status {
+         part = p;
+         field_value.clear();
+         if (!part.is_file) {
+           if (file_seen) {
+             return absl::InvalidArgumentError("form fields must come before the file");
+           }
+           return absl::OkStatus();
+         }
+         if (file_seen) return absl::InvalidArgumentError("send one file per upload");
+         file_seen = true;
+         if (!part.filename.empty() && FieldText(*metadata, "filename").empty()) {
+           SetFieldFromText(*metadata, "filename", part.filename).IgnoreError();
+         }
+         call.emplace(*stub_, context, route.grpc_path(), [&stream] { return stream.abandoned(); });
+         return call->Write((*first)->SerializeAsString()) ? absl::OkStatus() : CallEnded();
+       },
+       .data = [&](absl::string_view data) -> absl::Status {
+         if (part.is_file) {
+           chunk.append(data.data(), data.size());
+           return chunk.size() >= kUploadChunkBytes ? send_chunk() : absl::OkStatus();
+         }
+         field_value.append(data.data(), data.size());
+         if (field_value.size() > kMaxFormFieldBytes) {
+           return absl::InvalidArgumentError(
+               absl::StrCat("form field ", part.name, " is longer than 64 KiB"));
+         }
+         return absl::OkStatus();
+       },
+       .part_end = [&]() -> absl::Status {
+         if (part.is_file) return chunk.empty() ? absl::OkStatus() : send_chunk();
+         absl::Status set = SetFieldFromText(*metadata, part.name, field_value);
+         if (set.ok()) return set;
+         return absl::InvalidArgumentError(
+             absl::StrCat("form field ", part.name, ": ", set.message()));
+       }});
 
   absl::Status status;
   while (status.ok()) {
@@ -228,7 +228,7 @@ std::optional<HttpResponse> Gateway::Download(HttpStream& stream, const RouteMat
   if (!message.ok()) return JsonError(request, 3, message.status().message(), id);
   grpc::ClientContext context;
   PrepareContext(setup, context);
-  GrpcStream call(*stub_, context, route.grpc_path());
+  GrpcStream call(*stub_, context, route.grpc_path(), [&stream] { return stream.abandoned(); });
   call.Write((*message)->SerializeAsString());
   call.WritesDone();
 
@@ -293,7 +293,7 @@ std::optional<HttpResponse> Gateway::ServeEvents(HttpStream& stream, const Route
   }
   grpc::ClientContext context;
   PrepareContext(setup, context);
-  GrpcStream call(*stub_, context, route.grpc_path());
+  GrpcStream call(*stub_, context, route.grpc_path(), [&stream] { return stream.abandoned(); });
   call.Write((*message)->SerializeAsString());
   call.WritesDone();
 

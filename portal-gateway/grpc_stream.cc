@@ -1,6 +1,9 @@
 #include "portal-gateway/grpc_stream.h"
 
+#include <algorithm>
 #include <vector>
+
+#include "absl/time/clock.h"
 
 namespace cim::gateway {
 
@@ -20,8 +23,10 @@ grpc::ByteBuffer ToByteBuffer(const std::string& bytes) {
 }
 
 GrpcStream::GrpcStream(grpc::GenericStub& stub, grpc::ClientContext& context,
-                       const std::string& method)
-    : context_(context), call_(stub.PrepareCall(&context, method, &queue_)) {
+                       const std::string& method, std::function<bool()> abandon)
+    : context_(context),
+      abandon_(std::move(abandon)),
+      call_(stub.PrepareCall(&context, method, &queue_)) {
   ++outstanding_;
   call_->StartCall(reinterpret_cast<void*>(kStart));
   started_ok_ = Await(kStart).value_or(false);
@@ -50,8 +55,16 @@ std::optional<bool> GrpcStream::Await(Tag tag, absl::Time deadline) {
   while (!done_[tag].has_value()) {
     void* got;
     bool ok;
-    const auto status = queue_.AsyncNext(&got, &ok, absl::ToChronoTime(deadline));
-    if (status == grpc::CompletionQueue::TIMEOUT) return std::nullopt;
+    const absl::Time wake = std::min(deadline, absl::Now() + absl::Seconds(1));
+    const auto status = queue_.AsyncNext(&got, &ok, absl::ToChronoTime(wake));
+    if (status == grpc::CompletionQueue::TIMEOUT) {
+      if (!cancelled_ && abandon_ && abandon_()) {
+        cancelled_ = true;
+        context_.TryCancel();
+      }
+      if (absl::Now() >= deadline) return std::nullopt;
+      continue;
+    }
     if (status == grpc::CompletionQueue::SHUTDOWN) return false;
     --outstanding_;
     done_[reinterpret_cast<intptr_t>(got)] = ok;
@@ -91,17 +104,17 @@ GrpcStream::ReadResult GrpcStream::Read(std::string* message, absl::Time deadlin
 }
 
 grpc::Status GrpcStream::Finish() {
-  grpc::Status status;
+  if (finished_) return status_;
   finished_ = true;
   ++outstanding_;
-  call_->Finish(&status, reinterpret_cast<void*>(kFinish));
+  call_->Finish(&status_, reinterpret_cast<void*>(kFinish));
   Await(kFinish);
   // A read still pending has ended with the call.
   if (read_pending_) {
     Await(kRead);
     read_pending_ = false;
   }
-  return status;
+  return status_;
 }
 
 }  // namespace cim::gateway

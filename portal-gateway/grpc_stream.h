@@ -6,6 +6,7 @@
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,8 +17,10 @@ namespace cim::gateway {
 
 class GrpcStream {
  public:
-  // Starts calling `method` ("/pkg.Service/Method"); `context` must outlive this object.
-  GrpcStream(grpc::GenericStub& stub, grpc::ClientContext& context, const std::string& method);
+  // Starts calling `method` ("/pkg.Service/Method"); `context` must outlive this object. While
+  // waiting, `abandon` is asked every second: once it says true, the call is cancelled.
+  GrpcStream(grpc::GenericStub& stub, grpc::ClientContext& context, const std::string& method,
+             std::function<bool()> abandon = nullptr);
   // Cancels the call if it has not finished, and waits for its operations to end.
   ~GrpcStream();
   GrpcStream(const GrpcStream&) = delete;
@@ -33,7 +36,8 @@ class GrpcStream {
   // how the call ended); kTimeout if none came before `deadline` (the read stays pending: the
   // next Read waits for it).
   ReadResult Read(std::string* message, absl::Time deadline = absl::InfiniteFuture());
-  // The call's status, once every message has been read (or the call failed).
+  // The call's status, once every message has been read (or the call failed). Later calls
+  // return the same status.
   grpc::Status Finish();
 
  private:
@@ -43,12 +47,15 @@ class GrpcStream {
   std::optional<bool> Await(Tag tag, absl::Time deadline = absl::InfiniteFuture());
 
   grpc::ClientContext& context_;
+  std::function<bool()> abandon_;
+  bool cancelled_ = false;
   grpc::CompletionQueue queue_;
   std::unique_ptr<grpc::GenericClientAsyncReaderWriter> call_;
   int outstanding_ = 0;
   bool started_ok_ = false;
   bool read_pending_ = false;
   bool finished_ = false;
+  grpc::Status status_;
   grpc::ByteBuffer read_buffer_;
   // Completions of tags nobody waited for yet: tag → ok.
   std::optional<bool> done_[kFinish + 1];

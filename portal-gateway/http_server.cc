@@ -86,6 +86,7 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
   const HttpRequestHeader& request() const override { return stream_parser_->get(); }
   const std::string& peer() const override { return peer_; }
   bool stopping() const override { return server_.stopping_; }
+  bool abandoned() const override { return server_.ioc_.stopped(); }
 
   absl::StatusOr<std::string> ReadBody() override {
     auto& parser = *stream_parser_;
@@ -122,8 +123,12 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
 
   absl::Status StartChunked(HttpResponseHeader header) override {
     http::response<http::empty_body> response(std::move(header));
-    response.keep_alive(KeepAlive(response.keep_alive()));
-    response.chunked(true);
+    // HTTP/1.0 clients (and proxies that speak it upstream) cannot decode chunks: the body
+    // runs to the end of the connection instead.
+    raw_body_ = stream_parser_->get().version() < 11;
+    response.keep_alive(!raw_body_ && KeepAlive(response.keep_alive()));
+    if (raw_body_) keep_alive_ = false;
+    response.chunked(!raw_body_);
     NoteResponse(response);
     http::response_serializer<http::empty_body> serializer(response);
     return Check(
@@ -133,12 +138,17 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
   absl::Status WriteChunk(absl::string_view data) override {
     if (data.empty()) return absl::OkStatus();  // an empty chunk would end the body
     return Check(Await([&](auto done) {
-      asio::async_write(stream_, http::make_chunk(asio::buffer(data.data(), data.size())),
-                        std::move(done));
+      if (raw_body_) {
+        asio::async_write(stream_, asio::buffer(data.data(), data.size()), std::move(done));
+      } else {
+        asio::async_write(stream_, http::make_chunk(asio::buffer(data.data(), data.size())),
+                          std::move(done));
+      }
     }));
   }
 
   absl::Status FinishChunked() override {
+    if (raw_body_) return absl::OkStatus();  // the connection's end ends the body
     return Check(Await(
         [&](auto done) { asio::async_write(stream_, http::make_chunk_last(), std::move(done)); }));
   }
@@ -175,6 +185,7 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
     if (declared_too_large_) return OnReadError(http::error::body_limit);
     parser_.emplace(std::move(*header_parser_));
     parser_->body_limit(body_limit_);
+    if (parser_->is_done()) return OnRead({});  // no body (most GETs): answer at once
     http::async_read(
         stream_, buffer_, *parser_,
         [self = this->shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
@@ -243,13 +254,13 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
       // answer before the client reads it.
       beast::error_code ec;
       stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+      stream_.expires_after(std::chrono::seconds(5));  // for the whole drain
       Drain(16 << 20);
     }
   }
 
   void Drain(size_t left) {
     if (!drain_buffer_) drain_buffer_ = std::make_unique<std::array<char, 16384>>();
-    beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(5));
     stream_.async_read_some(asio::buffer(*drain_buffer_), [self = this->shared_from_this(), left](
                                                               beast::error_code ec, size_t n) {
       if (!ec && n < left) self->Drain(left - n);
@@ -261,6 +272,11 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
   void StartStream(StreamingRoute route) {
     stream_parser_.emplace(std::move(*header_parser_));
     stream_parser_->body_limit(body_limit_);
+    status_ = 0;
+    request_id_ = "-";
+    keep_alive_ = false;
+    failed_ = false;
+    raw_body_ = false;
     if (server_.streams_ >= server_.options_.max_streams) {
       HttpResponse response =
           JsonError(HttpRequest(), 14, "too many streams in progress; retry shortly", "-", 503);
@@ -272,7 +288,10 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
     }
     ++server_.streams_;
     ++server_.in_flight_;
-    std::thread([self = this->shared_from_this(), route = std::move(route)]() mutable {
+    // Keeps the I/O threads running while the handler has nothing pending on them: only
+    // Shutdown, after its grace period, stops them under a stream.
+    std::thread([self = this->shared_from_this(), route = std::move(route),
+                 work = asio::make_work_guard(server_.ioc_)]() mutable {
       const absl::Time start = absl::Now();
       route.handle(*self);
       if (self->status_ == 0) {
@@ -291,6 +310,7 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
           self->Close();
         }
       });
+      work.reset();
       self.reset();  // before the count: the server may be destroyed once it reaches 0
       --server.streams_;
     }).detach();
@@ -326,7 +346,13 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
       start([result](beast::error_code ec, size_t) { result->set_value(ec); });
     });
     while (done.wait_for(std::chrono::milliseconds(100)) == std::future_status::timeout) {
-      if (server_.ioc_.stopped()) return asio::error::operation_aborted;
+      if (server_.ioc_.stopped()) {
+        // The operation may still be touching this thread's buffers on an I/O thread: give
+        // up only once none runs.
+        while (server_.io_threads_running_ > 0) absl::SleepFor(absl::Milliseconds(1));
+        if (done.wait_for(std::chrono::seconds(0)) == std::future_status::ready) return done.get();
+        return asio::error::operation_aborted;
+      }
     }
     return done.get();
   }
@@ -346,6 +372,7 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
   std::string request_id_ = "-";
   bool keep_alive_ = false;
   bool failed_ = false;
+  bool raw_body_ = false;  // an HTTP/1.0 client's streamed body: unchunked
 };
 
 HttpServer::HttpServer(const HttpServerOptions& options, Handler handler, StreamRouter router)
@@ -389,7 +416,11 @@ absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(const HttpServerOp
   server->port_ = server->acceptor_.local_endpoint().port();
   server->Accept();
   for (int i = 0; i < std::max(1, options.threads); ++i) {
-    server->threads_.emplace_back([s = server.get()] { s->ioc_.run(); });
+    ++server->io_threads_running_;
+    server->threads_.emplace_back([s = server.get()] {
+      s->ioc_.run();
+      --s->io_threads_running_;
+    });
   }
   return server;
 }

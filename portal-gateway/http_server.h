@@ -60,6 +60,8 @@ class HttpStream {
   virtual void Abort() = 0;
   // True once the server is shutting down: long-lived streams should end.
   virtual bool stopping() const = 0;
+  // True once the shutdown's grace period is over: end now, cancelling what is in progress.
+  virtual bool abandoned() const = 0;
 };
 
 // How to serve a request that streams: its body limit and its handler.
@@ -104,6 +106,7 @@ class HttpServer {
   std::vector<std::thread> threads_;
   std::atomic<int> in_flight_{0};
   std::atomic<int> streams_{0};  // stream handler threads running
+  std::atomic<int> io_threads_running_{0};
   std::atomic<bool> stopping_{false};
   int port_ = 0;
 };

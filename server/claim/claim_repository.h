@@ -56,13 +56,6 @@ struct ClaimFilter {
   bool flagged_only = false;
 };
 
-// Which claims' events to read; 0 matches any.
-struct ClaimEventFilter {
-  int64_t claim_id = 0;
-  int64_t program_id = 0;
-  int64_t partner_id = 0;
-};
-
 // A partner's totals for one rule and period (see reward_period_totals).
 struct RuleTotals {
   Decimal volume;
@@ -155,10 +148,10 @@ class ClaimRepository {
   // without timeline and rewards.
   virtual absl::StatusOr<std::vector<Claim>> List(const ClaimFilter& filter, int64_t before_id,
                                                   int limit) = 0;
-  // Up to `limit` status changes of claims matching `filter` with event id > after_id, oldest
-  // first. UNAVAILABLE if the database is.
-  virtual absl::StatusOr<std::vector<cim::v1::ClaimEventNotice>> EventsAfter(
-      const ClaimEventFilter& filter, int64_t after_id, int limit) = 0;
+  // Up to `limit` status changes of any claim with event id > after_id, oldest first.
+  // UNAVAILABLE if the database is.
+  virtual absl::StatusOr<std::vector<cim::v1::ClaimEventNotice>> EventsAfter(int64_t after_id,
+                                                                             int limit) = 0;
   // The id of the newest event of any claim (0 if none).
   virtual absl::StatusOr<int64_t> LastEventId() = 0;
   // Takes each job's decision, as if one after the other: locks the claim, calls `decide` and

@@ -107,6 +107,10 @@ grpc::Status ClaimServiceImpl::UploadAttachment(
       }
       bytes += message.chunk();
     }
+    // A cancelled call ends the stream like a finished one: never store a cut-off file.
+    if (context->IsCancelled()) {
+      return absl::CancelledError("the upload was cancelled before it ended");
+    }
     return Assign(workflow_.Upload(p, metadata, bytes), response);
   });
 }

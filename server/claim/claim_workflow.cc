@@ -1,5 +1,7 @@
 #include "server/claim/claim_workflow.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "server/claim/attachment_type.h"
@@ -483,33 +485,42 @@ absl::Status ClaimWorkflow::Watch(
   if (request.claim_id() < 0) errors.Add("claim_id", "must not be negative");
   if (request.program_id() < 0) errors.Add("program_id", "must not be negative");
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-  const ClaimEventFilter filter{
-      .claim_id = request.claim_id(),
-      .program_id = request.program_id(),
-      .partner_id = ReadsAllPartners(caller) ? 0 : caller.partner_id,
+  // Partner roles see their own partner's claims only.
+  const int64_t partner_id = ReadsAllPartners(caller) ? 0 : caller.partner_id;
+  const auto wanted = [&](const cim::v1::ClaimEventNotice& n) {
+    return (request.claim_id() == 0 || n.claim_id() == request.claim_id()) &&
+           (request.program_id() == 0 || n.program_id() == request.program_id()) &&
+           (partner_id == 0 || n.partner_id() == partner_id);
   };
   int64_t after = request.after_event_id();
   if (after == 0) {
     CIM_ASSIGN_OR_RETURN(after, claims_.LastEventId());
   }
-  // Events are written by short transactions; ten seconds is far longer than any of them.
-  EventCursor cursor(after, absl::Seconds(10));
+  // Events are written by short transactions: fifteen seconds is far longer than any of them
+  // (and how much a poll may re-read after a rolled-back id).
+  EventCursor cursor(after, absl::Seconds(15));
   constexpr int kPage = 500;
   do {
-    // Everything above the settled id, a page at a time.
+    // Every event above the settled id, a page at a time.
+    const absl::Time now = clock_.Now();
+    std::vector<cim::v1::ClaimEventNotice> fresh;
     int64_t from = cursor.settled();
     size_t got = kPage;
     while (got == kPage) {
+      // Every claim's events, so that the cursor sees which ids exist.
       CIM_ASSIGN_OR_RETURN(std::vector<cim::v1::ClaimEventNotice> events,
-                           claims_.EventsAfter(filter, from, kPage));
+                           claims_.EventsAfter(from, kPage));
       got = events.size();
-      for (const cim::v1::ClaimEventNotice& event : events) {
+      for (cim::v1::ClaimEventNotice& event : events) {
         from = event.event_id();
-        if (!cursor.Offer(event.event_id(), FromTimestamp(event.event().time()))) continue;
-        if (!emit(event)) return absl::OkStatus();
+        if (cursor.Offer(from, now) && wanted(event)) fresh.push_back(std::move(event));
       }
     }
-    cursor.Settle(clock_.Now());
+    cursor.Settle(now);
+    for (cim::v1::ClaimEventNotice& notice : fresh) {
+      notice.set_resume_after(std::min(notice.event_id(), cursor.settled()));
+      if (!emit(notice)) return absl::OkStatus();
+    }
   } while (wait(poll));
   return absl::OkStatus();
 }

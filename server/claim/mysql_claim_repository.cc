@@ -890,21 +890,16 @@ absl::StatusOr<std::vector<Claim>> MysqlClaimRepository::List(const ClaimFilter&
 }
 
 absl::StatusOr<std::vector<cim::v1::ClaimEventNotice>> MysqlClaimRepository::EventsAfter(
-    const ClaimEventFilter& filter, int64_t after_id, int limit) {
+    int64_t after_id, int limit) {
   return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<cim::v1::ClaimEventNotice>> {
-    long long after = after_id, claim = filter.claim_id, program = filter.program_id,
-              partner = filter.partner_id;
+    long long after = after_id;
     soci::rowset<soci::row> rows =
         (s.prepare << "SELECT e.id, e.claim_id, c.partner_id, c.program_id, e.from_status,"
                       " e.to_status, e.actor_id, u.display_name, e.comment, e.created_at"
                       " FROM claim_events e JOIN claims c ON c.id = e.claim_id"
                       " JOIN users u ON u.id = e.actor_id WHERE e.id > :after"
-                      " AND (:claim1 = 0 OR e.claim_id = :claim2)"
-                      " AND (:program1 = 0 OR c.program_id = :program2)"
-                      " AND (:partner1 = 0 OR c.partner_id = :partner2)"
                       " ORDER BY e.id LIMIT :limit",
-         soci::use(after), soci::use(claim), soci::use(claim), soci::use(program),
-         soci::use(program), soci::use(partner), soci::use(partner), soci::use(limit));
+         soci::use(after), soci::use(limit));
     std::vector<cim::v1::ClaimEventNotice> out;
     for (const soci::row& r : rows) {
       cim::v1::ClaimEventNotice& notice = out.emplace_back();

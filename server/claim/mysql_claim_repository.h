@@ -16,8 +16,7 @@ class MysqlClaimRepository final : public ClaimRepository {
   std::vector<absl::StatusOr<InsertOutcome>> InsertMany(
       const std::vector<NewClaim>& claims) override;
   absl::StatusOr<Claim> Get(int64_t id) override;
-  absl::StatusOr<std::vector<cim::v1::ClaimEventNotice>> EventsAfter(const ClaimEventFilter& filter,
-                                                                     int64_t after_id,
+  absl::StatusOr<std::vector<cim::v1::ClaimEventNotice>> EventsAfter(int64_t after_id,
                                                                      int limit) override;
   absl::StatusOr<int64_t> LastEventId() override;
   absl::StatusOr<std::vector<Claim>> List(const ClaimFilter& filter, int64_t before_id,

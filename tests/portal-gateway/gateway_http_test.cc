@@ -3,6 +3,8 @@
 #include <google/protobuf/text_format.h>
 #include <google/protobuf/util/json_util.h>
 
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -14,6 +16,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "cim/v1/program_service.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -989,6 +992,7 @@ TEST_F(GatewayHttpTest, ClaimEventsStreamAsServerSentEventsAndResumeByLastEventI
   EXPECT_EQ(JsonField(submitted->data, "claimId"), std::to_string(claim));
   EXPECT_EQ(JsonField(submitted->data, "partnerId"), std::to_string(partner_.id()));
   EXPECT_EQ(JsonField(submitted->data, "toStatus"), "CLAIM_STATUS_SUBMITTED");
+  EXPECT_EQ(submitted->id, JsonField(submitted->data, "resumeAfter"));
   EXPECT_EQ(submitted->id, JsonField(submitted->data, "eventId"));
 
   ASSERT_EQ(Send("POST", absl::StrCat("/v1/claims/", claim, ":startReview"), "{}",
@@ -1028,6 +1032,35 @@ TEST_F(GatewayHttpTest, ClaimEventsStreamAsServerSentEventsAndResumeByLastEventI
   SseClient negative(http_->port(), "/v1/claims:watch?programId=-4", {{"Authorization", rep}});
   EXPECT_EQ(negative.response().status, 400);
   EXPECT_THAT(negative.response().body, HasSubstr("program_id"));
+}
+
+TEST_F(GatewayHttpTest, AnUploadCutOffByTheClientStoresNothing) {
+  const std::string bearer = "Bearer " + BearerLogin("rep@gamma.example");
+  const Headers auth = With(kMultipart, "Authorization", bearer);
+  const auto upload = [&] {
+    HttpResult r =
+        Send("POST", "/v1/attachments", MultipartBody(kBoundary, {}, "a.pdf", Pdf(1000)), auth);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return std::atoll(JsonField(r.body, "id").c_str());
+  };
+  const int64_t before = upload();
+  {
+    // Half of a 2 MB upload, then the client goes away.
+    const std::string body = MultipartBody(kBoundary, {}, "cut.pdf", Pdf(2'000'000));
+    boost::asio::io_context ioc;
+    boost::asio::ip::tcp::socket socket(ioc);
+    socket.connect(
+        {boost::asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(http_->port())});
+    const std::string head = absl::StrCat(
+        "POST /v1/attachments HTTP/1.1\r\nHost: x\r\nAuthorization: ", bearer,
+        "\r\nContent-Type: multipart/form-data; boundary=", kBoundary,
+        "\r\nContent-Length: ", body.size(), "\r\n\r\n", body.substr(0, body.size() / 2));
+    boost::asio::write(socket, boost::asio::buffer(head));
+    absl::SleepFor(absl::Milliseconds(300));  // the gateway has streamed some of it on
+  }
+  absl::SleepFor(absl::Milliseconds(500));  // the cancellation reaches the server
+  // Nothing was stored in between: the next id follows the first.
+  EXPECT_EQ(upload(), before + 1);
 }
 
 }  // namespace

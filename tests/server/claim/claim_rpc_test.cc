@@ -853,6 +853,8 @@ TEST_F(ClaimRpcTest, WatchClaimEventsStreamsEachPartnerOnlyItsOwnClaimsAndResume
   EXPECT_EQ(second.event().from_status(), CLAIM_STATUS_SUBMITTED);
   EXPECT_EQ(second.event().to_status(), CLAIM_STATUS_IN_REVIEW);
   EXPECT_GT(second.event_id(), first.event_id());
+  // Nothing is pending below it: resuming from the event itself misses nothing.
+  EXPECT_EQ(second.resume_after(), second.event_id());
   // Bravo's first event is its own claim's, never Alpha's.
   ASSERT_TRUE(bravo_watch->Read(&bravo_first));
   EXPECT_EQ(bravo_first.claim_id(), bravo_claim.id());
@@ -863,7 +865,7 @@ TEST_F(ClaimRpcTest, WatchClaimEventsStreamsEachPartnerOnlyItsOwnClaimsAndResume
   grpc::ClientContext resume_context;
   resume_context.AddMetadata("authorization", "Bearer " + alpha_rep_);
   WatchClaimEventsRequest resume;
-  resume.set_after_event_id(first.event_id());
+  resume.set_after_event_id(first.resume_after());
   auto resumed = claims_->WatchClaimEvents(&resume_context, resume);
   ClaimEventNotice replayed;
   ASSERT_TRUE(resumed->Read(&replayed));
