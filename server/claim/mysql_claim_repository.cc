@@ -112,6 +112,20 @@ absl::flat_hash_map<int64_t, Claim> ReadClaimCores(soci::session& s, std::vector
   return out;
 }
 
+// A claim event's columns (claim_events e joined with users u), as ClaimEventFromRow reads them.
+constexpr char kClaimEventColumns[] =
+    "e.from_status, e.to_status, e.actor_id, u.display_name, e.comment, e.created_at";
+
+// The event in row `r` whose kClaimEventColumns start at column `first`.
+void ClaimEventFromRow(const soci::row& r, int first, cim::v1::ClaimEvent* event) {
+  event->set_from_status(static_cast<ClaimStatus>(r.get<int>(first)));
+  event->set_to_status(static_cast<ClaimStatus>(r.get<int>(first + 1)));
+  event->set_actor_user_id(r.get<long long>(first + 2));
+  event->set_actor_name(r.get<std::string>(first + 3));
+  event->set_comment(r.get<std::string>(first + 4));
+  SetTimestamp(FromSqlTime(r.get<std::tm>(first + 5)), event->mutable_time());
+}
+
 // Adds to `claims` (as ReadClaimCores returns them) their attachments, conflict details,
 // timelines and rewards.
 void ReadClaimDetails(soci::session& s, absl::flat_hash_map<int64_t, Claim>& claims) {
@@ -148,18 +162,12 @@ void ReadClaimDetails(soci::session& s, absl::flat_hash_map<int64_t, Claim>& cla
     }
   }
 
-  SqlBuilder events(
-      "SELECT e.claim_id, e.from_status, e.to_status, e.actor_id, u.display_name, e.comment,"
-      " e.created_at FROM claim_events e JOIN users u ON u.id = e.actor_id WHERE e.claim_id IN ");
+  SqlBuilder events(absl::StrCat("SELECT e.claim_id, ", kClaimEventColumns,
+                                 " FROM claim_events e JOIN users u ON u.id = e.actor_id"
+                                 " WHERE e.claim_id IN "));
   events.List(found) << " ORDER BY e.id";
   events.Query(s, [&](const soci::row& e) {
-    cim::v1::ClaimEvent* event = claims[e.get<long long>(0)].add_timeline();
-    event->set_from_status(static_cast<ClaimStatus>(e.get<int>(1)));
-    event->set_to_status(static_cast<ClaimStatus>(e.get<int>(2)));
-    event->set_actor_user_id(e.get<long long>(3));
-    event->set_actor_name(e.get<std::string>(4));
-    event->set_comment(e.get<std::string>(5));
-    SetTimestamp(FromSqlTime(e.get<std::tm>(6)), event->mutable_time());
+    ClaimEventFromRow(e, 1, claims[e.get<long long>(0)].add_timeline());
   });
 
   SqlBuilder rewards(
@@ -894,11 +902,11 @@ absl::StatusOr<std::vector<cim::v1::ClaimEventNotice>> MysqlClaimRepository::Eve
   return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<cim::v1::ClaimEventNotice>> {
     long long after = after_id;
     soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT e.id, e.claim_id, c.partner_id, c.program_id, e.from_status,"
-                      " e.to_status, e.actor_id, u.display_name, e.comment, e.created_at"
-                      " FROM claim_events e JOIN claims c ON c.id = e.claim_id"
-                      " JOIN users u ON u.id = e.actor_id WHERE e.id > :after"
-                      " ORDER BY e.id LIMIT :limit",
+        (s.prepare << absl::StrCat("SELECT e.id, e.claim_id, c.partner_id, c.program_id, ",
+                                   kClaimEventColumns,
+                                   " FROM claim_events e JOIN claims c ON c.id = e.claim_id"
+                                   " JOIN users u ON u.id = e.actor_id WHERE e.id > :after"
+                                   " ORDER BY e.id LIMIT :limit"),
          soci::use(after), soci::use(limit));
     std::vector<cim::v1::ClaimEventNotice> out;
     for (const soci::row& r : rows) {
@@ -907,13 +915,7 @@ absl::StatusOr<std::vector<cim::v1::ClaimEventNotice>> MysqlClaimRepository::Eve
       notice.set_claim_id(r.get<long long>(1));
       notice.set_partner_id(r.get<long long>(2));
       notice.set_program_id(r.get<long long>(3));
-      cim::v1::ClaimEvent* event = notice.mutable_event();
-      event->set_from_status(static_cast<ClaimStatus>(r.get<int>(4)));
-      event->set_to_status(static_cast<ClaimStatus>(r.get<int>(5)));
-      event->set_actor_user_id(r.get<long long>(6));
-      event->set_actor_name(r.get<std::string>(7));
-      event->set_comment(r.get<std::string>(8));
-      SetTimestamp(FromSqlTime(r.get<std::tm>(9)), event->mutable_time());
+      ClaimEventFromRow(r, 4, notice.mutable_event());
     }
     return out;
   });
