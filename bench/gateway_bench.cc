@@ -234,10 +234,10 @@ int main(int argc, char** argv) {
   if (!gateway.ok()) Die(absl::StrCat("gateway: ", gateway.status().ToString()));
   cim::gateway::HttpServerOptions http;
   http.port = 0;
-  http.threads = concurrency;  // as cim-gateway's default: a thread per call in flight
   auto http_server = cim::gateway::HttpServer::Start(
-      http, [g = gateway->get()](const auto& request, const std::string& peer) {
-        return g->Handle(request, peer);
+      http, [g = gateway->get()](cim::gateway::HttpRequest request, const std::string& peer,
+                                 cim::gateway::Responder respond) {
+        g->Handle(std::move(request), peer, std::move(respond));
       });
   if (!http_server.ok()) Die(absl::StrCat("http: ", http_server.status().ToString()));
   const std::string origin = absl::StrCat("http://127.0.0.1:", (*http_server)->port());

@@ -11,7 +11,6 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "absl/synchronization/notification.h"
 #include "portal-gateway/grpc_stream.h"
 #include "portal-gateway/http_status.h"
 #include "portal-gateway/openapi.h"
@@ -159,11 +158,22 @@ Gateway::Gateway(const GatewayOptions& options, ApiDescriptors api, RouteTable r
   stub_ = std::make_unique<grpc::GenericStub>(channel_);
 }
 
-HttpResponse Gateway::Handle(const HttpRequest& request, const std::string& peer) {
+Gateway::~Gateway() {
+  absl::MutexLock lock(&calls_mu_);
+  for (grpc::ClientContext* context : calls_) context->TryCancel();
+  calls_mu_.Await(absl::Condition(
+      +[](absl::flat_hash_set<grpc::ClientContext*>* calls) { return calls->empty(); }, &calls_));
+}
+
+void Gateway::Handle(HttpRequest incoming, const std::string& peer, Responder respond) {
   metrics_.Start();
-  const absl::Time start = absl::Now();
-  std::string route;  // what metrics count this request as: few distinct values
-  const std::string request_id = NewRequestId();
+  auto exchange = std::make_shared<Exchange>(Exchange{.request = std::move(incoming),
+                                                      .request_id = NewRequestId(),
+                                                      .start = absl::Now(),
+                                                      .respond = std::move(respond)});
+  const HttpRequest& request = exchange->request;
+  const std::string& request_id = exchange->request_id;
+  std::string& route = exchange->route;
   const absl::string_view target(request.target().data(), request.target().size());
   const size_t q = target.find('?');
   const absl::string_view path = target.substr(0, q);
@@ -181,8 +191,8 @@ HttpResponse Gateway::Handle(const HttpRequest& request, const std::string& peer
     response.set(http::field::content_type, "text/plain");
     response.body() = "ok\n";
   } else if (path == "/readyz") {
-    response = Ready(request_id);
     route = "/readyz";
+    return Ready(std::move(exchange));
   } else if (path == "/metrics") {
     route = "/metrics";
     const bool direct = HeaderValue(request, "X-Forwarded-For").empty();
@@ -202,7 +212,10 @@ HttpResponse Gateway::Handle(const HttpRequest& request, const std::string& peer
     response.set(http::field::cache_control, "no-cache");
     response.body() = openapi_;
   } else if (absl::StartsWith(path, "/v1/") || path == "/v1") {
-    response = HandleApi(request, path, query, ClientAddress(request, peer), request_id, &route);
+    std::optional<HttpResponse> refused =
+        HandleApi(exchange, path, query, ClientAddress(request, peer));
+    if (!refused) return;  // the call answers
+    response = *std::move(refused);
   } else if (request.method() == http::verb::get || request.method() == http::verb::head) {
     route = "static";
     const bool wants_html = absl::StrContains(HeaderValue(request, "Accept"), "text/html");
@@ -219,13 +232,44 @@ HttpResponse Gateway::Handle(const HttpRequest& request, const std::string& peer
         request, 5, absl::StrCat("no route for ", std::string(request.method_string()), " ", path),
         request_id);
   }
-  Decorate(request, request_id, response);
+  Finish(*exchange, std::move(response));
+}
+
+void Gateway::Finish(Exchange& exchange, HttpResponse response) {
+  const HttpRequest& request = exchange.request;
+  Decorate(request, exchange.request_id, response);
   response.keep_alive(request.keep_alive());
   response.prepare_payload();
   if (request.method() == http::verb::head) response.body().clear();
-  metrics_.Finish({route.empty() ? "unmatched" : route, std::to_string(response.result_int())},
-                  absl::Now() - start);
-  return response;
+  metrics_.Finish({exchange.route.empty() ? "unmatched" : exchange.route,
+                   std::to_string(response.result_int())},
+                  absl::Now() - exchange.start);
+  exchange.respond(std::move(response));
+}
+
+void Gateway::StartCall(const std::string& grpc_path, const std::string& request_bytes,
+                        const std::function<void(grpc::ClientContext&)>& prepare,
+                        std::function<void(const grpc::Status&, const std::string&)> done) {
+  struct Call {
+    grpc::ClientContext context;
+    grpc::ByteBuffer request, reply;
+  };
+  auto* call = new Call;
+  prepare(call->context);
+  call->request = ToByteBuffer(request_bytes);
+  {
+    absl::MutexLock lock(&calls_mu_);
+    calls_.insert(&call->context);
+  }
+  stub_->UnaryCall(&call->context, grpc_path, grpc::StubOptions(), &call->request, &call->reply,
+                   [this, call, done = std::move(done)](grpc::Status status) {
+                     done(status, status.ok() ? FromByteBuffer(call->reply) : std::string());
+                     {
+                       absl::MutexLock lock(&calls_mu_);
+                       calls_.erase(&call->context);
+                     }
+                     delete call;
+                   });
 }
 
 void Gateway::Decorate(const HttpRequestHeader& request, const std::string& request_id,
@@ -273,25 +317,22 @@ HttpResponse Gateway::Preflight(const HttpRequest& request, const std::string& r
   return response;
 }
 
-HttpResponse Gateway::Ready(const std::string& request_id) {
-  grpc::ClientContext context;
-  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(2));
+void Gateway::Ready(std::shared_ptr<Exchange> exchange) {
   // grpc.health.v1.HealthCheckRequest{} is the empty message.
-  grpc::ByteBuffer request = ToByteBuffer(""), reply;
-  absl::Notification done;
-  grpc::Status status;
-  stub_->UnaryCall(&context, "/grpc.health.v1.Health/Check", grpc::StubOptions(), &request, &reply,
-                   [&](grpc::Status s) {
-                     status = std::move(s);
-                     done.Notify();
-                   });
-  done.WaitForNotification();
-  // HealthCheckResponse{status: SERVING} encodes as field 1 varint 1: 0x08 0x01.
-  const bool serving = status.ok() && FromByteBuffer(reply) == std::string("\x08\x01", 2);
-  HttpResponse response(serving ? http::status::ok : http::status::service_unavailable, 11);
-  response.set(http::field::content_type, "text/plain");
-  response.body() = serving ? "ready\n" : "not ready: server or database unavailable\n";
-  return response;
+  StartCall(
+      "/grpc.health.v1.Health/Check", "",
+      [](grpc::ClientContext& context) {
+        context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(2));
+      },
+      [this, exchange](const grpc::Status& status, const std::string& reply) {
+        // HealthCheckResponse{status: SERVING} encodes as field 1 varint 1: 0x08 0x01.
+        const bool serving = status.ok() && reply == std::string("\x08\x01", 2);
+        HttpResponse response(serving ? http::status::ok : http::status::service_unavailable,
+                              exchange->request.version());
+        response.set(http::field::content_type, "text/plain");
+        response.body() = serving ? "ready\n" : "not ready: server or database unavailable\n";
+        Finish(*exchange, std::move(response));
+      });
 }
 
 std::variant<Gateway::CallSetup, HttpResponse> Gateway::Admit(const HttpRequestHeader& request,
@@ -365,9 +406,11 @@ HttpResponse Gateway::GrpcError(const HttpRequestHeader& request, const grpc::St
   return response;
 }
 
-HttpResponse Gateway::HandleApi(const HttpRequest& request, absl::string_view path,
-                                absl::string_view query, const std::string& client,
-                                const std::string& request_id, std::string* route_label) {
+std::optional<HttpResponse> Gateway::HandleApi(const std::shared_ptr<Exchange>& exchange,
+                                               absl::string_view path, absl::string_view query,
+                                               const std::string& client) {
+  const HttpRequest& request = exchange->request;
+  const std::string& request_id = exchange->request_id;
   const std::string method(request.method_string());
   bool path_matched = false;
   std::optional<RouteMatch> match = routes_.Find(method, path, &path_matched);
@@ -379,7 +422,7 @@ HttpResponse Gateway::HandleApi(const HttpRequest& request, absl::string_view pa
     return JsonError(request, 5, absl::StrCat("no API route for ", method, " ", path), request_id);
   }
   const Route& route = *match->route;
-  *route_label = absl::StrCat(route.http_method, " ", route.path.text());
+  exchange->route = absl::StrCat(route.http_method, " ", route.path.text());
   if (route.client_streaming || route.server_streaming) {
     // Only reached when the stream router declined it (not a /v1/ request then).
     return JsonError(request, 12, "this route streams", request_id);
@@ -403,19 +446,16 @@ HttpResponse Gateway::HandleApi(const HttpRequest& request, absl::string_view pa
     return JsonError(request, 4, "the request's deadline passed before the call was made",
                      request_id);
   }
-  grpc::ClientContext context;
-  PrepareContext(setup, context);
-  grpc::ByteBuffer request_bytes = ToByteBuffer((*message)->SerializeAsString()), reply;
-  absl::Notification done;
-  grpc::Status status;
-  stub_->UnaryCall(&context, route.grpc_path(), grpc::StubOptions(), &request_bytes, &reply,
-                   [&](grpc::Status s) {
-                     status = std::move(s);
-                     done.Notify();
-                   });
-  done.WaitForNotification();
-  if (!status.ok()) return WithSessionEnd(route, GrpcError(request, status, request_id));
-  return RenderReply(request, route, FromByteBuffer(reply), request_id);
+  StartCall(
+      route.grpc_path(), (*message)->SerializeAsString(),
+      [&](grpc::ClientContext& context) { PrepareContext(setup, context); },
+      [this, exchange, &route](const grpc::Status& status, const std::string& reply) {
+        const HttpRequest& request = exchange->request;
+        Finish(*exchange, status.ok() ? RenderReply(request, route, reply, exchange->request_id)
+                                      : WithSessionEnd(route, GrpcError(request, status,
+                                                                        exchange->request_id)));
+      });
+  return std::nullopt;
 }
 
 HttpResponse Gateway::WithSessionEnd(const Route& route, HttpResponse response) const {

@@ -11,13 +11,16 @@
 #include <grpcpp/grpcpp.h>
 
 #include <boost/beast/http.hpp>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "portal-gateway/rate_limiter.h"
 #include "portal-gateway/route_table.h"
@@ -32,6 +35,8 @@ using HttpRequest = http::request<http::string_body>;
 using HttpResponse = http::response<http::string_body>;
 using HttpRequestHeader = http::request_header<>;
 using HttpResponseHeader = http::response_header<>;
+// Sends the answer to a request; called exactly once, from any thread.
+using Responder = std::function<void(HttpResponse)>;
 
 struct GatewayOptions {
   std::string backend;          // cim-server address, host:port
@@ -76,8 +81,10 @@ class Gateway {
   // NOT_FOUND / INVALID_ARGUMENT if the descriptor set is missing or its annotations are bad.
   static absl::StatusOr<std::unique_ptr<Gateway>> Create(const GatewayOptions& options);
 
-  // Handles one request; never throws. `peer` is the client address for logs and metadata.
-  HttpResponse Handle(const HttpRequest& request, const std::string& peer);
+  // Answers one request whose body has been read, through `respond`: at once, or from a gRPC
+  // thread when the call it makes completes. Never blocks on the network; never throws. `peer`
+  // is the client address for rate limits, logs and metadata.
+  void Handle(HttpRequest request, const std::string& peer, Responder respond);
   // For a request (its header) to a streaming RPC: how to serve it (uploads, downloads,
   // Server-Sent Events). Nullopt for any other request, which Handle answers.
   std::optional<StreamingRoute> RouteStream(const HttpRequestHeader& request,
@@ -85,12 +92,31 @@ class Gateway {
 
   const RouteTable& routes() const { return routes_; }
 
+  // Cancels the calls still in progress and waits for their answers to be sent.
+  ~Gateway();
+
  private:
   Gateway(const GatewayOptions& options, ApiDescriptors api, RouteTable routes);
-  // Sets *route to the matched route ("GET /v1/partners/{partner_id}"), for metrics.
-  HttpResponse HandleApi(const HttpRequest& request, absl::string_view path,
-                         absl::string_view query, const std::string& client,
-                         const std::string& request_id, std::string* route);
+  // A buffered request on its way through, with what its answer needs.
+  struct Exchange {
+    HttpRequest request;
+    std::string request_id;
+    absl::Time start;
+    std::string route;  // what metrics count it as ("GET /v1/partners/{partner_id}")
+    Responder respond;
+  };
+  // Adds the headers every answer carries, counts it and sends it.
+  void Finish(Exchange& exchange, HttpResponse response);
+  // The refusal of an API request, or nullopt once its call has started (the call finishes
+  // the exchange).
+  std::optional<HttpResponse> HandleApi(const std::shared_ptr<Exchange>& exchange,
+                                        absl::string_view path, absl::string_view query,
+                                        const std::string& client);
+  // Starts a unary call of `grpc_path` with a serialized request. `done` runs on a gRPC thread
+  // with the outcome and the reply's bytes; the gateway outlives it.
+  void StartCall(const std::string& grpc_path, const std::string& request_bytes,
+                 const std::function<void(grpc::ClientContext&)>& prepare,
+                 std::function<void(const grpc::Status&, const std::string&)> done);
   // What an admitted API call carries.
   struct CallSetup {
     std::string authorization;  // "Bearer ..." or empty
@@ -127,7 +153,8 @@ class Gateway {
   std::optional<HttpResponse> ServeEvents(HttpStream& stream, const RouteMatch& match,
                                           const std::string& query, const CallSetup& setup);
 
-  HttpResponse Ready(const std::string& request_id);
+  // Finishes /readyz by asking the server's health service.
+  void Ready(std::shared_ptr<Exchange> exchange);
   // The answer to a CORS preflight request (OPTIONS with Access-Control-Request-Method).
   HttpResponse Preflight(const HttpRequest& request, const std::string& request_id);
   bool AllowedOrigin(absl::string_view origin) const;
@@ -145,6 +172,9 @@ class Gateway {
   RequestMetrics metrics_{"cim_gateway_http", {"route", "code"}, "HTTP requests"};
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<grpc::GenericStub> stub_;
+  // Unary calls in progress, to cancel on destruction.
+  absl::Mutex calls_mu_;
+  absl::flat_hash_set<grpc::ClientContext*> calls_ ABSL_GUARDED_BY(calls_mu_);
 };
 
 // The value of a request header; "" if absent.

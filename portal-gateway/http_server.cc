@@ -214,24 +214,40 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
     HttpRequest request = parser_->release();
     ++server_.in_flight_;
     const absl::Time start = absl::Now();
-    HttpResponse response = server_.handler_(request, peer_);
+    std::string method(View(request.method_string()));
+    std::string target(View(request.target().substr(0, request.target().find('?'))));
+    server_.handler_(
+        std::move(request), peer_,
+        [self = this->shared_from_this(), gate = server_.gate_, start, method = std::move(method),
+         target = std::move(target)](HttpResponse response) {
+          absl::ReaderMutexLock lock(&gate->mu);
+          if (!gate->open) return;
+          // Runs at once if answered on this connection's strand, else is queued to it.
+          asio::dispatch(self->stream_.get_executor(),
+                         [self, start, method, target, response = std::move(response)]() mutable {
+                           self->Answer(method, target, start, std::move(response));
+                         });
+        });
+  }
+
+  void Answer(absl::string_view method, absl::string_view target, absl::Time start,
+              HttpResponse response) {
     --server_.in_flight_;
-    Log(request, response.result_int(), View(response["X-Request-Id"]), start);
+    Log(method, target, response.result_int(), View(response["X-Request-Id"]), start);
     const bool close = !response.keep_alive() || server_.stopping_;
     if (close) response.keep_alive(false);
     Write(std::move(response), close);
   }
 
-  void Log(const HttpRequestHeader& request, int status, absl::string_view request_id,
-           absl::Time start) {
+  void Log(absl::string_view method, absl::string_view target, int status,
+           absl::string_view request_id, absl::Time start) {
     if (!server_.options_.access_log) return;
-    LogAccess(absl::StrCat(
-        "{\"ts\":\"", absl::FormatTime(absl::RFC3339_full, start, absl::UTCTimeZone()),
-        "\",\"peer\":", JsonString(peer_),
-        ",\"method\":", JsonString(View(request.method_string())),
-        ",\"target\":", JsonString(View(request.target().substr(0, request.target().find('?')))),
-        ",\"status\":", status, ",\"ms\":", absl::ToDoubleMilliseconds(absl::Now() - start),
-        ",\"request_id\":", JsonString(request_id), "}\n"));
+    LogAccess(absl::StrCat("{\"ts\":\"",
+                           absl::FormatTime(absl::RFC3339_full, start, absl::UTCTimeZone()),
+                           "\",\"peer\":", JsonString(peer_), ",\"method\":", JsonString(method),
+                           ",\"target\":", JsonString(target), ",\"status\":", status,
+                           ",\"ms\":", absl::ToDoubleMilliseconds(absl::Now() - start),
+                           ",\"request_id\":", JsonString(request_id), "}\n"));
   }
 
   void Write(HttpResponse response, bool close) {
@@ -298,7 +314,10 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
         self->Respond(JsonError(HttpRequest(), 13, "the stream ended without an answer", "-"))
             .IgnoreError();
       }
-      self->Log(self->request(), self->status_, self->request_id_, start);
+      const HttpRequestHeader& request = self->request();
+      self->Log(View(request.method_string()),
+                View(request.target().substr(0, request.target().find('?'))), self->status_,
+                self->request_id_, start);
       const bool reuse = self->keep_alive_ && self->stream_parser_->is_done() &&
                          !self->server_.stopping_ && !self->failed_;
       HttpServer& server = self->server_;
@@ -415,7 +434,10 @@ absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(const HttpServerOp
   }
   server->port_ = server->acceptor_.local_endpoint().port();
   server->Accept();
-  for (int i = 0; i < std::max(1, options.threads); ++i) {
+  const int threads = options.threads > 0
+                          ? options.threads
+                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  for (int i = 0; i < threads; ++i) {
     ++server->io_threads_running_;
     server->threads_.emplace_back([s = server.get()] {
       s->ioc_.run();
@@ -463,6 +485,8 @@ HttpServer::~HttpServer() {
   // Stream handlers still running see the stopped server at their next network call and end;
   // they use this server until then.
   while (streams_ > 0) absl::SleepFor(absl::Milliseconds(1));
+  absl::MutexLock lock(&gate_->mu);
+  gate_->open = false;
 }
 
 }  // namespace cim::gateway

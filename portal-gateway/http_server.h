@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "portal-gateway/gateway.h"
 
@@ -25,7 +26,7 @@ namespace cim::gateway {
 struct HttpServerOptions {
   std::string address = "127.0.0.1";
   int port = 8080;                  // 0 picks a free port
-  int threads = 16;                 // each waits for its gRPC call
+  int threads = 0;                  // I/O threads; 0: one per CPU core
   size_t max_body_bytes = 1 << 20;  // buffered requests; streamed ones set their own
   absl::Duration idle_timeout = absl::Seconds(60);
   bool access_log = true;
@@ -72,7 +73,9 @@ struct StreamingRoute {
 
 class HttpServer {
  public:
-  using Handler = std::function<HttpResponse(const HttpRequest&, const std::string& peer)>;
+  // Answers a request whose whole body has been read (see Gateway::Handle): calls the
+  // Responder once, at once or later from any thread, and never blocks.
+  using Handler = std::function<void(HttpRequest, const std::string& peer, Responder)>;
   // Called with each request's header: a StreamingRoute for requests that stream, nullopt for
   // those the Handler answers once their whole body is read.
   using StreamRouter =
@@ -109,6 +112,12 @@ class HttpServer {
   std::atomic<int> io_threads_running_{0};
   std::atomic<bool> stopping_{false};
   int port_ = 0;
+  // Closed when the server is destroyed: answers that come later are dropped.
+  struct Gate {
+    absl::Mutex mu;
+    bool open ABSL_GUARDED_BY(mu) = true;
+  };
+  std::shared_ptr<Gate> gate_ = std::make_shared<Gate>();
 };
 
 }  // namespace cim::gateway

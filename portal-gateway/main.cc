@@ -18,7 +18,7 @@ ABSL_FLAG(std::string, backend, "127.0.0.1:50051", "cim-server gRPC address");
 ABSL_FLAG(std::string, descriptor_set, CIM_DEFAULT_DESCRIPTOR_SET,
           "protoc descriptor set of the API (with imports)");
 ABSL_FLAG(std::string, web_root, "", "folder of the built web portal (web/dist)");
-ABSL_FLAG(int, threads, 16, "HTTP worker threads (each waits for its gRPC call)");
+ABSL_FLAG(int, threads, 0, "HTTP I/O threads (0: one per CPU core)");
 ABSL_FLAG(int64_t, max_body_bytes, 1 << 20, "largest accepted request body");
 ABSL_FLAG(int64_t, max_upload_bytes, (10 << 20) + (64 << 10),
           "largest accepted upload (multipart/form-data body)");
@@ -76,7 +76,11 @@ int main(int argc, char** argv) {
   http.max_streams = absl::GetFlag(FLAGS_max_streams);
   cim::gateway::Gateway* g = gateway->get();
   auto server = cim::gateway::HttpServer::Start(
-      http, [g](const auto& request, const std::string& peer) { return g->Handle(request, peer); },
+      http,
+      [g](cim::gateway::HttpRequest request, const std::string& peer,
+          cim::gateway::Responder respond) {
+        g->Handle(std::move(request), peer, std::move(respond));
+      },
       [g](const auto& request, const std::string& peer) { return g->RouteStream(request, peer); });
   if (!server.ok()) {
     std::cerr << "cim-gateway: " << server.status() << "\n";

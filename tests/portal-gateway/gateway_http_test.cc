@@ -112,7 +112,10 @@ class GatewayHttpTest : public ::testing::Test {
     http.access_log = false;
     Gateway* g = gateway->get();
     auto server = HttpServer::Start(
-        http, [g](const HttpRequest& r, const std::string& peer) { return g->Handle(r, peer); },
+        http,
+        [g](HttpRequest r, const std::string& peer, Responder respond) {
+          g->Handle(std::move(r), peer, std::move(respond));
+        },
         [g](const HttpRequestHeader& r, const std::string& peer) {
           return g->RouteStream(r, peer);
         });
@@ -772,8 +775,8 @@ TEST_F(GatewayHttpTest, ServesHttpsWithTheGivenCertificate) {
   https.tls_certificate_file = cert;
   https.tls_key_file = key;
   Gateway* g = gateway_.get();
-  const auto handle = [g](const HttpRequest& r, const std::string& peer) {
-    return g->Handle(r, peer);
+  const auto handle = [g](HttpRequest r, const std::string& peer, Responder respond) {
+    g->Handle(std::move(r), peer, std::move(respond));
   };
   auto server = HttpServer::Start(https, handle);
   ASSERT_TRUE(server.ok()) << server.status();
