@@ -1,7 +1,8 @@
 // The gateway's cost: the same read RPC (GetPartner, a one-row read) and the same write RPC
 // (UpdateUser, a display-name change) called directly over gRPC and through cim-gateway
-// (HTTP/1.1 keep-alive, driven by wrk), at the same concurrency in the same run. Prints each
-// gateway/direct throughput ratio and the p99 latency the gateway adds.
+// (HTTP/1.1 keep-alive, driven by wrk), at the same concurrency in the same run, in alternating
+// rounds. Prints the median gateway/direct throughput ratio and the p99 latency the gateway
+// adds.
 //
 // Runs cim-server and the gateway in process (release build, real gRPC and HTTP over loopback)
 // on a fresh database of the MariaDB named by --db. See bench/run_gateway_bench.sh.
@@ -13,6 +14,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 
 #include "absl/flags/flag.h"
@@ -32,7 +34,9 @@
 
 ABSL_FLAG(std::string, db, "", "SOCI connect string of the MariaDB server (without db=)");
 ABSL_FLAG(int, concurrency, 16, "calls in flight (gRPC) and connections (HTTP)");
-ABSL_FLAG(absl::Duration, duration, absl::Seconds(5), "measured duration of each phase");
+ABSL_FLAG(absl::Duration, duration, absl::Seconds(3), "measured duration of each phase");
+ABSL_FLAG(int, rounds, 5,
+          "rounds of each comparison, direct then gateway in each; the figures are medians");
 ABSL_FLAG(std::string, wrk, "wrk", "the wrk HTTP benchmarking tool");
 
 namespace {
@@ -145,15 +149,39 @@ std::string WalkPaths(std::string script, const std::vector<std::string>& paths)
   return script;
 }
 
-void Report(const std::string& what, const cim::bench::LoadResult& direct,
-            const HttpResult& gateway) {
+double Median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  const size_t n = values.size();
+  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+// Runs `direct` then `gateway` `rounds` times (the machine's speed drifts: each round compares
+// the two under the same conditions) and prints the medians. False if any call failed.
+bool Compare(const std::string& what, int rounds,
+             const std::function<cim::bench::LoadResult()>& direct,
+             const std::function<HttpResult()>& gateway) {
+  std::vector<double> direct_throughput, direct_p99, gateway_throughput, gateway_p99, ratios, added;
+  int64_t errors = 0;
+  for (int i = 0; i < rounds; ++i) {
+    const cim::bench::LoadResult d = direct();
+    const HttpResult g = gateway();
+    errors += d.errors + g.errors;
+    direct_throughput.push_back(d.throughput);
+    direct_p99.push_back(d.p99_ms);
+    gateway_throughput.push_back(g.throughput);
+    gateway_p99.push_back(g.p99_ms);
+    ratios.push_back(g.throughput / d.throughput);
+    added.push_back(g.p99_ms - d.p99_ms);
+  }
+  std::string each;
+  for (double ratio : ratios) absl::StrAppendFormat(&each, " %.2f", ratio);
   std::cout << absl::StrFormat(
-                   "%s: direct gRPC %.0f/s p99 %.2fms (errors %d); gateway %.0f/s p99 %.2fms "
-                   "(errors %d); throughput ratio %.2f, p99 added %.2fms",
-                   what, direct.throughput, direct.p99_ms, direct.errors, gateway.throughput,
-                   gateway.p99_ms, gateway.errors, gateway.throughput / direct.throughput,
-                   gateway.p99_ms - direct.p99_ms)
+                   "%s: direct gRPC %.0f/s p99 %.2fms; gateway %.0f/s p99 %.2fms; throughput "
+                   "ratio %.2f (rounds:%s), p99 added %.2fms; errors %d",
+                   what, Median(direct_throughput), Median(direct_p99), Median(gateway_throughput),
+                   Median(gateway_p99), Median(ratios), each, Median(added), errors)
             << std::endl;
+  return errors == 0;
 }
 
 }  // namespace
@@ -242,60 +270,58 @@ int main(int argc, char** argv) {
   if (!http_server.ok()) Die(absl::StrCat("http: ", http_server.status().ToString()));
   const std::string origin = absl::StrCat("http://127.0.0.1:", (*http_server)->port());
 
+  const int rounds = absl::GetFlag(FLAGS_rounds);
   cim::bench::LoadOptions load;
   load.concurrency = concurrency;
   load.duration = duration;
-  const auto wrk = [&](const std::string& url, const std::string& script) {
-    RunWrk(url, script, concurrency, absl::Seconds(1));  // warm-up, as RunLoad's
-    return RunWrk(url, script, concurrency, duration);
+  load.warmup = absl::Seconds(0.5);
+  cim::bench::LoadOptions single = load;
+  single.concurrency = 1;
+  const auto wrk = [&](int connections, const std::string& url, const std::string& script) {
+    return [=] {
+      RunWrk(url, script, connections, absl::Seconds(1));  // warm-up, as RunLoad's
+      return RunWrk(url, script, connections, duration);
+    };
   };
+  bool clean = true;
 
   GetPartnerRequest read;
   read.set_partner_id(stored->id());
-  const cim::bench::LoadResult direct_read = cim::bench::RunLoad(load, [&] {
+  const auto read_call = [&] {
     return std::make_unique<
         cim::bench::UnaryCall<PartnerService::Stub, GetPartnerRequest, Partner>>(
         partners.get(), &PartnerService::Stub::AsyncGetPartner, token, read);
-  });
-  const HttpResult gateway_read =
-      wrk(absl::StrCat(origin, "/v1/partners/", stored->id()), WrkScript("GET", token, ""));
-  Report(absl::StrFormat("read (GetPartner) concurrency=%d", concurrency), direct_read,
-         gateway_read);
+  };
+  const std::string read_url = absl::StrCat(origin, "/v1/partners/", stored->id());
+  clean &= Compare(
+      absl::StrFormat("read (GetPartner) concurrency=%d", concurrency), rounds,
+      [&] { return cim::bench::RunLoad(load, read_call); },
+      wrk(concurrency, read_url, WrkScript("GET", token, "")));
   // One call at a time: the latency the gateway itself adds, without queueing for the CPU.
-  cim::bench::LoadOptions single = load;
-  single.concurrency = 1;
-  const cim::bench::LoadResult direct_single = cim::bench::RunLoad(single, [&] {
-    return std::make_unique<
-        cim::bench::UnaryCall<PartnerService::Stub, GetPartnerRequest, Partner>>(
-        partners.get(), &PartnerService::Stub::AsyncGetPartner, token, read);
-  });
-  RunWrk(absl::StrCat(origin, "/v1/partners/", stored->id()), WrkScript("GET", token, ""), 1,
-         absl::Seconds(1));
-  const HttpResult gateway_single = RunWrk(absl::StrCat(origin, "/v1/partners/", stored->id()),
-                                           WrkScript("GET", token, ""), 1, duration);
-  Report("read (GetPartner) concurrency=1", direct_single, gateway_single);
+  clean &= Compare(
+      "read (GetPartner) concurrency=1", rounds,
+      [&] { return cim::bench::RunLoad(single, read_call); },
+      wrk(1, read_url, WrkScript("GET", token, "")));
 
   std::atomic<size_t> next{0};
-  const cim::bench::LoadResult direct_write = cim::bench::RunLoad(load, [&] {
+  const auto write_call = [&] {
     UpdateUserRequest write;
     write.mutable_user()->set_id(renamed[next++ % renamed.size()]);
     write.mutable_user()->set_display_name("Renamed rep");
     write.mutable_update_mask()->add_paths("display_name");
     return std::make_unique<cim::bench::UnaryCall<PartnerService::Stub, UpdateUserRequest, User>>(
         partners.get(), &PartnerService::Stub::AsyncUpdateUser, admin_token, std::move(write));
-  });
+  };
   std::vector<std::string> paths;
   for (int64_t id : renamed)
     paths.push_back(absl::StrCat("/v1/users/", id, "?updateMask=displayName"));
-  const HttpResult gateway_write =
-      wrk(origin,
-          WalkPaths(WrkScript("PATCH", admin_token, R"({"displayName":"Renamed rep"})"), paths));
-  Report(absl::StrFormat("write (UpdateUser) concurrency=%d", concurrency), direct_write,
-         gateway_write);
+  clean &= Compare(
+      absl::StrFormat("write (UpdateUser) concurrency=%d", concurrency), rounds,
+      [&] { return cim::bench::RunLoad(load, write_call); },
+      wrk(concurrency, origin,
+          WalkPaths(WrkScript("PATCH", admin_token, R"({"displayName":"Renamed rep"})"), paths)));
 
   (*http_server)->Shutdown(absl::Seconds(1));
   (*http_server)->Wait();
-  const bool clean = direct_read.errors == 0 && gateway_read.errors == 0 &&
-                     direct_write.errors == 0 && gateway_write.errors == 0;
   return clean ? 0 : 1;
 }

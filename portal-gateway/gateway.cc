@@ -156,13 +156,21 @@ Gateway::Gateway(const GatewayOptions& options, ApiDescriptors api, RouteTable r
   args.SetMaxReceiveMessageSize(16 * 1024 * 1024);
   channel_ = grpc::CreateCustomChannel(options.backend, grpc::InsecureChannelCredentials(), args);
   stub_ = std::make_unique<grpc::GenericStub>(channel_);
+  const int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  for (int i = 0; i < threads; ++i) {
+    completion_threads_.emplace_back([this] { CompleteCalls(); });
+  }
 }
 
 Gateway::~Gateway() {
-  absl::MutexLock lock(&calls_mu_);
-  for (grpc::ClientContext* context : calls_) context->TryCancel();
-  calls_mu_.Await(absl::Condition(
-      +[](absl::flat_hash_set<grpc::ClientContext*>* calls) { return calls->empty(); }, &calls_));
+  {
+    absl::MutexLock lock(&calls_mu_);
+    for (grpc::ClientContext* context : calls_) context->TryCancel();
+    calls_mu_.Await(absl::Condition(
+        +[](absl::flat_hash_set<grpc::ClientContext*>* calls) { return calls->empty(); }, &calls_));
+  }
+  cq_.Shutdown();
+  for (std::thread& thread : completion_threads_) thread.join();
 }
 
 void Gateway::Handle(HttpRequest incoming, const std::string& peer, Responder respond) {
@@ -247,29 +255,43 @@ void Gateway::Finish(Exchange& exchange, HttpResponse response) {
   exchange.respond(std::move(response));
 }
 
+// A unary call in progress: started by StartCall, finished by a completion thread.
+struct Gateway::PendingCall {
+  grpc::ClientContext context;
+  grpc::ByteBuffer reply;
+  grpc::Status status;
+  std::unique_ptr<grpc::GenericClientAsyncResponseReader> reader;
+  std::function<void(const grpc::Status&, const std::string&)> done;
+};
+
 void Gateway::StartCall(const std::string& grpc_path, const std::string& request_bytes,
                         const std::function<void(grpc::ClientContext&)>& prepare,
                         std::function<void(const grpc::Status&, const std::string&)> done) {
-  struct Call {
-    grpc::ClientContext context;
-    grpc::ByteBuffer request, reply;
-  };
-  auto* call = new Call;
+  auto* call = new PendingCall;
+  call->done = std::move(done);
   prepare(call->context);
-  call->request = ToByteBuffer(request_bytes);
   {
     absl::MutexLock lock(&calls_mu_);
     calls_.insert(&call->context);
   }
-  stub_->UnaryCall(&call->context, grpc_path, grpc::StubOptions(), &call->request, &call->reply,
-                   [this, call, done = std::move(done)](grpc::Status status) {
-                     done(status, status.ok() ? FromByteBuffer(call->reply) : std::string());
-                     {
-                       absl::MutexLock lock(&calls_mu_);
-                       calls_.erase(&call->context);
-                     }
-                     delete call;
-                   });
+  call->reader =
+      stub_->PrepareUnaryCall(&call->context, grpc_path, ToByteBuffer(request_bytes), &cq_);
+  call->reader->StartCall();
+  call->reader->Finish(&call->reply, &call->status, call);
+}
+
+void Gateway::CompleteCalls() {
+  void* tag = nullptr;
+  bool ok = false;
+  while (cq_.Next(&tag, &ok)) {
+    auto* call = static_cast<PendingCall*>(tag);
+    call->done(call->status, call->status.ok() ? FromByteBuffer(call->reply) : std::string());
+    {
+      absl::MutexLock lock(&calls_mu_);
+      calls_.erase(&call->context);
+    }
+    delete call;
+  }
 }
 
 void Gateway::Decorate(const HttpRequestHeader& request, const std::string& request_id,

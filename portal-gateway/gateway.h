@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <variant>
 #include <vector>
 
@@ -172,6 +173,12 @@ class Gateway {
   RequestMetrics metrics_{"cim_gateway_http", {"route", "code"}, "HTTP requests"};
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<grpc::GenericStub> stub_;
+  // Unary calls complete on this queue, served by one thread per core (CompleteCalls), which
+  // render the replies.
+  struct PendingCall;
+  void CompleteCalls();
+  grpc::CompletionQueue cq_;
+  std::vector<std::thread> completion_threads_;
   // Unary calls in progress, to cancel on destruction.
   absl::Mutex calls_mu_;
   absl::flat_hash_set<grpc::ClientContext*> calls_ ABSL_GUARDED_BY(calls_mu_);
