@@ -24,6 +24,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "bench/bench_server.h"
 #include "bench/grpc_load.h"
@@ -54,8 +55,32 @@ constexpr char kPassword[] = "bench-password-1";
 struct HttpResult {
   double throughput = 0;  // requests per second
   double p99_ms = 0;
-  int64_t errors = 0;  // non-2xx answers and socket errors
+  int64_t errors = 0;         // non-2xx answers and socket errors
+  double gateway_cpu_us = 0;  // CPU time of the gateway's threads per request
+  double server_cpu_us = 0;   // CPU time of the server's threads per request
 };
+
+// Thread names: the gateway's HTTP and completion threads; gRPC's synchronous server threads.
+const std::vector<std::string> kGatewayThreads = {"cim-http", "cim-grpc-done"};
+const std::vector<std::string> kServerThreads = {"grpcpp_sync_ser"};
+
+// On-CPU time so far, in microseconds, of this process's threads whose names start with one
+// of `names` (threads that ended meanwhile are not counted).
+double ThreadCpuMicros(const std::vector<std::string>& names) {
+  double total = 0;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc/self/task")) {
+    std::string name;
+    std::getline(std::ifstream(entry.path() / "comm"), name);
+    if (std::none_of(names.begin(), names.end(),
+                     [&](const std::string& n) { return absl::StartsWith(name, n); })) {
+      continue;
+    }
+    int64_t nanos = 0;
+    std::ifstream(entry.path() / "schedstat") >> nanos;
+    total += nanos / 1000.0;
+  }
+  return total;
+}
 
 // A wrk duration ("812.00us", "1.23ms", "2.01s") in milliseconds.
 double WrkMillis(const std::string& value, const std::string& unit) {
@@ -157,14 +182,21 @@ double Median(std::vector<double> values) {
 
 // Runs `direct` then `gateway` `rounds` times (the machine's speed drifts: each round compares
 // the two under the same conditions) and prints the medians. False if any call failed.
-bool Compare(const std::string& what, int rounds,
+bool Compare(const std::string& what, int rounds, double warmup_seconds,
              const std::function<cim::bench::LoadResult()>& direct,
              const std::function<HttpResult()>& gateway) {
-  std::vector<double> direct_throughput, direct_p99, gateway_throughput, gateway_p99, ratios, added;
+  std::vector<double> direct_throughput, direct_p99, gateway_throughput, gateway_p99, ratios, added,
+      gateway_cpu, server_cpu_direct, server_cpu_gateway;
   int64_t errors = 0;
   for (int i = 0; i < rounds; ++i) {
+    const double server_cpu = ThreadCpuMicros(kServerThreads);
     const cim::bench::LoadResult d = direct();
+    // RunLoad's warm-up calls are not in its count; they ran at about the same rate.
+    server_cpu_direct.push_back((ThreadCpuMicros(kServerThreads) - server_cpu) /
+                                (d.throughput * (d.seconds + warmup_seconds)));
     const HttpResult g = gateway();
+    gateway_cpu.push_back(g.gateway_cpu_us);
+    server_cpu_gateway.push_back(g.server_cpu_us);
     errors += d.errors + g.errors;
     direct_throughput.push_back(d.throughput);
     direct_p99.push_back(d.p99_ms);
@@ -177,9 +209,12 @@ bool Compare(const std::string& what, int rounds,
   for (double ratio : ratios) absl::StrAppendFormat(&each, " %.2f", ratio);
   std::cout << absl::StrFormat(
                    "%s: direct gRPC %.0f/s p99 %.2fms; gateway %.0f/s p99 %.2fms; throughput "
-                   "ratio %.2f (rounds:%s), p99 added %.2fms; errors %d",
+                   "ratio %.2f (rounds:%s), p99 added %.2fms; errors %d\n"
+                   "  CPU per request: gateway %.0fus; server %.0fus direct, %.0fus through the "
+                   "gateway",
                    what, Median(direct_throughput), Median(direct_p99), Median(gateway_throughput),
-                   Median(gateway_p99), Median(ratios), each, Median(added), errors)
+                   Median(gateway_p99), Median(ratios), each, Median(added), errors,
+                   Median(gateway_cpu), Median(server_cpu_direct), Median(server_cpu_gateway))
             << std::endl;
   return errors == 0;
 }
@@ -188,6 +223,9 @@ bool Compare(const std::string& what, int rounds,
 
 int main(int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
+  // Debian builds Abseil without NDEBUG, which leaves Mutex deadlock detection (a global lock
+  // graph updated on every lock) on; tests keep it, running binaries do not pay for it.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   const std::string server = absl::GetFlag(FLAGS_db);
   if (server.empty()) Die("--db is required");
   const int concurrency = absl::GetFlag(FLAGS_concurrency);
@@ -280,7 +318,13 @@ int main(int argc, char** argv) {
   const auto wrk = [&](int connections, const std::string& url, const std::string& script) {
     return [=] {
       RunWrk(url, script, connections, absl::Seconds(1));  // warm-up, as RunLoad's
-      return RunWrk(url, script, connections, duration);
+      const double gateway_cpu = ThreadCpuMicros(kGatewayThreads);
+      const double server_cpu = ThreadCpuMicros(kServerThreads);
+      HttpResult result = RunWrk(url, script, connections, duration);
+      const double requests = result.throughput * absl::ToDoubleSeconds(duration);
+      result.gateway_cpu_us = (ThreadCpuMicros(kGatewayThreads) - gateway_cpu) / requests;
+      result.server_cpu_us = (ThreadCpuMicros(kServerThreads) - server_cpu) / requests;
+      return result;
     };
   };
   bool clean = true;
@@ -295,11 +339,11 @@ int main(int argc, char** argv) {
   const std::string read_url = absl::StrCat(origin, "/v1/partners/", stored->id());
   clean &= Compare(
       absl::StrFormat("read (GetPartner) concurrency=%d", concurrency), rounds,
-      [&] { return cim::bench::RunLoad(load, read_call); },
+      absl::ToDoubleSeconds(load.warmup), [&] { return cim::bench::RunLoad(load, read_call); },
       wrk(concurrency, read_url, WrkScript("GET", token, "")));
   // One call at a time: the latency the gateway itself adds, without queueing for the CPU.
   clean &= Compare(
-      "read (GetPartner) concurrency=1", rounds,
+      "read (GetPartner) concurrency=1", rounds, absl::ToDoubleSeconds(load.warmup),
       [&] { return cim::bench::RunLoad(single, read_call); },
       wrk(1, read_url, WrkScript("GET", token, "")));
 
@@ -317,7 +361,7 @@ int main(int argc, char** argv) {
     paths.push_back(absl::StrCat("/v1/users/", id, "?updateMask=displayName"));
   clean &= Compare(
       absl::StrFormat("write (UpdateUser) concurrency=%d", concurrency), rounds,
-      [&] { return cim::bench::RunLoad(load, write_call); },
+      absl::ToDoubleSeconds(load.warmup), [&] { return cim::bench::RunLoad(load, write_call); },
       wrk(concurrency, origin,
           WalkPaths(WrkScript("PATCH", admin_token, R"({"displayName":"Renamed rep"})"), paths)));
 

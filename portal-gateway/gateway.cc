@@ -1,6 +1,7 @@
 #include "portal-gateway/gateway.h"
 
 #include <google/protobuf/util/time_util.h>
+#include <pthread.h>
 #include <sodium.h>
 
 #include <algorithm>
@@ -158,7 +159,10 @@ Gateway::Gateway(const GatewayOptions& options, ApiDescriptors api, RouteTable r
   stub_ = std::make_unique<grpc::GenericStub>(channel_);
   const int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   for (int i = 0; i < threads; ++i) {
-    completion_threads_.emplace_back([this] { CompleteCalls(); });
+    completion_threads_.emplace_back([this] {
+      pthread_setname_np(pthread_self(), "cim-grpc-done");
+      CompleteCalls();
+    });
   }
 }
 
@@ -491,15 +495,16 @@ HttpResponse Gateway::WithSessionEnd(const Route& route, HttpResponse response) 
 
 HttpResponse Gateway::RenderReply(const HttpRequestHeader& request, const Route& route,
                                   const std::string& bytes, const std::string& request_id) {
-  std::unique_ptr<google::protobuf::Message> reply_message = transcoder_.NewResponse(route);
-  if (!reply_message->ParseFromString(bytes)) {
-    return JsonError(request, 13, "the server's reply could not be decoded", request_id);
-  }
   std::string token;
   absl::Time expires = absl::InfinitePast();
+  absl::StatusOr<std::string> json;
   if (route.session == cim::v1::SESSION_EFFECT_START &&
       !HeaderValue(request, kClientHeader).empty()) {
     // Browser login: the token goes into an HttpOnly cookie, never into script's reach.
+    std::unique_ptr<google::protobuf::Message> reply_message = transcoder_.NewResponse(route);
+    if (!reply_message->ParseFromString(bytes)) {
+      return JsonError(request, 13, "the server's reply could not be decoded", request_id);
+    }
     const auto* desc = reply_message->GetDescriptor();
     const auto* refl = reply_message->GetReflection();
     if (const auto* f = desc->FindFieldByName("token")) {
@@ -512,8 +517,10 @@ HttpResponse Gateway::RenderReply(const HttpRequestHeader& request, const Route&
       expires =
           absl::FromUnixSeconds(ts.GetReflection()->GetInt64(ts, sd->FindFieldByName("seconds")));
     }
+    json = transcoder_.ResponseToJson(route, *reply_message);
+  } else {
+    json = transcoder_.ResponseBytesToJson(route, bytes);
   }
-  absl::StatusOr<std::string> json = transcoder_.ResponseToJson(route, *reply_message);
   if (!json.ok()) return JsonError(request, 13, json.status().message(), request_id);
   HttpResponse response(http::status::ok, request.version());
   response.body() = *std::move(json);

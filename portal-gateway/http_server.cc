@@ -1,5 +1,7 @@
 #include "portal-gateway/http_server.h"
 
+#include <pthread.h>
+
 #include <array>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ssl.hpp>
@@ -308,6 +310,7 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
     // Shutdown, after its grace period, stops them under a stream.
     std::thread([self = this->shared_from_this(), route = std::move(route),
                  work = asio::make_work_guard(server_.ioc_)]() mutable {
+      pthread_setname_np(pthread_self(), "cim-http-stream");
       const absl::Time start = absl::Now();
       route.handle(*self);
       if (self->status_ == 0) {
@@ -440,6 +443,7 @@ absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(const HttpServerOp
   for (int i = 0; i < threads; ++i) {
     ++server->io_threads_running_;
     server->threads_.emplace_back([s = server.get()] {
+      pthread_setname_np(pthread_self(), "cim-http");
       s->ioc_.run();
       --s->io_threads_running_;
     });

@@ -8,6 +8,7 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/synchronization/mutex.h"
 #include "portal-gateway/gateway.h"
 #include "portal-gateway/http_server.h"
 #include "server/common/termination_signals.h"
@@ -45,6 +46,9 @@ ABSL_FLAG(absl::Duration, default_deadline, absl::Seconds(30),
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage("CIM portal gateway: HTTP/JSON in front of cim-server");
   absl::ParseCommandLine(argc, argv);
+  // Debian builds Abseil without NDEBUG, which leaves Mutex deadlock detection (a global lock
+  // graph updated on every lock) on; tests keep it, running binaries do not pay for it.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   cim::BlockTerminationSignals();
 
   cim::gateway::GatewayOptions options;

@@ -1,15 +1,19 @@
 #include "portal-gateway/transcoder.h"
 
 #include <google/protobuf/util/json_util.h>
+#include <google/protobuf/util/type_resolver_util.h>
 
 #include <optional>
 #include <set>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "absl/synchronization/mutex.h"
+#include "server/common/status_util.h"
 
 namespace cim::gateway {
 namespace {
@@ -39,6 +43,53 @@ std::string JsonQuote(absl::string_view s) {
 std::string StatusText(const google::protobuf::util::Status& st) {
   return std::string(st.message());
 }
+
+constexpr char kTypeUrlPrefix[] = "type.googleapis.com";
+
+// Resolves each type once: later lookups copy the answer (building a type from its descriptor
+// costs more than the JSON conversion it serves).
+class CachingTypeResolver final : public google::protobuf::util::TypeResolver {
+ public:
+  explicit CachingTypeResolver(const google::protobuf::DescriptorPool* pool)
+      : resolver_(google::protobuf::util::NewTypeResolverForDescriptorPool(kTypeUrlPrefix, pool)) {}
+
+  google::protobuf::util::Status ResolveMessageType(const std::string& type_url,
+                                                    google::protobuf::Type* type) override {
+    return Resolve(type_url, type, messages_, &TypeResolver::ResolveMessageType);
+  }
+  google::protobuf::util::Status ResolveEnumType(const std::string& type_url,
+                                                 google::protobuf::Enum* type) override {
+    return Resolve(type_url, type, enums_, &TypeResolver::ResolveEnumType);
+  }
+
+ private:
+  template <typename T>
+  using Cache = absl::flat_hash_map<std::string, T>;
+
+  template <typename T>
+  google::protobuf::util::Status Resolve(
+      const std::string& type_url, T* type, Cache<T>& cache,
+      google::protobuf::util::Status (TypeResolver::*resolve)(const std::string&, T*)) {
+    {
+      absl::ReaderMutexLock lock(&mu_);
+      if (auto it = cache.find(type_url); it != cache.end()) {
+        *type = it->second;
+        return google::protobuf::util::Status();
+      }
+    }
+    google::protobuf::util::Status status = (resolver_.get()->*resolve)(type_url, type);
+    if (status.ok()) {
+      absl::MutexLock lock(&mu_);
+      cache.emplace(type_url, *type);
+    }
+    return status;
+  }
+
+  const std::unique_ptr<TypeResolver> resolver_;
+  absl::Mutex mu_;
+  Cache<google::protobuf::Type> messages_ ABSL_GUARDED_BY(mu_);
+  Cache<google::protobuf::Enum> enums_ ABSL_GUARDED_BY(mu_);
+};
 
 // Query strings use '+' for spaces.
 std::optional<std::string> QueryDecode(absl::string_view s) {
@@ -244,11 +295,39 @@ std::unique_ptr<Message> Transcoder::NewResponse(const Route& route) {
   return std::unique_ptr<Message>(factory_.GetPrototype(route.method->output_type())->New());
 }
 
+absl::StatusOr<std::string> Transcoder::BytesToJson(
+    const Descriptor* type, const std::string& bytes,
+    const google::protobuf::util::JsonPrintOptions& options) {
+  std::call_once(resolver_once_,
+                 [&] { resolver_ = std::make_unique<CachingTypeResolver>(type->file()->pool()); });
+  std::string out;
+  auto st = google::protobuf::util::BinaryToJsonString(
+      resolver_.get(), absl::StrCat(kTypeUrlPrefix, "/", type->full_name()), bytes, &out, options);
+  if (!st.ok()) {
+    return absl::InternalError(
+        absl::StrCat("the server's reply could not be decoded: ", StatusText(st)));
+  }
+  return out;
+}
+
+absl::StatusOr<std::string> Transcoder::ResponseBytesToJson(const Route& route,
+                                                            const std::string& bytes) {
+  if (!route.response_body.empty()) {
+    std::unique_ptr<Message> response = NewResponse(route);
+    if (!response->ParseFromString(bytes)) {
+      return absl::InternalError("the server's reply could not be decoded");
+    }
+    return ResponseToJson(route, *response);
+  }
+  google::protobuf::util::JsonPrintOptions options;
+  options.always_print_primitive_fields = true;
+  return BytesToJson(route.method->output_type(), bytes, options);
+}
+
 absl::StatusOr<std::string> Transcoder::ResponseToJson(const Route& route,
                                                        const Message& response) {
   google::protobuf::util::JsonPrintOptions options;
   options.always_print_primitive_fields = true;
-  std::string out;
   const Message* target = &response;
   if (!route.response_body.empty()) {
     const FieldDescriptor* f = response.GetDescriptor()->FindFieldByName(route.response_body);
@@ -263,10 +342,9 @@ absl::StatusOr<std::string> Transcoder::ResponseToJson(const Route& route,
       for (const FieldDescriptor* other : fields) {
         if (other != f) only->GetReflection()->ClearField(only.get(), other);
       }
-      google::protobuf::util::JsonPrintOptions sparse;  // prints just the one field, if set
-      std::string whole;
-      auto st = google::protobuf::util::MessageToJsonString(*only, &whole, sparse);
-      if (!st.ok()) return absl::InternalError(StatusText(st));
+      // Printed sparsely: just the one field, if set.
+      CIM_ASSIGN_OR_RETURN(const std::string whole,
+                           BytesToJson(only->GetDescriptor(), only->SerializeAsString(), {}));
       const std::string prefix = absl::StrCat("{\"", f->json_name(), "\":");
       if (!absl::StartsWith(whole, prefix)) {
         if (f->is_repeated()) return std::string("[]");
@@ -277,9 +355,7 @@ absl::StatusOr<std::string> Transcoder::ResponseToJson(const Route& route,
       return whole.substr(prefix.size(), whole.size() - prefix.size() - 1);
     }
   }
-  auto st = google::protobuf::util::MessageToJsonString(*target, &out, options);
-  if (!st.ok()) return absl::InternalError(StatusText(st));
-  return out;
+  return BytesToJson(target->GetDescriptor(), target->SerializeAsString(), options);
 }
 
 }  // namespace cim::gateway

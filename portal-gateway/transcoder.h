@@ -6,8 +6,11 @@
 
 #include <google/protobuf/dynamic_message.h>
 #include <google/protobuf/message.h>
+#include <google/protobuf/util/json_util.h>
+#include <google/protobuf/util/type_resolver.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -31,9 +34,21 @@ class Transcoder {
   // The response (or its response_body field) as canonical JSON with default values printed.
   absl::StatusOr<std::string> ResponseToJson(const Route& route,
                                              const google::protobuf::Message& response);
+  // The same for a response in its wire form (parsed only when response_body picks a field).
+  // INTERNAL if the bytes are not a valid response.
+  absl::StatusOr<std::string> ResponseBytesToJson(const Route& route, const std::string& bytes);
 
  private:
+  // `type`, which is in the API's descriptor pool, in wire form as canonical JSON.
+  absl::StatusOr<std::string> BytesToJson(const google::protobuf::Descriptor* type,
+                                          const std::string& bytes,
+                                          const google::protobuf::util::JsonPrintOptions& options);
+
   google::protobuf::DynamicMessageFactory factory_;
+  // Types of the API's descriptor pool as JSON needs them, made once each (made on first use,
+  // protobuf's converters would build them again for every message).
+  std::once_flag resolver_once_;
+  std::unique_ptr<google::protobuf::util::TypeResolver> resolver_;
 };
 
 // Sets the field at dotted `path` in `message` from its text form (as in a URL): scalars,

@@ -7,6 +7,7 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/strings/numbers.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "server/app/commands.h"
 #include "server/app/server_app.h"
@@ -51,6 +52,9 @@ int main(int argc, char** argv) {
                                   {"credential_cache_ttl", "CIM_CREDENTIAL_CACHE_TTL"},
                                   {"migrations_dir", "CIM_MIGRATIONS_DIR"}});
   absl::ParseCommandLine(argc, argv);
+  // Debian builds Abseil without NDEBUG, which leaves Mutex deadlock detection (a global lock
+  // graph updated on every lock) on; tests keep it, running binaries do not pay for it.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
 
   cim::BlockTerminationSignals();
 
