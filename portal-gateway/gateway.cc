@@ -157,7 +157,9 @@ Gateway::Gateway(const GatewayOptions& options, ApiDescriptors api, RouteTable r
   args.SetMaxReceiveMessageSize(16 * 1024 * 1024);
   channel_ = grpc::CreateCustomChannel(options.backend, grpc::InsecureChannelCredentials(), args);
   stub_ = std::make_unique<grpc::GenericStub>(channel_);
-  const int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  // Half the cores; the HTTP server's I/O threads take the other half (fewer threads than
+  // cores: each wake-up then finds more work, which costs less CPU per request).
+  const int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency() / 2));
   for (int i = 0; i < threads; ++i) {
     completion_threads_.emplace_back([this] {
       pthread_setname_np(pthread_self(), "cim-grpc-done");

@@ -173,7 +173,7 @@ class Gateway {
   RequestMetrics metrics_{"cim_gateway_http", {"route", "code"}, "HTTP requests"};
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<grpc::GenericStub> stub_;
-  // Unary calls complete on this queue, served by one thread per core (CompleteCalls), which
+  // Unary calls complete on this queue, served by half the cores (CompleteCalls), which
   // render the replies.
   struct PendingCall;
   void CompleteCalls();

@@ -218,17 +218,26 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
     const absl::Time start = absl::Now();
     std::string method(View(request.method_string()));
     std::string target(View(request.target().substr(0, request.target().find('?'))));
+    // Until its answer comes, the server's gate keeps this connection alive, not the
+    // Responder: a Responder may outlive the server, and a connection must close before its
+    // I/O context is destroyed.
+    {
+      absl::MutexLock lock(&server_.gate_->mu);
+      server_.gate_->waiting.emplace(this, this->shared_from_this());
+    }
     server_.handler_(
         std::move(request), peer_,
-        [self = this->shared_from_this(), gate = server_.gate_, start, method = std::move(method),
+        [self = this->weak_from_this(), gate = server_.gate_, start, method = std::move(method),
          target = std::move(target)](HttpResponse response) {
-          absl::ReaderMutexLock lock(&gate->mu);
-          if (!gate->open) return;
-          // Runs at once if answered on this connection's strand, else is queued to it.
-          asio::dispatch(self->stream_.get_executor(),
-                         [self, start, method, target, response = std::move(response)]() mutable {
-                           self->Answer(method, target, start, std::move(response));
-                         });
+          absl::MutexLock lock(&gate->mu);
+          auto waiting = gate->waiting.find(self.lock().get());
+          if (!gate->open || waiting == gate->waiting.end()) return;  // the server is gone
+          auto session = std::static_pointer_cast<Session>(std::move(waiting->second));
+          gate->waiting.erase(waiting);
+          asio::post(session->stream_.get_executor(),
+                     [session, start, method, target, response = std::move(response)]() mutable {
+                       session->Answer(method, target, start, std::move(response));
+                     });
         });
   }
 
@@ -439,7 +448,7 @@ absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(const HttpServerOp
   server->Accept();
   const int threads = options.threads > 0
                           ? options.threads
-                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency() / 2));
   for (int i = 0; i < threads; ++i) {
     ++server->io_threads_running_;
     server->threads_.emplace_back([s = server.get()] {
@@ -489,8 +498,13 @@ HttpServer::~HttpServer() {
   // Stream handlers still running see the stopped server at their next network call and end;
   // they use this server until then.
   while (streams_ > 0) absl::SleepFor(absl::Milliseconds(1));
-  absl::MutexLock lock(&gate_->mu);
-  gate_->open = false;
+  // Connections still waiting for an answer close now, while the I/O context exists.
+  absl::flat_hash_map<const void*, std::shared_ptr<void>> waiting;
+  {
+    absl::MutexLock lock(&gate_->mu);
+    gate_->open = false;
+    waiting.swap(gate_->waiting);
+  }
 }
 
 }  // namespace cim::gateway

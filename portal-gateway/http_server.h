@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
@@ -25,8 +26,9 @@ namespace cim::gateway {
 
 struct HttpServerOptions {
   std::string address = "127.0.0.1";
-  int port = 8080;                  // 0 picks a free port
-  int threads = 0;                  // I/O threads; 0: one per CPU core
+  int port = 8080;  // 0 picks a free port
+  // I/O threads; 0: half the CPU cores (the gateway's gRPC completion threads use the rest).
+  int threads = 0;
   size_t max_body_bytes = 1 << 20;  // buffered requests; streamed ones set their own
   absl::Duration idle_timeout = absl::Seconds(60);
   bool access_log = true;
@@ -116,6 +118,8 @@ class HttpServer {
   struct Gate {
     absl::Mutex mu;
     bool open ABSL_GUARDED_BY(mu) = true;
+    // Connections waiting for the answer to a buffered request, by address.
+    absl::flat_hash_map<const void*, std::shared_ptr<void>> waiting ABSL_GUARDED_BY(mu);
   };
   std::shared_ptr<Gate> gate_ = std::make_shared<Gate>();
 };

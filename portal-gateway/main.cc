@@ -19,7 +19,7 @@ ABSL_FLAG(std::string, backend, "127.0.0.1:50051", "cim-server gRPC address");
 ABSL_FLAG(std::string, descriptor_set, CIM_DEFAULT_DESCRIPTOR_SET,
           "protoc descriptor set of the API (with imports)");
 ABSL_FLAG(std::string, web_root, "", "folder of the built web portal (web/dist)");
-ABSL_FLAG(int, threads, 0, "HTTP I/O threads (0: one per CPU core)");
+ABSL_FLAG(int, threads, 0, "HTTP I/O threads (0: half the CPU cores)");
 ABSL_FLAG(int64_t, max_body_bytes, 1 << 20, "largest accepted request body");
 ABSL_FLAG(int64_t, max_upload_bytes, (10 << 20) + (64 << 10),
           "largest accepted upload (multipart/form-data body)");
