@@ -2,6 +2,7 @@
 
 #include <google/protobuf/util/time_util.h>
 #include <pthread.h>
+#include <sched.h>
 #include <sodium.h>
 
 #include <algorithm>
@@ -22,6 +23,16 @@ namespace {
 constexpr char kJson[] = "application/json";
 
 }  // namespace
+
+int HalfTheCores() {
+  // The cores this process may use (a container's CPU set), not all of the machine's. Fewer
+  // threads than cores cost less CPU per request: each wake-up then finds more work.
+  cpu_set_t cpus;
+  const int cores = sched_getaffinity(0, sizeof(cpus), &cpus) == 0
+                        ? CPU_COUNT(&cpus)
+                        : static_cast<int>(std::thread::hardware_concurrency());
+  return std::max(1, cores / 2);
+}
 
 std::string NewRequestId() {
   unsigned char bytes[12];
@@ -157,9 +168,7 @@ Gateway::Gateway(const GatewayOptions& options, ApiDescriptors api, RouteTable r
   args.SetMaxReceiveMessageSize(16 * 1024 * 1024);
   channel_ = grpc::CreateCustomChannel(options.backend, grpc::InsecureChannelCredentials(), args);
   stub_ = std::make_unique<grpc::GenericStub>(channel_);
-  // Half the cores; the HTTP server's I/O threads take the other half (fewer threads than
-  // cores: each wake-up then finds more work, which costs less CPU per request).
-  const int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency() / 2));
+  const int threads = options.completion_threads > 0 ? options.completion_threads : HalfTheCores();
   for (int i = 0; i < threads; ++i) {
     completion_threads_.emplace_back([this] {
       pthread_setname_np(pthread_self(), "cim-grpc-done");

@@ -61,6 +61,8 @@ struct GatewayOptions {
   // the last address in X-Forwarded-For (what the proxy appended), for rate limits and for the
   // server's logs.
   std::vector<std::string> trusted_proxies;
+  // Threads that complete unary calls and render their replies; 0: HalfTheCores().
+  int completion_threads = 0;
   // Uploads (multipart/form-data into a client-streaming RPC): the largest body accepted, form
   // overhead included; past it, 413 before the rest is read.
   size_t max_upload_bytes = (10 << 20) + (64 << 10);
@@ -173,7 +175,7 @@ class Gateway {
   RequestMetrics metrics_{"cim_gateway_http", {"route", "code"}, "HTTP requests"};
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<grpc::GenericStub> stub_;
-  // Unary calls complete on this queue, served by half the cores (CompleteCalls), which
+  // Unary calls complete on this queue, served by `completion_threads` (CompleteCalls), which
   // render the replies.
   struct PendingCall;
   void CompleteCalls();
@@ -186,6 +188,10 @@ class Gateway {
 
 // The value of a request header; "" if absent.
 std::string HeaderValue(const HttpRequestHeader& request, absl::string_view name);
+
+// Half the CPU cores this process may run on, at least 1: the default number of HTTP I/O
+// threads, and of threads completing gRPC calls.
+int HalfTheCores();
 
 // A new random request id (24 hex digits).
 std::string NewRequestId();

@@ -56,9 +56,9 @@ void LogAccess(const std::string& line) { std::fwrite(line.data(), 1, line.size(
 using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 
 // One connection: plain (Stream = beast::tcp_stream) or TLS (TlsStream). Reads each request's
-// header, then either its whole body (answered by the Handler on this strand) or hands the
-// request to a stream handler on a thread of its own, which talks to the client through the
-// HttpStream methods below.
+// header, then either its whole body (passed to the Handler, whose answer comes back to this
+// strand, at once or when its call completes) or hands the request to a stream handler on a
+// thread of its own, which talks to the client through the HttpStream methods below.
 template <class Stream>
 class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Session<Stream>>,
                             public HttpStream {
@@ -213,6 +213,9 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
 
   void OnRead(beast::error_code ec) {
     if (ec) return OnReadError(ec);
+    if (server_.in_flight_ >= server_.options_.max_in_flight) {
+      return Refuse("too many requests in progress; retry shortly");
+    }
     HttpRequest request = parser_->release();
     ++server_.in_flight_;
     const absl::Time start = absl::Now();
@@ -220,25 +223,35 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
     std::string target(View(request.target().substr(0, request.target().find('?'))));
     // Until its answer comes, the server's gate keeps this connection alive, not the
     // Responder: a Responder may outlive the server, and a connection must close before its
-    // I/O context is destroyed.
+    // I/O context is destroyed. (This entry keeps the address from being reused meanwhile.)
+    const void* key = this;
     {
       absl::MutexLock lock(&server_.gate_->mu);
-      server_.gate_->waiting.emplace(this, this->shared_from_this());
+      server_.gate_->waiting.emplace(key, this->shared_from_this());
     }
     server_.handler_(
         std::move(request), peer_,
-        [self = this->weak_from_this(), gate = server_.gate_, start, method = std::move(method),
-         target = std::move(target)](HttpResponse response) {
+        [key, gate = server_.gate_, start, method = std::move(method),
+         target = std::move(target)](HttpResponse response) mutable {
           absl::MutexLock lock(&gate->mu);
-          auto waiting = gate->waiting.find(self.lock().get());
-          if (!gate->open || waiting == gate->waiting.end()) return;  // the server is gone
-          auto session = std::static_pointer_cast<Session>(std::move(waiting->second));
-          gate->waiting.erase(waiting);
+          if (!gate->open) return;  // the server is gone, its connections closed
+          auto session = std::static_pointer_cast<Session>(gate->waiting.extract(key).mapped());
           asio::post(session->stream_.get_executor(),
-                     [session, start, method, target, response = std::move(response)]() mutable {
+                     [session, start, method = std::move(method), target = std::move(target),
+                      response = std::move(response)]() mutable {
                        session->Answer(method, target, start, std::move(response));
                      });
         });
+  }
+
+  // Answers 503 with Retry-After and closes the connection.
+  void Refuse(absl::string_view message) {
+    HttpResponse response = JsonError(HttpRequest(), 14, message, "-", 503);
+    AddSecurityHeaders(response);
+    response.set(http::field::retry_after, "1");
+    response.keep_alive(false);
+    response.prepare_payload();
+    Write(std::move(response), /*close=*/true);
   }
 
   void Answer(absl::string_view method, absl::string_view target, absl::Time start,
@@ -305,13 +318,7 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
     failed_ = false;
     raw_body_ = false;
     if (server_.streams_ >= server_.options_.max_streams) {
-      HttpResponse response =
-          JsonError(HttpRequest(), 14, "too many streams in progress; retry shortly", "-", 503);
-      AddSecurityHeaders(response);
-      response.set(http::field::retry_after, "1");
-      response.keep_alive(false);
-      response.prepare_payload();
-      return Write(std::move(response), /*close=*/true);
+      return Refuse("too many streams in progress; retry shortly");
     }
     ++server_.streams_;
     ++server_.in_flight_;
@@ -446,9 +453,7 @@ absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(const HttpServerOp
   }
   server->port_ = server->acceptor_.local_endpoint().port();
   server->Accept();
-  const int threads = options.threads > 0
-                          ? options.threads
-                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency() / 2));
+  const int threads = options.threads > 0 ? options.threads : HalfTheCores();
   for (int i = 0; i < threads; ++i) {
     ++server->io_threads_running_;
     server->threads_.emplace_back([s = server.get()] {

@@ -34,6 +34,9 @@ struct HttpServerOptions {
   bool access_log = true;
   // Streamed requests in progress at once (each has a thread); past it, 503.
   int max_streams = 1000;
+  // Requests in progress at once (buffered ones waiting for their answer, and streams); past
+  // it, 503. Bounds the memory their bodies hold.
+  int max_in_flight = 4096;
   // Both set: serve HTTPS (TLS 1.2 or later) with this certificate chain and private key.
   std::string tls_certificate_file;
   std::string tls_key_file;

@@ -23,6 +23,9 @@ ABSL_FLAG(int, threads, 0, "HTTP I/O threads (0: half the CPU cores)");
 ABSL_FLAG(int64_t, max_body_bytes, 1 << 20, "largest accepted request body");
 ABSL_FLAG(int64_t, max_upload_bytes, (10 << 20) + (64 << 10),
           "largest accepted upload (multipart/form-data body)");
+ABSL_FLAG(int, completion_threads, 0,
+          "threads completing gRPC calls and rendering replies (0: half the CPU cores)");
+ABSL_FLAG(int, max_in_flight, 4096, "requests in progress at once; past it, 503 with Retry-After");
 ABSL_FLAG(int, max_streams, 1000,
           "uploads, downloads and event streams in progress at once (each holds a thread)");
 ABSL_FLAG(bool, secure_cookies, false,
@@ -65,6 +68,7 @@ int main(int argc, char** argv) {
   options.write_limit = {.per_second = writes, .burst = std::max(1.0, 2 * writes)};
   options.default_deadline = absl::GetFlag(FLAGS_default_deadline);
   options.max_upload_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_max_upload_bytes));
+  options.completion_threads = absl::GetFlag(FLAGS_completion_threads);
   auto gateway = cim::gateway::Gateway::Create(options);
   if (!gateway.ok()) {
     std::cerr << "cim-gateway: " << gateway.status() << "\n";
@@ -78,6 +82,7 @@ int main(int argc, char** argv) {
   http.tls_certificate_file = absl::GetFlag(FLAGS_tls_cert);
   http.tls_key_file = absl::GetFlag(FLAGS_tls_key);
   http.max_streams = absl::GetFlag(FLAGS_max_streams);
+  http.max_in_flight = absl::GetFlag(FLAGS_max_in_flight);
   cim::gateway::Gateway* g = gateway->get();
   auto server = cim::gateway::HttpServer::Start(
       http,

@@ -46,6 +46,13 @@ std::string StatusText(const google::protobuf::util::Status& st) {
 
 constexpr char kTypeUrlPrefix[] = "type.googleapis.com";
 
+// Responses print every field, defaults included, so clients need not know proto3's defaults.
+google::protobuf::util::JsonPrintOptions WithDefaults() {
+  google::protobuf::util::JsonPrintOptions options;
+  options.always_print_primitive_fields = true;
+  return options;
+}
+
 // Resolves each type once: later lookups copy the answer (building a type from its descriptor
 // costs more than the JSON conversion it serves).
 class CachingTypeResolver final : public google::protobuf::util::TypeResolver {
@@ -305,7 +312,7 @@ absl::StatusOr<std::string> Transcoder::BytesToJson(
       resolver_.get(), absl::StrCat(kTypeUrlPrefix, "/", type->full_name()), bytes, &out, options);
   if (!st.ok()) {
     return absl::InternalError(
-        absl::StrCat("the server's reply could not be decoded: ", StatusText(st)));
+        absl::StrCat("the server's reply could not be rendered as JSON: ", StatusText(st)));
   }
   return out;
 }
@@ -319,15 +326,13 @@ absl::StatusOr<std::string> Transcoder::ResponseBytesToJson(const Route& route,
     }
     return ResponseToJson(route, *response);
   }
-  google::protobuf::util::JsonPrintOptions options;
-  options.always_print_primitive_fields = true;
-  return BytesToJson(route.method->output_type(), bytes, options);
+  // The bytes are not parsed first: protobuf's stream converter is laxer than a parse about
+  // malformed input, which the server (trusted) does not send.
+  return BytesToJson(route.method->output_type(), bytes, WithDefaults());
 }
 
 absl::StatusOr<std::string> Transcoder::ResponseToJson(const Route& route,
                                                        const Message& response) {
-  google::protobuf::util::JsonPrintOptions options;
-  options.always_print_primitive_fields = true;
   const Message* target = &response;
   if (!route.response_body.empty()) {
     const FieldDescriptor* f = response.GetDescriptor()->FindFieldByName(route.response_body);
@@ -355,7 +360,7 @@ absl::StatusOr<std::string> Transcoder::ResponseToJson(const Route& route,
       return whole.substr(prefix.size(), whole.size() - prefix.size() - 1);
     }
   }
-  return BytesToJson(target->GetDescriptor(), target->SerializeAsString(), options);
+  return BytesToJson(target->GetDescriptor(), target->SerializeAsString(), WithDefaults());
 }
 
 }  // namespace cim::gateway

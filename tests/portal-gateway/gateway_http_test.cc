@@ -12,10 +12,12 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "cim/v1/program_service.grpc.pb.h"
 #include "gmock/gmock.h"
@@ -793,6 +795,79 @@ TEST_F(GatewayHttpTest, ServesHttpsWithTheGivenCertificate) {
 
   https.tls_key_file = cert;  // a certificate where the key should be
   EXPECT_EQ(HttpServer::Start(https, handle).status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+// An HttpServer whose handler keeps each Responder to answer later.
+struct LateAnswers {
+  absl::Mutex mu;
+  std::vector<Responder> pending ABSL_GUARDED_BY(mu);
+
+  HttpServer::Handler Handler() {
+    return [this](HttpRequest, const std::string&, Responder respond) {
+      absl::MutexLock lock(&mu);
+      pending.push_back(std::move(respond));
+    };
+  }
+  void AwaitPending(size_t n) {
+    while (true) {
+      {
+        absl::MutexLock lock(&mu);
+        if (pending.size() >= n) return;
+      }
+      absl::SleepFor(absl::Milliseconds(5));
+    }
+  }
+};
+
+TEST(HttpServerTest, AnswersAfterTheServerIsGoneAreDropped) {
+  LateAnswers late;
+  HttpServerOptions http;
+  http.port = 0;
+  http.access_log = false;
+  auto server = HttpServer::Start(http, late.Handler());
+  ASSERT_TRUE(server.ok()) << server.status();
+  HttpResult result;
+  std::thread client(
+      [&, port = (*server)->port()] { result = testing::HttpSend(port, "GET", "/x"); });
+  late.AwaitPending(1);
+  server->reset();  // the connection waiting for its answer closes
+  client.join();
+  EXPECT_EQ(result.status, 0);  // no answer, connection closed
+
+  // The late answer goes nowhere (under ASan: without touching the destroyed server).
+  absl::MutexLock lock(&late.mu);
+  late.pending[0](HttpResponse(http::status::ok, 11));
+  late.pending.clear();
+}
+
+TEST(HttpServerTest, RequestsPastTheInFlightLimitGet503) {
+  LateAnswers late;
+  HttpServerOptions http;
+  http.port = 0;
+  http.access_log = false;
+  http.max_in_flight = 1;
+  auto server = HttpServer::Start(http, late.Handler());
+  ASSERT_TRUE(server.ok()) << server.status();
+  const int port = (*server)->port();
+  HttpResult first;
+  std::thread client([&] { first = testing::HttpSend(port, "GET", "/first"); });
+  late.AwaitPending(1);
+
+  const HttpResult second = testing::HttpSend(port, "GET", "/second");
+  EXPECT_EQ(second.status, 503);
+  EXPECT_EQ(second.header("retry-after"), "1");
+  EXPECT_THAT(second.body, HasSubstr("too many requests in progress"));
+
+  {
+    absl::MutexLock lock(&late.mu);
+    HttpResponse answer(http::status::ok, 11);
+    answer.body() = "first";
+    answer.prepare_payload();
+    late.pending[0](std::move(answer));
+  }
+  client.join();
+  EXPECT_EQ(first.status, 200);
+  EXPECT_EQ(first.body, "first");
 }
 
 TEST(RateLimitKeyTest, IPv6ClientsAreKeyedByTheirSlash64) {
