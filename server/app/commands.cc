@@ -9,6 +9,7 @@
 #include "server/db/mysql_migrator.h"
 #include "server/demo/demo_data.h"
 #include "server/demo/demo_programs.h"
+#include "server/demo/demo_recognition.h"
 #include "server/fund/mysql_fund_repository.h"
 #include "server/identity/mysql_access_token_repository.h"
 #include "server/identity/mysql_partner_repository.h"
@@ -16,6 +17,7 @@
 #include "server/payout/mysql_payout_repository.h"
 #include "server/program/mysql_product_repository.h"
 #include "server/program/mysql_program_repository.h"
+#include "server/recognition/mysql_recognition_repository.h"
 
 namespace cim {
 
@@ -72,6 +74,13 @@ absl::Status SeedDemo(const ServerOptions& options, std::ostream& out) {
     out << "Demo programs loaded: " << money.products << " products, " << money.programs
         << " programs, " << money.enrollments << " enrollments, " << money.claims << " claims ("
         << money.approved << " approved), " << money.statements << " statements.\n";
+    MysqlRecognitionRepository recognition(*db);
+    CIM_ASSIGN_OR_RETURN(UserRecord admin, users.GetByEmail(kDemoProgramAdminEmail));
+    CIM_ASSIGN_OR_RETURN(DemoRecognitionSummary recognized,
+                         LoadDemoRecognition(recognition, programs, admin.user.id(), clock.Now()));
+    out << "Demo recognition loaded: " << recognized.levels << " levels, " << recognized.badges
+        << " badges, " << recognized.leaderboards << " leaderboards; " << recognized.events
+        << " events gave " << recognized.awards << " badge awards.\n";
   } else {
     out << "Demo data already present (database has users); nothing loaded.\n";
   }

@@ -41,7 +41,11 @@ ServerApp::ServerApp(const ServerOptions& options, std::unique_ptr<MysqlDatabase
       fund_service_(authenticator_, fund_workflow_),
       payouts_(*db_),
       payout_workflow_(payouts_, clock_),
-      payout_service_(authenticator_, payout_workflow_) {}
+      payout_service_(authenticator_, payout_workflow_),
+      recognition_repository_(*db_),
+      leaderboard_index_(recognition_repository_),
+      recognition_(recognition_repository_, leaderboard_index_, users_, programs_, clock_),
+      recognition_service_(authenticator_, recognition_) {}
 
 absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions& options) {
   CIM_ASSIGN_OR_RETURN(std::unique_ptr<MysqlDatabase> db,
@@ -63,6 +67,7 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
   builder.RegisterService(&app->claim_service_);
   builder.RegisterService(&app->fund_service_);
   builder.RegisterService(&app->payout_service_);
+  builder.RegisterService(&app->recognition_service_);
   // Handlers block on the database and on group commits, so many calls are in a handler at
   // once. Keep up to 64 idle handler threads between calls: with gRPC's default of two, every
   // call beyond two in flight would start a thread and end it afterwards.
@@ -80,6 +85,9 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
                                                 [app = app.get()] { return app->MetricsText(); }));
   }
   app->WatchHealth(options.health_interval);
+  app->recognition_worker_ = std::make_unique<RecognitionWorker>(
+      app->recognition_repository_, app->leaderboard_index_, app->clock_,
+      RecognitionWorkerOptions{.interval = options.recognition_interval});
   return app;
 }
 
@@ -113,6 +121,7 @@ void ServerApp::WatchHealth(absl::Duration interval) {
 void ServerApp::Shutdown(absl::Duration grace) {
   if (stopping_.HasBeenNotified()) return;
   stopping_.Notify();
+  recognition_worker_.reset();
   if (health_thread_.joinable()) health_thread_.join();
   server_->GetHealthCheckService()->Shutdown();
   server_->Shutdown(std::chrono::system_clock::now() + absl::ToChronoSeconds(grace));

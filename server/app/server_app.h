@@ -35,6 +35,11 @@
 #include "server/program/mysql_product_repository.h"
 #include "server/program/mysql_program_repository.h"
 #include "server/program/program_service.h"
+#include "server/recognition/leaderboard_index.h"
+#include "server/recognition/mysql_recognition_repository.h"
+#include "server/recognition/recognition.h"
+#include "server/recognition/recognition_service.h"
+#include "server/recognition/recognition_worker.h"
 
 namespace cim {
 
@@ -53,6 +58,8 @@ struct ServerOptions {
   const Clock* clock = nullptr;  // defaults to the system clock
   // host:port of the Prometheus endpoint (GET /metrics); empty: none. Port 0 picks one.
   std::string metrics_address;
+  // How often recognition looks for new outbox events and score changes.
+  absl::Duration recognition_interval = absl::Milliseconds(200);
 };
 
 class ServerApp {
@@ -114,6 +121,11 @@ class ServerApp {
   MysqlPayoutRepository payouts_;
   PayoutWorkflow payout_workflow_;
   PayoutServiceImpl payout_service_;
+  MysqlRecognitionRepository recognition_repository_;
+  LeaderboardIndex leaderboard_index_;
+  Recognition recognition_;
+  RecognitionServiceImpl recognition_service_;
+  std::unique_ptr<RecognitionWorker> recognition_worker_;
   RequestMetrics metrics_{"cim_server_grpc", {"method", "code"}, "gRPC calls"};
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<MetricsEndpoint> metrics_endpoint_;

@@ -14,6 +14,7 @@
 #include "server/common/status_util.h"
 #include "server/db/sql_builder.h"
 #include "server/ledger/mysql_ledger_entries.h"
+#include "server/outbox/mysql_outbox.h"
 #include "server/program/mysql_budget.h"
 #include "server/program/mysql_program_repository.h"
 
@@ -580,6 +581,26 @@ absl::Status Replace(soci::session& s, Claim& claim, const NewClaim& replacement
   return absl::OkStatus();
 }
 
+// The outbox event of approving `claim` with `postings`: its sales and the points it earned
+// count for its submitter.
+absl::StatusOr<OutboxEvent> ApprovalEvent(const Claim& claim,
+                                          const std::vector<LedgerPosting>& postings,
+                                          absl::Time now) {
+  OutboxEvent event{.kind = cim::v1::RECOGNITION_EVENT_KIND_CLAIM_APPROVED,
+                    .partner_id = claim.partner_id(),
+                    .user_id = claim.submitted_by_user_id(),
+                    .program_id = claim.program_id(),
+                    .claim_id = claim.id(),
+                    .currency_code = claim.currency_code(),
+                    .occurred_at = now,
+                    .created_at = now};
+  CIM_ASSIGN_OR_RETURN(event.amount, Decimal::Parse(claim.total_amount()));
+  for (const LedgerPosting& p : postings) {
+    if (p.account == cim::v1::LEDGER_ACCOUNT_POINTS) event.points += p.amount;
+  }
+  return event;
+}
+
 // Takes every job's decision in one transaction (see ClaimRepository::DecideMany). Fails as a
 // whole only for a database error.
 absl::StatusOr<std::vector<absl::StatusOr<Claim>>> DecideAll(soci::session& s,
@@ -628,6 +649,7 @@ absl::StatusOr<std::vector<absl::StatusOr<Claim>>> DecideAll(soci::session& s,
   std::map<int64_t, RowChange> rows;
   std::vector<EventRow> events;
   std::vector<LedgerPosting> postings;
+  std::vector<OutboxEvent> outbox;
   std::vector<absl::StatusOr<Claim>> results;
   std::vector<size_t> decided;
   std::vector<int64_t> replaced;  // claims whose content (and so conflicts) changed
@@ -673,7 +695,11 @@ absl::StatusOr<std::vector<absl::StatusOr<Claim>>> DecideAll(soci::session& s,
     claim.set_etag(absl::StrCat(std::stoll(claim.etag()) + 1));
     SetTimestamp(FromSqlTime(ToSqlTime(job.now)), claim.mutable_update_time());
     if (decision->replacement) replaced.push_back(claim.id());
-    if (decision->to == cim::v1::CLAIM_STATUS_APPROVED) batch.NoteApproved(claim);
+    if (decision->to == cim::v1::CLAIM_STATUS_APPROVED) {
+      batch.NoteApproved(claim);
+      CIM_ASSIGN_OR_RETURN(OutboxEvent approved, ApprovalEvent(claim, decision->postings, job.now));
+      outbox.push_back(std::move(approved));
+    }
     std::move(decision->postings.begin(), decision->postings.end(), std::back_inserter(postings));
     decided.push_back(i);
     results[i] = claim;  // the row as this job left it; details are added below
@@ -715,6 +741,7 @@ absl::StatusOr<std::vector<absl::StatusOr<Claim>>> DecideAll(soci::session& s,
   }
   InsertEvents(s, events);
   AppendLedgerEntries(s, postings);
+  AppendOutboxEvents(s, outbox);
   batch.Write();
 
   // The decided claims as stored: their rows as changed above with the rest read back, or read

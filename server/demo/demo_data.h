@@ -17,6 +17,8 @@ namespace cim {
 
 // Every demo person signs in with this password.
 inline constexpr char kDemoPassword[] = "demo-password-2026";
+// The demo program admin, who owns the demo's recognition definitions.
+inline constexpr char kDemoProgramAdminEmail[] = "program.admin@vendor.example";
 
 struct DemoLogin {
   std::string role;  // human-readable, e.g. "partner rep"

@@ -6,6 +6,7 @@
 #include "server/common/proto_time.h"
 #include "server/common/status_util.h"
 #include "server/ledger/mysql_ledger_entries.h"
+#include "server/outbox/mysql_outbox.h"
 #include "server/program/mysql_budget.h"
 #include "server/program/program_dates.h"
 
@@ -31,31 +32,44 @@ absl::StatusOr<LedgerEntry> MysqlLedgerRepository::Get(int64_t id) {
 
 absl::StatusOr<LedgerEntry> MysqlLedgerRepository::AppendReversal(const LedgerPosting& reversal,
                                                                   const Decimal& budget_refund) {
-  absl::StatusOr<LedgerEntry> stored =
-      db_.Transact([&](soci::session& s) -> absl::StatusOr<LedgerEntry> {
-        // An entry in an open statement would still be paid in full.
-        long long original = reversal.reverses_entry_id, statement = 0;
-        int open = cim::v1::STATEMENT_STATUS_OPEN;
-        s << "SELECT s.id FROM statement_lines sl JOIN statements s ON s.id = sl.statement_id"
-             " WHERE sl.entry_id = :entry AND s.status = :open FOR UPDATE",
-            soci::use(original), soci::use(open), soci::into(statement);
-        if (s.got_data()) {
-          return absl::FailedPreconditionError(absl::StrCat(
-              "entry ", original, " is in open statement ", statement,
-              "; mark that statement paid first (the reversal then nets in the next run)"));
-        }
-        AppendLedgerEntries(s, {reversal});
-        long long id = 0;
-        s.get_last_insert_id("ledger_entries", id);
-        if (!budget_refund.is_zero()) {
-          CIM_RETURN_IF_ERROR(
-              DrawBudget(s, reversal.program_id, reversal.partner_id, -budget_refund));
-        }
-        soci::row r;
-        s << absl::StrCat("SELECT ", kLedgerEntryColumns, " FROM ledger_entries WHERE id = :id"),
-            soci::use(id), soci::into(r);
-        return LedgerEntryFromRow(r);
-      });
+  absl::StatusOr<LedgerEntry> stored = db_.Transact([&](soci::session& s)
+                                                        -> absl::StatusOr<LedgerEntry> {
+    // An entry in an open statement would still be paid in full.
+    long long original = reversal.reverses_entry_id, statement = 0;
+    int open = cim::v1::STATEMENT_STATUS_OPEN;
+    s << "SELECT s.id FROM statement_lines sl JOIN statements s ON s.id = sl.statement_id"
+         " WHERE sl.entry_id = :entry AND s.status = :open FOR UPDATE",
+        soci::use(original), soci::use(open), soci::into(statement);
+    if (s.got_data()) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "entry ", original, " is in open statement ", statement,
+          "; mark that statement paid first (the reversal then nets in the next run)"));
+    }
+    AppendLedgerEntries(s, {reversal});
+    long long id = 0;
+    s.get_last_insert_id("ledger_entries", id);
+    if (reversal.account == cim::v1::LEDGER_ACCOUNT_POINTS) {
+      // The points leave the period they counted in.
+      std::tm counted{};
+      s << "SELECT created_at FROM ledger_entries WHERE id = :id", soci::use(original),
+          soci::into(counted);
+      AppendOutboxEvents(s, {OutboxEvent{.kind = cim::v1::RECOGNITION_EVENT_KIND_POINTS_REVERSED,
+                                         .partner_id = reversal.partner_id,
+                                         .user_id = reversal.user_id,
+                                         .program_id = reversal.program_id,
+                                         .claim_id = reversal.claim_id,
+                                         .points = reversal.amount,
+                                         .occurred_at = FromSqlTime(counted),
+                                         .created_at = reversal.created_at}});
+    }
+    if (!budget_refund.is_zero()) {
+      CIM_RETURN_IF_ERROR(DrawBudget(s, reversal.program_id, reversal.partner_id, -budget_refund));
+    }
+    soci::row r;
+    s << absl::StrCat("SELECT ", kLedgerEntryColumns, " FROM ledger_entries WHERE id = :id"),
+        soci::use(id), soci::into(r);
+    return LedgerEntryFromRow(r);
+  });
   if (absl::IsAlreadyExists(stored.status())) {
     return absl::FailedPreconditionError(
         absl::StrCat("ledger entry ", reversal.reverses_entry_id, " is already reversed"));

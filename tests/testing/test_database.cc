@@ -43,6 +43,15 @@ TestDatabase::~TestDatabase() {
   }
 }
 
+long long TestDatabase::Count(const std::string& sql) {
+  absl::StatusOr<long long> n = db().Run([&](soci::session& s) -> absl::StatusOr<long long> {
+    soci::row r;
+    s << sql, soci::into(r);
+    return RowInteger(r, 0);
+  });
+  return n.value_or(-1);
+}
+
 MysqlDatabase& TestDatabase::db() {
   if (db_ == nullptr) {
     auto db = MysqlDatabase::Connect(connect_string_, 4);

@@ -20,6 +20,8 @@ class TestDatabase {
   const std::string& name() const { return name_; }
   // A pool connected to this database (created on first use), migrations applied.
   MysqlDatabase& db();
+  // The single integer `sql` (e.g. a COUNT(*)) returns; -1 on error.
+  long long Count(const std::string& sql);
   // The repository's db/migrations folder.
   static std::string MigrationsDir();
 

@@ -1,0 +1,113 @@
+#include "server/demo/demo_recognition.h"
+
+#include <google/protobuf/text_format.h>
+
+#include "absl/strings/str_cat.h"
+#include "server/common/status_util.h"
+#include "server/recognition/levels.h"
+#include "server/recognition/outbox_rules.h"
+
+namespace cim {
+namespace {
+
+constexpr const char* kLevels[][2] = {
+    {"Explorer", "0"}, {"Bronze", "250"},    {"Silver", "1000"},
+    {"Gold", "2500"},  {"Platinum", "5000"}, {"Diamond", "10000"},
+};
+
+template <typename Message>
+absl::StatusOr<Message> Parse(const std::string& text) {
+  Message m;
+  if (!google::protobuf::TextFormat::ParseFromString(text, &m)) {
+    return absl::InternalError(absl::StrCat("bad demo definition: ", text));
+  }
+  return m;
+}
+
+}  // namespace
+
+absl::StatusOr<DemoRecognitionSummary> LoadDemoRecognition(RecognitionRepository& recognition,
+                                                           ProgramRepository& programs,
+                                                           int64_t program_admin, absl::Time now) {
+  DemoRecognitionSummary summary;
+  std::vector<cim::v1::Level> levels;
+  for (const auto& [name, min] : kLevels) {
+    cim::v1::Level& level = levels.emplace_back();
+    level.set_name(name);
+    level.set_min_points(min);
+  }
+  CIM_ASSIGN_OR_RETURN(levels, ValidateLevels(levels));
+  CIM_RETURN_IF_ERROR(recognition.ReplaceLevels(levels));
+  summary.levels = static_cast<int>(levels.size());
+
+  // The rebate program's partner sales board.
+  int64_t rebate_program = 0;
+  CIM_ASSIGN_OR_RETURN(std::vector<cim::v1::Program> all, programs.List({}, 0, 100));
+  for (const cim::v1::Program& p : all) {
+    if (p.name() == "Storage & Server Growth Rebate 2026") rebate_program = p.id();
+  }
+  std::vector<std::string> boards = {
+      "name: \"Points this month\" metric: RECOGNITION_METRIC_POINTS"
+      " scope: LEADERBOARD_SCOPE_INDIVIDUAL period: LEADERBOARD_PERIOD_MONTH",
+      "name: \"All-time points\" metric: RECOGNITION_METRIC_POINTS"
+      " scope: LEADERBOARD_SCOPE_INDIVIDUAL period: LEADERBOARD_PERIOD_ALL_TIME",
+      "name: \"Partner points this quarter\" metric: RECOGNITION_METRIC_POINTS"
+      " scope: LEADERBOARD_SCOPE_PARTNER period: LEADERBOARD_PERIOD_QUARTER",
+  };
+  if (rebate_program != 0) {
+    boards.push_back(absl::StrCat(
+        "name: \"Storage & Server sales this quarter\" metric: RECOGNITION_METRIC_SALES"
+        " currency_code: \"EUR\" scope: LEADERBOARD_SCOPE_PARTNER"
+        " period: LEADERBOARD_PERIOD_QUARTER program_id: ",
+        rebate_program));
+  }
+  int64_t monthly_board = 0;
+  for (const std::string& text : boards) {
+    CIM_ASSIGN_OR_RETURN(cim::v1::Leaderboard board, Parse<cim::v1::Leaderboard>(text));
+    CIM_ASSIGN_OR_RETURN(board, recognition.InsertLeaderboard(board, program_admin, now));
+    if (monthly_board == 0) monthly_board = board.id();
+    ++summary.leaderboards;
+  }
+
+  const std::vector<std::string> badges = {
+      "name: \"First deal\" description: \"Your first approved claim.\""
+      " image_url: \"/badges/first-deal.svg\" criteria { event_count {"
+      " event: RECOGNITION_EVENT_KIND_CLAIM_APPROVED count: 1 } }",
+      "name: \"Deal maker\" description: \"Ten approved claims.\""
+      " image_url: \"/badges/deal-maker.svg\" criteria { event_count {"
+      " event: RECOGNITION_EVENT_KIND_CLAIM_APPROVED count: 10 } }",
+      "name: \"Quarter champion\" description: \"EUR 100,000 of approved sales in one quarter.\""
+      " image_url: \"/badges/quarter-champion.svg\" criteria { period_sum {"
+      " metric: RECOGNITION_METRIC_SALES currency_code: \"EUR\" period: PROGRAM_PERIOD_QUARTER"
+      " threshold: \"100000\" } }",
+      "name: \"Points sprinter\" description: \"500 points in one month.\""
+      " image_url: \"/badges/points-sprinter.svg\" criteria { period_sum {"
+      " metric: RECOGNITION_METRIC_POINTS period: PROGRAM_PERIOD_MONTH threshold: \"500\" } }",
+      "name: \"On a roll\" description: \"An approved claim three months in a row.\""
+      " image_url: \"/badges/on-a-roll.svg\" criteria { streak {"
+      " event: RECOGNITION_EVENT_KIND_CLAIM_APPROVED months: 3 } }",
+      "name: \"Storage certified\" description: \"Hold the storage expert certification.\""
+      " image_url: \"/badges/storage-certified.svg\" criteria { certification {"
+      " certification_code: \"storage-expert\" } }",
+      absl::StrCat("name: \"Podium\" description: \"Finish a month in the top 3 for points.\""
+                   " image_url: \"/badges/podium.svg\" criteria { placement { leaderboard_id: ",
+                   monthly_board, " top: 3 } }"),
+  };
+  for (const std::string& text : badges) {
+    CIM_ASSIGN_OR_RETURN(cim::v1::Badge badge, Parse<cim::v1::Badge>(text));
+    CIM_RETURN_IF_ERROR(recognition.InsertBadge(badge, program_admin, now).status());
+    ++summary.badges;
+  }
+
+  // The demo year's approvals are in the outbox: apply them all now.
+  OutboxRules rules;
+  for (;;) {
+    CIM_ASSIGN_OR_RETURN(OutboxRun run, recognition.ProcessOutbox(rules, 1000, now));
+    summary.events += run.events;
+    summary.awards += run.awards;
+    if (run.events == 0) break;
+  }
+  return summary;
+}
+
+}  // namespace cim

@@ -1,0 +1,76 @@
+#include "server/recognition/leaderboard_rules.h"
+
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "server/common/text_field.h"
+
+namespace cim {
+
+void ValidateLeaderboard(const cim::v1::Leaderboard& board, const std::string& prefix,
+                         FieldErrors& errors) {
+  ValidateText(board.name(), prefix + "name", 1, 80, errors);
+  if (board.program_id() < 0) errors.Add(prefix + "program_id", "a program id, or 0 for global");
+  switch (board.metric()) {
+    case cim::v1::RECOGNITION_METRIC_SALES:
+      if (!CurrencyMinorUnits(board.currency_code()).ok()) {
+        errors.Add(prefix + "currency_code", "an ISO 4217 currency code for sales boards");
+      }
+      break;
+    case cim::v1::RECOGNITION_METRIC_POINTS:
+      if (!board.currency_code().empty()) {
+        errors.Add(prefix + "currency_code", "leave empty for points boards");
+      }
+      break;
+    default:
+      errors.Add(prefix + "metric", "SALES or POINTS");
+  }
+  if (board.scope() != cim::v1::LEADERBOARD_SCOPE_INDIVIDUAL &&
+      board.scope() != cim::v1::LEADERBOARD_SCOPE_PARTNER) {
+    errors.Add(prefix + "scope", "INDIVIDUAL or PARTNER");
+  }
+  if (board.period() == cim::v1::LEADERBOARD_PERIOD_UNSPECIFIED ||
+      !cim::v1::LeaderboardPeriod_IsValid(board.period())) {
+    errors.Add(prefix + "period", "WEEK, MONTH, QUARTER, YEAR or ALL_TIME");
+  }
+}
+
+BoardPeriod BoardPeriodOf(cim::v1::LeaderboardPeriod kind, absl::CivilDay day) {
+  switch (kind) {
+    case cim::v1::LEADERBOARD_PERIOD_WEEK: {
+      // absl::Weekday counts Monday as 0.
+      const int from_monday = static_cast<int>(absl::GetWeekday(day));
+      const absl::CivilDay monday = day - from_monday;
+      return {monday, monday + 6};
+    }
+    case cim::v1::LEADERBOARD_PERIOD_MONTH: {
+      const absl::CivilMonth m(day);
+      return {absl::CivilDay(m), absl::CivilDay(m + 1) - 1};
+    }
+    case cim::v1::LEADERBOARD_PERIOD_QUARTER: {
+      const absl::CivilMonth q(day.year(), (day.month() - 1) / 3 * 3 + 1);
+      return {absl::CivilDay(q), absl::CivilDay(q + 3) - 1};
+    }
+    case cim::v1::LEADERBOARD_PERIOD_YEAR:
+      return {absl::CivilDay(day.year(), 1, 1), absl::CivilDay(day.year(), 12, 31)};
+    default:
+      return {kAllTimeStart, absl::CivilDay(9999, 12, 31)};
+  }
+}
+
+int64_t ScoreUnits(const Decimal& score) {
+  const std::string text = score.Truncated(4).ToString(4);
+  return std::stoll(absl::StrReplaceAll(text, {{".", ""}}));
+}
+
+Decimal ScoreFromUnits(int64_t units) {
+  const bool negative = units < 0;
+  const uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(units) : units;
+  std::string digits = absl::StrCat(magnitude);
+  if (digits.size() < 5) digits.insert(0, 5 - digits.size(), '0');
+  digits.insert(digits.size() - 4, ".");
+  return *Decimal::Parse(absl::StrCat(negative ? "-" : "", digits));
+}
+
+}  // namespace cim

@@ -1,0 +1,611 @@
+#include "server/recognition/mysql_recognition_repository.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "absl/strings/str_cat.h"
+#include "server/common/proto_json.h"
+#include "server/common/proto_time.h"
+#include "server/common/status_util.h"
+#include "server/db/sql_builder.h"
+#include "server/ledger/ledger_repository.h"
+#include "server/program/program_dates.h"
+#include "server/recognition/leaderboard_rules.h"
+#include "server/recognition/outbox_rules.h"
+
+namespace cim {
+namespace {
+
+using cim::v1::Badge;
+using cim::v1::Leaderboard;
+
+// Microseconds since the epoch of a DATETIME(6) column, whatever the session's time zone.
+std::string Micros(absl::string_view column) {
+  return absl::StrCat("TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', ", column, ")");
+}
+
+std::string SqlMicros(absl::Time t) {
+  return absl::FormatTime("%Y-%m-%d %H:%M:%E6S", t, absl::UTCTimeZone());
+}
+
+constexpr char kScoreColumns[] =
+    "board_id, CAST(period_start AS CHAR), participant_id, partner_id,"
+    " CAST(score * 10000 AS SIGNED), "
+    "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', reached_at), seq";
+
+absl::StatusOr<ScoreRow> ScoreFromRow(const soci::row& r) {
+  ScoreRow row{
+      .board_id = RowInteger(r, 0), .partner_id = RowInteger(r, 3), .seq = RowInteger(r, 6)};
+  CIM_ASSIGN_OR_RETURN(row.period_start, ParseDate(r.get<std::string>(1)));
+  row.key = RankKey{
+      .score = RowInteger(r, 4), .reached_at = RowInteger(r, 5), .participant = RowInteger(r, 2)};
+  return row;
+}
+
+constexpr char kBadgeColumns[] = "id, name, description, image_url, criteria, created_at";
+
+absl::StatusOr<Badge> BadgeFromRow(const soci::row& r) {
+  Badge b;
+  b.set_id(r.get<long long>(0));
+  b.set_name(r.get<std::string>(1));
+  b.set_description(r.get<std::string>(2));
+  b.set_image_url(r.get<std::string>(3));
+  CIM_RETURN_IF_ERROR(FromStoredJson(r.get<std::string>(4), b.mutable_criteria()));
+  SetTimestamp(FromSqlTime(r.get<std::tm>(5)), b.mutable_create_time());
+  return b;
+}
+
+absl::StatusOr<std::vector<Badge>> ReadBadges(soci::session& s, int64_t after_id, int limit) {
+  long long after = after_id;
+  int n = limit;
+  soci::rowset<soci::row> rows =
+      (s.prepare << absl::StrCat("SELECT ", kBadgeColumns,
+                                 " FROM badges WHERE id > :after ORDER BY id LIMIT :n"),
+       soci::use(after), soci::use(n));
+  std::vector<Badge> out;
+  for (const soci::row& r : rows) {
+    CIM_ASSIGN_OR_RETURN(Badge b, BadgeFromRow(r));
+    out.push_back(std::move(b));
+  }
+  return out;
+}
+
+constexpr char kBoardColumns[] =
+    "id, name, program_id, metric, currency_code, scope, period, created_at";
+
+Leaderboard BoardFromRow(const soci::row& r) {
+  Leaderboard b;
+  b.set_id(r.get<long long>(0));
+  b.set_name(r.get<std::string>(1));
+  b.set_program_id(r.get<long long>(2));
+  b.set_metric(static_cast<cim::v1::RecognitionMetric>(r.get<int>(3)));
+  b.set_currency_code(r.get<std::string>(4));
+  b.set_scope(static_cast<cim::v1::LeaderboardScope>(r.get<int>(5)));
+  b.set_period(static_cast<cim::v1::LeaderboardPeriod>(r.get<int>(6)));
+  SetTimestamp(FromSqlTime(r.get<std::tm>(7)), b.mutable_create_time());
+  return b;
+}
+
+std::vector<Leaderboard> ReadBoards(soci::session& s, int64_t program_id) {
+  long long program = program_id;
+  soci::rowset<soci::row> rows =
+      (s.prepare << absl::StrCat("SELECT ", kBoardColumns,
+                                 " FROM leaderboards WHERE (:p1 = 0 OR program_id = :p2)"
+                                 " ORDER BY id"),
+       soci::use(program), soci::use(program));
+  std::vector<Leaderboard> out;
+  for (const soci::row& r : rows) out.push_back(BoardFromRow(r));
+  return out;
+}
+
+absl::StatusOr<RecognitionFacts> ReadFacts(soci::session& s, int64_t user_id) {
+  long long user = user_id;
+  RecognitionFacts facts;
+  soci::rowset<soci::row> tallies =
+      (s.prepare << "SELECT kind, unit, CAST(month AS CHAR), events, CAST(amount AS CHAR)"
+                    " FROM recognition_tallies WHERE user_id = :u",
+       soci::use(user));
+  for (const soci::row& r : tallies) {
+    CIM_ASSIGN_OR_RETURN(absl::CivilDay month, ParseDate(r.get<std::string>(2)));
+    CIM_ASSIGN_OR_RETURN(Decimal amount, Decimal::Parse(r.get<std::string>(4)));
+    facts.tallies.push_back(
+        MonthlyTally{.kind = static_cast<cim::v1::RecognitionEventKind>(r.get<int>(0)),
+                     .unit = r.get<std::string>(1),
+                     .month = absl::CivilMonth(month),
+                     .events = RowInteger(r, 3),
+                     .amount = amount});
+  }
+  int individual = cim::v1::LEADERBOARD_SCOPE_INDIVIDUAL;
+  soci::rowset<soci::row> placements =
+      (s.prepare << "SELECT lp.board_id, MIN(lp.placement) FROM leaderboard_placements lp"
+                    " JOIN leaderboards b ON b.id = lp.board_id AND b.scope = :scope"
+                    " WHERE lp.participant_id = :u GROUP BY lp.board_id",
+       soci::use(individual), soci::use(user));
+  for (const soci::row& r : placements) {
+    facts.best_placements[RowInteger(r, 0)] = static_cast<int>(RowInteger(r, 1));
+  }
+  return facts;
+}
+
+absl::flat_hash_map<int64_t, absl::Time> ReadAwards(soci::session& s, int64_t user_id) {
+  long long user = user_id;
+  soci::rowset<soci::row> rows =
+      (s.prepare << "SELECT badge_id, earned_at FROM badge_awards WHERE user_id = :u",
+       soci::use(user));
+  absl::flat_hash_map<int64_t, absl::Time> out;
+  for (const soci::row& r : rows) out[r.get<long long>(0)] = FromSqlTime(r.get<std::tm>(1));
+  return out;
+}
+
+// Awards each user in `users` the badges of `badges` they now meet; returns how many.
+absl::StatusOr<int> AwardQualifiers(soci::session& s, const OutboxRules& rules,
+                                    const std::vector<Badge>& badges,
+                                    const std::map<int64_t, int64_t>& user_partners,
+                                    absl::Time now) {
+  if (badges.empty() || user_partners.empty()) return 0;
+  const absl::CivilDay today = DayOf(now);
+  SqlBuilder insert(
+      "INSERT IGNORE INTO badge_awards (badge_id, user_id, partner_id, earned_at)"
+      " VALUES ");
+  int awards = 0;
+  for (const auto& [user, partner] : user_partners) {
+    CIM_ASSIGN_OR_RETURN(RecognitionFacts facts, ReadFacts(s, user));
+    for (int64_t badge : rules.NewlyEarned(badges, ReadAwards(s, user), facts, today)) {
+      if (awards++ > 0) insert << ", ";
+      insert.Tuple(badge, user, partner, ToSqlTime(now));
+    }
+  }
+  if (awards == 0) return 0;
+  return static_cast<int>(insert.Execute(s));
+}
+
+// Closes the periods of `boards` that ended before `now`: records the top places, then awards
+// the placement badges. Returns how many periods closed; adds the awards to *awards.
+absl::StatusOr<int> ClosePeriods(soci::session& s, const OutboxRules& rules,
+                                 const std::vector<Leaderboard>& boards,
+                                 const std::vector<Badge>& badges, absl::Time now, int* awards) {
+  std::map<int64_t, const Leaderboard*> by_id;
+  for (const Leaderboard& b : boards) by_id[b.id()] = &b;
+  std::vector<std::pair<int64_t, absl::CivilDay>> ended;
+  soci::rowset<soci::row> open =
+      (s.prepare << "SELECT board_id, CAST(period_start AS CHAR) FROM leaderboard_periods"
+                    " WHERE closed_at IS NULL");
+  const absl::CivilDay today = DayOf(now);
+  for (const soci::row& r : open) {
+    auto it = by_id.find(r.get<long long>(0));
+    if (it == by_id.end()) continue;
+    CIM_ASSIGN_OR_RETURN(absl::CivilDay start, ParseDate(r.get<std::string>(1)));
+    if (BoardPeriodOf(it->second->period(), start).last < today) {
+      ended.emplace_back(it->first, start);
+    }
+  }
+  for (const auto& [board, start] : ended) {
+    long long id = board;
+    std::string period = FormatDate(start);
+    int places = rules.PlacesToRecord(badges, board);
+    s << "INSERT IGNORE INTO leaderboard_placements (board_id, period_start, placement,"
+         " participant_id, score)"
+         " SELECT board_id, period_start, ROW_NUMBER() OVER (ORDER BY score DESC, reached_at,"
+         " participant_id), participant_id, score FROM leaderboard_scores"
+         " WHERE board_id = :b AND period_start = :p"
+         " ORDER BY score DESC, reached_at, participant_id LIMIT :n",
+        soci::use(id), soci::use(period), soci::use(places);
+    std::tm closed = ToSqlTime(now);
+    s << "UPDATE leaderboard_periods SET closed_at = :now WHERE board_id = :b"
+         " AND period_start = :p",
+        soci::use(closed), soci::use(id), soci::use(period);
+    if (by_id[board]->scope() != cim::v1::LEADERBOARD_SCOPE_INDIVIDUAL) continue;
+    for (const Badge& badge : badges) {
+      if (!badge.criteria().has_placement() ||
+          badge.criteria().placement().leaderboard_id() != board) {
+        continue;
+      }
+      long long badge_id = badge.id();
+      int top = badge.criteria().placement().top();
+      soci::statement st =
+          (s.prepare << "INSERT IGNORE INTO badge_awards (badge_id, user_id, partner_id,"
+                        " earned_at) SELECT :badge, lp.participant_id, u.partner_id, :now"
+                        " FROM leaderboard_placements lp JOIN users u ON u.id = lp.participant_id"
+                        " WHERE lp.board_id = :b AND lp.period_start = :p AND lp.placement <= :top"
+                        " AND u.partner_id IS NOT NULL",
+           soci::use(badge_id), soci::use(closed), soci::use(id), soci::use(period),
+           soci::use(top));
+      st.execute(true);
+      *awards += static_cast<int>(st.get_affected_rows());
+    }
+  }
+  return static_cast<int>(ended.size());
+}
+
+}  // namespace
+
+absl::StatusOr<int64_t> MysqlRecognitionRepository::CurrentSeq() {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<int64_t> {
+    long long seq = 0;
+    s << "SELECT score_seq FROM recognition_state WHERE id = 1", soci::into(seq);
+    return seq;
+  });
+}
+
+absl::StatusOr<std::vector<ScoreRow>> MysqlRecognitionRepository::LoadPeriod(
+    int64_t board_id, absl::CivilDay period_start) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<ScoreRow>> {
+    long long board = board_id;
+    std::string period = FormatDate(period_start);
+    // Bulk fetches: a board period can hold a million rows.
+    constexpr int kChunk = 10000;
+    std::vector<long long> participant(kChunk), partner(kChunk), units(kChunk), reached(kChunk),
+        seq(kChunk);
+    soci::statement st =
+        (s.prepare << absl::StrCat("SELECT participant_id, partner_id, CAST(score * 10000 AS"
+                                   " SIGNED), ",
+                                   Micros("reached_at"),
+                                   ", seq FROM leaderboard_scores"
+                                   " WHERE board_id = :b AND period_start = :p"),
+         soci::into(participant), soci::into(partner), soci::into(units), soci::into(reached),
+         soci::into(seq), soci::use(board), soci::use(period));
+    std::vector<ScoreRow> out;
+    st.execute();
+    while (st.fetch()) {
+      for (size_t i = 0; i < participant.size(); ++i) {
+        out.push_back(ScoreRow{
+            .board_id = board_id,
+            .period_start = period_start,
+            .partner_id = partner[i],
+            .key =
+                RankKey{.score = units[i], .reached_at = reached[i], .participant = participant[i]},
+            .seq = seq[i]});
+      }
+      participant.resize(kChunk);
+      partner.resize(kChunk);
+      units.resize(kChunk);
+      reached.resize(kChunk);
+      seq.resize(kChunk);
+    }
+    return out;
+  });
+}
+
+absl::StatusOr<std::vector<ScoreRow>> MysqlRecognitionRepository::ChangesAfter(int64_t after,
+                                                                               int limit) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<ScoreRow>> {
+    long long from = after;
+    int n = limit;
+    soci::rowset<soci::row> rows =
+        (s.prepare << absl::StrCat("SELECT ", kScoreColumns,
+                                   " FROM leaderboard_scores WHERE seq > :after"
+                                   " ORDER BY seq LIMIT :n"),
+         soci::use(from), soci::use(n));
+    std::vector<ScoreRow> out;
+    for (const soci::row& r : rows) {
+      CIM_ASSIGN_OR_RETURN(ScoreRow row, ScoreFromRow(r));
+      out.push_back(row);
+    }
+    return out;
+  });
+}
+
+absl::StatusOr<absl::flat_hash_map<int64_t, PartnerLeague>> MysqlRecognitionRepository::Leagues(
+    const std::vector<int64_t>& ids) {
+  absl::flat_hash_map<int64_t, PartnerLeague> out;
+  if (ids.empty()) return out;
+  return db_.Run(
+      [&](soci::session& s) -> absl::StatusOr<absl::flat_hash_map<int64_t, PartnerLeague>> {
+        SqlBuilder q("SELECT id, type, region, tier FROM partners WHERE id IN ");
+        q.List(ids);
+        q.Query(s, [&](const soci::row& r) {
+          out[r.get<long long>(0)] =
+              PartnerLeague{.type = static_cast<cim::v1::PartnerType>(r.get<int>(1)),
+                            .region = r.get<std::string>(2),
+                            .tier = r.get<std::string>(3)};
+        });
+        return out;
+      });
+}
+
+absl::StatusOr<std::vector<cim::v1::Level>> MysqlRecognitionRepository::ListLevels() {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<cim::v1::Level>> {
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT CAST(min_points AS CHAR), name FROM levels ORDER BY min_points");
+    std::vector<cim::v1::Level> out;
+    for (const soci::row& r : rows) {
+      cim::v1::Level level;
+      level.set_rank(static_cast<int>(out.size()) + 1);
+      level.set_name(r.get<std::string>(1));
+      level.set_min_points(FromSqlDecimal(r.get<std::string>(0), 0));
+      out.push_back(std::move(level));
+    }
+    return out;
+  });
+}
+
+absl::Status MysqlRecognitionRepository::ReplaceLevels(const std::vector<cim::v1::Level>& levels) {
+  return db_.Transact([&](soci::session& s) -> absl::Status {
+    s << "DELETE FROM levels";
+    SqlBuilder insert("INSERT INTO levels (min_points, name) VALUES ");
+    insert.Join(levels, [&](const cim::v1::Level& l) { insert.Tuple(l.min_points(), l.name()); });
+    insert.Execute(s);
+    return absl::OkStatus();
+  });
+}
+
+absl::StatusOr<Decimal> MysqlRecognitionRepository::UserPoints(int64_t user_id) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<Decimal> {
+    long long user = user_id;
+    int account = cim::v1::LEDGER_ACCOUNT_POINTS;
+    std::string sum;
+    s << "SELECT CAST(COALESCE(SUM(amount), 0) AS CHAR) FROM ledger_entries"
+         " WHERE user_id = :u AND account = :a",
+        soci::use(user), soci::use(account), soci::into(sum);
+    return Decimal::Parse(sum);
+  });
+}
+
+absl::StatusOr<Decimal> MysqlRecognitionRepository::PartnerPoints(int64_t partner_id) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<Decimal> {
+    long long partner = partner_id;
+    int account = cim::v1::LEDGER_ACCOUNT_POINTS;
+    std::string sum;
+    s << "SELECT CAST(COALESCE(SUM(amount), 0) AS CHAR) FROM ledger_entries"
+         " WHERE partner_id = :p AND account = :a",
+        soci::use(partner), soci::use(account), soci::into(sum);
+    return Decimal::Parse(sum);
+  });
+}
+
+absl::StatusOr<RecognitionFacts> MysqlRecognitionRepository::Facts(int64_t user_id) {
+  return db_.Run(
+      [&](soci::session& s) -> absl::StatusOr<RecognitionFacts> { return ReadFacts(s, user_id); });
+}
+
+absl::StatusOr<Badge> MysqlRecognitionRepository::InsertBadge(const Badge& badge,
+                                                              int64_t created_by, absl::Time now) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<Badge> {
+    long long by = created_by;
+    std::tm at = ToSqlTime(now);
+    std::string criteria = ToStoredJson(badge.criteria());
+    s << "INSERT INTO badges (name, description, image_url, criteria, created_by, created_at)"
+         " VALUES (:n, :d, :i, :c, :by, :at)",
+        soci::use(badge.name()), soci::use(badge.description()), soci::use(badge.image_url()),
+        soci::use(criteria), soci::use(by), soci::use(at);
+    long long id = 0;
+    s.get_last_insert_id("badges", id);
+    Badge out = badge;
+    out.set_id(id);
+    SetTimestamp(FromSqlTime(at), out.mutable_create_time());
+    return out;
+  });
+}
+
+absl::StatusOr<std::vector<Badge>> MysqlRecognitionRepository::ListBadges(int64_t after_id,
+                                                                          int limit) {
+  return db_.Run([&](soci::session& s) { return ReadBadges(s, after_id, limit); });
+}
+
+absl::StatusOr<absl::flat_hash_map<int64_t, absl::Time>> MysqlRecognitionRepository::Awards(
+    int64_t user_id) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<absl::flat_hash_map<int64_t, absl::Time>> {
+    return ReadAwards(s, user_id);
+  });
+}
+
+absl::StatusOr<bool> MysqlRecognitionRepository::NameHidden(int64_t user_id) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<bool> {
+    long long user = user_id;
+    int hidden = 0;
+    s << "SELECT hide_name FROM recognition_preferences WHERE user_id = :u", soci::use(user),
+        soci::into(hidden);
+    return s.got_data() && hidden != 0;
+  });
+}
+
+absl::Status MysqlRecognitionRepository::SetNameHidden(int64_t user_id, bool hidden) {
+  return db_.Run([&](soci::session& s) -> absl::Status {
+    long long user = user_id;
+    int hide = hidden ? 1 : 0;
+    s << "INSERT INTO recognition_preferences (user_id, hide_name) VALUES (:u, :h)"
+         " ON DUPLICATE KEY UPDATE hide_name = VALUES(hide_name)",
+        soci::use(user), soci::use(hide);
+    return absl::OkStatus();
+  });
+}
+
+absl::StatusOr<Leaderboard> MysqlRecognitionRepository::InsertLeaderboard(const Leaderboard& board,
+                                                                          int64_t created_by,
+                                                                          absl::Time now) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<Leaderboard> {
+    long long by = created_by, program = board.program_id();
+    int metric = board.metric(), scope = board.scope(), period = board.period();
+    std::tm at = ToSqlTime(now);
+    s << "INSERT INTO leaderboards (name, program_id, metric, currency_code, scope, period,"
+         " created_by, created_at) VALUES (:n, :p, :m, :c, :s, :per, :by, :at)",
+        soci::use(board.name()), soci::use(program), soci::use(metric),
+        soci::use(board.currency_code()), soci::use(scope), soci::use(period), soci::use(by),
+        soci::use(at);
+    long long id = 0;
+    s.get_last_insert_id("leaderboards", id);
+    Leaderboard out = board;
+    out.set_id(id);
+    SetTimestamp(FromSqlTime(at), out.mutable_create_time());
+    return out;
+  });
+}
+
+absl::StatusOr<std::vector<Leaderboard>> MysqlRecognitionRepository::ListLeaderboards(
+    int64_t program_id) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<Leaderboard>> {
+    return ReadBoards(s, program_id);
+  });
+}
+
+absl::StatusOr<Leaderboard> MysqlRecognitionRepository::GetLeaderboard(int64_t id) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<Leaderboard> {
+    long long key = id;
+    soci::row r;
+    s << absl::StrCat("SELECT ", kBoardColumns, " FROM leaderboards WHERE id = :id"),
+        soci::use(key), soci::into(r);
+    if (!s.got_data()) return absl::NotFoundError(absl::StrCat("leaderboard ", id, " not found"));
+    return BoardFromRow(r);
+  });
+}
+
+absl::StatusOr<absl::flat_hash_map<int64_t, ParticipantName>>
+MysqlRecognitionRepository::ParticipantNames(cim::v1::LeaderboardScope scope,
+                                             const std::vector<int64_t>& ids) {
+  absl::flat_hash_map<int64_t, ParticipantName> out;
+  if (ids.empty()) return out;
+  return db_.Run(
+      [&](soci::session& s) -> absl::StatusOr<absl::flat_hash_map<int64_t, ParticipantName>> {
+        SqlBuilder q(scope == cim::v1::LEADERBOARD_SCOPE_INDIVIDUAL
+                         ? "SELECT u.id, u.display_name, COALESCE(p.name, ''),"
+                           " COALESCE(rp.hide_name, 0) FROM users u"
+                           " LEFT JOIN partners p ON p.id = u.partner_id"
+                           " LEFT JOIN recognition_preferences rp ON rp.user_id = u.id"
+                           " WHERE u.id IN "
+                         : "SELECT id, name, name, 0 FROM partners WHERE id IN ");
+        q.List(ids);
+        q.Query(s, [&](const soci::row& r) {
+          out[r.get<long long>(0)] = ParticipantName{.display_name = r.get<std::string>(1),
+                                                     .partner_name = r.get<std::string>(2),
+                                                     .hidden = RowInteger(r, 3) != 0};
+        });
+        return out;
+      });
+}
+
+absl::StatusOr<OutboxRun> MysqlRecognitionRepository::ProcessOutbox(const OutboxRules& rules,
+                                                                    int limit, absl::Time now) {
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<OutboxRun> {
+    OutboxRun run;
+    long long seq = 0, backfilled = 0;
+    s << "SELECT score_seq, badges_backfilled FROM recognition_state WHERE id = 1 FOR UPDATE",
+        soci::into(seq), soci::into(backfilled);
+
+    std::vector<OutboxEvent> events;
+    {
+      int n = limit;
+      soci::rowset<soci::row> rows =
+          (s.prepare << absl::StrCat("SELECT id, kind, partner_id, user_id, program_id,"
+                                     " claim_id, CAST(amount AS CHAR), currency_code,"
+                                     " CAST(points AS CHAR), ",
+                                     Micros("occurred_at"), ", ", Micros("created_at"),
+                                     " FROM outbox_events WHERE processed = 0"
+                                     " ORDER BY id LIMIT :n"),
+           soci::use(n));
+      for (const soci::row& r : rows) {
+        OutboxEvent e{.id = r.get<long long>(0),
+                      .kind = static_cast<cim::v1::RecognitionEventKind>(r.get<int>(1)),
+                      .partner_id = r.get<long long>(2),
+                      .user_id = r.get<long long>(3),
+                      .program_id = r.get<long long>(4),
+                      .claim_id = r.get<long long>(5),
+                      .currency_code = r.get<std::string>(7),
+                      .occurred_at = absl::FromUnixMicros(RowInteger(r, 9)),
+                      .created_at = absl::FromUnixMicros(RowInteger(r, 10))};
+        CIM_ASSIGN_OR_RETURN(e.amount, Decimal::Parse(r.get<std::string>(6)));
+        CIM_ASSIGN_OR_RETURN(e.points, Decimal::Parse(r.get<std::string>(8)));
+        events.push_back(std::move(e));
+      }
+    }
+    const std::vector<Leaderboard> boards = ReadBoards(s, 0);
+    CIM_ASSIGN_OR_RETURN(const std::vector<Badge> badges, ReadBadges(s, 0, 1 << 30));
+
+    if (!events.empty()) {
+      using TallyKey = std::tuple<int64_t, int, std::string, absl::CivilMonth>;
+      std::map<TallyKey, MonthlyTally> tallies;
+      using ScoreKey = std::tuple<int64_t, absl::CivilDay, int64_t>;
+      std::map<ScoreKey, ScoreChange> scores;
+      std::map<int64_t, int64_t> users;  // user → partner
+      for (const OutboxEvent& e : events) {
+        for (const MonthlyTally& t : rules.Tallies(e)) {
+          MonthlyTally& sum = tallies[{e.user_id, static_cast<int>(t.kind), t.unit, t.month}];
+          sum.events += t.events;
+          sum.amount += t.amount;
+        }
+        for (const ScoreChange& c : rules.Scores(boards, e)) {
+          auto [it, fresh] = scores.try_emplace({c.board_id, c.period_start, c.participant_id}, c);
+          if (!fresh) {
+            it->second.delta += c.delta;
+            it->second.at = std::max(it->second.at, c.at);
+            it->second.partner_id = c.partner_id;
+          }
+        }
+        if (e.user_id != 0) users[e.user_id] = e.partner_id;
+      }
+      SqlBuilder tally(
+          "INSERT INTO recognition_tallies (user_id, kind, unit, month, events,"
+          " amount) VALUES ");
+      tally.Join(tallies, [&](const auto& entry) {
+        const auto& [key, t] = entry;
+        tally.Tuple(std::get<0>(key), std::get<1>(key), std::get<2>(key),
+                    FormatDate(absl::CivilDay(std::get<3>(key))), t.events, t.amount.ToString());
+      });
+      tally << " ON DUPLICATE KEY UPDATE events = events + VALUES(events),"
+               " amount = amount + VALUES(amount)";
+      if (!tallies.empty()) tally.Execute(s);
+
+      if (!scores.empty()) {
+        SqlBuilder upsert(
+            "INSERT INTO leaderboard_scores (board_id, period_start,"
+            " participant_id, partner_id, score, reached_at, seq) VALUES ");
+        upsert.Join(scores, [&](const auto& entry) {
+          const ScoreChange& c = entry.second;
+          upsert.Tuple(c.board_id, FormatDate(c.period_start), c.participant_id, c.partner_id,
+                       c.delta.ToString(), SqlMicros(c.at), static_cast<long long>(++seq));
+        });
+        upsert << " ON DUPLICATE KEY UPDATE score = score + VALUES(score),"
+                  " reached_at = VALUES(reached_at), seq = VALUES(seq),"
+                  " partner_id = VALUES(partner_id)";
+        upsert.Execute(s);
+        std::set<std::pair<int64_t, absl::CivilDay>> periods;
+        for (const auto& [key, c] : scores) periods.emplace(c.board_id, c.period_start);
+        SqlBuilder open("INSERT IGNORE INTO leaderboard_periods (board_id, period_start) VALUES ");
+        open.Join(periods, [&](const auto& p) { open.Tuple(p.first, FormatDate(p.second)); });
+        open.Execute(s);
+      }
+      std::vector<Badge> tally_badges;
+      for (const Badge& b : badges) {
+        if (!b.criteria().has_placement()) tally_badges.push_back(b);
+      }
+      CIM_ASSIGN_OR_RETURN(run.awards, AwardQualifiers(s, rules, tally_badges, users, now));
+      SqlBuilder done("UPDATE outbox_events SET processed = 1 WHERE id IN ");
+      done.Join(
+          events, [&](const OutboxEvent& e) { done.Bind(e.id); }, "(", ")");
+      done.Execute(s);
+      run.events = static_cast<int>(events.size());
+    }
+
+    // Badges created since the last run go to everyone who already meets them.
+    long long newest = backfilled;
+    for (const Badge& badge : badges) {
+      if (badge.id() <= backfilled) continue;
+      newest = std::max<long long>(newest, badge.id());
+      std::map<int64_t, int64_t> candidates;
+      long long board = badge.criteria().placement().leaderboard_id();
+      soci::rowset<soci::row> rows =
+          (s.prepare << (badge.criteria().has_placement()
+                             ? "SELECT DISTINCT u.id, u.partner_id FROM leaderboard_placements lp"
+                               " JOIN users u ON u.id = lp.participant_id WHERE lp.board_id = :b"
+                               " AND u.partner_id IS NOT NULL"
+                             : "SELECT DISTINCT t.user_id, u.partner_id FROM recognition_tallies t"
+                               " JOIN users u ON u.id = t.user_id WHERE :b >= 0"
+                               " AND u.partner_id IS NOT NULL"),
+           soci::use(board));
+      for (const soci::row& r : rows) candidates[r.get<long long>(0)] = r.get<long long>(1);
+      CIM_ASSIGN_OR_RETURN(int awarded, AwardQualifiers(s, rules, {badge}, candidates, now));
+      run.awards += awarded;
+    }
+
+    int closing_awards = 0;
+    CIM_ASSIGN_OR_RETURN(run.periods_closed,
+                         ClosePeriods(s, rules, boards, badges, now, &closing_awards));
+    run.awards += closing_awards;
+    s << "UPDATE recognition_state SET score_seq = :seq, badges_backfilled = :b WHERE id = 1",
+        soci::use(seq), soci::use(newest);
+    return run;
+  });
+}
+
+}  // namespace cim

@@ -1,0 +1,289 @@
+#include "server/recognition/recognition.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "server/common/pagination.h"
+#include "server/common/proto_time.h"
+#include "server/common/status_util.h"
+#include "server/program/program_dates.h"
+#include "server/recognition/badge_rules.h"
+#include "server/recognition/leaderboard_rules.h"
+#include "server/recognition/levels.h"
+
+namespace cim {
+
+using cim::v1::Badge;
+using cim::v1::Leaderboard;
+
+absl::StatusOr<cim::v1::ListLevelsResponse> Recognition::ListLevels(const Principal&) {
+  CIM_ASSIGN_OR_RETURN(std::vector<cim::v1::Level> levels, repository_.ListLevels());
+  cim::v1::ListLevelsResponse out;
+  for (cim::v1::Level& l : levels) *out.add_levels() = std::move(l);
+  return out;
+}
+
+absl::StatusOr<cim::v1::ListLevelsResponse> Recognition::SetLevels(
+    const Principal& caller, const cim::v1::SetLevelsRequest& request) {
+  CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PROGRAM_ADMIN}));
+  CIM_ASSIGN_OR_RETURN(std::vector<cim::v1::Level> levels,
+                       ValidateLevels(std::vector<cim::v1::Level>(request.levels().begin(),
+                                                                  request.levels().end())));
+  CIM_RETURN_IF_ERROR(repository_.ReplaceLevels(levels));
+  return ListLevels(caller);
+}
+
+absl::StatusOr<cim::v1::User> Recognition::ReadableUser(const Principal& caller, int64_t user_id) {
+  if (user_id < 0) {
+    FieldErrors errors;
+    errors.Add("user_id", "a user id, or 0 for yourself");
+    return errors.ToStatus();
+  }
+  const int64_t id = user_id == 0 ? caller.user_id : user_id;
+  if (caller.role == cim::v1::ROLE_PARTNER_REP && id != caller.user_id) {
+    return absl::PermissionDeniedError("partner reps see only their own recognition");
+  }
+  absl::StatusOr<UserRecord> record = users_.Get(id);
+  if (absl::IsNotFound(record.status()) || (record.ok() && IsPartnerRole(caller.role) &&
+                                            record->user.partner_id() != caller.partner_id)) {
+    // Another partner's user is as unknown as a missing one.
+    return absl::NotFoundError(absl::StrCat("user ", id, " not found"));
+  }
+  CIM_RETURN_IF_ERROR(record.status());
+  return record->user;
+}
+
+absl::StatusOr<cim::v1::RecognitionSummary> Recognition::SummaryOf(const cim::v1::User& user) {
+  CIM_ASSIGN_OR_RETURN(std::vector<cim::v1::Level> ladder, repository_.ListLevels());
+  cim::v1::RecognitionSummary out;
+  out.set_user_id(user.id());
+  out.set_partner_id(user.partner_id());
+  CIM_ASSIGN_OR_RETURN(Decimal points, repository_.UserPoints(user.id()));
+  out.set_lifetime_points(points.ToString(0));
+  *out.mutable_level() = ProgressOnLadder(ladder, points);
+  if (user.partner_id() != 0) {
+    CIM_ASSIGN_OR_RETURN(Decimal partner_points, repository_.PartnerPoints(user.partner_id()));
+    out.set_partner_lifetime_points(partner_points.ToString(0));
+    *out.mutable_partner_level() = ProgressOnLadder(ladder, partner_points);
+  }
+  CIM_ASSIGN_OR_RETURN(auto awards, repository_.Awards(user.id()));
+  out.set_badges_earned(static_cast<int>(awards.size()));
+  CIM_ASSIGN_OR_RETURN(bool hidden, repository_.NameHidden(user.id()));
+  out.set_show_name_on_leaderboards(!hidden);
+  return out;
+}
+
+absl::StatusOr<cim::v1::RecognitionSummary> Recognition::Summary(
+    const Principal& caller, const cim::v1::GetRecognitionSummaryRequest& request) {
+  CIM_ASSIGN_OR_RETURN(cim::v1::User user, ReadableUser(caller, request.user_id()));
+  return SummaryOf(user);
+}
+
+absl::StatusOr<cim::v1::RecognitionSummary> Recognition::SetLeaderboardPrivacy(
+    const Principal& caller, const cim::v1::SetLeaderboardPrivacyRequest& request) {
+  if (caller.role == cim::v1::ROLE_SERVICE_ACCOUNT) {
+    return absl::PermissionDeniedError("service accounts are not on leaderboards");
+  }
+  CIM_RETURN_IF_ERROR(repository_.SetNameHidden(caller.user_id, !request.show_name()));
+  CIM_ASSIGN_OR_RETURN(cim::v1::User user, ReadableUser(caller, 0));
+  return SummaryOf(user);
+}
+
+absl::StatusOr<Badge> Recognition::CreateBadge(const Principal& caller,
+                                               const cim::v1::CreateBadgeRequest& request) {
+  CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PROGRAM_ADMIN}));
+  FieldErrors errors;
+  ValidateBadge(request.badge(), "badge.", errors);
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  if (request.badge().criteria().has_placement()) {
+    absl::StatusOr<Leaderboard> board =
+        Board(request.badge().criteria().placement().leaderboard_id());
+    if (absl::IsNotFound(board.status())) {
+      errors.Add("badge.criteria.placement.leaderboard_id", "no such leaderboard");
+    } else if (!board.ok()) {
+      return board.status();
+    } else if (board->scope() != cim::v1::LEADERBOARD_SCOPE_INDIVIDUAL) {
+      errors.Add("badge.criteria.placement.leaderboard_id",
+                 "badges go to users: name an individual leaderboard");
+    } else if (board->period() == cim::v1::LEADERBOARD_PERIOD_ALL_TIME) {
+      errors.Add("badge.criteria.placement.leaderboard_id",
+                 "all-time boards never close: name a board with periods");
+    }
+    CIM_RETURN_IF_ERROR(errors.ToStatus());
+  }
+  absl::StatusOr<Badge> created =
+      repository_.InsertBadge(request.badge(), caller.user_id, clock_.Now());
+  if (absl::IsAlreadyExists(created.status())) {
+    return absl::AlreadyExistsError(
+        absl::StrCat("a badge named \"", request.badge().name(), "\" exists"));
+  }
+  return created;
+}
+
+absl::StatusOr<cim::v1::ListBadgesResponse> Recognition::ListBadges(
+    const Principal&, const cim::v1::ListBadgesRequest& request) {
+  FieldErrors errors;
+  const int page_size = PageSize(request.page_size(), errors);
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_ASSIGN_OR_RETURN(int64_t after, DecodePageToken(request.page_token()));
+  CIM_ASSIGN_OR_RETURN(std::vector<Badge> rows, repository_.ListBadges(after, page_size + 1));
+  cim::v1::ListBadgesResponse out;
+  out.set_next_page_token(FillPage(std::move(rows), page_size, out.mutable_badges()));
+  return out;
+}
+
+absl::StatusOr<cim::v1::ListUserBadgesResponse> Recognition::ListUserBadges(
+    const Principal& caller, const cim::v1::ListUserBadgesRequest& request) {
+  CIM_ASSIGN_OR_RETURN(cim::v1::User user, ReadableUser(caller, request.user_id()));
+  CIM_ASSIGN_OR_RETURN(std::vector<Badge> badges, repository_.ListBadges(0, 1 << 30));
+  CIM_ASSIGN_OR_RETURN(auto awards, repository_.Awards(user.id()));
+  CIM_ASSIGN_OR_RETURN(RecognitionFacts facts, repository_.Facts(user.id()));
+  const absl::CivilDay today = DayOf(clock_.Now());
+  std::vector<cim::v1::BadgeStatus> earned, locked;
+  for (Badge& badge : badges) {
+    cim::v1::BadgeStatus status;
+    const CriterionProgress progress = EvaluateCriteria(badge.criteria(), facts, today);
+    status.set_current(progress.current.ToString(0));
+    status.set_target(progress.target.ToString(0));
+    status.set_progress_percent(progress.percent);
+    status.set_progress_text(progress.text);
+    auto award = awards.find(badge.id());
+    if (award != awards.end()) {
+      status.set_earned(true);
+      status.set_progress_percent(100);
+      SetTimestamp(award->second, status.mutable_earn_time());
+    }
+    *status.mutable_badge() = std::move(badge);
+    (status.earned() ? earned : locked).push_back(std::move(status));
+  }
+  std::stable_sort(earned.begin(), earned.end(), [](const auto& a, const auto& b) {
+    return FromTimestamp(a.earn_time()) > FromTimestamp(b.earn_time());
+  });
+  cim::v1::ListUserBadgesResponse out;
+  for (auto* list : {&earned, &locked}) {
+    for (cim::v1::BadgeStatus& s : *list) *out.add_badges() = std::move(s);
+  }
+  return out;
+}
+
+absl::StatusOr<Leaderboard> Recognition::CreateLeaderboard(
+    const Principal& caller, const cim::v1::CreateLeaderboardRequest& request) {
+  CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PROGRAM_ADMIN}));
+  FieldErrors errors;
+  ValidateLeaderboard(request.leaderboard(), "leaderboard.", errors);
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  if (request.leaderboard().program_id() != 0) {
+    absl::StatusOr<cim::v1::Program> program = programs_.Get(request.leaderboard().program_id());
+    if (absl::IsNotFound(program.status())) {
+      errors.Add("leaderboard.program_id", "no such program");
+      return errors.ToStatus();
+    }
+    CIM_RETURN_IF_ERROR(program.status());
+    if (request.leaderboard().metric() == cim::v1::RECOGNITION_METRIC_SALES &&
+        program->currency_code() != request.leaderboard().currency_code()) {
+      errors.Add("leaderboard.currency_code",
+                 absl::StrCat("the program's sales are in ", program->currency_code()));
+      return errors.ToStatus();
+    }
+  }
+  return repository_.InsertLeaderboard(request.leaderboard(), caller.user_id, clock_.Now());
+}
+
+absl::StatusOr<cim::v1::ListLeaderboardsResponse> Recognition::ListLeaderboards(
+    const Principal&, const cim::v1::ListLeaderboardsRequest& request) {
+  if (request.program_id() < 0) {
+    FieldErrors errors;
+    errors.Add("program_id", "a program id, or 0 for every board");
+    return errors.ToStatus();
+  }
+  CIM_ASSIGN_OR_RETURN(std::vector<Leaderboard> boards,
+                       repository_.ListLeaderboards(request.program_id()));
+  cim::v1::ListLeaderboardsResponse out;
+  for (Leaderboard& b : boards) *out.add_leaderboards() = std::move(b);
+  return out;
+}
+
+absl::StatusOr<Leaderboard> Recognition::Board(int64_t id) {
+  {
+    absl::MutexLock lock(&boards_mu_);
+    auto it = boards_.find(id);
+    if (it != boards_.end()) return it->second;
+  }
+  CIM_ASSIGN_OR_RETURN(Leaderboard board, repository_.GetLeaderboard(id));
+  absl::MutexLock lock(&boards_mu_);
+  boards_[id] = board;
+  return board;
+}
+
+absl::StatusOr<cim::v1::GetLeaderboardResponse> Recognition::GetLeaderboard(
+    const Principal& caller, const cim::v1::GetLeaderboardRequest& request) {
+  FieldErrors errors;
+  if (request.leaderboard_id() <= 0) errors.Add("leaderboard_id", "required");
+  if (request.top() < 0 || request.top() > 100) errors.Add("top", "0 to 100 (0: 10)");
+  if (request.around() < 0 || request.around() > 50) errors.Add("around", "0 to 50 (0: 5)");
+  absl::CivilDay day = DayOf(clock_.Now());
+  if (!request.period().empty()) {
+    absl::StatusOr<absl::CivilDay> parsed = ParseDate(request.period());
+    if (parsed.ok()) {
+      day = *parsed;
+    } else {
+      errors.Add("period", "a date, YYYY-MM-DD");
+    }
+  }
+  if (!cim::v1::PartnerType_IsValid(request.partner_type())) {
+    errors.Add("partner_type", "unknown partner type");
+  }
+  if (request.region().size() > 32) errors.Add("region", "at most 32 characters");
+  if (request.tier().size() > 32) errors.Add("tier", "at most 32 characters");
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_ASSIGN_OR_RETURN(Leaderboard board, Board(request.leaderboard_id()));
+
+  const BoardPeriod period = BoardPeriodOf(board.period(), day);
+  const bool individual = board.scope() == cim::v1::LEADERBOARD_SCOPE_INDIVIDUAL;
+  const int64_t me = individual ? caller.user_id : caller.partner_id;
+  const LeagueFilter league{
+      .type = request.partner_type(), .region = request.region(), .tier = request.tier()};
+  CIM_ASSIGN_OR_RETURN(
+      Standing standing,
+      index_.Query(board.id(), period.first, league, request.top() == 0 ? 10 : request.top(),
+                   request.around() == 0 ? 5 : request.around(), me));
+
+  std::vector<int64_t> ids;
+  for (const auto* rows : {&standing.top, &standing.around}) {
+    for (const Placed& p : *rows) ids.push_back(p.participant_id);
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  CIM_ASSIGN_OR_RETURN(auto names, repository_.ParticipantNames(board.scope(), ids));
+  const int score_digits = board.metric() == cim::v1::RECOGNITION_METRIC_SALES
+                               ? CurrencyMinorUnits(board.currency_code()).value_or(2)
+                               : 0;
+  const auto row = [&](const Placed& p, cim::v1::LeaderboardRow* out) {
+    out->set_rank(p.rank);
+    out->set_participant_id(p.participant_id);
+    out->set_score(ScoreFromUnits(p.score_units).ToString(score_digits));
+    out->set_is_caller(me != 0 && p.participant_id == me);
+    auto name = names.find(p.participant_id);
+    if (name == names.end()) return;
+    if (name->second.hidden && !out->is_caller()) {
+      out->set_display_name(kAnonymousName);
+    } else {
+      out->set_display_name(name->second.display_name);
+      out->set_partner_name(name->second.partner_name);
+    }
+  };
+
+  cim::v1::GetLeaderboardResponse out;
+  *out.mutable_leaderboard() = board;
+  if (board.period() != cim::v1::LEADERBOARD_PERIOD_ALL_TIME) {
+    out.set_period_start(FormatDate(period.first));
+    out.set_period_end(FormatDate(period.last));
+  }
+  out.set_participants(standing.participants);
+  for (const Placed& p : standing.top) row(p, out.add_top());
+  if (standing.participant) row(*standing.participant, out.mutable_caller());
+  for (const Placed& p : standing.around) row(p, out.add_around());
+  return out;
+}
+
+}  // namespace cim

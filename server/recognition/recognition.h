@@ -1,0 +1,72 @@
+// Recognition's rules for callers: who may read and define levels, badges and leaderboards,
+// request validation, and the answers (standing, badge progress, board rows). No gRPC, no SQL.
+#ifndef CIM_SERVER_RECOGNITION_RECOGNITION_H_
+#define CIM_SERVER_RECOGNITION_RECOGNITION_H_
+
+#include <cstdint>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "cim/v1/recognition_service.pb.h"
+#include "server/common/clock.h"
+#include "server/identity/principal.h"
+#include "server/identity/user_repository.h"
+#include "server/program/program_repository.h"
+#include "server/recognition/leaderboard_index.h"
+#include "server/recognition/recognition_repository.h"
+
+namespace cim {
+
+// The label others see for a user who hides their name.
+inline constexpr char kAnonymousName[] = "Anonymous participant";
+
+class Recognition {
+ public:
+  Recognition(RecognitionRepository& repository, LeaderboardIndex& index, UserRepository& users,
+              ProgramRepository& programs, const Clock& clock)
+      : repository_(repository), index_(index), users_(users), programs_(programs), clock_(clock) {}
+
+  // Every RPC: PERMISSION_DENIED where the caller's role or partner does not allow it,
+  // INVALID_ARGUMENT with field violations for bad requests, NOT_FOUND for unknown ids.
+  absl::StatusOr<cim::v1::ListLevelsResponse> ListLevels(const Principal& caller);
+  absl::StatusOr<cim::v1::ListLevelsResponse> SetLevels(const Principal& caller,
+                                                        const cim::v1::SetLevelsRequest& request);
+  absl::StatusOr<cim::v1::RecognitionSummary> Summary(
+      const Principal& caller, const cim::v1::GetRecognitionSummaryRequest& request);
+  absl::StatusOr<cim::v1::RecognitionSummary> SetLeaderboardPrivacy(
+      const Principal& caller, const cim::v1::SetLeaderboardPrivacyRequest& request);
+  // ALREADY_EXISTS if the name is taken.
+  absl::StatusOr<cim::v1::Badge> CreateBadge(const Principal& caller,
+                                             const cim::v1::CreateBadgeRequest& request);
+  absl::StatusOr<cim::v1::ListBadgesResponse> ListBadges(const Principal& caller,
+                                                         const cim::v1::ListBadgesRequest& request);
+  absl::StatusOr<cim::v1::ListUserBadgesResponse> ListUserBadges(
+      const Principal& caller, const cim::v1::ListUserBadgesRequest& request);
+  absl::StatusOr<cim::v1::Leaderboard> CreateLeaderboard(
+      const Principal& caller, const cim::v1::CreateLeaderboardRequest& request);
+  absl::StatusOr<cim::v1::ListLeaderboardsResponse> ListLeaderboards(
+      const Principal& caller, const cim::v1::ListLeaderboardsRequest& request);
+  absl::StatusOr<cim::v1::GetLeaderboardResponse> GetLeaderboard(
+      const Principal& caller, const cim::v1::GetLeaderboardRequest& request);
+
+ private:
+  // The user `user_id` names (0: the caller) if the caller may read their recognition.
+  absl::StatusOr<cim::v1::User> ReadableUser(const Principal& caller, int64_t user_id);
+  absl::StatusOr<cim::v1::RecognitionSummary> SummaryOf(const cim::v1::User& user);
+  // Boards never change once created, so each server keeps those it has read.
+  absl::StatusOr<cim::v1::Leaderboard> Board(int64_t id);
+
+  RecognitionRepository& repository_;
+  LeaderboardIndex& index_;
+  UserRepository& users_;
+  ProgramRepository& programs_;
+  const Clock& clock_;
+  absl::Mutex boards_mu_;
+  absl::flat_hash_map<int64_t, cim::v1::Leaderboard> boards_ ABSL_GUARDED_BY(boards_mu_);
+};
+
+}  // namespace cim
+
+#endif  // CIM_SERVER_RECOGNITION_RECOGNITION_H_

@@ -1,0 +1,117 @@
+// Storage of recognition: levels, badges and awards, boards and their scores, preferences, and
+// applying the outbox.
+#ifndef CIM_SERVER_RECOGNITION_RECOGNITION_REPOSITORY_H_
+#define CIM_SERVER_RECOGNITION_RECOGNITION_REPOSITORY_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+#include "cim/v1/identity.pb.h"
+#include "cim/v1/recognition.pb.h"
+#include "server/common/decimal.h"
+#include "server/recognition/badge_rules.h"
+#include "server/recognition/ranked_set.h"
+
+namespace cim {
+
+class OutboxRules;
+
+// A participant's score row as stored.
+struct ScoreRow {
+  int64_t board_id = 0;
+  absl::CivilDay period_start;
+  int64_t partner_id = 0;
+  RankKey key;
+  int64_t seq = 0;
+};
+
+// The league attributes of a partner.
+struct PartnerLeague {
+  cim::v1::PartnerType type = cim::v1::PARTNER_TYPE_UNSPECIFIED;
+  std::string region;
+  std::string tier;
+  bool operator==(const PartnerLeague&) const = default;
+};
+
+// How a participant appears on a board.
+struct ParticipantName {
+  std::string display_name;
+  std::string partner_name;
+  bool hidden = false;  // the user chose not to show their name
+};
+
+// What one run of the outbox did.
+struct OutboxRun {
+  int events = 0;
+  int awards = 0;
+  int periods_closed = 0;
+};
+
+// The scores leaderboards are ranked from, as LeaderboardIndex reads them.
+class LeaderboardScoreSource {
+ public:
+  virtual ~LeaderboardScoreSource() = default;
+  // The seq of the last committed score change.
+  virtual absl::StatusOr<int64_t> CurrentSeq() = 0;
+  // Every score of one board period.
+  virtual absl::StatusOr<std::vector<ScoreRow>> LoadPeriod(int64_t board_id,
+                                                           absl::CivilDay period_start) = 0;
+  // Up to `limit` changes with seq > `after`, in seq order.
+  virtual absl::StatusOr<std::vector<ScoreRow>> ChangesAfter(int64_t after, int limit) = 0;
+  // League attributes of the partners in `ids` (unknown ids are left out).
+  virtual absl::StatusOr<absl::flat_hash_map<int64_t, PartnerLeague>> Leagues(
+      const std::vector<int64_t>& ids) = 0;
+};
+
+class RecognitionRepository : public LeaderboardScoreSource {
+ public:
+  // The ladder, lowest first (ranks set).
+  virtual absl::StatusOr<std::vector<cim::v1::Level>> ListLevels() = 0;
+  // Replaces the ladder with `levels` (validated and ordered).
+  virtual absl::Status ReplaceLevels(const std::vector<cim::v1::Level>& levels) = 0;
+
+  // Net points of a user, or of every user of a partner.
+  virtual absl::StatusOr<Decimal> UserPoints(int64_t user_id) = 0;
+  virtual absl::StatusOr<Decimal> PartnerPoints(int64_t partner_id) = 0;
+  // The facts badge criteria are judged on, for one user.
+  virtual absl::StatusOr<RecognitionFacts> Facts(int64_t user_id) = 0;
+
+  // ALREADY_EXISTS if the name is taken.
+  virtual absl::StatusOr<cim::v1::Badge> InsertBadge(const cim::v1::Badge& badge,
+                                                     int64_t created_by, absl::Time now) = 0;
+  // Up to `limit` badges with id > after_id, oldest first.
+  virtual absl::StatusOr<std::vector<cim::v1::Badge>> ListBadges(int64_t after_id, int limit) = 0;
+  // The badges a user earned, by badge id.
+  virtual absl::StatusOr<absl::flat_hash_map<int64_t, absl::Time>> Awards(int64_t user_id) = 0;
+
+  virtual absl::StatusOr<bool> NameHidden(int64_t user_id) = 0;
+  virtual absl::Status SetNameHidden(int64_t user_id, bool hidden) = 0;
+
+  virtual absl::StatusOr<cim::v1::Leaderboard> InsertLeaderboard(const cim::v1::Leaderboard& board,
+                                                                 int64_t created_by,
+                                                                 absl::Time now) = 0;
+  // Boards of one program (0: all), oldest first.
+  virtual absl::StatusOr<std::vector<cim::v1::Leaderboard>> ListLeaderboards(
+      int64_t program_id) = 0;
+  // NOT_FOUND if none.
+  virtual absl::StatusOr<cim::v1::Leaderboard> GetLeaderboard(int64_t id) = 0;
+  // Names of users (INDIVIDUAL) or partners (PARTNER) by id.
+  virtual absl::StatusOr<absl::flat_hash_map<int64_t, ParticipantName>> ParticipantNames(
+      cim::v1::LeaderboardScope scope, const std::vector<int64_t>& ids) = 0;
+
+  // In one transaction (serialised across servers): applies up to `limit` unprocessed outbox
+  // events as `rules` says (tallies, scores, badges) and marks them processed, then closes
+  // board periods that ended before `now` (placements, placement badges). Awards users who
+  // already met a new badge's criteria too.
+  virtual absl::StatusOr<OutboxRun> ProcessOutbox(const OutboxRules& rules, int limit,
+                                                  absl::Time now) = 0;
+};
+
+}  // namespace cim
+
+#endif  // CIM_SERVER_RECOGNITION_RECOGNITION_REPOSITORY_H_

@@ -1,0 +1,87 @@
+#include "server/recognition/recognition_service.h"
+
+#include "server/identity/call_auth.h"
+
+namespace cim {
+
+grpc::Status RecognitionServiceImpl::ListLevels(grpc::ServerContext* context,
+                                                const cim::v1::ListLevelsRequest* request,
+                                                cim::v1::ListLevelsResponse* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return Assign(recognition_.ListLevels(p), response);
+  });
+}
+
+grpc::Status RecognitionServiceImpl::SetLevels(grpc::ServerContext* context,
+                                               const cim::v1::SetLevelsRequest* request,
+                                               cim::v1::ListLevelsResponse* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return Assign(recognition_.SetLevels(p, *request), response);
+  });
+}
+
+grpc::Status RecognitionServiceImpl::GetRecognitionSummary(
+    grpc::ServerContext* context, const cim::v1::GetRecognitionSummaryRequest* request,
+    cim::v1::RecognitionSummary* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return Assign(recognition_.Summary(p, *request), response);
+  });
+}
+
+grpc::Status RecognitionServiceImpl::SetLeaderboardPrivacy(
+    grpc::ServerContext* context, const cim::v1::SetLeaderboardPrivacyRequest* request,
+    cim::v1::RecognitionSummary* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return Assign(recognition_.SetLeaderboardPrivacy(p, *request), response);
+  });
+}
+
+grpc::Status RecognitionServiceImpl::CreateBadge(grpc::ServerContext* context,
+                                                 const cim::v1::CreateBadgeRequest* request,
+                                                 cim::v1::Badge* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return Assign(recognition_.CreateBadge(p, *request), response);
+  });
+}
+
+grpc::Status RecognitionServiceImpl::ListBadges(grpc::ServerContext* context,
+                                                const cim::v1::ListBadgesRequest* request,
+                                                cim::v1::ListBadgesResponse* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return Assign(recognition_.ListBadges(p, *request), response);
+  });
+}
+
+grpc::Status RecognitionServiceImpl::ListUserBadges(grpc::ServerContext* context,
+                                                    const cim::v1::ListUserBadgesRequest* request,
+                                                    cim::v1::ListUserBadgesResponse* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return Assign(recognition_.ListUserBadges(p, *request), response);
+  });
+}
+
+grpc::Status RecognitionServiceImpl::CreateLeaderboard(
+    grpc::ServerContext* context, const cim::v1::CreateLeaderboardRequest* request,
+    cim::v1::Leaderboard* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return Assign(recognition_.CreateLeaderboard(p, *request), response);
+  });
+}
+
+grpc::Status RecognitionServiceImpl::ListLeaderboards(
+    grpc::ServerContext* context, const cim::v1::ListLeaderboardsRequest* request,
+    cim::v1::ListLeaderboardsResponse* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return Assign(recognition_.ListLeaderboards(p, *request), response);
+  });
+}
+
+grpc::Status RecognitionServiceImpl::GetLeaderboard(grpc::ServerContext* context,
+                                                    const cim::v1::GetLeaderboardRequest* request,
+                                                    cim::v1::GetLeaderboardResponse* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return Assign(recognition_.GetLeaderboard(p, *request), response);
+  });
+}
+
+}  // namespace cim

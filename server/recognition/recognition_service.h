@@ -1,0 +1,50 @@
+// gRPC adapter for cim.v1.RecognitionService.
+#ifndef CIM_SERVER_RECOGNITION_RECOGNITION_SERVICE_H_
+#define CIM_SERVER_RECOGNITION_RECOGNITION_SERVICE_H_
+
+#include "cim/v1/recognition_service.grpc.pb.h"
+#include "server/identity/authenticator.h"
+#include "server/recognition/recognition.h"
+
+namespace cim {
+
+class RecognitionServiceImpl final : public cim::v1::RecognitionService::Service {
+ public:
+  RecognitionServiceImpl(Authenticator& auth, Recognition& recognition)
+      : auth_(auth), recognition_(recognition) {}
+
+  grpc::Status ListLevels(grpc::ServerContext* context, const cim::v1::ListLevelsRequest* request,
+                          cim::v1::ListLevelsResponse* response) override;
+  grpc::Status SetLevels(grpc::ServerContext* context, const cim::v1::SetLevelsRequest* request,
+                         cim::v1::ListLevelsResponse* response) override;
+  grpc::Status GetRecognitionSummary(grpc::ServerContext* context,
+                                     const cim::v1::GetRecognitionSummaryRequest* request,
+                                     cim::v1::RecognitionSummary* response) override;
+  grpc::Status SetLeaderboardPrivacy(grpc::ServerContext* context,
+                                     const cim::v1::SetLeaderboardPrivacyRequest* request,
+                                     cim::v1::RecognitionSummary* response) override;
+  grpc::Status CreateBadge(grpc::ServerContext* context, const cim::v1::CreateBadgeRequest* request,
+                           cim::v1::Badge* response) override;
+  grpc::Status ListBadges(grpc::ServerContext* context, const cim::v1::ListBadgesRequest* request,
+                          cim::v1::ListBadgesResponse* response) override;
+  grpc::Status ListUserBadges(grpc::ServerContext* context,
+                              const cim::v1::ListUserBadgesRequest* request,
+                              cim::v1::ListUserBadgesResponse* response) override;
+  grpc::Status CreateLeaderboard(grpc::ServerContext* context,
+                                 const cim::v1::CreateLeaderboardRequest* request,
+                                 cim::v1::Leaderboard* response) override;
+  grpc::Status ListLeaderboards(grpc::ServerContext* context,
+                                const cim::v1::ListLeaderboardsRequest* request,
+                                cim::v1::ListLeaderboardsResponse* response) override;
+  grpc::Status GetLeaderboard(grpc::ServerContext* context,
+                              const cim::v1::GetLeaderboardRequest* request,
+                              cim::v1::GetLeaderboardResponse* response) override;
+
+ private:
+  Authenticator& auth_;
+  Recognition& recognition_;
+};
+
+}  // namespace cim
+
+#endif  // CIM_SERVER_RECOGNITION_RECOGNITION_SERVICE_H_

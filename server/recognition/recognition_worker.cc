@@ -1,0 +1,47 @@
+#include "server/recognition/recognition_worker.h"
+
+#include <pthread.h>
+
+#include <iostream>
+
+#include "server/common/status_util.h"
+
+namespace cim {
+
+RecognitionWorker::RecognitionWorker(RecognitionRepository& repository, LeaderboardIndex& index,
+                                     const Clock& clock, RecognitionWorkerOptions options)
+    : repository_(repository), index_(index), clock_(clock), options_(options) {
+  thread_ = std::thread([this] { Loop(); });
+  pthread_setname_np(thread_.native_handle(), "cim-recognition");
+}
+
+RecognitionWorker::~RecognitionWorker() {
+  stop_.Notify();
+  thread_.join();
+}
+
+absl::Status RecognitionWorker::RunOnce() {
+  for (;;) {
+    CIM_ASSIGN_OR_RETURN(OutboxRun run,
+                         repository_.ProcessOutbox(rules_, options_.batch, clock_.Now()));
+    if (run.events < options_.batch) break;
+  }
+  return index_.CatchUp();
+}
+
+void RecognitionWorker::Loop() {
+  absl::Time next_refresh = absl::Now() + options_.league_refresh;
+  absl::Status last = absl::OkStatus();
+  while (!stop_.WaitForNotificationWithTimeout(options_.interval)) {
+    absl::Status status = RunOnce();
+    if (absl::Now() >= next_refresh) {
+      if (status.ok()) status = index_.RefreshLeagues();
+      next_refresh = absl::Now() + options_.league_refresh;
+    }
+    // Log a failure once, not every round while the database is away.
+    if (!status.ok() && status != last) std::cerr << "recognition: " << status << "\n";
+    last = status;
+  }
+}
+
+}  // namespace cim

@@ -1,0 +1,223 @@
+// Leaderboard ranking: the ranked set against a sorted reference, the documented tie-breaking,
+// board periods, and the in-memory index loading a period and following score changes in seq
+// order (with an in-memory score source standing in for the score table).
+#include <algorithm>
+#include <map>
+#include <random>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "server/recognition/leaderboard_index.h"
+#include "server/recognition/leaderboard_rules.h"
+#include "server/recognition/ranked_set.h"
+
+namespace cim {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::Field;
+using namespace cim::v1;  // NOLINT
+
+TEST(RankKeyTest, HigherScoreThenEarlierThenLowerId) {
+  const RankKey high{.score = 500, .reached_at = 9, .participant = 9};
+  const RankKey early{.score = 400, .reached_at = 1, .participant = 8};
+  const RankKey late_low_id{.score = 400, .reached_at = 2, .participant = 1};
+  const RankKey late_high_id{.score = 400, .reached_at = 2, .participant = 2};
+  std::vector<RankKey> keys = {late_high_id, early, late_low_id, high};
+  std::sort(keys.begin(), keys.end());
+  EXPECT_THAT(keys, ElementsAre(high, early, late_low_id, late_high_id));
+}
+
+TEST(RankedSetTest, MatchesASortedVectorUnderRandomChanges) {
+  std::mt19937_64 random(42);
+  RankedSet set;
+  std::vector<RankKey> reference;
+  for (int step = 0; step < 20000; ++step) {
+    if (reference.empty() || random() % 3 != 0) {
+      RankKey key{.score = static_cast<int64_t>(random() % 1000),
+                  .reached_at = static_cast<int64_t>(random() % 50),
+                  .participant = static_cast<int64_t>(random() % 5000)};
+      const bool fresh = std::find(reference.begin(), reference.end(), key) == reference.end();
+      EXPECT_EQ(set.Insert(key), fresh);
+      if (fresh) reference.insert(std::lower_bound(reference.begin(), reference.end(), key), key);
+    } else {
+      const RankKey key = reference[random() % reference.size()];
+      EXPECT_TRUE(set.Erase(key));
+      reference.erase(std::lower_bound(reference.begin(), reference.end(), key));
+    }
+  }
+  ASSERT_EQ(set.size(), static_cast<int64_t>(reference.size()));
+  for (size_t i = 0; i < reference.size(); i += 97) {
+    EXPECT_EQ(set.Rank(reference[i]), static_cast<int64_t>(i));
+  }
+  EXPECT_EQ(set.Range(0, static_cast<int64_t>(reference.size())), reference);
+  EXPECT_EQ(set.Range(100, 7),
+            std::vector<RankKey>(reference.begin() + 100, reference.begin() + 107));
+  EXPECT_EQ(set.Rank(RankKey{.score = -1}), std::nullopt);
+  EXPECT_FALSE(set.Erase(RankKey{.score = -1}));
+
+  RankedSet assigned;
+  assigned.Assign(reference);
+  EXPECT_EQ(assigned.Range(0, assigned.size()), reference);
+  EXPECT_EQ(assigned.Rank(reference.back()), static_cast<int64_t>(reference.size()) - 1);
+}
+
+TEST(BoardPeriodTest, PeriodsContainingADay) {
+  struct Case {
+    LeaderboardPeriod kind;
+    absl::CivilDay day, first, last;
+  };
+  const Case cases[] = {
+      {LEADERBOARD_PERIOD_WEEK, absl::CivilDay(2026, 12, 1), absl::CivilDay(2026, 11, 30),
+       absl::CivilDay(2026, 12, 6)},
+      {LEADERBOARD_PERIOD_WEEK, absl::CivilDay(2026, 11, 30), absl::CivilDay(2026, 11, 30),
+       absl::CivilDay(2026, 12, 6)},
+      {LEADERBOARD_PERIOD_WEEK, absl::CivilDay(2027, 1, 3), absl::CivilDay(2026, 12, 28),
+       absl::CivilDay(2027, 1, 3)},
+      {LEADERBOARD_PERIOD_MONTH, absl::CivilDay(2028, 2, 10), absl::CivilDay(2028, 2, 1),
+       absl::CivilDay(2028, 2, 29)},
+      {LEADERBOARD_PERIOD_QUARTER, absl::CivilDay(2026, 12, 31), absl::CivilDay(2026, 10, 1),
+       absl::CivilDay(2026, 12, 31)},
+      {LEADERBOARD_PERIOD_QUARTER, absl::CivilDay(2026, 4, 1), absl::CivilDay(2026, 4, 1),
+       absl::CivilDay(2026, 6, 30)},
+      {LEADERBOARD_PERIOD_YEAR, absl::CivilDay(2026, 7, 7), absl::CivilDay(2026, 1, 1),
+       absl::CivilDay(2026, 12, 31)},
+      {LEADERBOARD_PERIOD_ALL_TIME, absl::CivilDay(2026, 7, 7), absl::CivilDay(1970, 1, 1),
+       absl::CivilDay(9999, 12, 31)},
+  };
+  for (const Case& c : cases) {
+    BoardPeriod p = BoardPeriodOf(c.kind, c.day);
+    EXPECT_EQ(p.first, c.first) << c.kind << " " << c.day;
+    EXPECT_EQ(p.last, c.last) << c.kind << " " << c.day;
+  }
+}
+
+TEST(ScoreUnitsTest, RoundTrips) {
+  for (const char* text : {"0", "1", "12.5", "-3.25", "999999999999.9999"}) {
+    const Decimal d = *Decimal::Parse(text);
+    EXPECT_EQ(ScoreFromUnits(ScoreUnits(d)), d) << text;
+  }
+  EXPECT_EQ(ScoreUnits(*Decimal::Parse("12.5")), 125000);
+}
+
+// The score table in memory: rows keyed by board, period and participant, each change
+// numbered like the processor numbers them.
+class FakeScores final : public LeaderboardScoreSource {
+ public:
+  void Set(int64_t participant, int64_t partner, int64_t score, int64_t at,
+           absl::CivilDay period = kPeriod) {
+    ScoreRow& row = rows_[{period, participant}];
+    row = ScoreRow{.board_id = 1,
+                   .period_start = period,
+                   .partner_id = partner,
+                   .key = RankKey{.score = score, .reached_at = at, .participant = participant},
+                   .seq = ++seq_};
+  }
+  absl::StatusOr<int64_t> CurrentSeq() override { return snapshot_at.value_or(seq_); }
+  absl::StatusOr<std::vector<ScoreRow>> LoadPeriod(int64_t, absl::CivilDay period) override {
+    std::vector<ScoreRow> out;
+    for (const auto& [key, row] : rows_) {
+      if (key.first == period && row.seq <= snapshot_at.value_or(seq_)) out.push_back(row);
+    }
+    return out;
+  }
+  absl::StatusOr<std::vector<ScoreRow>> ChangesAfter(int64_t after, int limit) override {
+    std::vector<ScoreRow> out;
+    for (const auto& [key, row] : rows_) {
+      if (row.seq > after) out.push_back(row);
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.seq < b.seq; });
+    if (static_cast<int>(out.size()) > limit) out.resize(limit);
+    return out;
+  }
+  absl::StatusOr<absl::flat_hash_map<int64_t, PartnerLeague>> Leagues(
+      const std::vector<int64_t>& ids) override {
+    absl::flat_hash_map<int64_t, PartnerLeague> out;
+    for (int64_t id : ids) {
+      if (leagues.contains(id)) out[id] = leagues[id];
+    }
+    return out;
+  }
+
+  static constexpr absl::CivilDay kPeriod{2026, 11, 1};
+  absl::flat_hash_map<int64_t, PartnerLeague> leagues;
+  // Set: loads see the table as it was at this seq (a snapshot read before later commits).
+  std::optional<int64_t> snapshot_at;
+
+ private:
+  std::map<std::pair<absl::CivilDay, int64_t>, ScoreRow> rows_;
+  int64_t seq_ = 0;
+};
+
+std::vector<int64_t> Ids(const std::vector<Placed>& rows) {
+  std::vector<int64_t> out;
+  for (const Placed& p : rows) out.push_back(p.participant_id);
+  return out;
+}
+
+TEST(LeaderboardIndexTest, TopCallerAndAroundThenFollowsChanges) {
+  FakeScores scores;
+  scores.leagues = {{100, {.type = PARTNER_TYPE_RESELLER, .region = "EMEA"}},
+                    {200, {.type = PARTNER_TYPE_DISTRIBUTOR, .region = "EMEA"}}};
+  // Participants 1..20 with score 10 × id; even ids belong to partner 200.
+  for (int id = 1; id <= 20; ++id) scores.Set(id, id % 2 == 0 ? 200 : 100, id * 10, id);
+  LeaderboardIndex index(scores);
+  absl::StatusOr<Standing> s = index.Query(1, FakeScores::kPeriod, {}, 3, 2, 11);
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_EQ(s->participants, 20);
+  EXPECT_THAT(Ids(s->top), ElementsAre(20, 19, 18));
+  ASSERT_TRUE(s->participant.has_value());
+  EXPECT_EQ(s->participant->rank, 10);
+  EXPECT_THAT(Ids(s->around), ElementsAre(13, 12, 11, 10, 9));
+  EXPECT_EQ(s->around.front().rank, 8);
+
+  // Participant 11 jumps to the top; a newcomer ties with 20 but got there later.
+  scores.Set(11, 100, 1000, 50);
+  scores.Set(21, 100, 200, 60);
+  ASSERT_TRUE(index.CatchUp().ok());
+  s = index.Query(1, FakeScores::kPeriod, {}, 3, 1, 21);
+  ASSERT_TRUE(s.ok());
+  EXPECT_THAT(Ids(s->top), ElementsAre(11, 20, 21));
+  EXPECT_EQ(s->participant->rank, 3);
+  EXPECT_THAT(Ids(s->around), ElementsAre(20, 21, 19));
+
+  // A league: resellers only (odd ids and 21).
+  s = index.Query(1, FakeScores::kPeriod, LeagueFilter{.type = PARTNER_TYPE_RESELLER}, 3, 1, 21);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->participants, 11);
+  EXPECT_THAT(Ids(s->top), ElementsAre(11, 21, 19));
+  // The league follows changes too, and a participant outside it has no row there.
+  scores.Set(19, 100, 5000, 70);
+  ASSERT_TRUE(index.CatchUp().ok());
+  s = index.Query(1, FakeScores::kPeriod, LeagueFilter{.type = PARTNER_TYPE_RESELLER}, 2, 1, 20);
+  ASSERT_TRUE(s.ok());
+  EXPECT_THAT(Ids(s->top), ElementsAre(19, 11));
+  EXPECT_FALSE(s->participant.has_value());
+
+  // Another period is loaded on its own.
+  scores.Set(5, 100, 1, 1, absl::CivilDay(2026, 10, 1));
+  s = index.Query(1, absl::CivilDay(2026, 10, 1), {}, 10, 5, 5);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->participants, 1);
+  EXPECT_EQ(s->participant->rank, 1);
+}
+
+TEST(LeaderboardIndexTest, ChangesCommittedWhileLoadingAreNotLost) {
+  FakeScores scores;
+  scores.leagues = {{100, {}}};
+  scores.Set(1, 100, 10, 1);
+  LeaderboardIndex index(scores);
+  // The index follows changes before this period is loaded: participant 2's change is passed
+  // over (period not loaded). Then the period loads from a snapshot older than that change.
+  ASSERT_TRUE(index.CatchUp().ok());
+  scores.Set(2, 100, 20, 2);
+  ASSERT_TRUE(index.CatchUp().ok());
+  scores.snapshot_at = 1;
+  absl::StatusOr<Standing> s = index.Query(1, FakeScores::kPeriod, {}, 5, 1, 0);
+  ASSERT_TRUE(s.ok());
+  EXPECT_THAT(Ids(s->top), ElementsAre(2, 1));
+  EXPECT_FALSE(s->participant.has_value());
+}
+
+}  // namespace
+}  // namespace cim

@@ -1,0 +1,511 @@
+// RecognitionService through a real gRPC channel against a real server and MariaDB: approvals
+// flow through the outbox into points, levels, badges (once each, within seconds, also for
+// badges created later) and leaderboards (ranking, leagues, privacy, reversals, period close
+// and placement badges), and who may read and define what.
+#include <google/protobuf/text_format.h>
+
+#include <functional>
+
+#include "cim/v1/claim_service.grpc.pb.h"
+#include "cim/v1/ledger_service.grpc.pb.h"
+#include "cim/v1/program_service.grpc.pb.h"
+#include "cim/v1/recognition_service.grpc.pb.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/testing/status_matchers.h"
+#include "tests/testing/test_server.h"
+
+namespace cim {
+namespace {
+
+using ::cim::testing::StatusIs;
+using ::cim::testing::TestServer;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using namespace cim::v1;  // NOLINT: the API's message names read best unqualified here
+
+// 1 point per 10 EUR of ST-200 sales.
+constexpr char kProgram[] = R"pb(
+  name: "Storage points"
+  currency_code: "EUR"
+  budget: "1000000"
+  start_date: "2026-01-01"
+  end_date: "2026-12-31"
+  period: PROGRAM_PERIOD_MONTH
+  terms: "Terms"
+  rules {
+    id: "points"
+    name: "Points"
+    points { skus: "ST-200" points_per_currency_unit: "0.1" }
+  }
+)pb";
+
+// Polls `condition` until it holds or 10 seconds pass.
+bool Eventually(const std::function<bool()>& condition) {
+  const absl::Time deadline = absl::Now() + absl::Seconds(10);
+  while (absl::Now() < deadline) {
+    if (condition()) return true;
+    absl::SleepFor(absl::Milliseconds(50));
+  }
+  return condition();
+}
+
+class RecognitionRpcTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    alpha_ = server_.CreatePartner("Alpha Systems", PARTNER_TYPE_RESELLER);
+    bravo_ = server_.CreatePartner("Bravo Distribution", PARTNER_TYPE_DISTRIBUTOR);
+    rep1_ = server_.CreateUser("rep1@alpha.example", ROLE_PARTNER_REP, alpha_.id());
+    rep2_ = server_.CreateUser("rep2@alpha.example", ROLE_PARTNER_REP, alpha_.id());
+    server_.CreateUser("admin@alpha.example", ROLE_PARTNER_ADMIN, alpha_.id());
+    bravo_rep_ = server_.CreateUser("rep@bravo.example", ROLE_PARTNER_REP, bravo_.id());
+    server_.CreateUser("admin@bravo.example", ROLE_PARTNER_ADMIN, bravo_.id());
+    server_.CreateUser("pa@vendor.example", ROLE_PROGRAM_ADMIN);
+    server_.CreateUser("cm@vendor.example", ROLE_CHANNEL_MANAGER);
+    server_.CreateUser("fin@vendor.example", ROLE_FINANCE);
+    programs_ = ProgramService::NewStub(server_.channel());
+    claims_ = ClaimService::NewStub(server_.channel());
+    ledger_ = LedgerService::NewStub(server_.channel());
+    recognition_ = RecognitionService::NewStub(server_.channel());
+    admin_ = server_.Login("pa@vendor.example");
+    CreateProductRequest product;
+    product.mutable_product()->set_sku("ST-200");
+    product.mutable_product()->set_name("Storage");
+    product.mutable_product()->set_currency_code("EUR");
+    product.mutable_product()->set_list_price("1000");
+    product.mutable_product()->set_unit_cost("600");
+    Product created;
+    ASSERT_TRUE(
+        programs_->CreateProduct(TestServer::Context(admin_).get(), product, &created).ok());
+    CreateProgramRequest create;
+    ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(kProgram, create.mutable_program()));
+    ASSERT_TRUE(
+        programs_->CreateProgram(TestServer::Context(admin_).get(), create, &program_).ok());
+    ChangeProgramStatusRequest activate;
+    activate.set_program_id(program_.id());
+    ASSERT_TRUE(
+        programs_->ActivateProgram(TestServer::Context(admin_).get(), activate, &program_).ok());
+    for (const char* email : {"admin@alpha.example", "admin@bravo.example"}) {
+      EnrollPartnerRequest enroll;
+      enroll.set_program_id(program_.id());
+      enroll.set_accepted_terms_version(1);
+      Enrollment enrollment;
+      ASSERT_TRUE(
+          programs_
+              ->EnrollPartner(TestServer::Context(server_.Login(email)).get(), enroll, &enrollment)
+              .ok());
+    }
+    rep1_token_ = server_.Login("rep1@alpha.example");
+    rep2_token_ = server_.Login("rep2@alpha.example");
+    bravo_token_ = server_.Login("rep@bravo.example");
+  }
+
+  // Submits a claim of `units` × 1,000 EUR of ST-200 as `token` and approves it: 100 points
+  // per unit.
+  int64_t Approve(const std::string& token, int units) {
+    SubmitClaimRequest submit;
+    submit.set_idempotency_key(absl::StrCat("recognition-", ++invoices_));
+    Claim* c = submit.mutable_claim();
+    c->set_program_id(program_.id());
+    c->set_invoice_number(absl::StrCat("INV-", invoices_));
+    c->set_invoice_date("2026-03-01");
+    c->set_customer_name(absl::StrCat("Customer ", invoices_));
+    c->set_customer_country("NL");
+    c->set_currency_code("EUR");
+    ClaimLine* line = c->add_lines();
+    line->set_sku("ST-200");
+    line->set_quantity(units);
+    line->set_unit_price("1000");
+    Claim claim;
+    grpc::Status submitted = claims_->SubmitClaim(TestServer::Context(token).get(), submit, &claim);
+    EXPECT_TRUE(submitted.ok()) << submitted.error_message();
+    ReviewClaimRequest approve;
+    approve.set_claim_id(claim.id());
+    grpc::Status approved = claims_->ApproveClaim(
+        TestServer::Context(server_.Login("cm@vendor.example")).get(), approve, &claim);
+    EXPECT_TRUE(approved.ok()) << approved.error_message();
+    return claim.id();
+  }
+
+  Badge CreateBadge(const char* text) {
+    CreateBadgeRequest request;
+    EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(text, request.mutable_badge()));
+    Badge badge;
+    grpc::Status status =
+        recognition_->CreateBadge(TestServer::Context(admin_).get(), request, &badge);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return badge;
+  }
+
+  Leaderboard CreateBoard(const char* text) {
+    CreateLeaderboardRequest request;
+    EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(text, request.mutable_leaderboard()));
+    Leaderboard board;
+    grpc::Status status =
+        recognition_->CreateLeaderboard(TestServer::Context(admin_).get(), request, &board);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return board;
+  }
+
+  std::vector<BadgeStatus> Badges(const std::string& token, int64_t user_id = 0) {
+    ListUserBadgesRequest request;
+    request.set_user_id(user_id);
+    ListUserBadgesResponse response;
+    grpc::Status status =
+        recognition_->ListUserBadges(TestServer::Context(token).get(), request, &response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return {response.badges().begin(), response.badges().end()};
+  }
+
+  static int Earned(const std::vector<BadgeStatus>& badges) {
+    int n = 0;
+    for (const BadgeStatus& b : badges) n += b.earned() ? 1 : 0;
+    return n;
+  }
+
+  GetLeaderboardResponse Board(const std::string& token, int64_t board_id,
+                               const std::function<void(GetLeaderboardRequest&)>& edit = {}) {
+    GetLeaderboardRequest request;
+    request.set_leaderboard_id(board_id);
+    if (edit) edit(request);
+    GetLeaderboardResponse response;
+    grpc::Status status =
+        recognition_->GetLeaderboard(TestServer::Context(token).get(), request, &response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return response;
+  }
+
+  static std::vector<std::string> Names(
+      const google::protobuf::RepeatedPtrField<LeaderboardRow>& rows) {
+    std::vector<std::string> out;
+    for (const LeaderboardRow& r : rows)
+      out.push_back(absl::StrCat(r.display_name(), "=", r.score()));
+    return out;
+  }
+
+  TestServer server_;
+  Partner alpha_, bravo_;
+  User rep1_, rep2_, bravo_rep_;
+  Program program_;
+  std::string admin_, rep1_token_, rep2_token_, bravo_token_;
+  std::unique_ptr<ProgramService::Stub> programs_;
+  std::unique_ptr<ClaimService::Stub> claims_;
+  std::unique_ptr<LedgerService::Stub> ledger_;
+  std::unique_ptr<RecognitionService::Stub> recognition_;
+  int invoices_ = 0;
+};
+
+TEST_F(RecognitionRpcTest, LevelsAndSummaryFollowPoints) {
+  SetLevelsRequest ladder;
+  for (auto [name, min] : {std::pair{"Bronze", "0"}, {"Silver", "500"}, {"Gold", "2000"}}) {
+    Level* l = ladder.add_levels();
+    l->set_name(name);
+    l->set_min_points(min);
+  }
+  ListLevelsResponse levels;
+  EXPECT_THAT(recognition_->SetLevels(TestServer::Context(rep1_token_).get(), ladder, &levels),
+              StatusIs(grpc::StatusCode::PERMISSION_DENIED));
+  SetLevelsRequest bad = ladder;
+  bad.mutable_levels(1)->set_min_points("0");
+  EXPECT_THAT(recognition_->SetLevels(TestServer::Context(admin_).get(), bad, &levels),
+              StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("levels[1].min_points")));
+  ASSERT_TRUE(recognition_->SetLevels(TestServer::Context(admin_).get(), ladder, &levels).ok());
+  ASSERT_EQ(levels.levels_size(), 3);
+
+  Approve(rep1_token_, 3);  // 300 points
+  Approve(rep2_token_, 4);  // 400 points
+  RecognitionSummary summary;
+  ASSERT_TRUE(recognition_
+                  ->GetRecognitionSummary(TestServer::Context(rep1_token_).get(),
+                                          GetRecognitionSummaryRequest(), &summary)
+                  .ok());
+  EXPECT_EQ(summary.user_id(), rep1_.id());
+  EXPECT_EQ(summary.lifetime_points(), "300");
+  EXPECT_EQ(summary.level().level().name(), "Bronze");
+  EXPECT_EQ(summary.level().next_level().name(), "Silver");
+  EXPECT_EQ(summary.level().points_to_next_level(), "200");
+  EXPECT_EQ(summary.level().progress_percent(), 60);
+  EXPECT_EQ(summary.partner_lifetime_points(), "700");
+  EXPECT_EQ(summary.partner_level().level().name(), "Silver");
+  EXPECT_EQ(summary.partner_level().progress_percent(), 13);  // 200 of 1500
+  EXPECT_TRUE(summary.show_name_on_leaderboards());
+}
+
+TEST_F(RecognitionRpcTest, WhoMayReadWhoseRecognition) {
+  GetRecognitionSummaryRequest request;
+  RecognitionSummary summary;
+  request.set_user_id(rep2_.id());
+  EXPECT_THAT(recognition_->GetRecognitionSummary(TestServer::Context(rep1_token_).get(), request,
+                                                  &summary),
+              StatusIs(grpc::StatusCode::PERMISSION_DENIED));
+  EXPECT_TRUE(
+      recognition_
+          ->GetRecognitionSummary(TestServer::Context(server_.Login("admin@alpha.example")).get(),
+                                  request, &summary)
+          .ok());
+  EXPECT_THAT(
+      recognition_->GetRecognitionSummary(
+          TestServer::Context(server_.Login("admin@bravo.example")).get(), request, &summary),
+      StatusIs(grpc::StatusCode::NOT_FOUND));
+  ListUserBadgesRequest badges;
+  badges.set_user_id(rep1_.id());
+  ListUserBadgesResponse listed;
+  EXPECT_THAT(
+      recognition_->ListUserBadges(TestServer::Context(bravo_token_).get(), badges, &listed),
+      StatusIs(grpc::StatusCode::PERMISSION_DENIED));
+  EXPECT_THAT(recognition_->ListUserBadges(
+                  TestServer::Context(server_.Login("admin@bravo.example")).get(), badges, &listed),
+              StatusIs(grpc::StatusCode::NOT_FOUND));
+  EXPECT_TRUE(
+      recognition_
+          ->GetRecognitionSummary(TestServer::Context(server_.Login("cm@vendor.example")).get(),
+                                  request, &summary)
+          .ok());
+  request.set_user_id(-1);
+  EXPECT_THAT(
+      recognition_->GetRecognitionSummary(TestServer::Context(admin_).get(), request, &summary),
+      StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("user_id")));
+
+  // Partners cannot define badges or boards (and so cannot award themselves).
+  CreateBadgeRequest badge;
+  badge.mutable_badge()->set_name("Self-made");
+  badge.mutable_badge()->mutable_criteria()->mutable_event_count()->set_event(
+      RECOGNITION_EVENT_KIND_CLAIM_APPROVED);
+  badge.mutable_badge()->mutable_criteria()->mutable_event_count()->set_count(1);
+  Badge created;
+  EXPECT_THAT(recognition_->CreateBadge(
+                  TestServer::Context(server_.Login("admin@alpha.example")).get(), badge, &created),
+              StatusIs(grpc::StatusCode::PERMISSION_DENIED));
+  CreateLeaderboardRequest board;
+  Leaderboard made;
+  EXPECT_THAT(recognition_->CreateLeaderboard(TestServer::Context(rep1_token_).get(), board, &made),
+              StatusIs(grpc::StatusCode::PERMISSION_DENIED));
+}
+
+TEST_F(RecognitionRpcTest, BadRequestsNameTheirFields) {
+  CreateLeaderboardRequest board;
+  board.mutable_leaderboard()->set_name("Sales");
+  board.mutable_leaderboard()->set_metric(RECOGNITION_METRIC_SALES);
+  board.mutable_leaderboard()->set_scope(LEADERBOARD_SCOPE_PARTNER);
+  board.mutable_leaderboard()->set_period(LEADERBOARD_PERIOD_MONTH);
+  Leaderboard made;
+  EXPECT_THAT(recognition_->CreateLeaderboard(TestServer::Context(admin_).get(), board, &made),
+              StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("leaderboard.currency_code")));
+  board.mutable_leaderboard()->set_currency_code("USD");
+  board.mutable_leaderboard()->set_program_id(program_.id());
+  EXPECT_THAT(recognition_->CreateLeaderboard(TestServer::Context(admin_).get(), board, &made),
+              StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("sales are in EUR")));
+  board.mutable_leaderboard()->set_program_id(987654);
+  EXPECT_THAT(recognition_->CreateLeaderboard(TestServer::Context(admin_).get(), board, &made),
+              StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("leaderboard.program_id")));
+
+  const Leaderboard partner_board = CreateBoard(
+      "name: \"Partners\" metric: RECOGNITION_METRIC_POINTS scope: LEADERBOARD_SCOPE_PARTNER"
+      " period: LEADERBOARD_PERIOD_MONTH");
+  CreateBadgeRequest badge;
+  badge.mutable_badge()->set_name("Top partner");
+  badge.mutable_badge()->mutable_criteria()->mutable_placement()->set_leaderboard_id(
+      partner_board.id());
+  badge.mutable_badge()->mutable_criteria()->mutable_placement()->set_top(3);
+  Badge created;
+  EXPECT_THAT(recognition_->CreateBadge(TestServer::Context(admin_).get(), badge, &created),
+              StatusIs(grpc::StatusCode::INVALID_ARGUMENT,
+                       HasSubstr("badge.criteria.placement.leaderboard_id")));
+  badge.mutable_badge()->mutable_criteria()->mutable_placement()->set_top(0);
+  EXPECT_THAT(
+      recognition_->CreateBadge(TestServer::Context(admin_).get(), badge, &created),
+      StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("badge.criteria.placement.top")));
+  CreateBadge(
+      "name: \"Closer\" criteria { event_count { event: RECOGNITION_EVENT_KIND_CLAIM_APPROVED"
+      " count: 1 } }");
+  badge.mutable_badge()->set_name("Closer");
+  *badge.mutable_badge()->mutable_criteria() = BadgeCriteria();
+  badge.mutable_badge()->mutable_criteria()->mutable_event_count()->set_event(
+      RECOGNITION_EVENT_KIND_CLAIM_APPROVED);
+  badge.mutable_badge()->mutable_criteria()->mutable_event_count()->set_count(2);
+  EXPECT_THAT(recognition_->CreateBadge(TestServer::Context(admin_).get(), badge, &created),
+              StatusIs(grpc::StatusCode::ALREADY_EXISTS));
+
+  GetLeaderboardRequest get;
+  GetLeaderboardResponse response;
+  get.set_leaderboard_id(partner_board.id());
+  get.set_top(101);
+  get.set_period("2026-13-01");
+  grpc::Status status =
+      recognition_->GetLeaderboard(TestServer::Context(rep1_token_).get(), get, &response);
+  EXPECT_THAT(status, StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("top")));
+  EXPECT_THAT(status.error_message(), HasSubstr("period"));
+  get = GetLeaderboardRequest();
+  get.set_leaderboard_id(partner_board.id() + 100);
+  EXPECT_THAT(recognition_->GetLeaderboard(TestServer::Context(rep1_token_).get(), get, &response),
+              StatusIs(grpc::StatusCode::NOT_FOUND));
+}
+
+TEST_F(RecognitionRpcTest, BadgesAreAwardedOnceWithinSecondsWithProgress) {
+  const Badge first = CreateBadge(
+      "name: \"First deal\" description: \"Your first approved claim\""
+      " image_url: \"/badges/first-deal.svg\""
+      " criteria { event_count { event: RECOGNITION_EVENT_KIND_CLAIM_APPROVED count: 1 } }");
+  const Badge three = CreateBadge(
+      "name: \"Hat trick\" criteria { event_count {"
+      " event: RECOGNITION_EVENT_KIND_CLAIM_APPROVED count: 3 } }");
+  const Badge big_month = CreateBadge(
+      "name: \"Big month\" criteria { period_sum { metric: RECOGNITION_METRIC_SALES"
+      " currency_code: \"EUR\" period: PROGRAM_PERIOD_MONTH threshold: \"5000\" } }");
+  std::vector<BadgeStatus> badges = Badges(rep1_token_);
+  ASSERT_EQ(badges.size(), 3);
+  EXPECT_EQ(Earned(badges), 0);
+  EXPECT_EQ(badges[1].progress_text(), "0 of 3 approved claims");
+
+  Approve(rep1_token_, 2);
+  ASSERT_TRUE(Eventually([&] { return Earned(Badges(rep1_token_)) == 1; }));
+  badges = Badges(rep1_token_);
+  EXPECT_EQ(badges[0].badge().id(), first.id());
+  EXPECT_TRUE(badges[0].earned());
+  EXPECT_EQ(badges[0].badge().image_url(), "/badges/first-deal.svg");
+  EXPECT_EQ(badges[1].badge().id(), three.id());
+  EXPECT_EQ(badges[1].progress_text(), "1 of 3 approved claims");
+  EXPECT_EQ(badges[1].progress_percent(), 33);
+  EXPECT_EQ(badges[2].progress_text(), "EUR 2000 of EUR 5000 sales this month");
+
+  Approve(rep1_token_, 1);
+  Approve(rep1_token_, 3);
+  ASSERT_TRUE(Eventually([&] { return Earned(Badges(rep1_token_)) == 3; }));
+  RecognitionSummary summary;
+  ASSERT_TRUE(recognition_
+                  ->GetRecognitionSummary(TestServer::Context(rep1_token_).get(),
+                                          GetRecognitionSummaryRequest(), &summary)
+                  .ok());
+  EXPECT_EQ(summary.badges_earned(), 3);
+  // Others did not earn anything, and a badge created now reaches those who already qualify.
+  EXPECT_EQ(Earned(Badges(rep2_token_)), 0);
+  CreateBadge(
+      "name: \"Six units\" criteria { period_sum { metric: RECOGNITION_METRIC_POINTS"
+      " period: PROGRAM_PERIOD_YEAR threshold: \"600\" } }");
+  ASSERT_TRUE(Eventually([&] { return Earned(Badges(rep1_token_)) == 4; }));
+  EXPECT_EQ(Earned(Badges(rep2_token_)), 0);
+  // Badges are awarded once, however often the outbox is processed.
+  EXPECT_EQ(server_.database().Count("SELECT COUNT(*) FROM badge_awards"), 4);
+  EXPECT_EQ(server_.database().Count("SELECT COUNT(*) FROM outbox_events WHERE processed = 0"), 0);
+}
+
+TEST_F(RecognitionRpcTest, LeaderboardsRankLeaguesAndPrivacy) {
+  const Leaderboard people = CreateBoard(
+      "name: \"Points this month\" metric: RECOGNITION_METRIC_POINTS"
+      " scope: LEADERBOARD_SCOPE_INDIVIDUAL period: LEADERBOARD_PERIOD_MONTH");
+  const Leaderboard partners = CreateBoard(
+      absl::StrCat(
+          "name: \"Storage sales\" metric: RECOGNITION_METRIC_SALES currency_code: \"EUR\""
+          " scope: LEADERBOARD_SCOPE_PARTNER period: LEADERBOARD_PERIOD_QUARTER program_id: ",
+          program_.id())
+          .c_str());
+  ListLeaderboardsResponse listed;
+  ListLeaderboardsRequest list;
+  list.set_program_id(program_.id());
+  ASSERT_TRUE(
+      recognition_->ListLeaderboards(TestServer::Context(rep1_token_).get(), list, &listed).ok());
+  ASSERT_EQ(listed.leaderboards_size(), 1);
+  EXPECT_EQ(listed.leaderboards(0).id(), partners.id());
+
+  Approve(rep1_token_, 2);
+  Approve(bravo_token_, 3);
+  const int64_t big = Approve(rep2_token_, 5);
+  ASSERT_TRUE(Eventually([&] { return Board(rep1_token_, people.id()).participants() == 3; }));
+  GetLeaderboardResponse board = Board(rep1_token_, people.id());
+  EXPECT_EQ(board.period_start(), "2026-03-01");
+  EXPECT_EQ(board.period_end(), "2026-03-31");
+  EXPECT_THAT(Names(board.top()), ElementsAre("Test rep2=500", "Test rep=300", "Test rep1=200"));
+  EXPECT_EQ(board.top(1).partner_name(), "Bravo Distribution");
+  EXPECT_EQ(board.caller().rank(), 3);
+  EXPECT_TRUE(board.caller().is_caller());
+  EXPECT_EQ(board.caller().participant_id(), rep1_.id());
+  EXPECT_THAT(Names(board.around()), ElementsAre("Test rep2=500", "Test rep=300", "Test rep1=200"));
+
+  // A league of distributors; and vendor staff have no row of their own.
+  board = Board(server_.Login("cm@vendor.example"), people.id(),
+                [](GetLeaderboardRequest& r) { r.set_partner_type(PARTNER_TYPE_DISTRIBUTOR); });
+  EXPECT_EQ(board.participants(), 1);
+  EXPECT_THAT(Names(board.top()), ElementsAre("Test rep=300"));
+  EXPECT_FALSE(board.has_caller());
+
+  // Partner board: Alpha's 7,000 EUR against Bravo's 3,000.
+  board = Board(bravo_token_, partners.id());
+  EXPECT_THAT(Names(board.top()),
+              ElementsAre("Alpha Systems=7000.00", "Bravo Distribution=3000.00"));
+  EXPECT_EQ(board.caller().participant_id(), bravo_.id());
+  EXPECT_EQ(board.period_start(), "2026-01-01");
+
+  // rep2 hides their name from others.
+  SetLeaderboardPrivacyRequest hide;
+  hide.set_show_name(false);
+  RecognitionSummary summary;
+  ASSERT_TRUE(
+      recognition_->SetLeaderboardPrivacy(TestServer::Context(rep2_token_).get(), hide, &summary)
+          .ok());
+  EXPECT_FALSE(summary.show_name_on_leaderboards());
+  board = Board(rep1_token_, people.id());
+  EXPECT_EQ(board.top(0).display_name(), "Anonymous participant");
+  EXPECT_EQ(board.top(0).partner_name(), "");
+  board = Board(rep2_token_, people.id());
+  EXPECT_EQ(board.top(0).display_name(), "Test rep2");
+
+  // Reversing rep2's points takes them off the board.
+  ListLedgerEntriesRequest entries;
+  entries.set_claim_id(big);
+  entries.set_account(LEDGER_ACCOUNT_POINTS);
+  entries.set_partner_id(alpha_.id());
+  ListLedgerEntriesResponse found;
+  ASSERT_TRUE(ledger_->ListLedgerEntries(TestServer::Context(admin_).get(), entries, &found).ok());
+  ASSERT_EQ(found.entries_size(), 1);
+  ReverseLedgerEntryRequest reverse;
+  reverse.set_entry_id(found.entries(0).id());
+  reverse.set_reason("Invoice cancelled");
+  LedgerEntry reversal;
+  ASSERT_TRUE(
+      ledger_
+          ->ReverseLedgerEntry(TestServer::Context(server_.Login("fin@vendor.example")).get(),
+                               reverse, &reversal)
+          .ok());
+  ASSERT_TRUE(Eventually([&] { return Board(rep1_token_, people.id()).top(0).score() == "300"; }));
+  board = Board(rep1_token_, people.id());
+  EXPECT_THAT(Names(board.top()),
+              ElementsAre("Test rep=300", "Test rep1=200", "Anonymous participant=0"));
+  EXPECT_EQ(board.caller().rank(), 2);
+}
+
+TEST_F(RecognitionRpcTest, ClosedPeriodsAwardPlacementBadges) {
+  const Leaderboard people = CreateBoard(
+      "name: \"Monthly points\" metric: RECOGNITION_METRIC_POINTS"
+      " scope: LEADERBOARD_SCOPE_INDIVIDUAL period: LEADERBOARD_PERIOD_MONTH");
+  const Badge podium = CreateBadge(
+      absl::StrCat("name: \"Podium\" criteria { placement { leaderboard_id: ", people.id(),
+                   " top: 2 } }")
+          .c_str());
+  Approve(rep1_token_, 1);
+  Approve(rep2_token_, 4);
+  Approve(bravo_token_, 2);
+  ASSERT_TRUE(Eventually([&] { return Board(rep1_token_, people.id()).participants() == 3; }));
+  std::vector<BadgeStatus> badges = Badges(rep2_token_);
+  EXPECT_EQ(badges[0].progress_text(), "Finish a period in the top 2");
+  EXPECT_EQ(Earned(badges), 0);
+
+  // March ends: its top two earn the badge. (Sessions expire meanwhile: sign in again.)
+  server_.clock().Advance(absl::Hours(24 * 31));
+  rep1_token_ = server_.Login("rep1@alpha.example");
+  rep2_token_ = server_.Login("rep2@alpha.example");
+  bravo_token_ = server_.Login("rep@bravo.example");
+  ASSERT_TRUE(Eventually([&] { return Earned(Badges(rep2_token_)) == 1; }));
+  EXPECT_EQ(Earned(Badges(bravo_token_)), 1);
+  badges = Badges(rep1_token_);
+  EXPECT_EQ(Earned(badges), 0);
+  EXPECT_EQ(badges[0].progress_text(), "Best finish #3 (top 2 needed)");
+  EXPECT_EQ(badges[0].badge().id(), podium.id());
+  // The closed month still reads as it ended; April starts empty.
+  GetLeaderboardResponse march =
+      Board(rep1_token_, people.id(), [](GetLeaderboardRequest& r) { r.set_period("2026-03-15"); });
+  EXPECT_EQ(march.participants(), 3);
+  EXPECT_EQ(Board(rep1_token_, people.id()).participants(), 0);
+}
+
+}  // namespace
+}  // namespace cim
