@@ -26,13 +26,34 @@ CREATE TABLE IF NOT EXISTS outbox_events (
 
 -- One row: its lock serialises the processors of every server replica, and `seq` numbers the
 -- leaderboard score changes they commit (so replicas follow the changes in commit order).
--- badges_backfilled: the last badge whose earlier qualifiers have been awarded.
 CREATE TABLE IF NOT EXISTS recognition_state (
   id TINYINT NOT NULL PRIMARY KEY,
-  score_seq BIGINT NOT NULL,
-  badges_backfilled BIGINT NOT NULL
+  score_seq BIGINT NOT NULL
 ) ENGINE=InnoDB;
-INSERT IGNORE INTO recognition_state (id, score_seq, badges_backfilled) VALUES (1, 0, 0);
+INSERT IGNORE INTO recognition_state (id, score_seq) VALUES (1, 0);
+
+-- Approvals and points reversals made before this migration, so recognition starts from the
+-- whole history (the kinds are cim.v1.RecognitionEventKind; claim status 3 is APPROVED and 6
+-- PAID; ledger account 2 is POINTS and kind 11 REVERSAL).
+INSERT INTO outbox_events (kind, partner_id, user_id, program_id, claim_id, amount,
+                           currency_code, points, occurred_at, created_at)
+SELECT 1, c.partner_id, c.submitted_by, c.program_id, c.id, c.total_amount, c.currency_code,
+       COALESCE((SELECT SUM(e.amount) FROM ledger_entries e
+                 WHERE e.claim_id = c.id AND e.account = 2 AND e.kind <> 11), 0),
+       a.approved_at, a.approved_at
+FROM claims c
+JOIN (SELECT claim_id, MAX(created_at) AS approved_at FROM claim_events WHERE to_status = 3
+      GROUP BY claim_id) a ON a.claim_id = c.id
+WHERE c.status IN (3, 6)
+  AND NOT EXISTS (SELECT 1 FROM outbox_events o WHERE o.claim_id = c.id AND o.kind = 1);
+INSERT INTO outbox_events (kind, partner_id, user_id, program_id, claim_id, amount,
+                           currency_code, points, occurred_at, created_at)
+SELECT 2, r.partner_id, COALESCE(r.user_id, 0), COALESCE(r.program_id, 0),
+       COALESCE(r.claim_id, 0), 0, '', r.amount, o.created_at, r.created_at
+FROM ledger_entries r JOIN ledger_entries o ON o.id = r.reverses_entry_id
+WHERE r.kind = 11 AND r.account = 2
+  AND NOT EXISTS (SELECT 1 FROM outbox_events x WHERE x.kind = 2 AND x.claim_id = r.claim_id
+                  AND x.points = r.amount);
 
 CREATE TABLE IF NOT EXISTS levels (
   min_points DECIMAL(19,4) NOT NULL PRIMARY KEY,
@@ -61,6 +82,10 @@ CREATE TABLE IF NOT EXISTS badges (
   criteria JSON NOT NULL,
   created_by BIGINT NOT NULL,
   created_at DATETIME NOT NULL,
+  -- Users who met the criteria before the badge existed are awarded in chunks by user id:
+  -- backfill_after is the last user checked, backfilled 1 once all were.
+  backfilled TINYINT NOT NULL DEFAULT 0,
+  backfill_after BIGINT NOT NULL DEFAULT 0,
   UNIQUE KEY uq_badges_name (name)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
@@ -90,11 +115,13 @@ CREATE TABLE IF NOT EXISTS leaderboards (
   scope TINYINT NOT NULL,
   period TINYINT NOT NULL,
   created_by BIGINT NOT NULL,
-  created_at DATETIME NOT NULL
+  created_at DATETIME NOT NULL,
+  -- 1 once the events processed before the board existed have been counted on it.
+  backfilled TINYINT NOT NULL DEFAULT 0
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- The system of record of every board: one row per board, period and participant (a user, or
--- a partner on partner boards). Period '1970-01-01' for all-time boards. `seq` is the
+-- a partner on partner boards). Period '2000-01-01' for all-time boards. `seq` is the
 -- recognition_state.score_seq of the row's last change; servers keep the ranking in memory
 -- and follow changes by seq.
 CREATE TABLE IF NOT EXISTS leaderboard_scores (
@@ -108,7 +135,7 @@ CREATE TABLE IF NOT EXISTS leaderboard_scores (
   seq BIGINT NOT NULL,
   PRIMARY KEY (board_id, period_start, participant_id),
   KEY idx_leaderboard_scores_seq (seq),
-  KEY idx_leaderboard_scores_rank (board_id, period_start, score, reached_at, participant_id)
+  KEY idx_leaderboard_scores_rank (board_id, period_start, score DESC, reached_at, participant_id)
 ) ENGINE=InnoDB;
 
 -- Every period of a board that has scores; closed_at is set once the period has ended and its

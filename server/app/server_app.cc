@@ -44,7 +44,7 @@ ServerApp::ServerApp(const ServerOptions& options, std::unique_ptr<MysqlDatabase
       payout_service_(authenticator_, payout_workflow_),
       recognition_repository_(*db_),
       leaderboard_index_(recognition_repository_),
-      recognition_(recognition_repository_, leaderboard_index_, users_, programs_, clock_),
+      recognition_(recognition_repository_, leaderboard_index_, users_, program_directory_, clock_),
       recognition_service_(authenticator_, recognition_) {}
 
 absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions& options) {

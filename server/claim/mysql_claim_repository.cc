@@ -592,7 +592,8 @@ absl::StatusOr<OutboxEvent> ApprovalEvent(const Claim& claim,
                     .program_id = claim.program_id(),
                     .claim_id = claim.id(),
                     .currency_code = claim.currency_code(),
-                    .occurred_at = now,
+                    // As the approval's claim event and ledger entries store it.
+                    .occurred_at = FromSqlTime(ToSqlTime(now)),
                     .created_at = now};
   CIM_ASSIGN_OR_RETURN(event.amount, Decimal::Parse(claim.total_amount()));
   for (const LedgerPosting& p : postings) {

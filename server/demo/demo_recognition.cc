@@ -86,9 +86,6 @@ absl::StatusOr<DemoRecognitionSummary> LoadDemoRecognition(RecognitionRepository
       "name: \"On a roll\" description: \"An approved claim three months in a row.\""
       " image_url: \"/badges/on-a-roll.svg\" criteria { streak {"
       " event: RECOGNITION_EVENT_KIND_CLAIM_APPROVED months: 3 } }",
-      "name: \"Storage certified\" description: \"Hold the storage expert certification.\""
-      " image_url: \"/badges/storage-certified.svg\" criteria { certification {"
-      " certification_code: \"storage-expert\" } }",
       absl::StrCat("name: \"Podium\" description: \"Finish a month in the top 3 for points.\""
                    " image_url: \"/badges/podium.svg\" criteria { placement { leaderboard_id: ",
                    monthly_board, " top: 3 } }"),

@@ -49,9 +49,14 @@ absl::StatusOr<LedgerEntry> MysqlLedgerRepository::AppendReversal(const LedgerPo
     long long id = 0;
     s.get_last_insert_id("ledger_entries", id);
     if (reversal.account == cim::v1::LEDGER_ACCOUNT_POINTS) {
-      // The points leave the period they counted in.
+      // The points leave the period they counted in: their approval's, else the entry's.
       std::tm counted{};
-      s << "SELECT created_at FROM ledger_entries WHERE id = :id", soci::use(original),
+      long long claim = reversal.claim_id;
+      int approved = cim::v1::RECOGNITION_EVENT_KIND_CLAIM_APPROVED;
+      s << "SELECT COALESCE((SELECT MAX(o.occurred_at) FROM outbox_events o"
+           " WHERE o.claim_id = :claim AND :claim2 <> 0 AND o.kind = :kind), e.created_at)"
+           " FROM ledger_entries e WHERE e.id = :id",
+          soci::use(claim), soci::use(claim), soci::use(approved), soci::use(original),
           soci::into(counted);
       AppendOutboxEvents(s, {OutboxEvent{.kind = cim::v1::RECOGNITION_EVENT_KIND_POINTS_REVERSED,
                                          .partner_id = reversal.partner_id,

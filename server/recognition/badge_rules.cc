@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/common/decimal_field.h"
 #include "server/common/text_field.h"
+#include "server/program/program_dates.h"
 #include "server/recognition/levels.h"
 
 namespace cim {
@@ -76,12 +77,16 @@ bool CountsFor(const MonthlyTally& t, const cim::v1::PeriodSumCriterion& c) {
 
 CriterionProgress PeriodSum(const cim::v1::PeriodSumCriterion& c, const RecognitionFacts& facts,
                             absl::CivilDay today) {
-  std::map<absl::CivilMonth, Decimal> sums;
+  // Sums by the first day of their period.
+  const auto period_of = [&](absl::CivilDay day) {
+    return PeriodContaining(day, c.period()).first;
+  };
+  std::map<absl::CivilDay, Decimal> sums;
   for (const MonthlyTally& t : facts.tallies) {
-    if (CountsFor(t, c)) sums[PeriodOfMonth(t.month, c.period())] += t.amount;
+    if (CountsFor(t, c)) sums[period_of(absl::CivilDay(t.month))] += t.amount;
   }
   const Decimal threshold = *Decimal::Parse(c.threshold());
-  const Decimal current = sums[PeriodOfMonth(absl::CivilMonth(today), c.period())];
+  const Decimal current = sums[period_of(today)];
   const bool points = c.metric() == cim::v1::RECOGNITION_METRIC_POINTS;
   CriterionProgress p = Progress(
       current, threshold,
@@ -150,17 +155,6 @@ bool IsCountableEvent(RecognitionEventKind kind) {
   return kind == cim::v1::RECOGNITION_EVENT_KIND_CLAIM_APPROVED;
 }
 
-absl::CivilMonth PeriodOfMonth(absl::CivilMonth month, cim::v1::ProgramPeriod period) {
-  switch (period) {
-    case cim::v1::PROGRAM_PERIOD_QUARTER:
-      return absl::CivilMonth(month.year(), (month.month() - 1) / 3 * 3 + 1);
-    case cim::v1::PROGRAM_PERIOD_YEAR:
-      return absl::CivilMonth(month.year(), 1);
-    default:
-      return month;
-  }
-}
-
 void ValidateBadge(const cim::v1::Badge& badge, const std::string& prefix, FieldErrors& errors) {
   ValidateText(badge.name(), prefix + "name", 1, 80, errors);
   if (CodePoints(badge.description()) > 500) {
@@ -201,7 +195,12 @@ void ValidateBadge(const cim::v1::Badge& badge, const std::string& prefix, Field
           !cim::v1::ProgramPeriod_IsValid(s.period())) {
         errors.Add(f + "period_sum.period", "MONTH, QUARTER or YEAR");
       }
-      ParseDecimalField(s.threshold(), f + "period_sum.threshold", DecimalBounds{}, errors);
+      // Sales thresholds have at most the currency's minor units; points are whole.
+      const int scale = s.metric() == cim::v1::RECOGNITION_METRIC_SALES
+                            ? CurrencyMinorUnits(s.currency_code()).value_or(4)
+                            : 0;
+      ParseDecimalField(s.threshold(), f + "period_sum.threshold",
+                        DecimalBounds{.max_scale = scale}, errors);
       break;
     }
     case BadgeCriteria::kCertification:

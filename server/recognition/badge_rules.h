@@ -59,9 +59,6 @@ void ValidateBadge(const cim::v1::Badge& badge, const std::string& prefix, Field
 CriterionProgress EvaluateCriteria(const cim::v1::BadgeCriteria& criteria,
                                    const RecognitionFacts& facts, absl::CivilDay today);
 
-// The first day of the calendar month, quarter or year that contains `month`.
-absl::CivilMonth PeriodOfMonth(absl::CivilMonth month, cim::v1::ProgramPeriod period);
-
 }  // namespace cim
 
 #endif  // CIM_SERVER_RECOGNITION_BADGE_RULES_H_

@@ -9,6 +9,9 @@ namespace cim {
 namespace {
 
 constexpr int kChangesPerFetch = 10000;
+// Board periods and leagues per period kept in memory; more evict the least recently read.
+constexpr size_t kMaxPeriods = 64;
+constexpr size_t kMaxLeagues = 16;
 
 }  // namespace
 
@@ -72,10 +75,10 @@ absl::Status LeaderboardIndex::Load(const PeriodKey& key) {
     absl::ReaderMutexLock lock(&mu_);
     if (periods_.contains(key)) return absl::OkStatus();
   }
+  // Every change up to applied_seq_ committed before these rows are read, so the rows hold
+  // it; later changes may or may not be in them, and the next CatchUp applies those (an entry
+  // takes only changes newer than its own seq).
   CIM_RETURN_IF_ERROR(Start());
-  // Changes after `snapshot` may or may not be in the rows; those up to applied_seq_ are
-  // applied below, later ones by the next CatchUp (an entry takes only newer changes).
-  CIM_ASSIGN_OR_RETURN(int64_t snapshot, source_.CurrentSeq());
   CIM_ASSIGN_OR_RETURN(std::vector<ScoreRow> rows, source_.LoadPeriod(key.first, key.second));
   CIM_RETURN_IF_ERROR(LearnLeagues(rows));
   auto period = std::make_unique<Period>();
@@ -89,26 +92,15 @@ absl::Status LeaderboardIndex::Load(const PeriodKey& key) {
   }
   std::sort(keys.begin(), keys.end());
   period->all.Assign(std::move(keys));
-  int64_t applied;
-  {
-    absl::ReaderMutexLock lock(&mu_);
-    applied = applied_seq_;
-  }
-  std::vector<ScoreRow> missed;
-  for (int64_t after = snapshot; after < applied;) {
-    CIM_ASSIGN_OR_RETURN(std::vector<ScoreRow> changes,
-                         source_.ChangesAfter(after, kChangesPerFetch));
-    if (changes.empty()) break;
-    after = changes.back().seq;
-    for (ScoreRow& row : changes) {
-      if (row.seq <= applied && row.board_id == key.first && row.period_start == key.second) {
-        missed.push_back(std::move(row));
-      }
-    }
-  }
-  CIM_RETURN_IF_ERROR(LearnLeagues(missed));
   absl::MutexLock lock(&mu_);
-  for (const ScoreRow& row : missed) Apply(*period, row);
+  if (periods_.size() >= kMaxPeriods) {
+    // The period read longest ago makes room.
+    auto oldest = std::min_element(
+        periods_.begin(), periods_.end(),
+        [](const auto& a, const auto& b) { return a.second->last_read < b.second->last_read; });
+    periods_.erase(oldest);
+  }
+  period->last_read = ++reads_;
   periods_[key] = std::move(period);
   return absl::OkStatus();
 }
@@ -201,6 +193,8 @@ absl::StatusOr<Standing> LeaderboardIndex::Query(int64_t board_id, absl::CivilDa
       auto it = periods_.find(key);
       if (it != periods_.end()) {
         const Period& period = *it->second;
+        period.last_read.store(reads_.fetch_add(1, std::memory_order_relaxed) + 1,
+                               std::memory_order_relaxed);
         if (league.everyone()) return Read(period, period.all, top, around, participant_id, league);
         auto l = period.leagues.find(league_key);
         if (l != period.leagues.end()) {
@@ -215,6 +209,9 @@ absl::StatusOr<Standing> LeaderboardIndex::Query(int64_t board_id, absl::CivilDa
     if (!league.everyone()) {
       absl::MutexLock lock(&mu_);
       Period& period = *periods_.at(key);
+      if (period.leagues.size() >= kMaxLeagues && !period.leagues.contains(league_key)) {
+        period.leagues.clear();
+      }
       auto& slot = period.leagues[league_key];
       if (slot.second == nullptr) {
         std::vector<RankKey> keys;

@@ -6,6 +6,7 @@
 #ifndef CIM_SERVER_RECOGNITION_LEADERBOARD_INDEX_H_
 #define CIM_SERVER_RECOGNITION_LEADERBOARD_INDEX_H_
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -76,6 +77,8 @@ class LeaderboardIndex {
     int64_t seq = 0;
   };
   struct Period {
+    // reads_ when it was last read (for eviction).
+    mutable std::atomic<uint64_t> last_read{0};
     RankedSet all;
     absl::flat_hash_map<int64_t, Entry> entries;
     // Rankings within leagues, built on first use, by LeagueKey.
@@ -103,6 +106,7 @@ class LeaderboardIndex {
   std::map<PeriodKey, std::unique_ptr<Period>> periods_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<int64_t, PartnerLeague> leagues_ ABSL_GUARDED_BY(mu_);
   int64_t applied_seq_ ABSL_GUARDED_BY(mu_) = -1;  // -1: not started
+  std::atomic<uint64_t> reads_{0};
 };
 
 }  // namespace cim

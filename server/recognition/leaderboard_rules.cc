@@ -3,7 +3,6 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_replace.h"
 #include "server/common/text_field.h"
 
 namespace cim {
@@ -36,32 +35,22 @@ void ValidateLeaderboard(const cim::v1::Leaderboard& board, const std::string& p
   }
 }
 
-BoardPeriod BoardPeriodOf(cim::v1::LeaderboardPeriod kind, absl::CivilDay day) {
+DateRange BoardPeriodOf(cim::v1::LeaderboardPeriod kind, absl::CivilDay day) {
   switch (kind) {
     case cim::v1::LEADERBOARD_PERIOD_WEEK: {
       // absl::Weekday counts Monday as 0.
-      const int from_monday = static_cast<int>(absl::GetWeekday(day));
-      const absl::CivilDay monday = day - from_monday;
+      const absl::CivilDay monday = day - static_cast<int>(absl::GetWeekday(day));
       return {monday, monday + 6};
     }
-    case cim::v1::LEADERBOARD_PERIOD_MONTH: {
-      const absl::CivilMonth m(day);
-      return {absl::CivilDay(m), absl::CivilDay(m + 1) - 1};
-    }
-    case cim::v1::LEADERBOARD_PERIOD_QUARTER: {
-      const absl::CivilMonth q(day.year(), (day.month() - 1) / 3 * 3 + 1);
-      return {absl::CivilDay(q), absl::CivilDay(q + 3) - 1};
-    }
+    case cim::v1::LEADERBOARD_PERIOD_MONTH:
+      return PeriodContaining(day, cim::v1::PROGRAM_PERIOD_MONTH);
+    case cim::v1::LEADERBOARD_PERIOD_QUARTER:
+      return PeriodContaining(day, cim::v1::PROGRAM_PERIOD_QUARTER);
     case cim::v1::LEADERBOARD_PERIOD_YEAR:
-      return {absl::CivilDay(day.year(), 1, 1), absl::CivilDay(day.year(), 12, 31)};
+      return PeriodContaining(day, cim::v1::PROGRAM_PERIOD_YEAR);
     default:
-      return {kAllTimeStart, absl::CivilDay(9999, 12, 31)};
+      return {kAllTimeStart, kAllTimeEnd};
   }
-}
-
-int64_t ScoreUnits(const Decimal& score) {
-  const std::string text = score.Truncated(4).ToString(4);
-  return std::stoll(absl::StrReplaceAll(text, {{".", ""}}));
 }
 
 Decimal ScoreFromUnits(int64_t units) {

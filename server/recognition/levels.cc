@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <set>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "server/common/decimal_field.h"
 #include "server/common/status_util.h"
 #include "server/common/text_field.h"
@@ -23,7 +25,8 @@ absl::StatusOr<std::vector<cim::v1::Level>> ValidateLevels(
   for (size_t i = 0; i < levels.size(); ++i) {
     const std::string field = absl::StrCat("levels[", i, "]");
     ValidateText(levels[i].name(), field + ".name", 1, 60, errors);
-    if (!names.insert(levels[i].name()).second) {
+    // Names are compared as the database's collation does (case and spaces ignored).
+    if (!names.insert(absl::AsciiStrToLower(absl::StripAsciiWhitespace(levels[i].name()))).second) {
       errors.Add(field + ".name", "another level has this name");
     }
     std::optional<Decimal> min =

@@ -100,84 +100,227 @@ std::vector<Leaderboard> ReadBoards(soci::session& s, int64_t program_id) {
   return out;
 }
 
-absl::StatusOr<RecognitionFacts> ReadFacts(soci::session& s, int64_t user_id) {
-  long long user = user_id;
-  RecognitionFacts facts;
-  soci::rowset<soci::row> tallies =
-      (s.prepare << "SELECT kind, unit, CAST(month AS CHAR), events, CAST(amount AS CHAR)"
-                    " FROM recognition_tallies WHERE user_id = :u",
-       soci::use(user));
-  for (const soci::row& r : tallies) {
-    CIM_ASSIGN_OR_RETURN(absl::CivilDay month, ParseDate(r.get<std::string>(2)));
-    CIM_ASSIGN_OR_RETURN(Decimal amount, Decimal::Parse(r.get<std::string>(4)));
-    facts.tallies.push_back(
-        MonthlyTally{.kind = static_cast<cim::v1::RecognitionEventKind>(r.get<int>(0)),
-                     .unit = r.get<std::string>(1),
-                     .month = absl::CivilMonth(month),
-                     .events = RowInteger(r, 3),
-                     .amount = amount});
-  }
-  int individual = cim::v1::LEADERBOARD_SCOPE_INDIVIDUAL;
-  soci::rowset<soci::row> placements =
-      (s.prepare << "SELECT lp.board_id, MIN(lp.placement) FROM leaderboard_placements lp"
-                    " JOIN leaderboards b ON b.id = lp.board_id AND b.scope = :scope"
-                    " WHERE lp.participant_id = :u GROUP BY lp.board_id",
-       soci::use(individual), soci::use(user));
-  for (const soci::row& r : placements) {
-    facts.best_placements[RowInteger(r, 0)] = static_cast<int>(RowInteger(r, 1));
-  }
-  return facts;
-}
-
-absl::flat_hash_map<int64_t, absl::Time> ReadAwards(soci::session& s, int64_t user_id) {
-  long long user = user_id;
-  soci::rowset<soci::row> rows =
-      (s.prepare << "SELECT badge_id, earned_at FROM badge_awards WHERE user_id = :u",
-       soci::use(user));
-  absl::flat_hash_map<int64_t, absl::Time> out;
-  for (const soci::row& r : rows) out[r.get<long long>(0)] = FromSqlTime(r.get<std::tm>(1));
+// The facts badge criteria are judged on, for each user in `users`.
+absl::StatusOr<absl::flat_hash_map<int64_t, RecognitionFacts>> ReadFactsOf(
+    soci::session& s, const std::vector<int64_t>& users) {
+  absl::flat_hash_map<int64_t, RecognitionFacts> out;
+  if (users.empty()) return out;
+  for (int64_t user : users) out[user];
+  SqlBuilder tallies(
+      "SELECT user_id, kind, unit, CAST(month AS CHAR), events, CAST(amount AS CHAR)"
+      " FROM recognition_tallies WHERE user_id IN ");
+  tallies.List(users);
+  absl::Status bad = absl::OkStatus();
+  tallies.Query(s, [&](const soci::row& r) {
+    absl::StatusOr<absl::CivilDay> month = ParseDate(r.get<std::string>(3));
+    absl::StatusOr<Decimal> amount = Decimal::Parse(r.get<std::string>(5));
+    if (!month.ok() || !amount.ok()) {
+      bad = absl::InternalError("a recognition tally does not parse");
+      return;
+    }
+    out[RowInteger(r, 0)].tallies.push_back(
+        MonthlyTally{.kind = static_cast<cim::v1::RecognitionEventKind>(r.get<int>(1)),
+                     .unit = r.get<std::string>(2),
+                     .month = absl::CivilMonth(*month),
+                     .events = RowInteger(r, 4),
+                     .amount = *amount});
+  });
+  CIM_RETURN_IF_ERROR(bad);
+  SqlBuilder placements(
+      "SELECT lp.participant_id, lp.board_id, MIN(lp.placement) FROM leaderboard_placements lp"
+      " JOIN leaderboards b ON b.id = lp.board_id AND b.scope = ");
+  placements.Bind(static_cast<int>(cim::v1::LEADERBOARD_SCOPE_INDIVIDUAL));
+  placements << " WHERE lp.participant_id IN ";
+  placements.List(users);
+  placements << " GROUP BY lp.participant_id, lp.board_id";
+  placements.Query(s, [&](const soci::row& r) {
+    out[RowInteger(r, 0)].best_placements[RowInteger(r, 1)] = static_cast<int>(RowInteger(r, 2));
+  });
   return out;
 }
 
-// Awards each user in `users` the badges of `badges` they now meet; returns how many.
+// The badges each user in `users` earned, by badge id.
+absl::flat_hash_map<int64_t, absl::flat_hash_map<int64_t, absl::Time>> ReadAwardsOf(
+    soci::session& s, const std::vector<int64_t>& users) {
+  absl::flat_hash_map<int64_t, absl::flat_hash_map<int64_t, absl::Time>> out;
+  if (users.empty()) return out;
+  SqlBuilder q("SELECT user_id, badge_id, earned_at FROM badge_awards WHERE user_id IN ");
+  q.List(users);
+  q.Query(s, [&](const soci::row& r) {
+    out[RowInteger(r, 0)][RowInteger(r, 1)] = FromSqlTime(r.get<std::tm>(2));
+  });
+  return out;
+}
+
+// Awards each user in `user_partners` (user → partner) the badges of `badges` they now meet;
+// returns how many.
 absl::StatusOr<int> AwardQualifiers(soci::session& s, const OutboxRules& rules,
                                     const std::vector<Badge>& badges,
                                     const std::map<int64_t, int64_t>& user_partners,
                                     absl::Time now) {
   if (badges.empty() || user_partners.empty()) return 0;
+  std::vector<int64_t> users;
+  for (const auto& [user, partner] : user_partners) users.push_back(user);
+  CIM_ASSIGN_OR_RETURN(auto facts, ReadFactsOf(s, users));
+  auto awards = ReadAwardsOf(s, users);
   const absl::CivilDay today = DayOf(now);
   SqlBuilder insert(
-      "INSERT IGNORE INTO badge_awards (badge_id, user_id, partner_id, earned_at)"
-      " VALUES ");
-  int awards = 0;
+      "INSERT IGNORE INTO badge_awards (badge_id, user_id, partner_id, earned_at) VALUES ");
+  int awarded = 0;
   for (const auto& [user, partner] : user_partners) {
-    CIM_ASSIGN_OR_RETURN(RecognitionFacts facts, ReadFacts(s, user));
-    for (int64_t badge : rules.NewlyEarned(badges, ReadAwards(s, user), facts, today)) {
-      if (awards++ > 0) insert << ", ";
+    for (int64_t badge : rules.NewlyEarned(badges, awards[user], facts[user], today)) {
+      if (awarded++ > 0) insert << ", ";
       insert.Tuple(badge, user, partner, ToSqlTime(now));
     }
   }
-  if (awards == 0) return 0;
+  if (awarded == 0) return 0;
   return static_cast<int>(insert.Execute(s));
 }
 
-// Closes the periods of `boards` that ended before `now`: records the top places, then awards
-// the placement badges. Returns how many periods closed; adds the awards to *awards.
+// Adds `changes` to the stored scores, numbering each row's change with the next seq.
+void UpsertScores(soci::session& s, const std::vector<ScoreChange>& changes, long long* seq) {
+  constexpr size_t kRowsPerStatement = 1000;
+  for (size_t from = 0; from < changes.size(); from += kRowsPerStatement) {
+    const size_t to = std::min(changes.size(), from + kRowsPerStatement);
+    SqlBuilder upsert(
+        "INSERT INTO leaderboard_scores (board_id, period_start, participant_id, partner_id,"
+        " score, reached_at, seq) VALUES ");
+    upsert.Join(std::vector<ScoreChange>(changes.begin() + from, changes.begin() + to),
+                [&](const ScoreChange& c) {
+                  upsert.Tuple(c.board_id, FormatDate(c.period_start), c.participant_id,
+                               c.partner_id, c.delta.ToString(), SqlMicros(c.at), ++*seq);
+                });
+    // A score is reached when it last changed (never earlier than recorded).
+    upsert << " ON DUPLICATE KEY UPDATE score = score + VALUES(score),"
+              " reached_at = GREATEST(reached_at, VALUES(reached_at)), seq = VALUES(seq),"
+              " partner_id = VALUES(partner_id)";
+    upsert.Execute(s);
+  }
+  std::set<std::pair<int64_t, absl::CivilDay>> periods;
+  for (const ScoreChange& c : changes) periods.emplace(c.board_id, c.period_start);
+  if (periods.empty()) return;
+  SqlBuilder open("INSERT IGNORE INTO leaderboard_periods (board_id, period_start) VALUES ");
+  open.Join(periods, [&](const auto& p) { open.Tuple(p.first, FormatDate(p.second)); });
+  open.Execute(s);
+}
+
+// Sums score changes by board, period and participant (the latest time and partner win).
+class ScoreSums {
+ public:
+  void Add(const ScoreChange& c) {
+    auto [it, fresh] = sums_.try_emplace({c.board_id, c.period_start, c.participant_id}, c);
+    if (fresh) return;
+    it->second.delta += c.delta;
+    it->second.at = std::max(it->second.at, c.at);
+    it->second.partner_id = c.partner_id;
+  }
+  std::vector<ScoreChange> Changes() const {
+    std::vector<ScoreChange> out;
+    for (const auto& [key, c] : sums_) out.push_back(c);
+    return out;
+  }
+
+ private:
+  std::map<std::tuple<int64_t, absl::CivilDay, int64_t>, ScoreChange> sums_;
+};
+
+constexpr char kEventColumns[] =
+    "id, kind, partner_id, user_id, program_id, claim_id, CAST(amount AS CHAR), currency_code,"
+    " CAST(points AS CHAR), TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', occurred_at),"
+    " TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', created_at)";
+
+absl::StatusOr<OutboxEvent> EventFromRow(const soci::row& r) {
+  OutboxEvent e{.id = r.get<long long>(0),
+                .kind = static_cast<cim::v1::RecognitionEventKind>(r.get<int>(1)),
+                .partner_id = r.get<long long>(2),
+                .user_id = r.get<long long>(3),
+                .program_id = r.get<long long>(4),
+                .claim_id = r.get<long long>(5),
+                .currency_code = r.get<std::string>(7),
+                .occurred_at = absl::FromUnixMicros(RowInteger(r, 9)),
+                .created_at = absl::FromUnixMicros(RowInteger(r, 10))};
+  CIM_ASSIGN_OR_RETURN(e.amount, Decimal::Parse(r.get<std::string>(6)));
+  CIM_ASSIGN_OR_RETURN(e.points, Decimal::Parse(r.get<std::string>(8)));
+  return e;
+}
+
+// Counts the events processed before `board` existed on it.
+absl::Status CountHistory(soci::session& s, const OutboxRules& rules, const Leaderboard& board,
+                          long long* seq) {
+  long long program = board.program_id();
+  soci::rowset<soci::row> rows =
+      (s.prepare << absl::StrCat("SELECT ", kEventColumns,
+                                 " FROM outbox_events WHERE processed = 1"
+                                 " AND (:p1 = 0 OR program_id = :p2)"),
+       soci::use(program), soci::use(program));
+  ScoreSums sums;
+  for (const soci::row& r : rows) {
+    CIM_ASSIGN_OR_RETURN(OutboxEvent e, EventFromRow(r));
+    for (const ScoreChange& c : rules.Scores({board}, e)) sums.Add(c);
+  }
+  UpsertScores(s, sums.Changes(), seq);
+  long long id = board.id();
+  s << "UPDATE leaderboards SET backfilled = 1 WHERE id = :id", soci::use(id);
+  return absl::OkStatus();
+}
+
+// Awards the oldest badge not yet backfilled to the next chunk of users who may already meet
+// it; returns how many were awarded.
+absl::StatusOr<int> BackfillBadges(soci::session& s, const OutboxRules& rules,
+                                   const std::vector<Badge>& badges, absl::Time now) {
+  constexpr int kUsersPerRun = 500;
+  long long id = 0, after = 0;
+  s << "SELECT id, backfill_after FROM badges WHERE backfilled = 0 ORDER BY id LIMIT 1",
+      soci::into(id), soci::into(after);
+  if (!s.got_data()) return 0;
+  auto badge =
+      std::find_if(badges.begin(), badges.end(), [&](const Badge& b) { return b.id() == id; });
+  if (badge == badges.end()) return 0;    // created after this run read the badges
+  std::map<int64_t, int64_t> candidates;  // user → partner
+  int limit = kUsersPerRun;
+  if (badge->criteria().has_placement()) {
+    long long board = badge->criteria().placement().leaderboard_id();
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT DISTINCT u.id, u.partner_id FROM leaderboard_placements lp"
+                      " JOIN users u ON u.id = lp.participant_id WHERE lp.board_id = :b"
+                      " AND u.id > :after AND u.partner_id IS NOT NULL ORDER BY u.id LIMIT :n",
+         soci::use(board), soci::use(after), soci::use(limit));
+    for (const soci::row& r : rows) candidates[r.get<long long>(0)] = r.get<long long>(1);
+  } else {
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT DISTINCT t.user_id, u.partner_id FROM recognition_tallies t"
+                      " JOIN users u ON u.id = t.user_id WHERE t.user_id > :after"
+                      " AND u.partner_id IS NOT NULL ORDER BY t.user_id LIMIT :n",
+         soci::use(after), soci::use(limit));
+    for (const soci::row& r : rows) candidates[r.get<long long>(0)] = r.get<long long>(1);
+  }
+  CIM_ASSIGN_OR_RETURN(int awarded, AwardQualifiers(s, rules, {*badge}, candidates, now));
+  long long last = candidates.empty() ? after : candidates.rbegin()->first;
+  int done = static_cast<int>(candidates.size()) < kUsersPerRun ? 1 : 0;
+  s << "UPDATE badges SET backfill_after = :last, backfilled = :done WHERE id = :id",
+      soci::use(last), soci::use(done), soci::use(id);
+  return awarded;
+}
+
+// Closes the periods of `boards` that ended more than kCloseGrace before `now` (so approvals
+// decided before the end have committed): records the top places, then awards the placement
+// badges. Returns how many periods closed; adds the awards to *awards.
 absl::StatusOr<int> ClosePeriods(soci::session& s, const OutboxRules& rules,
                                  const std::vector<Leaderboard>& boards,
                                  const std::vector<Badge>& badges, absl::Time now, int* awards) {
+  constexpr absl::Duration kCloseGrace = absl::Minutes(10);
   std::map<int64_t, const Leaderboard*> by_id;
   for (const Leaderboard& b : boards) by_id[b.id()] = &b;
   std::vector<std::pair<int64_t, absl::CivilDay>> ended;
   soci::rowset<soci::row> open =
       (s.prepare << "SELECT board_id, CAST(period_start AS CHAR) FROM leaderboard_periods"
                     " WHERE closed_at IS NULL");
-  const absl::CivilDay today = DayOf(now);
   for (const soci::row& r : open) {
     auto it = by_id.find(r.get<long long>(0));
     if (it == by_id.end()) continue;
     CIM_ASSIGN_OR_RETURN(absl::CivilDay start, ParseDate(r.get<std::string>(1)));
-    if (BoardPeriodOf(it->second->period(), start).last < today) {
+    const absl::CivilDay last = BoardPeriodOf(it->second->period(), start).last;
+    if (absl::FromCivil(last + 1, absl::UTCTimeZone()) + kCloseGrace <= now) {
       ended.emplace_back(it->first, start);
     }
   }
@@ -187,11 +330,11 @@ absl::StatusOr<int> ClosePeriods(soci::session& s, const OutboxRules& rules,
     int places = rules.PlacesToRecord(badges, board);
     s << "INSERT IGNORE INTO leaderboard_placements (board_id, period_start, placement,"
          " participant_id, score)"
-         " SELECT board_id, period_start, ROW_NUMBER() OVER (ORDER BY score DESC, reached_at,"
-         " participant_id), participant_id, score FROM leaderboard_scores"
-         " WHERE board_id = :b AND period_start = :p"
-         " ORDER BY score DESC, reached_at, participant_id LIMIT :n",
-        soci::use(id), soci::use(period), soci::use(places);
+         " SELECT :b, :p, ROW_NUMBER() OVER (ORDER BY score DESC, reached_at, participant_id),"
+         " participant_id, score FROM (SELECT participant_id, score, reached_at"
+         " FROM leaderboard_scores WHERE board_id = :b2 AND period_start = :p2"
+         " ORDER BY score DESC, reached_at, participant_id LIMIT :n) top",
+        soci::use(id), soci::use(period), soci::use(id), soci::use(period), soci::use(places);
     std::tm closed = ToSqlTime(now);
     s << "UPDATE leaderboard_periods SET closed_at = :now WHERE board_id = :b"
          " AND period_start = :p",
@@ -356,8 +499,10 @@ absl::StatusOr<Decimal> MysqlRecognitionRepository::PartnerPoints(int64_t partne
 }
 
 absl::StatusOr<RecognitionFacts> MysqlRecognitionRepository::Facts(int64_t user_id) {
-  return db_.Run(
-      [&](soci::session& s) -> absl::StatusOr<RecognitionFacts> { return ReadFacts(s, user_id); });
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<RecognitionFacts> {
+    CIM_ASSIGN_OR_RETURN(auto facts, ReadFactsOf(s, {user_id}));
+    return std::move(facts[user_id]);
+  });
 }
 
 absl::StatusOr<Badge> MysqlRecognitionRepository::InsertBadge(const Badge& badge,
@@ -387,7 +532,7 @@ absl::StatusOr<std::vector<Badge>> MysqlRecognitionRepository::ListBadges(int64_
 absl::StatusOr<absl::flat_hash_map<int64_t, absl::Time>> MysqlRecognitionRepository::Awards(
     int64_t user_id) {
   return db_.Run([&](soci::session& s) -> absl::StatusOr<absl::flat_hash_map<int64_t, absl::Time>> {
-    return ReadAwards(s, user_id);
+    return std::move(ReadAwardsOf(s, {user_id})[user_id]);
   });
 }
 
@@ -479,44 +624,46 @@ absl::StatusOr<OutboxRun> MysqlRecognitionRepository::ProcessOutbox(const Outbox
                                                                     int limit, absl::Time now) {
   return db_.Transact([&](soci::session& s) -> absl::StatusOr<OutboxRun> {
     OutboxRun run;
-    long long seq = 0, backfilled = 0;
-    s << "SELECT score_seq, badges_backfilled FROM recognition_state WHERE id = 1 FOR UPDATE",
-        soci::into(seq), soci::into(backfilled);
+    // Another server processing right now: leave this round to it.
+    long long seq = 0;
+    s << "SELECT score_seq FROM recognition_state WHERE id = 1 FOR UPDATE SKIP LOCKED",
+        soci::into(seq);
+    if (!s.got_data()) {
+      run.skipped = true;
+      return run;
+    }
+    const std::vector<Leaderboard> boards = ReadBoards(s, 0);
+    CIM_ASSIGN_OR_RETURN(const std::vector<Badge> badges, ReadBadges(s, 0, 1 << 30));
+
+    // Boards created since the last run count the events processed before them.
+    {
+      std::vector<long long> fresh;
+      soci::rowset<long long> ids = s.prepare << "SELECT id FROM leaderboards WHERE backfilled = 0";
+      for (long long id : ids) fresh.push_back(id);
+      for (const Leaderboard& board : boards) {
+        if (std::find(fresh.begin(), fresh.end(), board.id()) != fresh.end()) {
+          CIM_RETURN_IF_ERROR(CountHistory(s, rules, board, &seq));
+        }
+      }
+    }
 
     std::vector<OutboxEvent> events;
     {
       int n = limit;
       soci::rowset<soci::row> rows =
-          (s.prepare << absl::StrCat("SELECT id, kind, partner_id, user_id, program_id,"
-                                     " claim_id, CAST(amount AS CHAR), currency_code,"
-                                     " CAST(points AS CHAR), ",
-                                     Micros("occurred_at"), ", ", Micros("created_at"),
+          (s.prepare << absl::StrCat("SELECT ", kEventColumns,
                                      " FROM outbox_events WHERE processed = 0"
                                      " ORDER BY id LIMIT :n"),
            soci::use(n));
       for (const soci::row& r : rows) {
-        OutboxEvent e{.id = r.get<long long>(0),
-                      .kind = static_cast<cim::v1::RecognitionEventKind>(r.get<int>(1)),
-                      .partner_id = r.get<long long>(2),
-                      .user_id = r.get<long long>(3),
-                      .program_id = r.get<long long>(4),
-                      .claim_id = r.get<long long>(5),
-                      .currency_code = r.get<std::string>(7),
-                      .occurred_at = absl::FromUnixMicros(RowInteger(r, 9)),
-                      .created_at = absl::FromUnixMicros(RowInteger(r, 10))};
-        CIM_ASSIGN_OR_RETURN(e.amount, Decimal::Parse(r.get<std::string>(6)));
-        CIM_ASSIGN_OR_RETURN(e.points, Decimal::Parse(r.get<std::string>(8)));
+        CIM_ASSIGN_OR_RETURN(OutboxEvent e, EventFromRow(r));
         events.push_back(std::move(e));
       }
     }
-    const std::vector<Leaderboard> boards = ReadBoards(s, 0);
-    CIM_ASSIGN_OR_RETURN(const std::vector<Badge> badges, ReadBadges(s, 0, 1 << 30));
-
     if (!events.empty()) {
       using TallyKey = std::tuple<int64_t, int, std::string, absl::CivilMonth>;
       std::map<TallyKey, MonthlyTally> tallies;
-      using ScoreKey = std::tuple<int64_t, absl::CivilDay, int64_t>;
-      std::map<ScoreKey, ScoreChange> scores;
+      ScoreSums scores;
       std::map<int64_t, int64_t> users;  // user → partner
       for (const OutboxEvent& e : events) {
         for (const MonthlyTally& t : rules.Tallies(e)) {
@@ -524,47 +671,23 @@ absl::StatusOr<OutboxRun> MysqlRecognitionRepository::ProcessOutbox(const Outbox
           sum.events += t.events;
           sum.amount += t.amount;
         }
-        for (const ScoreChange& c : rules.Scores(boards, e)) {
-          auto [it, fresh] = scores.try_emplace({c.board_id, c.period_start, c.participant_id}, c);
-          if (!fresh) {
-            it->second.delta += c.delta;
-            it->second.at = std::max(it->second.at, c.at);
-            it->second.partner_id = c.partner_id;
-          }
-        }
+        for (const ScoreChange& c : rules.Scores(boards, e)) scores.Add(c);
         if (e.user_id != 0) users[e.user_id] = e.partner_id;
       }
-      SqlBuilder tally(
-          "INSERT INTO recognition_tallies (user_id, kind, unit, month, events,"
-          " amount) VALUES ");
-      tally.Join(tallies, [&](const auto& entry) {
-        const auto& [key, t] = entry;
-        tally.Tuple(std::get<0>(key), std::get<1>(key), std::get<2>(key),
-                    FormatDate(absl::CivilDay(std::get<3>(key))), t.events, t.amount.ToString());
-      });
-      tally << " ON DUPLICATE KEY UPDATE events = events + VALUES(events),"
-               " amount = amount + VALUES(amount)";
-      if (!tallies.empty()) tally.Execute(s);
-
-      if (!scores.empty()) {
-        SqlBuilder upsert(
-            "INSERT INTO leaderboard_scores (board_id, period_start,"
-            " participant_id, partner_id, score, reached_at, seq) VALUES ");
-        upsert.Join(scores, [&](const auto& entry) {
-          const ScoreChange& c = entry.second;
-          upsert.Tuple(c.board_id, FormatDate(c.period_start), c.participant_id, c.partner_id,
-                       c.delta.ToString(), SqlMicros(c.at), static_cast<long long>(++seq));
+      if (!tallies.empty()) {
+        SqlBuilder tally(
+            "INSERT INTO recognition_tallies (user_id, kind, unit, month, events, amount)"
+            " VALUES ");
+        tally.Join(tallies, [&](const auto& entry) {
+          const auto& [key, t] = entry;
+          tally.Tuple(std::get<0>(key), std::get<1>(key), std::get<2>(key),
+                      FormatDate(absl::CivilDay(std::get<3>(key))), t.events, t.amount.ToString());
         });
-        upsert << " ON DUPLICATE KEY UPDATE score = score + VALUES(score),"
-                  " reached_at = VALUES(reached_at), seq = VALUES(seq),"
-                  " partner_id = VALUES(partner_id)";
-        upsert.Execute(s);
-        std::set<std::pair<int64_t, absl::CivilDay>> periods;
-        for (const auto& [key, c] : scores) periods.emplace(c.board_id, c.period_start);
-        SqlBuilder open("INSERT IGNORE INTO leaderboard_periods (board_id, period_start) VALUES ");
-        open.Join(periods, [&](const auto& p) { open.Tuple(p.first, FormatDate(p.second)); });
-        open.Execute(s);
+        tally << " ON DUPLICATE KEY UPDATE events = events + VALUES(events),"
+                 " amount = amount + VALUES(amount)";
+        tally.Execute(s);
       }
+      UpsertScores(s, scores.Changes(), &seq);
       std::vector<Badge> tally_badges;
       for (const Badge& b : badges) {
         if (!b.criteria().has_placement()) tally_badges.push_back(b);
@@ -577,33 +700,16 @@ absl::StatusOr<OutboxRun> MysqlRecognitionRepository::ProcessOutbox(const Outbox
       run.events = static_cast<int>(events.size());
     }
 
-    // Badges created since the last run go to everyone who already meets them.
-    long long newest = backfilled;
-    for (const Badge& badge : badges) {
-      if (badge.id() <= backfilled) continue;
-      newest = std::max<long long>(newest, badge.id());
-      std::map<int64_t, int64_t> candidates;
-      long long board = badge.criteria().placement().leaderboard_id();
-      soci::rowset<soci::row> rows =
-          (s.prepare << (badge.criteria().has_placement()
-                             ? "SELECT DISTINCT u.id, u.partner_id FROM leaderboard_placements lp"
-                               " JOIN users u ON u.id = lp.participant_id WHERE lp.board_id = :b"
-                               " AND u.partner_id IS NOT NULL"
-                             : "SELECT DISTINCT t.user_id, u.partner_id FROM recognition_tallies t"
-                               " JOIN users u ON u.id = t.user_id WHERE :b >= 0"
-                               " AND u.partner_id IS NOT NULL"),
-           soci::use(board));
-      for (const soci::row& r : rows) candidates[r.get<long long>(0)] = r.get<long long>(1);
-      CIM_ASSIGN_OR_RETURN(int awarded, AwardQualifiers(s, rules, {badge}, candidates, now));
-      run.awards += awarded;
+    CIM_ASSIGN_OR_RETURN(int backfilled, BackfillBadges(s, rules, badges, now));
+    run.awards += backfilled;
+    // Periods close only once the events before them are in.
+    if (run.events < limit) {
+      int closing_awards = 0;
+      CIM_ASSIGN_OR_RETURN(run.periods_closed,
+                           ClosePeriods(s, rules, boards, badges, now, &closing_awards));
+      run.awards += closing_awards;
     }
-
-    int closing_awards = 0;
-    CIM_ASSIGN_OR_RETURN(run.periods_closed,
-                         ClosePeriods(s, rules, boards, badges, now, &closing_awards));
-    run.awards += closing_awards;
-    s << "UPDATE recognition_state SET score_seq = :seq, badges_backfilled = :b WHERE id = 1",
-        soci::use(seq), soci::use(newest);
+    s << "UPDATE recognition_state SET score_seq = :seq WHERE id = 1", soci::use(seq);
     return run;
   });
 }

@@ -40,7 +40,22 @@ bool RankedSet::Erase(const RankKey& key) {
   if (pos == block.end() || *pos != key) return false;
   block.erase(pos);
   --size_;
-  if (block.empty()) blocks_.erase(blocks_.begin() + b);
+  // A block that fell below half joins a neighbour (split again if that is too big), so the
+  // number of blocks follows the number of keys, not the number of changes.
+  if (block.size() < kBlock / 2 && blocks_.size() > 1) {
+    const size_t left = b + 1 < blocks_.size() ? b : b - 1;
+    std::vector<RankKey>& into = blocks_[left];
+    std::vector<RankKey>& from = blocks_[left + 1];
+    into.insert(into.end(), from.begin(), from.end());
+    blocks_.erase(blocks_.begin() + left + 1);
+    if (into.size() > 2 * kBlock) {
+      std::vector<RankKey> upper(into.begin() + into.size() / 2, into.end());
+      into.resize(into.size() / 2);
+      blocks_.insert(blocks_.begin() + left + 1, std::move(upper));
+    }
+  } else if (block.empty()) {
+    blocks_.erase(blocks_.begin() + b);
+  }
   return true;
 }
 

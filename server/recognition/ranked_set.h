@@ -42,7 +42,8 @@ class RankedSet {
   void Assign(std::vector<RankKey> sorted);
 
  private:
-  static constexpr size_t kBlock = 512;  // blocks hold 1 to 2 × kBlock keys
+  // Blocks hold up to 2 × kBlock keys, and (unless there is only one) at least kBlock / 2.
+  static constexpr size_t kBlock = 512;
   // The block `key` belongs in (the first whose last key is not below it; else the last).
   size_t BlockFor(const RankKey& key) const;
 

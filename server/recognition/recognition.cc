@@ -173,7 +173,8 @@ absl::StatusOr<Leaderboard> Recognition::CreateLeaderboard(
   ValidateLeaderboard(request.leaderboard(), "leaderboard.", errors);
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   if (request.leaderboard().program_id() != 0) {
-    absl::StatusOr<cim::v1::Program> program = programs_.Get(request.leaderboard().program_id());
+    absl::StatusOr<cim::v1::Program> program =
+        programs_.GetProgram(caller, request.leaderboard().program_id());
     if (absl::IsNotFound(program.status())) {
       errors.Add("leaderboard.program_id", "no such program");
       return errors.ToStatus();
@@ -189,8 +190,17 @@ absl::StatusOr<Leaderboard> Recognition::CreateLeaderboard(
   return repository_.InsertLeaderboard(request.leaderboard(), caller.user_id, clock_.Now());
 }
 
+absl::Status Recognition::CheckVisible(const Principal& caller, const Leaderboard& board) {
+  if (board.program_id() == 0 || ReadsAllPartners(caller)) return absl::OkStatus();
+  absl::Status visible = programs_.GetProgram(caller, board.program_id()).status();
+  if (absl::IsNotFound(visible)) {
+    return absl::NotFoundError(absl::StrCat("leaderboard ", board.id(), " not found"));
+  }
+  return visible;
+}
+
 absl::StatusOr<cim::v1::ListLeaderboardsResponse> Recognition::ListLeaderboards(
-    const Principal&, const cim::v1::ListLeaderboardsRequest& request) {
+    const Principal& caller, const cim::v1::ListLeaderboardsRequest& request) {
   if (request.program_id() < 0) {
     FieldErrors errors;
     errors.Add("program_id", "a program id, or 0 for every board");
@@ -199,7 +209,12 @@ absl::StatusOr<cim::v1::ListLeaderboardsResponse> Recognition::ListLeaderboards(
   CIM_ASSIGN_OR_RETURN(std::vector<Leaderboard> boards,
                        repository_.ListLeaderboards(request.program_id()));
   cim::v1::ListLeaderboardsResponse out;
-  for (Leaderboard& b : boards) *out.add_leaderboards() = std::move(b);
+  for (Leaderboard& b : boards) {
+    absl::Status visible = CheckVisible(caller, b);
+    if (absl::IsNotFound(visible)) continue;
+    CIM_RETURN_IF_ERROR(visible);
+    *out.add_leaderboards() = std::move(b);
+  }
   return out;
 }
 
@@ -237,8 +252,9 @@ absl::StatusOr<cim::v1::GetLeaderboardResponse> Recognition::GetLeaderboard(
   if (request.tier().size() > 32) errors.Add("tier", "at most 32 characters");
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_ASSIGN_OR_RETURN(Leaderboard board, Board(request.leaderboard_id()));
+  CIM_RETURN_IF_ERROR(CheckVisible(caller, board));
 
-  const BoardPeriod period = BoardPeriodOf(board.period(), day);
+  const DateRange period = BoardPeriodOf(board.period(), day);
   const bool individual = board.scope() == cim::v1::LEADERBOARD_SCOPE_INDIVIDUAL;
   const int64_t me = individual ? caller.user_id : caller.partner_id;
   const LeagueFilter league{
@@ -266,7 +282,9 @@ absl::StatusOr<cim::v1::GetLeaderboardResponse> Recognition::GetLeaderboard(
     auto name = names.find(p.participant_id);
     if (name == names.end()) return;
     if (name->second.hidden && !out->is_caller()) {
+      // Nothing that identifies the user across boards.
       out->set_display_name(kAnonymousName);
+      out->set_participant_id(0);
     } else {
       out->set_display_name(name->second.display_name);
       out->set_partner_name(name->second.partner_name);

@@ -13,7 +13,7 @@
 #include "server/common/clock.h"
 #include "server/identity/principal.h"
 #include "server/identity/user_repository.h"
-#include "server/program/program_repository.h"
+#include "server/program/program_directory.h"
 #include "server/recognition/leaderboard_index.h"
 #include "server/recognition/recognition_repository.h"
 
@@ -25,7 +25,7 @@ inline constexpr char kAnonymousName[] = "Anonymous participant";
 class Recognition {
  public:
   Recognition(RecognitionRepository& repository, LeaderboardIndex& index, UserRepository& users,
-              ProgramRepository& programs, const Clock& clock)
+              ProgramDirectory& programs, const Clock& clock)
       : repository_(repository), index_(index), users_(users), programs_(programs), clock_(clock) {}
 
   // Every RPC: PERMISSION_DENIED where the caller's role or partner does not allow it,
@@ -57,11 +57,14 @@ class Recognition {
   absl::StatusOr<cim::v1::RecognitionSummary> SummaryOf(const cim::v1::User& user);
   // Boards never change once created, so each server keeps those it has read.
   absl::StatusOr<cim::v1::Leaderboard> Board(int64_t id);
+  // OK if the caller may see `board`: its program must be visible to partner callers (not a
+  // draft, not a deal for other named partners). NOT_FOUND otherwise.
+  absl::Status CheckVisible(const Principal& caller, const cim::v1::Leaderboard& board);
 
   RecognitionRepository& repository_;
   LeaderboardIndex& index_;
   UserRepository& users_;
-  ProgramRepository& programs_;
+  ProgramDirectory& programs_;
   const Clock& clock_;
   absl::Mutex boards_mu_;
   absl::flat_hash_map<int64_t, cim::v1::Leaderboard> boards_ ABSL_GUARDED_BY(boards_mu_);

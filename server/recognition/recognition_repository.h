@@ -47,6 +47,7 @@ struct ParticipantName {
 
 // What one run of the outbox did.
 struct OutboxRun {
+  bool skipped = false;  // another server was processing
   int events = 0;
   int awards = 0;
   int periods_closed = 0;
@@ -104,10 +105,12 @@ class RecognitionRepository : public LeaderboardScoreSource {
   virtual absl::StatusOr<absl::flat_hash_map<int64_t, ParticipantName>> ParticipantNames(
       cim::v1::LeaderboardScope scope, const std::vector<int64_t>& ids) = 0;
 
-  // In one transaction (serialised across servers): applies up to `limit` unprocessed outbox
-  // events as `rules` says (tallies, scores, badges) and marks them processed, then closes
-  // board periods that ended before `now` (placements, placement badges). Awards users who
-  // already met a new badge's criteria too.
+  // In one transaction, unless another server is processing (then `skipped`): counts the
+  // events processed so far on boards created since the last run; applies up to `limit`
+  // unprocessed outbox events as `rules` says (tallies, scores, badges) and marks them
+  // processed; awards a chunk of the users who already met a badge created since; and, once
+  // the outbox is drained, closes board periods that ended before `now` (placements,
+  // placement badges).
   virtual absl::StatusOr<OutboxRun> ProcessOutbox(const OutboxRules& rules, int limit,
                                                   absl::Time now) = 0;
 };

@@ -21,12 +21,18 @@ RecognitionWorker::~RecognitionWorker() {
 }
 
 absl::Status RecognitionWorker::RunOnce() {
+  absl::Status processed = absl::OkStatus();
   for (;;) {
-    CIM_ASSIGN_OR_RETURN(OutboxRun run,
-                         repository_.ProcessOutbox(rules_, options_.batch, clock_.Now()));
-    if (run.events < options_.batch) break;
+    absl::StatusOr<OutboxRun> run = repository_.ProcessOutbox(rules_, options_.batch, clock_.Now());
+    if (!run.ok()) {
+      processed = run.status();
+      break;
+    }
+    if (run->skipped || run->events < options_.batch) break;
   }
-  return index_.CatchUp();
+  // Follow what other servers committed even when this one could not process.
+  absl::Status caught_up = index_.CatchUp();
+  return processed.ok() ? caught_up : processed;
 }
 
 void RecognitionWorker::Loop() {

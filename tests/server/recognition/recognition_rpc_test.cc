@@ -449,7 +449,18 @@ TEST_F(RecognitionRpcTest, LeaderboardsRankLeaguesAndPrivacy) {
   board = Board(rep2_token_, people.id());
   EXPECT_EQ(board.top(0).display_name(), "Test rep2");
 
-  // Reversing rep2's points takes them off the board.
+  // A board created now counts the history; all-time boards have no period.
+  const Leaderboard ever = CreateBoard(
+      "name: \"All-time points\" metric: RECOGNITION_METRIC_POINTS"
+      " scope: LEADERBOARD_SCOPE_INDIVIDUAL period: LEADERBOARD_PERIOD_ALL_TIME");
+  ASSERT_TRUE(Eventually([&] { return Board(rep1_token_, ever.id()).participants() == 3; }));
+  board = Board(rep1_token_, ever.id());
+  EXPECT_THAT(Names(board.top()),
+              ElementsAre("Anonymous participant=500", "Test rep=300", "Test rep1=200"));
+  EXPECT_EQ(board.top(0).participant_id(), 0);
+  EXPECT_EQ(board.period_start(), "");
+
+  // Reversing rep2's points takes them off the boards.
   ListLedgerEntriesRequest entries;
   entries.set_claim_id(big);
   entries.set_account(LEDGER_ACCOUNT_POINTS);
@@ -471,6 +482,37 @@ TEST_F(RecognitionRpcTest, LeaderboardsRankLeaguesAndPrivacy) {
   EXPECT_THAT(Names(board.top()),
               ElementsAre("Test rep=300", "Test rep1=200", "Anonymous participant=0"));
   EXPECT_EQ(board.caller().rank(), 2);
+}
+
+TEST_F(RecognitionRpcTest, PartnersDoNotSeeBoardsOfProgramsHiddenFromThem) {
+  CreateProgramRequest draft;
+  ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(kProgram, draft.mutable_program()));
+  draft.mutable_program()->set_name("Unannounced");
+  Program hidden;
+  ASSERT_TRUE(programs_->CreateProgram(TestServer::Context(admin_).get(), draft, &hidden).ok());
+  const Leaderboard board = CreateBoard(
+      absl::StrCat(
+          "name: \"Secret race\" metric: RECOGNITION_METRIC_POINTS scope: LEADERBOARD_SCOPE_PARTNER"
+          " period: LEADERBOARD_PERIOD_MONTH program_id: ",
+          hidden.id())
+          .c_str());
+  ListLeaderboardsResponse listed;
+  ASSERT_TRUE(recognition_
+                  ->ListLeaderboards(TestServer::Context(rep1_token_).get(),
+                                     ListLeaderboardsRequest(), &listed)
+                  .ok());
+  EXPECT_EQ(listed.leaderboards_size(), 0);
+  GetLeaderboardRequest get;
+  get.set_leaderboard_id(board.id());
+  GetLeaderboardResponse response;
+  EXPECT_THAT(recognition_->GetLeaderboard(TestServer::Context(rep1_token_).get(), get, &response),
+              StatusIs(grpc::StatusCode::NOT_FOUND));
+  EXPECT_TRUE(recognition_->GetLeaderboard(TestServer::Context(admin_).get(), get, &response).ok());
+  ASSERT_TRUE(
+      recognition_
+          ->ListLeaderboards(TestServer::Context(admin_).get(), ListLeaderboardsRequest(), &listed)
+          .ok());
+  EXPECT_EQ(listed.leaderboards_size(), 1);
 }
 
 TEST_F(RecognitionRpcTest, ClosedPeriodsAwardPlacementBadges) {
