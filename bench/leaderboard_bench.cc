@@ -122,10 +122,10 @@ int main(int argc, char** argv) {
     long long first_partner = partner_ids.front(), n = participants - concurrency - 1;
     int role = ROLE_PARTNER_REP, status = USER_STATUS_ACTIVE;
     s << absl::StrCat(
-             "INSERT INTO users (email, display_name, role, partner_id, status, created_at,"
-             " updated_at) SELECT CONCAT('p', seq, '@bench.example'), CONCAT('Participant ', seq),"
-             " :role, :first + seq % ",
-             kPartners, ", :status, NOW(), NOW() FROM seq_1_to_", n),
+        "INSERT INTO users (email, display_name, role, partner_id, status, created_at,"
+        " updated_at) SELECT CONCAT('p', seq, '@bench.example'), CONCAT('Participant ', seq),"
+        " :role, :first + seq % ",
+        kPartners, ", :status, NOW(), NOW() FROM seq_1_to_", n),
         soci::use(role), soci::use(first_partner), soci::use(status);
     long long id = board.id();
     s << "INSERT INTO leaderboard_scores (board_id, period_start, participant_id, partner_id,"
@@ -140,9 +140,10 @@ int main(int argc, char** argv) {
               << std::endl;
     const std::string file = absl::GetFlag(FLAGS_scores_file);
     if (!file.empty()) {
-      s << absl::StrCat("SELECT participant_id, CAST(score AS SIGNED) FROM leaderboard_scores"
-                        " INTO OUTFILE '",
-                        file, "' FIELDS TERMINATED BY ' '");
+      s << absl::StrCat(
+          "SELECT participant_id, CAST(score AS SIGNED) FROM leaderboard_scores"
+          " INTO OUTFILE '",
+          file, "' FIELDS TERMINATED BY ' '");
     }
   }
 
@@ -180,10 +181,9 @@ int main(int argc, char** argv) {
             << std::endl;
   const cim::bench::LoadResult reads = cim::bench::RunLoad(load, [&] {
     const std::string& token = reps[calls++ % reps.size()];
-    return std::make_unique<cim::bench::UnaryCall<RecognitionService::Stub,
-                                                  GetLeaderboardRequest, GetLeaderboardResponse>>(
-        recognition.get(), &RecognitionService::Stub::AsyncGetLeaderboard, token,
-        get_board(token));
+    return std::make_unique<cim::bench::UnaryCall<RecognitionService::Stub, GetLeaderboardRequest,
+                                                  GetLeaderboardResponse>>(
+        recognition.get(), &RecognitionService::Stub::AsyncGetLeaderboard, token, get_board(token));
   });
   std::cout << absl::StrFormat(
                    "GetLeaderboard (top 10 + own rank + 5 around, %d participants) "

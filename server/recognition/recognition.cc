@@ -85,6 +85,10 @@ absl::StatusOr<cim::v1::RecognitionSummary> Recognition::SetLeaderboardPrivacy(
     return absl::PermissionDeniedError("service accounts are not on leaderboards");
   }
   CIM_RETURN_IF_ERROR(repository_.SetNameHidden(caller.user_id, !request.show_name()));
+  {
+    absl::MutexLock lock(&names_mu_);
+    names_.erase({cim::v1::LEADERBOARD_SCOPE_INDIVIDUAL, caller.user_id});
+  }
   CIM_ASSIGN_OR_RETURN(cim::v1::User user, ReadableUser(caller, 0));
   return SummaryOf(user);
 }
@@ -230,6 +234,34 @@ absl::StatusOr<Leaderboard> Recognition::Board(int64_t id) {
   return board;
 }
 
+absl::StatusOr<absl::flat_hash_map<int64_t, ParticipantName>> Recognition::Names(
+    cim::v1::LeaderboardScope scope, const std::vector<int64_t>& ids) {
+  constexpr size_t kMaxCachedNames = 200'000;
+  const absl::Time now = clock_.Now();
+  absl::flat_hash_map<int64_t, ParticipantName> out;
+  std::vector<int64_t> missing;
+  {
+    absl::MutexLock lock(&names_mu_);
+    for (int64_t id : ids) {
+      auto it = names_.find({scope, id});
+      if (it != names_.end() && now - it->second.fetched < kNameTtl) {
+        out[id] = it->second.name;
+      } else {
+        missing.push_back(id);
+      }
+    }
+  }
+  if (missing.empty()) return out;
+  CIM_ASSIGN_OR_RETURN(auto fetched, repository_.ParticipantNames(scope, missing));
+  absl::MutexLock lock(&names_mu_);
+  if (names_.size() + fetched.size() > kMaxCachedNames) names_.clear();
+  for (auto& [id, name] : fetched) {
+    names_[{scope, id}] = CachedName{.name = name, .fetched = now};
+    out[id] = std::move(name);
+  }
+  return out;
+}
+
 absl::StatusOr<cim::v1::GetLeaderboardResponse> Recognition::GetLeaderboard(
     const Principal& caller, const cim::v1::GetLeaderboardRequest& request) {
   FieldErrors errors;
@@ -270,7 +302,7 @@ absl::StatusOr<cim::v1::GetLeaderboardResponse> Recognition::GetLeaderboard(
   }
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  CIM_ASSIGN_OR_RETURN(auto names, repository_.ParticipantNames(board.scope(), ids));
+  CIM_ASSIGN_OR_RETURN(auto names, Names(board.scope(), ids));
   const int score_digits = board.metric() == cim::v1::RECOGNITION_METRIC_SALES
                                ? CurrencyMinorUnits(board.currency_code()).value_or(2)
                                : 0;

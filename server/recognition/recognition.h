@@ -4,6 +4,8 @@
 #define CIM_SERVER_RECOGNITION_RECOGNITION_H_
 
 #include <cstdint>
+#include <utility>
+#include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
@@ -21,6 +23,8 @@ namespace cim {
 
 // The label others see for a user who hides their name.
 inline constexpr char kAnonymousName[] = "Anonymous participant";
+// How long a server reuses a participant's name and privacy choice.
+inline constexpr absl::Duration kNameTtl = absl::Seconds(2);
 
 class Recognition {
  public:
@@ -60,6 +64,10 @@ class Recognition {
   // OK if the caller may see `board`: its program must be visible to partner callers (not a
   // draft, not a deal for other named partners). NOT_FOUND otherwise.
   absl::Status CheckVisible(const Principal& caller, const cim::v1::Leaderboard& board);
+  // Names of board participants, kept per server for kNameTtl (a privacy change on this server
+  // shows at once; on others within kNameTtl).
+  absl::StatusOr<absl::flat_hash_map<int64_t, ParticipantName>> Names(
+      cim::v1::LeaderboardScope scope, const std::vector<int64_t>& ids);
 
   RecognitionRepository& repository_;
   LeaderboardIndex& index_;
@@ -68,6 +76,13 @@ class Recognition {
   const Clock& clock_;
   absl::Mutex boards_mu_;
   absl::flat_hash_map<int64_t, cim::v1::Leaderboard> boards_ ABSL_GUARDED_BY(boards_mu_);
+  struct CachedName {
+    ParticipantName name;
+    absl::Time fetched;
+  };
+  absl::Mutex names_mu_;
+  // By (scope, participant id).
+  absl::flat_hash_map<std::pair<int, int64_t>, CachedName> names_ ABSL_GUARDED_BY(names_mu_);
 };
 
 }  // namespace cim

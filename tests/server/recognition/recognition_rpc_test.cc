@@ -484,6 +484,47 @@ TEST_F(RecognitionRpcTest, LeaderboardsRankLeaguesAndPrivacy) {
   EXPECT_EQ(board.caller().rank(), 2);
 }
 
+TEST_F(RecognitionRpcTest, ReplicasOnOneDatabaseRankAlike) {
+  // A second server on the same database, as behind a load balancer.
+  ServerOptions options;
+  options.listen_address = "127.0.0.1:0";
+  options.db_connect = server_.database().connect_string();
+  options.db_pool_size = 4;
+  options.migrate = false;
+  options.password_hash = PasswordHashParams::Minimum();
+  options.clock = &server_.clock();
+  absl::StatusOr<std::unique_ptr<ServerApp>> replica = ServerApp::Start(options);
+  ASSERT_TRUE(replica.ok()) << replica.status();
+  auto other = RecognitionService::NewStub(grpc::CreateChannel(
+      absl::StrCat("127.0.0.1:", (*replica)->port()), grpc::InsecureChannelCredentials()));
+  const Leaderboard people = CreateBoard(
+      "name: \"Points this week\" metric: RECOGNITION_METRIC_POINTS"
+      " scope: LEADERBOARD_SCOPE_INDIVIDUAL period: LEADERBOARD_PERIOD_WEEK");
+  const auto ranking = [&](RecognitionService::Stub& stub) {
+    GetLeaderboardRequest request;
+    request.set_leaderboard_id(people.id());
+    GetLeaderboardResponse response;
+    grpc::Status status =
+        stub.GetLeaderboard(TestServer::Context(rep1_token_).get(), request, &response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return Names(response.top());
+  };
+  // Both servers have the (empty) week loaded before the approvals arrive.
+  EXPECT_TRUE(ranking(*recognition_).empty());
+  EXPECT_TRUE(ranking(*other).empty());
+  Approve(rep1_token_, 2);
+  Approve(bravo_token_, 3);
+  Approve(rep2_token_, 1);
+  Approve(rep1_token_, 2);
+  const std::vector<std::string> expected = {"Test rep1=400", "Test rep=300", "Test rep2=100"};
+  EXPECT_TRUE(Eventually([&] { return ranking(*recognition_) == expected; }));
+  EXPECT_TRUE(Eventually([&] { return ranking(*other) == expected; }));
+  // Every event was applied once, whichever server processed it.
+  EXPECT_EQ(server_.database().Count("SELECT COUNT(*) FROM outbox_events WHERE processed = 1"), 4);
+  EXPECT_EQ(server_.database().Count("SELECT CAST(SUM(score) AS SIGNED) FROM leaderboard_scores"),
+            800);
+}
+
 TEST_F(RecognitionRpcTest, PartnersDoNotSeeBoardsOfProgramsHiddenFromThem) {
   CreateProgramRequest draft;
   ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(kProgram, draft.mutable_program()));
