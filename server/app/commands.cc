@@ -76,11 +76,14 @@ absl::Status SeedDemo(const ServerOptions& options, std::ostream& out) {
         << money.approved << " approved), " << money.statements << " statements.\n";
     MysqlRecognitionRepository recognition(*db);
     CIM_ASSIGN_OR_RETURN(UserRecord admin, users.GetByEmail(kDemoProgramAdminEmail));
-    CIM_ASSIGN_OR_RETURN(DemoRecognitionSummary recognized,
-                         LoadDemoRecognition(recognition, programs, admin.user.id(), clock.Now()));
+    CIM_ASSIGN_OR_RETURN(
+        DemoRecognitionSummary recognized,
+        LoadDemoRecognition(recognition, programs, users, admin.user.id(), clock.Now()));
     out << "Demo recognition loaded: " << recognized.levels << " levels, " << recognized.badges
-        << " badges, " << recognized.leaderboards << " leaderboards; " << recognized.events
-        << " events gave " << recognized.awards << " badge awards.\n";
+        << " badges, " << recognized.leaderboards << " leaderboards, "
+        << recognized.training_modules << " training modules with " << recognized.completions
+        << " completions; " << recognized.events << " events gave " << recognized.awards
+        << " badge awards.\n";
   } else {
     out << "Demo data already present (database has users); nothing loaded.\n";
   }

@@ -26,6 +26,7 @@ ServerApp::ServerApp(const ServerOptions& options, std::unique_ptr<MysqlDatabase
       partner_service_(authenticator_, directory_),
       products_(*db_),
       programs_(*db_),
+      certifications_(*db_, clock_),
       catalog_(products_, clock_),
       program_directory_(programs_, products_, partners_, certifications_, clock_),
       ledger_(*db_),

@@ -104,7 +104,7 @@ class ServerApp {
   PartnerServiceImpl partner_service_;
   MysqlProductRepository products_;
   MysqlProgramRepository programs_;
-  NoCertifications certifications_;
+  MysqlCertificationRegistry certifications_;
   ProductCatalog catalog_;
   ProgramDirectory program_directory_;
   MysqlLedgerRepository ledger_;

@@ -6,6 +6,7 @@
 #include "server/common/status_util.h"
 #include "server/recognition/levels.h"
 #include "server/recognition/outbox_rules.h"
+#include "server/recognition/training_rules.h"
 
 namespace cim {
 namespace {
@@ -28,6 +29,7 @@ absl::StatusOr<Message> Parse(const std::string& text) {
 
 absl::StatusOr<DemoRecognitionSummary> LoadDemoRecognition(RecognitionRepository& recognition,
                                                            ProgramRepository& programs,
+                                                           UserRepository& users,
                                                            int64_t program_admin, absl::Time now) {
   DemoRecognitionSummary summary;
   std::vector<cim::v1::Level> levels;
@@ -73,9 +75,9 @@ absl::StatusOr<DemoRecognitionSummary> LoadDemoRecognition(RecognitionRepository
       "name: \"First deal\" description: \"Your first approved claim.\""
       " image_url: \"/badges/first-deal.svg\" criteria { event_count {"
       " event: RECOGNITION_EVENT_KIND_CLAIM_APPROVED count: 1 } }",
-      "name: \"Deal maker\" description: \"Ten approved claims.\""
+      "name: \"Deal maker\" description: \"Three approved claims.\""
       " image_url: \"/badges/deal-maker.svg\" criteria { event_count {"
-      " event: RECOGNITION_EVENT_KIND_CLAIM_APPROVED count: 10 } }",
+      " event: RECOGNITION_EVENT_KIND_CLAIM_APPROVED count: 3 } }",
       "name: \"Quarter champion\" description: \"EUR 100,000 of approved sales in one quarter.\""
       " image_url: \"/badges/quarter-champion.svg\" criteria { period_sum {"
       " metric: RECOGNITION_METRIC_SALES currency_code: \"EUR\" period: PROGRAM_PERIOD_QUARTER"
@@ -83,17 +85,75 @@ absl::StatusOr<DemoRecognitionSummary> LoadDemoRecognition(RecognitionRepository
       "name: \"Points sprinter\" description: \"500 points in one month.\""
       " image_url: \"/badges/points-sprinter.svg\" criteria { period_sum {"
       " metric: RECOGNITION_METRIC_POINTS period: PROGRAM_PERIOD_MONTH threshold: \"500\" } }",
-      "name: \"On a roll\" description: \"An approved claim three months in a row.\""
+      "name: \"On a roll\" description: \"An approved claim two months in a row.\""
       " image_url: \"/badges/on-a-roll.svg\" criteria { streak {"
-      " event: RECOGNITION_EVENT_KIND_CLAIM_APPROVED months: 3 } }",
+      " event: RECOGNITION_EVENT_KIND_CLAIM_APPROVED months: 2 } }",
+      "name: \"Storage certified\" description: \"Hold the storage expert certification.\""
+      " image_url: \"/badges/storage-certified.svg\" criteria { certification {"
+      " certification_code: \"storage-expert\" } }",
+      "name: \"Lifelong learner\" description: \"Three training modules completed.\""
+      " image_url: \"/badges/lifelong-learner.svg\" criteria { event_count {"
+      " event: RECOGNITION_EVENT_KIND_TRAINING_COMPLETED count: 3 } }",
       absl::StrCat("name: \"Podium\" description: \"Finish a month in the top 3 for points.\""
                    " image_url: \"/badges/podium.svg\" criteria { placement { leaderboard_id: ",
                    monthly_board, " top: 3 } }"),
   };
+  int64_t academy_badge = 0;
   for (const std::string& text : badges) {
     CIM_ASSIGN_OR_RETURN(cim::v1::Badge badge, Parse<cim::v1::Badge>(text));
-    CIM_RETURN_IF_ERROR(recognition.InsertBadge(badge, program_admin, now).status());
+    CIM_ASSIGN_OR_RETURN(badge, recognition.InsertBadge(badge, program_admin, now));
+    if (badge.name() == "Lifelong learner") academy_badge = badge.id();
     ++summary.badges;
+  }
+
+  // Training: three modules, completed through the year by a share of the partner reps (and
+  // by the demo rep, Rosa), as the portal and an LMS would record them.
+  const std::vector<std::string> modules = {
+      "title: \"Storage fundamentals\" description: \"Arrays, tiers and sizing for mid-size"
+      " customers; ends with a quiz.\" duration_minutes: 45 points: \"50\""
+      " certification_code: \"storage-expert\" certification_valid_months: 24 pass_mark: 80",
+      "title: \"Networking essentials\" description: \"Campus switching and Wi-Fi basics.\""
+      " duration_minutes: 30 points: \"30\"",
+      absl::StrCat("title: \"Selling the platform\" description: \"Positioning, pricing and"
+                   " objection handling.\" duration_minutes: 60 points: \"40\" badge_id: ",
+                   academy_badge),
+  };
+  std::vector<cim::v1::TrainingModule> stored_modules;
+  for (const std::string& text : modules) {
+    CIM_ASSIGN_OR_RETURN(cim::v1::TrainingModule module, Parse<cim::v1::TrainingModule>(text));
+    CIM_ASSIGN_OR_RETURN(module, recognition.InsertTrainingModule(module, program_admin, now));
+    stored_modules.push_back(std::move(module));
+    ++summary.training_modules;
+  }
+  CIM_ASSIGN_OR_RETURN(std::vector<cim::v1::User> reps,
+                       users.List({.role = cim::v1::ROLE_PARTNER_REP}, 0, 60));
+  const absl::CivilDay today = absl::ToCivilDay(now, absl::UTCTimeZone());
+  for (size_t i = 0; i < reps.size(); ++i) {
+    const cim::v1::User& rep = reps[i];
+    const bool rosa = rep.email() == "rosa.larsen@amstel.example";
+    for (size_t m = 0; m < stored_modules.size(); ++m) {
+      if (!rosa && (i + m) % (m + 2) != 0) continue;
+      // Spread over the year up to last month.
+      const absl::CivilDay day(today.year(), 1 + static_cast<int>((i * 5 + m * 3) % 11),
+                               1 + static_cast<int>((i * 7 + m) % 27));
+      if (day >= today) continue;
+      const absl::Time at = absl::FromCivil(
+          absl::CivilSecond(day.year(), day.month(), day.day(), 14, 30, 0), absl::UTCTimeZone());
+      const cim::v1::TrainingModule& module = stored_modules[m];
+      NewCompletion completion{
+          .module = module,
+          .user_id = rep.id(),
+          .partner_id = rep.partner_id(),
+          .quiz_score = module.pass_mark() > 0 ? 80 + static_cast<int>(i % 21) : 0,
+          .recorded_by = rep.id(),
+          .now = at};
+      if (!module.certification_code().empty()) {
+        completion.certification_expiry =
+            CertificationExpiry(at, module.certification_valid_months());
+      }
+      CIM_RETURN_IF_ERROR(recognition.RecordCompletion(completion).status());
+      ++summary.completions;
+    }
   }
 
   // The demo year's approvals are in the outbox: apply them all now.

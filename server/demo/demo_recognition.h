@@ -1,12 +1,13 @@
-// The demo recognition data: a level ladder, badges of every criterion kind, and boards
-// (individual points per month, partner sales per quarter, all-time points), then the outbox
-// of the demo year applied so levels, badges, boards and closed-period placements have
-// history.
+// The demo recognition data: a level ladder, badges of every criterion kind, boards
+// (individual points per month, partner sales per quarter, all-time points), training modules
+// with a year of completions and certifications, then the outbox of the demo year applied so
+// levels, badges, boards and closed-period placements have history.
 #ifndef CIM_SERVER_DEMO_DEMO_RECOGNITION_H_
 #define CIM_SERVER_DEMO_DEMO_RECOGNITION_H_
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "server/identity/user_repository.h"
 #include "server/program/program_repository.h"
 #include "server/recognition/recognition_repository.h"
 
@@ -16,6 +17,8 @@ struct DemoRecognitionSummary {
   int levels = 0;
   int badges = 0;
   int leaderboards = 0;
+  int training_modules = 0;
+  int completions = 0;
   int events = 0;
   int awards = 0;
 };
@@ -24,6 +27,7 @@ struct DemoRecognitionSummary {
 // holds the demo programs (LoadDemoPrograms) and applies the outbox as of `now`.
 absl::StatusOr<DemoRecognitionSummary> LoadDemoRecognition(RecognitionRepository& recognition,
                                                            ProgramRepository& programs,
+                                                           UserRepository& users,
                                                            int64_t program_admin, absl::Time now);
 
 }  // namespace cim

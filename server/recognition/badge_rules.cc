@@ -21,6 +21,8 @@ std::string EventNoun(RecognitionEventKind kind) {
   switch (kind) {
     case cim::v1::RECOGNITION_EVENT_KIND_CLAIM_APPROVED:
       return "approved claims";
+    case cim::v1::RECOGNITION_EVENT_KIND_TRAINING_COMPLETED:
+      return "training modules completed";
     default:
       return "events";
   }
@@ -31,6 +33,8 @@ std::string OneEvent(RecognitionEventKind kind) {
   switch (kind) {
     case cim::v1::RECOGNITION_EVENT_KIND_CLAIM_APPROVED:
       return "an approved claim";
+    case cim::v1::RECOGNITION_EVENT_KIND_TRAINING_COMPLETED:
+      return "a training module completed";
     default:
       return "an event";
   }
@@ -152,7 +156,8 @@ CriterionProgress Streak(const cim::v1::StreakCriterion& c, const RecognitionFac
 }  // namespace
 
 bool IsCountableEvent(RecognitionEventKind kind) {
-  return kind == cim::v1::RECOGNITION_EVENT_KIND_CLAIM_APPROVED;
+  return kind == cim::v1::RECOGNITION_EVENT_KIND_CLAIM_APPROVED ||
+         kind == cim::v1::RECOGNITION_EVENT_KIND_TRAINING_COMPLETED;
 }
 
 void ValidateBadge(const cim::v1::Badge& badge, const std::string& prefix, FieldErrors& errors) {

@@ -2,10 +2,24 @@
 #ifndef CIM_SERVER_RECOGNITION_MYSQL_RECOGNITION_REPOSITORY_H_
 #define CIM_SERVER_RECOGNITION_MYSQL_RECOGNITION_REPOSITORY_H_
 
+#include "server/common/clock.h"
 #include "server/db/mysql_database.h"
+#include "server/program/certification_registry.h"
 #include "server/recognition/recognition_repository.h"
 
 namespace cim {
+
+// Which certifications a partner's users hold (program eligibility), from the certifications
+// recognition grants.
+class MysqlCertificationRegistry final : public CertificationRegistry {
+ public:
+  MysqlCertificationRegistry(MysqlDatabase& db, const Clock& clock) : db_(db), clock_(clock) {}
+  absl::StatusOr<absl::flat_hash_set<std::string>> HeldByPartner(int64_t partner_id) override;
+
+ private:
+  MysqlDatabase& db_;
+  const Clock& clock_;
+};
 
 class MysqlRecognitionRepository final : public RecognitionRepository {
  public:
@@ -22,7 +36,7 @@ class MysqlRecognitionRepository final : public RecognitionRepository {
   absl::Status ReplaceLevels(const std::vector<cim::v1::Level>& levels) override;
   absl::StatusOr<Decimal> UserPoints(int64_t user_id) override;
   absl::StatusOr<Decimal> PartnerPoints(int64_t partner_id) override;
-  absl::StatusOr<RecognitionFacts> Facts(int64_t user_id) override;
+  absl::StatusOr<RecognitionFacts> Facts(int64_t user_id, absl::Time now) override;
   absl::StatusOr<cim::v1::Badge> InsertBadge(const cim::v1::Badge& badge, int64_t created_by,
                                              absl::Time now) override;
   absl::StatusOr<std::vector<cim::v1::Badge>> ListBadges(int64_t after_id, int limit) override;
@@ -36,6 +50,15 @@ class MysqlRecognitionRepository final : public RecognitionRepository {
   absl::StatusOr<cim::v1::Leaderboard> GetLeaderboard(int64_t id) override;
   absl::StatusOr<absl::flat_hash_map<int64_t, ParticipantName>> ParticipantNames(
       cim::v1::LeaderboardScope scope, const std::vector<int64_t>& ids) override;
+  absl::StatusOr<cim::v1::TrainingModule> InsertTrainingModule(
+      const cim::v1::TrainingModule& module, int64_t created_by, absl::Time now) override;
+  absl::StatusOr<std::vector<cim::v1::TrainingModule>> ListTrainingModules(int64_t after_id,
+                                                                           int limit) override;
+  absl::StatusOr<cim::v1::TrainingModule> GetTrainingModule(int64_t id) override;
+  absl::StatusOr<cim::v1::TrainingCompletion> RecordCompletion(
+      const NewCompletion& completion) override;
+  absl::StatusOr<std::vector<cim::v1::Certification>> ListCertifications(
+      const CertificationFilter& filter) override;
   absl::StatusOr<OutboxRun> ProcessOutbox(const OutboxRules& rules, int limit,
                                           absl::Time now) override;
 

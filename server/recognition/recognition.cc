@@ -10,6 +10,7 @@
 #include "server/recognition/badge_rules.h"
 #include "server/recognition/leaderboard_rules.h"
 #include "server/recognition/levels.h"
+#include "server/recognition/training_rules.h"
 
 namespace cim {
 
@@ -141,7 +142,7 @@ absl::StatusOr<cim::v1::ListUserBadgesResponse> Recognition::ListUserBadges(
   CIM_ASSIGN_OR_RETURN(cim::v1::User user, ReadableUser(caller, request.user_id()));
   CIM_ASSIGN_OR_RETURN(std::vector<Badge> badges, repository_.ListBadges(0, 1 << 30));
   CIM_ASSIGN_OR_RETURN(auto awards, repository_.Awards(user.id()));
-  CIM_ASSIGN_OR_RETURN(RecognitionFacts facts, repository_.Facts(user.id()));
+  CIM_ASSIGN_OR_RETURN(RecognitionFacts facts, repository_.Facts(user.id(), clock_.Now()));
   const absl::CivilDay today = DayOf(clock_.Now());
   std::vector<cim::v1::BadgeStatus> earned, locked;
   for (Badge& badge : badges) {
@@ -333,6 +334,135 @@ absl::StatusOr<cim::v1::GetLeaderboardResponse> Recognition::GetLeaderboard(
   for (const Placed& p : standing.top) row(p, out.add_top());
   if (standing.participant) row(*standing.participant, out.mutable_caller());
   for (const Placed& p : standing.around) row(p, out.add_around());
+  return out;
+}
+
+absl::StatusOr<cim::v1::TrainingModule> Recognition::CreateTrainingModule(
+    const Principal& caller, const cim::v1::CreateTrainingModuleRequest& request) {
+  CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PROGRAM_ADMIN}));
+  FieldErrors errors;
+  const cim::v1::TrainingModule& module = request.training_module();
+  ValidateTrainingModule(module, "training_module.", errors);
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  if (module.badge_id() != 0) {
+    CIM_ASSIGN_OR_RETURN(std::vector<Badge> badges,
+                         repository_.ListBadges(module.badge_id() - 1, 1));
+    if (badges.empty() || badges[0].id() != module.badge_id()) {
+      errors.Add("training_module.badge_id", "no such badge");
+      return errors.ToStatus();
+    }
+  }
+  absl::StatusOr<cim::v1::TrainingModule> created =
+      repository_.InsertTrainingModule(module, caller.user_id, clock_.Now());
+  if (absl::IsAlreadyExists(created.status())) {
+    return absl::AlreadyExistsError(
+        absl::StrCat("a training module titled \"", module.title(), "\" exists"));
+  }
+  return created;
+}
+
+absl::StatusOr<cim::v1::ListTrainingModulesResponse> Recognition::ListTrainingModules(
+    const Principal&, const cim::v1::ListTrainingModulesRequest& request) {
+  FieldErrors errors;
+  const int page_size = PageSize(request.page_size(), errors);
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_ASSIGN_OR_RETURN(int64_t after, DecodePageToken(request.page_token()));
+  CIM_ASSIGN_OR_RETURN(std::vector<cim::v1::TrainingModule> rows,
+                       repository_.ListTrainingModules(after, page_size + 1));
+  cim::v1::ListTrainingModulesResponse out;
+  out.set_next_page_token(FillPage(std::move(rows), page_size, out.mutable_training_modules()));
+  return out;
+}
+
+absl::StatusOr<cim::v1::TrainingCompletion> Recognition::CompleteTraining(
+    const Principal& caller, const cim::v1::CompleteTrainingRequest& request) {
+  FieldErrors errors;
+  if (request.module_id() <= 0) errors.Add("module_id", "required");
+  if (request.quiz_score() < 0 || request.quiz_score() > 100) {
+    errors.Add("quiz_score", "0 to 100");
+  }
+  int64_t user_id = caller.user_id;
+  if (caller.role == cim::v1::ROLE_SERVICE_ACCOUNT) {
+    if (request.user_id() <= 0) errors.Add("user_id", "required: whose completion this is");
+    const std::string& external = request.external_completion_id();
+    if (external.empty() || external.size() > 100 ||
+        std::any_of(external.begin(), external.end(),
+                    [](unsigned char c) { return c < 0x21 || c > 0x7e; })) {
+      errors.Add("external_completion_id", "1 to 100 printable characters, the LMS's id");
+    }
+    user_id = request.user_id();
+  } else if (IsPartnerRole(caller.role)) {
+    if (request.user_id() != 0 && request.user_id() != caller.user_id) {
+      return absl::PermissionDeniedError("users record only their own training");
+    }
+    if (!request.external_completion_id().empty()) {
+      errors.Add("external_completion_id", "only for completions an LMS records");
+    }
+  } else {
+    return absl::PermissionDeniedError(
+        "training is completed by partner users (or recorded by an LMS service account)");
+  }
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_ASSIGN_OR_RETURN(cim::v1::TrainingModule module,
+                       repository_.GetTrainingModule(request.module_id()));
+  CIM_RETURN_IF_ERROR(CheckQuizScore(module, request.quiz_score()));
+  int64_t partner_id = caller.partner_id;
+  if (caller.role == cim::v1::ROLE_SERVICE_ACCOUNT) {
+    absl::StatusOr<UserRecord> user = users_.Get(user_id);
+    if (absl::IsNotFound(user.status()) || (user.ok() && user->user.partner_id() == 0)) {
+      errors.Add("user_id", "no such partner user");
+      return errors.ToStatus();
+    }
+    CIM_RETURN_IF_ERROR(user.status());
+    partner_id = user->user.partner_id();
+  }
+  const absl::Time now = clock_.Now();
+  NewCompletion completion{.module = module,
+                           .user_id = user_id,
+                           .partner_id = partner_id,
+                           .quiz_score = request.quiz_score(),
+                           .recorded_by = caller.user_id,
+                           .external_completion_id = request.external_completion_id(),
+                           .now = now};
+  if (!module.certification_code().empty()) {
+    completion.certification_expiry = CertificationExpiry(now, module.certification_valid_months());
+  }
+  return repository_.RecordCompletion(completion);
+}
+
+absl::StatusOr<cim::v1::ListCertificationsResponse> Recognition::ListCertifications(
+    const Principal& caller, const cim::v1::ListCertificationsRequest& request) {
+  FieldErrors errors;
+  if (request.user_id() < 0) errors.Add("user_id", "a user id, or 0");
+  if (request.partner_id() < 0) errors.Add("partner_id", "a partner id, or 0");
+  if (request.expiring_within_days() < 0 || request.expiring_within_days() > 3650) {
+    errors.Add("expiring_within_days", "1 to 3,650, or 0 for all");
+  }
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CertificationFilter filter{.user_id = request.user_id(), .partner_id = request.partner_id()};
+  if (IsPartnerRole(caller.role)) {
+    if (request.partner_id() != 0 && request.partner_id() != caller.partner_id) {
+      return absl::PermissionDeniedError("partner users see only their own partner's");
+    }
+    filter.partner_id = caller.partner_id;
+    if (caller.role == cim::v1::ROLE_PARTNER_REP) {
+      if (request.user_id() != 0 && request.user_id() != caller.user_id) {
+        return absl::PermissionDeniedError("partner reps see only their own certifications");
+      }
+      filter.user_id = caller.user_id;
+    }
+  } else if (!ReadsAllPartners(caller)) {
+    return absl::PermissionDeniedError("not allowed");
+  }
+  const absl::Time now = clock_.Now();
+  if (!request.include_expired()) filter.valid_at = now;
+  if (request.expiring_within_days() > 0) {
+    filter.expiring_before = now + absl::Hours(24) * request.expiring_within_days();
+  }
+  CIM_ASSIGN_OR_RETURN(std::vector<cim::v1::Certification> rows,
+                       repository_.ListCertifications(filter));
+  cim::v1::ListCertificationsResponse out;
+  for (cim::v1::Certification& c : rows) *out.add_certifications() = std::move(c);
   return out;
 }
 

@@ -54,6 +54,16 @@ class Recognition {
       const Principal& caller, const cim::v1::ListLeaderboardsRequest& request);
   absl::StatusOr<cim::v1::GetLeaderboardResponse> GetLeaderboard(
       const Principal& caller, const cim::v1::GetLeaderboardRequest& request);
+  // ALREADY_EXISTS if the title is taken.
+  absl::StatusOr<cim::v1::TrainingModule> CreateTrainingModule(
+      const Principal& caller, const cim::v1::CreateTrainingModuleRequest& request);
+  absl::StatusOr<cim::v1::ListTrainingModulesResponse> ListTrainingModules(
+      const Principal& caller, const cim::v1::ListTrainingModulesRequest& request);
+  // FAILED_PRECONDITION below the module's pass mark.
+  absl::StatusOr<cim::v1::TrainingCompletion> CompleteTraining(
+      const Principal& caller, const cim::v1::CompleteTrainingRequest& request);
+  absl::StatusOr<cim::v1::ListCertificationsResponse> ListCertifications(
+      const Principal& caller, const cim::v1::ListCertificationsRequest& request);
 
  private:
   // The user `user_id` names (0: the caller) if the caller may read their recognition.

@@ -4,6 +4,7 @@
 #define CIM_SERVER_RECOGNITION_RECOGNITION_REPOSITORY_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,29 @@ struct ParticipantName {
   bool hidden = false;  // the user chose not to show their name
 };
 
+// A completion to record (see RecognitionRepository::RecordCompletion).
+struct NewCompletion {
+  cim::v1::TrainingModule module;
+  int64_t user_id = 0;
+  int64_t partner_id = 0;
+  int quiz_score = 0;
+  int64_t recorded_by = 0;
+  std::string external_completion_id;  // empty: none
+  absl::Time now;
+  // When the module's certification (if any) expires, granted by this completion.
+  absl::Time certification_expiry;
+};
+
+// Each field narrows the certifications when set.
+struct CertificationFilter {
+  int64_t user_id = 0;
+  int64_t partner_id = 0;
+  // Only those expiring before this time.
+  std::optional<absl::Time> expiring_before;
+  // Only those not expired at this time.
+  std::optional<absl::Time> valid_at;
+};
+
 // What one run of the outbox did.
 struct OutboxRun {
   bool skipped = false;  // another server was processing
@@ -79,8 +103,8 @@ class RecognitionRepository : public LeaderboardScoreSource {
   // Net points of a user, or of every user of a partner.
   virtual absl::StatusOr<Decimal> UserPoints(int64_t user_id) = 0;
   virtual absl::StatusOr<Decimal> PartnerPoints(int64_t partner_id) = 0;
-  // The facts badge criteria are judged on, for one user.
-  virtual absl::StatusOr<RecognitionFacts> Facts(int64_t user_id) = 0;
+  // The facts badge criteria are judged on, for one user at `now`.
+  virtual absl::StatusOr<RecognitionFacts> Facts(int64_t user_id, absl::Time now) = 0;
 
   // ALREADY_EXISTS if the name is taken.
   virtual absl::StatusOr<cim::v1::Badge> InsertBadge(const cim::v1::Badge& badge,
@@ -104,6 +128,25 @@ class RecognitionRepository : public LeaderboardScoreSource {
   // Names of users (INDIVIDUAL) or partners (PARTNER) by id.
   virtual absl::StatusOr<absl::flat_hash_map<int64_t, ParticipantName>> ParticipantNames(
       cim::v1::LeaderboardScope scope, const std::vector<int64_t>& ids) = 0;
+
+  // ALREADY_EXISTS if the title is taken.
+  virtual absl::StatusOr<cim::v1::TrainingModule> InsertTrainingModule(
+      const cim::v1::TrainingModule& module, int64_t created_by, absl::Time now) = 0;
+  // Up to `limit` modules with id > after_id, oldest first.
+  virtual absl::StatusOr<std::vector<cim::v1::TrainingModule>> ListTrainingModules(int64_t after_id,
+                                                                                   int limit) = 0;
+  // NOT_FOUND if none.
+  virtual absl::StatusOr<cim::v1::TrainingModule> GetTrainingModule(int64_t id) = 0;
+  // In one transaction: stores the completion; the user's first completion of the module also
+  // posts its points to the ledger with an outbox event and awards its badge; a module with a
+  // certification grants or renews it. A repeated (recorded_by, external_completion_id)
+  // returns the completion stored for it, or ALREADY_EXISTS if that was another user's or
+  // module's.
+  virtual absl::StatusOr<cim::v1::TrainingCompletion> RecordCompletion(
+      const NewCompletion& completion) = 0;
+  // Matching certifications, soonest expiry first.
+  virtual absl::StatusOr<std::vector<cim::v1::Certification>> ListCertifications(
+      const CertificationFilter& filter) = 0;
 
   // In one transaction, unless another server is processing (then `skipped`): counts the
   // events processed so far on boards created since the last run; applies up to `limit`

@@ -84,4 +84,36 @@ grpc::Status RecognitionServiceImpl::GetLeaderboard(grpc::ServerContext* context
   });
 }
 
+grpc::Status RecognitionServiceImpl::CreateTrainingModule(
+    grpc::ServerContext* context, const cim::v1::CreateTrainingModuleRequest* request,
+    cim::v1::TrainingModule* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return Assign(recognition_.CreateTrainingModule(p, *request), response);
+  });
+}
+
+grpc::Status RecognitionServiceImpl::ListTrainingModules(
+    grpc::ServerContext* context, const cim::v1::ListTrainingModulesRequest* request,
+    cim::v1::ListTrainingModulesResponse* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return Assign(recognition_.ListTrainingModules(p, *request), response);
+  });
+}
+
+grpc::Status RecognitionServiceImpl::CompleteTraining(
+    grpc::ServerContext* context, const cim::v1::CompleteTrainingRequest* request,
+    cim::v1::TrainingCompletion* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return Assign(recognition_.CompleteTraining(p, *request), response);
+  });
+}
+
+grpc::Status RecognitionServiceImpl::ListCertifications(
+    grpc::ServerContext* context, const cim::v1::ListCertificationsRequest* request,
+    cim::v1::ListCertificationsResponse* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return Assign(recognition_.ListCertifications(p, *request), response);
+  });
+}
+
 }  // namespace cim

@@ -39,6 +39,18 @@ class RecognitionServiceImpl final : public cim::v1::RecognitionService::Service
   grpc::Status GetLeaderboard(grpc::ServerContext* context,
                               const cim::v1::GetLeaderboardRequest* request,
                               cim::v1::GetLeaderboardResponse* response) override;
+  grpc::Status CreateTrainingModule(grpc::ServerContext* context,
+                                    const cim::v1::CreateTrainingModuleRequest* request,
+                                    cim::v1::TrainingModule* response) override;
+  grpc::Status ListTrainingModules(grpc::ServerContext* context,
+                                   const cim::v1::ListTrainingModulesRequest* request,
+                                   cim::v1::ListTrainingModulesResponse* response) override;
+  grpc::Status CompleteTraining(grpc::ServerContext* context,
+                                const cim::v1::CompleteTrainingRequest* request,
+                                cim::v1::TrainingCompletion* response) override;
+  grpc::Status ListCertifications(grpc::ServerContext* context,
+                                  const cim::v1::ListCertificationsRequest* request,
+                                  cim::v1::ListCertificationsResponse* response) override;
 
  private:
   Authenticator& auth_;

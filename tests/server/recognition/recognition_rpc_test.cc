@@ -6,12 +6,14 @@
 
 #include <functional>
 
+#include "cim/v1/auth_service.grpc.pb.h"
 #include "cim/v1/claim_service.grpc.pb.h"
 #include "cim/v1/ledger_service.grpc.pb.h"
 #include "cim/v1/program_service.grpc.pb.h"
 #include "cim/v1/recognition_service.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "server/common/proto_time.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/test_server.h"
 
@@ -588,6 +590,236 @@ TEST_F(RecognitionRpcTest, ClosedPeriodsAwardPlacementBadges) {
       Board(rep1_token_, people.id(), [](GetLeaderboardRequest& r) { r.set_period("2026-03-15"); });
   EXPECT_EQ(march.participants(), 3);
   EXPECT_EQ(Board(rep1_token_, people.id()).participants(), 0);
+}
+
+TrainingModule Module(const std::string& text) {
+  TrainingModule m;
+  EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(text, &m)) << text;
+  return m;
+}
+
+TEST_F(RecognitionRpcTest, TrainingValidationAndWhoRecordsIt) {
+  CreateTrainingModuleRequest create;
+  *create.mutable_training_module() = Module(
+      "title: \"Storage fundamentals\" duration_minutes: 45 points: \"50\""
+      " certification_code: \"storage-expert\" pass_mark: 80");
+  TrainingModule module;
+  EXPECT_THAT(
+      recognition_->CreateTrainingModule(TestServer::Context(rep1_token_).get(), create, &module),
+      StatusIs(grpc::StatusCode::PERMISSION_DENIED));
+  grpc::Status status =
+      recognition_->CreateTrainingModule(TestServer::Context(admin_).get(), create, &module);
+  EXPECT_THAT(status, StatusIs(grpc::StatusCode::INVALID_ARGUMENT,
+                               HasSubstr("training_module.certification_valid_months")));
+  create.mutable_training_module()->set_certification_valid_months(24);
+  create.mutable_training_module()->set_badge_id(424242);
+  EXPECT_THAT(
+      recognition_->CreateTrainingModule(TestServer::Context(admin_).get(), create, &module),
+      StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("training_module.badge_id")));
+  create.mutable_training_module()->set_badge_id(0);
+  create.mutable_training_module()->set_points("12.5");
+  create.mutable_training_module()->set_pass_mark(101);
+  status = recognition_->CreateTrainingModule(TestServer::Context(admin_).get(), create, &module);
+  EXPECT_THAT(status,
+              StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("training_module.points")));
+  EXPECT_THAT(status.error_message(), HasSubstr("training_module.pass_mark"));
+  create.mutable_training_module()->set_points("50");
+  create.mutable_training_module()->set_pass_mark(80);
+  ASSERT_TRUE(
+      recognition_->CreateTrainingModule(TestServer::Context(admin_).get(), create, &module).ok());
+  EXPECT_THAT(
+      recognition_->CreateTrainingModule(TestServer::Context(admin_).get(), create, &module),
+      StatusIs(grpc::StatusCode::ALREADY_EXISTS));
+
+  CompleteTrainingRequest complete;
+  complete.set_module_id(module.id());
+  complete.set_quiz_score(79);
+  TrainingCompletion done;
+  EXPECT_THAT(
+      recognition_->CompleteTraining(TestServer::Context(rep1_token_).get(), complete, &done),
+      StatusIs(grpc::StatusCode::FAILED_PRECONDITION, HasSubstr("pass mark of 80%")));
+  complete.set_quiz_score(101);
+  EXPECT_THAT(
+      recognition_->CompleteTraining(TestServer::Context(rep1_token_).get(), complete, &done),
+      StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("quiz_score")));
+  // Nobody records training for someone else but an LMS.
+  complete.set_quiz_score(90);
+  complete.set_user_id(rep2_.id());
+  EXPECT_THAT(
+      recognition_->CompleteTraining(TestServer::Context(rep1_token_).get(), complete, &done),
+      StatusIs(grpc::StatusCode::PERMISSION_DENIED));
+  EXPECT_THAT(recognition_->CompleteTraining(
+                  TestServer::Context(server_.Login("admin@alpha.example")).get(), complete, &done),
+              StatusIs(grpc::StatusCode::PERMISSION_DENIED));
+  EXPECT_THAT(recognition_->CompleteTraining(TestServer::Context(admin_).get(), complete, &done),
+              StatusIs(grpc::StatusCode::PERMISSION_DENIED));
+  complete.set_user_id(0);
+  complete.set_external_completion_id("lms-1");
+  EXPECT_THAT(
+      recognition_->CompleteTraining(TestServer::Context(rep1_token_).get(), complete, &done),
+      StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("external_completion_id")));
+  complete.set_module_id(module.id() + 100);
+  complete.clear_external_completion_id();
+  EXPECT_THAT(
+      recognition_->CompleteTraining(TestServer::Context(rep1_token_).get(), complete, &done),
+      StatusIs(grpc::StatusCode::NOT_FOUND));
+  EXPECT_EQ(server_.database().Count("SELECT COUNT(*) FROM training_completions"), 0);
+}
+
+TEST_F(RecognitionRpcTest, TrainingEarnsPointsBadgesAndCertificationsThatGateEnrollment) {
+  const Badge expert = CreateBadge(
+      "name: \"Storage expert\" criteria { certification { certification_code:"
+      " \"storage-expert\" } }");
+  const Badge graduate = CreateBadge(
+      "name: \"Graduate\" criteria { event_count {"
+      " event: RECOGNITION_EVENT_KIND_TRAINING_COMPLETED count: 1 } }");
+  const Badge module_badge = CreateBadge(
+      "name: \"Storage class of 2026\" criteria { event_count {"
+      " event: RECOGNITION_EVENT_KIND_TRAINING_COMPLETED count: 100 } }");
+  CreateTrainingModuleRequest create;
+  *create.mutable_training_module() =
+      Module(absl::StrCat("title: \"Storage fundamentals\" duration_minutes: 45 points: \"50\""
+                          " certification_code: \"storage-expert\" certification_valid_months: 24"
+                          " pass_mark: 80 badge_id: ",
+                          module_badge.id()));
+  TrainingModule module;
+  ASSERT_TRUE(
+      recognition_->CreateTrainingModule(TestServer::Context(admin_).get(), create, &module).ok());
+
+  // A program open only to partners with a storage expert.
+  CreateProgramRequest gated;
+  ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(kProgram, gated.mutable_program()));
+  gated.mutable_program()->set_name("Experts only");
+  gated.mutable_program()->mutable_eligibility()->add_required_certifications("storage-expert");
+  Program experts;
+  ASSERT_TRUE(programs_->CreateProgram(TestServer::Context(admin_).get(), gated, &experts).ok());
+  ChangeProgramStatusRequest activate;
+  activate.set_program_id(experts.id());
+  ASSERT_TRUE(
+      programs_->ActivateProgram(TestServer::Context(admin_).get(), activate, &experts).ok());
+  EnrollPartnerRequest enroll;
+  enroll.set_program_id(experts.id());
+  enroll.set_accepted_terms_version(1);
+  Enrollment enrollment;
+  const std::string alpha_admin = server_.Login("admin@alpha.example");
+  EXPECT_THAT(programs_->EnrollPartner(TestServer::Context(alpha_admin).get(), enroll, &enrollment),
+              StatusIs(grpc::StatusCode::FAILED_PRECONDITION, HasSubstr("storage-expert")));
+
+  CompleteTrainingRequest complete;
+  complete.set_module_id(module.id());
+  complete.set_quiz_score(85);
+  TrainingCompletion done;
+  ASSERT_TRUE(
+      recognition_->CompleteTraining(TestServer::Context(rep1_token_).get(), complete, &done).ok());
+  EXPECT_TRUE(done.first_completion());
+  EXPECT_EQ(done.points_awarded(), "50");
+  EXPECT_EQ(done.user_id(), rep1_.id());
+  EXPECT_EQ(done.certification().certification_code(), "storage-expert");
+  EXPECT_EQ(absl::FormatTime("%Y-%m-%d", FromTimestamp(done.certification().expire_time()),
+                             absl::UTCTimeZone()),
+            "2028-03-02");
+  // The certification opens the program to rep1's partner.
+  EXPECT_TRUE(
+      programs_->EnrollPartner(TestServer::Context(alpha_admin).get(), enroll, &enrollment).ok());
+
+  // Points reach the summary; the module's badge at once, the criteria badges within seconds.
+  RecognitionSummary summary;
+  ASSERT_TRUE(recognition_
+                  ->GetRecognitionSummary(TestServer::Context(rep1_token_).get(),
+                                          GetRecognitionSummaryRequest(), &summary)
+                  .ok());
+  EXPECT_EQ(summary.lifetime_points(), "50");
+  ASSERT_TRUE(Eventually([&] { return Earned(Badges(rep1_token_)) == 3; }));
+  for (const BadgeStatus& b : Badges(rep1_token_)) {
+    EXPECT_EQ(b.earned(), b.badge().id() == expert.id() || b.badge().id() == graduate.id() ||
+                              b.badge().id() == module_badge.id())
+        << b.badge().name();
+  }
+
+  // Completing again a year later renews the certification, without points.
+  server_.clock().Advance(absl::Hours(24 * 365));
+  rep1_token_ = server_.Login("rep1@alpha.example");
+  rep2_token_ = server_.Login("rep2@alpha.example");
+  admin_ = server_.Login("pa@vendor.example");
+  ASSERT_TRUE(
+      recognition_->CompleteTraining(TestServer::Context(rep1_token_).get(), complete, &done).ok());
+  EXPECT_FALSE(done.first_completion());
+  EXPECT_EQ(done.points_awarded(), "0");
+  EXPECT_EQ(absl::FormatTime("%Y-%m-%d", FromTimestamp(done.certification().expire_time()),
+                             absl::UTCTimeZone()),
+            "2029-03-02");
+  EXPECT_EQ(server_.database().Count(
+                "SELECT COUNT(*) FROM ledger_entries WHERE account = 2 AND claim_id IS NULL"),
+            1);
+
+  // Certifications: a rep sees their own; an admin their partner's; none for another partner.
+  ListCertificationsRequest list;
+  ListCertificationsResponse certs;
+  ASSERT_TRUE(
+      recognition_->ListCertifications(TestServer::Context(rep1_token_).get(), list, &certs).ok());
+  ASSERT_EQ(certs.certifications_size(), 1);
+  EXPECT_EQ(certs.certifications(0).user_display_name(), "Test rep1");
+  list.set_user_id(rep1_.id());
+  EXPECT_THAT(
+      recognition_->ListCertifications(TestServer::Context(rep2_token_).get(), list, &certs),
+      StatusIs(grpc::StatusCode::PERMISSION_DENIED));
+  ASSERT_TRUE(
+      recognition_
+          ->ListCertifications(TestServer::Context(server_.Login("admin@bravo.example")).get(),
+                               ListCertificationsRequest(), &certs)
+          .ok());
+  EXPECT_EQ(certs.certifications_size(), 0);
+  // Expiring soon: not within 60 days, but within 800.
+  list.clear_user_id();
+  list.set_expiring_within_days(60);
+  ASSERT_TRUE(
+      recognition_->ListCertifications(TestServer::Context(admin_).get(), list, &certs).ok());
+  EXPECT_EQ(certs.certifications_size(), 0);
+  list.set_expiring_within_days(800);
+  ASSERT_TRUE(
+      recognition_->ListCertifications(TestServer::Context(admin_).get(), list, &certs).ok());
+  EXPECT_EQ(certs.certifications_size(), 1);
+}
+
+TEST_F(RecognitionRpcTest, AnLmsRecordsCompletionsIdempotently) {
+  server_.CreateUser("lms@service.example", ROLE_SERVICE_ACCOUNT);
+  auto auth = AuthService::NewStub(server_.channel());
+  IssueApiKeyRequest issue;
+  issue.set_user_id(
+      server_.database().Count("SELECT id FROM users WHERE email = 'lms@service.example'"));
+  issue.set_description("LMS completions");
+  IssueApiKeyResponse key;
+  ASSERT_TRUE(auth->IssueApiKey(TestServer::Context(admin_).get(), issue, &key).ok());
+  const std::string lms = key.api_key();
+  CreateTrainingModuleRequest create;
+  *create.mutable_training_module() =
+      Module("title: \"Networking essentials\" duration_minutes: 30 points: \"30\"");
+  TrainingModule module;
+  ASSERT_TRUE(
+      recognition_->CreateTrainingModule(TestServer::Context(admin_).get(), create, &module).ok());
+
+  CompleteTrainingRequest complete;
+  complete.set_module_id(module.id());
+  TrainingCompletion done;
+  EXPECT_THAT(recognition_->CompleteTraining(TestServer::Context(lms).get(), complete, &done),
+              StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("user_id")));
+  complete.set_user_id(bravo_rep_.id());
+  complete.set_external_completion_id("LMS-2026-0001");
+  ASSERT_TRUE(recognition_->CompleteTraining(TestServer::Context(lms).get(), complete, &done).ok());
+  EXPECT_EQ(done.partner_id(), bravo_.id());
+  EXPECT_EQ(done.points_awarded(), "30");
+  TrainingCompletion again;
+  ASSERT_TRUE(
+      recognition_->CompleteTraining(TestServer::Context(lms).get(), complete, &again).ok());
+  EXPECT_EQ(again.id(), done.id());
+  EXPECT_EQ(again.points_awarded(), "30");
+  complete.set_user_id(rep1_.id());
+  EXPECT_THAT(recognition_->CompleteTraining(TestServer::Context(lms).get(), complete, &again),
+              StatusIs(grpc::StatusCode::ALREADY_EXISTS, HasSubstr("LMS-2026-0001")));
+  EXPECT_EQ(server_.database().Count("SELECT COUNT(*) FROM training_completions"), 1);
+  EXPECT_EQ(server_.database().Count(
+                "SELECT CAST(SUM(amount) AS SIGNED) FROM ledger_entries WHERE account = 2"),
+            30);
 }
 
 }  // namespace

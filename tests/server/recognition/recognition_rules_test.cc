@@ -8,6 +8,7 @@
 #include "server/recognition/badge_rules.h"
 #include "server/recognition/levels.h"
 #include "server/recognition/outbox_rules.h"
+#include "server/recognition/training_rules.h"
 #include "tests/testing/status_matchers.h"
 
 namespace cim {
@@ -333,6 +334,69 @@ TEST(OutboxRulesTest, NewlyEarnedSkipsEarnedBadges) {
               ElementsAre(1));
   EXPECT_THAT(rules.NewlyEarned({five, ten}, {{1, absl::Now()}}, facts, absl::CivilDay(2026, 2, 1)),
               IsEmpty());
+}
+
+TEST(TrainingRulesTest, CertificationsExpireOnTheSameDayMonthsLater) {
+  struct Case {
+    absl::CivilSecond earned;
+    int months;
+    absl::CivilSecond expires;
+  };
+  const Case cases[] = {
+      {absl::CivilSecond(2026, 3, 2, 9, 0, 0), 24, absl::CivilSecond(2028, 3, 2, 9, 0, 0)},
+      {absl::CivilSecond(2026, 1, 31, 14, 30, 0), 1, absl::CivilSecond(2026, 2, 28, 14, 30, 0)},
+      {absl::CivilSecond(2027, 1, 31, 8, 0, 0), 13, absl::CivilSecond(2028, 2, 29, 8, 0, 0)},
+      {absl::CivilSecond(2026, 11, 30, 0, 0, 0), 3, absl::CivilSecond(2027, 2, 28, 0, 0, 0)},
+      {absl::CivilSecond(2026, 8, 31, 23, 59, 59), 120, absl::CivilSecond(2036, 8, 31, 23, 59, 59)},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(CertificationExpiry(absl::FromCivil(c.earned, absl::UTCTimeZone()), c.months),
+              absl::FromCivil(c.expires, absl::UTCTimeZone()))
+        << c.earned << " + " << c.months;
+  }
+}
+
+TEST(TrainingRulesTest, QuizScoresAgainstThePassMark) {
+  TrainingModule quiz;
+  quiz.set_pass_mark(80);
+  EXPECT_THAT(CheckQuizScore(quiz, 79),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("pass mark of 80%")));
+  EXPECT_TRUE(CheckQuizScore(quiz, 80).ok());
+  EXPECT_TRUE(CheckQuizScore(TrainingModule(), 0).ok());
+}
+
+TEST(TrainingRulesTest, ValidationNamesEachBadField) {
+  struct Case {
+    const char* name;
+    const char* module;
+    const char* field;
+  };
+  const Case cases[] = {
+      {"no title", "duration_minutes: 10", "training_module.title"},
+      {"no duration", "title: \"A\"", "training_module.duration_minutes"},
+      {"fractional points", "title: \"A\" duration_minutes: 10 points: \"1.5\"",
+       "training_module.points"},
+      {"months without certification",
+       "title: \"A\" duration_minutes: 10 certification_valid_months: 12",
+       "training_module.certification_valid_months"},
+      {"certification without months",
+       "title: \"A\" duration_minutes: 10 certification_code: \"net-pro\"",
+       "training_module.certification_valid_months"},
+      {"bad certification code",
+       "title: \"A\" duration_minutes: 10 certification_code: \"Net Pro\""
+       " certification_valid_months: 12",
+       "training_module.certification_code"},
+      {"pass mark above 100", "title: \"A\" duration_minutes: 10 pass_mark: 101",
+       "training_module.pass_mark"},
+  };
+  for (const Case& c : cases) {
+    TrainingModule module;
+    ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(c.module, &module)) << c.name;
+    FieldErrors errors;
+    ValidateTrainingModule(module, "training_module.", errors);
+    ASSERT_EQ(errors.violations().size(), 1) << c.name << ": " << errors.ToStatus();
+    EXPECT_EQ(errors.violations()[0].first, c.field) << c.name;
+  }
 }
 
 }  // namespace

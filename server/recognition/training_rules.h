@@ -1,0 +1,27 @@
+// Training: validation of modules and completions, and certification expiry.
+#ifndef CIM_SERVER_RECOGNITION_TRAINING_RULES_H_
+#define CIM_SERVER_RECOGNITION_TRAINING_RULES_H_
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/time/time.h"
+#include "cim/v1/recognition.pb.h"
+#include "server/common/status_util.h"
+
+namespace cim {
+
+// Adds a violation per bad field of `module` under `prefix` (the badge is not looked up here).
+void ValidateTrainingModule(const cim::v1::TrainingModule& module, const std::string& prefix,
+                            FieldErrors& errors);
+
+// OK if `quiz_score` completes `module`: FAILED_PRECONDITION below the pass mark.
+absl::Status CheckQuizScore(const cim::v1::TrainingModule& module, int quiz_score);
+
+// When a certification earned at `earned` for `months` expires: the same time of day on the
+// same day of the month `months` later, or that month's last day if it is shorter.
+absl::Time CertificationExpiry(absl::Time earned, int months);
+
+}  // namespace cim
+
+#endif  // CIM_SERVER_RECOGNITION_TRAINING_RULES_H_
