@@ -98,11 +98,9 @@ absl::StatusOr<DemoRecognitionSummary> LoadDemoRecognition(RecognitionRepository
                    " image_url: \"/badges/podium.svg\" criteria { placement { leaderboard_id: ",
                    monthly_board, " top: 3 } }"),
   };
-  int64_t academy_badge = 0;
   for (const std::string& text : badges) {
     CIM_ASSIGN_OR_RETURN(cim::v1::Badge badge, Parse<cim::v1::Badge>(text));
-    CIM_ASSIGN_OR_RETURN(badge, recognition.InsertBadge(badge, program_admin, now));
-    if (badge.name() == "Lifelong learner") academy_badge = badge.id();
+    CIM_RETURN_IF_ERROR(recognition.InsertBadge(badge, program_admin, now).status());
     ++summary.badges;
   }
 
@@ -114,9 +112,8 @@ absl::StatusOr<DemoRecognitionSummary> LoadDemoRecognition(RecognitionRepository
       " certification_code: \"storage-expert\" certification_valid_months: 24 pass_mark: 80",
       "title: \"Networking essentials\" description: \"Campus switching and Wi-Fi basics.\""
       " duration_minutes: 30 points: \"30\"",
-      absl::StrCat("title: \"Selling the platform\" description: \"Positioning, pricing and"
-                   " objection handling.\" duration_minutes: 60 points: \"40\" badge_id: ",
-                   academy_badge),
+      "title: \"Selling the platform\" description: \"Positioning, pricing and objection"
+      " handling.\" duration_minutes: 60 points: \"40\"",
   };
   std::vector<cim::v1::TrainingModule> stored_modules;
   for (const std::string& text : modules) {
@@ -125,6 +122,15 @@ absl::StatusOr<DemoRecognitionSummary> LoadDemoRecognition(RecognitionRepository
     stored_modules.push_back(std::move(module));
     ++summary.training_modules;
   }
+  // The sales module's own badge.
+  CIM_ASSIGN_OR_RETURN(
+      cim::v1::Badge academy,
+      Parse<cim::v1::Badge>(absl::StrCat(
+          "name: \"Sales academy\" description: \"Completed Selling the platform.\""
+          " image_url: \"/badges/sales-academy.svg\" criteria { module_completed { module_id: ",
+          stored_modules.back().id(), " } }")));
+  CIM_RETURN_IF_ERROR(recognition.InsertBadge(academy, program_admin, now).status());
+  ++summary.badges;
   CIM_ASSIGN_OR_RETURN(std::vector<cim::v1::User> reps,
                        users.List({.role = cim::v1::ROLE_PARTNER_REP}, 0, 60));
   const absl::CivilDay today = absl::ToCivilDay(now, absl::UTCTimeZone());

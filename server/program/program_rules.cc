@@ -109,9 +109,9 @@ class ProgramChecker {
       }
     }
     for (int i = 0; i < e.required_certifications_size(); ++i) {
-      if (!MatchesCharset(e.required_certifications(i), 64, false, true)) {
+      if (!IsCertificationCode(e.required_certifications(i))) {
         errors_.Add(absl::StrCat("program.eligibility.required_certifications[", i, "]"),
-                    "1 to 64 of a-z, 0-9, '-' and '_'");
+                    kCertificationCodeRule);
       }
     }
   }
@@ -340,6 +340,10 @@ void ValidateProduct(const Product& product, absl::string_view prefix, FieldErro
   const DecimalBounds price{.allow_zero = true, .max_scale = kPriceScale};
   ParseDecimalField(product.list_price(), p + ".list_price", price, errors);
   ParseDecimalField(product.unit_cost(), p + ".unit_cost", price, errors);
+}
+
+bool IsCertificationCode(absl::string_view code) {
+  return MatchesCharset(code, 64, /*allow_upper=*/false, /*allow_underscore=*/true);
 }
 
 std::vector<std::string> ReferencedSkus(const Program& program) {

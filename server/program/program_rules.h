@@ -28,6 +28,11 @@ inline constexpr int kPriceScale = 4;
 // category, currency, prices.
 void ValidateProduct(const Product& product, absl::string_view prefix, FieldErrors& errors);
 
+// True for a certification code: 1 to 64 of a-z, 0-9, '-' and '_' (programs require them,
+// training grants them, badges ask for them).
+bool IsCertificationCode(absl::string_view code);
+inline constexpr char kCertificationCodeRule[] = "1 to 64 of a-z, 0-9, '-' and '_'";
+
 // Every SKU `program` names (eligible_skus and rules), without duplicates.
 std::vector<std::string> ReferencedSkus(const Program& program);
 

@@ -8,6 +8,7 @@
 #include "server/common/decimal_field.h"
 #include "server/common/text_field.h"
 #include "server/program/program_dates.h"
+#include "server/program/program_rules.h"
 #include "server/recognition/levels.h"
 
 namespace cim {
@@ -126,6 +127,13 @@ CriterionProgress Placement(const cim::v1::PlacementCriterion& c, const Recognit
   return p;
 }
 
+CriterionProgress ModuleCompleted(const cim::v1::ModuleCompletedCriterion& c,
+                                  const RecognitionFacts& facts) {
+  const bool done = facts.completed_modules.contains(c.module_id());
+  return Progress(Decimal::FromInt(done ? 1 : 0), Decimal::FromInt(1),
+                  done ? "Training module completed" : "Complete the training module");
+}
+
 CriterionProgress Streak(const cim::v1::StreakCriterion& c, const RecognitionFacts& facts,
                          absl::CivilDay today) {
   std::vector<absl::CivilMonth> months;
@@ -209,9 +217,8 @@ void ValidateBadge(const cim::v1::Badge& badge, const std::string& prefix, Field
       break;
     }
     case BadgeCriteria::kCertification:
-      if (!MatchesCharset(c.certification().certification_code(), 40, false, false)) {
-        errors.Add(f + "certification.certification_code",
-                   "1 to 40 lowercase letters, digits or '-'");
+      if (!IsCertificationCode(c.certification().certification_code())) {
+        errors.Add(f + "certification.certification_code", kCertificationCodeRule);
       }
       break;
     case BadgeCriteria::kPlacement:
@@ -228,6 +235,11 @@ void ValidateBadge(const cim::v1::Badge& badge, const std::string& prefix, Field
       }
       if (c.streak().months() < 2 || c.streak().months() > 120) {
         errors.Add(f + "streak.months", "2 to 120");
+      }
+      break;
+    case BadgeCriteria::kModuleCompleted:
+      if (c.module_completed().module_id() <= 0) {
+        errors.Add(f + "module_completed.module_id", "required");
       }
       break;
     case BadgeCriteria::CRITERION_NOT_SET:
@@ -249,6 +261,8 @@ CriterionProgress EvaluateCriteria(const BadgeCriteria& criteria, const Recognit
       return Placement(criteria.placement(), facts);
     case BadgeCriteria::kStreak:
       return Streak(criteria.streak(), facts, today);
+    case BadgeCriteria::kModuleCompleted:
+      return ModuleCompleted(criteria.module_completed(), facts);
     case BadgeCriteria::CRITERION_NOT_SET:
       break;
   }

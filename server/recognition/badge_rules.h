@@ -35,6 +35,8 @@ struct RecognitionFacts {
   absl::flat_hash_set<std::string> certifications;
   // Per leaderboard id, the user's best finish (1 = first) in a closed period.
   absl::flat_hash_map<int64_t, int> best_placements;
+  // Ids of the training modules the user completed.
+  absl::flat_hash_set<int64_t> completed_modules;
 };
 
 // How far the facts meet a criterion.
@@ -50,8 +52,8 @@ struct CriterionProgress {
 bool IsCountableEvent(cim::v1::RecognitionEventKind kind);
 
 // Adds a violation per bad field of `badge` (name, description, image_url, criteria), with
-// fields under `prefix` ("badge.criteria.event_count.count"). Placement boards are not looked
-// up here.
+// fields under `prefix` ("badge.criteria.event_count.count"). Placement boards and training
+// modules are not looked up here.
 void ValidateBadge(const cim::v1::Badge& badge, const std::string& prefix, FieldErrors& errors);
 
 // How far `facts` meet `criteria` on `today` (period sums and streaks show the current

@@ -145,6 +145,11 @@ absl::StatusOr<absl::flat_hash_map<int64_t, RecognitionFacts>> ReadFactsOf(
   certifications.Query(s, [&](const soci::row& r) {
     out[RowInteger(r, 0)].certifications.insert(r.get<std::string>(1));
   });
+  SqlBuilder modules("SELECT user_id, module_id FROM training_firsts WHERE user_id IN ");
+  modules.List(users);
+  modules.Query(s, [&](const soci::row& r) {
+    out[RowInteger(r, 0)].completed_modules.insert(RowInteger(r, 1));
+  });
   return out;
 }
 
@@ -372,8 +377,8 @@ absl::StatusOr<int> ClosePeriods(soci::session& s, const OutboxRules& rules,
 }
 
 constexpr char kModuleColumns[] =
-    "id, title, description, duration_minutes, CAST(points AS CHAR), COALESCE(badge_id, 0),"
-    " certification_code, certification_valid_months, pass_mark, created_at";
+    "id, title, description, duration_minutes, CAST(points AS CHAR), certification_code,"
+    " certification_valid_months, pass_mark, created_at";
 
 cim::v1::TrainingModule ModuleFromRow(const soci::row& r) {
   cim::v1::TrainingModule m;
@@ -382,11 +387,10 @@ cim::v1::TrainingModule ModuleFromRow(const soci::row& r) {
   m.set_description(r.get<std::string>(2));
   m.set_duration_minutes(r.get<int>(3));
   m.set_points(FromSqlDecimal(r.get<std::string>(4), 0));
-  m.set_badge_id(RowInteger(r, 5));
-  m.set_certification_code(r.get<std::string>(6));
-  m.set_certification_valid_months(r.get<int>(7));
-  m.set_pass_mark(r.get<int>(8));
-  SetTimestamp(FromSqlTime(r.get<std::tm>(9)), m.mutable_create_time());
+  m.set_certification_code(r.get<std::string>(5));
+  m.set_certification_valid_months(r.get<int>(6));
+  m.set_pass_mark(r.get<int>(7));
+  SetTimestamp(FromSqlTime(r.get<std::tm>(8)), m.mutable_create_time());
   return m;
 }
 
@@ -695,11 +699,13 @@ absl::StatusOr<absl::flat_hash_set<std::string>> MysqlCertificationRegistry::Hel
     int64_t partner_id) {
   return db_.Run([&](soci::session& s) -> absl::StatusOr<absl::flat_hash_set<std::string>> {
     long long partner = partner_id;
+    int active = cim::v1::USER_STATUS_ACTIVE;
     std::tm now = ToSqlTime(clock_.Now());
     soci::rowset<std::string> codes =
-        (s.prepare << "SELECT DISTINCT certification_code FROM certifications"
-                      " WHERE partner_id = :p AND expires_at > :now",
-         soci::use(partner), soci::use(now));
+        (s.prepare << "SELECT DISTINCT c.certification_code FROM certifications c"
+                      " JOIN users u ON u.id = c.user_id AND u.partner_id = c.partner_id"
+                      " AND u.status = :active WHERE c.partner_id = :p AND c.expires_at > :now",
+         soci::use(active), soci::use(partner), soci::use(now));
     absl::flat_hash_set<std::string> out(codes.begin(), codes.end());
     return out;
   });
@@ -709,14 +715,13 @@ absl::StatusOr<cim::v1::TrainingModule> MysqlRecognitionRepository::InsertTraini
     const cim::v1::TrainingModule& module, int64_t created_by, absl::Time now) {
   return db_.Run([&](soci::session& s) -> absl::StatusOr<cim::v1::TrainingModule> {
     SqlBuilder insert(
-        "INSERT INTO training_modules (title, description, duration_minutes, points, badge_id,"
+        "INSERT INTO training_modules (title, description, duration_minutes, points,"
         " certification_code, certification_valid_months, pass_mark, created_by, created_at)"
         " VALUES (");
     insert.Bind(module.title()) << ", ";
     insert.Bind(module.description()) << ", ";
     insert.Bind(module.duration_minutes()) << ", ";
     insert.Bind(module.points().empty() ? std::string("0") : module.points()) << ", ";
-    insert.BindOrNull(module.badge_id(), module.badge_id() == 0) << ", ";
     insert.Bind(module.certification_code()) << ", ";
     insert.Bind(module.certification_valid_months()) << ", ";
     insert.Bind(module.pass_mark()) << ", ";
@@ -792,46 +797,8 @@ absl::StatusOr<cim::v1::TrainingCompletion> MysqlRecognitionRepository::RecordCo
         CIM_ASSIGN_OR_RETURN(const Decimal module_points,
                              Decimal::Parse(module.points().empty() ? "0" : module.points()));
         const Decimal points = first ? module_points : Decimal();
-        if (!points.is_zero()) {
-          AppendLedgerEntries(
-              s, {LedgerPosting{.partner_id = in.partner_id,
-                                .user_id = in.user_id,
-                                .account = cim::v1::LEDGER_ACCOUNT_POINTS,
-                                .kind = cim::v1::LEDGER_ENTRY_KIND_POINTS,
-                                .unit = kPointsUnit,
-                                .amount = points,
-                                .basis = absl::StrCat("Training completed: ", module.title()),
-                                .created_by = in.recorded_by,
-                                .created_at = in.now}});
-        }
-        if (first) {
-          AppendOutboxEvents(
-              s, {OutboxEvent{.kind = cim::v1::RECOGNITION_EVENT_KIND_TRAINING_COMPLETED,
-                              .partner_id = in.partner_id,
-                              .user_id = in.user_id,
-                              .points = points,
-                              .occurred_at = FromSqlTime(ToSqlTime(in.now)),
-                              .created_at = in.now}});
-          if (module.badge_id() != 0) {
-            long long badge = module.badge_id(), partner = in.partner_id;
-            std::tm at = ToSqlTime(in.now);
-            s << "INSERT IGNORE INTO badge_awards (badge_id, user_id, partner_id, earned_at)"
-                 " VALUES (:b, :u, :p, :at)",
-                soci::use(badge), soci::use(user), soci::use(partner), soci::use(at);
-          }
-        }
         const bool certifies = !module.certification_code().empty();
-        if (certifies) {
-          long long partner = in.partner_id;
-          std::tm earned = ToSqlTime(in.now), expires = ToSqlTime(in.certification_expiry);
-          s << "INSERT INTO certifications (user_id, certification_code, partner_id, module_id,"
-               " earned_at, expires_at) VALUES (:u, :c, :p, :m, :e, :x)"
-               " ON DUPLICATE KEY UPDATE partner_id = VALUES(partner_id),"
-               " module_id = VALUES(module_id), earned_at = VALUES(earned_at),"
-               " expires_at = VALUES(expires_at)",
-              soci::use(user), soci::use(module.certification_code()), soci::use(partner),
-              soci::use(module_id), soci::use(earned), soci::use(expires);
-        }
+        // The completion first, so the points entry can name it.
         SqlBuilder row(
             "INSERT INTO training_completions (module_id, user_id, partner_id, quiz_score,"
             " recorded_by, external_completion_id, points, first_completion, certification_code,"
@@ -855,11 +822,61 @@ absl::StatusOr<cim::v1::TrainingCompletion> MysqlRecognitionRepository::RecordCo
         row.Execute(s);
         long long id = 0;
         s.get_last_insert_id("training_completions", id);
+        if (!points.is_zero()) {
+          AppendLedgerEntries(
+              s, {LedgerPosting{
+                     .partner_id = in.partner_id,
+                     .user_id = in.user_id,
+                     .account = cim::v1::LEDGER_ACCOUNT_POINTS,
+                     .kind = cim::v1::LEDGER_ENTRY_KIND_POINTS,
+                     .unit = kPointsUnit,
+                     .amount = points,
+                     .basis = absl::StrCat("Training completed: ", module.title(), " (module ",
+                                           module.id(), ", completion ", id, ")"),
+                     .created_by = in.recorded_by,
+                     .created_at = in.now}});
+        }
+        if (first) {
+          // Module badges and other criteria follow from the event (ProcessOutbox).
+          AppendOutboxEvents(
+              s, {OutboxEvent{.kind = cim::v1::RECOGNITION_EVENT_KIND_TRAINING_COMPLETED,
+                              .partner_id = in.partner_id,
+                              .user_id = in.user_id,
+                              .points = points,
+                              .occurred_at = FromSqlTime(ToSqlTime(in.now)),
+                              .created_at = in.now}});
+        }
+        if (certifies) {
+          // A renewal never shortens: an earlier, longer expiry (and where it came from) stays.
+          long long partner = in.partner_id;
+          std::tm earned = ToSqlTime(in.now), expires = ToSqlTime(in.certification_expiry);
+          s << "INSERT INTO certifications (user_id, certification_code, partner_id, module_id,"
+               " earned_at, expires_at) VALUES (:u, :c, :p, :m, :e, :x)"
+               " ON DUPLICATE KEY UPDATE partner_id = VALUES(partner_id),"
+               " module_id = IF(VALUES(expires_at) > expires_at, VALUES(module_id), module_id),"
+               " earned_at = IF(VALUES(expires_at) > expires_at, VALUES(earned_at), earned_at),"
+               " expires_at = GREATEST(expires_at, VALUES(expires_at))",
+              soci::use(user), soci::use(module.certification_code()), soci::use(partner),
+              soci::use(module_id), soci::use(earned), soci::use(expires);
+        }
         soci::row r;
         s << absl::StrCat("SELECT ", kCompletionColumns,
                           " FROM training_completions WHERE id = :id"),
             soci::use(id), soci::into(r);
-        return CompletionFromRow(r);
+        cim::v1::TrainingCompletion out = CompletionFromRow(r);
+        if (certifies) {
+          // The certification as held now (a longer earlier grant stays).
+          std::tm earned{}, expires{};
+          long long from_module = 0;
+          s << "SELECT earned_at, expires_at, module_id FROM certifications"
+               " WHERE user_id = :u AND certification_code = :c",
+              soci::use(user), soci::use(module.certification_code()), soci::into(earned),
+              soci::into(expires), soci::into(from_module);
+          SetTimestamp(FromSqlTime(earned), out.mutable_certification()->mutable_earn_time());
+          SetTimestamp(FromSqlTime(expires), out.mutable_certification()->mutable_expire_time());
+          out.mutable_certification()->set_module_id(from_module);
+        }
+        return out;
       });
   if (external && absl::IsAlreadyExists(result.status())) {
     // The same LMS id committed by a concurrent call: answer with what it stored.
@@ -873,12 +890,13 @@ absl::StatusOr<cim::v1::TrainingCompletion> MysqlRecognitionRepository::RecordCo
 }
 
 absl::StatusOr<std::vector<cim::v1::Certification>> MysqlRecognitionRepository::ListCertifications(
-    const CertificationFilter& filter) {
+    const CertificationFilter& filter, int64_t offset, int limit) {
   return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<cim::v1::Certification>> {
     SqlBuilder q(
         "SELECT c.user_id, c.partner_id, c.certification_code, c.module_id, c.earned_at,"
         " c.expires_at, u.display_name FROM certifications c JOIN users u ON u.id = c.user_id"
-        " WHERE 1 = 1");
+        " AND u.partner_id = c.partner_id AND u.status = ");
+    q.Bind(static_cast<int>(cim::v1::USER_STATUS_ACTIVE)) << " WHERE 1 = 1";
     if (filter.user_id != 0) {
       q << " AND c.user_id = ";
       q.Bind(filter.user_id);
@@ -895,7 +913,9 @@ absl::StatusOr<std::vector<cim::v1::Certification>> MysqlRecognitionRepository::
       q << " AND c.expires_at > ";
       q.Bind(ToSqlTime(*filter.valid_at));
     }
-    q << " ORDER BY c.expires_at, c.user_id, c.certification_code LIMIT 1000";
+    q << " ORDER BY c.expires_at, c.user_id, c.certification_code LIMIT ";
+    q.Bind(limit) << " OFFSET ";
+    q.Bind(offset);
     std::vector<cim::v1::Certification> out;
     q.Query(s, [&](const soci::row& r) {
       cim::v1::Certification& c = out.emplace_back();

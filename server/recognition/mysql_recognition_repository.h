@@ -58,7 +58,7 @@ class MysqlRecognitionRepository final : public RecognitionRepository {
   absl::StatusOr<cim::v1::TrainingCompletion> RecordCompletion(
       const NewCompletion& completion) override;
   absl::StatusOr<std::vector<cim::v1::Certification>> ListCertifications(
-      const CertificationFilter& filter) override;
+      const CertificationFilter& filter, int64_t offset, int limit) override;
   absl::StatusOr<OutboxRun> ProcessOutbox(const OutboxRules& rules, int limit,
                                           absl::Time now) override;
 

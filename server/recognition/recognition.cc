@@ -116,6 +116,16 @@ absl::StatusOr<Badge> Recognition::CreateBadge(const Principal& caller,
     }
     CIM_RETURN_IF_ERROR(errors.ToStatus());
   }
+  if (request.badge().criteria().has_module_completed()) {
+    absl::Status module =
+        repository_.GetTrainingModule(request.badge().criteria().module_completed().module_id())
+            .status();
+    if (absl::IsNotFound(module)) {
+      errors.Add("badge.criteria.module_completed.module_id", "no such training module");
+      return errors.ToStatus();
+    }
+    CIM_RETURN_IF_ERROR(module);
+  }
   absl::StatusOr<Badge> created =
       repository_.InsertBadge(request.badge(), caller.user_id, clock_.Now());
   if (absl::IsAlreadyExists(created.status())) {
@@ -344,14 +354,6 @@ absl::StatusOr<cim::v1::TrainingModule> Recognition::CreateTrainingModule(
   const cim::v1::TrainingModule& module = request.training_module();
   ValidateTrainingModule(module, "training_module.", errors);
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-  if (module.badge_id() != 0) {
-    CIM_ASSIGN_OR_RETURN(std::vector<Badge> badges,
-                         repository_.ListBadges(module.badge_id() - 1, 1));
-    if (badges.empty() || badges[0].id() != module.badge_id()) {
-      errors.Add("training_module.badge_id", "no such badge");
-      return errors.ToStatus();
-    }
-  }
   absl::StatusOr<cim::v1::TrainingModule> created =
       repository_.InsertTrainingModule(module, caller.user_id, clock_.Now());
   if (absl::IsAlreadyExists(created.status())) {
@@ -407,10 +409,17 @@ absl::StatusOr<cim::v1::TrainingCompletion> Recognition::CompleteTraining(
                        repository_.GetTrainingModule(request.module_id()));
   CIM_RETURN_IF_ERROR(CheckQuizScore(module, request.quiz_score()));
   int64_t partner_id = caller.partner_id;
+  if (caller.role != cim::v1::ROLE_SERVICE_ACCOUNT && !module.certification_code().empty()) {
+    // Certifications open programs that pay: only the LMS vouches for them.
+    return absl::FailedPreconditionError(
+        "this module grants a certification: its completions are recorded by the LMS");
+  }
   if (caller.role == cim::v1::ROLE_SERVICE_ACCOUNT) {
     absl::StatusOr<UserRecord> user = users_.Get(user_id);
-    if (absl::IsNotFound(user.status()) || (user.ok() && user->user.partner_id() == 0)) {
-      errors.Add("user_id", "no such partner user");
+    if (absl::IsNotFound(user.status()) ||
+        (user.ok() &&
+         (user->user.partner_id() == 0 || user->user.status() != cim::v1::USER_STATUS_ACTIVE))) {
+      errors.Add("user_id", "no such active partner user");
       return errors.ToStatus();
     }
     CIM_RETURN_IF_ERROR(user.status());
@@ -438,7 +447,10 @@ absl::StatusOr<cim::v1::ListCertificationsResponse> Recognition::ListCertificati
   if (request.expiring_within_days() < 0 || request.expiring_within_days() > 3650) {
     errors.Add("expiring_within_days", "1 to 3,650, or 0 for all");
   }
+  const int page_size = PageSize(request.page_size(), errors);
   CIM_RETURN_IF_ERROR(errors.ToStatus());
+  // Pages are counted from the start (certifications are ordered by expiry, not by id).
+  CIM_ASSIGN_OR_RETURN(int64_t offset, DecodePageToken(request.page_token()));
   CertificationFilter filter{.user_id = request.user_id(), .partner_id = request.partner_id()};
   if (IsPartnerRole(caller.role)) {
     if (request.partner_id() != 0 && request.partner_id() != caller.partner_id) {
@@ -460,8 +472,12 @@ absl::StatusOr<cim::v1::ListCertificationsResponse> Recognition::ListCertificati
     filter.expiring_before = now + absl::Hours(24) * request.expiring_within_days();
   }
   CIM_ASSIGN_OR_RETURN(std::vector<cim::v1::Certification> rows,
-                       repository_.ListCertifications(filter));
+                       repository_.ListCertifications(filter, offset, page_size + 1));
   cim::v1::ListCertificationsResponse out;
+  if (static_cast<int>(rows.size()) > page_size) {
+    rows.resize(page_size);
+    out.set_next_page_token(EncodePageToken(offset + page_size));
+  }
   for (cim::v1::Certification& c : rows) *out.add_certifications() = std::move(c);
   return out;
 }

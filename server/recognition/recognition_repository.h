@@ -138,15 +138,16 @@ class RecognitionRepository : public LeaderboardScoreSource {
   // NOT_FOUND if none.
   virtual absl::StatusOr<cim::v1::TrainingModule> GetTrainingModule(int64_t id) = 0;
   // In one transaction: stores the completion; the user's first completion of the module also
-  // posts its points to the ledger with an outbox event and awards its badge; a module with a
-  // certification grants or renews it. A repeated (recorded_by, external_completion_id)
+  // posts its points to the ledger with an outbox event; a module with a certification grants
+  // or renews it (never shortening it). A repeated (recorded_by, external_completion_id)
   // returns the completion stored for it, or ALREADY_EXISTS if that was another user's or
   // module's.
   virtual absl::StatusOr<cim::v1::TrainingCompletion> RecordCompletion(
       const NewCompletion& completion) = 0;
-  // Matching certifications, soonest expiry first.
+  // Up to `limit` matching certifications from the `offset`th on, soonest expiry first. Only
+  // holders still active at the partner they held it for count.
   virtual absl::StatusOr<std::vector<cim::v1::Certification>> ListCertifications(
-      const CertificationFilter& filter) = 0;
+      const CertificationFilter& filter, int64_t offset, int limit) = 0;
 
   // In one transaction, unless another server is processing (then `skipped`): counts the
   // events processed so far on boards created since the last run; applies up to `limit`

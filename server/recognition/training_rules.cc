@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/common/decimal_field.h"
 #include "server/common/text_field.h"
+#include "server/program/program_rules.h"
 
 namespace cim {
 
@@ -23,14 +24,13 @@ void ValidateTrainingModule(const cim::v1::TrainingModule& module, const std::st
         DecimalBounds{.allow_zero = true, .max_scale = 0, .max = Decimal::FromInt(1'000'000)},
         errors);
   }
-  if (module.badge_id() < 0) errors.Add(prefix + "badge_id", "a badge id, or 0 for none");
   if (module.certification_code().empty()) {
     if (module.certification_valid_months() != 0) {
       errors.Add(prefix + "certification_valid_months", "only with a certification_code");
     }
   } else {
-    if (!MatchesCharset(module.certification_code(), 40, false, false)) {
-      errors.Add(prefix + "certification_code", "1 to 40 lowercase letters, digits or '-'");
+    if (!IsCertificationCode(module.certification_code())) {
+      errors.Add(prefix + "certification_code", kCertificationCodeRule);
     }
     if (module.certification_valid_months() < 1 || module.certification_valid_months() > 120) {
       errors.Add(prefix + "certification_valid_months", "1 to 120");

@@ -11,7 +11,7 @@
 
 namespace cim {
 
-// Adds a violation per bad field of `module` under `prefix` (the badge is not looked up here).
+// Adds a violation per bad field of `module` under `prefix`.
 void ValidateTrainingModule(const cim::v1::TrainingModule& module, const std::string& prefix,
                             FieldErrors& errors);
 

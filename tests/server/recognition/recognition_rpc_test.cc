@@ -4,7 +4,9 @@
 // and placement badges), and who may read and define what.
 #include <google/protobuf/text_format.h>
 
+#include <atomic>
 #include <functional>
+#include <thread>
 
 #include "cim/v1/auth_service.grpc.pb.h"
 #include "cim/v1/claim_service.grpc.pb.h"
@@ -612,11 +614,6 @@ TEST_F(RecognitionRpcTest, TrainingValidationAndWhoRecordsIt) {
   EXPECT_THAT(status, StatusIs(grpc::StatusCode::INVALID_ARGUMENT,
                                HasSubstr("training_module.certification_valid_months")));
   create.mutable_training_module()->set_certification_valid_months(24);
-  create.mutable_training_module()->set_badge_id(424242);
-  EXPECT_THAT(
-      recognition_->CreateTrainingModule(TestServer::Context(admin_).get(), create, &module),
-      StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("training_module.badge_id")));
-  create.mutable_training_module()->set_badge_id(0);
   create.mutable_training_module()->set_points("12.5");
   create.mutable_training_module()->set_pass_mark(101);
   status = recognition_->CreateTrainingModule(TestServer::Context(admin_).get(), create, &module);
@@ -630,6 +627,14 @@ TEST_F(RecognitionRpcTest, TrainingValidationAndWhoRecordsIt) {
   EXPECT_THAT(
       recognition_->CreateTrainingModule(TestServer::Context(admin_).get(), create, &module),
       StatusIs(grpc::StatusCode::ALREADY_EXISTS));
+  CreateBadgeRequest badge;
+  badge.mutable_badge()->set_name("Orphan");
+  badge.mutable_badge()->mutable_criteria()->mutable_module_completed()->set_module_id(module.id() +
+                                                                                       100);
+  Badge made;
+  EXPECT_THAT(recognition_->CreateBadge(TestServer::Context(admin_).get(), badge, &made),
+              StatusIs(grpc::StatusCode::INVALID_ARGUMENT,
+                       HasSubstr("badge.criteria.module_completed.module_id")));
 
   CompleteTrainingRequest complete;
   complete.set_module_id(module.id());
@@ -642,8 +647,12 @@ TEST_F(RecognitionRpcTest, TrainingValidationAndWhoRecordsIt) {
   EXPECT_THAT(
       recognition_->CompleteTraining(TestServer::Context(rep1_token_).get(), complete, &done),
       StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("quiz_score")));
-  // Nobody records training for someone else but an LMS.
+  // A certification is the LMS's to grant.
   complete.set_quiz_score(90);
+  EXPECT_THAT(
+      recognition_->CompleteTraining(TestServer::Context(rep1_token_).get(), complete, &done),
+      StatusIs(grpc::StatusCode::FAILED_PRECONDITION, HasSubstr("recorded by the LMS")));
+  // Nobody records training for someone else but an LMS.
   complete.set_user_id(rep2_.id());
   EXPECT_THAT(
       recognition_->CompleteTraining(TestServer::Context(rep1_token_).get(), complete, &done),
@@ -666,25 +675,41 @@ TEST_F(RecognitionRpcTest, TrainingValidationAndWhoRecordsIt) {
   EXPECT_EQ(server_.database().Count("SELECT COUNT(*) FROM training_completions"), 0);
 }
 
+// An API key of a new LMS service account.
+std::string LmsKey(TestServer& server, const std::string& admin) {
+  const User lms = server.CreateUser("lms@service.example", ROLE_SERVICE_ACCOUNT);
+  auto auth = AuthService::NewStub(server.channel());
+  IssueApiKeyRequest issue;
+  issue.set_user_id(lms.id());
+  issue.set_description("LMS completions");
+  IssueApiKeyResponse key;
+  EXPECT_TRUE(auth->IssueApiKey(TestServer::Context(admin).get(), issue, &key).ok());
+  return key.api_key();
+}
+
 TEST_F(RecognitionRpcTest, TrainingEarnsPointsBadgesAndCertificationsThatGateEnrollment) {
+  const std::string lms = LmsKey(server_, admin_);
   const Badge expert = CreateBadge(
       "name: \"Storage expert\" criteria { certification { certification_code:"
       " \"storage-expert\" } }");
   const Badge graduate = CreateBadge(
       "name: \"Graduate\" criteria { event_count {"
       " event: RECOGNITION_EVENT_KIND_TRAINING_COMPLETED count: 1 } }");
-  const Badge module_badge = CreateBadge(
-      "name: \"Storage class of 2026\" criteria { event_count {"
+  CreateBadge(
+      "name: \"Scholar\" criteria { event_count {"
       " event: RECOGNITION_EVENT_KIND_TRAINING_COMPLETED count: 100 } }");
   CreateTrainingModuleRequest create;
-  *create.mutable_training_module() =
-      Module(absl::StrCat("title: \"Storage fundamentals\" duration_minutes: 45 points: \"50\""
-                          " certification_code: \"storage-expert\" certification_valid_months: 24"
-                          " pass_mark: 80 badge_id: ",
-                          module_badge.id()));
+  *create.mutable_training_module() = Module(
+      "title: \"Storage fundamentals\" duration_minutes: 45 points: \"50\""
+      " certification_code: \"storage-expert\" certification_valid_months: 24"
+      " pass_mark: 80");
   TrainingModule module;
   ASSERT_TRUE(
       recognition_->CreateTrainingModule(TestServer::Context(admin_).get(), create, &module).ok());
+  const Badge module_badge = CreateBadge(
+      absl::StrCat("name: \"Storage class of 2026\" criteria { module_completed { module_id: ",
+                   module.id(), " } }")
+          .c_str());
 
   // A program open only to partners with a storage expert.
   CreateProgramRequest gated;
@@ -697,32 +722,36 @@ TEST_F(RecognitionRpcTest, TrainingEarnsPointsBadgesAndCertificationsThatGateEnr
   activate.set_program_id(experts.id());
   ASSERT_TRUE(
       programs_->ActivateProgram(TestServer::Context(admin_).get(), activate, &experts).ok());
-  EnrollPartnerRequest enroll;
-  enroll.set_program_id(experts.id());
-  enroll.set_accepted_terms_version(1);
-  Enrollment enrollment;
-  const std::string alpha_admin = server_.Login("admin@alpha.example");
-  EXPECT_THAT(programs_->EnrollPartner(TestServer::Context(alpha_admin).get(), enroll, &enrollment),
-              StatusIs(grpc::StatusCode::FAILED_PRECONDITION, HasSubstr("storage-expert")));
+  const auto eligible = [&] {
+    CheckEligibilityRequest check;
+    check.set_program_id(experts.id());
+    check.set_partner_id(alpha_.id());
+    CheckEligibilityResponse response;
+    EXPECT_TRUE(
+        programs_->CheckEligibility(TestServer::Context(admin_).get(), check, &response).ok());
+    return response.eligible();
+  };
+  EXPECT_FALSE(eligible());
 
   CompleteTrainingRequest complete;
   complete.set_module_id(module.id());
   complete.set_quiz_score(85);
+  complete.set_user_id(rep1_.id());
+  complete.set_external_completion_id("lms-storage-1");
   TrainingCompletion done;
-  ASSERT_TRUE(
-      recognition_->CompleteTraining(TestServer::Context(rep1_token_).get(), complete, &done).ok());
+  ASSERT_TRUE(recognition_->CompleteTraining(TestServer::Context(lms).get(), complete, &done).ok());
   EXPECT_TRUE(done.first_completion());
   EXPECT_EQ(done.points_awarded(), "50");
   EXPECT_EQ(done.user_id(), rep1_.id());
+  EXPECT_EQ(done.partner_id(), alpha_.id());
   EXPECT_EQ(done.certification().certification_code(), "storage-expert");
   EXPECT_EQ(absl::FormatTime("%Y-%m-%d", FromTimestamp(done.certification().expire_time()),
                              absl::UTCTimeZone()),
             "2028-03-02");
   // The certification opens the program to rep1's partner.
-  EXPECT_TRUE(
-      programs_->EnrollPartner(TestServer::Context(alpha_admin).get(), enroll, &enrollment).ok());
+  EXPECT_TRUE(eligible());
 
-  // Points reach the summary; the module's badge at once, the criteria badges within seconds.
+  // Points reach the summary; the badges follow within seconds.
   RecognitionSummary summary;
   ASSERT_TRUE(recognition_
                   ->GetRecognitionSummary(TestServer::Context(rep1_token_).get(),
@@ -735,24 +764,46 @@ TEST_F(RecognitionRpcTest, TrainingEarnsPointsBadgesAndCertificationsThatGateEnr
                               b.badge().id() == module_badge.id())
         << b.badge().name();
   }
+  ListLedgerEntriesRequest entries;
+  entries.set_user_id(rep1_.id());
+  entries.set_partner_id(alpha_.id());
+  ListLedgerEntriesResponse found;
+  ASSERT_TRUE(ledger_->ListLedgerEntries(TestServer::Context(admin_).get(), entries, &found).ok());
+  ASSERT_EQ(found.entries_size(), 1);
+  EXPECT_EQ(found.entries(0).basis(),
+            absl::StrCat("Training completed: Storage fundamentals (module ", module.id(),
+                         ", completion ", done.id(), ")"));
 
-  // Completing again a year later renews the certification, without points.
-  server_.clock().Advance(absl::Hours(24 * 365));
+  // Completing again 300 days later renews the certification, without points.
+  server_.clock().Advance(absl::Hours(24 * 300));
   rep1_token_ = server_.Login("rep1@alpha.example");
   rep2_token_ = server_.Login("rep2@alpha.example");
   admin_ = server_.Login("pa@vendor.example");
-  ASSERT_TRUE(
-      recognition_->CompleteTraining(TestServer::Context(rep1_token_).get(), complete, &done).ok());
+  complete.set_external_completion_id("lms-storage-2");
+  ASSERT_TRUE(recognition_->CompleteTraining(TestServer::Context(lms).get(), complete, &done).ok());
   EXPECT_FALSE(done.first_completion());
   EXPECT_EQ(done.points_awarded(), "0");
   EXPECT_EQ(absl::FormatTime("%Y-%m-%d", FromTimestamp(done.certification().expire_time()),
                              absl::UTCTimeZone()),
-            "2029-03-02");
-  EXPECT_EQ(server_.database().Count(
-                "SELECT COUNT(*) FROM ledger_entries WHERE account = 2 AND claim_id IS NULL"),
-            1);
+            "2028-12-27");
+  // A shorter refresher of the same certification does not cut it short.
+  *create.mutable_training_module() = Module(
+      "title: \"Storage refresher\" duration_minutes: 15"
+      " certification_code: \"storage-expert\" certification_valid_months: 6");
+  TrainingModule refresher;
+  ASSERT_TRUE(
+      recognition_->CreateTrainingModule(TestServer::Context(admin_).get(), create, &refresher)
+          .ok());
+  complete.set_module_id(refresher.id());
+  complete.set_quiz_score(0);
+  complete.set_external_completion_id("lms-refresh-1");
+  ASSERT_TRUE(recognition_->CompleteTraining(TestServer::Context(lms).get(), complete, &done).ok());
+  EXPECT_EQ(absl::FormatTime("%Y-%m-%d", FromTimestamp(done.certification().expire_time()),
+                             absl::UTCTimeZone()),
+            "2028-12-27");
+  EXPECT_EQ(done.certification().module_id(), module.id());
 
-  // Certifications: a rep sees their own; an admin their partner's; none for another partner.
+  // Certifications: a rep sees their own; an admin their partner's; none of another partner.
   ListCertificationsRequest list;
   ListCertificationsResponse certs;
   ASSERT_TRUE(
@@ -763,14 +814,17 @@ TEST_F(RecognitionRpcTest, TrainingEarnsPointsBadgesAndCertificationsThatGateEnr
   EXPECT_THAT(
       recognition_->ListCertifications(TestServer::Context(rep2_token_).get(), list, &certs),
       StatusIs(grpc::StatusCode::PERMISSION_DENIED));
+  const std::string bravo_admin = server_.Login("admin@bravo.example");
   ASSERT_TRUE(
-      recognition_
-          ->ListCertifications(TestServer::Context(server_.Login("admin@bravo.example")).get(),
-                               ListCertificationsRequest(), &certs)
-          .ok());
+      recognition_->ListCertifications(TestServer::Context(bravo_admin).get(), list, &certs).ok());
   EXPECT_EQ(certs.certifications_size(), 0);
+  list.set_partner_id(alpha_.id());
+  EXPECT_THAT(
+      recognition_->ListCertifications(TestServer::Context(bravo_admin).get(), list, &certs),
+      StatusIs(grpc::StatusCode::PERMISSION_DENIED));
   // Expiring soon: not within 60 days, but within 800.
   list.clear_user_id();
+  list.clear_partner_id();
   list.set_expiring_within_days(60);
   ASSERT_TRUE(
       recognition_->ListCertifications(TestServer::Context(admin_).get(), list, &certs).ok());
@@ -779,18 +833,20 @@ TEST_F(RecognitionRpcTest, TrainingEarnsPointsBadgesAndCertificationsThatGateEnr
   ASSERT_TRUE(
       recognition_->ListCertifications(TestServer::Context(admin_).get(), list, &certs).ok());
   EXPECT_EQ(certs.certifications_size(), 1);
+
+  // Once it expires, the program closes again and the certification leaves the list.
+  server_.clock().Advance(absl::Hours(24 * 800));
+  admin_ = server_.Login("pa@vendor.example");
+  EXPECT_FALSE(eligible());
+  ASSERT_TRUE(recognition_
+                  ->ListCertifications(TestServer::Context(admin_).get(),
+                                       ListCertificationsRequest(), &certs)
+                  .ok());
+  EXPECT_EQ(certs.certifications_size(), 0);
 }
 
 TEST_F(RecognitionRpcTest, AnLmsRecordsCompletionsIdempotently) {
-  server_.CreateUser("lms@service.example", ROLE_SERVICE_ACCOUNT);
-  auto auth = AuthService::NewStub(server_.channel());
-  IssueApiKeyRequest issue;
-  issue.set_user_id(
-      server_.database().Count("SELECT id FROM users WHERE email = 'lms@service.example'"));
-  issue.set_description("LMS completions");
-  IssueApiKeyResponse key;
-  ASSERT_TRUE(auth->IssueApiKey(TestServer::Context(admin_).get(), issue, &key).ok());
-  const std::string lms = key.api_key();
+  const std::string lms = LmsKey(server_, admin_);
   CreateTrainingModuleRequest create;
   *create.mutable_training_module() =
       Module("title: \"Networking essentials\" duration_minutes: 30 points: \"30\"");
@@ -803,6 +859,11 @@ TEST_F(RecognitionRpcTest, AnLmsRecordsCompletionsIdempotently) {
   TrainingCompletion done;
   EXPECT_THAT(recognition_->CompleteTraining(TestServer::Context(lms).get(), complete, &done),
               StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("user_id")));
+  complete.set_user_id(
+      server_.database().Count("SELECT id FROM users WHERE email = 'pa@vendor.example'"));
+  complete.set_external_completion_id("LMS-2026-0000");
+  EXPECT_THAT(recognition_->CompleteTraining(TestServer::Context(lms).get(), complete, &done),
+              StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("active partner user")));
   complete.set_user_id(bravo_rep_.id());
   complete.set_external_completion_id("LMS-2026-0001");
   ASSERT_TRUE(recognition_->CompleteTraining(TestServer::Context(lms).get(), complete, &done).ok());
@@ -816,10 +877,39 @@ TEST_F(RecognitionRpcTest, AnLmsRecordsCompletionsIdempotently) {
   complete.set_user_id(rep1_.id());
   EXPECT_THAT(recognition_->CompleteTraining(TestServer::Context(lms).get(), complete, &again),
               StatusIs(grpc::StatusCode::ALREADY_EXISTS, HasSubstr("LMS-2026-0001")));
-  EXPECT_EQ(server_.database().Count("SELECT COUNT(*) FROM training_completions"), 1);
+  // Ids that differ only in case are different completions.
+  complete.set_external_completion_id("lms-2026-0001");
+  ASSERT_TRUE(
+      recognition_->CompleteTraining(TestServer::Context(lms).get(), complete, &again).ok());
+  EXPECT_NE(again.id(), done.id());
+  EXPECT_EQ(again.points_awarded(), "30");
+
+  // The same user's first completion sent many times at once, with different ids: points once.
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0};
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&, i] {
+      CompleteTrainingRequest request = complete;
+      request.set_user_id(rep2_.id());
+      request.set_external_completion_id(absl::StrCat("burst-", i));
+      TrainingCompletion result;
+      if (recognition_->CompleteTraining(TestServer::Context(lms).get(), request, &result).ok()) {
+        ++ok;
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(ok.load(), 8);
+  EXPECT_EQ(
+      server_.database().Count(absl::StrCat(
+          "SELECT COUNT(*) FROM ledger_entries WHERE account = 2 AND user_id = ", rep2_.id())),
+      1);
+  EXPECT_EQ(server_.database().Count(absl::StrCat(
+                "SELECT COUNT(*) FROM outbox_events WHERE kind = 3 AND user_id = ", rep2_.id())),
+            1);
   EXPECT_EQ(server_.database().Count(
                 "SELECT CAST(SUM(amount) AS SIGNED) FROM ledger_entries WHERE account = 2"),
-            30);
+            90);
 }
 
 }  // namespace
