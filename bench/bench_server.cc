@@ -1,5 +1,6 @@
 #include "bench/bench_server.h"
 
+#include <grpcpp/grpcpp.h>
 #include <soci/mysql/soci-mysql.h>
 #include <unistd.h>
 
@@ -38,5 +39,35 @@ BenchServer::~BenchServer() {
 }
 
 std::string BenchServer::address() const { return absl::StrCat("127.0.0.1:", app_->port()); }
+
+std::string BenchServer::CreateUser(const std::string& email, cim::v1::Role role,
+                                    int64_t partner_id, const std::string& password) {
+  cim::v1::User u;
+  u.set_email(email);
+  u.set_display_name(email);
+  u.set_role(role);
+  u.set_partner_id(partner_id);
+  u.set_status(cim::v1::USER_STATUS_ACTIVE);
+  absl::StatusOr<std::string> hash = app_->password_hasher().Hash(password);
+  if (!hash.ok() || !app_->users().Create(u, *hash, absl::Now()).ok()) {
+    std::cerr << "bench: cannot create user " << email << std::endl;
+    std::exit(1);
+  }
+  if (auth_ == nullptr) {
+    auth_ = cim::v1::AuthService::NewStub(
+        grpc::CreateChannel(address(), grpc::InsecureChannelCredentials()));
+  }
+  cim::v1::LoginRequest login;
+  login.set_email(email);
+  login.set_password(password);
+  cim::v1::LoginResponse response;
+  grpc::ClientContext context;
+  grpc::Status status = auth_->Login(&context, login, &response);
+  if (!status.ok()) {
+    std::cerr << "bench: login " << email << ": " << status.error_message() << std::endl;
+    std::exit(1);
+  }
+  return response.token();
+}
 
 }  // namespace cim::bench

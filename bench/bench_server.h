@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "cim/v1/auth_service.grpc.pb.h"
 #include "server/app/server_app.h"
 
 namespace cim::bench {
@@ -23,10 +24,15 @@ class BenchServer {
   const std::string& connect() const { return connect_; }
   // host:port of the gRPC server.
   std::string address() const;
+  // Creates an active user (display name = email) with `password` and logs them in through
+  // AuthService.Login; returns the session token. Prints the reason and exits on failure.
+  std::string CreateUser(const std::string& email, cim::v1::Role role, int64_t partner_id,
+                         const std::string& password);
 
  private:
   std::string db_server_, db_name_, connect_;
   std::unique_ptr<ServerApp> app_;
+  std::unique_ptr<cim::v1::AuthService::Stub> auth_;
 };
 
 }  // namespace cim::bench

@@ -113,22 +113,7 @@ int main(int argc, char** argv) {
   auto partners = PartnerService::NewStub(channel);
   const absl::Time now = absl::Now();
   const auto create_user = [&](const std::string& email, Role role, int64_t partner) {
-    User u;
-    u.set_email(email);
-    u.set_display_name(email);
-    u.set_role(role);
-    u.set_partner_id(partner);
-    u.set_status(USER_STATUS_ACTIVE);
-    if (!app->users().Create(u, *app->password_hasher().Hash(kPassword), now).ok()) {
-      Die("create user");
-    }
-    LoginRequest login;
-    login.set_email(email);
-    login.set_password(kPassword);
-    LoginResponse response;
-    grpc::ClientContext context;
-    Check(auth->Login(&context, login, &response), "login");
-    return response.token();
+    return bench_server.CreateUser(email, role, partner, kPassword);
   };
   const std::string admin = create_user("pa@bench.example", ROLE_PROGRAM_ADMIN, 0);
   const std::string reviewer = create_user("cm@bench.example", ROLE_CHANNEL_MANAGER, 0);

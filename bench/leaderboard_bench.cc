@@ -80,22 +80,7 @@ int main(int argc, char** argv) {
     partner_ids.push_back(stored->id());
   }
   const auto create_user = [&](const std::string& email, Role role, int64_t partner) {
-    User u;
-    u.set_email(email);
-    u.set_display_name(email);
-    u.set_role(role);
-    u.set_partner_id(partner);
-    u.set_status(USER_STATUS_ACTIVE);
-    if (!app->users().Create(u, *app->password_hasher().Hash(kPassword), now).ok()) {
-      Die("create user");
-    }
-    LoginRequest login;
-    login.set_email(email);
-    login.set_password(kPassword);
-    LoginResponse response;
-    grpc::ClientContext context;
-    Check(auth->Login(&context, login, &response), "login");
-    return response.token();
+    return bench_server.CreateUser(email, role, partner, kPassword);
   };
   const std::string admin = create_user("pa@bench.example", ROLE_PROGRAM_ADMIN, 0);
   std::vector<std::string> reps;

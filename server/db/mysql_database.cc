@@ -66,6 +66,10 @@ std::tm ToSqlTime(absl::Time t) { return absl::ToTM(t, absl::UTCTimeZone()); }
 
 absl::Time FromSqlTime(const std::tm& tm) { return absl::FromTM(tm, absl::UTCTimeZone()); }
 
+std::string ToSqlMicros(absl::Time t) {
+  return absl::FormatTime("%Y-%m-%d %H:%M:%E6S", t, absl::UTCTimeZone());
+}
+
 long long RowInteger(const soci::row& row, std::size_t i) {
   switch (row.get_properties(i).get_data_type()) {
     case soci::dt_integer:

@@ -27,6 +27,8 @@ absl::Status MapDatabaseError(const std::exception& e, bool* connection_lost);
 // MySQL DATETIME values are UTC; these convert to and from absl::Time (second precision).
 std::tm ToSqlTime(absl::Time t);
 absl::Time FromSqlTime(const std::tm& tm);
+// `t` as a DATETIME(6) literal ("2026-03-02 09:00:00.123456", UTC), to bind as text.
+std::string ToSqlMicros(absl::Time t);
 
 // A DECIMAL column read as text ("12.5000") in plain decimal form with trailing zeros removed
 // but at least `min_fraction_digits` kept ("12.50" for 2).

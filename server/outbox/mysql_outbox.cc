@@ -1,5 +1,6 @@
 #include "server/outbox/mysql_outbox.h"
 
+#include "server/db/mysql_database.h"
 #include "server/db/sql_builder.h"
 
 namespace cim {
@@ -12,8 +13,7 @@ void AppendOutboxEvents(soci::session& s, const std::vector<OutboxEvent>& events
   insert.Join(events, [&](const OutboxEvent& e) {
     insert.Tuple(static_cast<int>(e.kind), e.partner_id, e.user_id, e.program_id, e.claim_id,
                  e.amount.ToString(), e.currency_code, e.points.ToString(),
-                 absl::FormatTime("%Y-%m-%d %H:%M:%E6S", e.occurred_at, absl::UTCTimeZone()),
-                 absl::FormatTime("%Y-%m-%d %H:%M:%E6S", e.created_at, absl::UTCTimeZone()));
+                 ToSqlMicros(e.occurred_at), ToSqlMicros(e.created_at));
   });
   insert.Execute(s);
 }

@@ -24,18 +24,22 @@ using cim::v1::Badge;
 using cim::v1::Leaderboard;
 
 // Microseconds since the epoch of a DATETIME(6) column, whatever the session's time zone.
-std::string Micros(absl::string_view column) {
-  return absl::StrCat("TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', ", column, ")");
-}
+#define CIM_MICROS_OF(column) "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', " column ")"
 
-std::string SqlMicros(absl::Time t) {
-  return absl::FormatTime("%Y-%m-%d %H:%M:%E6S", t, absl::UTCTimeZone());
+// The net points of the ledger entries whose `column` (user_id or partner_id) is `id`.
+absl::StatusOr<Decimal> SumPoints(soci::session& s, absl::string_view column, int64_t id) {
+  long long key = id;
+  int account = cim::v1::LEDGER_ACCOUNT_POINTS;
+  std::string sum;
+  s << absl::StrCat("SELECT CAST(COALESCE(SUM(amount), 0) AS CHAR) FROM ledger_entries WHERE ",
+                    column, " = :id AND account = :a"),
+      soci::use(key), soci::use(account), soci::into(sum);
+  return Decimal::Parse(sum);
 }
 
 constexpr char kScoreColumns[] =
     "board_id, CAST(period_start AS CHAR), participant_id, partner_id,"
-    " CAST(score * 10000 AS SIGNED), "
-    "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', reached_at), seq";
+    " CAST(score * 10000 AS SIGNED), " CIM_MICROS_OF("reached_at") ", seq";
 
 absl::StatusOr<ScoreRow> ScoreFromRow(const soci::row& r) {
   ScoreRow row{
@@ -202,7 +206,7 @@ void UpsertScores(soci::session& s, const std::vector<ScoreChange>& changes, lon
     upsert.Join(std::vector<ScoreChange>(changes.begin() + from, changes.begin() + to),
                 [&](const ScoreChange& c) {
                   upsert.Tuple(c.board_id, FormatDate(c.period_start), c.participant_id,
-                               c.partner_id, c.delta.ToString(), SqlMicros(c.at), ++*seq);
+                               c.partner_id, c.delta.ToString(), ToSqlMicros(c.at), ++*seq);
                 });
     // A score is reached when it last changed (never earlier than recorded).
     upsert << " ON DUPLICATE KEY UPDATE score = score + VALUES(score),"
@@ -240,8 +244,7 @@ class ScoreSums {
 
 constexpr char kEventColumns[] =
     "id, kind, partner_id, user_id, program_id, claim_id, CAST(amount AS CHAR), currency_code,"
-    " CAST(points AS CHAR), TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', occurred_at),"
-    " TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', created_at)";
+    " CAST(points AS CHAR), " CIM_MICROS_OF("occurred_at") ", " CIM_MICROS_OF("created_at");
 
 absl::StatusOr<OutboxEvent> EventFromRow(const soci::row& r) {
   OutboxEvent e{.id = r.get<long long>(0),
@@ -456,11 +459,9 @@ absl::StatusOr<std::vector<ScoreRow>> MysqlRecognitionRepository::LoadPeriod(
     std::vector<long long> participant(kChunk), partner(kChunk), units(kChunk), reached(kChunk),
         seq(kChunk);
     soci::statement st =
-        (s.prepare << absl::StrCat("SELECT participant_id, partner_id, CAST(score * 10000 AS"
-                                   " SIGNED), ",
-                                   Micros("reached_at"),
-                                   ", seq FROM leaderboard_scores"
-                                   " WHERE board_id = :b AND period_start = :p"),
+        (s.prepare << "SELECT participant_id, partner_id, CAST(score * 10000 AS SIGNED), "
+                      CIM_MICROS_OF("reached_at") ", seq FROM leaderboard_scores"
+                      " WHERE board_id = :b AND period_start = :p",
          soci::into(participant), soci::into(partner), soci::into(units), soci::into(reached),
          soci::into(seq), soci::use(board), soci::use(period));
     std::vector<ScoreRow> out;
@@ -549,27 +550,11 @@ absl::Status MysqlRecognitionRepository::ReplaceLevels(const std::vector<cim::v1
 }
 
 absl::StatusOr<Decimal> MysqlRecognitionRepository::UserPoints(int64_t user_id) {
-  return db_.Run([&](soci::session& s) -> absl::StatusOr<Decimal> {
-    long long user = user_id;
-    int account = cim::v1::LEDGER_ACCOUNT_POINTS;
-    std::string sum;
-    s << "SELECT CAST(COALESCE(SUM(amount), 0) AS CHAR) FROM ledger_entries"
-         " WHERE user_id = :u AND account = :a",
-        soci::use(user), soci::use(account), soci::into(sum);
-    return Decimal::Parse(sum);
-  });
+  return db_.Run([&](soci::session& s) { return SumPoints(s, "user_id", user_id); });
 }
 
 absl::StatusOr<Decimal> MysqlRecognitionRepository::PartnerPoints(int64_t partner_id) {
-  return db_.Run([&](soci::session& s) -> absl::StatusOr<Decimal> {
-    long long partner = partner_id;
-    int account = cim::v1::LEDGER_ACCOUNT_POINTS;
-    std::string sum;
-    s << "SELECT CAST(COALESCE(SUM(amount), 0) AS CHAR) FROM ledger_entries"
-         " WHERE partner_id = :p AND account = :a",
-        soci::use(partner), soci::use(account), soci::into(sum);
-    return Decimal::Parse(sum);
-  });
+  return db_.Run([&](soci::session& s) { return SumPoints(s, "partner_id", partner_id); });
 }
 
 absl::StatusOr<RecognitionFacts> MysqlRecognitionRepository::Facts(int64_t user_id,
