@@ -46,7 +46,13 @@ ServerApp::ServerApp(const ServerOptions& options, std::unique_ptr<MysqlDatabase
       recognition_repository_(*db_),
       leaderboard_index_(recognition_repository_),
       recognition_(recognition_repository_, leaderboard_index_, users_, program_directory_, clock_),
-      recognition_service_(authenticator_, recognition_) {}
+      recognition_service_(authenticator_, recognition_),
+      tier_repository_(*db_),
+      tiers_(tier_repository_, clock_),
+      tier_service_(authenticator_, tiers_),
+      engagement_repository_(*db_),
+      engagement_(engagement_repository_, users_, partners_, program_directory_, clock_),
+      engagement_service_(authenticator_, engagement_) {}
 
 absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions& options) {
   CIM_ASSIGN_OR_RETURN(std::unique_ptr<MysqlDatabase> db,
@@ -69,6 +75,8 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
   builder.RegisterService(&app->fund_service_);
   builder.RegisterService(&app->payout_service_);
   builder.RegisterService(&app->recognition_service_);
+  builder.RegisterService(&app->tier_service_);
+  builder.RegisterService(&app->engagement_service_);
   // Handlers block on the database and on group commits, so many calls are in a handler at
   // once. Keep up to 64 idle handler threads between calls: with gRPC's default of two, every
   // call beyond two in flight would start a thread and end it afterwards.
@@ -89,6 +97,9 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
   app->recognition_worker_ = std::make_unique<RecognitionWorker>(
       app->recognition_repository_, app->leaderboard_index_, app->clock_,
       RecognitionWorkerOptions{.interval = options.recognition_interval});
+  app->tier_schedule_ = std::make_unique<PeriodicTask>(
+      "cim-tiers", options.tier_schedule_interval,
+      [tiers = &app->tiers_] { return tiers->RunScheduled().status(); });
   return app;
 }
 
@@ -123,6 +134,7 @@ void ServerApp::Shutdown(absl::Duration grace) {
   if (stopping_.HasBeenNotified()) return;
   stopping_.Notify();
   recognition_worker_.reset();
+  tier_schedule_.reset();
   if (health_thread_.joinable()) health_thread_.join();
   server_->GetHealthCheckService()->Shutdown();
   server_->Shutdown(std::chrono::system_clock::now() + absl::ToChronoSeconds(grace));

@@ -18,7 +18,10 @@
 #include "server/claim/partner_progress.h"
 #include "server/common/clock.h"
 #include "server/common/metrics.h"
+#include "server/common/periodic_task.h"
 #include "server/db/mysql_database.h"
+#include "server/engagement/engagement_service.h"
+#include "server/engagement/mysql_engagement_repository.h"
 #include "server/fund/fund_service.h"
 #include "server/fund/mysql_fund_repository.h"
 #include "server/identity/auth_service.h"
@@ -40,6 +43,8 @@
 #include "server/recognition/recognition.h"
 #include "server/recognition/recognition_service.h"
 #include "server/recognition/recognition_worker.h"
+#include "server/tier/mysql_tier_repository.h"
+#include "server/tier/tier_service.h"
 
 namespace cim {
 
@@ -60,6 +65,8 @@ struct ServerOptions {
   std::string metrics_address;
   // How often recognition looks for new outbox events and score changes.
   absl::Duration recognition_interval = absl::Milliseconds(200);
+  // How often a server checks whether today's (UTC) tier evaluation has run.
+  absl::Duration tier_schedule_interval = absl::Minutes(1);
 };
 
 class ServerApp {
@@ -126,6 +133,13 @@ class ServerApp {
   Recognition recognition_;
   RecognitionServiceImpl recognition_service_;
   std::unique_ptr<RecognitionWorker> recognition_worker_;
+  MysqlTierRepository tier_repository_;
+  Tiers tiers_;
+  TierServiceImpl tier_service_;
+  std::unique_ptr<PeriodicTask> tier_schedule_;
+  MysqlEngagementRepository engagement_repository_;
+  Engagement engagement_;
+  EngagementServiceImpl engagement_service_;
   RequestMetrics metrics_{"cim_server_grpc", {"method", "code"}, "gRPC calls"};
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<MetricsEndpoint> metrics_endpoint_;

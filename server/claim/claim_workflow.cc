@@ -79,8 +79,7 @@ TotalsKey ApprovalTotals(const Program& program, absl::CivilDay invoice_date) {
 }
 
 void ValidateIdempotencyKey(const std::string& key, FieldErrors& errors) {
-  if (key.size() < 8 || key.size() > 100 ||
-      !std::all_of(key.begin(), key.end(), [](char c) { return c > 0x20 && c < 0x7f; })) {
+  if (!IsPrintableKey(key, 8, 100)) {
     errors.Add("idempotency_key", "8 to 100 printable characters, unique per submission");
   }
 }

@@ -45,4 +45,9 @@ void ValidateText(absl::string_view value, std::string field, size_t min_chars, 
   }
 }
 
+bool IsPrintableKey(absl::string_view s, size_t min_len, size_t max_len) {
+  return s.size() >= min_len && s.size() <= max_len &&
+         std::all_of(s.begin(), s.end(), [](unsigned char c) { return c > 0x20 && c < 0x7f; });
+}
+
 }  // namespace cim

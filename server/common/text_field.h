@@ -24,6 +24,10 @@ std::string TruncateCodePoints(absl::string_view s, size_t max_chars);
 // or (when allowed) an uppercase letter or '_'.
 bool MatchesCharset(absl::string_view s, size_t max_len, bool allow_upper, bool allow_underscore);
 
+// True if `s` has `min_len` to `max_len` characters, each printable ASCII other than space:
+// retry keys and external ids.
+bool IsPrintableKey(absl::string_view s, size_t min_len, size_t max_len);
+
 // Adds a violation for `field` unless `value` (ignoring surrounding whitespace) has between
 // `min_chars` and `max_chars` code points.
 void ValidateText(absl::string_view value, std::string field, size_t min_chars, size_t max_chars,

@@ -29,6 +29,9 @@ std::tm ToSqlTime(absl::Time t);
 absl::Time FromSqlTime(const std::tm& tm);
 // `t` as a DATETIME(6) literal ("2026-03-02 09:00:00.123456", UTC), to bind as text.
 std::string ToSqlMicros(absl::Time t);
+// SQL for the microseconds since the epoch of a DATETIME(6) column, whatever the session's
+// time zone (read with RowInteger, convert with absl::FromUnixMicros).
+#define CIM_MICROS_OF(column) "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', " column ")"
 
 // A DECIMAL column read as text ("12.5000") in plain decimal form with trailing zeros removed
 // but at least `min_fraction_digits` kept ("12.50" for 2).

@@ -27,6 +27,8 @@ struct OutboxEvent {
   // When the event counts (for a reversal: the reversed reward's time).
   absl::Time occurred_at;
   absl::Time created_at;
+  // The tier change, kudos or challenge the event is about (0: none).
+  int64_t ref_id = 0;
 };
 
 }  // namespace cim

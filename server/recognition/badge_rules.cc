@@ -24,6 +24,10 @@ std::string EventNoun(RecognitionEventKind kind) {
       return "approved claims";
     case cim::v1::RECOGNITION_EVENT_KIND_TRAINING_COMPLETED:
       return "training modules completed";
+    case cim::v1::RECOGNITION_EVENT_KIND_KUDOS_RECEIVED:
+      return "kudos received";
+    case cim::v1::RECOGNITION_EVENT_KIND_CHALLENGE_COMPLETED:
+      return "challenges completed";
     default:
       return "events";
   }
@@ -36,6 +40,10 @@ std::string OneEvent(RecognitionEventKind kind) {
       return "an approved claim";
     case cim::v1::RECOGNITION_EVENT_KIND_TRAINING_COMPLETED:
       return "a training module completed";
+    case cim::v1::RECOGNITION_EVENT_KIND_KUDOS_RECEIVED:
+      return "kudos received";
+    case cim::v1::RECOGNITION_EVENT_KIND_CHALLENGE_COMPLETED:
+      return "a challenge completed";
     default:
       return "an event";
   }
@@ -134,6 +142,13 @@ CriterionProgress ModuleCompleted(const cim::v1::ModuleCompletedCriterion& c,
                   done ? "Training module completed" : "Complete the training module");
 }
 
+CriterionProgress ChallengeCompleted(const cim::v1::ChallengeCompletedCriterion& c,
+                                     const RecognitionFacts& facts) {
+  const bool done = facts.completed_challenges.contains(c.challenge_id());
+  return Progress(Decimal::FromInt(done ? 1 : 0), Decimal::FromInt(1),
+                  done ? "Challenge completed" : "Complete the challenge");
+}
+
 CriterionProgress Streak(const cim::v1::StreakCriterion& c, const RecognitionFacts& facts,
                          absl::CivilDay today) {
   std::vector<absl::CivilMonth> months;
@@ -165,7 +180,9 @@ CriterionProgress Streak(const cim::v1::StreakCriterion& c, const RecognitionFac
 
 bool IsCountableEvent(RecognitionEventKind kind) {
   return kind == cim::v1::RECOGNITION_EVENT_KIND_CLAIM_APPROVED ||
-         kind == cim::v1::RECOGNITION_EVENT_KIND_TRAINING_COMPLETED;
+         kind == cim::v1::RECOGNITION_EVENT_KIND_TRAINING_COMPLETED ||
+         kind == cim::v1::RECOGNITION_EVENT_KIND_KUDOS_RECEIVED ||
+         kind == cim::v1::RECOGNITION_EVENT_KIND_CHALLENGE_COMPLETED;
 }
 
 void ValidateBadge(const cim::v1::Badge& badge, const std::string& prefix, FieldErrors& errors) {
@@ -242,6 +259,11 @@ void ValidateBadge(const cim::v1::Badge& badge, const std::string& prefix, Field
         errors.Add(f + "module_completed.module_id", "required");
       }
       break;
+    case BadgeCriteria::kChallengeCompleted:
+      if (c.challenge_completed().challenge_id() <= 0) {
+        errors.Add(f + "challenge_completed.challenge_id", "required");
+      }
+      break;
     case BadgeCriteria::CRITERION_NOT_SET:
       errors.Add(prefix + "criteria", "set exactly one criterion");
       break;
@@ -263,6 +285,8 @@ CriterionProgress EvaluateCriteria(const BadgeCriteria& criteria, const Recognit
       return Streak(criteria.streak(), facts, today);
     case BadgeCriteria::kModuleCompleted:
       return ModuleCompleted(criteria.module_completed(), facts);
+    case BadgeCriteria::kChallengeCompleted:
+      return ChallengeCompleted(criteria.challenge_completed(), facts);
     case BadgeCriteria::CRITERION_NOT_SET:
       break;
   }

@@ -37,6 +37,8 @@ struct RecognitionFacts {
   absl::flat_hash_map<int64_t, int> best_placements;
   // Ids of the training modules the user completed.
   absl::flat_hash_set<int64_t> completed_modules;
+  // Ids of the challenges the user completed.
+  absl::flat_hash_set<int64_t> completed_challenges;
 };
 
 // How far the facts meet a criterion.

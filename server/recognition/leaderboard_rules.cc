@@ -3,6 +3,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "server/common/display_text.h"
 #include "server/common/text_field.h"
 
 namespace cim {
@@ -60,6 +61,24 @@ Decimal ScoreFromUnits(int64_t units) {
   if (digits.size() < 5) digits.insert(0, 5 - digits.size(), '0');
   digits.insert(digits.size() - 4, ".");
   return *Decimal::Parse(absl::StrCat(negative ? "-" : "", digits));
+}
+
+std::string PeriodLabel(cim::v1::LeaderboardPeriod kind, absl::CivilDay start) {
+  static constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
+  switch (kind) {
+    case cim::v1::LEADERBOARD_PERIOD_WEEK:
+      return absl::StrCat("week of ", DayText(absl::FromCivil(start, absl::UTCTimeZone())));
+    case cim::v1::LEADERBOARD_PERIOD_MONTH:
+      return absl::StrCat(kMonths[start.month() - 1], " ", start.year());
+    case cim::v1::LEADERBOARD_PERIOD_QUARTER:
+      return absl::StrCat("Q", (start.month() - 1) / 3 + 1, " ", start.year());
+    case cim::v1::LEADERBOARD_PERIOD_YEAR:
+      return absl::StrCat(start.year());
+    default:
+      return "all time";
+  }
 }
 
 }  // namespace cim

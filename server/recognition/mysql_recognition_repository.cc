@@ -10,6 +10,7 @@
 #include "server/common/proto_time.h"
 #include "server/common/status_util.h"
 #include "server/db/sql_builder.h"
+#include "server/engagement/mysql_engagement_repository.h"
 #include "server/ledger/ledger_repository.h"
 #include "server/ledger/mysql_ledger_entries.h"
 #include "server/outbox/mysql_outbox.h"
@@ -22,9 +23,6 @@ namespace {
 
 using cim::v1::Badge;
 using cim::v1::Leaderboard;
-
-// Microseconds since the epoch of a DATETIME(6) column, whatever the session's time zone.
-#define CIM_MICROS_OF(column) "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', " column ")"
 
 // The net points of the ledger entries whose `column` (user_id or partner_id) is `id`.
 absl::StatusOr<Decimal> SumPoints(soci::session& s, absl::string_view column, int64_t id) {
@@ -154,6 +152,13 @@ absl::StatusOr<absl::flat_hash_map<int64_t, RecognitionFacts>> ReadFactsOf(
   modules.Query(s, [&](const soci::row& r) {
     out[RowInteger(r, 0)].completed_modules.insert(RowInteger(r, 1));
   });
+  SqlBuilder challenges(
+      "SELECT user_id, challenge_id FROM challenge_progress WHERE completed_at IS NOT NULL"
+      " AND user_id IN ");
+  challenges.List(users);
+  challenges.Query(s, [&](const soci::row& r) {
+    out[RowInteger(r, 0)].completed_challenges.insert(RowInteger(r, 1));
+  });
   return out;
 }
 
@@ -183,12 +188,13 @@ absl::StatusOr<int> AwardQualifiers(soci::session& s, const OutboxRules& rules,
   auto awards = ReadAwardsOf(s, users);
   const absl::CivilDay today = DayOf(now);
   SqlBuilder insert(
-      "INSERT IGNORE INTO badge_awards (badge_id, user_id, partner_id, earned_at) VALUES ");
+      "INSERT IGNORE INTO badge_awards (badge_id, user_id, partner_id, earned_at, in_feed)"
+      " VALUES ");
   int awarded = 0;
   for (const auto& [user, partner] : user_partners) {
     for (int64_t badge : rules.NewlyEarned(badges, awards[user], facts[user], today)) {
       if (awarded++ > 0) insert << ", ";
-      insert.Tuple(badge, user, partner, ToSqlTime(now));
+      insert.Tuple(badge, user, partner, ToSqlTime(now), 0);
     }
   }
   if (awarded == 0) return 0;
@@ -244,7 +250,8 @@ class ScoreSums {
 
 constexpr char kEventColumns[] =
     "id, kind, partner_id, user_id, program_id, claim_id, CAST(amount AS CHAR), currency_code,"
-    " CAST(points AS CHAR), " CIM_MICROS_OF("occurred_at") ", " CIM_MICROS_OF("created_at");
+    " CAST(points AS CHAR), " CIM_MICROS_OF("occurred_at") ", " CIM_MICROS_OF(
+        "created_at") ", ref_id";
 
 absl::StatusOr<OutboxEvent> EventFromRow(const soci::row& r) {
   OutboxEvent e{.id = r.get<long long>(0),
@@ -255,7 +262,8 @@ absl::StatusOr<OutboxEvent> EventFromRow(const soci::row& r) {
                 .claim_id = r.get<long long>(5),
                 .currency_code = r.get<std::string>(7),
                 .occurred_at = absl::FromUnixMicros(RowInteger(r, 9)),
-                .created_at = absl::FromUnixMicros(RowInteger(r, 10))};
+                .created_at = absl::FromUnixMicros(RowInteger(r, 10)),
+                .ref_id = r.get<long long>(11)};
   CIM_ASSIGN_OR_RETURN(e.amount, Decimal::Parse(r.get<std::string>(6)));
   CIM_ASSIGN_OR_RETURN(e.points, Decimal::Parse(r.get<std::string>(8)));
   return e;
@@ -319,6 +327,152 @@ absl::StatusOr<int> BackfillBadges(soci::session& s, const OutboxRules& rules,
   return awarded;
 }
 
+// Visibility of automatic feed entries about a user: their partner's only if they hide their
+// name on leaderboards. SQL over users u and recognition_preferences rp.
+constexpr char kAutoVisibility[] = "IF(COALESCE(rp.hide_name, 0) = 1, 2, 1)";
+static_assert(cim::v1::FEED_VISIBILITY_PUBLIC == 1 && cim::v1::FEED_VISIBILITY_PARTNER == 2);
+
+// A feed entry for the winner (first place) of a board period that just closed.
+absl::Status PostWinner(soci::session& s, const Leaderboard& board, absl::CivilDay start,
+                        absl::Time now) {
+  long long id = board.id();
+  const std::string period = FormatDate(start);
+  const std::string label =
+      board.period() == cim::v1::LEADERBOARD_PERIOD_ALL_TIME
+          ? board.name()
+          : absl::StrCat(board.name(), ", ", PeriodLabel(board.period(), start));
+  const std::string at = ToSqlMicros(now);
+  int kind = cim::v1::FEED_ENTRY_KIND_PERIOD_WINNER;
+  if (board.scope() == cim::v1::LEADERBOARD_SCOPE_INDIVIDUAL) {
+    s << absl::StrCat(
+        "INSERT INTO feed_entries (kind, visibility, user_id, partner_id, headline, message,"
+        " author_user_id, points, badge_id, leaderboard_id, challenge_id, created_at)"
+        " SELECT :k, ",
+        kAutoVisibility,
+        ", u.id, COALESCE(u.partner_id, 0),"
+        " CONCAT(u.display_name, ' won ', :label), '', 0, 0, 0, :b, 0, :at"
+        " FROM leaderboard_placements lp JOIN users u ON u.id = lp.participant_id"
+        " LEFT JOIN recognition_preferences rp ON rp.user_id = u.id"
+        " WHERE lp.board_id = :b2 AND lp.period_start = :p AND lp.placement = 1"),
+        soci::use(kind), soci::use(label), soci::use(id), soci::use(at), soci::use(id),
+        soci::use(period);
+  } else {
+    s << "INSERT INTO feed_entries (kind, visibility, user_id, partner_id, headline, message,"
+         " author_user_id, points, badge_id, leaderboard_id, challenge_id, created_at)"
+         " SELECT :k, 1, 0, p.id, CONCAT(p.name, ' won ', :label), '', 0, 0, 0, :b, 0, :at"
+         " FROM leaderboard_placements lp JOIN partners p ON p.id = lp.participant_id"
+         " WHERE lp.board_id = :b2 AND lp.period_start = :p AND lp.placement = 1",
+        soci::use(kind), soci::use(label), soci::use(id), soci::use(at), soci::use(id),
+        soci::use(period);
+  }
+  return absl::OkStatus();
+}
+
+// Feed entries for the badges awarded since the last run (in_feed = 0).
+void PostNewAwards(soci::session& s) {
+  int kind = cim::v1::FEED_ENTRY_KIND_BADGE_EARNED;
+  s << absl::StrCat(
+      "INSERT INTO feed_entries (kind, visibility, user_id, partner_id, headline, message,"
+      " author_user_id, points, badge_id, leaderboard_id, challenge_id, created_at)"
+      " SELECT :k, ",
+      kAutoVisibility,
+      ", ba.user_id, ba.partner_id,"
+      " CONCAT(u.display_name, ' earned the badge ', b.name), '', 0, 0, b.id, 0, 0,"
+      " ba.earned_at FROM badge_awards ba JOIN badges b ON b.id = ba.badge_id"
+      " JOIN users u ON u.id = ba.user_id"
+      " LEFT JOIN recognition_preferences rp ON rp.user_id = ba.user_id"
+      " WHERE ba.in_feed = 0 ORDER BY ba.earned_at, ba.badge_id, ba.user_id"),
+      soci::use(kind);
+  s << "UPDATE badge_awards SET in_feed = 1 WHERE in_feed = 0";
+}
+
+// Feed entries for the promotions among the tier changes in `events`.
+void PostPromotions(soci::session& s, const std::vector<OutboxEvent>& events) {
+  std::vector<int64_t> changes;
+  for (const OutboxEvent& e : events) {
+    if (e.kind == cim::v1::RECOGNITION_EVENT_KIND_TIER_CHANGED) changes.push_back(e.ref_id);
+  }
+  if (changes.empty()) return;
+  SqlBuilder q(
+      "INSERT INTO feed_entries (kind, visibility, user_id, partner_id, headline, message,"
+      " author_user_id, points, badge_id, leaderboard_id, challenge_id, created_at) SELECT ");
+  q.Bind(static_cast<int>(cim::v1::FEED_ENTRY_KIND_TIER_PROMOTION));
+  q << ", 1, 0, p.id, CONCAT(p.name, ' moved up to ', COALESCE(t.name, tc.to_tier), ' tier'),"
+       " tc.reason, 0, 0, 0, 0, 0, tc.changed_at FROM tier_changes tc"
+       " JOIN partners p ON p.id = tc.partner_id LEFT JOIN tiers t ON t.code = tc.to_tier"
+       " WHERE tc.promotion = 1 AND tc.id IN ";
+  q.List(changes) << " ORDER BY tc.id";
+  q.Execute(s);
+}
+
+// Lifetime points (tallied) of each user in `users`.
+absl::StatusOr<std::map<int64_t, Decimal>> TalliedPoints(soci::session& s,
+                                                         const std::vector<int64_t>& users) {
+  std::map<int64_t, Decimal> out;
+  if (users.empty()) return out;
+  SqlBuilder q("SELECT user_id, CAST(SUM(amount) AS CHAR) FROM recognition_tallies WHERE kind = ");
+  q.Bind(static_cast<int>(kPointsTallyKind)) << " AND unit = ";
+  q.Bind(std::string(kPointsUnit)) << " AND user_id IN ";
+  q.List(users) << " GROUP BY user_id";
+  absl::Status bad;
+  q.Query(s, [&](const soci::row& r) {
+    absl::StatusOr<Decimal> d = Decimal::Parse(r.get<std::string>(1));
+    if (d.ok())
+      out[r.get<long long>(0)] = *d;
+    else
+      bad = d.status();
+  });
+  CIM_RETURN_IF_ERROR(bad);
+  return out;
+}
+
+// Feed entries for users whose level rose from `before` to `after` points.
+void PostLevelUps(soci::session& s, const std::map<int64_t, Decimal>& before,
+                  const std::map<int64_t, Decimal>& after, const std::map<int64_t, int64_t>& users,
+                  absl::Time now) {
+  std::vector<cim::v1::Level> ladder;
+  soci::rowset<soci::row> rows =
+      s.prepare << "SELECT name, CAST(min_points AS CHAR) FROM levels ORDER BY min_points";
+  for (const soci::row& r : rows) {
+    cim::v1::Level& l = ladder.emplace_back();
+    l.set_name(r.get<std::string>(0));
+    l.set_min_points(r.get<std::string>(1));
+  }
+  if (ladder.empty()) return;
+  const auto level_of = [&](const Decimal& points) {
+    int level = -1;
+    for (size_t i = 0; i < ladder.size(); ++i) {
+      if (points >= Decimal::Parse(ladder[i].min_points()).value_or(Decimal())) level = i;
+    }
+    return level;
+  };
+  SqlBuilder q(
+      "INSERT INTO feed_entries (kind, visibility, user_id, partner_id, headline, message,"
+      " author_user_id, points, badge_id, leaderboard_id, challenge_id, created_at) SELECT ");
+  q.Bind(static_cast<int>(cim::v1::FEED_ENTRY_KIND_LEVEL_UP)) << ", ";
+  q << kAutoVisibility
+    << ", u.id, COALESCE(u.partner_id, 0), CONCAT(u.display_name, ' reached ',"
+       " lv.name, ' level'), '', 0, 0, 0, 0, 0, ";
+  q.Bind(ToSqlMicros(now));
+  q << " FROM (";
+  int n = 0;
+  for (const auto& [user, partner] : users) {
+    auto b = before.find(user);
+    auto a = after.find(user);
+    const int from = level_of(b == before.end() ? Decimal() : b->second);
+    const int to = level_of(a == after.end() ? Decimal() : a->second);
+    if (to <= from) continue;
+    if (n++ > 0) q << " UNION ALL ";
+    q << "SELECT ";
+    q.Bind(user) << " AS user_id, ";
+    q.Bind(ladder[to].name()) << " AS name";
+  }
+  if (n == 0) return;
+  q << ") lv JOIN users u ON u.id = lv.user_id"
+       " LEFT JOIN recognition_preferences rp ON rp.user_id = u.id";
+  q.Execute(s);
+}
+
 // Closes the periods of `boards` that ended more than kCloseGrace before `now` (so approvals
 // decided before the end have committed): records the top places, then awards the placement
 // badges. Returns how many periods closed; adds the awards to *awards.
@@ -356,6 +510,7 @@ absl::StatusOr<int> ClosePeriods(soci::session& s, const OutboxRules& rules,
     s << "UPDATE leaderboard_periods SET closed_at = :now WHERE board_id = :b"
          " AND period_start = :p",
         soci::use(closed), soci::use(id), soci::use(period);
+    CIM_RETURN_IF_ERROR(PostWinner(s, *by_id[board], start, now));
     if (by_id[board]->scope() != cim::v1::LEADERBOARD_SCOPE_INDIVIDUAL) continue;
     for (const Badge& badge : badges) {
       if (!badge.criteria().has_placement() ||
@@ -366,7 +521,8 @@ absl::StatusOr<int> ClosePeriods(soci::session& s, const OutboxRules& rules,
       int top = badge.criteria().placement().top();
       soci::statement st =
           (s.prepare << "INSERT IGNORE INTO badge_awards (badge_id, user_id, partner_id,"
-                        " earned_at) SELECT :badge, lp.participant_id, u.partner_id, :now"
+                        " earned_at, in_feed) SELECT :badge, lp.participant_id, u.partner_id,"
+                        " :now, 0"
                         " FROM leaderboard_placements lp JOIN users u ON u.id = lp.participant_id"
                         " WHERE lp.board_id = :b AND lp.period_start = :p AND lp.placement <= :top"
                         " AND u.partner_id IS NOT NULL",
@@ -916,6 +1072,15 @@ absl::StatusOr<std::vector<cim::v1::Certification>> MysqlRecognitionRepository::
   });
 }
 
+absl::StatusOr<bool> MysqlRecognitionRepository::ChallengeExists(int64_t challenge_id) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<bool> {
+    long long id = challenge_id;
+    int found = 0;
+    s << "SELECT 1 FROM challenges WHERE id = :id", soci::use(id), soci::into(found);
+    return s.got_data();
+  });
+}
+
 absl::StatusOr<OutboxRun> MysqlRecognitionRepository::ProcessOutbox(const OutboxRules& rules,
                                                                     int limit, absl::Time now) {
   return db_.Transact([&](soci::session& s) -> absl::StatusOr<OutboxRun> {
@@ -970,6 +1135,9 @@ absl::StatusOr<OutboxRun> MysqlRecognitionRepository::ProcessOutbox(const Outbox
         for (const ScoreChange& c : rules.Scores(boards, e)) scores.Add(c);
         if (e.user_id != 0) users[e.user_id] = e.partner_id;
       }
+      std::vector<int64_t> user_ids;
+      for (const auto& [user, partner] : users) user_ids.push_back(user);
+      CIM_ASSIGN_OR_RETURN(const auto points_before, TalliedPoints(s, user_ids));
       if (!tallies.empty()) {
         SqlBuilder tally(
             "INSERT INTO recognition_tallies (user_id, kind, unit, month, events, amount)"
@@ -984,6 +1152,10 @@ absl::StatusOr<OutboxRun> MysqlRecognitionRepository::ProcessOutbox(const Outbox
         tally.Execute(s);
       }
       UpsertScores(s, scores.Changes(), &seq);
+      CIM_ASSIGN_OR_RETURN(const auto points_after, TalliedPoints(s, user_ids));
+      PostLevelUps(s, points_before, points_after, users, now);
+      PostPromotions(s, events);
+      CIM_RETURN_IF_ERROR(ApplyChallengeEvents(s, events, now).status());
       std::vector<Badge> tally_badges;
       for (const Badge& b : badges) {
         if (!b.criteria().has_placement()) tally_badges.push_back(b);
@@ -1005,6 +1177,7 @@ absl::StatusOr<OutboxRun> MysqlRecognitionRepository::ProcessOutbox(const Outbox
                            ClosePeriods(s, rules, boards, badges, now, &closing_awards));
       run.awards += closing_awards;
     }
+    PostNewAwards(s);
     s << "UPDATE recognition_state SET score_seq = :seq WHERE id = 1", soci::use(seq);
     return run;
   });

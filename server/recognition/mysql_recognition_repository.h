@@ -59,6 +59,7 @@ class MysqlRecognitionRepository final : public RecognitionRepository {
       const NewCompletion& completion) override;
   absl::StatusOr<std::vector<cim::v1::Certification>> ListCertifications(
       const CertificationFilter& filter, int64_t offset, int limit) override;
+  absl::StatusOr<bool> ChallengeExists(int64_t challenge_id) override;
   absl::StatusOr<OutboxRun> ProcessOutbox(const OutboxRules& rules, int limit,
                                           absl::Time now) override;
 

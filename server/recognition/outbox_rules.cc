@@ -10,6 +10,7 @@ namespace cim {
 std::vector<MonthlyTally> OutboxRules::Tallies(const OutboxEvent& event) const {
   const absl::CivilMonth month(absl::ToCivilDay(event.occurred_at, absl::UTCTimeZone()));
   std::vector<MonthlyTally> out;
+  if (event.user_id == 0) return out;  // about a partner (a tier change): nothing to tally
   if (event.kind != cim::v1::RECOGNITION_EVENT_KIND_POINTS_REVERSED) {
     out.push_back(MonthlyTally{.kind = event.kind,
                                .unit = event.currency_code,

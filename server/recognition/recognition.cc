@@ -6,6 +6,7 @@
 #include "server/common/pagination.h"
 #include "server/common/proto_time.h"
 #include "server/common/status_util.h"
+#include "server/common/text_field.h"
 #include "server/program/program_dates.h"
 #include "server/recognition/badge_rules.h"
 #include "server/recognition/leaderboard_rules.h"
@@ -125,6 +126,15 @@ absl::StatusOr<Badge> Recognition::CreateBadge(const Principal& caller,
       return errors.ToStatus();
     }
     CIM_RETURN_IF_ERROR(module);
+  }
+  if (request.badge().criteria().has_challenge_completed()) {
+    CIM_ASSIGN_OR_RETURN(const bool exists,
+                         repository_.ChallengeExists(
+                             request.badge().criteria().challenge_completed().challenge_id()));
+    if (!exists) {
+      errors.Add("badge.criteria.challenge_completed.challenge_id", "no such challenge");
+      return errors.ToStatus();
+    }
   }
   absl::StatusOr<Badge> created =
       repository_.InsertBadge(request.badge(), caller.user_id, clock_.Now());
@@ -386,10 +396,7 @@ absl::StatusOr<cim::v1::TrainingCompletion> Recognition::CompleteTraining(
   int64_t user_id = caller.user_id;
   if (caller.role == cim::v1::ROLE_SERVICE_ACCOUNT) {
     if (request.user_id() <= 0) errors.Add("user_id", "required: whose completion this is");
-    const std::string& external = request.external_completion_id();
-    if (external.empty() || external.size() > 100 ||
-        std::any_of(external.begin(), external.end(),
-                    [](unsigned char c) { return c < 0x21 || c > 0x7e; })) {
+    if (!IsPrintableKey(request.external_completion_id(), 1, 100)) {
       errors.Add("external_completion_id", "1 to 100 printable characters, the LMS's id");
     }
     user_id = request.user_id();

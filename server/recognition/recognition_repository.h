@@ -149,6 +149,8 @@ class RecognitionRepository : public LeaderboardScoreSource {
   virtual absl::StatusOr<std::vector<cim::v1::Certification>> ListCertifications(
       const CertificationFilter& filter, int64_t offset, int limit) = 0;
 
+  virtual absl::StatusOr<bool> ChallengeExists(int64_t challenge_id) = 0;
+
   // In one transaction, unless another server is processing (then `skipped`): counts the
   // events processed so far on boards created since the last run; applies up to `limit`
   // unprocessed outbox events as `rules` says (tallies, scores, badges) and marks them

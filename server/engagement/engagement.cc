@@ -1,0 +1,300 @@
+#include "server/engagement/engagement.h"
+
+#include <map>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "server/common/decimal_field.h"
+#include "server/common/pagination.h"
+#include "server/common/proto_time.h"
+#include "server/common/status_util.h"
+#include "server/common/text_field.h"
+
+namespace cim {
+namespace {
+
+constexpr int kDefaultFeedPage = 20;
+constexpr int kMaxFeedPage = 100;
+constexpr int kResultComments = 100;
+
+absl::Status NotFound(absl::string_view what, int64_t id) {
+  return absl::NotFoundError(absl::StrCat(what, " ", id, " not found"));
+}
+
+}  // namespace
+
+absl::StatusOr<AudienceMember> Engagement::MemberOf(const Principal& caller) {
+  CIM_ASSIGN_OR_RETURN(const Partner partner, partners_.Get(caller.partner_id));
+  return AudienceMember{partner.type(), partner.region(), partner.tier()};
+}
+
+absl::StatusOr<cim::v1::Kudos> Engagement::GiveKudos(const Principal& caller,
+                                                     const cim::v1::GiveKudosRequest& request) {
+  if (!IsVendorRole(caller.role) && caller.role != cim::v1::ROLE_PARTNER_ADMIN) {
+    return absl::PermissionDeniedError("vendor staff and partner admins give kudos");
+  }
+  FieldErrors errors;
+  const std::optional<Decimal> points = ValidateKudos(request, errors);
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  if (request.recipient_user_id() == caller.user_id) {
+    return absl::PermissionDeniedError("kudos go to someone else, never to yourself");
+  }
+  absl::StatusOr<UserRecord> recipient = users_.Get(request.recipient_user_id());
+  if (absl::IsNotFound(recipient.status()) || (recipient.ok() && IsPartnerRole(caller.role) &&
+                                               recipient->user.partner_id() != caller.partner_id)) {
+    return NotFound("user", request.recipient_user_id());
+  }
+  CIM_RETURN_IF_ERROR(recipient.status());
+  if (!IsPartnerRole(recipient->user.role()) ||
+      recipient->user.status() != cim::v1::USER_STATUS_ACTIVE) {
+    errors.Add("recipient_user_id", "kudos go to active partner users");
+    return errors.ToStatus();
+  }
+  CIM_ASSIGN_OR_RETURN(const UserRecord giver, users_.Get(caller.user_id));
+  return repository_.GiveKudos(
+      NewKudos{.giver_user_id = caller.user_id,
+               .budget_partner_id = IsPartnerRole(caller.role) ? caller.partner_id : 0,
+               .recipient_user_id = recipient->user.id(),
+               .recipient_partner_id = recipient->user.partner_id(),
+               .message = std::string(absl::StripAsciiWhitespace(request.message())),
+               .points = *points,
+               .visibility = VisibilityOrPublic(request.visibility()),
+               .request_id = request.request_id(),
+               .headline = absl::StrCat(giver.user.display_name(), " gave kudos to ",
+                                        recipient->user.display_name()),
+               .now = clock_.Now()});
+}
+
+absl::StatusOr<cim::v1::FeedEntry> Engagement::PostSpotlight(
+    const Principal& caller, const cim::v1::PostSpotlightRequest& request) {
+  if (!IsVendorRole(caller.role)) {
+    return absl::PermissionDeniedError("vendor staff post spotlights");
+  }
+  FieldErrors errors;
+  ValidateSpotlight(request, errors);
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  NewFeedEntry entry{.kind = cim::v1::FEED_ENTRY_KIND_SPOTLIGHT,
+                     .visibility = VisibilityOrPublic(request.visibility()),
+                     .headline = std::string(absl::StripAsciiWhitespace(request.headline())),
+                     .message = request.message(),
+                     .author_user_id = caller.user_id,
+                     .created_at = clock_.Now()};
+  if (request.user_id() > 0) {
+    absl::StatusOr<UserRecord> user = users_.Get(request.user_id());
+    if (absl::IsNotFound(user.status())) return NotFound("user", request.user_id());
+    CIM_RETURN_IF_ERROR(user.status());
+    if (!IsPartnerRole(user->user.role())) {
+      errors.Add("user_id", "a partner user");
+      return errors.ToStatus();
+    }
+    entry.user_id = user->user.id();
+    entry.partner_id = user->user.partner_id();
+  } else {
+    absl::StatusOr<Partner> partner = partners_.Get(request.partner_id());
+    if (absl::IsNotFound(partner.status())) return NotFound("partner", request.partner_id());
+    CIM_RETURN_IF_ERROR(partner.status());
+    entry.partner_id = partner->id();
+  }
+  return repository_.InsertFeedEntry(entry);
+}
+
+absl::StatusOr<cim::v1::ListFeedResponse> Engagement::ListFeed(
+    const Principal& caller, const cim::v1::ListFeedRequest& request) {
+  FieldErrors errors;
+  if (request.page_size() < 0 || request.page_size() > kMaxFeedPage) {
+    errors.Add("page_size", absl::StrCat("0 to ", kMaxFeedPage));
+  }
+  if (request.partner_id() < 0) errors.Add("partner_id", "a partner id, or 0");
+  if (request.user_id() < 0) errors.Add("user_id", "a user id, or 0");
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_ASSIGN_OR_RETURN(const int64_t before, DecodePageToken(request.page_token()));
+  const int page_size = request.page_size() == 0 ? kDefaultFeedPage : request.page_size();
+  CIM_ASSIGN_OR_RETURN(auto rows,
+                       repository_.ListFeed(FeedFilter{
+                           .viewer_partner_id = IsPartnerRole(caller.role) ? caller.partner_id : 0,
+                           .partner_id = request.partner_id(),
+                           .user_id = request.user_id(),
+                           .before_id = before,
+                           .limit = page_size + 1}));
+  cim::v1::ListFeedResponse out;
+  out.set_next_page_token(FillPage(std::move(rows), page_size, out.mutable_entries()));
+  return out;
+}
+
+absl::StatusOr<cim::v1::KudosBudget> Engagement::SetKudosBudget(
+    const Principal& caller, const cim::v1::SetKudosBudgetRequest& request) {
+  CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PROGRAM_ADMIN}));
+  FieldErrors errors;
+  if (request.partner_id() < 0) errors.Add("partner_id", "a partner id, or 0 for vendor staff");
+  const std::optional<Decimal> monthly = ParseDecimalField(
+      request.monthly_points(), "monthly_points",
+      {.allow_zero = true, .max_scale = 0, .max = Decimal::FromInt(kMaxKudosBudget)}, errors);
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  if (request.partner_id() > 0) {
+    absl::StatusOr<Partner> partner = partners_.Get(request.partner_id());
+    if (absl::IsNotFound(partner.status())) return NotFound("partner", request.partner_id());
+    CIM_RETURN_IF_ERROR(partner.status());
+  }
+  CIM_RETURN_IF_ERROR(repository_.SetKudosBudget(request.partner_id(), *monthly));
+  return repository_.GetKudosBudget(request.partner_id(), clock_.Now());
+}
+
+absl::StatusOr<cim::v1::KudosBudget> Engagement::GetKudosBudget(
+    const Principal& caller, const cim::v1::GetKudosBudgetRequest& request) {
+  if (!IsVendorRole(caller.role) && caller.role != cim::v1::ROLE_PARTNER_ADMIN) {
+    return absl::PermissionDeniedError("vendor staff and partner admins read kudos budgets");
+  }
+  if (request.partner_id() < 0) {
+    FieldErrors errors;
+    errors.Add("partner_id", "a partner id, or 0 for vendor staff");
+    return errors.ToStatus();
+  }
+  if (IsPartnerRole(caller.role) && request.partner_id() != caller.partner_id) {
+    return NotFound("kudos budget of partner", request.partner_id());
+  }
+  return repository_.GetKudosBudget(request.partner_id(), clock_.Now());
+}
+
+absl::StatusOr<cim::v1::Challenge> Engagement::CreateChallenge(
+    const Principal& caller, const cim::v1::CreateChallengeRequest& request) {
+  CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PROGRAM_ADMIN}));
+  FieldErrors errors;
+  ValidateChallenge(request.challenge(), errors);
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  if (request.challenge().program_id() > 0) {
+    absl::Status program = programs_.GetProgram(caller, request.challenge().program_id()).status();
+    if (absl::IsNotFound(program)) {
+      errors.Add("challenge.program_id", "no such program");
+      return errors.ToStatus();
+    }
+    CIM_RETURN_IF_ERROR(program);
+  }
+  cim::v1::Challenge challenge = request.challenge();
+  challenge.set_title(std::string(absl::StripAsciiWhitespace(challenge.title())));
+  return repository_.InsertChallenge(challenge, caller.user_id, clock_.Now());
+}
+
+absl::StatusOr<cim::v1::ListChallengesResponse> Engagement::ListChallenges(
+    const Principal& caller, const cim::v1::ListChallengesRequest& request) {
+  const absl::Time now = clock_.Now();
+  CIM_ASSIGN_OR_RETURN(
+      std::vector<cim::v1::Challenge> challenges,
+      repository_.ListChallenges(request.include_ended() ? std::nullopt
+                                                         : std::optional<absl::Time>(now)));
+  cim::v1::ListChallengesResponse out;
+  if (!IsPartnerRole(caller.role)) {
+    for (cim::v1::Challenge& c : challenges) *out.add_challenges() = std::move(c);
+    return out;
+  }
+  CIM_ASSIGN_OR_RETURN(const AudienceMember member, MemberOf(caller));
+  CIM_ASSIGN_OR_RETURN(const auto standings, repository_.Standings(caller.user_id));
+  for (cim::v1::Challenge& c : challenges) {
+    if (!InAudience(c.audience(), member)) continue;
+    if (c.program_id() != 0) {
+      CIM_ASSIGN_OR_RETURN(const bool enrolled,
+                           repository_.Enrolled(c.program_id(), caller.partner_id));
+      if (!enrolled) continue;
+    }
+    auto it = standings.find(c.id());
+    *c.mutable_progress() =
+        it == standings.end()
+            ? ChallengeProgressOf(c.goal(), Decimal(), std::nullopt)
+            : ChallengeProgressOf(c.goal(), it->second.progress, it->second.completed_at);
+    *out.add_challenges() = std::move(c);
+  }
+  return out;
+}
+
+absl::StatusOr<cim::v1::Survey> Engagement::CreateSurvey(
+    const Principal& caller, const cim::v1::CreateSurveyRequest& request) {
+  CIM_RETURN_IF_ERROR(
+      RequireRole(caller, {cim::v1::ROLE_PROGRAM_ADMIN, cim::v1::ROLE_CHANNEL_MANAGER}));
+  FieldErrors errors;
+  ValidateSurvey(request.survey(), errors);
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  return repository_.InsertSurvey(request.survey(), caller.user_id, clock_.Now());
+}
+
+absl::StatusOr<cim::v1::ListSurveysResponse> Engagement::ListSurveys(
+    const Principal& caller, const cim::v1::ListSurveysRequest& request) {
+  const absl::Time now = clock_.Now();
+  CIM_ASSIGN_OR_RETURN(std::vector<cim::v1::Survey> surveys, repository_.ListSurveys());
+  std::optional<AudienceMember> member;
+  absl::flat_hash_set<int64_t> responded;
+  if (IsPartnerRole(caller.role)) {
+    CIM_ASSIGN_OR_RETURN(member, MemberOf(caller));
+    CIM_ASSIGN_OR_RETURN(responded, repository_.RespondedSurveys(caller.user_id));
+  }
+  cim::v1::ListSurveysResponse out;
+  for (cim::v1::Survey& s : surveys) {
+    if (member && !InAudience(s.audience(), *member)) continue;
+    s.set_responded(responded.contains(s.id()));
+    const bool open = FromTimestamp(s.open_time()) <= now && now < FromTimestamp(s.close_time());
+    if (request.open_only() && (!open || s.responded())) continue;
+    *out.add_surveys() = std::move(s);
+  }
+  return out;
+}
+
+absl::StatusOr<cim::v1::RespondToSurveyResponse> Engagement::RespondToSurvey(
+    const Principal& caller, const cim::v1::RespondToSurveyRequest& request) {
+  if (!IsPartnerRole(caller.role)) {
+    return absl::PermissionDeniedError("partner users answer surveys");
+  }
+  absl::StatusOr<cim::v1::Survey> survey = repository_.GetSurvey(request.survey_id());
+  CIM_RETURN_IF_ERROR(survey.status());
+  CIM_ASSIGN_OR_RETURN(const Partner partner, partners_.Get(caller.partner_id));
+  if (!InAudience(survey->audience(), {partner.type(), partner.region(), partner.tier()})) {
+    return NotFound("survey", request.survey_id());
+  }
+  FieldErrors errors;
+  ValidateResponse(*survey, request, errors);
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  const absl::Time now = clock_.Now();
+  if (now < FromTimestamp(survey->open_time()) || now >= FromTimestamp(survey->close_time())) {
+    return absl::FailedPreconditionError("the survey is not open for responses");
+  }
+  absl::Status stored = repository_.InsertResponse(
+      survey->id(), caller.user_id, partner.id(), partner.type(), partner.region(), request.score(),
+      std::string(absl::StripAsciiWhitespace(request.comment())), now);
+  if (absl::IsAlreadyExists(stored)) {
+    return absl::AlreadyExistsError("you already answered this survey");
+  }
+  CIM_RETURN_IF_ERROR(stored);
+  cim::v1::RespondToSurveyResponse out;
+  out.set_survey_id(survey->id());
+  out.set_score(request.score());
+  return out;
+}
+
+absl::StatusOr<cim::v1::SurveyResults> Engagement::GetSurveyResults(
+    const Principal& caller, const cim::v1::GetSurveyResultsRequest& request) {
+  if (!IsVendorRole(caller.role)) {
+    return absl::PermissionDeniedError("vendor staff read survey results");
+  }
+  CIM_ASSIGN_OR_RETURN(cim::v1::Survey survey, repository_.GetSurvey(request.survey_id()));
+  CIM_ASSIGN_OR_RETURN(const auto counts, repository_.ResponseCounts(survey.id()));
+  ScoreCounts all = {};
+  std::map<int, ScoreCounts> by_type;
+  std::map<std::string, ScoreCounts> by_region;
+  for (const SurveyResponseCount& c : counts) {
+    all[c.score] += c.count;
+    by_type[c.type][c.score] += c.count;
+    by_region[c.region][c.score] += c.count;
+  }
+  cim::v1::SurveyResults out;
+  *out.mutable_survey() = std::move(survey);
+  *out.mutable_overall() = Nps("all", all);
+  for (const auto& [type, scores] : by_type) {
+    *out.add_by_partner_type() =
+        Nps(WithoutPrefix(cim::v1::PartnerType_Name(type), "PARTNER_TYPE_"), scores);
+  }
+  for (const auto& [region, scores] : by_region) {
+    *out.add_by_region() = Nps(region.empty() ? "(none)" : region, scores);
+  }
+  CIM_ASSIGN_OR_RETURN(auto comments, repository_.Comments(request.survey_id(), kResultComments));
+  for (cim::v1::SurveyComment& c : comments) *out.add_comments() = std::move(c);
+  return out;
+}
+
+}  // namespace cim

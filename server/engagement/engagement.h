@@ -1,0 +1,68 @@
+// Engagement for callers: who may give kudos, post spotlights, define challenges and surveys;
+// the feed's scoping; challenge progress and survey results. No gRPC, no SQL.
+#ifndef CIM_SERVER_ENGAGEMENT_ENGAGEMENT_H_
+#define CIM_SERVER_ENGAGEMENT_ENGAGEMENT_H_
+
+#include "absl/status/statusor.h"
+#include "cim/v1/engagement_service.pb.h"
+#include "server/common/clock.h"
+#include "server/engagement/engagement_repository.h"
+#include "server/engagement/engagement_rules.h"
+#include "server/identity/partner_repository.h"
+#include "server/identity/principal.h"
+#include "server/identity/user_repository.h"
+#include "server/program/program_directory.h"
+
+namespace cim {
+
+class Engagement {
+ public:
+  Engagement(EngagementRepository& repository, UserRepository& users, PartnerRepository& partners,
+             ProgramDirectory& programs, const Clock& clock)
+      : repository_(repository),
+        users_(users),
+        partners_(partners),
+        programs_(programs),
+        clock_(clock) {}
+
+  // Every RPC: PERMISSION_DENIED where the caller's role does not allow it, INVALID_ARGUMENT
+  // with field violations for bad requests, NOT_FOUND for unknown (or another partner's) ids.
+  // RESOURCE_EXHAUSTED beyond the giver's budget.
+  absl::StatusOr<cim::v1::Kudos> GiveKudos(const Principal& caller,
+                                           const cim::v1::GiveKudosRequest& request);
+  absl::StatusOr<cim::v1::FeedEntry> PostSpotlight(const Principal& caller,
+                                                   const cim::v1::PostSpotlightRequest& request);
+  absl::StatusOr<cim::v1::ListFeedResponse> ListFeed(const Principal& caller,
+                                                     const cim::v1::ListFeedRequest& request);
+  absl::StatusOr<cim::v1::KudosBudget> SetKudosBudget(
+      const Principal& caller, const cim::v1::SetKudosBudgetRequest& request);
+  absl::StatusOr<cim::v1::KudosBudget> GetKudosBudget(
+      const Principal& caller, const cim::v1::GetKudosBudgetRequest& request);
+  absl::StatusOr<cim::v1::Challenge> CreateChallenge(
+      const Principal& caller, const cim::v1::CreateChallengeRequest& request);
+  absl::StatusOr<cim::v1::ListChallengesResponse> ListChallenges(
+      const Principal& caller, const cim::v1::ListChallengesRequest& request);
+  absl::StatusOr<cim::v1::Survey> CreateSurvey(const Principal& caller,
+                                               const cim::v1::CreateSurveyRequest& request);
+  absl::StatusOr<cim::v1::ListSurveysResponse> ListSurveys(
+      const Principal& caller, const cim::v1::ListSurveysRequest& request);
+  // ALREADY_EXISTS for a second response; FAILED_PRECONDITION outside the survey's window.
+  absl::StatusOr<cim::v1::RespondToSurveyResponse> RespondToSurvey(
+      const Principal& caller, const cim::v1::RespondToSurveyRequest& request);
+  absl::StatusOr<cim::v1::SurveyResults> GetSurveyResults(
+      const Principal& caller, const cim::v1::GetSurveyResultsRequest& request);
+
+ private:
+  // The caller's partner as an audience member (partner roles).
+  absl::StatusOr<AudienceMember> MemberOf(const Principal& caller);
+
+  EngagementRepository& repository_;
+  UserRepository& users_;
+  PartnerRepository& partners_;
+  ProgramDirectory& programs_;
+  const Clock& clock_;
+};
+
+}  // namespace cim
+
+#endif  // CIM_SERVER_ENGAGEMENT_ENGAGEMENT_H_

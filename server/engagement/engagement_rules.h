@@ -1,0 +1,70 @@
+// Engagement's pure rules: validation of kudos, spotlight posts, challenges and surveys; who an
+// audience covers; NPS maths; and how an event moves a challenge. No gRPC, no SQL.
+#ifndef CIM_SERVER_ENGAGEMENT_ENGAGEMENT_RULES_H_
+#define CIM_SERVER_ENGAGEMENT_ENGAGEMENT_RULES_H_
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "absl/time/time.h"
+#include "cim/v1/engagement.pb.h"
+#include "cim/v1/engagement_service.pb.h"
+#include "server/common/decimal.h"
+#include "server/common/status_util.h"
+#include "server/outbox/outbox_event.h"
+
+namespace cim {
+
+// Kudos points per gift and budgets per month.
+inline constexpr int64_t kMaxKudosPoints = 10'000;
+inline constexpr int64_t kMaxKudosBudget = 100'000'000;
+
+// The partner attributes an audience is matched against.
+struct AudienceMember {
+  cim::v1::PartnerType type = cim::v1::PARTNER_TYPE_UNSPECIFIED;
+  std::string region;
+  std::string tier;
+};
+
+// Adds a violation per bad list entry of `audience` under `prefix` ("survey.audience.").
+void ValidateAudience(const cim::v1::Audience& audience, const std::string& prefix,
+                      FieldErrors& errors);
+// Whether `member` is in `audience` (each non-empty list must contain its attribute).
+bool InAudience(const cim::v1::Audience& audience, const AudienceMember& member);
+
+// The kudos points of `request` (0 for none), or nullopt after adding violations for its bad
+// fields (recipient_user_id, message, points, visibility, request_id).
+std::optional<Decimal> ValidateKudos(const cim::v1::GiveKudosRequest& request, FieldErrors& errors);
+void ValidateSpotlight(const cim::v1::PostSpotlightRequest& request, FieldErrors& errors);
+// PUBLIC for UNSPECIFIED.
+cim::v1::FeedVisibility VisibilityOrPublic(cim::v1::FeedVisibility v);
+
+// Violations for a new challenge's fields under "challenge." (title, description, times,
+// program_id, audience, goal, reward_points); the program is not looked up here.
+void ValidateChallenge(const cim::v1::Challenge& challenge, FieldErrors& errors);
+// Violations for a new survey's fields under "survey.".
+void ValidateSurvey(const cim::v1::Survey& survey, FieldErrors& errors);
+// Violations for a response (score, comment) to `survey`.
+void ValidateResponse(const cim::v1::Survey& survey, const cim::v1::RespondToSurveyRequest& request,
+                      FieldErrors& errors);
+
+// Responses per score, 0 to 10.
+using ScoreCounts = std::array<int64_t, 11>;
+// NPS of a group from its response counts.
+cim::v1::NpsResult Nps(const std::string& group, const ScoreCounts& counts);
+
+// How much `event` moves a challenge toward `goal`: a count of 1, an amount, points or (for
+// PRODUCT_UNITS) `units_of_sku`, the units of the goal's SKU on the event's claim. Zero when
+// the event does not count for the goal.
+Decimal ChallengeStep(const cim::v1::ChallengeGoal& goal, const OutboxEvent& event,
+                      int64_t units_of_sku);
+// A participant's progress in words ("12 of 20 units of SRV-100").
+cim::v1::ChallengeProgress ChallengeProgressOf(const cim::v1::ChallengeGoal& goal,
+                                               const Decimal& progress,
+                                               std::optional<absl::Time> completed_at);
+
+}  // namespace cim
+
+#endif  // CIM_SERVER_ENGAGEMENT_ENGAGEMENT_RULES_H_

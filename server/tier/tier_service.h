@@ -1,0 +1,38 @@
+// gRPC adapter for cim.v1.TierService.
+#ifndef CIM_SERVER_TIER_TIER_SERVICE_H_
+#define CIM_SERVER_TIER_TIER_SERVICE_H_
+
+#include "cim/v1/tier_service.grpc.pb.h"
+#include "server/identity/authenticator.h"
+#include "server/tier/tiers.h"
+
+namespace cim {
+
+class TierServiceImpl final : public cim::v1::TierService::Service {
+ public:
+  TierServiceImpl(Authenticator& auth, Tiers& tiers) : auth_(auth), tiers_(tiers) {}
+
+  grpc::Status GetTierLadder(grpc::ServerContext* context,
+                             const cim::v1::GetTierLadderRequest* request,
+                             cim::v1::TierLadder* response) override;
+  grpc::Status SetTierLadder(grpc::ServerContext* context,
+                             const cim::v1::SetTierLadderRequest* request,
+                             cim::v1::TierLadder* response) override;
+  grpc::Status GetPartnerTierStatus(grpc::ServerContext* context,
+                                    const cim::v1::GetPartnerTierStatusRequest* request,
+                                    cim::v1::PartnerTierStatus* response) override;
+  grpc::Status EvaluateTiers(grpc::ServerContext* context,
+                             const cim::v1::EvaluateTiersRequest* request,
+                             cim::v1::EvaluateTiersResponse* response) override;
+  grpc::Status ListTierChanges(grpc::ServerContext* context,
+                               const cim::v1::ListTierChangesRequest* request,
+                               cim::v1::ListTierChangesResponse* response) override;
+
+ private:
+  Authenticator& auth_;
+  Tiers& tiers_;
+};
+
+}  // namespace cim
+
+#endif  // CIM_SERVER_TIER_TIER_SERVICE_H_
