@@ -30,6 +30,8 @@ class PathTemplate {
       absl::string_view path) const;
 
   const std::string& text() const { return text_; }
+  // Whether the template ends in a custom verb (":watch").
+  bool has_verb() const { return !verb_.empty(); }
   // Field paths bound by the template, in order.
   std::vector<std::string> variables() const;
   // A canonical form where every variable is written "{}" and literals stay: two templates

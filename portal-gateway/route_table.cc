@@ -2,6 +2,7 @@
 
 #include <google/protobuf/descriptor.pb.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 
@@ -203,6 +204,10 @@ absl::StatusOr<RouteTable> RouteTable::Build(
                        r.method->full_name(), " both map ", r.http_method, " ", r.path.text()));
     }
   }
+  // Routes with a custom verb first: "/v1/boards/{id}:watch" must not be taken for
+  // "/v1/boards/{id}" with id "7:watch".
+  std::stable_partition(table.routes_.begin(), table.routes_.end(),
+                        [](const Route& r) { return r.path.has_verb(); });
   return table;
 }
 

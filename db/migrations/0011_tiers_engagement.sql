@@ -105,6 +105,8 @@ CREATE TABLE IF NOT EXISTS challenges (
   reward_points DECIMAL(19,4) NOT NULL,
   created_by BIGINT NOT NULL,
   created_at DATETIME NOT NULL,
+  -- 1 once the events processed before the challenge existed have been counted for it.
+  backfilled TINYINT NOT NULL DEFAULT 0,
   KEY idx_challenges_ends (ends_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 

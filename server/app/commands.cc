@@ -8,8 +8,10 @@
 #include "server/common/status_util.h"
 #include "server/db/mysql_migrator.h"
 #include "server/demo/demo_data.h"
+#include "server/demo/demo_engagement.h"
 #include "server/demo/demo_programs.h"
 #include "server/demo/demo_recognition.h"
+#include "server/engagement/mysql_engagement_repository.h"
 #include "server/fund/mysql_fund_repository.h"
 #include "server/identity/mysql_access_token_repository.h"
 #include "server/identity/mysql_partner_repository.h"
@@ -18,6 +20,7 @@
 #include "server/program/mysql_product_repository.h"
 #include "server/program/mysql_program_repository.h"
 #include "server/recognition/mysql_recognition_repository.h"
+#include "server/tier/mysql_tier_repository.h"
 
 namespace cim {
 
@@ -84,6 +87,19 @@ absl::Status SeedDemo(const ServerOptions& options, std::ostream& out) {
         << recognized.training_modules << " training modules with " << recognized.completions
         << " completions; " << recognized.events << " events gave " << recognized.awards
         << " badge awards.\n";
+    MysqlTierRepository tiers(*db);
+    MysqlEngagementRepository engagement(*db);
+    CIM_ASSIGN_OR_RETURN(DemoEngagementSummary engaged,
+                         LoadDemoEngagement({.tiers = tiers,
+                                             .engagement = engagement,
+                                             .recognition = recognition,
+                                             .users = users,
+                                             .partners = partners},
+                                            admin.user.id(), clock.Now()));
+    out << "Demo tiers and engagement loaded: " << engaged.tiers << " tiers ("
+        << engaged.tier_changes << " tier changes over 4 months), " << engaged.kudos << " kudos, "
+        << engaged.challenges << " challenges, " << engaged.survey_responses
+        << " survey responses; " << engaged.feed_entries << " feed entries.\n";
   } else {
     out << "Demo data already present (database has users); nothing loaded.\n";
   }

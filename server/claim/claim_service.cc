@@ -139,15 +139,7 @@ grpc::Status ClaimServiceImpl::WatchClaimEvents(
   return WithPrincipal(auth_, *context, [&](const Principal& p) {
     return workflow_.Watch(
         p, *request, watch_poll_,
-        [&](absl::Duration poll) {
-          // Wakes every 50 ms to notice a cancelled call (client gone, server stopping).
-          const absl::Time until = absl::Now() + poll;
-          for (absl::Time now = absl::Now(); now < until; now = absl::Now()) {
-            if (context->IsCancelled()) return false;
-            absl::SleepFor(std::min(until - now, absl::Milliseconds(50)));
-          }
-          return !context->IsCancelled();
-        },
+        [&](absl::Duration poll) { return WaitUnlessCancelled(*context, poll); },
         [&](const cim::v1::ClaimEventNotice& event) { return writer->Write(event); });
   });
 }

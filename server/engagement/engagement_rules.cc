@@ -225,6 +225,8 @@ cim::v1::ChallengeProgress ChallengeProgressOf(const ChallengeGoal& goal, const 
   const Decimal target = Decimal::Parse(goal.target()).value_or(Decimal::FromInt(1));
   const Decimal current = std::max(progress, Decimal());
   out.set_current(current.ToString(0));
+  // The words stop at the goal ("2 of 2", not "3 of 2").
+  const Decimal shown = std::min(current, target);
   out.set_target(target.ToString(0));
   out.set_completed(completed_at.has_value());
   out.set_percent(completed_at ? 100 : PercentOfWay(Decimal(), target, current));
@@ -232,23 +234,22 @@ cim::v1::ChallengeProgress ChallengeProgressOf(const ChallengeGoal& goal, const 
   std::string text;
   switch (goal.kind()) {
     case cim::v1::CHALLENGE_GOAL_KIND_APPROVED_CLAIMS:
-      text =
-          absl::StrCat(GroupedNumber(current), " of ", GroupedNumber(target), " approved claims");
+      text = absl::StrCat(GroupedNumber(shown), " of ", GroupedNumber(target), " approved claims");
       break;
     case cim::v1::CHALLENGE_GOAL_KIND_SALES:
-      text = absl::StrCat(MoneyText(current, goal.currency_code()), " of ",
+      text = absl::StrCat(MoneyText(shown, goal.currency_code()), " of ",
                           MoneyText(target, goal.currency_code()), " sales");
       break;
     case cim::v1::CHALLENGE_GOAL_KIND_PRODUCT_UNITS:
-      text = absl::StrCat(GroupedNumber(current), " of ", GroupedNumber(target), " units of ",
+      text = absl::StrCat(GroupedNumber(shown), " of ", GroupedNumber(target), " units of ",
                           goal.sku());
       break;
     case cim::v1::CHALLENGE_GOAL_KIND_MODULES_COMPLETED:
       text =
-          absl::StrCat(GroupedNumber(current), " of ", GroupedNumber(target), " modules completed");
+          absl::StrCat(GroupedNumber(shown), " of ", GroupedNumber(target), " modules completed");
       break;
     default:
-      text = absl::StrCat(GroupedNumber(current), " of ", GroupedNumber(target), " points");
+      text = absl::StrCat(GroupedNumber(shown), " of ", GroupedNumber(target), " points");
   }
   out.set_text(text);
   return out;

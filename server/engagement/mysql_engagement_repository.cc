@@ -162,30 +162,13 @@ void AppendFeedEntries(soci::session& s, const std::vector<NewFeedEntry>& entrie
   insert.Execute(s);
 }
 
-absl::StatusOr<int> ApplyChallengeEvents(soci::session& s, const std::vector<OutboxEvent>& events,
-                                         absl::Time now) {
-  std::vector<const OutboxEvent*> relevant;
-  absl::Time earliest = absl::InfiniteFuture();
-  for (const OutboxEvent& e : events) {
-    if (e.user_id == 0) continue;
-    relevant.push_back(&e);
-    earliest = std::min(earliest, e.occurred_at);
-  }
-  if (relevant.empty()) return 0;
-  std::vector<Challenge> challenges;
-  {
-    std::tm from = ToSqlTime(earliest);
-    soci::rowset<soci::row> rows =
-        (s.prepare << absl::StrCat("SELECT ", kChallengeColumns,
-                                   " FROM challenges c WHERE c.ends_at > :from"),
-         soci::use(from));
-    for (const soci::row& r : rows) {
-      CIM_ASSIGN_OR_RETURN(Challenge c, ChallengeFromRow(r));
-      challenges.push_back(std::move(c));
-    }
-  }
-  if (challenges.empty()) return 0;
+namespace {
 
+// Moves `challenges` by `events` (see ApplyChallengeEvents).
+absl::StatusOr<int> ApplyToChallenges(soci::session& s, const std::vector<Challenge>& challenges,
+                                      const std::vector<const OutboxEvent*>& relevant,
+                                      absl::Time now) {
+  if (challenges.empty() || relevant.empty()) return 0;
   std::set<int64_t> partner_ids, claim_ids;
   for (const OutboxEvent* e : relevant) {
     partner_ids.insert(e->partner_id);
@@ -335,6 +318,71 @@ absl::StatusOr<int> ApplyChallengeEvents(soci::session& s, const std::vector<Out
   AppendOutboxEvents(s, completed_events);
   AppendFeedEntries(s, feed);
   return static_cast<int>(done.size());
+}
+
+// The challenges `query` selects (kChallengeColumns over challenges c).
+absl::StatusOr<std::vector<Challenge>> ReadChallenges(soci::session& s, SqlBuilder& query) {
+  std::vector<Challenge> out;
+  absl::Status bad;
+  query.Query(s, [&](const soci::row& r) {
+    absl::StatusOr<Challenge> c = ChallengeFromRow(r);
+    if (c.ok())
+      out.push_back(*std::move(c));
+    else
+      bad = c.status();
+  });
+  CIM_RETURN_IF_ERROR(bad);
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<int> ApplyChallengeEvents(soci::session& s, const std::vector<OutboxEvent>& events,
+                                         absl::Time now) {
+  std::vector<const OutboxEvent*> relevant;
+  absl::Time earliest = absl::InfiniteFuture();
+  for (const OutboxEvent& e : events) {
+    if (e.user_id == 0) continue;
+    relevant.push_back(&e);
+    earliest = std::min(earliest, e.occurred_at);
+  }
+  if (relevant.empty()) return 0;
+  SqlBuilder q(absl::StrCat("SELECT ", kChallengeColumns,
+                            " FROM challenges c WHERE c.backfilled = 1 AND c.ends_at > "));
+  q.Bind(ToSqlTime(earliest));
+  CIM_ASSIGN_OR_RETURN(const std::vector<Challenge> challenges, ReadChallenges(s, q));
+  return ApplyToChallenges(s, challenges, relevant, now);
+}
+
+absl::StatusOr<int> BackfillChallenges(soci::session& s, absl::Time now) {
+  SqlBuilder q(
+      absl::StrCat("SELECT ", kChallengeColumns, " FROM challenges c WHERE c.backfilled = 0"));
+  CIM_ASSIGN_OR_RETURN(const std::vector<Challenge> fresh, ReadChallenges(s, q));
+  int completed = 0;
+  for (const Challenge& c : fresh) {
+    SqlBuilder events(absl::StrCat("SELECT ", kOutboxEventColumns,
+                                   " FROM outbox_events WHERE processed = 1 AND user_id <> 0"
+                                   " AND occurred_at >= "));
+    events.Bind(ToSqlMicros(FromTimestamp(c.start_time()))) << " AND occurred_at < ";
+    events.Bind(ToSqlMicros(FromTimestamp(c.end_time()))) << " ORDER BY id";
+    std::vector<OutboxEvent> stored;
+    absl::Status bad;
+    events.Query(s, [&](const soci::row& r) {
+      absl::StatusOr<OutboxEvent> e = OutboxEventFromRow(r);
+      if (e.ok())
+        stored.push_back(*std::move(e));
+      else
+        bad = e.status();
+    });
+    CIM_RETURN_IF_ERROR(bad);
+    std::vector<const OutboxEvent*> relevant;
+    for (const OutboxEvent& e : stored) relevant.push_back(&e);
+    CIM_ASSIGN_OR_RETURN(const int n, ApplyToChallenges(s, {c}, relevant, now));
+    completed += n;
+    long long id = c.id();
+    s << "UPDATE challenges SET backfilled = 1 WHERE id = :id", soci::use(id);
+  }
+  return completed;
 }
 
 absl::StatusOr<Kudos> MysqlEngagementRepository::GiveKudos(const NewKudos& in) {

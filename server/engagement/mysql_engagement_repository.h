@@ -14,12 +14,17 @@ namespace cim {
 // Stores `entries` in the session's transaction.
 void AppendFeedEntries(soci::session& s, const std::vector<NewFeedEntry>& entries);
 
-// In the outbox processor's transaction: moves each running challenge by `events` for the
-// participants in its audience and, for each who reaches the goal, marks it completed, posts
+// In the outbox processor's transaction: moves each running (backfilled) challenge by `events` for
+// the participants in its audience and, for each who reaches the goal, marks it completed, posts
 // the reward points with a CHALLENGE_COMPLETED outbox event and adds a feed entry. Returns
 // how many completed.
 absl::StatusOr<int> ApplyChallengeEvents(soci::session& s, const std::vector<OutboxEvent>& events,
                                          absl::Time now);
+
+// In the outbox processor's transaction, before it applies new events: counts the events
+// processed before each new challenge existed (within its window) for it. Returns how many
+// participants completed one.
+absl::StatusOr<int> BackfillChallenges(soci::session& s, absl::Time now);
 
 class MysqlEngagementRepository final : public EngagementRepository {
  public:

@@ -1,5 +1,7 @@
 #include "server/identity/call_auth.h"
 
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 
@@ -16,6 +18,15 @@ std::string BearerFromMetadata(const grpc::ServerContext& context) {
     return "";
   }
   return std::string(absl::StripAsciiWhitespace(value.substr(kScheme.size())));
+}
+
+bool WaitUnlessCancelled(const grpc::ServerContext& context, absl::Duration poll) {
+  const absl::Time until = absl::Now() + poll;
+  for (absl::Time now = absl::Now(); now < until; now = absl::Now()) {
+    if (context.IsCancelled()) return false;
+    absl::SleepFor(std::min(until - now, absl::Milliseconds(50)));
+  }
+  return !context.IsCancelled();
 }
 
 }  // namespace cim

@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "absl/time/time.h"
 #include "server/common/status_util.h"
 #include "server/identity/authenticator.h"
 
@@ -23,6 +24,10 @@ grpc::Status WithPrincipal(Authenticator& auth, const grpc::ServerContext& conte
   if (!principal.ok()) return ToGrpcStatus(principal.status());
   return ToGrpcStatus(fn(*principal));
 }
+
+// Waits `poll` for a server-streaming call, waking every 50 ms to notice a cancelled call
+// (client gone, server stopping). Returns false if the call was cancelled.
+bool WaitUnlessCancelled(const grpc::ServerContext& context, absl::Duration poll);
 
 // Copies a StatusOr value into a response message, or returns its error.
 template <typename T>

@@ -248,39 +248,18 @@ class ScoreSums {
   std::map<std::tuple<int64_t, absl::CivilDay, int64_t>, ScoreChange> sums_;
 };
 
-constexpr char kEventColumns[] =
-    "id, kind, partner_id, user_id, program_id, claim_id, CAST(amount AS CHAR), currency_code,"
-    " CAST(points AS CHAR), " CIM_MICROS_OF("occurred_at") ", " CIM_MICROS_OF(
-        "created_at") ", ref_id";
-
-absl::StatusOr<OutboxEvent> EventFromRow(const soci::row& r) {
-  OutboxEvent e{.id = r.get<long long>(0),
-                .kind = static_cast<cim::v1::RecognitionEventKind>(r.get<int>(1)),
-                .partner_id = r.get<long long>(2),
-                .user_id = r.get<long long>(3),
-                .program_id = r.get<long long>(4),
-                .claim_id = r.get<long long>(5),
-                .currency_code = r.get<std::string>(7),
-                .occurred_at = absl::FromUnixMicros(RowInteger(r, 9)),
-                .created_at = absl::FromUnixMicros(RowInteger(r, 10)),
-                .ref_id = r.get<long long>(11)};
-  CIM_ASSIGN_OR_RETURN(e.amount, Decimal::Parse(r.get<std::string>(6)));
-  CIM_ASSIGN_OR_RETURN(e.points, Decimal::Parse(r.get<std::string>(8)));
-  return e;
-}
-
 // Counts the events processed before `board` existed on it.
 absl::Status CountHistory(soci::session& s, const OutboxRules& rules, const Leaderboard& board,
                           long long* seq) {
   long long program = board.program_id();
   soci::rowset<soci::row> rows =
-      (s.prepare << absl::StrCat("SELECT ", kEventColumns,
+      (s.prepare << absl::StrCat("SELECT ", kOutboxEventColumns,
                                  " FROM outbox_events WHERE processed = 1"
                                  " AND (:p1 = 0 OR program_id = :p2)"),
        soci::use(program), soci::use(program));
   ScoreSums sums;
   for (const soci::row& r : rows) {
-    CIM_ASSIGN_OR_RETURN(OutboxEvent e, EventFromRow(r));
+    CIM_ASSIGN_OR_RETURN(OutboxEvent e, OutboxEventFromRow(r));
     for (const ScoreChange& c : rules.Scores({board}, e)) sums.Add(c);
   }
   UpsertScores(s, sums.Changes(), seq);
@@ -1081,6 +1060,19 @@ absl::StatusOr<bool> MysqlRecognitionRepository::ChallengeExists(int64_t challen
   });
 }
 
+absl::StatusOr<std::string> MysqlRecognitionRepository::ProgressVersion(int64_t user_id,
+                                                                        int64_t partner_id) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<std::string> {
+    long long user = user_id, partner = partner_id, user_event = 0, partner_event = 0, awards = 0;
+    s << "SELECT COALESCE((SELECT MAX(id) FROM outbox_events WHERE user_id = :u), 0),"
+         " COALESCE((SELECT MAX(id) FROM outbox_events WHERE partner_id = :p), 0),"
+         " (SELECT COUNT(*) FROM badge_awards WHERE user_id = :u2)",
+        soci::use(user), soci::use(partner), soci::use(user), soci::into(user_event),
+        soci::into(partner_event), soci::into(awards);
+    return absl::StrCat(user_event, "/", partner_event, "/", awards);
+  });
+}
+
 absl::StatusOr<OutboxRun> MysqlRecognitionRepository::ProcessOutbox(const OutboxRules& rules,
                                                                     int limit, absl::Time now) {
   return db_.Transact([&](soci::session& s) -> absl::StatusOr<OutboxRun> {
@@ -1107,17 +1099,19 @@ absl::StatusOr<OutboxRun> MysqlRecognitionRepository::ProcessOutbox(const Outbox
         }
       }
     }
+    // So do challenges (within their windows).
+    CIM_RETURN_IF_ERROR(BackfillChallenges(s, now).status());
 
     std::vector<OutboxEvent> events;
     {
       int n = limit;
       soci::rowset<soci::row> rows =
-          (s.prepare << absl::StrCat("SELECT ", kEventColumns,
+          (s.prepare << absl::StrCat("SELECT ", kOutboxEventColumns,
                                      " FROM outbox_events WHERE processed = 0"
                                      " ORDER BY id LIMIT :n"),
            soci::use(n));
       for (const soci::row& r : rows) {
-        CIM_ASSIGN_OR_RETURN(OutboxEvent e, EventFromRow(r));
+        CIM_ASSIGN_OR_RETURN(OutboxEvent e, OutboxEventFromRow(r));
         events.push_back(std::move(e));
       }
     }

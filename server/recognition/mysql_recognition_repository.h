@@ -60,6 +60,7 @@ class MysqlRecognitionRepository final : public RecognitionRepository {
   absl::StatusOr<std::vector<cim::v1::Certification>> ListCertifications(
       const CertificationFilter& filter, int64_t offset, int limit) override;
   absl::StatusOr<bool> ChallengeExists(int64_t challenge_id) override;
+  absl::StatusOr<std::string> ProgressVersion(int64_t user_id, int64_t partner_id) override;
   absl::StatusOr<OutboxRun> ProcessOutbox(const OutboxRules& rules, int limit,
                                           absl::Time now) override;
 

@@ -489,4 +489,111 @@ absl::StatusOr<cim::v1::ListCertificationsResponse> Recognition::ListCertificati
   return out;
 }
 
+absl::Status Recognition::WatchProgress(
+    const Principal& caller, const cim::v1::WatchProgressRequest& request, absl::Duration poll,
+    const WaitFn& wait, const std::function<bool(const cim::v1::ProgressUpdate&)>& emit) {
+  constexpr int kMaxWatchedBoards = 10;
+  if (caller.role == cim::v1::ROLE_SERVICE_ACCOUNT) {
+    return absl::PermissionDeniedError("service accounts have no progress to watch");
+  }
+  FieldErrors errors;
+  if (request.leaderboard_ids_size() > kMaxWatchedBoards) {
+    errors.Add("leaderboard_ids", absl::StrCat("at most ", kMaxWatchedBoards));
+  }
+  for (int i = 0; i < request.leaderboard_ids_size(); ++i) {
+    if (request.leaderboard_ids(i) <= 0) {
+      errors.Add(absl::StrCat("leaderboard_ids[", i, "]"), "a leaderboard id");
+    }
+  }
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  for (int64_t id : request.leaderboard_ids()) {
+    CIM_ASSIGN_OR_RETURN(const Leaderboard board, Board(id));
+    CIM_RETURN_IF_ERROR(CheckVisible(caller, board));
+  }
+  CIM_ASSIGN_OR_RETURN(const cim::v1::User user, ReadableUser(caller, 0));
+
+  std::string version;
+  absl::flat_hash_map<int64_t, absl::Time> earned;
+  cim::v1::ProgressUpdate last;
+  for (bool first = true;; first = false) {
+    CIM_ASSIGN_OR_RETURN(std::string now_version,
+                         repository_.ProgressVersion(user.id(), user.partner_id()));
+    cim::v1::ProgressUpdate update;
+    bool changed = first;
+    if (first || now_version != version) {
+      version = std::move(now_version);
+      changed = true;
+      CIM_ASSIGN_OR_RETURN(*update.mutable_summary(), SummaryOf(user));
+      CIM_ASSIGN_OR_RETURN(auto awards, repository_.Awards(user.id()));
+      if (!first) {
+        std::vector<int64_t> fresh;
+        for (const auto& [badge, at] : awards) {
+          if (!earned.contains(badge)) fresh.push_back(badge);
+        }
+        if (!fresh.empty()) {
+          CIM_ASSIGN_OR_RETURN(std::vector<Badge> catalog, repository_.ListBadges(0, 1 << 30));
+          for (const Badge& b : catalog) {
+            if (std::find(fresh.begin(), fresh.end(), b.id()) == fresh.end()) continue;
+            cim::v1::BadgeStatus& status = *update.add_new_badges();
+            *status.mutable_badge() = b;
+            status.set_earned(true);
+            SetTimestamp(awards[b.id()], status.mutable_earn_time());
+            status.set_progress_percent(100);
+          }
+        }
+        update.set_level_up(update.summary().level().level().rank() >
+                            last.summary().level().level().rank());
+      }
+      earned = std::move(awards);
+    } else {
+      *update.mutable_summary() = last.summary();
+    }
+    for (int i = 0; i < request.leaderboard_ids_size(); ++i) {
+      cim::v1::GetLeaderboardRequest one;
+      one.set_leaderboard_id(request.leaderboard_ids(i));
+      one.set_top(1);
+      one.set_around(0);
+      CIM_ASSIGN_OR_RETURN(const cim::v1::GetLeaderboardResponse board,
+                           GetLeaderboard(caller, one));
+      cim::v1::BoardRank& rank = *update.add_ranks();
+      rank.set_leaderboard_id(board.leaderboard().id());
+      rank.set_period_start(board.period_start());
+      rank.set_participants(board.participants());
+      if (board.has_caller()) {
+        rank.set_rank(board.caller().rank());
+        rank.set_score(board.caller().score());
+      }
+      if (!first) {
+        const cim::v1::BoardRank& before = last.ranks(i);
+        rank.set_previous_rank(before.rank());
+        if (before.rank() != rank.rank() || before.score() != rank.score() ||
+            before.period_start() != rank.period_start()) {
+          changed = true;
+        }
+      }
+    }
+    if (changed) {
+      if (!emit(update)) return absl::OkStatus();
+      last = std::move(update);
+    }
+    if (!wait(poll)) return absl::OkStatus();
+  }
+}
+
+absl::Status Recognition::WatchLeaderboard(
+    const Principal& caller, const cim::v1::GetLeaderboardRequest& request, absl::Duration poll,
+    const WaitFn& wait, const std::function<bool(const cim::v1::GetLeaderboardResponse&)>& emit) {
+  std::string last;
+  for (;;) {
+    CIM_ASSIGN_OR_RETURN(const cim::v1::GetLeaderboardResponse board,
+                         GetLeaderboard(caller, request));
+    std::string now = board.SerializeAsString();
+    if (now != last) {
+      if (!emit(board)) return absl::OkStatus();
+      last = std::move(now);
+    }
+    if (!wait(poll)) return absl::OkStatus();
+  }
+}
+
 }  // namespace cim

@@ -4,6 +4,7 @@
 #define CIM_SERVER_RECOGNITION_RECOGNITION_H_
 
 #include <cstdint>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -64,6 +65,18 @@ class Recognition {
       const Principal& caller, const cim::v1::CompleteTrainingRequest& request);
   absl::StatusOr<cim::v1::ListCertificationsResponse> ListCertifications(
       const Principal& caller, const cim::v1::ListCertificationsRequest& request);
+
+  // The streams: call `emit` with a first update at once, then with each change, checking
+  // every `poll`. Return OK when `wait(poll)` returns false (the caller went away) or `emit`
+  // does; the errors of the matching unary RPCs (validation, visibility) before the first.
+  using WaitFn = std::function<bool(absl::Duration)>;
+  // PERMISSION_DENIED for service accounts (no standing of their own).
+  absl::Status WatchProgress(const Principal& caller, const cim::v1::WatchProgressRequest& request,
+                             absl::Duration poll, const WaitFn& wait,
+                             const std::function<bool(const cim::v1::ProgressUpdate&)>& emit);
+  absl::Status WatchLeaderboard(
+      const Principal& caller, const cim::v1::GetLeaderboardRequest& request, absl::Duration poll,
+      const WaitFn& wait, const std::function<bool(const cim::v1::GetLeaderboardResponse&)>& emit);
 
  private:
   // The user `user_id` names (0: the caller) if the caller may read their recognition.

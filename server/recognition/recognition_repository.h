@@ -151,6 +151,10 @@ class RecognitionRepository : public LeaderboardScoreSource {
 
   virtual absl::StatusOr<bool> ChallengeExists(int64_t challenge_id) = 0;
 
+  // A value that changes whenever the user's (or their partner's) points or badges may have:
+  // the newest outbox events about them and their badge count.
+  virtual absl::StatusOr<std::string> ProgressVersion(int64_t user_id, int64_t partner_id) = 0;
+
   // In one transaction, unless another server is processing (then `skipped`): counts the
   // events processed so far on boards created since the last run; applies up to `limit`
   // unprocessed outbox events as `rules` says (tallies, scores, badges) and marks them

@@ -116,4 +116,26 @@ grpc::Status RecognitionServiceImpl::ListCertifications(
   });
 }
 
+grpc::Status RecognitionServiceImpl::WatchProgress(
+    grpc::ServerContext* context, const cim::v1::WatchProgressRequest* request,
+    grpc::ServerWriter<cim::v1::ProgressUpdate>* writer) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return recognition_.WatchProgress(
+        p, *request, watch_poll_,
+        [&](absl::Duration poll) { return WaitUnlessCancelled(*context, poll); },
+        [&](const cim::v1::ProgressUpdate& update) { return writer->Write(update); });
+  });
+}
+
+grpc::Status RecognitionServiceImpl::WatchLeaderboard(
+    grpc::ServerContext* context, const cim::v1::GetLeaderboardRequest* request,
+    grpc::ServerWriter<cim::v1::GetLeaderboardResponse>* writer) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return recognition_.WatchLeaderboard(
+        p, *request, watch_poll_,
+        [&](absl::Duration poll) { return WaitUnlessCancelled(*context, poll); },
+        [&](const cim::v1::GetLeaderboardResponse& board) { return writer->Write(board); });
+  });
+}
+
 }  // namespace cim

@@ -51,10 +51,20 @@ class RecognitionServiceImpl final : public cim::v1::RecognitionService::Service
   grpc::Status ListCertifications(grpc::ServerContext* context,
                                   const cim::v1::ListCertificationsRequest* request,
                                   cim::v1::ListCertificationsResponse* response) override;
+  grpc::Status WatchProgress(grpc::ServerContext* context,
+                             const cim::v1::WatchProgressRequest* request,
+                             grpc::ServerWriter<cim::v1::ProgressUpdate>* writer) override;
+  grpc::Status WatchLeaderboard(
+      grpc::ServerContext* context, const cim::v1::GetLeaderboardRequest* request,
+      grpc::ServerWriter<cim::v1::GetLeaderboardResponse>* writer) override;
+
+  // How often the streams check for changes (default 250 ms).
+  void set_watch_poll(absl::Duration poll) { watch_poll_ = poll; }
 
  private:
   Authenticator& auth_;
   Recognition& recognition_;
+  absl::Duration watch_poll_ = absl::Milliseconds(250);
 };
 
 }  // namespace cim

@@ -1112,6 +1112,24 @@ TEST_F(GatewayHttpTest, ClaimEventsStreamAsServerSentEventsAndResumeByLastEventI
   EXPECT_THAT(negative.response().body, HasSubstr("program_id"));
 }
 
+TEST_F(GatewayHttpTest, RecognitionStreamsAsServerSentEvents) {
+  const std::string rep = "Bearer " + BearerLogin("rep@gamma.example");
+  // The first update comes at once: the rep's standing.
+  SseClient progress(http_->port(), "/v1/recognition:watch", {{"Authorization", rep}});
+  ASSERT_EQ(progress.response().status, 200) << progress.response().body;
+  EXPECT_EQ(progress.response().header("content-type"), "text/event-stream");
+  std::optional<SseEvent> first = progress.Next(5000);
+  ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(JsonField(first->data, "lifetimePoints"), "0");
+  // Bad requests and unknown boards keep their HTTP status; a custom verb is not an id.
+  SseClient bad(http_->port(), "/v1/recognition:watch?leaderboardIds=-2", {{"Authorization", rep}});
+  EXPECT_EQ(bad.response().status, 400);
+  EXPECT_THAT(bad.response().body, HasSubstr("leaderboard_ids[0]"));
+  SseClient missing(http_->port(), "/v1/leaderboards/999:watch", {{"Authorization", rep}});
+  EXPECT_EQ(missing.response().status, 404) << missing.response().body;
+  EXPECT_EQ(SseClient(http_->port(), "/v1/recognition:watch").response().status, 401);
+}
+
 TEST_F(GatewayHttpTest, AnUploadCutOffByTheClientStoresNothing) {
   const std::string bearer = "Bearer " + BearerLogin("rep@gamma.example");
   const Headers auth = With(kMultipart, "Authorization", bearer);

@@ -68,6 +68,15 @@ TEST(RouteTableTest, FindsByMethodAndPath) {
   ASSERT_TRUE(login.has_value());
   EXPECT_EQ(login->route->session, cim::v1::SESSION_EFFECT_START);
   EXPECT_TRUE(login->route->anonymous);
+  // A custom verb wins over a variable that would swallow it.
+  auto watch = table->Find("GET", "/v1/leaderboards/7:watch", &path_matched);
+  ASSERT_TRUE(watch.has_value());
+  EXPECT_EQ(watch->route->grpc_path(), "/cim.v1.RecognitionService/WatchLeaderboard");
+  EXPECT_EQ(watch->bindings,
+            (std::vector<std::pair<std::string, std::string>>{{"leaderboard_id", "7"}}));
+  auto board = table->Find("GET", "/v1/leaderboards/7", &path_matched);
+  ASSERT_TRUE(board.has_value());
+  EXPECT_EQ(board->route->grpc_path(), "/cim.v1.RecognitionService/GetLeaderboard");
 }
 
 // Builds a one-file pool with two methods annotated as given.

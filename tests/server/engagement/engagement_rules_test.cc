@@ -145,6 +145,8 @@ TEST(ChallengeTest, ProgressInWords) {
       absl::FromUnixSeconds(1'800'000'000));
   EXPECT_TRUE(done.completed());
   EXPECT_EQ(done.percent(), 100);
+  EXPECT_EQ(done.current(), "4");
+  EXPECT_EQ(done.text(), "3 of 3 approved claims");
   EXPECT_EQ(done.complete_time().seconds(), 1'800'000'000);
 }
 

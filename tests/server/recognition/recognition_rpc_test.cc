@@ -321,18 +321,9 @@ TEST_F(RecognitionRpcTest, LeaderboardsRankLeaguesAndPrivacy) {
 }
 
 TEST_F(RecognitionRpcTest, ReplicasOnOneDatabaseRankAlike) {
-  // A second server on the same database, as behind a load balancer.
-  ServerOptions options;
-  options.listen_address = "127.0.0.1:0";
-  options.db_connect = server_.database().connect_string();
-  options.db_pool_size = 4;
-  options.migrate = false;
-  options.password_hash = PasswordHashParams::Minimum();
-  options.clock = &server_.clock();
-  absl::StatusOr<std::unique_ptr<ServerApp>> replica = ServerApp::Start(options);
-  ASSERT_TRUE(replica.ok()) << replica.status();
-  auto other = RecognitionService::NewStub(grpc::CreateChannel(
-      absl::StrCat("127.0.0.1:", (*replica)->port()), grpc::InsecureChannelCredentials()));
+  const std::unique_ptr<ServerApp> replica = StartReplica();
+  ASSERT_NE(replica, nullptr);
+  auto other = RecognitionService::NewStub(ChannelTo(*replica));
   const Leaderboard people = CreateBoard(
       "name: \"Points this week\" metric: RECOGNITION_METRIC_POINTS"
       " scope: LEADERBOARD_SCOPE_INDIVIDUAL period: LEADERBOARD_PERIOD_WEEK");
@@ -730,6 +721,136 @@ TEST_F(RecognitionRpcTest, AnLmsRecordsCompletionsIdempotently) {
   EXPECT_EQ(server_.database().Count(
                 "SELECT CAST(SUM(amount) AS SIGNED) FROM ledger_entries WHERE account = 2"),
             90);
+}
+
+// Reads updates from `reader` until `done` holds for one (returned) or the stream ends.
+template <typename Update>
+std::optional<Update> ReadUntil(grpc::ClientReaderInterface<Update>& reader,
+                                const std::function<bool(const Update&)>& done,
+                                std::vector<Update>* seen = nullptr) {
+  Update update;
+  while (reader.Read(&update)) {
+    if (seen != nullptr) seen->push_back(update);
+    if (done(update)) return update;
+  }
+  return std::nullopt;
+}
+
+TEST_F(RecognitionRpcTest, ProgressStreamsFollowChangesMadeOnAnotherServer) {
+  SetLevelsRequest ladder;
+  for (auto [name, min] : {std::pair{"Bronze", "0"}, {"Silver", "150"}}) {
+    Level* l = ladder.add_levels();
+    l->set_name(name);
+    l->set_min_points(min);
+  }
+  ListLevelsResponse levels;
+  ASSERT_TRUE(recognition_->SetLevels(TestServer::Context(admin_).get(), ladder, &levels).ok());
+  const Badge first_deal = CreateBadge(
+      "name: \"First deal\" criteria { event_count { event: RECOGNITION_EVENT_KIND_CLAIM_APPROVED"
+      " count: 1 } }");
+  const Leaderboard board = CreateBoard(
+      "name: \"Points this month\" metric: RECOGNITION_METRIC_POINTS"
+      " scope: LEADERBOARD_SCOPE_INDIVIDUAL period: LEADERBOARD_PERIOD_MONTH");
+  Approve(rep2_token_, 3);  // rep2 leads with 300
+
+  // rep1 watches through a replica; the approval happens on the first server.
+  const std::unique_ptr<ServerApp> replica = StartReplica();
+  ASSERT_NE(replica, nullptr);
+  auto other = RecognitionService::NewStub(ChannelTo(*replica));
+  auto context = TestServer::Context(rep1_token_);
+  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
+  WatchProgressRequest watch;
+  watch.add_leaderboard_ids(board.id());
+  auto reader = other->WatchProgress(context.get(), watch);
+  ProgressUpdate first;
+  ASSERT_TRUE(reader->Read(&first));
+  EXPECT_EQ(first.summary().lifetime_points(), "0");
+  EXPECT_EQ(first.summary().level().level().name(), "Bronze");
+  ASSERT_EQ(first.ranks_size(), 1);
+  EXPECT_EQ(first.ranks(0).rank(), 0);
+  EXPECT_FALSE(first.level_up());
+
+  Approve(rep1_token_, 4);  // 400 points: Silver, first deal, rank 1
+  std::vector<ProgressUpdate> seen;
+  const std::optional<ProgressUpdate> settled = ReadUntil<ProgressUpdate>(
+      *reader,
+      [](const ProgressUpdate& u) {
+        return u.summary().lifetime_points() == "400" && u.summary().badges_earned() == 1 &&
+               u.ranks(0).rank() == 1;
+      },
+      &seen);
+  ASSERT_TRUE(settled.has_value());
+  EXPECT_EQ(settled->summary().level().level().name(), "Silver");
+  EXPECT_EQ(settled->ranks(0).score(), "400");
+  EXPECT_EQ(settled->ranks(0).participants(), 2);
+  bool leveled = false, badged = false;
+  int64_t previous_rank = -1;
+  for (const ProgressUpdate& u : seen) {
+    leveled |= u.level_up();
+    for (const BadgeStatus& b : u.new_badges()) badged |= b.badge().id() == first_deal.id();
+    if (u.ranks(0).rank() == 1 && previous_rank < 0) previous_rank = u.ranks(0).previous_rank();
+  }
+  EXPECT_TRUE(leveled);
+  EXPECT_TRUE(badged);
+  EXPECT_EQ(previous_rank, 0) << "rank 1 reached from off the board";
+  context->TryCancel();
+}
+
+TEST_F(RecognitionRpcTest, BoardStreamsPushTopRowChanges) {
+  const Leaderboard board = CreateBoard(
+      "name: \"Points this month\" metric: RECOGNITION_METRIC_POINTS"
+      " scope: LEADERBOARD_SCOPE_INDIVIDUAL period: LEADERBOARD_PERIOD_MONTH");
+  auto context = TestServer::Context(bravo_token_);
+  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
+  GetLeaderboardRequest watch;
+  watch.set_leaderboard_id(board.id());
+  watch.set_top(3);
+  auto reader = recognition_->WatchLeaderboard(context.get(), watch);
+  GetLeaderboardResponse first;
+  ASSERT_TRUE(reader->Read(&first));
+  EXPECT_EQ(first.participants(), 0);
+  Approve(rep1_token_, 1);
+  std::optional<GetLeaderboardResponse> next = ReadUntil<GetLeaderboardResponse>(
+      *reader, [](const GetLeaderboardResponse& r) { return r.top_size() == 1; });
+  ASSERT_TRUE(next.has_value());
+  EXPECT_EQ(next->top(0).display_name(), "Test rep1");
+  EXPECT_EQ(next->top(0).score(), "100");
+  Approve(bravo_token_, 2);
+  next = ReadUntil<GetLeaderboardResponse>(
+      *reader, [](const GetLeaderboardResponse& r) { return r.top_size() == 2; });
+  ASSERT_TRUE(next.has_value());
+  EXPECT_EQ(next->top(0).display_name(), "Test rep");
+  EXPECT_TRUE(next->top(0).is_caller());
+  context->TryCancel();
+}
+
+TEST_F(RecognitionRpcTest, StreamsRejectBadRequests) {
+  WatchProgressRequest watch;
+  watch.add_leaderboard_ids(-1);
+  auto context = TestServer::Context(rep1_token_);
+  auto reader = recognition_->WatchProgress(context.get(), watch);
+  ProgressUpdate update;
+  EXPECT_FALSE(reader->Read(&update));
+  EXPECT_THAT(reader->Finish(),
+              StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("leaderboard_ids[0]")));
+  watch.set_leaderboard_ids(0, 999);
+  context = TestServer::Context(rep1_token_);
+  reader = recognition_->WatchProgress(context.get(), watch);
+  EXPECT_FALSE(reader->Read(&update));
+  EXPECT_THAT(reader->Finish(), StatusIs(grpc::StatusCode::NOT_FOUND));
+  GetLeaderboardRequest board;
+  board.set_leaderboard_id(1);
+  board.set_top(500);
+  context = TestServer::Context(rep1_token_);
+  auto board_reader = recognition_->WatchLeaderboard(context.get(), board);
+  GetLeaderboardResponse response;
+  EXPECT_FALSE(board_reader->Read(&response));
+  EXPECT_THAT(board_reader->Finish(),
+              StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("top")));
+  context = TestServer::Context(LmsKey());
+  reader = recognition_->WatchProgress(context.get(), WatchProgressRequest());
+  EXPECT_FALSE(reader->Read(&update));
+  EXPECT_THAT(reader->Finish(), StatusIs(grpc::StatusCode::PERMISSION_DENIED));
 }
 
 }  // namespace

@@ -250,17 +250,9 @@ TEST_F(TierRpcTest, TheDailyScheduleEvaluatesOncePerDayAcrossServers) {
   // Two more servers on the same database checking every 50 ms: the day is evaluated once.
   std::vector<std::unique_ptr<ServerApp>> replicas;
   for (int i = 0; i < 2; ++i) {
-    ServerOptions options;
-    options.listen_address = "127.0.0.1:0";
-    options.db_connect = server_.database().connect_string();
-    options.db_pool_size = 4;
-    options.migrate = false;
-    options.password_hash = PasswordHashParams::Minimum();
-    options.clock = &server_.clock();
-    options.tier_schedule_interval = absl::Milliseconds(50);
-    absl::StatusOr<std::unique_ptr<ServerApp>> replica = ServerApp::Start(options);
-    ASSERT_TRUE(replica.ok()) << replica.status();
-    replicas.push_back(*std::move(replica));
+    replicas.push_back(StartReplica(
+        [](ServerOptions& options) { options.tier_schedule_interval = absl::Milliseconds(50); }));
+    ASSERT_NE(replicas.back(), nullptr);
   }
   ASSERT_TRUE(Eventually([&] { return !Changes(admin_).empty(); }));
   absl::SleepFor(absl::Milliseconds(300));
