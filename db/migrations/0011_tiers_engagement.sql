@@ -3,8 +3,10 @@
 
 -- What an event is about beyond a claim: the tier change, kudos or challenge (0: none).
 ALTER TABLE outbox_events ADD COLUMN IF NOT EXISTS ref_id BIGINT NOT NULL DEFAULT 0;
--- Trailing sales and points of a partner (tier evaluation).
+-- Trailing sales and points of a partner (tier evaluation), and a partner's newest event
+-- (progress streams).
 CREATE INDEX IF NOT EXISTS idx_outbox_partner ON outbox_events (partner_id, kind, occurred_at);
+CREATE INDEX IF NOT EXISTS idx_outbox_partner_id ON outbox_events (partner_id, id);
 
 -- The tier ladder: one settings row and the tiers, lowest (rank 1) first. The daily
 -- evaluation runs once per day on whichever server claims the day first.
