@@ -241,6 +241,11 @@ absl::StatusOr<cim::v1::RespondToSurveyResponse> Engagement::RespondToSurvey(
   if (!IsPartnerRole(caller.role)) {
     return absl::PermissionDeniedError("partner users answer surveys");
   }
+  if (request.survey_id() <= 0) {
+    FieldErrors errors;
+    errors.Add("survey_id", "required");
+    return errors.ToStatus();
+  }
   absl::StatusOr<cim::v1::Survey> survey = repository_.GetSurvey(request.survey_id());
   CIM_RETURN_IF_ERROR(survey.status());
   CIM_ASSIGN_OR_RETURN(const Partner partner, partners_.Get(caller.partner_id));
@@ -271,6 +276,11 @@ absl::StatusOr<cim::v1::SurveyResults> Engagement::GetSurveyResults(
     const Principal& caller, const cim::v1::GetSurveyResultsRequest& request) {
   if (!IsVendorRole(caller.role)) {
     return absl::PermissionDeniedError("vendor staff read survey results");
+  }
+  if (request.survey_id() <= 0) {
+    FieldErrors errors;
+    errors.Add("survey_id", "required");
+    return errors.ToStatus();
   }
   CIM_ASSIGN_OR_RETURN(cim::v1::Survey survey, repository_.GetSurvey(request.survey_id()));
   CIM_ASSIGN_OR_RETURN(const auto counts, repository_.ResponseCounts(survey.id()));

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
 #include "server/common/decimal_field.h"
 #include "server/common/display_text.h"
 #include "server/common/proto_time.h"
@@ -31,7 +32,18 @@ void ValidateWindow(const google::protobuf::Timestamp* start,
   if (start == nullptr) errors.Add(start_field, "required");
   if (end == nullptr) errors.Add(end_field, "required");
   if (start == nullptr || end == nullptr) return;
+  // What the database holds: 2000 to 2199.
+  const absl::Time min = absl::FromCivil(absl::CivilDay(2000, 1, 1), absl::UTCTimeZone());
+  const absl::Time max = absl::FromCivil(absl::CivilDay(2200, 1, 1), absl::UTCTimeZone());
   const absl::Time from = FromTimestamp(*start), to = FromTimestamp(*end);
+  if (from < min || from >= max) {
+    errors.Add(start_field, "a time in the years 2000 to 2199");
+    return;
+  }
+  if (to < min || to >= max) {
+    errors.Add(end_field, "a time in the years 2000 to 2199");
+    return;
+  }
   if (to <= from) {
     errors.Add(end_field, "after the start");
   } else if (to - from > max_length) {

@@ -28,7 +28,8 @@ constexpr char kFeedSelect[] =
     " COALESCE(a.display_name, ''), CAST(f.points AS CHAR), f.badge_id, f.leaderboard_id,"
     " f.challenge_id, " CIM_MICROS_OF("f.created_at")
     " FROM feed_entries f LEFT JOIN users u ON u.id = f.user_id"
-    " LEFT JOIN partners p ON p.id = f.partner_id LEFT JOIN users a ON a.id = f.author_user_id";
+    " LEFT JOIN partners p ON p.id = f.partner_id LEFT JOIN users a ON a.id = f.author_user_id"
+    " LEFT JOIN recognition_preferences rp ON rp.user_id = f.user_id";
 
 FeedEntry FeedFromRow(const soci::row& r) {
   FeedEntry e;
@@ -151,9 +152,7 @@ absl::StatusOr<Survey> SurveyFromRow(const soci::row& r) {
 
 void AppendFeedEntries(soci::session& s, const std::vector<NewFeedEntry>& entries) {
   if (entries.empty()) return;
-  SqlBuilder insert(
-      "INSERT INTO feed_entries (kind, visibility, user_id, partner_id, headline, message,"
-      " author_user_id, points, badge_id, leaderboard_id, challenge_id, created_at) VALUES ");
+  SqlBuilder insert(absl::StrCat(kFeedInsert, "VALUES "));
   insert.Join(entries, [&](const NewFeedEntry& e) {
     insert.Tuple(static_cast<int>(e.kind), static_cast<int>(e.visibility), e.user_id, e.partner_id,
                  e.headline, e.message, e.author_user_id, e.points.ToString(), e.badge_id,
@@ -401,6 +400,10 @@ absl::StatusOr<Kudos> MysqlEngagementRepository::GiveKudos(const NewKudos& in) {
     if (!in.points.is_zero()) {
       // The budget row's lock serialises gifts from one budget.
       CIM_ASSIGN_OR_RETURN(auto use, BudgetUse(s, in.budget_partner_id, in.now, /*lock=*/true));
+      // A retry that waited for the lock behind its original: answer with the original.
+      if (keyed) {
+        if (auto stored = FindKudos(s, in.giver_user_id, in.request_id)) return same(*stored);
+      }
       const Decimal left = use.first.value_or(Decimal()) - use.second;
       if (in.points > left) {
         return absl::ResourceExhaustedError(
@@ -408,8 +411,15 @@ absl::StatusOr<Kudos> MysqlEngagementRepository::GiveKudos(const NewKudos& in) {
                          " points left this month; ", in.points.ToString(0), " asked"));
       }
     }
+    // Kudos to someone who hides their name on leaderboards stay within their partner.
+    long long recipient = in.recipient_user_id;
+    int hidden = 0;
+    s << "SELECT hide_name FROM recognition_preferences WHERE user_id = :u", soci::use(recipient),
+        soci::into(hidden);
+    const cim::v1::FeedVisibility visibility =
+        s.got_data() && hidden != 0 ? cim::v1::FEED_VISIBILITY_PARTNER : in.visibility;
     AppendFeedEntries(s, {NewFeedEntry{.kind = cim::v1::FEED_ENTRY_KIND_KUDOS,
-                                       .visibility = in.visibility,
+                                       .visibility = visibility,
                                        .user_id = in.recipient_user_id,
                                        .partner_id = in.recipient_partner_id,
                                        .headline = in.headline,
@@ -429,7 +439,7 @@ absl::StatusOr<Kudos> MysqlEngagementRepository::GiveKudos(const NewKudos& in) {
     insert.Bind(in.recipient_partner_id) << ", ";
     insert.Bind(in.message) << ", ";
     insert.Bind(in.points.ToString()) << ", ";
-    insert.Bind(static_cast<int>(in.visibility)) << ", ";
+    insert.Bind(static_cast<int>(visibility)) << ", ";
     insert.Bind(feed_id) << ", ";
     insert.BindOrNull(in.request_id, !keyed) << ", ";
     insert.Bind(FormatDate(MonthStart(in.now))) << ", ";
@@ -515,8 +525,10 @@ absl::StatusOr<std::vector<FeedEntry>> MysqlEngagementRepository::ListFeed(
     SqlBuilder q(kFeedSelect);
     q << " WHERE 1 = 1";
     if (filter.viewer_partner_id != 0) {
-      q << " AND (f.visibility = ";
-      q.Bind(static_cast<int>(cim::v1::FEED_VISIBILITY_PUBLIC)) << " OR f.partner_id = ";
+      // Other partners' public entries, unless about a user who now hides their name.
+      q << " AND ((f.visibility = ";
+      q.Bind(static_cast<int>(cim::v1::FEED_VISIBILITY_PUBLIC))
+          << " AND COALESCE(rp.hide_name, 0) = 0) OR f.partner_id = ";
       q.Bind(filter.viewer_partner_id) << ")";
     }
     if (filter.partner_id != 0) {
@@ -570,16 +582,7 @@ absl::StatusOr<std::vector<Challenge>> MysqlEngagementRepository::ListChallenges
       q.Bind(ToSqlTime(*ending_after));
     }
     q << " ORDER BY c.ends_at, c.id";
-    std::vector<Challenge> out;
-    absl::Status bad;
-    q.Query(s, [&](const soci::row& r) {
-      absl::StatusOr<Challenge> c = ChallengeFromRow(r);
-      if (c.ok())
-        out.push_back(*std::move(c));
-      else
-        bad = c.status();
-    });
-    CIM_RETURN_IF_ERROR(bad);
+    CIM_ASSIGN_OR_RETURN(std::vector<Challenge> out, ReadChallenges(s, q));
     // Reward badges: those with a challenge_completed criterion.
     soci::rowset<soci::row> badges =
         s.prepare << "SELECT id, JSON_VALUE(criteria, '$.challenge_completed.challenge_id')"

@@ -11,6 +11,11 @@
 
 namespace cim {
 
+// The start of an INSERT into feed_entries: the column list, followed by VALUES or SELECT.
+inline constexpr char kFeedInsert[] =
+    "INSERT INTO feed_entries (kind, visibility, user_id, partner_id, headline, message,"
+    " author_user_id, points, badge_id, leaderboard_id, challenge_id, created_at) ";
+
 // Stores `entries` in the session's transaction.
 void AppendFeedEntries(soci::session& s, const std::vector<NewFeedEntry>& entries);
 

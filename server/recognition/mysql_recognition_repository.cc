@@ -312,8 +312,7 @@ constexpr char kAutoVisibility[] = "IF(COALESCE(rp.hide_name, 0) = 1, 2, 1)";
 static_assert(cim::v1::FEED_VISIBILITY_PUBLIC == 1 && cim::v1::FEED_VISIBILITY_PARTNER == 2);
 
 // A feed entry for the winner (first place) of a board period that just closed.
-absl::Status PostWinner(soci::session& s, const Leaderboard& board, absl::CivilDay start,
-                        absl::Time now) {
+void PostWinner(soci::session& s, const Leaderboard& board, absl::CivilDay start, absl::Time now) {
   long long id = board.id();
   const std::string period = FormatDate(start);
   const std::string label =
@@ -323,44 +322,36 @@ absl::Status PostWinner(soci::session& s, const Leaderboard& board, absl::CivilD
   const std::string at = ToSqlMicros(now);
   int kind = cim::v1::FEED_ENTRY_KIND_PERIOD_WINNER;
   if (board.scope() == cim::v1::LEADERBOARD_SCOPE_INDIVIDUAL) {
-    s << absl::StrCat(
-        "INSERT INTO feed_entries (kind, visibility, user_id, partner_id, headline, message,"
-        " author_user_id, points, badge_id, leaderboard_id, challenge_id, created_at)"
-        " SELECT :k, ",
-        kAutoVisibility,
-        ", u.id, COALESCE(u.partner_id, 0),"
-        " CONCAT(u.display_name, ' won ', :label), '', 0, 0, 0, :b, 0, :at"
-        " FROM leaderboard_placements lp JOIN users u ON u.id = lp.participant_id"
-        " LEFT JOIN recognition_preferences rp ON rp.user_id = u.id"
-        " WHERE lp.board_id = :b2 AND lp.period_start = :p AND lp.placement = 1"),
+    s << absl::StrCat(kFeedInsert, "SELECT :k, ", kAutoVisibility,
+                      ", u.id, COALESCE(u.partner_id, 0),"
+                      " CONCAT(u.display_name, ' won ', :label), '', 0, 0, 0, :b, 0, :at"
+                      " FROM leaderboard_placements lp JOIN users u ON u.id = lp.participant_id"
+                      " LEFT JOIN recognition_preferences rp ON rp.user_id = u.id"
+                      " WHERE lp.board_id = :b2 AND lp.period_start = :p AND lp.placement = 1"),
         soci::use(kind), soci::use(label), soci::use(id), soci::use(at), soci::use(id),
         soci::use(period);
   } else {
-    s << "INSERT INTO feed_entries (kind, visibility, user_id, partner_id, headline, message,"
-         " author_user_id, points, badge_id, leaderboard_id, challenge_id, created_at)"
-         " SELECT :k, 1, 0, p.id, CONCAT(p.name, ' won ', :label), '', 0, 0, 0, :b, 0, :at"
-         " FROM leaderboard_placements lp JOIN partners p ON p.id = lp.participant_id"
-         " WHERE lp.board_id = :b2 AND lp.period_start = :p AND lp.placement = 1",
+    s << absl::StrCat(kFeedInsert,
+                      "SELECT :k, 1, 0, p.id, CONCAT(p.name, ' won ', :label), '', 0, 0, 0, :b,"
+                      " 0, :at"
+                      " FROM leaderboard_placements lp JOIN partners p"
+                      " ON p.id = lp.participant_id WHERE lp.board_id = :b2"
+                      " AND lp.period_start = :p AND lp.placement = 1"),
         soci::use(kind), soci::use(label), soci::use(id), soci::use(at), soci::use(id),
         soci::use(period);
   }
-  return absl::OkStatus();
 }
 
 // Feed entries for the badges awarded since the last run (in_feed = 0).
 void PostNewAwards(soci::session& s) {
   int kind = cim::v1::FEED_ENTRY_KIND_BADGE_EARNED;
-  s << absl::StrCat(
-      "INSERT INTO feed_entries (kind, visibility, user_id, partner_id, headline, message,"
-      " author_user_id, points, badge_id, leaderboard_id, challenge_id, created_at)"
-      " SELECT :k, ",
-      kAutoVisibility,
-      ", ba.user_id, ba.partner_id,"
-      " CONCAT(u.display_name, ' earned the badge ', b.name), '', 0, 0, b.id, 0, 0,"
-      " ba.earned_at FROM badge_awards ba JOIN badges b ON b.id = ba.badge_id"
-      " JOIN users u ON u.id = ba.user_id"
-      " LEFT JOIN recognition_preferences rp ON rp.user_id = ba.user_id"
-      " WHERE ba.in_feed = 0 ORDER BY ba.earned_at, ba.badge_id, ba.user_id"),
+  s << absl::StrCat(kFeedInsert, "SELECT :k, ", kAutoVisibility,
+                    ", ba.user_id, ba.partner_id,"
+                    " CONCAT(u.display_name, ' earned the badge ', b.name), '', 0, 0, b.id, 0, 0,"
+                    " ba.earned_at FROM badge_awards ba JOIN badges b ON b.id = ba.badge_id"
+                    " JOIN users u ON u.id = ba.user_id"
+                    " LEFT JOIN recognition_preferences rp ON rp.user_id = ba.user_id"
+                    " WHERE ba.in_feed = 0 ORDER BY ba.earned_at, ba.badge_id, ba.user_id"),
       soci::use(kind);
   s << "UPDATE badge_awards SET in_feed = 1 WHERE in_feed = 0";
 }
@@ -372,12 +363,11 @@ void PostPromotions(soci::session& s, const std::vector<OutboxEvent>& events) {
     if (e.kind == cim::v1::RECOGNITION_EVENT_KIND_TIER_CHANGED) changes.push_back(e.ref_id);
   }
   if (changes.empty()) return;
-  SqlBuilder q(
-      "INSERT INTO feed_entries (kind, visibility, user_id, partner_id, headline, message,"
-      " author_user_id, points, badge_id, leaderboard_id, challenge_id, created_at) SELECT ");
+  // The reason's figures (sales, certified users) are the partner's own: not in the feed.
+  SqlBuilder q(absl::StrCat(kFeedInsert, "SELECT "));
   q.Bind(static_cast<int>(cim::v1::FEED_ENTRY_KIND_TIER_PROMOTION));
   q << ", 1, 0, p.id, CONCAT(p.name, ' moved up to ', COALESCE(t.name, tc.to_tier), ' tier'),"
-       " tc.reason, 0, 0, 0, 0, 0, tc.changed_at FROM tier_changes tc"
+       " '', 0, 0, 0, 0, 0, tc.changed_at FROM tier_changes tc"
        " JOIN partners p ON p.id = tc.partner_id LEFT JOIN tiers t ON t.code = tc.to_tier"
        " WHERE tc.promotion = 1 AND tc.id IN ";
   q.List(changes) << " ORDER BY tc.id";
@@ -425,9 +415,7 @@ void PostLevelUps(soci::session& s, const std::map<int64_t, Decimal>& before,
     }
     return level;
   };
-  SqlBuilder q(
-      "INSERT INTO feed_entries (kind, visibility, user_id, partner_id, headline, message,"
-      " author_user_id, points, badge_id, leaderboard_id, challenge_id, created_at) SELECT ");
+  SqlBuilder q(absl::StrCat(kFeedInsert, "SELECT "));
   q.Bind(static_cast<int>(cim::v1::FEED_ENTRY_KIND_LEVEL_UP)) << ", ";
   q << kAutoVisibility
     << ", u.id, COALESCE(u.partner_id, 0), CONCAT(u.display_name, ' reached ',"
@@ -489,7 +477,7 @@ absl::StatusOr<int> ClosePeriods(soci::session& s, const OutboxRules& rules,
     s << "UPDATE leaderboard_periods SET closed_at = :now WHERE board_id = :b"
          " AND period_start = :p",
         soci::use(closed), soci::use(id), soci::use(period);
-    CIM_RETURN_IF_ERROR(PostWinner(s, *by_id[board], start, now));
+    PostWinner(s, *by_id[board], start, now);
     if (by_id[board]->scope() != cim::v1::LEADERBOARD_SCOPE_INDIVIDUAL) continue;
     for (const Badge& badge : badges) {
       if (!badge.criteria().has_placement() ||
@@ -1064,7 +1052,9 @@ absl::StatusOr<std::string> MysqlRecognitionRepository::ProgressVersion(int64_t 
                                                                         int64_t partner_id) {
   return db_.Run([&](soci::session& s) -> absl::StatusOr<std::string> {
     long long user = user_id, partner = partner_id, user_event = 0, partner_event = 0, awards = 0;
-    s << "SELECT COALESCE((SELECT MAX(id) FROM outbox_events WHERE user_id = :u), 0),"
+    // The user's events are counted (ids may commit out of order); a partner's may be many, so
+    // its newest id stands in (WatchProgress also refreshes every few seconds).
+    s << "SELECT (SELECT COUNT(*) FROM outbox_events WHERE user_id = :u),"
          " COALESCE((SELECT MAX(id) FROM outbox_events WHERE partner_id = :p), 0),"
          " (SELECT COUNT(*) FROM badge_awards WHERE user_id = :u2)",
         soci::use(user), soci::use(partner), soci::use(user), soci::into(user_event),

@@ -512,7 +512,10 @@ absl::Status Recognition::WatchProgress(
   }
   CIM_ASSIGN_OR_RETURN(const cim::v1::User user, ReadableUser(caller, 0));
 
+  // The summary is recomputed when the version moves, and at least this often.
+  constexpr absl::Duration kRefresh = absl::Seconds(5);
   std::string version;
+  absl::Time refreshed;
   absl::flat_hash_map<int64_t, absl::Time> earned;
   cim::v1::ProgressUpdate last;
   for (bool first = true;; first = false) {
@@ -520,10 +523,11 @@ absl::Status Recognition::WatchProgress(
                          repository_.ProgressVersion(user.id(), user.partner_id()));
     cim::v1::ProgressUpdate update;
     bool changed = first;
-    if (first || now_version != version) {
+    if (first || now_version != version || absl::Now() - refreshed >= kRefresh) {
       version = std::move(now_version);
-      changed = true;
+      refreshed = absl::Now();
       CIM_ASSIGN_OR_RETURN(*update.mutable_summary(), SummaryOf(user));
+      changed = first || update.summary().SerializeAsString() != last.summary().SerializeAsString();
       CIM_ASSIGN_OR_RETURN(auto awards, repository_.Awards(user.id()));
       if (!first) {
         std::vector<int64_t> fresh;
@@ -543,6 +547,7 @@ absl::Status Recognition::WatchProgress(
         }
         update.set_level_up(update.summary().level().level().rank() >
                             last.summary().level().level().rank());
+        changed |= update.new_badges_size() > 0;
       }
       earned = std::move(awards);
     } else {

@@ -151,8 +151,8 @@ class RecognitionRepository : public LeaderboardScoreSource {
 
   virtual absl::StatusOr<bool> ChallengeExists(int64_t challenge_id) = 0;
 
-  // A value that changes whenever the user's (or their partner's) points or badges may have:
-  // the newest outbox events about them and their badge count.
+  // A value that changes whenever the user's points or badges (or, mostly, their partner's
+  // points) may have: the user's outbox events, their partner's newest and their badge count.
   virtual absl::StatusOr<std::string> ProgressVersion(int64_t user_id, int64_t partner_id) = 0;
 
   // In one transaction, unless another server is processing (then `skipped`): counts the

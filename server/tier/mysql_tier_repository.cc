@@ -246,4 +246,14 @@ absl::StatusOr<bool> MysqlTierRepository::ClaimScheduledDay(absl::CivilDay day) 
   });
 }
 
+absl::Status MysqlTierRepository::ReleaseScheduledDay(absl::CivilDay day) {
+  return db_.Run([&](soci::session& s) -> absl::Status {
+    const std::string d = FormatDate(day), before = FormatDate(day - 1);
+    s << "UPDATE tier_settings SET last_scheduled_day = :b WHERE id = 1"
+         " AND last_scheduled_day = :d",
+        soci::use(before), soci::use(d);
+    return absl::OkStatus();
+  });
+}
+
 }  // namespace cim

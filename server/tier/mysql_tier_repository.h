@@ -23,6 +23,7 @@ class MysqlTierRepository final : public TierRepository {
                                                                int64_t before_id,
                                                                int limit) override;
   absl::StatusOr<bool> ClaimScheduledDay(absl::CivilDay day) override;
+  absl::Status ReleaseScheduledDay(absl::CivilDay day) override;
 
  private:
   MysqlDatabase& db_;

@@ -64,6 +64,8 @@ class TierRepository {
   // True if this call claimed `day` for the scheduled evaluation; false if some server did
   // already.
   virtual absl::StatusOr<bool> ClaimScheduledDay(absl::CivilDay day) = 0;
+  // Undoes a claim of `day` (its evaluation failed), so it runs again.
+  virtual absl::Status ReleaseScheduledDay(absl::CivilDay day) = 0;
 };
 
 }  // namespace cim

@@ -70,10 +70,17 @@ absl::StatusOr<cim::v1::EvaluateTiersResponse> Tiers::RunScheduled() {
   const absl::Time now = clock_.Now();
   CIM_ASSIGN_OR_RETURN(const cim::v1::TierLadder ladder, repository_.GetLadder());
   if (ladder.tiers().empty()) return cim::v1::EvaluateTiersResponse();
-  CIM_ASSIGN_OR_RETURN(const bool claimed,
-                       repository_.ClaimScheduledDay(absl::ToCivilDay(now, absl::UTCTimeZone())));
+  const absl::CivilDay today = absl::ToCivilDay(now, absl::UTCTimeZone());
+  CIM_ASSIGN_OR_RETURN(const bool claimed, repository_.ClaimScheduledDay(today));
   if (!claimed) return cim::v1::EvaluateTiersResponse();
-  return EvaluatePartners(0, false, cim::v1::TIER_CHANGE_TRIGGER_SCHEDULED, 0);
+  absl::StatusOr<cim::v1::EvaluateTiersResponse> run =
+      EvaluatePartners(0, false, cim::v1::TIER_CHANGE_TRIGGER_SCHEDULED, 0);
+  if (!run.ok()) {
+    // Let the next check (on any server) run the day again; the changes made stay.
+    absl::Status released = repository_.ReleaseScheduledDay(today);
+    if (!released.ok()) return released;
+  }
+  return run;
 }
 
 absl::StatusOr<cim::v1::EvaluateTiersResponse> Tiers::EvaluatePartners(
@@ -106,7 +113,8 @@ absl::StatusOr<cim::v1::EvaluateTiersResponse> Tiers::EvaluatePartners(
       NewTierChange change{.partner_id = p.id,
                            .from_tier = p.tier,
                            .to_tier = ladder.tiers(to).code(),
-                           .promotion = to > from,
+                           // Into the ladder from a hand-set code is no promotion.
+                           .promotion = from >= 0 && to > from,
                            .reason = TierChangeReason(ladder, from, to, f, now),
                            .trigger = trigger,
                            .evaluated_by = evaluated_by,
@@ -124,7 +132,14 @@ absl::StatusOr<cim::v1::EvaluateTiersResponse> Tiers::EvaluatePartners(
         SetTimestamp(now, c.mutable_change_time());
         continue;
       }
-      CIM_ASSIGN_OR_RETURN(*out.add_changes(), repository_.ApplyChange(change));
+      absl::StatusOr<cim::v1::TierChange> applied = repository_.ApplyChange(change);
+      if (absl::IsAborted(applied.status())) {
+        // Someone changed this partner's tier meanwhile: theirs stands until the next run.
+        out.set_skipped(out.skipped() + 1);
+        continue;
+      }
+      CIM_RETURN_IF_ERROR(applied.status());
+      *out.add_changes() = *std::move(applied);
     }
     if (partner_id != 0) break;
     after = partners.back().id;

@@ -201,6 +201,14 @@ TEST_F(EngagementRpcTest, FeedIsScopedAndFollowsRecognition) {
     EXPECT_TRUE(e.visibility() == FEED_VISIBILITY_PUBLIC || e.partner_id() == bravo_.id());
   }
 
+  // Once rep1 hides their name, other partners no longer see entries about them.
+  hide.set_show_name(false);
+  ASSERT_TRUE(
+      recognition_->SetLeaderboardPrivacy(TestServer::Context(rep1_token_).get(), hide, &summary)
+          .ok());
+  EXPECT_THAT(Headlines(Feed(bravo_token_)), Not(Contains(rep1_badge)));
+  EXPECT_THAT(Headlines(Feed(rep2_token_)), Contains(rep1_badge));
+
   // Spotlights are vendor staff's.
   PostSpotlightRequest post;
   post.set_headline("Partner of the month: Bravo Distribution");
@@ -328,6 +336,8 @@ TEST_F(EngagementRpcTest, SurveysTakeOneResponseEachAndReportNps) {
   EXPECT_THAT(respond(rep1_token_, survey.id(), std::nullopt),
               StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("score")));
   EXPECT_THAT(respond(cm_, survey.id(), 9), StatusIs(grpc::StatusCode::PERMISSION_DENIED));
+  EXPECT_THAT(respond(rep1_token_, 0, 9),
+              StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("survey_id")));
   ASSERT_TRUE(respond(rep1_token_, survey.id(), 9, "Fast claim approvals").ok());
   EXPECT_THAT(respond(rep1_token_, survey.id(), 10), StatusIs(grpc::StatusCode::ALREADY_EXISTS));
   ASSERT_TRUE(respond(rep2_token_, survey.id(), 6, "Portal is slow on mobile").ok());

@@ -170,6 +170,7 @@ TEST(ValidationTest, ChallengesNameEveryBadField) {
       {[](Challenge& c) { c.mutable_end_time()->set_seconds(1793491200); }, "challenge.end_time"},
       {[](Challenge& c) { c.mutable_end_time()->set_seconds(1893491200); }, "challenge.end_time"},
       {[](Challenge& c) { c.clear_start_time(); }, "challenge.start_time"},
+      {[](Challenge& c) { c.mutable_start_time()->set_seconds(0); }, "challenge.start_time"},
       {[](Challenge& c) { c.set_program_id(-1); }, "challenge.program_id"},
       {[](Challenge& c) { c.mutable_goal()->clear_kind(); }, "challenge.goal.kind"},
       {[](Challenge& c) { c.mutable_goal()->set_target("2.5"); }, "challenge.goal.target"},
@@ -219,9 +220,10 @@ TEST(ValidationTest, KudosSpotlightsSurveysAndResponses) {
   EXPECT_THAT(Fields(spotlight), ::testing::ElementsAre("user_id"));
 
   FieldErrors survey;
-  ValidateSurvey(Parse<Survey>("title: 'Q4 pulse' question: ''"
-                               " open_time { seconds: 100 } close_time { seconds: 50 }"),
-                 survey);
+  ValidateSurvey(
+      Parse<Survey>("title: 'Q4 pulse' question: ''"
+                    " open_time { seconds: 1793491200 } close_time { seconds: 1793491100 }"),
+      survey);
   EXPECT_THAT(Fields(survey), ::testing::ElementsAre("survey.question", "survey.close_time"));
 
   const Survey no_comments = Parse<Survey>("title: 'Q4 pulse' question: 'Recommend us?'");

@@ -2,6 +2,7 @@
 // may set it, validation), evaluation on demand (dry run, promotions and demotions with their
 // history and reasons) and on the daily schedule, progress to the next tier, demotion
 // warnings from expiring certifications, and partner isolation.
+#include "cim/v1/engagement_service.grpc.pb.h"
 #include "cim/v1/partner_service.grpc.pb.h"
 #include "cim/v1/tier_service.grpc.pb.h"
 #include "gmock/gmock.h"
@@ -160,6 +161,21 @@ TEST_F(TierRpcTest, EvaluationPromotesAndDemotesWithHistory) {
   EXPECT_GT(history[0].evaluated_by(), 0);
   // Evaluating again changes nothing.
   EXPECT_EQ(Evaluate(false).changes_size(), 0);
+  // The promotion reaches the feed for everyone, without Alpha's figures.
+  auto engagement = EngagementService::NewStub(server_.channel());
+  const auto promotion = [&]() -> std::optional<FeedEntry> {
+    ListFeedRequest request;
+    ListFeedResponse feed;
+    EXPECT_TRUE(engagement->ListFeed(TestServer::Context(bravo_token_).get(), request, &feed).ok());
+    for (const FeedEntry& e : feed.entries()) {
+      if (e.kind() == FEED_ENTRY_KIND_TIER_PROMOTION) return e;
+    }
+    return std::nullopt;
+  };
+  ASSERT_TRUE(Eventually([&] { return promotion().has_value(); }));
+  EXPECT_EQ(promotion()->headline(), "Alpha Systems moved up to Silver tier");
+  EXPECT_EQ(promotion()->message(), "");
+  EXPECT_EQ(promotion()->partner_id(), alpha_.id());
 
   PartnerTierStatus status = Status(rep1_token_);
   EXPECT_EQ(status.tier().code(), "silver");
