@@ -23,9 +23,8 @@ absl::Status NotFound(absl::string_view what, int64_t id) {
 
 }  // namespace
 
-absl::StatusOr<AudienceMember> Engagement::MemberOf(const Principal& caller) {
-  CIM_ASSIGN_OR_RETURN(const Partner partner, partners_.Get(caller.partner_id));
-  return AudienceMember{partner.type(), partner.region(), partner.tier()};
+absl::StatusOr<Partner> Engagement::CallerPartner(const Principal& caller) {
+  return partners_.Get(caller.partner_id);
 }
 
 absl::StatusOr<cim::v1::Kudos> Engagement::GiveKudos(const Principal& caller,
@@ -186,7 +185,8 @@ absl::StatusOr<cim::v1::ListChallengesResponse> Engagement::ListChallenges(
     for (cim::v1::Challenge& c : challenges) *out.add_challenges() = std::move(c);
     return out;
   }
-  CIM_ASSIGN_OR_RETURN(const AudienceMember member, MemberOf(caller));
+  CIM_ASSIGN_OR_RETURN(const Partner partner, CallerPartner(caller));
+  const AudienceMember member = MemberOf(partner);
   CIM_ASSIGN_OR_RETURN(const auto standings, repository_.Standings(caller.user_id));
   for (cim::v1::Challenge& c : challenges) {
     if (!InAudience(c.audience(), member)) continue;
@@ -222,7 +222,8 @@ absl::StatusOr<cim::v1::ListSurveysResponse> Engagement::ListSurveys(
   std::optional<AudienceMember> member;
   absl::flat_hash_set<int64_t> responded;
   if (IsPartnerRole(caller.role)) {
-    CIM_ASSIGN_OR_RETURN(member, MemberOf(caller));
+    CIM_ASSIGN_OR_RETURN(const Partner partner, CallerPartner(caller));
+    member = MemberOf(partner);
     CIM_ASSIGN_OR_RETURN(responded, repository_.RespondedSurveys(caller.user_id));
   }
   cim::v1::ListSurveysResponse out;
@@ -248,8 +249,8 @@ absl::StatusOr<cim::v1::RespondToSurveyResponse> Engagement::RespondToSurvey(
   }
   absl::StatusOr<cim::v1::Survey> survey = repository_.GetSurvey(request.survey_id());
   CIM_RETURN_IF_ERROR(survey.status());
-  CIM_ASSIGN_OR_RETURN(const Partner partner, partners_.Get(caller.partner_id));
-  if (!InAudience(survey->audience(), {partner.type(), partner.region(), partner.tier()})) {
+  CIM_ASSIGN_OR_RETURN(const Partner partner, CallerPartner(caller));
+  if (!InAudience(survey->audience(), MemberOf(partner))) {
     return NotFound("survey", request.survey_id());
   }
   FieldErrors errors;

@@ -53,8 +53,11 @@ class Engagement {
       const Principal& caller, const cim::v1::GetSurveyResultsRequest& request);
 
  private:
-  // The caller's partner as an audience member (partner roles).
-  absl::StatusOr<AudienceMember> MemberOf(const Principal& caller);
+  // The caller's partner (partner roles).
+  absl::StatusOr<Partner> CallerPartner(const Principal& caller);
+  static AudienceMember MemberOf(const Partner& partner) {
+    return {partner.type(), partner.region(), partner.tier()};
+  }
 
   EngagementRepository& repository_;
   UserRepository& users_;

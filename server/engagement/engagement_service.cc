@@ -13,17 +13,7 @@ namespace cim {
       return Assign(engagement_.Method(p, *request), response);               \
     });                                                                       \
   }
-CIM_ENGAGEMENT_RPC(GiveKudos, GiveKudosRequest, Kudos)
-CIM_ENGAGEMENT_RPC(PostSpotlight, PostSpotlightRequest, FeedEntry)
-CIM_ENGAGEMENT_RPC(ListFeed, ListFeedRequest, ListFeedResponse)
-CIM_ENGAGEMENT_RPC(SetKudosBudget, SetKudosBudgetRequest, KudosBudget)
-CIM_ENGAGEMENT_RPC(GetKudosBudget, GetKudosBudgetRequest, KudosBudget)
-CIM_ENGAGEMENT_RPC(CreateChallenge, CreateChallengeRequest, Challenge)
-CIM_ENGAGEMENT_RPC(ListChallenges, ListChallengesRequest, ListChallengesResponse)
-CIM_ENGAGEMENT_RPC(CreateSurvey, CreateSurveyRequest, Survey)
-CIM_ENGAGEMENT_RPC(ListSurveys, ListSurveysRequest, ListSurveysResponse)
-CIM_ENGAGEMENT_RPC(RespondToSurvey, RespondToSurveyRequest, RespondToSurveyResponse)
-CIM_ENGAGEMENT_RPC(GetSurveyResults, GetSurveyResultsRequest, SurveyResults)
+CIM_ENGAGEMENT_RPCS(CIM_ENGAGEMENT_RPC)
 #undef CIM_ENGAGEMENT_RPC
 
 }  // namespace cim

@@ -8,6 +8,21 @@
 
 namespace cim {
 
+// Every EngagementService RPC as X(method, request type, response type): the adapter declares
+// and defines each from this one list.
+#define CIM_ENGAGEMENT_RPCS(X)                                        \
+  X(GiveKudos, GiveKudosRequest, Kudos)                               \
+  X(PostSpotlight, PostSpotlightRequest, FeedEntry)                   \
+  X(ListFeed, ListFeedRequest, ListFeedResponse)                      \
+  X(SetKudosBudget, SetKudosBudgetRequest, KudosBudget)               \
+  X(GetKudosBudget, GetKudosBudgetRequest, KudosBudget)               \
+  X(CreateChallenge, CreateChallengeRequest, Challenge)               \
+  X(ListChallenges, ListChallengesRequest, ListChallengesResponse)    \
+  X(CreateSurvey, CreateSurveyRequest, Survey)                        \
+  X(ListSurveys, ListSurveysRequest, ListSurveysResponse)             \
+  X(RespondToSurvey, RespondToSurveyRequest, RespondToSurveyResponse) \
+  X(GetSurveyResults, GetSurveyResultsRequest, SurveyResults)
+
 class EngagementServiceImpl final : public cim::v1::EngagementService::Service {
  public:
   EngagementServiceImpl(Authenticator& auth, Engagement& engagement)
@@ -16,17 +31,7 @@ class EngagementServiceImpl final : public cim::v1::EngagementService::Service {
 #define CIM_ENGAGEMENT_RPC(Method, Request, Response)                                \
   grpc::Status Method(grpc::ServerContext* context, const cim::v1::Request* request, \
                       cim::v1::Response* response) override;
-  CIM_ENGAGEMENT_RPC(GiveKudos, GiveKudosRequest, Kudos)
-  CIM_ENGAGEMENT_RPC(PostSpotlight, PostSpotlightRequest, FeedEntry)
-  CIM_ENGAGEMENT_RPC(ListFeed, ListFeedRequest, ListFeedResponse)
-  CIM_ENGAGEMENT_RPC(SetKudosBudget, SetKudosBudgetRequest, KudosBudget)
-  CIM_ENGAGEMENT_RPC(GetKudosBudget, GetKudosBudgetRequest, KudosBudget)
-  CIM_ENGAGEMENT_RPC(CreateChallenge, CreateChallengeRequest, Challenge)
-  CIM_ENGAGEMENT_RPC(ListChallenges, ListChallengesRequest, ListChallengesResponse)
-  CIM_ENGAGEMENT_RPC(CreateSurvey, CreateSurveyRequest, Survey)
-  CIM_ENGAGEMENT_RPC(ListSurveys, ListSurveysRequest, ListSurveysResponse)
-  CIM_ENGAGEMENT_RPC(RespondToSurvey, RespondToSurveyRequest, RespondToSurveyResponse)
-  CIM_ENGAGEMENT_RPC(GetSurveyResults, GetSurveyResultsRequest, SurveyResults)
+  CIM_ENGAGEMENT_RPCS(CIM_ENGAGEMENT_RPC)
 #undef CIM_ENGAGEMENT_RPC
 
  private:

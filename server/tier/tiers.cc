@@ -59,9 +59,6 @@ absl::StatusOr<cim::v1::EvaluateTiersResponse> Tiers::Evaluate(
     errors.Add("partner_id", "a partner id, or 0 for every active partner");
     return errors.ToStatus();
   }
-  if (request.partner_id() != 0) {
-    CIM_RETURN_IF_ERROR(repository_.GetPartner(request.partner_id()).status());
-  }
   return EvaluatePartners(request.partner_id(), request.dry_run(),
                           cim::v1::TIER_CHANGE_TRIGGER_ON_DEMAND, caller.user_id);
 }
