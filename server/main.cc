@@ -31,6 +31,8 @@ ABSL_FLAG(std::string, metrics_address, "127.0.0.1:9464",
 ABSL_FLAG(bool, migrate, false, "apply pending migrations, then exit");
 ABSL_FLAG(bool, migrate_on_start, true, "apply pending migrations before serving");
 ABSL_FLAG(bool, seed_demo, false, "load the demo data set into an empty database, then exit");
+ABSL_FLAG(bool, verify_audit, false,
+          "verify the audit trail's hash chain, print the result, then exit (1 if broken)");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
           "how long in-flight RPCs may run after SIGTERM/SIGINT");
 
@@ -71,6 +73,11 @@ int main(int argc, char** argv) {
   if (absl::GetFlag(FLAGS_migrate)) {
     absl::Status status = cim::MigrateOnly(options);
     return status.ok() ? 0 : Fail(status);
+  }
+  if (absl::GetFlag(FLAGS_verify_audit)) {
+    absl::StatusOr<bool> intact = cim::VerifyAudit(options, std::cout);
+    if (!intact.ok()) return Fail(intact.status());
+    return *intact ? 0 : 1;
   }
   if (absl::GetFlag(FLAGS_seed_demo)) {
     absl::Status status = cim::SeedDemo(options, std::cout);

@@ -4,11 +4,14 @@
 #include <iostream>
 
 #include "absl/flags/reflection.h"
+#include "server/audit/audit_trail.h"
+#include "server/audit/mysql_audit.h"
 #include "server/claim/mysql_claim_repository.h"
 #include "server/common/status_util.h"
 #include "server/db/mysql_migrator.h"
 #include "server/demo/demo_data.h"
 #include "server/demo/demo_engagement.h"
+#include "server/demo/demo_performance.h"
 #include "server/demo/demo_programs.h"
 #include "server/demo/demo_recognition.h"
 #include "server/engagement/mysql_engagement_repository.h"
@@ -17,6 +20,7 @@
 #include "server/identity/mysql_partner_repository.h"
 #include "server/identity/mysql_user_repository.h"
 #include "server/payout/mysql_payout_repository.h"
+#include "server/performance/mysql_performance_repository.h"
 #include "server/program/mysql_product_repository.h"
 #include "server/program/mysql_program_repository.h"
 #include "server/recognition/mysql_recognition_repository.h"
@@ -48,6 +52,22 @@ absl::Status MigrateOnly(const ServerOptions& options) {
   return absl::OkStatus();
 }
 
+absl::StatusOr<bool> VerifyAudit(const ServerOptions& options, std::ostream& out) {
+  CIM_ASSIGN_OR_RETURN(std::unique_ptr<MysqlDatabase> db,
+                       MysqlDatabase::Connect(options.db_connect, 1));
+  MysqlAuditRepository repository(*db);
+  AuditTrail trail(repository);
+  CIM_ASSIGN_OR_RETURN(const cim::v1::VerifyAuditTrailResponse result, trail.VerifyAll());
+  if (result.intact()) {
+    out << "audit trail intact: " << result.records_checked() << " records, head "
+        << result.head_seq() << " " << result.head_hash() << "\n";
+  } else {
+    out << "audit trail BROKEN at record " << result.broken_seq() << ": " << result.problem()
+        << "\n";
+  }
+  return result.intact();
+}
+
 absl::Status SeedDemo(const ServerOptions& options, std::ostream& out) {
   CIM_RETURN_IF_ERROR(MigrateOnly(options));
   CIM_ASSIGN_OR_RETURN(std::unique_ptr<MysqlDatabase> db,
@@ -57,6 +77,9 @@ absl::Status SeedDemo(const ServerOptions& options, std::ostream& out) {
   MysqlAccessTokenRepository tokens(*db);
   PasswordHasher hasher(options.password_hash);
   SystemClock clock;
+  // The demo's history is on the audit trail too, as the server's own work.
+  AuditScope audit(AuditActor{
+      .rpc = "seed:demo", .request_id = "demo-seed", .client_address = "cim-server --seed_demo"});
   CIM_ASSIGN_OR_RETURN(DemoSummary summary, LoadDemoData(partners, users, tokens, hasher, clock));
   if (summary.loaded) {
     out << "Demo data loaded: " << summary.partners << " partners, " << summary.users
@@ -100,6 +123,10 @@ absl::Status SeedDemo(const ServerOptions& options, std::ostream& out) {
         << engaged.tier_changes << " tier changes over 4 months), " << engaged.kudos << " kudos, "
         << engaged.challenges << " challenges, " << engaged.survey_responses
         << " survey responses; " << engaged.feed_entries << " feed entries.\n";
+    MysqlPerformanceRepository performance(*db);
+    CIM_ASSIGN_OR_RETURN(const int costs,
+                         LoadDemoProgramCosts(performance, programs, admin.user.id(), clock.Now()));
+    out << "Demo program costs loaded: " << costs << " admin, training and marketing costs.\n";
   } else {
     out << "Demo data already present (database has users); nothing loaded.\n";
   }

@@ -1,5 +1,5 @@
 // Environment overrides for Abseil flags, and the one-shot commands of cim-server
-// (--migrate, --seed_demo).
+// (--migrate, --seed_demo, --verify_audit).
 #ifndef CIM_SERVER_APP_COMMANDS_H_
 #define CIM_SERVER_APP_COMMANDS_H_
 
@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "server/app/server_app.h"
 
 namespace cim {
@@ -19,6 +20,10 @@ void ApplyEnvironmentOverrides(const std::vector<std::pair<std::string, std::str
 
 // Applies pending migrations and prints what it applied.
 absl::Status MigrateOnly(const ServerOptions& options);
+
+// Verifies the audit trail's hash chain and prints the result. Returns whether it is intact;
+// an error only when the database cannot be read.
+absl::StatusOr<bool> VerifyAudit(const ServerOptions& options, std::ostream& out);
 
 // Migrates, then loads the demo data set if the database has no users; prints the demo logins.
 absl::Status SeedDemo(const ServerOptions& options, std::ostream& out);

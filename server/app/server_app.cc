@@ -52,7 +52,15 @@ ServerApp::ServerApp(const ServerOptions& options, std::unique_ptr<MysqlDatabase
       tier_service_(authenticator_, tiers_),
       engagement_repository_(*db_),
       engagement_(engagement_repository_, users_, partners_, program_directory_, clock_),
-      engagement_service_(authenticator_, engagement_) {}
+      engagement_service_(authenticator_, engagement_),
+      audit_repository_(*db_),
+      audit_trail_(audit_repository_),
+      audit_service_(authenticator_, audit_trail_),
+      performance_repository_(*db_),
+      program_performance_(performance_repository_, program_directory_, claims_, clock_),
+      performance_service_(authenticator_, program_performance_),
+      exports_(claim_workflow_, ledger_book_, payout_workflow_, program_performance_, clock_),
+      export_service_(authenticator_, exports_) {}
 
 absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions& options) {
   CIM_ASSIGN_OR_RETURN(std::unique_ptr<MysqlDatabase> db,
@@ -76,6 +84,9 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
   builder.RegisterService(&app->payout_service_);
   builder.RegisterService(&app->recognition_service_);
   builder.RegisterService(&app->tier_service_);
+  builder.RegisterService(&app->audit_service_);
+  builder.RegisterService(&app->performance_service_);
+  builder.RegisterService(&app->export_service_);
   builder.RegisterService(&app->engagement_service_);
   // Handlers block on the database and on group commits, so many calls are in a handler at
   // once. Keep up to 64 idle handler threads between calls: with gRPC's default of two, every

@@ -13,6 +13,8 @@
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
 #include "server/app/metrics_endpoint.h"
+#include "server/audit/audit_service.h"
+#include "server/audit/mysql_audit.h"
 #include "server/claim/claim_service.h"
 #include "server/claim/mysql_claim_repository.h"
 #include "server/claim/partner_progress.h"
@@ -22,6 +24,7 @@
 #include "server/db/mysql_database.h"
 #include "server/engagement/engagement_service.h"
 #include "server/engagement/mysql_engagement_repository.h"
+#include "server/export/export_service.h"
 #include "server/fund/fund_service.h"
 #include "server/fund/mysql_fund_repository.h"
 #include "server/identity/auth_service.h"
@@ -34,6 +37,8 @@
 #include "server/ledger/mysql_ledger_repository.h"
 #include "server/payout/mysql_payout_repository.h"
 #include "server/payout/payout_service.h"
+#include "server/performance/mysql_performance_repository.h"
+#include "server/performance/performance_service.h"
 #include "server/program/certification_registry.h"
 #include "server/program/mysql_product_repository.h"
 #include "server/program/mysql_program_repository.h"
@@ -140,6 +145,14 @@ class ServerApp {
   MysqlEngagementRepository engagement_repository_;
   Engagement engagement_;
   EngagementServiceImpl engagement_service_;
+  MysqlAuditRepository audit_repository_;
+  AuditTrail audit_trail_;
+  AuditServiceImpl audit_service_;
+  MysqlPerformanceRepository performance_repository_;
+  PerformanceReports program_performance_;
+  PerformanceServiceImpl performance_service_;
+  Exports exports_;
+  ExportServiceImpl export_service_;
   RequestMetrics metrics_{"cim_server_grpc", {"method", "code"}, "gRPC calls"};
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<MetricsEndpoint> metrics_endpoint_;

@@ -15,6 +15,7 @@
 #include "absl/time/time.h"
 #include "cim/v1/claim.pb.h"
 #include "cim/v1/program.pb.h"
+#include "server/audit/audit_scope.h"
 #include "server/common/decimal.h"
 #include "server/ledger/ledger_repository.h"
 #include "server/program/program_dates.h"
@@ -37,6 +38,8 @@ struct NewClaim {
   // claim.attachment_ids.
   std::string submitter_name;
   std::vector<Attachment> attachments;
+  // Who the audit trail records as submitting it (the claims are stored in batches).
+  std::optional<AuditActor> audit;
 };
 
 // The result of Insert: the claim's id, and whether an earlier submission with the same
@@ -117,6 +120,8 @@ struct TotalsKey {
 struct DecideJob {
   int64_t claim_id = 0;
   int64_t actor = 0;
+  // Who the audit trail records as deciding (jobs are decided in batches).
+  std::optional<AuditActor> audit;
   absl::Time now;
   DecideFn decide;
   // The totals `decide` will lock, where the claim and program tell (nullopt: none). DecideMany

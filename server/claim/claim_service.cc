@@ -23,7 +23,7 @@ absl::Status UploadError(const char* field, std::string description) {
 grpc::Status ClaimServiceImpl::SubmitClaim(grpc::ServerContext* context,
                                            const cim::v1::SubmitClaimRequest* request,
                                            cim::v1::Claim* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(workflow_.Submit(p, *request), response);
   });
 }
@@ -47,15 +47,16 @@ grpc::Status ClaimServiceImpl::ListClaims(grpc::ServerContext* context,
 grpc::Status ClaimServiceImpl::ResubmitClaim(grpc::ServerContext* context,
                                              const cim::v1::ResubmitClaimRequest* request,
                                              cim::v1::Claim* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(workflow_.Resubmit(p, *request), response);
   });
 }
 
 grpc::Status ClaimServiceImpl::Review(grpc::ServerContext* context,
                                       const cim::v1::ReviewClaimRequest* request,
-                                      ClaimAction action, cim::v1::Claim* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+                                      ClaimAction action, const char* rpc,
+                                      cim::v1::Claim* response) {
+  return WithAudit(auth_, *context, rpc, [&](const Principal& p) {
     return Assign(workflow_.Review(p, *request, action), response);
   });
 }
@@ -63,31 +64,31 @@ grpc::Status ClaimServiceImpl::Review(grpc::ServerContext* context,
 grpc::Status ClaimServiceImpl::StartClaimReview(grpc::ServerContext* context,
                                                 const cim::v1::ReviewClaimRequest* request,
                                                 cim::v1::Claim* response) {
-  return Review(context, request, ClaimAction::kStartReview, response);
+  return Review(context, request, ClaimAction::kStartReview, __func__, response);
 }
 
 grpc::Status ClaimServiceImpl::ApproveClaim(grpc::ServerContext* context,
                                             const cim::v1::ReviewClaimRequest* request,
                                             cim::v1::Claim* response) {
-  return Review(context, request, ClaimAction::kApprove, response);
+  return Review(context, request, ClaimAction::kApprove, __func__, response);
 }
 
 grpc::Status ClaimServiceImpl::RejectClaim(grpc::ServerContext* context,
                                            const cim::v1::ReviewClaimRequest* request,
                                            cim::v1::Claim* response) {
-  return Review(context, request, ClaimAction::kReject, response);
+  return Review(context, request, ClaimAction::kReject, __func__, response);
 }
 
 grpc::Status ClaimServiceImpl::RequestClaimInfo(grpc::ServerContext* context,
                                                 const cim::v1::ReviewClaimRequest* request,
                                                 cim::v1::Claim* response) {
-  return Review(context, request, ClaimAction::kRequestInfo, response);
+  return Review(context, request, ClaimAction::kRequestInfo, __func__, response);
 }
 
 grpc::Status ClaimServiceImpl::UploadAttachment(
     grpc::ServerContext* context, grpc::ServerReader<cim::v1::UploadAttachmentRequest>* reader,
     cim::v1::Attachment* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) -> absl::Status {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) -> absl::Status {
     cim::v1::UploadAttachmentRequest message;
     if (!reader->Read(&message) || !message.has_metadata()) {
       return UploadError("metadata", "the first message must carry the metadata");

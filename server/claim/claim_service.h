@@ -50,7 +50,7 @@ class ClaimServiceImpl final : public cim::v1::ClaimService::Service {
 
  private:
   grpc::Status Review(grpc::ServerContext* context, const cim::v1::ReviewClaimRequest* request,
-                      ClaimAction action, cim::v1::Claim* response);
+                      ClaimAction action, const char* rpc, cim::v1::Claim* response);
 
   Authenticator& auth_;
   ClaimWorkflow& workflow_;

@@ -180,6 +180,7 @@ absl::StatusOr<Claim> ClaimWorkflow::Submit(const Principal& caller,
   };
   absl::StatusOr<NewClaim> checked = checks_.Run(
       SubmitJob{.caller = &caller, .request = &request, .partner_id = partner_id, .hash = hash});
+  if (checked.ok()) checked->audit = AuditScope::CurrentActor();  // stored by another thread
   absl::StatusOr<InsertOutcome> outcome =
       checked.ok() ? stores_.Run(*std::move(checked)) : checked.status();
   if (!outcome.ok()) {
@@ -310,6 +311,7 @@ absl::StatusOr<Claim> ClaimWorkflow::Resubmit(const Principal& caller,
   DecideJob job{
       .claim_id = current.id(),
       .actor = caller.user_id,
+      .audit = AuditScope::CurrentActor(),
       .now = clock_.Now(),
       .decide = [&](const Claim& locked, const Program&,
                     DecisionContext&) -> absl::StatusOr<ClaimDecision> {
@@ -349,16 +351,13 @@ absl::StatusOr<ClaimDecision> ClaimWorkflow::Approve(const Claim& claim, const P
   ClaimDecision decision{.to = cim::v1::CLAIM_STATUS_APPROVED, .assign_reviewer = true};
   const absl::Time now = clock_.Now();
   for (const RuleEvaluation& evaluation : evaluations) {
+    const RuleHistory increment = PeriodIncrement(evaluation);
     TotalsChange change{.rule_id = evaluation.rule_id,
                         .period_start = period.first,
-                        .volume = evaluation.eligible_amount};
+                        .volume = increment.volume,
+                        .rebate = increment.rebate_posted,
+                        .lump_sum_posted = increment.lump_sum_posted};
     for (const Reward& reward : evaluation.rewards) {
-      if (reward.kind == RewardKind::kRebate || reward.kind == RewardKind::kRebateTrueUp) {
-        change.rebate += reward.amount;
-      }
-      if (reward.kind == RewardKind::kBonus || reward.kind == RewardKind::kGrowth) {
-        change.lump_sum_posted = true;
-      }
       if (reward.DrawsBudget()) decision.budget_draw += reward.amount;
       decision.postings.push_back(LedgerPosting{
           .partner_id = claim.partner_id(),
@@ -393,15 +392,20 @@ absl::StatusOr<Claim> ClaimWorkflow::Review(const Principal& caller,
                action == ClaimAction::kReject || action == ClaimAction::kRequestInfo ? 1 : 0, 2000,
                errors);
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-  return reviews_.Run(ReviewJob{.caller = &caller, .request = &request, .action = action});
+  return reviews_.Run(ReviewJob{.caller = &caller,
+                                .request = &request,
+                                .action = action,
+                                .audit = AuditScope::CurrentActor()});
 }
 
 std::vector<absl::StatusOr<Claim>> ClaimWorkflow::ReviewBatch(std::vector<ReviewJob>& jobs) {
   std::vector<DecideJob> decisions;
   const absl::Time now = clock_.Now();
   for (const ReviewJob& job : jobs) {
-    DecideJob& d = decisions.emplace_back(
-        DecideJob{.claim_id = job.request->claim_id(), .actor = job.caller->user_id, .now = now});
+    DecideJob& d = decisions.emplace_back(DecideJob{.claim_id = job.request->claim_id(),
+                                                    .actor = job.caller->user_id,
+                                                    .audit = job.audit,
+                                                    .now = now});
     d.decide = [this, &job](const Claim& claim, const Program& program,
                             DecisionContext& context) -> absl::StatusOr<ClaimDecision> {
       const cim::v1::ReviewClaimRequest& request = *job.request;

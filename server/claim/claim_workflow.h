@@ -81,6 +81,7 @@ class ClaimWorkflow {
     const Principal* caller;
     const cim::v1::ReviewClaimRequest* request;
     ClaimAction action;
+    std::optional<AuditActor> audit;  // the caller's, for the batch that decides it
   };
   using Products = absl::flat_hash_map<std::string, cim::v1::Product>;
 

@@ -602,6 +602,18 @@ absl::StatusOr<OutboxEvent> ApprovalEvent(const Claim& claim,
   return event;
 }
 
+// The audit trail's view of a claim: its row with its lines.
+void AuditClaim(soci::session& s, int64_t id, const std::optional<AuditActor>& actor,
+                bool inserted) {
+  AuditQuery(s, "claims", absl::StrCat(id),
+             absl::StrCat("SELECT ", AuditColumns(s, "claims", "c"),
+                          ", (SELECT JSON_ARRAYAGG(JSON_OBJECT('sku', l.sku, 'quantity',"
+                          " l.quantity, 'unit_price', CAST(l.unit_price AS CHAR), 'amount',"
+                          " CAST(l.amount AS CHAR)) ORDER BY l.line_no) FROM claim_lines l"
+                          " WHERE l.claim_id = c.id) AS line_items FROM claims c WHERE c.id = ?"),
+             {absl::StrCat(id)}, /*many=*/false, inserted, actor);
+}
+
 // Takes every job's decision in one transaction (see ClaimRepository::DecideMany). Fails as a
 // whole only for a database error.
 absl::StatusOr<std::vector<absl::StatusOr<Claim>>> DecideAll(soci::session& s,
@@ -661,6 +673,7 @@ absl::StatusOr<std::vector<absl::StatusOr<Claim>>> DecideAll(soci::session& s,
     if (it == claims.end()) continue;
     Claim& claim = it->second;
     CIM_ASSIGN_OR_RETURN(const Program* program, program_of(claim));
+    AuditClaim(s, claim.id(), job.audit, /*inserted=*/false);
     BatchDecisionContext context(batch, claim);
     absl::StatusOr<ClaimDecision> decision = job.decide(claim, *program, context);
     if (!decision.ok()) {
@@ -810,6 +823,7 @@ absl::StatusOr<std::vector<InsertOutcome>> MysqlClaimRepository::InsertAll(
     for (size_t i = 0; i < claims.size(); ++i) {
       const int64_t id = subjects[i].claim_id;
       if (id == 0) return absl::InternalError("a claim just stored was not found");
+      AuditClaim(s, id, claims[i].audit, /*inserted=*/true);
       lines.emplace_back(id, &claims[i].claim);
       events.push_back(EventRow{.claim_id = id,
                                 .from = cim::v1::CLAIM_STATUS_UNSPECIFIED,
@@ -1024,6 +1038,7 @@ absl::StatusOr<Attachment> MysqlClaimRepository::CreateAttachment(const Attachme
         soci::use(t);
     long long id = 0;
     s << "SELECT LAST_INSERT_ID()", soci::into(id);
+    AuditInsertedRow(s, "attachments", id);
     for (size_t offset = 0, seq = 0; offset < bytes.size(); offset += kChunkBytes, ++seq) {
       std::string chunk = bytes.substr(offset, kChunkBytes);
       int n = static_cast<int>(seq);

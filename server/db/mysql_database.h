@@ -16,6 +16,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "server/audit/mysql_audit.h"
 
 namespace cim {
 
@@ -83,6 +84,7 @@ class MysqlDatabase {
   // Runs fn(soci::session&) inside a transaction on a pooled session: commits if fn returns OK,
   // rolls back otherwise. A deadlock or lock wait timeout rolls back and runs fn again (up to
   // kTransactionAttempts times) before returning ABORTED; statuses fn returns are never retried.
+  // Inside an AuditScope, the audit records of what fn changed are written just before commit.
   template <typename Fn>
   std::invoke_result_t<Fn, soci::session&> Transact(Fn&& fn) {
     using Result = std::invoke_result_t<Fn, soci::session&>;
@@ -91,8 +93,11 @@ class MysqlDatabase {
       Result result = Run([&](soci::session& session) -> Result {
         try {
           soci::transaction tx(session);
+          AuditTransactionBegin();
           Result inner = fn(session);
-          if (StatusOf(inner).ok()) tx.commit();
+          if (!StatusOf(inner).ok()) return inner;
+          if (absl::Status audited = AuditBeforeCommit(session); !audited.ok()) return audited;
+          tx.commit();
           return inner;
         } catch (const std::exception& e) {
           bool lost = false;

@@ -447,6 +447,7 @@ absl::StatusOr<Kudos> MysqlEngagementRepository::GiveKudos(const NewKudos& in) {
     insert.Execute(s);
     long long id = 0;
     s.get_last_insert_id("kudos", id);
+    AuditInsertedRow(s, "kudos", id);
     if (!in.points.is_zero()) {
       AppendLedgerEntries(s, {LedgerPosting{.partner_id = in.recipient_partner_id,
                                             .user_id = in.recipient_user_id,
@@ -498,9 +499,14 @@ absl::StatusOr<cim::v1::KudosBudget> MysqlEngagementRepository::GetKudosBudget(i
 
 absl::Status MysqlEngagementRepository::SetKudosBudget(int64_t partner_id,
                                                        const Decimal& monthly_points) {
-  return db_.Run([&](soci::session& s) -> absl::Status {
+  return db_.Transact([&](soci::session& s) -> absl::Status {
     long long partner = partner_id;
     const std::string monthly = monthly_points.ToString();
+    AuditQuery(s, "kudos_budgets", absl::StrCat(partner_id),
+               absl::StrCat("SELECT ", AuditColumns(s, "kudos_budgets", "b"),
+                            " FROM kudos_budgets b WHERE b.partner_id = ?"),
+               {absl::StrCat(partner_id)},
+               /*many=*/false);
     s << "INSERT INTO kudos_budgets (partner_id, monthly_points) VALUES (:p, :m)"
          " ON DUPLICATE KEY UPDATE monthly_points = VALUES(monthly_points)",
         soci::use(partner), soci::use(monthly);
@@ -513,6 +519,7 @@ absl::StatusOr<FeedEntry> MysqlEngagementRepository::InsertFeedEntry(const NewFe
     AppendFeedEntries(s, {entry});
     long long id = 0;
     s.get_last_insert_id("feed_entries", id);
+    AuditInsertedRow(s, "feed_entries", id);
     soci::row r;
     s << absl::StrCat(kFeedSelect, " WHERE f.id = :id"), soci::use(id), soci::into(r);
     return FeedFromRow(r);
@@ -554,7 +561,7 @@ absl::StatusOr<std::vector<FeedEntry>> MysqlEngagementRepository::ListFeed(
 absl::StatusOr<Challenge> MysqlEngagementRepository::InsertChallenge(const Challenge& c,
                                                                      int64_t created_by,
                                                                      absl::Time now) {
-  return db_.Run([&](soci::session& s) -> absl::StatusOr<Challenge> {
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<Challenge> {
     SqlBuilder insert(
         "INSERT INTO challenges (title, description, starts_at, ends_at, program_id, audience,"
         " goal, reward_points, created_by, created_at) VALUES ");
@@ -566,6 +573,7 @@ absl::StatusOr<Challenge> MysqlEngagementRepository::InsertChallenge(const Chall
     insert.Execute(s);
     long long id = 0;
     s.get_last_insert_id("challenges", id);
+    AuditInsertedRow(s, "challenges", id);
     soci::row r;
     s << absl::StrCat("SELECT ", kChallengeColumns, " FROM challenges c WHERE c.id = :id"),
         soci::use(id), soci::into(r);
@@ -636,7 +644,7 @@ absl::StatusOr<bool> MysqlEngagementRepository::Enrolled(int64_t program_id, int
 
 absl::StatusOr<Survey> MysqlEngagementRepository::InsertSurvey(const Survey& survey,
                                                                int64_t created_by, absl::Time now) {
-  return db_.Run([&](soci::session& s) -> absl::StatusOr<Survey> {
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<Survey> {
     SqlBuilder insert(
         "INSERT INTO surveys (title, question, comment_enabled, audience, opens_at, closes_at,"
         " created_by, created_at) VALUES ");
@@ -646,6 +654,7 @@ absl::StatusOr<Survey> MysqlEngagementRepository::InsertSurvey(const Survey& sur
     insert.Execute(s);
     long long id = 0;
     s.get_last_insert_id("surveys", id);
+    AuditInsertedRow(s, "surveys", id);
     soci::row r;
     s << absl::StrCat("SELECT ", kSurveyColumns, " FROM surveys WHERE id = :id"), soci::use(id),
         soci::into(r);
@@ -692,13 +701,18 @@ absl::Status MysqlEngagementRepository::InsertResponse(int64_t survey_id, int64_
                                                        cim::v1::PartnerType type,
                                                        const std::string& region, int score,
                                                        const std::string& comment, absl::Time now) {
-  return db_.Run([&](soci::session& s) -> absl::Status {
+  return db_.Transact([&](soci::session& s) -> absl::Status {
     SqlBuilder insert(
         "INSERT INTO survey_responses (survey_id, user_id, partner_id, partner_type, region,"
         " score, comment, responded_at) VALUES ");
     insert.Tuple(survey_id, user_id, partner_id, static_cast<int>(type), region, score, comment,
                  ToSqlTime(now));
     insert.Execute(s);
+    AuditQuery(s, "survey_responses", absl::StrCat(survey_id, "/", user_id),
+               absl::StrCat("SELECT ", AuditColumns(s, "survey_responses", "r"),
+                            " FROM survey_responses r WHERE r.survey_id = ? AND r.user_id = ?"),
+               {absl::StrCat(survey_id), absl::StrCat(user_id)}, /*many=*/false,
+               /*inserted=*/true);
     return absl::OkStatus();
   });
 }

@@ -15,7 +15,7 @@ grpc::Status FundServiceImpl::ListFunds(grpc::ServerContext* context,
 grpc::Status FundServiceImpl::CreateFundRequest(grpc::ServerContext* context,
                                                 const cim::v1::CreateFundRequestRequest* request,
                                                 cim::v1::FundRequest* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(workflow_.Create(p, request->request()), response);
   });
 }
@@ -39,7 +39,7 @@ grpc::Status FundServiceImpl::ListFundRequests(grpc::ServerContext* context,
 grpc::Status FundServiceImpl::ApproveFundRequest(grpc::ServerContext* context,
                                                  const cim::v1::DecideFundRequestRequest* request,
                                                  cim::v1::FundRequest* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(workflow_.Decide(p, *request, FundAction::kApprove), response);
   });
 }
@@ -47,7 +47,7 @@ grpc::Status FundServiceImpl::ApproveFundRequest(grpc::ServerContext* context,
 grpc::Status FundServiceImpl::RejectFundRequest(grpc::ServerContext* context,
                                                 const cim::v1::DecideFundRequestRequest* request,
                                                 cim::v1::FundRequest* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(workflow_.Decide(p, *request, FundAction::kReject), response);
   });
 }
@@ -55,7 +55,7 @@ grpc::Status FundServiceImpl::RejectFundRequest(grpc::ServerContext* context,
 grpc::Status FundServiceImpl::CancelFundRequest(grpc::ServerContext* context,
                                                 const cim::v1::DecideFundRequestRequest* request,
                                                 cim::v1::FundRequest* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(workflow_.Decide(p, *request, FundAction::kCancel), response);
   });
 }
@@ -63,7 +63,7 @@ grpc::Status FundServiceImpl::CancelFundRequest(grpc::ServerContext* context,
 grpc::Status FundServiceImpl::SubmitReimbursement(
     grpc::ServerContext* context, const cim::v1::SubmitReimbursementRequest* request,
     cim::v1::FundRequest* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(workflow_.SubmitReimbursement(p, *request), response);
   });
 }
@@ -71,7 +71,7 @@ grpc::Status FundServiceImpl::SubmitReimbursement(
 grpc::Status FundServiceImpl::ApproveReimbursement(grpc::ServerContext* context,
                                                    const cim::v1::DecideFundRequestRequest* request,
                                                    cim::v1::FundRequest* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(workflow_.Decide(p, *request, FundAction::kApproveReimbursement), response);
   });
 }
@@ -79,7 +79,7 @@ grpc::Status FundServiceImpl::ApproveReimbursement(grpc::ServerContext* context,
 grpc::Status FundServiceImpl::RejectReimbursement(grpc::ServerContext* context,
                                                   const cim::v1::DecideFundRequestRequest* request,
                                                   cim::v1::FundRequest* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(workflow_.Decide(p, *request, FundAction::kRejectReimbursement), response);
   });
 }

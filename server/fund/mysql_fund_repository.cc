@@ -179,6 +179,7 @@ absl::StatusOr<FundRequest> MysqlFundRepository::Create(const FundRequest& reque
         soci::use(empty), soci::use(by), soci::use(t), soci::use(t);
     long long id = 0;
     s << "SELECT LAST_INSERT_ID()", soci::into(id);
+    AuditInsertedRow(s, "fund_requests", id);
     InsertEvent(s, id, cim::v1::FUND_REQUEST_STATUS_UNSPECIFIED, status, actor, "", now);
     return ReadRequest(s, id);
   });
@@ -218,6 +219,7 @@ absl::StatusOr<FundRequest> MysqlFundRepository::Decide(int64_t id, int64_t acto
     s << "SELECT status FROM fund_requests WHERE id = :id FOR UPDATE", soci::use(key),
         soci::into(locked);
     if (!s.got_data()) return absl::NotFoundError(absl::StrCat("fund request ", id, " not found"));
+    AuditRow(s, "fund_requests", id);
     CIM_ASSIGN_OR_RETURN(const FundRequest request, ReadRequest(s, id));
     CIM_ASSIGN_OR_RETURN(const cim::v1::Program program, ReadProgram(s, request.program_id()));
     MysqlFundContext context(s, request);

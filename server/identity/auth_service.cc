@@ -19,6 +19,7 @@ cim::v1::Principal ToProto(const Principal& principal) {
 grpc::Status AuthServiceImpl::Login(grpc::ServerContext* context,
                                     const cim::v1::LoginRequest* request,
                                     cim::v1::LoginResponse* response) {
+  AuditScope scope(AuditActorOf(nullptr, *context, __func__));
   absl::StatusOr<LoginResult> result = auth_.Login(request->email(), request->password());
   if (!result.ok()) return ToGrpcStatus(result.status());
   response->set_token(result->token);
@@ -30,7 +31,7 @@ grpc::Status AuthServiceImpl::Login(grpc::ServerContext* context,
 grpc::Status AuthServiceImpl::Logout(grpc::ServerContext* context,
                                      const cim::v1::LogoutRequest* request,
                                      cim::v1::LogoutResponse* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) { return auth_.Logout(p); });
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) { return auth_.Logout(p); });
 }
 
 grpc::Status AuthServiceImpl::WhoAmI(grpc::ServerContext* context,
@@ -45,7 +46,7 @@ grpc::Status AuthServiceImpl::WhoAmI(grpc::ServerContext* context,
 grpc::Status AuthServiceImpl::IssueApiKey(grpc::ServerContext* context,
                                           const cim::v1::IssueApiKeyRequest* request,
                                           cim::v1::IssueApiKeyResponse* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) -> absl::Status {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) -> absl::Status {
     CIM_ASSIGN_OR_RETURN(
         IssuedApiKey key,
         auth_.IssueApiKey(p, request->user_id(), request->description(), request->ttl_days()));
@@ -59,9 +60,8 @@ grpc::Status AuthServiceImpl::IssueApiKey(grpc::ServerContext* context,
 grpc::Status AuthServiceImpl::RevokeApiKey(grpc::ServerContext* context,
                                            const cim::v1::RevokeApiKeyRequest* request,
                                            cim::v1::RevokeApiKeyResponse* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
-    return auth_.RevokeApiKey(p, request->key_id());
-  });
+  return WithAudit(auth_, *context, __func__,
+                   [&](const Principal& p) { return auth_.RevokeApiKey(p, request->key_id()); });
 }
 
 }  // namespace cim

@@ -7,7 +7,9 @@
 
 #include <string>
 
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "server/audit/audit_scope.h"
 #include "server/common/status_util.h"
 #include "server/identity/authenticator.h"
 
@@ -22,6 +24,23 @@ template <typename Fn>
 grpc::Status WithPrincipal(Authenticator& auth, const grpc::ServerContext& context, Fn&& fn) {
   absl::StatusOr<Principal> principal = auth.Authenticate(BearerFromMetadata(context));
   if (!principal.ok()) return ToGrpcStatus(principal.status());
+  return ToGrpcStatus(fn(*principal));
+}
+
+// The audit trail's view of a call: the principal (nullptr before sign-in), `rpc`, the
+// x-request-id metadata (a new random id when the caller sent none) and the client address
+// ("<x-forwarded-for> via <peer>" when a gateway forwarded one, else the peer).
+AuditActor AuditActorOf(const Principal* principal, const grpc::ServerContext& context,
+                        absl::string_view rpc);
+
+// WithPrincipal for state-changing RPCs: fn runs inside an AuditScope, so every transaction it
+// commits records what it changed, in that transaction.
+template <typename Fn>
+grpc::Status WithAudit(Authenticator& auth, const grpc::ServerContext& context,
+                       absl::string_view rpc, Fn&& fn) {
+  absl::StatusOr<Principal> principal = auth.Authenticate(BearerFromMetadata(context));
+  if (!principal.ok()) return ToGrpcStatus(principal.status());
+  AuditScope scope(AuditActorOf(&*principal, context, rpc));
   return ToGrpcStatus(fn(*principal));
 }
 

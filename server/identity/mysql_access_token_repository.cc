@@ -36,7 +36,7 @@ MysqlAccessTokenRepository::MysqlAccessTokenRepository(MysqlDatabase& db)
 
 absl::StatusOr<int64_t> MysqlAccessTokenRepository::Insert(const std::string& token_hash,
                                                            const AccessTokenRecord& record) {
-  return db_.Run([&](soci::session& s) -> absl::StatusOr<int64_t> {
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<int64_t> {
     long long user = record.user_id;
     int kind = static_cast<int>(record.kind);
     std::tm created = ToSqlTime(record.created_at), expires = ToSqlTime(record.expires_at);
@@ -46,6 +46,7 @@ absl::StatusOr<int64_t> MysqlAccessTokenRepository::Insert(const std::string& to
         soci::use(created), soci::use(expires);
     long long id = 0;
     s << "SELECT LAST_INSERT_ID()", soci::into(id);
+    AuditInsertedRow(s, "access_tokens", id);
     return static_cast<int64_t>(id);
   });
 }
@@ -110,8 +111,9 @@ absl::StatusOr<AccessTokenRecord> MysqlAccessTokenRepository::Get(int64_t id) {
 }
 
 absl::Status MysqlAccessTokenRepository::Revoke(int64_t id, absl::Time now) {
-  return db_.Run([&](soci::session& s) -> absl::Status {
+  return db_.Transact([&](soci::session& s) -> absl::Status {
     long long key = id;
+    AuditRow(s, "access_tokens", key);
     int exists = 0;
     s << "SELECT COUNT(*) FROM access_tokens WHERE id = :id", soci::use(key), soci::into(exists);
     if (exists == 0) return absl::NotFoundError(absl::StrCat("token ", id, " not found"));

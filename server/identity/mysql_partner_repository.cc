@@ -38,7 +38,7 @@ absl::StatusOr<Partner> GetIn(soci::session& s, int64_t id) {
 }  // namespace
 
 absl::StatusOr<Partner> MysqlPartnerRepository::Create(const Partner& partner, absl::Time now) {
-  return db_.Run([&](soci::session& s) -> absl::StatusOr<Partner> {
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<Partner> {
     long long parent = partner.parent_partner_id();
     soci::indicator parent_ind = parent == 0 ? soci::i_null : soci::i_ok;
     int type = partner.type();
@@ -51,6 +51,7 @@ absl::StatusOr<Partner> MysqlPartnerRepository::Create(const Partner& partner, a
         soci::use(t);
     long long id = 0;
     s << "SELECT LAST_INSERT_ID()", soci::into(id);
+    AuditInsertedRow(s, "partners", id);
     return GetIn(s, id);
   });
 }
@@ -91,8 +92,9 @@ absl::StatusOr<Partner> MysqlPartnerRepository::Update(const Partner& partner, a
   if (!absl::SimpleAtoi(partner.etag(), &expected_version)) {
     return absl::InvalidArgumentError("etag: not an etag of this partner");
   }
-  return db_.Run([&](soci::session& s) -> absl::StatusOr<Partner> {
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<Partner> {
     long long id = partner.id();
+    AuditRow(s, "partners", id);
     long long parent = partner.parent_partner_id();
     soci::indicator parent_ind = parent == 0 ? soci::i_null : soci::i_ok;
     int type = partner.type();

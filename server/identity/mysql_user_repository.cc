@@ -42,7 +42,7 @@ absl::StatusOr<UserRecord> GetIn(soci::session& s, int64_t id) {
 absl::StatusOr<User> MysqlUserRepository::Create(const User& user,
                                                  const std::optional<std::string>& password_hash,
                                                  absl::Time now) {
-  return db_.Run([&](soci::session& s) -> absl::StatusOr<User> {
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<User> {
     long long partner = user.partner_id();
     soci::indicator partner_ind = partner == 0 ? soci::i_null : soci::i_ok;
     std::string hash = password_hash.value_or("");
@@ -67,6 +67,7 @@ absl::StatusOr<User> MysqlUserRepository::Create(const User& user,
     }
     long long id = 0;
     s << "SELECT LAST_INSERT_ID()", soci::into(id);
+    AuditInsertedRow(s, "users", id);
     CIM_ASSIGN_OR_RETURN(UserRecord rec, GetIn(s, id));
     return rec.user;
   });
@@ -113,8 +114,9 @@ absl::StatusOr<User> MysqlUserRepository::Update(const User& user, absl::Time no
   if (!absl::SimpleAtoi(user.etag(), &expected_version)) {
     return absl::InvalidArgumentError("etag: not an etag of this user");
   }
-  return db_.Run([&](soci::session& s) -> absl::StatusOr<User> {
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<User> {
     long long id = user.id();
+    AuditRow(s, "users", id);
     long long partner = user.partner_id();
     soci::indicator partner_ind = partner == 0 ? soci::i_null : soci::i_ok;
     int role = user.role(), status = user.status();

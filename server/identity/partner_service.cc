@@ -7,7 +7,7 @@ namespace cim {
 grpc::Status PartnerServiceImpl::CreatePartner(grpc::ServerContext* context,
                                                const cim::v1::CreatePartnerRequest* request,
                                                cim::v1::Partner* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(directory_.CreatePartner(p, request->partner()), response);
   });
 }
@@ -31,7 +31,7 @@ grpc::Status PartnerServiceImpl::ListPartners(grpc::ServerContext* context,
 grpc::Status PartnerServiceImpl::UpdatePartner(grpc::ServerContext* context,
                                                const cim::v1::UpdatePartnerRequest* request,
                                                cim::v1::Partner* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(directory_.UpdatePartner(p, request->partner(), request->update_mask()),
                   response);
   });
@@ -40,7 +40,7 @@ grpc::Status PartnerServiceImpl::UpdatePartner(grpc::ServerContext* context,
 grpc::Status PartnerServiceImpl::CreateUser(grpc::ServerContext* context,
                                             const cim::v1::CreateUserRequest* request,
                                             cim::v1::User* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(directory_.CreateUser(p, request->user(), request->initial_password()), response);
   });
 }
@@ -64,7 +64,7 @@ grpc::Status PartnerServiceImpl::ListUsers(grpc::ServerContext* context,
 grpc::Status PartnerServiceImpl::UpdateUser(grpc::ServerContext* context,
                                             const cim::v1::UpdateUserRequest* request,
                                             cim::v1::User* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(directory_.UpdateUser(p, request->user(), request->update_mask()), response);
   });
 }

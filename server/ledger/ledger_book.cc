@@ -9,7 +9,7 @@
 namespace cim {
 
 absl::StatusOr<LedgerFilter> LedgerBook::Scope(const Principal& caller, int64_t partner_id,
-                                               int64_t user_id, int64_t program_id) {
+                                               int64_t user_id, int64_t program_id, bool listing) {
   LedgerFilter filter{.partner_id = partner_id, .user_id = user_id, .program_id = program_id};
   if (IsPartnerRole(caller.role)) {
     if (partner_id != 0 && partner_id != caller.partner_id) {
@@ -27,7 +27,9 @@ absl::StatusOr<LedgerFilter> LedgerBook::Scope(const Principal& caller, int64_t 
   if (!IsVendorRole(caller.role) && caller.role != cim::v1::ROLE_SERVICE_ACCOUNT) {
     return absl::PermissionDeniedError("not allowed");
   }
-  if (partner_id <= 0 && user_id <= 0) {
+  // A balance is one partner's (or user's); a list of entries may span a program or the
+  // whole ledger.
+  if (!listing && partner_id <= 0 && user_id <= 0) {
     FieldErrors errors;
     errors.Add("partner_id", "name a partner (or a user)");
     return errors.ToStatus();
@@ -38,7 +40,7 @@ absl::StatusOr<LedgerFilter> LedgerBook::Scope(const Principal& caller, int64_t 
 absl::StatusOr<cim::v1::GetBalanceResponse> LedgerBook::GetBalance(
     const Principal& caller, const cim::v1::GetBalanceRequest& request) {
   CIM_ASSIGN_OR_RETURN(LedgerFilter filter, Scope(caller, request.partner_id(), request.user_id(),
-                                                  request.program_id()));
+                                                  request.program_id(), /*listing=*/false));
   CIM_ASSIGN_OR_RETURN(std::vector<Balance> balances, ledger_.Balances(filter));
   cim::v1::GetBalanceResponse response;
   for (Balance& b : balances) *response.add_balances() = std::move(b);
@@ -103,7 +105,7 @@ absl::StatusOr<cim::v1::ListLedgerEntriesResponse> LedgerBook::ListEntries(
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_ASSIGN_OR_RETURN(int64_t before, DecodePageToken(request.page_token()));
   CIM_ASSIGN_OR_RETURN(LedgerFilter filter, Scope(caller, request.partner_id(), request.user_id(),
-                                                  request.program_id()));
+                                                  request.program_id(), /*listing=*/true));
   filter.account = request.account();
   filter.kind = request.kind();
   filter.claim_id = request.claim_id();

@@ -28,9 +28,10 @@ class LedgerBook {
       const Principal& caller, const cim::v1::ListLedgerEntriesRequest& request);
 
  private:
-  // The filter `caller` may read for the requested partner and user.
+  // The filter `caller` may read for the requested partner and user. Vendor roles must name a
+  // partner or user, except when `listing` entries.
   static absl::StatusOr<LedgerFilter> Scope(const Principal& caller, int64_t partner_id,
-                                            int64_t user_id, int64_t program_id);
+                                            int64_t user_id, int64_t program_id, bool listing);
 
   LedgerRepository& ledger_;
   const Clock& clock_;

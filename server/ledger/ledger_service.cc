@@ -15,7 +15,7 @@ grpc::Status LedgerServiceImpl::GetBalance(grpc::ServerContext* context,
 grpc::Status LedgerServiceImpl::ReverseLedgerEntry(
     grpc::ServerContext* context, const cim::v1::ReverseLedgerEntryRequest* request,
     cim::v1::LedgerEntry* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(book_.Reverse(p, *request), response);
   });
 }

@@ -48,6 +48,7 @@ absl::StatusOr<LedgerEntry> MysqlLedgerRepository::AppendReversal(const LedgerPo
     AppendLedgerEntries(s, {reversal});
     long long id = 0;
     s.get_last_insert_id("ledger_entries", id);
+    AuditInsertedRow(s, "ledger_entries", id);
     if (reversal.account == cim::v1::LEDGER_ACCOUNT_POINTS) {
       // The points leave the period they counted in: their approval's, else the entry's.
       std::tm counted{};

@@ -81,6 +81,7 @@ absl::StatusOr<PayoutRun> MysqlPayoutRepository::CreateRun(absl::CivilDay period
         soci::use(first), soci::use(last), soci::use(by), soci::use(t);
     long long run_id = 0;
     s.get_last_insert_id("payout_runs", run_id);
+    AuditInsertedRow(s, "payout_runs", run_id);
 
     int payable = kPayable, payout = kPayout;
     std::vector<std::pair<long long, std::string>> groups;
@@ -103,6 +104,7 @@ absl::StatusOr<PayoutRun> MysqlPayoutRepository::CreateRun(absl::CivilDay period
           soci::use(run_id), soci::use(partner), soci::use(currency), soci::use(open), soci::use(t);
       long long statement_id = 0;
       s.get_last_insert_id("statements", statement_id);
+      AuditInsertedRow(s, "statements", statement_id);
       // The primary key of statement_lines keeps an entry out of a second statement, also when
       // runs race: the later one fails here and is retried by the caller.
       s << "INSERT INTO statement_lines (entry_id, statement_id)"
@@ -189,6 +191,7 @@ absl::StatusOr<Statement> MysqlPayoutRepository::MarkPaid(int64_t id, const std:
       return absl::FailedPreconditionError(absl::StrCat("statement ", id, " is already paid"));
     }
     CIM_ASSIGN_OR_RETURN(Statement statement, ReadStatement(s, id, /*with_entries=*/false));
+    AuditRow(s, "statements", id);
     int paid = kPaid;
     long long by = actor;
     std::tm t = ToSqlTime(now);
@@ -233,6 +236,7 @@ absl::StatusOr<Statement> MysqlPayoutRepository::MarkPaid(int64_t id, const std:
     std::sort(claims.begin(), claims.end());  // claims are locked in id order everywhere
     for (long long claim : claims) {
       int from = cim::v1::CLAIM_STATUS_APPROVED, to = cim::v1::CLAIM_STATUS_PAID;
+      AuditRow(s, "claims", claim);
       s << "UPDATE claims SET status = :to, updated_at = :t, version = version + 1"
            " WHERE id = :id",
           soci::use(to), soci::use(t), soci::use(claim);

@@ -7,7 +7,7 @@ namespace cim {
 grpc::Status PayoutServiceImpl::CreatePayoutRun(grpc::ServerContext* context,
                                                 const cim::v1::CreatePayoutRunRequest* request,
                                                 cim::v1::PayoutRun* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(workflow_.CreateRun(p, *request), response);
   });
 }
@@ -31,7 +31,7 @@ grpc::Status PayoutServiceImpl::GetStatement(grpc::ServerContext* context,
 grpc::Status PayoutServiceImpl::MarkStatementPaid(grpc::ServerContext* context,
                                                   const cim::v1::MarkStatementPaidRequest* request,
                                                   cim::v1::Statement* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(workflow_.MarkPaid(p, *request), response);
   });
 }

@@ -44,7 +44,7 @@ absl::StatusOr<Product> GetIn(soci::session& s, int64_t id) {
 }  // namespace
 
 absl::StatusOr<Product> MysqlProductRepository::Create(const Product& product, absl::Time now) {
-  return db_.Run([&](soci::session& s) -> absl::StatusOr<Product> {
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<Product> {
     int status = product.status();
     std::tm t = ToSqlTime(now);
     s << "INSERT INTO products (sku, name, category, currency_code, list_price, unit_cost,"
@@ -55,6 +55,7 @@ absl::StatusOr<Product> MysqlProductRepository::Create(const Product& product, a
         soci::use(product.unit_cost()), soci::use(status), soci::use(t), soci::use(t);
     long long id = 0;
     s << "SELECT LAST_INSERT_ID()", soci::into(id);
+    AuditInsertedRow(s, "products", id);
     return GetIn(s, id);
   });
 }
@@ -89,8 +90,9 @@ absl::StatusOr<Product> MysqlProductRepository::Update(const Product& product, a
   if (!absl::SimpleAtoi(product.etag(), &expected_version)) {
     return absl::InvalidArgumentError("etag: not an etag of this product");
   }
-  return db_.Run([&](soci::session& s) -> absl::StatusOr<Product> {
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<Product> {
     long long id = product.id();
+    AuditRow(s, "products", id);
     int status = product.status();
     std::tm t = ToSqlTime(now);
     soci::statement st =
@@ -118,6 +120,10 @@ absl::StatusOr<ImportCounts> MysqlProductRepository::Import(const std::vector<Pr
     ImportCounts counts;
     std::tm t = ToSqlTime(now);
     for (const Product& p : products) {
+      long long existing = 0;
+      s << "SELECT id FROM products WHERE sku = :sku", soci::use(p.sku()), soci::into(existing);
+      const bool exists = s.got_data();
+      if (exists) AuditRow(s, "products", existing);
       int status = p.status();
       soci::statement st =
           (s.prepare
@@ -135,6 +141,11 @@ absl::StatusOr<ImportCounts> MysqlProductRepository::Import(const std::vector<Pr
            soci::use(status));
       st.execute(true);
       // MySQL reports 1 affected row for an insert, 2 for an update (0 if nothing changed).
+      if (!exists) {
+        long long id = 0;
+        s << "SELECT LAST_INSERT_ID()", soci::into(id);
+        AuditInsertedRow(s, "products", id);
+      }
       if (st.get_affected_rows() == 1) {
         ++counts.created;
       } else {

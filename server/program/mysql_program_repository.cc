@@ -191,6 +191,7 @@ absl::StatusOr<Program> MysqlProgramRepository::Create(const Program& program, i
         soci::use(by), soci::use(t), soci::use(t);
     long long id = 0;
     s << "SELECT LAST_INSERT_ID()", soci::into(id);
+    AuditInsertedRow(s, "programs", id);
     Program stored = program;
     stored.set_id(id);
     WriteVersions(s, stored, actor, now);
@@ -241,6 +242,7 @@ absl::StatusOr<Program> MysqlProgramRepository::Update(const Program& program, i
   }
   return db_.Transact([&](soci::session& s) -> absl::StatusOr<Program> {
     long long id = program.id();
+    AuditRow(s, "programs", id);
     std::string design = DesignJson(program);
     int period = program.period(), status = program.status();
     int terms_version = program.terms_version(), rules_version = program.rules_version();
@@ -308,6 +310,7 @@ absl::StatusOr<Enrollment> MysqlProgramRepository::Enroll(
         soci::use(program), soci::use(partner), soci::use(terms), soci::use(by), soci::use(t);
     long long id = 0;
     s << "SELECT LAST_INSERT_ID()", soci::into(id);
+    AuditInsertedRow(s, "enrollments", id);
     AppendLedgerEntries(s, postings);
     CIM_RETURN_IF_ERROR(DrawBudget(s, program, partner, budget_draw));
     Enrollment stored = enrollment;

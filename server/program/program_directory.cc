@@ -163,6 +163,22 @@ absl::StatusOr<cim::v1::ListProgramsResponse> ProgramDirectory::ListPrograms(
 absl::StatusOr<Program> ProgramDirectory::UpdateProgram(const Principal& caller, const Program& in,
                                                         const google::protobuf::FieldMask& mask) {
   CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PROGRAM_ADMIN}));
+  CIM_ASSIGN_OR_RETURN(const Program program, Changed(in, mask));
+  return programs_.Update(program, caller.user_id, clock_.Now());
+}
+
+absl::StatusOr<Program> ProgramDirectory::PreviewChange(const Principal& caller, const Program& in,
+                                                        const google::protobuf::FieldMask& mask) {
+  if (!ReadsAllPartners(caller)) return absl::PermissionDeniedError("for vendor roles");
+  if (mask.paths().empty()) {
+    CIM_RETURN_IF_ERROR(RequireId(in.id(), "program_id"));
+    return programs_.Get(in.id());
+  }
+  return Changed(in, mask);
+}
+
+absl::StatusOr<Program> ProgramDirectory::Changed(const Program& in,
+                                                  const google::protobuf::FieldMask& mask) {
   FieldErrors errors;
   if (in.id() <= 0) errors.Add("program.id", "required");
   if (mask.paths().empty()) errors.Add("update_mask", "name at least one field to update");
@@ -221,7 +237,7 @@ absl::StatusOr<Program> ProgramDirectory::UpdateProgram(const Principal& caller,
   }
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_RETURN_IF_ERROR(Validate(program));
-  return programs_.Update(program, caller.user_id, clock_.Now());
+  return program;
 }
 
 absl::StatusOr<cim::v1::ListProgramRulesVersionsResponse> ProgramDirectory::ListRulesVersions(

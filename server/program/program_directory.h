@@ -42,6 +42,11 @@ class ProgramDirectory {
   // FAILED_PRECONDITION for a closed program or a fixed field; ABORTED for a stale etag.
   absl::StatusOr<Program> UpdateProgram(const Principal& caller, const Program& program,
                                         const google::protobuf::FieldMask& mask);
+  // The program `in.id()` as UpdateProgram would store it with `mask` applied (as stored when
+  // `mask` is empty), without storing it: what-if simulations. Vendor roles and service
+  // accounts; the same errors as UpdateProgram.
+  absl::StatusOr<Program> PreviewChange(const Principal& caller, const Program& in,
+                                        const google::protobuf::FieldMask& mask);
   // Vendor roles and service accounts. NOT_FOUND for an unknown program.
   absl::StatusOr<cim::v1::ListProgramRulesVersionsResponse> ListRulesVersions(
       const Principal& caller, int64_t program_id);
@@ -64,6 +69,9 @@ class ProgramDirectory {
       const Principal& caller, const cim::v1::ListEnrollmentsRequest& request);
 
  private:
+  // The stored program `in.id()` with the fields in `mask` taken from `in`, versioned and
+  // validated (see UpdateProgram).
+  absl::StatusOr<Program> Changed(const Program& in, const google::protobuf::FieldMask& mask);
   // Validates `program` (with SKU and named-partner lookups), returning INVALID_ARGUMENT with
   // every violation.
   absl::Status Validate(const Program& program);

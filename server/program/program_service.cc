@@ -7,7 +7,7 @@ namespace cim {
 grpc::Status ProgramServiceImpl::CreateProduct(grpc::ServerContext* context,
                                                const cim::v1::CreateProductRequest* request,
                                                cim::v1::Product* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(catalog_.CreateProduct(p, request->product()), response);
   });
 }
@@ -31,7 +31,7 @@ grpc::Status ProgramServiceImpl::ListProducts(grpc::ServerContext* context,
 grpc::Status ProgramServiceImpl::UpdateProduct(grpc::ServerContext* context,
                                                const cim::v1::UpdateProductRequest* request,
                                                cim::v1::Product* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(catalog_.UpdateProduct(p, request->product(), request->update_mask()), response);
   });
 }
@@ -39,7 +39,7 @@ grpc::Status ProgramServiceImpl::UpdateProduct(grpc::ServerContext* context,
 grpc::Status ProgramServiceImpl::ImportProducts(grpc::ServerContext* context,
                                                 const cim::v1::ImportProductsRequest* request,
                                                 cim::v1::ImportProductsResponse* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(catalog_.ImportProducts(p, *request), response);
   });
 }
@@ -47,7 +47,7 @@ grpc::Status ProgramServiceImpl::ImportProducts(grpc::ServerContext* context,
 grpc::Status ProgramServiceImpl::CreateProgram(grpc::ServerContext* context,
                                                const cim::v1::CreateProgramRequest* request,
                                                cim::v1::Program* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(programs_.CreateProgram(p, request->program()), response);
   });
 }
@@ -71,7 +71,7 @@ grpc::Status ProgramServiceImpl::ListPrograms(grpc::ServerContext* context,
 grpc::Status ProgramServiceImpl::UpdateProgram(grpc::ServerContext* context,
                                                const cim::v1::UpdateProgramRequest* request,
                                                cim::v1::Program* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(programs_.UpdateProgram(p, request->program(), request->update_mask()), response);
   });
 }
@@ -87,7 +87,7 @@ grpc::Status ProgramServiceImpl::ListProgramRulesVersions(
 grpc::Status ProgramServiceImpl::ActivateProgram(grpc::ServerContext* context,
                                                  const cim::v1::ChangeProgramStatusRequest* request,
                                                  cim::v1::Program* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(programs_.ChangeStatus(p, request->program_id(), request->etag(),
                                          cim::v1::PROGRAM_STATUS_ACTIVE),
                   response);
@@ -97,7 +97,7 @@ grpc::Status ProgramServiceImpl::ActivateProgram(grpc::ServerContext* context,
 grpc::Status ProgramServiceImpl::PauseProgram(grpc::ServerContext* context,
                                               const cim::v1::ChangeProgramStatusRequest* request,
                                               cim::v1::Program* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(programs_.ChangeStatus(p, request->program_id(), request->etag(),
                                          cim::v1::PROGRAM_STATUS_PAUSED),
                   response);
@@ -107,7 +107,7 @@ grpc::Status ProgramServiceImpl::PauseProgram(grpc::ServerContext* context,
 grpc::Status ProgramServiceImpl::CloseProgram(grpc::ServerContext* context,
                                               const cim::v1::ChangeProgramStatusRequest* request,
                                               cim::v1::Program* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(programs_.ChangeStatus(p, request->program_id(), request->etag(),
                                          cim::v1::PROGRAM_STATUS_CLOSED),
                   response);
@@ -125,7 +125,7 @@ grpc::Status ProgramServiceImpl::CheckEligibility(grpc::ServerContext* context,
 grpc::Status ProgramServiceImpl::EnrollPartner(grpc::ServerContext* context,
                                                const cim::v1::EnrollPartnerRequest* request,
                                                cim::v1::Enrollment* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(programs_.EnrollPartner(p, *request), response);
   });
 }

@@ -355,4 +355,17 @@ std::optional<Reward> MdfAllocation(const Program& program, const IncentiveRule&
                 .basis = absl::StrCat(basis, ": ", format.Money(*amount))};
 }
 
+RuleHistory PeriodIncrement(const RuleEvaluation& evaluation) {
+  RuleHistory out{.volume = evaluation.eligible_amount};
+  for (const Reward& reward : evaluation.rewards) {
+    if (reward.kind == RewardKind::kRebate || reward.kind == RewardKind::kRebateTrueUp) {
+      out.rebate_posted += reward.amount;
+    }
+    if (reward.kind == RewardKind::kBonus || reward.kind == RewardKind::kGrowth) {
+      out.lump_sum_posted = true;
+    }
+  }
+  return out;
+}
+
 }  // namespace cim

@@ -93,6 +93,10 @@ struct RuleEvaluation {
   std::vector<Reward> rewards;
 };
 
+// What approving a claim adds to one rule's period history: the eligible sales it counted, the
+// rebate and true-up it posted, and whether it posted a lump sum (bonus, growth).
+RuleHistory PeriodIncrement(const RuleEvaluation& evaluation);
+
 // The scope a rule measures: its SKUs (empty: every SKU the program makes eligible; both
 // empty: every SKU).
 std::vector<std::string> RuleSkus(const cim::v1::Program& program,

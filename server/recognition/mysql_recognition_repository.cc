@@ -664,6 +664,10 @@ absl::StatusOr<std::vector<cim::v1::Level>> MysqlRecognitionRepository::ListLeve
 
 absl::Status MysqlRecognitionRepository::ReplaceLevels(const std::vector<cim::v1::Level>& levels) {
   return db_.Transact([&](soci::session& s) -> absl::Status {
+    AuditQuery(s, "levels", "all",
+               "SELECT CAST(min_points AS CHAR) AS min_points, name FROM levels"
+               " ORDER BY min_points",
+               {}, /*many=*/true);
     s << "DELETE FROM levels";
     SqlBuilder insert("INSERT INTO levels (min_points, name) VALUES ");
     insert.Join(levels, [&](const cim::v1::Level& l) { insert.Tuple(l.min_points(), l.name()); });
@@ -690,7 +694,7 @@ absl::StatusOr<RecognitionFacts> MysqlRecognitionRepository::Facts(int64_t user_
 
 absl::StatusOr<Badge> MysqlRecognitionRepository::InsertBadge(const Badge& badge,
                                                               int64_t created_by, absl::Time now) {
-  return db_.Run([&](soci::session& s) -> absl::StatusOr<Badge> {
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<Badge> {
     long long by = created_by;
     std::tm at = ToSqlTime(now);
     std::string criteria = ToStoredJson(badge.criteria());
@@ -700,6 +704,7 @@ absl::StatusOr<Badge> MysqlRecognitionRepository::InsertBadge(const Badge& badge
         soci::use(criteria), soci::use(by), soci::use(at);
     long long id = 0;
     s.get_last_insert_id("badges", id);
+    AuditInsertedRow(s, "badges", id);
     Badge out = badge;
     out.set_id(id);
     SetTimestamp(FromSqlTime(at), out.mutable_create_time());
@@ -730,8 +735,12 @@ absl::StatusOr<bool> MysqlRecognitionRepository::NameHidden(int64_t user_id) {
 }
 
 absl::Status MysqlRecognitionRepository::SetNameHidden(int64_t user_id, bool hidden) {
-  return db_.Run([&](soci::session& s) -> absl::Status {
+  return db_.Transact([&](soci::session& s) -> absl::Status {
     long long user = user_id;
+    AuditQuery(s, "recognition_preferences", absl::StrCat(user_id),
+               "SELECT user_id, hide_name FROM recognition_preferences WHERE user_id = ?",
+               {absl::StrCat(user_id)},
+               /*many=*/false);
     int hide = hidden ? 1 : 0;
     s << "INSERT INTO recognition_preferences (user_id, hide_name) VALUES (:u, :h)"
          " ON DUPLICATE KEY UPDATE hide_name = VALUES(hide_name)",
@@ -743,7 +752,7 @@ absl::Status MysqlRecognitionRepository::SetNameHidden(int64_t user_id, bool hid
 absl::StatusOr<Leaderboard> MysqlRecognitionRepository::InsertLeaderboard(const Leaderboard& board,
                                                                           int64_t created_by,
                                                                           absl::Time now) {
-  return db_.Run([&](soci::session& s) -> absl::StatusOr<Leaderboard> {
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<Leaderboard> {
     long long by = created_by, program = board.program_id();
     int metric = board.metric(), scope = board.scope(), period = board.period();
     std::tm at = ToSqlTime(now);
@@ -754,6 +763,7 @@ absl::StatusOr<Leaderboard> MysqlRecognitionRepository::InsertLeaderboard(const 
         soci::use(at);
     long long id = 0;
     s.get_last_insert_id("leaderboards", id);
+    AuditInsertedRow(s, "leaderboards", id);
     Leaderboard out = board;
     out.set_id(id);
     SetTimestamp(FromSqlTime(at), out.mutable_create_time());
@@ -821,7 +831,7 @@ absl::StatusOr<absl::flat_hash_set<std::string>> MysqlCertificationRegistry::Hel
 
 absl::StatusOr<cim::v1::TrainingModule> MysqlRecognitionRepository::InsertTrainingModule(
     const cim::v1::TrainingModule& module, int64_t created_by, absl::Time now) {
-  return db_.Run([&](soci::session& s) -> absl::StatusOr<cim::v1::TrainingModule> {
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<cim::v1::TrainingModule> {
     SqlBuilder insert(
         "INSERT INTO training_modules (title, description, duration_minutes, points,"
         " certification_code, certification_valid_months, pass_mark, created_by, created_at)"
@@ -838,6 +848,7 @@ absl::StatusOr<cim::v1::TrainingModule> MysqlRecognitionRepository::InsertTraini
     insert.Execute(s);
     long long id = 0;
     s.get_last_insert_id("training_modules", id);
+    AuditInsertedRow(s, "training_modules", id);
     soci::row r;
     s << absl::StrCat("SELECT ", kModuleColumns, " FROM training_modules WHERE id = :id"),
         soci::use(id), soci::into(r);
@@ -930,6 +941,7 @@ absl::StatusOr<cim::v1::TrainingCompletion> MysqlRecognitionRepository::RecordCo
         row.Execute(s);
         long long id = 0;
         s.get_last_insert_id("training_completions", id);
+        AuditInsertedRow(s, "training_completions", id);
         if (!points.is_zero()) {
           AppendLedgerEntries(
               s, {LedgerPosting{

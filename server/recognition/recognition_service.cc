@@ -15,7 +15,7 @@ grpc::Status RecognitionServiceImpl::ListLevels(grpc::ServerContext* context,
 grpc::Status RecognitionServiceImpl::SetLevels(grpc::ServerContext* context,
                                                const cim::v1::SetLevelsRequest* request,
                                                cim::v1::ListLevelsResponse* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(recognition_.SetLevels(p, *request), response);
   });
 }
@@ -31,7 +31,7 @@ grpc::Status RecognitionServiceImpl::GetRecognitionSummary(
 grpc::Status RecognitionServiceImpl::SetLeaderboardPrivacy(
     grpc::ServerContext* context, const cim::v1::SetLeaderboardPrivacyRequest* request,
     cim::v1::RecognitionSummary* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(recognition_.SetLeaderboardPrivacy(p, *request), response);
   });
 }
@@ -39,7 +39,7 @@ grpc::Status RecognitionServiceImpl::SetLeaderboardPrivacy(
 grpc::Status RecognitionServiceImpl::CreateBadge(grpc::ServerContext* context,
                                                  const cim::v1::CreateBadgeRequest* request,
                                                  cim::v1::Badge* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(recognition_.CreateBadge(p, *request), response);
   });
 }
@@ -63,7 +63,7 @@ grpc::Status RecognitionServiceImpl::ListUserBadges(grpc::ServerContext* context
 grpc::Status RecognitionServiceImpl::CreateLeaderboard(
     grpc::ServerContext* context, const cim::v1::CreateLeaderboardRequest* request,
     cim::v1::Leaderboard* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(recognition_.CreateLeaderboard(p, *request), response);
   });
 }
@@ -87,7 +87,7 @@ grpc::Status RecognitionServiceImpl::GetLeaderboard(grpc::ServerContext* context
 grpc::Status RecognitionServiceImpl::CreateTrainingModule(
     grpc::ServerContext* context, const cim::v1::CreateTrainingModuleRequest* request,
     cim::v1::TrainingModule* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(recognition_.CreateTrainingModule(p, *request), response);
   });
 }
@@ -103,7 +103,7 @@ grpc::Status RecognitionServiceImpl::ListTrainingModules(
 grpc::Status RecognitionServiceImpl::CompleteTraining(
     grpc::ServerContext* context, const cim::v1::CompleteTrainingRequest* request,
     cim::v1::TrainingCompletion* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(recognition_.CompleteTraining(p, *request), response);
   });
 }

@@ -72,6 +72,11 @@ absl::StatusOr<TierLadder> MysqlTierRepository::GetLadder() {
 
 absl::Status MysqlTierRepository::ReplaceLadder(const TierLadder& ladder, absl::Time now) {
   return db_.Transact([&](soci::session& s) -> absl::Status {
+    AuditQuery(s, "tiers", "ladder",
+               absl::StrCat("SELECT ", AuditColumns(s, "tiers", "t"),
+                            ", ts.currency_code FROM tiers t CROSS JOIN tier_settings ts"
+                            " WHERE ts.id = 1 ORDER BY t.rank_no"),
+               {}, /*many=*/true);
     std::tm t = ToSqlTime(now);
     s << "UPDATE tier_settings SET currency_code = :c, updated_at = :t WHERE id = 1",
         soci::use(ladder.currency_code()), soci::use(t);
@@ -180,6 +185,7 @@ absl::StatusOr<absl::flat_hash_map<int64_t, TierFigures>> MysqlTierRepository::F
 absl::StatusOr<TierChange> MysqlTierRepository::ApplyChange(const NewTierChange& in) {
   return db_.Transact([&](soci::session& s) -> absl::StatusOr<TierChange> {
     long long partner = in.partner_id;
+    AuditRow(s, "partners", partner);
     std::tm t = ToSqlTime(in.now);
     soci::statement update =
         (s.prepare << "UPDATE partners SET tier = :to, updated_at = :t, version = version + 1"

@@ -14,7 +14,7 @@ grpc::Status TierServiceImpl::GetTierLadder(grpc::ServerContext* context,
 grpc::Status TierServiceImpl::SetTierLadder(grpc::ServerContext* context,
                                             const cim::v1::SetTierLadderRequest* request,
                                             cim::v1::TierLadder* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(tiers_.SetLadder(p, *request), response);
   });
 }
@@ -30,7 +30,7 @@ grpc::Status TierServiceImpl::GetPartnerTierStatus(
 grpc::Status TierServiceImpl::EvaluateTiers(grpc::ServerContext* context,
                                             const cim::v1::EvaluateTiersRequest* request,
                                             cim::v1::EvaluateTiersResponse* response) {
-  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
     return Assign(tiers_.Evaluate(p, *request), response);
   });
 }

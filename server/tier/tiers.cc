@@ -1,6 +1,7 @@
 #include "server/tier/tiers.h"
 
 #include "absl/strings/str_cat.h"
+#include "server/audit/audit_scope.h"
 #include "server/common/pagination.h"
 #include "server/common/proto_time.h"
 #include "server/common/status_util.h"
@@ -70,6 +71,10 @@ absl::StatusOr<cim::v1::EvaluateTiersResponse> Tiers::RunScheduled() {
   const absl::CivilDay today = absl::ToCivilDay(now, absl::UTCTimeZone());
   CIM_ASSIGN_OR_RETURN(const bool claimed, repository_.ClaimScheduledDay(today));
   if (!claimed) return cim::v1::EvaluateTiersResponse();
+  // The server's own changes, audited like a caller's.
+  AuditScope audit(AuditActor{.rpc = "scheduled:EvaluateTiers",
+                              .request_id = absl::StrCat("tiers-", absl::FormatCivilTime(today)),
+                              .client_address = "server"});
   absl::StatusOr<cim::v1::EvaluateTiersResponse> run =
       EvaluatePartners(0, false, cim::v1::TIER_CHANGE_TRIGGER_SCHEDULED, 0);
   if (!run.ok()) {

@@ -1159,5 +1159,33 @@ TEST_F(GatewayHttpTest, AnUploadCutOffByTheClientStoresNothing) {
   EXPECT_EQ(upload(), before + 1);
 }
 
+TEST_F(GatewayHttpTest, ExportsDownloadAsCsvAndTheAuditTrailKeepsTheBrowsersAddress) {
+  server_.CreateUser("fin@vendor.example", cim::v1::ROLE_FINANCE);
+  const std::string finance = "Bearer " + BearerLogin("fin@vendor.example");
+  HttpResult ledger = Send("GET", "/v1/ledger-entries:export", "", {{"Authorization", finance}});
+  ASSERT_EQ(ledger.status, 200) << ledger.body;
+  EXPECT_EQ(ledger.header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_THAT(ledger.header("content-disposition"), HasSubstr("ledger-2026-03-02.csv"));
+  EXPECT_TRUE(absl::StartsWith(ledger.body, "entry_id,posted_utc,partner_id,")) << ledger.body;
+  // Errors before the first byte keep their HTTP status and JSON body.
+  HttpResult bad =
+      Send("GET", "/v1/claims:export?fromDate=2026-02-30", "", {{"Authorization", finance}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_THAT(bad.body, HasSubstr("from_date"));
+  const std::string rep = "Bearer " + BearerLogin("rep@gamma.example");
+  EXPECT_EQ(Send("GET", "/v1/claims:export", "", {{"Authorization", rep}}).status, 403);
+
+  // Every sign-in above went through the gateway: the trail has the browser's address.
+  HttpResult records = Send("GET", "/v1/audit-records?rpc=Login", "", {{"Authorization", finance}});
+  ASSERT_EQ(records.status, 200) << records.body;
+  EXPECT_THAT(JsonField(records.body, "clientAddress"), HasSubstr("127.0.0.1 via "));
+  EXPECT_EQ(JsonField(records.body, "entityType"), "access_tokens");
+  EXPECT_EQ(Send("GET", "/v1/audit-records", "", {{"Authorization", rep}}).status, 403);
+  HttpResult verified =
+      Send("POST", "/v1/audit-records:verify", "{}", {{"Authorization", finance}});
+  ASSERT_EQ(verified.status, 200) << verified.body;
+  EXPECT_EQ(JsonField(verified.body, "intact"), "true");
+}
+
 }  // namespace
 }  // namespace cim::gateway

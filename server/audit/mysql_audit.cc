@@ -1,0 +1,328 @@
+#include "server/audit/mysql_audit.h"
+
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/synchronization/mutex.h"
+#include "server/audit/audit_scope.h"
+#include "server/db/mysql_database.h"
+#include "server/db/sql_builder.h"
+
+namespace cim {
+namespace {
+
+// An entity the running transaction changes: how to read it, what it was before, and who
+// changes it.
+struct AuditedEntity {
+  std::string entity_type;
+  std::string entity_id;
+  // Reads the entity: one row (`many` false) or a set of rows, each ? bound to the next of
+  // `binds`.
+  std::string select_sql;
+  std::vector<std::string> binds;
+  bool many = false;
+  std::string before_json;  // "" when it did not exist
+  AuditActor actor;
+};
+
+// What the transaction running on this thread has changed so far.
+thread_local std::vector<AuditedEntity> pending;
+
+// Columns never copied into the trail.
+bool IsSecretColumn(absl::string_view name) {
+  return name == "password_hash" || name == "token_hash";
+}
+
+void AppendJsonString(std::string& out, absl::string_view text) {
+  out += '"';
+  for (unsigned char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (c < 0x20) {
+          absl::StrAppend(&out, "\\u00", absl::Hex(c, absl::kZeroPad2));
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+}
+
+// {"column": value, …}: integers as numbers, everything else as the text AuditColumns cast it
+// to, NULL as null.
+std::string RowJson(const soci::row& row) {
+  std::string out = "{";
+  bool first = true;
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    const soci::column_properties& p = row.get_properties(i);
+    if (IsSecretColumn(p.get_name()) || p.get_data_type() == soci::dt_blob) continue;
+    if (!first) out += ',';
+    first = false;
+    AppendJsonString(out, p.get_name());
+    out += ':';
+    if (row.get_indicator(i) == soci::i_null) {
+      out += "null";
+      continue;
+    }
+    switch (p.get_data_type()) {
+      case soci::dt_integer:
+      case soci::dt_long_long:
+      case soci::dt_unsigned_long_long:
+        absl::StrAppend(&out, RowInteger(row, i));
+        break;
+      case soci::dt_string:
+        AppendJsonString(out, row.get<std::string>(i));
+        break;
+      default:
+        // Only AuditColumns' text casts reach here; anything else is a programming error.
+        AppendJsonString(out, "(not cast to text)");
+    }
+  }
+  out += '}';
+  return out;
+}
+
+// The entity's state now: its row as a JSON object ("" when it does not exist) or its rows as
+// an array.
+std::string Snapshot(soci::session& s, const AuditedEntity& e) {
+  SqlBuilder sql;
+  std::vector<absl::string_view> parts = absl::StrSplit(e.select_sql, '?');
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    sql << parts[i];
+    if (i + 1 < parts.size()) sql.Bind(e.binds.at(i));
+  }
+  std::string out;
+  int rows = 0;
+  sql.Query(s, [&](const soci::row& row) {
+    if (rows++ > 0) out += ',';
+    out += RowJson(row);
+  });
+  if (e.many) return absl::StrCat("[", out, "]");
+  return out;
+}
+
+void Track(soci::session& s, AuditedEntity entity, bool inserted,
+           const std::optional<AuditActor>& actor) {
+  if (actor) {
+    entity.actor = *actor;
+  } else if (const AuditScope* scope = AuditScope::Current()) {
+    entity.actor = scope->actor();
+  } else {
+    return;  // not an audited call (demo data, a test's setup)
+  }
+  for (const AuditedEntity& e : pending) {
+    if (e.entity_type == entity.entity_type && e.entity_id == entity.entity_id) return;
+  }
+  if (!inserted) entity.before_json = Snapshot(s, entity);
+  pending.push_back(std::move(entity));
+}
+
+AuditedEntity RowEntity(soci::session& s, absl::string_view table, int64_t id) {
+  AuditedEntity e;
+  e.entity_type = std::string(table);
+  e.entity_id = absl::StrCat(id);
+  e.select_sql =
+      absl::StrCat("SELECT ", AuditColumns(s, table, table), " FROM ", table, " WHERE id = ?");
+  e.binds = {e.entity_id};
+  return e;
+}
+
+constexpr char kRecordColumns[] =
+    "seq, " CIM_MICROS_OF("at") ", actor_user_id, actor_role, actor_partner_id, rpc, "
+    "entity_type, entity_id, before_json, after_json, request_id, client_address, prev_hash, "
+    "hash";
+
+AuditRecord RecordFromRow(const soci::row& r) {
+  AuditRecord a;
+  a.id = RowInteger(r, 0);
+  a.at = absl::FromUnixMicros(RowInteger(r, 1));
+  a.actor_user_id = RowInteger(r, 2);
+  a.role = static_cast<int>(RowInteger(r, 3));
+  a.partner_id = RowInteger(r, 4);
+  a.rpc = r.get<std::string>(5);
+  a.entity_type = r.get<std::string>(6);
+  a.entity_id = r.get<std::string>(7);
+  a.before_json = r.get<std::string>(8);
+  a.after_json = r.get<std::string>(9);
+  a.request_id = r.get<std::string>(10);
+  a.client_address = r.get<std::string>(11);
+  a.prev_hash = r.get<std::string>(12);
+  a.hash = r.get<std::string>(13);
+  return a;
+}
+
+}  // namespace
+
+std::string AuditColumns(soci::session& s, absl::string_view table, absl::string_view alias) {
+  static absl::Mutex mu(absl::kConstInit);
+  static auto* cache = new absl::flat_hash_map<std::string, std::string>();
+  const std::string key = absl::StrCat(table, " ", alias);
+  {
+    absl::MutexLock lock(&mu);
+    if (auto it = cache->find(key); it != cache->end()) return it->second;
+  }
+  std::vector<std::string> columns;
+  const std::string table_name(table);
+  soci::rowset<soci::row> rows =
+      (s.prepare << "SELECT column_name, data_type FROM information_schema.columns"
+                    " WHERE table_schema = DATABASE() AND table_name = :t"
+                    " ORDER BY ordinal_position",
+       soci::use(table_name));
+  for (const soci::row& r : rows) {
+    const std::string name = r.get<std::string>(0), type = r.get<std::string>(1);
+    if (IsSecretColumn(name) || absl::StrContains(type, "blob")) continue;
+    const bool integer = absl::EndsWith(type, "int");
+    columns.push_back(integer ? absl::StrCat(alias, ".", name)
+                              : absl::StrCat("CAST(", alias, ".", name, " AS CHAR) AS ", name));
+  }
+  std::string list = absl::StrJoin(columns, ", ");
+  absl::MutexLock lock(&mu);
+  cache->emplace(key, list);
+  return list;
+}
+
+void AuditRow(soci::session& s, absl::string_view table, int64_t id,
+              const std::optional<AuditActor>& actor) {
+  Track(s, RowEntity(s, table, id), /*inserted=*/false, actor);
+}
+
+void AuditInsertedRow(soci::session& s, absl::string_view table, int64_t id,
+                      const std::optional<AuditActor>& actor) {
+  Track(s, RowEntity(s, table, id), /*inserted=*/true, actor);
+}
+
+void AuditQuery(soci::session& s, absl::string_view entity_type, absl::string_view entity_id,
+                absl::string_view select_sql, std::vector<std::string> binds, bool many,
+                bool inserted, const std::optional<AuditActor>& actor) {
+  AuditedEntity e;
+  e.entity_type = std::string(entity_type);
+  e.entity_id = std::string(entity_id);
+  e.select_sql = std::string(select_sql);
+  e.binds = std::move(binds);
+  e.many = many;
+  Track(s, std::move(e), inserted, actor);
+}
+
+void AuditTransactionBegin() { pending.clear(); }
+
+absl::Status AuditBeforeCommit(soci::session& s) {
+  if (pending.empty()) return absl::OkStatus();
+  std::vector<AuditedEntity> entities = std::move(pending);
+  pending.clear();
+  // Microseconds: what DATETIME(6) keeps, so the hash verifies after a round trip.
+  const absl::Time at = absl::FromUnixMicros(absl::ToUnixMicros(absl::Now()));
+  std::vector<AuditRecord> records;
+  for (AuditedEntity& e : entities) {
+    std::string after = Snapshot(s, e);
+    if (after == e.before_json) continue;  // nothing changed (an idempotent retry)
+    const AuditActor& actor = e.actor;
+    AuditRecord r;
+    r.at = at;
+    r.actor_user_id = actor.user_id;
+    r.role = actor.role;
+    r.partner_id = actor.partner_id;
+    r.rpc = actor.rpc;
+    r.entity_type = std::move(e.entity_type);
+    r.entity_id = std::move(e.entity_id);
+    r.before_json = std::move(e.before_json);
+    r.after_json = std::move(after);
+    r.request_id = actor.request_id;
+    r.client_address = actor.client_address;
+    records.push_back(std::move(r));
+  }
+  if (records.empty()) return absl::OkStatus();
+
+  // Last in the transaction, so the head stays locked only until commit, and no transaction
+  // holding it waits for any other lock.
+  long long seq = 0;
+  std::string hash;
+  s << "SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE", soci::into(seq),
+      soci::into(hash);
+  if (!s.got_data()) return absl::FailedPreconditionError("audit_chain_head is missing");
+  const std::string at_text = ToSqlMicros(at);
+  SqlBuilder insert(
+      "INSERT INTO audit_log (seq, at, actor_user_id, actor_role, actor_partner_id, rpc,"
+      " entity_type, entity_id, before_json, after_json, request_id, client_address, prev_hash,"
+      " hash) VALUES ");
+  for (AuditRecord& r : records) {
+    r.id = ++seq;
+    r.prev_hash = hash;
+    r.hash = AuditHash(r, r.prev_hash);
+    hash = r.hash;
+  }
+  insert.Join(records, [&](const AuditRecord& r) {
+    insert.Tuple(static_cast<long long>(r.id), at_text, static_cast<long long>(r.actor_user_id),
+                 r.role, static_cast<long long>(r.partner_id), r.rpc, r.entity_type, r.entity_id,
+                 r.before_json, r.after_json, r.request_id, r.client_address, r.prev_hash, r.hash);
+  });
+  insert.Execute(s);
+  s << "UPDATE audit_chain_head SET last_seq = :seq, last_hash = :hash WHERE id = 1",
+      soci::use(seq), soci::use(hash);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<AuditRecord>> MysqlAuditRepository::List(const AuditFilter& f) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<AuditRecord>> {
+    SqlBuilder sql(absl::StrCat("SELECT ", kRecordColumns, " FROM audit_log WHERE 1 = 1"));
+    if (f.actor_user_id != 0) (sql << " AND actor_user_id = ").Bind(f.actor_user_id);
+    if (f.actor_partner_id != 0) (sql << " AND actor_partner_id = ").Bind(f.actor_partner_id);
+    if (!f.rpc.empty()) (sql << " AND rpc = ").Bind(f.rpc);
+    if (!f.entity_type.empty()) (sql << " AND entity_type = ").Bind(f.entity_type);
+    if (!f.entity_id.empty()) (sql << " AND entity_id = ").Bind(f.entity_id);
+    if (!f.request_id.empty()) (sql << " AND request_id = ").Bind(f.request_id);
+    if (f.from) (sql << " AND at >= ").Bind(ToSqlMicros(*f.from));
+    if (f.to) (sql << " AND at < ").Bind(ToSqlMicros(*f.to));
+    if (f.before_seq > 0) (sql << " AND seq < ").Bind(f.before_seq);
+    sql << " ORDER BY seq DESC LIMIT ";
+    sql.Bind(f.limit);
+    std::vector<AuditRecord> out;
+    sql.Query(s, [&](const soci::row& r) { out.push_back(RecordFromRow(r)); });
+    return out;
+  });
+}
+
+absl::StatusOr<std::vector<AuditRecord>> MysqlAuditRepository::ReadChain(int64_t after_seq,
+                                                                         int limit) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<AuditRecord>> {
+    SqlBuilder sql(absl::StrCat("SELECT ", kRecordColumns, " FROM audit_log WHERE seq > "));
+    sql.Bind(static_cast<long long>(after_seq));
+    sql << " ORDER BY seq LIMIT ";
+    sql.Bind(limit);
+    std::vector<AuditRecord> out;
+    sql.Query(s, [&](const soci::row& r) { out.push_back(RecordFromRow(r)); });
+    return out;
+  });
+}
+
+absl::StatusOr<AuditHead> MysqlAuditRepository::Head() {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<AuditHead> {
+    long long seq = 0;
+    AuditHead head;
+    s << "SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1", soci::into(seq),
+        soci::into(head.hash);
+    if (!s.got_data()) return absl::FailedPreconditionError("audit_chain_head is missing");
+    head.seq = seq;
+    return head;
+  });
+}
+
+}  // namespace cim

@@ -1,0 +1,61 @@
+// The audit trail in MySQL: naming the entities a transaction changes, writing their records
+// (chained, under the lock on audit_chain_head) just before the transaction commits, and
+// reading the trail back. Outside an AuditScope the tracking calls do nothing.
+#ifndef CIM_SERVER_AUDIT_MYSQL_AUDIT_H_
+#define CIM_SERVER_AUDIT_MYSQL_AUDIT_H_
+
+#include <soci/soci.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "server/audit/audit_repository.h"
+#include "server/audit/audit_scope.h"
+
+namespace cim {
+
+class MysqlDatabase;
+
+// The columns of `table` (as `alias`) for a snapshot: integers as they are, everything else
+// (DECIMAL money included) cast to exact text, secrets and blobs left out.
+std::string AuditColumns(soci::session& s, absl::string_view table, absl::string_view alias);
+
+// The row `table`.id = `id` is about to change (or be deleted): its state now is "before",
+// its state at commit "after". Tracking an entity twice in one transaction keeps the first
+// "before". The change is recorded as `actor`'s (work done for several callers in one
+// batch) or else the current AuditScope's; with neither it is not recorded.
+void AuditRow(soci::session& s, absl::string_view table, int64_t id,
+              const std::optional<AuditActor>& actor = std::nullopt);
+// The row `table`.id = `id` was just inserted: "before" is empty.
+void AuditInsertedRow(soci::session& s, absl::string_view table, int64_t id,
+                      const std::optional<AuditActor>& actor = std::nullopt);
+// An entity read by `select_sql` (each ? bound to the next of `binds`): its one row as a JSON
+// object (`many` false: a row joined with its details) or its rows as an array (`many` true:
+// a ladder, a list of levels). `inserted`: it did not exist before this transaction.
+void AuditQuery(soci::session& s, absl::string_view entity_type, absl::string_view entity_id,
+                absl::string_view select_sql, std::vector<std::string> binds, bool many,
+                bool inserted = false, const std::optional<AuditActor>& actor = std::nullopt);
+
+// Called by MysqlDatabase::Transact: when an attempt starts (forgets what a rolled-back
+// attempt tracked) and just before it commits (writes the records; an error rolls back).
+void AuditTransactionBegin();
+absl::Status AuditBeforeCommit(soci::session& s);
+
+class MysqlAuditRepository final : public AuditRepository {
+ public:
+  explicit MysqlAuditRepository(MysqlDatabase& db) : db_(db) {}
+  absl::StatusOr<std::vector<AuditRecord>> List(const AuditFilter& filter) override;
+  absl::StatusOr<std::vector<AuditRecord>> ReadChain(int64_t after_seq, int limit) override;
+  absl::StatusOr<AuditHead> Head() override;
+
+ private:
+  MysqlDatabase& db_;
+};
+
+}  // namespace cim
+
+#endif  // CIM_SERVER_AUDIT_MYSQL_AUDIT_H_

@@ -1,0 +1,315 @@
+#include "server/performance/mysql_performance_repository.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "cim/v1/claim.pb.h"
+#include "cim/v1/ledger.pb.h"
+#include "server/audit/mysql_audit.h"
+#include "server/common/proto_time.h"
+#include "server/common/status_util.h"
+#include "server/db/sql_builder.h"
+
+namespace cim {
+namespace {
+
+constexpr int kApproved = cim::v1::CLAIM_STATUS_APPROVED;
+constexpr int kPaid = cim::v1::CLAIM_STATUS_PAID;
+
+constexpr char kCostColumns[] =
+    "id, program_id, category, CAST(amount AS CHAR), description, CAST(incurred_on AS CHAR),"
+    " created_by, created_at, voided";
+
+cim::v1::ProgramCost CostFromRow(const soci::row& r) {
+  cim::v1::ProgramCost c;
+  c.set_id(RowInteger(r, 0));
+  c.set_program_id(RowInteger(r, 1));
+  c.set_category(static_cast<cim::v1::ProgramCostCategory>(RowInteger(r, 2)));
+  c.set_amount(FromSqlDecimal(r.get<std::string>(3), 2));
+  c.set_description(r.get<std::string>(4));
+  c.set_incurred_on(r.get<std::string>(5));
+  c.set_created_by(RowInteger(r, 6));
+  SetTimestamp(FromSqlTime(r.get<std::tm>(7)), c.mutable_create_time());
+  c.set_voided(RowInteger(r, 8) != 0);
+  return c;
+}
+
+absl::StatusOr<cim::v1::ProgramCost> ReadCost(soci::session& s, int64_t id) {
+  SqlBuilder q(absl::StrCat("SELECT ", kCostColumns, " FROM program_costs WHERE id = "));
+  q.Bind(id);
+  std::optional<cim::v1::ProgramCost> out;
+  q.Query(s, [&](const soci::row& r) { out = CostFromRow(r); });
+  if (!out) return absl::NotFoundError(absl::StrCat("program cost ", id, " not found"));
+  return *out;
+}
+
+cim::v1::Partner PartnerFromRow(const soci::row& r) {
+  cim::v1::Partner p;
+  p.set_id(RowInteger(r, 0));
+  p.set_name(r.get<std::string>(1));
+  p.set_type(static_cast<cim::v1::PartnerType>(RowInteger(r, 2)));
+  p.set_tier(r.get<std::string>(3));
+  p.set_region(r.get<std::string>(4));
+  p.set_status(static_cast<cim::v1::PartnerStatus>(RowInteger(r, 5)));
+  return p;
+}
+
+Decimal DecimalOf(const soci::row& r, std::size_t i) {
+  if (r.get_indicator(i) == soci::i_null) return Decimal();
+  return Decimal::Parse(r.get<std::string>(i)).value_or(Decimal());
+}
+
+// "c.status IN (approved, paid) AND c.currency_code = … AND c.invoice_date BETWEEN … AND
+// c.partner_id IN (…)" for `query` (with lines `l` filtered by SKU when it names any).
+void WhereSales(SqlBuilder& q, const SalesQuery& query) {
+  q << " WHERE c.status IN ";
+  q.Tuple(kApproved, kPaid);
+  q << " AND c.currency_code = ";
+  q.Bind(query.currency_code);
+  q << " AND c.invoice_date BETWEEN ";
+  q.Bind(FormatDate(query.range.first)) << " AND ";
+  q.Bind(FormatDate(query.range.last)) << " AND c.partner_id IN ";
+  q.List(query.partner_ids);
+  if (!query.skus.empty()) {
+    q << " AND l.sku IN ";
+    q.List(query.skus);
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<cim::v1::ProgramCost> MysqlPerformanceRepository::InsertCost(
+    const cim::v1::ProgramCost& cost, int64_t actor, absl::Time now) {
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<cim::v1::ProgramCost> {
+    SqlBuilder insert(
+        "INSERT INTO program_costs (program_id, category, amount, description, incurred_on,"
+        " created_by, created_at) VALUES ");
+    insert.Tuple(cost.program_id(), static_cast<int>(cost.category()), cost.amount(),
+                 cost.description(), cost.incurred_on(), actor, ToSqlTime(now));
+    insert.Execute(s);
+    long long id = 0;
+    s.get_last_insert_id("program_costs", id);
+    AuditInsertedRow(s, "program_costs", id);
+    return ReadCost(s, id);
+  });
+}
+
+absl::StatusOr<cim::v1::ProgramCost> MysqlPerformanceRepository::VoidCost(int64_t cost_id) {
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<cim::v1::ProgramCost> {
+    long long id = cost_id;
+    int voided = 0;
+    s << "SELECT voided FROM program_costs WHERE id = :id FOR UPDATE", soci::use(id),
+        soci::into(voided);
+    if (!s.got_data()) return absl::NotFoundError(absl::StrCat("program cost ", id, " not found"));
+    if (voided != 0) {
+      return absl::FailedPreconditionError(absl::StrCat("program cost ", id, " is already void"));
+    }
+    AuditRow(s, "program_costs", id);
+    s << "UPDATE program_costs SET voided = 1 WHERE id = :id", soci::use(id);
+    return ReadCost(s, id);
+  });
+}
+
+absl::StatusOr<cim::v1::ProgramCost> MysqlPerformanceRepository::GetCost(int64_t cost_id) {
+  return db_.Run([&](soci::session& s) { return ReadCost(s, cost_id); });
+}
+
+absl::StatusOr<std::vector<cim::v1::ProgramCost>> MysqlPerformanceRepository::ListCosts(
+    int64_t program_id) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<cim::v1::ProgramCost>> {
+    SqlBuilder q(absl::StrCat("SELECT ", kCostColumns, " FROM program_costs WHERE program_id = "));
+    q.Bind(program_id) << " ORDER BY id DESC";
+    std::vector<cim::v1::ProgramCost> out;
+    q.Query(s, [&](const soci::row& r) { out.push_back(CostFromRow(r)); });
+    return out;
+  });
+}
+
+absl::StatusOr<std::vector<cim::v1::Partner>> MysqlPerformanceRepository::EnrolledPartners(
+    int64_t program_id) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<cim::v1::Partner>> {
+    SqlBuilder q(
+        "SELECT p.id, p.name, p.type, p.tier, p.region, p.status FROM enrollments e"
+        " JOIN partners p ON p.id = e.partner_id WHERE e.program_id = ");
+    q.Bind(program_id) << " ORDER BY p.id";
+    std::vector<cim::v1::Partner> out;
+    q.Query(s, [&](const soci::row& r) { out.push_back(PartnerFromRow(r)); });
+    return out;
+  });
+}
+
+absl::StatusOr<Candidates> MysqlPerformanceRepository::ActivePartnersWithCertifications(
+    absl::Time now) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<Candidates> {
+    Candidates out;
+    absl::flat_hash_map<int64_t, size_t> index;
+    SqlBuilder partners(
+        "SELECT id, name, type, tier, region, status FROM partners WHERE status = ");
+    partners.Bind(static_cast<int>(cim::v1::PARTNER_STATUS_ACTIVE)) << " ORDER BY id";
+    partners.Query(s, [&](const soci::row& r) {
+      index[RowInteger(r, 0)] = out.size();
+      out.emplace_back(PartnerFromRow(r), absl::flat_hash_set<std::string>());
+    });
+    SqlBuilder certs(
+        "SELECT DISTINCT c.partner_id, c.certification_code FROM certifications c"
+        " JOIN users u ON u.id = c.user_id AND u.partner_id = c.partner_id AND u.status = ");
+    certs.Bind(static_cast<int>(cim::v1::USER_STATUS_ACTIVE)) << " WHERE c.expires_at > ";
+    certs.Bind(ToSqlTime(now));
+    certs.Query(s, [&](const soci::row& r) {
+      auto it = index.find(RowInteger(r, 0));
+      if (it != index.end()) out[it->second].second.insert(r.get<std::string>(1));
+    });
+    return out;
+  });
+}
+
+absl::StatusOr<absl::flat_hash_map<int64_t, SalesFigures>> MysqlPerformanceRepository::Sales(
+    const SalesQuery& query) {
+  using Out = absl::flat_hash_map<int64_t, SalesFigures>;
+  if (query.partner_ids.empty()) return Out();
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<Out> {
+    SqlBuilder q(
+        "SELECT c.partner_id, CAST(SUM(l.amount) AS CHAR),"
+        " CAST(SUM(l.quantity * COALESCE(p.unit_cost, 0)) AS CHAR)"
+        " FROM claims c JOIN claim_lines l ON l.claim_id = c.id"
+        " LEFT JOIN products p ON p.sku = l.sku");
+    WhereSales(q, query);
+    q << " GROUP BY c.partner_id";
+    Out out;
+    q.Query(s, [&](const soci::row& r) {
+      out[RowInteger(r, 0)] = SalesFigures{.sales = DecimalOf(r, 1), .cogs = DecimalOf(r, 2)};
+    });
+    return out;
+  });
+}
+
+absl::StatusOr<RewardFigures> MysqlPerformanceRepository::Rewards(int64_t program_id) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<RewardFigures> {
+    SqlBuilder q("SELECT partner_id, account = ");
+    q.Bind(static_cast<int>(cim::v1::LEDGER_ACCOUNT_POINTS));
+    q << ", CAST(DATE(created_at) AS CHAR), CAST(SUM(amount) AS CHAR) FROM ledger_entries"
+         " WHERE program_id = ";
+    q.Bind(program_id) << " GROUP BY 1, 2, 3";
+    RewardFigures out;
+    absl::Status bad;
+    q.Query(s, [&](const soci::row& r) {
+      const Decimal amount = DecimalOf(r, 3);
+      if (RowInteger(r, 1) != 0) {
+        out.points += amount;
+        return;
+      }
+      out.money_by_partner[RowInteger(r, 0)] += amount;
+      absl::StatusOr<absl::CivilDay> day = ParseDate(r.get<std::string>(2));
+      if (day.ok()) {
+        out.money_by_day[*day] += amount;
+      } else {
+        bad = day.status();
+      }
+    });
+    if (!bad.ok()) return bad;
+    return out;
+  });
+}
+
+absl::StatusOr<FunnelFigures> MysqlPerformanceRepository::Funnel(int64_t program_id) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<FunnelFigures> {
+    FunnelFigures out;
+    SqlBuilder counts("SELECT status, COUNT(*) FROM claims WHERE program_id = ");
+    counts.Bind(program_id) << " GROUP BY status";
+    counts.Query(s, [&](const soci::row& r) {
+      out.by_status[static_cast<int>(RowInteger(r, 0))] = RowInteger(r, 1);
+    });
+    SqlBuilder cycles(
+        "SELECT TIMESTAMPDIFF(SECOND, c.created_at, MIN(e.created_at)) FROM claims c"
+        " JOIN claim_events e ON e.claim_id = c.id AND e.to_status IN ");
+    cycles.Tuple(kApproved, static_cast<int>(cim::v1::CLAIM_STATUS_REJECTED));
+    cycles << " WHERE c.program_id = ";
+    cycles.Bind(program_id) << " GROUP BY c.id";
+    cycles.Query(s, [&](const soci::row& r) {
+      out.cycle_hours.push_back(static_cast<double>(RowInteger(r, 0)) / 3600.0);
+    });
+    return out;
+  });
+}
+
+absl::StatusOr<EngagementFigures> MysqlPerformanceRepository::Engagement(
+    int64_t program_id, const std::vector<int64_t>& partner_ids, const DateRange& range) {
+  if (partner_ids.empty()) return EngagementFigures();
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<EngagementFigures> {
+    EngagementFigures out;
+    const std::tm from = ToSqlTime(absl::FromCivil(range.first, absl::UTCTimeZone()));
+    const std::tm until = ToSqlTime(absl::FromCivil(range.last + 1, absl::UTCTimeZone()));
+    SqlBuilder active("SELECT COUNT(DISTINCT partner_id) FROM claims WHERE program_id = ");
+    active.Bind(program_id) << " AND created_at >= ";
+    active.Bind(from) << " AND created_at < ";
+    active.Bind(until) << " AND partner_id IN ";
+    active.List(partner_ids);
+    active.Query(s, [&](const soci::row& r) { out.active_partners = RowInteger(r, 0); });
+    SqlBuilder training("SELECT COUNT(*) FROM training_completions WHERE completed_at >= ");
+    training.Bind(from) << " AND completed_at < ";
+    training.Bind(until) << " AND partner_id IN ";
+    training.List(partner_ids);
+    training.Query(s, [&](const soci::row& r) { out.training_completions = RowInteger(r, 0); });
+    SqlBuilder scores("SELECT score, COUNT(*) FROM survey_responses WHERE responded_at >= ");
+    scores.Bind(from) << " AND responded_at < ";
+    scores.Bind(until) << " AND partner_id IN ";
+    scores.List(partner_ids);
+    scores << " GROUP BY score";
+    scores.Query(s, [&](const soci::row& r) {
+      const long long score = RowInteger(r, 0);
+      if (score >= 0 && score <= 10) out.scores[score] = RowInteger(r, 1);
+    });
+    return out;
+  });
+}
+
+absl::Status MysqlPerformanceRepository::ForEachApprovedClaim(
+    const SalesQuery& query, const std::function<absl::Status(HistoricalClaim&)>& fn) {
+  if (query.partner_ids.empty()) return absl::OkStatus();
+  return db_.Run([&](soci::session& s) -> absl::Status {
+    // The approval event's id gives the order claims were decided in (events are written in
+    // decision order, under the locks that ordered the decisions).
+    SqlBuilder q(absl::StrCat(
+        "SELECT c.id, c.partner_id, CAST(c.invoice_date AS CHAR), a.event_id, ",
+        CIM_MICROS_OF("a.approved_at"),
+        ", l.sku, l.quantity, CAST(l.unit_price AS CHAR),"
+        " CAST(l.quantity * COALESCE(p.unit_cost, 0) AS CHAR)"
+        " FROM claims c JOIN (SELECT e.claim_id, MIN(e.id) AS event_id,"
+        " MIN(e.created_at) AS approved_at FROM claim_events e WHERE e.to_status = ",
+        kApproved,
+        " GROUP BY e.claim_id) a ON a.claim_id = c.id"
+        " JOIN claim_lines l ON l.claim_id = c.id LEFT JOIN products p ON p.sku = l.sku"));
+    WhereSales(q, query);
+    q << " ORDER BY a.event_id, l.line_no";
+    HistoricalClaim current;
+    absl::Status status;
+    const auto flush = [&] {
+      if (current.claim_id != 0 && status.ok()) status = fn(current);
+      current = HistoricalClaim();
+    };
+    q.Query(s, [&](const soci::row& r) {
+      if (!status.ok()) return;
+      const int64_t id = RowInteger(r, 0);
+      if (id != current.claim_id) {
+        flush();
+        current.claim_id = id;
+        current.partner_id = RowInteger(r, 1);
+        absl::StatusOr<absl::CivilDay> day = ParseDate(r.get<std::string>(2));
+        if (!day.ok()) {
+          status = day.status();
+          return;
+        }
+        current.sale.invoice_date = *day;
+        current.approved_at = absl::FromUnixMicros(RowInteger(r, 4));
+      }
+      current.sale.lines.push_back(SaleLine{.sku = r.get<std::string>(5),
+                                            .quantity = RowInteger(r, 6),
+                                            .unit_price = DecimalOf(r, 7)});
+      current.cogs += DecimalOf(r, 8);
+    });
+    flush();
+    return status;
+  });
+}
+
+}  // namespace cim

@@ -1,0 +1,54 @@
+#include "server/performance/performance_service.h"
+
+#include "server/identity/call_auth.h"
+
+namespace cim {
+
+grpc::Status PerformanceServiceImpl::AddProgramCost(grpc::ServerContext* context,
+                                                    const cim::v1::AddProgramCostRequest* request,
+                                                    cim::v1::ProgramCost* response) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
+    return Assign(performance_.AddCost(p, *request), response);
+  });
+}
+
+grpc::Status PerformanceServiceImpl::VoidProgramCost(grpc::ServerContext* context,
+                                                     const cim::v1::VoidProgramCostRequest* request,
+                                                     cim::v1::ProgramCost* response) {
+  return WithAudit(auth_, *context, __func__, [&](const Principal& p) {
+    return Assign(performance_.VoidCost(p, *request), response);
+  });
+}
+
+grpc::Status PerformanceServiceImpl::ListProgramCosts(
+    grpc::ServerContext* context, const cim::v1::ListProgramCostsRequest* request,
+    cim::v1::ListProgramCostsResponse* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return Assign(performance_.ListCosts(p, *request), response);
+  });
+}
+
+grpc::Status PerformanceServiceImpl::GetProgramPerformance(
+    grpc::ServerContext* context, const cim::v1::GetProgramPerformanceRequest* request,
+    cim::v1::ProgramPerformance* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return Assign(performance_.Get(p, *request), response);
+  });
+}
+
+grpc::Status PerformanceServiceImpl::ListProgramPerformance(
+    grpc::ServerContext* context, const cim::v1::ListProgramPerformanceRequest* request,
+    cim::v1::ListProgramPerformanceResponse* response) {
+  return WithPrincipal(auth_, *context,
+                       [&](const Principal& p) { return Assign(performance_.List(p), response); });
+}
+
+grpc::Status PerformanceServiceImpl::SimulateProgram(grpc::ServerContext* context,
+                                                     const cim::v1::SimulateProgramRequest* request,
+                                                     cim::v1::SimulationResult* response) {
+  return WithPrincipal(auth_, *context, [&](const Principal& p) {
+    return Assign(performance_.Simulate(p, *request), response);
+  });
+}
+
+}  // namespace cim
