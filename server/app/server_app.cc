@@ -57,7 +57,7 @@ ServerApp::ServerApp(const ServerOptions& options, std::unique_ptr<MysqlDatabase
       audit_trail_(audit_repository_),
       audit_service_(authenticator_, audit_trail_),
       performance_repository_(*db_),
-      program_performance_(performance_repository_, program_directory_, claims_, clock_),
+      program_performance_(performance_repository_, program_directory_, clock_),
       performance_service_(authenticator_, program_performance_),
       exports_(claim_workflow_, ledger_book_, payout_workflow_, program_performance_, clock_),
       export_service_(authenticator_, exports_) {}

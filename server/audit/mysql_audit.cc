@@ -102,14 +102,16 @@ std::string RowJson(const soci::row& row) {
 }
 
 // The entity's state now: its row as a JSON object ("" when it does not exist) or its rows as
-// an array.
-std::string Snapshot(soci::session& s, const AuditedEntity& e) {
+// an array. `lock`: read with FOR UPDATE, so nobody changes it between this "before" and the
+// transaction's own change.
+std::string Snapshot(soci::session& s, const AuditedEntity& e, bool lock) {
   SqlBuilder sql;
   std::vector<absl::string_view> parts = absl::StrSplit(e.select_sql, '?');
   for (std::size_t i = 0; i < parts.size(); ++i) {
     sql << parts[i];
     if (i + 1 < parts.size()) sql.Bind(e.binds.at(i));
   }
+  if (lock) sql << " FOR UPDATE";
   std::string out;
   int rows = 0;
   sql.Query(s, [&](const soci::row& row) {
@@ -129,10 +131,14 @@ void Track(soci::session& s, AuditedEntity entity, bool inserted,
   } else {
     return;  // not an audited call (demo data, a test's setup)
   }
+  // Once per entity and request: two callers' changes in one batch are two records.
   for (const AuditedEntity& e : pending) {
-    if (e.entity_type == entity.entity_type && e.entity_id == entity.entity_id) return;
+    if (e.entity_type == entity.entity_type && e.entity_id == entity.entity_id &&
+        e.actor.request_id == entity.actor.request_id) {
+      return;
+    }
   }
-  if (!inserted) entity.before_json = Snapshot(s, entity);
+  if (!inserted) entity.before_json = Snapshot(s, entity, /*lock=*/true);
   pending.push_back(std::move(entity));
 }
 
@@ -232,7 +238,7 @@ absl::Status AuditBeforeCommit(soci::session& s) {
   const absl::Time at = absl::FromUnixMicros(absl::ToUnixMicros(absl::Now()));
   std::vector<AuditRecord> records;
   for (AuditedEntity& e : entities) {
-    std::string after = Snapshot(s, e);
+    std::string after = Snapshot(s, e, /*lock=*/false);
     if (after == e.before_json) continue;  // nothing changed (an idempotent retry)
     const AuditActor& actor = e.actor;
     AuditRecord r;

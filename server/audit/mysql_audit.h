@@ -24,10 +24,11 @@ class MysqlDatabase;
 // (DECIMAL money included) cast to exact text, secrets and blobs left out.
 std::string AuditColumns(soci::session& s, absl::string_view table, absl::string_view alias);
 
-// The row `table`.id = `id` is about to change (or be deleted): its state now is "before",
-// its state at commit "after". Tracking an entity twice in one transaction keeps the first
-// "before". The change is recorded as `actor`'s (work done for several callers in one
-// batch) or else the current AuditScope's; with neither it is not recorded.
+// The row `table`.id = `id` is about to change (or be deleted): its state now (read with a
+// row lock) is "before", its state at commit "after". Tracking an entity twice in one
+// transaction for one request keeps the first "before". The change is recorded as `actor`'s (work
+// done for several callers in one batch) or else the current AuditScope's; with neither it is not
+// recorded.
 void AuditRow(soci::session& s, absl::string_view table, int64_t id,
               const std::optional<AuditActor>& actor = std::nullopt);
 // The row `table`.id = `id` was just inserted: "before" is empty.

@@ -673,7 +673,6 @@ absl::StatusOr<std::vector<absl::StatusOr<Claim>>> DecideAll(soci::session& s,
     if (it == claims.end()) continue;
     Claim& claim = it->second;
     CIM_ASSIGN_OR_RETURN(const Program* program, program_of(claim));
-    AuditClaim(s, claim.id(), job.audit, /*inserted=*/false);
     BatchDecisionContext context(batch, claim);
     absl::StatusOr<ClaimDecision> decision = job.decide(claim, *program, context);
     if (!decision.ok()) {
@@ -686,6 +685,7 @@ absl::StatusOr<std::vector<absl::StatusOr<Claim>>> DecideAll(soci::session& s,
       results[i] = drawn;
       continue;
     }
+    AuditClaim(s, claim.id(), job.audit, /*inserted=*/false);  // before this job changes it
     if (decision->replacement) CIM_RETURN_IF_ERROR(Replace(s, claim, *decision->replacement));
     for (const TotalsChange& change : decision->totals) {
       CIM_RETURN_IF_ERROR(

@@ -3,6 +3,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "server/audit/audit_scope.h"
 #include "server/common/status_util.h"
 #include "server/identity/access_token.h"
 
@@ -82,6 +83,12 @@ absl::StatusOr<LoginResult> Authenticator::Login(absl::string_view email_in,
   token.kind = TokenKind::kSession;
   token.created_at = now;
   token.expires_at = now + config_.session_ttl;
+  // The new session is the signing-in user's own change on the audit trail.
+  AuditActor actor = AuditScope::CurrentActor().value_or(AuditActor{.rpc = "Login"});
+  actor.user_id = principal->user_id;
+  actor.role = static_cast<int>(principal->role);
+  actor.partner_id = principal->partner_id;
+  AuditScope as_user(std::move(actor));
   CIM_ASSIGN_OR_RETURN(principal->token_id, tokens_.Insert(secret.hash, token));
   return LoginResult{std::move(secret.secret), token.expires_at, *std::move(principal)};
 }

@@ -60,7 +60,8 @@ Decimal DecimalOf(const soci::row& r, std::size_t i) {
 }
 
 // "c.status IN (approved, paid) AND c.currency_code = … AND c.invoice_date BETWEEN … AND
-// c.partner_id IN (…)" for `query` (with lines `l` filtered by SKU when it names any).
+// c.partner_id IN (…)" for `query` (with the program and lines `l` filtered by SKU when it
+// names any).
 void WhereSales(SqlBuilder& q, const SalesQuery& query) {
   q << " WHERE c.status IN ";
   q.Tuple(kApproved, kPaid);
@@ -70,6 +71,10 @@ void WhereSales(SqlBuilder& q, const SalesQuery& query) {
   q.Bind(FormatDate(query.range.first)) << " AND ";
   q.Bind(FormatDate(query.range.last)) << " AND c.partner_id IN ";
   q.List(query.partner_ids);
+  if (query.program_id != 0) {
+    q << " AND c.program_id = ";
+    q.Bind(query.program_id);
+  }
   if (!query.skus.empty()) {
     q << " AND l.sku IN ";
     q.List(query.skus);
@@ -172,7 +177,7 @@ absl::StatusOr<absl::flat_hash_map<int64_t, SalesFigures>> MysqlPerformanceRepos
         "SELECT c.partner_id, CAST(SUM(l.amount) AS CHAR),"
         " CAST(SUM(l.quantity * COALESCE(p.unit_cost, 0)) AS CHAR)"
         " FROM claims c JOIN claim_lines l ON l.claim_id = c.id"
-        " LEFT JOIN products p ON p.sku = l.sku");
+        " LEFT JOIN products p ON p.sku = l.sku AND p.currency_code = c.currency_code");
     WhereSales(q, query);
     q << " GROUP BY c.partner_id";
     Out out;
@@ -269,16 +274,17 @@ absl::Status MysqlPerformanceRepository::ForEachApprovedClaim(
   return db_.Run([&](soci::session& s) -> absl::Status {
     // The approval event's id gives the order claims were decided in (events are written in
     // decision order, under the locks that ordered the decisions).
-    SqlBuilder q(absl::StrCat(
-        "SELECT c.id, c.partner_id, CAST(c.invoice_date AS CHAR), a.event_id, ",
-        CIM_MICROS_OF("a.approved_at"),
-        ", l.sku, l.quantity, CAST(l.unit_price AS CHAR),"
-        " CAST(l.quantity * COALESCE(p.unit_cost, 0) AS CHAR)"
-        " FROM claims c JOIN (SELECT e.claim_id, MIN(e.id) AS event_id,"
-        " MIN(e.created_at) AS approved_at FROM claim_events e WHERE e.to_status = ",
-        kApproved,
-        " GROUP BY e.claim_id) a ON a.claim_id = c.id"
-        " JOIN claim_lines l ON l.claim_id = c.id LEFT JOIN products p ON p.sku = l.sku"));
+    SqlBuilder q(
+        absl::StrCat("SELECT c.id, c.partner_id, CAST(c.invoice_date AS CHAR), a.event_id, ",
+                     CIM_MICROS_OF("a.approved_at"),
+                     ", l.sku, l.quantity, CAST(l.unit_price AS CHAR),"
+                     " CAST(l.quantity * COALESCE(p.unit_cost, 0) AS CHAR)"
+                     " FROM claims c JOIN (SELECT e.claim_id, MIN(e.id) AS event_id,"
+                     " MIN(e.created_at) AS approved_at FROM claim_events e WHERE e.to_status = ",
+                     kApproved,
+                     " GROUP BY e.claim_id) a ON a.claim_id = c.id"
+                     " JOIN claim_lines l ON l.claim_id = c.id LEFT JOIN products p ON p.sku = "
+                     "l.sku AND p.currency_code = c.currency_code"));
     WhereSales(q, query);
     q << " ORDER BY a.event_id, l.line_no";
     HistoricalClaim current;

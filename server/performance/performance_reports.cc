@@ -8,6 +8,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "cim/v1/claim.pb.h"
 #include "server/common/decimal_field.h"
 #include "server/common/proto_time.h"
 #include "server/common/status_util.h"
@@ -424,13 +425,25 @@ absl::StatusOr<cim::v1::SimulationResult> PerformanceReports::Simulate(
     names[p.id()] = p.name();
   }
   const Decimal budget = Decimal::Parse(program.budget()).value_or(Decimal());
+  // A program that ran replays its own claims (so its stored rules give what it posted); a
+  // draft the approved claims of every partner it would admit, in any program.
+  const int64_t own = program.status() == cim::v1::PROGRAM_STATUS_DRAFT ? 0 : program.id();
   RewardSimulator simulator(
       program, budget,
-      [&](int64_t partner_id, const DateRange& range, const std::vector<std::string>& skus) {
-        return claims_.ApprovedSales(program.id(), partner_id, range, skus);
+      [&](int64_t partner_id, const DateRange& range,
+          const std::vector<std::string>& skus) -> absl::StatusOr<Decimal> {
+        CIM_ASSIGN_OR_RETURN(auto sales,
+                             repository_.Sales(SalesQuery{.partner_ids = {partner_id},
+                                                          .currency_code = program.currency_code(),
+                                                          .range = range,
+                                                          .skus = skus,
+                                                          .program_id = own}));
+        return sales[partner_id].sales;
       });
-  const SalesQuery query{
-      .partner_ids = ids, .currency_code = program.currency_code(), .range = *history};
+  const SalesQuery query{.partner_ids = ids,
+                         .currency_code = program.currency_code(),
+                         .range = *history,
+                         .program_id = own};
   CIM_RETURN_IF_ERROR(repository_.ForEachApprovedClaim(
       query, [&](HistoricalClaim& claim) { return simulator.Add(claim); }));
   const SimulationTotals& t = simulator.totals();

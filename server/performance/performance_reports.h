@@ -6,7 +6,6 @@
 
 #include "absl/status/statusor.h"
 #include "cim/v1/performance_service.pb.h"
-#include "server/claim/claim_repository.h"
 #include "server/common/clock.h"
 #include "server/identity/principal.h"
 #include "server/performance/performance_repository.h"
@@ -17,8 +16,8 @@ namespace cim {
 class PerformanceReports {
  public:
   PerformanceReports(PerformanceRepository& repository, ProgramDirectory& programs,
-                     ClaimRepository& claims, const Clock& clock)
-      : repository_(repository), programs_(programs), claims_(claims), clock_(clock) {}
+                     const Clock& clock)
+      : repository_(repository), programs_(programs), clock_(clock) {}
 
   // Program admins and finance. INVALID_ARGUMENT (field details) for a missing category, a
   // zero or malformed amount, a description of 0 or over 500 characters, or a date outside the
@@ -50,7 +49,6 @@ class PerformanceReports {
 
   PerformanceRepository& repository_;
   ProgramDirectory& programs_;
-  ClaimRepository& claims_;
   const Clock& clock_;
 };
 

@@ -22,7 +22,8 @@
 
 namespace cim {
 
-// Approved (or paid) sales and their cost of goods sold.
+// Approved (or paid) sales and their cost of goods sold (lines whose product is priced in
+// another currency have no cost).
 struct SalesFigures {
   Decimal sales;
   Decimal cogs;
@@ -55,6 +56,7 @@ struct SalesQuery {
   std::string currency_code;
   DateRange range;                // by invoice date
   std::vector<std::string> skus;  // empty: every SKU
+  int64_t program_id = 0;         // claims of this program only (0: of any program)
 };
 
 // Active partners with the certification codes their users hold.

@@ -38,8 +38,9 @@ std::vector<Decimal> AllocateByWeight(const Decimal& total, const std::vector<De
   std::vector<Part> parts;
   Decimal given;
   for (size_t i = 0; i < weights.size(); ++i) {
-    // An exact enough quotient to order the remainders: 18 - scale spare digits.
-    const Decimal exact = (magnitude * weights[i]).DividedBy(weight_sum, Decimal::kMaxScale - 2);
+    // Six spare digits order the remainders (and keep the 128-bit arithmetic far from overflow
+    // for amounts up to 10^15).
+    const Decimal exact = (magnitude * weights[i]).DividedBy(weight_sum, scale + 6);
     const Decimal floor = exact.Truncated(scale);
     shares[i] = floor;
     given += floor;

@@ -121,7 +121,8 @@ absl::StatusOr<ImportCounts> MysqlProductRepository::Import(const std::vector<Pr
     std::tm t = ToSqlTime(now);
     for (const Product& p : products) {
       long long existing = 0;
-      s << "SELECT id FROM products WHERE sku = :sku", soci::use(p.sku()), soci::into(existing);
+      s << "SELECT id FROM products WHERE sku = :sku FOR UPDATE", soci::use(p.sku()),
+          soci::into(existing);
       const bool exists = s.got_data();
       if (exists) AuditRow(s, "products", existing);
       int status = p.status();
@@ -134,7 +135,7 @@ absl::StatusOr<ImportCounts> MysqlProductRepository::Import(const std::vector<Pr
                   " category = VALUES(category), currency_code = VALUES(currency_code),"
                   " list_price = VALUES(list_price), unit_cost = VALUES(unit_cost),"
                   " status = IF(:status3 = 0, status, :status4), updated_at = VALUES(updated_at),"
-                  " version = version + 1",
+                  " version = version + 1, id = LAST_INSERT_ID(id)",
            soci::use(p.sku()), soci::use(p.name()), soci::use(p.category()),
            soci::use(p.currency_code()), soci::use(p.list_price()), soci::use(p.unit_cost()),
            soci::use(status), soci::use(status), soci::use(t), soci::use(t), soci::use(status),

@@ -155,6 +155,9 @@ TEST_F(AuditRpcTest, RecordsWhoChangedWhatFromWhatToWhat) {
                   " OR after_json LIKE '%token_hash%'"),
             0);
   EXPECT_GT(Count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'access_tokens'"), 0);
+  // A sign-in is recorded as the signed-in user's.
+  EXPECT_GT(Count("SELECT COUNT(*) FROM audit_log WHERE rpc = 'Login'"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE rpc = 'Login' AND actor_user_id = 0"), 0);
 }
 
 TEST_F(AuditRpcTest, EveryKindOfChangeIsRecordedAndFailuresAreNot) {
