@@ -111,6 +111,9 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
   app->tier_schedule_ = std::make_unique<PeriodicTask>(
       "cim-tiers", options.tier_schedule_interval,
       [tiers = &app->tiers_] { return tiers->RunScheduled().status(); });
+  app->audit_sealer_ =
+      std::make_unique<PeriodicTask>("cim-audit-seal", options.audit_seal_interval,
+                                     [trail = &app->audit_trail_] { return trail->SealPending(); });
   return app;
 }
 
@@ -146,6 +149,7 @@ void ServerApp::Shutdown(absl::Duration grace) {
   stopping_.Notify();
   recognition_worker_.reset();
   tier_schedule_.reset();
+  audit_sealer_.reset();
   if (health_thread_.joinable()) health_thread_.join();
   server_->GetHealthCheckService()->Shutdown();
   server_->Shutdown(std::chrono::system_clock::now() + absl::ToChronoSeconds(grace));

@@ -72,6 +72,8 @@ struct ServerOptions {
   absl::Duration recognition_interval = absl::Milliseconds(200);
   // How often a server checks whether today's (UTC) tier evaluation has run.
   absl::Duration tier_schedule_interval = absl::Minutes(1);
+  // How often the server chains new audit records (every server; one at a time).
+  absl::Duration audit_seal_interval = absl::Milliseconds(100);
 };
 
 class ServerApp {
@@ -153,6 +155,7 @@ class ServerApp {
   PerformanceServiceImpl performance_service_;
   Exports exports_;
   ExportServiceImpl export_service_;
+  std::unique_ptr<PeriodicTask> audit_sealer_;  // after audit_trail_: stops before it goes
   RequestMetrics metrics_{"cim_server_grpc", {"method", "code"}, "gRPC calls"};
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<MetricsEndpoint> metrics_endpoint_;

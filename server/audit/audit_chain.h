@@ -16,7 +16,8 @@ namespace cim {
 
 // One state change, as recorded.
 struct AuditRecord {
-  int64_t id = 0;
+  int64_t id = 0;      // the chain position (seq; 0 until sealed)
+  int64_t row_id = 0;  // the storage row (commit-independent; not hashed)
   absl::Time at;
   int64_t actor_user_id = 0;
   int role = 0;  // cim.v1.Role

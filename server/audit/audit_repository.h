@@ -23,7 +23,7 @@ struct AuditFilter {
   std::string request_id;
   std::optional<absl::Time> from;  // [from, to)
   std::optional<absl::Time> to;
-  int64_t before_seq = 0;  // records with seq < before_seq (0: from the newest)
+  int64_t before_row = 0;  // records stored before this row id (0: from the newest)
   int limit = 50;
 };
 
@@ -36,11 +36,14 @@ struct AuditHead {
 class AuditRepository {
  public:
   virtual ~AuditRepository() = default;
-  // Matching records, newest first (AuditRecord::id is the chain position).
+  // Matching records, newest first (sealed or not).
   virtual absl::StatusOr<std::vector<AuditRecord>> List(const AuditFilter& filter) = 0;
   // Up to `limit` records with position > after_seq, oldest first.
   virtual absl::StatusOr<std::vector<AuditRecord>> ReadChain(int64_t after_seq, int limit) = 0;
   virtual absl::StatusOr<AuditHead> Head() = 0;
+  // Chains up to `limit` committed unsealed records, oldest first, after the head; returns how
+  // many (0 also when another server is sealing).
+  virtual absl::StatusOr<int> Seal(int limit) = 0;
 };
 
 }  // namespace cim

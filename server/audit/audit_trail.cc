@@ -72,16 +72,23 @@ absl::StatusOr<cim::v1::ListAuditRecordsResponse> AuditTrail::List(
   filter.entity_type = request.entity_type();
   filter.entity_id = request.entity_id();
   filter.request_id = request.request_id();
-  filter.before_seq = *after;
+  filter.before_row = *after;
   CIM_ASSIGN_OR_RETURN(std::vector<AuditRecord> records, repository_.List(filter));
   cim::v1::ListAuditRecordsResponse out;
   const int page_size = filter.limit - 1;
   if (static_cast<int>(records.size()) > page_size) {
     records.resize(page_size);
-    out.set_next_page_token(EncodePageToken(records.back().id));
+    out.set_next_page_token(EncodePageToken(records.back().row_id));
   }
   for (const AuditRecord& r : records) *out.add_records() = ToProto(r);
   return out;
+}
+
+absl::Status AuditTrail::SealPending() {
+  while (true) {
+    CIM_ASSIGN_OR_RETURN(const int sealed, repository_.Seal(kVerifyBatch));
+    if (sealed < kVerifyBatch) return absl::OkStatus();
+  }
 }
 
 absl::StatusOr<cim::v1::VerifyAuditTrailResponse> AuditTrail::Verify(const Principal& caller) {

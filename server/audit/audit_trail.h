@@ -20,11 +20,16 @@ class AuditTrail {
   absl::StatusOr<cim::v1::ListAuditRecordsResponse> List(
       const Principal& caller, const cim::v1::ListAuditRecordsRequest& request);
 
+  // Chains every committed unsealed record (run every 100 ms on every server; one seals at a
+  // time). Errors are the database's.
+  absl::Status SealPending();
+
   // Verify for program admins and finance (PERMISSION_DENIED otherwise).
   absl::StatusOr<cim::v1::VerifyAuditTrailResponse> Verify(const Principal& caller);
 
-  // Recomputes every record's hash from the first to the chain head, reading 2,000 records at
-  // a time. A broken chain is a result (intact false), not an error; errors are the database's.
+  // Recomputes every sealed record's hash from the first to the chain head, reading 2,000
+  // records at a time. A broken chain is a result (intact false), not an error; errors are the
+  // database's.
   absl::StatusOr<cim::v1::VerifyAuditTrailResponse> VerifyAll();
 
  private:

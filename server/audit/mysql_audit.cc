@@ -153,9 +153,9 @@ AuditedEntity RowEntity(soci::session& s, absl::string_view table, int64_t id) {
 }
 
 constexpr char kRecordColumns[] =
-    "seq, " CIM_MICROS_OF("at") ", actor_user_id, actor_role, actor_partner_id, rpc, "
-    "entity_type, entity_id, before_json, after_json, request_id, client_address, prev_hash, "
-    "hash";
+    "COALESCE(seq, 0), " CIM_MICROS_OF("at") ", actor_user_id, actor_role, actor_partner_id, rpc,"
+    " entity_type, entity_id, before_json, after_json, request_id, client_address,"
+    " COALESCE(prev_hash, ''), COALESCE(hash, ''), id";
 
 AuditRecord RecordFromRow(const soci::row& r) {
   AuditRecord a;
@@ -173,6 +173,7 @@ AuditRecord RecordFromRow(const soci::row& r) {
   a.client_address = r.get<std::string>(11);
   a.prev_hash = r.get<std::string>(12);
   a.hash = r.get<std::string>(13);
+  a.row_id = RowInteger(r, 14);
   return a;
 }
 
@@ -257,32 +258,18 @@ absl::Status AuditBeforeCommit(soci::session& s) {
   }
   if (records.empty()) return absl::OkStatus();
 
-  // Last in the transaction, so the head stays locked only until commit, and no transaction
-  // holding it waits for any other lock.
-  long long seq = 0;
-  std::string hash;
-  s << "SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE", soci::into(seq),
-      soci::into(hash);
-  if (!s.got_data()) return absl::FailedPreconditionError("audit_chain_head is missing");
+  // Unsealed: the sealer chains committed records in the order they committed, so writers never
+  // queue on the chain head.
   const std::string at_text = ToSqlMicros(at);
   SqlBuilder insert(
-      "INSERT INTO audit_log (seq, at, actor_user_id, actor_role, actor_partner_id, rpc,"
-      " entity_type, entity_id, before_json, after_json, request_id, client_address, prev_hash,"
-      " hash) VALUES ");
-  for (AuditRecord& r : records) {
-    r.id = ++seq;
-    r.prev_hash = hash;
-    r.hash = AuditHash(r, r.prev_hash);
-    hash = r.hash;
-  }
+      "INSERT INTO audit_log (at, actor_user_id, actor_role, actor_partner_id, rpc, entity_type,"
+      " entity_id, before_json, after_json, request_id, client_address) VALUES ");
   insert.Join(records, [&](const AuditRecord& r) {
-    insert.Tuple(static_cast<long long>(r.id), at_text, static_cast<long long>(r.actor_user_id),
-                 r.role, static_cast<long long>(r.partner_id), r.rpc, r.entity_type, r.entity_id,
-                 r.before_json, r.after_json, r.request_id, r.client_address, r.prev_hash, r.hash);
+    insert.Tuple(at_text, static_cast<long long>(r.actor_user_id), r.role,
+                 static_cast<long long>(r.partner_id), r.rpc, r.entity_type, r.entity_id,
+                 r.before_json, r.after_json, r.request_id, r.client_address);
   });
   insert.Execute(s);
-  s << "UPDATE audit_chain_head SET last_seq = :seq, last_hash = :hash WHERE id = 1",
-      soci::use(seq), soci::use(hash);
   return absl::OkStatus();
 }
 
@@ -297,8 +284,8 @@ absl::StatusOr<std::vector<AuditRecord>> MysqlAuditRepository::List(const AuditF
     if (!f.request_id.empty()) (sql << " AND request_id = ").Bind(f.request_id);
     if (f.from) (sql << " AND at >= ").Bind(ToSqlMicros(*f.from));
     if (f.to) (sql << " AND at < ").Bind(ToSqlMicros(*f.to));
-    if (f.before_seq > 0) (sql << " AND seq < ").Bind(f.before_seq);
-    sql << " ORDER BY seq DESC LIMIT ";
+    if (f.before_row > 0) (sql << " AND id < ").Bind(f.before_row);
+    sql << " ORDER BY id DESC LIMIT ";
     sql.Bind(f.limit);
     std::vector<AuditRecord> out;
     sql.Query(s, [&](const soci::row& r) { out.push_back(RecordFromRow(r)); });
@@ -316,6 +303,55 @@ absl::StatusOr<std::vector<AuditRecord>> MysqlAuditRepository::ReadChain(int64_t
     std::vector<AuditRecord> out;
     sql.Query(s, [&](const soci::row& r) { out.push_back(RecordFromRow(r)); });
     return out;
+  });
+}
+
+absl::StatusOr<int> MysqlAuditRepository::Seal(int limit) {
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<int> {
+    long long seq = 0;
+    std::string hash;
+    // One sealer at a time; the others find the head locked and leave it to it.
+    s << "SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE SKIP LOCKED",
+        soci::into(seq), soci::into(hash);
+    if (!s.got_data()) return 0;
+    SqlBuilder pending(absl::StrCat("SELECT ", kRecordColumns,
+                                    " FROM audit_log WHERE seq IS NULL ORDER BY id LIMIT "));
+    pending.Bind(limit);
+    std::vector<AuditRecord> records;
+    pending.Query(s, [&](const soci::row& r) { records.push_back(RecordFromRow(r)); });
+    if (records.empty()) return 0;
+    for (AuditRecord& r : records) {
+      r.id = ++seq;
+      r.prev_hash = hash;
+      r.hash = AuditHash(r, r.prev_hash);
+      hash = r.hash;
+    }
+    SqlBuilder seal("UPDATE audit_log SET seq = CASE id");
+    for (const AuditRecord& r : records) {
+      seal << " WHEN ";
+      seal.Bind(static_cast<long long>(r.row_id)) << " THEN ";
+      seal.Bind(static_cast<long long>(r.id));
+    }
+    seal << " END, prev_hash = CASE id";
+    for (const AuditRecord& r : records) {
+      seal << " WHEN ";
+      seal.Bind(static_cast<long long>(r.row_id)) << " THEN ";
+      seal.Bind(r.prev_hash);
+    }
+    seal << " END, hash = CASE id";
+    for (const AuditRecord& r : records) {
+      seal << " WHEN ";
+      seal.Bind(static_cast<long long>(r.row_id)) << " THEN ";
+      seal.Bind(r.hash);
+    }
+    seal << " END WHERE id IN ";
+    seal.Join(
+        records, [&](const AuditRecord& r) { seal.Bind(static_cast<long long>(r.row_id)); }, "(",
+        ")");
+    seal.Execute(s);
+    s << "UPDATE audit_chain_head SET last_seq = :seq, last_hash = :hash WHERE id = 1",
+        soci::use(seq), soci::use(hash);
+    return static_cast<int>(records.size());
   });
 }
 

@@ -42,7 +42,8 @@ void AuditQuery(soci::session& s, absl::string_view entity_type, absl::string_vi
                 bool inserted = false, const std::optional<AuditActor>& actor = std::nullopt);
 
 // Called by MysqlDatabase::Transact: when an attempt starts (forgets what a rolled-back
-// attempt tracked) and just before it commits (writes the records; an error rolls back).
+// attempt tracked) and just before it commits (writes the records, unsealed; an error rolls
+// back).
 void AuditTransactionBegin();
 absl::Status AuditBeforeCommit(soci::session& s);
 
@@ -52,6 +53,7 @@ class MysqlAuditRepository final : public AuditRepository {
   absl::StatusOr<std::vector<AuditRecord>> List(const AuditFilter& filter) override;
   absl::StatusOr<std::vector<AuditRecord>> ReadChain(int64_t after_seq, int limit) override;
   absl::StatusOr<AuditHead> Head() override;
+  absl::StatusOr<int> Seal(int limit) override;
 
  private:
   MysqlDatabase& db_;
