@@ -1,5 +1,6 @@
 #include "server/audit/mysql_audit.h"
 
+#include <optional>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -7,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "absl/synchronization/mutex.h"
 #include "server/audit/audit_scope.h"
 #include "server/db/mysql_database.h"
@@ -31,6 +33,8 @@ struct AuditedEntity {
 
 // What the transaction running on this thread has changed so far.
 thread_local std::vector<AuditedEntity> pending;
+// "Before" states read ahead for a batch (AuditPrefetch), by select_sql + '\n' + key.
+thread_local absl::flat_hash_map<std::string, std::string> prefetched;
 
 // Columns never copied into the trail.
 bool IsSecretColumn(absl::string_view name) {
@@ -122,6 +126,38 @@ std::string Snapshot(soci::session& s, const AuditedEntity& e, bool lock) {
   return out;
 }
 
+// For a one-row entity read by its id ("… WHERE id = ?" or "… WHERE c.id = ?"), the query
+// without its "= ?": the rows of many such entities are then read with one "IN (…)".
+std::optional<std::string> BatchPrefix(const AuditedEntity& e) {
+  if (e.many || e.binds.size() != 1) return std::nullopt;
+  absl::string_view sql = e.select_sql;
+  if (!absl::ConsumeSuffix(&sql, "id = ?") || sql.empty()) return std::nullopt;
+  if (sql.back() != ' ' && sql.back() != '.') return std::nullopt;
+  return std::string(e.select_sql.substr(0, e.select_sql.size() - 3));
+}
+
+// The rows `prefix` IN `ids` reads, as JSON by their id ("" for ids without a row).
+absl::flat_hash_map<std::string, std::string> BatchSnapshot(soci::session& s,
+                                                            const std::string& prefix,
+                                                            const std::vector<std::string>& ids,
+                                                            bool lock) {
+  absl::flat_hash_map<std::string, std::string> out;
+  for (const std::string& id : ids) out[id] = "";
+  SqlBuilder sql(prefix);
+  sql << "IN ";
+  sql.List(ids);
+  if (lock) sql << " FOR UPDATE";
+  sql.Query(s, [&](const soci::row& row) {
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (row.get_properties(i).get_name() == "id") {
+        out[absl::StrCat(RowInteger(row, i))] = RowJson(row);
+        return;
+      }
+    }
+  });
+  return out;
+}
+
 void Track(soci::session& s, AuditedEntity entity, bool inserted,
            const std::optional<AuditActor>& actor) {
   if (actor) {
@@ -138,7 +174,13 @@ void Track(soci::session& s, AuditedEntity entity, bool inserted,
       return;
     }
   }
-  if (!inserted) entity.before_json = Snapshot(s, entity, /*lock=*/true);
+  if (!inserted) {
+    auto ahead = entity.binds.size() == 1
+                     ? prefetched.find(absl::StrCat(entity.select_sql, "\n", entity.binds[0]))
+                     : prefetched.end();
+    entity.before_json =
+        ahead != prefetched.end() ? ahead->second : Snapshot(s, entity, /*lock=*/true);
+  }
   pending.push_back(std::move(entity));
 }
 
@@ -229,17 +271,54 @@ void AuditQuery(soci::session& s, absl::string_view entity_type, absl::string_vi
   Track(s, std::move(e), inserted, actor);
 }
 
-void AuditTransactionBegin() { pending.clear(); }
+void AuditPrefetch(soci::session& s, absl::string_view select_sql,
+                   const std::vector<int64_t>& ids) {
+  if (ids.empty()) return;
+  AuditedEntity probe;
+  probe.select_sql = std::string(select_sql);
+  probe.binds = {"0"};
+  const std::optional<std::string> prefix = BatchPrefix(probe);
+  if (!prefix) return;
+  std::vector<std::string> keys;
+  for (int64_t id : ids) keys.push_back(absl::StrCat(id));
+  for (auto& [id, json] : BatchSnapshot(s, *prefix, keys, /*lock=*/true)) {
+    prefetched[absl::StrCat(select_sql, "\n", id)] = std::move(json);
+  }
+}
+
+void AuditTransactionBegin() {
+  pending.clear();
+  prefetched.clear();
+}
 
 absl::Status AuditBeforeCommit(soci::session& s) {
   if (pending.empty()) return absl::OkStatus();
   std::vector<AuditedEntity> entities = std::move(pending);
   pending.clear();
+  prefetched.clear();
+  // "After" states: one query for every batch of one-row entities of the same kind.
+  std::vector<std::string> afters(entities.size());
+  absl::flat_hash_map<std::string, std::vector<size_t>> batches;
+  for (size_t i = 0; i < entities.size(); ++i) {
+    if (std::optional<std::string> prefix = BatchPrefix(entities[i])) {
+      batches[*prefix].push_back(i);
+    } else {
+      afters[i] = Snapshot(s, entities[i], /*lock=*/false);
+    }
+  }
+  for (const auto& [prefix, members] : batches) {
+    std::vector<std::string> ids;
+    for (size_t i : members) ids.push_back(entities[i].binds[0]);
+    absl::flat_hash_map<std::string, std::string> rows =
+        BatchSnapshot(s, prefix, ids, /*lock=*/false);
+    for (size_t i : members) afters[i] = rows[entities[i].binds[0]];
+  }
   // Microseconds: what DATETIME(6) keeps, so the hash verifies after a round trip.
   const absl::Time at = absl::FromUnixMicros(absl::ToUnixMicros(absl::Now()));
   std::vector<AuditRecord> records;
-  for (AuditedEntity& e : entities) {
-    std::string after = Snapshot(s, e, /*lock=*/false);
+  for (size_t i = 0; i < entities.size(); ++i) {
+    AuditedEntity& e = entities[i];
+    std::string after = std::move(afters[i]);
     if (after == e.before_json) continue;  // nothing changed (an idempotent retry)
     const AuditActor& actor = e.actor;
     AuditRecord r;

@@ -41,6 +41,11 @@ void AuditQuery(soci::session& s, absl::string_view entity_type, absl::string_vi
                 absl::string_view select_sql, std::vector<std::string> binds, bool many,
                 bool inserted = false, const std::optional<AuditActor>& actor = std::nullopt);
 
+// Reads ahead (with row locks) the "before" states of the one-row entities `select_sql` reads
+// by id (as AuditRow and AuditQuery would be given them) for `ids`, in one query: for work that
+// tracks many rows of one kind in a transaction.
+void AuditPrefetch(soci::session& s, absl::string_view select_sql, const std::vector<int64_t>& ids);
+
 // Called by MysqlDatabase::Transact: when an attempt starts (forgets what a rolled-back
 // attempt tracked) and just before it commits (writes the records, unsealed; an error rolls
 // back).

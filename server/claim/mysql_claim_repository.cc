@@ -603,15 +603,18 @@ absl::StatusOr<OutboxEvent> ApprovalEvent(const Claim& claim,
 }
 
 // The audit trail's view of a claim: its row with its lines.
+std::string ClaimAuditSql(soci::session& s) {
+  return absl::StrCat("SELECT ", AuditColumns(s, "claims", "c"),
+                      ", (SELECT JSON_ARRAYAGG(JSON_OBJECT('sku', l.sku, 'quantity',"
+                      " l.quantity, 'unit_price', CAST(l.unit_price AS CHAR), 'amount',"
+                      " CAST(l.amount AS CHAR)) ORDER BY l.line_no) FROM claim_lines l"
+                      " WHERE l.claim_id = c.id) AS line_items FROM claims c WHERE c.id = ?");
+}
+
 void AuditClaim(soci::session& s, int64_t id, const std::optional<AuditActor>& actor,
                 bool inserted) {
-  AuditQuery(s, "claims", absl::StrCat(id),
-             absl::StrCat("SELECT ", AuditColumns(s, "claims", "c"),
-                          ", (SELECT JSON_ARRAYAGG(JSON_OBJECT('sku', l.sku, 'quantity',"
-                          " l.quantity, 'unit_price', CAST(l.unit_price AS CHAR), 'amount',"
-                          " CAST(l.amount AS CHAR)) ORDER BY l.line_no) FROM claim_lines l"
-                          " WHERE l.claim_id = c.id) AS line_items FROM claims c WHERE c.id = ?"),
-             {absl::StrCat(id)}, /*many=*/false, inserted, actor);
+  AuditQuery(s, "claims", absl::StrCat(id), ClaimAuditSql(s), {absl::StrCat(id)},
+             /*many=*/false, inserted, actor);
 }
 
 // Takes every job's decision in one transaction (see ClaimRepository::DecideMany). Fails as a
@@ -622,6 +625,10 @@ absl::StatusOr<std::vector<absl::StatusOr<Claim>>> DecideAll(soci::session& s,
   std::vector<int64_t> ids;
   for (const DecideJob& job : jobs) ids.push_back(job.claim_id);
   absl::flat_hash_map<int64_t, Claim> claims = ReadClaimCores(s, ids, /*lock=*/true);
+  if (std::any_of(jobs.begin(), jobs.end(),
+                  [](const DecideJob& j) { return j.audit.has_value(); })) {
+    AuditPrefetch(s, ClaimAuditSql(s), ids);  // every claim's "before" in one query
+  }
   std::vector<int64_t> program_ids;
   for (const auto& [id, claim] : claims) program_ids.push_back(claim.program_id());
   CIM_ASSIGN_OR_RETURN(auto programs, program_cache.Read(s, program_ids));

@@ -4,6 +4,7 @@
 // funnel and engagement; SimulateProgram equal to the approvals it replays, what-if changes,
 // drafts, bad requests and writing nothing; CSV exports that round-trip, stream in chunks,
 // keep formulas inert and respect partner isolation.
+#include <atomic>
 #include <set>
 #include <thread>
 
@@ -128,11 +129,12 @@ class PerformanceRpcTest : public RecognitionFixture {
 
   int64_t Submit(const std::string& token, int64_t program_id, int units, const char* date,
                  const std::string& customer) {
+    const int n = ++n_;  // one number per claim, also from several threads
     SubmitClaimRequest submit;
-    submit.set_idempotency_key(absl::StrCat("performance-", ++n_));
+    submit.set_idempotency_key(absl::StrCat("performance-", n));
     Claim* c = submit.mutable_claim();
     c->set_program_id(program_id);
-    c->set_invoice_number(absl::StrCat("PF-", n_));
+    c->set_invoice_number(absl::StrCat("PF-", n));
     c->set_invoice_date(date);
     c->set_customer_name(customer);
     c->set_customer_country("NL");
@@ -205,7 +207,7 @@ class PerformanceRpcTest : public RecognitionFixture {
   std::unique_ptr<ExportService::Stub> exports_;
   std::string cm_, finance_;
   Program rebate_;
-  int n_ = 0;
+  std::atomic<int> n_{0};
 };
 
 TEST_F(PerformanceRpcTest, RoiWithItsInputsPerPartnerTypeAndRegion) {
