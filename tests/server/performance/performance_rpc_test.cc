@@ -86,24 +86,7 @@ class PerformanceRpcTest : public RecognitionFixture {
     exports_ = ExportService::NewStub(server_.channel());
     cm_ = server_.Login("cm@vendor.example");
     finance_ = server_.Login("fin@vendor.example");
-    CreateProgramRequest create;
-    ASSERT_TRUE(
-        google::protobuf::TextFormat::ParseFromString(kRebateProgram, create.mutable_program()));
-    ASSERT_TRUE(programs_->CreateProgram(TestServer::Context(admin_).get(), create, &rebate_).ok());
-    ChangeProgramStatusRequest activate;
-    activate.set_program_id(rebate_.id());
-    ASSERT_TRUE(
-        programs_->ActivateProgram(TestServer::Context(admin_).get(), activate, &rebate_).ok());
-    for (const char* email : {"admin@alpha.example", "admin@bravo.example"}) {
-      EnrollPartnerRequest enroll;
-      enroll.set_program_id(rebate_.id());
-      enroll.set_accepted_terms_version(1);
-      Enrollment enrollment;
-      ASSERT_TRUE(
-          programs_
-              ->EnrollPartner(TestServer::Context(server_.Login(email)).get(), enroll, &enrollment)
-              .ok());
-    }
+    StartProgram(kRebateProgram, &rebate_);
     // The baseline month (January, under the points program), then February's sales under the
     // rebate: Alpha 6,000 (2% = 120) and 6,000 more (5% = 300, true-up 180); Bravo 4,000
     // (80), approved four hours after submission.

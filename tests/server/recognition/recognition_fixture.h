@@ -80,17 +80,25 @@ class RecognitionFixture : public ::testing::Test {
     Product created;
     ASSERT_TRUE(
         programs_->CreateProduct(TestServer::Context(admin_).get(), product, &created).ok());
+    StartProgram(kProgram, &program_);
+    rep1_token_ = server_.Login("rep1@alpha.example");
+    rep2_token_ = server_.Login("rep2@alpha.example");
+    bravo_token_ = server_.Login("rep@bravo.example");
+  }
+
+  // Creates the program `text` describes (as the program admin), activates it and enrolls
+  // Alpha and Bravo.
+  void StartProgram(const char* text, Program* program) {
     CreateProgramRequest create;
-    ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(kProgram, create.mutable_program()));
-    ASSERT_TRUE(
-        programs_->CreateProgram(TestServer::Context(admin_).get(), create, &program_).ok());
+    ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(text, create.mutable_program()));
+    ASSERT_TRUE(programs_->CreateProgram(TestServer::Context(admin_).get(), create, program).ok());
     ChangeProgramStatusRequest activate;
-    activate.set_program_id(program_.id());
+    activate.set_program_id(program->id());
     ASSERT_TRUE(
-        programs_->ActivateProgram(TestServer::Context(admin_).get(), activate, &program_).ok());
+        programs_->ActivateProgram(TestServer::Context(admin_).get(), activate, program).ok());
     for (const char* email : {"admin@alpha.example", "admin@bravo.example"}) {
       EnrollPartnerRequest enroll;
-      enroll.set_program_id(program_.id());
+      enroll.set_program_id(program->id());
       enroll.set_accepted_terms_version(1);
       Enrollment enrollment;
       ASSERT_TRUE(
@@ -98,9 +106,6 @@ class RecognitionFixture : public ::testing::Test {
               ->EnrollPartner(TestServer::Context(server_.Login(email)).get(), enroll, &enrollment)
               .ok());
     }
-    rep1_token_ = server_.Login("rep1@alpha.example");
-    rep2_token_ = server_.Login("rep2@alpha.example");
-    bravo_token_ = server_.Login("rep@bravo.example");
   }
 
   // Submits a claim of `units` × 1,000 EUR of ST-200 as `token` and approves it: 100 points
