@@ -2,28 +2,15 @@
 // Playwright (playwright-core) drives Debian's Chromium headless.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { startStack } from './stack.mjs';
+import { demoLogin, launchBrowser, screenshot, signIn } from './browser.mjs';
 
-const PASSWORD = 'demo-password-2026';
 let stack;
 let browser;
 
 before(async () => {
   stack = await startStack();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -34,23 +21,17 @@ after(async () => {
   }
 });
 
-function repEmail() {
-  const m = stack.seedOutput.match(/partner rep: (\S+)/);
-  assert.ok(m, `no partner rep login in the seed output:\n${stack.seedOutput}`);
-  return m[1];
-}
-
 test('a partner rep signs in, sees their profile and signs out', async () => {
+  const rep = demoLogin(stack.seedOutput, 'partner rep');
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(stack.baseUrl);
-  await page.getByLabel('Work email').fill(repEmail());
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, stack.baseUrl, rep);
+  await page.getByRole('heading', { name: /Welcome back, Rosa/ }).waitFor();
 
+  await page.getByRole('link', { name: /Rosa Larsen/ }).click();
   await page.getByTestId('profile-role').waitFor();
   assert.equal(await page.getByTestId('profile-role').textContent(), 'Partner rep');
   assert.equal(await page.getByTestId('profile-partner').textContent(), 'Amstel Systems');
-  assert.match(await page.locator('.profile').textContent(), new RegExp(repEmail().replace('.', '\\.')));
+  assert.match(await page.locator('.profile').textContent(), new RegExp(rep.replace('.', '\\.')));
 
   // The session lives in an HttpOnly cookie that scripts cannot read.
   const cookies = await page.context().cookies();
@@ -59,18 +40,15 @@ test('a partner rep signs in, sees their profile and signs out', async () => {
   assert.equal(session.httpOnly, true);
   assert.equal(session.sameSite, 'Strict');
   assert.equal(await page.evaluate(() => document.cookie.includes('cim_session')), false);
+  await screenshot(page, 'profile');
 
-  const shots = `${process.env.CIM_BUILD_DIR}/screenshots`;
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: `${shots}/profile.png`, fullPage: true });
-
-  // A reload keeps the session.
+  // A reload keeps the session (and the page).
   await page.reload();
   await page.getByTestId('profile-role').waitFor();
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-  await page.screenshot({ path: `${shots}/login.png` });
+  await screenshot(page, 'login', false);
   await page.reload();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   await page.close();
@@ -79,12 +57,12 @@ test('a partner rep signs in, sees their profile and signs out', async () => {
 test('a wrong password shows the error and keeps the user on the sign-in page', async () => {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await page.goto(stack.baseUrl);
-  await page.getByLabel('Work email').fill(repEmail());
+  await page.getByLabel('Work email').fill(demoLogin(stack.seedOutput, 'partner rep'));
   await page.getByLabel('Password').fill('not-the-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.equal(await alert.textContent(), 'Invalid email or password');
-  await page.screenshot({ path: `${process.env.CIM_BUILD_DIR}/screenshots/login-error-phone.png` });
+  await screenshot(page, 'login-error-phone', false);
   await page.close();
 });

@@ -1,41 +1,39 @@
-import { useLogout } from '@/features/auth/api/logout';
+import { useMemo } from 'react';
+import { RouterProvider } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { useMe } from '@/features/auth/api/get-me';
 import { LoginPage } from '@/features/auth/components/LoginPage';
-import { ProfilePage } from '@/features/profile/components/ProfilePage';
-import { AppShell } from '@/components/AppShell';
+import { PrincipalContext } from '@/features/auth/hooks/use-principal';
+import { createAppRouter } from './routes';
 
+// Signed out: the sign-in page. Signed in: the routes of the user's role.
 export function App() {
+  const { t } = useTranslation();
   const me = useMe();
-  const logoutMutation = useLogout();
+  const role = me.data?.role;
+  const router = useMemo(() => (role ? createAppRouter(role) : null), [role]);
 
   if (me.isPending) {
     return (
       <div className="loading" role="status">
-        Loading…
+        {t('Loading…')}
       </div>
     );
   }
   if (me.isError) {
     return (
       <div className="loading" role="alert">
-        The portal cannot reach the server right now.{' '}
+        {t('The portal cannot reach the server right now.')}{' '}
         <button type="button" className="button button--ghost" onClick={() => me.refetch()}>
-          Try again
+          {t('Try again')}
         </button>
       </div>
     );
   }
-  if (!me.data) return <LoginPage />;
+  if (!me.data || !router) return <LoginPage />;
   return (
-    <AppShell
-      principal={me.data}
-      onLogout={() => logoutMutation.mutate()}
-      loggingOut={logoutMutation.isPending}
-      notice={
-        logoutMutation.isError ? `Could not sign out: ${logoutMutation.error.message}` : null
-      }
-    >
-      <ProfilePage principal={me.data} />
-    </AppShell>
+    <PrincipalContext.Provider value={me.data}>
+      <RouterProvider router={router} />
+    </PrincipalContext.Provider>
   );
 }

@@ -1,39 +1,134 @@
-import type { ReactNode } from 'react';
-import type { Principal } from '@/features/auth/api/types';
-import { ROLE_LABELS } from '@/features/auth/api/types';
+import { useEffect, useState } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useLogout } from '@/features/auth/api/logout';
+import { ROLE_LABELS, isPartnerRole, type Role } from '@/features/auth/api/types';
+import { usePrincipal } from '@/features/auth/hooks/use-principal';
+import { useProgressStream } from '@/features/recognition/hooks/use-progress-stream';
+import { kLanguages, setLanguage } from '@/lib/i18n';
+import { ToastProvider } from './Toasts';
+import { Icon, type IconName } from './Icon';
 
-interface AppShellProps {
-  principal: Principal;
-  onLogout: () => void;
-  loggingOut: boolean;
-  // A problem to show above the page (e.g. sign-out failed).
-  notice?: string | null;
-  children: ReactNode;
+interface NavItem {
+  to: string;
+  label: string;
+  icon: IconName;
+  roles: Role[];
 }
 
-// The signed-in frame: brand, who is signed in, sign out.
-export function AppShell({ principal, onLogout, loggingOut, notice, children }: AppShellProps) {
+const kPartner: Role[] = ['ROLE_PARTNER_REP', 'ROLE_PARTNER_ADMIN'];
+const kVendor: Role[] = ['ROLE_CHANNEL_MANAGER', 'ROLE_PROGRAM_ADMIN', 'ROLE_FINANCE'];
+
+// Labels are translated where they are shown; m() only marks them for the translation check.
+const markForTranslation = (text: string) => text;
+const m = markForTranslation;
+
+const kNav: NavItem[] = [
+  { to: '/', label: m('Dashboard'), icon: 'home', roles: kPartner },
+  { to: '/claims', label: m('Claims'), icon: 'receipt', roles: kPartner },
+  { to: '/funds', label: m('MDF & co-op'), icon: 'wallet', roles: kPartner },
+  { to: '/leaderboards', label: m('Leaderboards'), icon: 'trophy', roles: kPartner },
+  { to: '/badges', label: m('Badges'), icon: 'medal', roles: kPartner },
+  { to: '/training', label: m('Training'), icon: 'book', roles: kPartner },
+  { to: '/rewards', label: m('Rewards'), icon: 'coins', roles: kPartner },
+  { to: '/organisation', label: m('Organisation'), icon: 'users', roles: ['ROLE_PARTNER_ADMIN'] },
+  { to: '/review', label: m('Claim review'), icon: 'inbox', roles: kVendor },
+  { to: '/feed', label: m('Feed'), icon: 'spark', roles: [...kPartner, ...kVendor] },
+];
+
+// The signed-in frame: navigation for the user's role, language, who is signed in, sign out;
+// the page in the middle. Partner users' progress is followed live from here.
+export function AppShell() {
+  const { t, i18n } = useTranslation();
+  const principal = usePrincipal();
+  const logout = useLogout();
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const items = kNav.filter((item) => item.roles.includes(principal.role));
+
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+
   return (
-    <div className="shell">
-      <header className="topbar">
-        <div className="brand">
-          <img src="/favicon.svg" alt="" width={28} height={28} />
-          <span>CIM Partner Portal</span>
-        </div>
-        <div className="topbar__user">
-          <span className="topbar__name">{principal.displayName}</span>
-          <span className="topbar__role">{ROLE_LABELS[principal.role]}</span>
-          <button type="button" className="button button--ghost" onClick={onLogout} disabled={loggingOut}>
-            {loggingOut ? 'Signing out…' : 'Sign out'}
+    <ToastProvider>
+      <LiveProgress enabled={isPartnerRole(principal.role)} />
+      <a className="skip-link" href="#main">
+        {t('Skip to content')}
+      </a>
+      <div className={`shell ${menuOpen ? 'shell--menu-open' : ''}`}>
+        <header className="topbar">
+          <button
+            type="button"
+            className="topbar__menu button button--ghost button--icon"
+            aria-expanded={menuOpen}
+            aria-controls="main-nav"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            <Icon name="menu" />
+            <span className="visually-hidden">{t('Menu')}</span>
           </button>
+          <NavLink to="/" className="brand">
+            <img src="/favicon.svg" alt="" width={28} height={28} />
+            <span>{t('CIM Partner Portal')}</span>
+          </NavLink>
+          <div className="topbar__user">
+            <label className="visually-hidden" htmlFor="language">
+              {t('Language')}
+            </label>
+            <select
+              id="language"
+              className="topbar__language"
+              value={i18n.language}
+              onChange={(e) => setLanguage(e.target.value)}
+            >
+              {kLanguages.map((l) => (
+                <option key={l.code} value={l.code}>
+                  {l.label}
+                </option>
+              ))}
+            </select>
+            <NavLink to="/profile" className="topbar__profile">
+              <span className="topbar__name">{principal.displayName}</span>
+              <span className="topbar__role">{t(ROLE_LABELS[principal.role])}</span>
+            </NavLink>
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              onClick={() => logout.mutate()}
+              disabled={logout.isPending}
+            >
+              {logout.isPending ? t('Signing out…') : t('Sign out')}
+            </button>
+          </div>
+        </header>
+        {logout.isError && (
+          <p className="notice" role="alert">
+            {t('Could not sign out: {{message}}', { message: logout.error.message })}
+          </p>
+        )}
+        <div className="shell__body">
+          <nav id="main-nav" className="sidenav" aria-label={t('Main')}>
+            <ul>
+              {items.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.to === '/'} className="sidenav__link">
+                    <Icon name={item.icon} />
+                    <span>{t(item.label)}</span>
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+            {principal.partnerName && <p className="sidenav__org">{principal.partnerName}</p>}
+          </nav>
+          <main id="main" className="content" tabIndex={-1}>
+            <Outlet />
+          </main>
         </div>
-      </header>
-      {notice && (
-        <p className="notice" role="alert">
-          {notice}
-        </p>
-      )}
-      <main className="content">{children}</main>
-    </div>
+      </div>
+    </ToastProvider>
   );
+}
+
+function LiveProgress({ enabled }: { enabled: boolean }) {
+  useProgressStream(enabled);
+  return null;
 }

@@ -32,6 +32,43 @@ interface ErrorBody {
   details?: Array<{ '@type'?: string; fieldViolations?: FieldViolation[] }>;
 }
 
+const kUnreachable = 'Cannot reach the portal. Check your connection and try again.';
+
+// Turns a gateway answer (status and body text) into the parsed JSON or an ApiError.
+function parseAnswer<T>(status: number, statusText: string, text: string): T {
+  let json: unknown = {};
+  try {
+    json = text ? JSON.parse(text) : {};
+  } catch {
+    // Not our JSON (e.g. a proxy's error page): report the HTTP status instead.
+    throw new ApiError(status, 14, `The portal answered unexpectedly (HTTP ${status}). Try again shortly.`, []);
+  }
+  if (status < 200 || status >= 300) {
+    const err = json as ErrorBody;
+    const violations = (err.details ?? []).flatMap((d) => d.fieldViolations ?? []);
+    throw new ApiError(status, err.code ?? 2, err.message || statusText || `HTTP ${status}`, violations, err.requestId);
+  }
+  return json as T;
+}
+
+export type QueryValue = string | number | boolean | undefined | null | ReadonlyArray<string | number>;
+
+// "?a=1&b=x" from the params that are set (undefined, null and '' are left out); arrays repeat
+// the parameter, as the gateway reads repeated fields.
+export function queryString(params: Record<string, QueryValue> = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      for (const item of value) search.append(key, String(item));
+    } else {
+      search.append(key, String(value));
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
 export async function apiRequest<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
@@ -46,26 +83,50 @@ export async function apiRequest<T>(method: string, path: string, body?: unknown
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
   } catch {
-    throw new ApiError(0, 14, 'Cannot reach the portal. Check your connection and try again.', []);
+    throw new ApiError(0, 14, kUnreachable, []);
   }
-  const text = await response.text();
-  let json: unknown = {};
-  try {
-    json = text ? JSON.parse(text) : {};
-  } catch {
-    // Not our JSON (e.g. a proxy's error page): report the HTTP status instead.
-    throw new ApiError(response.status, 14, `The portal answered unexpectedly (HTTP ${response.status}). Try again shortly.`, []);
-  }
-  if (!response.ok) {
-    const err = json as ErrorBody;
-    const violations = (err.details ?? []).flatMap((d) => d.fieldViolations ?? []);
-    throw new ApiError(
-      response.status,
-      err.code ?? 2,
-      err.message || response.statusText || `HTTP ${response.status}`,
-      violations,
-      err.requestId,
-    );
-  }
-  return json as T;
+  return parseAnswer<T>(response.status, response.statusText, await response.text());
+}
+
+export const api = {
+  get: <T>(path: string, params?: Record<string, QueryValue>) => apiRequest<T>('GET', path + queryString(params)),
+  post: <T>(path: string, body: unknown = {}) => apiRequest<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, body),
+  patch: <T>(path: string, body: unknown, updateMask?: string[]) =>
+    apiRequest<T>('PATCH', path + queryString({ updateMask: updateMask?.join(',') }), body),
+};
+
+// Uploads one file as multipart/form-data (the gateway streams it into a client-streaming RPC),
+// reporting progress from 0 to 1. XMLHttpRequest, because fetch cannot report upload progress.
+export function uploadFile<T>(
+  path: string,
+  file: File,
+  fields: Record<string, string> = {},
+  onProgress?: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('X-CIM-Client', 'web');
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      try {
+        resolve(parseAnswer<T>(xhr.status, xhr.statusText, xhr.responseText));
+      } catch (e) {
+        reject(e);
+      }
+    };
+    xhr.onerror = () => reject(new ApiError(0, 14, kUnreachable, []));
+    xhr.onabort = () => reject(new ApiError(0, 1, 'Upload cancelled', []));
+    signal?.addEventListener('abort', () => xhr.abort());
+    const form = new FormData();
+    for (const [key, value] of Object.entries(fields)) form.append(key, value);
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
 }

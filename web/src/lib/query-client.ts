@@ -5,9 +5,9 @@ export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       staleTime: 30_000,
-      // Authentication and permission answers do not improve by retrying.
+      // Authentication, permission and bad-request answers do not improve by retrying.
       retry: (failures, error) =>
-        !(error instanceof ApiError && [401, 403, 404].includes(error.httpStatus)) && failures < 2,
+        !(error instanceof ApiError && [400, 401, 403, 404].includes(error.httpStatus)) && failures < 2,
     },
   },
 });

@@ -9,9 +9,11 @@ export function logout(): Promise<void> {
 
 export function useLogout() {
   const queryClient = useQueryClient();
+  // The principal becomes null (the app shows the sign-in page) and every other cached answer
+  // goes, so the next user of this browser sees nothing of this one's.
   const signOutLocally = () => {
-    queryClient.clear();
     queryClient.setQueryData(meQueryKey, null);
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
   };
   return useMutation({
     mutationFn: logout,

@@ -30,3 +30,11 @@ export const ROLE_LABELS: Record<Role, string> = {
   ROLE_FINANCE: 'Finance',
   ROLE_SERVICE_ACCOUNT: 'Service account',
 };
+
+export function isPartnerRole(role: Role): boolean {
+  return role === 'ROLE_PARTNER_REP' || role === 'ROLE_PARTNER_ADMIN';
+}
+
+export function isVendorRole(role: Role): boolean {
+  return role === 'ROLE_CHANNEL_MANAGER' || role === 'ROLE_PROGRAM_ADMIN' || role === 'ROLE_FINANCE';
+}

@@ -1,9 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { TextField } from '@/components/TextField';
+import { useTranslation } from 'react-i18next';
+import { InputField } from '@/components/Fields';
 import { ApiError } from '@/lib/api-client';
+import { kLanguages, setLanguage } from '@/lib/i18n';
 import { useLogin } from '../api/login';
 
 export function LoginPage() {
+  const { t, i18n } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const loginMutation = useLogin();
@@ -12,9 +15,7 @@ export function LoginPage() {
   const emailError = apiError?.fieldError('email');
   const passwordError = apiError?.fieldError('password');
   const formError =
-    error && !emailError && !passwordError
-      ? apiError?.message || 'Something went wrong. Please try again.'
-      : null;
+    error && !emailError && !passwordError ? apiError?.message || t('Something went wrong. Please try again.') : null;
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -27,14 +28,14 @@ export function LoginPage() {
       <section className="login__panel" aria-labelledby="login-title">
         <div className="brand brand--large">
           <img src="/favicon.svg" alt="" width={40} height={40} />
-          <span>CIM Partner Portal</span>
+          <span>{t('CIM Partner Portal')}</span>
         </div>
-        <h1 id="login-title">Sign in</h1>
-        <p className="muted">Track your programs, points and rewards.</p>
+        <h1 id="login-title">{t('Sign in')}</h1>
+        <p className="muted">{t('Track your programs, points and rewards.')}</p>
         <form onSubmit={onSubmit} noValidate>
-          <TextField
+          <InputField
             id="email"
-            label="Work email"
+            label={t('Work email')}
             type="email"
             autoComplete="username"
             value={email}
@@ -42,9 +43,9 @@ export function LoginPage() {
             error={emailError}
             required
           />
-          <TextField
+          <InputField
             id="password"
-            label="Password"
+            label={t('Password')}
             type="password"
             autoComplete="current-password"
             value={password}
@@ -54,21 +55,27 @@ export function LoginPage() {
           />
           {formError && (
             <p role="alert" className="form-error">
-              {formError[0].toUpperCase() + formError.slice(1)}
+              {formError[0]!.toUpperCase() + formError.slice(1)}
             </p>
           )}
-          <button
-            type="submit"
-            className="button button--primary"
-            aria-disabled={loginMutation.isPending}
-          >
-            {loginMutation.isPending ? 'Signing in…' : 'Sign in'}
+          <button type="submit" className="button button--primary" aria-disabled={loginMutation.isPending}>
+            {loginMutation.isPending ? t('Signing in…') : t('Sign in')}
           </button>
         </form>
+        <div className="login__language">
+          <label htmlFor="login-language">{t('Language')}</label>
+          <select id="login-language" value={i18n.language} onChange={(e) => setLanguage(e.target.value)}>
+            {kLanguages.map((l) => (
+              <option key={l.code} value={l.code}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </div>
       </section>
       <aside className="login__aside" aria-hidden="true">
-        <h2>Every point and every cent, traceable.</h2>
-        <p>Claims, rebates, badges and leaderboards for the partners who sell with you.</p>
+        <h2>{t('Every point and every cent, traceable.')}</h2>
+        <p>{t('Claims, rebates, badges and leaderboards for the partners who sell with you.')}</p>
       </aside>
     </main>
   );

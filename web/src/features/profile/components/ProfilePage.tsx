@@ -1,5 +1,11 @@
-import type { Principal } from '@/features/auth/api/types';
-import { ROLE_LABELS } from '@/features/auth/api/types';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Card, Page } from '@/components/Page';
+import { api } from '@/lib/api-client';
+import { ROLE_LABELS, isPartnerRole } from '@/features/auth/api/types';
+import { usePrincipal } from '@/features/auth/hooks/use-principal';
+import { recognitionKeys, useRecognitionSummary } from '@/features/recognition/api/recognition';
+import type { RecognitionSummary } from '@/features/recognition/api/types';
 
 function initials(name: string): string {
   return name
@@ -10,35 +16,65 @@ function initials(name: string): string {
     .join('');
 }
 
-// The signed-in user's own profile: who they are, their role and organisation.
-export function ProfilePage({ principal }: { principal: Principal }) {
-  const organisation = principal.partnerName || 'Vendor staff';
+// The signed-in user's own profile: who they are, their role and organisation, and (partner
+// users) whether their name shows on leaderboards.
+export default function ProfilePage() {
+  const { t } = useTranslation();
+  const principal = usePrincipal();
+  const organisation = principal.partnerName || t('Vendor staff');
   return (
-    <section className="profile" aria-labelledby="profile-title">
-      <p className="eyebrow">Your profile</p>
-      <div className="profile__card">
-        <div className="avatar" aria-hidden="true">
-          {initials(principal.displayName)}
+    <Page title={t('Your profile')}>
+      <section className="profile" aria-label={t('Your profile')}>
+        <div className="profile__card">
+          <div className="avatar" aria-hidden="true">
+            {initials(principal.displayName)}
+          </div>
+          <div>
+            <h2 id="profile-title">{principal.displayName}</h2>
+            <p className="muted">{principal.email}</p>
+          </div>
         </div>
-        <div>
-          <h1 id="profile-title">{principal.displayName}</h1>
-          <p className="muted">{principal.email}</p>
-        </div>
-      </div>
-      <dl className="facts">
-        <div>
-          <dt>Role</dt>
-          <dd data-testid="profile-role">{ROLE_LABELS[principal.role]}</dd>
-        </div>
-        <div>
-          <dt>Organisation</dt>
-          <dd data-testid="profile-partner">{organisation}</dd>
-        </div>
-        <div>
-          <dt>User ID</dt>
-          <dd>{principal.userId}</dd>
-        </div>
-      </dl>
-    </section>
+        <dl className="facts">
+          <div>
+            <dt>{t('Role')}</dt>
+            <dd data-testid="profile-role">{t(ROLE_LABELS[principal.role])}</dd>
+          </div>
+          <div>
+            <dt>{t('Organisation')}</dt>
+            <dd data-testid="profile-partner">{organisation}</dd>
+          </div>
+          <div>
+            <dt>{t('User ID')}</dt>
+            <dd>{principal.userId}</dd>
+          </div>
+        </dl>
+      </section>
+      {isPartnerRole(principal.role) && <LeaderboardPrivacy />}
+    </Page>
+  );
+}
+
+function LeaderboardPrivacy() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const summary = useRecognitionSummary();
+  const update = useMutation({
+    mutationFn: (showName: boolean) => api.post<RecognitionSummary>('/v1/recognition:setLeaderboardPrivacy', { showName }),
+    onSuccess: (s) => queryClient.setQueryData(recognitionKeys.summary, s),
+  });
+  if (!summary.data) return null;
+  return (
+    <Card title={t('Privacy')} id="privacy">
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={summary.data.showNameOnLeaderboards}
+          disabled={update.isPending}
+          onChange={(e) => update.mutate(e.target.checked)}
+        />
+        <span>{t('Show my name to other partners on leaderboards and in the feed')}</span>
+      </label>
+      <p className="muted small">{t('When off, others see "Anonymous participant"; you always see yourself.')}</p>
+    </Card>
   );
 }

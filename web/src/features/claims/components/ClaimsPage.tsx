@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Page } from '@/components/Page';
+import { Empty, QueryView } from '@/components/Status';
+import { formatDay, formatMoney } from '@/lib/format';
+import { usePrincipal } from '@/features/auth/hooks/use-principal';
+import { usePrograms } from '@/features/programs/api/programs';
+import { useClaims } from '../api/claims';
+import { CLAIM_STATUS_LABELS, type ClaimStatus } from '../api/types';
+import { ClaimStatusBadge } from './ClaimStatusBadge';
+import { queryString } from '@/lib/api-client';
+
+const kStatuses = Object.keys(CLAIM_STATUS_LABELS) as ClaimStatus[];
+
+// The partner's claims, newest first, filtered by status and program.
+export default function ClaimsPage() {
+  const { t } = useTranslation();
+  const principal = usePrincipal();
+  const [status, setStatus] = useState<ClaimStatus | undefined>();
+  const [programId, setProgramId] = useState('');
+  const programs = usePrograms();
+  const claims = useClaims({ status, programId: programId || undefined });
+  const programName = (id: string) => programs.data?.find((p) => p.id === id)?.name ?? `#${id}`;
+
+  return (
+    <Page
+      title={t('Claims')}
+      subtitle={t('Every sale you claim, where it stands and what it earned.')}
+      actions={
+        <>
+          {principal.role === 'ROLE_PARTNER_ADMIN' && (
+            <a className="button button--ghost" href={`/v1/claims:export${queryString({ status, programId })}`} download>
+              {t('Download CSV')}
+            </a>
+          )}
+          <Link className="button button--primary button--inline" to="/claims/new">
+            {t('New claim')}
+          </Link>
+        </>
+      }
+    >
+      <div className="filters">
+        <div className="chips" role="group" aria-label={t('Status')}>
+          <button type="button" className="chip" aria-pressed={!status} onClick={() => setStatus(undefined)}>
+            {t('All')}
+          </button>
+          {kStatuses.map((s) => (
+            <button key={s} type="button" className="chip" aria-pressed={status === s} onClick={() => setStatus(s)}>
+              {t(CLAIM_STATUS_LABELS[s])}
+            </button>
+          ))}
+        </div>
+        <label className="inline-select">
+          <span>{t('Program')}</span>
+          <select value={programId} onChange={(e) => setProgramId(e.target.value)}>
+            <option value="">{t('All programs')}</option>
+            {(programs.data ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <QueryView query={claims}>
+        {(data) => {
+          const rows = data.pages.flatMap((p) => p.claims);
+          if (rows.length === 0) return <Empty>{t('No claims match these filters.')}</Empty>;
+          return (
+            <>
+              <table className="table table--cards">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('Claim')}</th>
+                    <th scope="col">{t('Invoice')}</th>
+                    <th scope="col">{t('End customer')}</th>
+                    <th scope="col">{t('Program')}</th>
+                    <th scope="col" className="num">
+                      {t('Amount')}
+                    </th>
+                    <th scope="col">{t('Status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((c) => (
+                    <tr key={c.id}>
+                      <td data-label={t('Claim')}>
+                        <Link to={`/claims/${c.id}`}>#{c.id}</Link>
+                      </td>
+                      <td data-label={t('Invoice')}>
+                        {c.invoiceNumber}
+                        <span className="muted small block">{formatDay(c.invoiceDate)}</span>
+                      </td>
+                      <td data-label={t('End customer')}>{c.customerName}</td>
+                      <td data-label={t('Program')}>{programName(c.programId)}</td>
+                      <td data-label={t('Amount')} className="num">
+                        {formatMoney(c.totalAmount, c.currencyCode)}
+                      </td>
+                      <td data-label={t('Status')}>
+                        <ClaimStatusBadge status={c.status} />
+                        {c.flags.length > 0 && <span className="pill pill--warning">{t('Flagged')}</span>}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {claims.hasNextPage && (
+                <button
+                  type="button"
+                  className="button button--ghost load-more"
+                  onClick={() => claims.fetchNextPage()}
+                  disabled={claims.isFetchingNextPage}
+                >
+                  {claims.isFetchingNextPage ? t('Loading…') : t('Load more')}
+                </button>
+              )}
+            </>
+          );
+        }}
+      </QueryView>
+    </Page>
+  );
+}

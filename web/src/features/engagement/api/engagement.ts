@@ -1,0 +1,64 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import type { Challenge, FeedEntry, FeedVisibility, KudosBudget, Survey, SurveyResults } from './types';
+
+export function useFeed(filter: { partnerId?: string; userId?: string } = {}) {
+  return useInfiniteQuery({
+    queryKey: ['feed', filter],
+    queryFn: ({ pageParam }) =>
+      api.get<{ entries: FeedEntry[]; nextPageToken: string }>('/v1/feed', { ...filter, pageSize: 20, pageToken: pageParam }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextPageToken || undefined,
+  });
+}
+
+export function useChallenges(includeEnded = false) {
+  return useQuery({
+    queryKey: ['challenges', includeEnded],
+    queryFn: async () => (await api.get<{ challenges: Challenge[] }>('/v1/challenges', { includeEnded: includeEnded || undefined })).challenges,
+  });
+}
+
+export function useSurveys(openOnly: boolean) {
+  return useQuery({
+    queryKey: ['surveys', openOnly],
+    queryFn: async () => (await api.get<{ surveys: Survey[] }>('/v1/surveys', { openOnly: openOnly || undefined })).surveys,
+  });
+}
+
+export function useSurveyResults(id: string | null) {
+  return useQuery({
+    queryKey: ['surveys', 'results', id],
+    queryFn: () => api.get<SurveyResults>(`/v1/surveys/${id}/results`),
+    enabled: !!id,
+  });
+}
+
+export function useRespondToSurvey() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ surveyId, score, comment }: { surveyId: string; score: number; comment: string }) =>
+      api.post(`/v1/surveys/${surveyId}:respond`, { score, comment }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['surveys'] }),
+  });
+}
+
+export function useGiveKudos() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { recipientUserId: string; message: string; points: string; visibility: FeedVisibility; requestId: string }) =>
+      api.post('/v1/kudos', input),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['feed'] });
+      void queryClient.invalidateQueries({ queryKey: ['kudos-budget'] });
+    },
+  });
+}
+
+export function useKudosBudget(partnerId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['kudos-budget', partnerId],
+    queryFn: () => api.get<KudosBudget>(`/v1/kudos-budgets/${partnerId}`),
+    enabled,
+  });
+}

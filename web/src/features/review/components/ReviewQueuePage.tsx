@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Page } from '@/components/Page';
+import { Empty, QueryView } from '@/components/Status';
+import { formatDay, formatMoney, formatRelative } from '@/lib/format';
+import { usePrograms } from '@/features/programs/api/programs';
+import { usePartners } from '@/features/partners/api/partners';
+import { useClaims } from '@/features/claims/api/claims';
+import { CLAIM_STATUS_LABELS, type ClaimStatus } from '@/features/claims/api/types';
+import { ClaimStatusBadge } from '@/features/claims/components/ClaimStatusBadge';
+
+const kQueueStatuses: ClaimStatus[] = ['CLAIM_STATUS_SUBMITTED', 'CLAIM_STATUS_IN_REVIEW', 'CLAIM_STATUS_NEEDS_INFO', 'CLAIM_STATUS_APPROVED', 'CLAIM_STATUS_REJECTED', 'CLAIM_STATUS_PAID'];
+
+// Claims waiting for a decision (or any status), flagged ones marked; open one to decide.
+export default function ReviewQueuePage() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<ClaimStatus>('CLAIM_STATUS_SUBMITTED');
+  const [programId, setProgramId] = useState('');
+  const [flaggedOnly, setFlaggedOnly] = useState(false);
+  const programs = usePrograms();
+  const partners = usePartners();
+  const claims = useClaims({ status, programId: programId || undefined, flaggedOnly });
+  const partnerName = (id: string) => partners.data?.pages.flatMap((p) => p.partners).find((p) => p.id === id)?.name ?? `#${id}`;
+  const programName = (id: string) => programs.data?.find((p) => p.id === id)?.name ?? `#${id}`;
+
+  return (
+    <Page title={t('Claim review')} subtitle={t('Decide claims: approve, reject, or ask the partner for information.')}>
+      <div className="filters">
+        <div className="chips" role="group" aria-label={t('Status')}>
+          {kQueueStatuses.map((s) => (
+            <button key={s} type="button" className="chip" aria-pressed={status === s} onClick={() => setStatus(s)}>
+              {t(CLAIM_STATUS_LABELS[s])}
+            </button>
+          ))}
+        </div>
+        <label className="inline-select">
+          <span>{t('Program')}</span>
+          <select value={programId} onChange={(e) => setProgramId(e.target.value)}>
+            <option value="">{t('All programs')}</option>
+            {(programs.data ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={flaggedOnly} onChange={(e) => setFlaggedOnly(e.target.checked)} />
+          <span>{t('Flagged only')}</span>
+        </label>
+      </div>
+      <QueryView query={claims}>
+        {(data) => {
+          const rows = data.pages.flatMap((p) => p.claims);
+          if (rows.length === 0) return <Empty>{t('Nothing waiting here.')}</Empty>;
+          return (
+            <>
+              <table className="table table--cards" data-testid="review-queue">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('Claim')}</th>
+                    <th scope="col">{t('Partner')}</th>
+                    <th scope="col">{t('Invoice')}</th>
+                    <th scope="col">{t('Program')}</th>
+                    <th scope="col" className="num">
+                      {t('Amount')}
+                    </th>
+                    <th scope="col">{t('Status')}</th>
+                    <th scope="col">{t('Waiting')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((c) => (
+                    <tr key={c.id}>
+                      <td data-label={t('Claim')}>
+                        <Link to={`/claims/${c.id}`}>#{c.id}</Link>
+                      </td>
+                      <td data-label={t('Partner')}>{partnerName(c.partnerId)}</td>
+                      <td data-label={t('Invoice')}>
+                        {c.invoiceNumber}
+                        <span className="muted small block">
+                          {c.customerName} · {formatDay(c.invoiceDate)}
+                        </span>
+                      </td>
+                      <td data-label={t('Program')}>{programName(c.programId)}</td>
+                      <td data-label={t('Amount')} className="num">
+                        {formatMoney(c.totalAmount, c.currencyCode)}
+                      </td>
+                      <td data-label={t('Status')}>
+                        <ClaimStatusBadge status={c.status} />
+                        {c.flags.map((f) => (
+                          <span key={f.flag} className="pill pill--warning" title={f.reason}>
+                            {f.flag === 'CLAIM_FLAG_CHANNEL_CONFLICT' ? t('Conflict') : t('Resubmitted')}
+                          </span>
+                        ))}
+                      </td>
+                      <td data-label={t('Waiting')}>{formatRelative(c.updateTime)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {claims.hasNextPage && (
+                <button type="button" className="button button--ghost load-more" onClick={() => claims.fetchNextPage()} disabled={claims.isFetchingNextPage}>
+                  {claims.isFetchingNextPage ? t('Loading…') : t('Load more')}
+                </button>
+              )}
+            </>
+          );
+        }}
+      </QueryView>
+    </Page>
+  );
+}

@@ -1,0 +1,36 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { recognitionKeys } from '@/features/recognition/api/recognition';
+import type { Certification, TrainingCompletion, TrainingModule } from './types';
+
+export function useTrainingModules() {
+  return useQuery({
+    queryKey: ['training', 'modules'],
+    queryFn: async () =>
+      (await api.get<{ trainingModules: TrainingModule[] }>('/v1/training-modules', { pageSize: 200 })).trainingModules,
+    staleTime: 5 * 60_000,
+  });
+}
+
+// Certifications of the caller (partner reps), their partner (partner admins) or a partner.
+export function useCertifications(filter: { partnerId?: string; includeExpired?: boolean } = {}) {
+  return useQuery({
+    queryKey: ['training', 'certifications', filter],
+    queryFn: async () =>
+      (await api.get<{ certifications: Certification[] }>('/v1/certifications', { ...filter, pageSize: 500, includeExpired: filter.includeExpired || undefined }))
+        .certifications,
+  });
+}
+
+export function useCompleteTraining() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ moduleId, quizScore }: { moduleId: string; quizScore?: number }) =>
+      api.post<TrainingCompletion>(`/v1/training-modules/${moduleId}:complete`, { quizScore: quizScore ?? 0 }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['training'] });
+      void queryClient.invalidateQueries({ queryKey: recognitionKeys.summary });
+      void queryClient.invalidateQueries({ queryKey: ['ledger'] });
+    },
+  });
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { extractKeys } from './keys';
+import nl from './nl.json';
+
+// Every source file of the portal as text (tests left out).
+const sources = import.meta.glob<string>(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+describe('Dutch translations', () => {
+  const dutch = nl as Record<string, string>;
+  const keys = new Set(Object.values(sources).flatMap((text) => extractKeys(text)));
+
+  it('finds the texts the portal shows', () => {
+    expect(keys.has('Sign in')).toBe(true);
+    expect(keys.has('Dashboard')).toBe(true);
+    expect(keys.has('Needs info')).toBe(true);
+  });
+
+  it('has every text the code translates', () => {
+    const missing = [...keys].filter((key) => !(key in dutch) && !(`${key}_one` in dutch));
+    expect(missing).toEqual([]);
+  });
+
+  it('keeps every placeholder of the English text', () => {
+    const wrong = Object.entries(dutch).filter(([key, value]) => {
+      const names = (text: string) => [...text.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort().join(',');
+      return names(key.replace(/_(one|other)$/, '')) !== names(value);
+    });
+    expect(wrong).toEqual([]);
+  });
+});
