@@ -158,6 +158,8 @@ function TierCard() {
                     })}
                   </p>
                 </>
+              ) : s.qualifiedTier && s.tier && s.qualifiedTier.rank > s.tier.rank ? (
+                <p data-testid="tier-gap">{t('You qualify for {{tier}}: it applies at the next evaluation.', { tier: s.qualifiedTier.name })}</p>
               ) : (
                 <p>{t('You hold the top tier.')}</p>
               )}
@@ -176,7 +178,7 @@ function EarningsCard() {
     <Card title={t('Earnings')} id="earnings-card" className="dashboard__span2" actions={<Link to="/rewards">{t('Rewards')}</Link>}>
       <QueryView query={programs}>
         {(list) => (
-          <table className="table table--compact">
+          <table className="table table--compact table--cards">
             <thead>
               <tr>
                 <th scope="col">{t('Program')}</th>
@@ -204,14 +206,21 @@ function EarningsCard() {
 }
 
 function EarningsRow({ program }: { program: Program }) {
+  const { t } = useTranslation();
   const progress = usePartnerProgress(program.id);
   const p = progress.data;
   return (
     <tr>
       <th scope="row">{program.name}</th>
-      <td className="num">{p ? formatMoney(p.earned, p.currencyCode) : '…'}</td>
-      <td className="num">{p ? formatMoney(p.paid, p.currencyCode) : '…'}</td>
-      <td className="num">{p ? formatMoney(p.pendingRewards, p.currencyCode) : '…'}</td>
+      <td className="num" data-label={t('Earned')}>
+        {p ? formatMoney(p.earned, p.currencyCode) : '…'}
+      </td>
+      <td className="num" data-label={t('Paid')}>
+        {p ? formatMoney(p.paid, p.currencyCode) : '…'}
+      </td>
+      <td className="num" data-label={t('Pending')}>
+        {p ? formatMoney(p.pendingRewards, p.currencyCode) : '…'}
+      </td>
     </tr>
   );
 }
