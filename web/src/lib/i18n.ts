@@ -1,9 +1,9 @@
 // Translations: English is written in the code (the keys are the English text) and Dutch comes
-// from src/i18n/nl.json. The language is the user's choice, else the browser's.
+// from src/i18n/nl.json plus each feature's own nl.json (src/features/<feature>/nl.json).
+// The language is the user's choice, else the browser's.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from "@/i18n/en.json";
-import nl from "@/i18n/nl.json";
+import { dutch, english } from '@/i18n/tables';
 
 export const kLanguages = [
   { code: 'en', label: 'English' },
@@ -23,7 +23,7 @@ function initialLanguage(): string {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, nl: { translation: nl } },
+  resources: { en: { translation: english }, nl: { translation: dutch } },
   lng: initialLanguage(),
   fallbackLng: 'en',
   keySeparator: false,
