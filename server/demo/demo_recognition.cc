@@ -110,8 +110,16 @@ absl::StatusOr<DemoRecognitionSummary> LoadDemoRecognition(RecognitionRepository
       "title: \"Storage fundamentals\" description: \"Arrays, tiers and sizing for mid-size"
       " customers; ends with a quiz.\" duration_minutes: 45 points: \"50\""
       " certification_code: \"storage-expert\" certification_valid_months: 24 pass_mark: 80",
-      "title: \"Networking essentials\" description: \"Campus switching and Wi-Fi basics.\""
-      " duration_minutes: 30 points: \"30\"",
+      "title: \"Networking essentials\" description: \"Campus switching and Wi-Fi basics;"
+      " ends with a short quiz.\" duration_minutes: 30 points: \"30\" pass_mark: 60"
+      " quiz_questions { prompt: \"Which Wi-Fi band reaches furthest through walls?\""
+      " options: \"2.4 GHz\" options: \"5 GHz\" options: \"6 GHz\" correct_options: 0 }"
+      " quiz_questions { prompt: \"What does PoE deliver to an access point?\""
+      " options: \"Power and data over one cable\" options: \"Only data\""
+      " options: \"A backup battery\" correct_options: 0 }"
+      " quiz_questions { prompt: \"Which of these separate traffic on one switch?\""
+      " options: \"VLANs\" options: \"Hubs\" options: \"Access control lists\""
+      " correct_options: 0 correct_options: 2 }",
       "title: \"Selling the platform\" description: \"Positioning, pricing and objection"
       " handling.\" duration_minutes: 60 points: \"40\"",
   };

@@ -504,10 +504,20 @@ absl::StatusOr<int> ClosePeriods(soci::session& s, const OutboxRules& rules,
 
 constexpr char kModuleColumns[] =
     "id, title, description, duration_minutes, CAST(points AS CHAR), certification_code,"
-    " certification_valid_months, pass_mark, created_at";
+    " certification_valid_months, pass_mark, created_at, quiz_json";
 
-cim::v1::TrainingModule ModuleFromRow(const soci::row& r) {
+// The stored form of a module's quiz: {"quiz_questions": [...]}, or empty for none.
+std::string QuizJson(const cim::v1::TrainingModule& module) {
+  if (module.quiz_questions().empty()) return "";
+  cim::v1::TrainingModule quiz;
+  *quiz.mutable_quiz_questions() = module.quiz_questions();
+  return ToStoredJson(quiz);
+}
+
+absl::StatusOr<cim::v1::TrainingModule> ModuleFromRow(const soci::row& r) {
   cim::v1::TrainingModule m;
+  const std::string quiz = r.get<std::string>(9);
+  if (!quiz.empty()) CIM_RETURN_IF_ERROR(FromStoredJson(quiz, &m));
   m.set_id(r.get<long long>(0));
   m.set_title(r.get<std::string>(1));
   m.set_description(r.get<std::string>(2));
@@ -834,8 +844,8 @@ absl::StatusOr<cim::v1::TrainingModule> MysqlRecognitionRepository::InsertTraini
   return db_.Transact([&](soci::session& s) -> absl::StatusOr<cim::v1::TrainingModule> {
     SqlBuilder insert(
         "INSERT INTO training_modules (title, description, duration_minutes, points,"
-        " certification_code, certification_valid_months, pass_mark, created_by, created_at)"
-        " VALUES (");
+        " certification_code, certification_valid_months, pass_mark, quiz_json, created_by,"
+        " created_at) VALUES (");
     insert.Bind(module.title()) << ", ";
     insert.Bind(module.description()) << ", ";
     insert.Bind(module.duration_minutes()) << ", ";
@@ -843,6 +853,7 @@ absl::StatusOr<cim::v1::TrainingModule> MysqlRecognitionRepository::InsertTraini
     insert.Bind(module.certification_code()) << ", ";
     insert.Bind(module.certification_valid_months()) << ", ";
     insert.Bind(module.pass_mark()) << ", ";
+    insert.Bind(QuizJson(module)) << ", ";
     insert.Bind(created_by) << ", ";
     insert.Bind(ToSqlTime(now)) << ")";
     insert.Execute(s);
@@ -867,7 +878,10 @@ MysqlRecognitionRepository::ListTrainingModules(int64_t after_id, int limit) {
                                    " LIMIT :n"),
          soci::use(after), soci::use(n));
     std::vector<cim::v1::TrainingModule> out;
-    for (const soci::row& r : rows) out.push_back(ModuleFromRow(r));
+    for (const soci::row& r : rows) {
+      CIM_ASSIGN_OR_RETURN(cim::v1::TrainingModule module, ModuleFromRow(r));
+      out.push_back(std::move(module));
+    }
     return out;
   });
 }
@@ -882,6 +896,23 @@ absl::StatusOr<cim::v1::TrainingModule> MysqlRecognitionRepository::GetTrainingM
       return absl::NotFoundError(absl::StrCat("training module ", id, " not found"));
     }
     return ModuleFromRow(r);
+  });
+}
+
+absl::StatusOr<absl::flat_hash_map<int64_t, absl::Time>>
+MysqlRecognitionRepository::LastCompletionTimes(int64_t user_id,
+                                                const std::vector<int64_t>& module_ids) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<absl::flat_hash_map<int64_t, absl::Time>> {
+    absl::flat_hash_map<int64_t, absl::Time> out;
+    if (module_ids.empty()) return out;
+    SqlBuilder query(
+        "SELECT module_id, MAX(completed_at) FROM training_completions WHERE user_id = ");
+    query.Bind(static_cast<long long>(user_id)) << " AND module_id IN ";
+    query.List(module_ids) << " GROUP BY module_id";
+    query.Query(s, [&](const soci::row& r) {
+      out[r.get<long long>(0)] = FromSqlTime(r.get<std::tm>(1));
+    });
+    return out;
   });
 }
 

@@ -55,6 +55,8 @@ class MysqlRecognitionRepository final : public RecognitionRepository {
   absl::StatusOr<std::vector<cim::v1::TrainingModule>> ListTrainingModules(int64_t after_id,
                                                                            int limit) override;
   absl::StatusOr<cim::v1::TrainingModule> GetTrainingModule(int64_t id) override;
+  absl::StatusOr<absl::flat_hash_map<int64_t, absl::Time>> LastCompletionTimes(
+      int64_t user_id, const std::vector<int64_t>& module_ids) override;
   absl::StatusOr<cim::v1::TrainingCompletion> RecordCompletion(
       const NewCompletion& completion) override;
   absl::StatusOr<std::vector<cim::v1::Certification>> ListCertifications(

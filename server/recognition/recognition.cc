@@ -374,7 +374,7 @@ absl::StatusOr<cim::v1::TrainingModule> Recognition::CreateTrainingModule(
 }
 
 absl::StatusOr<cim::v1::ListTrainingModulesResponse> Recognition::ListTrainingModules(
-    const Principal&, const cim::v1::ListTrainingModulesRequest& request) {
+    const Principal& caller, const cim::v1::ListTrainingModulesRequest& request) {
   FieldErrors errors;
   const int page_size = PageSize(request.page_size(), errors);
   CIM_RETURN_IF_ERROR(errors.ToStatus());
@@ -383,6 +383,18 @@ absl::StatusOr<cim::v1::ListTrainingModulesResponse> Recognition::ListTrainingMo
                        repository_.ListTrainingModules(after, page_size + 1));
   cim::v1::ListTrainingModulesResponse out;
   out.set_next_page_token(FillPage(std::move(rows), page_size, out.mutable_training_modules()));
+  std::vector<int64_t> ids;
+  for (cim::v1::TrainingModule& module : *out.mutable_training_modules()) {
+    if (caller.role != cim::v1::ROLE_PROGRAM_ADMIN) HideQuizAnswers(module);
+    ids.push_back(module.id());
+  }
+  if (caller.role != cim::v1::ROLE_SERVICE_ACCOUNT && !ids.empty()) {
+    CIM_ASSIGN_OR_RETURN(auto completed, repository_.LastCompletionTimes(caller.user_id, ids));
+    for (cim::v1::TrainingModule& module : *out.mutable_training_modules()) {
+      const auto it = completed.find(module.id());
+      if (it != completed.end()) SetTimestamp(it->second, module.mutable_my_last_completion_time());
+    }
+  }
   return out;
 }
 
@@ -390,14 +402,18 @@ absl::StatusOr<cim::v1::TrainingCompletion> Recognition::CompleteTraining(
     const Principal& caller, const cim::v1::CompleteTrainingRequest& request) {
   FieldErrors errors;
   if (request.module_id() <= 0) errors.Add("module_id", "required");
-  if (request.quiz_score() < 0 || request.quiz_score() > 100) {
-    errors.Add("quiz_score", "0 to 100");
-  }
   int64_t user_id = caller.user_id;
-  if (caller.role == cim::v1::ROLE_SERVICE_ACCOUNT) {
+  const bool lms = caller.role == cim::v1::ROLE_SERVICE_ACCOUNT;
+  if (lms) {
     if (request.user_id() <= 0) errors.Add("user_id", "required: whose completion this is");
     if (!IsPrintableKey(request.external_completion_id(), 1, 100)) {
       errors.Add("external_completion_id", "1 to 100 printable characters, the LMS's id");
+    }
+    if (request.quiz_score() < 0 || request.quiz_score() > 100) {
+      errors.Add("quiz_score", "0 to 100");
+    }
+    if (!request.quiz_answers().empty()) {
+      errors.Add("quiz_answers", "only for partner users taking the quiz in the portal");
     }
     user_id = request.user_id();
   } else if (IsPartnerRole(caller.role)) {
@@ -407,6 +423,10 @@ absl::StatusOr<cim::v1::TrainingCompletion> Recognition::CompleteTraining(
     if (!request.external_completion_id().empty()) {
       errors.Add("external_completion_id", "only for completions an LMS records");
     }
+    if (request.quiz_score() != 0) {
+      // A score a user reports for themselves proves nothing: the server grades the answers.
+      errors.Add("quiz_score", "only an LMS reports a score; answer the quiz in quiz_answers");
+    }
   } else {
     return absl::PermissionDeniedError(
         "training is completed by partner users (or recorded by an LMS service account)");
@@ -414,14 +434,24 @@ absl::StatusOr<cim::v1::TrainingCompletion> Recognition::CompleteTraining(
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_ASSIGN_OR_RETURN(cim::v1::TrainingModule module,
                        repository_.GetTrainingModule(request.module_id()));
-  CIM_RETURN_IF_ERROR(CheckQuizScore(module, request.quiz_score()));
-  int64_t partner_id = caller.partner_id;
-  if (caller.role != cim::v1::ROLE_SERVICE_ACCOUNT && !module.certification_code().empty()) {
-    // Certifications open programs that pay: only the LMS vouches for them.
-    return absl::FailedPreconditionError(
-        "this module grants a certification: its completions are recorded by the LMS");
+  int quiz_score = request.quiz_score();
+  if (!lms) {
+    if (!module.certification_code().empty()) {
+      // Certifications open programs that pay: only the LMS vouches for them.
+      return absl::FailedPreconditionError(
+          "this module grants a certification: its completions are recorded by the LMS");
+    }
+    if (module.pass_mark() > 0 && module.quiz_questions().empty()) {
+      return absl::FailedPreconditionError(
+          "this module's quiz is taken in the LMS, which records the completion");
+    }
+    ValidateQuizAnswers(module, request.quiz_answers(), errors);
+    CIM_RETURN_IF_ERROR(errors.ToStatus());
+    quiz_score = GradeQuiz(module, request.quiz_answers());
   }
-  if (caller.role == cim::v1::ROLE_SERVICE_ACCOUNT) {
+  CIM_RETURN_IF_ERROR(CheckQuizScore(module, quiz_score));
+  int64_t partner_id = caller.partner_id;
+  if (lms) {
     absl::StatusOr<UserRecord> user = users_.Get(user_id);
     if (absl::IsNotFound(user.status()) ||
         (user.ok() &&
@@ -436,7 +466,7 @@ absl::StatusOr<cim::v1::TrainingCompletion> Recognition::CompleteTraining(
   NewCompletion completion{.module = module,
                            .user_id = user_id,
                            .partner_id = partner_id,
-                           .quiz_score = request.quiz_score(),
+                           .quiz_score = quiz_score,
                            .recorded_by = caller.user_id,
                            .external_completion_id = request.external_completion_id(),
                            .now = now};

@@ -137,6 +137,9 @@ class RecognitionRepository : public LeaderboardScoreSource {
                                                                                    int limit) = 0;
   // NOT_FOUND if none.
   virtual absl::StatusOr<cim::v1::TrainingModule> GetTrainingModule(int64_t id) = 0;
+  // When `user_id` last completed each of `module_ids` (modules never completed are absent).
+  virtual absl::StatusOr<absl::flat_hash_map<int64_t, absl::Time>> LastCompletionTimes(
+      int64_t user_id, const std::vector<int64_t>& module_ids) = 0;
   // In one transaction: stores the completion; the user's first completion of the module also
   // posts its points to the ledger with an outbox event; a module with a certification grants
   // or renews it (never shortening it). A repeated (recorded_by, external_completion_id)

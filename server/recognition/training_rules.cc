@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "server/common/decimal_field.h"
 #include "server/common/text_field.h"
@@ -38,6 +39,37 @@ void ValidateTrainingModule(const cim::v1::TrainingModule& module, const std::st
   }
   if (module.pass_mark() < 0 || module.pass_mark() > 100) {
     errors.Add(prefix + "pass_mark", "1 to 100, or 0 for no quiz");
+  } else if (module.pass_mark() == 0 && module.quiz_questions_size() > 0) {
+    errors.Add(prefix + "pass_mark", "1 to 100 for a module with quiz questions");
+  }
+  constexpr int kMaxQuestions = 20;
+  if (module.quiz_questions_size() > kMaxQuestions) {
+    errors.Add(prefix + "quiz_questions", "at most 20 questions");
+    return;
+  }
+  for (int q = 0; q < module.quiz_questions_size(); ++q) {
+    const cim::v1::QuizQuestion& question = module.quiz_questions(q);
+    const std::string at = absl::StrCat(prefix, "quiz_questions[", q, "].");
+    ValidateText(question.prompt(), at + "prompt", 1, 500, errors);
+    if (question.options_size() < 2 || question.options_size() > 8) {
+      errors.Add(at + "options", "2 to 8 answers");
+    }
+    absl::flat_hash_set<std::string> seen;
+    for (int o = 0; o < question.options_size(); ++o) {
+      const std::string field = absl::StrCat(at, "options[", o, "]");
+      ValidateText(question.options(o), field, 1, 200, errors);
+      if (!seen.insert(question.options(o)).second) errors.Add(field, "the same as another answer");
+    }
+    if (question.correct_options().empty()) {
+      errors.Add(at + "correct_options", "at least one correct answer");
+    }
+    absl::flat_hash_set<int> correct;
+    for (int c : question.correct_options()) {
+      if (c < 0 || c >= question.options_size() || !correct.insert(c).second) {
+        errors.Add(at + "correct_options", "distinct indexes of the options, from 0");
+        break;
+      }
+    }
   }
 }
 
@@ -48,6 +80,50 @@ absl::Status CheckQuizScore(const cim::v1::TrainingModule& module, int quiz_scor
                                                       module.pass_mark(), "%; try again"));
   }
   return absl::OkStatus();
+}
+
+void ValidateQuizAnswers(const cim::v1::TrainingModule& module,
+                         const google::protobuf::RepeatedPtrField<cim::v1::QuizAnswer>& answers,
+                         FieldErrors& errors) {
+  if (answers.size() != module.quiz_questions_size()) {
+    errors.Add("quiz_answers", absl::StrCat("one answer per question (", module.quiz_questions_size(),
+                                            "), in order"));
+    return;
+  }
+  for (int q = 0; q < answers.size(); ++q) {
+    const int options = module.quiz_questions(q).options_size();
+    absl::flat_hash_set<int> selected;
+    bool valid = !answers[q].selected_options().empty();
+    for (int o : answers[q].selected_options()) {
+      valid = valid && o >= 0 && o < options && selected.insert(o).second;
+    }
+    if (!valid) {
+      errors.Add(absl::StrCat("quiz_answers[", q, "].selected_options"),
+                 absl::StrCat("at least one of the question's options (0 to ", options - 1,
+                              "), none twice"));
+    }
+  }
+}
+
+int GradeQuiz(const cim::v1::TrainingModule& module,
+              const google::protobuf::RepeatedPtrField<cim::v1::QuizAnswer>& answers) {
+  const int questions = module.quiz_questions_size();
+  if (questions == 0) return 0;
+  int right = 0;
+  for (int q = 0; q < questions && q < answers.size(); ++q) {
+    const auto& expected = module.quiz_questions(q).correct_options();
+    const auto& given = answers[q].selected_options();
+    const absl::flat_hash_set<int> correct(expected.begin(), expected.end());
+    const absl::flat_hash_set<int> selected(given.begin(), given.end());
+    if (correct == selected) ++right;
+  }
+  return right * 100 / questions;
+}
+
+void HideQuizAnswers(cim::v1::TrainingModule& module) {
+  for (cim::v1::QuizQuestion& question : *module.mutable_quiz_questions()) {
+    question.clear_correct_options();
+  }
 }
 
 absl::Time CertificationExpiry(absl::Time earned, int months) {

@@ -18,6 +18,20 @@ void ValidateTrainingModule(const cim::v1::TrainingModule& module, const std::st
 // OK if `quiz_score` completes `module`: FAILED_PRECONDITION below the pass mark.
 absl::Status CheckQuizScore(const cim::v1::TrainingModule& module, int quiz_score);
 
+// Adds a violation under "quiz_answers" unless `answers` answer each of `module`'s quiz
+// questions in order, each selecting at least one existing option, none twice.
+void ValidateQuizAnswers(const cim::v1::TrainingModule& module,
+                         const google::protobuf::RepeatedPtrField<cim::v1::QuizAnswer>& answers,
+                         FieldErrors& errors);
+
+// The score in percent (rounded down) of answers that passed ValidateQuizAnswers: the share of
+// questions answered with exactly their correct options. 0 for a module without questions.
+int GradeQuiz(const cim::v1::TrainingModule& module,
+              const google::protobuf::RepeatedPtrField<cim::v1::QuizAnswer>& answers);
+
+// Clears which quiz options are correct (what everyone but program admins sees).
+void HideQuizAnswers(cim::v1::TrainingModule& module);
+
 // When a certification earned at `earned` for `months` expires: the same time of day on the
 // same day of the month `months` later, or that month's last day if it is shorter.
 absl::Time CertificationExpiry(absl::Time earned, int months);

@@ -461,17 +461,14 @@ TEST_F(RecognitionRpcTest, TrainingValidationAndWhoRecordsIt) {
 
   CompleteTrainingRequest complete;
   complete.set_module_id(module.id());
-  complete.set_quiz_score(79);
+  complete.set_quiz_score(90);
   TrainingCompletion done;
-  EXPECT_THAT(
-      recognition_->CompleteTraining(TestServer::Context(rep1_token_).get(), complete, &done),
-      StatusIs(grpc::StatusCode::FAILED_PRECONDITION, HasSubstr("pass mark of 80%")));
-  complete.set_quiz_score(101);
+  // Users do not report their own scores: the server grades portal quizzes.
   EXPECT_THAT(
       recognition_->CompleteTraining(TestServer::Context(rep1_token_).get(), complete, &done),
       StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("quiz_score")));
+  complete.set_quiz_score(0);
   // A certification is the LMS's to grant.
-  complete.set_quiz_score(90);
   EXPECT_THAT(
       recognition_->CompleteTraining(TestServer::Context(rep1_token_).get(), complete, &done),
       StatusIs(grpc::StatusCode::FAILED_PRECONDITION, HasSubstr("recorded by the LMS")));
@@ -654,6 +651,90 @@ TEST_F(RecognitionRpcTest, TrainingEarnsPointsBadgesAndCertificationsThatGateEnr
                                        ListCertificationsRequest(), &certs)
                   .ok());
   EXPECT_EQ(certs.certifications_size(), 0);
+}
+
+TEST_F(RecognitionRpcTest, PortalQuizzesAreGradedByTheServerWithoutRevealingAnswers) {
+  CreateTrainingModuleRequest create;
+  *create.mutable_training_module() = Module(
+      "title: \"Wi-Fi basics\" duration_minutes: 20 points: \"25\""
+      " quiz_questions { prompt: \"Furthest band?\" options: \"2.4 GHz\" options: \"5 GHz\""
+      "   correct_options: 0 }"
+      " quiz_questions { prompt: \"Which separate traffic?\" options: \"VLANs\""
+      "   options: \"Hubs\" options: \"ACLs\" correct_options: 0 correct_options: 2 }");
+  TrainingModule module;
+  EXPECT_THAT(
+      recognition_->CreateTrainingModule(TestServer::Context(admin_).get(), create, &module),
+      StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("training_module.pass_mark")));
+  create.mutable_training_module()->set_pass_mark(100);
+  ASSERT_TRUE(
+      recognition_->CreateTrainingModule(TestServer::Context(admin_).get(), create, &module).ok());
+  ASSERT_EQ(module.quiz_questions_size(), 2);
+  EXPECT_THAT(module.quiz_questions(1).correct_options(), ElementsAre(0, 2));
+
+  // The admin sees the answers; a partner rep sees the questions only.
+  const auto listed = [&](const std::string& token) {
+    ListTrainingModulesResponse response;
+    EXPECT_TRUE(recognition_
+                    ->ListTrainingModules(TestServer::Context(token).get(),
+                                          ListTrainingModulesRequest(), &response)
+                    .ok());
+    EXPECT_EQ(response.training_modules_size(), 1);
+    return response.training_modules_size() == 1 ? response.training_modules(0) : TrainingModule();
+  };
+  EXPECT_THAT(listed(admin_).quiz_questions(1).correct_options(), ElementsAre(0, 2));
+  const TrainingModule seen = listed(rep1_token_);
+  ASSERT_EQ(seen.quiz_questions_size(), 2);
+  EXPECT_EQ(seen.quiz_questions(1).options(2), "ACLs");
+  EXPECT_TRUE(seen.quiz_questions(1).correct_options().empty());
+  EXPECT_FALSE(seen.has_my_last_completion_time());
+
+  CompleteTrainingRequest complete;
+  complete.set_module_id(module.id());
+  TrainingCompletion done;
+  const auto answer = [&](std::vector<std::vector<int>> answers) {
+    complete.clear_quiz_answers();
+    for (const auto& selected : answers) {
+      complete.add_quiz_answers()->mutable_selected_options()->Add(selected.begin(),
+                                                                    selected.end());
+    }
+    return recognition_->CompleteTraining(TestServer::Context(rep1_token_).get(), complete,
+                                          &done);
+  };
+  EXPECT_THAT(answer({{0}}), StatusIs(grpc::StatusCode::INVALID_ARGUMENT,
+                                      HasSubstr("one answer per question (2)")));
+  EXPECT_THAT(answer({{0}, {0, 3}}),
+              StatusIs(grpc::StatusCode::INVALID_ARGUMENT,
+                       HasSubstr("quiz_answers[1].selected_options")));
+  EXPECT_THAT(answer({{0}, {}}), StatusIs(grpc::StatusCode::INVALID_ARGUMENT,
+                                          HasSubstr("quiz_answers[1].selected_options")));
+  // Half of a multiple-answer question is wrong: 1 of 2 right.
+  EXPECT_THAT(answer({{0}, {0}}),
+              StatusIs(grpc::StatusCode::FAILED_PRECONDITION,
+                       HasSubstr("a quiz score of 50% is below the pass mark of 100%")));
+  EXPECT_EQ(server_.database().Count("SELECT COUNT(*) FROM training_completions"), 0);
+  ASSERT_TRUE(answer({{0}, {2, 0}}).ok());
+  EXPECT_EQ(done.quiz_score(), 100);
+  EXPECT_EQ(done.points_awarded(), "25");
+  EXPECT_EQ(FromTimestamp(listed(rep1_token_).my_last_completion_time()),
+            FromTimestamp(done.complete_time()));
+  EXPECT_FALSE(listed(rep2_token_).has_my_last_completion_time());
+
+  // An LMS reports a score; answers are for the portal's users.
+  complete.set_user_id(rep2_.id());
+  complete.set_external_completion_id("lms-quiz-1");
+  EXPECT_THAT(recognition_->CompleteTraining(TestServer::Context(LmsKey()).get(), complete, &done),
+              StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("quiz_answers")));
+
+  // A pass mark without questions: the quiz is the LMS's, and so is the completion.
+  *create.mutable_training_module() =
+      Module("title: \"LMS quiz\" duration_minutes: 20 pass_mark: 70");
+  ASSERT_TRUE(
+      recognition_->CreateTrainingModule(TestServer::Context(admin_).get(), create, &module).ok());
+  CompleteTrainingRequest lms_only;
+  lms_only.set_module_id(module.id());
+  EXPECT_THAT(
+      recognition_->CompleteTraining(TestServer::Context(rep1_token_).get(), lms_only, &done),
+      StatusIs(grpc::StatusCode::FAILED_PRECONDITION, HasSubstr("taken in the LMS")));
 }
 
 TEST_F(RecognitionRpcTest, AnLmsRecordsCompletionsIdempotently) {

@@ -365,6 +365,53 @@ TEST(TrainingRulesTest, QuizScoresAgainstThePassMark) {
   EXPECT_TRUE(CheckQuizScore(TrainingModule(), 0).ok());
 }
 
+TEST(TrainingRulesTest, QuizzesAreGradedQuestionByQuestion) {
+  TrainingModule module;
+  ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(
+      "pass_mark: 50"
+      " quiz_questions { prompt: \"A\" options: \"x\" options: \"y\" correct_options: 1 }"
+      " quiz_questions { prompt: \"B\" options: \"x\" options: \"y\" options: \"z\""
+      "   correct_options: 0 correct_options: 2 }"
+      " quiz_questions { prompt: \"C\" options: \"x\" options: \"y\" correct_options: 0 }",
+      &module));
+  struct Case {
+    std::vector<std::vector<int>> answers;
+    int score;
+    const char* bad_field;  // nullptr: valid
+  };
+  const Case cases[] = {
+      {{{1}, {0, 2}, {0}}, 100, nullptr},
+      {{{1}, {2, 0}, {1}}, 66, nullptr},  // rounded down
+      {{{1}, {0}, {0}}, 66, nullptr},     // part of a multiple answer is wrong
+      {{{1}, {0, 1, 2}, {0}}, 66, nullptr},
+      {{{0}, {1}, {1}}, 0, nullptr},
+      {{{1}, {0, 2}}, 0, "quiz_answers"},
+      {{{1}, {0, 2}, {0}, {0}}, 0, "quiz_answers"},
+      {{{1}, {0, 0}, {0}}, 0, "quiz_answers[1].selected_options"},
+      {{{1}, {3}, {0}}, 0, "quiz_answers[1].selected_options"},
+      {{{-1}, {0}, {0}}, 0, "quiz_answers[0].selected_options"},
+      {{{}, {0}, {0}}, 0, "quiz_answers[0].selected_options"},
+  };
+  for (const Case& c : cases) {
+    google::protobuf::RepeatedPtrField<cim::v1::QuizAnswer> answers;
+    for (const auto& selected : c.answers) {
+      answers.Add()->mutable_selected_options()->Add(selected.begin(), selected.end());
+    }
+    FieldErrors errors;
+    ValidateQuizAnswers(module, answers, errors);
+    if (c.bad_field != nullptr) {
+      ASSERT_EQ(errors.violations().size(), 1) << c.bad_field;
+      EXPECT_EQ(errors.violations()[0].first, c.bad_field);
+      continue;
+    }
+    EXPECT_TRUE(errors.violations().empty()) << errors.ToStatus();
+    EXPECT_EQ(GradeQuiz(module, answers), c.score) << errors.ToStatus();
+  }
+  HideQuizAnswers(module);
+  EXPECT_TRUE(module.quiz_questions(1).correct_options().empty());
+  EXPECT_EQ(module.quiz_questions(1).options(2), "z");
+}
+
 TEST(TrainingRulesTest, ValidationNamesEachBadField) {
   struct Case {
     const char* name;
@@ -388,6 +435,30 @@ TEST(TrainingRulesTest, ValidationNamesEachBadField) {
        "training_module.certification_code"},
       {"pass mark above 100", "title: \"A\" duration_minutes: 10 pass_mark: 101",
        "training_module.pass_mark"},
+      {"quiz without a pass mark",
+       "title: \"A\" duration_minutes: 10 quiz_questions { prompt: \"Q\" options: \"x\""
+       " options: \"y\" correct_options: 0 }",
+       "training_module.pass_mark"},
+      {"question without a prompt",
+       "title: \"A\" duration_minutes: 10 pass_mark: 50 quiz_questions { options: \"x\""
+       " options: \"y\" correct_options: 0 }",
+       "training_module.quiz_questions[0].prompt"},
+      {"one option",
+       "title: \"A\" duration_minutes: 10 pass_mark: 50 quiz_questions { prompt: \"Q\""
+       " options: \"x\" correct_options: 0 }",
+       "training_module.quiz_questions[0].options"},
+      {"the same option twice",
+       "title: \"A\" duration_minutes: 10 pass_mark: 50 quiz_questions { prompt: \"Q\""
+       " options: \"x\" options: \"x\" correct_options: 0 }",
+       "training_module.quiz_questions[0].options[1]"},
+      {"no correct option",
+       "title: \"A\" duration_minutes: 10 pass_mark: 50 quiz_questions { prompt: \"Q\""
+       " options: \"x\" options: \"y\" }",
+       "training_module.quiz_questions[0].correct_options"},
+      {"a correct option that does not exist",
+       "title: \"A\" duration_minutes: 10 pass_mark: 50 quiz_questions { prompt: \"Q\""
+       " options: \"x\" options: \"y\" correct_options: 2 }",
+       "training_module.quiz_questions[0].correct_options"},
   };
   for (const Case& c : cases) {
     TrainingModule module;

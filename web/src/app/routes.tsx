@@ -33,6 +33,24 @@ const partnerRoutes: RouteObject[] = [
 const vendorRoutes: RouteObject[] = [
   { index: true, lazy: page(() => import('@/features/review/components/ReviewQueuePage')) },
   { path: 'review', lazy: page(() => import('@/features/review/components/ReviewQueuePage')) },
+  { path: 'programs', lazy: page(() => import('@/features/programs/components/ProgramsPage')) },
+  { path: 'programs/new', lazy: page(() => import('@/features/programs/components/ProgramEditorPage')) },
+  { path: 'programs/:programId', lazy: page(() => import('@/features/programs/components/ProgramPage')) },
+  { path: 'programs/:programId/edit', lazy: page(() => import('@/features/programs/components/ProgramEditorPage')) },
+  { path: 'performance', lazy: page(() => import('@/features/performance/components/PerformancePage')) },
+  {
+    path: 'programs/:programId/performance',
+    lazy: page(() => import('@/features/performance/components/ProgramPerformancePage')),
+  },
+  { path: 'partners', lazy: page(() => import('@/features/partners/components/PartnersPage')) },
+  { path: 'partners/:partnerId', lazy: page(() => import('@/features/partners/components/PartnerPage')) },
+  { path: 'payouts', lazy: page(() => import('@/features/payouts/components/PayoutsPage')) },
+  { path: 'statements/:statementId', lazy: page(() => import('@/features/payouts/components/StatementPage')) },
+  { path: 'audit', lazy: page(() => import('@/features/audit/components/AuditPage')) },
+  { path: 'setup/tiers', lazy: page(() => import('@/features/tiers/components/TiersSetupPage')) },
+  { path: 'setup/recognition', lazy: page(() => import('@/features/recognition/components/RecognitionSetupPage')) },
+  { path: 'setup/training', lazy: page(() => import('@/features/training/components/TrainingSetupPage')) },
+  { path: 'setup/engagement', lazy: page(() => import('@/features/engagement/components/EngagementSetupPage')) },
 ];
 
 export function routesFor(role: Role): RouteObject[] {

@@ -62,3 +62,35 @@ export function useKudosBudget(partnerId: string, enabled: boolean) {
     enabled,
   });
 }
+
+export type NewChallenge = Pick<Challenge, 'title' | 'description' | 'startTime' | 'endTime' | 'programId' | 'audience' | 'goal' | 'rewardPoints'>;
+
+// Adds a challenge (program admins).
+export function useCreateChallenge() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (challenge: NewChallenge) => api.post<Challenge>('/v1/challenges', challenge),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['challenges'] }),
+  });
+}
+
+export type NewSurvey = Pick<Survey, 'title' | 'question' | 'commentEnabled' | 'audience' | 'openTime' | 'closeTime'>;
+
+// Adds a survey (program admins and channel managers).
+export function useCreateSurvey() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (survey: NewSurvey) => api.post<Survey>('/v1/surveys', survey),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['surveys'] }),
+  });
+}
+
+// Sets a monthly kudos budget (program admins); partner "0" is the vendor staff budget.
+export function useSetKudosBudget() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ partnerId, monthlyPoints }: { partnerId: string; monthlyPoints: string }) =>
+      api.put<KudosBudget>(`/v1/kudos-budgets/${partnerId}`, { monthlyPoints }),
+    onSuccess: (budget) => queryClient.setQueryData(['kudos-budget', budget.partnerId], budget),
+  });
+}

@@ -1,27 +1,67 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type { Role } from '@/features/auth/api/types';
-import type { Partner, PartnerType, User } from './types';
+import type { Partner, PartnerStatus, PartnerType, User } from './types';
 
 export interface PartnerFilter {
   type?: PartnerType;
   tier?: string;
   region?: string;
   nameContains?: string;
+  parentPartnerId?: string;
+  status?: PartnerStatus;
 }
 
-export function usePartners(filter: PartnerFilter = {}) {
+export const partnerKeys = {
+  all: ['partners'] as const,
+  list: (filter: PartnerFilter, pageSize: number) => ['partners', 'list', filter, pageSize] as const,
+  detail: (id: string) => ['partners', 'detail', id] as const,
+};
+
+// Partners ordered by id, a page at a time (fetchNextPage loads the next one).
+export function usePartners(filter: PartnerFilter = {}, pageSize = 100) {
   return useInfiniteQuery({
-    queryKey: ['partners', 'list', filter],
+    queryKey: partnerKeys.list(filter, pageSize),
     queryFn: ({ pageParam }) =>
-      api.get<{ partners: Partner[]; nextPageToken: string }>('/v1/partners', { ...filter, pageSize: 100, pageToken: pageParam }),
+      api.get<{ partners: Partner[]; nextPageToken: string }>('/v1/partners', { ...filter, pageSize, pageToken: pageParam }),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextPageToken || undefined,
   });
 }
 
 export function usePartner(id: string | undefined) {
-  return useQuery({ queryKey: ['partners', 'detail', id], queryFn: () => api.get<Partner>(`/v1/partners/${id}`), enabled: !!id });
+  return useQuery({
+    queryKey: partnerKeys.detail(id ?? ''),
+    queryFn: () => api.get<Partner>(`/v1/partners/${id}`),
+    enabled: !!id && id !== '0',
+  });
+}
+
+// The fields a partner form edits, as sent (ids as strings, per the JSON mapping of int64).
+export type PartnerInput = Pick<Partner, 'name' | 'type' | 'tier' | 'region' | 'parentPartnerId'> & {
+  status?: PartnerStatus;
+};
+
+export function useCreatePartner() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (partner: PartnerInput) => api.post<Partner>('/v1/partners', partner),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: partnerKeys.all }),
+  });
+}
+
+// PATCH with the changed fields' mask and the etag read (ABORTED when someone changed it since).
+export function useUpdatePartner() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ partner, mask }: { partner: Partial<Partner> & { id: string; etag: string }; mask: string[] }) =>
+      api.patch<Partner>(`/v1/partners/${partner.id}`, partner, mask),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(partnerKeys.detail(updated.id), updated);
+      void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
+      void queryClient.invalidateQueries({ queryKey: ['tiers'] });
+    },
+  });
 }
 
 export function useUsers(filter: { partnerId?: string; role?: Role; query?: string } = {}, enabled = true) {

@@ -16,10 +16,13 @@ export interface Partner {
   tier: string;
   region: string;
   parentPartnerId: string;
-  status: 'PARTNER_STATUS_ACTIVE' | 'PARTNER_STATUS_SUSPENDED';
+  status: PartnerStatus;
   createTime?: string;
+  updateTime?: string;
   etag: string;
 }
+
+export type PartnerStatus = 'PARTNER_STATUS_ACTIVE' | 'PARTNER_STATUS_SUSPENDED';
 
 export interface User {
   id: string;
@@ -40,3 +43,13 @@ export const PARTNER_TYPE_LABELS: Record<PartnerType, string> = {
   PARTNER_TYPE_AGENT: 'Agent',
   PARTNER_TYPE_MSP: 'MSP',
 };
+
+export const PARTNER_STATUS_LABELS: Record<PartnerStatus, string> = {
+  PARTNER_STATUS_ACTIVE: 'Active',
+  PARTNER_STATUS_SUSPENDED: 'Suspended',
+};
+
+// Roles that create and change partners and their users (server: PartnerDirectory).
+export function managesPartners(role: Role): boolean {
+  return role === 'ROLE_CHANNEL_MANAGER' || role === 'ROLE_PROGRAM_ADMIN';
+}

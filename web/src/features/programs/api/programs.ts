@@ -1,6 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { Enrollment, PartnerProgress, Product, Program, ProgramStatus } from './types';
+import type { Partner } from '@/features/partners/api/types';
+import type {
+  EligibilityCheck,
+  Enrollment,
+  PartnerProgress,
+  Product,
+  Program,
+  ProgramRulesVersion,
+  ProgramStatus,
+  SimulationResult,
+} from './types';
 
 export const programKeys = {
   all: ['programs'] as const,
@@ -9,6 +19,10 @@ export const programKeys = {
   enrollments: (partnerId?: string) => ['programs', 'enrollments', partnerId ?? 'mine'] as const,
   progress: (programId: string, partnerId?: string) => ['programs', 'progress', programId, partnerId ?? 'mine'] as const,
   products: (query: string) => ['products', query] as const,
+  search: (status: string, nameContains: string) => ['programs', 'search', status, nameContains] as const,
+  versions: (id: string) => ['programs', 'versions', id] as const,
+  programEnrollments: (id: string) => ['programs', 'program-enrollments', id] as const,
+  eligibility: (id: string, partnerId: string) => ['programs', 'eligibility', id, partnerId] as const,
 };
 
 export function usePrograms(status?: ProgramStatus) {
@@ -78,4 +92,122 @@ export function useCatalog() {
     queryFn: async () => (await api.get<{ products: Product[] }>('/v1/products', { pageSize: 500 })).products,
     staleTime: 10 * 60_000,
   });
+}
+
+// The manager console's program list: by status and a name fragment (server-side filters).
+export function useProgramSearch(status: ProgramStatus | '', nameContains: string) {
+  return useQuery({
+    queryKey: programKeys.search(status, nameContains),
+    queryFn: async () =>
+      (
+        await api.get<{ programs: Program[] }>('/v1/programs', {
+          pageSize: 200,
+          status: status || undefined,
+          nameContains: nameContains.trim(),
+        })
+      ).programs,
+    placeholderData: keepPreviousData,
+  });
+}
+
+// Every version of a program's rules (vendor roles), newest last as the server lists them.
+export function useRulesVersions(programId: string) {
+  return useQuery({
+    queryKey: programKeys.versions(programId),
+    queryFn: async () =>
+      (await api.get<{ versions: ProgramRulesVersion[] }>(`/v1/programs/${programId}/versions`)).versions ?? [],
+  });
+}
+
+// The partners enrolled in one program (vendor roles).
+export function useProgramEnrollments(programId: string) {
+  return useQuery({
+    queryKey: programKeys.programEnrollments(programId),
+    queryFn: async () =>
+      (await api.get<{ enrollments: Enrollment[] }>('/v1/enrollments', { programId, pageSize: 500 })).enrollments ?? [],
+  });
+}
+
+// Whether a partner may enroll in a program, and why not.
+export function useEligibility(programId: string, partnerId: string) {
+  return useQuery({
+    queryKey: programKeys.eligibility(programId, partnerId),
+    queryFn: () => api.get<EligibilityCheck>(`/v1/programs/${programId}/eligibility`, { partnerId }),
+    enabled: !!partnerId,
+  });
+}
+
+// Partners whose name contains `query` (for pickers), and the whole directory for names by id.
+export function usePartnerSearch(query: string) {
+  return useQuery({
+    queryKey: ['partners', 'search', query],
+    queryFn: async () =>
+      (await api.get<{ partners: Partner[] }>('/v1/partners', { nameContains: query.trim(), pageSize: 20 })).partners ?? [],
+    enabled: query.trim().length > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePartnerDirectory() {
+  return useQuery({
+    queryKey: ['partners', 'directory'],
+    queryFn: async () => (await api.get<{ partners: Partner[] }>('/v1/partners', { pageSize: 500 })).partners ?? [],
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useCreateProgram() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (program: Partial<Program>) => api.post<Program>('/v1/programs', program),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(programKeys.detail(saved.id), saved);
+      void queryClient.invalidateQueries({ queryKey: programKeys.all });
+    },
+  });
+}
+
+// PATCH with the changed fields (snake_case paths) and the etag the editor started from.
+export function useUpdateProgram() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ program, mask }: { program: Partial<Program> & { id: string; etag: string }; mask: string[] }) =>
+      api.patch<Program>(`/v1/programs/${program.id}`, program, mask),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(programKeys.detail(saved.id), saved);
+      void queryClient.invalidateQueries({ queryKey: programKeys.all });
+    },
+  });
+}
+
+export type StatusAction = 'activate' | 'pause' | 'close';
+
+export function useChangeProgramStatus() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, etag, action }: { id: string; etag: string; action: StatusAction }) =>
+      api.post<Program>(`/v1/programs/${id}:${action}`, { etag }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(programKeys.detail(saved.id), saved);
+      void queryClient.invalidateQueries({ queryKey: programKeys.all });
+    },
+  });
+}
+
+export interface SimulationRequest {
+  programId: string;
+  historyStart: string;
+  historyEnd: string;
+  // Changes to replay instead of the stored program (as for UpdateProgram); none: as stored.
+  program?: Partial<Program>;
+  updateMask?: string[];
+}
+
+export function simulateProgram({ programId, historyStart, historyEnd, program, updateMask }: SimulationRequest) {
+  const body: Record<string, unknown> = { programId, historyStart, historyEnd };
+  if (program && updateMask && updateMask.length > 0) {
+    body.program = program;
+    body.updateMask = updateMask.join(',');
+  }
+  return api.post<SimulationResult>('/v1/programs:simulate', body);
 }

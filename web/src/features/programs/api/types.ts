@@ -26,14 +26,14 @@ export interface RebateTier {
 export interface IncentiveRule {
   id: string;
   name: string;
-  rebate?: { skus: string[]; tiers: RebateTier[]; mode: 'REBATE_MODE_MARGINAL' | 'REBATE_MODE_RETROACTIVE' | 'REBATE_MODE_UNSPECIFIED' };
+  rebate?: { skus: string[]; tiers: RebateTier[]; mode: RebateMode };
   spif?: { products: Array<{ sku: string; amountPerUnit: string }>; startDate: string; endDate: string };
   bonus?: { skus: string[]; targetVolume: string; amount: string };
   growth?: {
     skus: string[];
     minGrowthPercent: string;
     amount: string;
-    baseline: 'BASELINE_PERIOD_PREVIOUS' | 'BASELINE_PERIOD_SAME_LAST_YEAR' | 'BASELINE_PERIOD_UNSPECIFIED';
+    baseline: BaselinePeriod;
   };
   points?: { skus: string[]; pointsPerCurrencyUnit: string; pointsPerUnit: string };
   coopAccrual?: { skus: string[]; percent: string };
@@ -131,4 +131,79 @@ export const PROGRAM_STATUS_LABELS: Record<ProgramStatus, string> = {
   PROGRAM_STATUS_ACTIVE: 'Active',
   PROGRAM_STATUS_PAUSED: 'Paused',
   PROGRAM_STATUS_CLOSED: 'Closed',
+};
+
+export type RebateMode = 'REBATE_MODE_MARGINAL' | 'REBATE_MODE_RETROACTIVE' | 'REBATE_MODE_UNSPECIFIED';
+export type BaselinePeriod = 'BASELINE_PERIOD_PREVIOUS' | 'BASELINE_PERIOD_SAME_LAST_YEAR' | 'BASELINE_PERIOD_UNSPECIFIED';
+
+// The seven kinds of incentive rule: the name of the field set in IncentiveRule.
+export type RuleKind = 'rebate' | 'spif' | 'bonus' | 'growth' | 'points' | 'coopAccrual' | 'mdfAllocation';
+
+export interface ProgramRulesVersion {
+  programId: string;
+  version: number;
+  rules: IncentiveRule[];
+  createdByUserId: string;
+  createTime?: string;
+}
+
+export interface SimulatedPartnerRewards {
+  partnerId: string;
+  partnerName: string;
+  sales: string;
+  money: string;
+  points: string;
+  claims: string;
+}
+
+export interface RoiFigures {
+  programSales: string;
+  incrementalSales: string;
+  grossProfit: string;
+  rewardsCost: string;
+  totalCost: string;
+  netProfit: string;
+  roiPercent: string;
+}
+
+export interface SimulationResult {
+  historyStart: string;
+  historyEnd: string;
+  claims: string;
+  claimLines: string;
+  forecastMoney: string;
+  forecastPoints: string;
+  budget: string;
+  coveredByBudget: string;
+  budgetExhaustionDate: string;
+  byPartner: SimulatedPartnerRewards[];
+  moneyByRule: Record<string, string>;
+  pointsByRule: Record<string, string>;
+  roi?: RoiFigures;
+}
+
+export const PROGRAM_PERIOD_LABELS: Record<ProgramPeriod, string> = {
+  PROGRAM_PERIOD_MONTH: 'Monthly',
+  PROGRAM_PERIOD_QUARTER: 'Quarterly',
+  PROGRAM_PERIOD_YEAR: 'Yearly',
+};
+
+export const RULE_KIND_LABELS: Record<RuleKind, string> = {
+  rebate: 'Rebate',
+  spif: 'SPIF',
+  bonus: 'Bonus',
+  growth: 'Growth reward',
+  points: 'Points',
+  coopAccrual: 'Co-op accrual',
+  mdfAllocation: 'MDF allocation',
+};
+
+export const REBATE_MODE_LABELS: Record<Exclude<RebateMode, 'REBATE_MODE_UNSPECIFIED'>, string> = {
+  REBATE_MODE_MARGINAL: 'Marginal (each slice at its tier’s rate)',
+  REBATE_MODE_RETROACTIVE: 'Retroactive (whole period at the highest tier reached)',
+};
+
+export const BASELINE_LABELS: Record<Exclude<BaselinePeriod, 'BASELINE_PERIOD_UNSPECIFIED'>, string> = {
+  BASELINE_PERIOD_PREVIOUS: 'The previous period',
+  BASELINE_PERIOD_SAME_LAST_YEAR: 'The same period last year',
 };

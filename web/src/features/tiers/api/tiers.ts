@@ -1,6 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { PartnerTierStatus, TierChange, TierLadder } from './types';
+import type { EvaluateTiersResponse, PartnerTierStatus, TierChange, TierLadder, TierLadderInput } from './types';
 
 export function useTierStatus(partnerId?: string) {
   return useQuery({
@@ -18,5 +18,42 @@ export function useTierChanges(partnerId?: string) {
     queryKey: ['tiers', 'changes', partnerId ?? 'all'],
     queryFn: async () =>
       (await api.get<{ changes: TierChange[] }>('/v1/tier-changes', { partnerId, pageSize: 50 })).changes,
+  });
+}
+
+// Promotions and demotions, newest first, a page at a time (vendor roles: every partner or one).
+export function useTierChangePages(partnerId?: string, pageSize = 25) {
+  return useInfiniteQuery({
+    queryKey: ['tiers', 'changes', 'pages', partnerId ?? 'all', pageSize],
+    queryFn: ({ pageParam }) =>
+      api.get<{ changes: TierChange[]; nextPageToken: string }>('/v1/tier-changes', { partnerId, pageSize, pageToken: pageParam }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextPageToken || undefined,
+  });
+}
+
+// Replaces the whole ladder (program admins).
+export function useSetTierLadder() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (ladder: TierLadderInput) => api.put<TierLadder>('/v1/tiers', { ladder }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(['tiers', 'ladder'], saved);
+      void queryClient.invalidateQueries({ queryKey: ['tiers'] });
+    },
+  });
+}
+
+// Evaluates one partner (or every active one when partnerId is unset); a dry run changes nothing.
+export function useEvaluateTiers() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: { partnerId?: string; dryRun: boolean }) =>
+      api.post<EvaluateTiersResponse>('/v1/tiers:evaluate', request),
+    onSuccess: (_, request) => {
+      if (request.dryRun) return;
+      void queryClient.invalidateQueries({ queryKey: ['tiers'] });
+      void queryClient.invalidateQueries({ queryKey: ['partners'] });
+    },
   });
 }

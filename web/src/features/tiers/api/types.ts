@@ -54,3 +54,20 @@ export interface TierChange {
   evaluatedBy: string;
   changeTime: string;
 }
+
+export interface EvaluateTiersResponse {
+  evaluated: number;
+  changes?: TierChange[];
+  skipped: number;
+}
+
+export const TIER_TRIGGER_LABELS: Record<TierChange['trigger'], string> = {
+  TIER_CHANGE_TRIGGER_SCHEDULED: 'Daily evaluation',
+  TIER_CHANGE_TRIGGER_ON_DEMAND: 'Run by hand',
+};
+
+// A ladder as SetTierLadder takes it (ranks follow the order).
+export interface TierLadderInput {
+  currencyCode: string;
+  tiers: Array<Omit<Tier, 'rank'>>;
+}

@@ -25,12 +25,26 @@ export function useCertifications(filter: { partnerId?: string; includeExpired?:
 export function useCompleteTraining() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ moduleId, quizScore }: { moduleId: string; quizScore?: number }) =>
-      api.post<TrainingCompletion>(`/v1/training-modules/${moduleId}:complete`, { quizScore: quizScore ?? 0 }),
+    // quizAnswers: the selected option indexes per question, for a module with a portal quiz.
+    mutationFn: ({ moduleId, quizAnswers }: { moduleId: string; quizAnswers?: number[][] }) =>
+      api.post<TrainingCompletion>(`/v1/training-modules/${moduleId}:complete`, {
+        quizAnswers: (quizAnswers ?? []).map((selectedOptions) => ({ selectedOptions })),
+      }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['training'] });
       void queryClient.invalidateQueries({ queryKey: recognitionKeys.summary });
       void queryClient.invalidateQueries({ queryKey: ['ledger'] });
     },
+  });
+}
+
+export type NewTrainingModule = Omit<TrainingModule, 'id' | 'createTime' | 'myLastCompletionTime'>;
+
+// Adds a module to the catalog (program admins).
+export function useCreateTrainingModule() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (module: NewTrainingModule) => api.post<TrainingModule>('/v1/training-modules', module),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['training', 'modules'] }),
   });
 }

@@ -6,7 +6,9 @@ import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
 import { formatDate, formatPoints } from '@/lib/format';
 import { useCertifications, useCompleteTraining, useTrainingModules } from '../api/training';
-import type { Certification, TrainingModule } from '../api/types';
+import { quizKind, type Certification, type TrainingCompletion, type TrainingModule } from '../api/types';
+import { QuizForm } from './QuizForm';
+import '../training.css';
 
 const kRenewWithinDays = 60;
 
@@ -75,48 +77,53 @@ function ModuleCard({ module }: { module: TrainingModule }) {
   const { t } = useTranslation();
   const toasts = useToasts();
   const complete = useCompleteTraining();
-  const [done, setDone] = useState(false);
-  const lmsOnly = !!module.certificationCode;
+  const [takingQuiz, setTakingQuiz] = useState(false);
+  const quiz = quizKind(module);
+  // Certifications and LMS quizzes are the LMS's to record.
+  const lmsOnly = !!module.certificationCode || quiz === 'lms';
   const error = complete.error instanceof ApiError ? complete.error : null;
+  const celebrate = (c: TrainingCompletion) => {
+    setTakingQuiz(false);
+    const score = quiz === 'portal' ? t('You scored {{score}}%.', { score: c.quizScore }) + ' ' : '';
+    toasts.show(
+      score +
+        (c.firstCompletion && c.pointsAwarded !== '0'
+          ? t('Module completed: {{points}} points earned!', { points: formatPoints(c.pointsAwarded) })
+          : t('Module completed')),
+      'celebrate',
+    );
+  };
   return (
-    <li className="card module">
+    <li className="card module" data-testid={`module-${module.id}`}>
       <h2>{module.title}</h2>
       <p className="muted">{module.description}</p>
       <ul className="module__facts">
         <li>{t('{{minutes}} minutes', { minutes: module.durationMinutes })}</li>
         {module.points && module.points !== '0' && <li className="module__reward">{t('{{points}} points', { points: formatPoints(module.points) })}</li>}
-        {module.passMark > 0 && <li>{t('Quiz: pass with {{mark}}%', { mark: module.passMark })}</li>}
+        {quiz !== 'none' && <li>{t('Quiz: pass with {{mark}}%', { mark: module.passMark })}</li>}
         {module.certificationCode && (
           <li>{t('Certification {{code}}, valid {{months}} months', { code: module.certificationCode, months: module.certificationValidMonths })}</li>
         )}
       </ul>
+      {module.myLastCompletionTime && (
+        <p className="badge-card__earned" role="status">
+          {t('Completed {{date}}', { date: formatDate(module.myLastCompletionTime) })}
+        </p>
+      )}
       {lmsOnly ? (
         <p className="muted small">{t('Take this course in the learning platform; your completion and certification appear here automatically.')}</p>
-      ) : done ? (
-        <p className="badge-card__earned" role="status">
-          {t('Completed')}
-        </p>
+      ) : module.myLastCompletionTime ? null : takingQuiz ? (
+        <QuizForm module={module} onPassed={celebrate} onCancel={() => setTakingQuiz(false)} />
+      ) : quiz === 'portal' ? (
+        <button type="button" className="button button--primary button--inline" onClick={() => setTakingQuiz(true)}>
+          {t('Take the quiz ({{count}} questions)', { count: module.quizQuestions?.length ?? 0 })}
+        </button>
       ) : (
         <button
           type="button"
           className="button button--primary button--inline"
           disabled={complete.isPending}
-          onClick={() =>
-            complete.mutate(
-              { moduleId: module.id },
-              {
-                onSuccess: (c) => {
-                  setDone(true);
-                  toasts.show(
-                    c.firstCompletion && c.pointsAwarded !== '0'
-                      ? t('Module completed: {{points}} points earned!', { points: formatPoints(c.pointsAwarded) })
-                      : t('Module completed'),
-                    'celebrate',
-                  );
-                },
-              },
-            )
-          }
+          onClick={() => complete.mutate({ moduleId: module.id }, { onSuccess: celebrate })}
         >
           {t('Mark as completed')}
         </button>

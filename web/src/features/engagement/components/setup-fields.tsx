@@ -1,0 +1,125 @@
+import { useTranslation } from 'react-i18next';
+import { InputField } from '@/components/Fields';
+import { ApiError } from '@/lib/api-client';
+import { PARTNER_TYPE_LABELS, type PartnerType } from '@/features/partners/api/types';
+import type { Audience } from '../api/types';
+
+// A datetime-local input's value ("2026-12-01T09:00", local time) as an RFC 3339 timestamp.
+export function localToIso(local: string): string | undefined {
+  if (!local) return undefined;
+  const date = new Date(local);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+// A time as a datetime-local value in the browser's zone.
+export function isoToLocal(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+export interface AudienceDraft {
+  partnerTypes: PartnerType[];
+  regions: string;
+  tiers: string;
+}
+
+export const emptyAudience: AudienceDraft = { partnerTypes: [], regions: '', tiers: '' };
+
+const list = (text: string) =>
+  text
+    .split(/[,\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+export function audienceOf(d: AudienceDraft): Audience {
+  return { partnerTypes: d.partnerTypes, regions: list(d.regions).map((r) => r.toUpperCase()), tiers: list(d.tiers) };
+}
+
+// Who something is for: partner types, regions and tiers (each empty: all).
+export function AudienceFields({ idPrefix, value, onChange, error, path }: { idPrefix: string; value: AudienceDraft; onChange: (v: AudienceDraft) => void; error: ApiError | null; path: string }) {
+  const { t } = useTranslation();
+  const violations = (what: string) =>
+    error?.fieldViolations
+      .filter((v) => v.field === `${path}.audience` || v.field.startsWith(`${path}.audience.${what}`))
+      .map((v) => v.description)
+      .join('; ') || undefined;
+  const typesError = violations('partner_types');
+  const toggle = (type: PartnerType) =>
+    onChange({ ...value, partnerTypes: value.partnerTypes.includes(type) ? value.partnerTypes.filter((x) => x !== type) : [...value.partnerTypes, type] });
+  return (
+    <fieldset className="form__section">
+      <legend>{t('Audience')}</legend>
+      <p className="muted small">{t('Leave a list empty to include everyone.')}</p>
+      <fieldset className="audience__types" aria-describedby={typesError ? `${idPrefix}-types-error` : undefined}>
+        <legend className="small">{t('Partner types')}</legend>
+        <div className="chips">
+          {(Object.keys(PARTNER_TYPE_LABELS) as PartnerType[]).map((type) => (
+            <button key={type} type="button" className="chip" aria-pressed={value.partnerTypes.includes(type)} onClick={() => toggle(type)}>
+              {t(PARTNER_TYPE_LABELS[type])}
+            </button>
+          ))}
+        </div>
+        {typesError && (
+          <p id={`${idPrefix}-types-error`} className="field-error" role="alert">
+            {typesError}
+          </p>
+        )}
+      </fieldset>
+      <div className="form__grid">
+        <InputField
+          id={`${idPrefix}-regions`}
+          label={t('Regions')}
+          value={value.regions}
+          onValueChange={(regions) => onChange({ ...value, regions })}
+          hint={t('Region codes separated by commas, e.g. EMEA-NL, EMEA-DE')}
+          error={violations('regions')}
+        />
+        <InputField
+          id={`${idPrefix}-tiers`}
+          label={t('Tiers')}
+          value={value.tiers}
+          onValueChange={(tiers) => onChange({ ...value, tiers })}
+          hint={t('Tier codes separated by commas')}
+          error={violations('tiers')}
+        />
+      </div>
+    </fieldset>
+  );
+}
+
+// Violations not shown next to an input, listed under the form; or the error's message.
+export function FormErrors({ error, shown }: { error: unknown; shown: (field: string) => boolean }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const apiError = error instanceof ApiError ? error : null;
+  if (!apiError) {
+    return (
+      <p className="form-error" role="alert">
+        {t('Something went wrong. Please try again.')}
+      </p>
+    );
+  }
+  const rest = apiError.fieldViolations.filter((v) => !shown(v.field));
+  if (apiError.fieldViolations.length === 0) {
+    return (
+      <p className="form-error" role="alert">
+        {apiError.message}
+      </p>
+    );
+  }
+  if (rest.length === 0) return null;
+  return (
+    <ul className="form-error" role="alert">
+      {rest.map((v) => (
+        <li key={v.field}>
+          {v.field}: {v.description}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function audienceText(a: Audience | undefined, t: (k: string) => string): string {
+  if (!a || (a.partnerTypes.length === 0 && a.regions.length === 0 && a.tiers.length === 0)) return t('All partners');
+  return [a.partnerTypes.map((p) => t(PARTNER_TYPE_LABELS[p])).join(', '), a.regions.join(', '), a.tiers.join(', ')].filter(Boolean).join(' · ');
+}

@@ -1,0 +1,98 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, queryString } from '@/lib/api-client';
+import type { PayoutRun, Statement, StatementFilter } from './types';
+
+// The same keys as the rewards pages' statement hooks, so a payment refreshes both.
+export const statementKeys = {
+  all: ['statements'] as const,
+  list: (filter: StatementFilter) => ['statements', 'list', filter] as const,
+  detail: (id: string) => ['statements', 'detail', id] as const,
+};
+
+export function useStatementList(filter: StatementFilter, pageSize = 25) {
+  return useInfiniteQuery({
+    queryKey: [...statementKeys.list(filter), pageSize],
+    queryFn: ({ pageParam }) =>
+      api.get<{ statements: Statement[]; nextPageToken: string }>('/v1/statements', { ...filter, pageSize, pageToken: pageParam }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextPageToken || undefined,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useStatementDetail(id: string | undefined) {
+  return useQuery({
+    queryKey: statementKeys.detail(id ?? ''),
+    queryFn: () => api.get<Statement>(`/v1/statements/${id}`),
+    enabled: !!id,
+  });
+}
+
+export interface PayoutRunRequest {
+  periodStart: string;
+  periodEnd: string;
+}
+
+// CreatePayoutRun. The API takes no idempotency key; the form guards each confirmed submission
+// so that it is sent once (the server also never puts an entry in two statements).
+export function useCreatePayoutRun() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: PayoutRunRequest) => api.post<PayoutRun>('/v1/payout-runs', request),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: statementKeys.all });
+      void queryClient.invalidateQueries({ queryKey: ['ledger'] });
+    },
+  });
+}
+
+export interface MarkPaidRequest {
+  statementId: string;
+  paymentReference: string;
+  etag: string;
+}
+
+export function useMarkPaid() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ statementId, paymentReference, etag }: MarkPaidRequest) =>
+      api.post<Statement>(`/v1/statements/${statementId}:markPaid`, { paymentReference, etag }),
+    onSuccess: (statement) => {
+      queryClient.setQueryData(statementKeys.detail(statement.id), statement);
+      void queryClient.invalidateQueries({ queryKey: statementKeys.all });
+      void queryClient.invalidateQueries({ queryKey: ['ledger'] });
+      void queryClient.invalidateQueries({ queryKey: ['claims'] });
+    },
+  });
+}
+
+// The streamed CSV of statements (period end in [fromDate, toDate]), for a download link.
+export function statementsExportUrl(filter: { partnerId?: string; fromDate?: string; toDate?: string }): string {
+  return `/v1/statements:export${queryString(filter)}`;
+}
+
+// Saves one statement's CSV (the API answers it as JSON with the file's name and text).
+export async function downloadStatementCsv(id: string): Promise<void> {
+  const file = await api.get<{ filename: string; contentType: string; csv: string }>(`/v1/statements/${id}:export`);
+  const url = URL.createObjectURL(new Blob([file.csv], { type: file.contentType || 'text/csv' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  URL.revokeObjectURL(url);
+}
+
+// "YYYY-MM-DD" of the day before `day`.
+export function dayBefore(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export function dayAfter(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { ProgressBar } from '@/components/ProgressBar';
+import { percentOf } from '@/lib/decimal';
+import { formatMoney } from '@/lib/format';
+import { PROGRAM_STATUS_LABELS, type Program, type ProgramStatus } from '../api/types';
+
+const kTone: Record<ProgramStatus, string> = {
+  PROGRAM_STATUS_DRAFT: 'pill--info',
+  PROGRAM_STATUS_ACTIVE: 'pill--success',
+  PROGRAM_STATUS_PAUSED: 'pill--warning',
+  PROGRAM_STATUS_CLOSED: 'pill--danger',
+};
+
+export function ProgramStatusPill({ status }: { status: ProgramStatus }) {
+  const { t } = useTranslation();
+  return <span className={`pill program-pill ${kTone[status] ?? 'pill--info'}`}>{t(PROGRAM_STATUS_LABELS[status] ?? status)}</span>;
+}
+
+// The budget, what is drawn and what is left, as figures and a bar.
+export function BudgetBar({ program: p, compact = false }: { program: Program; compact?: boolean }) {
+  const { t } = useTranslation();
+  const drawn = formatMoney(p.budgetDrawn || '0', p.currencyCode);
+  const left = formatMoney(p.budgetRemaining || '0', p.currencyCode);
+  const budget = formatMoney(p.budget || '0', p.currencyCode);
+  const percent = percentOf(p.budgetDrawn || '0', p.budget || '0');
+  return (
+    <div className={`budget ${compact ? 'budget--compact' : ''}`}>
+      <div className="budget__figures">
+        <strong>{budget}</strong>
+        <span className="muted small">{t('{{drawn}} drawn · {{left}} left', { drawn, left })}</span>
+      </div>
+      <ProgressBar
+        percent={percent}
+        label={t('Budget drawn')}
+        valueText={t('{{drawn}} of {{budget}} drawn', { drawn, budget })}
+        tone={percent >= 90 ? 'accent' : 'brand'}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import type { Badge, Leaderboard, Level } from './types';
+
+// The recognition catalog the program admin sets up: the level ladder, badges and boards.
+export const setupKeys = {
+  levels: ['recognition', 'levels'] as const,
+  catalog: ['recognition', 'catalog'] as const,
+  leaderboards: ['recognition', 'leaderboards'] as const,
+};
+
+export function useLevels() {
+  return useQuery({
+    queryKey: setupKeys.levels,
+    queryFn: async () => (await api.get<{ levels?: Level[] }>('/v1/levels')).levels ?? [],
+  });
+}
+
+export function useSetLevels() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (levels: Array<Pick<Level, 'name' | 'minPoints'>>) =>
+      (await api.put<{ levels?: Level[] }>('/v1/levels', { levels })).levels ?? [],
+    onSuccess: (levels) => {
+      queryClient.setQueryData(setupKeys.levels, levels);
+      void queryClient.invalidateQueries({ queryKey: ['recognition', 'summary'] });
+    },
+  });
+}
+
+// Every badge of the catalog, oldest first (all pages).
+export function useBadgeCatalog() {
+  return useQuery({
+    queryKey: setupKeys.catalog,
+    queryFn: async () => {
+      const badges: Badge[] = [];
+      let pageToken = '';
+      do {
+        const page = await api.get<{ badges?: Badge[]; nextPageToken?: string }>('/v1/badges', { pageSize: 100, pageToken });
+        badges.push(...(page.badges ?? []));
+        pageToken = page.nextPageToken ?? '';
+      } while (pageToken);
+      return badges;
+    },
+  });
+}
+
+export function useCreateBadge() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (badge: Omit<Badge, 'id' | 'createTime'>) => api.post<Badge>('/v1/badges', badge),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: setupKeys.catalog });
+      void queryClient.invalidateQueries({ queryKey: ['recognition', 'badges'] });
+    },
+  });
+}
+
+export function useLeaderboards() {
+  return useQuery({
+    queryKey: setupKeys.leaderboards,
+    queryFn: async () => (await api.get<{ leaderboards?: Leaderboard[] }>('/v1/leaderboards')).leaderboards ?? [],
+  });
+}
+
+export function useCreateLeaderboard() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (board: Omit<Leaderboard, 'id' | 'createTime'>) => api.post<Leaderboard>('/v1/leaderboards', board),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: setupKeys.leaderboards });
+      // The partner-facing boards page keeps its own list.
+      void queryClient.invalidateQueries({ queryKey: ['leaderboards', 'list'] });
+    },
+  });
+}

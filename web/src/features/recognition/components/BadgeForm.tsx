@@ -1,0 +1,120 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { InputField, TextAreaField } from '@/components/Fields';
+import { Card } from '@/components/Page';
+import { useToasts } from '@/components/Toasts';
+import { ApiError } from '@/lib/api-client';
+import { BadgeImage } from '@/features/badges/components/BadgeImage';
+import type { Challenge } from '@/features/engagement/api/types';
+import type { TrainingModule } from '@/features/training/api/types';
+import { useCreateBadge } from '../api/setup';
+import type { Badge, Leaderboard } from '../api/types';
+import { CriteriaEditor } from './CriteriaEditor';
+import { criteriaFromDraft, emptyCriteriaDraft, type CriteriaDraft } from './criteria-draft';
+
+interface BadgeFormProps {
+  // Images the catalog already uses, offered as suggestions.
+  knownImages: string[];
+  leaderboards: Leaderboard[];
+  modules: TrainingModule[];
+  challenges: Challenge[];
+  onDone: () => void;
+}
+
+const kShownFields = /^badge\.(name|description|image_url|criteria(\.[a-z_]+\.[a-z_]+)?)$/;
+
+export function BadgeForm({ knownImages, leaderboards, modules, challenges, onDone }: BadgeFormProps) {
+  const { t } = useTranslation();
+  const toasts = useToasts();
+  const create = useCreateBadge();
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [imageUrl, setImageUrl] = useState('');
+  const [draft, setDraft] = useState<CriteriaDraft>(emptyCriteriaDraft);
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const apiError = create.error instanceof ApiError ? create.error : null;
+  const fieldError = (field: string) => (localErrors[field] ? t(localErrors[field]) : apiError?.fieldError(field));
+  const leftOver = apiError?.fieldViolations.filter((v) => !kShownFields.test(v.field)) ?? [];
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const { criteria, errors } = criteriaFromDraft(draft);
+    setLocalErrors(errors);
+    if (Object.keys(errors).length > 0) return;
+    create.mutate(
+      { name: name.trim(), description: description.trim(), imageUrl: imageUrl.trim(), criteria },
+      {
+        onSuccess: (badge) => {
+          toasts.show(t('Badge {{name}} created', { name: badge.name }), 'success');
+          onDone();
+        },
+      },
+    );
+  };
+  // Previewed only once it is a URL the server would take (no requests to half-typed hosts).
+  const image = imageUrl.trim();
+  const previewable = image.startsWith('/') || /^https:\/\/[^/]+\.[^/]+\//.test(image);
+  const preview: Badge = { id: '', name: name || '?', description, imageUrl: previewable ? image : '', criteria: {} };
+
+  return (
+    <Card title={t('New badge')} id="new-badge">
+      <form className="form" onSubmit={submit} noValidate>
+        <div className="badge-form__head">
+          <BadgeImage key={preview.imageUrl} badge={preview} earned size={64} />
+          <div className="form__grid">
+            <InputField id="badge-name" label={t('Name')} value={name} onValueChange={setName} maxLength={80} error={fieldError('badge.name')} />
+            <InputField
+              id="badge-image"
+              label={t('Image')}
+              value={imageUrl}
+              onValueChange={setImageUrl}
+              list="badge-images"
+              maxLength={500}
+              hint={t('A path on the portal such as /badges/first-deal.svg, or an https:// URL')}
+              error={fieldError('badge.image_url')}
+            />
+            <datalist id="badge-images">
+              {knownImages.map((url) => (
+                <option key={url} value={url} />
+              ))}
+            </datalist>
+          </div>
+        </div>
+        <TextAreaField id="badge-description" label={t('Description')} value={description} onValueChange={setDescription} rows={2} maxLength={500} error={fieldError('badge.description')} />
+        <CriteriaEditor
+          draft={draft}
+          onChange={(d) => {
+            setDraft(d);
+            setLocalErrors({});
+          }}
+          error={(field) => fieldError(field ? `badge.criteria.${field}` : 'badge.criteria')}
+          leaderboards={leaderboards}
+          modules={modules}
+          challenges={challenges}
+        />
+        {leftOver.length > 0 && (
+          <ul className="form-error" role="alert">
+            {leftOver.map((v) => (
+              <li key={v.field}>
+                {v.field}: {v.description}
+              </li>
+            ))}
+          </ul>
+        )}
+        {create.error && (!apiError || apiError.fieldViolations.length === 0) && (
+          <p className="form-error" role="alert">
+            {apiError ? apiError.message : t('Something went wrong. Please try again.')}
+          </p>
+        )}
+        <div className="button-row">
+          <button type="submit" className="button button--primary button--inline" disabled={create.isPending}>
+            {create.isPending ? t('Creating…') : t('Create badge')}
+          </button>
+          <button type="button" className="button button--ghost" onClick={onDone}>
+            {t('Cancel')}
+          </button>
+        </div>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,80 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '@/lib/api-client';
+import { useCompleteTraining } from '../api/training';
+import type { TrainingCompletion, TrainingModule } from '../api/types';
+
+interface QuizFormProps {
+  module: TrainingModule;
+  onPassed: (completion: TrainingCompletion) => void;
+  onCancel: () => void;
+}
+
+// The server's answer to a score below the pass mark names both figures.
+function failedScore(error: ApiError): { score: string; mark: string } | null {
+  const m = /(\d+)% is below the pass mark of (\d+)%/.exec(error.message);
+  return m ? { score: m[1]!, mark: m[2]! } : null;
+}
+
+// A module's portal quiz: every question with its answers as checkboxes (a question may have
+// several right answers; partners are not told how many). The server grades the answers.
+export function QuizForm({ module, onPassed, onCancel }: QuizFormProps) {
+  const { t } = useTranslation();
+  const complete = useCompleteTraining();
+  const questions = module.quizQuestions ?? [];
+  const [answers, setAnswers] = useState<number[][]>(() => questions.map(() => []));
+  const [unanswered, setUnanswered] = useState<number[]>([]);
+  const error = complete.error instanceof ApiError ? complete.error : null;
+  const failed = error && error.code === 9 ? failedScore(error) : null;
+
+  const toggle = (q: number, o: number, on: boolean) => {
+    setAnswers((all) => all.map((selected, i) => (i !== q ? selected : on ? [...selected, o].sort((a, b) => a - b) : selected.filter((x) => x !== o))));
+    setUnanswered((list) => list.filter((i) => i !== q));
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const missing = answers.flatMap((selected, q) => (selected.length === 0 ? [q] : []));
+    setUnanswered(missing);
+    if (missing.length > 0) return;
+    complete.mutate({ moduleId: module.id, quizAnswers: answers }, { onSuccess: onPassed });
+  };
+
+  return (
+    <form className="quiz" onSubmit={submit} noValidate aria-label={t('Quiz: {{title}}', { title: module.title })}>
+      <p className="muted small">{t('Select every answer that applies. You pass with {{mark}}% or more.', { mark: module.passMark })}</p>
+      <ol className="quiz__questions">
+        {questions.map((question, q) => (
+          <li key={q}>
+            <fieldset className="quiz__question" aria-describedby={unanswered.includes(q) ? `quiz-${module.id}-${q}-error` : undefined}>
+              <legend>{question.prompt}</legend>
+              {question.options.map((option, o) => (
+                <label key={o} className="checkbox quiz__option">
+                  <input type="checkbox" checked={answers[q]!.includes(o)} onChange={(e) => toggle(q, o, e.target.checked)} />
+                  {option}
+                </label>
+              ))}
+              {unanswered.includes(q) && (
+                <p id={`quiz-${module.id}-${q}-error`} className="field-error" role="alert">
+                  {t('Choose at least one answer')}
+                </p>
+              )}
+            </fieldset>
+          </li>
+        ))}
+      </ol>
+      {error && (
+        <p className="form-error" role="alert">
+          {failed ? t('You scored {{score}}%; {{mark}}% passes. Have another look and try again.', failed) : error.message}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="button button--primary button--inline" disabled={complete.isPending}>
+          {complete.isPending ? t('Checking…') : t('Submit answers')}
+        </button>
+        <button type="button" className="button button--ghost" onClick={onCancel}>
+          {t('Cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
