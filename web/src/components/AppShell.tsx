@@ -103,11 +103,12 @@ export function AppShell() {
             </NavLink>
             <button
               type="button"
-              className="button button--ghost button--small"
+              className="button button--ghost button--small topbar__sign-out"
               onClick={() => logout.mutate()}
               disabled={logout.isPending}
             >
-              {logout.isPending ? t('Signing out…') : t('Sign out')}
+              <Icon name="logout" size={18} />
+              <span className="topbar__sign-out-text">{logout.isPending ? t('Signing out…') : t('Sign out')}</span>
             </button>
           </div>
         </header>

@@ -1,0 +1,181 @@
+// Browser end-to-end tests of the manager console against the real stack with the demo data: a
+// program admin builds a program (a rule error lands on its field, the what-if simulation,
+// activation); a program admin writes a quiz that a partner rep then takes, graded by the server;
+// finance pays a statement; every console page at phone width and under axe-core.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startStack } from './stack.mjs';
+import { demoLogin, launchBrowser, screenshot, seriousAxeViolations, signIn } from './browser.mjs';
+
+let stack;
+let browser;
+
+before(async () => {
+  stack = await startStack();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  try {
+    await browser?.close();
+  } finally {
+    await stack?.stop();
+  }
+});
+
+const login = (role) => demoLogin(stack.seedOutput, role);
+
+async function newPage(options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  return context.newPage();
+}
+
+// The error shown for a field: the element its input's aria-describedby names.
+async function fieldError(page, label) {
+  const input = page.getByLabel(label, { exact: true });
+  await page.waitForFunction((el) => el?.getAttribute('aria-invalid') === 'true', await input.elementHandle());
+  const id = await input.getAttribute('aria-describedby');
+  return page.locator(`[id="${id}"]`).textContent();
+}
+
+test('a program admin builds a program: rule errors on the field, simulation, activation', async () => {
+  const page = await newPage();
+  await signIn(page, stack.baseUrl, login('program admin'));
+  await page.goto(`${stack.baseUrl}/programs/new`);
+  await page.getByLabel('Name', { exact: true }).fill('E2E storage rebate');
+  await page.getByLabel('Budget', { exact: true }).fill('50000');
+  const year = new Date().getUTCFullYear();
+  await page.getByLabel('Starts', { exact: true }).fill(`${year}-01-01`);
+  await page.getByLabel('Ends', { exact: true }).fill(`${year}-12-31`);
+  await page.getByLabel('Terms partners accept on enrollment').fill('Rebates are paid quarterly on approved claims.');
+  await page.getByRole('button', { name: 'Add rule' }).click();
+  await page.getByLabel('Rule name', { exact: true }).fill('Storage rebate');
+  await page.getByLabel('Tier 1 percent', { exact: true }).fill('150');
+  await page.getByRole('button', { name: 'Create draft' }).click();
+  assert.match(await fieldError(page, 'Tier 1 percent'), /100/);
+  await screenshot(page, 'console-program-rule-error');
+
+  await page.getByLabel('Tier 1 percent', { exact: true }).fill('4');
+  await page.getByRole('button', { name: 'Create draft' }).click();
+  await page.waitForURL(/\/programs\/\d+\/edit$/);
+  const programId = page.url().match(/programs\/(\d+)\/edit/)[1];
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  await page.getByText(/would cost €/).first().waitFor();
+  await screenshot(page, 'console-program-simulation');
+
+  await page.goto(`${stack.baseUrl}/programs/${programId}`);
+  await page.getByRole('button', { name: 'Activate' }).click();
+  await page.getByRole('button', { name: 'Yes, activate' }).click();
+  await page.getByText('Program is active.').waitFor();
+  const program = await (await page.request.get(`${stack.baseUrl}/v1/programs/${programId}`)).json();
+  assert.equal(program.status, 'PROGRAM_STATUS_ACTIVE');
+  assert.equal(program.rules[0].rebate.tiers[0].percent, '4');
+  await page.context().close();
+});
+
+test('a quiz a program admin writes is taken by a rep and graded by the server', async () => {
+  const admin = await newPage();
+  await signIn(admin, stack.baseUrl, login('program admin'));
+  await admin.goto(`${stack.baseUrl}/setup/training`);
+  await admin.getByRole('button', { name: 'New training module' }).click();
+  await admin.getByLabel('Title', { exact: true }).fill('E2E access points');
+  await admin.getByLabel('Points for the first completion').fill('15');
+  await admin.getByLabel('Quiz in the portal, graded by CIM').check();
+  await admin.getByLabel('Pass mark (%)').fill('100');
+  await admin.getByLabel('Question 1', { exact: true }).fill('What powers a ceiling access point?');
+  await admin.getByLabel('Answer A', { exact: true }).fill('Power over Ethernet');
+  await admin.getByLabel('Answer B', { exact: true }).fill('A battery');
+  await admin.getByTestId('quiz-editor').getByLabel('Correct').first().check();
+  await admin.getByRole('button', { name: 'Create module' }).click();
+  await admin.getByRole('cell', { name: /E2E access points/ }).getByText('Portal quiz: 1 question, pass mark 100%').waitFor();
+  await admin.context().close();
+
+  const rep = await newPage();
+  await signIn(rep, stack.baseUrl, login('partner rep'));
+  await rep.goto(`${stack.baseUrl}/training`);
+  const card = rep.locator('.module', { has: rep.getByRole('heading', { name: 'E2E access points' }) });
+  await card.getByRole('button', { name: 'Take the quiz (1 question)' }).click();
+  await card.getByLabel('A battery').check();
+  await card.getByRole('button', { name: 'Submit answers' }).click();
+  await card.getByText('You scored 0%; 100% passes.', { exact: false }).waitFor();
+  await card.getByLabel('A battery').uncheck();
+  await card.getByLabel('Power over Ethernet').check();
+  await card.getByRole('button', { name: 'Submit answers' }).click();
+  await rep.getByText('You scored 100%. Module completed: 15 points earned!').waitFor();
+  await card.getByText(/^Completed /).waitFor();
+  await screenshot(rep, 'training-quiz-passed');
+  await rep.context().close();
+});
+
+test('finance marks a statement paid with its payment reference', async () => {
+  const page = await newPage();
+  await signIn(page, stack.baseUrl, login('finance'));
+  const open = await (await page.request.get(`${stack.baseUrl}/v1/statements?status=STATEMENT_STATUS_OPEN&pageSize=1`)).json();
+  const id = open.statements[0].id;
+  await page.goto(`${stack.baseUrl}/statements/${id}`);
+  await page.getByRole('button', { name: 'Mark paid' }).click();
+  await page.getByLabel('Payment reference').fill('E2E-TRANSFER-1');
+  await page.getByRole('button', { name: /Confirm payment of €/ }).click();
+  await page.getByText('Reference E2E-TRANSFER-1').waitFor();
+  const statement = await (await page.request.get(`${stack.baseUrl}/v1/statements/${id}`)).json();
+  assert.equal(statement.status, 'STATEMENT_STATUS_PAID');
+  await screenshot(page, 'console-statement-paid');
+  await page.context().close();
+});
+
+const kConsolePages = {
+  'program admin': [
+    '/programs',
+    '/programs/1',
+    '/programs/1/edit',
+    '/programs/new',
+    '/performance',
+    '/programs/1/performance',
+    '/partners',
+    '/partners/4',
+    '/setup/tiers',
+    '/setup/recognition',
+    '/setup/training',
+    '/setup/engagement',
+    '/audit',
+  ],
+  'channel manager': ['/programs', '/partners', '/setup/tiers'],
+  finance: ['/payouts', '/statements/1', '/performance'],
+};
+
+test('console pages have no serious or critical accessibility violations', async () => {
+  const failures = [];
+  for (const [role, paths] of Object.entries(kConsolePages)) {
+    const page = await newPage();
+    await signIn(page, stack.baseUrl, login(role));
+    for (const path of paths) {
+      await page.goto(`${stack.baseUrl}${path}`);
+      await page.locator('#main h1').waitFor();
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(300);
+      const violations = await seriousAxeViolations(page);
+      if (violations.length) failures.push(`${role} ${path}:\n  ${violations.join('\n  ')}`);
+      await screenshot(page, `console-${role.replace(' ', '-')}${path.replace(/\//g, '-')}`);
+    }
+    await page.context().close();
+  }
+  assert.deepEqual(failures, []);
+});
+
+test('console pages fit a phone', async () => {
+  const failures = [];
+  for (const [role, paths] of Object.entries(kConsolePages)) {
+    const page = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await signIn(page, stack.baseUrl, login(role));
+    for (const path of paths) {
+      await page.goto(`${stack.baseUrl}${path}`);
+      await page.locator('#main h1').waitFor();
+      await page.waitForLoadState('networkidle');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (overflow > 0) failures.push(`${role} ${path} is ${overflow}px wider than the phone`);
+    }
+    await screenshot(page, `console-${role.replace(' ', '-')}-phone`);
+    await page.context().close();
+  }
+  assert.deepEqual(failures, []);
+});
