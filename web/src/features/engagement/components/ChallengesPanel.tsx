@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InputField, SelectField, TextAreaField } from '@/components/Fields';
+import { FormActions, FormErrors } from '@/components/FormErrors';
 import { Card } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
@@ -9,7 +10,7 @@ import { formatDateTime, formatMoney, formatNumber, formatPoints } from '@/lib/f
 import { usePrograms } from '@/features/programs/api/programs';
 import { useCreateChallenge, useChallenges } from '../api/engagement';
 import type { Challenge, ChallengeGoalKind } from '../api/types';
-import { AudienceFields, FormErrors, audienceOf, audienceText, emptyAudience, isoToLocal, localToIso, type AudienceDraft } from './setup-fields';
+import { AudienceFields, audienceOf, audienceText, emptyAudience, isoToLocal, localToIso, type AudienceDraft } from './setup-fields';
 
 export const GOAL_KIND_LABELS: Record<ChallengeGoalKind, string> = {
   CHALLENGE_GOAL_KIND_APPROVED_CLAIMS: 'Approved claims',
@@ -219,14 +220,7 @@ function ChallengeForm({ onDone }: { onDone: () => void }) {
         </fieldset>
         <AudienceFields idPrefix="challenge" value={audience} onChange={setAudience} error={apiError} path="challenge" />
         <FormErrors error={create.error} shown={(f) => kShown.has(f) || f.startsWith('challenge.audience')} />
-        <div className="button-row">
-          <button type="submit" className="button button--primary button--inline" disabled={create.isPending}>
-            {create.isPending ? t('Creating…') : t('Create challenge')}
-          </button>
-          <button type="button" className="button button--ghost" onClick={onDone}>
-            {t('Cancel')}
-          </button>
-        </div>
+        <FormActions pending={create.isPending} submitLabel={t('Create challenge')} pendingLabel={t('Creating…')} onCancel={onDone} />
       </form>
     </Card>
   );

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InputField, SelectField } from '@/components/Fields';
+import { FormErrors } from '@/components/FormErrors';
 import { Card } from '@/components/Page';
 import { QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
@@ -9,7 +10,6 @@ import { formatPoints } from '@/lib/format';
 import { usePartners } from '@/features/partners/api/partners';
 import { useKudosBudget, useSetKudosBudget } from '../api/engagement';
 import type { KudosBudget } from '../api/types';
-import { FormErrors } from './setup-fields';
 
 // Monthly kudos budgets: one for vendor staff, one per partner (for its partner admins).
 export function KudosBudgetsPanel({ canEdit }: { canEdit: boolean }) {

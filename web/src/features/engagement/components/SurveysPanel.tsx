@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InputField, TextAreaField } from '@/components/Fields';
+import { FormActions, FormErrors } from '@/components/FormErrors';
 import { Card } from '@/components/Page';
 import { Empty, Loading, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
@@ -11,7 +12,7 @@ import { PARTNER_TYPE_LABELS, type PartnerType } from '@/features/partners/api/t
 import { useCreateSurvey, useSurveyResults, useSurveys } from '../api/engagement';
 import { npsGroupOf, summarizeNps, type NpsGroup } from '../api/nps';
 import type { NpsResult, Survey, SurveyResults } from '../api/types';
-import { AudienceFields, FormErrors, audienceOf, audienceText, emptyAudience, isoToLocal, localToIso, type AudienceDraft } from './setup-fields';
+import { AudienceFields, audienceOf, audienceText, emptyAudience, isoToLocal, localToIso, type AudienceDraft } from './setup-fields';
 
 const NpsChart = lazy(() => import('./NpsChart'));
 
@@ -311,14 +312,7 @@ function SurveyForm({ onDone }: { onDone: () => void }) {
         </label>
         <AudienceFields idPrefix="survey" value={audience} onChange={setAudience} error={apiError} path="survey" />
         <FormErrors error={create.error} shown={(f) => kShown.has(f) || f.startsWith('survey.audience')} />
-        <div className="button-row">
-          <button type="submit" className="button button--primary button--inline" disabled={create.isPending}>
-            {create.isPending ? t('Creating…') : t('Create survey')}
-          </button>
-          <button type="button" className="button button--ghost" onClick={onDone}>
-            {t('Cancel')}
-          </button>
-        </div>
+        <FormActions pending={create.isPending} submitLabel={t('Create survey')} pendingLabel={t('Creating…')} onCancel={onDone} />
       </form>
     </Card>
   );

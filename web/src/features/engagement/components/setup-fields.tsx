@@ -87,37 +87,6 @@ export function AudienceFields({ idPrefix, value, onChange, error, path }: { idP
   );
 }
 
-// Violations not shown next to an input, listed under the form; or the error's message.
-export function FormErrors({ error, shown }: { error: unknown; shown: (field: string) => boolean }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  const apiError = error instanceof ApiError ? error : null;
-  if (!apiError) {
-    return (
-      <p className="form-error" role="alert">
-        {t('Something went wrong. Please try again.')}
-      </p>
-    );
-  }
-  const rest = apiError.fieldViolations.filter((v) => !shown(v.field));
-  if (apiError.fieldViolations.length === 0) {
-    return (
-      <p className="form-error" role="alert">
-        {apiError.message}
-      </p>
-    );
-  }
-  if (rest.length === 0) return null;
-  return (
-    <ul className="form-error" role="alert">
-      {rest.map((v) => (
-        <li key={v.field}>
-          {v.field}: {v.description}
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 export function audienceText(a: Audience | undefined, t: (k: string) => string): string {
   if (!a || (a.partnerTypes.length === 0 && a.regions.length === 0 && a.tiers.length === 0)) return t('All partners');

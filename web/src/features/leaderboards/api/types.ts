@@ -11,11 +11,13 @@ export type LeaderboardPeriod =
 export interface Leaderboard {
   id: string;
   name: string;
+  // "0" for a global board.
   programId: string;
   metric: RecognitionMetric;
   currencyCode: string;
   scope: LeaderboardScope;
   period: LeaderboardPeriod;
+  createTime?: string;
 }
 
 export interface LeaderboardRow {

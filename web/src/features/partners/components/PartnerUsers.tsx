@@ -13,9 +13,16 @@ import { leftoverViolations } from './PartnerForm';
 
 const kPartnerRoles: Role[] = ['ROLE_PARTNER_REP', 'ROLE_PARTNER_ADMIN'];
 
-// A partner's people: who they are, and (for roles that manage them) add, disable and enable
-// them or switch them between rep and admin.
-export function PartnerUsers({ partnerId, canManage }: { partnerId: string; canManage: boolean }) {
+interface PartnerUsersProps {
+  partnerId: string;
+  canManage: boolean;
+  // The signed-in user, whose own row has no actions (nobody disables or demotes themselves).
+  selfId?: string;
+}
+
+// A partner's people: who they are, and (for roles that manage them: vendor staff, the partner's
+// admins) add, disable and enable them or switch them between rep and admin.
+export function PartnerUsers({ partnerId, canManage, selfId }: PartnerUsersProps) {
   const { t } = useTranslation();
   const toasts = useToasts();
   const users = useUsers({ partnerId });
@@ -103,18 +110,20 @@ export function PartnerUsers({ partnerId, canManage }: { partnerId: string; canM
                       </td>
                       {canManage && (
                         <td data-label={t('Actions')}>
-                          <span className="user-actions">
-                            <button type="button" className="link-button" disabled={pendingId === u.id} onClick={() => setStatus(u)}>
-                              {u.status === 'USER_STATUS_ACTIVE' ? t('Disable') : t('Enable')}
-                              <span className="visually-hidden"> {u.displayName}</span>
-                            </button>
-                            {kPartnerRoles.includes(u.role) && (
-                              <button type="button" className="link-button" disabled={pendingId === u.id} onClick={() => setRole(u, other)}>
-                                {other === 'ROLE_PARTNER_ADMIN' ? t('Make admin') : t('Make rep')}
+                          {u.id !== selfId && (
+                            <span className="user-actions">
+                              <button type="button" className="link-button" disabled={pendingId === u.id} onClick={() => setStatus(u)}>
+                                {u.status === 'USER_STATUS_ACTIVE' ? t('Disable') : t('Enable')}
                                 <span className="visually-hidden"> {u.displayName}</span>
                               </button>
-                            )}
-                          </span>
+                              {kPartnerRoles.includes(u.role) && (
+                                <button type="button" className="link-button" disabled={pendingId === u.id} onClick={() => setRole(u, other)}>
+                                  {other === 'ROLE_PARTNER_ADMIN' ? t('Make admin') : t('Make rep')}
+                                  <span className="visually-hidden"> {u.displayName}</span>
+                                </button>
+                              )}
+                            </span>
+                          )}
                         </td>
                       )}
                     </tr>

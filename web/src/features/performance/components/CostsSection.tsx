@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '@/components/FormErrors';
 import { Card } from '@/components/Page';
 import { InputField, SelectField, TextAreaField } from '@/components/Fields';
 import { Empty, ErrorMessage, QueryView } from '@/components/Status';
@@ -194,14 +195,7 @@ export function CostForm({ programId, currency, onDone }: CostFormProps) {
         </div>
       )}
       {add.error && !(add.error instanceof ApiError) && <ErrorMessage error={add.error} />}
-      <div className="button-row">
-        <button type="submit" className="button button--primary button--inline" disabled={add.isPending}>
-          {add.isPending ? t('Adding…') : t('Add cost')}
-        </button>
-        <button type="button" className="button button--ghost" onClick={onDone}>
-          {t('Cancel')}
-        </button>
-      </div>
+      <FormActions pending={add.isPending} submitLabel={t('Add cost')} pendingLabel={t('Adding…')} onCancel={onDone} />
     </form>
   );
 }

@@ -80,22 +80,5 @@ export interface ProgressUpdate {
   levelUp: boolean;
 }
 
-export type LeaderboardScope = 'LEADERBOARD_SCOPE_INDIVIDUAL' | 'LEADERBOARD_SCOPE_PARTNER';
-export type LeaderboardPeriod =
-  | 'LEADERBOARD_PERIOD_WEEK'
-  | 'LEADERBOARD_PERIOD_MONTH'
-  | 'LEADERBOARD_PERIOD_QUARTER'
-  | 'LEADERBOARD_PERIOD_YEAR'
-  | 'LEADERBOARD_PERIOD_ALL_TIME';
-
-export interface Leaderboard {
-  id: string;
-  name: string;
-  // "0" for a global board.
-  programId: string;
-  metric: RecognitionMetric;
-  currencyCode: string;
-  scope: LeaderboardScope;
-  period: LeaderboardPeriod;
-  createTime?: string;
-}
+// Leaderboards are described in the leaderboards feature.
+export type { Leaderboard, LeaderboardPeriod, LeaderboardScope } from '@/features/leaderboards/api/types';

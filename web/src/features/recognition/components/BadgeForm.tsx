@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InputField, TextAreaField } from '@/components/Fields';
+import { FormActions, FormErrors } from '@/components/FormErrors';
 import { Card } from '@/components/Page';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
@@ -34,7 +35,6 @@ export function BadgeForm({ knownImages, leaderboards, modules, challenges, onDo
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const apiError = create.error instanceof ApiError ? create.error : null;
   const fieldError = (field: string) => (localErrors[field] ? t(localErrors[field]) : apiError?.fieldError(field));
-  const leftOver = apiError?.fieldViolations.filter((v) => !kShownFields.test(v.field)) ?? [];
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -92,28 +92,8 @@ export function BadgeForm({ knownImages, leaderboards, modules, challenges, onDo
           modules={modules}
           challenges={challenges}
         />
-        {leftOver.length > 0 && (
-          <ul className="form-error" role="alert">
-            {leftOver.map((v) => (
-              <li key={v.field}>
-                {v.field}: {v.description}
-              </li>
-            ))}
-          </ul>
-        )}
-        {create.error && (!apiError || apiError.fieldViolations.length === 0) && (
-          <p className="form-error" role="alert">
-            {apiError ? apiError.message : t('Something went wrong. Please try again.')}
-          </p>
-        )}
-        <div className="button-row">
-          <button type="submit" className="button button--primary button--inline" disabled={create.isPending}>
-            {create.isPending ? t('Creating…') : t('Create badge')}
-          </button>
-          <button type="button" className="button button--ghost" onClick={onDone}>
-            {t('Cancel')}
-          </button>
-        </div>
+        <FormErrors error={create.error} shown={(f) => kShownFields.test(f)} />
+        <FormActions pending={create.isPending} submitLabel={t('Create badge')} pendingLabel={t('Creating…')} onCancel={onDone} />
       </form>
     </Card>
   );

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InputField, SelectField } from '@/components/Fields';
+import { FormActions, FormErrors } from '@/components/FormErrors';
 import { Card } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
@@ -99,7 +100,6 @@ function LeaderboardForm({ programs, onDone }: { programs: Program[]; onDone: ()
   const apiError = create.error instanceof ApiError ? create.error : null;
   const field = (name: string) => apiError?.fieldError(`leaderboard.${name}`);
   const shown = ['name', 'program_id', 'metric', 'currency_code', 'scope', 'period'].map((f) => `leaderboard.${f}`);
-  const leftOver = apiError?.fieldViolations.filter((v) => !shown.includes(v.field)) ?? [];
   const options = <K extends string>(labels: Record<K, string>) =>
     (Object.entries(labels) as Array<[K, string]>).map(([value, label]) => ({ value, label: t(label) }));
 
@@ -141,28 +141,8 @@ function LeaderboardForm({ programs, onDone }: { programs: Program[]; onDone: ()
           )}
           <SelectField id="board-period" label={t('Period')} value={period} onValueChange={(v) => setPeriod(v as LeaderboardPeriod)} options={options(LEADERBOARD_PERIOD_LABELS)} error={field('period')} />
         </div>
-        {leftOver.length > 0 && (
-          <ul className="form-error" role="alert">
-            {leftOver.map((v) => (
-              <li key={v.field}>
-                {v.field}: {v.description}
-              </li>
-            ))}
-          </ul>
-        )}
-        {create.error && (!apiError || apiError.fieldViolations.length === 0) && (
-          <p className="form-error" role="alert">
-            {apiError ? apiError.message : t('Something went wrong. Please try again.')}
-          </p>
-        )}
-        <div className="button-row">
-          <button type="submit" className="button button--primary button--inline" disabled={create.isPending}>
-            {create.isPending ? t('Creating…') : t('Create leaderboard')}
-          </button>
-          <button type="button" className="button button--ghost" onClick={onDone}>
-            {t('Cancel')}
-          </button>
-        </div>
+        <FormErrors error={create.error} shown={(f) => shown.includes(f)} />
+        <FormActions pending={create.isPending} submitLabel={t('Create leaderboard')} pendingLabel={t('Creating…')} onCancel={onDone} />
       </form>
     </Card>
   );

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InputField, TextAreaField } from '@/components/Fields';
+import { FormActions, FormErrors } from '@/components/FormErrors';
 import { Card, Page } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
@@ -122,7 +123,6 @@ export function TrainingModuleForm({ onDone }: { onDone: () => void }) {
     return localErrors[path] ? t(localErrors[path]) : apiError?.fieldError(path);
   };
   const set = (change: Partial<ModuleDraft>) => setDraft((d) => ({ ...d, ...change }));
-  const leftOver = apiError?.fieldViolations.filter((v) => !shownInForm(v.field)) ?? [];
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const { module, errors } = toTrainingModule(draft);
@@ -194,28 +194,8 @@ export function TrainingModuleForm({ onDone }: { onDone: () => void }) {
           )}
         </fieldset>
         <QuizEditor draft={draft} onChange={set} error={error} />
-        {leftOver.length > 0 && (
-          <ul className="form-error" role="alert">
-            {leftOver.map((v) => (
-              <li key={v.field}>
-                {v.field}: {v.description}
-              </li>
-            ))}
-          </ul>
-        )}
-        {create.error && (!apiError || apiError.fieldViolations.length === 0) && (
-          <p className="form-error" role="alert">
-            {apiError ? apiError.message : t('Something went wrong. Please try again.')}
-          </p>
-        )}
-        <div className="button-row">
-          <button type="submit" className="button button--primary button--inline" disabled={create.isPending}>
-            {create.isPending ? t('Creating…') : t('Create module')}
-          </button>
-          <button type="button" className="button button--ghost" onClick={onDone}>
-            {t('Cancel')}
-          </button>
-        </div>
+        <FormErrors error={create.error} shown={shownInForm} />
+        <FormActions pending={create.isPending} submitLabel={t('Create module')} pendingLabel={t('Creating…')} onCancel={onDone} />
       </form>
     </Card>
   );
