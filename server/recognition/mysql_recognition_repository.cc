@@ -909,9 +909,8 @@ MysqlRecognitionRepository::LastCompletionTimes(int64_t user_id,
         "SELECT module_id, MAX(completed_at) FROM training_completions WHERE user_id = ");
     query.Bind(static_cast<long long>(user_id)) << " AND module_id IN ";
     query.List(module_ids) << " GROUP BY module_id";
-    query.Query(s, [&](const soci::row& r) {
-      out[r.get<long long>(0)] = FromSqlTime(r.get<std::tm>(1));
-    });
+    query.Query(
+        s, [&](const soci::row& r) { out[r.get<long long>(0)] = FromSqlTime(r.get<std::tm>(1)); });
     return out;
   });
 }

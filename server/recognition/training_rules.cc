@@ -86,8 +86,8 @@ void ValidateQuizAnswers(const cim::v1::TrainingModule& module,
                          const google::protobuf::RepeatedPtrField<cim::v1::QuizAnswer>& answers,
                          FieldErrors& errors) {
   if (answers.size() != module.quiz_questions_size()) {
-    errors.Add("quiz_answers", absl::StrCat("one answer per question (", module.quiz_questions_size(),
-                                            "), in order"));
+    errors.Add("quiz_answers", absl::StrCat("one answer per question (",
+                                            module.quiz_questions_size(), "), in order"));
     return;
   }
   for (int q = 0; q < answers.size(); ++q) {

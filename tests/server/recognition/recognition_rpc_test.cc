@@ -695,16 +695,14 @@ TEST_F(RecognitionRpcTest, PortalQuizzesAreGradedByTheServerWithoutRevealingAnsw
     complete.clear_quiz_answers();
     for (const auto& selected : answers) {
       complete.add_quiz_answers()->mutable_selected_options()->Add(selected.begin(),
-                                                                    selected.end());
+                                                                   selected.end());
     }
-    return recognition_->CompleteTraining(TestServer::Context(rep1_token_).get(), complete,
-                                          &done);
+    return recognition_->CompleteTraining(TestServer::Context(rep1_token_).get(), complete, &done);
   };
   EXPECT_THAT(answer({{0}}), StatusIs(grpc::StatusCode::INVALID_ARGUMENT,
                                       HasSubstr("one answer per question (2)")));
-  EXPECT_THAT(answer({{0}, {0, 3}}),
-              StatusIs(grpc::StatusCode::INVALID_ARGUMENT,
-                       HasSubstr("quiz_answers[1].selected_options")));
+  EXPECT_THAT(answer({{0}, {0, 3}}), StatusIs(grpc::StatusCode::INVALID_ARGUMENT,
+                                              HasSubstr("quiz_answers[1].selected_options")));
   EXPECT_THAT(answer({{0}, {}}), StatusIs(grpc::StatusCode::INVALID_ARGUMENT,
                                           HasSubstr("quiz_answers[1].selected_options")));
   // Half of a multiple-answer question is wrong: 1 of 2 right.
