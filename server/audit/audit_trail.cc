@@ -20,6 +20,20 @@ absl::Status MayRead(const Principal& caller) {
   return absl::PermissionDeniedError("only program admins and finance read the audit trail");
 }
 
+// A training module's quiz names its correct answers, which only program admins see
+// (recognition.proto): for other readers the snapshot's "quiz_json" value is replaced.
+std::string RedactQuiz(std::string json) {
+  constexpr char kKey[] = "\"quiz_json\":\"";
+  const size_t start = json.find(kKey);
+  if (start == std::string::npos) return json;
+  const size_t from = start + sizeof(kKey) - 1;
+  size_t end = from;
+  while (end < json.size() && json[end] != '"') end += json[end] == '\\' ? 2 : 1;
+  if (end >= json.size() || end == from) return json;
+  json.replace(from, end - from, "(hidden: only program admins see quiz answers)");
+  return json;
+}
+
 }  // namespace
 
 cim::v1::AuditRecord ToProto(const AuditRecord& r) {
@@ -80,7 +94,13 @@ absl::StatusOr<cim::v1::ListAuditRecordsResponse> AuditTrail::List(
     records.resize(page_size);
     out.set_next_page_token(EncodePageToken(records.back().row_id));
   }
-  for (const AuditRecord& r : records) *out.add_records() = ToProto(r);
+  for (const AuditRecord& r : records) {
+    cim::v1::AuditRecord& record = *out.add_records() = ToProto(r);
+    if (caller.role != cim::v1::ROLE_PROGRAM_ADMIN && r.entity_type == "training_modules") {
+      record.set_before_json(RedactQuiz(record.before_json()));
+      record.set_after_json(RedactQuiz(record.after_json()));
+    }
+  }
   return out;
 }
 

@@ -43,6 +43,11 @@ void ValidateTrainingModule(const cim::v1::TrainingModule& module, const std::st
     errors.Add(prefix + "pass_mark", "1 to 100 for a module with quiz questions");
   }
   constexpr int kMaxQuestions = 20;
+  if (!module.certification_code().empty() && module.quiz_questions_size() > 0) {
+    // Only the LMS records completions of certifying modules, so a portal quiz would never run.
+    errors.Add(prefix + "quiz_questions",
+               "not with a certification: the LMS runs its quiz and records completions");
+  }
   if (module.quiz_questions_size() > kMaxQuestions) {
     errors.Add(prefix + "quiz_questions", "at most 20 questions");
     return;

@@ -43,7 +43,7 @@ test('a program admin builds a program: rule errors on the field, simulation, ac
   await signIn(page, stack.baseUrl, login('program admin'));
   await page.goto(`${stack.baseUrl}/programs/new`);
   await page.getByLabel('Name', { exact: true }).fill('E2E storage rebate');
-  await page.getByLabel('Budget', { exact: true }).fill('50000');
+  await page.getByLabel('Budget', { exact: true }).fill('50,000');
   const year = new Date().getUTCFullYear();
   await page.getByLabel('Starts', { exact: true }).fill(`${year}-01-01`);
   await page.getByLabel('Ends', { exact: true }).fill(`${year}-12-31`);
@@ -70,6 +70,7 @@ test('a program admin builds a program: rule errors on the field, simulation, ac
   const program = await (await page.request.get(`${stack.baseUrl}/v1/programs/${programId}`)).json();
   assert.equal(program.status, 'PROGRAM_STATUS_ACTIVE');
   assert.equal(program.rules[0].rebate.tiers[0].percent, '4');
+  assert.match(program.budget, /^50000(\.0+)?$/);
   await page.context().close();
 });
 
@@ -85,7 +86,7 @@ test('a quiz a program admin writes is taken by a rep and graded by the server',
   await admin.getByLabel('Question 1', { exact: true }).fill('What powers a ceiling access point?');
   await admin.getByLabel('Answer A', { exact: true }).fill('Power over Ethernet');
   await admin.getByLabel('Answer B', { exact: true }).fill('A battery');
-  await admin.getByTestId('quiz-editor').getByLabel('Correct').first().check();
+  await admin.getByLabel('Answer A of question 1 is correct').check();
   await admin.getByRole('button', { name: 'Create module' }).click();
   await admin.getByRole('cell', { name: /E2E access points/ }).getByText('Portal quiz: 1 question, pass mark 100%').waitFor();
   await admin.context().close();

@@ -316,6 +316,34 @@ TEST_F(AuditRpcTest, VerificationFindsEditedDeletedAndTruncatedRecords) {
   EXPECT_THAT(verified.problem(), HasSubstr("record 3 is missing"));
 }
 
+TEST_F(AuditRpcTest, QuizAnswersInTheTrailAreForProgramAdminsOnly) {
+  CreateTrainingModuleRequest create;
+  ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(
+      "title: \"Wi-Fi basics\" duration_minutes: 20 pass_mark: 100"
+      " quiz_questions { prompt: \"Furthest band?\" options: \"2.4 GHz\" options: \"5 GHz\""
+      " correct_options: 0 }",
+      create.mutable_training_module()));
+  TrainingModule module;
+  ASSERT_TRUE(
+      recognition_->CreateTrainingModule(TestServer::Context(admin_).get(), create, &module).ok());
+  const std::vector<v1::AuditRecord> seen_by_admin = Records("training_modules", module.id());
+  ASSERT_EQ(seen_by_admin.size(), 1);
+  EXPECT_THAT(seen_by_admin[0].after_json(), HasSubstr("correct_options"));
+
+  ListAuditRecordsRequest request;
+  request.set_entity_type("training_modules");
+  request.set_entity_id(absl::StrCat(module.id()));
+  absl::StatusOr<ListAuditRecordsResponse> seen_by_finance =
+      List(server_.Login("fin@vendor.example"), request);
+  ASSERT_TRUE(seen_by_finance.ok()) << seen_by_finance.status();
+  ASSERT_EQ(seen_by_finance->records_size(), 1);
+  const std::string& after = seen_by_finance->records(0).after_json();
+  EXPECT_THAT(after, HasSubstr("\"quiz_json\":\"(hidden: only program admins see quiz answers)\""));
+  EXPECT_THAT(after, HasSubstr("\"title\":\"Wi-Fi basics\""));
+  EXPECT_EQ(after.find("correct_options"), std::string::npos);
+  EXPECT_TRUE(Verify().intact());
+}
+
 TEST_F(AuditRpcTest, OnlyAdminsAndFinanceReadAndFiltersAreChecked) {
   EXPECT_THAT(List(rep1_token_, ListAuditRecordsRequest()).status(),
               StatusIs(absl::StatusCode::kPermissionDenied));

@@ -439,6 +439,11 @@ TEST(TrainingRulesTest, ValidationNamesEachBadField) {
        "title: \"A\" duration_minutes: 10 quiz_questions { prompt: \"Q\" options: \"x\""
        " options: \"y\" correct_options: 0 }",
        "training_module.pass_mark"},
+      {"portal quiz on a certification",
+       "title: \"A\" duration_minutes: 10 pass_mark: 50 certification_code: \"net-pro\""
+       " certification_valid_months: 12 quiz_questions { prompt: \"Q\" options: \"x\""
+       " options: \"y\" correct_options: 0 }",
+       "training_module.quiz_questions"},
       {"question without a prompt",
        "title: \"A\" duration_minutes: 10 pass_mark: 50 quiz_questions { options: \"x\""
        " options: \"y\" correct_options: 0 }",

@@ -18,8 +18,8 @@ export function FormErrors({ error, shown }: { error: unknown; shown: (field: st
   if (rest.length === 0) return null;
   return (
     <ul className="form-error" role="alert">
-      {rest.map((v) => (
-        <li key={v.field}>
+      {rest.map((v, i) => (
+        <li key={`${v.field}:${i}`}>
           {v.field}: {v.description}
         </li>
       ))}

@@ -88,12 +88,19 @@ export async function apiRequest<T>(method: string, path: string, body?: unknown
   return parseAnswer<T>(response.status, response.statusText, await response.text());
 }
 
+// FieldMask paths in their canonical JSON form, lowerCamelCase ("currency_code" →
+// "currencyCode"), which every gRPC-JSON transcoder accepts; callers keep the proto paths that
+// field violations name.
+export function fieldMaskJson(paths: readonly string[]): string {
+  return paths.map((path) => path.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())).join(',');
+}
+
 export const api = {
   get: <T>(path: string, params?: Record<string, QueryValue>) => apiRequest<T>('GET', path + queryString(params)),
   post: <T>(path: string, body: unknown = {}) => apiRequest<T>('POST', path, body),
   put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown, updateMask?: string[]) =>
-    apiRequest<T>('PATCH', path + queryString({ updateMask: updateMask?.join(',') }), body),
+    apiRequest<T>('PATCH', path + queryString({ updateMask: updateMask && fieldMaskJson(updateMask) }), body),
 };
 
 // Uploads one file as multipart/form-data (the gateway streams it into a client-streaming RPC),

@@ -50,7 +50,7 @@ describe('ClaimForm', () => {
     await user.click(screen.getByRole('button', { name: 'Add a product' }));
     const line2 = screen.getByRole('listitem', { name: 'Line 2' });
     await user.type(within(line2).getByLabelText('Product (SKU or name)'), 'X-1');
-    await user.type(within(line2).getByLabelText('Unit price'), '0,10');
+    await user.type(within(line2).getByLabelText('Unit price'), '0.10');
     expect(screen.getByTestId('claim-total')).toHaveTextContent('€55,500.10');
     await user.click(screen.getByRole('button', { name: 'Submit claim' }));
     expect(onSubmit).toHaveBeenCalledWith(

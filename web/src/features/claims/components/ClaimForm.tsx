@@ -4,6 +4,7 @@ import { InputField, SelectField, TextAreaField } from '@/components/Fields';
 import { ApiError } from '@/lib/api-client';
 import { addDecimals, multiplyDecimal } from '@/lib/decimal';
 import { formatMoney, locale, todayUtc } from '@/lib/format';
+import { decimalInput, formatDecimalInput, parseDecimalInput } from '@/lib/decimal-input';
 import { useProductSearch } from '@/features/programs/api/programs';
 import type { Program } from '@/features/programs/api/types';
 import type { Attachment, ClaimDraft } from '../api/types';
@@ -53,7 +54,7 @@ export function ClaimForm({ programs, initial, submitLabel, submitting, error, w
   const [comment, setComment] = useState('');
   const [lines, setLines] = useState<LineState[]>(
     initial?.lines.length
-      ? initial.lines.map((l) => ({ key: nextLineKey++, sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice }))
+      ? initial.lines.map((l) => ({ key: nextLineKey++, sku: l.sku, quantity: l.quantity, unitPrice: formatDecimalInput(l.unitPrice) }))
       : [newLine()],
   );
   const [uploads, setUploads] = useState<ProofUpload[]>([]);
@@ -70,8 +71,10 @@ export function ClaimForm({ programs, initial, submitLabel, submitting, error, w
   });
   const attachmentError = apiError?.fieldViolations.find((v) => v.field.startsWith('claim.attachment_ids'))?.description;
 
-  const lineAmount = (l: LineState) =>
-    /^\d+$/.test(l.quantity) && /^\d+(\.\d{1,4})?$/.test(l.unitPrice) ? multiplyDecimal(l.unitPrice, Number(l.quantity)) : '0';
+  const lineAmount = (l: LineState) => {
+    const price = parseDecimalInput(l.unitPrice);
+    return /^\d+$/.test(l.quantity) && price && /^\d+(\.\d{1,4})?$/.test(price) ? multiplyDecimal(price, Number(l.quantity)) : '0';
+  };
   const total = addDecimals(...lines.map(lineAmount));
   const uploading = uploads.some((u) => !u.attachment && !u.error);
 
@@ -88,7 +91,7 @@ export function ClaimForm({ programs, initial, submitLabel, submitting, error, w
         customerName: customerName.trim(),
         customerCountry: customerCountry.trim().toUpperCase(),
         currencyCode: currency,
-        lines: lines.map((l) => ({ sku: l.sku.trim(), quantity: l.quantity || '0', unitPrice: l.unitPrice.trim() || '0' })),
+        lines: lines.map((l) => ({ sku: l.sku.trim(), quantity: l.quantity || '0', unitPrice: decimalInput(l.unitPrice) || '0' })),
         notes,
         attachmentIds: [...existing.map((a) => a.id), ...uploads.filter((u) => u.attachment).map((u) => u.attachment!.id)],
       },
@@ -216,8 +219,8 @@ export function ClaimForm({ programs, initial, submitLabel, submitting, error, w
             <p>{apiError.message}</p>
           ) : (
             <ul>
-              {otherErrors.map((v) => (
-                <li key={v.field}>
+              {otherErrors.map((v, i) => (
+                <li key={`${v.field}:${i}`}>
                   {v.field}: {v.description}
                 </li>
               ))}
@@ -273,7 +276,7 @@ function ClaimLineRow({ index, line, program, amount, onChange, onRemove, error 
           autoComplete="off"
           onValueChange={(sku) => {
             const product = eligible.find((p) => p.sku === sku);
-            onChange(product && !line.unitPrice ? { sku, unitPrice: product.listPrice } : { sku });
+            onChange(product && !line.unitPrice ? { sku, unitPrice: formatDecimalInput(product.listPrice) } : { sku });
           }}
           hint={chosen ? chosen.name : undefined}
           error={error('sku')}
@@ -299,7 +302,7 @@ function ClaimLineRow({ index, line, program, amount, onChange, onRemove, error 
         label={t('Unit price')}
         inputMode="decimal"
         value={line.unitPrice}
-        onValueChange={(unitPrice) => onChange({ unitPrice: unitPrice.replace(',', '.') })}
+        onValueChange={(unitPrice) => onChange({ unitPrice })}
         error={error('unit_price')}
       />
       <div className="claim-line__amount">

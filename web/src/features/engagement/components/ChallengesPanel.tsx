@@ -7,6 +7,7 @@ import { Empty, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
 import { formatDateTime, formatMoney, formatNumber, formatPoints } from '@/lib/format';
+import { decimalInput } from '@/lib/decimal-input';
 import { usePrograms } from '@/features/programs/api/programs';
 import { useCreateChallenge, useChallenges } from '../api/engagement';
 import type { Challenge, ChallengeGoalKind } from '../api/types';
@@ -156,7 +157,7 @@ function ChallengeForm({ onDone }: { onDone: () => void }) {
         audience: audienceOf(audience),
         goal: {
           kind,
-          target: target.trim().replace(',', '.'),
+          target: decimalInput(target),
           currencyCode: kind === 'CHALLENGE_GOAL_KIND_SALES' ? currencyCode.trim().toUpperCase() : '',
           sku: kind === 'CHALLENGE_GOAL_KIND_PRODUCT_UNITS' ? sku.trim() : '',
         },

@@ -6,6 +6,7 @@ import { InputField, SelectField, TextAreaField } from '@/components/Fields';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
 import { formatDateTime, formatDay, formatMoney } from '@/lib/format';
+import { decimalInput } from '@/lib/decimal-input';
 import { attachmentUrl } from '@/features/claims/api/claims';
 import { ProofDropzone, type ProofUpload } from '@/features/claims/components/ProofDropzone';
 import {
@@ -102,7 +103,7 @@ function NewFundRequest({ funds }: { funds: FundBalance[] }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate(
-      { programId, fund, activity: activity.trim(), description, plannedCost: plannedCost.replace(',', '.'), startDate, endDate },
+      { programId, fund, activity: activity.trim(), description, plannedCost: decimalInput(plannedCost), startDate, endDate },
       {
         onSuccess: () => {
           toasts.show(t('Fund request sent for approval'), 'success');
@@ -251,7 +252,7 @@ function ReimbursementForm({ request, onDone }: { request: FundRequest; onDone: 
         e.preventDefault();
         if (uploading) return;
         submit.mutate(
-          { request, actualCost: actualCost.replace(',', '.'), notes, attachmentIds: uploads.filter((u) => u.attachment).map((u) => u.attachment!.id) },
+          { request, actualCost: decimalInput(actualCost), notes, attachmentIds: uploads.filter((u) => u.attachment).map((u) => u.attachment!.id) },
           {
             onSuccess: () => {
               toasts.show(t('Reimbursement claimed'), 'success');

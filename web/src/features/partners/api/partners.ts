@@ -60,6 +60,7 @@ export function useUpdatePartner() {
       queryClient.setQueryData(partnerKeys.detail(updated.id), updated);
       void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
       void queryClient.invalidateQueries({ queryKey: ['tiers'] });
+      void queryClient.invalidateQueries({ queryKey: ['programs'] });
     },
   });
 }

@@ -16,7 +16,6 @@ export function useStatementList(filter: StatementFilter, pageSize = 25) {
       api.get<{ statements: Statement[]; nextPageToken: string }>('/v1/statements', { ...filter, pageSize, pageToken: pageParam }),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextPageToken || undefined,
-    placeholderData: (previous) => previous,
   });
 }
 
@@ -62,6 +61,7 @@ export function useMarkPaid() {
       void queryClient.invalidateQueries({ queryKey: statementKeys.all });
       void queryClient.invalidateQueries({ queryKey: ['ledger'] });
       void queryClient.invalidateQueries({ queryKey: ['claims'] });
+      void queryClient.invalidateQueries({ queryKey: ['performance'] });
     },
   });
 }

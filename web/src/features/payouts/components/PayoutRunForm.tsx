@@ -114,8 +114,8 @@ export function PayoutRunForm({ defaultStart, defaultEnd, today }: Props) {
           {error.code === 10 ? t('Another payout run was being made at the same time. Review and try again.') : error.message}
           {leftOver.length > 0 && (
             <ul>
-              {leftOver.map((v) => (
-                <li key={v.field}>
+              {leftOver.map((v, i) => (
+                <li key={`${v.field}:${i}`}>
                   {v.field}: {v.description}
                 </li>
               ))}

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, queryString } from '@/lib/api-client';
 import type { Baseline, NewProgramCost, ProgramCost, ProgramPerformance } from './types';
 
@@ -22,7 +22,8 @@ export function useProgramPerformance(programId: string, baseline: Baseline = {}
   return useQuery({
     queryKey: performanceKeys.program(programId, baseline),
     queryFn: () => api.get<ProgramPerformance>(`/v1/programs/${programId}/performance`, { ...baseline }),
-    placeholderData: keepPreviousData,
+    // While another baseline loads, keep showing this program's figures (never another program's).
+    placeholderData: (previous) => (previous?.programId === programId ? previous : undefined),
   });
 }
 

@@ -21,7 +21,7 @@ describe('CostForm', () => {
     renderWithProviders(<CostForm programId="7" currency="EUR" onDone={onDone} />);
     const user = userEvent.setup();
     await user.selectOptions(screen.getByLabelText('Category'), 'PROGRAM_COST_CATEGORY_MARKETING');
-    await user.type(screen.getByLabelText('Amount (EUR)'), ' 1250,50 ');
+    await user.type(screen.getByLabelText('Amount (EUR)'), ' 1,250.50 ');
     await user.clear(screen.getByLabelText('Incurred on'));
     await user.type(screen.getByLabelText('Incurred on'), '2026-03-02');
     await user.type(screen.getByLabelText('Description'), ' Trade fair booth ');

@@ -7,6 +7,7 @@ import { Empty, ErrorMessage, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
 import { formatDay, formatMoney, todayUtc } from '@/lib/format';
+import { decimalInput } from '@/lib/decimal-input';
 import { useAddProgramCost, useProgramCosts, useVoidProgramCost } from '../api/performance';
 import { COST_CATEGORY_LABELS, type ProgramCost, type ProgramCostCategory } from '../api/types';
 
@@ -144,7 +145,7 @@ export function CostForm({ programId, currency, onDone }: CostFormProps) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     add.mutate(
-      { category: category || undefined, amount: amount.trim().replace(',', '.'), description: description.trim(), incurredOn },
+      { category: category || undefined, amount: decimalInput(amount), description: description.trim(), incurredOn },
       {
         onSuccess: (cost) => {
           toasts.show(t('Cost of {{amount}} added', { amount: formatMoney(cost.amount, currency) }), 'success');
@@ -183,8 +184,8 @@ export function CostForm({ programId, currency, onDone }: CostFormProps) {
         <div className="form-error" role="alert">
           {others.length > 0 ? (
             <ul>
-              {others.map((v) => (
-                <li key={v.field}>
+              {others.map((v, i) => (
+                <li key={`${v.field}:${i}`}>
                   {v.field}: {v.description}
                 </li>
               ))}

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
+import { api, fieldMaskJson } from '@/lib/api-client';
 import type { Partner } from '@/features/partners/api/types';
 import type {
   EligibilityCheck,
@@ -110,7 +110,7 @@ export function useProgramSearch(status: ProgramStatus | '', nameContains: strin
   });
 }
 
-// Every version of a program's rules (vendor roles), newest last as the server lists them.
+// Every version of a program's rules (vendor roles), newest first as the server lists them.
 export function useRulesVersions(programId: string) {
   return useQuery({
     queryKey: programKeys.versions(programId),
@@ -163,6 +163,7 @@ export function useCreateProgram() {
     onSuccess: (saved) => {
       queryClient.setQueryData(programKeys.detail(saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: programKeys.all });
+      void queryClient.invalidateQueries({ queryKey: ['performance'] });
     },
   });
 }
@@ -176,6 +177,7 @@ export function useUpdateProgram() {
     onSuccess: (saved) => {
       queryClient.setQueryData(programKeys.detail(saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: programKeys.all });
+      void queryClient.invalidateQueries({ queryKey: ['performance'] });
     },
   });
 }
@@ -190,6 +192,7 @@ export function useChangeProgramStatus() {
     onSuccess: (saved) => {
       queryClient.setQueryData(programKeys.detail(saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: programKeys.all });
+      void queryClient.invalidateQueries({ queryKey: ['performance'] });
     },
   });
 }
@@ -207,7 +210,7 @@ export function simulateProgram({ programId, historyStart, historyEnd, program, 
   const body: Record<string, unknown> = { programId, historyStart, historyEnd };
   if (program && updateMask && updateMask.length > 0) {
     body.program = program;
-    body.updateMask = updateMask.join(',');
+    body.updateMask = fieldMaskJson(updateMask);
   }
   return api.post<SimulationResult>('/v1/programs:simulate', body);
 }

@@ -78,8 +78,11 @@ interface EditorProps {
   onReload?: () => void;
 }
 
-export function ProgramEditor({ title, original, onReload }: EditorProps) {
+export function ProgramEditor({ title, original: loaded, onReload }: EditorProps) {
   const { t } = useTranslation();
+  // The version the edit started from: a refetch must not move the etag or the changed fields
+  // under the user (a save over someone else's change is then refused, not silently merged).
+  const [original] = useState(loaded);
   const toasts = useToasts();
   const navigate = useNavigate();
   const create = useCreateProgram();

@@ -128,7 +128,14 @@ function ProgramActions({ program: p }: { program: Program }) {
           ))}
       </div>
       {confirming && (
-        <div className="confirm" role="alertdialog" aria-labelledby="confirm-question">
+        <div
+          className="confirm"
+          role="alertdialog"
+          aria-labelledby="confirm-question"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setConfirming(null);
+          }}
+        >
           <p id="confirm-question">{question[confirming]}</p>
           <div className="button-row">
             <button

@@ -70,7 +70,7 @@ describe('RuleEditor', () => {
     const rule1 = screen.getByRole('listitem', { name: 'Rule 1' });
     await user.click(within(rule1).getByRole('button', { name: 'Add tier' }));
     await user.type(within(rule1).getByLabelText('Tier 2 from volume'), '50000');
-    await user.type(within(rule1).getByLabelText('Tier 2 percent'), '3,5');
+    await user.type(within(rule1).getByLabelText('Tier 2 percent'), '3.5');
 
     const program = draftToApi({ ...draft, rules: latest });
     expect(program.rules![0]).toEqual({

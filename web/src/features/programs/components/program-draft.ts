@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import type { PartnerType } from '@/features/partners/api/types';
 import { ApiError, type FieldViolation } from '@/lib/api-client';
 import { formatDay, formatMoney, formatNumber } from '@/lib/format';
+import { decimalInput, formatDecimalInput } from '@/lib/decimal-input';
 import type {
   IncentiveRule,
   Program,
@@ -110,36 +111,46 @@ export function draftFromProgram(p: Program): ProgramDraft {
     name: p.name ?? '',
     description: p.description ?? '',
     objectives: p.objectives ?? '',
-    targets: (p.targets ?? []).map((t) => ({ ...t })),
+    targets: (p.targets ?? []).map((t) => ({ ...t, target: formatDecimalInput(t.target) })),
     partnerTypes: [...(p.eligibility?.partnerTypes ?? [])],
     tiers: [...(p.eligibility?.tiers ?? [])],
     regions: (p.eligibility?.regions ?? []).join(', '),
     partnerIds: [...(p.eligibility?.partnerIds ?? [])],
     requiredCertifications: [...(p.eligibility?.requiredCertifications ?? [])],
     currencyCode: p.currencyCode ?? '',
-    budget: p.budget ?? '',
+    budget: formatDecimalInput(p.budget),
     startDate: p.startDate ?? '',
     endDate: p.endDate ?? '',
     period: p.period && (p.period as string) !== 'PROGRAM_PERIOD_UNSPECIFIED' ? p.period : '',
     terms: p.terms ?? '',
     eligibleSkus: [...(p.eligibleSkus ?? [])],
     rules: (p.rules ?? []).map((r) => ({
-      ...structuredClone(r),
+      ...ruleForEditing(r),
       key: newKey(),
       pointsBasis: r.points ? (r.points.pointsPerUnit ? 'unit' : 'currency') : undefined,
     })),
   };
 }
 
-// A decimal as typed ("2,5 ") as the API reads it ("2.5").
+// A decimal as typed ("2,5 " in Dutch) as the API reads it ("2.5").
 export function decimal(value: string | undefined): string {
-  return (value ?? '').trim().replace(',', '.');
+  return decimalInput(value ?? '');
 }
 
 const list = (values: string[] | undefined) => (values ?? []).map((v) => v.trim()).filter(Boolean);
 
 // One rule as the API takes it: only its kind's fields, decimals normalised.
 export function ruleToApi(rule: IncentiveRule): IncentiveRule {
+  return convertRule(rule, decimal);
+}
+
+// One rule of the API as the editor shows it: decimals as the user's language writes them.
+function ruleForEditing(rule: IncentiveRule): IncentiveRule {
+  return convertRule(rule, (value) => formatDecimalInput(value));
+}
+
+// The rule with only its kind's fields, each decimal passed through `decimal`.
+function convertRule(rule: IncentiveRule, decimal: (value: string | undefined) => string): IncentiveRule {
   const out: IncentiveRule = { id: rule.id.trim(), name: rule.name.trim() };
   const kind = ruleKind(rule);
   if (kind === 'rebate' && rule.rebate) {

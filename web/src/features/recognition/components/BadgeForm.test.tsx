@@ -56,7 +56,7 @@ describe('badge criteria', () => {
     await user.selectOptions(screen.getByLabelText('Earned for'), 'periodSum');
     await user.clear(screen.getByLabelText('Currency'));
     await user.type(screen.getByLabelText('Currency'), 'usd');
-    await user.type(screen.getByLabelText('Sales of at least'), '250000,50');
+    await user.type(screen.getByLabelText('Sales of at least'), '250,000.50');
     await user.click(screen.getByRole('button', { name: 'Create badge' }));
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(fetchMock.mock.calls[0]![0]).toBe('/v1/badges');

@@ -176,8 +176,8 @@ export function LevelLadderEditor({ levels }: { levels: Level[] }) {
       )}
       {leftOver.length > 0 && (
         <ul className="form-error" role="alert">
-          {leftOver.map((v) => (
-            <li key={v.field}>
+          {leftOver.map((v, i) => (
+            <li key={`${v.field}:${i}`}>
               {v.field}: {v.description}
             </li>
           ))}

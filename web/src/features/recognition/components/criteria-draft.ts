@@ -1,4 +1,5 @@
 import type { BadgeCriteria, CalendarPeriod, RecognitionEventKind, RecognitionMetric } from '../api/types';
+import { decimalInput } from '@/lib/decimal-input';
 
 // The criterion kinds of recognition.proto's BadgeCriteria oneof (the JSON field names).
 export type CriterionKind = keyof BadgeCriteria;
@@ -86,7 +87,6 @@ export function criteriaFromDraft(d: CriteriaDraft): CriteriaResult {
     }
     return Number(trimmed);
   };
-  const decimal = (text: string) => text.trim().replace(',', '.');
   switch (d.kind) {
     case 'eventCount':
       return { criteria: { eventCount: { event: d.event, count: String(whole(d.count, 'event_count.count')) } }, errors };
@@ -97,7 +97,7 @@ export function criteriaFromDraft(d: CriteriaDraft): CriteriaResult {
             metric: d.metric,
             currencyCode: d.metric === 'RECOGNITION_METRIC_SALES' ? d.currencyCode.trim().toUpperCase() : '',
             period: d.period,
-            threshold: decimal(d.threshold),
+            threshold: decimalInput(d.threshold),
           },
         },
         errors,

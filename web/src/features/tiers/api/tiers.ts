@@ -54,6 +54,7 @@ export function useEvaluateTiers() {
       if (request.dryRun) return;
       void queryClient.invalidateQueries({ queryKey: ['tiers'] });
       void queryClient.invalidateQueries({ queryKey: ['partners'] });
+      void queryClient.invalidateQueries({ queryKey: ['programs'] });
     },
   });
 }

@@ -30,7 +30,7 @@ describe('LadderEditor', () => {
     expect(within(tier(3)).getByLabelText('Name')).toHaveFocus();
     await user.type(within(tier(3)).getByLabelText('Name'), 'Gold');
     await user.type(within(tier(3)).getByLabelText('Code'), 'Gold');
-    await user.type(within(tier(3)).getByLabelText('Min. trailing 12-month sales'), '75000,50');
+    await user.type(within(tier(3)).getByLabelText('Min. trailing 12-month sales'), '75,000.50');
     await user.type(within(tier(3)).getByLabelText('Min. certified users'), '2');
     await user.type(within(tier(3)).getByLabelText('Certification'), 'storage-expert');
 

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InputField, TextAreaField } from '@/components/Fields';
 import type { ApiError } from '@/lib/api-client';
+import { decimalInput, formatDecimalInput } from '@/lib/decimal-input';
 import type { Tier, TierLadder, TierLadderInput } from '../api/types';
 
 // One tier as the editor holds it: every input as typed, with a key that survives reordering.
@@ -26,18 +27,16 @@ export function toDraft(tier: Tier): DraftTier {
     code: tier.code,
     name: tier.name,
     benefits: tier.benefits ?? '',
-    minTrailingSales: c?.minTrailingSales ?? '',
+    minTrailingSales: formatDecimalInput(c?.minTrailingSales),
     minCertifiedUsers: c?.minCertifiedUsers ? String(c.minCertifiedUsers) : '',
     certificationCode: c?.certificationCode ?? '',
-    minTrailingPoints: c?.minTrailingPoints ?? '',
+    minTrailingPoints: formatDecimalInput(c?.minTrailingPoints),
   };
 }
 
 function emptyDraft(): DraftTier {
   return { key: newKey(), code: '', name: '', benefits: '', minTrailingSales: '', minCertifiedUsers: '', certificationCode: '', minTrailingPoints: '' };
 }
-
-const decimal = (text: string) => text.trim().replace(',', '.');
 
 // The ladder as SetTierLadder takes it: lowest tier first, ranks left to the server, and no
 // criteria on the lowest tier (every partner holds it).
@@ -48,10 +47,10 @@ export function toLadder(currencyCode: string, drafts: DraftTier[]): TierLadderI
       const tier: TierLadderInput['tiers'][number] = { code: d.code.trim(), name: d.name.trim(), benefits: d.benefits.trim() };
       if (i > 0) {
         tier.criteria = {
-          minTrailingSales: decimal(d.minTrailingSales),
+          minTrailingSales: decimalInput(d.minTrailingSales),
           minCertifiedUsers: d.minCertifiedUsers.trim() ? Number(d.minCertifiedUsers.trim()) : 0,
           certificationCode: d.certificationCode.trim(),
-          minTrailingPoints: decimal(d.minTrailingPoints),
+          minTrailingPoints: decimalInput(d.minTrailingPoints),
         };
       }
       return tier;

@@ -34,12 +34,14 @@ export function QuizEditor({ draft, onChange, error }: QuizEditorProps) {
               name="quiz-kind"
               value={c.value}
               checked={draft.quiz === c.value}
+              disabled={c.value === 'portal' && draft.certified}
               onChange={() => onChange({ quiz: c.value, questions: c.value === 'portal' && draft.questions.length === 0 ? [emptyQuestion()] : draft.questions })}
             />
             {c.label}
           </label>
         ))}
       </div>
+      {draft.certified && <p className="muted small">{t('A module with a certification is completed in the LMS, so its quiz is the LMS’s too.')}</p>}
       {draft.quiz !== 'none' && (
         <div className="form__grid">
           <InputField
@@ -86,7 +88,10 @@ export function QuizEditor({ draft, onChange, error }: QuizEditorProps) {
                             setQuestion(q, { correct: e.target.checked ? [...question.correct, o] : question.correct.filter((c) => c !== o) })
                           }
                         />
-                        {t('Correct')}
+                        <span aria-hidden="true">{t('Correct')}</span>
+                        <span className="visually-hidden">
+                          {t('Answer {{letter}} of question {{number}} is correct', { letter: String.fromCharCode(65 + o), number: q + 1 })}
+                        </span>
                       </label>
                       {question.options.length > 2 && (
                         <button

@@ -84,12 +84,16 @@ function ModuleCard({ module }: { module: TrainingModule }) {
   const error = complete.error instanceof ApiError ? complete.error : null;
   const celebrate = (c: TrainingCompletion) => {
     setTakingQuiz(false);
-    const score = quiz === 'portal' ? t('You scored {{score}}%.', { score: c.quizScore }) + ' ' : '';
+    const earned = c.firstCompletion && c.pointsAwarded !== '0';
+    const values = { score: c.quizScore, points: formatPoints(c.pointsAwarded) };
     toasts.show(
-      score +
-        (c.firstCompletion && c.pointsAwarded !== '0'
-          ? t('Module completed: {{points}} points earned!', { points: formatPoints(c.pointsAwarded) })
-          : t('Module completed')),
+      quiz === 'portal'
+        ? earned
+          ? t('You scored {{score}}%. Module completed: {{points}} points earned!', values)
+          : t('You scored {{score}}%. Module completed', values)
+        : earned
+          ? t('Module completed: {{points}} points earned!', values)
+          : t('Module completed'),
       'celebrate',
     );
   };

@@ -167,7 +167,11 @@ export function TrainingModuleForm({ onDone }: { onDone: () => void }) {
             />
           </div>
           <label className="checkbox">
-            <input type="checkbox" checked={draft.certified} onChange={(e) => set({ certified: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={draft.certified}
+              onChange={(e) => set(e.target.checked && draft.quiz === 'portal' ? { certified: true, quiz: 'lms' } : { certified: e.target.checked })}
+            />
             {t('Grants a certification')}
           </label>
           {draft.certified && (
