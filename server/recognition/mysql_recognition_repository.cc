@@ -899,6 +899,31 @@ absl::StatusOr<cim::v1::TrainingModule> MysqlRecognitionRepository::GetTrainingM
   });
 }
 
+absl::StatusOr<std::vector<absl::Time>> MysqlRecognitionRepository::QuizFailuresSince(
+    int64_t user_id, int64_t module_id, absl::Time since) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<absl::Time>> {
+    SqlBuilder query("SELECT attempted_at FROM training_quiz_failures WHERE user_id = ");
+    query.Bind(user_id) << " AND module_id = ";
+    query.Bind(module_id) << " AND attempted_at >= ";
+    query.Bind(ToSqlTime(since)) << " ORDER BY attempted_at, id";
+    std::vector<absl::Time> out;
+    query.Query(s, [&](const soci::row& r) { out.push_back(FromSqlTime(r.get<std::tm>(0))); });
+    return out;
+  });
+}
+
+absl::Status MysqlRecognitionRepository::RecordQuizFailure(int64_t user_id, int64_t module_id,
+                                                           int quiz_score, absl::Time at) {
+  return db_.Run([&](soci::session& s) -> absl::Status {
+    SqlBuilder insert(
+        "INSERT INTO training_quiz_failures (user_id, module_id, quiz_score, attempted_at)"
+        " VALUES ");
+    insert.Tuple(user_id, module_id, quiz_score, ToSqlTime(at));
+    insert.Execute(s);
+    return absl::OkStatus();
+  });
+}
+
 absl::StatusOr<absl::flat_hash_map<int64_t, absl::Time>>
 MysqlRecognitionRepository::LastCompletionTimes(int64_t user_id,
                                                 const std::vector<int64_t>& module_ids) {

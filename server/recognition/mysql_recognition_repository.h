@@ -55,6 +55,10 @@ class MysqlRecognitionRepository final : public RecognitionRepository {
   absl::StatusOr<std::vector<cim::v1::TrainingModule>> ListTrainingModules(int64_t after_id,
                                                                            int limit) override;
   absl::StatusOr<cim::v1::TrainingModule> GetTrainingModule(int64_t id) override;
+  absl::StatusOr<std::vector<absl::Time>> QuizFailuresSince(int64_t user_id, int64_t module_id,
+                                                            absl::Time since) override;
+  absl::Status RecordQuizFailure(int64_t user_id, int64_t module_id, int quiz_score,
+                                 absl::Time at) override;
   absl::StatusOr<absl::flat_hash_map<int64_t, absl::Time>> LastCompletionTimes(
       int64_t user_id, const std::vector<int64_t>& module_ids) override;
   absl::StatusOr<cim::v1::TrainingCompletion> RecordCompletion(

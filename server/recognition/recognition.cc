@@ -447,7 +447,18 @@ absl::StatusOr<cim::v1::TrainingCompletion> Recognition::CompleteTraining(
     }
     ValidateQuizAnswers(module, request.quiz_answers(), errors);
     CIM_RETURN_IF_ERROR(errors.ToStatus());
-    quiz_score = GradeQuiz(module, request.quiz_answers());
+    if (!module.quiz_questions().empty()) {
+      const absl::Time now = clock_.Now();
+      CIM_ASSIGN_OR_RETURN(
+          std::vector<absl::Time> failures,
+          repository_.QuizFailuresSince(user_id, module.id(), now - kQuizFailureWindow));
+      CIM_RETURN_IF_ERROR(CheckQuizAttemptAllowed(failures, now));
+      quiz_score = GradeQuiz(module, request.quiz_answers());
+      if (absl::Status passed = CheckQuizScore(module, quiz_score); !passed.ok()) {
+        CIM_RETURN_IF_ERROR(repository_.RecordQuizFailure(user_id, module.id(), quiz_score, now));
+        return passed;
+      }
+    }
   }
   CIM_RETURN_IF_ERROR(CheckQuizScore(module, quiz_score));
   int64_t partner_id = caller.partner_id;

@@ -137,6 +137,13 @@ class RecognitionRepository : public LeaderboardScoreSource {
                                                                                    int limit) = 0;
   // NOT_FOUND if none.
   virtual absl::StatusOr<cim::v1::TrainingModule> GetTrainingModule(int64_t id) = 0;
+  // When `user_id` failed `module_id`'s portal quiz since `since`, oldest first.
+  virtual absl::StatusOr<std::vector<absl::Time>> QuizFailuresSince(int64_t user_id,
+                                                                    int64_t module_id,
+                                                                    absl::Time since) = 0;
+  // Records a failed portal-quiz attempt.
+  virtual absl::Status RecordQuizFailure(int64_t user_id, int64_t module_id, int quiz_score,
+                                         absl::Time at) = 0;
   // When `user_id` last completed each of `module_ids` (modules never completed are absent).
   virtual absl::StatusOr<absl::flat_hash_map<int64_t, absl::Time>> LastCompletionTimes(
       int64_t user_id, const std::vector<int64_t>& module_ids) = 0;

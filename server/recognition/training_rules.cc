@@ -125,6 +125,16 @@ int GradeQuiz(const cim::v1::TrainingModule& module,
   return right * 100 / questions;
 }
 
+absl::Status CheckQuizAttemptAllowed(const std::vector<absl::Time>& failures, absl::Time now) {
+  if (static_cast<int>(failures.size()) < kMaxQuizFailures) return absl::OkStatus();
+  // The attempt that frees a try is the oldest of the last kMaxQuizFailures.
+  const absl::Time retry = failures[failures.size() - kMaxQuizFailures] + kQuizFailureWindow;
+  if (retry <= now) return absl::OkStatus();
+  return absl::ResourceExhaustedError(absl::StrCat(
+      kMaxQuizFailures, " failed attempts within ", absl::FormatDuration(kQuizFailureWindow),
+      ": try again after ", absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", retry, absl::UTCTimeZone())));
+}
+
 void HideQuizAnswers(cim::v1::TrainingModule& module) {
   for (cim::v1::QuizQuestion& question : *module.mutable_quiz_questions()) {
     question.clear_correct_options();

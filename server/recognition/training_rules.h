@@ -3,6 +3,7 @@
 #define CIM_SERVER_RECOGNITION_TRAINING_RULES_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/time/time.h"
@@ -28,6 +29,16 @@ void ValidateQuizAnswers(const cim::v1::TrainingModule& module,
 // questions answered with exactly their correct options. 0 for a module without questions.
 int GradeQuiz(const cim::v1::TrainingModule& module,
               const google::protobuf::RepeatedPtrField<cim::v1::QuizAnswer>& answers);
+
+// A user may fail a module's portal quiz this many times in any kQuizFailureWindow: enough to
+// learn from mistakes, too few to find the answers by trying them.
+inline constexpr int kMaxQuizFailures = 3;
+inline constexpr absl::Duration kQuizFailureWindow = absl::Hours(24);
+
+// OK if a user whose failed attempts since now - kQuizFailureWindow are `failures` (oldest
+// first) may take the quiz at `now`; RESOURCE_EXHAUSTED naming when they may try again (RFC
+// 3339, UTC) otherwise.
+absl::Status CheckQuizAttemptAllowed(const std::vector<absl::Time>& failures, absl::Time now);
 
 // Clears which quiz options are correct (what everyone but program admins sees).
 void HideQuizAnswers(cim::v1::TrainingModule& module);

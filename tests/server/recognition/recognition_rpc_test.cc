@@ -735,6 +735,44 @@ TEST_F(RecognitionRpcTest, PortalQuizzesAreGradedByTheServerWithoutRevealingAnsw
       StatusIs(grpc::StatusCode::FAILED_PRECONDITION, HasSubstr("taken in the LMS")));
 }
 
+TEST_F(RecognitionRpcTest, QuizAttemptsAreLimitedSoAnswersCannotBeFoundByTrying) {
+  CreateTrainingModuleRequest create;
+  *create.mutable_training_module() = Module(
+      "title: \"Wi-Fi basics\" duration_minutes: 20 points: \"25\" pass_mark: 100"
+      " quiz_questions { prompt: \"Furthest band?\" options: \"2.4 GHz\" options: \"5 GHz\""
+      "   options: \"6 GHz\" correct_options: 0 }");
+  TrainingModule module;
+  ASSERT_TRUE(
+      recognition_->CreateTrainingModule(TestServer::Context(admin_).get(), create, &module).ok());
+  const auto attempt = [&](int option) {
+    CompleteTrainingRequest complete;
+    complete.set_module_id(module.id());
+    complete.add_quiz_answers()->add_selected_options(option);
+    TrainingCompletion done;
+    return recognition_->CompleteTraining(TestServer::Context(rep1_token_).get(), complete, &done);
+  };
+  EXPECT_THAT(attempt(1), StatusIs(grpc::StatusCode::FAILED_PRECONDITION));
+  server_.clock().Advance(absl::Hours(1));
+  EXPECT_THAT(attempt(2), StatusIs(grpc::StatusCode::FAILED_PRECONDITION));
+  EXPECT_THAT(attempt(1), StatusIs(grpc::StatusCode::FAILED_PRECONDITION));
+  // Three failures within a day: even the right answer waits until the first one is a day old.
+  const grpc::Status blocked = attempt(0);
+  EXPECT_THAT(blocked,
+              StatusIs(grpc::StatusCode::RESOURCE_EXHAUSTED, HasSubstr("try again after")));
+  EXPECT_EQ(server_.database().Count("SELECT COUNT(*) FROM training_completions"), 0);
+  EXPECT_EQ(server_.database().Count("SELECT COUNT(*) FROM training_quiz_failures"), 3);
+  // Another user is not held back.
+  CompleteTrainingRequest other;
+  other.set_module_id(module.id());
+  other.add_quiz_answers()->add_selected_options(0);
+  TrainingCompletion done;
+  EXPECT_TRUE(
+      recognition_->CompleteTraining(TestServer::Context(rep2_token_).get(), other, &done).ok());
+  server_.clock().Advance(absl::Hours(23));
+  rep1_token_ = server_.Login("rep1@alpha.example");
+  EXPECT_TRUE(attempt(0).ok());
+}
+
 TEST_F(RecognitionRpcTest, AnLmsRecordsCompletionsIdempotently) {
   const std::string lms = LmsKey();
   CreateTrainingModuleRequest create;

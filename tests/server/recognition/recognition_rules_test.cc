@@ -412,6 +412,33 @@ TEST(TrainingRulesTest, QuizzesAreGradedQuestionByQuestion) {
   EXPECT_EQ(module.quiz_questions(1).options(2), "z");
 }
 
+TEST(TrainingRulesTest, FailedQuizAttemptsAreLimitedPerRollingDay) {
+  const absl::Time t0 =
+      absl::FromCivil(absl::CivilSecond(2026, 12, 1, 9, 0, 0), absl::UTCTimeZone());
+  const absl::Time now = t0 + absl::Hours(5);
+  struct Case {
+    std::vector<absl::Time> failures;
+    const char* retry;  // nullptr: allowed
+  };
+  const Case cases[] = {
+      {{}, nullptr},
+      {{t0, t0 + absl::Hours(1)}, nullptr},
+      {{t0, t0 + absl::Hours(1), t0 + absl::Hours(2)}, "try again after 2026-12-02T09:00:00Z"},
+      {{t0, t0 + absl::Hours(1), t0 + absl::Hours(2), t0 + absl::Hours(3)},
+       "try again after 2026-12-02T10:00:00Z"},
+      // A day after the oldest of the last three, a try is free again.
+      {{now - absl::Hours(24), now - absl::Hours(2), now - absl::Hours(1)}, nullptr},
+  };
+  for (const Case& c : cases) {
+    const absl::Status status = CheckQuizAttemptAllowed(c.failures, now);
+    if (c.retry == nullptr) {
+      EXPECT_TRUE(status.ok()) << status;
+    } else {
+      EXPECT_THAT(status, StatusIs(absl::StatusCode::kResourceExhausted, HasSubstr(c.retry)));
+    }
+  }
+}
+
 TEST(TrainingRulesTest, ValidationNamesEachBadField) {
   struct Case {
     const char* name;

@@ -4,7 +4,7 @@ import { Card, Page } from '@/components/Page';
 import { InputField, SelectField } from '@/components/Fields';
 import { Empty, ErrorMessage, QueryView } from '@/components/Status';
 import { ROLE_LABELS, type Role } from '@/features/auth/api/types';
-import { usePartners } from '@/features/partners/api/partners';
+import { PartnerPicker } from '@/features/partners/components/PartnerPicker';
 import { ApiError } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
 import { useAuditRecords, useVerifyAuditTrail } from '../api/audit';
@@ -110,8 +110,6 @@ function Records() {
   const [open, setOpen] = useState<Set<string>>(new Set());
   const records = useAuditRecords(filter);
   const users = useUserDirectory();
-  const partners = usePartners();
-  const partnerList = partners.data?.pages.flatMap((p) => p.partners) ?? [];
   const userList = [...(users.data?.values() ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName));
   const error = records.error instanceof ApiError ? records.error : null;
   const fieldError = (name: string) => error?.fieldError(name);
@@ -157,12 +155,12 @@ function Records() {
             options={[{ value: '', label: t('Anyone') }, ...userList.map((u) => ({ value: u.id, label: `${u.displayName} (${u.email})` }))]}
             error={fieldError('actor_user_id')}
           />
-          <SelectField
+          <PartnerPicker
             id="audit-actor-partner"
             label={t("Actor's partner")}
             value={form.actorPartnerId}
-            onValueChange={set('actorPartnerId')}
-            options={[{ value: '', label: t('Any') }, ...partnerList.map((p) => ({ value: p.id, label: p.name }))]}
+            onChange={set('actorPartnerId')}
+            emptyLabel={t('Any')}
             error={fieldError('actor_partner_id')}
           />
           <InputField id="audit-rpc" label={t('Action (RPC)')} value={form.rpc} onValueChange={set('rpc')} maxLength={80} placeholder="ApproveClaim" error={fieldError('rpc')} />

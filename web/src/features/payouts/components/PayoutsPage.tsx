@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Card, Page } from '@/components/Page';
 import { Empty, Loading, QueryView } from '@/components/Status';
 import { usePrincipal } from '@/features/auth/hooks/use-principal';
-import { usePartners } from '@/features/partners/api/partners';
+import { PartnerPicker } from '@/features/partners/components/PartnerPicker';
 import { formatDateTime, formatDay, formatMoney, todayUtc } from '@/lib/format';
 import { dayAfter, dayBefore, statementsExportUrl, useStatementList } from '../api/payouts';
 import { totalsByCurrency } from '../api/totals';
@@ -54,8 +54,6 @@ function Statements({ canPay }: { canPay: boolean }) {
   const [exportFrom, setExportFrom] = useState('');
   const [exportTo, setExportTo] = useState('');
   const [paying, setPaying] = useState<string | null>(null);
-  const partners = usePartners();
-  const partnerList = partners.data?.pages.flatMap((p) => p.partners) ?? [];
   const runFilter = /^\d+$/.test(runId.trim()) ? runId.trim() : undefined;
   const statements = useStatementList({ status: status || undefined, partnerId: partnerId || undefined, payoutRunId: runFilter });
 
@@ -78,17 +76,7 @@ function Statements({ canPay }: { canPay: boolean }) {
             </button>
           ))}
         </div>
-        <label className="inline-select">
-          <span>{t('Partner')}</span>
-          <select value={partnerId} onChange={(e) => setPartnerId(e.target.value)}>
-            <option value="">{t('All partners')}</option>
-            {partnerList.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PartnerPicker id="statements-partner" label={t('Partner')} value={partnerId} onChange={setPartnerId} emptyLabel={t('All partners')} />
         <label className="inline-select">
           <span>{t('Payout run')}</span>
           <input className="payouts__run" inputMode="numeric" value={runId} onChange={(e) => setRunId(e.target.value)} placeholder={t('Any')} />

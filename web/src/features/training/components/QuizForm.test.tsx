@@ -65,4 +65,17 @@ describe('QuizForm', () => {
       quizAnswers: [{ selectedOptions: [0] }, { selectedOptions: [0, 2] }],
     });
   });
+
+  it('says when a user who failed three times may try again', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<QuizForm module={module} onPassed={vi.fn()} onCancel={vi.fn()} />);
+    await user.click(screen.getByRole('checkbox', { name: '2.4 GHz' }));
+    await user.click(screen.getByRole('checkbox', { name: 'VLANs' }));
+    answer(429, { code: 8, message: '3 failed attempts within 24h: try again after 2026-12-02T09:00:00Z' });
+    await user.click(screen.getByRole('button', { name: 'Submit answers' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      /^Three attempts did not pass\. Go through the module again; you can retake the quiz from 2 Dec 2026/,
+    );
+  });
 });
+

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/lib/api-client';
+import { formatDateTime } from '@/lib/format';
 import { useCompleteTraining } from '../api/training';
 import type { TrainingCompletion, TrainingModule } from '../api/types';
 
@@ -13,7 +15,21 @@ interface QuizFormProps {
 // The server's answer to a score below the pass mark names both figures.
 function failedScore(error: ApiError): { score: string; mark: string } | null {
   const m = /(\d+)% is below the pass mark of (\d+)%/.exec(error.message);
-  return m ? { score: m[1]!, mark: m[2]! } : null;
+  return error.code === 9 && m ? { score: m[1]!, mark: m[2]! } : null;
+}
+
+// After too many failed attempts the server names when the next one is allowed.
+function retryAfter(error: ApiError): string | null {
+  const m = /try again after (\S+Z)/.exec(error.message);
+  return error.code === 8 && m ? m[1]! : null;
+}
+
+function quizErrorText(error: ApiError, t: TFunction): string {
+  const failed = failedScore(error);
+  if (failed) return t('You scored {{score}}%; {{mark}}% passes. Have another look and try again.', failed);
+  const retry = retryAfter(error);
+  if (retry) return t('Three attempts did not pass. Go through the module again; you can retake the quiz from {{time}}.', { time: formatDateTime(retry) });
+  return error.message;
 }
 
 // A module's portal quiz: every question with its answers as checkboxes (a question may have
@@ -25,7 +41,6 @@ export function QuizForm({ module, onPassed, onCancel }: QuizFormProps) {
   const [answers, setAnswers] = useState<number[][]>(() => questions.map(() => []));
   const [unanswered, setUnanswered] = useState<number[]>([]);
   const error = complete.error instanceof ApiError ? complete.error : null;
-  const failed = error && error.code === 9 ? failedScore(error) : null;
 
   const toggle = (q: number, o: number, on: boolean) => {
     setAnswers((all) => all.map((selected, i) => (i !== q ? selected : on ? [...selected, o].sort((a, b) => a - b) : selected.filter((x) => x !== o))));
@@ -64,7 +79,7 @@ export function QuizForm({ module, onPassed, onCancel }: QuizFormProps) {
       </ol>
       {error && (
         <p className="form-error" role="alert">
-          {failed ? t('You scored {{score}}%; {{mark}}% passes. Have another look and try again.', failed) : error.message}
+          {quizErrorText(error, t)}
         </p>
       )}
       <div className="button-row">
