@@ -43,7 +43,11 @@ for _ in $(seq 1 100); do
   curl -fs "http://127.0.0.1:$HTTP_PORT/readyz" >/dev/null 2>&1 && break
   sleep 0.2
 done
-if ! curl -fs "http://127.0.0.1:$HTTP_PORT/readyz" >/dev/null; then
+# Ready, and answered by the processes started here (not by another stack on these ports: a
+# process that cannot listen exits at once).
+sleep 0.5
+if ! curl -fs "http://127.0.0.1:$HTTP_PORT/readyz" >/dev/null ||
+   ! kill -0 "$(cat "$RUN/server.pid")" 2>/dev/null || ! kill -0 "$(cat "$RUN/gateway.pid")" 2>/dev/null; then
   echo "ci/start: the stack did not become ready; see $RUN/server.log and $RUN/gateway.log" >&2
   tail -5 "$RUN/server.log" "$RUN/gateway.log" >&2
   exit 1

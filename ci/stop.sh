@@ -6,9 +6,10 @@ RUN="$ROOT/.cim/run"
 for name in gateway server; do
   if [[ -f "$RUN/$name.pid" ]]; then
     pid="$(cat "$RUN/$name.pid")"
-    # Only signal the process if the pid still belongs to our binary (pids get reused).
+    # Only signal the process if the pid still belongs to our binary (pids get reused); after a
+    # rebuild the running binary's file is gone and the link reads "…/cim-server (deleted)".
     exe="$(readlink "/proc/$pid/exe" 2>/dev/null || true)"
-    if [[ "$exe" == */cim-$name ]]; then
+    if [[ "${exe% (deleted)}" == */cim-$name ]]; then
       kill -TERM "$pid"
       for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
       if kill -0 "$pid" 2>/dev/null; then

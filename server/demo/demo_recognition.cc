@@ -147,6 +147,7 @@ absl::StatusOr<DemoRecognitionSummary> LoadDemoRecognition(RecognitionRepository
     const bool rosa = rep.email() == "rosa.larsen@amstel.example";
     for (size_t m = 0; m < stored_modules.size(); ++m) {
       if (!rosa && (i + m) % (m + 2) != 0) continue;
+      if (rosa && m == 1) continue;  // the networking quiz is left for her to take in the portal
       // Spread over the year up to last month.
       const absl::CivilDay day(today.year(), 1 + static_cast<int>((i * 5 + m * 3) % 11),
                                1 + static_cast<int>((i * 7 + m) % 27));

@@ -140,7 +140,7 @@ const kConsolePages = {
     '/setup/engagement',
     '/audit',
   ],
-  'channel manager': ['/programs', '/partners', '/setup/tiers'],
+  'channel manager': ['/review', '/programs', '/partners', '/partners/4', '/setup/tiers'],
   finance: ['/payouts', '/statements/1', '/performance'],
 };
 

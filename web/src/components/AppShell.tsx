@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLogout } from '@/features/auth/api/logout';
 import { ROLE_LABELS, isPartnerRole, type Role } from '@/features/auth/api/types';
@@ -61,6 +61,7 @@ export function AppShell() {
 
   return (
     <ToastProvider>
+      <ScrollRestoration />
       <LiveProgress enabled={isPartnerRole(principal.role)} />
       <a className="skip-link" href="#main">
         {t('Skip to content')}

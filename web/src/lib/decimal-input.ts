@@ -40,3 +40,9 @@ export function decimalInput(text: string, language: string = i18n.language): st
 export function formatDecimalInput(value: string | undefined, language: string = i18n.language): string {
   return (value ?? '').replace('.', marks(language).decimal);
 }
+
+// A whole number as typed ("10,000" in English, "10.000" in Dutch) as digits ("10000"), or null.
+export function parseWholeInput(text: string, language: string = i18n.language): string | null {
+  const value = parseDecimalInput(text, language);
+  return value && /^\d+$/.test(value) ? value.replace(/^0+(?=\d)/, '') : null;
+}

@@ -11,6 +11,16 @@ const kEventPhrases: Record<RecognitionEventKind, string> = {
   RECOGNITION_EVENT_KIND_TIER_CHANGED: 'tier changes',
 };
 
+// The same, counted ("3 approved claims"; plural forms in the en/nl tables).
+const kEventCountPhrases: Record<RecognitionEventKind, string> = {
+  RECOGNITION_EVENT_KIND_CLAIM_APPROVED: '{{count}} approved claims',
+  RECOGNITION_EVENT_KIND_POINTS_REVERSED: '{{count}} point reversals',
+  RECOGNITION_EVENT_KIND_TRAINING_COMPLETED: '{{count}} training modules completed',
+  RECOGNITION_EVENT_KIND_KUDOS_RECEIVED: '{{count}} kudos received',
+  RECOGNITION_EVENT_KIND_CHALLENGE_COMPLETED: '{{count}} challenges completed',
+  RECOGNITION_EVENT_KIND_TIER_CHANGED: '{{count}} tier changes',
+};
+
 const kPeriodPhrases = {
   PROGRAM_PERIOD_MONTH: 'in one month',
   PROGRAM_PERIOD_QUARTER: 'in one quarter',
@@ -26,7 +36,7 @@ interface Names {
 // What a badge asks for, in words ("3 approved claims", "€100,000 of sales in one quarter").
 export function describeCriteria(criteria: BadgeCriteria, t: TFunction, names: Names = {}): string {
   if (criteria.eventCount) {
-    return `${formatPoints(criteria.eventCount.count)} ${t(kEventPhrases[criteria.eventCount.event])}`;
+    return t(kEventCountPhrases[criteria.eventCount.event], { count: Number(criteria.eventCount.count) });
   }
   if (criteria.periodSum) {
     const { metric, currencyCode, period, threshold } = criteria.periodSum;

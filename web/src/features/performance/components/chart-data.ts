@@ -135,8 +135,9 @@ export function filterPrograms(programs: ProgramPerformance[], filter: ProgramFi
   const kept = programs.filter(
     (p) => (!filter.status || p.status === filter.status) && (!search || p.programName.toLocaleLowerCase().includes(search)),
   );
+  // Amounts compare only within a currency: programs group by currency first.
   const byMoney = (field: 'netProfit' | 'incrementalSales' | 'totalCost') => (a: ProgramPerformance, b: ProgramPerformance) =>
-    compareDecimals(b.roi[field], a.roi[field]);
+    a.currencyCode.localeCompare(b.currencyCode) || compareDecimals(b.roi[field], a.roi[field]);
   const compare: Record<SortKey, (a: ProgramPerformance, b: ProgramPerformance) => number> = {
     name: (a, b) => a.programName.localeCompare(b.programName),
     netProfit: byMoney('netProfit'),

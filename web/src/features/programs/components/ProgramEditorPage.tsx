@@ -388,7 +388,7 @@ export function ProgramEditor({ title, original: loaded, onReload }: EditorProps
             label={t('Products the program covers')}
             skus={draft.eligibleSkus}
             onChange={(skus) => set('eligibleSkus', skus)}
-            hint={t('Empty: the whole catalog.')}
+            hint={draft.eligibleSkus.length === 0 ? t('Empty: the whole catalog.') : undefined}
             error={errors.list('eligible_skus')}
           />
         </Card>
@@ -425,7 +425,7 @@ export function ProgramEditor({ title, original: loaded, onReload }: EditorProps
             hint={
               original && !draftStatus
                 ? t('Changing the terms creates terms version {{version}}.', { version: original.termsVersion + 1 })
-                : undefined
+                : t('Required: partners accept these terms when they enroll.')
             }
             error={errors.at('terms')}
           />

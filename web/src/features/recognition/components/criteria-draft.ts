@@ -1,5 +1,5 @@
 import type { BadgeCriteria, CalendarPeriod, RecognitionEventKind, RecognitionMetric } from '../api/types';
-import { decimalInput } from '@/lib/decimal-input';
+import { decimalInput, parseWholeInput } from '@/lib/decimal-input';
 
 // The criterion kinds of recognition.proto's BadgeCriteria oneof (the JSON field names).
 export type CriterionKind = keyof BadgeCriteria;
@@ -68,7 +68,6 @@ export const emptyCriteriaDraft: CriteriaDraft = {
   challengeId: '',
 };
 
-const kWhole = /^\d{1,9}$/;
 
 // Int32 fields must be numbers in JSON: text that is not a whole number is caught here (the
 // field path as the server names it, under "badge.criteria."), everything else the server checks.
@@ -80,12 +79,12 @@ export interface CriteriaResult {
 export function criteriaFromDraft(d: CriteriaDraft): CriteriaResult {
   const errors: Record<string, string> = {};
   const whole = (text: string, field: string): number => {
-    const trimmed = text.trim();
-    if (!kWhole.test(trimmed)) {
+    const digits = parseWholeInput(text);
+    if (digits === null || digits.length > 9) {
       errors[`badge.criteria.${field}`] = 'Enter a whole number';
       return 0;
     }
-    return Number(trimmed);
+    return Number(digits);
   };
   switch (d.kind) {
     case 'eventCount':

@@ -1,4 +1,5 @@
 import { compareDecimals } from '@/lib/decimal';
+import { parseWholeInput } from '@/lib/decimal-input';
 
 export interface LadderRow {
   // A stable React key for the row while editing.
@@ -22,8 +23,8 @@ export function validateLadder(rows: LadderRow[]): Record<string, string> {
     else if (name.length > 60) errors[`levels[${i}].name`] = 'At most 60 characters';
     else if (names.has(name.toLowerCase())) errors[`levels[${i}].name`] = 'Another level has this name';
     names.add(name.toLowerCase());
-    const points = row.minPoints.trim();
-    if (!/^\d{1,15}$/.test(points)) {
+    const points = parseWholeInput(row.minPoints);
+    if (points === null || points.length > 15) {
       errors[`levels[${i}].min_points`] = 'Whole points, 0 or more';
       previous = null;
       return;
@@ -35,7 +36,7 @@ export function validateLadder(rows: LadderRow[]): Record<string, string> {
   return errors;
 }
 
-// The request body of PUT /v1/levels: names trimmed, points as typed (whole numbers).
+// The request body of PUT /v1/levels: names trimmed, points as whole numbers (validated rows).
 export function ladderRequest(rows: LadderRow[]): Array<{ name: string; minPoints: string }> {
-  return rows.map((r) => ({ name: r.name.trim(), minPoints: r.minPoints.trim().replace(/^0+(?=\d)/, '') }));
+  return rows.map((r) => ({ name: r.name.trim(), minPoints: parseWholeInput(r.minPoints) ?? r.minPoints.trim() }));
 }

@@ -1,4 +1,5 @@
 import type { NewTrainingModule } from '../api/training';
+import { parseWholeInput } from '@/lib/decimal-input';
 
 export interface QuestionDraft {
   prompt: string;
@@ -42,12 +43,12 @@ export const emptyModuleDraft: ModuleDraft = {
 export function toTrainingModule(d: ModuleDraft): { module: NewTrainingModule; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const whole = (text: string, field: string) => {
-    const trimmed = text.trim();
-    if (!/^\d{1,9}$/.test(trimmed)) {
+    const digits = parseWholeInput(text);
+    if (digits === null || digits.length > 9) {
       errors[`training_module.${field}`] = 'Enter a whole number';
       return 0;
     }
-    return Number(trimmed);
+    return Number(digits);
   };
   const module: NewTrainingModule = {
     title: d.title.trim(),
