@@ -38,3 +38,12 @@ export function BudgetBar({ program: p, compact = false }: { program: Program; c
     </div>
   );
 }
+
+// The × that removes one row of a list in the editor (a tier, a product, a target).
+export function RemoveRowButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <button type="button" className="button button--ghost button--small tier-row__remove" onClick={onClick} aria-label={label}>
+      ×
+    </button>
+  );
+}

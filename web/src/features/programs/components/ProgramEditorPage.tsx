@@ -24,6 +24,7 @@ import { PartnerPicker, SkuPicker } from './Pickers';
 import { RuleEditor } from './RuleEditor';
 import { SimulationPanel } from './SimulationPanel';
 import '../programs.css';
+import { RemoveRowButton } from './ProgramBits';
 
 // /programs/new and /programs/:programId/edit: every field of a program and its rules, with a
 // what-if simulation of the edited rules (program admins).
@@ -302,19 +303,7 @@ export function ProgramEditor({ title, original: loaded, onReload }: EditorProps
                     maxLength={200}
                     error={errors.at(`targets[${i}].description`)}
                   />
-                  <button
-                    type="button"
-                    className="button button--ghost button--small tier-row__remove"
-                    onClick={() =>
-                      set(
-                        'targets',
-                        draft.targets.filter((_, j) => j !== i),
-                      )
-                    }
-                    aria-label={t('Remove target {{n}}', { n: i + 1 })}
-                  >
-                    ×
-                  </button>
+                  <RemoveRowButton label={t('Remove target {{n}}', { n: i + 1 })} onClick={() => set('targets', draft.targets.filter((_, j) => j !== i))} />
                 </li>
               );
             })}

@@ -10,6 +10,7 @@ import {
 } from '../api/types';
 import { newRule, ruleKind, RULE_KINDS, type ProgramErrors, type RuleDraft } from './program-draft';
 import { SkuPicker } from './Pickers';
+import { RemoveRowButton } from './ProgramBits';
 
 interface RuleEditorProps {
   rules: RuleDraft[];
@@ -169,14 +170,7 @@ function RuleFields({ rule, onChange, currency, errors }: RuleFieldsProps) {
                   hint={t('0 to 100')}
                   error={err(`rebate.tiers[${i}].percent`)}
                 />
-                <button
-                  type="button"
-                  className="button button--ghost button--small tier-row__remove"
-                  onClick={() => setRebate({ tiers: r.tiers.filter((_, j) => j !== i) })}
-                  aria-label={t('Remove tier {{n}}', { n: i + 1 })}
-                >
-                  ×
-                </button>
+                <RemoveRowButton label={t('Remove tier {{n}}', { n: i + 1 })} onClick={() => setRebate({ tiers: r.tiers.filter((_, j) => j !== i) })} />
               </li>
             ))}
           </ol>
@@ -248,14 +242,7 @@ function RuleFields({ rule, onChange, currency, errors }: RuleFieldsProps) {
                   hint={money}
                   error={err(`spif.products[${i}].amount_per_unit`)}
                 />
-                <button
-                  type="button"
-                  className="button button--ghost button--small tier-row__remove"
-                  onClick={() => setSpif({ products: r.products.filter((_, j) => j !== i) })}
-                  aria-label={t('Remove product {{n}}', { n: i + 1 })}
-                >
-                  ×
-                </button>
+                <RemoveRowButton label={t('Remove product {{n}}', { n: i + 1 })} onClick={() => setSpif({ products: r.products.filter((_, j) => j !== i) })} />
               </li>
             ))}
           </ol>
@@ -458,14 +445,7 @@ function RuleFields({ rule, onChange, currency, errors }: RuleFieldsProps) {
                   hint={money}
                   error={err(`mdf_allocation.tier_amounts[${i}].amount`)}
                 />
-                <button
-                  type="button"
-                  className="button button--ghost button--small tier-row__remove"
-                  onClick={() => setMdf({ tierAmounts: r.tierAmounts.filter((_, j) => j !== i) })}
-                  aria-label={t('Remove tier amount {{n}}', { n: i + 1 })}
-                >
-                  ×
-                </button>
+                <RemoveRowButton label={t('Remove tier amount {{n}}', { n: i + 1 })} onClick={() => setMdf({ tierAmounts: r.tierAmounts.filter((_, j) => j !== i) })} />
               </li>
             ))}
           </ol>
