@@ -63,6 +63,7 @@ int main(int argc, char** argv) {
   options.listen_address = "127.0.0.1:0";
   options.db_connect = a.connect();
   options.migrate = false;
+  options.migrations_dir = CIM_MIGRATIONS_DIR;
   options.password_hash = cim::PasswordHashParams::Minimum();
   absl::StatusOr<std::unique_ptr<cim::ServerApp>> b = cim::ServerApp::Start(options);
   if (!b.ok()) Die(absl::StrCat("second server: ", b.status().ToString()));

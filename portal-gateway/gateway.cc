@@ -13,6 +13,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "portal-gateway/backend_channel.h"
 #include "portal-gateway/grpc_stream.h"
 #include "portal-gateway/http_status.h"
 #include "portal-gateway/openapi.h"
@@ -152,20 +153,22 @@ absl::StatusOr<std::unique_ptr<Gateway>> Gateway::Create(const GatewayOptions& o
   if (!api.ok()) return api.status();
   absl::StatusOr<RouteTable> routes = RouteTable::Build(api->files);
   if (!routes.ok()) return routes.status();
-  return std::unique_ptr<Gateway>(new Gateway(options, *std::move(api), *std::move(routes)));
+  absl::StatusOr<std::shared_ptr<grpc::Channel>> channel = CreateBackendChannel(options.backend);
+  if (!channel.ok()) return channel.status();
+  return std::unique_ptr<Gateway>(
+      new Gateway(options, *std::move(api), *std::move(routes), *std::move(channel)));
 }
 
-Gateway::Gateway(const GatewayOptions& options, ApiDescriptors api, RouteTable routes)
+Gateway::Gateway(const GatewayOptions& options, ApiDescriptors api, RouteTable routes,
+                 std::shared_ptr<grpc::Channel> channel)
     : options_(options),
       api_(std::move(api)),
       routes_(std::move(routes)),
       static_files_(options.web_root),
       login_limiter_(options.login_limit),
       write_limiter_(options.write_limit),
-      openapi_(OpenApiDocument(routes_)) {
-  grpc::ChannelArguments args;
-  args.SetMaxReceiveMessageSize(16 * 1024 * 1024);
-  channel_ = grpc::CreateCustomChannel(options.backend, grpc::InsecureChannelCredentials(), args);
+      openapi_(OpenApiDocument(routes_)),
+      channel_(std::move(channel)) {
   stub_ = std::make_unique<grpc::GenericStub>(channel_);
   const int threads = options.completion_threads > 0 ? options.completion_threads : HalfTheCores();
   for (int i = 0; i < threads; ++i) {
@@ -224,6 +227,9 @@ void Gateway::Handle(HttpRequest incoming, const std::string& peer, Responder re
       response = HttpResponse(http::status::ok, request.version());
       response.set(http::field::content_type, "text/plain; version=0.0.4");
       metrics_.AppendText(response.body());
+      AppendGauge(response.body(), "cim_gateway_backend_read_retries",
+                  "Reads tried again on another replica after UNAVAILABLE.",
+                  static_cast<double>(backend_retries_.load(std::memory_order_relaxed)));
     } else {
       response = JsonError(request, 5, "no such page: /metrics", request_id);
     }
@@ -482,16 +488,31 @@ std::optional<HttpResponse> Gateway::HandleApi(const std::shared_ptr<Exchange>& 
     return JsonError(request, 4, "the request's deadline passed before the call was made",
                      request_id);
   }
+  CallRoute(exchange, route, std::make_shared<const CallSetup>(setup),
+            std::make_shared<const std::string>((*message)->SerializeAsString()), 1);
+  return std::nullopt;
+}
+
+void Gateway::CallRoute(std::shared_ptr<Exchange> exchange, const Route& route,
+                        std::shared_ptr<const CallSetup> setup,
+                        std::shared_ptr<const std::string> request_bytes, int attempt) {
   StartCall(
-      route.grpc_path(), (*message)->SerializeAsString(),
-      [&](grpc::ClientContext& context) { PrepareContext(setup, context); },
-      [this, exchange, &route](const grpc::Status& status, const std::string& reply) {
+      route.grpc_path(), *request_bytes,
+      [&](grpc::ClientContext& context) { PrepareContext(*setup, context); },
+      [this, exchange, &route, setup, request_bytes, attempt](const grpc::Status& status,
+                                                              const std::string& reply) {
         const HttpRequest& request = exchange->request;
+        if (status.error_code() == grpc::StatusCode::UNAVAILABLE &&
+            IsSafeMethod(request.method()) && attempt < kReadAttempts &&
+            absl::Now() < setup->deadline) {
+          backend_retries_.fetch_add(1, std::memory_order_relaxed);
+          CallRoute(exchange, route, setup, request_bytes, attempt + 1);
+          return;
+        }
         Finish(*exchange, status.ok() ? RenderReply(request, route, reply, exchange->request_id)
                                       : WithSessionEnd(route, GrpcError(request, status,
                                                                         exchange->request_id)));
       });
-  return std::nullopt;
 }
 
 HttpResponse Gateway::WithSessionEnd(const Route& route, HttpResponse response) const {

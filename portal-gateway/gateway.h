@@ -10,6 +10,7 @@
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 
+#include <atomic>
 #include <boost/beast/http.hpp>
 #include <functional>
 #include <memory>
@@ -40,7 +41,9 @@ using HttpResponseHeader = http::response_header<>;
 using Responder = std::function<void(HttpResponse)>;
 
 struct GatewayOptions {
-  std::string backend;          // cim-server address, host:port
+  // cim-server replicas: host:port, a list (a:1,b:2), a DNS name with several addresses, or a
+  // gRPC target (backend_channel.h). Calls go round robin to the healthy ones.
+  std::string backend;
   std::string descriptor_set;   // protoc --descriptor_set_out file with --include_imports
   std::string web_root;         // built web portal (web/dist); empty serves no files
   bool secure_cookies = false;  // set when serving over TLS
@@ -99,7 +102,8 @@ class Gateway {
   ~Gateway();
 
  private:
-  Gateway(const GatewayOptions& options, ApiDescriptors api, RouteTable routes);
+  Gateway(const GatewayOptions& options, ApiDescriptors api, RouteTable routes,
+          std::shared_ptr<grpc::Channel> channel);
   // A buffered request on its way through, with what its answer needs.
   struct Exchange {
     HttpRequest request;
@@ -132,6 +136,13 @@ class Gateway {
   std::variant<CallSetup, HttpResponse> Admit(const HttpRequestHeader& request, const Route& route,
                                               const std::string& client,
                                               const std::string& request_id);
+  // Calls the route's RPC and finishes the exchange with its answer. A read (GET) that finds
+  // its replica UNAVAILABLE is tried again (round robin: on another replica) while attempts
+  // and the deadline last; a write is not (its idempotency key is how a client retries).
+  void CallRoute(std::shared_ptr<Exchange> exchange, const Route& route,
+                 std::shared_ptr<const CallSetup> setup,
+                 std::shared_ptr<const std::string> request_bytes, int attempt);
+  static constexpr int kReadAttempts = 3;
   void PrepareContext(const CallSetup& setup, grpc::ClientContext& context) const;
   // A failed call's answer: the mapped HTTP status and the JSON error body.
   static HttpResponse GrpcError(const HttpRequestHeader& request, const grpc::Status& status,
@@ -174,6 +185,7 @@ class Gateway {
   const std::string openapi_;  // /openapi.json
   RequestMetrics metrics_{"cim_gateway_http", {"route", "code"}, "HTTP requests"};
   std::shared_ptr<grpc::Channel> channel_;
+  std::atomic<long long> backend_retries_{0};  // reads tried again on another replica
   std::unique_ptr<grpc::GenericStub> stub_;
   // Unary calls complete on this queue, served by `completion_threads` (CompleteCalls), which
   // render the replies.

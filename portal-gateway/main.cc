@@ -15,7 +15,9 @@
 
 ABSL_FLAG(std::string, listen_address, "127.0.0.1", "HTTP listen address");
 ABSL_FLAG(int, port, 8080, "HTTP port (0 picks a free one)");
-ABSL_FLAG(std::string, backend, "127.0.0.1:50051", "cim-server gRPC address");
+ABSL_FLAG(std::string, backend, "127.0.0.1:50051",
+          "cim-server replicas: host:port, a list (10.0.0.1:50051,10.0.0.2:50051) or a DNS name "
+          "with several addresses; calls go round robin to those whose health is SERVING");
 ABSL_FLAG(std::string, descriptor_set, CIM_DEFAULT_DESCRIPTOR_SET,
           "protoc descriptor set of the API (with imports)");
 ABSL_FLAG(std::string, web_root, "", "folder of the built web portal (web/dist)");

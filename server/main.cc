@@ -16,8 +16,15 @@
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "gRPC listen address (env CIM_LISTEN)");
 ABSL_FLAG(std::string, db, "",
-          "SOCI MySQL connection string, e.g. \"db=cim user=root unix_socket=/path/mysqld.sock\" "
-          "(env CIM_DB)");
+          "SOCI MySQL connection string, e.g. \"db=cim user=root unix_socket=/path/mysqld.sock\"; "
+          "a cluster lists its nodes in failover order: \"db=cim user=cim "
+          "host=10.0.0.1,10.0.0.2,10.0.0.3:3307\" (env CIM_DB)");
+ABSL_FLAG(absl::Duration, db_connect_timeout, absl::Seconds(2),
+          "how long connecting to a database node may take before trying the next");
+ABSL_FLAG(absl::Duration, db_read_timeout, absl::Seconds(60),
+          "how long a database node may take to answer before the call fails over");
+ABSL_FLAG(absl::Duration, db_write_timeout, absl::Seconds(60),
+          "how long sending to a database node may take before the call fails over");
 ABSL_FLAG(int, db_pool_size, 8, "database connection pool size (env CIM_DB_POOL_SIZE)");
 ABSL_FLAG(absl::Duration, token_ttl, absl::Hours(12), "session token lifetime (env CIM_TOKEN_TTL)");
 ABSL_FLAG(absl::Duration, credential_cache_ttl, absl::Seconds(1),
@@ -29,7 +36,9 @@ ABSL_FLAG(std::string, migrations_dir, CIM_DEFAULT_MIGRATIONS_DIR,
 ABSL_FLAG(std::string, metrics_address, "127.0.0.1:9464",
           "host:port serving Prometheus metrics at /metrics (empty: none)");
 ABSL_FLAG(bool, migrate, false, "apply pending migrations, then exit");
-ABSL_FLAG(bool, migrate_on_start, true, "apply pending migrations before serving");
+ABSL_FLAG(bool, migrate_on_start, true,
+          "apply pending migrations before serving; false: wait until they have been applied "
+          "(cluster replicas: run --migrate once instead; env CIM_MIGRATE_ON_START)");
 ABSL_FLAG(bool, seed_demo, false, "load the demo data set into an empty database, then exit");
 ABSL_FLAG(bool, verify_audit, false,
           "verify the audit trail's hash chain, print the result, then exit (1 if broken)");
@@ -52,7 +61,8 @@ int main(int argc, char** argv) {
                                   {"db_pool_size", "CIM_DB_POOL_SIZE"},
                                   {"token_ttl", "CIM_TOKEN_TTL"},
                                   {"credential_cache_ttl", "CIM_CREDENTIAL_CACHE_TTL"},
-                                  {"migrations_dir", "CIM_MIGRATIONS_DIR"}});
+                                  {"migrations_dir", "CIM_MIGRATIONS_DIR"},
+                                  {"migrate_on_start", "CIM_MIGRATE_ON_START"}});
   absl::ParseCommandLine(argc, argv);
   // Debian builds Abseil without NDEBUG, which leaves Mutex deadlock detection (a global lock
   // graph updated on every lock) on; tests keep it, running binaries do not pay for it.
@@ -64,6 +74,9 @@ int main(int argc, char** argv) {
   options.listen_address = absl::GetFlag(FLAGS_listen);
   options.db_connect = absl::GetFlag(FLAGS_db);
   options.db_pool_size = absl::GetFlag(FLAGS_db_pool_size);
+  options.db_timeouts = {.connect = absl::GetFlag(FLAGS_db_connect_timeout),
+                         .read = absl::GetFlag(FLAGS_db_read_timeout),
+                         .write = absl::GetFlag(FLAGS_db_write_timeout)};
   options.auth.session_ttl = absl::GetFlag(FLAGS_token_ttl);
   options.auth.credential_cache_ttl = absl::GetFlag(FLAGS_credential_cache_ttl);
   options.migrations_dir = absl::GetFlag(FLAGS_migrations_dir);

@@ -43,7 +43,7 @@ void ApplyEnvironmentOverrides(const std::vector<std::pair<std::string, std::str
 
 absl::Status MigrateOnly(const ServerOptions& options) {
   CIM_ASSIGN_OR_RETURN(std::unique_ptr<MysqlDatabase> db,
-                       MysqlDatabase::Connect(options.db_connect, 1));
+                       MysqlDatabase::Connect(options.db_connect, 1, options.db_timeouts));
   CIM_ASSIGN_OR_RETURN(std::vector<MigrationFile> files, ReadMigrations(options.migrations_dir));
   CIM_ASSIGN_OR_RETURN(std::vector<std::string> applied, ApplyMigrations(*db, files));
   std::cerr << "cim-server: " << applied.size() << " migration(s) applied, "
@@ -54,7 +54,7 @@ absl::Status MigrateOnly(const ServerOptions& options) {
 
 absl::StatusOr<bool> VerifyAudit(const ServerOptions& options, std::ostream& out) {
   CIM_ASSIGN_OR_RETURN(std::unique_ptr<MysqlDatabase> db,
-                       MysqlDatabase::Connect(options.db_connect, 1));
+                       MysqlDatabase::Connect(options.db_connect, 1, options.db_timeouts));
   MysqlAuditRepository repository(*db);
   AuditTrail trail(repository);
   CIM_ASSIGN_OR_RETURN(const cim::v1::VerifyAuditTrailResponse result, trail.VerifyAll());
@@ -71,7 +71,7 @@ absl::StatusOr<bool> VerifyAudit(const ServerOptions& options, std::ostream& out
 absl::Status SeedDemo(const ServerOptions& options, std::ostream& out) {
   CIM_RETURN_IF_ERROR(MigrateOnly(options));
   CIM_ASSIGN_OR_RETURN(std::unique_ptr<MysqlDatabase> db,
-                       MysqlDatabase::Connect(options.db_connect, 1));
+                       MysqlDatabase::Connect(options.db_connect, 1, options.db_timeouts));
   MysqlPartnerRepository partners(*db);
   MysqlUserRepository users(*db);
   MysqlAccessTokenRepository tokens(*db);

@@ -63,11 +63,14 @@ ServerApp::ServerApp(const ServerOptions& options, std::unique_ptr<MysqlDatabase
       export_service_(authenticator_, exports_) {}
 
 absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions& options) {
-  CIM_ASSIGN_OR_RETURN(std::unique_ptr<MysqlDatabase> db,
-                       MysqlDatabase::Connect(options.db_connect, options.db_pool_size));
+  CIM_ASSIGN_OR_RETURN(
+      std::unique_ptr<MysqlDatabase> db,
+      MysqlDatabase::Connect(options.db_connect, options.db_pool_size, options.db_timeouts));
+  CIM_ASSIGN_OR_RETURN(std::vector<MigrationFile> files, ReadMigrations(options.migrations_dir));
   if (options.migrate) {
-    CIM_ASSIGN_OR_RETURN(std::vector<MigrationFile> files, ReadMigrations(options.migrations_dir));
     CIM_RETURN_IF_ERROR(ApplyMigrations(*db, files).status());
+  } else {
+    CIM_RETURN_IF_ERROR(WaitForMigrations(*db, files, options.schema_wait));
   }
   std::unique_ptr<ServerApp> app(new ServerApp(options, std::move(db)));
 
@@ -92,6 +95,10 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
   // once. Keep up to 64 idle handler threads between calls: with gRPC's default of two, every
   // call beyond two in flight would start a thread and end it afterwards.
   builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS, 64);
+  // Gateways ping idle connections every 10 s to notice a vanished machine; accept that (the
+  // default would answer pings more often than every 5 minutes with GOAWAY).
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+  builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 5000);
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
   interceptors.push_back(std::make_unique<MetricsInterceptorFactory>(app->metrics_));
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
@@ -125,6 +132,13 @@ std::string ServerApp::MetricsText() const {
               db_->sessions_in_use());
   AppendGauge(out, "cim_server_db_pool_waiting", "Callers waiting for a free database session.",
               db_->sessions_waiting());
+  AppendGauge(out, "cim_server_db_node", "Index of the database node written to (0: first).",
+              db_->current_node());
+  AppendGauge(out, "cim_server_db_failovers", "Times the server moved to another database node.",
+              static_cast<double>(db_->failovers()));
+  AppendGauge(out, "cim_server_db_transaction_retries",
+              "Transactions run again after a conflict or a connection lost before commit.",
+              static_cast<double>(db_->transaction_retries()));
   return out;
 }
 

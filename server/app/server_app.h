@@ -59,8 +59,12 @@ struct ServerOptions {
   // SOCI MySQL connection string, e.g. "db=cim user=root unix_socket=/path/mysqld.sock".
   std::string db_connect;
   int db_pool_size = 8;
+  DatabaseTimeouts db_timeouts;
   std::string migrations_dir;
+  // Apply pending migrations at start; otherwise wait (up to schema_wait) until someone else
+  // has applied every migration in migrations_dir (replicas of a cluster, see mysql_migrator.h).
   bool migrate = true;
+  absl::Duration schema_wait = absl::Minutes(5);
   AuthConfig auth;
   PasswordHashParams password_hash = PasswordHashParams::Interactive();
   // How often the health service re-checks the database.

@@ -264,10 +264,11 @@ std::vector<std::optional<cim::v1::ClaimFlagDetail>> RecordConflicts(
   std::sort(keys.begin(), keys.end());  // one lock order for every transaction
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   // Submissions of the same invoice and customer queue on these rows, so each one's search
-  // below sees the others (READ COMMITTED reads what the lock holder committed).
+  // below sees the others (READ COMMITTED reads what the lock holder committed). Each changes
+  // the row, so that Galera certifies it across nodes too (0015_galera_guards).
   SqlBuilder lock("INSERT INTO claim_invoice_locks (invoice_key, customer_key) VALUES ");
   lock.Join(keys, [&](const Keys& k) { lock.Tuple(k.first, k.second); });
-  lock << " ON DUPLICATE KEY UPDATE invoice_key = invoice_key";
+  lock << " ON DUPLICATE KEY UPDATE version = version + 1";
   lock.Execute(s);
 
   struct Live {

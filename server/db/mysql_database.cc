@@ -4,8 +4,12 @@
 
 #include <iostream>
 
+#include "absl/random/random.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "server/common/decimal.h"
+#include "server/common/status_util.h"
 
 namespace cim {
 namespace {
@@ -23,6 +27,9 @@ constexpr int kCantConnect = 2002;
 constexpr int kCantConnectTcp = 2003;
 constexpr int kServerShutdown = 1053;
 constexpr int kConnectionKilled = 1927;
+// A Galera node outside the primary component or not yet synced: "WSREP has not yet prepared
+// node for application use" (ER_UNKNOWN_COM_ERROR).
+constexpr int kNodeNotReady = 1047;
 
 }  // namespace
 
@@ -48,6 +55,7 @@ absl::Status MapDatabaseError(const std::exception& e, bool* connection_lost) {
       case kCantConnectTcp:
       case kServerShutdown:
       case kConnectionKilled:
+      case kNodeNotReady:
         *connection_lost = true;
         return absl::UnavailableError("database unavailable; retry");
       default:
@@ -93,51 +101,175 @@ std::string LikeContains(absl::string_view text) {
 
 // UTC for every DATETIME; READ COMMITTED so that a statement that runs after waiting for a row
 // lock sees what the lock holder committed (balances summed under a lock must be current), and
-// no gap locks between unrelated inserts.
+// no gap locks between unrelated inserts. On a Galera node, reads wait until the node has
+// applied every write the cluster committed before them (wsrep_sync_wait=1), so a server that
+// failed over, or a client reading through another replica, sees its own earlier writes.
 void ConfigureSession(soci::session& session) {
   session << "SET time_zone = '+00:00'";
   session << "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED";
+  int wsrep_on = 0;
+  session << "SELECT @@global.wsrep_on", soci::into(wsrep_on);
+  if (wsrep_on != 0) session << "SET SESSION wsrep_sync_wait = 1";
 }
 
+MysqlDatabase::MysqlDatabase(std::vector<DatabaseNode> nodes, int pool_size)
+    : nodes_(std::move(nodes)),
+      pool_(pool_size),
+      session_node_(pool_size, -1),
+      pool_size_(pool_size) {
+  absl::MutexLock lock(&choose_mu_);
+  probes_.resize(nodes_.size());
+  problems_.resize(nodes_.size());
+}
+
+MysqlDatabase::~MysqlDatabase() = default;
+
 absl::StatusOr<std::unique_ptr<MysqlDatabase>> MysqlDatabase::Connect(
-    const std::string& connect_string, int pool_size) {
+    const std::string& connect_string, int pool_size, const DatabaseTimeouts& timeouts) {
   if (pool_size < 1) return absl::InvalidArgumentError("pool size must be at least 1");
-  std::unique_ptr<MysqlDatabase> db(
-      new MysqlDatabase(connect_string + " charset=utf8mb4", pool_size));
-  try {
-    for (int i = 0; i < pool_size; ++i) {
-      soci::session& s = db->pool_.at(i);
-      s.open(soci::mysql, db->connect_string_);
-      ConfigureSession(s);
+  CIM_ASSIGN_OR_RETURN(std::vector<DatabaseNode> nodes,
+                       ParseDatabaseNodes(connect_string + " charset=utf8mb4", timeouts));
+  std::unique_ptr<MysqlDatabase> db(new MysqlDatabase(std::move(nodes), pool_size));
+  absl::Status usable = db->CheckHealth();
+  if (!usable.ok()) {
+    return absl::UnavailableError(
+        absl::StrCat("cannot connect to the database: ", usable.message()));
+  }
+  for (int i = 0; i < pool_size; ++i) {
+    if (!db->Open(db->pool_.at(i), db->current_node())) {
+      return absl::UnavailableError(absl::StrCat("cannot connect to the database node ",
+                                                 db->nodes_[db->current_node()].name));
     }
-  } catch (const std::exception& e) {
-    return absl::UnavailableError(absl::StrCat("cannot connect to the database: ", e.what()));
+    db->session_node_[i] = db->current_node();
   }
   return db;
 }
 
-bool MysqlDatabase::Reconnect(soci::session& session) {
+MysqlDatabase::Lease::Lease(MysqlDatabase& db) : db_(db) {
+  Counted waiting(db_.waiting_);
+  position_ = db_.pool_.lease();
+  waiting.Release();
+  db_.in_use_.fetch_add(1, std::memory_order_relaxed);
+  int& node = db_.session_node_[position_];
+  const int current = db_.current_node();
+  if (node == current && session().get_backend() != nullptr) {
+    connected_ = true;
+    return;
+  }
+  // Connected elsewhere (the server failed over or back) or not at all.
+  node = -1;
+  if (db_.Open(session(), current)) {
+    node = current;
+  } else if (const int chosen = db_.ChooseNode(); chosen >= 0 && db_.Open(session(), chosen)) {
+    node = chosen;
+  }
+  connected_ = node >= 0;
+}
+
+MysqlDatabase::Lease::~Lease() {
+  db_.in_use_.fetch_sub(1, std::memory_order_relaxed);
+  db_.pool_.give_back(position_);
+}
+
+void MysqlDatabase::Lease::Lost() {
+  const int node = db_.session_node_[position_];
+  db_.session_node_[position_] = -1;
   try {
-    if (session.get_backend() == nullptr) {
-      // SOCI drops the backend when a reconnect fails; only a fresh open brings it back.
-      session.open(soci::mysql, connect_string_);
-    } else {
-      session.reconnect();
-    }
+    session().close();
+  } catch (const std::exception&) {
+  }
+  // If the current node is the one that failed, choose again now rather than at the next
+  // health check, so that the callers after this one go to a working node.
+  if (node >= 0 && node == db_.current_node()) db_.ChooseNode(node);
+}
+
+bool MysqlDatabase::Open(soci::session& session, int node) {
+  try {
+    if (session.get_backend() != nullptr) session.close();
+    session.open(soci::mysql, nodes_[node].connect_string);
     ConfigureSession(session);
     return true;
-  } catch (const std::exception&) {
-    // Still down: the next caller gets UNAVAILABLE and tries again.
+  } catch (const std::exception& e) {
+    std::cerr << "cim: database node " << nodes_[node].name << ": " << e.what() << std::endl;
+    try {
+      session.close();
+    } catch (const std::exception&) {
+    }
     return false;
   }
 }
 
-absl::Status MysqlDatabase::Ping() {
-  return Run([](soci::session& s) -> absl::Status {
-    int one = 0;
-    s << "SELECT 1", soci::into(one);
-    return one == 1 ? absl::OkStatus() : absl::InternalError("unexpected ping result");
-  });
+absl::Status MysqlDatabase::ProbeNode(int node) {
+  std::unique_ptr<soci::session>& probe = probes_[node];
+  NodeStatus status;
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    try {
+      if (probe == nullptr || probe->get_backend() == nullptr) {
+        probe = std::make_unique<soci::session>(soci::mysql, nodes_[node].connect_string);
+      }
+      int wsrep_on = 0;
+      *probe << "SELECT @@global.wsrep_on", soci::into(wsrep_on);
+      status.wsrep_on = wsrep_on != 0;
+      if (status.wsrep_on) {
+        std::string name, value;
+        soci::statement st =
+            (probe->prepare << "SELECT variable_name, variable_value"
+                               " FROM information_schema.global_status WHERE variable_name IN"
+                               " ('wsrep_ready', 'wsrep_local_state_comment',"
+                               " 'wsrep_cluster_status')",
+             soci::into(name), soci::into(value));
+        st.execute();
+        while (st.fetch()) {
+          name = absl::AsciiStrToLower(name);
+          if (name == "wsrep_ready") status.wsrep_ready = value == "ON";
+          if (name == "wsrep_local_state_comment") status.wsrep_state = value;
+          if (name == "wsrep_cluster_status") status.wsrep_cluster_status = value;
+        }
+      }
+      return NodeUsable(status);
+    } catch (const std::exception& e) {
+      probe.reset();  // a broken probe connection: open a new one once
+      if (attempt == 1) {
+        return absl::UnavailableError(absl::StrCat("node ", nodes_[node].name, ": ", e.what()));
+      }
+    }
+  }
+  return absl::UnavailableError("unreachable");
+}
+
+int MysqlDatabase::ChooseNode(int failed_node) {
+  absl::MutexLock lock(&choose_mu_);
+  if (failed_node >= 0 && current_node() != failed_node) return current_node();
+  for (int node = 0; node < static_cast<int>(nodes_.size()); ++node) {
+    absl::Status usable = ProbeNode(node);
+    std::string problem(usable.message());
+    if (problem != problems_[node]) {
+      std::cerr << "cim: database node " << nodes_[node].name << " "
+                << (usable.ok() ? "usable" : "unusable: " + problem) << std::endl;
+      problems_[node] = std::move(problem);
+    }
+    if (usable.ok()) {
+      const int before = current_.exchange(node);
+      if (before != node) {
+        failovers_.fetch_add(1, std::memory_order_relaxed);
+        std::cerr << "cim: database now on node " << nodes_[node].name << " (was "
+                  << nodes_[before].name << ")" << std::endl;
+      }
+      return node;
+    }
+  }
+  return -1;
+}
+
+absl::Status MysqlDatabase::CheckHealth() {
+  if (ChooseNode() < 0) return absl::UnavailableError("no usable database node");
+  return absl::OkStatus();
+}
+
+void MysqlDatabase::BackOff(int attempt) {
+  static thread_local absl::BitGen gen;
+  const int64_t cap_micros = std::min<int64_t>(5000LL << std::min(attempt - 1, 10), 250000);
+  absl::SleepFor(absl::Microseconds(absl::Uniform<int64_t>(gen, 0, cap_micros + 1)));
 }
 
 }  // namespace cim

@@ -11,18 +11,22 @@
 #include <memory>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "server/audit/mysql_audit.h"
+#include "server/db/database_nodes.h"
 
 namespace cim {
 
 // Maps an exception thrown by SOCI (or anything else) to a status: duplicate key →
 // ALREADY_EXISTS, lost connection → UNAVAILABLE, deadlock or lock timeout → ABORTED,
-// everything else → INTERNAL. Sets *connection_lost when the session must reconnect.
+// a Galera node that left the primary component (1047) → UNAVAILABLE, everything else →
+// INTERNAL. Sets *connection_lost when the session must reconnect (possibly to another node).
 absl::Status MapDatabaseError(const std::exception& e, bool* connection_lost);
 
 // MySQL DATETIME values are UTC; these convert to and from absl::Time (second precision).
@@ -54,42 +58,45 @@ const absl::Status& StatusOf(const absl::StatusOr<T>& s) {
 class MysqlDatabase {
  public:
   // Opens `pool_size` sessions with `connect_string` (SOCI MySQL form, e.g.
-  // "db=cim user=root unix_socket=/path/mysqld.sock"). UNAVAILABLE if the server cannot be reached.
-  static absl::StatusOr<std::unique_ptr<MysqlDatabase>> Connect(const std::string& connect_string,
-                                                                int pool_size);
+  // "db=cim user=root unix_socket=/path/mysqld.sock"; several nodes in `host`, see
+  // database_nodes.h) on the first usable node. UNAVAILABLE if no node can be reached;
+  // INVALID_ARGUMENT for a malformed node list.
+  static absl::StatusOr<std::unique_ptr<MysqlDatabase>> Connect(
+      const std::string& connect_string, int pool_size, const DatabaseTimeouts& timeouts = {});
+  ~MysqlDatabase();
 
-  // Runs fn(soci::session&) on a pooled session. fn returns absl::Status or absl::StatusOr<T>;
-  // a database exception becomes the mapped status, and a lost connection is re-established
-  // for the next caller.
+  // Runs fn(soci::session&) on a pooled session connected to the current node. fn returns
+  // absl::Status or absl::StatusOr<T>; a database exception becomes the mapped status, and a
+  // lost connection (or a node that left the cluster) is re-established on the first usable
+  // node for the next caller.
   template <typename Fn>
   std::invoke_result_t<Fn, soci::session&> Run(Fn&& fn) {
-    Counted waiting(waiting_);
-    soci::session session(pool_);
-    waiting.Release();
-    Counted in_use(in_use_);
-    // A session whose reconnect failed earlier has no connection at all: try again first.
-    if (session.get_backend() == nullptr && !Reconnect(session)) {
-      return absl::UnavailableError("database unavailable; retry");
-    }
+    Lease lease(*this);
+    if (!lease.Connected()) return absl::UnavailableError("database unavailable; retry");
     try {
-      return fn(session);
+      return fn(lease.session());
     } catch (const std::exception& e) {
       bool lost = false;
       absl::Status status = MapDatabaseError(e, &lost);
-      if (lost) Reconnect(session);
+      if (lost) lease.Lost();
       return status;
     }
   }
 
   // Runs fn(soci::session&) inside a transaction on a pooled session: commits if fn returns OK,
-  // rolls back otherwise. A deadlock or lock wait timeout rolls back and runs fn again (up to
-  // kTransactionAttempts times) before returning ABORTED; statuses fn returns are never retried.
-  // Inside an AuditScope, the audit records of what fn changed are written just before commit.
+  // rolls back otherwise. The whole transaction is run again, after a randomised backoff, up to
+  // kTransactionAttempts times when it certainly did not commit: a deadlock, lock wait timeout
+  // or Galera certification failure (ABORTED), or a connection lost before COMMIT was sent
+  // (then on the next usable node). A connection lost during COMMIT leaves the outcome unknown:
+  // that is never repeated here but returned as UNAVAILABLE, for the caller's idempotency key
+  // to settle. Statuses fn returns are never retried. Inside an AuditScope, the audit records
+  // of what fn changed are written just before commit.
   template <typename Fn>
   std::invoke_result_t<Fn, soci::session&> Transact(Fn&& fn) {
     using Result = std::invoke_result_t<Fn, soci::session&>;
     for (int attempt = 1;; ++attempt) {
-      bool conflict = false;
+      bool retry = false;
+      bool committing = false;
       Result result = Run([&](soci::session& session) -> Result {
         try {
           soci::transaction tx(session);
@@ -97,36 +104,90 @@ class MysqlDatabase {
           Result inner = fn(session);
           if (!StatusOf(inner).ok()) return inner;
           if (absl::Status audited = AuditBeforeCommit(session); !audited.ok()) return audited;
+          committing = true;
           tx.commit();
           return inner;
         } catch (const std::exception& e) {
           bool lost = false;
           absl::Status status = MapDatabaseError(e, &lost);
+          retry = lost ? !committing : status.code() == absl::StatusCode::kAborted;
           if (lost) throw;  // Run reconnects
-          conflict = status.code() == absl::StatusCode::kAborted;
           return status;
         }
       });
-      if (!conflict || attempt == kTransactionAttempts) return result;
+      if (committing && !retry && absl::IsUnavailable(StatusOf(result))) {
+        return absl::UnavailableError(
+            "the database connection was lost during commit; the change may or may not have "
+            "been made: retry with the same idempotency key");
+      }
+      if (!retry || attempt == kTransactionAttempts) return result;
+      transaction_retries_.fetch_add(1, std::memory_order_relaxed);
+      BackOff(attempt);
     }
   }
 
-  static constexpr int kTransactionAttempts = 4;
+  static constexpr int kTransactionAttempts = 6;
 
-  // OK if the database answers a trivial query.
-  absl::Status Ping();
+  // OK if the current node answers and may take writes (a Galera node: ready, Synced, primary
+  // component). Otherwise switches to the first usable node in the listed order; UNAVAILABLE if
+  // there is none. Also moves back to an earlier node in the list once it is usable again, so
+  // that every server writes to the same node whenever it can. Called by the health check.
+  absl::Status CheckHealth();
+  // Same as CheckHealth (kept for callers that only ask whether the database answers).
+  absl::Status Ping() { return CheckHealth(); }
 
   int pool_size() const { return pool_size_; }
   // Sessions running fn in Run (or Transact) right now, and callers waiting for one.
   int sessions_in_use() const { return in_use_.load(std::memory_order_relaxed); }
   int sessions_waiting() const { return waiting_.load(std::memory_order_relaxed); }
+  // The nodes in failover order, the index of the one written to now, failovers so far, and
+  // transactions run again after a conflict or a connection lost before commit.
+  const std::vector<DatabaseNode>& nodes() const { return nodes_; }
+  int current_node() const { return current_.load(std::memory_order_relaxed); }
+  long long failovers() const { return failovers_.load(std::memory_order_relaxed); }
+  long long transaction_retries() const {
+    return transaction_retries_.load(std::memory_order_relaxed);
+  }
 
  private:
-  MysqlDatabase(std::string connect_string, int pool_size)
-      : connect_string_(std::move(connect_string)), pool_(pool_size), pool_size_(pool_size) {}
-  // Re-establishes a lost connection (or one whose earlier reconnect failed). True if connected.
-  bool Reconnect(soci::session& session);
+  MysqlDatabase(std::vector<DatabaseNode> nodes, int pool_size);
 
+  // A pooled session leased for one call, connected to the current node on construction.
+  class Lease {
+   public:
+    explicit Lease(MysqlDatabase& db);
+    ~Lease();
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    bool Connected() const { return connected_; }
+    soci::session& session() { return db_.pool_.at(position_); }
+    // The connection broke: close it, and let the node choice be checked again.
+    void Lost();
+
+   private:
+    MysqlDatabase& db_;
+    std::size_t position_;
+    bool connected_ = false;
+  };
+
+  // Opens `session` on node `node` and configures it. False (session closed) on failure.
+  bool Open(soci::session& session, int node);
+  // The first usable node in the list order (probing each), or -1. Updates current_. With
+  // `failed_node`, returns at once if another caller has already moved away from that node.
+  int ChooseNode(int failed_node = -1);
+  // Reads the node's Galera status over its probe session (reopened as needed).
+  absl::Status ProbeNode(int node) ABSL_EXCLUSIVE_LOCKS_REQUIRED(choose_mu_);
+  // Sleeps a random time up to min(5 ms × 2^(attempt−1), 250 ms) (full jitter).
+  static void BackOff(int attempt);
+
+  std::vector<DatabaseNode> nodes_;
+  std::atomic<int> current_{0};
+  std::atomic<long long> failovers_{0};
+  std::atomic<long long> transaction_retries_{0};
+  absl::Mutex choose_mu_;  // one node choice at a time; guards the probe sessions
+  std::vector<std::unique_ptr<soci::session>> probes_ ABSL_GUARDED_BY(choose_mu_);
+  // Why each node was last found unusable ("" if usable): logged when it changes.
+  std::vector<std::string> problems_ ABSL_GUARDED_BY(choose_mu_);
   // Counts itself in `n` until released or destroyed.
   class Counted {
    public:
@@ -143,8 +204,10 @@ class MysqlDatabase {
 
   std::atomic<int> in_use_{0};
   std::atomic<int> waiting_{0};
-  std::string connect_string_;  // with charset
   soci::connection_pool pool_;
+  // The node each pooled session is connected to (-1: none). An entry is touched only by the
+  // caller holding that session's lease, which the pool hands over under its own lock.
+  std::vector<int> session_node_;
   int pool_size_;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <iterator>
 #include <map>
 
@@ -10,7 +11,9 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "absl/time/clock.h"
 #include "server/common/sha256.h"
+#include "server/common/status_util.h"
 
 namespace cim {
 namespace {
@@ -21,6 +24,15 @@ constexpr int kLockTimeoutSeconds = 60;
 bool IsMigrationName(const std::string& name) {
   if (name.size() < 10 || !absl::EndsWith(name, ".sql") || name[4] != '_') return false;
   return std::all_of(name.begin(), name.begin() + 4, [](char c) { return absl::ascii_isdigit(c); });
+}
+
+// FAILED_PRECONDITION if `file` was applied with another checksum.
+absl::Status CheckUnchanged(const MigrationFile& file, const std::string& checksum,
+                            const std::string& recorded) {
+  if (recorded == checksum) return absl::OkStatus();
+  return absl::FailedPreconditionError(
+      absl::StrCat("migration ", file.name, " was changed after it was applied (recorded checksum ",
+                   recorded, ", file now ", checksum, "); add a new migration instead"));
 }
 
 }  // namespace
@@ -147,11 +159,7 @@ absl::StatusOr<std::vector<std::string>> ApplyMigrations(MysqlDatabase& db,
     for (const MigrationFile& file : files) {
       const std::string checksum = Sha256Hex(file.sql);
       if (auto it = applied.find(file.name); it != applied.end()) {
-        if (it->second != checksum) {
-          return absl::FailedPreconditionError(absl::StrCat(
-              "migration ", file.name, " was changed after it was applied (recorded checksum ",
-              it->second, ", file now ", checksum, "); add a new migration instead"));
-        }
+        if (absl::Status same = CheckUnchanged(file, checksum, it->second); !same.ok()) return same;
         continue;
       }
       // DDL commits implicitly in MariaDB; data statements of a migration are atomic, and
@@ -165,6 +173,52 @@ absl::StatusOr<std::vector<std::string>> ApplyMigrations(MysqlDatabase& db,
     }
     return done;
   });
+}
+
+absl::Status WaitForMigrations(MysqlDatabase& db, const std::vector<MigrationFile>& files,
+                               absl::Duration timeout) {
+  const absl::Time deadline = absl::Now() + timeout;
+  std::string missing;
+  for (bool first = true;; first = false) {
+    if (!first) {
+      if (absl::Now() >= deadline) {
+        return absl::DeadlineExceededError(absl::StrCat(
+            "the database schema lacks migration ", missing, " after waiting ",
+            absl::FormatDuration(timeout), "; run cim-server --migrate once for the cluster"));
+      }
+      absl::SleepFor(absl::Milliseconds(500));
+    }
+    absl::StatusOr<std::map<std::string, std::string>> applied =
+        db.Run([](soci::session& s) -> absl::StatusOr<std::map<std::string, std::string>> {
+          std::map<std::string, std::string> out;
+          int exists = 0;
+          s << "SELECT COUNT(*) FROM information_schema.tables"
+               " WHERE table_schema = DATABASE() AND table_name = 'schema_migrations'",
+              soci::into(exists);
+          if (exists == 0) return out;
+          std::string name, checksum;
+          soci::statement st = (s.prepare << "SELECT name, checksum FROM schema_migrations",
+                                soci::into(name), soci::into(checksum));
+          st.execute();
+          while (st.fetch()) out[name] = checksum;
+          return out;
+        });
+    if (!applied.ok()) {
+      missing = absl::StrCat("(", applied.status().message(), ")");
+      continue;
+    }
+    missing.clear();
+    for (const MigrationFile& file : files) {
+      auto it = applied->find(file.name);
+      if (it == applied->end()) {
+        missing = file.name;
+        break;
+      }
+      CIM_RETURN_IF_ERROR(CheckUnchanged(file, Sha256Hex(file.sql), it->second));
+    }
+    if (missing.empty()) return absl::OkStatus();
+    if (first) std::cerr << "cim-server: waiting for migration " << missing << std::endl;
+  }
 }
 
 }  // namespace cim

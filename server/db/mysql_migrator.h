@@ -8,6 +8,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "server/db/mysql_database.h"
 
 namespace cim {
@@ -29,6 +30,14 @@ absl::StatusOr<std::vector<MigrationFile>> ReadMigrations(const std::string& dir
 // migration's checksum differs from its file (the file was edited after it ran).
 absl::StatusOr<std::vector<std::string>> ApplyMigrations(MysqlDatabase& db,
                                                          const std::vector<MigrationFile>& files);
+
+// For a server that does not migrate (a replica in a cluster, where GET_LOCK is node-local and
+// so cannot keep two servers from migrating at once: one job migrates, the replicas wait):
+// returns OK once every file in `files` is recorded as applied with its checksum, polling until
+// `timeout`. DEADLINE_EXCEEDED naming the first missing migration; FAILED_PRECONDITION if an
+// applied migration's checksum differs from its file.
+absl::Status WaitForMigrations(MysqlDatabase& db, const std::vector<MigrationFile>& files,
+                               absl::Duration timeout);
 
 }  // namespace cim
 

@@ -90,8 +90,12 @@ absl::StatusOr<std::pair<std::optional<Decimal>, Decimal>> BudgetUse(soci::sessi
                                                                      absl::Time now, bool lock) {
   long long partner = partner_id;
   std::string monthly;
-  s << absl::StrCat("SELECT CAST(monthly_points AS CHAR) FROM kudos_budgets WHERE partner_id = :p",
-                    lock ? " FOR UPDATE" : ""),
+  if (lock) {
+    // Kudos drawing on the budget queue on its row, which each of them changes so that Galera
+    // certifies it across nodes (0015_galera_guards); without a budget nothing is drawn.
+    s << "UPDATE kudos_budgets SET version = version + 1 WHERE partner_id = :p", soci::use(partner);
+  }
+  s << "SELECT CAST(monthly_points AS CHAR) FROM kudos_budgets WHERE partner_id = :p",
       soci::use(partner), soci::into(monthly);
   std::optional<Decimal> budget;
   if (s.got_data()) {

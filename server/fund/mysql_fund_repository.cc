@@ -121,12 +121,13 @@ class MysqlFundContext final : public FundContext {
   absl::StatusOr<FundPosition> LockFund() override {
     long long program = request_.program_id(), partner = request_.partner_id();
     int fund = request_.fund();
-    long long enrollment = 0;
-    // The enrollment row serialises every fund decision of the partner in the program.
-    s_ << "SELECT id FROM enrollments WHERE program_id = :program AND partner_id = :partner"
-          " FOR UPDATE",
-        soci::use(program), soci::use(partner), soci::into(enrollment);
-    if (!s_.got_data()) {
+    // The enrollment row serialises every fund decision of the partner in the program: it is
+    // changed, not only locked, so that Galera certifies it across nodes (0015_galera_guards).
+    soci::statement guard = (s_.prepare << "UPDATE enrollments SET fund_version = fund_version + 1"
+                                           " WHERE program_id = :program AND partner_id = :partner",
+                             soci::use(program), soci::use(partner));
+    guard.execute(true);
+    if (guard.get_affected_rows() == 0) {
       return absl::FailedPreconditionError("the partner is no longer enrolled in the program");
     }
     std::string credited, debited, reserved;

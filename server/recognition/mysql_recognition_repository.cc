@@ -342,8 +342,8 @@ void PostWinner(soci::session& s, const Leaderboard& board, absl::CivilDay start
   }
 }
 
-// Feed entries for the badges awarded since the last run (in_feed = 0).
-void PostNewAwards(soci::session& s) {
+// Feed entries for the badges awarded since the last run (in_feed = 0). Returns how many.
+long long PostNewAwards(soci::session& s) {
   int kind = cim::v1::FEED_ENTRY_KIND_BADGE_EARNED;
   s << absl::StrCat(kFeedInsert, "SELECT :k, ", kAutoVisibility,
                     ", ba.user_id, ba.partner_id,"
@@ -353,7 +353,9 @@ void PostNewAwards(soci::session& s) {
                     " LEFT JOIN recognition_preferences rp ON rp.user_id = ba.user_id"
                     " WHERE ba.in_feed = 0 ORDER BY ba.earned_at, ba.badge_id, ba.user_id"),
       soci::use(kind);
-  s << "UPDATE badge_awards SET in_feed = 1 WHERE in_feed = 0";
+  soci::statement posted = (s.prepare << "UPDATE badge_awards SET in_feed = 1 WHERE in_feed = 0");
+  posted.execute(true);
+  return posted.get_affected_rows();
 }
 
 // Feed entries for the promotions among the tier changes in `events`.
@@ -1142,6 +1144,7 @@ absl::StatusOr<OutboxRun> MysqlRecognitionRepository::ProcessOutbox(const Outbox
       run.skipped = true;
       return run;
     }
+    const long long seq_before = seq;
     const std::vector<Leaderboard> boards = ReadBoards(s, 0);
     CIM_ASSIGN_OR_RETURN(const std::vector<Badge> badges, ReadBadges(s, 0, 1 << 30));
 
@@ -1157,7 +1160,7 @@ absl::StatusOr<OutboxRun> MysqlRecognitionRepository::ProcessOutbox(const Outbox
       }
     }
     // So do challenges (within their windows).
-    CIM_RETURN_IF_ERROR(BackfillChallenges(s, now).status());
+    CIM_ASSIGN_OR_RETURN(const int challenges_backfilled, BackfillChallenges(s, now));
 
     std::vector<OutboxEvent> events;
     {
@@ -1228,8 +1231,15 @@ absl::StatusOr<OutboxRun> MysqlRecognitionRepository::ProcessOutbox(const Outbox
                            ClosePeriods(s, rules, boards, badges, now, &closing_awards));
       run.awards += closing_awards;
     }
-    PostNewAwards(s);
-    s << "UPDATE recognition_state SET score_seq = :seq WHERE id = 1", soci::use(seq);
+    const long long feed_posts = PostNewAwards(s);
+    // The row lock above keeps processors apart on one database node only. A run that changed
+    // anything also changes this row, so that Galera certifies it against a run on another
+    // node: one commits, the other is aborted and runs again on what the first did. Idle runs
+    // write nothing.
+    const int worked = seq != seq_before || run.events > 0 || run.awards > 0 ||
+                       run.periods_closed > 0 || challenges_backfilled > 0 || feed_posts > 0;
+    s << "UPDATE recognition_state SET score_seq = :seq, runs = runs + :worked WHERE id = 1",
+        soci::use(seq), soci::use(worked);
     return run;
   });
 }

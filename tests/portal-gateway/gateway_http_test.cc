@@ -1112,6 +1112,65 @@ TEST_F(GatewayHttpTest, ClaimEventsStreamAsServerSentEventsAndResumeByLastEventI
   EXPECT_THAT(negative.response().body, HasSubstr("program_id"));
 }
 
+// Two replicas behind one gateway (--backend a list): calls are spread over both, and once one
+// is gone every read still succeeds on the other.
+TEST_F(GatewayHttpTest, CallsGoRoundRobinAndAvoidAReplicaThatIsDown) {
+  std::unique_ptr<ServerApp> a = server_.StartReplica();
+  std::unique_ptr<ServerApp> b = server_.StartReplica();
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  http_.reset();
+  gateway_ = StartGateway(absl::StrCat("127.0.0.1:", a->port(), ",127.0.0.1:", b->port()));
+  ASSERT_NE(gateway_, nullptr);
+  const std::string rep = "Bearer " + BearerLogin("rep@gamma.example");
+  for (int i = 0; i < 10; ++i) {
+    EXPECT_EQ(Send("GET", "/v1/auth/me", "", {{"Authorization", rep}}).status, 200);
+  }
+  EXPECT_THAT(a->MetricsText(), HasSubstr("WhoAmI"));
+  EXPECT_THAT(b->MetricsText(), HasSubstr("WhoAmI"));
+
+  a.reset();  // stops at once, as a crashed replica would (in-flight calls cancelled)
+  for (int i = 0; i < 20; ++i) {
+    HttpResult r = Send("GET", "/v1/auth/me", "", {{"Authorization", rep}});
+    EXPECT_EQ(r.status, 200) << "request " << i << ": " << r.body;
+  }
+  EXPECT_EQ(Send("GET", "/readyz").status, 200);
+}
+
+// A stream whose replica dies is resumed through the gateway on another with Last-Event-ID:
+// the event ids are the database's, the same on every replica.
+TEST_F(GatewayHttpTest, AStreamResumesOnAnotherReplicaAfterItsReplicaDies) {
+  const int64_t program = ProgramForClaims();
+  std::unique_ptr<ServerApp> a = server_.StartReplica();
+  std::unique_ptr<ServerApp> b = server_.StartReplica();
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  http_.reset();
+  gateway_ = StartGateway(absl::StrCat("127.0.0.1:", a->port(), ",127.0.0.1:", b->port()));
+  ASSERT_NE(gateway_, nullptr);
+  const std::string rep = "Bearer " + BearerLogin("rep@gamma.example");
+
+  std::optional<SseEvent> first;
+  {
+    SseClient stream(http_->port(), "/v1/claims:watch", {{"Authorization", rep}});
+    ASSERT_EQ(stream.response().status, 200) << stream.response().body;
+    SubmitClaim(rep, program, "INV-HA-1");
+    first = stream.Next(5000);
+    ASSERT_TRUE(first.has_value());
+    // Whichever replica served the stream, one of the two dies now; the stream may end.
+    a.reset();
+  }
+  const int64_t second_claim = SubmitClaim(rep, program, "INV-HA-2");
+  SseClient resumed(http_->port(), "/v1/claims:watch",
+                    {{"Authorization", rep}, {"Last-Event-ID", first->id}});
+  ASSERT_EQ(resumed.response().status, 200) << resumed.response().body;
+  std::optional<SseEvent> next = resumed.Next(5000);
+  ASSERT_TRUE(next.has_value());
+  // The event after the last one seen, not the first again.
+  EXPECT_EQ(JsonField(next->data, "claimId"), std::to_string(second_claim));
+  EXPECT_GT(std::atoll(next->id.c_str()), std::atoll(first->id.c_str()));
+}
+
 TEST_F(GatewayHttpTest, RecognitionStreamsAsServerSentEvents) {
   const std::string rep = "Bearer " + BearerLogin("rep@gamma.example");
   // The first update comes at once: the rep's standing.

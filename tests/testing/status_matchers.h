@@ -48,6 +48,15 @@ MATCHER(IsOk, "is OK") {
   return status.ok();
 }
 
+// An OK absl::StatusOr whose value matches `value_matcher`.
+MATCHER_P(IsOkAndHolds, value_matcher, "is OK and holds a matching value") {
+  if (!arg.ok()) {
+    *result_listener << "status is " << arg.status();
+    return false;
+  }
+  return ::testing::ExplainMatchResult(value_matcher, *arg, result_listener);
+}
+
 // Field names of the google.rpc.BadRequest in a gRPC status's details.
 inline std::vector<std::string> ViolatedFields(const grpc::Status& status) {
   google::rpc::Status details;

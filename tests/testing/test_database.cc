@@ -23,12 +23,23 @@ std::string ServerFromEnv() {
   return env;
 }
 
+// The first node's connection string: CIM_TEST_DB may list a cluster's nodes (DDL reaches every
+// node of a Galera cluster from any one).
+std::string AdminConnectString(const std::string& server) {
+  auto nodes = ParseDatabaseNodes(server, DatabaseTimeouts{});
+  if (!nodes.ok()) {
+    std::cerr << "CIM_TEST_DB: " << nodes.status() << "\n";
+    std::abort();
+  }
+  return nodes->front().connect_string;
+}
+
 }  // namespace
 
 TestDatabase::TestDatabase() : server_(ServerFromEnv()) {
   std::random_device rd;
   name_ = absl::StrCat("cim_test_", getpid(), "_", rd() % 1000000);
-  soci::session admin(soci::mysql, server_);
+  soci::session admin(soci::mysql, AdminConnectString(server_));
   admin << "CREATE DATABASE " + name_ + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci";
   connect_string_ = absl::StrCat(server_, " db=", name_);
 }
@@ -36,7 +47,7 @@ TestDatabase::TestDatabase() : server_(ServerFromEnv()) {
 TestDatabase::~TestDatabase() {
   db_.reset();
   try {
-    soci::session admin(soci::mysql, server_);
+    soci::session admin(soci::mysql, AdminConnectString(server_));
     admin << "DROP DATABASE IF EXISTS " + name_;
   } catch (const std::exception& e) {
     std::cerr << "could not drop " << name_ << ": " << e.what() << "\n";

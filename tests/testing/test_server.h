@@ -1,12 +1,17 @@
 // A real cim-server for tests: its own database, port 0, a fake clock and fast password hashing.
 // Helpers create partners and users directly and log in through the real RPC.
+// With CIM_TEST_REPLICAS=N (the cluster runs of ctest, on a Galera cluster listed in
+// CIM_TEST_DB), N servers share the database as behind a load balancer: channel() spreads calls
+// round robin over them, and app() is the first.
 #ifndef CIM_TESTS_TESTING_TEST_SERVER_H_
 #define CIM_TESTS_TESTING_TEST_SERVER_H_
 
 #include <grpcpp/grpcpp.h>
 
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "server/app/server_app.h"
 #include "server/common/clock.h"
@@ -21,10 +26,14 @@ class TestServer {
   TestServer();
   ~TestServer();
 
-  ServerApp& app() { return *app_; }
+  ServerApp& app() { return *replicas_.front(); }
+  // Every server of this test (one unless CIM_TEST_REPLICAS says more).
+  const std::vector<std::unique_ptr<ServerApp>>& replicas() const { return replicas_; }
   FakeClock& clock() { return clock_; }
   TestDatabase& database() { return database_; }
+  // The first server's address.
   std::string address() const;
+  // A channel to the server, or round robin over the replicas.
   std::shared_ptr<grpc::Channel> channel();
 
   cim::v1::Partner CreatePartner(const std::string& name,
@@ -35,6 +44,12 @@ class TestServer {
   // Logs in through AuthService.Login; fails the test (and returns "") on error.
   std::string Login(const std::string& email, const std::string& password = kTestPassword);
 
+  // Another server on the same database with this one's clock, as behind a load balancer
+  // (waits for the schema instead of migrating). `configure` may change its options.
+  std::unique_ptr<ServerApp> StartReplica(
+      const std::function<void(ServerOptions&)>& configure = {});
+  static std::shared_ptr<grpc::Channel> ChannelTo(const ServerApp& app);
+
   // A client context carrying `authorization: Bearer <token>` (none if token is empty) and a
   // 10-second deadline.
   static std::unique_ptr<grpc::ClientContext> Context(const std::string& token);
@@ -42,7 +57,10 @@ class TestServer {
  private:
   TestDatabase database_;
   FakeClock clock_;
-  std::unique_ptr<ServerApp> app_;
+  // Options for the servers of this test: replica `index` of `count`.
+  ServerOptions Options(int index, int count);
+
+  std::vector<std::unique_ptr<ServerApp>> replicas_;
   std::shared_ptr<grpc::Channel> channel_;
 };
 

@@ -2,7 +2,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
+#include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/testing/status_matchers.h"
@@ -112,6 +114,30 @@ TEST_F(MigratorTest, ProjectMigrationsApplyTwice) {
   auto second = ApplyMigrations(*db_, *files);
   ASSERT_TRUE(second.ok()) << second.status();
   EXPECT_THAT(*second, IsEmpty());
+}
+
+// A replica that does not migrate waits for the schema another process applies.
+TEST_F(MigratorTest, WaitForMigrationsReturnsOnceAnotherProcessApplied) {
+  Write("0001_create.sql", "CREATE TABLE IF NOT EXISTS widgets (name VARCHAR(10) PRIMARY KEY);");
+  auto files = ReadMigrations(dir_.string());
+  ASSERT_TRUE(files.ok()) << files.status();
+  EXPECT_THAT(
+      WaitForMigrations(*db_, *files, absl::ZeroDuration()),
+      StatusIs(absl::StatusCode::kDeadlineExceeded, HasSubstr("lacks migration 0001_create.sql")));
+
+  auto other = MysqlDatabase::Connect(database_.connect_string(), 1);
+  ASSERT_TRUE(other.ok()) << other.status();
+  std::thread migrator([&] {
+    absl::SleepFor(absl::Milliseconds(300));
+    EXPECT_TRUE(ApplyMigrations(**other, *files).ok());
+  });
+  EXPECT_TRUE(WaitForMigrations(*db_, *files, absl::Seconds(20)).ok());
+  migrator.join();
+
+  Write("0001_create.sql", "CREATE TABLE IF NOT EXISTS widgets (name VARCHAR(20) PRIMARY KEY);");
+  EXPECT_THAT(WaitForMigrations(*db_, *ReadMigrations(dir_.string()), absl::Seconds(20)),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("0001_create.sql was changed after it was applied")));
 }
 
 TEST_F(MigratorTest, DuplicateKeyMapsToAlreadyExists) {

@@ -135,25 +135,12 @@ class RecognitionFixture : public ::testing::Test {
     return claim.id();
   }
 
-  // Another server on the same database, as behind a load balancer.
   std::unique_ptr<ServerApp> StartReplica(
       const std::function<void(ServerOptions&)>& configure = {}) {
-    ServerOptions options;
-    options.listen_address = "127.0.0.1:0";
-    options.db_connect = server_.database().connect_string();
-    options.db_pool_size = 4;
-    options.migrate = false;
-    options.password_hash = PasswordHashParams::Minimum();
-    options.clock = &server_.clock();
-    if (configure) configure(options);
-    absl::StatusOr<std::unique_ptr<ServerApp>> replica = ServerApp::Start(options);
-    EXPECT_TRUE(replica.ok()) << replica.status();
-    return replica.ok() ? *std::move(replica) : nullptr;
+    return server_.StartReplica(configure);
   }
-
   static std::shared_ptr<grpc::Channel> ChannelTo(const ServerApp& app) {
-    return grpc::CreateChannel(absl::StrCat("127.0.0.1:", app.port()),
-                               grpc::InsecureChannelCredentials());
+    return TestServer::ChannelTo(app);
   }
 
   // An API key of a new LMS service account (lms@service.example).
