@@ -8,7 +8,7 @@ PACKAGES=(
   libsoci-dev libmariadb-dev libmariadb-dev-compat mariadb-server mariadb-client
   libboost-dev libsodium-dev libgtest-dev libgmock-dev
   golang-github-gogo-googleapis-dev chromium curl wrk libssl-dev openssl clang-14 libclang-rt-14-dev
-  galera-4 rsync socat iproute2 mariadb-backup
+  galera-4 rsync socat iproute2 mariadb-backup jq
   systemd  # systemd-analyze: tests/deploy/systemd_units_test.sh
 )
 

@@ -180,6 +180,7 @@ Gateway::Gateway(const GatewayOptions& options, ApiDescriptors api, RouteTable r
 }
 
 Gateway::~Gateway() {
+  stopping_ = true;
   {
     absl::MutexLock lock(&calls_mu_);
     for (grpc::ClientContext* context : calls_) context->TryCancel();
@@ -504,7 +505,7 @@ void Gateway::CallRoute(std::shared_ptr<Exchange> exchange, const Route& route,
         const HttpRequest& request = exchange->request;
         if (status.error_code() == grpc::StatusCode::UNAVAILABLE &&
             IsSafeMethod(request.method()) && attempt < kReadAttempts &&
-            absl::Now() < setup->deadline) {
+            absl::Now() < setup->deadline && !stopping_) {
           backend_retries_.fetch_add(1, std::memory_order_relaxed);
           CallRoute(exchange, route, setup, request_bytes, attempt + 1);
           return;

@@ -186,6 +186,7 @@ class Gateway {
   RequestMetrics metrics_{"cim_gateway_http", {"route", "code"}, "HTTP requests"};
   std::shared_ptr<grpc::Channel> channel_;
   std::atomic<long long> backend_retries_{0};  // reads tried again on another replica
+  std::atomic<bool> stopping_{false};          // set by ~Gateway: no more retries
   std::unique_ptr<grpc::GenericStub> stub_;
   // Unary calls complete on this queue, served by `completion_threads` (CompleteCalls), which
   // render the replies.

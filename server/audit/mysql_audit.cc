@@ -37,8 +37,10 @@ thread_local std::vector<AuditedEntity> pending;
 thread_local absl::flat_hash_map<std::string, std::string> prefetched;
 
 // Columns never copied into the trail.
-bool IsSecretColumn(absl::string_view name) {
-  return name == "password_hash" || name == "token_hash";
+// Columns audit snapshots leave out: secrets, and the *_guard counters that only make Galera
+// certify conflicting transactions (0015_galera_guards.sql).
+bool IsLeftOutOfSnapshots(absl::string_view name) {
+  return name == "password_hash" || name == "token_hash" || absl::EndsWith(name, "_guard");
 }
 
 void AppendJsonString(std::string& out, absl::string_view text) {
@@ -78,7 +80,7 @@ std::string RowJson(const soci::row& row) {
   bool first = true;
   for (std::size_t i = 0; i < row.size(); ++i) {
     const soci::column_properties& p = row.get_properties(i);
-    if (IsSecretColumn(p.get_name()) || p.get_data_type() == soci::dt_blob) continue;
+    if (IsLeftOutOfSnapshots(p.get_name()) || p.get_data_type() == soci::dt_blob) continue;
     if (!first) out += ',';
     first = false;
     AppendJsonString(out, p.get_name());
@@ -238,7 +240,7 @@ std::string AuditColumns(soci::session& s, absl::string_view table, absl::string
        soci::use(table_name));
   for (const soci::row& r : rows) {
     const std::string name = r.get<std::string>(0), type = r.get<std::string>(1);
-    if (IsSecretColumn(name) || absl::StrContains(type, "blob")) continue;
+    if (IsLeftOutOfSnapshots(name) || absl::StrContains(type, "blob")) continue;
     const bool integer = absl::EndsWith(type, "int");
     columns.push_back(integer ? absl::StrCat(alias, ".", name)
                               : absl::StrCat("CAST(", alias, ".", name, " AS CHAR) AS ", name));

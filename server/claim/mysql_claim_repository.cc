@@ -268,7 +268,7 @@ std::vector<std::optional<cim::v1::ClaimFlagDetail>> RecordConflicts(
   // the row, so that Galera certifies it across nodes too (0015_galera_guards).
   SqlBuilder lock("INSERT INTO claim_invoice_locks (invoice_key, customer_key) VALUES ");
   lock.Join(keys, [&](const Keys& k) { lock.Tuple(k.first, k.second); });
-  lock << " ON DUPLICATE KEY UPDATE version = version + 1";
+  lock << " ON DUPLICATE KEY UPDATE submit_guard = submit_guard + 1";
   lock.Execute(s);
 
   struct Live {

@@ -57,7 +57,9 @@ absl::StatusOr<std::pair<std::string, std::string>> SplitHostPort(absl::string_v
     host = std::string(entry.substr(1, close - 1));
     absl::string_view rest = entry.substr(close + 1);
     if (absl::StartsWith(rest, ":")) port = std::string(rest.substr(1));
-  } else if (const size_t colon = entry.rfind(':'); colon != absl::string_view::npos) {
+  } else if (const size_t colon = entry.rfind(':');
+             colon != absl::string_view::npos && entry.find(':') == colon) {
+    // One colon: host:port (an IPv6 address without brackets has several and no port).
     host = std::string(entry.substr(0, colon));
     port = std::string(entry.substr(colon + 1));
   }
@@ -68,6 +70,19 @@ absl::StatusOr<std::pair<std::string, std::string>> SplitHostPort(absl::string_v
         absl::StrCat("database host \"", entry, "\" is not host, host:port or [v6]:port"));
   }
   return std::make_pair(host, port);
+}
+
+// The node named `name` with connection parameters `params` (timeouts included).
+DatabaseNode MakeNode(std::string name, const std::vector<Param>& params) {
+  std::string connect_timeout;
+  for (const Param& p : params) {
+    if (p.key == "connect_timeout") connect_timeout = p.value;
+  }
+  std::vector<Param> probe = params;
+  for (Param& p : probe) {
+    if (p.key == "read_timeout" || p.key == "write_timeout") p.value = connect_timeout;
+  }
+  return DatabaseNode{std::move(name), JoinParams(params), JoinParams(probe)};
 }
 
 }  // namespace
@@ -91,15 +106,11 @@ absl::StatusOr<std::vector<DatabaseNode>> ParseDatabaseNodes(absl::string_view c
     if (p.key == "port") default_port = p.value;
     if (p.key == "unix_socket") socket = p.value;
   }
-  if (hosts.find(',') == std::string::npos) {
-    std::string name = !socket.empty() ? socket
-                       : hosts.empty()
-                           ? "localhost"
-                           : absl::StrCat(hosts, default_port.empty() ? "" : ":", default_port);
-    return std::vector<DatabaseNode>{{std::move(name), JoinParams(base)}};
-  }
-  if (!socket.empty()) {
-    return absl::InvalidArgumentError("a database host list cannot be combined with unix_socket");
+  if (hosts.empty() || !socket.empty()) {
+    if (hosts.find(',') != std::string::npos) {
+      return absl::InvalidArgumentError("a database host list cannot be combined with unix_socket");
+    }
+    return std::vector<DatabaseNode>{MakeNode(socket.empty() ? "localhost" : socket, base)};
   }
   std::vector<DatabaseNode> nodes;
   for (absl::string_view entry : absl::StrSplit(hosts, ',')) {
@@ -115,7 +126,7 @@ absl::StatusOr<std::vector<DatabaseNode>> ParseDatabaseNodes(absl::string_view c
     }
     params.push_back({"host", host});
     if (!port.empty()) params.push_back({"port", port});
-    nodes.push_back({port.empty() ? host : absl::StrCat(host, ":", port), JoinParams(params)});
+    nodes.push_back(MakeNode(port.empty() ? host : absl::StrCat(host, ":", port), params));
   }
   return nodes;
 }

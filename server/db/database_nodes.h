@@ -17,6 +17,9 @@ namespace cim {
 struct DatabaseNode {
   std::string name;            // "10.0.0.2:3307", or the socket path: for logs and metrics
   std::string connect_string;  // SOCI MySQL form for this node alone
+  // The same with read and write timeouts as short as the connect timeout: for the health
+  // probe, which must not wait on a hung node as long as a query may.
+  std::string probe_connect_string;
 };
 
 // Connect, read and write timeouts added to every node's connection string (unless it sets its
@@ -28,9 +31,9 @@ struct DatabaseTimeouts {
 };
 
 // Splits `connect` into one connection string per node, in the listed order: a comma-separated
-// `host` value ("a,b:3307", "[::1]:3306") gives one node per entry (an entry's port replaces
-// `port`); without a list, the string is the only node. INVALID_ARGUMENT for an empty entry, a
-// bad port, or a host list combined with unix_socket.
+// `host` value ("a,b:3307", "[::1]:3306") gives one node per entry, and an entry's port
+// replaces `port` (also for a single "host:port"); a connection by unix_socket is one node.
+// INVALID_ARGUMENT for an empty entry, a bad port, or a host list combined with unix_socket.
 absl::StatusOr<std::vector<DatabaseNode>> ParseDatabaseNodes(absl::string_view connect,
                                                              const DatabaseTimeouts& timeouts);
 

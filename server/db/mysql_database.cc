@@ -30,6 +30,7 @@ constexpr int kConnectionKilled = 1927;
 // A Galera node outside the primary component or not yet synced: "WSREP has not yet prepared
 // node for application use" (ER_UNKNOWN_COM_ERROR).
 constexpr int kNodeNotReady = 1047;
+constexpr int kServerLostExtended = 2055;
 
 }  // namespace
 
@@ -55,6 +56,7 @@ absl::Status MapDatabaseError(const std::exception& e, bool* connection_lost) {
       case kCantConnectTcp:
       case kServerShutdown:
       case kConnectionKilled:
+      case kServerLostExtended:
       case kNodeNotReady:
         *connection_lost = true;
         return absl::UnavailableError("database unavailable; retry");
@@ -63,6 +65,11 @@ absl::Status MapDatabaseError(const std::exception& e, bool* connection_lost) {
     }
   }
   return absl::InternalError("internal database error");
+}
+
+bool IsDeadlock(const std::exception& e) {
+  const auto* mysql = dynamic_cast<const soci::mysql_soci_error*>(&e);
+  return mysql != nullptr && mysql->err_num_ == kDeadlock;
 }
 
 std::string FromSqlDecimal(const std::string& value, int min_fraction_digits) {
@@ -135,6 +142,7 @@ absl::StatusOr<std::unique_ptr<MysqlDatabase>> MysqlDatabase::Connect(
     return absl::UnavailableError(
         absl::StrCat("cannot connect to the database: ", usable.message()));
   }
+  db->failovers_ = 0;  // starting on a later node is no failover
   for (int i = 0; i < pool_size; ++i) {
     if (!db->Open(db->pool_.at(i), db->current_node())) {
       return absl::UnavailableError(absl::StrCat("cannot connect to the database node ",
@@ -160,7 +168,8 @@ MysqlDatabase::Lease::Lease(MysqlDatabase& db) : db_(db) {
   node = -1;
   if (db_.Open(session(), current)) {
     node = current;
-  } else if (const int chosen = db_.ChooseNode(); chosen >= 0 && db_.Open(session(), chosen)) {
+  } else if (const int chosen = db_.ChooseNode(current);
+             chosen >= 0 && db_.Open(session(), chosen)) {
     node = chosen;
   }
   connected_ = node >= 0;
@@ -180,7 +189,9 @@ void MysqlDatabase::Lease::Lost() {
   }
   // If the current node is the one that failed, choose again now rather than at the next
   // health check, so that the callers after this one go to a working node.
-  if (node >= 0 && node == db_.current_node()) db_.ChooseNode(node);
+  // Without waiting: this caller still holds a pooled session, and whoever is choosing already
+  // (or the health check within a second) moves the pool on.
+  if (node >= 0 && node == db_.current_node()) db_.ChooseNode(node, /*wait=*/false);
 }
 
 bool MysqlDatabase::Open(soci::session& session, int node) {
@@ -202,10 +213,18 @@ bool MysqlDatabase::Open(soci::session& session, int node) {
 absl::Status MysqlDatabase::ProbeNode(int node) {
   std::unique_ptr<soci::session>& probe = probes_[node];
   NodeStatus status;
-  for (int attempt = 0; attempt < 2; ++attempt) {
+  // A connection kept from an earlier probe may have broken since: then one fresh try.
+  const int attempts = probe != nullptr && probe->get_backend() != nullptr ? 2 : 1;
+  for (int attempt = 1; attempt <= attempts; ++attempt) {
     try {
       if (probe == nullptr || probe->get_backend() == nullptr) {
-        probe = std::make_unique<soci::session>(soci::mysql, nodes_[node].connect_string);
+        probe = std::make_unique<soci::session>(soci::mysql, nodes_[node].probe_connect_string);
+        // Read the node's own state without waiting for the cluster: with wsrep_sync_wait set
+        // globally, a node outside the primary component fails every read with 1205 instead.
+        try {
+          *probe << "SET SESSION wsrep_sync_wait = 0";
+        } catch (const std::exception&) {  // a server without Galera support
+        }
       }
       int wsrep_on = 0;
       *probe << "SELECT @@global.wsrep_on", soci::into(wsrep_on);
@@ -228,18 +247,28 @@ absl::Status MysqlDatabase::ProbeNode(int node) {
       }
       return NodeUsable(status);
     } catch (const std::exception& e) {
-      probe.reset();  // a broken probe connection: open a new one once
-      if (attempt == 1) {
+      probe.reset();
+      if (attempt == attempts) {
         return absl::UnavailableError(absl::StrCat("node ", nodes_[node].name, ": ", e.what()));
       }
     }
   }
-  return absl::UnavailableError("unreachable");
+  return absl::UnavailableError(absl::StrCat("node ", nodes_[node].name, " did not answer"));
 }
 
-int MysqlDatabase::ChooseNode(int failed_node) {
-  absl::MutexLock lock(&choose_mu_);
-  if (failed_node >= 0 && current_node() != failed_node) return current_node();
+int MysqlDatabase::ChooseNode(int failed_node, bool wait) {
+  if (wait) {
+    choose_mu_.Lock();
+  } else if (!choose_mu_.TryLock()) {
+    return current_node();
+  }
+  const int chosen =
+      failed_node >= 0 && current_node() != failed_node ? current_node() : ChooseNodeLocked();
+  choose_mu_.Unlock();
+  return chosen;
+}
+
+int MysqlDatabase::ChooseNodeLocked() {
   for (int node = 0; node < static_cast<int>(nodes_.size()); ++node) {
     absl::Status usable = ProbeNode(node);
     std::string problem(usable.message());

@@ -28,6 +28,9 @@ namespace cim {
 // a Galera node that left the primary component (1047) → UNAVAILABLE, everything else →
 // INTERNAL. Sets *connection_lost when the session must reconnect (possibly to another node).
 absl::Status MapDatabaseError(const std::exception& e, bool* connection_lost);
+// True for a deadlock or a Galera certification failure (1213): the transaction was rolled
+// back whole and may simply be run again.
+bool IsDeadlock(const std::exception& e);
 
 // MySQL DATETIME values are UTC; these convert to and from absl::Time (second precision).
 std::tm ToSqlTime(absl::Time t);
@@ -84,10 +87,11 @@ class MysqlDatabase {
   }
 
   // Runs fn(soci::session&) inside a transaction on a pooled session: commits if fn returns OK,
-  // rolls back otherwise. The whole transaction is run again, after a randomised backoff, up to
-  // kTransactionAttempts times when it certainly did not commit: a deadlock, lock wait timeout
-  // or Galera certification failure (ABORTED), or a connection lost before COMMIT was sent
-  // (then on the next usable node). A connection lost during COMMIT leaves the outcome unknown:
+  // rolls back otherwise. The whole transaction is run again, after a randomised backoff, until
+  // kTransactionAttempts attempts in all, when it certainly did not commit: a deadlock or a
+  // Galera certification failure (1213), or a connection lost before COMMIT was sent (then on
+  // the next usable node). A lock wait timeout (1205, ABORTED) is not repeated: it already
+  // waited innodb_lock_wait_timeout. A connection lost during COMMIT leaves the outcome unknown:
   // that is never repeated here but returned as UNAVAILABLE, for the caller's idempotency key
   // to settle. Statuses fn returns are never retried. Inside an AuditScope, the audit records
   // of what fn changed are written just before commit.
@@ -110,7 +114,7 @@ class MysqlDatabase {
         } catch (const std::exception& e) {
           bool lost = false;
           absl::Status status = MapDatabaseError(e, &lost);
-          retry = lost ? !committing : status.code() == absl::StatusCode::kAborted;
+          retry = lost ? !committing : IsDeadlock(e);
           if (lost) throw;  // Run reconnects
           return status;
         }
@@ -173,8 +177,10 @@ class MysqlDatabase {
   // Opens `session` on node `node` and configures it. False (session closed) on failure.
   bool Open(soci::session& session, int node);
   // The first usable node in the list order (probing each), or -1. Updates current_. With
-  // `failed_node`, returns at once if another caller has already moved away from that node.
-  int ChooseNode(int failed_node = -1);
+  // `failed_node`, returns at once if another caller has already moved away from that node;
+  // without `wait`, also if another caller is choosing right now.
+  int ChooseNode(int failed_node = -1, bool wait = true) ABSL_NO_THREAD_SAFETY_ANALYSIS;
+  int ChooseNodeLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(choose_mu_);
   // Reads the node's Galera status over its probe session (reopened as needed).
   absl::Status ProbeNode(int node) ABSL_EXCLUSIVE_LOCKS_REQUIRED(choose_mu_);
   // Sleeps a random time up to min(5 ms × 2^(attempt−1), 250 ms) (full jitter).

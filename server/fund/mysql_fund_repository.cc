@@ -123,7 +123,7 @@ class MysqlFundContext final : public FundContext {
     int fund = request_.fund();
     // The enrollment row serialises every fund decision of the partner in the program: it is
     // changed, not only locked, so that Galera certifies it across nodes (0015_galera_guards).
-    soci::statement guard = (s_.prepare << "UPDATE enrollments SET fund_version = fund_version + 1"
+    soci::statement guard = (s_.prepare << "UPDATE enrollments SET fund_guard = fund_guard + 1"
                                            " WHERE program_id = :program AND partner_id = :partner",
                              soci::use(program), soci::use(partner));
     guard.execute(true);

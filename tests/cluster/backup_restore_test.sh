@@ -134,17 +134,7 @@ MANAGER_TOKEN="$(login "$MANAGER")" || fail "login of $MANAGER failed"
 
 # A program the rep's partner is enrolled in that takes claims today (the one with the most
 # budget left, so approvals do not run it dry), and its cheapest eligible product.
-read -r PROGRAM CURRENCY SKU PRICE < <(gsql cim -e "
-  SELECT p.id, p.currency_code, pr.sku, CAST(pr.list_price AS CHAR)
-  FROM users u
-  JOIN enrollments e ON e.partner_id = u.partner_id
-  JOIN programs p ON p.id = e.program_id
-  JOIN products pr ON pr.status = 1 AND pr.currency_code = p.currency_code AND pr.list_price > 0
-  WHERE u.email = '$REP' AND p.status = 2 AND UTC_DATE() BETWEEN p.start_date AND p.end_date
-    AND (IFNULL(JSON_LENGTH(p.design_json, '\$.eligible_skus'), 0) = 0
-         OR JSON_CONTAINS(JSON_EXTRACT(p.design_json, '\$.eligible_skus'), JSON_QUOTE(pr.sku)))
-  ORDER BY p.budget - (SELECT SUM(drawn) FROM program_budget_slices s WHERE s.program_id = p.id)
-    DESC, pr.list_price, pr.sku LIMIT 1") || true
+read -r PROGRAM CURRENCY SKU PRICE < <(gsql cim <"$SRC/ci/demo-claim-target.sql") || true
 [[ -n "${PRICE:-}" ]] || fail "no claimable program and product for $REP in the demo data"
 TODAY="$(date -u +%F)"
 say "load: claims in program $PROGRAM for 1 x $SKU at $PRICE $CURRENCY through $GW"

@@ -2,7 +2,9 @@
 // Helpers create partners and users directly and log in through the real RPC.
 // With CIM_TEST_REPLICAS=N (the cluster runs of ctest, on a Galera cluster listed in
 // CIM_TEST_DB), N servers share the database as behind a load balancer: channel() spreads calls
-// round robin over them, and app() is the first.
+// round robin over them, and app() is the first. They list the nodes in one order, as deployed
+// (one preferred writer); writers on several nodes at once are tested by
+// mysql_database_cluster_test and by cluster_fault_test's budget race.
 #ifndef CIM_TESTS_TESTING_TEST_SERVER_H_
 #define CIM_TESTS_TESTING_TEST_SERVER_H_
 

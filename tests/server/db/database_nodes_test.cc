@@ -35,14 +35,30 @@ TEST(ParseDatabaseNodesTest, OneNodeKeepsTheStringAndAddsTimeouts) {
   EXPECT_THAT(Connects(*nodes),
               ElementsAre("db=cim user=root unix_socket=/run/m.sock connect_timeout=2 "
                           "read_timeout=2 write_timeout=30"));
+  // The health probe waits no longer for an answer than for a connection.
+  EXPECT_EQ((*nodes)[0].probe_connect_string,
+            "db=cim user=root unix_socket=/run/m.sock connect_timeout=2 read_timeout=2 "
+            "write_timeout=2");
 }
 
 TEST(ParseDatabaseNodesTest, OwnTimeoutsWin) {
   auto nodes = ParseDatabaseNodes("db=cim host=db1 port=3307 read_timeout=9", kTimeouts);
   ASSERT_TRUE(nodes.ok()) << nodes.status();
   EXPECT_THAT(Names(*nodes), ElementsAre("db1:3307"));
-  EXPECT_THAT(Connects(*nodes), ElementsAre("db=cim host=db1 port=3307 read_timeout=9 "
-                                            "connect_timeout=2 write_timeout=30"));
+  EXPECT_THAT(Connects(*nodes), ElementsAre("db=cim read_timeout=9 connect_timeout=2 "
+                                            "write_timeout=30 host=db1 port=3307"));
+}
+
+TEST(ParseDatabaseNodesTest, OneHostWithItsPort) {
+  auto nodes = ParseDatabaseNodes("db=cim user=root host=127.0.0.1:3441", kTimeouts);
+  ASSERT_TRUE(nodes.ok()) << nodes.status();
+  EXPECT_THAT(Names(*nodes), ElementsAre("127.0.0.1:3441"));
+  EXPECT_THAT(Connects(*nodes)[0], HasSubstr("host=127.0.0.1 port=3441"));
+  // An IPv6 address without brackets is a host without a port.
+  nodes = ParseDatabaseNodes("db=cim host=fd00::1 port=3306", kTimeouts);
+  ASSERT_TRUE(nodes.ok()) << nodes.status();
+  EXPECT_THAT(Names(*nodes), ElementsAre("fd00::1:3306"));
+  EXPECT_THAT(Connects(*nodes)[0], HasSubstr("host=fd00::1 port=3306"));
 }
 
 TEST(ParseDatabaseNodesTest, HostListGivesOneNodeEachInOrder) {

@@ -51,6 +51,17 @@ inline bool Eventually(const std::function<bool()>& condition) {
   return condition();
 }
 
+// Polls until `condition` holds `replicas` times in a row: through a round-robin channel, once
+// on every server (each follows the scores on its own, a poll interval apart).
+inline bool EventuallyOnEveryReplica(size_t replicas, const std::function<bool()>& condition) {
+  return Eventually([&] {
+    for (size_t i = 0; i < replicas; ++i) {
+      if (!condition()) return false;
+    }
+    return true;
+  });
+}
+
 // Two partners (Alpha: two reps and an admin; Bravo: a rep and an admin), vendor staff, and an
 // active points program both partners are enrolled in.
 class RecognitionFixture : public ::testing::Test {

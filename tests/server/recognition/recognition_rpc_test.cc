@@ -246,7 +246,9 @@ TEST_F(RecognitionRpcTest, LeaderboardsRankLeaguesAndPrivacy) {
   Approve(rep1_token_, 2);
   Approve(bravo_token_, 3);
   const int64_t big = Approve(rep2_token_, 5);
-  ASSERT_TRUE(Eventually([&] { return Board(rep1_token_, people.id()).participants() == 3; }));
+  ASSERT_TRUE(EventuallyOnEveryReplica(server_.replicas().size(), [&] {
+    return Board(rep1_token_, people.id()).participants() == 3;
+  }));
   GetLeaderboardResponse board = Board(rep1_token_, people.id());
   EXPECT_EQ(board.period_start(), "2026-03-01");
   EXPECT_EQ(board.period_end(), "2026-03-31");
@@ -293,7 +295,7 @@ TEST_F(RecognitionRpcTest, LeaderboardsRankLeaguesAndPrivacy) {
       "name: \"All-time points\" metric: RECOGNITION_METRIC_POINTS"
       " scope: LEADERBOARD_SCOPE_INDIVIDUAL period: LEADERBOARD_PERIOD_ALL_TIME");
   // Every replica follows the scores on its own: wait for the one that answers.
-  ASSERT_TRUE(Eventually([&] {
+  ASSERT_TRUE(EventuallyOnEveryReplica(server_.replicas().size(), [&] {
     board = Board(rep1_token_, ever.id());
     return board.participants() == 3;
   }));
@@ -319,7 +321,9 @@ TEST_F(RecognitionRpcTest, LeaderboardsRankLeaguesAndPrivacy) {
           ->ReverseLedgerEntry(TestServer::Context(server_.Login("fin@vendor.example")).get(),
                                reverse, &reversal)
           .ok());
-  ASSERT_TRUE(Eventually([&] { return Board(rep1_token_, people.id()).top(0).score() == "300"; }));
+  ASSERT_TRUE(EventuallyOnEveryReplica(server_.replicas().size(), [&] {
+    return Board(rep1_token_, people.id()).top(0).score() == "300";
+  }));
   board = Board(rep1_token_, people.id());
   EXPECT_THAT(Names(board.top()),
               ElementsAre("Test rep=300", "Test rep1=200", "Anonymous participant=0"));
@@ -400,7 +404,9 @@ TEST_F(RecognitionRpcTest, ClosedPeriodsAwardPlacementBadges) {
   Approve(rep1_token_, 1);
   Approve(rep2_token_, 4);
   Approve(bravo_token_, 2);
-  ASSERT_TRUE(Eventually([&] { return Board(rep1_token_, people.id()).participants() == 3; }));
+  ASSERT_TRUE(EventuallyOnEveryReplica(server_.replicas().size(), [&] {
+    return Board(rep1_token_, people.id()).participants() == 3;
+  }));
   std::vector<BadgeStatus> badges = Badges(rep2_token_);
   EXPECT_EQ(badges[0].progress_text(), "Finish a period in the top 2");
   EXPECT_EQ(Earned(badges), 0);
