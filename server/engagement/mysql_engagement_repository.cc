@@ -93,7 +93,8 @@ absl::StatusOr<std::pair<std::optional<Decimal>, Decimal>> BudgetUse(soci::sessi
   if (lock) {
     // Kudos drawing on the budget queue on its row, which each of them changes so that Galera
     // certifies it across nodes (0015_galera_guards); without a budget nothing is drawn.
-    s << "UPDATE kudos_budgets SET draw_guard = draw_guard + 1 WHERE partner_id = :p", soci::use(partner);
+    s << "UPDATE kudos_budgets SET draw_guard = draw_guard + 1 WHERE partner_id = :p",
+        soci::use(partner);
   }
   s << "SELECT CAST(monthly_points AS CHAR) FROM kudos_budgets WHERE partner_id = :p",
       soci::use(partner), soci::into(monthly);

@@ -1238,7 +1238,8 @@ absl::StatusOr<OutboxRun> MysqlRecognitionRepository::ProcessOutbox(const Outbox
     // write nothing.
     const int worked = seq != seq_before || run.events > 0 || run.awards > 0 ||
                        run.periods_closed > 0 || challenges_backfilled > 0 || feed_posts > 0;
-    s << "UPDATE recognition_state SET score_seq = :seq, run_guard = run_guard + :worked WHERE id = 1",
+    s << "UPDATE recognition_state SET score_seq = :seq, run_guard = run_guard + :worked WHERE id "
+         "= 1",
         soci::use(seq), soci::use(worked);
     return run;
   });
