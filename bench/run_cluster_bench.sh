@@ -119,21 +119,25 @@ claim_target() {
   "${sql[@]}" -e "SELECT MIN(id) FROM leaderboards"
 }
 
-# Runs wrk with script $2 against $3 for the stack; prints "rps p50 p99 cpu_ms_per_request".
+# Runs wrk with script $2 against $3 for the stack; prints "rps p50 p99 cpu_ms_per_request"
+# and, on stderr, the CPU split between the servers with the gateway and the databases.
 measure() {
-  local label="$1" script="$2" url="$3" before after out rps p50 p99 n errors
+  local label="$1" script="$2" url="$3" before after out rps p50 p99 n errors db_before db_after
   local pids=("${SERVER_PIDS[@]}" "$GW_PID" "${DB_PIDS[@]}")
   before="$(cpu_seconds "${pids[@]}")"
+  db_before="$(cpu_seconds "${DB_PIDS[@]}")"
   out="$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$ROOT/bench/$script" "$url")"
   after="$(cpu_seconds "${pids[@]}")"
+  db_after="$(cpu_seconds "${DB_PIDS[@]}")"
   rps="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
   n="$(awk '/requests in/ {print $1}' <<<"$out")"
   errors="$(awk '/Non-2xx/ {print $NF}' <<<"$out")"
   p50="$(sed -nE 's/.*p50_ms=([0-9.]+).*/\1/p' <<<"$out")"
   p99="$(sed -nE 's/.*p99_ms=([0-9.]+).*/\1/p' <<<"$out")"
   local cpu_ms; cpu_ms="$(echo "scale=3; ($after - $before) * 1000 / $n" | bc)"
-  printf '%-34s %9.1f/s  p50 %6.2f ms  p99 %7.2f ms  CPU %6.3f ms/request  non-2xx %s\n' \
-    "$label" "$rps" "$p50" "$p99" "$cpu_ms" "${errors:-0}" >&2
+  local db_ms; db_ms="$(echo "scale=3; ($db_after - $db_before) * 1000 / $n" | bc)"
+  printf '%-34s %9.1f/s  p50 %6.2f ms  p99 %7.2f ms  CPU %6.3f ms/request (databases %6.3f)  non-2xx %s\n' \
+    "$label" "$rps" "$p50" "$p99" "$cpu_ms" "$db_ms" "${errors:-0}" >&2
   echo "$rps $p50 $p99 $cpu_ms"
 }
 
