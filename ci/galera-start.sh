@@ -55,31 +55,16 @@ if [[ -n "$RUN_USER" && ! -L "$GALERA_DIR" ]] && ! runuser -u "$RUN_USER" -- tes
   log "$GALERA_DIR is not reachable by $RUN_USER: the cluster lives in $real"
 fi
 GALERA_DIR="$(cd "$GALERA_DIR" && pwd -P)"
-# Unix socket paths are limited to 107 bytes: deep checkouts put the sockets under /tmp.
-SOCK_DIR=""
-if (( ${#GALERA_DIR} + 16 > 100 )); then
-  SOCK_DIR="/tmp/cim-$(echo -n "$GALERA_DIR" | sha256sum | cut -c1-16)"
-fi
+# shellcheck source=ci/galera-common.sh
+source "$ROOT/ci/galera-common.sh"
 CLUSTER_NAME="cim-$(echo -n "$GALERA_DIR" | sha256sum | cut -c1-8)"
 
-node_dir() { echo "$GALERA_DIR/n$1"; }
 sql_port() { echo $(( PORT_BASE + $1 - 1 )); }
 gcomm_port() { echo $(( GCOMM_BASE + 10 * ($1 - 1) )); }
 node_sock() {
   if [[ -n "$SOCK_DIR" ]]; then echo "$SOCK_DIR/n$1.sock"; else echo "$(node_dir "$1")/mysqld.sock"; fi
 }
 
-# The pid of node X's mariadbd, if it runs (the pid must belong to a mariadbd of this node).
-node_pid() {
-  local f pid
-  f="$(node_dir "$1")/mariadbd.pid"
-  [[ -f "$f" ]] || return 1
-  pid="$(cat "$f" 2>/dev/null)" || return 1
-  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-  tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -qF -- "--defaults-file=$(node_dir "$1")/my.cnf " \
-    || return 1
-  echo "$pid"
-}
 running_nodes() { local x; for x in "${NODES[@]}"; do node_pid "$x" >/dev/null && echo "$x"; done; true; }
 
 sql() { # sql X statement... (as root over the unix socket; no sync wait, so it works on any state)

@@ -31,21 +31,8 @@ if [[ ! -d "$GALERA_DIR" ]]; then
   exit 0
 fi
 GALERA_DIR="$(cd "$GALERA_DIR" && pwd -P)"  # the real folder (ci/galera-start.sh may link it)
-# Same socket folder rule as ci/galera-start.sh.
-SOCK_DIR=""
-(( ${#GALERA_DIR} + 16 > 100 )) && SOCK_DIR="/tmp/cim-$(echo -n "$GALERA_DIR" | sha256sum | cut -c1-16)"
-
-node_dir() { echo "$GALERA_DIR/n$1"; }
-node_pid() { # the pid of node X's mariadbd, if it runs (the pid must belong to this node)
-  local f pid
-  f="$(node_dir "$1")/mariadbd.pid"
-  [[ -f "$f" ]] || return 1
-  pid="$(cat "$f" 2>/dev/null)" || return 1
-  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-  tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -qF -- "--defaults-file=$(node_dir "$1")/my.cnf " \
-    || return 1
-  echo "$pid"
-}
+# shellcheck source=ci/galera-common.sh
+source "$ROOT/ci/galera-common.sh"
 
 stop_node() {
   local x="$1" pid deadline=$(( SECONDS + STOP_TIMEOUT ))

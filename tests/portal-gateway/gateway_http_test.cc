@@ -221,6 +221,18 @@ class GatewayHttpTest : public ::testing::Test {
     return at == std::string::npos ? "" : r.body.substr(at, 48);
   }
 
+  // Starts two more servers on the test's database and replaces the gateway with one over
+  // both (--backend a list of two).
+  void GatewayOverTwoReplicas(std::unique_ptr<ServerApp>& a, std::unique_ptr<ServerApp>& b) {
+    a = server_.StartReplica();
+    b = server_.StartReplica();
+    ASSERT_NE(a, nullptr);
+    ASSERT_NE(b, nullptr);
+    http_.reset();
+    gateway_ = StartGateway(absl::StrCat("127.0.0.1:", a->port(), ",127.0.0.1:", b->port()));
+    ASSERT_NE(gateway_, nullptr);
+  }
+
   testing::TestServer server_;
   cim::v1::Partner partner_, other_;
   std::filesystem::path web_root_;
@@ -1115,13 +1127,8 @@ TEST_F(GatewayHttpTest, ClaimEventsStreamAsServerSentEventsAndResumeByLastEventI
 // Two replicas behind one gateway (--backend a list): calls are spread over both, and once one
 // is gone every read still succeeds on the other.
 TEST_F(GatewayHttpTest, CallsGoRoundRobinAndAvoidAReplicaThatIsDown) {
-  std::unique_ptr<ServerApp> a = server_.StartReplica();
-  std::unique_ptr<ServerApp> b = server_.StartReplica();
-  ASSERT_NE(a, nullptr);
-  ASSERT_NE(b, nullptr);
-  http_.reset();
-  gateway_ = StartGateway(absl::StrCat("127.0.0.1:", a->port(), ",127.0.0.1:", b->port()));
-  ASSERT_NE(gateway_, nullptr);
+  std::unique_ptr<ServerApp> a, b;
+  ASSERT_NO_FATAL_FAILURE(GatewayOverTwoReplicas(a, b));
   const std::string rep = "Bearer " + BearerLogin("rep@gamma.example");
   for (int i = 0; i < 10; ++i) {
     EXPECT_EQ(Send("GET", "/v1/auth/me", "", {{"Authorization", rep}}).status, 200);
@@ -1141,13 +1148,8 @@ TEST_F(GatewayHttpTest, CallsGoRoundRobinAndAvoidAReplicaThatIsDown) {
 // the event ids are the database's, the same on every replica.
 TEST_F(GatewayHttpTest, AStreamResumesOnAnotherReplicaAfterItsReplicaDies) {
   const int64_t program = ProgramForClaims();
-  std::unique_ptr<ServerApp> a = server_.StartReplica();
-  std::unique_ptr<ServerApp> b = server_.StartReplica();
-  ASSERT_NE(a, nullptr);
-  ASSERT_NE(b, nullptr);
-  http_.reset();
-  gateway_ = StartGateway(absl::StrCat("127.0.0.1:", a->port(), ",127.0.0.1:", b->port()));
-  ASSERT_NE(gateway_, nullptr);
+  std::unique_ptr<ServerApp> a, b;
+  ASSERT_NO_FATAL_FAILURE(GatewayOverTwoReplicas(a, b));
   const std::string rep = "Bearer " + BearerLogin("rep@gamma.example");
 
   std::optional<SseEvent> first;
