@@ -76,7 +76,6 @@ stack() {
     for i in 1 2 3; do DB_PIDS+=("$(cat "$CIM_GALERA_DIR/n$i/mariadbd.pid")"); done
     replicas=3
   fi
-  "$BIN/server/cim-server" --db="$DB" --migrate >/dev/null 2>&1 || true  # creates nothing: db= missing
   local first="${DB#*host=}"; first="${first%%,*}"
   if [[ "$kind" == single ]]; then
     mariadb --no-defaults --socket="${DB#*unix_socket=}" -uroot -e "CREATE DATABASE IF NOT EXISTS cim"

@@ -188,9 +188,9 @@ void MysqlDatabase::Lease::Lost() {
   } catch (const std::exception&) {
   }
   // If the current node is the one that failed, choose again now rather than at the next
-  // health check, so that the callers after this one go to a working node.
-  // Without waiting: this caller still holds a pooled session, and whoever is choosing already
-  // (or the health check within a second) moves the pool on.
+  // health check, so that the callers after this one go to a working node; without waiting,
+  // as this caller still holds a pooled session and whoever is choosing already moves the pool
+  // on (or the health check does within a second).
   if (node >= 0 && node == db_.current_node()) db_.ChooseNode(node, /*wait=*/false);
 }
 
