@@ -23,10 +23,10 @@ unset CIM_DB_FAST
 WORK="$(mktemp -d)"
 SINGLE_DIR="$ROOT/.cim/bench-single-db"
 export CIM_GALERA_DIR="$ROOT/.cim/bench-galera" CIM_GALERA_PORT_BASE=3481 CIM_GALERA_GCOMM_BASE=5071
-PIDS=()
 cleanup() {
   set +e
-  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null; done
+  # Every process start() launched left its pid file in $WORK (start runs in a subshell).
+  for f in "$WORK"/*.pid; do [[ -f "$f" ]] && kill -TERM "$(cat "$f")" 2>/dev/null; done
   wait 2>/dev/null
   CIM_DB_DIR="$SINGLE_DIR" "$ROOT/ci/db-stop.sh" >/dev/null 2>&1
   "$ROOT/ci/galera-stop.sh" --wipe >/dev/null 2>&1
@@ -41,7 +41,6 @@ now() { date +%s.%N; }
 start() {
   local name="$1" pattern="$2"; shift 2
   "$@" >/dev/null 2>"$WORK/$name.log" &
-  PIDS+=($!)
   echo $! >"$WORK/$name.pid"
   for _ in $(seq 1 600); do
     if grep -qE "$pattern" "$WORK/$name.log"; then
