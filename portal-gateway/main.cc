@@ -1,5 +1,6 @@
 // cim-gateway: parses flags, loads the API descriptors, serves HTTP until SIGTERM/SIGINT.
 #include <algorithm>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <thread>
@@ -8,9 +9,12 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "portal-gateway/gateway.h"
 #include "portal-gateway/http_server.h"
+#include "portal-gateway/openapi.h"
+#include "portal-gateway/route_table.h"
 #include "server/common/termination_signals.h"
 
 ABSL_FLAG(std::string, listen_address, "127.0.0.1", "HTTP listen address");
@@ -20,6 +24,9 @@ ABSL_FLAG(std::string, backend, "127.0.0.1:50051",
           "with several addresses; calls go round robin to those whose health is SERVING");
 ABSL_FLAG(std::string, descriptor_set, CIM_DEFAULT_DESCRIPTOR_SET,
           "protoc descriptor set of the API (with imports)");
+ABSL_FLAG(std::string, openapi_out, "",
+          "write the OpenAPI document of --descriptor_set to this file and exit (web/ generates "
+          "its API types from it)");
 ABSL_FLAG(std::string, web_root, "", "folder of the built web portal (web/dist)");
 ABSL_FLAG(int, threads, 0, "HTTP I/O threads (0: half the CPU cores)");
 ABSL_FLAG(int64_t, max_body_bytes, 1 << 20, "largest accepted request body");
@@ -48,12 +55,35 @@ ABSL_FLAG(std::vector<std::string>, trusted_proxies, {},
 ABSL_FLAG(absl::Duration, default_deadline, absl::Seconds(30),
           "deadline of a call without a Grpc-Timeout header");
 
+namespace {
+
+// Writes the OpenAPI document that the gateway would serve for `descriptor_set` to `path`.
+absl::Status WriteOpenApi(const std::string& descriptor_set, const std::string& path) {
+  absl::StatusOr<cim::gateway::ApiDescriptors> api =
+      cim::gateway::LoadDescriptorSet(descriptor_set);
+  if (!api.ok()) return api.status();
+  absl::StatusOr<cim::gateway::RouteTable> routes = cim::gateway::RouteTable::Build(api->files);
+  if (!routes.ok()) return routes.status();
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  file << cim::gateway::OpenApiDocument(*routes);
+  file.close();
+  if (!file) return absl::UnavailableError(absl::StrCat("cannot write ", path));
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage("CIM portal gateway: HTTP/JSON in front of cim-server");
   absl::ParseCommandLine(argc, argv);
   // Debian builds Abseil without NDEBUG, which leaves Mutex deadlock detection (a global lock
   // graph updated on every lock) on; tests keep it, running binaries do not pay for it.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
+  if (const std::string out = absl::GetFlag(FLAGS_openapi_out); !out.empty()) {
+    absl::Status written = WriteOpenApi(absl::GetFlag(FLAGS_descriptor_set), out);
+    if (!written.ok()) std::cerr << "cim-gateway: " << written << "\n";
+    return written.ok() ? 0 : 1;
+  }
   cim::BlockTerminationSignals();
 
   cim::gateway::GatewayOptions options;
