@@ -15,3 +15,4 @@ if ! clang-format --dry-run -Werror "${files[@]}"; then
   exit 1
 fi
 echo "ci/lint: ${#files[@]} files formatted"
+"$(dirname "${BASH_SOURCE[0]}")/check-includes.sh"

@@ -211,6 +211,14 @@ void Gateway::Handle(HttpRequest incoming, const std::string& peer, Responder re
       !HeaderValue(request, "Access-Control-Request-Method").empty()) {
     response = Preflight(request, request_id);
     route = "preflight";
+  } else if ((path == "/healthz" || path == "/readyz") && request.method() != http::verb::get &&
+             request.method() != http::verb::head) {
+    route = std::string(path);
+    response = JsonError(request, 12,
+                         absl::StrCat("method ", std::string(request.method_string()),
+                                      " not allowed for ", path, ": use GET or HEAD"),
+                         request_id, 405);
+    response.set(http::field::allow, "GET, HEAD");
   } else if (path == "/healthz") {
     route = "/healthz";
     response = HttpResponse(http::status::ok, request.version());

@@ -24,11 +24,11 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "lib/metrics.h"
 #include "portal-gateway/rate_limiter.h"
 #include "portal-gateway/route_table.h"
 #include "portal-gateway/static_files.h"
 #include "portal-gateway/transcoder.h"
-#include "server/common/metrics.h"
 
 namespace cim::gateway {
 

@@ -11,11 +11,11 @@
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "lib/termination_signals.h"
 #include "portal-gateway/gateway.h"
 #include "portal-gateway/http_server.h"
 #include "portal-gateway/openapi.h"
 #include "portal-gateway/route_table.h"
-#include "server/common/termination_signals.h"
 
 ABSL_FLAG(std::string, listen_address, "127.0.0.1", "HTTP listen address");
 ABSL_FLAG(int, port, 8080, "HTTP port (0 picks a free one)");

@@ -13,7 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/synchronization/mutex.h"
-#include "server/common/status_util.h"
+#include "lib/status_util.h"
 
 namespace cim::gateway {
 namespace {
@@ -272,7 +272,7 @@ absl::StatusOr<std::unique_ptr<Message>> Transcoder::BuildRequest(const RouteMat
     if (route.body == "*") {
       return Invalid("query parameters are not accepted here: the whole request is the JSON body");
     }
-    std::set<std::string> bound;
+    std::set<std::string> bound, given;
     for (const auto& [path, value] : match.bindings) bound.insert(path);
     for (absl::string_view pair : absl::StrSplit(query, '&', absl::SkipEmpty())) {
       const size_t eq = pair.find('=');
@@ -286,6 +286,14 @@ absl::StatusOr<std::unique_ptr<Message>> Transcoder::BuildRequest(const RouteMat
                      (*field == route.body || absl::StartsWith(*field, route.body + "."))))) {
         return Invalid(
             absl::StrCat("query parameter \"", *key, "\" is already set by the path or body"));
+      }
+      // A field that holds one value takes one parameter: "?status=A&status=B" is refused
+      // rather than silently keeping one of them.
+      const google::protobuf::FieldDescriptor* target =
+          field ? FindFieldPath(request->GetDescriptor(), *field) : nullptr;
+      if (target != nullptr && !target->is_repeated() && !given.insert(*field).second) {
+        return Invalid(absl::StrCat("query parameter \"", *key,
+                                    "\" is given more than once; it takes one value"));
       }
       absl::Status st = SetFieldFromText(*request, *key, *value);
       if (!st.ok()) return Invalid(absl::StrCat("bad query parameter: ", st.message()));

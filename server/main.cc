@@ -9,10 +9,9 @@
 #include "absl/strings/numbers.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "lib/termination_signals.h"
 #include "server/app/commands.h"
 #include "server/app/server_app.h"
-#include "server/common/termination_signals.h"
-#include "server/demo/demo_data.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "gRPC listen address (env CIM_LISTEN)");
 ABSL_FLAG(std::string, db, "",

@@ -1,55 +1,39 @@
-// Wires the whole cim-server: database pool, migrations, repositories, rules, gRPC services,
-// health checking and reflection. main.cc and the tests both start servers through this.
+// Wires the whole cim-server: database pool, migrations, stores, rules, the gRPC server and the
+// background jobs. main.cc and the tests both start servers through this.
 #ifndef CIM_SERVER_APP_SERVER_APP_H_
 #define CIM_SERVER_APP_SERVER_APP_H_
 
-#include <grpcpp/server.h>
-
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 
 #include "absl/status/statusor.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
+#include "lib/clock.h"
+#include "lib/metrics.h"
 #include "server/app/metrics_endpoint.h"
-#include "server/audit/audit_service.h"
-#include "server/audit/mysql_audit.h"
-#include "server/claim/claim_service.h"
-#include "server/claim/mysql_claim_repository.h"
+#include "server/app/repositories.h"
+#include "server/audit/audit_trail.h"
+#include "server/claim/claim_workflow.h"
 #include "server/claim/partner_progress.h"
-#include "server/common/clock.h"
-#include "server/common/metrics.h"
-#include "server/common/periodic_task.h"
 #include "server/db/mysql_database.h"
-#include "server/engagement/engagement_service.h"
-#include "server/engagement/mysql_engagement_repository.h"
-#include "server/export/export_service.h"
-#include "server/fund/fund_service.h"
-#include "server/fund/mysql_fund_repository.h"
-#include "server/identity/auth_service.h"
-#include "server/identity/mysql_access_token_repository.h"
-#include "server/identity/mysql_login_throttle_repository.h"
-#include "server/identity/mysql_partner_repository.h"
-#include "server/identity/mysql_user_repository.h"
-#include "server/identity/partner_service.h"
-#include "server/ledger/ledger_service.h"
-#include "server/ledger/mysql_ledger_repository.h"
-#include "server/payout/mysql_payout_repository.h"
-#include "server/payout/payout_service.h"
-#include "server/performance/mysql_performance_repository.h"
-#include "server/performance/performance_service.h"
-#include "server/program/certification_registry.h"
-#include "server/program/mysql_product_repository.h"
-#include "server/program/mysql_program_repository.h"
-#include "server/program/program_service.h"
+#include "server/engagement/engagement.h"
+#include "server/export/exports.h"
+#include "server/fund/fund_workflow.h"
+#include "server/identity/authenticator.h"
+#include "server/identity/partner_directory.h"
+#include "server/jobs/background_jobs.h"
+#include "server/money/ledger_book.h"
+#include "server/partner_tier/partner_tiers.h"
+#include "server/payout/payout_workflow.h"
+#include "server/performance/performance_reports.h"
+#include "server/program/product_catalog.h"
+#include "server/program/program_directory.h"
 #include "server/recognition/leaderboard_index.h"
-#include "server/recognition/mysql_recognition_repository.h"
 #include "server/recognition/recognition.h"
-#include "server/recognition/recognition_service.h"
-#include "server/recognition/recognition_worker.h"
-#include "server/tier/mysql_tier_repository.h"
-#include "server/tier/tier_service.h"
+#include "server/rpc/rpc_server.h"
 
 namespace cim {
 
@@ -72,12 +56,7 @@ struct ServerOptions {
   const Clock* clock = nullptr;  // defaults to the system clock
   // host:port of the Prometheus endpoint (GET /metrics); empty: none. Port 0 picks one.
   std::string metrics_address;
-  // How often recognition looks for new outbox events and score changes.
-  absl::Duration recognition_interval = absl::Milliseconds(200);
-  // How often a server checks whether today's (UTC) tier evaluation has run.
-  absl::Duration tier_schedule_interval = absl::Minutes(1);
-  // How often the server chains new audit records (every server; one at a time).
-  absl::Duration audit_seal_interval = absl::Milliseconds(100);
+  BackgroundJobsOptions jobs;
 };
 
 class ServerApp {
@@ -88,10 +67,10 @@ class ServerApp {
   static absl::StatusOr<std::unique_ptr<ServerApp>> Start(const ServerOptions& options);
   ~ServerApp();
 
-  int port() const { return port_; }
+  int port() const { return rpc_->port(); }
   MysqlDatabase& database() { return *db_; }
-  PartnerRepository& partners() { return partners_; }
-  UserRepository& users() { return users_; }
+  PartnerRepository& partners() { return stores_.partners; }
+  UserRepository& users() { return stores_.users; }
   const PasswordHasher& password_hasher() const { return hasher_; }
   // Calls by method and code with latencies, calls in flight, and database pool use, in
   // Prometheus's text format.
@@ -111,59 +90,28 @@ class ServerApp {
   SystemClock system_clock_;
   const Clock& clock_;
   std::unique_ptr<MysqlDatabase> db_;
-  MysqlPartnerRepository partners_;
-  MysqlUserRepository users_;
-  MysqlAccessTokenRepository tokens_;
-  MysqlLoginThrottleRepository throttle_;
+  Repositories stores_;
   PasswordHasher hasher_;
   Authenticator authenticator_;
   PartnerDirectory directory_;
-  AuthServiceImpl auth_service_;
-  PartnerServiceImpl partner_service_;
-  MysqlProductRepository products_;
-  MysqlProgramRepository programs_;
-  MysqlCertificationRegistry certifications_;
   ProductCatalog catalog_;
   ProgramDirectory program_directory_;
-  MysqlLedgerRepository ledger_;
-  MysqlClaimRepository claims_;
   LedgerBook ledger_book_;
   ClaimWorkflow claim_workflow_;
   PartnerProgressReport progress_report_;
-  ProgramServiceImpl program_service_;
-  LedgerServiceImpl ledger_service_;
-  ClaimServiceImpl claim_service_;
-  MysqlFundRepository funds_;
   FundWorkflow fund_workflow_;
-  FundServiceImpl fund_service_;
-  MysqlPayoutRepository payouts_;
   PayoutWorkflow payout_workflow_;
-  PayoutServiceImpl payout_service_;
-  MysqlRecognitionRepository recognition_repository_;
   LeaderboardIndex leaderboard_index_;
   Recognition recognition_;
-  RecognitionServiceImpl recognition_service_;
-  std::unique_ptr<RecognitionWorker> recognition_worker_;
-  MysqlTierRepository tier_repository_;
   Tiers tiers_;
-  TierServiceImpl tier_service_;
-  std::unique_ptr<PeriodicTask> tier_schedule_;
-  MysqlEngagementRepository engagement_repository_;
   Engagement engagement_;
-  EngagementServiceImpl engagement_service_;
-  MysqlAuditRepository audit_repository_;
   AuditTrail audit_trail_;
-  AuditServiceImpl audit_service_;
-  MysqlPerformanceRepository performance_repository_;
   PerformanceReports program_performance_;
-  PerformanceServiceImpl performance_service_;
   Exports exports_;
-  ExportServiceImpl export_service_;
-  std::unique_ptr<PeriodicTask> audit_sealer_;  // after audit_trail_: stops before it goes
   RequestMetrics metrics_{"cim_server_grpc", {"method", "code"}, "gRPC calls"};
-  std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<RpcServer> rpc_;
+  std::optional<BackgroundJobs> jobs_;  // after what they use: stop before it goes
   std::unique_ptr<MetricsEndpoint> metrics_endpoint_;
-  int port_ = 0;
   absl::Notification stopping_;
   std::thread health_thread_;
 };

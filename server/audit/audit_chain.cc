@@ -1,7 +1,7 @@
 #include "server/audit/audit_chain.h"
 
 #include "absl/strings/str_cat.h"
-#include "server/common/sha256.h"
+#include "lib/sha256.h"
 
 namespace cim {
 namespace {

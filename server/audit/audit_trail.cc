@@ -4,9 +4,9 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "server/common/pagination.h"
-#include "server/common/proto_time.h"
-#include "server/common/status_util.h"
+#include "lib/pagination.h"
+#include "lib/proto_time.h"
+#include "lib/status_util.h"
 
 namespace cim {
 namespace {
@@ -61,7 +61,7 @@ absl::StatusOr<cim::v1::ListAuditRecordsResponse> AuditTrail::List(
   FieldErrors errors;
   AuditFilter filter;
   filter.limit = PageSize(request.page_size(), errors) + 1;
-  absl::StatusOr<int64_t> after = DecodePageToken(request.page_token());
+  absl::StatusOr<int64_t> after = DecodePageToken(request);
   if (!after.ok()) errors.Add("page_token", "not a page token of this list");
   if (request.actor_user_id() < 0) errors.Add("actor_user_id", "must not be negative");
   if (request.actor_partner_id() < 0) errors.Add("actor_partner_id", "must not be negative");
@@ -92,7 +92,7 @@ absl::StatusOr<cim::v1::ListAuditRecordsResponse> AuditTrail::List(
   const int page_size = filter.limit - 1;
   if (static_cast<int>(records.size()) > page_size) {
     records.resize(page_size);
-    out.set_next_page_token(EncodePageToken(records.back().row_id));
+    out.set_next_page_token(EncodePageToken(records.back().row_id, request));
   }
   for (const AuditRecord& r : records) {
     cim::v1::AuditRecord& record = *out.add_records() = ToProto(r);

@@ -5,8 +5,8 @@
 
 #include "absl/status/statusor.h"
 #include "cim/v1/audit_service.pb.h"
+#include "lib/principal.h"
 #include "server/audit/audit_repository.h"
-#include "server/identity/principal.h"
 
 namespace cim {
 

@@ -10,7 +10,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/synchronization/mutex.h"
-#include "server/audit/audit_scope.h"
+#include "lib/audit_scope.h"
 #include "server/db/mysql_database.h"
 #include "server/db/sql_builder.h"
 
@@ -288,6 +288,8 @@ void AuditPrefetch(soci::session& s, absl::string_view select_sql,
   }
 }
 
+namespace {
+
 void AuditTransactionBegin() {
   pending.clear();
   prefetched.clear();
@@ -352,6 +354,12 @@ absl::Status AuditBeforeCommit(soci::session& s) {
   });
   insert.Execute(s);
   return absl::OkStatus();
+}
+
+}  // namespace
+
+void RecordAuditTrail(MysqlDatabase& db) {
+  db.AddCommitHook(CommitHook{.begin = AuditTransactionBegin, .before_commit = AuditBeforeCommit});
 }
 
 absl::StatusOr<std::vector<AuditRecord>> MysqlAuditRepository::List(const AuditFilter& f) {

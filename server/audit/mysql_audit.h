@@ -13,8 +13,8 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "lib/audit_scope.h"
 #include "server/audit/audit_repository.h"
-#include "server/audit/audit_scope.h"
 
 namespace cim {
 
@@ -46,11 +46,10 @@ void AuditQuery(soci::session& s, absl::string_view entity_type, absl::string_vi
 // tracks many rows of one kind in a transaction.
 void AuditPrefetch(soci::session& s, absl::string_view select_sql, const std::vector<int64_t>& ids);
 
-// Called by MysqlDatabase::Transact: when an attempt starts (forgets what a rolled-back
-// attempt tracked) and just before it commits (writes the records, unsealed; an error rolls
-// back).
-void AuditTransactionBegin();
-absl::Status AuditBeforeCommit(soci::session& s);
+// Makes every transaction of `db` write the records of what it changed (inside an AuditScope or
+// for a named actor) just before it commits, unsealed; an error writing them rolls it back.
+// Call once, before the first transaction.
+void RecordAuditTrail(MysqlDatabase& db);
 
 class MysqlAuditRepository final : public AuditRepository {
  public:

@@ -15,10 +15,10 @@
 #include "absl/time/time.h"
 #include "cim/v1/claim.pb.h"
 #include "cim/v1/program.pb.h"
-#include "server/audit/audit_scope.h"
-#include "server/common/decimal.h"
-#include "server/ledger/ledger_repository.h"
-#include "server/program/program_dates.h"
+#include "lib/audit_scope.h"
+#include "lib/dates.h"
+#include "lib/decimal.h"
+#include "server/money/ledger_repository.h"
 
 namespace cim {
 

@@ -8,10 +8,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "server/common/decimal_field.h"
-#include "server/common/sha256.h"
-#include "server/common/text_field.h"
-#include "server/program/program_dates.h"
+#include "lib/dates.h"
+#include "lib/decimal_field.h"
+#include "lib/sha256.h"
+#include "lib/text_field.h"
 #include "server/program/program_rules.h"
 
 namespace cim {

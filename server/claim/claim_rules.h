@@ -11,8 +11,8 @@
 #include "absl/time/civil_time.h"
 #include "cim/v1/claim_service.pb.h"
 #include "cim/v1/program.pb.h"
-#include "server/common/status_util.h"
-#include "server/identity/principal.h"
+#include "lib/principal.h"
+#include "lib/status_util.h"
 #include "server/program/reward_engine.h"
 
 namespace cim {

@@ -4,14 +4,14 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "lib/dates.h"
+#include "lib/pagination.h"
+#include "lib/proto_time.h"
+#include "lib/sha256.h"
+#include "lib/text_field.h"
 #include "server/claim/attachment_type.h"
 #include "server/claim/event_cursor.h"
-#include "server/common/pagination.h"
-#include "server/common/proto_time.h"
-#include "server/common/sha256.h"
-#include "server/common/text_field.h"
 #include "server/identity/acting_partner.h"
-#include "server/program/program_dates.h"
 #include "server/program/program_rules.h"
 #include "server/program/reward_engine.h"
 
@@ -26,10 +26,6 @@ absl::Status RequireId(int64_t id, const char* field) {
   FieldErrors errors;
   errors.Add(field, "required");
   return errors.ToStatus();
-}
-
-absl::Status NotFoundClaim(int64_t id) {
-  return absl::NotFoundError(absl::StrCat("claim ", id, " not found"));
 }
 
 cim::v1::LedgerAccount ToAccount(RewardAccount account) {
@@ -134,7 +130,7 @@ absl::Status ClaimWorkflow::ValidateContent(Claim& claim, const Program& program
     if (attachments != nullptr) attachments->push_back(*attachment);
   }
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-  const int scale = CurrencyMinorUnits(program.currency_code()).value_or(2);
+  const int scale = StoredCurrencyScale(program.currency_code());
   Decimal total;
   for (cim::v1::ClaimLine& line : *claim.mutable_lines()) {
     const Decimal price = *Decimal::Parse(line.unit_price());
@@ -256,9 +252,7 @@ absl::StatusOr<NewClaim> ClaimWorkflow::Prepare(
 absl::StatusOr<Claim> ClaimWorkflow::Get(const Principal& caller, int64_t claim_id) {
   CIM_RETURN_IF_ERROR(RequireId(claim_id, "claim_id"));
   CIM_ASSIGN_OR_RETURN(Claim claim, claims_.Get(claim_id));
-  if (!ReadsAllPartners(caller) && claim.partner_id() != caller.partner_id) {
-    return NotFoundClaim(claim_id);
-  }
+  CIM_RETURN_IF_ERROR(CheckPartnerReadable(caller, claim.partner_id(), "claim", claim_id));
   return ViewFor(caller, std::move(claim));
 }
 
@@ -268,21 +262,17 @@ absl::StatusOr<cim::v1::ListClaimsResponse> ClaimWorkflow::List(
   const int page_size = PageSize(request.page_size(), errors);
   if (!cim::v1::ClaimStatus_IsValid(request.status())) errors.Add("status", "not a claim status");
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-  CIM_ASSIGN_OR_RETURN(int64_t before, DecodePageToken(request.page_token()));
+  CIM_ASSIGN_OR_RETURN(int64_t before, DecodePageToken(request));
   ClaimFilter filter{.status = request.status(),
                      .program_id = request.program_id(),
                      .partner_id = request.partner_id(),
                      .flagged_only = request.flagged_only()};
-  if (!ReadsAllPartners(caller)) {
-    if (filter.partner_id != 0 && filter.partner_id != caller.partner_id) {
-      return absl::PermissionDeniedError("partner users see only their own partner's claims");
-    }
-    filter.partner_id = caller.partner_id;
-  }
+  CIM_ASSIGN_OR_RETURN(filter.partner_id, PartnerReadScope(caller, filter.partner_id));
   CIM_ASSIGN_OR_RETURN(std::vector<Claim> rows, claims_.List(filter, before, page_size + 1));
   for (Claim& c : rows) c = ViewFor(caller, std::move(c));
   cim::v1::ListClaimsResponse response;
-  response.set_next_page_token(FillPage(std::move(rows), page_size, response.mutable_claims()));
+  response.set_next_page_token(
+      FillPage(std::move(rows), page_size, response.mutable_claims(), request));
   return response;
 }
 
@@ -445,7 +435,7 @@ absl::StatusOr<Attachment> ClaimWorkflow::Upload(const Principal& caller,
                        ActingPartner(caller, metadata.partner_id(), "metadata.partner_id",
                                      kVendorRefusal, partners_));
   FieldErrors errors;
-  ValidateText(metadata.filename(), "metadata.filename", 1, 200, errors);
+  ValidateFileName(metadata.filename(), "metadata.filename", errors);
   std::optional<std::string> type = SniffContentType(bytes);
   if (bytes.empty()) {
     errors.Add("chunk", "the file is empty");
@@ -472,9 +462,8 @@ absl::Status ClaimWorkflow::Download(const Principal& caller, int64_t attachment
                                      const std::function<bool(const std::string&)>& on_chunk) {
   CIM_RETURN_IF_ERROR(RequireId(attachment_id, "attachment_id"));
   CIM_ASSIGN_OR_RETURN(const Attachment attachment, claims_.GetAttachment(attachment_id));
-  if (!ReadsAllPartners(caller) && attachment.partner_id() != caller.partner_id) {
-    return absl::NotFoundError(absl::StrCat("attachment ", attachment_id, " not found"));
-  }
+  CIM_RETURN_IF_ERROR(
+      CheckPartnerReadable(caller, attachment.partner_id(), "attachment", attachment_id));
   on_metadata(attachment);
   return claims_.ReadAttachment(attachment_id, on_chunk);
 }

@@ -10,12 +10,13 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "server/common/proto_time.h"
-#include "server/common/status_util.h"
+#include "lib/proto_time.h"
+#include "lib/status_util.h"
+#include "server/audit/mysql_audit.h"
 #include "server/db/sql_builder.h"
-#include "server/ledger/mysql_ledger_entries.h"
-#include "server/outbox/mysql_outbox.h"
-#include "server/program/mysql_budget.h"
+#include "server/events/mysql_outbox.h"
+#include "server/money/mysql_budget.h"
+#include "server/money/mysql_ledger_entries.h"
 #include "server/program/mysql_program_repository.h"
 
 namespace cim {
@@ -37,8 +38,6 @@ constexpr char kAttachmentColumns[] =
     "id, claim_id, filename, content_type, size_bytes, sha256, uploaded_by, created_at,"
     " partner_id";
 
-int MoneyScale(const std::string& currency) { return CurrencyMinorUnits(currency).value_or(2); }
-
 Claim ClaimFromRow(const soci::row& r) {
   Claim c;
   c.set_id(r.get<long long>(0));
@@ -50,7 +49,7 @@ Claim ClaimFromRow(const soci::row& r) {
   c.set_customer_name(r.get<std::string>(6));
   c.set_customer_country(r.get<std::string>(7));
   c.set_currency_code(r.get<std::string>(8));
-  c.set_total_amount(FromSqlDecimal(r.get<std::string>(9), MoneyScale(c.currency_code())));
+  c.set_total_amount(FromSqlDecimal(r.get<std::string>(9), StoredCurrencyScale(c.currency_code())));
   c.set_notes(r.get<std::string>(10));
   c.set_status(static_cast<ClaimStatus>(r.get<int>(11)));
   if (r.get<int>(12) != 0) {
@@ -103,7 +102,7 @@ absl::flat_hash_map<int64_t, Claim> ReadClaimCores(soci::session& s, std::vector
     if (it == out.end()) it = out.emplace(id, ClaimFromRow(r)).first;
     if (r.get_indicator(kLine) != soci::i_ok) return;  // no lines
     Claim& claim = it->second;
-    const int scale = MoneyScale(claim.currency_code());
+    const int scale = StoredCurrencyScale(claim.currency_code());
     cim::v1::ClaimLine* line = claim.add_lines();
     line->set_sku(r.get<std::string>(kLine));
     line->set_quantity(r.get<long long>(kLine + 1));

@@ -3,10 +3,11 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "lib/dates.h"
+#include "lib/status_util.h"
 #include "server/claim/claim_rules.h"
-#include "server/common/status_util.h"
-#include "server/program/program_dates.h"
 #include "server/program/reward_engine.h"
+#include "server/program/rule_values.h"
 
 namespace cim {
 namespace {
@@ -14,42 +15,34 @@ namespace {
 using cim::v1::IncentiveRule;
 using cim::v1::Program;
 
-Decimal Parse(const std::string& text) { return Decimal::Parse(text).value_or(Decimal()); }
-
 // Fills the rebate fields of `out` for period volume `volume`.
-void RebateProgress(const cim::v1::RebateRule& rule, const Decimal& volume, int scale,
-                    cim::v1::RuleProgress& out) {
-  int tier = 0;
-  for (int i = 0; i < rule.tiers_size(); ++i) {
-    if (Parse(rule.tiers(i).min_volume()) <= volume) tier = i;
-  }
-  out.set_current_tier(tier + 1);
+absl::Status RebateProgress(const cim::v1::RebateRule& rule, const Decimal& volume, int scale,
+                            cim::v1::RuleProgress& out) {
+  CIM_ASSIGN_OR_RETURN(const std::vector<RebateTier> tiers, RebateTiersOf(rule));
+  const size_t tier = RebateTierIndex(tiers, volume);
+  out.set_current_tier(static_cast<int>(tier) + 1);
   out.set_current_percent(rule.tiers(tier).percent());
-  if (tier + 1 < rule.tiers_size()) {
-    const Decimal next = Parse(rule.tiers(tier + 1).min_volume());
+  if (tier + 1 < tiers.size()) {
+    const Decimal& next = tiers[tier + 1].min_volume;
     out.set_next_tier_volume(next.ToString(scale));
     out.set_next_tier_percent(rule.tiers(tier + 1).percent());
     out.set_amount_to_next_tier((next - volume).ToString(scale));
   }
+  return absl::OkStatus();
 }
 
 }  // namespace
 
 absl::StatusOr<cim::v1::PartnerProgress> PartnerProgressReport::Get(
     const Principal& caller, const cim::v1::GetPartnerProgressRequest& request) {
-  int64_t partner_id = request.partner_id();
-  if (IsPartnerRole(caller.role)) {
-    if (partner_id != 0 && partner_id != caller.partner_id) {
-      return absl::PermissionDeniedError("partner users see only their own progress");
-    }
-    partner_id = caller.partner_id;
-  } else if (partner_id <= 0) {
+  CIM_ASSIGN_OR_RETURN(const int64_t partner_id, PartnerReadScope(caller, request.partner_id()));
+  if (partner_id <= 0) {
     FieldErrors errors;
     errors.Add("partner_id", "required");
     return errors.ToStatus();
   }
   CIM_ASSIGN_OR_RETURN(const Program program, programs_.GetProgram(caller, request.program_id()));
-  const int scale = CurrencyMinorUnits(program.currency_code()).value_or(2);
+  const int scale = StoredCurrencyScale(program.currency_code());
 
   // The period containing today, within the program's dates.
   const absl::CivilDay start = ParseDate(program.start_date()).value_or(absl::CivilDay());
@@ -82,11 +75,12 @@ absl::StatusOr<cim::v1::PartnerProgress> PartnerProgressReport::Get(
     switch (rule.kind_case()) {
       case IncentiveRule::kRebate:
         p->set_kind("rebate");
-        RebateProgress(rule.rebate(), t.volume, scale, *p);
+        CIM_RETURN_IF_ERROR(RebateProgress(rule.rebate(), t.volume, scale, *p));
         break;
       case IncentiveRule::kBonus: {
         p->set_kind("bonus");
-        const Decimal target = Parse(rule.bonus().target_volume());
+        CIM_ASSIGN_OR_RETURN(const Decimal target,
+                             StoredDecimal(rule.bonus().target_volume(), "target_volume"));
         p->set_target_volume(target.ToString(scale));
         p->set_amount_to_target(std::max(Decimal(), target - t.volume).ToString(scale));
         break;
@@ -97,9 +91,10 @@ absl::StatusOr<cim::v1::PartnerProgress> PartnerProgressReport::Get(
         CIM_ASSIGN_OR_RETURN(
             h.baseline_volume,
             claims_.ApprovedSales(program.id(), partner_id, baseline, RuleSkus(program, rule)));
+        CIM_ASSIGN_OR_RETURN(const Decimal growth, StoredDecimal(rule.growth().min_growth_percent(),
+                                                                 "min_growth_percent"));
         if (h.baseline_volume.sign() > 0) {
-          const Decimal target = h.baseline_volume + h.baseline_volume.PercentOf(
-                                                         Parse(rule.growth().min_growth_percent()));
+          const Decimal target = h.baseline_volume + h.baseline_volume.PercentOf(growth);
           p->set_target_volume(target.Rounded(scale).ToString(scale));
           p->set_amount_to_target(
               std::max(Decimal(), target - t.volume).Rounded(scale).ToString(scale));
@@ -159,7 +154,8 @@ absl::StatusOr<cim::v1::PartnerProgress> PartnerProgressReport::Get(
   Decimal pending_sales, pending_rewards;
   for (const Claim& summary : pending) {
     CIM_ASSIGN_OR_RETURN(const Claim claim, claims_.Get(summary.id()));
-    pending_sales += Parse(claim.total_amount());
+    CIM_ASSIGN_OR_RETURN(const Decimal total, StoredDecimal(claim.total_amount(), "total_amount"));
+    pending_sales += total;
     const SaleClaim sale = ToSaleClaim(claim);
     const bool same_period = ClaimPeriod(program, sale.invoice_date) == period;
     absl::flat_hash_map<std::string, RuleHistory> claim_history;

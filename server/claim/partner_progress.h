@@ -6,10 +6,10 @@
 
 #include "absl/status/statusor.h"
 #include "cim/v1/program_service.pb.h"
+#include "lib/clock.h"
+#include "lib/principal.h"
 #include "server/claim/claim_repository.h"
-#include "server/common/clock.h"
-#include "server/identity/principal.h"
-#include "server/ledger/ledger_repository.h"
+#include "server/money/ledger_repository.h"
 #include "server/program/program_directory.h"
 
 namespace cim {

@@ -8,8 +8,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "server/common/decimal.h"
-#include "server/common/status_util.h"
+#include "lib/decimal.h"
+#include "lib/status_util.h"
 
 namespace cim {
 namespace {

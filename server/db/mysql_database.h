@@ -8,6 +8,7 @@
 #include <atomic>
 #include <ctime>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <string>
 #include <type_traits>
@@ -18,7 +19,6 @@
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
-#include "server/audit/mysql_audit.h"
 #include "server/db/database_nodes.h"
 
 namespace cim {
@@ -58,6 +58,15 @@ const absl::Status& StatusOf(const absl::StatusOr<T>& s) {
   return s.status();
 }
 
+// Work every transaction does at its edges for a concern the database layer does not know (the
+// audit trail registers one: server/audit/mysql_audit.h). Both run on the transaction's thread.
+struct CommitHook {
+  // An attempt starts: forget what a rolled-back attempt noted.
+  std::function<void()> begin;
+  // Just before COMMIT, inside the transaction; an error rolls it back.
+  std::function<absl::Status(soci::session&)> before_commit;
+};
+
 class MysqlDatabase {
  public:
   // Opens `pool_size` sessions with `connect_string` (SOCI MySQL form, e.g.
@@ -93,8 +102,8 @@ class MysqlDatabase {
   // the next usable node). A lock wait timeout (1205, ABORTED) is not repeated: it already
   // waited innodb_lock_wait_timeout. A connection lost during COMMIT leaves the outcome unknown:
   // that is never repeated here but returned as UNAVAILABLE, for the caller's idempotency key
-  // to settle. Statuses fn returns are never retried. Inside an AuditScope, the audit records
-  // of what fn changed are written just before commit.
+  // to settle. Statuses fn returns are never retried. The commit hooks run at the start of each
+  // attempt and just before commit.
   template <typename Fn>
   std::invoke_result_t<Fn, soci::session&> Transact(Fn&& fn) {
     using Result = std::invoke_result_t<Fn, soci::session&>;
@@ -104,10 +113,12 @@ class MysqlDatabase {
       Result result = Run([&](soci::session& session) -> Result {
         try {
           soci::transaction tx(session);
-          AuditTransactionBegin();
+          for (const CommitHook& hook : hooks_) hook.begin();
           Result inner = fn(session);
           if (!StatusOf(inner).ok()) return inner;
-          if (absl::Status audited = AuditBeforeCommit(session); !audited.ok()) return audited;
+          for (const CommitHook& hook : hooks_) {
+            if (absl::Status status = hook.before_commit(session); !status.ok()) return status;
+          }
           committing = true;
           tx.commit();
           return inner;
@@ -131,6 +142,10 @@ class MysqlDatabase {
   }
 
   static constexpr int kTransactionAttempts = 6;
+
+  // Adds `hook` (both functions set) to every later transaction. Call before the first
+  // transaction: the list is read without a lock.
+  void AddCommitHook(CommitHook hook) { hooks_.push_back(std::move(hook)); }
 
   // OK if the current node answers and may take writes (a Galera node: ready, Synced, primary
   // component). Otherwise switches to the first usable node in the listed order; UNAVAILABLE if
@@ -187,6 +202,7 @@ class MysqlDatabase {
   static void BackOff(int attempt);
 
   std::vector<DatabaseNode> nodes_;
+  std::vector<CommitHook> hooks_;
   std::atomic<int> current_{0};
   std::atomic<long long> failovers_{0};
   std::atomic<long long> transaction_retries_{0};

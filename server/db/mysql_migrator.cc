@@ -12,8 +12,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "absl/time/clock.h"
-#include "server/common/sha256.h"
-#include "server/common/status_util.h"
+#include "lib/sha256.h"
+#include "lib/status_util.h"
 
 namespace cim {
 namespace {

@@ -5,7 +5,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
-#include "server/common/status_util.h"
+#include "lib/status_util.h"
 #include "server/identity/access_token.h"
 
 namespace cim {

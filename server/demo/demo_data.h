@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "server/common/clock.h"
+#include "lib/clock.h"
 #include "server/identity/access_token_repository.h"
 #include "server/identity/partner_repository.h"
 #include "server/identity/password_hasher.h"

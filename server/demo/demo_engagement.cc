@@ -4,11 +4,11 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
-#include "server/common/proto_time.h"
-#include "server/common/status_util.h"
+#include "lib/proto_time.h"
+#include "lib/status_util.h"
+#include "server/partner_tier/partner_tier_rules.h"
+#include "server/partner_tier/partner_tiers.h"
 #include "server/recognition/outbox_rules.h"
-#include "server/tier/tier_rules.h"
-#include "server/tier/tiers.h"
 
 namespace cim {
 namespace {

@@ -10,8 +10,8 @@
 #include "server/engagement/engagement_repository.h"
 #include "server/identity/partner_repository.h"
 #include "server/identity/user_repository.h"
+#include "server/partner_tier/partner_tier_repository.h"
 #include "server/recognition/recognition_repository.h"
-#include "server/tier/tier_repository.h"
 
 namespace cim {
 

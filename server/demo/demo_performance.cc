@@ -2,8 +2,8 @@
 
 #include <vector>
 
-#include "server/common/status_util.h"
-#include "server/program/program_dates.h"
+#include "lib/dates.h"
+#include "lib/status_util.h"
 
 namespace cim {
 namespace {

@@ -8,14 +8,14 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "lib/clock.h"
+#include "lib/dates.h"
+#include "lib/status_util.h"
 #include "server/claim/claim_workflow.h"
-#include "server/common/clock.h"
-#include "server/common/status_util.h"
 #include "server/fund/fund_workflow.h"
 #include "server/payout/payout_workflow.h"
 #include "server/program/certification_registry.h"
 #include "server/program/product_catalog.h"
-#include "server/program/program_dates.h"
 #include "server/program/program_directory.h"
 
 namespace cim {

@@ -11,7 +11,7 @@
 #include "server/fund/fund_repository.h"
 #include "server/identity/partner_repository.h"
 #include "server/identity/user_repository.h"
-#include "server/ledger/ledger_repository.h"
+#include "server/money/ledger_repository.h"
 #include "server/payout/payout_repository.h"
 #include "server/program/product_repository.h"
 #include "server/program/program_repository.h"

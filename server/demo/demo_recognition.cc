@@ -3,10 +3,10 @@
 #include <google/protobuf/text_format.h>
 
 #include "absl/strings/str_cat.h"
-#include "server/common/status_util.h"
+#include "lib/status_util.h"
 #include "server/recognition/levels.h"
 #include "server/recognition/outbox_rules.h"
-#include "server/recognition/training_rules.h"
+#include "server/training/training_rules.h"
 
 namespace cim {
 namespace {

@@ -4,11 +4,11 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "server/common/decimal_field.h"
-#include "server/common/pagination.h"
-#include "server/common/proto_time.h"
-#include "server/common/status_util.h"
-#include "server/common/text_field.h"
+#include "lib/decimal_field.h"
+#include "lib/pagination.h"
+#include "lib/proto_time.h"
+#include "lib/status_util.h"
+#include "lib/text_field.h"
 
 namespace cim {
 namespace {
@@ -106,7 +106,7 @@ absl::StatusOr<cim::v1::ListFeedResponse> Engagement::ListFeed(
   if (request.partner_id() < 0) errors.Add("partner_id", "a partner id, or 0");
   if (request.user_id() < 0) errors.Add("user_id", "a user id, or 0");
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-  CIM_ASSIGN_OR_RETURN(const int64_t before, DecodePageToken(request.page_token()));
+  CIM_ASSIGN_OR_RETURN(const int64_t before, DecodePageToken(request));
   const int page_size = request.page_size() == 0 ? kDefaultFeedPage : request.page_size();
   CIM_ASSIGN_OR_RETURN(auto rows,
                        repository_.ListFeed(FeedFilter{
@@ -116,7 +116,7 @@ absl::StatusOr<cim::v1::ListFeedResponse> Engagement::ListFeed(
                            .before_id = before,
                            .limit = page_size + 1}));
   cim::v1::ListFeedResponse out;
-  out.set_next_page_token(FillPage(std::move(rows), page_size, out.mutable_entries()));
+  out.set_next_page_token(FillPage(std::move(rows), page_size, out.mutable_entries(), request));
   return out;
 }
 
@@ -148,9 +148,7 @@ absl::StatusOr<cim::v1::KudosBudget> Engagement::GetKudosBudget(
     errors.Add("partner_id", "a partner id, or 0 for vendor staff");
     return errors.ToStatus();
   }
-  if (IsPartnerRole(caller.role) && request.partner_id() != caller.partner_id) {
-    return NotFound("kudos budget of partner", request.partner_id());
-  }
+  CIM_RETURN_IF_ERROR(PartnerReadScope(caller, request.partner_id()).status());
   return repository_.GetKudosBudget(request.partner_id(), clock_.Now());
 }
 

@@ -5,11 +5,11 @@
 
 #include "absl/status/statusor.h"
 #include "cim/v1/engagement_service.pb.h"
-#include "server/common/clock.h"
+#include "lib/clock.h"
+#include "lib/principal.h"
 #include "server/engagement/engagement_repository.h"
 #include "server/engagement/engagement_rules.h"
 #include "server/identity/partner_repository.h"
-#include "server/identity/principal.h"
 #include "server/identity/user_repository.h"
 #include "server/program/program_directory.h"
 

@@ -12,7 +12,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "cim/v1/engagement.pb.h"
-#include "server/common/decimal.h"
+#include "lib/decimal.h"
 
 namespace cim {
 

@@ -4,11 +4,11 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
-#include "server/common/decimal_field.h"
-#include "server/common/display_text.h"
-#include "server/common/proto_time.h"
-#include "server/common/text_field.h"
-#include "server/recognition/levels.h"
+#include "lib/decimal.h"
+#include "lib/decimal_field.h"
+#include "lib/display_text.h"
+#include "lib/proto_time.h"
+#include "lib/text_field.h"
 
 namespace cim {
 namespace {

@@ -11,9 +11,9 @@
 #include "absl/time/time.h"
 #include "cim/v1/engagement.pb.h"
 #include "cim/v1/engagement_service.pb.h"
-#include "server/common/decimal.h"
-#include "server/common/status_util.h"
-#include "server/outbox/outbox_event.h"
+#include "lib/decimal.h"
+#include "lib/status_util.h"
+#include "server/events/outbox_event.h"
 
 namespace cim {
 

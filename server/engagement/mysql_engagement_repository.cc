@@ -5,14 +5,15 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
-#include "server/common/proto_json.h"
-#include "server/common/proto_time.h"
+#include "lib/dates.h"
+#include "lib/proto_json.h"
+#include "lib/proto_time.h"
+#include "server/audit/mysql_audit.h"
 #include "server/db/sql_builder.h"
 #include "server/engagement/engagement_rules.h"
-#include "server/ledger/ledger_repository.h"
-#include "server/ledger/mysql_ledger_entries.h"
-#include "server/outbox/mysql_outbox.h"
-#include "server/program/program_dates.h"
+#include "server/events/mysql_outbox.h"
+#include "server/money/ledger_repository.h"
+#include "server/money/mysql_ledger_entries.h"
 
 namespace cim {
 namespace {

@@ -7,7 +7,7 @@
 
 #include "server/db/mysql_database.h"
 #include "server/engagement/engagement_repository.h"
-#include "server/outbox/outbox_event.h"
+#include "server/events/outbox_event.h"
 
 namespace cim {
 

@@ -8,10 +8,10 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "server/common/csv.h"
-#include "server/common/status_util.h"
-#include "server/common/text_field.h"
-#include "server/program/program_dates.h"
+#include "lib/csv.h"
+#include "lib/dates.h"
+#include "lib/status_util.h"
+#include "lib/text_field.h"
 
 namespace cim {
 namespace {

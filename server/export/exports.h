@@ -9,10 +9,10 @@
 
 #include "absl/status/status.h"
 #include "cim/v1/export_service.pb.h"
+#include "lib/clock.h"
+#include "lib/principal.h"
 #include "server/claim/claim_workflow.h"
-#include "server/common/clock.h"
-#include "server/identity/principal.h"
-#include "server/ledger/ledger_book.h"
+#include "server/money/ledger_book.h"
 #include "server/payout/payout_workflow.h"
 #include "server/performance/performance_reports.h"
 

@@ -12,8 +12,8 @@
 #include "absl/time/time.h"
 #include "cim/v1/fund.pb.h"
 #include "cim/v1/program.pb.h"
-#include "server/common/decimal.h"
-#include "server/ledger/ledger_repository.h"
+#include "lib/decimal.h"
+#include "server/money/ledger_repository.h"
 
 namespace cim {
 

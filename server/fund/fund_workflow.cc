@@ -4,12 +4,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "lib/dates.h"
+#include "lib/decimal_field.h"
+#include "lib/pagination.h"
+#include "lib/text_field.h"
 #include "server/claim/claim_rules.h"
-#include "server/common/decimal_field.h"
-#include "server/common/pagination.h"
-#include "server/common/text_field.h"
 #include "server/identity/acting_partner.h"
-#include "server/program/program_dates.h"
 
 namespace cim {
 namespace {
@@ -33,10 +33,6 @@ bool HasFund(const Program& program, cim::v1::LedgerAccount fund) {
     return fund == cim::v1::LEDGER_ACCOUNT_MDF_FUND ? rule.has_mdf_allocation()
                                                     : rule.has_coop_accrual();
   });
-}
-
-int MoneyScale(const Program& program) {
-  return CurrencyMinorUnits(program.currency_code()).value_or(2);
 }
 
 }  // namespace
@@ -83,14 +79,8 @@ absl::StatusOr<FundRequestStatus> NextFundStatus(FundRequestStatus from, FundAct
 absl::StatusOr<cim::v1::ListFundsResponse> FundWorkflow::ListFunds(
     const Principal& caller, const cim::v1::ListFundsRequest& request) {
   int64_t partner_id = request.partner_id();
-  if (IsPartnerRole(caller.role)) {
-    if (partner_id != 0 && partner_id != caller.partner_id) {
-      return absl::PermissionDeniedError("partner users see only their own funds");
-    }
-    partner_id = caller.partner_id;
-  } else if (!ReadsAllPartners(caller)) {
-    return absl::PermissionDeniedError("not allowed");
-  } else if (partner_id <= 0) {
+  CIM_ASSIGN_OR_RETURN(partner_id, PartnerReadScope(caller, partner_id));
+  if (partner_id <= 0) {
     FieldErrors errors;
     errors.Add("partner_id", "required");
     return errors.ToStatus();
@@ -135,7 +125,7 @@ absl::StatusOr<FundRequest> FundWorkflow::Create(const Principal& caller, const 
   ValidateText(request.activity(), "request.activity", 1, 200, errors);
   ValidateText(request.description(), "request.description", 0, 5000, errors);
   ParseDecimalField(request.planned_cost(), "request.planned_cost",
-                    {.max_scale = MoneyScale(*program)}, errors);
+                    {.max_scale = StoredCurrencyScale(program->currency_code())}, errors);
   absl::StatusOr<absl::CivilDay> start = ParseDate(request.start_date());
   absl::StatusOr<absl::CivilDay> end = ParseDate(request.end_date());
   if (!start.ok()) errors.Add("request.start_date", std::string(start.status().message()));
@@ -154,9 +144,7 @@ absl::StatusOr<FundRequest> FundWorkflow::Get(const Principal& caller, int64_t i
     return errors.ToStatus();
   }
   CIM_ASSIGN_OR_RETURN(FundRequest request, funds_.Get(id));
-  if (!ReadsAllPartners(caller) && request.partner_id() != caller.partner_id) {
-    return absl::NotFoundError(absl::StrCat("fund request ", id, " not found"));
-  }
+  CIM_RETURN_IF_ERROR(CheckPartnerReadable(caller, request.partner_id(), "fund request", id));
   return request;
 }
 
@@ -166,19 +154,15 @@ absl::StatusOr<cim::v1::ListFundRequestsResponse> FundWorkflow::List(
   const int page_size = PageSize(request.page_size(), errors);
   if (!cim::v1::FundRequestStatus_IsValid(request.status())) errors.Add("status", "unknown");
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-  CIM_ASSIGN_OR_RETURN(int64_t before, DecodePageToken(request.page_token()));
+  CIM_ASSIGN_OR_RETURN(int64_t before, DecodePageToken(request));
   FundRequestFilter filter{.status = request.status(),
                            .program_id = request.program_id(),
                            .partner_id = request.partner_id()};
-  if (!ReadsAllPartners(caller)) {
-    if (filter.partner_id != 0 && filter.partner_id != caller.partner_id) {
-      return absl::PermissionDeniedError("partner users see only their own fund requests");
-    }
-    filter.partner_id = caller.partner_id;
-  }
+  CIM_ASSIGN_OR_RETURN(filter.partner_id, PartnerReadScope(caller, filter.partner_id));
   CIM_ASSIGN_OR_RETURN(std::vector<FundRequest> rows, funds_.List(filter, before, page_size + 1));
   cim::v1::ListFundRequestsResponse response;
-  response.set_next_page_token(FillPage(std::move(rows), page_size, response.mutable_requests()));
+  response.set_next_page_token(
+      FillPage(std::move(rows), page_size, response.mutable_requests(), request));
   return response;
 }
 
@@ -218,7 +202,7 @@ absl::StatusOr<FundRequest> FundWorkflow::Decide(const Principal& caller,
         }
         CIM_ASSIGN_OR_RETURN(FundRequestStatus to, NextFundStatus(request.status(), action));
         FundDecision decision{.to = to, .comment = in.comment()};
-        const int scale = MoneyScale(program);
+        const int scale = StoredCurrencyScale(program.currency_code());
         const Decimal planned = *Decimal::Parse(request.planned_cost());
         if (action == FundAction::kApprove) {
           Decimal amount = planned;
@@ -279,7 +263,7 @@ absl::StatusOr<FundRequest> FundWorkflow::SubmitReimbursement(
       const int64_t partner_id,
       ActingPartner(caller, current.partner_id(), "request.partner_id", kVendorRefusal, partners_));
   FieldErrors errors;
-  const int scale = CurrencyMinorUnits(current.currency_code()).value_or(2);
+  const int scale = StoredCurrencyScale(current.currency_code());
   std::optional<Decimal> actual =
       ParseDecimalField(in.actual_cost(), "actual_cost", {.max_scale = scale}, errors);
   ValidateText(in.notes(), "notes", 0, 2000, errors);

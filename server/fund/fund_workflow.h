@@ -6,11 +6,11 @@
 
 #include "absl/status/statusor.h"
 #include "cim/v1/fund_service.pb.h"
+#include "lib/clock.h"
+#include "lib/principal.h"
 #include "server/claim/claim_repository.h"
-#include "server/common/clock.h"
 #include "server/fund/fund_repository.h"
 #include "server/identity/partner_repository.h"
-#include "server/identity/principal.h"
 #include "server/program/program_repository.h"
 
 namespace cim {

@@ -4,9 +4,10 @@
 #include <map>
 
 #include "absl/strings/str_cat.h"
-#include "server/common/proto_time.h"
-#include "server/common/status_util.h"
-#include "server/ledger/mysql_ledger_entries.h"
+#include "lib/proto_time.h"
+#include "lib/status_util.h"
+#include "server/audit/mysql_audit.h"
+#include "server/money/mysql_ledger_entries.h"
 #include "server/program/mysql_program_repository.h"
 
 namespace cim {
@@ -24,8 +25,6 @@ constexpr char kColumns[] =
 constexpr int kReservingStatuses[] = {cim::v1::FUND_REQUEST_STATUS_APPROVED,
                                       cim::v1::FUND_REQUEST_STATUS_CLAIMED};
 
-int Scale(const std::string& currency) { return CurrencyMinorUnits(currency).value_or(2); }
-
 std::string OptionalDecimal(const soci::row& r, int i, int scale) {
   return r.get_indicator(i) == soci::i_ok ? FromSqlDecimal(r.get<std::string>(i), scale) : "";
 }
@@ -39,7 +38,7 @@ FundRequest RequestFromRow(const soci::row& r) {
   f.set_activity(r.get<std::string>(4));
   f.set_description(r.get<std::string>(5));
   f.set_currency_code(r.get<std::string>(10));
-  const int scale = Scale(f.currency_code());
+  const int scale = StoredCurrencyScale(f.currency_code());
   f.set_planned_cost(FromSqlDecimal(r.get<std::string>(6), scale));
   f.set_start_date(r.get<std::string>(7));
   f.set_end_date(r.get<std::string>(8));
@@ -298,7 +297,7 @@ absl::StatusOr<std::vector<FundBalance>> MysqlFundRepository::Balances(int64_t p
       b.set_program_name(r.get<std::string>(1));
       b.set_currency_code(r.get<std::string>(2));
       b.set_fund(static_cast<cim::v1::LedgerAccount>(r.get<int>(3)));
-      const int scale = Scale(b.currency_code());
+      const int scale = StoredCurrencyScale(b.currency_code());
       CIM_ASSIGN_OR_RETURN(Decimal credited, Decimal::Parse(r.get<std::string>(4)));
       CIM_ASSIGN_OR_RETURN(Decimal debited, Decimal::Parse(r.get<std::string>(5)));
       CIM_ASSIGN_OR_RETURN(Decimal reserved, Decimal::Parse(r.get<std::string>(6)));

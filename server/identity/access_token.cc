@@ -4,7 +4,7 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
-#include "server/common/sha256.h"
+#include "lib/sha256.h"
 
 namespace cim {
 

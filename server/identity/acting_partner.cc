@@ -1,7 +1,7 @@
 #include "server/identity/acting_partner.h"
 
 #include "absl/strings/str_cat.h"
-#include "server/common/status_util.h"
+#include "lib/status_util.h"
 
 namespace cim {
 

@@ -7,8 +7,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "lib/principal.h"
 #include "server/identity/partner_repository.h"
-#include "server/identity/principal.h"
 
 namespace cim {
 

@@ -3,8 +3,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "server/audit/audit_scope.h"
-#include "server/common/status_util.h"
+#include "lib/audit_scope.h"
+#include "lib/status_util.h"
 #include "server/identity/access_token.h"
 
 namespace cim {

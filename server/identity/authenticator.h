@@ -9,14 +9,14 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
-#include "server/common/clock.h"
+#include "lib/clock.h"
+#include "lib/principal.h"
 #include "server/identity/access_token_repository.h"
 #include "server/identity/credential_cache.h"
 #include "server/identity/login_policy.h"
 #include "server/identity/login_throttle_repository.h"
 #include "server/identity/partner_repository.h"
 #include "server/identity/password_hasher.h"
-#include "server/identity/principal.h"
 #include "server/identity/user_repository.h"
 
 namespace cim {

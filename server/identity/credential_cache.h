@@ -14,7 +14,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
-#include "server/common/clock.h"
+#include "lib/clock.h"
 #include "server/identity/access_token_repository.h"
 
 namespace cim {

@@ -2,6 +2,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "server/audit/mysql_audit.h"
 #include "server/db/sql_builder.h"
 
 namespace cim {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "server/common/batcher.h"
+#include "lib/batcher.h"
 #include "server/db/mysql_database.h"
 #include "server/identity/access_token_repository.h"
 

@@ -2,8 +2,9 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "server/common/proto_time.h"
-#include "server/common/status_util.h"
+#include "lib/proto_time.h"
+#include "lib/status_util.h"
+#include "server/audit/mysql_audit.h"
 
 namespace cim {
 namespace {

@@ -9,8 +9,8 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
-#include "server/common/pagination.h"
-#include "server/common/text_field.h"
+#include "lib/pagination.h"
+#include "lib/text_field.h"
 #include "server/identity/authenticator.h"
 
 namespace cim {
@@ -134,7 +134,7 @@ absl::StatusOr<cim::v1::ListPartnersResponse> PartnerDirectory::ListPartners(
   if (!cim::v1::PartnerStatus_IsValid(request.status())) errors.Add("status", "unknown status");
   if (request.parent_partner_id() < 0) errors.Add("parent_partner_id", "must be a partner id");
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-  CIM_ASSIGN_OR_RETURN(int64_t after_id, DecodePageToken(request.page_token()));
+  CIM_ASSIGN_OR_RETURN(int64_t after_id, DecodePageToken(request));
 
   PartnerFilter filter;
   filter.type = request.type();
@@ -147,7 +147,8 @@ absl::StatusOr<cim::v1::ListPartnersResponse> PartnerDirectory::ListPartners(
 
   CIM_ASSIGN_OR_RETURN(std::vector<Partner> rows, partners_.List(filter, after_id, page_size + 1));
   cim::v1::ListPartnersResponse response;
-  response.set_next_page_token(FillPage(std::move(rows), page_size, response.mutable_partners()));
+  response.set_next_page_token(
+      FillPage(std::move(rows), page_size, response.mutable_partners(), request));
   return response;
 }
 
@@ -158,13 +159,6 @@ absl::StatusOr<Partner> PartnerDirectory::UpdatePartner(const Principal& caller,
   FieldErrors errors;
   if (in.id() <= 0) errors.Add("partner.id", "required");
   if (mask.paths().empty()) errors.Add("update_mask", "name at least one field to update");
-  static const std::set<std::string> kMutable = {
-      "name", "type", "tier", "region", "parent_partner_id", "status"};
-  for (const std::string& path : mask.paths()) {
-    if (!kMutable.count(path)) {
-      errors.Add("update_mask", absl::StrCat("'", path, "' cannot be updated"));
-    }
-  }
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_ASSIGN_OR_RETURN(Partner partner, partners_.Get(in.id()));
   if (!in.etag().empty() && in.etag() != partner.etag()) {
@@ -280,7 +274,7 @@ absl::StatusOr<cim::v1::ListUsersResponse> PartnerDirectory::ListUsers(
   if (request.partner_id() < 0) errors.Add("partner_id", "must be a partner id");
   if (request.query().size() > 254) errors.Add("query", "at most 254 characters");
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-  CIM_ASSIGN_OR_RETURN(int64_t after_id, DecodePageToken(request.page_token()));
+  CIM_ASSIGN_OR_RETURN(int64_t after_id, DecodePageToken(request));
 
   UserFilter filter;
   filter.partner_id = partner_id;
@@ -289,7 +283,8 @@ absl::StatusOr<cim::v1::ListUsersResponse> PartnerDirectory::ListUsers(
   filter.query = request.query();
   CIM_ASSIGN_OR_RETURN(std::vector<User> rows, users_.List(filter, after_id, page_size + 1));
   cim::v1::ListUsersResponse response;
-  response.set_next_page_token(FillPage(std::move(rows), page_size, response.mutable_users()));
+  response.set_next_page_token(
+      FillPage(std::move(rows), page_size, response.mutable_users(), request));
   return response;
 }
 
@@ -298,11 +293,6 @@ absl::StatusOr<User> PartnerDirectory::UpdateUser(const Principal& caller, const
   FieldErrors errors;
   if (in.id() <= 0) errors.Add("user.id", "required");
   if (mask.paths().empty()) errors.Add("update_mask", "name at least one field to update");
-  for (const std::string& path : mask.paths()) {
-    if (path != "display_name" && path != "role" && path != "status") {
-      errors.Add("update_mask", absl::StrCat("'", path, "' cannot be updated"));
-    }
-  }
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_ASSIGN_OR_RETURN(User user, GetUser(caller, in.id()));
   if (!in.etag().empty() && in.etag() != user.etag()) {

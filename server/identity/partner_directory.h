@@ -8,12 +8,12 @@
 
 #include "absl/status/statusor.h"
 #include "cim/v1/partner_service.pb.h"
-#include "server/common/clock.h"
-#include "server/common/status_util.h"
+#include "lib/clock.h"
+#include "lib/principal.h"
+#include "lib/status_util.h"
 #include "server/identity/credential_cache.h"
 #include "server/identity/partner_repository.h"
 #include "server/identity/password_hasher.h"
-#include "server/identity/principal.h"
 #include "server/identity/user_repository.h"
 
 namespace cim {

@@ -5,11 +5,12 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "cim/v1/claim.pb.h"
-#include "server/common/decimal.h"
-#include "server/common/proto_time.h"
-#include "server/common/status_util.h"
-#include "server/ledger/mysql_ledger_entries.h"
-#include "server/program/program_dates.h"
+#include "lib/dates.h"
+#include "lib/decimal.h"
+#include "lib/proto_time.h"
+#include "lib/status_util.h"
+#include "server/audit/mysql_audit.h"
+#include "server/money/mysql_ledger_entries.h"
 
 namespace cim {
 namespace {
@@ -36,8 +37,7 @@ Statement StatementFromRow(const soci::row& r) {
   s.set_currency_code(r.get<std::string>(4));
   s.set_period_start(r.get<std::string>(5));
   s.set_period_end(r.get<std::string>(6));
-  s.set_total(
-      FromSqlDecimal(r.get<std::string>(7), CurrencyMinorUnits(s.currency_code()).value_or(2)));
+  s.set_total(FromSqlDecimal(r.get<std::string>(7), StoredCurrencyScale(s.currency_code())));
   s.set_entry_count(r.get<int>(8));
   s.set_status(static_cast<cim::v1::StatementStatus>(r.get<int>(9)));
   if (r.get_indicator(10) == soci::i_ok) s.set_payment_reference(r.get<std::string>(10));

@@ -2,11 +2,11 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "server/common/csv.h"
-#include "server/common/pagination.h"
-#include "server/common/status_util.h"
-#include "server/common/text_field.h"
-#include "server/program/program_dates.h"
+#include "lib/csv.h"
+#include "lib/dates.h"
+#include "lib/pagination.h"
+#include "lib/status_util.h"
+#include "lib/text_field.h"
 
 namespace cim {
 namespace {
@@ -42,20 +42,18 @@ absl::StatusOr<cim::v1::ListStatementsResponse> PayoutWorkflow::List(
   const int page_size = PageSize(request.page_size(), errors);
   if (!cim::v1::StatementStatus_IsValid(request.status())) errors.Add("status", "unknown");
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-  CIM_ASSIGN_OR_RETURN(int64_t before, DecodePageToken(request.page_token()));
+  CIM_ASSIGN_OR_RETURN(int64_t before, DecodePageToken(request));
   StatementFilter filter{.status = request.status(),
                          .partner_id = request.partner_id(),
                          .payout_run_id = request.payout_run_id()};
   if (!ReadsAllPartners(caller)) {
     CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PARTNER_ADMIN}));
-    if (filter.partner_id != 0 && filter.partner_id != caller.partner_id) {
-      return absl::PermissionDeniedError("partner admins see only their own statements");
-    }
-    filter.partner_id = caller.partner_id;
   }
+  CIM_ASSIGN_OR_RETURN(filter.partner_id, PartnerReadScope(caller, filter.partner_id));
   CIM_ASSIGN_OR_RETURN(std::vector<Statement> rows, payouts_.List(filter, before, page_size + 1));
   cim::v1::ListStatementsResponse response;
-  response.set_next_page_token(FillPage(std::move(rows), page_size, response.mutable_statements()));
+  response.set_next_page_token(
+      FillPage(std::move(rows), page_size, response.mutable_statements(), request));
   return response;
 }
 
@@ -69,9 +67,8 @@ absl::StatusOr<Statement> PayoutWorkflow::Get(const Principal& caller, int64_t s
     CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PARTNER_ADMIN}));
   }
   CIM_ASSIGN_OR_RETURN(Statement statement, payouts_.Get(statement_id));
-  if (!ReadsAllPartners(caller) && statement.partner_id() != caller.partner_id) {
-    return absl::NotFoundError(absl::StrCat("statement ", statement_id, " not found"));
-  }
+  CIM_RETURN_IF_ERROR(
+      CheckPartnerReadable(caller, statement.partner_id(), "statement", statement_id));
   return statement;
 }
 

@@ -5,8 +5,8 @@
 
 #include "absl/status/statusor.h"
 #include "cim/v1/payout_service.pb.h"
-#include "server/common/clock.h"
-#include "server/identity/principal.h"
+#include "lib/clock.h"
+#include "lib/principal.h"
 #include "server/payout/payout_repository.h"
 
 namespace cim {

@@ -5,9 +5,9 @@
 #include "absl/strings/str_cat.h"
 #include "cim/v1/claim.pb.h"
 #include "cim/v1/ledger.pb.h"
+#include "lib/proto_time.h"
+#include "lib/status_util.h"
 #include "server/audit/mysql_audit.h"
-#include "server/common/proto_time.h"
-#include "server/common/status_util.h"
 #include "server/db/sql_builder.h"
 
 namespace cim {

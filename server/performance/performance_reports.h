@@ -6,8 +6,8 @@
 
 #include "absl/status/statusor.h"
 #include "cim/v1/performance_service.pb.h"
-#include "server/common/clock.h"
-#include "server/identity/principal.h"
+#include "lib/clock.h"
+#include "lib/principal.h"
 #include "server/performance/performance_repository.h"
 #include "server/program/program_directory.h"
 

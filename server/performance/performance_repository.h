@@ -16,9 +16,9 @@
 #include "absl/time/time.h"
 #include "cim/v1/identity.pb.h"
 #include "cim/v1/performance.pb.h"
-#include "server/common/decimal.h"
+#include "lib/dates.h"
+#include "lib/decimal.h"
 #include "server/performance/performance_rules.h"
-#include "server/program/program_dates.h"
 
 namespace cim {
 

@@ -16,8 +16,8 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "cim/v1/program.pb.h"
-#include "server/common/decimal.h"
-#include "server/program/program_dates.h"
+#include "lib/dates.h"
+#include "lib/decimal.h"
 #include "server/program/reward_engine.h"
 
 namespace cim {

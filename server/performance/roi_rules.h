@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <optional>
 
-#include "server/common/decimal.h"
+#include "lib/decimal.h"
 
 namespace cim {
 

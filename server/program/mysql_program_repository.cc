@@ -2,13 +2,14 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "server/common/decimal.h"
-#include "server/common/proto_json.h"
-#include "server/common/proto_time.h"
-#include "server/common/status_util.h"
+#include "lib/decimal.h"
+#include "lib/proto_json.h"
+#include "lib/proto_time.h"
+#include "lib/status_util.h"
+#include "server/audit/mysql_audit.h"
 #include "server/db/sql_builder.h"
-#include "server/ledger/mysql_ledger_entries.h"
-#include "server/program/mysql_budget.h"
+#include "server/money/mysql_budget.h"
+#include "server/money/mysql_ledger_entries.h"
 
 namespace cim {
 namespace {
@@ -54,7 +55,7 @@ absl::StatusOr<Program> ProgramFromRow(const soci::row& r) {
   p.set_description(r.get<std::string>(2));
   p.set_objectives(r.get<std::string>(3));
   p.set_currency_code(r.get<std::string>(5));
-  const int minor = CurrencyMinorUnits(p.currency_code()).value_or(2);
+  const int minor = StoredCurrencyScale(p.currency_code());
   p.set_budget(FromSqlDecimal(r.get<std::string>(6), minor));
   p.set_budget_drawn(FromSqlDecimal(r.get<std::string>(7), minor));
   p.set_budget_remaining(FromSqlDecimal(r.get<std::string>(8), minor));

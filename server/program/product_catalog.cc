@@ -6,8 +6,8 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
-#include "server/common/pagination.h"
-#include "server/common/status_util.h"
+#include "lib/pagination.h"
+#include "lib/status_util.h"
 #include "server/program/program_rules.h"
 
 namespace cim {
@@ -59,13 +59,14 @@ absl::StatusOr<cim::v1::ListProductsResponse> ProductCatalog::ListProducts(
   const int page_size = PageSize(request.page_size(), errors);
   ValidateStatus(request.status(), "status", /*allow_unset=*/true, errors);
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-  CIM_ASSIGN_OR_RETURN(int64_t after, DecodePageToken(request.page_token()));
+  CIM_ASSIGN_OR_RETURN(int64_t after, DecodePageToken(request));
   ProductFilter filter{.category = request.category(),
                        .status = request.status(),
                        .query = std::string(absl::StripAsciiWhitespace(request.query()))};
   CIM_ASSIGN_OR_RETURN(std::vector<Product> rows, products_.List(filter, after, page_size + 1));
   cim::v1::ListProductsResponse response;
-  response.set_next_page_token(FillPage(std::move(rows), page_size, response.mutable_products()));
+  response.set_next_page_token(
+      FillPage(std::move(rows), page_size, response.mutable_products(), request));
   return response;
 }
 
@@ -75,13 +76,6 @@ absl::StatusOr<Product> ProductCatalog::UpdateProduct(const Principal& caller, c
   FieldErrors errors;
   if (in.id() <= 0) errors.Add("product.id", "required");
   if (mask.paths().empty()) errors.Add("update_mask", "name at least one field to update");
-  static const std::set<std::string> kMutable = {"name",       "category",  "currency_code",
-                                                 "list_price", "unit_cost", "status"};
-  for (const std::string& path : mask.paths()) {
-    if (!kMutable.count(path)) {
-      errors.Add("update_mask", absl::StrCat("'", path, "' cannot be updated"));
-    }
-  }
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_ASSIGN_OR_RETURN(Product product, products_.Get(in.id()));
   if (!in.etag().empty() && in.etag() != product.etag()) {

@@ -7,8 +7,8 @@
 
 #include "absl/status/statusor.h"
 #include "cim/v1/program_service.pb.h"
-#include "server/common/clock.h"
-#include "server/identity/principal.h"
+#include "lib/clock.h"
+#include "lib/principal.h"
 #include "server/program/product_repository.h"
 
 namespace cim {

@@ -8,9 +8,9 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "google/protobuf/util/message_differencer.h"
-#include "server/common/pagination.h"
-#include "server/common/proto_time.h"
-#include "server/common/status_util.h"
+#include "lib/pagination.h"
+#include "lib/proto_time.h"
+#include "lib/status_util.h"
 #include "server/program/program_policy.h"
 #include "server/program/program_rules.h"
 #include "server/program/reward_engine.h"
@@ -135,7 +135,7 @@ absl::StatusOr<cim::v1::ListProgramsResponse> ProgramDirectory::ListPrograms(
     errors.Add("status", "one of DRAFT, ACTIVE, PAUSED, CLOSED");
   }
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-  CIM_ASSIGN_OR_RETURN(int64_t after, DecodePageToken(request.page_token()));
+  CIM_ASSIGN_OR_RETURN(int64_t after, DecodePageToken(request));
   const bool partner_view = !ReadsAllPartners(caller);
   ProgramFilter filter{.status = request.status(),
                        .exclude_drafts = partner_view,
@@ -156,7 +156,7 @@ absl::StatusOr<cim::v1::ListProgramsResponse> ProgramDirectory::ListPrograms(
   }
   cim::v1::ListProgramsResponse response;
   response.set_next_page_token(
-      FillPage(std::move(visible), page_size, response.mutable_programs()));
+      FillPage(std::move(visible), page_size, response.mutable_programs(), request));
   return response;
 }
 
@@ -182,15 +182,6 @@ absl::StatusOr<Program> ProgramDirectory::Changed(const Program& in,
   FieldErrors errors;
   if (in.id() <= 0) errors.Add("program.id", "required");
   if (mask.paths().empty()) errors.Add("update_mask", "name at least one field to update");
-  static const std::set<std::string> kMutable = {
-      "name",          "description",   "objectives", "targets",  "eligibility",
-      "currency_code", "budget",        "start_date", "end_date", "period",
-      "terms",         "eligible_skus", "rules"};
-  for (const std::string& path : mask.paths()) {
-    if (!kMutable.count(path)) {
-      errors.Add("update_mask", absl::StrCat("'", path, "' cannot be updated"));
-    }
-  }
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_ASSIGN_OR_RETURN(const Program current, programs_.Get(in.id()));
   if (!in.etag().empty() && in.etag() != current.etag()) return StaleProgram(in.id());
@@ -270,15 +261,7 @@ absl::StatusOr<Program> ProgramDirectory::ChangeStatus(const Principal& caller, 
 absl::StatusOr<cim::v1::CheckEligibilityResponse> ProgramDirectory::CheckEligibility(
     const Principal& caller, const cim::v1::CheckEligibilityRequest& request) {
   CIM_RETURN_IF_ERROR(RequireId(request.program_id(), "program_id"));
-  int64_t partner_id = request.partner_id();
-  if (IsPartnerRole(caller.role)) {
-    if (partner_id == 0) partner_id = caller.partner_id;
-    if (partner_id != caller.partner_id) {
-      return absl::NotFoundError(absl::StrCat("partner ", partner_id, " not found"));
-    }
-  } else if (!ReadsAllPartners(caller)) {
-    return absl::PermissionDeniedError("not allowed");
-  }
+  CIM_ASSIGN_OR_RETURN(const int64_t partner_id, PartnerReadScope(caller, request.partner_id()));
   CIM_RETURN_IF_ERROR(RequireId(partner_id, "partner_id"));
   CIM_ASSIGN_OR_RETURN(Program program, GetProgram(caller, request.program_id()));
   CIM_ASSIGN_OR_RETURN(Partner partner, partners_.Get(partner_id));
@@ -359,19 +342,14 @@ absl::StatusOr<cim::v1::ListEnrollmentsResponse> ProgramDirectory::ListEnrollmen
   FieldErrors errors;
   const int page_size = PageSize(request.page_size(), errors);
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-  CIM_ASSIGN_OR_RETURN(int64_t after, DecodePageToken(request.page_token()));
+  CIM_ASSIGN_OR_RETURN(int64_t after, DecodePageToken(request));
   EnrollmentFilter filter{.program_id = request.program_id(), .partner_id = request.partner_id()};
-  if (!ReadsAllPartners(caller)) {
-    if (filter.partner_id != 0 && filter.partner_id != caller.partner_id) {
-      return absl::PermissionDeniedError("partner roles see only their own enrollments");
-    }
-    filter.partner_id = caller.partner_id;
-  }
+  CIM_ASSIGN_OR_RETURN(filter.partner_id, PartnerReadScope(caller, filter.partner_id));
   CIM_ASSIGN_OR_RETURN(std::vector<Enrollment> rows,
                        programs_.ListEnrollments(filter, after, page_size + 1));
   cim::v1::ListEnrollmentsResponse response;
   response.set_next_page_token(
-      FillPage(std::move(rows), page_size, response.mutable_enrollments()));
+      FillPage(std::move(rows), page_size, response.mutable_enrollments(), request));
   return response;
 }
 

@@ -8,9 +8,9 @@
 
 #include "absl/status/statusor.h"
 #include "cim/v1/program_service.pb.h"
-#include "server/common/clock.h"
+#include "lib/clock.h"
+#include "lib/principal.h"
 #include "server/identity/partner_repository.h"
-#include "server/identity/principal.h"
 #include "server/program/certification_registry.h"
 #include "server/program/product_repository.h"
 #include "server/program/program_repository.h"

@@ -7,7 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
-#include "server/common/text_field.h"
+#include "lib/text_field.h"
 
 namespace cim {
 namespace {

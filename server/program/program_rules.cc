@@ -4,10 +4,10 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "server/common/decimal.h"
-#include "server/common/decimal_field.h"
-#include "server/common/text_field.h"
-#include "server/program/program_dates.h"
+#include "lib/dates.h"
+#include "lib/decimal.h"
+#include "lib/decimal_field.h"
+#include "lib/text_field.h"
 
 namespace cim {
 namespace {

@@ -9,7 +9,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
 #include "cim/v1/program.pb.h"
-#include "server/common/status_util.h"
+#include "lib/status_util.h"
 
 namespace cim {
 

@@ -5,7 +5,8 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "server/common/status_util.h"
+#include "lib/status_util.h"
+#include "server/program/rule_values.h"
 
 namespace cim {
 namespace {
@@ -15,22 +16,11 @@ using cim::v1::Program;
 
 const Decimal kHundred = Decimal::FromInt(100);
 
-// Stored rules were validated on save; a value that does not parse means corrupt data.
-absl::StatusOr<Decimal> Value(const std::string& text, absl::string_view what) {
-  absl::StatusOr<Decimal> d = Decimal::Parse(text);
-  if (!d.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("stored rule value ", what, ": ", d.status().message()));
-  }
-  return *d;
-}
-
 // Formats amounts in a basis text.
 class Formatter {
  public:
   explicit Formatter(const Program& program)
-      : currency_(program.currency_code()),
-        scale_(CurrencyMinorUnits(program.currency_code()).value_or(2)) {}
+      : currency_(program.currency_code()), scale_(StoredCurrencyScale(program.currency_code())) {}
   int scale() const { return scale_; }
   std::string Money(const Decimal& d) const {
     return absl::StrCat(d.ToString(scale_), " ", currency_);
@@ -42,32 +32,6 @@ class Formatter {
   std::string currency_;
   int scale_;
 };
-
-struct Tier {
-  Decimal min_volume;
-  Decimal percent;
-};
-
-absl::StatusOr<std::vector<Tier>> Tiers(const cim::v1::RebateRule& rule) {
-  std::vector<Tier> tiers;
-  for (const auto& t : rule.tiers()) {
-    Tier tier;
-    CIM_ASSIGN_OR_RETURN(tier.min_volume, Value(t.min_volume(), "min_volume"));
-    CIM_ASSIGN_OR_RETURN(tier.percent, Value(t.percent(), "percent"));
-    tiers.push_back(tier);
-  }
-  if (tiers.empty()) return absl::InvalidArgumentError("stored rebate rule has no tiers");
-  return tiers;
-}
-
-// Index of the tier `volume` falls in.
-size_t TierOf(const std::vector<Tier>& tiers, const Decimal& volume) {
-  size_t index = 0;
-  for (size_t i = 0; i < tiers.size(); ++i) {
-    if (tiers[i].min_volume <= volume) index = i;
-  }
-  return index;
-}
 
 class ClaimEvaluator {
  public:
@@ -95,8 +59,8 @@ class ClaimEvaluator {
         CIM_RETURN_IF_ERROR(Spif(rule, out));
         break;
       case IncentiveRule::kBonus: {
-        CIM_ASSIGN_OR_RETURN(Decimal target, Value(rule.bonus().target_volume(), "target"));
-        CIM_ASSIGN_OR_RETURN(Decimal amount, Value(rule.bonus().amount(), "amount"));
+        CIM_ASSIGN_OR_RETURN(Decimal target, StoredDecimal(rule.bonus().target_volume(), "target"));
+        CIM_ASSIGN_OR_RETURN(Decimal amount, StoredDecimal(rule.bonus().amount(), "amount"));
         if (!history.lump_sum_posted && after >= target) {
           Add(out, rule, RewardKind::kBonus, RewardAccount::kPayable,
               amount.Rounded(format_.scale()),
@@ -112,7 +76,8 @@ class ClaimEvaluator {
         CIM_RETURN_IF_ERROR(Points(rule, out));
         break;
       case IncentiveRule::kCoopAccrual: {
-        CIM_ASSIGN_OR_RETURN(Decimal percent, Value(rule.coop_accrual().percent(), "percent"));
+        CIM_ASSIGN_OR_RETURN(Decimal percent,
+                             StoredDecimal(rule.coop_accrual().percent(), "percent"));
         Add(out, rule, RewardKind::kCoopAccrual, RewardAccount::kCoopFund,
             out.eligible_amount.PercentOf(percent).Rounded(format_.scale()),
             absl::StrCat(Formatter::Percent(percent), " of ", format_.Money(out.eligible_amount),
@@ -137,7 +102,7 @@ class ClaimEvaluator {
   }
 
   absl::Status Rebate(const IncentiveRule& rule, const RuleHistory& history, RuleEvaluation& out) {
-    CIM_ASSIGN_OR_RETURN(std::vector<Tier> tiers, Tiers(rule.rebate()));
+    CIM_ASSIGN_OR_RETURN(std::vector<RebateTier> tiers, RebateTiersOf(rule.rebate()));
     const Decimal before = history.volume;
     const Decimal after = before + out.eligible_amount;
     const std::string volumes =
@@ -159,8 +124,8 @@ class ClaimEvaluator {
           absl::StrCat(absl::StrJoin(parts, " + "), " eligible sales; ", volumes));
       return absl::OkStatus();
     }
-    const size_t old_tier = TierOf(tiers, before);
-    const size_t new_tier = TierOf(tiers, after);
+    const size_t old_tier = RebateTierIndex(tiers, before);
+    const size_t new_tier = RebateTierIndex(tiers, after);
     const Decimal rate = tiers[new_tier].percent;
     Add(out, rule, RewardKind::kRebate, RewardAccount::kPayable,
         out.eligible_amount.PercentOf(rate).Rounded(format_.scale()),
@@ -193,7 +158,8 @@ class ClaimEvaluator {
         if (line.sku == product.sku()) units += line.quantity;
       }
       if (units == 0) continue;
-      CIM_ASSIGN_OR_RETURN(Decimal per_unit, Value(product.amount_per_unit(), "amount_per_unit"));
+      CIM_ASSIGN_OR_RETURN(Decimal per_unit,
+                           StoredDecimal(product.amount_per_unit(), "amount_per_unit"));
       total += per_unit * Decimal::FromInt(units);
       parts.push_back(absl::StrCat(units, " × ", product.sku(), " at ", format_.Money(per_unit)));
     }
@@ -206,8 +172,8 @@ class ClaimEvaluator {
   absl::Status Growth(const IncentiveRule& rule, const RuleHistory& history, const Decimal& after,
                       RuleEvaluation& out) {
     const cim::v1::GrowthRule& growth = rule.growth();
-    CIM_ASSIGN_OR_RETURN(Decimal min_growth, Value(growth.min_growth_percent(), "growth"));
-    CIM_ASSIGN_OR_RETURN(Decimal amount, Value(growth.amount(), "amount"));
+    CIM_ASSIGN_OR_RETURN(Decimal min_growth, StoredDecimal(growth.min_growth_percent(), "growth"));
+    CIM_ASSIGN_OR_RETURN(Decimal amount, StoredDecimal(growth.amount(), "amount"));
     const Decimal& baseline = history.baseline_volume;
     if (history.lump_sum_posted || baseline.sign() <= 0) return absl::OkStatus();
     // after ≥ baseline × (1 + g/100), compared exactly.
@@ -226,13 +192,13 @@ class ClaimEvaluator {
   absl::Status Points(const IncentiveRule& rule, RuleEvaluation& out) {
     const cim::v1::PointsRule& points = rule.points();
     if (!points.points_per_currency_unit().empty()) {
-      CIM_ASSIGN_OR_RETURN(Decimal rate, Value(points.points_per_currency_unit(), "rate"));
+      CIM_ASSIGN_OR_RETURN(Decimal rate, StoredDecimal(points.points_per_currency_unit(), "rate"));
       Add(out, rule, RewardKind::kPoints, RewardAccount::kPoints,
           (out.eligible_amount * rate).Rounded(kPointsScale),
           absl::StrCat(Formatter::Number(rate), " points per ", program_.currency_code(), " of ",
                        format_.Money(out.eligible_amount), " eligible sales"));
     } else {
-      CIM_ASSIGN_OR_RETURN(Decimal rate, Value(points.points_per_unit(), "rate"));
+      CIM_ASSIGN_OR_RETURN(Decimal rate, StoredDecimal(points.points_per_unit(), "rate"));
       Add(out, rule, RewardKind::kPoints, RewardAccount::kPoints,
           (Decimal::FromInt(out.eligible_units) * rate).Rounded(kPointsScale),
           absl::StrCat(Formatter::Number(rate), " points per unit × ", out.eligible_units,

@@ -5,9 +5,9 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "server/common/decimal_field.h"
-#include "server/common/text_field.h"
-#include "server/program/program_dates.h"
+#include "lib/dates.h"
+#include "lib/decimal_field.h"
+#include "lib/text_field.h"
 #include "server/program/program_rules.h"
 #include "server/recognition/levels.h"
 

@@ -10,8 +10,8 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/time/civil_time.h"
 #include "cim/v1/recognition.pb.h"
-#include "server/common/decimal.h"
-#include "server/common/status_util.h"
+#include "lib/decimal.h"
+#include "lib/status_util.h"
 
 namespace cim {
 

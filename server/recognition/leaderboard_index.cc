@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
-#include "server/common/status_util.h"
+#include "lib/status_util.h"
 
 namespace cim {
 namespace {

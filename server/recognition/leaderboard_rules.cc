@@ -3,8 +3,8 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "server/common/display_text.h"
-#include "server/common/text_field.h"
+#include "lib/display_text.h"
+#include "lib/text_field.h"
 
 namespace cim {
 

@@ -8,9 +8,9 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "cim/v1/recognition.pb.h"
-#include "server/common/decimal.h"
-#include "server/common/status_util.h"
-#include "server/program/program_dates.h"
+#include "lib/dates.h"
+#include "lib/decimal.h"
+#include "lib/status_util.h"
 
 namespace cim {
 

@@ -6,9 +6,9 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
-#include "server/common/decimal_field.h"
-#include "server/common/status_util.h"
-#include "server/common/text_field.h"
+#include "lib/decimal_field.h"
+#include "lib/status_util.h"
+#include "lib/text_field.h"
 
 namespace cim {
 
@@ -51,15 +51,6 @@ absl::StatusOr<std::vector<cim::v1::Level>> ValidateLevels(
     out.push_back(std::move(level));
   }
   return out;
-}
-
-int PercentOfWay(const Decimal& from, const Decimal& to, const Decimal& value) {
-  if (value >= to) return 100;
-  if (value <= from) return 0;
-  const Decimal percent =
-      ((value - from) * Decimal::FromInt(100)).DividedBy(to - from, 6).Truncated(0);
-  // Below `to` is never 100%, whatever the division rounded to.
-  return std::min(99, static_cast<int>(std::stoll(percent.ToString())));
 }
 
 cim::v1::LevelProgress ProgressOnLadder(const std::vector<cim::v1::Level>& ladder,

@@ -6,7 +6,7 @@
 
 #include "absl/status/statusor.h"
 #include "cim/v1/recognition.pb.h"
-#include "server/common/decimal.h"
+#include "lib/decimal.h"
 
 namespace cim {
 
@@ -23,10 +23,6 @@ absl::StatusOr<std::vector<cim::v1::Level>> ValidateLevels(
 // or points below the first level give an unset level with next_level the first level.
 cim::v1::LevelProgress ProgressOnLadder(const std::vector<cim::v1::Level>& ladder,
                                         const Decimal& points);
-
-// Share of the way from `from` to `to` that `value` has come, 0 to 100, rounded down
-// (100 when to <= from).
-int PercentOfWay(const Decimal& from, const Decimal& to, const Decimal& value);
 
 }  // namespace cim
 

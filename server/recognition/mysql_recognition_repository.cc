@@ -6,15 +6,16 @@
 #include <tuple>
 
 #include "absl/strings/str_cat.h"
-#include "server/common/proto_json.h"
-#include "server/common/proto_time.h"
-#include "server/common/status_util.h"
+#include "lib/dates.h"
+#include "lib/proto_json.h"
+#include "lib/proto_time.h"
+#include "lib/status_util.h"
+#include "server/audit/mysql_audit.h"
 #include "server/db/sql_builder.h"
 #include "server/engagement/mysql_engagement_repository.h"
-#include "server/ledger/ledger_repository.h"
-#include "server/ledger/mysql_ledger_entries.h"
-#include "server/outbox/mysql_outbox.h"
-#include "server/program/program_dates.h"
+#include "server/events/mysql_outbox.h"
+#include "server/money/ledger_repository.h"
+#include "server/money/mysql_ledger_entries.h"
 #include "server/recognition/leaderboard_rules.h"
 #include "server/recognition/outbox_rules.h"
 

@@ -2,7 +2,7 @@
 #ifndef CIM_SERVER_RECOGNITION_MYSQL_RECOGNITION_REPOSITORY_H_
 #define CIM_SERVER_RECOGNITION_MYSQL_RECOGNITION_REPOSITORY_H_
 
-#include "server/common/clock.h"
+#include "lib/clock.h"
 #include "server/db/mysql_database.h"
 #include "server/program/certification_registry.h"
 #include "server/recognition/recognition_repository.h"

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "server/ledger/ledger_repository.h"
+#include "server/money/ledger_repository.h"
 #include "server/recognition/leaderboard_rules.h"
 
 namespace cim {

@@ -10,8 +10,8 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "cim/v1/recognition.pb.h"
-#include "server/common/decimal.h"
-#include "server/outbox/outbox_event.h"
+#include "lib/decimal.h"
+#include "server/events/outbox_event.h"
 #include "server/recognition/badge_rules.h"
 
 namespace cim {

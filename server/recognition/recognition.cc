@@ -3,15 +3,15 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
-#include "server/common/pagination.h"
-#include "server/common/proto_time.h"
-#include "server/common/status_util.h"
-#include "server/common/text_field.h"
-#include "server/program/program_dates.h"
+#include "lib/dates.h"
+#include "lib/pagination.h"
+#include "lib/proto_time.h"
+#include "lib/status_util.h"
+#include "lib/text_field.h"
 #include "server/recognition/badge_rules.h"
 #include "server/recognition/leaderboard_rules.h"
 #include "server/recognition/levels.h"
-#include "server/recognition/training_rules.h"
+#include "server/training/training_rules.h"
 
 namespace cim {
 
@@ -150,10 +150,10 @@ absl::StatusOr<cim::v1::ListBadgesResponse> Recognition::ListBadges(
   FieldErrors errors;
   const int page_size = PageSize(request.page_size(), errors);
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-  CIM_ASSIGN_OR_RETURN(int64_t after, DecodePageToken(request.page_token()));
+  CIM_ASSIGN_OR_RETURN(int64_t after, DecodePageToken(request));
   CIM_ASSIGN_OR_RETURN(std::vector<Badge> rows, repository_.ListBadges(after, page_size + 1));
   cim::v1::ListBadgesResponse out;
-  out.set_next_page_token(FillPage(std::move(rows), page_size, out.mutable_badges()));
+  out.set_next_page_token(FillPage(std::move(rows), page_size, out.mutable_badges(), request));
   return out;
 }
 
@@ -325,7 +325,7 @@ absl::StatusOr<cim::v1::GetLeaderboardResponse> Recognition::GetLeaderboard(
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   CIM_ASSIGN_OR_RETURN(auto names, Names(board.scope(), ids));
   const int score_digits = board.metric() == cim::v1::RECOGNITION_METRIC_SALES
-                               ? CurrencyMinorUnits(board.currency_code()).value_or(2)
+                               ? StoredCurrencyScale(board.currency_code())
                                : 0;
   const auto row = [&](const Placed& p, cim::v1::LeaderboardRow* out) {
     out->set_rank(p.rank);
@@ -378,11 +378,12 @@ absl::StatusOr<cim::v1::ListTrainingModulesResponse> Recognition::ListTrainingMo
   FieldErrors errors;
   const int page_size = PageSize(request.page_size(), errors);
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-  CIM_ASSIGN_OR_RETURN(int64_t after, DecodePageToken(request.page_token()));
+  CIM_ASSIGN_OR_RETURN(int64_t after, DecodePageToken(request));
   CIM_ASSIGN_OR_RETURN(std::vector<cim::v1::TrainingModule> rows,
                        repository_.ListTrainingModules(after, page_size + 1));
   cim::v1::ListTrainingModulesResponse out;
-  out.set_next_page_token(FillPage(std::move(rows), page_size, out.mutable_training_modules()));
+  out.set_next_page_token(
+      FillPage(std::move(rows), page_size, out.mutable_training_modules(), request));
   std::vector<int64_t> ids;
   for (cim::v1::TrainingModule& module : *out.mutable_training_modules()) {
     if (caller.role != cim::v1::ROLE_PROGRAM_ADMIN) HideQuizAnswers(module);
@@ -498,13 +499,10 @@ absl::StatusOr<cim::v1::ListCertificationsResponse> Recognition::ListCertificati
   const int page_size = PageSize(request.page_size(), errors);
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   // Pages are counted from the start (certifications are ordered by expiry, not by id).
-  CIM_ASSIGN_OR_RETURN(int64_t offset, DecodePageToken(request.page_token()));
+  CIM_ASSIGN_OR_RETURN(int64_t offset, DecodePageToken(request));
   CertificationFilter filter{.user_id = request.user_id(), .partner_id = request.partner_id()};
+  CIM_ASSIGN_OR_RETURN(filter.partner_id, PartnerReadScope(caller, request.partner_id()));
   if (IsPartnerRole(caller.role)) {
-    if (request.partner_id() != 0 && request.partner_id() != caller.partner_id) {
-      return absl::PermissionDeniedError("partner users see only their own partner's");
-    }
-    filter.partner_id = caller.partner_id;
     if (caller.role == cim::v1::ROLE_PARTNER_REP) {
       if (request.user_id() != 0 && request.user_id() != caller.user_id) {
         return absl::PermissionDeniedError("partner reps see only their own certifications");
@@ -524,7 +522,7 @@ absl::StatusOr<cim::v1::ListCertificationsResponse> Recognition::ListCertificati
   cim::v1::ListCertificationsResponse out;
   if (static_cast<int>(rows.size()) > page_size) {
     rows.resize(page_size);
-    out.set_next_page_token(EncodePageToken(offset + page_size));
+    out.set_next_page_token(EncodePageToken(offset + page_size, request));
   }
   for (cim::v1::Certification& c : rows) *out.add_certifications() = std::move(c);
   return out;

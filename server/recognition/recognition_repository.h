@@ -14,7 +14,7 @@
 #include "absl/time/time.h"
 #include "cim/v1/identity.pb.h"
 #include "cim/v1/recognition.pb.h"
-#include "server/common/decimal.h"
+#include "lib/decimal.h"
 #include "server/recognition/badge_rules.h"
 #include "server/recognition/ranked_set.h"
 

@@ -22,10 +22,10 @@
 #include "cim/v1/program_service.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "lib/sha256.h"
 #include "portal-gateway/gateway.h"
 #include "portal-gateway/http_server.h"
 #include "portal-gateway/openapi.h"
-#include "server/common/sha256.h"
 #include "tests/testing/http_client.h"
 #include "tests/testing/test_server.h"
 
@@ -408,6 +408,15 @@ TEST_F(GatewayHttpTest, BadInputIs4xxWithPreciseMessages) {
        {{"Authorization", cm}},
        400,
        "already set by the path or body"},
+      {"singular query parameter given twice",
+       "GET",
+       "/v1/partners?tier=gold&tier=silver",
+       "",
+       {{"Authorization", cm}},
+       400,
+       "is given more than once; it takes one value"},
+      {"health endpoint written to", "POST", "/healthz", "", {}, 405, "use GET or HEAD"},
+      {"readiness endpoint deleted", "DELETE", "/readyz", "", {}, 405, "use GET or HEAD"},
       {"unknown route", "GET", "/v1/nope", "", {}, 404, "no API route"},
       {"wrong method", "DELETE", "/v1/auth/me", "", {}, 405, "not allowed"},
       {"field violations",
@@ -435,6 +444,7 @@ TEST_F(GatewayHttpTest, OversizedBodyIs413AndMalformedHttpIs400) {
   EXPECT_THAT(raw, HasSubstr("HTTP/1.1 400"));
   // The server still answers afterwards.
   EXPECT_EQ(Send("GET", "/healthz").status, 200);
+  EXPECT_EQ(Send("PUT", "/healthz").header("allow"), "GET, HEAD");
 }
 
 TEST_F(GatewayHttpTest, ServesThePortalWithCacheRulesAndSpaFallback) {

@@ -13,7 +13,7 @@
 #include "gmock/gmock.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
-#include "server/common/status_util.h"
+#include "lib/status_util.h"
 
 namespace cim::testing {
 

@@ -9,6 +9,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
+#include "server/app/repositories.h"
 #include "server/db/mysql_migrator.h"
 
 namespace cim::testing {
@@ -65,7 +66,7 @@ long long TestDatabase::Count(const std::string& sql) {
 
 MysqlDatabase& TestDatabase::db() {
   if (db_ == nullptr) {
-    auto db = MysqlDatabase::Connect(connect_string_, 4);
+    auto db = OpenDatabase(connect_string_, 4);
     if (!db.ok()) {
       std::cerr << db.status() << "\n";
       std::abort();

@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "lib/clock.h"
 #include "server/app/server_app.h"
-#include "server/common/clock.h"
 #include "tests/testing/test_database.h"
 
 namespace cim::testing {

@@ -9,7 +9,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "server/common/proto_time.h"
+#include "lib/proto_time.h"
 
 namespace cim {
 namespace {

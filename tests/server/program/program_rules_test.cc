@@ -7,7 +7,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "server/program/program_dates.h"
+#include "lib/dates.h"
 #include "server/program/program_policy.h"
 #include "tests/testing/status_matchers.h"
 

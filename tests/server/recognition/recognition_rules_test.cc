@@ -8,7 +8,7 @@
 #include "server/recognition/badge_rules.h"
 #include "server/recognition/levels.h"
 #include "server/recognition/outbox_rules.h"
-#include "server/recognition/training_rules.h"
+#include "server/training/training_rules.h"
 #include "tests/testing/status_matchers.h"
 
 namespace cim {

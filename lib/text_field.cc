@@ -1,0 +1,82 @@
+#include "lib/text_field.h"
+
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+
+namespace cim {
+
+size_t CodePoints(absl::string_view s) {
+  return std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; });
+}
+
+std::string WithoutPrefix(absl::string_view name, absl::string_view prefix) {
+  absl::ConsumePrefix(&name, prefix);
+  return std::string(name);
+}
+
+std::string TruncateCodePoints(absl::string_view s, size_t max_chars) {
+  size_t chars = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((s[i] & 0xC0) != 0x80 && chars++ == max_chars) return std::string(s.substr(0, i));
+  }
+  return std::string(s);
+}
+
+bool MatchesCharset(absl::string_view s, size_t max_len, bool allow_upper, bool allow_underscore) {
+  if (s.empty() || s.size() > max_len) return false;
+  return std::all_of(s.begin(), s.end(), [&](char c) {
+    return absl::ascii_islower(c) || absl::ascii_isdigit(c) || c == '-' ||
+           (allow_upper && absl::ascii_isupper(c)) || (allow_underscore && c == '_');
+  });
+}
+
+bool HasControlCharacter(absl::string_view s, bool line_breaks_too) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = s[i];
+    if (c == '\t' || c == '\n' || c == '\r') {
+      if (line_breaks_too) return true;
+    } else if (c < 0x20 || c == 0x7f) {
+      return true;
+    } else if (c == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0x9f) {
+      return true;  // U+0080 to U+009F
+    }
+  }
+  return false;
+}
+
+void ValidateText(absl::string_view value, std::string field, size_t min_chars, size_t max_chars,
+                  FieldErrors& errors) {
+  const size_t n = CodePoints(absl::StripAsciiWhitespace(value));
+  if (HasControlCharacter(value, /*line_breaks_too=*/false)) {
+    errors.Add(std::move(field), "must not contain control characters");
+  } else if (n == 0 && min_chars > 0) {
+    errors.Add(std::move(field), "required");
+  } else if (n < min_chars || CodePoints(value) > max_chars) {
+    errors.Add(std::move(field), min_chars <= 1
+                                     ? absl::StrCat("at most ", max_chars, " characters")
+                                     : absl::StrCat(min_chars, " to ", max_chars, " characters"));
+  }
+}
+
+void ValidateFileName(absl::string_view value, std::string field, FieldErrors& errors) {
+  const size_t n = CodePoints(absl::StripAsciiWhitespace(value));
+  if (n == 0) {
+    errors.Add(std::move(field), "required");
+  } else if (CodePoints(value) > 200) {
+    errors.Add(std::move(field), "at most 200 characters");
+  } else if (HasControlCharacter(value, /*line_breaks_too=*/true) ||
+             value.find_first_of("\"'/\\") != absl::string_view::npos) {
+    errors.Add(std::move(field), "a file name without control characters, quotes or slashes");
+  }
+}
+
+bool IsPrintableKey(absl::string_view s, size_t min_len, size_t max_len) {
+  return s.size() >= min_len && s.size() <= max_len &&
+         std::all_of(s.begin(), s.end(), [](unsigned char c) { return c > 0x20 && c < 0x7f; });
+}
+
+}  // namespace cim

@@ -1,0 +1,47 @@
+// Validation of text request fields (names, codes, free text) into FieldErrors.
+#ifndef CIM_LIB_TEXT_FIELD_H_
+#define CIM_LIB_TEXT_FIELD_H_
+
+#include <cstddef>
+#include <string>
+
+#include "absl/strings/string_view.h"
+#include "lib/status_util.h"
+
+namespace cim {
+
+// Number of UTF-8 code points in `s`.
+size_t CodePoints(absl::string_view s);
+
+// An enum value's API name without its type prefix, e.g.
+// WithoutPrefix(ClaimStatus_Name(s), "CLAIM_STATUS_") is "SUBMITTED".
+std::string WithoutPrefix(absl::string_view name, absl::string_view prefix);
+
+// The first `max_chars` code points of UTF-8 `s` (never a partial character).
+std::string TruncateCodePoints(absl::string_view s, size_t max_chars);
+
+// True if `s` has 1 to `max_len` characters, each a lowercase ASCII letter, digit or '-',
+// or (when allowed) an uppercase letter or '_'.
+bool MatchesCharset(absl::string_view s, size_t max_len, bool allow_upper, bool allow_underscore);
+
+// True if `s` has `min_len` to `max_len` characters, each printable ASCII other than space:
+// retry keys and external ids.
+bool IsPrintableKey(absl::string_view s, size_t min_len, size_t max_len);
+
+// True if UTF-8 `s` holds a control character (C0, DEL or C1); tab, line feed and carriage
+// return count only when `line_breaks_too`.
+bool HasControlCharacter(absl::string_view s, bool line_breaks_too);
+
+// Adds a violation for `field` unless `value` (ignoring surrounding whitespace) has between
+// `min_chars` and `max_chars` code points, and no control character but tab and line breaks.
+void ValidateText(absl::string_view value, std::string field, size_t min_chars, size_t max_chars,
+                  FieldErrors& errors);
+
+// Adds a violation for `field` unless `value` is a file name: 1 to 200 characters (ignoring
+// surrounding whitespace), none of them a control character, a quote, a slash or a backslash
+// (names travel in Content-Disposition headers and into other systems' paths).
+void ValidateFileName(absl::string_view value, std::string field, FieldErrors& errors);
+
+}  // namespace cim
+
+#endif  // CIM_LIB_TEXT_FIELD_H_

@@ -1,0 +1,57 @@
+// Every store of the server, built in one place on one database pool. Logic objects and jobs
+// take the interfaces (x_repository.h); only this file names the MariaDB implementations.
+#ifndef CIM_SERVER_APP_REPOSITORIES_H_
+#define CIM_SERVER_APP_REPOSITORIES_H_
+
+#include <memory>
+
+#include "absl/status/statusor.h"
+#include "lib/clock.h"
+#include "server/audit/mysql_audit.h"
+#include "server/claim/mysql_claim_repository.h"
+#include "server/db/mysql_database.h"
+#include "server/engagement/mysql_engagement_repository.h"
+#include "server/fund/mysql_fund_repository.h"
+#include "server/identity/mysql_access_token_repository.h"
+#include "server/identity/mysql_login_throttle_repository.h"
+#include "server/identity/mysql_partner_repository.h"
+#include "server/identity/mysql_user_repository.h"
+#include "server/money/mysql_ledger_repository.h"
+#include "server/partner_tier/mysql_partner_tier_repository.h"
+#include "server/payout/mysql_payout_repository.h"
+#include "server/performance/mysql_performance_repository.h"
+#include "server/program/mysql_product_repository.h"
+#include "server/program/mysql_program_repository.h"
+#include "server/recognition/mysql_recognition_repository.h"
+
+namespace cim {
+
+// Connects the pool (MysqlDatabase::Connect) with the audit trail recorded in every transaction.
+absl::StatusOr<std::unique_ptr<MysqlDatabase>> OpenDatabase(const std::string& connect,
+                                                            int pool_size,
+                                                            const DatabaseTimeouts& timeouts = {});
+
+struct Repositories {
+  Repositories(MysqlDatabase& db, const Clock& clock);
+
+  MysqlPartnerRepository partners;
+  MysqlUserRepository users;
+  MysqlAccessTokenRepository tokens;
+  MysqlLoginThrottleRepository login_throttle;
+  MysqlProductRepository products;
+  MysqlProgramRepository programs;
+  MysqlCertificationRegistry certifications;
+  MysqlLedgerRepository ledger;
+  MysqlClaimRepository claims;
+  MysqlFundRepository funds;
+  MysqlPayoutRepository payouts;
+  MysqlRecognitionRepository recognition;
+  MysqlTierRepository tiers;
+  MysqlEngagementRepository engagement;
+  MysqlAuditRepository audit;
+  MysqlPerformanceRepository performance;
+};
+
+}  // namespace cim
+
+#endif  // CIM_SERVER_APP_REPOSITORIES_H_

@@ -1,0 +1,15 @@
+#include "server/jobs/background_jobs.h"
+
+namespace cim {
+
+BackgroundJobs::BackgroundJobs(RecognitionRepository& recognition, LeaderboardIndex& leaderboards,
+                               Tiers& tiers, AuditTrail& audit_trail, const Clock& clock,
+                               const BackgroundJobsOptions& options)
+    : event_projector_(recognition, leaderboards, clock,
+                       EventProjectorOptions{.interval = options.recognition_interval}),
+      tier_schedule_("cim-tiers", options.tier_schedule_interval,
+                     [&tiers] { return tiers.RunScheduled().status(); }),
+      audit_sealer_("cim-audit-seal", options.audit_seal_interval,
+                    [&audit_trail] { return audit_trail.SealPending(); }) {}
+
+}  // namespace cim

@@ -1,0 +1,117 @@
+#include "server/money/mysql_ledger_entries.h"
+
+#include <limits>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "lib/dates.h"
+#include "lib/proto_time.h"
+#include "lib/text_field.h"
+#include "server/db/sql_builder.h"
+
+namespace cim {
+
+const char kLedgerEntryColumns[] =
+    "id, partner_id, user_id, program_id, rules_version, rule_id, claim_id, account, kind, unit,"
+    " CAST(amount AS CHAR), basis, CAST(period_start AS CHAR), reverses_entry_id,"
+    " COALESCE(statement_id, (SELECT sl.statement_id FROM statement_lines sl"
+    " WHERE sl.entry_id = ledger_entries.id)), created_by, created_at, fund_request_id";
+
+const char kLedgerEntryFilter[] =
+    " (:partner1 = 0 OR partner_id = :partner2)"
+    " AND (:user1 = 0 OR user_id = :user2)"
+    " AND (:program1 = 0 OR program_id = :program2)"
+    " AND (:claim1 = 0 OR claim_id = :claim2)"
+    " AND (:fund_request1 = 0 OR fund_request_id = :fund_request2)"
+    " AND (:statement1 = 0 OR id IN (SELECT entry_id FROM statement_lines"
+    " WHERE statement_id = :statement2))";
+
+int LedgerUnitScale(const std::string& unit) {
+  return unit == kPointsUnit ? kPointsScale : StoredCurrencyScale(unit);
+}
+
+namespace {
+
+long long OrZero(const soci::row& r, int i) {
+  return r.get_indicator(i) == soci::i_ok ? r.get<long long>(i) : 0;
+}
+
+LedgerEntry EntryFromRow(const soci::row& r) {
+  LedgerEntry e;
+  e.set_id(r.get<long long>(0));
+  e.set_partner_id(r.get<long long>(1));
+  e.set_user_id(OrZero(r, 2));
+  e.set_program_id(OrZero(r, 3));
+  if (r.get_indicator(4) == soci::i_ok) e.set_rules_version(r.get<int>(4));
+  if (r.get_indicator(5) == soci::i_ok) e.set_rule_id(r.get<std::string>(5));
+  e.set_claim_id(OrZero(r, 6));
+  e.set_account(static_cast<cim::v1::LedgerAccount>(r.get<int>(7)));
+  e.set_kind(static_cast<cim::v1::LedgerEntryKind>(r.get<int>(8)));
+  e.set_unit(r.get<std::string>(9));
+  e.set_amount(FromSqlDecimal(r.get<std::string>(10), LedgerUnitScale(e.unit())));
+  e.set_basis(r.get<std::string>(11));
+  if (r.get_indicator(12) == soci::i_ok) e.set_period_start(r.get<std::string>(12));
+  e.set_reverses_entry_id(OrZero(r, 13));
+  e.set_statement_id(OrZero(r, 14));
+  e.set_created_by_user_id(r.get<long long>(15));
+  SetTimestamp(FromSqlTime(r.get<std::tm>(16)), e.mutable_create_time());
+  e.set_fund_request_id(OrZero(r, 17));
+  return e;
+}
+
+}  // namespace
+
+LedgerEntry LedgerEntryFromRow(const soci::row& r) { return EntryFromRow(r); }
+
+void AppendLedgerEntries(soci::session& session, const std::vector<LedgerPosting>& postings) {
+  if (postings.empty()) return;
+  SqlBuilder q(
+      "INSERT INTO ledger_entries (partner_id, user_id, program_id, rules_version, rule_id,"
+      " claim_id, account, kind, unit, amount, basis, period_start, reverses_entry_id,"
+      " statement_id, created_by, created_at, fund_request_id) VALUES ");
+  q.Join(postings, [&](const LedgerPosting& p) {
+    q << "(";
+    q.Bind(p.partner_id) << ", ";
+    q.BindOrNull(p.user_id, p.user_id == 0) << ", ";
+    q.BindOrNull(p.program_id, p.program_id == 0) << ", ";
+    q.BindOrNull(p.rules_version, p.rules_version == 0) << ", ";
+    q.BindOrNull(p.rule_id, p.rule_id.empty()) << ", ";
+    q.BindOrNull(p.claim_id, p.claim_id == 0) << ", ";
+    q.Bind(static_cast<int>(p.account)) << ", ";
+    q.Bind(static_cast<int>(p.kind)) << ", ";
+    q.Bind(p.unit) << ", ";
+    q.Bind(p.amount.ToString()) << ", ";
+    q.Bind(TruncateCodePoints(p.basis, 1000)) << ", ";  // VARCHAR(1000) counts characters
+    q.BindOrNull(p.period_start ? FormatDate(*p.period_start) : "", !p.period_start) << ", ";
+    q.BindOrNull(p.reverses_entry_id, p.reverses_entry_id == 0) << ", ";
+    q.BindOrNull(p.statement_id, p.statement_id == 0) << ", ";
+    q.Bind(p.created_by) << ", ";
+    q.Bind(ToSqlTime(p.created_at)) << ", ";
+    q.BindOrNull(p.fund_request_id, p.fund_request_id == 0) << ")";
+  });
+  q.Execute(session);
+}
+
+std::vector<LedgerEntry> ReadLedgerEntries(soci::session& s, const LedgerFilter& filter,
+                                           int64_t before_id, int limit) {
+  long long partner = filter.partner_id, user = filter.user_id, program = filter.program_id,
+            claim = filter.claim_id, fund_request = filter.fund_request_id,
+            statement = filter.in_statement_id;
+  long long before = before_id > 0 ? before_id : std::numeric_limits<long long>::max();
+  int account = filter.account, kind = filter.kind;
+  soci::rowset<soci::row> rows =
+      (s.prepare << absl::StrCat("SELECT ", kLedgerEntryColumns,
+                                 " FROM ledger_entries WHERE id < :before AND", kLedgerEntryFilter,
+                                 " AND (:account1 = 0 OR account = :account2)"
+                                 " AND (:kind1 = 0 OR kind = :kind2)"
+                                 " ORDER BY id DESC LIMIT :limit"),
+       soci::use(before), soci::use(partner), soci::use(partner), soci::use(user), soci::use(user),
+       soci::use(program), soci::use(program), soci::use(claim), soci::use(claim),
+       soci::use(fund_request), soci::use(fund_request), soci::use(statement), soci::use(statement),
+       soci::use(account), soci::use(account), soci::use(kind), soci::use(kind), soci::use(limit));
+  std::vector<LedgerEntry> out;
+  for (const soci::row& r : rows) out.push_back(EntryFromRow(r));
+  return out;
+}
+
+}  // namespace cim

@@ -1,0 +1,70 @@
+#include "server/rpc/auth_service.h"
+
+#include "lib/proto_time.h"
+#include "server/rpc/call_auth.h"
+#include "server/rpc/rpc_handler.h"
+
+namespace cim {
+
+cim::v1::Principal ToProto(const Principal& principal) {
+  cim::v1::Principal out;
+  out.set_user_id(principal.user_id);
+  out.set_email(principal.email);
+  out.set_display_name(principal.display_name);
+  out.set_role(principal.role);
+  out.set_partner_id(principal.partner_id);
+  out.set_partner_name(principal.partner_name);
+  return out;
+}
+
+grpc::Status AuthServiceImpl::Login(grpc::ServerContext* context,
+                                    const cim::v1::LoginRequest* request,
+                                    cim::v1::LoginResponse* response) {
+  AuditScope scope(AuditActorOf(nullptr, *context, __func__));
+  absl::StatusOr<LoginResult> result = rpc_.auth().Login(request->email(), request->password());
+  if (!result.ok()) return ToGrpcStatus(result.status());
+  response->set_token(result->token);
+  SetTimestamp(result->expires_at, response->mutable_expire_time());
+  *response->mutable_principal() = ToProto(result->principal);
+  return grpc::Status::OK;
+}
+
+grpc::Status AuthServiceImpl::Logout(grpc::ServerContext* context,
+                                     const cim::v1::LogoutRequest* request,
+                                     cim::v1::LogoutResponse* response) {
+  return rpc_.Run(*context, __func__, *request,
+                  [&](const Principal& p) { return rpc_.auth().Logout(p); });
+}
+
+grpc::Status AuthServiceImpl::WhoAmI(grpc::ServerContext* context,
+                                     const cim::v1::WhoAmIRequest* request,
+                                     cim::v1::Principal* response) {
+  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+    *response = ToProto(p);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AuthServiceImpl::IssueApiKey(grpc::ServerContext* context,
+                                          const cim::v1::IssueApiKeyRequest* request,
+                                          cim::v1::IssueApiKeyResponse* response) {
+  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) -> absl::Status {
+    CIM_ASSIGN_OR_RETURN(IssuedApiKey key,
+                         rpc_.auth().IssueApiKey(p, request->user_id(), request->description(),
+                                                 request->ttl_days()));
+    response->set_key_id(key.key_id);
+    response->set_api_key(key.api_key);
+    SetTimestamp(key.expires_at, response->mutable_expire_time());
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AuthServiceImpl::RevokeApiKey(grpc::ServerContext* context,
+                                           const cim::v1::RevokeApiKeyRequest* request,
+                                           cim::v1::RevokeApiKeyResponse* response) {
+  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+    return rpc_.auth().RevokeApiKey(p, request->key_id());
+  });
+}
+
+}  // namespace cim

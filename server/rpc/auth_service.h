@@ -1,0 +1,37 @@
+// gRPC adapter for cim.v1.AuthService.
+#ifndef CIM_SERVER_RPC_AUTH_SERVICE_H_
+#define CIM_SERVER_RPC_AUTH_SERVICE_H_
+
+#include "cim/v1/auth_service.grpc.pb.h"
+#include "server/identity/authenticator.h"
+#include "server/rpc/rpc_handler.h"
+
+namespace cim {
+
+// Converts a domain principal to its API form.
+cim::v1::Principal ToProto(const Principal& principal);
+
+class AuthServiceImpl final : public cim::v1::AuthService::Service {
+ public:
+  explicit AuthServiceImpl(Authenticator& auth)
+      : rpc_(auth, cim::v1::AuthService::service_full_name()) {}
+
+  grpc::Status Login(grpc::ServerContext* context, const cim::v1::LoginRequest* request,
+                     cim::v1::LoginResponse* response) override;
+  grpc::Status Logout(grpc::ServerContext* context, const cim::v1::LogoutRequest* request,
+                      cim::v1::LogoutResponse* response) override;
+  grpc::Status WhoAmI(grpc::ServerContext* context, const cim::v1::WhoAmIRequest* request,
+                      cim::v1::Principal* response) override;
+  grpc::Status IssueApiKey(grpc::ServerContext* context, const cim::v1::IssueApiKeyRequest* request,
+                           cim::v1::IssueApiKeyResponse* response) override;
+  grpc::Status RevokeApiKey(grpc::ServerContext* context,
+                            const cim::v1::RevokeApiKeyRequest* request,
+                            cim::v1::RevokeApiKeyResponse* response) override;
+
+ private:
+  RpcHandler rpc_;
+};
+
+}  // namespace cim
+
+#endif  // CIM_SERVER_RPC_AUTH_SERVICE_H_

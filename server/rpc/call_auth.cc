@@ -1,0 +1,65 @@
+#include "server/rpc/call_auth.h"
+
+#include <algorithm>
+
+#include "absl/random/random.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+
+namespace cim {
+
+std::string BearerFromMetadata(const grpc::ServerContext& context) {
+  const auto& metadata = context.client_metadata();
+  auto it = metadata.find("authorization");
+  if (it == metadata.end()) return "";
+  absl::string_view value(it->second.data(), it->second.size());
+  constexpr absl::string_view kScheme = "bearer ";
+  if (value.size() <= kScheme.size() ||
+      !absl::EqualsIgnoreCase(value.substr(0, kScheme.size()), kScheme)) {
+    return "";
+  }
+  return std::string(absl::StripAsciiWhitespace(value.substr(kScheme.size())));
+}
+
+namespace {
+
+std::string MetadataValue(const grpc::ServerContext& context, absl::string_view key) {
+  const auto& metadata = context.client_metadata();
+  auto it = metadata.find(grpc::string_ref(key.data(), key.size()));
+  if (it == metadata.end()) return "";
+  return std::string(it->second.data(), it->second.size()).substr(0, 80);
+}
+
+}  // namespace
+
+AuditActor AuditActorOf(const Principal* principal, const grpc::ServerContext& context,
+                        absl::string_view rpc) {
+  AuditActor actor;
+  if (principal != nullptr) {
+    actor.user_id = principal->user_id;
+    actor.role = static_cast<int>(principal->role);
+    actor.partner_id = principal->partner_id;
+  }
+  actor.rpc = std::string(rpc);
+  actor.request_id = MetadataValue(context, "x-request-id");
+  if (actor.request_id.empty()) {
+    thread_local absl::BitGen bits;
+    actor.request_id = absl::StrCat(absl::Hex(absl::Uniform<uint64_t>(bits), absl::kZeroPad16));
+  }
+  const std::string forwarded = MetadataValue(context, "x-forwarded-for");
+  actor.client_address =
+      forwarded.empty() ? context.peer() : absl::StrCat(forwarded, " via ", context.peer());
+  return actor;
+}
+
+bool WaitUnlessCancelled(const grpc::ServerContext& context, absl::Duration poll) {
+  const absl::Time until = absl::Now() + poll;
+  for (absl::Time now = absl::Now(); now < until; now = absl::Now()) {
+    if (context.IsCancelled()) return false;
+    absl::SleepFor(std::min(until - now, absl::Milliseconds(50)));
+  }
+  return !context.IsCancelled();
+}
+
+}  // namespace cim

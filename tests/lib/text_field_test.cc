@@ -1,0 +1,86 @@
+#include "lib/text_field.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace cim {
+namespace {
+
+TEST(TextFieldTest, TruncatesAtCharacterBoundaries) {
+  EXPECT_EQ(TruncateCodePoints("abc", 5), "abc");
+  EXPECT_EQ(TruncateCodePoints("abc", 2), "ab");
+  EXPECT_EQ(TruncateCodePoints("a→b×c", 3), "a→b");  // multi-byte characters stay whole
+  EXPECT_EQ(TruncateCodePoints("→→", 1), "→");
+  EXPECT_EQ(TruncateCodePoints("", 0), "");
+  EXPECT_EQ(CodePoints(TruncateCodePoints("Köln Großhandel", 6)), 6u);
+}
+
+TEST(TextFieldTest, ValidatesLengthsInCharacters) {
+  FieldErrors errors;
+  ValidateText("  ", "name", 1, 10, errors);
+  ValidateText("Ünïcödé", "name2", 1, 7, errors);
+  ValidateText("12345678", "name3", 1, 7, errors);
+  ASSERT_EQ(errors.violations().size(), 2u);
+  EXPECT_EQ(errors.violations()[0].first, "name");
+  EXPECT_EQ(errors.violations()[1].first, "name3");
+}
+
+TEST(TextFieldTest, RefusesControlCharactersButKeepsLineBreaksInText) {
+  struct Case {
+    const char* name;
+    std::string value;
+    bool ok;
+  } cases[] = {
+      {"plain", "Invoice checked", true},
+      {"line breaks and tabs", "line 1\n\tline 2\r\n", true},
+      {"NUL", std::string("a\0b", 3), false},
+      {"escape", "a\x1b[31mred", false},
+      {"DEL", "a\x7f", false},
+      {"C1 next line",
+       "a\xc2\x85"
+       "b",
+       false},
+      {"accented letters are not C1", "Caf\xc3\xa9 \xc2\xa9", true},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    FieldErrors errors;
+    ValidateText(c.value, "message", 1, 100, errors);
+    EXPECT_EQ(errors.empty(), c.ok);
+  }
+}
+
+TEST(TextFieldTest, FileNamesHaveNoControlCharactersQuotesOrSlashes) {
+  struct Case {
+    const char* name;
+    std::string value;
+    const char* violation;  // nullptr: accepted
+  } cases[] = {
+      {"ordinary", "invoice 2026-03 (scan).pdf", nullptr},
+      {"unicode", "facture_\xc3\xa9t\xc3\xa9.pdf", nullptr},
+      {"empty", "  ", "required"},
+      {"too long", std::string(201, 'a'), "at most 200 characters"},
+      {"double quote", "a\".pdf", "without control characters, quotes or slashes"},
+      {"single quote", "a'.pdf", "without control characters, quotes or slashes"},
+      {"slash", "../etc/passwd", "without control characters, quotes or slashes"},
+      {"backslash", "C:\\temp\\a.pdf", "without control characters, quotes or slashes"},
+      {"newline", "a\r\nContent-Type: text/html", "without control characters, quotes or slashes"},
+      {"tab", "a\tb.pdf", "without control characters, quotes or slashes"},
+      {"NUL", std::string("a\0.pdf", 6), "without control characters, quotes or slashes"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    FieldErrors errors;
+    ValidateFileName(c.value, "metadata.filename", errors);
+    if (c.violation == nullptr) {
+      EXPECT_TRUE(errors.empty());
+    } else {
+      ASSERT_EQ(errors.violations().size(), 1u);
+      EXPECT_EQ(errors.violations()[0].first, "metadata.filename");
+      EXPECT_THAT(errors.violations()[0].second, ::testing::HasSubstr(c.violation));
+    }
+  }
+}
+
+}  // namespace
+}  // namespace cim
