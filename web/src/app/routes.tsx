@@ -1,9 +1,9 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import type { Role } from '@/features/auth/api/types';
-import { isPartnerRole } from '@/features/auth/api/types';
 import { AppShell } from '@/components/AppShell';
 import { RouteError } from '@/components/RouteError';
 import { Loading } from '@/components/Status';
+import type { Role } from '@/lib/api/enums';
+import { isPartnerRole } from '@/lib/principal';
 
 // Each page is its own chunk, loaded when its route is first visited.
 const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useLogout } from '@/features/auth/api/logout';
-import { ROLE_LABELS, isPartnerRole, type Role } from '@/features/auth/api/types';
-import { usePrincipal } from '@/features/auth/hooks/use-principal';
-import { useProgressStream } from '@/features/recognition/hooks/use-progress-stream';
+import { labelOf, type Role } from '@/lib/api/enums';
 import { kLanguages, setLanguage } from '@/lib/i18n';
-import { ToastProvider } from './Toasts';
+import { isPartnerRole, ROLE_LABELS, usePrincipal } from '@/lib/principal';
+import { useLogout } from '@/features/auth/api/logout';
+import { useProgressStream } from '@/features/recognition/hooks/use-progress-stream';
 import { Icon, type IconName } from './Icon';
+import { ToastProvider } from './Toasts';
 
 interface NavItem {
   to: string;
@@ -55,7 +55,7 @@ export function AppShell() {
   const logout = useLogout();
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
-  const items = kNav.filter((item) => item.roles.includes(principal.role));
+  const items = kNav.filter((item) => principal.role !== undefined && item.roles.includes(principal.role));
 
   useEffect(() => setMenuOpen(false), [location.pathname]);
 
@@ -100,7 +100,7 @@ export function AppShell() {
             </select>
             <NavLink to="/profile" className="topbar__profile">
               <span className="topbar__name">{principal.displayName}</span>
-              <span className="topbar__role">{t(ROLE_LABELS[principal.role])}</span>
+              <span className="topbar__role">{t(labelOf(ROLE_LABELS, principal.role) ?? 'Unknown')}</span>
             </NavLink>
             <button
               type="button"

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Badge } from '@/features/recognition/api/types';
+import type { Badge } from '@/lib/api/schema';
 
 // A badge's artwork, greyed out while locked; its initials in a medal where the image is
 // missing.
@@ -7,7 +7,7 @@ export function BadgeImage({ badge, earned, size = 56 }: { badge: Badge; earned:
   const [failed, setFailed] = useState(false);
   const className = `badge-image ${earned ? '' : 'badge-image--locked'}`;
   if (!badge.imageUrl || failed) {
-    const initials = badge.name
+    const initials = (badge.name ?? '')
       .split(/\s+/)
       .slice(0, 2)
       .map((w) => w[0]?.toUpperCase())

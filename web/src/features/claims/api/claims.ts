@@ -1,13 +1,9 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, uploadFile } from '@/lib/api-client';
-import type { Attachment, Claim, ClaimDraft, ClaimStatus } from './types';
+import type { QueryParams } from '@/lib/api/query';
+import type { Attachment, Claim, ListClaimsResponse } from '@/lib/api/schema';
 
-export interface ClaimFilter {
-  status?: ClaimStatus;
-  programId?: string;
-  partnerId?: string;
-  flaggedOnly?: boolean;
-}
+export type ClaimFilter = Omit<QueryParams<'ClaimService_ListClaims'>, 'pageSize' | 'pageToken'>;
 
 export const claimKeys = {
   all: ['claims'] as const,
@@ -20,7 +16,7 @@ export function useClaims(filter: ClaimFilter) {
   return useInfiniteQuery({
     queryKey: claimKeys.list(filter),
     queryFn: ({ pageParam }) =>
-      api.get<{ claims: Claim[]; nextPageToken: string }>('/v1/claims', {
+      api.get<ListClaimsResponse>('/v1/claims', {
         pageSize: 25,
         pageToken: pageParam,
         status: filter.status,
@@ -42,7 +38,7 @@ function useClaimMutation<TInput>(call: (input: TInput) => Promise<Claim>) {
   return useMutation({
     mutationFn: call,
     onSuccess: (claim) => {
-      queryClient.setQueryData(claimKeys.detail(claim.id), claim);
+      queryClient.setQueryData(claimKeys.detail(claim.id ?? ''), claim);
       void queryClient.invalidateQueries({ queryKey: ['claims', 'list'] });
       void queryClient.invalidateQueries({ queryKey: ['programs', 'progress'] });
     },
@@ -52,13 +48,13 @@ function useClaimMutation<TInput>(call: (input: TInput) => Promise<Claim>) {
 // Submits a claim. The idempotency key is made once per form, so a retry after a lost answer
 // cannot file the claim twice.
 export function useSubmitClaim() {
-  return useClaimMutation(({ draft, idempotencyKey }: { draft: ClaimDraft; idempotencyKey: string }) =>
+  return useClaimMutation(({ draft, idempotencyKey }: { draft: Claim; idempotencyKey: string }) =>
     api.post<Claim>('/v1/claims', { idempotencyKey, claim: draft }),
   );
 }
 
 export function useResubmitClaim() {
-  return useClaimMutation(({ draft, comment }: { draft: ClaimDraft; comment: string }) =>
+  return useClaimMutation(({ draft, comment }: { draft: Claim; comment: string }) =>
     api.post<Claim>(`/v1/claims/${draft.id}:resubmit`, { claim: draft, comment }),
   );
 }

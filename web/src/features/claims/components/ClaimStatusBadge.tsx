@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { CLAIM_STATUS_LABELS, type ClaimStatus } from '../api/types';
+import { labelOf, type ClaimStatus, type Known } from '@/lib/api/enums';
+import { CLAIM_STATUS_LABELS } from '@/lib/labels';
 
-const kTone: Record<ClaimStatus, string> = {
+const kTone: Record<Known<ClaimStatus>, string> = {
   CLAIM_STATUS_SUBMITTED: 'info',
   CLAIM_STATUS_IN_REVIEW: 'info',
   CLAIM_STATUS_APPROVED: 'success',
@@ -10,11 +11,11 @@ const kTone: Record<ClaimStatus, string> = {
   CLAIM_STATUS_PAID: 'success',
 };
 
-export function ClaimStatusBadge({ status }: { status: ClaimStatus }) {
+export function ClaimStatusBadge({ status }: { status: ClaimStatus | undefined }) {
   const { t } = useTranslation();
   return (
-    <span className={`pill pill--${kTone[status]}`} data-testid="claim-status">
-      {t(CLAIM_STATUS_LABELS[status])}
+    <span className={`pill pill--${labelOf(kTone, status) ?? 'info'}`} data-testid="claim-status">
+      {t(labelOf(CLAIM_STATUS_LABELS, status) ?? 'Unknown')}
     </span>
   );
 }

@@ -1,11 +1,11 @@
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProgressBar } from '@/components/ProgressBar';
 import { Icon } from '@/components/Icon';
+import { ProgressBar } from '@/components/ProgressBar';
 import { ApiError } from '@/lib/api-client';
+import type { Attachment } from '@/lib/api/schema';
 import { formatNumber } from '@/lib/format';
 import { uploadAttachment } from '../api/claims';
-import type { Attachment } from '../api/types';
 
 const kMaxBytes = 10 * 1024 * 1024;
 const kAccepted = ['application/pdf', 'image/png', 'image/jpeg'];
@@ -115,7 +115,7 @@ export function ProofDropzone({ uploads, onChange, error, existing = [], onRemov
             <span className="upload__name">{a.filename}</span>
             <span className="muted small">{formatSize(Number(a.sizeBytes))}</span>
             {onRemoveExisting && (
-              <button type="button" className="link-button" onClick={() => onRemoveExisting(a.id)}>
+              <button type="button" className="link-button" onClick={() => onRemoveExisting(a.id ?? '')}>
                 {t('Remove')}
                 <span className="visually-hidden"> {a.filename}</span>
               </button>

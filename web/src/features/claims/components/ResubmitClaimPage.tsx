@@ -28,7 +28,7 @@ export default function ResubmitClaimPage() {
             <QueryView query={program}>
               {(p) => (
                 <>
-                  {c.timeline
+                  {(c.timeline ?? [])
                     .filter((e) => e.toStatus === 'CLAIM_STATUS_NEEDS_INFO')
                     .slice(-1)
                     .map((e) => (

@@ -13,7 +13,7 @@ export default function EarningsChart() {
   const entries = useLedgerEntries({}, 500);
   return (
     <QueryView query={entries}>
-      {(data) => <Chart entries={data.pages.flatMap((p) => p.entries)} t={t} />}
+      {(data) => <Chart entries={data.pages.flatMap((p) => p.entries ?? [])} t={t} />}
     </QueryView>
   );
 }

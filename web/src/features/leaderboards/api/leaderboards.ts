@@ -1,6 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, queryString } from '@/lib/api-client';
-import type { Leaderboard, LeaderboardQuery, LeaderboardStanding } from './types';
+import type { QueryParams } from '@/lib/api/query';
+import type { GetLeaderboardResponse, ListLeaderboardsResponse } from '@/lib/api/schema';
+
+// The period and slice of a board to show, and how many rows around the caller.
+export type LeaderboardQuery = QueryParams<'RecognitionService_GetLeaderboard'>;
 
 export const leaderboardKeys = {
   standings: ['leaderboards', 'standing'] as const,
@@ -11,7 +15,7 @@ export const leaderboardKeys = {
 export function useLeaderboards() {
   return useQuery({
     queryKey: leaderboardKeys.list,
-    queryFn: async () => (await api.get<{ leaderboards: Leaderboard[] }>('/v1/leaderboards')).leaderboards,
+    queryFn: async () => (await api.get<ListLeaderboardsResponse>('/v1/leaderboards')).leaderboards ?? [],
     staleTime: 5 * 60_000,
   });
 }
@@ -19,7 +23,7 @@ export function useLeaderboards() {
 export function useLeaderboardStanding(id: string | undefined, query: LeaderboardQuery) {
   return useQuery({
     queryKey: leaderboardKeys.standing(id ?? '', query),
-    queryFn: () => api.get<LeaderboardStanding>(`/v1/leaderboards/${id}`, { ...query }),
+    queryFn: () => api.get<GetLeaderboardResponse>(`/v1/leaderboards/${id}`, { ...query }),
     enabled: !!id,
   });
 }

@@ -1,21 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import { Page } from '@/components/Page';
 import { formatMoneyShort, formatPoints } from '@/lib/format';
-import { usePrincipal } from '@/features/auth/hooks/use-principal';
+import { usePrincipal } from '@/lib/principal';
 import { PartnerUsers } from '@/features/partners/components/PartnerUsers';
 import { useRecognitionSummary } from '@/features/recognition/api/recognition';
+import { StatementsList } from '@/features/rewards/components/StatementsList';
 import { useTierStatus } from '@/features/tiers/api/tiers';
 import { useCertifications } from '@/features/training/api/training';
-import { StatementsList } from '@/features/rewards/components/StatementsList';
 
 // A partner admin's organisation: its standing, its people (add, disable, make admin) and its statements.
 export default function OrganisationPage() {
   const { t } = useTranslation();
   const principal = usePrincipal();
   return (
-    <Page title={principal.partnerName} subtitle={t('Your organisation: people, progress and statements.')}>
+    <Page title={principal.partnerName ?? ''} subtitle={t('Your organisation: people, progress and statements.')}>
       <OrgProgress />
-      <PartnerUsers partnerId={principal.partnerId} canManage selfId={principal.userId} />
+      <PartnerUsers partnerId={principal.partnerId ?? ''} canManage selfId={principal.userId} />
       <StatementsList />
     </Page>
   );

@@ -1,16 +1,10 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { Role } from '@/features/auth/api/types';
-import type { Partner, PartnerStatus, PartnerType, User } from './types';
+import type { QueryParams } from '@/lib/api/query';
+import type { CreateUserRequest, ListPartnersResponse, ListUsersResponse, Partner, User } from '@/lib/api/schema';
 
-export interface PartnerFilter {
-  type?: PartnerType;
-  tier?: string;
-  region?: string;
-  nameContains?: string;
-  parentPartnerId?: string;
-  status?: PartnerStatus;
-}
+export type PartnerFilter = Omit<QueryParams<'PartnerService_ListPartners'>, 'pageSize' | 'pageToken'>;
+export type UserFilter = Omit<QueryParams<'PartnerService_ListUsers'>, 'pageSize' | 'pageToken'>;
 
 export const partnerKeys = {
   all: ['partners'] as const,
@@ -23,7 +17,7 @@ export function usePartners(filter: PartnerFilter = {}, pageSize = 100) {
   return useInfiniteQuery({
     queryKey: partnerKeys.list(filter, pageSize),
     queryFn: ({ pageParam }) =>
-      api.get<{ partners: Partner[]; nextPageToken: string }>('/v1/partners', { ...filter, pageSize, pageToken: pageParam }),
+      api.get<ListPartnersResponse>('/v1/partners', { ...filter, pageSize, pageToken: pageParam }),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextPageToken || undefined,
   });
@@ -37,10 +31,9 @@ export function usePartner(id: string | undefined) {
   });
 }
 
-// The fields a partner form edits, as sent (ids as strings, per the JSON mapping of int64).
-export type PartnerInput = Pick<Partner, 'name' | 'type' | 'tier' | 'region' | 'parentPartnerId'> & {
-  status?: PartnerStatus;
-};
+// The fields a partner form edits, as sent (ids as strings, per the JSON mapping of int64). The
+// text fields are always sent; a type not chosen yet is left out.
+export type PartnerInput = Required<Pick<Partner, 'name' | 'tier' | 'region' | 'parentPartnerId'>> & Pick<Partner, 'type' | 'status'>;
 
 export function useCreatePartner() {
   const queryClient = useQueryClient();
@@ -54,10 +47,10 @@ export function useCreatePartner() {
 export function useUpdatePartner() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ partner, mask }: { partner: Partial<Partner> & { id: string; etag: string }; mask: string[] }) =>
+    mutationFn: ({ partner, mask }: { partner: Partner & { id: string; etag: string }; mask: string[] }) =>
       api.patch<Partner>(`/v1/partners/${partner.id}`, partner, mask),
     onSuccess: (updated) => {
-      queryClient.setQueryData(partnerKeys.detail(updated.id), updated);
+      queryClient.setQueryData(partnerKeys.detail(updated.id ?? ''), updated);
       void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
       void queryClient.invalidateQueries({ queryKey: ['tiers'] });
       void queryClient.invalidateQueries({ queryKey: ['programs'] });
@@ -65,10 +58,10 @@ export function useUpdatePartner() {
   });
 }
 
-export function useUsers(filter: { partnerId?: string; role?: Role; query?: string } = {}, enabled = true) {
+export function useUsers(filter: UserFilter = {}, enabled = true) {
   return useQuery({
     queryKey: ['users', filter],
-    queryFn: async () => (await api.get<{ users: User[] }>('/v1/users', { ...filter, pageSize: 200 })).users,
+    queryFn: async () => (await api.get<ListUsersResponse>('/v1/users', { ...filter, pageSize: 200 })).users ?? [],
     enabled,
     placeholderData: (previous) => previous,
   });
@@ -77,8 +70,7 @@ export function useUsers(filter: { partnerId?: string; role?: Role; query?: stri
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ user, initialPassword }: { user: Partial<User>; initialPassword: string }) =>
-      api.post<User>('/v1/users', { user, initialPassword }),
+    mutationFn: (request: CreateUserRequest) => api.post<User>('/v1/users', request),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['users'] }),
   });
 }
@@ -86,7 +78,7 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ user, mask }: { user: Partial<User> & { id: string }; mask: string[] }) =>
+    mutationFn: ({ user, mask }: { user: User & { id: string }; mask: string[] }) =>
       api.patch<User>(`/v1/users/${user.id}`, user, mask),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['users'] }),
   });

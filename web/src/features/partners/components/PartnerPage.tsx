@@ -5,14 +5,17 @@ import { Card, Page } from '@/components/Page';
 import { Empty, ErrorMessage, Loading, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
+import { labelOf } from '@/lib/api/enums';
+import type { Partner } from '@/lib/api/schema';
 import { formatDate, formatDateTime, formatDay } from '@/lib/format';
-import { usePrincipal } from '@/features/auth/hooks/use-principal';
+import { PARTNER_TYPE_LABELS } from '@/lib/labels';
+import { managesPartners, usePrincipal } from '@/lib/principal';
 import { useEnrollments, usePrograms } from '@/features/programs/api/programs';
 import { useTierChanges, useTierLadder } from '@/features/tiers/api/tiers';
 import { PartnerTierCard } from '@/features/tiers/components/PartnerTierCard';
 import { TierChangeTable, tierName } from '@/features/tiers/components/TierChangeTable';
 import { usePartner, usePartners, useUpdatePartner } from '../api/partners';
-import { PARTNER_STATUS_LABELS, PARTNER_TYPE_LABELS, managesPartners, type Partner } from '../api/types';
+import { PARTNER_STATUS_LABELS } from '../labels';
 import { PartnerForm } from './PartnerForm';
 import { PartnerName } from './PartnerName';
 import { PartnerUsers } from './PartnerUsers';
@@ -36,24 +39,24 @@ function PartnerView({ partner: p, refetch }: { partner: Partner; refetch: () =>
   const canManage = managesPartners(principal.role);
   return (
     <Page
-      title={p.name}
+      title={p.name ?? ''}
       subtitle={
         <>
-          <Link to="/partners">{t('Partners')}</Link> · {t(PARTNER_TYPE_LABELS[p.type] ?? 'Unknown')} · {p.region}
+          <Link to="/partners">{t('Partners')}</Link> · {t(labelOf(PARTNER_TYPE_LABELS, p.type) ?? 'Unknown')} · {p.region}
         </>
       }
     >
       <div className="detail-grid partner-grid">
         <div>
           <PartnerDetails partner={p} canManage={canManage} refetch={refetch} />
-          <PartnerUsers partnerId={p.id} canManage={canManage} />
-          <PartnerPrograms partnerId={p.id} />
+          <PartnerUsers partnerId={p.id ?? ''} canManage={canManage} />
+          <PartnerPrograms partnerId={p.id ?? ''} />
           <Card title={t('Tier history')} id="partner-tier-history">
-            <TierHistory partnerId={p.id} />
+            <TierHistory partnerId={p.id ?? ''} />
           </Card>
         </div>
         <div>
-          <PartnerTierCard partnerId={p.id} canEvaluate={canManage} />
+          <PartnerTierCard partnerId={p.id ?? ''} canEvaluate={canManage} />
           <PartnerNetwork partner={p} />
         </div>
       </div>
@@ -89,7 +92,7 @@ function PartnerDetails({ partner: p, canManage, refetch }: { partner: Partner; 
           <PartnerForm
             key={`${p.etag}-${formKey}`}
             editing
-            initial={{ name: p.name, type: p.type, tier: p.tier, region: p.region, parentPartnerId: p.parentPartnerId || '0', status: p.status }}
+            initial={{ name: p.name ?? '', type: p.type, tier: p.tier ?? '', region: p.region ?? '', parentPartnerId: p.parentPartnerId || '0', status: p.status }}
             tiers={ladder.data?.tiers ?? []}
             partnerId={p.id}
             submitting={update.isPending}
@@ -106,7 +109,7 @@ function PartnerDetails({ partner: p, canManage, refetch }: { partner: Partner; 
             }}
             onSubmit={(values, mask) =>
               update.mutate(
-                { partner: { ...values, id: p.id, etag: p.etag }, mask },
+                { partner: { ...values, id: p.id ?? '', etag: p.etag ?? '' }, mask },
                 {
                   onSuccess: (saved) => {
                     toasts.show(t('{{name}} was saved', { name: saved.name }), 'success');
@@ -123,7 +126,7 @@ function PartnerDetails({ partner: p, canManage, refetch }: { partner: Partner; 
           <dl className="facts partner-facts">
             <div>
               <dt>{t('Type')}</dt>
-              <dd>{t(PARTNER_TYPE_LABELS[p.type] ?? 'Unknown')}</dd>
+              <dd>{t(labelOf(PARTNER_TYPE_LABELS, p.type) ?? 'Unknown')}</dd>
             </div>
             <div>
               <dt>{t('Tier')}</dt>
@@ -136,7 +139,7 @@ function PartnerDetails({ partner: p, canManage, refetch }: { partner: Partner; 
             <div>
               <dt>{t('Status')}</dt>
               <dd>
-                <span className={`pill ${p.status === 'PARTNER_STATUS_ACTIVE' ? 'pill--success' : 'pill--warning'}`}>{t(PARTNER_STATUS_LABELS[p.status] ?? 'Unknown')}</span>
+                <span className={`pill ${p.status === 'PARTNER_STATUS_ACTIVE' ? 'pill--success' : 'pill--warning'}`}>{t(labelOf(PARTNER_STATUS_LABELS, p.status) ?? 'Unknown')}</span>
               </dd>
             </div>
             <div>
@@ -181,7 +184,7 @@ function PartnerNetwork({ partner: p }: { partner: Partner }) {
               <Link to={`/partners/${c.id}`}>{c.name}</Link>
               <span className="muted small">
                 {' '}
-                · {t(PARTNER_TYPE_LABELS[c.type] ?? 'Unknown')} · {tierName(ladder.data, c.tier)} · {c.region}
+                · {t(labelOf(PARTNER_TYPE_LABELS, c.type) ?? 'Unknown')} · {tierName(ladder.data, c.tier)} · {c.region}
               </span>
             </li>
           ))}

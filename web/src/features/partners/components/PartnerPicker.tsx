@@ -28,7 +28,7 @@ export function PartnerPicker({ id, label, value, onChange, emptyLabel, excludeI
   }, [search]);
   const matches = usePartners({ nameContains: query || undefined }, 50);
   const current = usePartner(value || undefined);
-  const options = (matches.data?.pages ?? []).flatMap((p) => p.partners).filter((p) => p.id !== excludeId);
+  const options = (matches.data?.pages ?? []).flatMap((p) => p.partners ?? []).filter((p) => p.id !== excludeId);
   const currentMissing = value && !options.some((p) => p.id === value);
   const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (

@@ -1,19 +1,19 @@
 import { lazy, Suspense, useMemo, useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Card, Page } from '@/components/Page';
 import { InputField } from '@/components/Fields';
+import { Card, Page } from '@/components/Page';
 import { ProgressBar } from '@/components/ProgressBar';
-import { Tabs } from '@/components/Tabs';
 import { Empty, ErrorMessage, Loading } from '@/components/Status';
+import { Tabs } from '@/components/Tabs';
 import { ApiError } from '@/lib/api-client';
+import { labelOf } from '@/lib/api/enums';
+import type { ProgramPerformance, SegmentPerformance } from '@/lib/api/schema';
 import { addDecimals, compareDecimals, percentOf } from '@/lib/decimal';
 import { formatDateTime, formatDay, formatMoney, formatNumber, formatPoints } from '@/lib/format';
-import { usePrincipal } from '@/features/auth/hooks/use-principal';
-import { PARTNER_TYPE_LABELS } from '@/features/partners/api/types';
-import { PROGRAM_STATUS_LABELS } from '@/features/programs/api/types';
-import { performanceExportUrl, useProgramPerformance } from '../api/performance';
-import type { Baseline, ProgramPerformance, SegmentPerformance } from '../api/types';
+import { PARTNER_TYPE_LABELS, PROGRAM_STATUS_LABELS } from '@/lib/labels';
+import { usePrincipal } from '@/lib/principal';
+import { performanceExportUrl, useProgramPerformance, type Baseline } from '../api/performance';
 import { budgetRows, partnerTypeOf, segmentRows, type SegmentRow } from './chart-data';
 import { CostsSection } from './CostsSection';
 import { RoiText, SignedMoney } from './RoiText';
@@ -41,11 +41,11 @@ export default function ProgramPerformancePage() {
 
   return (
     <Page
-      title={p ? p.programName : t('Program performance')}
+      title={p ? (p.programName ?? '') : t('Program performance')}
       subtitle={
         p && (
           <>
-            {t(PROGRAM_STATUS_LABELS[p.status])} · {t('Measured {{start}} – {{end}}', { start: formatDay(p.periodStart), end: formatDay(p.periodEnd) })} ·{' '}
+            {t(labelOf(PROGRAM_STATUS_LABELS, p.status) ?? p.status ?? 'Unknown')} · {t('Measured {{start}} – {{end}}', { start: formatDay(p.periodStart), end: formatDay(p.periodEnd) })} ·{' '}
             {t('baseline {{start}} – {{end}}', { start: formatDay(p.baselineStart), end: formatDay(p.baselineEnd) })}
           </>
         )
@@ -82,7 +82,7 @@ export default function ProgramPerformancePage() {
           <BudgetCard performance={p} />
           <Segments performance={p} />
           <ClaimsAndEngagement performance={p} />
-          <CostsSectionForRole programId={programId} currency={p.currencyCode} />
+          <CostsSectionForRole programId={programId} currency={p.currencyCode ?? ''} />
           {p.computedTime && <p className="muted small">{t('Computed {{time}}', { time: formatDateTime(p.computedTime) })}</p>}
         </div>
       ) : null}
@@ -159,7 +159,7 @@ function BaselineForm({ current, baseline, error, onApply }: BaselineFormProps) 
 function Headline({ performance: p }: { performance: ProgramPerformance }) {
   const { t } = useTranslation();
   const c = p.currencyCode;
-  const r = p.roi;
+  const r = p.roi ?? {};
   const noBaseline = compareDecimals(r.baselineSales || '0', '0') === 0 && compareDecimals(r.programSales || '0', '0') > 0;
   return (
     <>
@@ -224,8 +224,8 @@ function Headline({ performance: p }: { performance: ProgramPerformance }) {
 function RoiSteps({ performance: p }: { performance: ProgramPerformance }) {
   const { t } = useTranslation();
   const c = p.currencyCode;
-  const r = p.roi;
-  const rows: Array<[string, string, string?]> = [
+  const r = p.roi ?? {};
+  const rows: Array<[string, string | undefined, string?]> = [
     [t('Program-period sales'), r.programSales, t('{{days}} days', { days: r.programDays })],
     [t('Baseline sales'), r.baselineSales, t('{{days}} days', { days: r.baselineDays })],
     [t('Expected sales (baseline scaled to the period)'), r.expectedSales],
@@ -279,7 +279,7 @@ function BudgetCard({ performance: p }: { performance: ProgramPerformance }) {
   const { t } = useTranslation();
   const b = p.budget;
   const c = p.currencyCode;
-  const rows = useMemo(() => budgetRows(b?.points, p.periodStart, p.periodEnd), [b?.points, p.periodStart, p.periodEnd]);
+  const rows = useMemo(() => budgetRows(b?.points, p.periodStart ?? '', p.periodEnd ?? ''), [b?.points, p.periodStart, p.periodEnd]);
   if (!b) return null;
   const hasBudget = compareDecimals(b.budget || '0', '0') > 0;
   return (
@@ -318,7 +318,7 @@ function BudgetCard({ performance: p }: { performance: ProgramPerformance }) {
       )}
       {rows.length > 1 ? (
         <Suspense fallback={<Loading />}>
-          <BudgetBurnChart rows={rows} budget={b.budget} currency={c} />
+          <BudgetBurnChart rows={rows} budget={b.budget ?? ''} currency={c ?? ''} />
         </Suspense>
       ) : (
         <Empty>{t('Nothing drawn from the budget yet.')}</Empty>
@@ -330,12 +330,12 @@ function BudgetCard({ performance: p }: { performance: ProgramPerformance }) {
 function Segments({ performance: p }: { performance: ProgramPerformance }) {
   const { t } = useTranslation();
   const [dimension, setDimension] = useState<Dimension>('type');
-  const c = p.currencyCode;
+  const c = p.currencyCode ?? '';
   const typeLabel = (s: SegmentPerformance) => {
-    const type = partnerTypeOf(s.key);
-    return type ? t(PARTNER_TYPE_LABELS[type]) : s.label;
+    const type = partnerTypeOf(s.key ?? '');
+    return type ? t(PARTNER_TYPE_LABELS[type]) : (s.label ?? '');
   };
-  const regionLabel = (s: SegmentPerformance) => (s.key ? s.label : t('No region'));
+  const regionLabel = (s: SegmentPerformance) => (s.key ? (s.label ?? '') : t('No region'));
   const rows =
     dimension === 'type'
       ? segmentRows(p.byPartnerType, typeLabel)
@@ -433,7 +433,7 @@ function ClaimsAndEngagement({ performance: p }: { performance: ProgramPerforman
   const f = p.funnel;
   const e = p.engagement;
   if (!f && !e) return null;
-  const hours = (h: number) => t('{{hours}} h', { hours: formatNumber(Math.round(h)) });
+  const hours = (h: number | undefined) => t('{{hours}} h', { hours: formatNumber(Math.round(h ?? 0)) });
   return (
     <Card title={t('Claims and engagement')} id="performance-engagement">
       <dl className="facts facts--compact perf-facts">

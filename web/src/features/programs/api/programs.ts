@@ -1,16 +1,18 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, fieldMaskJson } from '@/lib/api-client';
-import type { Partner } from '@/features/partners/api/types';
+import type { ProgramStatus } from '@/lib/api/enums';
 import type {
-  EligibilityCheck,
-  Enrollment,
+  CheckEligibilityResponse,
+  ListEnrollmentsResponse,
+  ListPartnersResponse,
+  ListProductsResponse,
+  ListProgramRulesVersionsResponse,
+  ListProgramsResponse,
   PartnerProgress,
-  Product,
   Program,
-  ProgramRulesVersion,
-  ProgramStatus,
+  SimulateProgramRequest,
   SimulationResult,
-} from './types';
+} from '@/lib/api/schema';
 
 export const programKeys = {
   all: ['programs'] as const,
@@ -28,7 +30,7 @@ export const programKeys = {
 export function usePrograms(status?: ProgramStatus) {
   return useQuery({
     queryKey: programKeys.list(status),
-    queryFn: async () => (await api.get<{ programs: Program[] }>('/v1/programs', { pageSize: 200, status })).programs,
+    queryFn: async () => (await api.get<ListProgramsResponse>('/v1/programs', { pageSize: 200, status })).programs ?? [],
   });
 }
 
@@ -45,7 +47,7 @@ export function useEnrollments(partnerId?: string) {
   return useQuery({
     queryKey: programKeys.enrollments(partnerId),
     queryFn: async () =>
-      (await api.get<{ enrollments: Enrollment[] }>('/v1/enrollments', { pageSize: 200, partnerId })).enrollments,
+      (await api.get<ListEnrollmentsResponse>('/v1/enrollments', { pageSize: 200, partnerId })).enrollments ?? [],
   });
 }
 
@@ -78,8 +80,8 @@ export function useProductSearch(query: string) {
   return useQuery({
     queryKey: programKeys.products(query),
     queryFn: async () =>
-      (await api.get<{ products: Product[] }>('/v1/products', { query, status: 'PRODUCT_STATUS_ACTIVE', pageSize: 50 }))
-        .products,
+      (await api.get<ListProductsResponse>('/v1/products', { query, status: 'PRODUCT_STATUS_ACTIVE', pageSize: 50 }))
+        .products ?? [],
     staleTime: 5 * 60_000,
     placeholderData: (previous) => previous,
   });
@@ -89,7 +91,7 @@ export function useProductSearch(query: string) {
 export function useCatalog() {
   return useQuery({
     queryKey: ['products', 'catalog'],
-    queryFn: async () => (await api.get<{ products: Product[] }>('/v1/products', { pageSize: 500 })).products,
+    queryFn: async () => (await api.get<ListProductsResponse>('/v1/products', { pageSize: 500 })).products ?? [],
     staleTime: 10 * 60_000,
   });
 }
@@ -100,12 +102,12 @@ export function useProgramSearch(status: ProgramStatus | '', nameContains: strin
     queryKey: programKeys.search(status, nameContains),
     queryFn: async () =>
       (
-        await api.get<{ programs: Program[] }>('/v1/programs', {
+        await api.get<ListProgramsResponse>('/v1/programs', {
           pageSize: 200,
           status: status || undefined,
           nameContains: nameContains.trim(),
         })
-      ).programs,
+      ).programs ?? [],
     placeholderData: keepPreviousData,
   });
 }
@@ -115,7 +117,7 @@ export function useRulesVersions(programId: string) {
   return useQuery({
     queryKey: programKeys.versions(programId),
     queryFn: async () =>
-      (await api.get<{ versions: ProgramRulesVersion[] }>(`/v1/programs/${programId}/versions`)).versions ?? [],
+      (await api.get<ListProgramRulesVersionsResponse>(`/v1/programs/${programId}/versions`)).versions ?? [],
   });
 }
 
@@ -124,7 +126,7 @@ export function useProgramEnrollments(programId: string) {
   return useQuery({
     queryKey: programKeys.programEnrollments(programId),
     queryFn: async () =>
-      (await api.get<{ enrollments: Enrollment[] }>('/v1/enrollments', { programId, pageSize: 500 })).enrollments ?? [],
+      (await api.get<ListEnrollmentsResponse>('/v1/enrollments', { programId, pageSize: 500 })).enrollments ?? [],
   });
 }
 
@@ -132,7 +134,7 @@ export function useProgramEnrollments(programId: string) {
 export function useEligibility(programId: string, partnerId: string) {
   return useQuery({
     queryKey: programKeys.eligibility(programId, partnerId),
-    queryFn: () => api.get<EligibilityCheck>(`/v1/programs/${programId}/eligibility`, { partnerId }),
+    queryFn: () => api.get<CheckEligibilityResponse>(`/v1/programs/${programId}/eligibility`, { partnerId }),
     enabled: !!partnerId,
   });
 }
@@ -142,7 +144,7 @@ export function usePartnerSearch(query: string) {
   return useQuery({
     queryKey: ['partners', 'search', query],
     queryFn: async () =>
-      (await api.get<{ partners: Partner[] }>('/v1/partners', { nameContains: query.trim(), pageSize: 20 })).partners ?? [],
+      (await api.get<ListPartnersResponse>('/v1/partners', { nameContains: query.trim(), pageSize: 20 })).partners ?? [],
     enabled: query.trim().length > 0,
     placeholderData: keepPreviousData,
   });
@@ -151,7 +153,7 @@ export function usePartnerSearch(query: string) {
 export function usePartnerDirectory() {
   return useQuery({
     queryKey: ['partners', 'directory'],
-    queryFn: async () => (await api.get<{ partners: Partner[] }>('/v1/partners', { pageSize: 500 })).partners ?? [],
+    queryFn: async () => (await api.get<ListPartnersResponse>('/v1/partners', { pageSize: 500 })).partners ?? [],
     staleTime: 5 * 60_000,
   });
 }
@@ -159,9 +161,9 @@ export function usePartnerDirectory() {
 export function useCreateProgram() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (program: Partial<Program>) => api.post<Program>('/v1/programs', program),
+    mutationFn: (program: Program) => api.post<Program>('/v1/programs', program),
     onSuccess: (saved) => {
-      queryClient.setQueryData(programKeys.detail(saved.id), saved);
+      queryClient.setQueryData(programKeys.detail(saved.id ?? ''), saved);
       void queryClient.invalidateQueries({ queryKey: programKeys.all });
       void queryClient.invalidateQueries({ queryKey: ['performance'] });
     },
@@ -172,10 +174,10 @@ export function useCreateProgram() {
 export function useUpdateProgram() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ program, mask }: { program: Partial<Program> & { id: string; etag: string }; mask: string[] }) =>
+    mutationFn: ({ program, mask }: { program: Program & { id: string; etag: string }; mask: string[] }) =>
       api.patch<Program>(`/v1/programs/${program.id}`, program, mask),
     onSuccess: (saved) => {
-      queryClient.setQueryData(programKeys.detail(saved.id), saved);
+      queryClient.setQueryData(programKeys.detail(saved.id ?? ''), saved);
       void queryClient.invalidateQueries({ queryKey: programKeys.all });
       void queryClient.invalidateQueries({ queryKey: ['performance'] });
     },
@@ -190,24 +192,20 @@ export function useChangeProgramStatus() {
     mutationFn: ({ id, etag, action }: { id: string; etag: string; action: StatusAction }) =>
       api.post<Program>(`/v1/programs/${id}:${action}`, { etag }),
     onSuccess: (saved) => {
-      queryClient.setQueryData(programKeys.detail(saved.id), saved);
+      queryClient.setQueryData(programKeys.detail(saved.id ?? ''), saved);
       void queryClient.invalidateQueries({ queryKey: programKeys.all });
       void queryClient.invalidateQueries({ queryKey: ['performance'] });
     },
   });
 }
 
-export interface SimulationRequest {
-  programId: string;
-  historyStart: string;
-  historyEnd: string;
-  // Changes to replay instead of the stored program (as for UpdateProgram); none: as stored.
-  program?: Partial<Program>;
-  updateMask?: string[];
-}
+// SimulateProgram's request with the update mask as the paths that changed (snake_case, as
+// field violations name them): `program` holds changes to replay instead of the stored program
+// (as for UpdateProgram); without them the program is simulated as stored.
+export type SimulationRequest = Omit<SimulateProgramRequest, 'updateMask'> & { updateMask?: string[] };
 
 export function simulateProgram({ programId, historyStart, historyEnd, program, updateMask }: SimulationRequest) {
-  const body: Record<string, unknown> = { programId, historyStart, historyEnd };
+  const body: SimulateProgramRequest = { programId, historyStart, historyEnd };
   if (program && updateMask && updateMask.length > 0) {
     body.program = program;
     body.updateMask = fieldMaskJson(updateMask);

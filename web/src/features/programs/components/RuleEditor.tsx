@@ -1,15 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InputField, SelectField } from '@/components/Fields';
-import {
-  BASELINE_LABELS,
-  REBATE_MODE_LABELS,
-  RULE_KIND_LABELS,
-  type IncentiveRule,
-  type RuleKind,
-} from '../api/types';
-import { newRule, ruleKind, RULE_KINDS, type ProgramErrors, type RuleDraft } from './program-draft';
+import type { IncentiveRule } from '@/lib/api/schema';
+import { BASELINE_LABELS, REBATE_MODE_LABELS, RULE_KIND_LABELS, type RuleKind } from '../labels';
 import { SkuPicker } from './Pickers';
+import { newRule, RULE_KINDS, ruleKind, type ProgramErrors, type RuleDraft } from './program-draft';
 import { RemoveRowButton } from './ProgramBits';
 
 interface RuleEditorProps {
@@ -128,12 +123,13 @@ function RuleFields({ rule, onChange, currency, errors }: RuleFieldsProps) {
   if (rule.rebate) {
     const r = rule.rebate;
     const setRebate = (patch: Partial<typeof r>) => set({ rebate: { ...r, ...patch } });
+    const tiers = r.tiers ?? [];
     body = (
       <>
         <SelectField
           id={id('mode')}
           label={t('Mode')}
-          value={r.mode === 'REBATE_MODE_UNSPECIFIED' ? '' : r.mode}
+          value={!r.mode || r.mode === 'REBATE_MODE_UNSPECIFIED' ? '' : r.mode}
           onValueChange={(mode) => setRebate({ mode: (mode || 'REBATE_MODE_UNSPECIFIED') as typeof r.mode })}
           options={[
             { value: '', label: t('Choose…') },
@@ -150,14 +146,14 @@ function RuleFields({ rule, onChange, currency, errors }: RuleFieldsProps) {
             </p>
           )}
           <ol className="tier-rows">
-            {r.tiers.map((tier, i) => (
+            {tiers.map((tier, i) => (
               <li key={i} className="tier-row" aria-label={t('Tier {{n}}', { n: i + 1 })}>
                 <InputField
                   id={id(`tier-${i}-min`)}
                   label={t('Tier {{n}} from volume', { n: i + 1 })}
                   inputMode="decimal"
-                  value={tier.minVolume}
-                  onValueChange={(minVolume) => setRebate({ tiers: r.tiers.map((x, j) => (j === i ? { ...x, minVolume } : x)) })}
+                  value={tier.minVolume ?? ''}
+                  onValueChange={(minVolume) => setRebate({ tiers: tiers.map((x, j) => (j === i ? { ...x, minVolume } : x)) })}
                   hint={money}
                   error={err(`rebate.tiers[${i}].min_volume`)}
                 />
@@ -165,19 +161,19 @@ function RuleFields({ rule, onChange, currency, errors }: RuleFieldsProps) {
                   id={id(`tier-${i}-percent`)}
                   label={t('Tier {{n}} percent', { n: i + 1 })}
                   inputMode="decimal"
-                  value={tier.percent}
-                  onValueChange={(percent) => setRebate({ tiers: r.tiers.map((x, j) => (j === i ? { ...x, percent } : x)) })}
+                  value={tier.percent ?? ''}
+                  onValueChange={(percent) => setRebate({ tiers: tiers.map((x, j) => (j === i ? { ...x, percent } : x)) })}
                   hint={t('0 to 100')}
                   error={err(`rebate.tiers[${i}].percent`)}
                 />
-                <RemoveRowButton label={t('Remove tier {{n}}', { n: i + 1 })} onClick={() => setRebate({ tiers: r.tiers.filter((_, j) => j !== i) })} />
+                <RemoveRowButton label={t('Remove tier {{n}}', { n: i + 1 })} onClick={() => setRebate({ tiers: tiers.filter((_, j) => j !== i) })} />
               </li>
             ))}
           </ol>
           <button
             type="button"
             className="button button--ghost button--small"
-            onClick={() => setRebate({ tiers: [...r.tiers, { minVolume: r.tiers.length === 0 ? '0' : '', percent: '' }] })}
+            onClick={() => setRebate({ tiers: [...tiers, { minVolume: tiers.length === 0 ? '0' : '', percent: '' }] })}
           >
             {t('Add tier')}
           </button>
@@ -185,7 +181,7 @@ function RuleFields({ rule, onChange, currency, errors }: RuleFieldsProps) {
         <SkuPicker
           id={id('skus')}
           label={t('Products (empty: all eligible products)')}
-          skus={r.skus}
+          skus={r.skus ?? []}
           onChange={(skus) => setRebate({ skus })}
           error={errors.ruleList(k, 'rebate.skus')}
         />
@@ -194,6 +190,7 @@ function RuleFields({ rule, onChange, currency, errors }: RuleFieldsProps) {
   } else if (rule.spif) {
     const r = rule.spif;
     const setSpif = (patch: Partial<typeof r>) => set({ spif: { ...r, ...patch } });
+    const products = r.products ?? [];
     body = (
       <>
         <div className="form__grid">
@@ -201,7 +198,7 @@ function RuleFields({ rule, onChange, currency, errors }: RuleFieldsProps) {
             id={id('start')}
             label={t('Window starts')}
             type="date"
-            value={r.startDate}
+            value={r.startDate ?? ''}
             onValueChange={(startDate) => setSpif({ startDate })}
             error={err('spif.start_date')}
           />
@@ -209,7 +206,7 @@ function RuleFields({ rule, onChange, currency, errors }: RuleFieldsProps) {
             id={id('end')}
             label={t('Window ends')}
             type="date"
-            value={r.endDate}
+            value={r.endDate ?? ''}
             onValueChange={(endDate) => setSpif({ endDate })}
             error={err('spif.end_date')}
           />
@@ -222,34 +219,34 @@ function RuleFields({ rule, onChange, currency, errors }: RuleFieldsProps) {
             </p>
           )}
           <ol className="tier-rows">
-            {r.products.map((p, i) => (
+            {products.map((p, i) => (
               <li key={i} className="tier-row" aria-label={t('Product {{n}}', { n: i + 1 })}>
                 <InputField
                   id={id(`product-${i}-sku`)}
                   label={t('Product {{n}} SKU', { n: i + 1 })}
-                  value={p.sku}
-                  onValueChange={(sku) => setSpif({ products: r.products.map((x, j) => (j === i ? { ...x, sku } : x)) })}
+                  value={p.sku ?? ''}
+                  onValueChange={(sku) => setSpif({ products: products.map((x, j) => (j === i ? { ...x, sku } : x)) })}
                   error={err(`spif.products[${i}].sku`)}
                 />
                 <InputField
                   id={id(`product-${i}-amount`)}
                   label={t('Product {{n}} amount per unit', { n: i + 1 })}
                   inputMode="decimal"
-                  value={p.amountPerUnit}
+                  value={p.amountPerUnit ?? ''}
                   onValueChange={(amountPerUnit) =>
-                    setSpif({ products: r.products.map((x, j) => (j === i ? { ...x, amountPerUnit } : x)) })
+                    setSpif({ products: products.map((x, j) => (j === i ? { ...x, amountPerUnit } : x)) })
                   }
                   hint={money}
                   error={err(`spif.products[${i}].amount_per_unit`)}
                 />
-                <RemoveRowButton label={t('Remove product {{n}}', { n: i + 1 })} onClick={() => setSpif({ products: r.products.filter((_, j) => j !== i) })} />
+                <RemoveRowButton label={t('Remove product {{n}}', { n: i + 1 })} onClick={() => setSpif({ products: products.filter((_, j) => j !== i) })} />
               </li>
             ))}
           </ol>
           <button
             type="button"
             className="button button--ghost button--small"
-            onClick={() => setSpif({ products: [...r.products, { sku: '', amountPerUnit: '' }] })}
+            onClick={() => setSpif({ products: [...products, { sku: '', amountPerUnit: '' }] })}
           >
             {t('Add product')}
           </button>
@@ -266,7 +263,7 @@ function RuleFields({ rule, onChange, currency, errors }: RuleFieldsProps) {
             id={id('target')}
             label={t('Target period volume')}
             inputMode="decimal"
-            value={r.targetVolume}
+            value={r.targetVolume ?? ''}
             onValueChange={(targetVolume) => setBonus({ targetVolume })}
             hint={money}
             error={err('bonus.target_volume')}
@@ -275,7 +272,7 @@ function RuleFields({ rule, onChange, currency, errors }: RuleFieldsProps) {
             id={id('amount')}
             label={t('Bonus amount')}
             inputMode="decimal"
-            value={r.amount}
+            value={r.amount ?? ''}
             onValueChange={(amount) => setBonus({ amount })}
             hint={money}
             error={err('bonus.amount')}
@@ -284,7 +281,7 @@ function RuleFields({ rule, onChange, currency, errors }: RuleFieldsProps) {
         <SkuPicker
           id={id('skus')}
           label={t('Products (empty: all eligible products)')}
-          skus={r.skus}
+          skus={r.skus ?? []}
           onChange={(skus) => setBonus({ skus })}
           error={errors.ruleList(k, 'bonus.skus')}
         />
@@ -299,7 +296,7 @@ function RuleFields({ rule, onChange, currency, errors }: RuleFieldsProps) {
           <SelectField
             id={id('baseline')}
             label={t('Compared with')}
-            value={r.baseline === 'BASELINE_PERIOD_UNSPECIFIED' ? '' : r.baseline}
+            value={!r.baseline || r.baseline === 'BASELINE_PERIOD_UNSPECIFIED' ? '' : r.baseline}
             onValueChange={(baseline) => setGrowth({ baseline: (baseline || 'BASELINE_PERIOD_UNSPECIFIED') as typeof r.baseline })}
             options={[
               { value: '', label: t('Choose…') },
@@ -311,7 +308,7 @@ function RuleFields({ rule, onChange, currency, errors }: RuleFieldsProps) {
             id={id('growth')}
             label={t('Minimum growth percent')}
             inputMode="decimal"
-            value={r.minGrowthPercent}
+            value={r.minGrowthPercent ?? ''}
             onValueChange={(minGrowthPercent) => setGrowth({ minGrowthPercent })}
             error={err('growth.min_growth_percent')}
           />
@@ -319,7 +316,7 @@ function RuleFields({ rule, onChange, currency, errors }: RuleFieldsProps) {
             id={id('amount')}
             label={t('Reward amount')}
             inputMode="decimal"
-            value={r.amount}
+            value={r.amount ?? ''}
             onValueChange={(amount) => setGrowth({ amount })}
             hint={money}
             error={err('growth.amount')}
@@ -328,7 +325,7 @@ function RuleFields({ rule, onChange, currency, errors }: RuleFieldsProps) {
         <SkuPicker
           id={id('skus')}
           label={t('Products (empty: all eligible products)')}
-          skus={r.skus}
+          skus={r.skus ?? []}
           onChange={(skus) => setGrowth({ skus })}
           error={errors.ruleList(k, 'growth.skus')}
         />
@@ -337,7 +334,7 @@ function RuleFields({ rule, onChange, currency, errors }: RuleFieldsProps) {
   } else if (rule.points) {
     const r = rule.points;
     const basis = rule.pointsBasis ?? (r.pointsPerUnit ? 'unit' : 'currency');
-    const rate = basis === 'unit' ? r.pointsPerUnit : r.pointsPerCurrencyUnit;
+    const rate = (basis === 'unit' ? r.pointsPerUnit : r.pointsPerCurrencyUnit) ?? '';
     body = (
       <>
         <div className="form__grid">
@@ -382,7 +379,7 @@ function RuleFields({ rule, onChange, currency, errors }: RuleFieldsProps) {
         <SkuPicker
           id={id('skus')}
           label={t('Products (empty: all eligible products)')}
-          skus={r.skus}
+          skus={r.skus ?? []}
           onChange={(skus) => set({ points: { ...r, skus } })}
           error={errors.ruleList(k, 'points.skus')}
         />
@@ -396,7 +393,7 @@ function RuleFields({ rule, onChange, currency, errors }: RuleFieldsProps) {
           id={id('percent')}
           label={t('Percent of sales into the co-op fund')}
           inputMode="decimal"
-          value={r.percent}
+          value={r.percent ?? ''}
           onValueChange={(percent) => set({ coopAccrual: { ...r, percent } })}
           hint={t('0 to 100')}
           error={err('coop_accrual.percent')}
@@ -404,7 +401,7 @@ function RuleFields({ rule, onChange, currency, errors }: RuleFieldsProps) {
         <SkuPicker
           id={id('skus')}
           label={t('Products (empty: all eligible products)')}
-          skus={r.skus}
+          skus={r.skus ?? []}
           onChange={(skus) => set({ coopAccrual: { ...r, skus } })}
           error={errors.ruleList(k, 'coop_accrual.skus')}
         />
@@ -413,13 +410,14 @@ function RuleFields({ rule, onChange, currency, errors }: RuleFieldsProps) {
   } else if (rule.mdfAllocation) {
     const r = rule.mdfAllocation;
     const setMdf = (patch: Partial<typeof r>) => set({ mdfAllocation: { ...r, ...patch } });
+    const tierAmounts = r.tierAmounts ?? [];
     body = (
       <>
         <InputField
           id={id('per-partner')}
           label={t('Amount per partner')}
           inputMode="decimal"
-          value={r.amountPerPartner}
+          value={r.amountPerPartner ?? ''}
           onValueChange={(amountPerPartner) => setMdf({ amountPerPartner })}
           hint={t('For partners whose tier has no amount below; empty: none.')}
           error={err('mdf_allocation.amount_per_partner') ?? err('mdf_allocation')}
@@ -427,32 +425,32 @@ function RuleFields({ rule, onChange, currency, errors }: RuleFieldsProps) {
         <fieldset className="tier-table">
           <legend>{t('Amount per tier')}</legend>
           <ol className="tier-rows">
-            {r.tierAmounts.map((a, i) => (
+            {tierAmounts.map((a, i) => (
               <li key={i} className="tier-row" aria-label={t('Tier amount {{n}}', { n: i + 1 })}>
                 <InputField
                   id={id(`tier-amount-${i}-tier`)}
                   label={t('Tier')}
-                  value={a.tier}
-                  onValueChange={(tier) => setMdf({ tierAmounts: r.tierAmounts.map((x, j) => (j === i ? { ...x, tier } : x)) })}
+                  value={a.tier ?? ''}
+                  onValueChange={(tier) => setMdf({ tierAmounts: tierAmounts.map((x, j) => (j === i ? { ...x, tier } : x)) })}
                   error={err(`mdf_allocation.tier_amounts[${i}].tier`)}
                 />
                 <InputField
                   id={id(`tier-amount-${i}-amount`)}
                   label={t('Amount')}
                   inputMode="decimal"
-                  value={a.amount}
-                  onValueChange={(amount) => setMdf({ tierAmounts: r.tierAmounts.map((x, j) => (j === i ? { ...x, amount } : x)) })}
+                  value={a.amount ?? ''}
+                  onValueChange={(amount) => setMdf({ tierAmounts: tierAmounts.map((x, j) => (j === i ? { ...x, amount } : x)) })}
                   hint={money}
                   error={err(`mdf_allocation.tier_amounts[${i}].amount`)}
                 />
-                <RemoveRowButton label={t('Remove tier amount {{n}}', { n: i + 1 })} onClick={() => setMdf({ tierAmounts: r.tierAmounts.filter((_, j) => j !== i) })} />
+                <RemoveRowButton label={t('Remove tier amount {{n}}', { n: i + 1 })} onClick={() => setMdf({ tierAmounts: tierAmounts.filter((_, j) => j !== i) })} />
               </li>
             ))}
           </ol>
           <button
             type="button"
             className="button button--ghost button--small"
-            onClick={() => setMdf({ tierAmounts: [...r.tierAmounts, { tier: '', amount: '' }] })}
+            onClick={() => setMdf({ tierAmounts: [...tierAmounts, { tier: '', amount: '' }] })}
           >
             {t('Add tier amount')}
           </button>
@@ -472,7 +470,7 @@ function RuleFields({ rule, onChange, currency, errors }: RuleFieldsProps) {
         <InputField
           id={id('name')}
           label={t('Rule name')}
-          value={rule.name}
+          value={rule.name ?? ''}
           onValueChange={(name) => set({ name })}
           maxLength={200}
           hint={t('Shown to partners.')}
@@ -481,7 +479,7 @@ function RuleFields({ rule, onChange, currency, errors }: RuleFieldsProps) {
         <InputField
           id={id('id')}
           label={t('Rule id')}
-          value={rule.id}
+          value={rule.id ?? ''}
           onValueChange={(ruleId) => set({ id: ruleId })}
           maxLength={40}
           hint={t('a-z, 0-9 and -; recorded on every reward.')}

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { BadgeStatus, ProgressUpdate, RecognitionSummary } from './types';
+import type { ListUserBadgesResponse, ProgressUpdate, RecognitionSummary } from '@/lib/api/schema';
 
 export const recognitionKeys = {
   summary: ['recognition', 'summary'] as const,
@@ -18,7 +18,7 @@ export function useRecognitionSummary() {
 export function useMyBadges() {
   return useQuery({
     queryKey: recognitionKeys.badges,
-    queryFn: async () => (await api.get<{ badges: BadgeStatus[] }>('/v1/recognition:badges')).badges,
+    queryFn: async () => (await api.get<ListUserBadgesResponse>('/v1/recognition:badges')).badges ?? [],
   });
 }
 

@@ -18,7 +18,7 @@ export function BadgesPanel({ canEdit }: { canEdit: boolean }) {
   const modules = useTrainingModules();
   const challenges = useChallenges(true);
   const [creating, setCreating] = useState(false);
-  const nameOf = <T extends { id: string }>(list: T[] | undefined, label: (item: T) => string) => (id: string) => {
+  const nameOf = <T extends { id?: string }>(list: T[] | undefined, label: (item: T) => string | undefined) => (id: string) => {
     const found = list?.find((item) => item.id === id);
     return found ? label(found) : undefined;
   };
@@ -27,7 +27,7 @@ export function BadgesPanel({ canEdit }: { canEdit: boolean }) {
     module: nameOf(modules.data, (m) => m.title),
     challenge: nameOf(challenges.data, (c) => c.title),
   };
-  const knownImages = [...new Set((badges.data ?? []).map((b) => b.imageUrl).filter(Boolean))];
+  const knownImages = [...new Set((badges.data ?? []).flatMap((b) => (b.imageUrl ? [b.imageUrl] : [])))];
 
   return (
     <>

@@ -1,18 +1,22 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { Balance, LedgerAccount, LedgerEntry, Statement, StatementStatus } from './types';
+import type { QueryParams } from '@/lib/api/query';
+import type {
+  ExportStatementResponse,
+  GetBalanceResponse,
+  ListLedgerEntriesResponse,
+  ListStatementsResponse,
+  Statement,
+} from '@/lib/api/schema';
 
-export interface LedgerFilter {
-  account?: LedgerAccount;
-  programId?: string;
-  partnerId?: string;
-  userId?: string;
-}
+export type LedgerFilter = Omit<QueryParams<'LedgerService_ListLedgerEntries'>, 'pageSize' | 'pageToken'>;
+export type BalanceFilter = QueryParams<'LedgerService_GetBalance'>;
+export type StatementFilter = Omit<QueryParams<'PayoutService_ListStatements'>, 'pageSize' | 'pageToken'>;
 
-export function useBalances(filter: { partnerId?: string; userId?: string; programId?: string } = {}) {
+export function useBalances(filter: BalanceFilter = {}) {
   return useQuery({
     queryKey: ['ledger', 'balance', filter],
-    queryFn: async () => (await api.get<{ balances: Balance[] }>('/v1/balance', filter)).balances,
+    queryFn: async () => (await api.get<GetBalanceResponse>('/v1/balance', filter)).balances ?? [],
   });
 }
 
@@ -20,7 +24,7 @@ export function useLedgerEntries(filter: LedgerFilter, pageSize = 25) {
   return useInfiniteQuery({
     queryKey: ['ledger', 'entries', filter, pageSize],
     queryFn: ({ pageParam }) =>
-      api.get<{ entries: LedgerEntry[]; nextPageToken: string }>('/v1/ledger-entries', {
+      api.get<ListLedgerEntriesResponse>('/v1/ledger-entries', {
         ...filter,
         pageSize,
         pageToken: pageParam,
@@ -30,11 +34,11 @@ export function useLedgerEntries(filter: LedgerFilter, pageSize = 25) {
   });
 }
 
-export function useStatements(filter: { status?: StatementStatus; partnerId?: string; payoutRunId?: string } = {}, enabled = true) {
+export function useStatements(filter: StatementFilter = {}, enabled = true) {
   return useInfiniteQuery({
     queryKey: ['statements', 'list', filter],
     queryFn: ({ pageParam }) =>
-      api.get<{ statements: Statement[]; nextPageToken: string }>('/v1/statements', { ...filter, pageSize: 50, pageToken: pageParam }),
+      api.get<ListStatementsResponse>('/v1/statements', { ...filter, pageSize: 50, pageToken: pageParam }),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextPageToken || undefined,
     enabled,
@@ -63,11 +67,11 @@ export function useMarkStatementPaid() {
 
 // Saves a statement's CSV (the API answers it as JSON with the file's name and text).
 export async function downloadStatementCsv(id: string) {
-  const file = await api.get<{ filename: string; contentType: string; csv: string }>(`/v1/statements/${id}:export`);
-  const url = URL.createObjectURL(new Blob([file.csv], { type: file.contentType || 'text/csv' }));
+  const file = await api.get<ExportStatementResponse>(`/v1/statements/${id}:export`);
+  const url = URL.createObjectURL(new Blob([file.csv ?? ''], { type: file.contentType || 'text/csv' }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = file.filename;
+  a.download = file.filename ?? '';
   a.click();
   URL.revokeObjectURL(url);
 }

@@ -1,8 +1,10 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { labelOf } from '@/lib/api/enums';
+import type { LedgerEntry } from '@/lib/api/schema';
 import { isNegative } from '@/lib/decimal';
 import { formatDateTime, formatDay, formatMoney, formatPoints } from '@/lib/format';
-import { ENTRY_KIND_LABELS, type LedgerEntry } from '../api/types';
+import { ENTRY_KIND_LABELS } from '../labels';
 
 // "+€739.60" or "−120 points", coloured by sign.
 export function EntryAmount({ entry }: { entry: LedgerEntry }) {
@@ -27,7 +29,7 @@ export function RewardExplanation({ entry, ruleName }: { entry: LedgerEntry; rul
   return (
     <>
       <p className="entry__title">
-        <strong>{t(ENTRY_KIND_LABELS[entry.kind])}</strong>
+        <strong>{t(labelOf(ENTRY_KIND_LABELS, entry.kind) ?? 'Unknown')}</strong>
         {entry.ruleId && (
           <span className="muted">
             {' · '}

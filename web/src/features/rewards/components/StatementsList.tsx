@@ -26,7 +26,7 @@ export function StatementsList({ partnerId }: { partnerId?: string }) {
     >
       <QueryView query={statements}>
         {(data) => {
-          const rows = data.pages.flatMap((p) => p.statements);
+          const rows = data.pages.flatMap((p) => p.statements ?? []);
           if (rows.length === 0) return <Empty>{t('No statements yet.')}</Empty>;
           return (
             <table className="table table--cards">
@@ -68,11 +68,11 @@ export function StatementsList({ partnerId }: { partnerId?: string }) {
                           type="button"
                           className="link-button"
                           aria-expanded={openId === s.id}
-                          onClick={() => setOpenId(openId === s.id ? null : s.id)}
+                          onClick={() => setOpenId(openId === s.id ? null : (s.id ?? null))}
                         >
                           {openId === s.id ? t('Hide entries') : t('{{count}} entries', { count: s.entryCount })}
                         </button>{' '}
-                        <button type="button" className="link-button" onClick={() => void downloadStatementCsv(s.id)}>
+                        <button type="button" className="link-button" onClick={() => void downloadStatementCsv(s.id ?? '')}>
                           CSV<span className="visually-hidden"> {t('Statement')} {s.id}</span>
                         </button>
                       </td>
@@ -83,7 +83,7 @@ export function StatementsList({ partnerId }: { partnerId?: string }) {
                           <QueryView query={open}>
                             {(detail) => (
                               <ul className="entries">
-                                {detail.entries.map((e) => (
+                                {(detail.entries ?? []).map((e) => (
                                   <li key={e.id} className="entry">
                                     <div>
                                       <RewardExplanation entry={e} />

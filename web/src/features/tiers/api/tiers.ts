@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { EvaluateTiersResponse, PartnerTierStatus, TierChange, TierLadder, TierLadderInput } from './types';
+import type { EvaluateTiersRequest, EvaluateTiersResponse, ListTierChangesResponse, PartnerTierStatus, TierLadder } from '@/lib/api/schema';
 
 export function useTierStatus(partnerId?: string) {
   return useQuery({
@@ -17,7 +17,7 @@ export function useTierChanges(partnerId?: string) {
   return useQuery({
     queryKey: ['tiers', 'changes', partnerId ?? 'all'],
     queryFn: async () =>
-      (await api.get<{ changes: TierChange[] }>('/v1/tier-changes', { partnerId, pageSize: 50 })).changes,
+      (await api.get<ListTierChangesResponse>('/v1/tier-changes', { partnerId, pageSize: 50 })).changes ?? [],
   });
 }
 
@@ -26,7 +26,7 @@ export function useTierChangePages(partnerId?: string, pageSize = 25) {
   return useInfiniteQuery({
     queryKey: ['tiers', 'changes', 'pages', partnerId ?? 'all', pageSize],
     queryFn: ({ pageParam }) =>
-      api.get<{ changes: TierChange[]; nextPageToken: string }>('/v1/tier-changes', { partnerId, pageSize, pageToken: pageParam }),
+      api.get<ListTierChangesResponse>('/v1/tier-changes', { partnerId, pageSize, pageToken: pageParam }),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextPageToken || undefined,
   });
@@ -36,7 +36,7 @@ export function useTierChangePages(partnerId?: string, pageSize = 25) {
 export function useSetTierLadder() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (ladder: TierLadderInput) => api.put<TierLadder>('/v1/tiers', { ladder }),
+    mutationFn: (ladder: TierLadder) => api.put<TierLadder>('/v1/tiers', { ladder }),
     onSuccess: (saved) => {
       queryClient.setQueryData(['tiers', 'ladder'], saved);
       void queryClient.invalidateQueries({ queryKey: ['tiers'] });
@@ -48,7 +48,7 @@ export function useSetTierLadder() {
 export function useEvaluateTiers() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (request: { partnerId?: string; dryRun: boolean }) =>
+    mutationFn: (request: EvaluateTiersRequest) =>
       api.post<EvaluateTiersResponse>('/v1/tiers:evaluate', request),
     onSuccess: (_, request) => {
       if (request.dryRun) return;

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Empty, ErrorMessage } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
+import type { EvaluateTiersResponse } from '@/lib/api/schema';
 import { useEvaluateTiers, useTierLadder } from '../api/tiers';
-import type { EvaluateTiersResponse } from '../api/types';
 import { TierChangeTable } from './TierChangeTable';
 
 // "Evaluate tiers now": a preview (dry run) first, then the evaluation itself, with who moves.
@@ -22,7 +22,7 @@ export function EvaluatePanel({ partnerId }: { partnerId?: string }) {
         },
       },
     );
-  const noLadder = ladder.data && ladder.data.tiers.length === 0;
+  const noLadder = ladder.data && (ladder.data.tiers ?? []).length === 0;
   return (
     <div className="evaluate">
       {noLadder ? (

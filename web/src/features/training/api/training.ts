@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import type { ListCertificationsResponse, ListTrainingModulesResponse, TrainingCompletion, TrainingModule } from '@/lib/api/schema';
 import { recognitionKeys } from '@/features/recognition/api/recognition';
-import type { Certification, TrainingCompletion, TrainingModule } from './types';
 
 export function useTrainingModules() {
   return useQuery({
     queryKey: ['training', 'modules'],
     queryFn: async () =>
-      (await api.get<{ trainingModules: TrainingModule[] }>('/v1/training-modules', { pageSize: 200 })).trainingModules,
+      (await api.get<ListTrainingModulesResponse>('/v1/training-modules', { pageSize: 200 })).trainingModules ?? [],
     staleTime: 5 * 60_000,
   });
 }
@@ -17,8 +17,8 @@ export function useCertifications(filter: { partnerId?: string; includeExpired?:
   return useQuery({
     queryKey: ['training', 'certifications', filter],
     queryFn: async () =>
-      (await api.get<{ certifications: Certification[] }>('/v1/certifications', { ...filter, pageSize: 500, includeExpired: filter.includeExpired || undefined }))
-        .certifications,
+      (await api.get<ListCertificationsResponse>('/v1/certifications', { ...filter, pageSize: 500, includeExpired: filter.includeExpired || undefined }))
+        .certifications ?? [],
   });
 }
 

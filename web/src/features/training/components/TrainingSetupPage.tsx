@@ -6,11 +6,12 @@ import { Card, Page } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
+import type { TrainingModule } from '@/lib/api/schema';
 import { formatDate, formatPoints } from '@/lib/format';
-import { usePrincipal } from '@/features/auth/hooks/use-principal';
+import { usePrincipal } from '@/lib/principal';
 import { useBadgeCatalog } from '@/features/recognition/api/setup';
+import { quizKind } from '../api/quiz-kind';
 import { useCreateTrainingModule, useTrainingModules } from '../api/training';
-import { quizKind, type TrainingModule } from '../api/types';
 import { emptyModuleDraft, toTrainingModule, type ModuleDraft } from './module-draft';
 import { QuizEditor } from './QuizEditor';
 import '../training.css';
@@ -23,7 +24,7 @@ export default function TrainingSetupPage() {
   const modules = useTrainingModules();
   const badges = useBadgeCatalog();
   const [creating, setCreating] = useState(false);
-  const badgesOf = (m: TrainingModule) => (badges.data ?? []).filter((b) => b.criteria.moduleCompleted?.moduleId === m.id);
+  const badgesOf = (m: TrainingModule) => (badges.data ?? []).filter((b) => b.criteria?.moduleCompleted?.moduleId === m.id);
   return (
     <Page
       title={t('Training setup')}
