@@ -2,16 +2,16 @@ import { Fragment, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InputField, SelectField } from '@/components/Fields';
 import { Card, Page } from '@/components/Page';
+import { PartnerPicker } from '@/components/PartnerPicker';
 import { Empty, ErrorMessage, QueryView } from '@/components/Status';
 import { ApiError } from '@/lib/api-client';
 import { labelOf, type Role } from '@/lib/api/enums';
+import { useUserDirectory } from '@/lib/api/partners';
 import type { AuditRecord } from '@/lib/api/schema';
 import { formatDateTime } from '@/lib/format';
 import { ROLE_LABELS } from '@/lib/principal';
-import { PartnerPicker } from '@/features/partners/components/PartnerPicker';
 import { useAuditRecords, useVerifyAuditTrail, type AuditFilter } from '../api/audit';
 import { kEntityTypes } from '../api/entity-types';
-import { useUserDirectory } from '../api/users';
 import { AuditDiff } from './AuditDiff';
 import '../audit.css';
 

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BadgeImage } from '@/components/BadgeImage';
 import { Page } from '@/components/Page';
 import { ProgressBar } from '@/components/ProgressBar';
 import { QueryView } from '@/components/Status';
 import { Tabs } from '@/components/Tabs';
+import { useChallenges } from '@/lib/api/challenges';
+import { useLeaderboards } from '@/lib/api/leaderboards';
+import { useMyBadges } from '@/lib/api/recognition';
+import { useTrainingModules } from '@/lib/api/training';
+import { describeCriteria } from '@/lib/badge-criteria';
 import { formatDate } from '@/lib/format';
-import { useChallenges } from '@/features/engagement/api/engagement';
-import { useLeaderboards } from '@/features/leaderboards/api/leaderboards';
-import { useMyBadges } from '@/features/recognition/api/recognition';
-import { useTrainingModules } from '@/features/training/api/training';
-import { describeCriteria } from '../api/criteria';
-import { BadgeImage } from './BadgeImage';
 
 type Filter = 'all' | 'earned' | 'locked';
 

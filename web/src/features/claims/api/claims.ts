@@ -1,33 +1,9 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, uploadFile } from '@/lib/api-client';
-import type { QueryParams } from '@/lib/api/query';
-import type { Attachment, Claim, ListClaimsResponse } from '@/lib/api/schema';
-
-export type ClaimFilter = Omit<QueryParams<'ClaimService_ListClaims'>, 'pageSize' | 'pageToken'>;
-
-export const claimKeys = {
-  all: ['claims'] as const,
-  list: (filter: ClaimFilter) => ['claims', 'list', filter] as const,
-  detail: (id: string) => ['claims', 'detail', id] as const,
-};
-
-// Claims newest first, 25 a page, as the caller may see them.
-export function useClaims(filter: ClaimFilter) {
-  return useInfiniteQuery({
-    queryKey: claimKeys.list(filter),
-    queryFn: ({ pageParam }) =>
-      api.get<ListClaimsResponse>('/v1/claims', {
-        pageSize: 25,
-        pageToken: pageParam,
-        status: filter.status,
-        programId: filter.programId,
-        partnerId: filter.partnerId,
-        flaggedOnly: filter.flaggedOnly || undefined,
-      }),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextPageToken || undefined,
-  });
-}
+// One claim, and submitting, resubmitting and reviewing claims; the claim list and keys are in
+// lib/api/claims, attachments in lib/api/attachments.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { claimKeys } from '@/lib/api/claims';
+import type { Claim } from '@/lib/api/schema';
 
 export function useClaim(id: string) {
   return useQuery({ queryKey: claimKeys.detail(id), queryFn: () => api.get<Claim>(`/v1/claims/${id}`) });
@@ -65,12 +41,4 @@ export function useReviewClaim() {
   return useClaimMutation(({ claim, action, comment }: { claim: Claim; action: ReviewAction; comment: string }) =>
     api.post<Claim>(`/v1/claims/${claim.id}:${action}`, { comment, etag: claim.etag }),
   );
-}
-
-export function uploadAttachment(file: File, onProgress: (fraction: number) => void, signal?: AbortSignal) {
-  return uploadFile<Attachment>('/v1/attachments', file, {}, onProgress, signal);
-}
-
-export function attachmentUrl(id: string): string {
-  return `/v1/attachments/${id}:download`;
 }

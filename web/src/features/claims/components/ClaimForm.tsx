@@ -1,13 +1,13 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InputField, SelectField, TextAreaField } from '@/components/Fields';
+import { ProofDropzone, type ProofUpload } from '@/components/ProofDropzone';
 import { ApiError } from '@/lib/api-client';
+import { useProductSearch } from '@/lib/api/programs';
 import type { Attachment, Claim, Program } from '@/lib/api/schema';
 import { addDecimals, multiplyDecimal } from '@/lib/decimal';
 import { decimalInput, formatDecimalInput, parseDecimalInput } from '@/lib/decimal-input';
 import { formatMoney, locale, todayUtc } from '@/lib/format';
-import { useProductSearch } from '@/features/programs/api/programs';
-import { ProofDropzone, type ProofUpload } from './ProofDropzone';
 
 interface LineState {
   key: number;

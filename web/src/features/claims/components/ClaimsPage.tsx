@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ClaimStatusBadge } from '@/components/ClaimStatusBadge';
 import { Page } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
 import { queryString } from '@/lib/api-client';
+import { useClaims } from '@/lib/api/claims';
 import type { ClaimStatus, Known } from '@/lib/api/enums';
+import { usePrograms } from '@/lib/api/programs';
 import { formatDay, formatMoney } from '@/lib/format';
 import { CLAIM_STATUS_LABELS } from '@/lib/labels';
 import { usePrincipal } from '@/lib/principal';
-import { usePrograms } from '@/features/programs/api/programs';
-import { useClaims } from '../api/claims';
-import { ClaimStatusBadge } from './ClaimStatusBadge';
 
 const kStatuses = Object.keys(CLAIM_STATUS_LABELS) as Array<Known<ClaimStatus>>;
 

@@ -2,7 +2,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Page } from '@/components/Page';
 import { QueryView } from '@/components/Status';
-import { useEnrolledPrograms, useProgram } from '@/features/programs/api/programs';
+import { useEnrolledPrograms, useProgram } from '@/lib/api/programs';
 import { useClaim, useResubmitClaim } from '../api/claims';
 import { ClaimForm } from './ClaimForm';
 

@@ -1,32 +1,32 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { BadgeImage } from '@/components/BadgeImage';
 import { Card, Page } from '@/components/Page';
 import { ProgressBar } from '@/components/ProgressBar';
 import { Loading, QueryView } from '@/components/Status';
+import { useChallenges } from '@/lib/api/challenges';
+import { useLeaderboards, useLeaderboardStanding } from '@/lib/api/leaderboards';
+import { useEnrolledPrograms, usePartnerProgress } from '@/lib/api/programs';
+import { useLiveProgress, useMyBadges, useRecognitionSummary } from '@/lib/api/recognition';
 import type { Program } from '@/lib/api/schema';
+import { useTierStatus } from '@/lib/api/tiers';
 import { percentOf } from '@/lib/decimal';
 import { formatDate, formatDay, formatMoney, formatMoneyShort, formatPoints } from '@/lib/format';
 import { usePrincipal } from '@/lib/principal';
-import { BadgeImage } from '@/features/badges/components/BadgeImage';
-import { useChallenges } from '@/features/engagement/api/engagement';
-import { SurveyPrompt } from '@/features/engagement/components/SurveyPrompt';
-import { useLeaderboards, useLeaderboardStanding } from '@/features/leaderboards/api/leaderboards';
-import { useEnrolledPrograms, usePartnerProgress } from '@/features/programs/api/programs';
-import { useLiveProgress, useMyBadges, useRecognitionSummary } from '@/features/recognition/api/recognition';
-import { useTierStatus } from '@/features/tiers/api/tiers';
 
 // The chart library is loaded after the rest of the dashboard, so it does not delay it.
 const EarningsChart = lazy(() => import('./EarningsChart'));
 
-// The partner's home: where they stand and what to do next.
-export default function DashboardPage() {
+// The partner's home: where they stand and what to do next. `prompt` goes above the cards (the
+// app puts the open survey there).
+export function DashboardPage({ prompt }: { prompt?: ReactNode }) {
   const { t } = useTranslation();
   const principal = usePrincipal();
   const firstName = (principal.displayName ?? '').split(' ')[0];
   return (
     <Page title={t('Welcome back, {{name}}', { name: firstName })} subtitle={principal.partnerName}>
-      <SurveyPrompt />
+      {prompt}
       <div className="dashboard">
         <LevelCard />
         <RankCard />

@@ -6,7 +6,6 @@ import type {
   GiveKudosRequest,
   Kudos,
   KudosBudget,
-  ListChallengesResponse,
   ListFeedResponse,
   ListSurveysResponse,
   RespondToSurveyResponse,
@@ -23,13 +22,6 @@ export function useFeed(filter: FeedFilter = {}) {
       api.get<ListFeedResponse>('/v1/feed', { ...filter, pageSize: 20, pageToken: pageParam }),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextPageToken || undefined,
-  });
-}
-
-export function useChallenges(includeEnded = false) {
-  return useQuery({
-    queryKey: ['challenges', includeEnded],
-    queryFn: async () => (await api.get<ListChallengesResponse>('/v1/challenges', { includeEnded: includeEnded || undefined })).challenges ?? [],
   });
 }
 

@@ -6,12 +6,13 @@ import { Card } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
+import { useChallenges } from '@/lib/api/challenges';
 import { labelOf, type ChallengeGoalKind, type Known } from '@/lib/api/enums';
+import { usePrograms } from '@/lib/api/programs';
 import type { Challenge } from '@/lib/api/schema';
 import { decimalInput } from '@/lib/decimal-input';
 import { formatDateTime, formatMoney, formatNumber, formatPoints } from '@/lib/format';
-import { usePrograms } from '@/features/programs/api/programs';
-import { useChallenges, useCreateChallenge } from '../api/engagement';
+import { useCreateChallenge } from '../api/engagement';
 import { AudienceFields, audienceOf, audienceText, emptyAudience, isoToLocal, localToIso, type AudienceDraft } from './setup-fields';
 
 export const GOAL_KIND_LABELS: Record<Known<ChallengeGoalKind>, string> = {

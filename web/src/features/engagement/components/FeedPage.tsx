@@ -7,9 +7,9 @@ import { Empty, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
 import { labelOf, type FeedEntryKind, type FeedVisibility, type Known } from '@/lib/api/enums';
+import { useUsers } from '@/lib/api/partners';
 import { formatPoints, formatRelative } from '@/lib/format';
 import { isPartnerRole, isVendorRole, usePrincipal } from '@/lib/principal';
-import { useUsers } from '@/features/partners/api/partners';
 import { useFeed, useGiveKudos, useKudosBudget } from '../api/engagement';
 import { SurveyPrompt } from './SurveyPrompt';
 

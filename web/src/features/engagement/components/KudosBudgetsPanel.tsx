@@ -6,9 +6,9 @@ import { Card } from '@/components/Page';
 import { QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
+import { usePartners } from '@/lib/api/partners';
 import type { KudosBudget } from '@/lib/api/schema';
 import { formatPoints } from '@/lib/format';
-import { usePartners } from '@/features/partners/api/partners';
 import { useKudosBudget, useSetKudosBudget } from '../api/engagement';
 
 // Monthly kudos budgets: one for vendor staff, one per partner (for its partner admins).

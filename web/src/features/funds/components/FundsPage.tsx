@@ -2,15 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InputField, SelectField, TextAreaField } from '@/components/Fields';
 import { Card, Page } from '@/components/Page';
+import { ProofDropzone, type ProofUpload } from '@/components/ProofDropzone';
 import { Empty, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
+import { attachmentUrl } from '@/lib/api/attachments';
 import { labelOf } from '@/lib/api/enums';
 import type { FundBalance, FundRequest } from '@/lib/api/schema';
 import { decimalInput } from '@/lib/decimal-input';
 import { formatDateTime, formatDay, formatMoney } from '@/lib/format';
-import { attachmentUrl } from '@/features/claims/api/claims';
-import { ProofDropzone, type ProofUpload } from '@/features/claims/components/ProofDropzone';
 import {
   FUND_LABELS,
   FUND_STATUS_LABELS,

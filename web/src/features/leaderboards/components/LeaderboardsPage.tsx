@@ -5,12 +5,13 @@ import { Card, Page } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
 import { Tabs } from '@/components/Tabs';
 import type { Known, LeaderboardScope, PartnerType } from '@/lib/api/enums';
+import { leaderboardKeys, useLeaderboards, useLeaderboardStanding, type LeaderboardQuery } from '@/lib/api/leaderboards';
 import type { GetLeaderboardResponse, Leaderboard, LeaderboardRow } from '@/lib/api/schema';
+import { useTierLadder } from '@/lib/api/tiers';
 import { formatDay, formatMoneyShort, formatPoints, todayUtc } from '@/lib/format';
 import { PARTNER_TYPE_LABELS } from '@/lib/labels';
 import { useEventStream } from '@/lib/sse';
-import { useTierLadder } from '@/features/tiers/api/tiers';
-import { leaderboardKeys, useLeaderboards, useLeaderboardStanding, watchUrl, type LeaderboardQuery } from '../api/leaderboards';
+import { watchUrl } from '../api/leaderboards';
 
 const kScopeLabels: Record<Known<LeaderboardScope>, string> = {
   LEADERBOARD_SCOPE_INDIVIDUAL: 'Individuals',

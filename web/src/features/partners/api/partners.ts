@@ -1,35 +1,8 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// Creating and changing partners and users; reading them is in lib/api/partners.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { QueryParams } from '@/lib/api/query';
-import type { CreateUserRequest, ListPartnersResponse, ListUsersResponse, Partner, User } from '@/lib/api/schema';
-
-export type PartnerFilter = Omit<QueryParams<'PartnerService_ListPartners'>, 'pageSize' | 'pageToken'>;
-export type UserFilter = Omit<QueryParams<'PartnerService_ListUsers'>, 'pageSize' | 'pageToken'>;
-
-export const partnerKeys = {
-  all: ['partners'] as const,
-  list: (filter: PartnerFilter, pageSize: number) => ['partners', 'list', filter, pageSize] as const,
-  detail: (id: string) => ['partners', 'detail', id] as const,
-};
-
-// Partners ordered by id, a page at a time (fetchNextPage loads the next one).
-export function usePartners(filter: PartnerFilter = {}, pageSize = 100) {
-  return useInfiniteQuery({
-    queryKey: partnerKeys.list(filter, pageSize),
-    queryFn: ({ pageParam }) =>
-      api.get<ListPartnersResponse>('/v1/partners', { ...filter, pageSize, pageToken: pageParam }),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextPageToken || undefined,
-  });
-}
-
-export function usePartner(id: string | undefined) {
-  return useQuery({
-    queryKey: partnerKeys.detail(id ?? ''),
-    queryFn: () => api.get<Partner>(`/v1/partners/${id}`),
-    enabled: !!id && id !== '0',
-  });
-}
+import { partnerKeys } from '@/lib/api/partners';
+import type { CreateUserRequest, Partner, User } from '@/lib/api/schema';
 
 // The fields a partner form edits, as sent (ids as strings, per the JSON mapping of int64). The
 // text fields are always sent; a type not chosen yet is left out.
@@ -55,15 +28,6 @@ export function useUpdatePartner() {
       void queryClient.invalidateQueries({ queryKey: ['tiers'] });
       void queryClient.invalidateQueries({ queryKey: ['programs'] });
     },
-  });
-}
-
-export function useUsers(filter: UserFilter = {}, enabled = true) {
-  return useQuery({
-    queryKey: ['users', filter],
-    queryFn: async () => (await api.get<ListUsersResponse>('/v1/users', { ...filter, pageSize: 200 })).users ?? [],
-    enabled,
-    placeholderData: (previous) => previous,
   });
 }
 

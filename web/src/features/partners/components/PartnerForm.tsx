@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InputField, SelectField } from '@/components/Fields';
+import { PartnerPicker } from '@/components/PartnerPicker';
 import type { ApiError } from '@/lib/api-client';
 import type { Known, PartnerStatus, PartnerType } from '@/lib/api/enums';
 import type { Tier } from '@/lib/api/schema';
 import { PARTNER_TYPE_LABELS } from '@/lib/labels';
 import type { PartnerInput } from '../api/partners';
 import { PARTNER_STATUS_LABELS } from '../labels';
-import { PartnerPicker } from './PartnerPicker';
 
 // The API field path of each form field (violations name them under "partner.").
 const kFieldPaths: Record<keyof PartnerInput, string> = {

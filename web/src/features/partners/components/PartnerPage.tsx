@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Card, Page } from '@/components/Page';
@@ -6,34 +6,42 @@ import { Empty, ErrorMessage, Loading, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
 import { labelOf } from '@/lib/api/enums';
+import { usePartner, usePartners } from '@/lib/api/partners';
+import { useEnrollments, usePrograms } from '@/lib/api/programs';
 import type { Partner } from '@/lib/api/schema';
+import { tierName, useTierLadder } from '@/lib/api/tiers';
 import { formatDate, formatDateTime, formatDay } from '@/lib/format';
 import { PARTNER_TYPE_LABELS } from '@/lib/labels';
 import { managesPartners, usePrincipal } from '@/lib/principal';
-import { useEnrollments, usePrograms } from '@/features/programs/api/programs';
-import { useTierChanges, useTierLadder } from '@/features/tiers/api/tiers';
-import { PartnerTierCard } from '@/features/tiers/components/PartnerTierCard';
-import { TierChangeTable, tierName } from '@/features/tiers/components/TierChangeTable';
-import { usePartner, usePartners, useUpdatePartner } from '../api/partners';
+import { useUpdatePartner } from '../api/partners';
 import { PARTNER_STATUS_LABELS } from '../labels';
 import { PartnerForm } from './PartnerForm';
 import { PartnerName } from './PartnerName';
 import { PartnerUsers } from './PartnerUsers';
 import '../partners.css';
 
+// What the partner page shows of a partner's tier; the tiers feature provides it (the app puts
+// the two together).
+export interface PartnerTierSections {
+  // The partner's standing on the ladder, with an evaluation of just this partner if allowed.
+  standing: (partnerId: string, canEvaluate: boolean) => ReactNode;
+  // The partner's promotions and demotions.
+  history: (partnerId: string) => ReactNode;
+}
+
 // One partner: its details (edited by channel managers and program admins), its place in a
 // multi-tier network, its tier standing, programs and people.
-export default function PartnerPage() {
+export function PartnerPage({ tiers }: { tiers: PartnerTierSections }) {
   const { partnerId = '' } = useParams();
   const partner = usePartner(partnerId);
   return (
     <QueryView query={partner}>
-      {(p) => <PartnerView partner={p} refetch={() => void partner.refetch()} />}
+      {(p) => <PartnerView partner={p} tiers={tiers} refetch={() => void partner.refetch()} />}
     </QueryView>
   );
 }
 
-function PartnerView({ partner: p, refetch }: { partner: Partner; refetch: () => void }) {
+function PartnerView({ partner: p, tiers, refetch }: { partner: Partner; tiers: PartnerTierSections; refetch: () => void }) {
   const { t } = useTranslation();
   const principal = usePrincipal();
   const canManage = managesPartners(principal.role);
@@ -52,11 +60,11 @@ function PartnerView({ partner: p, refetch }: { partner: Partner; refetch: () =>
           <PartnerUsers partnerId={p.id ?? ''} canManage={canManage} />
           <PartnerPrograms partnerId={p.id ?? ''} />
           <Card title={t('Tier history')} id="partner-tier-history">
-            <TierHistory partnerId={p.id ?? ''} />
+            {tiers.history(p.id ?? '')}
           </Card>
         </div>
         <div>
-          <PartnerTierCard partnerId={p.id ?? ''} canEvaluate={canManage} />
+          {tiers.standing(p.id ?? '', canManage)}
           <PartnerNetwork partner={p} />
         </div>
       </div>
@@ -244,23 +252,5 @@ function PartnerPrograms({ partnerId }: { partnerId: string }) {
         }
       </QueryView>
     </Card>
-  );
-}
-
-function TierHistory({ partnerId }: { partnerId: string }) {
-  const { t } = useTranslation();
-  const ladder = useTierLadder();
-  const changes = useTierChanges(partnerId);
-  if (ladder.isPending) return <Loading />;
-  return (
-    <QueryView query={changes}>
-      {(list) =>
-        list.length === 0 ? (
-          <Empty>{t('No tier changes recorded.')}</Empty>
-        ) : (
-          <TierChangeTable changes={list} ladder={ladder.data} hidePartner caption={t('Tier history')} />
-        )
-      }
-    </QueryView>
   );
 }

@@ -6,10 +6,11 @@ import { Empty, ErrorMessage, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
 import { labelOf, type Known, type Role } from '@/lib/api/enums';
+import { useUsers } from '@/lib/api/partners';
 import type { User } from '@/lib/api/schema';
 import { formatDate } from '@/lib/format';
 import { ROLE_LABELS } from '@/lib/principal';
-import { useCreateUser, useUpdateUser, useUsers } from '../api/partners';
+import { useCreateUser, useUpdateUser } from '../api/partners';
 import { leftoverViolations } from './PartnerForm';
 
 const kPartnerRoles: Array<Known<Role>> = ['ROLE_PARTNER_REP', 'ROLE_PARTNER_ADMIN'];

@@ -2,19 +2,19 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Card, Page } from '@/components/Page';
+import { PartnerPicker } from '@/components/PartnerPicker';
 import { Empty, ErrorMessage, Loading } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
 import { labelOf, type Known, type PartnerStatus, type PartnerType } from '@/lib/api/enums';
+import { usePartners, type PartnerFilter } from '@/lib/api/partners';
+import { tierName, useTierLadder } from '@/lib/api/tiers';
 import { PARTNER_TYPE_LABELS } from '@/lib/labels';
 import { managesPartners, usePrincipal } from '@/lib/principal';
-import { useTierLadder } from '@/features/tiers/api/tiers';
-import { tierName } from '@/features/tiers/components/TierChangeTable';
-import { useCreatePartner, usePartners, type PartnerFilter } from '../api/partners';
+import { useCreatePartner } from '../api/partners';
 import { PARTNER_STATUS_LABELS } from '../labels';
 import { PartnerForm } from './PartnerForm';
 import { PartnerName } from './PartnerName';
-import { PartnerPicker } from './PartnerPicker';
 import '../partners.css';
 
 // Every partner organisation, searchable and filterable, and (channel managers and program

@@ -1,23 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, queryString } from '@/lib/api-client';
-import type { QueryParams } from '@/lib/api/query';
-import type {
-  CreatePayoutRunRequest,
-  ExportStatementResponse,
-  ListStatementsResponse,
-  MarkStatementPaidRequest,
-  PayoutRun,
-  Statement,
-} from '@/lib/api/schema';
-
-export type StatementFilter = Omit<QueryParams<'PayoutService_ListStatements'>, 'pageSize' | 'pageToken'>;
-
-// The same keys as the rewards pages' statement hooks, so a payment refreshes both.
-export const statementKeys = {
-  all: ['statements'] as const,
-  list: (filter: StatementFilter) => ['statements', 'list', filter] as const,
-  detail: (id: string) => ['statements', 'detail', id] as const,
-};
+import type { CreatePayoutRunRequest, ListStatementsResponse, MarkStatementPaidRequest, PayoutRun, Statement } from '@/lib/api/schema';
+import { statementKeys, type StatementFilter } from '@/lib/api/statements';
 
 export function useStatementList(filter: StatementFilter, pageSize = 25) {
   return useInfiniteQuery({
@@ -68,19 +52,6 @@ export function useMarkPaid() {
 // The streamed CSV of statements (period end in [fromDate, toDate]), for a download link.
 export function statementsExportUrl(filter: { partnerId?: string; fromDate?: string; toDate?: string }): string {
   return `/v1/statements:export${queryString(filter)}`;
-}
-
-// Saves one statement's CSV (the API answers it as JSON with the file's name and text).
-export async function downloadStatementCsv(id: string): Promise<void> {
-  const file = await api.get<ExportStatementResponse>(`/v1/statements/${id}:export`);
-  const url = URL.createObjectURL(new Blob([file.csv ?? ''], { type: file.contentType || 'text/csv' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.filename ?? '';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  URL.revokeObjectURL(url);
 }
 
 // "YYYY-MM-DD" of the day before `day`.

@@ -5,8 +5,9 @@ import { InputField } from '@/components/Fields';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
 import type { Statement } from '@/lib/api/schema';
+import { statementKeys } from '@/lib/api/statements';
 import { formatDay, formatMoney } from '@/lib/format';
-import { statementKeys, useMarkPaid } from '../api/payouts';
+import { useMarkPaid } from '../api/payouts';
 
 // Finance: records that an open statement was paid, with the bank or ERP payment reference,
 // after saying what that does. Sends the statement's etag: a statement changed meanwhile is

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { EntryAmount, RewardExplanation } from '@/components/LedgerEntryParts';
 import { Card, Page } from '@/components/Page';
 import { Empty, ErrorMessage, Loading } from '@/components/Status';
+import { useUserDirectory } from '@/lib/api/partners';
+import { usePrograms } from '@/lib/api/programs';
 import type { Statement } from '@/lib/api/schema';
 import { addDecimals, compareDecimals } from '@/lib/decimal';
 import { formatDateTime, formatDay, formatMoney } from '@/lib/format';
 import { usePrincipal } from '@/lib/principal';
-import { useUserDirectory } from '@/features/audit/api/users';
-import { usePrograms } from '@/features/programs/api/programs';
-import { EntryAmount, RewardExplanation } from '@/features/rewards/components/LedgerEntryParts';
 import { useStatementDetail } from '../api/payouts';
 import { CsvButton } from './CsvButton';
 import { MarkPaidForm } from './MarkPaidForm';

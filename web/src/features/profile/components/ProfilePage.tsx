@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Card, Page } from '@/components/Page';
 import { api } from '@/lib/api-client';
 import { labelOf } from '@/lib/api/enums';
+import { recognitionKeys, useRecognitionSummary } from '@/lib/api/recognition';
 import type { RecognitionSummary } from '@/lib/api/schema';
 import { isPartnerRole, ROLE_LABELS, usePrincipal } from '@/lib/principal';
-import { recognitionKeys, useRecognitionSummary } from '@/features/recognition/api/recognition';
 
 function initials(name: string): string {
   return name

@@ -1,6 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCatalog, usePartnerDirectory, usePartnerSearch, useProductSearch } from '../api/programs';
+import { useCatalog, useProductSearch } from '@/lib/api/programs';
+import { usePartnerDirectory, usePartnerSearch } from '../api/programs';
 
 interface ChipsProps {
   items: Array<{ value: string; label: string }>;

@@ -7,6 +7,7 @@ import { Empty, ErrorMessage, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
 import { labelOf, type Known, type ProgramStatus } from '@/lib/api/enums';
+import { useProgram } from '@/lib/api/programs';
 import type { IncentiveRule, Program } from '@/lib/api/schema';
 import { formatDate, formatDateTime, formatDay, formatNumber } from '@/lib/format';
 import { PARTNER_TYPE_LABELS } from '@/lib/labels';
@@ -16,7 +17,6 @@ import {
   useEligibility,
   usePartnerDirectory,
   usePartnerSearch,
-  useProgram,
   useProgramEnrollments,
   useRulesVersions,
   type StatusAction,

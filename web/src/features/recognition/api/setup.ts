@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { Badge, Leaderboard, Level, ListBadgesResponse, ListLeaderboardsResponse, ListLevelsResponse } from '@/lib/api/schema';
+import { recognitionKeys } from '@/lib/api/recognition';
+import type { Badge, Leaderboard, Level, ListLeaderboardsResponse, ListLevelsResponse } from '@/lib/api/schema';
 
 // The recognition catalog the program admin sets up: the level ladder, badges and boards.
 export const setupKeys = {
   levels: ['recognition', 'levels'] as const,
-  catalog: ['recognition', 'catalog'] as const,
+  catalog: recognitionKeys.catalog,
   leaderboards: ['recognition', 'leaderboards'] as const,
 };
 
@@ -24,23 +25,6 @@ export function useSetLevels() {
     onSuccess: (levels) => {
       queryClient.setQueryData(setupKeys.levels, levels);
       void queryClient.invalidateQueries({ queryKey: ['recognition', 'summary'] });
-    },
-  });
-}
-
-// Every badge of the catalog, oldest first (all pages).
-export function useBadgeCatalog() {
-  return useQuery({
-    queryKey: setupKeys.catalog,
-    queryFn: async () => {
-      const badges: Badge[] = [];
-      let pageToken = '';
-      do {
-        const page = await api.get<ListBadgesResponse>('/v1/badges', { pageSize: 100, pageToken });
-        badges.push(...(page.badges ?? []));
-        pageToken = page.nextPageToken ?? '';
-      } while (pageToken);
-      return badges;
     },
   });
 }

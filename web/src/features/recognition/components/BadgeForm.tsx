@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BadgeImage } from '@/components/BadgeImage';
 import { InputField, TextAreaField } from '@/components/Fields';
 import { FormActions, FormErrors } from '@/components/FormErrors';
 import { Card } from '@/components/Page';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
 import type { Badge, Challenge, Leaderboard, TrainingModule } from '@/lib/api/schema';
-import { BadgeImage } from '@/features/badges/components/BadgeImage';
 import { useCreateBadge } from '../api/setup';
 import { criteriaFromDraft, emptyCriteriaDraft, type CriteriaDraft } from './criteria-draft';
 import { CriteriaEditor } from './CriteriaEditor';

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BadgeImage } from '@/components/BadgeImage';
 import { Card } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
+import { useChallenges } from '@/lib/api/challenges';
+import { useBadgeCatalog } from '@/lib/api/recognition';
+import { useTrainingModules } from '@/lib/api/training';
+import { describeCriteria } from '@/lib/badge-criteria';
 import { formatDate } from '@/lib/format';
-import { describeCriteria } from '@/features/badges/api/criteria';
-import { BadgeImage } from '@/features/badges/components/BadgeImage';
-import { useChallenges } from '@/features/engagement/api/engagement';
-import { useTrainingModules } from '@/features/training/api/training';
-import { useBadgeCatalog, useLeaderboards } from '../api/setup';
+import { useLeaderboards } from '../api/setup';
 import { BadgeForm } from './BadgeForm';
 
 // The badge catalog, and a form for a new badge (program admins).

@@ -7,9 +7,9 @@ import { Empty, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
 import { labelOf, type Known, type LeaderboardPeriod, type LeaderboardScope, type RecognitionMetric } from '@/lib/api/enums';
+import { usePrograms } from '@/lib/api/programs';
 import type { Program } from '@/lib/api/schema';
 import { formatDate } from '@/lib/format';
-import { usePrograms } from '@/features/programs/api/programs';
 import { useCreateLeaderboard, useLeaderboards } from '../api/setup';
 import { METRIC_LABELS } from './criteria-draft';
 

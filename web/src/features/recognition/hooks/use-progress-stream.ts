@@ -2,10 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useToasts } from '@/components/Toasts';
 import { queryString } from '@/lib/api-client';
+import { leaderboardKeys, useLeaderboards } from '@/lib/api/leaderboards';
+import { recognitionKeys } from '@/lib/api/recognition';
 import type { ProgressUpdate } from '@/lib/api/schema';
 import { useEventStream } from '@/lib/sse';
-import { leaderboardKeys, useLeaderboards } from '@/features/leaderboards/api/leaderboards';
-import { recognitionKeys } from '../api/recognition';
 
 // Follows the signed-in partner user's standing over the gateway's SSE stream
 // (WatchProgress) and keeps every page's data current without a reload: points and level,

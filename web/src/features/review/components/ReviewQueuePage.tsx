@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ClaimStatusBadge } from '@/components/ClaimStatusBadge';
 import { Page } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
+import { useClaims } from '@/lib/api/claims';
 import type { ClaimStatus, Known } from '@/lib/api/enums';
+import { usePartners } from '@/lib/api/partners';
+import { usePrograms } from '@/lib/api/programs';
 import { formatDay, formatMoney, formatRelative } from '@/lib/format';
 import { CLAIM_STATUS_LABELS } from '@/lib/labels';
-import { useClaims } from '@/features/claims/api/claims';
-import { ClaimStatusBadge } from '@/features/claims/components/ClaimStatusBadge';
-import { usePartners } from '@/features/partners/api/partners';
-import { usePrograms } from '@/features/programs/api/programs';
 
 const kQueueStatuses: Array<Known<ClaimStatus>> = ['CLAIM_STATUS_SUBMITTED', 'CLAIM_STATUS_IN_REVIEW', 'CLAIM_STATUS_NEEDS_INFO', 'CLAIM_STATUS_APPROVED', 'CLAIM_STATUS_REJECTED', 'CLAIM_STATUS_PAID'];
 

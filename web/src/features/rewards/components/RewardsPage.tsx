@@ -1,15 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EntryAmount, RewardExplanation } from '@/components/LedgerEntryParts';
 import { Card, Page } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
 import { Tabs } from '@/components/Tabs';
 import { labelOf, type Known, type LedgerAccount } from '@/lib/api/enums';
+import { useLedgerEntries } from '@/lib/api/ledger';
+import { usePrograms } from '@/lib/api/programs';
 import { formatMoney, formatPoints } from '@/lib/format';
 import { usePrincipal } from '@/lib/principal';
-import { usePrograms } from '@/features/programs/api/programs';
-import { useBalances, useLedgerEntries } from '../api/ledger';
+import { useBalances } from '../api/ledger';
 import { ACCOUNT_LABELS } from '../labels';
-import { EntryAmount, RewardExplanation } from './LedgerEntryParts';
 import { StatementsList } from './StatementsList';
 
 const kAccounts = Object.keys(ACCOUNT_LABELS) as Array<Known<LedgerAccount>>;

@@ -1,10 +1,11 @@
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EntryAmount, RewardExplanation } from '@/components/LedgerEntryParts';
 import { Card } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
+import { downloadStatementCsv } from '@/lib/api/statements';
 import { formatDay, formatMoney } from '@/lib/format';
-import { downloadStatementCsv, useStatement, useStatements } from '../api/ledger';
-import { EntryAmount, RewardExplanation } from './LedgerEntryParts';
+import { useStatement, useStatements } from '../api/ledger';
 
 // Statements newest first (a partner admin's own, or a partner's for vendor staff); one opens
 // to the entries it pays.

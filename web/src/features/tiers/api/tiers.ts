@@ -1,25 +1,8 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// Setting the tier ladder and evaluating partners, and the paged change history of the setup
+// page; the reads other features share are in lib/api/tiers.
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { EvaluateTiersRequest, EvaluateTiersResponse, ListTierChangesResponse, PartnerTierStatus, TierLadder } from '@/lib/api/schema';
-
-export function useTierStatus(partnerId?: string) {
-  return useQuery({
-    queryKey: ['tiers', 'status', partnerId ?? 'mine'],
-    queryFn: () => api.get<PartnerTierStatus>('/v1/tiers:status', { partnerId }),
-  });
-}
-
-export function useTierLadder() {
-  return useQuery({ queryKey: ['tiers', 'ladder'], queryFn: () => api.get<TierLadder>('/v1/tiers') });
-}
-
-export function useTierChanges(partnerId?: string) {
-  return useQuery({
-    queryKey: ['tiers', 'changes', partnerId ?? 'all'],
-    queryFn: async () =>
-      (await api.get<ListTierChangesResponse>('/v1/tier-changes', { partnerId, pageSize: 50 })).changes ?? [],
-  });
-}
+import type { EvaluateTiersRequest, EvaluateTiersResponse, ListTierChangesResponse, TierLadder } from '@/lib/api/schema';
 
 // Promotions and demotions, newest first, a page at a time (vendor roles: every partner or one).
 export function useTierChangePages(partnerId?: string, pageSize = 25) {

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Empty, ErrorMessage } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import type { EvaluateTiersResponse } from '@/lib/api/schema';
-import { useEvaluateTiers, useTierLadder } from '../api/tiers';
+import { useTierLadder } from '@/lib/api/tiers';
+import { useEvaluateTiers } from '../api/tiers';
 import { TierChangeTable } from './TierChangeTable';
 
 // "Evaluate tiers now": a preview (dry run) first, then the evaluation itself, with who moves.

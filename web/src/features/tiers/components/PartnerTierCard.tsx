@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Card } from '@/components/Page';
 import { ProgressBar } from '@/components/ProgressBar';
 import { QueryView } from '@/components/Status';
+import { useTierStatus } from '@/lib/api/tiers';
 import { percentOf } from '@/lib/decimal';
 import { formatDate, formatMoneyShort, formatPoints } from '@/lib/format';
-import { useTierStatus } from '../api/tiers';
 import { EvaluatePanel } from './EvaluatePanel';
 
 // A partner's standing on the ladder as vendor staff see it: its tier, progress to the next,

@@ -2,14 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { labelOf } from '@/lib/api/enums';
 import type { TierChange, TierLadder } from '@/lib/api/schema';
+import { tierName } from '@/lib/api/tiers';
 import { formatDateTime } from '@/lib/format';
 import { TIER_TRIGGER_LABELS } from '../labels';
-
-// The name of a tier code on the ladder (the code itself when it is not on it).
-export function tierName(ladder: TierLadder | undefined, code: string | undefined): string {
-  if (!code) return '—';
-  return ladder?.tiers?.find((tier) => tier.code === code)?.name ?? code;
-}
 
 // The direction of a change in words: promotions up, a move into the ladder neither.
 function Direction({ change, ladder }: { change: TierChange; ladder?: TierLadder }) {

@@ -5,9 +5,10 @@ import { QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
 import type { Certification, TrainingCompletion, TrainingModule } from '@/lib/api/schema';
+import { useCertifications, useTrainingModules } from '@/lib/api/training';
 import { formatDate, formatPoints } from '@/lib/format';
 import { quizKind } from '../api/quiz-kind';
-import { useCertifications, useCompleteTraining, useTrainingModules } from '../api/training';
+import { useCompleteTraining } from '../api/training';
 import { QuizForm } from './QuizForm';
 import '../training.css';
 

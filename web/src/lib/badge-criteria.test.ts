@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BadgeCriteria } from '@/lib/api/schema';
 import i18n from '@/lib/i18n';
-import { describeCriteria } from './criteria';
+import { describeCriteria } from './badge-criteria';
 
 describe('describeCriteria', () => {
   const t = i18n.getFixedT('en');

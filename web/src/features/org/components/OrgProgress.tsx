@@ -1,27 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { Page } from '@/components/Page';
+import { useRecognitionSummary } from '@/lib/api/recognition';
+import { useTierStatus } from '@/lib/api/tiers';
+import { useCertifications } from '@/lib/api/training';
 import { formatMoneyShort, formatPoints } from '@/lib/format';
-import { usePrincipal } from '@/lib/principal';
-import { PartnerUsers } from '@/features/partners/components/PartnerUsers';
-import { useRecognitionSummary } from '@/features/recognition/api/recognition';
-import { StatementsList } from '@/features/rewards/components/StatementsList';
-import { useTierStatus } from '@/features/tiers/api/tiers';
-import { useCertifications } from '@/features/training/api/training';
 
-// A partner admin's organisation: its standing, its people (add, disable, make admin) and its statements.
-export default function OrganisationPage() {
-  const { t } = useTranslation();
-  const principal = usePrincipal();
-  return (
-    <Page title={principal.partnerName ?? ''} subtitle={t('Your organisation: people, progress and statements.')}>
-      <OrgProgress />
-      <PartnerUsers partnerId={principal.partnerId ?? ''} canManage selfId={principal.userId} />
-      <StatementsList />
-    </Page>
-  );
-}
-
-function OrgProgress() {
+// The organisation's standing: tier, trailing sales, points and certified people.
+export function OrgProgress() {
   const { t } = useTranslation();
   const tier = useTierStatus();
   const summary = useRecognitionSummary();

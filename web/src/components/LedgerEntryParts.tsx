@@ -4,7 +4,7 @@ import { labelOf } from '@/lib/api/enums';
 import type { LedgerEntry } from '@/lib/api/schema';
 import { isNegative } from '@/lib/decimal';
 import { formatDateTime, formatDay, formatMoney, formatPoints } from '@/lib/format';
-import { ENTRY_KIND_LABELS } from '../labels';
+import { ENTRY_KIND_LABELS } from '@/lib/labels';
 
 // "+€739.60" or "−120 points", coloured by sign.
 export function EntryAmount({ entry }: { entry: LedgerEntry }) {

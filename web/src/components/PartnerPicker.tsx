@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePartner, usePartners } from '../api/partners';
-import '../partners.css';
+import { usePartner, usePartners } from '@/lib/api/partners';
 
 interface PartnerPickerProps {
   id: string;

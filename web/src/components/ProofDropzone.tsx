@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Icon } from '@/components/Icon';
 import { ProgressBar } from '@/components/ProgressBar';
 import { ApiError } from '@/lib/api-client';
+import { uploadAttachment } from '@/lib/api/attachments';
 import type { Attachment } from '@/lib/api/schema';
 import { formatNumber } from '@/lib/format';
-import { uploadAttachment } from '../api/claims';
 
 const kMaxBytes = 10 * 1024 * 1024;
 const kAccepted = ['application/pdf', 'image/png', 'image/jpeg'];
