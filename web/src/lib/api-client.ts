@@ -36,7 +36,7 @@ const kUnreachable = 'Cannot reach the portal. Check your connection and try aga
 
 // Turns a gateway answer (status and body text) into the parsed JSON or an ApiError.
 function parseAnswer<T>(status: number, statusText: string, text: string): T {
-  let json: unknown = {};
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : {};
   } catch {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { InputField } from '@/components/Fields';
-import { ApiError } from '@/lib/api-client';
+import { type ApiError } from '@/lib/api-client';
 import { labelOf, type Known, type PartnerType } from '@/lib/api/enums';
 import type { Audience } from '@/lib/api/schema';
 import { PARTNER_TYPE_LABELS } from '@/lib/labels';

@@ -2,7 +2,7 @@
 // text), the JSON sent to the API, the update mask of what changed, and where the server's
 // field violations belong.
 import type { TFunction } from 'i18next';
-import { ApiError, type FieldViolation } from '@/lib/api-client';
+import { type ApiError, type FieldViolation } from '@/lib/api-client';
 import type { Known, PartnerType, ProgramPeriod } from '@/lib/api/enums';
 import type { IncentiveRule, Program, ProgramTarget } from '@/lib/api/schema';
 import { decimalInput, formatDecimalInput } from '@/lib/decimal-input';
