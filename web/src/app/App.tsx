@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { RouterProvider } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { PrincipalContext } from '@/lib/principal';
 import { useMe } from '@/features/auth/api/get-me';
 import { LoginPage } from '@/features/auth/components/LoginPage';
-import { PrincipalContext } from '@/features/auth/hooks/use-principal';
 import { createAppRouter } from './routes';
 
 // Signed out: the sign-in page. Signed in: the routes of the user's role.

@@ -1,9 +1,9 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import type { Role } from '@/features/auth/api/types';
-import { isPartnerRole } from '@/features/auth/api/types';
-import { AppShell } from '@/components/AppShell';
 import { RouteError } from '@/components/RouteError';
 import { Loading } from '@/components/Status';
+import type { Role } from '@/lib/api/enums';
+import { isPartnerRole } from '@/lib/principal';
+import { AppShell } from './AppShell';
 
 // Each page is its own chunk, loaded when its route is first visited.
 const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
@@ -18,7 +18,7 @@ const shared: RouteObject[] = [
 ];
 
 const partnerRoutes: RouteObject[] = [
-  { index: true, lazy: page(() => import('@/features/dashboard/components/DashboardPage')) },
+  { index: true, lazy: page(() => import('./pages/DashboardPage')) },
   { path: 'claims', lazy: page(() => import('@/features/claims/components/ClaimsPage')) },
   { path: 'claims/new', lazy: page(() => import('@/features/claims/components/NewClaimPage')) },
   { path: 'claims/:claimId/edit', lazy: page(() => import('@/features/claims/components/ResubmitClaimPage')) },
@@ -27,7 +27,7 @@ const partnerRoutes: RouteObject[] = [
   { path: 'badges', lazy: page(() => import('@/features/badges/components/BadgesPage')) },
   { path: 'training', lazy: page(() => import('@/features/training/components/TrainingPage')) },
   { path: 'rewards', lazy: page(() => import('@/features/rewards/components/RewardsPage')) },
-  { path: 'organisation', lazy: page(() => import('@/features/org/components/OrganisationPage')) },
+  { path: 'organisation', lazy: page(() => import('./pages/OrganisationPage')) },
 ];
 
 const vendorRoutes: RouteObject[] = [
@@ -43,7 +43,7 @@ const vendorRoutes: RouteObject[] = [
     lazy: page(() => import('@/features/performance/components/ProgramPerformancePage')),
   },
   { path: 'partners', lazy: page(() => import('@/features/partners/components/PartnersPage')) },
-  { path: 'partners/:partnerId', lazy: page(() => import('@/features/partners/components/PartnerPage')) },
+  { path: 'partners/:partnerId', lazy: page(() => import('./pages/PartnerPage')) },
   { path: 'payouts', lazy: page(() => import('@/features/payouts/components/PayoutsPage')) },
   { path: 'statements/:statementId', lazy: page(() => import('@/features/payouts/components/StatementPage')) },
   { path: 'audit', lazy: page(() => import('@/features/audit/components/AuditPage')) },

@@ -1,5 +1,6 @@
 // The one way the portal talks to the gateway: same-origin JSON with the session cookie and
 // the X-CIM-Client header (the gateway's CSRF guard for cookie sessions).
+import type { components } from './api/schema';
 
 export interface FieldViolation {
   field: string;
@@ -25,18 +26,17 @@ export class ApiError extends Error {
   }
 }
 
-interface ErrorBody {
-  code?: number;
-  message?: string;
-  requestId?: string;
+// The gateway's error body (the OpenAPI document's Error), with the google.rpc.BadRequest detail
+// this client reads: the document leaves the details' shapes open.
+type ErrorBody = Omit<components['schemas']['Error'], 'details'> & {
   details?: Array<{ '@type'?: string; fieldViolations?: FieldViolation[] }>;
-}
+};
 
 const kUnreachable = 'Cannot reach the portal. Check your connection and try again.';
 
 // Turns a gateway answer (status and body text) into the parsed JSON or an ApiError.
 function parseAnswer<T>(status: number, statusText: string, text: string): T {
-  let json: unknown = {};
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : {};
   } catch {

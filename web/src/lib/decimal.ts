@@ -4,7 +4,7 @@
 const kScale = 6;
 const kFactor = 10n ** BigInt(kScale);
 
-// Parses a decimal string (up to 6 decimal places; more are cut off). Empty means 0.
+// Parses a decimal string (up to 6 decimal places; more are cut off). Empty or absent means 0.
 export function toUnits(value: string | undefined | null): bigint {
   const text = (value ?? '').trim();
   if (!text) return 0n;
@@ -29,21 +29,21 @@ export function addDecimals(...values: Array<string | undefined>): string {
   return fromUnits(values.reduce((sum, v) => sum + toUnits(v), 0n));
 }
 
-export function subtractDecimals(a: string, b: string): string {
+export function subtractDecimals(a: string | undefined, b: string | undefined): string {
   return fromUnits(toUnits(a) - toUnits(b));
 }
 
-export function compareDecimals(a: string, b: string): number {
+export function compareDecimals(a: string | undefined, b: string | undefined): number {
   const d = toUnits(a) - toUnits(b);
   return d < 0n ? -1 : d > 0n ? 1 : 0;
 }
 
-export function isNegative(value: string): boolean {
+export function isNegative(value: string | undefined): boolean {
   return toUnits(value) < 0n;
 }
 
 // Share of `current` in `target`, 0 to 100, rounded down: for progress bars only.
-export function percentOf(current: string, target: string): number {
+export function percentOf(current: string | undefined, target: string | undefined): number {
   const t = toUnits(target);
   if (t <= 0n) return 100;
   const c = toUnits(current);

@@ -10,7 +10,7 @@ export function locale(): string {
 }
 
 type Numeric = Parameters<Intl.NumberFormat['format']>[0];
-const asNumeric = (value: string): Numeric => (value || '0') as unknown as Numeric;
+const asNumeric = (value: string | undefined): Numeric => (value || '0') as unknown as Numeric;
 
 const cache = new Map<string, Intl.NumberFormat>();
 function numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -23,33 +23,35 @@ function numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.Numb
   return format;
 }
 
+// Values the API left out (undefined) show as zero, as proto3 means them.
+
 // "€ 1.234,50" / "€1,234.50".
-export function formatMoney(amount: string, currency: string): string {
+export function formatMoney(amount: string | undefined, currency: string | undefined): string {
   if (!currency || currency === 'points') return formatPoints(amount);
   return numberFormat(`money:${currency}`, { style: 'currency', currency }).format(asNumeric(amount));
 }
 
 // Money without cents for large overview figures ("€12,400").
-export function formatMoneyShort(amount: string, currency: string): string {
-  return numberFormat(`money0:${currency}`, { style: 'currency', currency, maximumFractionDigits: 0 }).format(
+export function formatMoneyShort(amount: string | undefined, currency: string | undefined): string {
+  return numberFormat(`money0:${currency}`, { style: 'currency', currency: currency ?? '', maximumFractionDigits: 0 }).format(
     asNumeric(amount),
   );
 }
 
-export function formatNumber(value: string | number): string {
-  return numberFormat('number', { maximumFractionDigits: 4 }).format(asNumeric(String(value)));
+export function formatNumber(value: string | number | undefined): string {
+  return numberFormat('number', { maximumFractionDigits: 4 }).format(asNumeric(value === undefined ? undefined : String(value)));
 }
 
-export function formatPoints(value: string): string {
+export function formatPoints(value: string | undefined): string {
   return numberFormat('points', { maximumFractionDigits: 0 }).format(asNumeric(value));
 }
 
-export function formatPercent(value: string): string {
+export function formatPercent(value: string | undefined): string {
   return `${formatNumber(value)}%`;
 }
 
 // A calendar day "YYYY-MM-DD" (UTC) as "1 Dec 2026" / "1 dec 2026".
-export function formatDay(day: string): string {
+export function formatDay(day: string | undefined): string {
   if (!day) return '';
   return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${day}T00:00:00Z`),
@@ -68,8 +70,8 @@ export function formatDate(timestamp: string | undefined): string {
 }
 
 // "3 days ago", "in 2 months".
-export function formatRelative(timestamp: string, now: Date = new Date()): string {
-  const seconds = (new Date(timestamp).getTime() - now.getTime()) / 1000;
+export function formatRelative(timestamp: string | undefined, now: Date = new Date()): string {
+  const seconds = (new Date(timestamp ?? '').getTime() - now.getTime()) / 1000;
   const rtf = new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' });
   const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
     ['year', 31_536_000],

@@ -1,15 +1,17 @@
 import { Fragment, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Card, Page } from '@/components/Page';
 import { InputField, SelectField } from '@/components/Fields';
+import { Card, Page } from '@/components/Page';
+import { PartnerPicker } from '@/components/PartnerPicker';
 import { Empty, ErrorMessage, QueryView } from '@/components/Status';
-import { ROLE_LABELS, type Role } from '@/features/auth/api/types';
-import { PartnerPicker } from '@/features/partners/components/PartnerPicker';
 import { ApiError } from '@/lib/api-client';
+import { labelOf, type Role } from '@/lib/api/enums';
+import { useUserDirectory } from '@/lib/api/partners';
+import type { AuditRecord } from '@/lib/api/schema';
 import { formatDateTime } from '@/lib/format';
-import { useAuditRecords, useVerifyAuditTrail } from '../api/audit';
-import { kEntityTypes, type AuditFilter, type AuditRecord } from '../api/types';
-import { useUserDirectory } from '../api/users';
+import { ROLE_LABELS } from '@/lib/principal';
+import { useAuditRecords, useVerifyAuditTrail, type AuditFilter } from '../api/audit';
+import { kEntityTypes } from '../api/entity-types';
 import { AuditDiff } from './AuditDiff';
 import '../audit.css';
 
@@ -110,7 +112,7 @@ function Records() {
   const [open, setOpen] = useState<Set<string>>(new Set());
   const records = useAuditRecords(filter);
   const users = useUserDirectory();
-  const userList = [...(users.data?.values() ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName));
+  const userList = [...(users.data?.values() ?? [])].sort((a, b) => (a.displayName ?? '').localeCompare(b.displayName ?? ''));
   const error = records.error instanceof ApiError ? records.error : null;
   const fieldError = (name: string) => error?.fieldError(name);
   const set = (key: keyof FilterForm) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
@@ -139,9 +141,12 @@ function Records() {
     });
   const actorName = (r: AuditRecord) => {
     if (r.actorUserId === '0') return t('The server');
-    return users.data?.get(r.actorUserId)?.displayName ?? t('user {{id}}', { id: r.actorUserId });
+    return users.data?.get(r.actorUserId ?? '')?.displayName ?? t('user {{id}}', { id: r.actorUserId });
   };
-  const roleLabel = (role: string) => (role in ROLE_LABELS ? t(ROLE_LABELS[role as Role]) : '');
+  const roleLabel = (role: Role | undefined) => {
+    const label = labelOf(ROLE_LABELS, role);
+    return label ? t(label) : '';
+  };
 
   return (
     <Card id="audit-records" title={t('Records')}>
@@ -152,7 +157,7 @@ function Records() {
             label={t('Actor')}
             value={form.actorUserId}
             onValueChange={set('actorUserId')}
-            options={[{ value: '', label: t('Anyone') }, ...userList.map((u) => ({ value: u.id, label: `${u.displayName} (${u.email})` }))]}
+            options={[{ value: '', label: t('Anyone') }, ...userList.map((u) => ({ value: u.id ?? '', label: `${u.displayName} (${u.email})` }))]}
             error={fieldError('actor_user_id')}
           />
           <PartnerPicker
@@ -197,7 +202,7 @@ function Records() {
       </form>
       <QueryView query={records}>
         {(data) => {
-          const rows = data.pages.flatMap((p) => p.records);
+          const rows = data.pages.flatMap((p) => p.records ?? []);
           if (rows.length === 0) return <Empty>{t('No audit records match these filters.')}</Empty>;
           return (
             <>
@@ -218,7 +223,7 @@ function Records() {
                 </thead>
                 <tbody>
                   {rows.map((r, i) => {
-                    const key = r.seq !== '0' ? r.seq : `pending-${r.requestId}-${r.entityType}-${r.entityId}-${i}`;
+                    const key = r.seq && r.seq !== '0' ? r.seq : `pending-${r.requestId}-${r.entityType}-${r.entityId}-${i}`;
                     const expanded = open.has(key);
                     return (
                       <Fragment key={key}>
@@ -254,13 +259,13 @@ function Records() {
                         {expanded && (
                           <tr className="table__expanded">
                             <td colSpan={6}>
-                              <AuditDiff id={key} beforeJson={r.beforeJson} afterJson={r.afterJson} />
+                              <AuditDiff id={key} beforeJson={r.beforeJson ?? ''} afterJson={r.afterJson ?? ''} />
                               <dl className="facts facts--compact audit-meta">
                                 <div>
                                   <dt>{t('Request id')}</dt>
                                   <dd>
                                     <code>{r.requestId}</code>{' '}
-                                    <button type="button" className="link-button small" onClick={() => showRequest(r.requestId)}>
+                                    <button type="button" className="link-button small" onClick={() => showRequest(r.requestId ?? '')}>
                                       {t('All records of this request')}
                                     </button>
                                   </dd>

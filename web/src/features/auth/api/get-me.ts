@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiRequest, ApiError } from '@/lib/api-client';
-import type { Principal } from './types';
+import { ApiError, apiRequest } from '@/lib/api-client';
+import type { Principal } from '@/lib/api/schema';
 
 export const meQueryKey = ['auth', 'me'] as const;
 

@@ -1,15 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
+import type { LoginRequest, LoginResponse } from '@/lib/api/schema';
 import { meQueryKey } from './get-me';
-import type { LoginResponse } from './types';
-
-export interface LoginInput {
-  email: string;
-  password: string;
-}
 
 // Signs in; the gateway keeps the session token in an HttpOnly cookie.
-export function login(input: LoginInput): Promise<LoginResponse> {
+export function login(input: LoginRequest): Promise<LoginResponse> {
   return apiRequest<LoginResponse>('POST', '/v1/auth/login', input);
 }
 

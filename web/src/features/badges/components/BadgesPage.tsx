@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BadgeImage } from '@/components/BadgeImage';
 import { Page } from '@/components/Page';
 import { ProgressBar } from '@/components/ProgressBar';
 import { QueryView } from '@/components/Status';
 import { Tabs } from '@/components/Tabs';
+import { useChallenges } from '@/lib/api/challenges';
+import { useLeaderboards } from '@/lib/api/leaderboards';
+import { useMyBadges } from '@/lib/api/recognition';
+import { useTrainingModules } from '@/lib/api/training';
+import { describeCriteria } from '@/lib/badge-criteria';
 import { formatDate } from '@/lib/format';
-import { useMyBadges } from '@/features/recognition/api/recognition';
-import { useLeaderboards } from '@/features/leaderboards/api/leaderboards';
-import { useChallenges } from '@/features/engagement/api/engagement';
-import { useTrainingModules } from '@/features/training/api/training';
-import { describeCriteria } from '../api/criteria';
-import { BadgeImage } from './BadgeImage';
 
 type Filter = 'all' | 'earned' | 'locked';
 
@@ -34,7 +34,7 @@ export default function BadgesPage() {
       <QueryView query={badges}>
         {(list) => {
           const earned = list.filter((b) => b.earned).length;
-          const shown = list.filter((b) => filter === 'all' || (filter === 'earned') === b.earned);
+          const shown = list.filter((b) => filter === 'all' || (filter === 'earned') === !!b.earned);
           return (
             <>
               <p className="lead" data-testid="badge-count">
@@ -52,17 +52,17 @@ export default function BadgesPage() {
               />
               <div role="tabpanel" aria-labelledby={`tab-${filter}`}>
               <ul className="badge-grid">
-                {shown.map((b) => (
-                  <li key={b.badge.id} className={`badge-card ${b.earned ? 'badge-card--earned' : 'badge-card--locked'}`} data-testid={`badge-${b.badge.id}`}>
-                    <BadgeImage badge={b.badge} earned={b.earned} size={72} />
-                    <h2>{b.badge.name}</h2>
-                    <p className="muted small">{b.badge.description}</p>
-                    <p className="badge-card__criteria">{describeCriteria(b.badge.criteria, t, names)}</p>
+                {shown.map(({ badge = {}, ...b }) => (
+                  <li key={badge.id} className={`badge-card ${b.earned ? 'badge-card--earned' : 'badge-card--locked'}`} data-testid={`badge-${badge.id}`}>
+                    <BadgeImage badge={badge} earned={!!b.earned} size={72} />
+                    <h2>{badge.name}</h2>
+                    <p className="muted small">{badge.description}</p>
+                    <p className="badge-card__criteria">{describeCriteria(badge.criteria, t, names)}</p>
                     {b.earned ? (
                       <p className="badge-card__earned">{t('Earned {{date}}', { date: formatDate(b.earnTime) })}</p>
                     ) : (
                       <>
-                        <ProgressBar percent={b.progressPercent} label={t('Progress to {{badge}}', { badge: b.badge.name })} valueText={b.progressText} tone="accent" />
+                        <ProgressBar percent={b.progressPercent ?? 0} label={t('Progress to {{badge}}', { badge: badge.name })} valueText={b.progressText} tone="accent" />
                         <p className="muted small">{b.progressText}</p>
                       </>
                     )}

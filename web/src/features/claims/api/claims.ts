@@ -1,37 +1,9 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, uploadFile } from '@/lib/api-client';
-import type { Attachment, Claim, ClaimDraft, ClaimStatus } from './types';
-
-export interface ClaimFilter {
-  status?: ClaimStatus;
-  programId?: string;
-  partnerId?: string;
-  flaggedOnly?: boolean;
-}
-
-export const claimKeys = {
-  all: ['claims'] as const,
-  list: (filter: ClaimFilter) => ['claims', 'list', filter] as const,
-  detail: (id: string) => ['claims', 'detail', id] as const,
-};
-
-// Claims newest first, 25 a page, as the caller may see them.
-export function useClaims(filter: ClaimFilter) {
-  return useInfiniteQuery({
-    queryKey: claimKeys.list(filter),
-    queryFn: ({ pageParam }) =>
-      api.get<{ claims: Claim[]; nextPageToken: string }>('/v1/claims', {
-        pageSize: 25,
-        pageToken: pageParam,
-        status: filter.status,
-        programId: filter.programId,
-        partnerId: filter.partnerId,
-        flaggedOnly: filter.flaggedOnly || undefined,
-      }),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextPageToken || undefined,
-  });
-}
+// One claim, and submitting, resubmitting and reviewing claims; the claim list and keys are in
+// lib/api/claims, attachments in lib/api/attachments.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { claimKeys } from '@/lib/api/claims';
+import type { Claim } from '@/lib/api/schema';
 
 export function useClaim(id: string) {
   return useQuery({ queryKey: claimKeys.detail(id), queryFn: () => api.get<Claim>(`/v1/claims/${id}`) });
@@ -42,7 +14,7 @@ function useClaimMutation<TInput>(call: (input: TInput) => Promise<Claim>) {
   return useMutation({
     mutationFn: call,
     onSuccess: (claim) => {
-      queryClient.setQueryData(claimKeys.detail(claim.id), claim);
+      queryClient.setQueryData(claimKeys.detail(claim.id ?? ''), claim);
       void queryClient.invalidateQueries({ queryKey: ['claims', 'list'] });
       void queryClient.invalidateQueries({ queryKey: ['programs', 'progress'] });
     },
@@ -52,13 +24,13 @@ function useClaimMutation<TInput>(call: (input: TInput) => Promise<Claim>) {
 // Submits a claim. The idempotency key is made once per form, so a retry after a lost answer
 // cannot file the claim twice.
 export function useSubmitClaim() {
-  return useClaimMutation(({ draft, idempotencyKey }: { draft: ClaimDraft; idempotencyKey: string }) =>
+  return useClaimMutation(({ draft, idempotencyKey }: { draft: Claim; idempotencyKey: string }) =>
     api.post<Claim>('/v1/claims', { idempotencyKey, claim: draft }),
   );
 }
 
 export function useResubmitClaim() {
-  return useClaimMutation(({ draft, comment }: { draft: ClaimDraft; comment: string }) =>
+  return useClaimMutation(({ draft, comment }: { draft: Claim; comment: string }) =>
     api.post<Claim>(`/v1/claims/${draft.id}:resubmit`, { claim: draft, comment }),
   );
 }
@@ -69,12 +41,4 @@ export function useReviewClaim() {
   return useClaimMutation(({ claim, action, comment }: { claim: Claim; action: ReviewAction; comment: string }) =>
     api.post<Claim>(`/v1/claims/${claim.id}:${action}`, { comment, etag: claim.etag }),
   );
-}
-
-export function uploadAttachment(file: File, onProgress: (fraction: number) => void, signal?: AbortSignal) {
-  return uploadFile<Attachment>('/v1/attachments', file, {}, onProgress, signal);
-}
-
-export function attachmentUrl(id: string): string {
-  return `/v1/attachments/${id}:download`;
 }

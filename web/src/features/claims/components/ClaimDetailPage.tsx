@@ -2,21 +2,24 @@ import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Card, Page } from '@/components/Page';
-import { QueryView } from '@/components/Status';
+import { ClaimStatusBadge } from '@/components/ClaimStatusBadge';
 import { TextAreaField } from '@/components/Fields';
+import { EntryAmount, RewardExplanation } from '@/components/LedgerEntryParts';
+import { Card, Page } from '@/components/Page';
+import { formatSize } from '@/components/ProofDropzone';
+import { QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
-import { useEventStream } from '@/lib/sse';
+import { attachmentUrl } from '@/lib/api/attachments';
+import { claimKeys } from '@/lib/api/claims';
+import { labelOf } from '@/lib/api/enums';
+import { useCatalog, useProgram } from '@/lib/api/programs';
+import type { Claim } from '@/lib/api/schema';
 import { formatDateTime, formatDay, formatMoney } from '@/lib/format';
-import { isPartnerRole } from '@/features/auth/api/types';
-import { usePrincipal } from '@/features/auth/hooks/use-principal';
-import { useCatalog, useProgram } from '@/features/programs/api/programs';
-import { EntryAmount, RewardExplanation } from '@/features/rewards/components/LedgerEntryParts';
-import { attachmentUrl, claimKeys, useClaim, useReviewClaim, type ReviewAction } from '../api/claims';
-import { CLAIM_STATUS_LABELS, type Claim } from '../api/types';
-import { ClaimStatusBadge } from './ClaimStatusBadge';
-import { formatSize } from './ProofDropzone';
+import { CLAIM_STATUS_LABELS } from '@/lib/labels';
+import { isPartnerRole, usePrincipal } from '@/lib/principal';
+import { useEventStream } from '@/lib/sse';
+import { useClaim, useReviewClaim, type ReviewAction } from '../api/claims';
 
 // One claim: its sale, proof, timeline with the reviewers' comments, and every reward it earned
 // with the rule and rules version that produced it. Partners resubmit from here when asked;
@@ -35,7 +38,7 @@ export default function ClaimDetailPage() {
     void queryClient.invalidateQueries({ queryKey: claimKeys.detail(claimId) });
   });
   const productName = (sku: string) => catalog.data?.find((p) => p.sku === sku)?.name;
-  const ruleName = (id: string) => program.data?.rules.find((r) => r.id === id)?.name ?? id;
+  const ruleName = (id: string) => (program.data?.rules ?? []).find((r) => r.id === id)?.name ?? id;
 
   return (
     <Page title={t('Claim {{id}}', { id: claimId })} subtitle={program.data?.name}>
@@ -56,13 +59,13 @@ export default function ClaimDetailPage() {
                 }
                 id="claim-summary"
               >
-                {c.flags.map((f) => (
+                {(c.flags ?? []).map((f) => (
                   <p key={f.flag} className="flag" role="note">
                     <strong>{f.flag === 'CLAIM_FLAG_CHANNEL_CONFLICT' ? t('Channel conflict') : t('Resubmitted')}:</strong> {f.reason}
-                    {f.relatedClaimIds.length > 0 && !isPartnerRole(principal.role) && (
+                    {(f.relatedClaimIds ?? []).length > 0 && !isPartnerRole(principal.role) && (
                       <>
                         {' '}
-                        {f.relatedClaimIds.map((id) => (
+                        {(f.relatedClaimIds ?? []).map((id) => (
                           <Link key={id} to={`/claims/${id}`}>
                             #{id}{' '}
                           </Link>
@@ -108,11 +111,11 @@ export default function ClaimDetailPage() {
                     </tr>
                   </thead>
                   <tbody>
-                    {c.lines.map((l, i) => (
+                    {(c.lines ?? []).map((l, i) => (
                       <tr key={i}>
                         <td>
                           {l.sku}
-                          {productName(l.sku) && <span className="muted small block">{productName(l.sku)}</span>}
+                          {productName(l.sku ?? '') && <span className="muted small block">{productName(l.sku ?? '')}</span>}
                         </td>
                         <td className="num">{l.quantity}</td>
                         <td className="num">{formatMoney(l.unitPrice, c.currencyCode)}</td>
@@ -130,7 +133,7 @@ export default function ClaimDetailPage() {
               </Card>
 
               <Card title={t('Rewards')} id="claim-rewards">
-                {c.rewards.length === 0 ? (
+                {(c.rewards ?? []).length === 0 ? (
                   <p className="muted">
                     {c.status === 'CLAIM_STATUS_REJECTED'
                       ? t('A rejected claim earns no rewards.')
@@ -138,10 +141,10 @@ export default function ClaimDetailPage() {
                   </p>
                 ) : (
                   <ul className="entries">
-                    {c.rewards.map((e) => (
+                    {(c.rewards ?? []).map((e) => (
                       <li key={e.id} className="entry">
                         <div>
-                          <RewardExplanation entry={e} ruleName={ruleName(e.ruleId)} />
+                          <RewardExplanation entry={e} ruleName={ruleName(e.ruleId ?? '')} />
                         </div>
                         <EntryAmount entry={e} />
                       </li>
@@ -154,13 +157,13 @@ export default function ClaimDetailPage() {
             <div className="detail-grid__side">
               {!isPartnerRole(principal.role) && <ReviewPanel claim={c} />}
               <Card title={t('Proof')} id="claim-proof">
-                {c.attachments.length === 0 ? (
+                {(c.attachments ?? []).length === 0 ? (
                   <p className="muted">{t('No proof attached.')}</p>
                 ) : (
                   <ul className="attachments">
-                    {c.attachments.map((a) => (
+                    {(c.attachments ?? []).map((a) => (
                       <li key={a.id}>
-                        <a href={attachmentUrl(a.id)}>{a.filename}</a>{' '}
+                        <a href={attachmentUrl(a.id ?? '')}>{a.filename}</a>{' '}
                         <span className="muted small">{formatSize(Number(a.sizeBytes))}</span>
                       </li>
                     ))}
@@ -169,10 +172,10 @@ export default function ClaimDetailPage() {
               </Card>
               <Card title={t('Timeline')} id="claim-timeline">
                 <ol className="timeline">
-                  {c.timeline.map((e, i) => (
+                  {(c.timeline ?? []).map((e, i) => (
                     <li key={i} className="timeline__item">
                       <p>
-                        <strong>{t(CLAIM_STATUS_LABELS[e.toStatus])}</strong>
+                        <strong>{t(labelOf(CLAIM_STATUS_LABELS, e.toStatus) ?? 'Unknown')}</strong>
                         <span className="muted small"> · {formatDateTime(e.time)}</span>
                       </p>
                       <p className="muted small">{e.actorName}</p>

@@ -1,9 +1,9 @@
-import { describe, expect, it, vi, beforeEach } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '@/lib/api-client';
+import type { Program } from '@/lib/api/schema';
 import { renderWithProviders } from '@/test/render';
-import type { Program } from '@/features/programs/api/types';
 import { ClaimForm } from './ClaimForm';
 
 const program = {

@@ -1,14 +1,13 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InputField, SelectField, TextAreaField } from '@/components/Fields';
+import { ProofDropzone, type ProofUpload } from '@/components/ProofDropzone';
 import { ApiError } from '@/lib/api-client';
+import { useProductSearch } from '@/lib/api/programs';
+import type { Attachment, Claim, Program } from '@/lib/api/schema';
 import { addDecimals, multiplyDecimal } from '@/lib/decimal';
-import { formatMoney, locale, todayUtc } from '@/lib/format';
 import { decimalInput, formatDecimalInput, parseDecimalInput } from '@/lib/decimal-input';
-import { useProductSearch } from '@/features/programs/api/programs';
-import type { Program } from '@/features/programs/api/types';
-import type { Attachment, ClaimDraft } from '../api/types';
-import { ProofDropzone, type ProofUpload } from './ProofDropzone';
+import { formatMoney, locale, todayUtc } from '@/lib/format';
 
 interface LineState {
   key: number;
@@ -19,13 +18,13 @@ interface LineState {
 
 interface ClaimFormProps {
   programs: Program[];
-  initial?: ClaimDraft & { attachments?: Attachment[] };
+  initial?: Claim & { attachments?: Attachment[] };
   submitLabel: string;
   submitting: boolean;
   error: unknown;
   // Resubmission: a comment for the reviewer.
   withComment?: boolean;
-  onSubmit: (draft: ClaimDraft, comment: string) => void;
+  onSubmit: (draft: Claim, comment: string) => void;
 }
 
 let nextLineKey = 1;
@@ -53,8 +52,8 @@ export function ClaimForm({ programs, initial, submitLabel, submitting, error, w
   const [notes, setNotes] = useState(initial?.notes ?? '');
   const [comment, setComment] = useState('');
   const [lines, setLines] = useState<LineState[]>(
-    initial?.lines.length
-      ? initial.lines.map((l) => ({ key: nextLineKey++, sku: l.sku, quantity: l.quantity, unitPrice: formatDecimalInput(l.unitPrice) }))
+    initial?.lines?.length
+      ? initial.lines.map((l) => ({ key: nextLineKey++, sku: l.sku ?? '', quantity: l.quantity ?? '', unitPrice: formatDecimalInput(l.unitPrice ?? '') }))
       : [newLine()],
   );
   const [uploads, setUploads] = useState<ProofUpload[]>([]);
@@ -93,7 +92,7 @@ export function ClaimForm({ programs, initial, submitLabel, submitting, error, w
         currencyCode: currency,
         lines: lines.map((l) => ({ sku: l.sku.trim(), quantity: l.quantity || '0', unitPrice: decimalInput(l.unitPrice) || '0' })),
         notes,
-        attachmentIds: [...existing.map((a) => a.id), ...uploads.filter((u) => u.attachment).map((u) => u.attachment!.id)],
+        attachmentIds: [...existing, ...uploads.flatMap((u) => (u.attachment ? [u.attachment] : []))].flatMap((a) => (a.id ? [a.id] : [])),
       },
       comment,
     );
@@ -112,7 +111,7 @@ export function ClaimForm({ programs, initial, submitLabel, submitting, error, w
             label={t('Program')}
             value={programId}
             onValueChange={setProgramId}
-            options={programs.map((p) => ({ value: p.id, label: p.name }))}
+            options={programs.map((p) => ({ value: p.id ?? '', label: p.name ?? '' }))}
             error={fieldError('program_id')}
             disabled={!!initial?.id}
           />
@@ -133,7 +132,7 @@ export function ClaimForm({ programs, initial, submitLabel, submitting, error, w
             onValueChange={setInvoiceDate}
             error={fieldError('invoice_date')}
             min={program?.startDate}
-            max={program && program.endDate < todayUtc() ? program.endDate : todayUtc()}
+            max={program?.endDate && program.endDate < todayUtc() ? program.endDate : todayUtc()}
             required
           />
           <InputField
@@ -259,7 +258,7 @@ function ClaimLineRow({ index, line, program, amount, onChange, onRemove, error 
   const search = useProductSearch(line.sku.trim());
   const eligible = useMemo(() => {
     const skus = new Set(program?.eligibleSkus ?? []);
-    return (search.data ?? []).filter((p) => skus.size === 0 || skus.has(p.sku));
+    return (search.data ?? []).filter((p) => skus.size === 0 || skus.has(p.sku ?? ''));
   }, [search.data, program]);
   const listId = `products-${line.key}`;
   const n = index + 1;

@@ -1,17 +1,18 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ClaimStatusBadge } from '@/components/ClaimStatusBadge';
 import { Page } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
-import { formatDay, formatMoney } from '@/lib/format';
-import { usePrincipal } from '@/features/auth/hooks/use-principal';
-import { usePrograms } from '@/features/programs/api/programs';
-import { useClaims } from '../api/claims';
-import { CLAIM_STATUS_LABELS, type ClaimStatus } from '../api/types';
-import { ClaimStatusBadge } from './ClaimStatusBadge';
 import { queryString } from '@/lib/api-client';
+import { useClaims } from '@/lib/api/claims';
+import type { ClaimStatus, Known } from '@/lib/api/enums';
+import { usePrograms } from '@/lib/api/programs';
+import { formatDay, formatMoney } from '@/lib/format';
+import { CLAIM_STATUS_LABELS } from '@/lib/labels';
+import { usePrincipal } from '@/lib/principal';
 
-const kStatuses = Object.keys(CLAIM_STATUS_LABELS) as ClaimStatus[];
+const kStatuses = Object.keys(CLAIM_STATUS_LABELS) as Array<Known<ClaimStatus>>;
 
 // The partner's claims, newest first, filtered by status and program.
 export default function ClaimsPage() {
@@ -65,7 +66,7 @@ export default function ClaimsPage() {
       </div>
       <QueryView query={claims}>
         {(data) => {
-          const rows = data.pages.flatMap((p) => p.claims);
+          const rows = data.pages.flatMap((p) => p.claims ?? []);
           if (rows.length === 0) return <Empty>{t('No claims match these filters.')}</Empty>;
           return (
             <>
@@ -93,13 +94,13 @@ export default function ClaimsPage() {
                         <span className="muted small block">{formatDay(c.invoiceDate)}</span>
                       </td>
                       <td data-label={t('End customer')}>{c.customerName}</td>
-                      <td data-label={t('Program')}>{programName(c.programId)}</td>
+                      <td data-label={t('Program')}>{programName(c.programId ?? '')}</td>
                       <td data-label={t('Amount')} className="num">
                         {formatMoney(c.totalAmount, c.currencyCode)}
                       </td>
                       <td data-label={t('Status')}>
                         <ClaimStatusBadge status={c.status} />
-                        {c.flags.length > 0 && <span className="pill pill--warning">{t('Flagged')}</span>}
+                        {(c.flags ?? []).length > 0 && <span className="pill pill--warning">{t('Flagged')}</span>}
                       </td>
                     </tr>
                   ))}

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Page } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
-import { useEnrolledPrograms } from '@/features/programs/api/programs';
+import { useEnrolledPrograms } from '@/lib/api/programs';
 import { useSubmitClaim } from '../api/claims';
 import { ClaimForm } from './ClaimForm';
 

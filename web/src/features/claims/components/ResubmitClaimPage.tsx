@@ -2,7 +2,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Page } from '@/components/Page';
 import { QueryView } from '@/components/Status';
-import { useEnrolledPrograms, useProgram } from '@/features/programs/api/programs';
+import { useEnrolledPrograms, useProgram } from '@/lib/api/programs';
 import { useClaim, useResubmitClaim } from '../api/claims';
 import { ClaimForm } from './ClaimForm';
 
@@ -28,7 +28,7 @@ export default function ResubmitClaimPage() {
             <QueryView query={program}>
               {(p) => (
                 <>
-                  {c.timeline
+                  {(c.timeline ?? [])
                     .filter((e) => e.toStatus === 'CLAIM_STATUS_NEEDS_INFO')
                     .slice(-1)
                     .map((e) => (

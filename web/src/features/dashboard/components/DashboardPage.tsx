@@ -1,32 +1,32 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { BadgeImage } from '@/components/BadgeImage';
 import { Card, Page } from '@/components/Page';
 import { ProgressBar } from '@/components/ProgressBar';
 import { Loading, QueryView } from '@/components/Status';
+import { useChallenges } from '@/lib/api/challenges';
+import { useLeaderboards, useLeaderboardStanding } from '@/lib/api/leaderboards';
+import { useEnrolledPrograms, usePartnerProgress } from '@/lib/api/programs';
+import { useLiveProgress, useMyBadges, useRecognitionSummary } from '@/lib/api/recognition';
+import type { Program } from '@/lib/api/schema';
+import { useTierStatus } from '@/lib/api/tiers';
 import { percentOf } from '@/lib/decimal';
 import { formatDate, formatDay, formatMoney, formatMoneyShort, formatPoints } from '@/lib/format';
-import { usePrincipal } from '@/features/auth/hooks/use-principal';
-import { useMyBadges, useRecognitionSummary, useLiveProgress } from '@/features/recognition/api/recognition';
-import { useLeaderboards, useLeaderboardStanding } from '@/features/leaderboards/api/leaderboards';
-import { useTierStatus } from '@/features/tiers/api/tiers';
-import { useEnrolledPrograms, usePartnerProgress } from '@/features/programs/api/programs';
-import type { Program } from '@/features/programs/api/types';
-import { useChallenges } from '@/features/engagement/api/engagement';
-import { SurveyPrompt } from '@/features/engagement/components/SurveyPrompt';
-import { BadgeImage } from '@/features/badges/components/BadgeImage';
+import { usePrincipal } from '@/lib/principal';
 
 // The chart library is loaded after the rest of the dashboard, so it does not delay it.
 const EarningsChart = lazy(() => import('./EarningsChart'));
 
-// The partner's home: where they stand and what to do next.
-export default function DashboardPage() {
+// The partner's home: where they stand and what to do next. `prompt` goes above the cards (the
+// app puts the open survey there).
+export function DashboardPage({ prompt }: { prompt?: ReactNode }) {
   const { t } = useTranslation();
   const principal = usePrincipal();
-  const firstName = principal.displayName.split(' ')[0];
+  const firstName = (principal.displayName ?? '').split(' ')[0];
   return (
     <Page title={t('Welcome back, {{name}}', { name: firstName })} subtitle={principal.partnerName}>
-      <SurveyPrompt />
+      {prompt}
       <div className="dashboard">
         <LevelCard />
         <RankCard />
@@ -62,7 +62,7 @@ function LevelCard() {
                   {t('Level')} <strong data-testid="level-name">{s.level.level.name}</strong>
                 </p>
                 <ProgressBar
-                  percent={s.level.progressPercent}
+                  percent={s.level.progressPercent ?? 0}
                   label={s.level.nextLevel ? t('Progress to {{level}}', { level: s.level.nextLevel.name }) : t('Top level reached')}
                   valueText={`${s.level.progressPercent}%`}
                   tone="accent"
@@ -87,7 +87,7 @@ function RankCard() {
   const main = boards.data?.find((b) => b.scope === 'LEADERBOARD_SCOPE_INDIVIDUAL') ?? boards.data?.[0];
   const standing = useLeaderboardStanding(main?.id, { top: 3, around: 0 });
   const live = useLiveProgress();
-  const liveRank = live.data?.ranks.find((r) => r.leaderboardId === main?.id);
+  const liveRank = live.data?.ranks?.find((r) => r.leaderboardId === main?.id);
   return (
     <Card title={t('Your rank')} id="rank-card" actions={<Link to="/leaderboards">{t('Leaderboards')}</Link>}>
       <QueryView query={standing}>
@@ -97,7 +97,7 @@ function RankCard() {
           const moved = previous !== null && rank ? previous - Number(rank) : 0;
           return (
             <>
-              <p className="muted small">{s.leaderboard.name}</p>
+              <p className="muted small">{s.leaderboard?.name}</p>
               {rank && rank !== '0' ? (
                 <p className="big-number" data-testid="my-rank">
                   #{rank} <span className="big-number__unit">{t('of {{n}}', { n: liveRank?.participants ?? s.participants })}</span>
@@ -108,7 +108,7 @@ function RankCard() {
                 <p>{t('Not on the board yet this period. Your next approved claim puts you on it.')}</p>
               )}
               <ol className="mini-board">
-                {s.top.map((row) => (
+                {(s.top ?? []).map((row) => (
                   <li key={row.participantId} className={row.isCaller ? 'is-me' : undefined}>
                     <span>#{row.rank}</span> <span>{row.displayName}</span> <span className="num">{formatPoints(row.score)}</span>
                   </li>
@@ -130,7 +130,7 @@ function TierCard() {
       <QueryView query={status}>
         {(s) => {
           const next = s.nextTier;
-          const criteria = next?.tier.criteria;
+          const criteria = next?.tier?.criteria;
           return (
             <>
               <p className="big-number" data-testid="tier-name">
@@ -147,7 +147,7 @@ function TierCard() {
                   {criteria?.minTrailingSales && criteria.minTrailingSales !== '0' && (
                     <ProgressBar
                       percent={percentOf(s.trailingSales, criteria.minTrailingSales)}
-                      label={t('Sales toward {{tier}}', { tier: next.tier.name })}
+                      label={t('Sales toward {{tier}}', { tier: next.tier?.name })}
                       valueText={`${formatMoneyShort(s.trailingSales, s.currencyCode)} / ${formatMoneyShort(criteria.minTrailingSales, s.currencyCode)}`}
                     />
                   )}
@@ -158,7 +158,7 @@ function TierCard() {
                     })}
                   </p>
                 </>
-              ) : s.qualifiedTier && s.tier && s.qualifiedTier.rank > s.tier.rank ? (
+              ) : s.qualifiedTier && s.tier && (s.qualifiedTier.rank ?? 0) > (s.tier.rank ?? 0) ? (
                 <p data-testid="tier-gap">{t('You qualify for {{tier}}: it applies at the next evaluation.', { tier: s.qualifiedTier.name })}</p>
               ) : (
                 <p>{t('You hold the top tier.')}</p>
@@ -207,7 +207,7 @@ function EarningsCard() {
 
 function EarningsRow({ program }: { program: Program }) {
   const { t } = useTranslation();
-  const progress = usePartnerProgress(program.id);
+  const progress = usePartnerProgress(program.id ?? '');
   const p = progress.data;
   return (
     <tr>
@@ -249,7 +249,7 @@ function ProgramsCard() {
 
 function ProgramProgress({ program }: { program: Program }) {
   const { t } = useTranslation();
-  const progress = usePartnerProgress(program.id);
+  const progress = usePartnerProgress(program.id ?? '');
   return (
     <article className="program-progress">
       <h3>{program.name}</h3>
@@ -258,9 +258,9 @@ function ProgramProgress({ program }: { program: Program }) {
           <>
             <p className="muted small">
               {formatDay(p.periodStart)} – {formatDay(p.periodEnd)}
-              {p.pendingClaims > 0 && <> · {t('{{count}} claims pending', { count: p.pendingClaims })}</>}
+              {(p.pendingClaims ?? 0) > 0 && <> · {t('{{count}} claims pending', { count: p.pendingClaims })}</>}
             </p>
-            {p.rules
+            {(p.rules ?? [])
               .filter((r) => r.kind === 'rebate' || r.kind === 'bonus' || r.kind === 'growth')
               .map((r) => {
                 if (r.kind === 'rebate') {
@@ -326,7 +326,7 @@ function ChallengesCard() {
                     {c.rewardPoints !== '0' && <> {t('Reward: {{points}} points.', { points: formatPoints(c.rewardPoints) })}</>}
                   </p>
                   {c.progress && (
-                    <ProgressBar percent={c.progress.percent} label={c.title} valueText={c.progress.text} tone={c.progress.completed ? 'success' : 'accent'} />
+                    <ProgressBar percent={c.progress.percent ?? 0} label={c.title ?? ''} valueText={c.progress.text} tone={c.progress.completed ? 'success' : 'accent'} />
                   )}
                   {c.progress && <p className="muted small">{c.progress.text}</p>}
                 </li>
@@ -355,9 +355,9 @@ function BadgesCard() {
           ) : (
             <ul className="badge-strip">
               {earned.map((b) => (
-                <li key={b.badge.id}>
-                  <BadgeImage badge={b.badge} earned />
-                  <span>{b.badge.name}</span>
+                <li key={b.badge?.id}>
+                  <BadgeImage badge={b.badge ?? {}} earned />
+                  <span>{b.badge?.name}</span>
                 </li>
               ))}
             </ul>

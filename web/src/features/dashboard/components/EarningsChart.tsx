@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { QueryView } from '@/components/Status';
+import { useLedgerEntries } from '@/lib/api/ledger';
 import { toChartNumber } from '@/lib/decimal';
 import { formatMoneyShort, formatPoints, locale } from '@/lib/format';
-import { useLedgerEntries } from '@/features/rewards/api/ledger';
 import { monthlyEarnings } from './earnings-series';
 
 // Money earned (bars) and points (line) per month over the last year, from the ledger.
@@ -13,7 +13,7 @@ export default function EarningsChart() {
   const entries = useLedgerEntries({}, 500);
   return (
     <QueryView query={entries}>
-      {(data) => <Chart entries={data.pages.flatMap((p) => p.entries)} t={t} />}
+      {(data) => <Chart entries={data.pages.flatMap((p) => p.entries ?? [])} t={t} />}
     </QueryView>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LedgerEntry } from '@/features/rewards/api/types';
+import type { LedgerEntry } from '@/lib/api/schema';
 import { monthlyEarnings } from './earnings-series';
 
 function entry(partial: Partial<LedgerEntry>): LedgerEntry {

@@ -1,5 +1,5 @@
+import type { LedgerEntry } from '@/lib/api/schema';
 import { addDecimals } from '@/lib/decimal';
-import type { LedgerEntry } from '@/features/rewards/api/types';
 
 export interface MonthTotals {
   // "YYYY-MM"
@@ -18,7 +18,7 @@ export function monthlyEarnings(entries: LedgerEntry[], currency: string, now: D
   }
   const byMonth = new Map(result.map((m) => [m.month, m]));
   for (const e of entries) {
-    const slot = byMonth.get(e.createTime.slice(0, 7));
+    const slot = byMonth.get((e.createTime ?? '').slice(0, 7));
     if (!slot) continue;
     if (e.account === 'LEDGER_ACCOUNT_POINTS') slot.points = addDecimals(slot.points, e.amount);
     else if (e.account === 'LEDGER_ACCOUNT_PAYABLE' && e.unit === currency && e.kind !== 'LEDGER_ENTRY_KIND_PAYOUT')

@@ -1,28 +1,34 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { Challenge, FeedEntry, FeedVisibility, KudosBudget, Survey, SurveyResults } from './types';
+import type { QueryParams } from '@/lib/api/query';
+import type {
+  Challenge,
+  GiveKudosRequest,
+  Kudos,
+  KudosBudget,
+  ListFeedResponse,
+  ListSurveysResponse,
+  RespondToSurveyResponse,
+  Survey,
+  SurveyResults,
+} from '@/lib/api/schema';
 
-export function useFeed(filter: { partnerId?: string; userId?: string } = {}) {
+export type FeedFilter = Omit<QueryParams<'EngagementService_ListFeed'>, 'pageSize' | 'pageToken'>;
+
+export function useFeed(filter: FeedFilter = {}) {
   return useInfiniteQuery({
     queryKey: ['feed', filter],
     queryFn: ({ pageParam }) =>
-      api.get<{ entries: FeedEntry[]; nextPageToken: string }>('/v1/feed', { ...filter, pageSize: 20, pageToken: pageParam }),
+      api.get<ListFeedResponse>('/v1/feed', { ...filter, pageSize: 20, pageToken: pageParam }),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextPageToken || undefined,
-  });
-}
-
-export function useChallenges(includeEnded = false) {
-  return useQuery({
-    queryKey: ['challenges', includeEnded],
-    queryFn: async () => (await api.get<{ challenges: Challenge[] }>('/v1/challenges', { includeEnded: includeEnded || undefined })).challenges,
   });
 }
 
 export function useSurveys(openOnly: boolean) {
   return useQuery({
     queryKey: ['surveys', openOnly],
-    queryFn: async () => (await api.get<{ surveys: Survey[] }>('/v1/surveys', { openOnly: openOnly || undefined })).surveys,
+    queryFn: async () => (await api.get<ListSurveysResponse>('/v1/surveys', { openOnly: openOnly || undefined })).surveys ?? [],
   });
 }
 
@@ -38,7 +44,7 @@ export function useRespondToSurvey() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ surveyId, score, comment }: { surveyId: string; score: number; comment: string }) =>
-      api.post(`/v1/surveys/${surveyId}:respond`, { score, comment }),
+      api.post<RespondToSurveyResponse>(`/v1/surveys/${surveyId}:respond`, { score, comment }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['surveys'] }),
   });
 }
@@ -46,8 +52,8 @@ export function useRespondToSurvey() {
 export function useGiveKudos() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { recipientUserId: string; message: string; points: string; visibility: FeedVisibility; requestId: string }) =>
-      api.post('/v1/kudos', input),
+    mutationFn: (input: GiveKudosRequest) =>
+      api.post<Kudos>('/v1/kudos', input),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['feed'] });
       void queryClient.invalidateQueries({ queryKey: ['kudos-budget'] });

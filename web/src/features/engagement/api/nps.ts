@@ -1,4 +1,4 @@
-import type { NpsResult } from './types';
+import type { NpsResult } from '@/lib/api/schema';
 
 export type NpsGroup = 'promoters' | 'passives' | 'detractors';
 

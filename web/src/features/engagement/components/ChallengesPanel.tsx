@@ -6,14 +6,16 @@ import { Card } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
-import { formatDateTime, formatMoney, formatNumber, formatPoints } from '@/lib/format';
+import { useChallenges } from '@/lib/api/challenges';
+import { labelOf, type ChallengeGoalKind, type Known } from '@/lib/api/enums';
+import { usePrograms } from '@/lib/api/programs';
+import type { Challenge } from '@/lib/api/schema';
 import { decimalInput } from '@/lib/decimal-input';
-import { usePrograms } from '@/features/programs/api/programs';
-import { useCreateChallenge, useChallenges } from '../api/engagement';
-import type { Challenge, ChallengeGoalKind } from '../api/types';
+import { formatDateTime, formatMoney, formatNumber, formatPoints } from '@/lib/format';
+import { useCreateChallenge } from '../api/engagement';
 import { AudienceFields, audienceOf, audienceText, emptyAudience, isoToLocal, localToIso, type AudienceDraft } from './setup-fields';
 
-export const GOAL_KIND_LABELS: Record<ChallengeGoalKind, string> = {
+export const GOAL_KIND_LABELS: Record<Known<ChallengeGoalKind>, string> = {
   CHALLENGE_GOAL_KIND_APPROVED_CLAIMS: 'Approved claims',
   CHALLENGE_GOAL_KIND_SALES: 'Approved sales',
   CHALLENGE_GOAL_KIND_PRODUCT_UNITS: 'Units of a product',
@@ -24,13 +26,13 @@ export const GOAL_KIND_LABELS: Record<ChallengeGoalKind, string> = {
 type Phase = 'active' | 'upcoming' | 'ended';
 
 export function phaseOf(c: Pick<Challenge, 'startTime' | 'endTime'>, now: Date): Phase {
-  if (new Date(c.endTime) <= now) return 'ended';
-  if (new Date(c.startTime) > now) return 'upcoming';
+  if (new Date(c.endTime ?? '') <= now) return 'ended';
+  if (new Date(c.startTime ?? '') > now) return 'upcoming';
   return 'active';
 }
 
 function goalText(c: Challenge, t: (k: string, o?: Record<string, unknown>) => string) {
-  const g = c.goal;
+  const g = c.goal ?? {};
   switch (g.kind) {
     case 'CHALLENGE_GOAL_KIND_SALES':
       return t('{{amount}} of approved sales', { amount: formatMoney(g.target, g.currencyCode) });
@@ -39,7 +41,7 @@ function goalText(c: Challenge, t: (k: string, o?: Record<string, unknown>) => s
     case 'CHALLENGE_GOAL_KIND_POINTS':
       return t('{{points}} points', { points: formatPoints(g.target) });
     default:
-      return `${formatNumber(g.target)} ${t(GOAL_KIND_LABELS[g.kind]).toLowerCase()}`;
+      return `${formatNumber(g.target)} ${t(labelOf(GOAL_KIND_LABELS, g.kind) ?? 'Unknown').toLowerCase()}`;
   }
 }
 
@@ -95,7 +97,7 @@ export function ChallengesPanel({ canEdit }: { canEdit: boolean }) {
                               <div>
                                 <strong>{c.title}</strong>
                                 <span className="muted small block">
-                                  {programName(c.programId)} · {audienceText(c.audience, t)}
+                                  {programName(c.programId ?? '')} · {audienceText(c.audience, t)}
                                 </span>
                               </div>
                             </td>
@@ -171,7 +173,7 @@ function ChallengeForm({ onDone }: { onDone: () => void }) {
       },
     );
   };
-  const kindOptions = (Object.keys(GOAL_KIND_LABELS) as ChallengeGoalKind[]).map((k) => ({ value: k, label: t(GOAL_KIND_LABELS[k]) }));
+  const kindOptions = (Object.keys(GOAL_KIND_LABELS) as Array<Known<ChallengeGoalKind>>).map((k) => ({ value: k, label: t(GOAL_KIND_LABELS[k]) }));
   return (
     <Card title={t('New challenge')} id="new-challenge">
       <form className="form" onSubmit={submit} noValidate>
@@ -182,7 +184,7 @@ function ChallengeForm({ onDone }: { onDone: () => void }) {
             label={t('Program')}
             value={programId}
             onValueChange={setProgramId}
-            options={[{ value: '0', label: t('All programs') }, ...(programs.data ?? []).map((p) => ({ value: p.id, label: p.name }))]}
+            options={[{ value: '0', label: t('All programs') }, ...(programs.data ?? []).map((p) => ({ value: p.id ?? '', label: p.name ?? '' }))]}
             hint={t('A program’s challenge is for its enrolled partners only')}
             error={field('program_id')}
           />

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '@/components/Page';
 import { Tabs } from '@/components/Tabs';
-import { usePrincipal } from '@/features/auth/hooks/use-principal';
+import { usePrincipal } from '@/lib/principal';
 import { ChallengesPanel } from './ChallengesPanel';
 import { KudosBudgetsPanel } from './KudosBudgetsPanel';
 import { SurveysPanel } from './SurveysPanel';

@@ -1,20 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Card, Page } from '@/components/Page';
-import { Icon, type IconName } from '@/components/Icon';
-import { Empty, QueryView } from '@/components/Status';
 import { InputField, SelectField, TextAreaField } from '@/components/Fields';
+import { Icon, type IconName } from '@/components/Icon';
+import { Card, Page } from '@/components/Page';
+import { Empty, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
+import { labelOf, type FeedEntryKind, type FeedVisibility, type Known } from '@/lib/api/enums';
+import { useUsers } from '@/lib/api/partners';
 import { formatPoints, formatRelative } from '@/lib/format';
-import { isPartnerRole, isVendorRole } from '@/features/auth/api/types';
-import { usePrincipal } from '@/features/auth/hooks/use-principal';
-import { useUsers } from '@/features/partners/api/partners';
+import { isPartnerRole, isVendorRole, usePrincipal } from '@/lib/principal';
 import { useFeed, useGiveKudos, useKudosBudget } from '../api/engagement';
-import type { FeedEntryKind, FeedVisibility } from '../api/types';
 import { SurveyPrompt } from './SurveyPrompt';
 
-const kKindIcons: Record<FeedEntryKind, IconName> = {
+const kKindIcons: Record<Known<FeedEntryKind>, IconName> = {
   FEED_ENTRY_KIND_KUDOS: 'spark',
   FEED_ENTRY_KIND_SPOTLIGHT: 'flag',
   FEED_ENTRY_KIND_BADGE_EARNED: 'medal',
@@ -37,15 +36,15 @@ export default function FeedPage() {
       <div className="feed-layout">
         <QueryView query={feed}>
           {(data) => {
-            const entries = data.pages.flatMap((p) => p.entries);
+            const entries = data.pages.flatMap((p) => p.entries ?? []);
             if (entries.length === 0) return <Empty>{t('Nothing here yet.')}</Empty>;
             return (
               <div>
                 <ol className="feed">
                   {entries.map((e) => (
-                    <li key={e.id} className={`feed__item feed__item--${e.kind.toLowerCase()}`}>
+                    <li key={e.id} className={`feed__item feed__item--${(e.kind ?? '').toLowerCase()}`}>
                       <span className="feed__icon">
-                        <Icon name={kKindIcons[e.kind]} size={22} />
+                        <Icon name={labelOf(kKindIcons, e.kind) ?? 'spark'} size={22} />
                       </span>
                       <div>
                         <p className="feed__headline">{e.headline}</p>
@@ -116,7 +115,7 @@ function KudosForm() {
           label={t('Recipient')}
           value={recipient}
           onValueChange={setRecipient}
-          options={[{ value: '', label: t('Choose…') }, ...recipients.map((u) => ({ value: u.id, label: `${u.displayName} (${u.email})` }))]}
+          options={[{ value: '', label: t('Choose…') }, ...recipients.map((u) => ({ value: u.id ?? '', label: `${u.displayName} (${u.email})` }))]}
           error={error?.fieldError('recipient_user_id')}
         />
         <TextAreaField id="kudos-message" label={t('Message')} value={message} onValueChange={setMessage} rows={3} maxLength={500} error={error?.fieldError('message')} />

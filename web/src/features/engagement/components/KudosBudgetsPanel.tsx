@@ -6,10 +6,10 @@ import { Card } from '@/components/Page';
 import { QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
+import { usePartners } from '@/lib/api/partners';
+import type { KudosBudget } from '@/lib/api/schema';
 import { formatPoints } from '@/lib/format';
-import { usePartners } from '@/features/partners/api/partners';
 import { useKudosBudget, useSetKudosBudget } from '../api/engagement';
-import type { KudosBudget } from '../api/types';
 
 // Monthly kudos budgets: one for vendor staff, one per partner (for its partner admins).
 export function KudosBudgetsPanel({ canEdit }: { canEdit: boolean }) {
@@ -19,7 +19,7 @@ export function KudosBudgetsPanel({ canEdit }: { canEdit: boolean }) {
   const budget = useKudosBudget(partnerId, true);
   const options = [
     { value: '0', label: t('Vendor staff') },
-    ...(partners.data?.pages.flatMap((p) => p.partners) ?? []).map((p) => ({ value: p.id, label: p.name })),
+    ...(partners.data?.pages.flatMap((p) => p.partners ?? []) ?? []).map((p) => ({ value: p.id ?? '', label: p.name ?? '' })),
   ];
   return (
     <Card title={t('Kudos budgets')} id="kudos-budgets">
@@ -41,12 +41,12 @@ function BudgetView({ budget, canEdit }: { budget: KudosBudget; canEdit: boolean
   const { t } = useTranslation();
   const toasts = useToasts();
   const save = useSetKudosBudget();
-  const [monthly, setMonthly] = useState(budget.monthlyPoints);
+  const [monthly, setMonthly] = useState(budget.monthlyPoints ?? '');
   const apiError = save.error instanceof ApiError ? save.error : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate(
-      { partnerId: budget.partnerId, monthlyPoints: monthly.trim() },
+      { partnerId: budget.partnerId ?? '', monthlyPoints: monthly.trim() },
       { onSuccess: (b) => toasts.show(t('Monthly budget set to {{points}} points', { points: formatPoints(b.monthlyPoints) }), 'success') },
     );
   };

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextAreaField } from '@/components/Fields';
 import { ApiError } from '@/lib/api-client';
+import type { Survey } from '@/lib/api/schema';
 import { useRespondToSurvey, useSurveys } from '../api/engagement';
-import type { Survey } from '../api/types';
 
 // The open survey the user has not answered yet, as a 0–10 question with an optional comment.
 export function SurveyPrompt() {
@@ -63,7 +63,7 @@ function SurveyCard({ survey, onDone }: { survey: Survey; onDone: () => void }) 
         className="button button--primary button--inline"
         disabled={score === null || respond.isPending}
         onClick={() =>
-          score !== null && respond.mutate({ surveyId: survey.id, score, comment }, { onSuccess: onDone })
+          score !== null && respond.mutate({ surveyId: survey.id ?? '', score, comment }, { onSuccess: onDone })
         }
       >
         {t('Send')}

@@ -6,12 +6,13 @@ import { Card } from '@/components/Page';
 import { Empty, Loading, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
+import { labelOf, type PartnerType } from '@/lib/api/enums';
+import type { NpsResult, Survey, SurveyResults } from '@/lib/api/schema';
 import { toChartNumber } from '@/lib/decimal';
 import { formatDateTime, formatNumber, locale } from '@/lib/format';
-import { PARTNER_TYPE_LABELS, type PartnerType } from '@/features/partners/api/types';
+import { PARTNER_TYPE_LABELS } from '@/lib/labels';
 import { useCreateSurvey, useSurveyResults, useSurveys } from '../api/engagement';
 import { npsGroupOf, summarizeNps, type NpsGroup } from '../api/nps';
-import type { NpsResult, Survey, SurveyResults } from '../api/types';
 import { AudienceFields, audienceOf, audienceText, emptyAudience, isoToLocal, localToIso, type AudienceDraft } from './setup-fields';
 
 const NpsChart = lazy(() => import('./NpsChart'));
@@ -33,8 +34,8 @@ const kCommentsShown = 10;
 const kDefaultQuestion = 'How likely are you to recommend our partner program to a colleague?';
 
 function surveyState(s: Survey, now: Date): 'open' | 'scheduled' | 'closed' {
-  if (new Date(s.closeTime) <= now) return 'closed';
-  if (new Date(s.openTime) > now) return 'scheduled';
+  if (new Date(s.closeTime ?? '') <= now) return 'closed';
+  if (new Date(s.openTime ?? '') > now) return 'scheduled';
   return 'open';
 }
 
@@ -94,7 +95,7 @@ export function SurveysPanel({ canCreate }: { canCreate: boolean }) {
                             type="button"
                             className="button button--ghost button--small"
                             aria-pressed={selected === s.id}
-                            onClick={() => setSelected(selected === s.id ? null : s.id)}
+                            onClick={() => setSelected(selected === s.id ? null : (s.id ?? null))}
                           >
                             {selected === s.id ? t('Hide results') : t('Show results')}
                             <span className="visually-hidden"> · {s.title}</span>
@@ -118,7 +119,7 @@ function SurveyResultsCard({ surveyId }: { surveyId: string }) {
   const { t } = useTranslation();
   const results = useSurveyResults(surveyId);
   return (
-    <Card title={results.data ? t('Results: {{title}}', { title: results.data.survey.title }) : t('Results')} id="survey-results">
+    <Card title={results.data ? t('Results: {{title}}', { title: results.data.survey?.title }) : t('Results')} id="survey-results">
       <QueryView query={results}>{(data) => <SurveyResultsView results={data} />}</QueryView>
     </Card>
   );
@@ -131,12 +132,13 @@ export function SurveyResultsView({ results }: { results: SurveyResults }) {
   const [breakdown, setBreakdown] = useState<Breakdown>('type');
   const [allComments, setAllComments] = useState(false);
   const summary = summarizeNps(results.overall);
+  const comments = results.comments ?? [];
   if (summary.responses === '0') return <Empty>{t('No responses yet.')}</Empty>;
   const groupLabel = (r: NpsResult) =>
-    breakdown === 'type' ? t(PARTNER_TYPE_LABELS[`PARTNER_TYPE_${r.group}` as PartnerType] ?? r.group) : r.group === '(none)' ? t('No region') : r.group;
-  const groups = breakdown === 'type' ? results.byPartnerType : breakdown === 'region' ? results.byRegion : [];
+    breakdown === 'type' ? t(labelOf(PARTNER_TYPE_LABELS, `PARTNER_TYPE_${r.group}` as PartnerType) ?? r.group ?? '') : r.group === '(none)' ? t('No region') : (r.group ?? '');
+  const groups = (breakdown === 'type' ? results.byPartnerType : breakdown === 'region' ? results.byRegion : []) ?? [];
   const rows = [
-    { label: t('All'), result: results.overall },
+    { label: t('All'), result: results.overall ?? {} },
     ...groups.map((g) => ({ label: groupLabel(g), result: g })),
   ].map(({ label, result }) => ({
     label,
@@ -144,7 +146,7 @@ export function SurveyResultsView({ results }: { results: SurveyResults }) {
     passives: toChartNumber(result.passives),
     detractors: toChartNumber(result.detractors),
     nps: summarizeNps(result).nps,
-    responses: result.responses,
+    responses: result.responses ?? '0',
   }));
   const breakdowns: Array<{ id: Breakdown; label: string }> = [
     { id: 'overall', label: t('Overall') },
@@ -227,19 +229,19 @@ export function SurveyResultsView({ results }: { results: SurveyResults }) {
       </table>
       </div>
       <h3>{t('Comments')}</h3>
-      {results.comments.length === 0 ? (
+      {comments.length === 0 ? (
         <Empty>{t('No comments.')}</Empty>
       ) : (
         <ul className="nps-comments">
-          {(allComments ? results.comments : results.comments.slice(0, kCommentsShown)).map((c, i) => (
+          {(allComments ? comments : comments.slice(0, kCommentsShown)).map((c, i) => (
             <li key={i} className="nps-comment">
-              <span className={`nps-comment__score nps-stat--${npsGroupOf(c.score)}`} aria-label={t('Score {{score}}', { score: c.score })}>
+              <span className={`nps-comment__score nps-stat--${npsGroupOf(c.score ?? 0)}`} aria-label={t('Score {{score}}', { score: c.score })}>
                 {c.score}
               </span>
               <div>
                 <p>{c.comment}</p>
                 <span className="muted small">
-                  {c.partnerName} · {t(PARTNER_TYPE_LABELS[c.partnerType] ?? c.partnerType)}
+                  {c.partnerName} · {t(labelOf(PARTNER_TYPE_LABELS, c.partnerType) ?? c.partnerType ?? '')}
                   {c.region && ` · ${c.region}`} · {formatDateTime(c.respondTime)}
                 </span>
               </div>
@@ -247,9 +249,9 @@ export function SurveyResultsView({ results }: { results: SurveyResults }) {
           ))}
         </ul>
       )}
-      {results.comments.length > kCommentsShown && (
+      {comments.length > kCommentsShown && (
         <button type="button" className="button button--ghost button--small" onClick={() => setAllComments(!allComments)}>
-          {allComments ? t('Show fewer comments') : t('Show all {{count}} comments', { count: results.comments.length })}
+          {allComments ? t('Show fewer comments') : t('Show all {{count}} comments', { count: comments.length })}
         </button>
       )}
     </div>

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { InputField } from '@/components/Fields';
-import { ApiError } from '@/lib/api-client';
-import { PARTNER_TYPE_LABELS, type PartnerType } from '@/features/partners/api/types';
-import type { Audience } from '../api/types';
+import { type ApiError } from '@/lib/api-client';
+import { labelOf, type Known, type PartnerType } from '@/lib/api/enums';
+import type { Audience } from '@/lib/api/schema';
+import { PARTNER_TYPE_LABELS } from '@/lib/labels';
 
 // A datetime-local input's value ("2026-12-01T09:00", local time) as an RFC 3339 timestamp.
 export function localToIso(local: string): string | undefined {
@@ -53,7 +54,7 @@ export function AudienceFields({ idPrefix, value, onChange, error, path }: { idP
       <fieldset className="audience__types" aria-describedby={typesError ? `${idPrefix}-types-error` : undefined}>
         <legend className="small">{t('Partner types')}</legend>
         <div className="chips">
-          {(Object.keys(PARTNER_TYPE_LABELS) as PartnerType[]).map((type) => (
+          {(Object.keys(PARTNER_TYPE_LABELS) as Array<Known<PartnerType>>).map((type) => (
             <button key={type} type="button" className="chip" aria-pressed={value.partnerTypes.includes(type)} onClick={() => toggle(type)}>
               {t(PARTNER_TYPE_LABELS[type])}
             </button>
@@ -89,6 +90,9 @@ export function AudienceFields({ idPrefix, value, onChange, error, path }: { idP
 
 
 export function audienceText(a: Audience | undefined, t: (k: string) => string): string {
-  if (!a || (a.partnerTypes.length === 0 && a.regions.length === 0 && a.tiers.length === 0)) return t('All partners');
-  return [a.partnerTypes.map((p) => t(PARTNER_TYPE_LABELS[p])).join(', '), a.regions.join(', '), a.tiers.join(', ')].filter(Boolean).join(' · ');
+  const partnerTypes = a?.partnerTypes ?? [];
+  const regions = a?.regions ?? [];
+  const tiers = a?.tiers ?? [];
+  if (partnerTypes.length === 0 && regions.length === 0 && tiers.length === 0) return t('All partners');
+  return [partnerTypes.map((p) => t(labelOf(PARTNER_TYPE_LABELS, p) ?? 'Unknown')).join(', '), regions.join(', '), tiers.join(', ')].filter(Boolean).join(' · ');
 }

@@ -1,14 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Card, Page } from '@/components/Page';
-import { Empty, QueryView } from '@/components/Status';
 import { InputField, SelectField, TextAreaField } from '@/components/Fields';
+import { Card, Page } from '@/components/Page';
+import { ProofDropzone, type ProofUpload } from '@/components/ProofDropzone';
+import { Empty, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
-import { formatDateTime, formatDay, formatMoney } from '@/lib/format';
+import { attachmentUrl } from '@/lib/api/attachments';
+import { labelOf } from '@/lib/api/enums';
+import type { FundBalance, FundRequest } from '@/lib/api/schema';
 import { decimalInput } from '@/lib/decimal-input';
-import { attachmentUrl } from '@/features/claims/api/claims';
-import { ProofDropzone, type ProofUpload } from '@/features/claims/components/ProofDropzone';
+import { formatDateTime, formatDay, formatMoney } from '@/lib/format';
 import {
   FUND_LABELS,
   FUND_STATUS_LABELS,
@@ -18,8 +20,6 @@ import {
   useFunds,
   useSubmitReimbursement,
   type FundAccount,
-  type FundBalance,
-  type FundRequest,
 } from '../api/funds';
 
 // MDF and co-op: what is available, requests to spend it (pre-approval reserves the amount),
@@ -40,14 +40,14 @@ export default function FundsPage() {
                 {list.map((f) => (
                   <div key={`${f.programId}-${f.fund}`} className="stat">
                     <span className="stat__label">
-                      {t(FUND_LABELS[f.fund])} · {f.programName}
+                      {t(labelOf(FUND_LABELS, f.fund) ?? 'Unknown')} · {f.programName}
                     </span>
                     <span className="stat__value">{formatMoney(f.available, f.currencyCode)}</span>
                     <span className="muted small">
                       {t('{{credited}} allocated, {{reserved}} reserved, {{used}} reimbursed', {
                         credited: formatMoney(f.credited, f.currencyCode),
                         reserved: formatMoney(f.reserved, f.currencyCode),
-                        used: formatMoney(f.debited.replace('-', ''), f.currencyCode),
+                        used: formatMoney((f.debited ?? '').replace('-', ''), f.currencyCode),
                       })}
                     </span>
                   </div>
@@ -124,7 +124,7 @@ function NewFundRequest({ funds }: { funds: FundBalance[] }) {
             label={t('Fund')}
             value={fundKey}
             onValueChange={setFundKey}
-            options={funds.map((f) => ({ value: `${f.programId}|${f.fund}`, label: `${t(FUND_LABELS[f.fund])} · ${f.programName}` }))}
+            options={funds.map((f) => ({ value: `${f.programId}|${f.fund}`, label: `${t(labelOf(FUND_LABELS, f.fund) ?? 'Unknown')} · ${f.programName}` }))}
             hint={chosen && t('{{amount}} available', { amount: formatMoney(chosen.available, chosen.currencyCode) })}
             error={field('fund') ?? field('program_id')}
           />
@@ -163,10 +163,10 @@ function FundRequestItem({ request: r }: { request: FundRequest }) {
         <div>
           <strong>{r.activity}</strong>
           <span className="muted small block">
-            {t(FUND_LABELS[r.fund])} · {formatDay(r.startDate)} – {formatDay(r.endDate)}
+            {t(labelOf(FUND_LABELS, r.fund) ?? 'Unknown')} · {formatDay(r.startDate)} – {formatDay(r.endDate)}
           </span>
         </div>
-        <span className="pill pill--info">{t(FUND_STATUS_LABELS[r.status])}</span>
+        <span className="pill pill--info">{t(labelOf(FUND_STATUS_LABELS, r.status) ?? 'Unknown')}</span>
       </div>
       <dl className="facts facts--compact">
         <div>
@@ -192,11 +192,11 @@ function FundRequestItem({ request: r }: { request: FundRequest }) {
           </div>
         )}
       </dl>
-      {r.proof.length > 0 && (
+      {(r.proof ?? []).length > 0 && (
         <p className="small">
           {t('Proof')}:{' '}
-          {r.proof.map((a) => (
-            <a key={a.id} href={attachmentUrl(a.id)}>
+          {(r.proof ?? []).map((a) => (
+            <a key={a.id} href={attachmentUrl(a.id ?? '')}>
               {a.filename}{' '}
             </a>
           ))}
@@ -205,9 +205,9 @@ function FundRequestItem({ request: r }: { request: FundRequest }) {
       <details>
         <summary>{t('History')}</summary>
         <ol className="timeline">
-          {r.timeline.map((e, i) => (
+          {(r.timeline ?? []).map((e, i) => (
             <li key={i} className="timeline__item">
-              <strong>{t(FUND_STATUS_LABELS[e.toStatus])}</strong> <span className="muted small">· {formatDateTime(e.time)} · {e.actorName}</span>
+              <strong>{t(labelOf(FUND_STATUS_LABELS, e.toStatus) ?? 'Unknown')}</strong> <span className="muted small">· {formatDateTime(e.time)} · {e.actorName}</span>
               {e.comment && <blockquote className="timeline__comment">{e.comment}</blockquote>}
             </li>
           ))}
@@ -252,7 +252,7 @@ function ReimbursementForm({ request, onDone }: { request: FundRequest; onDone: 
         e.preventDefault();
         if (uploading) return;
         submit.mutate(
-          { request, actualCost: decimalInput(actualCost), notes, attachmentIds: uploads.filter((u) => u.attachment).map((u) => u.attachment!.id) },
+          { request, actualCost: decimalInput(actualCost), notes, attachmentIds: uploads.flatMap((u) => (u.attachment?.id ? [u.attachment.id] : [])) },
           {
             onSuccess: () => {
               toasts.show(t('Reimbursement claimed'), 'success');

@@ -1,28 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { api, queryString } from '@/lib/api-client';
-import type { Leaderboard, LeaderboardQuery, LeaderboardStanding } from './types';
-
-export const leaderboardKeys = {
-  standings: ['leaderboards', 'standing'] as const,
-  list: ['leaderboards', 'list'] as const,
-  standing: (id: string, query: LeaderboardQuery) => ['leaderboards', 'standing', id, query] as const,
-};
-
-export function useLeaderboards() {
-  return useQuery({
-    queryKey: leaderboardKeys.list,
-    queryFn: async () => (await api.get<{ leaderboards: Leaderboard[] }>('/v1/leaderboards')).leaderboards,
-    staleTime: 5 * 60_000,
-  });
-}
-
-export function useLeaderboardStanding(id: string | undefined, query: LeaderboardQuery) {
-  return useQuery({
-    queryKey: leaderboardKeys.standing(id ?? '', query),
-    queryFn: () => api.get<LeaderboardStanding>(`/v1/leaderboards/${id}`, { ...query }),
-    enabled: !!id,
-  });
-}
+import { queryString } from '@/lib/api-client';
+import type { LeaderboardQuery } from '@/lib/api/leaderboards';
 
 // The board's Server-Sent Events stream: the standing again whenever it changes.
 export function watchUrl(id: string, query: LeaderboardQuery): string {

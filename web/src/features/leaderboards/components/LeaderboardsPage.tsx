@@ -4,14 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { Card, Page } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
 import { Tabs } from '@/components/Tabs';
-import { useEventStream } from '@/lib/sse';
+import type { Known, LeaderboardScope, PartnerType } from '@/lib/api/enums';
+import { leaderboardKeys, useLeaderboards, useLeaderboardStanding, type LeaderboardQuery } from '@/lib/api/leaderboards';
+import type { GetLeaderboardResponse, Leaderboard, LeaderboardRow } from '@/lib/api/schema';
+import { useTierLadder } from '@/lib/api/tiers';
 import { formatDay, formatMoneyShort, formatPoints, todayUtc } from '@/lib/format';
-import { PARTNER_TYPE_LABELS, type PartnerType } from '@/features/partners/api/types';
-import { useTierLadder } from '@/features/tiers/api/tiers';
-import { leaderboardKeys, useLeaderboards, useLeaderboardStanding, watchUrl } from '../api/leaderboards';
-import type { Leaderboard, LeaderboardQuery, LeaderboardRow, LeaderboardScope, LeaderboardStanding } from '../api/types';
+import { PARTNER_TYPE_LABELS } from '@/lib/labels';
+import { useEventStream } from '@/lib/sse';
+import { watchUrl } from '../api/leaderboards';
 
-const kScopeLabels: Record<LeaderboardScope, string> = {
+const kScopeLabels: Record<Known<LeaderboardScope>, string> = {
   LEADERBOARD_SCOPE_INDIVIDUAL: 'Individuals',
   LEADERBOARD_SCOPE_PARTNER: 'Organisations',
 };
@@ -41,12 +43,12 @@ export default function LeaderboardsPage() {
 
 function Boards({ boards }: { boards: Leaderboard[] }) {
   const { t } = useTranslation();
-  const scopes = (Object.keys(kScopeLabels) as LeaderboardScope[]).filter((s) => boards.some((b) => b.scope === s));
+  const scopes = (Object.keys(kScopeLabels) as Array<Known<LeaderboardScope>>).filter((s) => boards.some((b) => b.scope === s));
   const [scope, setScope] = useState<LeaderboardScope>(scopes[0]!);
   const inScope = boards.filter((b) => b.scope === scope);
   const [boardId, setBoardId] = useState(inScope[0]!.id);
   const board = inScope.find((b) => b.id === boardId) ?? inScope[0]!;
-  const [league, setLeague] = useState<{ region: string; partnerType: string; tier: string }>({ region: '', partnerType: '', tier: '' });
+  const [league, setLeague] = useState<{ region: string; partnerType: PartnerType | ''; tier: string }>({ region: '', partnerType: '', tier: '' });
   const [period, setPeriod] = useState('');
   const ladder = useTierLadder();
 
@@ -82,9 +84,9 @@ function Boards({ boards }: { boards: Leaderboard[] }) {
         <div className="filters">
           <label className="inline-select">
             <span>{t('Partner type')}</span>
-            <select value={league.partnerType} onChange={(e) => setLeague({ ...league, partnerType: e.target.value })}>
+            <select value={league.partnerType} onChange={(e) => setLeague({ ...league, partnerType: e.target.value as PartnerType | '' })}>
               <option value="">{t('All types')}</option>
-              {(Object.keys(PARTNER_TYPE_LABELS) as PartnerType[]).map((type) => (
+              {(Object.keys(PARTNER_TYPE_LABELS) as Array<Known<PartnerType>>).map((type) => (
                 <option key={type} value={type}>
                   {t(PARTNER_TYPE_LABELS[type])}
                 </option>
@@ -112,7 +114,7 @@ function Boards({ boards }: { boards: Leaderboard[] }) {
             />
           </label>
         </div>
-        <Standing board={board} query={{ period, top: 10, around: 5, ...league }} onPeriod={setPeriod} />
+        <Standing board={board} query={{ period, top: 10, around: 5, ...league, partnerType: league.partnerType || undefined }} onPeriod={setPeriod} />
       </div>
     </>
   );
@@ -124,8 +126,8 @@ function Standing({ board, query, onPeriod }: { board: Leaderboard; query: Leade
   const standing = useLeaderboardStanding(board.id, query);
   const live = !query.period;
   // The current period updates live: each message is the whole standing again.
-  useEventStream<LeaderboardStanding>(live ? watchUrl(board.id, query) : null, (update) => {
-    queryClient.setQueryData(leaderboardKeys.standing(board.id, query), update);
+  useEventStream<GetLeaderboardResponse>(live ? watchUrl(board.id ?? '', query) : null, (update) => {
+    queryClient.setQueryData(leaderboardKeys.standing(board.id ?? '', query), update);
   });
   const score = (row: LeaderboardRow) =>
     board.metric === 'RECOGNITION_METRIC_SALES' ? formatMoneyShort(row.score, board.currencyCode) : formatPoints(row.score);
@@ -133,8 +135,9 @@ function Standing({ board, query, onPeriod }: { board: Leaderboard; query: Leade
   return (
     <QueryView query={standing}>
       {(s) => {
-        const topIds = new Set(s.top.map((r) => r.participantId));
-        const around = s.around.filter((r) => !topIds.has(r.participantId));
+        const top = s.top ?? [];
+        const topIds = new Set(top.map((r) => r.participantId));
+        const around = (s.around ?? []).filter((r) => !topIds.has(r.participantId));
         return (
           <Card
             id="leaderboard"
@@ -142,7 +145,7 @@ function Standing({ board, query, onPeriod }: { board: Leaderboard; query: Leade
             actions={
               board.period !== 'LEADERBOARD_PERIOD_ALL_TIME' && (
                 <div className="period-nav">
-                  <button type="button" className="button button--ghost button--small" onClick={() => onPeriod(dayBefore(s.periodStart))}>
+                  <button type="button" className="button button--ghost button--small" onClick={() => onPeriod(dayBefore(s.periodStart ?? ''))}>
                     ‹ <span className="visually-hidden">{t('Previous period')}</span>
                   </button>
                   <span>
@@ -151,8 +154,8 @@ function Standing({ board, query, onPeriod }: { board: Leaderboard; query: Leade
                   <button
                     type="button"
                     className="button button--ghost button--small"
-                    disabled={live || dayAfter(s.periodEnd) > todayUtc()}
-                    onClick={() => onPeriod(dayAfter(s.periodEnd) > todayUtc() ? '' : dayAfter(s.periodEnd))}
+                    disabled={live || dayAfter(s.periodEnd ?? '') > todayUtc()}
+                    onClick={() => onPeriod(dayAfter(s.periodEnd ?? '') > todayUtc() ? '' : dayAfter(s.periodEnd ?? ''))}
                   >
                     › <span className="visually-hidden">{t('Next period')}</span>
                   </button>
@@ -164,7 +167,7 @@ function Standing({ board, query, onPeriod }: { board: Leaderboard; query: Leade
               {t('{{n}} participants', { n: s.participants })}
               {live && <span className="live-dot"> {t('Live')}</span>}
             </p>
-            {s.top.length === 0 ? (
+            {top.length === 0 ? (
               <Empty>{t('Nobody has scored in this period yet.')}</Empty>
             ) : (
               <table className="table board">
@@ -178,10 +181,10 @@ function Standing({ board, query, onPeriod }: { board: Leaderboard; query: Leade
                   </tr>
                 </thead>
                 <tbody>
-                  {s.top.map((row) => (
+                  {top.map((row) => (
                     <BoardRow key={row.participantId} row={row} score={score(row)} />
                   ))}
-                  {around.length > 0 && Number(around[0]!.rank) > Number(s.top[s.top.length - 1]!.rank) + 1 && (
+                  {around.length > 0 && Number(around[0]!.rank) > Number(top[top.length - 1]!.rank) + 1 && (
                     <tr className="board__gap" aria-hidden="true">
                       <td colSpan={3}>⋯</td>
                     </tr>
@@ -192,7 +195,7 @@ function Standing({ board, query, onPeriod }: { board: Leaderboard; query: Leade
                 </tbody>
               </table>
             )}
-            {!s.caller && s.top.length > 0 && <p className="muted">{t('You are not on this board in this period yet.')}</p>}
+            {!s.caller && top.length > 0 && <p className="muted">{t('You are not on this board in this period yet.')}</p>}
           </Card>
         );
       }}

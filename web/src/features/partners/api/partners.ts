@@ -1,46 +1,12 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// Creating and changing partners and users; reading them is in lib/api/partners.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { Role } from '@/features/auth/api/types';
-import type { Partner, PartnerStatus, PartnerType, User } from './types';
+import { partnerKeys } from '@/lib/api/partners';
+import type { CreateUserRequest, Partner, User } from '@/lib/api/schema';
 
-export interface PartnerFilter {
-  type?: PartnerType;
-  tier?: string;
-  region?: string;
-  nameContains?: string;
-  parentPartnerId?: string;
-  status?: PartnerStatus;
-}
-
-export const partnerKeys = {
-  all: ['partners'] as const,
-  list: (filter: PartnerFilter, pageSize: number) => ['partners', 'list', filter, pageSize] as const,
-  detail: (id: string) => ['partners', 'detail', id] as const,
-};
-
-// Partners ordered by id, a page at a time (fetchNextPage loads the next one).
-export function usePartners(filter: PartnerFilter = {}, pageSize = 100) {
-  return useInfiniteQuery({
-    queryKey: partnerKeys.list(filter, pageSize),
-    queryFn: ({ pageParam }) =>
-      api.get<{ partners: Partner[]; nextPageToken: string }>('/v1/partners', { ...filter, pageSize, pageToken: pageParam }),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextPageToken || undefined,
-  });
-}
-
-export function usePartner(id: string | undefined) {
-  return useQuery({
-    queryKey: partnerKeys.detail(id ?? ''),
-    queryFn: () => api.get<Partner>(`/v1/partners/${id}`),
-    enabled: !!id && id !== '0',
-  });
-}
-
-// The fields a partner form edits, as sent (ids as strings, per the JSON mapping of int64).
-export type PartnerInput = Pick<Partner, 'name' | 'type' | 'tier' | 'region' | 'parentPartnerId'> & {
-  status?: PartnerStatus;
-};
+// The fields a partner form edits, as sent (ids as strings, per the JSON mapping of int64). The
+// text fields are always sent; a type not chosen yet is left out.
+export type PartnerInput = Required<Pick<Partner, 'name' | 'tier' | 'region' | 'parentPartnerId'>> & Pick<Partner, 'type' | 'status'>;
 
 export function useCreatePartner() {
   const queryClient = useQueryClient();
@@ -54,10 +20,10 @@ export function useCreatePartner() {
 export function useUpdatePartner() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ partner, mask }: { partner: Partial<Partner> & { id: string; etag: string }; mask: string[] }) =>
+    mutationFn: ({ partner, mask }: { partner: Partner & { id: string; etag: string }; mask: string[] }) =>
       api.patch<Partner>(`/v1/partners/${partner.id}`, partner, mask),
     onSuccess: (updated) => {
-      queryClient.setQueryData(partnerKeys.detail(updated.id), updated);
+      queryClient.setQueryData(partnerKeys.detail(updated.id ?? ''), updated);
       void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
       void queryClient.invalidateQueries({ queryKey: ['tiers'] });
       void queryClient.invalidateQueries({ queryKey: ['programs'] });
@@ -65,20 +31,10 @@ export function useUpdatePartner() {
   });
 }
 
-export function useUsers(filter: { partnerId?: string; role?: Role; query?: string } = {}, enabled = true) {
-  return useQuery({
-    queryKey: ['users', filter],
-    queryFn: async () => (await api.get<{ users: User[] }>('/v1/users', { ...filter, pageSize: 200 })).users,
-    enabled,
-    placeholderData: (previous) => previous,
-  });
-}
-
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ user, initialPassword }: { user: Partial<User>; initialPassword: string }) =>
-      api.post<User>('/v1/users', { user, initialPassword }),
+    mutationFn: (request: CreateUserRequest) => api.post<User>('/v1/users', request),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['users'] }),
   });
 }
@@ -86,7 +42,7 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ user, mask }: { user: Partial<User> & { id: string }; mask: string[] }) =>
+    mutationFn: ({ user, mask }: { user: User & { id: string }; mask: string[] }) =>
       api.patch<User>(`/v1/users/${user.id}`, user, mask),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['users'] }),
   });

@@ -2,10 +2,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '@/lib/api-client';
+import type { Tier } from '@/lib/api/schema';
 import { renderWithProviders } from '@/test/render';
-import type { Tier } from '@/features/tiers/api/types';
 import type { PartnerInput } from '../api/partners';
-import { PartnerForm, changedMask } from './PartnerForm';
+import { changedMask, PartnerForm } from './PartnerForm';
 
 const tiers = [
   { rank: 1, code: 'registered', name: 'Registered', benefits: '' },
@@ -24,7 +24,7 @@ beforeEach(() => {
   );
 });
 
-const empty: PartnerInput = { name: '', type: '' as PartnerInput['type'], tier: 'registered', region: '', parentPartnerId: '0' };
+const empty: PartnerInput = { name: '', tier: 'registered', region: '', parentPartnerId: '0' };
 
 describe('PartnerForm', () => {
   it('sends a new partner with its parent', { timeout: 20_000 }, async () => {

@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InputField, SelectField } from '@/components/Fields';
+import { PartnerPicker } from '@/components/PartnerPicker';
 import type { ApiError } from '@/lib/api-client';
-import type { Tier } from '@/features/tiers/api/types';
+import type { Known, PartnerStatus, PartnerType } from '@/lib/api/enums';
+import type { Tier } from '@/lib/api/schema';
+import { PARTNER_TYPE_LABELS } from '@/lib/labels';
 import type { PartnerInput } from '../api/partners';
-import { PARTNER_STATUS_LABELS, PARTNER_TYPE_LABELS, type PartnerStatus, type PartnerType } from '../api/types';
-import { PartnerPicker } from './PartnerPicker';
+import { PARTNER_STATUS_LABELS } from '../labels';
 
 // The API field path of each form field (violations name them under "partner.").
 const kFieldPaths: Record<keyof PartnerInput, string> = {
@@ -61,7 +63,7 @@ export function PartnerForm({ initial, editing, tiers, partnerId, submitting, er
   const cleaned: PartnerInput = {
     ...values,
     // No type chosen: left out, so the server names the field (an empty enum is no JSON value).
-    type: (values.type || undefined) as PartnerInput['type'],
+    type: values.type || undefined,
     name: values.name.trim(),
     tier: values.tier.trim(),
     region: values.region.trim(),
@@ -75,7 +77,7 @@ export function PartnerForm({ initial, editing, tiers, partnerId, submitting, er
     onSubmit(cleaned, mask);
   };
 
-  const tierOptions = tiers.map((tier) => ({ value: tier.code, label: tier.name }));
+  const tierOptions = tiers.map((tier) => ({ value: tier.code ?? '', label: tier.name ?? '' }));
   if (values.tier && !tiers.some((tier) => tier.code === values.tier)) {
     tierOptions.unshift({ value: values.tier, label: t('{{code}} (not on the ladder)', { code: values.tier }) });
   }
@@ -87,11 +89,11 @@ export function PartnerForm({ initial, editing, tiers, partnerId, submitting, er
         <SelectField
           id={`${idPrefix}-type`}
           label={t('Type')}
-          value={values.type}
+          value={values.type ?? ''}
           onValueChange={(v) => set('type')(v as PartnerType)}
           options={[
             ...(values.type ? [] : [{ value: '', label: t('Choose a type') }]),
-            ...(Object.keys(PARTNER_TYPE_LABELS) as PartnerType[]).map((type) => ({ value: type, label: t(PARTNER_TYPE_LABELS[type]) })),
+            ...(Object.keys(PARTNER_TYPE_LABELS) as Array<Known<PartnerType>>).map((type) => ({ value: type, label: t(PARTNER_TYPE_LABELS[type]) })),
           ]}
           error={field('type')}
         />
@@ -134,7 +136,7 @@ export function PartnerForm({ initial, editing, tiers, partnerId, submitting, er
             label={t('Status')}
             value={values.status ?? 'PARTNER_STATUS_ACTIVE'}
             onValueChange={(v) => set('status')(v as PartnerStatus)}
-            options={(Object.keys(PARTNER_STATUS_LABELS) as PartnerStatus[]).map((s) => ({ value: s, label: t(PARTNER_STATUS_LABELS[s]) }))}
+            options={(Object.keys(PARTNER_STATUS_LABELS) as Array<Known<PartnerStatus>>).map((s) => ({ value: s, label: t(PARTNER_STATUS_LABELS[s]) }))}
             error={field('status')}
           />
         )}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { usePartner } from '../api/partners';
+import { usePartner } from '@/lib/api/partners';
 
 // A partner's name as a link (parents are few; each is fetched once and cached).
 export function PartnerName({ id }: { id: string }) {

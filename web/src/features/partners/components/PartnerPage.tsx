@@ -1,59 +1,70 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Card, Page } from '@/components/Page';
 import { Empty, ErrorMessage, Loading, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
+import { labelOf } from '@/lib/api/enums';
+import { usePartner, usePartners } from '@/lib/api/partners';
+import { useEnrollments, usePrograms } from '@/lib/api/programs';
+import type { Partner } from '@/lib/api/schema';
+import { tierName, useTierLadder } from '@/lib/api/tiers';
 import { formatDate, formatDateTime, formatDay } from '@/lib/format';
-import { usePrincipal } from '@/features/auth/hooks/use-principal';
-import { useEnrollments, usePrograms } from '@/features/programs/api/programs';
-import { useTierChanges, useTierLadder } from '@/features/tiers/api/tiers';
-import { PartnerTierCard } from '@/features/tiers/components/PartnerTierCard';
-import { TierChangeTable, tierName } from '@/features/tiers/components/TierChangeTable';
-import { usePartner, usePartners, useUpdatePartner } from '../api/partners';
-import { PARTNER_STATUS_LABELS, PARTNER_TYPE_LABELS, managesPartners, type Partner } from '../api/types';
+import { PARTNER_TYPE_LABELS } from '@/lib/labels';
+import { managesPartners, usePrincipal } from '@/lib/principal';
+import { useUpdatePartner } from '../api/partners';
+import { PARTNER_STATUS_LABELS } from '../labels';
 import { PartnerForm } from './PartnerForm';
 import { PartnerName } from './PartnerName';
 import { PartnerUsers } from './PartnerUsers';
 import '../partners.css';
 
+// What the partner page shows of a partner's tier; the tiers feature provides it (the app puts
+// the two together).
+export interface PartnerTierSections {
+  // The partner's standing on the ladder, with an evaluation of just this partner if allowed.
+  standing: (partnerId: string, canEvaluate: boolean) => ReactNode;
+  // The partner's promotions and demotions.
+  history: (partnerId: string) => ReactNode;
+}
+
 // One partner: its details (edited by channel managers and program admins), its place in a
 // multi-tier network, its tier standing, programs and people.
-export default function PartnerPage() {
+export function PartnerPage({ tiers }: { tiers: PartnerTierSections }) {
   const { partnerId = '' } = useParams();
   const partner = usePartner(partnerId);
   return (
     <QueryView query={partner}>
-      {(p) => <PartnerView partner={p} refetch={() => void partner.refetch()} />}
+      {(p) => <PartnerView partner={p} tiers={tiers} refetch={() => void partner.refetch()} />}
     </QueryView>
   );
 }
 
-function PartnerView({ partner: p, refetch }: { partner: Partner; refetch: () => void }) {
+function PartnerView({ partner: p, tiers, refetch }: { partner: Partner; tiers: PartnerTierSections; refetch: () => void }) {
   const { t } = useTranslation();
   const principal = usePrincipal();
   const canManage = managesPartners(principal.role);
   return (
     <Page
-      title={p.name}
+      title={p.name ?? ''}
       subtitle={
         <>
-          <Link to="/partners">{t('Partners')}</Link> · {t(PARTNER_TYPE_LABELS[p.type] ?? 'Unknown')} · {p.region}
+          <Link to="/partners">{t('Partners')}</Link> · {t(labelOf(PARTNER_TYPE_LABELS, p.type) ?? 'Unknown')} · {p.region}
         </>
       }
     >
       <div className="detail-grid partner-grid">
         <div>
           <PartnerDetails partner={p} canManage={canManage} refetch={refetch} />
-          <PartnerUsers partnerId={p.id} canManage={canManage} />
-          <PartnerPrograms partnerId={p.id} />
+          <PartnerUsers partnerId={p.id ?? ''} canManage={canManage} />
+          <PartnerPrograms partnerId={p.id ?? ''} />
           <Card title={t('Tier history')} id="partner-tier-history">
-            <TierHistory partnerId={p.id} />
+            {tiers.history(p.id ?? '')}
           </Card>
         </div>
         <div>
-          <PartnerTierCard partnerId={p.id} canEvaluate={canManage} />
+          {tiers.standing(p.id ?? '', canManage)}
           <PartnerNetwork partner={p} />
         </div>
       </div>
@@ -89,7 +100,7 @@ function PartnerDetails({ partner: p, canManage, refetch }: { partner: Partner; 
           <PartnerForm
             key={`${p.etag}-${formKey}`}
             editing
-            initial={{ name: p.name, type: p.type, tier: p.tier, region: p.region, parentPartnerId: p.parentPartnerId || '0', status: p.status }}
+            initial={{ name: p.name ?? '', type: p.type, tier: p.tier ?? '', region: p.region ?? '', parentPartnerId: p.parentPartnerId || '0', status: p.status }}
             tiers={ladder.data?.tiers ?? []}
             partnerId={p.id}
             submitting={update.isPending}
@@ -106,7 +117,7 @@ function PartnerDetails({ partner: p, canManage, refetch }: { partner: Partner; 
             }}
             onSubmit={(values, mask) =>
               update.mutate(
-                { partner: { ...values, id: p.id, etag: p.etag }, mask },
+                { partner: { ...values, id: p.id ?? '', etag: p.etag ?? '' }, mask },
                 {
                   onSuccess: (saved) => {
                     toasts.show(t('{{name}} was saved', { name: saved.name }), 'success');
@@ -123,7 +134,7 @@ function PartnerDetails({ partner: p, canManage, refetch }: { partner: Partner; 
           <dl className="facts partner-facts">
             <div>
               <dt>{t('Type')}</dt>
-              <dd>{t(PARTNER_TYPE_LABELS[p.type] ?? 'Unknown')}</dd>
+              <dd>{t(labelOf(PARTNER_TYPE_LABELS, p.type) ?? 'Unknown')}</dd>
             </div>
             <div>
               <dt>{t('Tier')}</dt>
@@ -136,7 +147,7 @@ function PartnerDetails({ partner: p, canManage, refetch }: { partner: Partner; 
             <div>
               <dt>{t('Status')}</dt>
               <dd>
-                <span className={`pill ${p.status === 'PARTNER_STATUS_ACTIVE' ? 'pill--success' : 'pill--warning'}`}>{t(PARTNER_STATUS_LABELS[p.status] ?? 'Unknown')}</span>
+                <span className={`pill ${p.status === 'PARTNER_STATUS_ACTIVE' ? 'pill--success' : 'pill--warning'}`}>{t(labelOf(PARTNER_STATUS_LABELS, p.status) ?? 'Unknown')}</span>
               </dd>
             </div>
             <div>
@@ -181,7 +192,7 @@ function PartnerNetwork({ partner: p }: { partner: Partner }) {
               <Link to={`/partners/${c.id}`}>{c.name}</Link>
               <span className="muted small">
                 {' '}
-                · {t(PARTNER_TYPE_LABELS[c.type] ?? 'Unknown')} · {tierName(ladder.data, c.tier)} · {c.region}
+                · {t(labelOf(PARTNER_TYPE_LABELS, c.type) ?? 'Unknown')} · {tierName(ladder.data, c.tier)} · {c.region}
               </span>
             </li>
           ))}
@@ -241,23 +252,5 @@ function PartnerPrograms({ partnerId }: { partnerId: string }) {
         }
       </QueryView>
     </Card>
-  );
-}
-
-function TierHistory({ partnerId }: { partnerId: string }) {
-  const { t } = useTranslation();
-  const ladder = useTierLadder();
-  const changes = useTierChanges(partnerId);
-  if (ladder.isPending) return <Loading />;
-  return (
-    <QueryView query={changes}>
-      {(list) =>
-        list.length === 0 ? (
-          <Empty>{t('No tier changes recorded.')}</Empty>
-        ) : (
-          <TierChangeTable changes={list} ladder={ladder.data} hidePartner caption={t('Tier history')} />
-        )
-      }
-    </QueryView>
   );
 }

@@ -1,17 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { InputField, SelectField } from '@/components/Fields';
 import { Card } from '@/components/Page';
 import { Empty, ErrorMessage, QueryView } from '@/components/Status';
-import { InputField, SelectField } from '@/components/Fields';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
+import { labelOf, type Known, type Role } from '@/lib/api/enums';
+import { useUsers } from '@/lib/api/partners';
+import type { User } from '@/lib/api/schema';
 import { formatDate } from '@/lib/format';
-import { ROLE_LABELS, type Role } from '@/features/auth/api/types';
-import { useCreateUser, useUpdateUser, useUsers } from '../api/partners';
-import type { User } from '../api/types';
+import { ROLE_LABELS } from '@/lib/principal';
+import { useCreateUser, useUpdateUser } from '../api/partners';
 import { leftoverViolations } from './PartnerForm';
 
-const kPartnerRoles: Role[] = ['ROLE_PARTNER_REP', 'ROLE_PARTNER_ADMIN'];
+const kPartnerRoles: Array<Known<Role>> = ['ROLE_PARTNER_REP', 'ROLE_PARTNER_ADMIN'];
 
 interface PartnerUsersProps {
   partnerId: string;
@@ -32,7 +34,7 @@ export function PartnerUsers({ partnerId, canManage, selfId }: PartnerUsersProps
 
   const setStatus = (u: User) =>
     update.mutate(
-      { user: { id: u.id, status: u.status === 'USER_STATUS_ACTIVE' ? 'USER_STATUS_DISABLED' : 'USER_STATUS_ACTIVE', etag: u.etag }, mask: ['status'] },
+      { user: { id: u.id ?? '', status: u.status === 'USER_STATUS_ACTIVE' ? 'USER_STATUS_DISABLED' : 'USER_STATUS_ACTIVE', etag: u.etag }, mask: ['status'] },
       {
         onSuccess: (x) =>
           toasts.show(
@@ -44,9 +46,9 @@ export function PartnerUsers({ partnerId, canManage, selfId }: PartnerUsersProps
     );
   const setRole = (u: User, role: Role) =>
     update.mutate(
-      { user: { id: u.id, role, etag: u.etag }, mask: ['role'] },
+      { user: { id: u.id ?? '', role, etag: u.etag }, mask: ['role'] },
       {
-        onSuccess: (x) => toasts.show(t('{{name}} is now {{role}}', { name: x.displayName, role: t(ROLE_LABELS[x.role]) }), 'success'),
+        onSuccess: (x) => toasts.show(t('{{name}} is now {{role}}', { name: x.displayName, role: t(labelOf(ROLE_LABELS, x.role) ?? 'Unknown') }), 'success'),
         onError: () => void users.refetch(),
       },
     );
@@ -101,7 +103,7 @@ export function PartnerUsers({ partnerId, canManage, selfId }: PartnerUsersProps
                           <span className="muted small block">{u.email}</span>
                         </div>
                       </td>
-                      <td data-label={t('Role')}>{t(ROLE_LABELS[u.role])}</td>
+                      <td data-label={t('Role')}>{t(labelOf(ROLE_LABELS, u.role) ?? 'Unknown')}</td>
                       <td data-label={t('Since')}>{formatDate(u.createTime)}</td>
                       <td data-label={t('Status')}>
                         <span className={`pill ${u.status === 'USER_STATUS_ACTIVE' ? 'pill--success' : 'pill--danger'}`}>
@@ -116,7 +118,7 @@ export function PartnerUsers({ partnerId, canManage, selfId }: PartnerUsersProps
                                 {u.status === 'USER_STATUS_ACTIVE' ? t('Disable') : t('Enable')}
                                 <span className="visually-hidden"> {u.displayName}</span>
                               </button>
-                              {kPartnerRoles.includes(u.role) && (
+                              {kPartnerRoles.some((r) => r === u.role) && (
                                 <button type="button" className="link-button" disabled={pendingId === u.id} onClick={() => setRole(u, other)}>
                                   {other === 'ROLE_PARTNER_ADMIN' ? t('Make admin') : t('Make rep')}
                                   <span className="visually-hidden"> {u.displayName}</span>

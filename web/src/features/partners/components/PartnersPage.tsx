@@ -2,17 +2,19 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Card, Page } from '@/components/Page';
+import { PartnerPicker } from '@/components/PartnerPicker';
 import { Empty, ErrorMessage, Loading } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
-import { usePrincipal } from '@/features/auth/hooks/use-principal';
-import { useTierLadder } from '@/features/tiers/api/tiers';
-import { tierName } from '@/features/tiers/components/TierChangeTable';
-import { useCreatePartner, usePartners, type PartnerFilter } from '../api/partners';
-import { PARTNER_STATUS_LABELS, PARTNER_TYPE_LABELS, managesPartners, type PartnerStatus, type PartnerType } from '../api/types';
+import { labelOf, type Known, type PartnerStatus, type PartnerType } from '@/lib/api/enums';
+import { usePartners, type PartnerFilter } from '@/lib/api/partners';
+import { tierName, useTierLadder } from '@/lib/api/tiers';
+import { PARTNER_TYPE_LABELS } from '@/lib/labels';
+import { managesPartners, usePrincipal } from '@/lib/principal';
+import { useCreatePartner } from '../api/partners';
+import { PARTNER_STATUS_LABELS } from '../labels';
 import { PartnerForm } from './PartnerForm';
 import { PartnerName } from './PartnerName';
-import { PartnerPicker } from './PartnerPicker';
 import '../partners.css';
 
 // Every partner organisation, searchable and filterable, and (channel managers and program
@@ -52,7 +54,7 @@ function NewPartner({ onClose }: { onClose: () => void }) {
   return (
     <Card title={t('New partner')} id="new-partner">
       <PartnerForm
-        initial={{ name: '', type: '' as PartnerType, tier: tiers[0]?.code ?? '', region: '', parentPartnerId: '0' }}
+        initial={{ name: '', tier: tiers[0]?.code ?? '', region: '', parentPartnerId: '0' }}
         tiers={tiers}
         submitting={create.isPending}
         error={create.error instanceof ApiError ? create.error : null}
@@ -122,7 +124,7 @@ function PartnerList() {
           <span>{t('Type')}</span>
           <select value={type} onChange={(e) => setType(e.target.value)}>
             <option value="">{t('All types')}</option>
-            {(Object.keys(PARTNER_TYPE_LABELS) as PartnerType[]).map((ty) => (
+            {(Object.keys(PARTNER_TYPE_LABELS) as Array<Known<PartnerType>>).map((ty) => (
               <option key={ty} value={ty}>
                 {t(PARTNER_TYPE_LABELS[ty])}
               </option>
@@ -148,7 +150,7 @@ function PartnerList() {
           <span>{t('Status')}</span>
           <select value={status} onChange={(e) => setStatus(e.target.value)}>
             <option value="">{t('Any status')}</option>
-            {(Object.keys(PARTNER_STATUS_LABELS) as PartnerStatus[]).map((s) => (
+            {(Object.keys(PARTNER_STATUS_LABELS) as Array<Known<PartnerStatus>>).map((s) => (
               <option key={s} value={s}>
                 {t(PARTNER_STATUS_LABELS[s])}
               </option>
@@ -188,13 +190,13 @@ function PartnerList() {
                   <td data-label={t('Name')}>
                     <Link to={`/partners/${p.id}`}>{p.name}</Link>
                   </td>
-                  <td data-label={t('Type')}>{t(PARTNER_TYPE_LABELS[p.type] ?? 'Unknown')}</td>
+                  <td data-label={t('Type')}>{t(labelOf(PARTNER_TYPE_LABELS, p.type) ?? 'Unknown')}</td>
                   <td data-label={t('Tier')}>{tierName(ladder.data, p.tier)}</td>
                   <td data-label={t('Region')}>{p.region}</td>
                   <td data-label={t('Parent partner')}>{p.parentPartnerId && p.parentPartnerId !== '0' ? <PartnerName id={p.parentPartnerId} /> : '—'}</td>
                   <td data-label={t('Status')}>
                     <span className={`pill ${p.status === 'PARTNER_STATUS_ACTIVE' ? 'pill--success' : 'pill--warning'}`}>
-                      {t(PARTNER_STATUS_LABELS[p.status] ?? 'Unknown')}
+                      {t(labelOf(PARTNER_STATUS_LABELS, p.status) ?? 'Unknown')}
                     </span>
                   </td>
                 </tr>

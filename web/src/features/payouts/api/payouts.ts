@@ -1,19 +1,13 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, queryString } from '@/lib/api-client';
-import type { PayoutRun, Statement, StatementFilter } from './types';
-
-// The same keys as the rewards pages' statement hooks, so a payment refreshes both.
-export const statementKeys = {
-  all: ['statements'] as const,
-  list: (filter: StatementFilter) => ['statements', 'list', filter] as const,
-  detail: (id: string) => ['statements', 'detail', id] as const,
-};
+import type { CreatePayoutRunRequest, ListStatementsResponse, MarkStatementPaidRequest, PayoutRun, Statement } from '@/lib/api/schema';
+import { statementKeys, type StatementFilter } from '@/lib/api/statements';
 
 export function useStatementList(filter: StatementFilter, pageSize = 25) {
   return useInfiniteQuery({
     queryKey: [...statementKeys.list(filter), pageSize],
     queryFn: ({ pageParam }) =>
-      api.get<{ statements: Statement[]; nextPageToken: string }>('/v1/statements', { ...filter, pageSize, pageToken: pageParam }),
+      api.get<ListStatementsResponse>('/v1/statements', { ...filter, pageSize, pageToken: pageParam }),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextPageToken || undefined,
   });
@@ -27,17 +21,12 @@ export function useStatementDetail(id: string | undefined) {
   });
 }
 
-export interface PayoutRunRequest {
-  periodStart: string;
-  periodEnd: string;
-}
-
 // CreatePayoutRun. The API takes no idempotency key; the form guards each confirmed submission
 // so that it is sent once (the server also never puts an entry in two statements).
 export function useCreatePayoutRun() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (request: PayoutRunRequest) => api.post<PayoutRun>('/v1/payout-runs', request),
+    mutationFn: (request: CreatePayoutRunRequest) => api.post<PayoutRun>('/v1/payout-runs', request),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: statementKeys.all });
       void queryClient.invalidateQueries({ queryKey: ['ledger'] });
@@ -45,19 +34,13 @@ export function useCreatePayoutRun() {
   });
 }
 
-export interface MarkPaidRequest {
-  statementId: string;
-  paymentReference: string;
-  etag: string;
-}
-
 export function useMarkPaid() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ statementId, paymentReference, etag }: MarkPaidRequest) =>
+    mutationFn: ({ statementId, paymentReference, etag }: MarkStatementPaidRequest & { statementId: string }) =>
       api.post<Statement>(`/v1/statements/${statementId}:markPaid`, { paymentReference, etag }),
     onSuccess: (statement) => {
-      queryClient.setQueryData(statementKeys.detail(statement.id), statement);
+      queryClient.setQueryData(statementKeys.detail(statement.id ?? ''), statement);
       void queryClient.invalidateQueries({ queryKey: statementKeys.all });
       void queryClient.invalidateQueries({ queryKey: ['ledger'] });
       void queryClient.invalidateQueries({ queryKey: ['claims'] });
@@ -69,19 +52,6 @@ export function useMarkPaid() {
 // The streamed CSV of statements (period end in [fromDate, toDate]), for a download link.
 export function statementsExportUrl(filter: { partnerId?: string; fromDate?: string; toDate?: string }): string {
   return `/v1/statements:export${queryString(filter)}`;
-}
-
-// Saves one statement's CSV (the API answers it as JSON with the file's name and text).
-export async function downloadStatementCsv(id: string): Promise<void> {
-  const file = await api.get<{ filename: string; contentType: string; csv: string }>(`/v1/statements/${id}:export`);
-  const url = URL.createObjectURL(new Blob([file.csv], { type: file.contentType || 'text/csv' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  URL.revokeObjectURL(url);
 }
 
 // "YYYY-MM-DD" of the day before `day`.

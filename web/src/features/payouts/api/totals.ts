@@ -1,5 +1,6 @@
+import type { StatementStatus } from '@/lib/api/enums';
+import type { Statement } from '@/lib/api/schema';
 import { addDecimals } from '@/lib/decimal';
-import type { Statement, StatementStatus } from './types';
 
 export interface CurrencyTotal {
   currencyCode: string;
@@ -17,8 +18,8 @@ export function totalsByCurrency(statements: ReadonlyArray<Pick<Statement, 'curr
   const byCurrency = new Map<string, CurrencyTotal>();
   for (const s of statements) {
     const row =
-      byCurrency.get(s.currencyCode) ??
-      { currencyCode: s.currencyCode, count: 0, total: '0', open: '0', openCount: 0, paid: '0', paidCount: 0 };
+      byCurrency.get(s.currencyCode ?? '') ??
+      { currencyCode: s.currencyCode ?? '', count: 0, total: '0', open: '0', openCount: 0, paid: '0', paidCount: 0 };
     row.count += 1;
     row.total = addDecimals(row.total, s.total);
     if (s.status === ('STATEMENT_STATUS_PAID' satisfies StatementStatus)) {
@@ -28,7 +29,7 @@ export function totalsByCurrency(statements: ReadonlyArray<Pick<Statement, 'curr
       row.open = addDecimals(row.open, s.total);
       row.openCount += 1;
     }
-    byCurrency.set(s.currencyCode, row);
+    byCurrency.set(row.currencyCode, row);
   }
   return [...byCurrency.values()].sort((a, b) => a.currencyCode.localeCompare(b.currencyCode));
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
-import { downloadStatementCsv } from '../api/payouts';
+import { downloadStatementCsv } from '@/lib/api/statements';
 
 // Downloads one statement's entries as CSV, saying so when it fails.
 export function CsvButton({ statementId, className = 'link-button' }: { statementId: string; className?: string }) {

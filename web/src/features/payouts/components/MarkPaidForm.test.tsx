@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { Statement } from '@/lib/api/schema';
 import { renderWithProviders } from '@/test/render';
-import type { Statement } from '../api/types';
 import { MarkPaidForm } from './MarkPaidForm';
 
 const statement = {

@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { InputField } from '@/components/Fields';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
+import type { Statement } from '@/lib/api/schema';
+import { statementKeys } from '@/lib/api/statements';
 import { formatDay, formatMoney } from '@/lib/format';
-import { statementKeys, useMarkPaid } from '../api/payouts';
-import type { Statement } from '../api/types';
+import { useMarkPaid } from '../api/payouts';
 
 // Finance: records that an open statement was paid, with the bank or ERP payment reference,
 // after saying what that does. Sends the statement's etag: a statement changed meanwhile is
@@ -32,7 +33,7 @@ export function MarkPaidForm({ statement, onDone }: { statement: Statement; onDo
     }
     setCheck(undefined);
     markPaid.mutate(
-      { statementId: statement.id, paymentReference, etag: statement.etag },
+      { statementId: statement.id ?? '', paymentReference, etag: statement.etag },
       {
         onSuccess: () => {
           toasts.show(t('Statement {{id}} marked paid', { id: statement.id }), 'success');

@@ -3,10 +3,10 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { InputField } from '@/components/Fields';
 import { ApiError } from '@/lib/api-client';
+import type { PayoutRun } from '@/lib/api/schema';
 import { formatDay, formatMoney } from '@/lib/format';
 import { useCreatePayoutRun } from '../api/payouts';
 import { totalsByCurrency } from '../api/totals';
-import type { PayoutRun } from '../api/types';
 
 interface Props {
   // Suggested first day (the day after the last run's period).
@@ -134,7 +134,8 @@ export function PayoutRunForm({ defaultStart, defaultEnd, today }: Props) {
 
 function PayoutRunResult({ run, onAnother }: { run: PayoutRun; onAnother: () => void }) {
   const { t } = useTranslation();
-  const totals = totalsByCurrency(run.statements);
+  const statements = run.statements ?? [];
+  const totals = totalsByCurrency(statements);
   return (
     <div className="payout-result" data-testid="payout-run-result" role="status">
       <p className="notice notice--success">
@@ -142,10 +143,10 @@ function PayoutRunResult({ run, onAnother }: { run: PayoutRun; onAnother: () => 
           id: run.id,
           start: formatDay(run.periodStart),
           end: formatDay(run.periodEnd),
-          count: run.statements.length,
+          count: statements.length,
         })}
       </p>
-      {run.statements.length === 0 ? (
+      {statements.length === 0 ? (
         <p>{t('There was no unpaid money to pay out up to this date. Nothing changed.')}</p>
       ) : (
         <>
@@ -159,7 +160,7 @@ function PayoutRunResult({ run, onAnother }: { run: PayoutRun; onAnother: () => 
             ))}
           </div>
           <ul className="payout-result__list">
-            {run.statements.map((s) => (
+            {statements.map((s) => (
               <li key={s.id}>
                 <Link to={`/statements/${s.id}`}>{t('Statement {{id}}', { id: s.id })}</Link> · {s.partnerName} ·{' '}
                 <strong>{formatMoney(s.total, s.currencyCode)}</strong>

@@ -2,20 +2,22 @@ import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Card, Page } from '@/components/Page';
+import { PartnerPicker } from '@/components/PartnerPicker';
 import { Empty, Loading, QueryView } from '@/components/Status';
-import { usePrincipal } from '@/features/auth/hooks/use-principal';
-import { PartnerPicker } from '@/features/partners/components/PartnerPicker';
+import type { Known, StatementStatus } from '@/lib/api/enums';
+import type { Statement } from '@/lib/api/schema';
 import { formatDateTime, formatDay, formatMoney, todayUtc } from '@/lib/format';
+import { usePrincipal } from '@/lib/principal';
 import { dayAfter, dayBefore, statementsExportUrl, useStatementList } from '../api/payouts';
 import { totalsByCurrency } from '../api/totals';
-import { STATEMENT_STATUS_LABELS, type Statement, type StatementStatus } from '../api/types';
+import { STATEMENT_STATUS_LABELS } from '../labels';
 import { CsvButton } from './CsvButton';
 import { MarkPaidForm } from './MarkPaidForm';
 import { PayoutRunForm } from './PayoutRunForm';
 import { StatementStatusPill } from './StatementStatusPill';
 import '../payouts.css';
 
-const kStatuses: Array<StatementStatus | ''> = ['', 'STATEMENT_STATUS_OPEN', 'STATEMENT_STATUS_PAID'];
+const kStatuses: Array<Known<StatementStatus> | ''> = ['', 'STATEMENT_STATUS_OPEN', 'STATEMENT_STATUS_PAID'];
 
 // Payouts (finance runs them; other vendor roles read): a new payout run, the statements with
 // filters, totals per currency, payment and CSV exports.
@@ -36,7 +38,7 @@ function NewPayoutRun() {
   const latest = useStatementList({}, 1);
   const today = todayUtc();
   const yesterday = dayBefore(today);
-  const lastEnd = latest.data?.pages[0]?.statements[0]?.periodEnd;
+  const lastEnd = latest.data?.pages[0]?.statements?.[0]?.periodEnd;
   const firstOfLastMonth = `${yesterday.slice(0, 7)}-01`;
   const start = lastEnd && dayAfter(lastEnd) <= yesterday ? dayAfter(lastEnd) : firstOfLastMonth;
   return (
@@ -98,7 +100,7 @@ function Statements({ canPay }: { canPay: boolean }) {
       </details>
       <QueryView query={statements}>
         {(data) => {
-          const rows = data.pages.flatMap((p) => p.statements);
+          const rows = data.pages.flatMap((p) => p.statements ?? []);
           if (rows.length === 0) return <Empty>{t('No statements match these filters.')}</Empty>;
           return (
             <>
@@ -124,7 +126,7 @@ function Statements({ canPay }: { canPay: boolean }) {
                 <tbody>
                   {rows.map((s) => (
                     <Fragment key={s.id}>
-                      <StatementRow statement={s} canPay={canPay} paying={paying === s.id} onPay={() => setPaying(paying === s.id ? null : s.id)} />
+                      <StatementRow statement={s} canPay={canPay} paying={paying === s.id} onPay={() => setPaying(paying === s.id ? null : (s.id ?? null))} />
                       {paying === s.id && (
                         <tr className="table__expanded">
                           <td colSpan={7}>
@@ -191,7 +193,7 @@ function StatementRow({ statement: s, canPay, paying, onPay }: { statement: Stat
             <span className="visually-hidden"> {t('Statement {{id}}', { id: s.id })}</span>
           </button>
         )}
-        <CsvButton statementId={s.id} />
+        <CsvButton statementId={s.id ?? ''} />
       </td>
     </tr>
   );

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { EntryAmount, RewardExplanation } from '@/components/LedgerEntryParts';
 import { Card, Page } from '@/components/Page';
 import { Empty, ErrorMessage, Loading } from '@/components/Status';
-import { usePrincipal } from '@/features/auth/hooks/use-principal';
-import { usePrograms } from '@/features/programs/api/programs';
-import { EntryAmount, RewardExplanation } from '@/features/rewards/components/LedgerEntryParts';
-import { useUserDirectory } from '@/features/audit/api/users';
+import { useUserDirectory } from '@/lib/api/partners';
+import { usePrograms } from '@/lib/api/programs';
+import type { Statement } from '@/lib/api/schema';
 import { addDecimals, compareDecimals } from '@/lib/decimal';
 import { formatDateTime, formatDay, formatMoney } from '@/lib/format';
+import { usePrincipal } from '@/lib/principal';
 import { useStatementDetail } from '../api/payouts';
-import type { Statement } from '../api/types';
 import { CsvButton } from './CsvButton';
 import { MarkPaidForm } from './MarkPaidForm';
 import { StatementStatusPill } from './StatementStatusPill';
@@ -49,8 +49,9 @@ function StatementView({ statement: s }: { statement: Statement }) {
   const programs = usePrograms();
   const users = useUserDirectory();
   const program = (id: string) => programs.data?.find((p) => p.id === id);
-  const sum = addDecimals(...s.entries.map((e) => e.amount));
-  const paidBy = s.paidByUserId !== '0' ? (users.data?.get(s.paidByUserId)?.displayName ?? t('user {{id}}', { id: s.paidByUserId })) : '';
+  const entries = s.entries ?? [];
+  const sum = addDecimals(...entries.map((e) => e.amount));
+  const paidBy = s.paidByUserId !== '0' ? (users.data?.get(s.paidByUserId ?? '')?.displayName ?? t('user {{id}}', { id: s.paidByUserId })) : '';
 
   return (
     <Page
@@ -61,7 +62,7 @@ function StatementView({ statement: s }: { statement: Statement }) {
           <Link className="button button--ghost button--small" to="/payouts">
             {t('All statements')}
           </Link>
-          <CsvButton statementId={s.id} className="button button--ghost button--small" />
+          <CsvButton statementId={s.id ?? ''} className="button button--ghost button--small" />
         </>
       }
     >
@@ -115,8 +116,8 @@ function StatementView({ statement: s }: { statement: Statement }) {
             </button>
           ))}
       </Card>
-      <Card id="statement-entries" title={t('Entries ({{count}})', { count: s.entries.length })}>
-        {s.entries.length === 0 ? (
+      <Card id="statement-entries" title={t('Entries ({{count}})', { count: entries.length })}>
+        {entries.length === 0 ? (
           <Empty>{t('This statement has no entries.')}</Empty>
         ) : (
           <table className="table table--cards">
@@ -130,9 +131,9 @@ function StatementView({ statement: s }: { statement: Statement }) {
               </tr>
             </thead>
             <tbody>
-              {s.entries.map((e) => {
-                const p = program(e.programId);
-                const ruleName = p?.rules.find((r) => r.id === e.ruleId)?.name;
+              {entries.map((e) => {
+                const p = program(e.programId ?? '');
+                const ruleName = p?.rules?.find((r) => r.id === e.ruleId)?.name;
                 return (
                   <tr key={e.id}>
                     <td data-label={t('What')} className="payouts__entry">
@@ -162,7 +163,7 @@ function StatementView({ statement: s }: { statement: Statement }) {
             </tfoot>
           </table>
         )}
-        {s.entries.length > 0 && compareDecimals(sum, s.total) !== 0 && (
+        {entries.length > 0 && compareDecimals(sum, s.total) !== 0 && (
           <p className="warning" role="alert">
             {t('The entries add up to {{sum}}, not the statement total {{total}}.', {
               sum: formatMoney(sum, s.currencyCode),

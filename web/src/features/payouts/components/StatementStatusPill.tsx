@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { STATEMENT_STATUS_LABELS, type StatementStatus } from '../api/types';
+import { labelOf, type StatementStatus } from '@/lib/api/enums';
+import { STATEMENT_STATUS_LABELS } from '../labels';
 
-export function StatementStatusPill({ status }: { status: StatementStatus }) {
+export function StatementStatusPill({ status }: { status: StatementStatus | undefined }) {
   const { t } = useTranslation();
   return (
     <span className={`pill ${status === 'STATEMENT_STATUS_PAID' ? 'pill--success' : 'pill--warning'}`}>
-      {t(STATEMENT_STATUS_LABELS[status] ?? status)}
+      {t(labelOf(STATEMENT_STATUS_LABELS, status) ?? status ?? 'Unknown')}
     </span>
   );
 }

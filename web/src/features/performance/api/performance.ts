@@ -1,6 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, queryString } from '@/lib/api-client';
-import type { Baseline, NewProgramCost, ProgramCost, ProgramPerformance } from './types';
+import type { QueryParams } from '@/lib/api/query';
+import type {
+  AddProgramCostRequest,
+  ListProgramCostsResponse,
+  ListProgramPerformanceResponse,
+  ProgramCost,
+  ProgramPerformance,
+} from '@/lib/api/schema';
+
+// The baseline period to compare with (both unset: the server's default).
+export type Baseline = QueryParams<'PerformanceService_GetProgramPerformance'>;
+// A cost to add (an unset category is named by the API as a field violation).
+export type NewProgramCost = Omit<AddProgramCostRequest, 'programId'>;
 
 export const performanceKeys = {
   all: ['performance'] as const,
@@ -13,7 +25,7 @@ export const performanceKeys = {
 export function useProgramPerformanceList() {
   return useQuery({
     queryKey: performanceKeys.list(),
-    queryFn: async () => (await api.get<{ programs?: ProgramPerformance[] }>('/v1/program-performance')).programs ?? [],
+    queryFn: async () => (await api.get<ListProgramPerformanceResponse>('/v1/program-performance')).programs ?? [],
   });
 }
 
@@ -35,7 +47,7 @@ export function performanceExportUrl(programId: string, baseline: Baseline = {})
 export function useProgramCosts(programId: string) {
   return useQuery({
     queryKey: performanceKeys.costs(programId),
-    queryFn: async () => (await api.get<{ costs?: ProgramCost[] }>(`/v1/programs/${programId}/costs`)).costs ?? [],
+    queryFn: async () => (await api.get<ListProgramCostsResponse>(`/v1/programs/${programId}/costs`)).costs ?? [],
   });
 }
 

@@ -1,15 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { InputField, SelectField, TextAreaField } from '@/components/Fields';
 import { FormActions } from '@/components/FormErrors';
 import { Card } from '@/components/Page';
-import { InputField, SelectField, TextAreaField } from '@/components/Fields';
 import { Empty, ErrorMessage, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
-import { formatDay, formatMoney, todayUtc } from '@/lib/format';
+import { labelOf, type Known, type ProgramCostCategory } from '@/lib/api/enums';
+import type { ProgramCost } from '@/lib/api/schema';
 import { decimalInput } from '@/lib/decimal-input';
+import { formatDay, formatMoney, todayUtc } from '@/lib/format';
 import { useAddProgramCost, useProgramCosts, useVoidProgramCost } from '../api/performance';
-import { COST_CATEGORY_LABELS, type ProgramCost, type ProgramCostCategory } from '../api/types';
+import { COST_CATEGORY_LABELS } from '../labels';
 
 interface CostsSectionProps {
   programId: string;
@@ -76,7 +78,7 @@ function CostRow({ cost, currency, canEdit }: { cost: ProgramCost; currency: str
     <tr className={cost.voided ? 'perf-costs__voided' : undefined}>
       <td data-label={t('Date')}>{formatDay(cost.incurredOn)}</td>
       <td data-label={t('Category')}>
-        {t(COST_CATEGORY_LABELS[cost.category])}
+        {t(labelOf(COST_CATEGORY_LABELS, cost.category) ?? 'Unknown')}
         {cost.voided && <span className="pill pill--warning">{t('Voided')}</span>}
       </td>
       <td data-label={t('Description')}>{cost.description}</td>
@@ -99,7 +101,7 @@ function CostRow({ cost, currency, canEdit }: { cost: ProgramCost; currency: str
                 className="button button--danger button--small"
                 disabled={voidCost.isPending}
                 onClick={() =>
-                  voidCost.mutate(cost.id, {
+                  voidCost.mutate(cost.id ?? '', {
                     onSuccess: () => {
                       setConfirming(false);
                       toasts.show(t('Cost voided'), 'success');
@@ -164,7 +166,7 @@ export function CostForm({ programId, currency, onDone }: CostFormProps) {
           onValueChange={(v) => setCategory(v as ProgramCostCategory | '')}
           options={[
             { value: '', label: t('Choose…') },
-            ...(Object.keys(COST_CATEGORY_LABELS) as ProgramCostCategory[]).map((c) => ({ value: c, label: t(COST_CATEGORY_LABELS[c]) })),
+            ...(Object.keys(COST_CATEGORY_LABELS) as Array<Known<ProgramCostCategory>>).map((c) => ({ value: c, label: t(COST_CATEGORY_LABELS[c]) })),
           ]}
           error={field('category')}
         />

@@ -1,14 +1,15 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Card, Page } from '@/components/Page';
 import { InputField, SelectField } from '@/components/Fields';
+import { Card, Page } from '@/components/Page';
 import { Empty, Loading, QueryView } from '@/components/Status';
+import { labelOf, type ProgramStatus } from '@/lib/api/enums';
+import type { ProgramPerformance } from '@/lib/api/schema';
 import { addDecimals } from '@/lib/decimal';
 import { formatDateTime, formatDay, formatMoney } from '@/lib/format';
-import { PROGRAM_STATUS_LABELS, type ProgramStatus } from '@/features/programs/api/types';
+import { PROGRAM_STATUS_LABELS } from '@/lib/labels';
 import { useProgramPerformanceList } from '../api/performance';
-import type { ProgramPerformance } from '../api/types';
 import { filterPrograms, programRows, type ProgramFilter, type SortKey } from './chart-data';
 import { RoiText, SignedMoney } from './RoiText';
 import '../performance.css';
@@ -53,7 +54,7 @@ interface OverviewProps {
 function ProgramsOverview({ programs, filter, onFilter }: OverviewProps) {
   const { t } = useTranslation();
   const shown = useMemo(() => filterPrograms(programs, filter), [programs, filter]);
-  const statuses = [...new Set(programs.map((p) => p.status))];
+  const statuses = [...new Set(programs.flatMap((p) => (p.status ? [p.status] : [])))];
   const currencies = new Set(shown.map((p) => p.currencyCode));
   const computed = programs[0]?.computedTime;
   return (
@@ -64,7 +65,7 @@ function ProgramsOverview({ programs, filter, onFilter }: OverviewProps) {
           label={t('Status')}
           value={filter.status}
           onValueChange={(status) => onFilter({ ...filter, status: status as ProgramStatus | '' })}
-          options={[{ value: '', label: t('All statuses') }, ...statuses.map((s) => ({ value: s, label: t(PROGRAM_STATUS_LABELS[s]) }))]}
+          options={[{ value: '', label: t('All statuses') }, ...statuses.map((s) => ({ value: s, label: t(labelOf(PROGRAM_STATUS_LABELS, s) ?? s) }))]}
         />
         <InputField id="perf-search" label={t('Program name')} type="search" value={filter.search} onValueChange={(search) => onFilter({ ...filter, search })} />
         <SelectField
@@ -114,38 +115,39 @@ function ProgramsOverview({ programs, filter, onFilter }: OverviewProps) {
 function ProgramRow({ program: p }: { program: ProgramPerformance }) {
   const { t } = useTranslation();
   const c = p.currencyCode;
+  const roi = p.roi ?? {};
   return (
     <tr>
       <th scope="row">
         <Link to={`/programs/${p.programId}/performance`}>{p.programName}</Link>
-        <span className="pill pill--info">{t(PROGRAM_STATUS_LABELS[p.status])}</span>
+        <span className="pill pill--info">{t(labelOf(PROGRAM_STATUS_LABELS, p.status) ?? p.status ?? 'Unknown')}</span>
         <span className="muted small block">
           {formatDay(p.periodStart)} – {formatDay(p.periodEnd)}
         </span>
       </th>
       <td className="num" data-label={t('Sales')}>
-        {formatMoney(p.roi.programSales, c)}
+        {formatMoney(roi.programSales, c)}
       </td>
       <td className="num" data-label={t('Incremental sales')}>
-        <SignedMoney value={p.roi.incrementalSales} currency={c} />
+        <SignedMoney value={roi.incrementalSales} currency={c} />
       </td>
       <td className="num" data-label={t('Total cost')}>
         <span>
-          {formatMoney(p.roi.totalCost, c)}
+          {formatMoney(roi.totalCost, c)}
           <span className="muted small block">
             {t('{{rewards}} rewards + {{other}} other', {
-              rewards: formatMoney(p.roi.rewardsCost, c),
-              other: formatMoney(addDecimals(p.roi.adminCost, p.roi.trainingCost, p.roi.marketingCost), c),
+              rewards: formatMoney(roi.rewardsCost, c),
+              other: formatMoney(addDecimals(roi.adminCost, roi.trainingCost, roi.marketingCost), c),
             })}
           </span>
         </span>
       </td>
       <td className="num" data-label={t('Net profit')}>
-        <SignedMoney value={p.roi.netProfit} currency={c} />
+        <SignedMoney value={roi.netProfit} currency={c} />
       </td>
       <td className="num" data-label={t('ROI')}>
         <strong>
-          <RoiText value={p.roi.roiPercent} />
+          <RoiText value={roi.roiPercent} />
         </strong>
       </td>
     </tr>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { formatMoney, formatPercent } from '@/lib/format';
 import { isNegative } from '@/lib/decimal';
+import { formatMoney, formatPercent } from '@/lib/format';
 
 // ROI % in the reader's locale; a program that cost nothing has none.
 export function RoiText({ value }: { value?: string }) {
@@ -10,6 +10,6 @@ export function RoiText({ value }: { value?: string }) {
 }
 
 // Money that may be negative (a loss, sales below the baseline), marked as such.
-export function SignedMoney({ value, currency }: { value: string; currency: string }) {
+export function SignedMoney({ value, currency }: { value: string | undefined; currency: string | undefined }) {
   return <span className={isNegative(value) ? 'perf-negative' : undefined}>{formatMoney(value, currency)}</span>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProgramPerformance, RoiFigures, SegmentPerformance } from '../api/types';
+import type { ProgramPerformance, RoiFigures, SegmentPerformance } from '@/lib/api/schema';
 import { budgetRows, filterPrograms, partnerTypeOf, programRows, segmentRows } from './chart-data';
 
 function roi(over: Partial<RoiFigures>): RoiFigures {
@@ -21,7 +21,7 @@ describe('segmentRows', () => {
         segment('RESELLER', { programSales: '1000.00', expectedSales: '900.00', grossProfit: '40.00', roiPercent: '150.25' }, '11'),
         segment('MSP', { programSales: '0.00' }),
       ],
-      (s) => s.key.toLowerCase(),
+      (s) => (s.key ?? '').toLowerCase(),
     );
     expect(rows.map((r) => r.label)).toEqual(['reseller', 'dealer', 'msp']);
     expect(rows[0]).toMatchObject({ partners: 11, sales: 1000, expected: 900, grossProfit: 40, roi: 150.25 });

@@ -2,10 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Card, Page } from '@/components/Page';
 import { api } from '@/lib/api-client';
-import { ROLE_LABELS, isPartnerRole } from '@/features/auth/api/types';
-import { usePrincipal } from '@/features/auth/hooks/use-principal';
-import { recognitionKeys, useRecognitionSummary } from '@/features/recognition/api/recognition';
-import type { RecognitionSummary } from '@/features/recognition/api/types';
+import { labelOf } from '@/lib/api/enums';
+import { recognitionKeys, useRecognitionSummary } from '@/lib/api/recognition';
+import type { RecognitionSummary } from '@/lib/api/schema';
+import { isPartnerRole, ROLE_LABELS, usePrincipal } from '@/lib/principal';
 
 function initials(name: string): string {
   return name
@@ -27,7 +27,7 @@ export default function ProfilePage() {
       <section className="profile" aria-label={t('Your profile')}>
         <div className="profile__card">
           <div className="avatar" aria-hidden="true">
-            {initials(principal.displayName)}
+            {initials(principal.displayName ?? '')}
           </div>
           <div>
             <h2 id="profile-title">{principal.displayName}</h2>
@@ -37,7 +37,7 @@ export default function ProfilePage() {
         <dl className="facts">
           <div>
             <dt>{t('Role')}</dt>
-            <dd data-testid="profile-role">{t(ROLE_LABELS[principal.role])}</dd>
+            <dd data-testid="profile-role">{t(labelOf(ROLE_LABELS, principal.role) ?? 'Unknown')}</dd>
           </div>
           <div>
             <dt>{t('Organisation')}</dt>

@@ -1,6 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCatalog, usePartnerDirectory, usePartnerSearch, useProductSearch } from '../api/programs';
+import { useCatalog, useProductSearch } from '@/lib/api/programs';
+import { usePartnerDirectory, usePartnerSearch } from '../api/programs';
 
 interface ChipsProps {
   items: Array<{ value: string; label: string }>;
@@ -115,7 +116,7 @@ export function PartnerPicker({ id, label, partnerIds, onChange, error, hint }: 
   const search = usePartnerSearch(query);
   const directory = usePartnerDirectory();
   const name = (pid: string) => directory.data?.find((p) => p.id === pid)?.name ?? `#${pid}`;
-  const matches = (search.data ?? []).filter((p) => !partnerIds.includes(p.id));
+  const matches = (search.data ?? []).filter((p) => p.id && !partnerIds.includes(p.id));
   const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
     <div className={`field ${error ? 'field--invalid' : ''}`}>
@@ -145,7 +146,7 @@ export function PartnerPicker({ id, label, partnerIds, onChange, error, hint }: 
                 type="button"
                 className="link-button"
                 onClick={() => {
-                  onChange([...partnerIds, p.id]);
+                  onChange([...partnerIds, p.id ?? '']);
                   setQuery('');
                 }}
               >

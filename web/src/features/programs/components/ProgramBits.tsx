@@ -1,19 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import { ProgressBar } from '@/components/ProgressBar';
+import { labelOf, type Known, type ProgramStatus } from '@/lib/api/enums';
+import type { Program } from '@/lib/api/schema';
 import { percentOf } from '@/lib/decimal';
 import { formatMoney } from '@/lib/format';
-import { PROGRAM_STATUS_LABELS, type Program, type ProgramStatus } from '../api/types';
+import { PROGRAM_STATUS_LABELS } from '@/lib/labels';
 
-const kTone: Record<ProgramStatus, string> = {
+const kTone: Record<Known<ProgramStatus>, string> = {
   PROGRAM_STATUS_DRAFT: 'pill--info',
   PROGRAM_STATUS_ACTIVE: 'pill--success',
   PROGRAM_STATUS_PAUSED: 'pill--warning',
   PROGRAM_STATUS_CLOSED: 'pill--danger',
 };
 
-export function ProgramStatusPill({ status }: { status: ProgramStatus }) {
+export function ProgramStatusPill({ status }: { status: ProgramStatus | undefined }) {
   const { t } = useTranslation();
-  return <span className={`pill program-pill ${kTone[status] ?? 'pill--info'}`}>{t(PROGRAM_STATUS_LABELS[status] ?? status)}</span>;
+  return <span className={`pill program-pill ${labelOf(kTone, status) ?? 'pill--info'}`}>{t(labelOf(PROGRAM_STATUS_LABELS, status) ?? status ?? 'Unknown')}</span>;
 }
 
 // The budget, what is drawn and what is left, as figures and a bar.

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { Program } from '@/lib/api/schema';
 import { renderWithProviders } from '@/test/render';
-import type { Program } from '../api/types';
 import { ProgramEditor } from './ProgramEditorPage';
 
 const saved = {

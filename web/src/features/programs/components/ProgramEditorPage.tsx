@@ -1,30 +1,26 @@
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Card, Page } from '@/components/Page';
 import { InputField, SelectField, TextAreaField } from '@/components/Fields';
+import { Card, Page } from '@/components/Page';
 import { ErrorMessage, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
-import { usePrincipal } from '@/features/auth/hooks/use-principal';
-import { PARTNER_TYPE_LABELS, type PartnerType } from '@/features/partners/api/types';
-import { useTierLadder } from '@/features/tiers/api/tiers';
-import { useTrainingModules } from '@/features/training/api/training';
-import { useCreateProgram, useProgram, useUpdateProgram } from '../api/programs';
-import { PROGRAM_PERIOD_LABELS, type Program, type ProgramPeriod } from '../api/types';
-import {
-  changedPaths,
-  draftFromProgram,
-  draftToApi,
-  emptyDraft,
-  ProgramErrors,
-  type ProgramDraft,
-} from './program-draft';
+import type { Known, PartnerType, ProgramPeriod } from '@/lib/api/enums';
+import { useProgram } from '@/lib/api/programs';
+import type { Program } from '@/lib/api/schema';
+import { useTierLadder } from '@/lib/api/tiers';
+import { useTrainingModules } from '@/lib/api/training';
+import { PARTNER_TYPE_LABELS } from '@/lib/labels';
+import { usePrincipal } from '@/lib/principal';
+import { useCreateProgram, useUpdateProgram } from '../api/programs';
+import { PROGRAM_PERIOD_LABELS } from '../labels';
 import { PartnerPicker, SkuPicker } from './Pickers';
+import { changedPaths, draftFromProgram, draftToApi, emptyDraft, ProgramErrors, type ProgramDraft } from './program-draft';
+import { RemoveRowButton } from './ProgramBits';
 import { RuleEditor } from './RuleEditor';
 import { SimulationPanel } from './SimulationPanel';
 import '../programs.css';
-import { RemoveRowButton } from './ProgramBits';
 
 // /programs/new and /programs/:programId/edit: every field of a program and its rules, with a
 // what-if simulation of the edited rules (program admins).
@@ -71,7 +67,7 @@ export default function ProgramEditorPage() {
   );
 }
 
-const kPartnerTypes = Object.keys(PARTNER_TYPE_LABELS) as PartnerType[];
+const kPartnerTypes = Object.keys(PARTNER_TYPE_LABELS) as Array<Known<PartnerType>>;
 
 interface EditorProps {
   title: string;
@@ -133,7 +129,7 @@ export function ProgramEditor({ title, original: loaded, onReload }: EditorProps
       return;
     }
     update.mutate(
-      { program: { ...program, id: original.id, etag: original.etag }, mask },
+      { program: { ...program, id: original.id ?? '', etag: original.etag ?? '' }, mask },
       {
         onSuccess: (saved) => {
           toasts.show(
@@ -149,9 +145,9 @@ export function ProgramEditor({ title, original: loaded, onReload }: EditorProps
     );
   };
 
-  const tierCodes = [...new Set([...(ladder.data?.tiers ?? []).map((tier) => tier.code), ...draft.tiers])];
+  const tierCodes = [...new Set([...(ladder.data?.tiers ?? []).flatMap((tier) => (tier.code ? [tier.code] : [])), ...draft.tiers])];
   const certificationCodes = [
-    ...new Set([...(modules.data ?? []).map((m) => m.certificationCode).filter(Boolean), ...draft.requiredCertifications]),
+    ...new Set([...(modules.data ?? []).flatMap((m) => (m.certificationCode ? [m.certificationCode] : [])), ...draft.requiredCertifications]),
   ];
   const toggle = (values: string[], value: string) => (values.includes(value) ? values.filter((v) => v !== value) : [...values, value]);
   const ruleNames = Object.fromEntries(draft.rules.map((r) => [r.id, r.name || r.id]));
@@ -174,7 +170,7 @@ export function ProgramEditor({ title, original: loaded, onReload }: EditorProps
           <p className="program-notice" role="note">
             {t(
               'This program is published. Saving changed rules creates rules version {{version}}: rewards already computed keep the version they were computed with, new claims use the new one. Changed terms become a new terms version.',
-              { version: original.rulesVersion + 1 },
+              { version: (original.rulesVersion ?? 0) + 1 },
             )}
           </p>
         )}
@@ -251,7 +247,7 @@ export function ProgramEditor({ title, original: loaded, onReload }: EditorProps
               id="program-period"
               label={t('Period')}
               value={draft.period}
-              onValueChange={(v) => set('period', v as ProgramPeriod | '')}
+              onValueChange={(v) => set('period', v as Known<ProgramPeriod> | '')}
               disabled={!draftStatus}
               options={[
                 { value: '', label: t('Choose…') },
@@ -282,7 +278,7 @@ export function ProgramEditor({ title, original: loaded, onReload }: EditorProps
                   <InputField
                     id={`target-${i}-metric`}
                     label={t('Target {{n}} metric', { n: i + 1 })}
-                    value={target.metric}
+                    value={target.metric ?? ''}
                     onValueChange={(metric) => setTarget({ metric })}
                     hint={t('e.g. incremental_sales')}
                     error={errors.at(`targets[${i}].metric`)}
@@ -291,14 +287,14 @@ export function ProgramEditor({ title, original: loaded, onReload }: EditorProps
                     id={`target-${i}-target`}
                     label={t('Target {{n}} value', { n: i + 1 })}
                     inputMode="decimal"
-                    value={target.target}
+                    value={target.target ?? ''}
                     onValueChange={(value) => setTarget({ target: value })}
                     error={errors.at(`targets[${i}].target`)}
                   />
                   <InputField
                     id={`target-${i}-description`}
                     label={t('Target {{n}} description', { n: i + 1 })}
-                    value={target.description}
+                    value={target.description ?? ''}
                     onValueChange={(description) => setTarget({ description })}
                     maxLength={200}
                     error={errors.at(`targets[${i}].description`)}
@@ -336,7 +332,7 @@ export function ProgramEditor({ title, original: loaded, onReload }: EditorProps
             {tierCodes.map((code) => (
               <label key={code} className="checkbox">
                 <input type="checkbox" checked={draft.tiers.includes(code)} onChange={() => set('tiers', toggle(draft.tiers, code))} />
-                <span>{ladder.data?.tiers.find((tier) => tier.code === code)?.name ?? code}</span>
+                <span>{ladder.data?.tiers?.find((tier) => tier.code === code)?.name ?? code}</span>
               </label>
             ))}
           </CheckboxGroup>
@@ -396,7 +392,7 @@ export function ProgramEditor({ title, original: loaded, onReload }: EditorProps
               currency={draft.currencyCode || original?.currencyCode || 'EUR'}
               changes={changes}
               ruleNames={ruleNames}
-              ruleOrder={draft.rules.map((r) => r.id)}
+              ruleOrder={draft.rules.map((r) => r.id ?? '')}
               errors={errors}
               onError={setError}
             />
@@ -413,7 +409,7 @@ export function ProgramEditor({ title, original: loaded, onReload }: EditorProps
             maxLength={20000}
             hint={
               original && !draftStatus
-                ? t('Changing the terms creates terms version {{version}}.', { version: original.termsVersion + 1 })
+                ? t('Changing the terms creates terms version {{version}}.', { version: (original.termsVersion ?? 0) + 1 })
                 : t('Required: partners accept these terms when they enroll.')
             }
             error={errors.at('terms')}

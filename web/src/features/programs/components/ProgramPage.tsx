@@ -6,20 +6,22 @@ import { Card, Page } from '@/components/Page';
 import { Empty, ErrorMessage, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
+import { labelOf, type Known, type ProgramStatus } from '@/lib/api/enums';
+import { useProgram } from '@/lib/api/programs';
+import type { IncentiveRule, Program } from '@/lib/api/schema';
 import { formatDate, formatDateTime, formatDay, formatNumber } from '@/lib/format';
-import { usePrincipal } from '@/features/auth/hooks/use-principal';
-import { PARTNER_TYPE_LABELS } from '@/features/partners/api/types';
+import { PARTNER_TYPE_LABELS } from '@/lib/labels';
+import { usePrincipal } from '@/lib/principal';
 import {
   useChangeProgramStatus,
   useEligibility,
   usePartnerDirectory,
   usePartnerSearch,
-  useProgram,
   useProgramEnrollments,
   useRulesVersions,
   type StatusAction,
 } from '../api/programs';
-import { PROGRAM_PERIOD_LABELS, RULE_KIND_LABELS, type IncentiveRule, type Program } from '../api/types';
+import { PROGRAM_PERIOD_LABELS, RULE_KIND_LABELS } from '../labels';
 import { describeRule, ruleKind } from './program-draft';
 import { BudgetBar, ProgramStatusPill } from './ProgramBits';
 import '../programs.css';
@@ -30,22 +32,26 @@ export default function ProgramPage() {
   const { t } = useTranslation();
   const { programId = '' } = useParams();
   const program = useProgram(programId);
+  const periodText = (p: Program) => {
+    const label = labelOf(PROGRAM_PERIOD_LABELS, p.period);
+    return label ? t(label) : '';
+  };
   return (
     <QueryView query={program}>
       {(p) => (
         <Page
-          title={p.name}
+          title={p.name ?? ''}
           subtitle={
             <>
               <ProgramStatusPill status={p.status} /> {formatDay(p.startDate)} – {formatDay(p.endDate)} ·{' '}
-              {p.period in PROGRAM_PERIOD_LABELS ? t(PROGRAM_PERIOD_LABELS[p.period]) : ''}
+              {periodText(p)}
             </>
           }
           actions={<ProgramActions program={p} />}
         >
           <Overview program={p} />
           <Card title={t('Rules')} id="program-rules" actions={<span className="muted small">{t('Version {{version}}', { version: p.rulesVersion })}</span>}>
-            <RuleList rules={p.rules ?? []} currency={p.currencyCode} />
+            <RuleList rules={p.rules ?? []} currency={p.currencyCode ?? ''} />
           </Card>
           <div className="detail-grid">
             <Enrollments program={p} />
@@ -58,7 +64,7 @@ export default function ProgramPage() {
   );
 }
 
-const kActions: Record<Program['status'], StatusAction[]> = {
+const kActions: Record<Known<ProgramStatus>, StatusAction[]> = {
   PROGRAM_STATUS_DRAFT: ['activate'],
   PROGRAM_STATUS_ACTIVE: ['pause', 'close'],
   PROGRAM_STATUS_PAUSED: ['activate', 'close'],
@@ -89,7 +95,7 @@ function ProgramActions({ program: p }: { program: Program }) {
   const stale = error instanceof ApiError && (error.code === 10 || error.httpStatus === 409);
   const run = (action: StatusAction) =>
     change.mutate(
-      { id: p.id, etag: p.etag, action },
+      { id: p.id ?? '', etag: p.etag ?? '', action },
       {
         onSuccess: () => {
           setConfirming(null);
@@ -112,7 +118,7 @@ function ProgramActions({ program: p }: { program: Program }) {
           </Link>
         )}
         {admin &&
-          kActions[p.status].map((action) => (
+          (labelOf(kActions, p.status) ?? []).map((action) => (
             <button
               key={action}
               type="button"
@@ -167,7 +173,7 @@ function ProgramActions({ program: p }: { program: Program }) {
 function eligibilityInWords(p: Program, names: (id: string) => string, t: TFunction): string[] {
   const e = p.eligibility;
   const lines: string[] = [];
-  if (e?.partnerTypes?.length) lines.push(t('Partner types: {{list}}', { list: e.partnerTypes.map((x) => t(PARTNER_TYPE_LABELS[x])).join(', ') }));
+  if (e?.partnerTypes?.length) lines.push(t('Partner types: {{list}}', { list: e.partnerTypes.map((x) => t(labelOf(PARTNER_TYPE_LABELS, x) ?? 'Unknown')).join(', ') }));
   if (e?.tiers?.length) lines.push(t('Tiers: {{list}}', { list: e.tiers.join(', ') }));
   if (e?.regions?.length) lines.push(t('Regions: {{list}}', { list: e.regions.join(', ') }));
   if (e?.partnerIds?.length) lines.push(t('Only these partners: {{list}}', { list: e.partnerIds.map(names).join(', ') }));
@@ -191,11 +197,11 @@ function Overview({ program: p }: { program: Program }) {
             <p className="prewrap">{p.objectives}</p>
           </>
         )}
-        {p.targets?.length > 0 && (
+        {(p.targets ?? []).length > 0 && (
           <>
             <h3>{t('Targets')}</h3>
             <ul>
-              {p.targets.map((target) => (
+              {(p.targets ?? []).map((target) => (
                 <li key={target.metric}>
                   <strong>{formatNumber(target.target)}</strong> {target.metric}
                   {target.description && <span className="muted"> · {target.description}</span>}
@@ -267,7 +273,7 @@ export function RuleList({ rules, currency }: { rules: IncentiveRule[]; currency
 
 function Enrollments({ program: p }: { program: Program }) {
   const { t } = useTranslation();
-  const enrollments = useProgramEnrollments(p.id);
+  const enrollments = useProgramEnrollments(p.id ?? '');
   const directory = usePartnerDirectory();
   const name = (id: string) => directory.data?.find((x) => x.id === id)?.name ?? `#${id}`;
   return (
@@ -293,7 +299,7 @@ function Enrollments({ program: p }: { program: Program }) {
                   {list.map((e) => (
                     <tr key={e.id}>
                       <td data-label={t('Partner')}>
-                        <Link to={`/partners/${e.partnerId}`}>{name(e.partnerId)}</Link>
+                        <Link to={`/partners/${e.partnerId}`}>{name(e.partnerId ?? '')}</Link>
                       </td>
                       <td data-label={t('Enrolled')}>{formatDate(e.acceptTime)}</td>
                       <td className="num" data-label={t('Terms')}>
@@ -316,7 +322,7 @@ function EligibilityPreview({ program: p }: { program: Program }) {
   const [query, setQuery] = useState('');
   const [partner, setPartner] = useState<{ id: string; name: string } | null>(null);
   const search = usePartnerSearch(query);
-  const check = useEligibility(p.id, partner?.id ?? '');
+  const check = useEligibility(p.id ?? '', partner?.id ?? '');
   return (
     <Card title={t('Eligibility preview')} id="program-eligibility-preview">
       <div className="field">
@@ -340,7 +346,7 @@ function EligibilityPreview({ program: p }: { program: Program }) {
                 type="button"
                 className="link-button"
                 onClick={() => {
-                  setPartner({ id: x.id, name: x.name });
+                  setPartner({ id: x.id ?? '', name: x.name ?? '' });
                   setQuery('');
                 }}
               >
@@ -348,7 +354,7 @@ function EligibilityPreview({ program: p }: { program: Program }) {
               </button>
               <span className="muted small">
                 {' '}
-                · {t(PARTNER_TYPE_LABELS[x.type])} · {x.tier} · {x.region}
+                · {t(labelOf(PARTNER_TYPE_LABELS, x.type) ?? 'Unknown')} · {x.tier} · {x.region}
               </span>
             </li>
           ))}
@@ -372,11 +378,11 @@ function EligibilityPreview({ program: p }: { program: Program }) {
                     <span className="pill pill--warning">{t('Not enrolled')}</span>
                   )}
                 </p>
-                {!c.eligible && c.reasons.length > 0 && (
+                {!c.eligible && (c.reasons ?? []).length > 0 && (
                   <>
                     <p className="small">{t('Why not:')}</p>
                     <ul>
-                      {c.reasons.map((r) => (
+                      {(c.reasons ?? []).map((r) => (
                         <li key={r}>{r}</li>
                       ))}
                     </ul>
@@ -393,7 +399,7 @@ function EligibilityPreview({ program: p }: { program: Program }) {
 
 function RulesVersions({ program: p }: { program: Program }) {
   const { t } = useTranslation();
-  const versions = useRulesVersions(p.id);
+  const versions = useRulesVersions(p.id ?? '');
   const [open, setOpen] = useState<number | null>(null);
   return (
     <Card title={t('Rules versions')} id="program-versions">
@@ -405,7 +411,7 @@ function RulesVersions({ program: p }: { program: Program }) {
           ) : (
             <ol className="version-list" reversed>
               {[...list]
-                .sort((a, b) => b.version - a.version)
+                .sort((a, b) => (b.version ?? 0) - (a.version ?? 0))
                 .map((v) => (
                   <li key={v.version}>
                     <div className="version-list__head">
@@ -418,12 +424,12 @@ function RulesVersions({ program: p }: { program: Program }) {
                         type="button"
                         className="link-button"
                         aria-expanded={open === v.version}
-                        onClick={() => setOpen(open === v.version ? null : v.version)}
+                        onClick={() => setOpen(open === v.version ? null : (v.version ?? null))}
                       >
                         {open === v.version ? t('Hide rules') : t('Show rules')}
                       </button>
                     </div>
-                    {open === v.version && <RuleList rules={v.rules ?? []} currency={p.currencyCode} />}
+                    {open === v.version && <RuleList rules={v.rules ?? []} currency={p.currencyCode ?? ''} />}
                   </li>
                 ))}
             </ol>

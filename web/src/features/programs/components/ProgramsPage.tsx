@@ -3,14 +3,17 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Page } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
+import { labelOf, type Known, type ProgramStatus } from '@/lib/api/enums';
+import type { Program } from '@/lib/api/schema';
 import { formatDay } from '@/lib/format';
-import { usePrincipal } from '@/features/auth/hooks/use-principal';
+import { PROGRAM_STATUS_LABELS } from '@/lib/labels';
+import { usePrincipal } from '@/lib/principal';
 import { useProgramSearch } from '../api/programs';
-import { PROGRAM_PERIOD_LABELS, PROGRAM_STATUS_LABELS, type ProgramStatus } from '../api/types';
+import { PROGRAM_PERIOD_LABELS } from '../labels';
 import { BudgetBar, ProgramStatusPill } from './ProgramBits';
 import '../programs.css';
 
-const kStatuses: Array<ProgramStatus | ''> = ['', 'PROGRAM_STATUS_DRAFT', 'PROGRAM_STATUS_ACTIVE', 'PROGRAM_STATUS_PAUSED', 'PROGRAM_STATUS_CLOSED'];
+const kStatuses: Array<Known<ProgramStatus> | ''> = ['', 'PROGRAM_STATUS_DRAFT', 'PROGRAM_STATUS_ACTIVE', 'PROGRAM_STATUS_PAUSED', 'PROGRAM_STATUS_CLOSED'];
 
 // /programs: every program with its status, dates and budget use (vendor roles); program admins
 // start new ones here.
@@ -20,6 +23,10 @@ export default function ProgramsPage() {
   const [status, setStatus] = useState<ProgramStatus | ''>('');
   const [name, setName] = useState('');
   const programs = useProgramSearch(status, name);
+  const periodLabel = (program: Program) => {
+    const label = labelOf(PROGRAM_PERIOD_LABELS, program.period);
+    return label ? t(label) : '—';
+  };
   return (
     <Page
       title={t('Programs')}
@@ -72,7 +79,7 @@ export default function ProgramsPage() {
                     <td data-label={t('Status')}>
                       <ProgramStatusPill status={p.status} />
                     </td>
-                    <td data-label={t('Period')}>{p.period in PROGRAM_PERIOD_LABELS ? t(PROGRAM_PERIOD_LABELS[p.period]) : '—'}</td>
+                    <td data-label={t('Period')}>{periodLabel(p)}</td>
                     <td data-label={t('Dates')}>
                       {formatDay(p.startDate)} – {formatDay(p.endDate)}
                     </td>

@@ -3,8 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '@/lib/api-client';
+import type { Program } from '@/lib/api/schema';
 import { renderWithProviders } from '@/test/render';
-import type { Program } from '../api/types';
 import { changedPaths, draftFromProgram, draftToApi, ProgramErrors, type RuleDraft } from './program-draft';
 import { RuleEditor } from './RuleEditor';
 
@@ -116,7 +116,7 @@ describe('RuleEditor', () => {
 
   it('shows a server violation on the input it names, also after the rules moved', async () => {
     const draft = draftFromProgram(saved);
-    draft.rules[0]!.rebate!.tiers.push({ minVolume: '50000', percent: '150' });
+    draft.rules[0]!.rebate!.tiers!.push({ minVolume: '50000', percent: '150' });
     const error = new ApiError(400, 3, 'invalid request', [
       { field: 'program.rules[0].rebate.tiers[1].percent', description: 'must be at most 100' },
       { field: 'program.rules[1].points', description: 'set exactly one of points_per_currency_unit and points_per_unit' },

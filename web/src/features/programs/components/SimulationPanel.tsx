@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { InputField } from '@/components/Fields';
 import { ErrorMessage } from '@/components/Status';
 import { ApiError } from '@/lib/api-client';
+import type { Program, SimulationResult } from '@/lib/api/schema';
 import { compareDecimals, subtractDecimals } from '@/lib/decimal';
 import { formatMoney, formatPoints, todayUtc } from '@/lib/format';
 import { simulateProgram } from '../api/programs';
-import type { Program, SimulationResult } from '../api/types';
 import type { ProgramErrors } from './program-draft';
 import { simulatedRuleIds, summarizeSimulation } from './simulation-summary';
 
@@ -29,7 +29,7 @@ interface SimulationPanelProps {
   programId?: string;
   currency: string;
   // The program as edited and the paths that differ from the saved one.
-  changes: () => { program: Partial<Program>; mask: string[] };
+  changes: () => { program: Program; mask: string[] };
   ruleNames: Record<string, string>;
   ruleOrder: string[];
   errors: ProgramErrors;

@@ -2,17 +2,12 @@
 // text), the JSON sent to the API, the update mask of what changed, and where the server's
 // field violations belong.
 import type { TFunction } from 'i18next';
-import type { PartnerType } from '@/features/partners/api/types';
-import { ApiError, type FieldViolation } from '@/lib/api-client';
-import { formatDay, formatMoney, formatNumber } from '@/lib/format';
+import { type ApiError, type FieldViolation } from '@/lib/api-client';
+import type { Known, PartnerType, ProgramPeriod } from '@/lib/api/enums';
+import type { IncentiveRule, Program, ProgramTarget } from '@/lib/api/schema';
 import { decimalInput, formatDecimalInput } from '@/lib/decimal-input';
-import type {
-  IncentiveRule,
-  Program,
-  ProgramPeriod,
-  ProgramTarget,
-  RuleKind,
-} from '../api/types';
+import { formatDay, formatMoney, formatNumber } from '@/lib/format';
+import type { RuleKind } from '../labels';
 
 export const RULE_KINDS: RuleKind[] = ['rebate', 'spif', 'bonus', 'growth', 'points', 'coopAccrual', 'mdfAllocation'];
 
@@ -35,7 +30,7 @@ export interface ProgramDraft {
   budget: string;
   startDate: string;
   endDate: string;
-  period: ProgramPeriod | '';
+  period: Known<ProgramPeriod> | '';
   terms: string;
   eligibleSkus: string[];
   rules: RuleDraft[];
@@ -121,7 +116,7 @@ export function draftFromProgram(p: Program): ProgramDraft {
     budget: formatDecimalInput(p.budget),
     startDate: p.startDate ?? '',
     endDate: p.endDate ?? '',
-    period: p.period && (p.period as string) !== 'PROGRAM_PERIOD_UNSPECIFIED' ? p.period : '',
+    period: p.period && p.period !== 'PROGRAM_PERIOD_UNSPECIFIED' ? p.period : '',
     terms: p.terms ?? '',
     eligibleSkus: [...(p.eligibleSkus ?? [])],
     rules: (p.rules ?? []).map((r) => ({
@@ -151,17 +146,17 @@ function ruleForEditing(rule: IncentiveRule): IncentiveRule {
 
 // The rule with only its kind's fields, each decimal passed through `decimal`.
 function convertRule(rule: IncentiveRule, decimal: (value: string | undefined) => string): IncentiveRule {
-  const out: IncentiveRule = { id: rule.id.trim(), name: rule.name.trim() };
+  const out: IncentiveRule = { id: (rule.id ?? '').trim(), name: (rule.name ?? '').trim() };
   const kind = ruleKind(rule);
   if (kind === 'rebate' && rule.rebate) {
     out.rebate = {
       skus: list(rule.rebate.skus),
-      tiers: rule.rebate.tiers.map((t) => ({ minVolume: decimal(t.minVolume), percent: decimal(t.percent) })),
+      tiers: (rule.rebate.tiers ?? []).map((t) => ({ minVolume: decimal(t.minVolume), percent: decimal(t.percent) })),
       mode: rule.rebate.mode,
     };
   } else if (kind === 'spif' && rule.spif) {
     out.spif = {
-      products: rule.spif.products.map((p) => ({ sku: p.sku.trim(), amountPerUnit: decimal(p.amountPerUnit) })),
+      products: (rule.spif.products ?? []).map((p) => ({ sku: (p.sku ?? '').trim(), amountPerUnit: decimal(p.amountPerUnit) })),
       startDate: rule.spif.startDate,
       endDate: rule.spif.endDate,
     };
@@ -185,19 +180,19 @@ function convertRule(rule: IncentiveRule, decimal: (value: string | undefined) =
   } else if (kind === 'mdfAllocation' && rule.mdfAllocation) {
     out.mdfAllocation = {
       amountPerPartner: decimal(rule.mdfAllocation.amountPerPartner),
-      tierAmounts: rule.mdfAllocation.tierAmounts.map((t) => ({ tier: t.tier.trim(), amount: decimal(t.amount) })),
+      tierAmounts: (rule.mdfAllocation.tierAmounts ?? []).map((t) => ({ tier: (t.tier ?? '').trim(), amount: decimal(t.amount) })),
     };
   }
   return out;
 }
 
 // The program JSON the API takes (create, update or simulate).
-export function draftToApi(d: ProgramDraft): Partial<Program> {
-  const program: Partial<Program> = {
+export function draftToApi(d: ProgramDraft): Program {
+  const program: Program = {
     name: d.name.trim(),
     description: d.description,
     objectives: d.objectives,
-    targets: d.targets.map((t) => ({ metric: t.metric.trim(), target: decimal(t.target), description: t.description })),
+    targets: d.targets.map((t) => ({ metric: (t.metric ?? '').trim(), target: decimal(t.target), description: t.description })),
     eligibility: {
       partnerTypes: d.partnerTypes,
       tiers: d.tiers,
@@ -218,7 +213,7 @@ export function draftToApi(d: ProgramDraft): Partial<Program> {
 }
 
 // The update-mask paths (the API's field names) of what `changed` changes in `original`.
-export function changedPaths(original: Program, changed: Partial<Program>): string[] {
+export function changedPaths(original: Program, changed: Program): string[] {
   const before = draftToApi(draftFromProgram(original));
   const fields: Array<[keyof Program, string]> = [
     ['name', 'name'],
@@ -337,9 +332,9 @@ function products(skus: string[] | undefined, t: TFunction): string {
 }
 
 export function describeRule(rule: IncentiveRule, currency: string, t: TFunction): string {
-  const money = (amount: string) => formatMoney(amount || '0', currency);
+  const money = (amount: string | undefined) => formatMoney(amount || '0', currency);
   if (rule.rebate) {
-    const tiers = rule.rebate.tiers
+    const tiers = (rule.rebate.tiers ?? [])
       .map((tier) => t('{{percent}}% from {{volume}}', { percent: formatNumber(tier.percent || '0'), volume: money(tier.minVolume) }))
       .join(', ');
     return rule.rebate.mode === 'REBATE_MODE_RETROACTIVE'
@@ -353,7 +348,7 @@ export function describeRule(rule: IncentiveRule, currency: string, t: TFunction
         });
   }
   if (rule.spif) {
-    const amounts = rule.spif.products
+    const amounts = (rule.spif.products ?? [])
       .map((p) => t('{{amount}} per {{sku}}', { amount: money(p.amountPerUnit), sku: p.sku }))
       .join(', ');
     return t('SPIF of {{amounts}} sold from {{start}} to {{end}}.', {
@@ -398,7 +393,7 @@ export function describeRule(rule: IncentiveRule, currency: string, t: TFunction
     });
   }
   if (rule.mdfAllocation) {
-    const parts = rule.mdfAllocation.tierAmounts.map((a) => t('{{amount}} for {{tier}}', { amount: money(a.amount), tier: a.tier }));
+    const parts = (rule.mdfAllocation.tierAmounts ?? []).map((a) => t('{{amount}} for {{tier}}', { amount: money(a.amount), tier: a.tier }));
     if (rule.mdfAllocation.amountPerPartner) {
       parts.push(
         parts.length

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
+import type { SimulationResult } from '@/lib/api/schema';
 import i18n from '@/lib/i18n';
 import { renderWithProviders } from '@/test/render';
-import type { SimulationResult } from '../api/types';
 import { summarizeSimulation } from './simulation-summary';
 import { SimulationResultView, yearBefore } from './SimulationPanel';
 

@@ -2,9 +2,9 @@
 // replayed history, the difference with the program as it is, and what that does to the budget.
 // All arithmetic on the API's decimal strings is exact (lib/decimal).
 import type { TFunction } from 'i18next';
+import type { SimulationResult } from '@/lib/api/schema';
 import { compareDecimals, subtractDecimals } from '@/lib/decimal';
 import { formatDay, formatMoney, formatPoints } from '@/lib/format';
-import type { SimulationResult } from '../api/types';
 
 export interface SimulationSummary {
   // "Replayed 79 approved claims from 1 Jan 2026 to 30 Nov 2026."

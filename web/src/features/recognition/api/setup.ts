@@ -1,18 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { Badge, Leaderboard, Level } from './types';
+import { recognitionKeys } from '@/lib/api/recognition';
+import type { Badge, Leaderboard, Level, ListLeaderboardsResponse, ListLevelsResponse } from '@/lib/api/schema';
 
 // The recognition catalog the program admin sets up: the level ladder, badges and boards.
 export const setupKeys = {
   levels: ['recognition', 'levels'] as const,
-  catalog: ['recognition', 'catalog'] as const,
+  catalog: recognitionKeys.catalog,
   leaderboards: ['recognition', 'leaderboards'] as const,
 };
 
 export function useLevels() {
   return useQuery({
     queryKey: setupKeys.levels,
-    queryFn: async () => (await api.get<{ levels?: Level[] }>('/v1/levels')).levels ?? [],
+    queryFn: async () => (await api.get<ListLevelsResponse>('/v1/levels')).levels ?? [],
   });
 }
 
@@ -20,27 +21,10 @@ export function useSetLevels() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (levels: Array<Pick<Level, 'name' | 'minPoints'>>) =>
-      (await api.put<{ levels?: Level[] }>('/v1/levels', { levels })).levels ?? [],
+      (await api.put<ListLevelsResponse>('/v1/levels', { levels })).levels ?? [],
     onSuccess: (levels) => {
       queryClient.setQueryData(setupKeys.levels, levels);
       void queryClient.invalidateQueries({ queryKey: ['recognition', 'summary'] });
-    },
-  });
-}
-
-// Every badge of the catalog, oldest first (all pages).
-export function useBadgeCatalog() {
-  return useQuery({
-    queryKey: setupKeys.catalog,
-    queryFn: async () => {
-      const badges: Badge[] = [];
-      let pageToken = '';
-      do {
-        const page = await api.get<{ badges?: Badge[]; nextPageToken?: string }>('/v1/badges', { pageSize: 100, pageToken });
-        badges.push(...(page.badges ?? []));
-        pageToken = page.nextPageToken ?? '';
-      } while (pageToken);
-      return badges;
     },
   });
 }
@@ -59,7 +43,7 @@ export function useCreateBadge() {
 export function useLeaderboards() {
   return useQuery({
     queryKey: setupKeys.leaderboards,
-    queryFn: async () => (await api.get<{ leaderboards?: Leaderboard[] }>('/v1/leaderboards')).leaderboards ?? [],
+    queryFn: async () => (await api.get<ListLeaderboardsResponse>('/v1/leaderboards')).leaderboards ?? [],
   });
 }
 

@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { Leaderboard, TrainingModule } from '@/lib/api/schema';
 import { renderWithProviders } from '@/test/render';
-import type { TrainingModule } from '@/features/training/api/types';
-import type { Leaderboard } from '../api/types';
 import { BadgeForm } from './BadgeForm';
 import { criteriaFromDraft, emptyCriteriaDraft } from './criteria-draft';
 

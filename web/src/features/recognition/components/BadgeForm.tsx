@@ -1,17 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BadgeImage } from '@/components/BadgeImage';
 import { InputField, TextAreaField } from '@/components/Fields';
 import { FormActions, FormErrors } from '@/components/FormErrors';
 import { Card } from '@/components/Page';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
-import { BadgeImage } from '@/features/badges/components/BadgeImage';
-import type { Challenge } from '@/features/engagement/api/types';
-import type { TrainingModule } from '@/features/training/api/types';
+import type { Badge, Challenge, Leaderboard, TrainingModule } from '@/lib/api/schema';
 import { useCreateBadge } from '../api/setup';
-import type { Badge, Leaderboard } from '../api/types';
-import { CriteriaEditor } from './CriteriaEditor';
 import { criteriaFromDraft, emptyCriteriaDraft, type CriteriaDraft } from './criteria-draft';
+import { CriteriaEditor } from './CriteriaEditor';
 
 interface BadgeFormProps {
   // Images the catalog already uses, offered as suggestions.

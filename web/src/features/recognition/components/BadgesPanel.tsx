@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BadgeImage } from '@/components/BadgeImage';
 import { Card } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
+import { useChallenges } from '@/lib/api/challenges';
+import { useBadgeCatalog } from '@/lib/api/recognition';
+import { useTrainingModules } from '@/lib/api/training';
+import { describeCriteria } from '@/lib/badge-criteria';
 import { formatDate } from '@/lib/format';
-import { describeCriteria } from '@/features/badges/api/criteria';
-import { BadgeImage } from '@/features/badges/components/BadgeImage';
-import { useChallenges } from '@/features/engagement/api/engagement';
-import { useTrainingModules } from '@/features/training/api/training';
-import { useBadgeCatalog, useLeaderboards } from '../api/setup';
+import { useLeaderboards } from '../api/setup';
 import { BadgeForm } from './BadgeForm';
 
 // The badge catalog, and a form for a new badge (program admins).
@@ -18,7 +19,7 @@ export function BadgesPanel({ canEdit }: { canEdit: boolean }) {
   const modules = useTrainingModules();
   const challenges = useChallenges(true);
   const [creating, setCreating] = useState(false);
-  const nameOf = <T extends { id: string }>(list: T[] | undefined, label: (item: T) => string) => (id: string) => {
+  const nameOf = <T extends { id?: string }>(list: T[] | undefined, label: (item: T) => string | undefined) => (id: string) => {
     const found = list?.find((item) => item.id === id);
     return found ? label(found) : undefined;
   };
@@ -27,7 +28,7 @@ export function BadgesPanel({ canEdit }: { canEdit: boolean }) {
     module: nameOf(modules.data, (m) => m.title),
     challenge: nameOf(challenges.data, (c) => c.title),
   };
-  const knownImages = [...new Set((badges.data ?? []).map((b) => b.imageUrl).filter(Boolean))];
+  const knownImages = [...new Set((badges.data ?? []).flatMap((b) => (b.imageUrl ? [b.imageUrl] : [])))];
 
   return (
     <>

@@ -1,8 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { InputField, SelectField } from '@/components/Fields';
-import type { Challenge } from '@/features/engagement/api/types';
-import type { TrainingModule } from '@/features/training/api/types';
-import type { Leaderboard } from '../api/types';
+import type { Challenge, Leaderboard, TrainingModule } from '@/lib/api/schema';
 import {
   CALENDAR_PERIOD_LABELS,
   COUNTABLE_EVENT_LABELS,
@@ -86,7 +84,7 @@ export function CriteriaEditor({ draft, onChange, error, leaderboards, modules, 
               label={t('Leaderboard')}
               value={draft.leaderboardId}
               onValueChange={(leaderboardId) => set({ leaderboardId })}
-              options={choose(placementBoards.map((b) => ({ value: b.id, label: b.name })))}
+              options={choose(placementBoards.map((b) => ({ value: b.id ?? '', label: b.name ?? '' })))}
               hint={t('Individual boards with periods')}
               error={error('placement.leaderboard_id')}
             />
@@ -105,7 +103,7 @@ export function CriteriaEditor({ draft, onChange, error, leaderboards, modules, 
             label={t('Training module')}
             value={draft.moduleId}
             onValueChange={(moduleId) => set({ moduleId })}
-            options={choose(modules.map((m) => ({ value: m.id, label: m.title })))}
+            options={choose(modules.map((m) => ({ value: m.id ?? '', label: m.title ?? '' })))}
             error={error('module_completed.module_id')}
           />
         )}
@@ -115,7 +113,7 @@ export function CriteriaEditor({ draft, onChange, error, leaderboards, modules, 
             label={t('Challenge')}
             value={draft.challengeId}
             onValueChange={(challengeId) => set({ challengeId })}
-            options={choose(challenges.map((c) => ({ value: c.id, label: c.title })))}
+            options={choose(challenges.map((c) => ({ value: c.id ?? '', label: c.title ?? '' })))}
             error={error('challenge_completed.challenge_id')}
           />
         )}

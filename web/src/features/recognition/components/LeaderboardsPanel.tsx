@@ -6,19 +6,19 @@ import { Card } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
+import { labelOf, type Known, type LeaderboardPeriod, type LeaderboardScope, type RecognitionMetric } from '@/lib/api/enums';
+import { usePrograms } from '@/lib/api/programs';
+import type { Program } from '@/lib/api/schema';
 import { formatDate } from '@/lib/format';
-import { usePrograms } from '@/features/programs/api/programs';
-import type { Program } from '@/features/programs/api/types';
 import { useCreateLeaderboard, useLeaderboards } from '../api/setup';
-import type { LeaderboardPeriod, LeaderboardScope, RecognitionMetric } from '../api/types';
 import { METRIC_LABELS } from './criteria-draft';
 
-export const LEADERBOARD_SCOPE_LABELS: Record<LeaderboardScope, string> = {
+export const LEADERBOARD_SCOPE_LABELS: Record<Known<LeaderboardScope>, string> = {
   LEADERBOARD_SCOPE_INDIVIDUAL: 'Individuals',
   LEADERBOARD_SCOPE_PARTNER: 'Partner organisations',
 };
 
-export const LEADERBOARD_PERIOD_LABELS: Record<LeaderboardPeriod, string> = {
+export const LEADERBOARD_PERIOD_LABELS: Record<Known<LeaderboardPeriod>, string> = {
   LEADERBOARD_PERIOD_WEEK: 'Week',
   LEADERBOARD_PERIOD_MONTH: 'Month',
   LEADERBOARD_PERIOD_QUARTER: 'Quarter',
@@ -67,13 +67,13 @@ export function LeaderboardsPanel({ canEdit }: { canEdit: boolean }) {
                       <td data-label={t('Name')}>
                         <strong>{b.name}</strong>
                       </td>
-                      <td data-label={t('Program')}>{programName(b.programId)}</td>
-                      <td data-label={t('Ranks')}>{t(LEADERBOARD_SCOPE_LABELS[b.scope])}</td>
+                      <td data-label={t('Program')}>{programName(b.programId ?? '')}</td>
+                      <td data-label={t('Ranks')}>{t(labelOf(LEADERBOARD_SCOPE_LABELS, b.scope) ?? 'Unknown')}</td>
                       <td data-label={t('By')}>
-                        {t(METRIC_LABELS[b.metric])}
+                        {t(labelOf(METRIC_LABELS, b.metric) ?? 'Unknown')}
                         {b.currencyCode && ` (${b.currencyCode})`}
                       </td>
-                      <td data-label={t('Period')}>{t(LEADERBOARD_PERIOD_LABELS[b.period])}</td>
+                      <td data-label={t('Period')}>{t(labelOf(LEADERBOARD_PERIOD_LABELS, b.period) ?? 'Unknown')}</td>
                       <td data-label={t('Created')}>{formatDate(b.createTime)}</td>
                     </tr>
                   ))}
@@ -106,7 +106,7 @@ function LeaderboardForm({ programs, onDone }: { programs: Program[]; onDone: ()
   const chooseProgram = (id: string) => {
     setProgramId(id);
     const program = programs.find((p) => p.id === id);
-    if (program) setCurrencyCode(program.currencyCode);
+    if (program) setCurrencyCode(program.currencyCode ?? '');
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -130,7 +130,7 @@ function LeaderboardForm({ programs, onDone }: { programs: Program[]; onDone: ()
             label={t('Program')}
             value={programId}
             onValueChange={chooseProgram}
-            options={[{ value: '0', label: t('All programs') }, ...programs.map((p) => ({ value: p.id, label: p.name }))]}
+            options={[{ value: '0', label: t('All programs') }, ...programs.map((p) => ({ value: p.id ?? '', label: p.name ?? '' }))]}
             hint={t("Only this program's events count")}
             error={field('program_id')}
           />

@@ -4,13 +4,13 @@ import { Card } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
+import type { Level } from '@/lib/api/schema';
 import { formatPoints } from '@/lib/format';
 import { useLevels, useSetLevels } from '../api/setup';
-import type { Level } from '../api/types';
 import { kMaxLevels, ladderRequest, validateLadder, type LadderRow } from './ladder';
 
 let nextKey = 0;
-const rowOf = (l: Pick<Level, 'name' | 'minPoints'>): LadderRow => ({ key: `level-${nextKey++}`, name: l.name, minPoints: l.minPoints });
+const rowOf = (l: Pick<Level, 'name' | 'minPoints'>): LadderRow => ({ key: `level-${nextKey++}`, name: l.name ?? '', minPoints: l.minPoints ?? '' });
 
 // The level ladder: read-only for most roles, an editor for program admins.
 export function LevelsPanel({ canEdit }: { canEdit: boolean }) {

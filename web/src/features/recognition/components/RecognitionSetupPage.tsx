@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '@/components/Page';
 import { Tabs } from '@/components/Tabs';
-import { usePrincipal } from '@/features/auth/hooks/use-principal';
+import { usePrincipal } from '@/lib/principal';
 import { BadgesPanel } from './BadgesPanel';
 import { LeaderboardsPanel } from './LeaderboardsPanel';
 import { LevelsPanel } from './LevelLadderEditor';

@@ -1,4 +1,5 @@
-import type { BadgeCriteria, CalendarPeriod, RecognitionEventKind, RecognitionMetric } from '../api/types';
+import type { Known, ProgramPeriod, RecognitionEventKind, RecognitionMetric } from '@/lib/api/enums';
+import type { BadgeCriteria } from '@/lib/api/schema';
 import { decimalInput, parseWholeInput } from '@/lib/decimal-input';
 
 // The criterion kinds of recognition.proto's BadgeCriteria oneof (the JSON field names).
@@ -15,19 +16,19 @@ export const CRITERION_KIND_LABELS: Record<CriterionKind, string> = {
 };
 
 // The events that happen to a user (the server refuses the others for counts and streaks).
-export const COUNTABLE_EVENT_LABELS: Partial<Record<RecognitionEventKind, string>> = {
+export const COUNTABLE_EVENT_LABELS: Partial<Record<Known<RecognitionEventKind>, string>> = {
   RECOGNITION_EVENT_KIND_CLAIM_APPROVED: 'Approved claim',
   RECOGNITION_EVENT_KIND_TRAINING_COMPLETED: 'Training module completed',
   RECOGNITION_EVENT_KIND_KUDOS_RECEIVED: 'Kudos received',
   RECOGNITION_EVENT_KIND_CHALLENGE_COMPLETED: 'Challenge completed',
 };
 
-export const METRIC_LABELS: Record<RecognitionMetric, string> = {
+export const METRIC_LABELS: Record<Known<RecognitionMetric>, string> = {
   RECOGNITION_METRIC_SALES: 'Approved sales',
   RECOGNITION_METRIC_POINTS: 'Points earned',
 };
 
-export const CALENDAR_PERIOD_LABELS: Record<CalendarPeriod, string> = {
+export const CALENDAR_PERIOD_LABELS: Record<Known<ProgramPeriod>, string> = {
   PROGRAM_PERIOD_MONTH: 'Month',
   PROGRAM_PERIOD_QUARTER: 'Quarter',
   PROGRAM_PERIOD_YEAR: 'Year',
@@ -40,7 +41,7 @@ export interface CriteriaDraft {
   count: string;
   metric: RecognitionMetric;
   currencyCode: string;
-  period: CalendarPeriod;
+  period: ProgramPeriod;
   threshold: string;
   certificationCode: string;
   leaderboardId: string;

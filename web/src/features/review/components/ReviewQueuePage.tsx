@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ClaimStatusBadge } from '@/components/ClaimStatusBadge';
 import { Page } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
+import { useClaims } from '@/lib/api/claims';
+import type { ClaimStatus, Known } from '@/lib/api/enums';
+import { usePartners } from '@/lib/api/partners';
+import { usePrograms } from '@/lib/api/programs';
 import { formatDay, formatMoney, formatRelative } from '@/lib/format';
-import { usePrograms } from '@/features/programs/api/programs';
-import { usePartners } from '@/features/partners/api/partners';
-import { useClaims } from '@/features/claims/api/claims';
-import { CLAIM_STATUS_LABELS, type ClaimStatus } from '@/features/claims/api/types';
-import { ClaimStatusBadge } from '@/features/claims/components/ClaimStatusBadge';
+import { CLAIM_STATUS_LABELS } from '@/lib/labels';
 
-const kQueueStatuses: ClaimStatus[] = ['CLAIM_STATUS_SUBMITTED', 'CLAIM_STATUS_IN_REVIEW', 'CLAIM_STATUS_NEEDS_INFO', 'CLAIM_STATUS_APPROVED', 'CLAIM_STATUS_REJECTED', 'CLAIM_STATUS_PAID'];
+const kQueueStatuses: Array<Known<ClaimStatus>> = ['CLAIM_STATUS_SUBMITTED', 'CLAIM_STATUS_IN_REVIEW', 'CLAIM_STATUS_NEEDS_INFO', 'CLAIM_STATUS_APPROVED', 'CLAIM_STATUS_REJECTED', 'CLAIM_STATUS_PAID'];
 
 // Claims waiting for a decision (or any status), flagged ones marked; open one to decide.
 export default function ReviewQueuePage() {
@@ -21,7 +22,7 @@ export default function ReviewQueuePage() {
   const programs = usePrograms();
   const partners = usePartners();
   const claims = useClaims({ status, programId: programId || undefined, flaggedOnly });
-  const partnerName = (id: string) => partners.data?.pages.flatMap((p) => p.partners).find((p) => p.id === id)?.name ?? `#${id}`;
+  const partnerName = (id: string) => partners.data?.pages.flatMap((p) => p.partners ?? []).find((p) => p.id === id)?.name ?? `#${id}`;
   const programName = (id: string) => programs.data?.find((p) => p.id === id)?.name ?? `#${id}`;
 
   return (
@@ -52,7 +53,7 @@ export default function ReviewQueuePage() {
       </div>
       <QueryView query={claims}>
         {(data) => {
-          const rows = data.pages.flatMap((p) => p.claims);
+          const rows = data.pages.flatMap((p) => p.claims ?? []);
           if (rows.length === 0) return <Empty>{t('Nothing waiting here.')}</Empty>;
           return (
             <>
@@ -76,20 +77,20 @@ export default function ReviewQueuePage() {
                       <td data-label={t('Claim')}>
                         <Link to={`/claims/${c.id}`}>#{c.id}</Link>
                       </td>
-                      <td data-label={t('Partner')}>{partnerName(c.partnerId)}</td>
+                      <td data-label={t('Partner')}>{partnerName(c.partnerId ?? '')}</td>
                       <td data-label={t('Invoice')}>
                         {c.invoiceNumber}
                         <span className="muted small block">
                           {c.customerName} · {formatDay(c.invoiceDate)}
                         </span>
                       </td>
-                      <td data-label={t('Program')}>{programName(c.programId)}</td>
+                      <td data-label={t('Program')}>{programName(c.programId ?? '')}</td>
                       <td data-label={t('Amount')} className="num">
                         {formatMoney(c.totalAmount, c.currencyCode)}
                       </td>
                       <td data-label={t('Status')}>
                         <ClaimStatusBadge status={c.status} />
-                        {c.flags.map((f) => (
+                        {(c.flags ?? []).map((f) => (
                           <span key={f.flag} className="pill pill--warning" title={f.reason}>
                             {f.flag === 'CLAIM_FLAG_CHANNEL_CONFLICT' ? t('Conflict') : t('Resubmitted')}
                           </span>

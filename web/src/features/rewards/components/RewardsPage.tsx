@@ -1,17 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EntryAmount, RewardExplanation } from '@/components/LedgerEntryParts';
 import { Card, Page } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
 import { Tabs } from '@/components/Tabs';
+import { labelOf, type Known, type LedgerAccount } from '@/lib/api/enums';
+import { useLedgerEntries } from '@/lib/api/ledger';
+import { usePrograms } from '@/lib/api/programs';
 import { formatMoney, formatPoints } from '@/lib/format';
-import { usePrincipal } from '@/features/auth/hooks/use-principal';
-import { usePrograms } from '@/features/programs/api/programs';
-import { useBalances, useLedgerEntries } from '../api/ledger';
-import { ACCOUNT_LABELS, type LedgerAccount } from '../api/types';
-import { EntryAmount, RewardExplanation } from './LedgerEntryParts';
+import { usePrincipal } from '@/lib/principal';
+import { useBalances } from '../api/ledger';
+import { ACCOUNT_LABELS } from '../labels';
 import { StatementsList } from './StatementsList';
 
-const kAccounts = Object.keys(ACCOUNT_LABELS) as LedgerAccount[];
+const kAccounts = Object.keys(ACCOUNT_LABELS) as Array<Known<LedgerAccount>>;
 
 // Balances, the ledger history where every entry explains itself, and (partner admins) the
 // organisation's statements; both downloadable as CSV.
@@ -25,7 +27,7 @@ export default function RewardsPage() {
   const entries = useLedgerEntries({ account });
   const programs = usePrograms();
   const ruleName = (programId: string, ruleId: string) =>
-    programs.data?.find((p) => p.id === programId)?.rules.find((r) => r.id === ruleId)?.name;
+    programs.data?.find((p) => p.id === programId)?.rules?.find((r) => r.id === ruleId)?.name;
 
   return (
     <Page
@@ -43,7 +45,7 @@ export default function RewardsPage() {
             {list.length === 0 && <Empty>{t('Nothing earned yet.')}</Empty>}
             {list.map((b) => (
               <div key={`${b.account}-${b.unit}`} className="stat">
-                <span className="stat__label">{t(ACCOUNT_LABELS[b.account])}</span>
+                <span className="stat__label">{t(labelOf(ACCOUNT_LABELS, b.account) ?? 'Unknown')}</span>
                 <span className="stat__value">
                   {b.unit === 'points' ? formatPoints(b.amount) : formatMoney(b.amount, b.unit)}
                 </span>
@@ -51,7 +53,7 @@ export default function RewardsPage() {
                   <span className="muted small">
                     {t('{{earned}} earned, {{paid}} paid', {
                       earned: formatMoney(b.credited, b.unit),
-                      paid: formatMoney(b.debited.replace('-', ''), b.unit),
+                      paid: formatMoney((b.debited ?? '').replace('-', ''), b.unit),
                     })}
                   </span>
                 )}
@@ -95,7 +97,7 @@ export default function RewardsPage() {
           >
             <QueryView query={entries}>
               {(data) => {
-                const rows = data.pages.flatMap((p) => p.entries);
+                const rows = data.pages.flatMap((p) => p.entries ?? []);
                 if (rows.length === 0) return <Empty>{t('No entries yet.')}</Empty>;
                 return (
                   <>
@@ -103,7 +105,7 @@ export default function RewardsPage() {
                       {rows.map((e) => (
                         <li key={e.id} className="entry">
                           <div>
-                            <RewardExplanation entry={e} ruleName={ruleName(e.programId, e.ruleId)} />
+                            <RewardExplanation entry={e} ruleName={ruleName(e.programId ?? '', e.ruleId ?? '')} />
                           </div>
                           <EntryAmount entry={e} />
                         </li>

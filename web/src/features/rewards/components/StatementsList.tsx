@@ -1,10 +1,11 @@
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EntryAmount, RewardExplanation } from '@/components/LedgerEntryParts';
 import { Card } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
+import { downloadStatementCsv } from '@/lib/api/statements';
 import { formatDay, formatMoney } from '@/lib/format';
-import { downloadStatementCsv, useStatement, useStatements } from '../api/ledger';
-import { EntryAmount, RewardExplanation } from './LedgerEntryParts';
+import { useStatement, useStatements } from '../api/ledger';
 
 // Statements newest first (a partner admin's own, or a partner's for vendor staff); one opens
 // to the entries it pays.
@@ -26,7 +27,7 @@ export function StatementsList({ partnerId }: { partnerId?: string }) {
     >
       <QueryView query={statements}>
         {(data) => {
-          const rows = data.pages.flatMap((p) => p.statements);
+          const rows = data.pages.flatMap((p) => p.statements ?? []);
           if (rows.length === 0) return <Empty>{t('No statements yet.')}</Empty>;
           return (
             <table className="table table--cards">
@@ -68,11 +69,11 @@ export function StatementsList({ partnerId }: { partnerId?: string }) {
                           type="button"
                           className="link-button"
                           aria-expanded={openId === s.id}
-                          onClick={() => setOpenId(openId === s.id ? null : s.id)}
+                          onClick={() => setOpenId(openId === s.id ? null : (s.id ?? null))}
                         >
                           {openId === s.id ? t('Hide entries') : t('{{count}} entries', { count: s.entryCount })}
                         </button>{' '}
-                        <button type="button" className="link-button" onClick={() => void downloadStatementCsv(s.id)}>
+                        <button type="button" className="link-button" onClick={() => void downloadStatementCsv(s.id ?? '')}>
                           CSV<span className="visually-hidden"> {t('Statement')} {s.id}</span>
                         </button>
                       </td>
@@ -83,7 +84,7 @@ export function StatementsList({ partnerId }: { partnerId?: string }) {
                           <QueryView query={open}>
                             {(detail) => (
                               <ul className="entries">
-                                {detail.entries.map((e) => (
+                                {(detail.entries ?? []).map((e) => (
                                   <li key={e.id} className="entry">
                                     <div>
                                       <RewardExplanation entry={e} />

@@ -1,32 +1,15 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// Setting the tier ladder and evaluating partners, and the paged change history of the setup
+// page; the reads other features share are in lib/api/tiers.
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { EvaluateTiersResponse, PartnerTierStatus, TierChange, TierLadder, TierLadderInput } from './types';
-
-export function useTierStatus(partnerId?: string) {
-  return useQuery({
-    queryKey: ['tiers', 'status', partnerId ?? 'mine'],
-    queryFn: () => api.get<PartnerTierStatus>('/v1/tiers:status', { partnerId }),
-  });
-}
-
-export function useTierLadder() {
-  return useQuery({ queryKey: ['tiers', 'ladder'], queryFn: () => api.get<TierLadder>('/v1/tiers') });
-}
-
-export function useTierChanges(partnerId?: string) {
-  return useQuery({
-    queryKey: ['tiers', 'changes', partnerId ?? 'all'],
-    queryFn: async () =>
-      (await api.get<{ changes: TierChange[] }>('/v1/tier-changes', { partnerId, pageSize: 50 })).changes,
-  });
-}
+import type { EvaluateTiersRequest, EvaluateTiersResponse, ListTierChangesResponse, TierLadder } from '@/lib/api/schema';
 
 // Promotions and demotions, newest first, a page at a time (vendor roles: every partner or one).
 export function useTierChangePages(partnerId?: string, pageSize = 25) {
   return useInfiniteQuery({
     queryKey: ['tiers', 'changes', 'pages', partnerId ?? 'all', pageSize],
     queryFn: ({ pageParam }) =>
-      api.get<{ changes: TierChange[]; nextPageToken: string }>('/v1/tier-changes', { partnerId, pageSize, pageToken: pageParam }),
+      api.get<ListTierChangesResponse>('/v1/tier-changes', { partnerId, pageSize, pageToken: pageParam }),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextPageToken || undefined,
   });
@@ -36,7 +19,7 @@ export function useTierChangePages(partnerId?: string, pageSize = 25) {
 export function useSetTierLadder() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (ladder: TierLadderInput) => api.put<TierLadder>('/v1/tiers', { ladder }),
+    mutationFn: (ladder: TierLadder) => api.put<TierLadder>('/v1/tiers', { ladder }),
     onSuccess: (saved) => {
       queryClient.setQueryData(['tiers', 'ladder'], saved);
       void queryClient.invalidateQueries({ queryKey: ['tiers'] });
@@ -48,7 +31,7 @@ export function useSetTierLadder() {
 export function useEvaluateTiers() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (request: { partnerId?: string; dryRun: boolean }) =>
+    mutationFn: (request: EvaluateTiersRequest) =>
       api.post<EvaluateTiersResponse>('/v1/tiers:evaluate', request),
     onSuccess: (_, request) => {
       if (request.dryRun) return;

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Empty, ErrorMessage } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
-import { useEvaluateTiers, useTierLadder } from '../api/tiers';
-import type { EvaluateTiersResponse } from '../api/types';
+import type { EvaluateTiersResponse } from '@/lib/api/schema';
+import { useTierLadder } from '@/lib/api/tiers';
+import { useEvaluateTiers } from '../api/tiers';
 import { TierChangeTable } from './TierChangeTable';
 
 // "Evaluate tiers now": a preview (dry run) first, then the evaluation itself, with who moves.
@@ -22,7 +23,7 @@ export function EvaluatePanel({ partnerId }: { partnerId?: string }) {
         },
       },
     );
-  const noLadder = ladder.data && ladder.data.tiers.length === 0;
+  const noLadder = ladder.data && (ladder.data.tiers ?? []).length === 0;
   return (
     <div className="evaluate">
       {noLadder ? (

@@ -3,8 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '@/lib/api-client';
+import type { TierLadder } from '@/lib/api/schema';
 import { renderWithProviders } from '@/test/render';
-import type { TierLadder } from '../api/types';
 import { LadderEditor } from './LadderEditor';
 
 const ladder: TierLadder = {

@@ -2,8 +2,8 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InputField, TextAreaField } from '@/components/Fields';
 import type { ApiError } from '@/lib/api-client';
+import type { Tier, TierLadder } from '@/lib/api/schema';
 import { decimalInput, formatDecimalInput } from '@/lib/decimal-input';
-import type { Tier, TierLadder, TierLadderInput } from '../api/types';
 
 // One tier as the editor holds it: every input as typed, with a key that survives reordering.
 export interface DraftTier {
@@ -24,8 +24,8 @@ export function toDraft(tier: Tier): DraftTier {
   const c = tier.criteria;
   return {
     key: newKey(),
-    code: tier.code,
-    name: tier.name,
+    code: tier.code ?? '',
+    name: tier.name ?? '',
     benefits: tier.benefits ?? '',
     minTrailingSales: formatDecimalInput(c?.minTrailingSales),
     minCertifiedUsers: c?.minCertifiedUsers ? String(c.minCertifiedUsers) : '',
@@ -40,11 +40,11 @@ function emptyDraft(): DraftTier {
 
 // The ladder as SetTierLadder takes it: lowest tier first, ranks left to the server, and no
 // criteria on the lowest tier (every partner holds it).
-export function toLadder(currencyCode: string, drafts: DraftTier[]): TierLadderInput {
+export function toLadder(currencyCode: string, drafts: DraftTier[]): TierLadder {
   return {
     currencyCode: currencyCode.trim().toUpperCase(),
     tiers: drafts.map((d, i) => {
-      const tier: TierLadderInput['tiers'][number] = { code: d.code.trim(), name: d.name.trim(), benefits: d.benefits.trim() };
+      const tier: Tier = { code: d.code.trim(), name: d.name.trim(), benefits: d.benefits.trim() };
       if (i > 0) {
         tier.criteria = {
           minTrailingSales: decimalInput(d.minTrailingSales),
@@ -98,13 +98,13 @@ interface LadderEditorProps {
   certificationCodes: string[];
   saving: boolean;
   error: ApiError | null;
-  onSave: (ladder: TierLadderInput) => void;
+  onSave: (ladder: TierLadder) => void;
 }
 
 // The tier ladder as a form: ordered tiers (add, remove, move) with their criteria.
 export function LadderEditor({ ladder, certificationCodes, saving, error, onSave }: LadderEditorProps) {
   const { t } = useTranslation();
-  const initial = useMemo(() => ladder.tiers.map(toDraft), [ladder]);
+  const initial = useMemo(() => (ladder.tiers ?? []).map(toDraft), [ladder]);
   const [currency, setCurrency] = useState(ladder.currencyCode ?? '');
   const [drafts, setDrafts] = useState<DraftTier[]>(initial);
   // The tiers' keys as last sent (violations name tiers by index), null before a save or

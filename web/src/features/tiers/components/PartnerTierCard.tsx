@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Card } from '@/components/Page';
 import { ProgressBar } from '@/components/ProgressBar';
 import { QueryView } from '@/components/Status';
+import { useTierStatus } from '@/lib/api/tiers';
 import { percentOf } from '@/lib/decimal';
 import { formatDate, formatMoneyShort, formatPoints } from '@/lib/format';
-import { useTierStatus } from '../api/tiers';
 import { EvaluatePanel } from './EvaluatePanel';
 
 // A partner's standing on the ladder as vendor staff see it: its tier, progress to the next,
@@ -17,21 +17,21 @@ export function PartnerTierCard({ partnerId, canEvaluate }: { partnerId: string;
       <QueryView query={status}>
         {(s) => {
           const next = s.nextTier;
-          const criteria = next?.tier.criteria;
+          const criteria = next?.tier?.criteria;
           const currency = s.currencyCode || 'EUR';
           const qualifiesOther = s.qualifiedTier && s.qualifiedTier.code !== s.tier?.code;
           return (
             <>
               <p className="big-number" data-testid="partner-tier-name">
                 {s.tier?.name || t('No tier')}
-                {s.tier && s.tier.rank === 0 && <span className="muted small"> {t('(set by hand, not on the ladder)')}</span>}
+                {s.tier && (s.tier.rank ?? 0) === 0 && <span className="muted small"> {t('(set by hand, not on the ladder)')}</span>}
               </p>
               {s.demotionWarning && (
                 <div className="warning" role="alert">
                   <p>{s.demotionWarning.text}</p>
-                  {s.demotionWarning.expiring.length > 0 && (
+                  {(s.demotionWarning.expiring ?? []).length > 0 && (
                     <ul className="small">
-                      {s.demotionWarning.expiring.map((c) => (
+                      {(s.demotionWarning.expiring ?? []).map((c) => (
                         <li key={`${c.userId}-${c.certificationCode}`}>
                           {t('{{name}}: {{code}} expires {{date}}', { name: c.userDisplayName, code: c.certificationCode, date: formatDate(c.expireTime) })}
                         </li>
@@ -51,13 +51,13 @@ export function PartnerTierCard({ partnerId, canEvaluate }: { partnerId: string;
                   {criteria?.minTrailingSales && criteria.minTrailingSales !== '0' && (
                     <ProgressBar
                       percent={percentOf(s.trailingSales, criteria.minTrailingSales)}
-                      label={t('Sales toward {{tier}}', { tier: next.tier.name })}
+                      label={t('Sales toward {{tier}}', { tier: next.tier?.name })}
                       valueText={`${formatMoneyShort(s.trailingSales, currency)} / ${formatMoneyShort(criteria.minTrailingSales, currency)}`}
                     />
                   )}
                 </>
               ) : (
-                !qualifiesOther && s.tier && s.tier.rank > 0 && <p>{t('Holds the top tier.')}</p>
+                !qualifiesOther && s.tier && (s.tier.rank ?? 0) > 0 && <p>{t('Holds the top tier.')}</p>
               )}
               <dl className="facts facts--compact">
                 <div>

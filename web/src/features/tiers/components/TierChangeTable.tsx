@@ -1,19 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { labelOf } from '@/lib/api/enums';
+import type { TierChange, TierLadder } from '@/lib/api/schema';
+import { tierName } from '@/lib/api/tiers';
 import { formatDateTime } from '@/lib/format';
-import { TIER_TRIGGER_LABELS, type TierChange, type TierLadder } from '../api/types';
-
-// The name of a tier code on the ladder (the code itself when it is not on it).
-export function tierName(ladder: TierLadder | undefined, code: string): string {
-  if (!code) return '—';
-  return ladder?.tiers.find((tier) => tier.code === code)?.name ?? code;
-}
+import { TIER_TRIGGER_LABELS } from '../labels';
 
 // The direction of a change in words: promotions up, a move into the ladder neither.
 function Direction({ change, ladder }: { change: TierChange; ladder?: TierLadder }) {
   const { t } = useTranslation();
-  const fromRank = ladder?.tiers.find((tier) => tier.code === change.fromTier)?.rank;
-  const toRank = ladder?.tiers.find((tier) => tier.code === change.toTier)?.rank;
+  const fromRank = ladder?.tiers?.find((tier) => tier.code === change.fromTier)?.rank;
+  const toRank = ladder?.tiers?.find((tier) => tier.code === change.toTier)?.rank;
   if (change.promotion) return <span className="pill pill--success">{t('Promotion')}</span>;
   if (fromRank !== undefined && toRank !== undefined && toRank < fromRank) return <span className="pill pill--danger">{t('Demotion')}</span>;
   return <span className="pill pill--info">{t('Placed on the ladder')}</span>;
@@ -62,7 +59,7 @@ export function TierChangeTable({ changes, ladder, hidePartner, caption }: TierC
             <td data-label={t('When')}>
               <div className="cell-stack">
                 {formatDateTime(c.changeTime)}
-                <span className="muted small block">{t(TIER_TRIGGER_LABELS[c.trigger] ?? 'Run by hand')}</span>
+                <span className="muted small block">{t(labelOf(TIER_TRIGGER_LABELS, c.trigger) ?? 'Run by hand')}</span>
               </div>
             </td>
           </tr>

@@ -1,16 +1,16 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card, Page } from '@/components/Page';
+import { PartnerPicker } from '@/components/PartnerPicker';
 import { Empty, ErrorMessage, Loading, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
+import type { TierChange, TierLadder } from '@/lib/api/schema';
+import { useTierLadder } from '@/lib/api/tiers';
+import { useTrainingModules } from '@/lib/api/training';
 import { formatDateTime, formatMoneyShort, formatPoints } from '@/lib/format';
-import { usePrincipal } from '@/features/auth/hooks/use-principal';
-import { managesPartners } from '@/features/partners/api/types';
-import { PartnerPicker } from '@/features/partners/components/PartnerPicker';
-import { useTrainingModules } from '@/features/training/api/training';
-import { useSetTierLadder, useTierChangePages, useTierLadder } from '../api/tiers';
-import type { TierChange, TierLadder } from '../api/types';
+import { managesPartners, usePrincipal } from '@/lib/principal';
+import { useSetTierLadder, useTierChangePages } from '../api/tiers';
 import { EvaluatePanel } from './EvaluatePanel';
 import { LadderEditor } from './LadderEditor';
 import { TierChangeTable } from './TierChangeTable';
@@ -52,7 +52,7 @@ function LadderForm({ ladder }: { ladder: TierLadder }) {
   const save = useSetTierLadder();
   const modules = useTrainingModules();
   const codes = useMemo(
-    () => [...new Set((modules.data ?? []).map((m) => m.certificationCode).filter(Boolean))].sort(),
+    () => [...new Set((modules.data ?? []).flatMap((m) => (m.certificationCode ? [m.certificationCode] : [])))].sort(),
     [modules.data],
   );
   return (
@@ -75,7 +75,8 @@ function LadderForm({ ladder }: { ladder: TierLadder }) {
 // The ladder for those who may read but not change it.
 function LadderView({ ladder }: { ladder: TierLadder }) {
   const { t } = useTranslation();
-  if (ladder.tiers.length === 0) return <Empty>{t('No tiers: partner tiers are set by hand only.')}</Empty>;
+  const tiers = ladder.tiers ?? [];
+  if (tiers.length === 0) return <Empty>{t('No tiers: partner tiers are set by hand only.')}</Empty>;
   const currency = ladder.currencyCode || 'EUR';
   return (
     <>
@@ -89,7 +90,7 @@ function LadderView({ ladder }: { ladder: TierLadder }) {
           </tr>
         </thead>
         <tbody>
-          {ladder.tiers.map((tier) => {
+          {tiers.map((tier) => {
             const c = tier.criteria;
             const parts: string[] = [];
             if (c?.minTrailingSales && c.minTrailingSales !== '0') parts.push(t('{{amount}} sales in 12 months', { amount: formatMoneyShort(c.minTrailingSales, currency) }));

@@ -1,26 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// Completing modules (partners) and adding them to the catalog (program admins); reading the
+// catalog and certifications is in lib/api/training.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import { recognitionKeys } from '@/features/recognition/api/recognition';
-import type { Certification, TrainingCompletion, TrainingModule } from './types';
-
-export function useTrainingModules() {
-  return useQuery({
-    queryKey: ['training', 'modules'],
-    queryFn: async () =>
-      (await api.get<{ trainingModules: TrainingModule[] }>('/v1/training-modules', { pageSize: 200 })).trainingModules,
-    staleTime: 5 * 60_000,
-  });
-}
-
-// Certifications of the caller (partner reps), their partner (partner admins) or a partner.
-export function useCertifications(filter: { partnerId?: string; includeExpired?: boolean } = {}) {
-  return useQuery({
-    queryKey: ['training', 'certifications', filter],
-    queryFn: async () =>
-      (await api.get<{ certifications: Certification[] }>('/v1/certifications', { ...filter, pageSize: 500, includeExpired: filter.includeExpired || undefined }))
-        .certifications,
-  });
-}
+import { recognitionKeys } from '@/lib/api/recognition';
+import type { TrainingCompletion, TrainingModule } from '@/lib/api/schema';
 
 export function useCompleteTraining() {
   const queryClient = useQueryClient();

@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/lib/api-client';
+import type { TrainingCompletion, TrainingModule } from '@/lib/api/schema';
 import { formatDateTime } from '@/lib/format';
 import { useCompleteTraining } from '../api/training';
-import type { TrainingCompletion, TrainingModule } from '../api/types';
 
 interface QuizFormProps {
   module: TrainingModule;
@@ -51,7 +51,7 @@ export function QuizForm({ module, onPassed, onCancel }: QuizFormProps) {
     const missing = answers.flatMap((selected, q) => (selected.length === 0 ? [q] : []));
     setUnanswered(missing);
     if (missing.length > 0) return;
-    complete.mutate({ moduleId: module.id, quizAnswers: answers }, { onSuccess: onPassed });
+    complete.mutate({ moduleId: module.id ?? '', quizAnswers: answers }, { onSuccess: onPassed });
   };
 
   return (
@@ -62,7 +62,7 @@ export function QuizForm({ module, onPassed, onCancel }: QuizFormProps) {
           <li key={q}>
             <fieldset className="quiz__question" aria-describedby={unanswered.includes(q) ? `quiz-${module.id}-${q}-error` : undefined}>
               <legend>{question.prompt}</legend>
-              {question.options.map((option, o) => (
+              {(question.options ?? []).map((option, o) => (
                 <label key={o} className="checkbox quiz__option">
                   <input type="checkbox" checked={answers[q]!.includes(o)} onChange={(e) => toggle(q, o, e.target.checked)} />
                   {option}

@@ -4,9 +4,11 @@ import { Card, Page } from '@/components/Page';
 import { QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
+import type { Certification, TrainingCompletion, TrainingModule } from '@/lib/api/schema';
+import { useCertifications, useTrainingModules } from '@/lib/api/training';
 import { formatDate, formatPoints } from '@/lib/format';
-import { useCertifications, useCompleteTraining, useTrainingModules } from '../api/training';
-import { quizKind, type Certification, type TrainingCompletion, type TrainingModule } from '../api/types';
+import { quizKind } from '../api/quiz-kind';
+import { useCompleteTraining } from '../api/training';
 import { QuizForm } from './QuizForm';
 import '../training.css';
 
@@ -46,21 +48,21 @@ function Certifications({ list, modules }: { list: Certification[]; modules: Tra
     <Card title={t('Your certifications')} id="certifications">
       <ul className="cert-list">
         {list.map((c) => {
-          const days = daysUntil(c.expireTime);
+          const days = daysUntil(c.expireTime ?? '');
           const state = days < 0 ? 'expired' : days <= kRenewWithinDays ? 'expiring' : 'valid';
           return (
             <li key={`${c.userId}-${c.certificationCode}`} className={`cert cert--${state}`}>
               <div>
                 <strong>{c.certificationCode}</strong>
                 <span className="muted small block">
-                  {c.userDisplayName} · {moduleTitle(c.moduleId)}
+                  {c.userDisplayName} · {moduleTitle(c.moduleId ?? '')}
                 </span>
               </div>
               <div className="cert__expiry">
                 {state === 'expired' && <span className="pill pill--danger">{t('Expired {{date}}', { date: formatDate(c.expireTime) })}</span>}
                 {state === 'expiring' && (
                   <span className="pill pill--warning" role="note">
-                    {t('Expires in {{days}} days: renew it by completing {{module}} again', { days, module: moduleTitle(c.moduleId) })}
+                    {t('Expires in {{days}} days: renew it by completing {{module}} again', { days, module: moduleTitle(c.moduleId ?? '') })}
                   </span>
                 )}
                 {state === 'valid' && <span className="muted small">{t('Valid until {{date}}', { date: formatDate(c.expireTime) })}</span>}
@@ -127,7 +129,7 @@ function ModuleCard({ module }: { module: TrainingModule }) {
           type="button"
           className="button button--primary button--inline"
           disabled={complete.isPending}
-          onClick={() => complete.mutate({ moduleId: module.id }, { onSuccess: celebrate })}
+          onClick={() => complete.mutate({ moduleId: module.id ?? '' }, { onSuccess: celebrate })}
         >
           {t('Mark as completed')}
         </button>

@@ -6,11 +6,13 @@ import { Card, Page } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
+import { useBadgeCatalog } from '@/lib/api/recognition';
+import type { TrainingModule } from '@/lib/api/schema';
+import { useTrainingModules } from '@/lib/api/training';
 import { formatDate, formatPoints } from '@/lib/format';
-import { usePrincipal } from '@/features/auth/hooks/use-principal';
-import { useBadgeCatalog } from '@/features/recognition/api/setup';
-import { useCreateTrainingModule, useTrainingModules } from '../api/training';
-import { quizKind, type TrainingModule } from '../api/types';
+import { usePrincipal } from '@/lib/principal';
+import { quizKind } from '../api/quiz-kind';
+import { useCreateTrainingModule } from '../api/training';
 import { emptyModuleDraft, toTrainingModule, type ModuleDraft } from './module-draft';
 import { QuizEditor } from './QuizEditor';
 import '../training.css';
@@ -23,7 +25,7 @@ export default function TrainingSetupPage() {
   const modules = useTrainingModules();
   const badges = useBadgeCatalog();
   const [creating, setCreating] = useState(false);
-  const badgesOf = (m: TrainingModule) => (badges.data ?? []).filter((b) => b.criteria.moduleCompleted?.moduleId === m.id);
+  const badgesOf = (m: TrainingModule) => (badges.data ?? []).filter((b) => b.criteria?.moduleCompleted?.moduleId === m.id);
   return (
     <Page
       title={t('Training setup')}

@@ -1,0 +1,13 @@
+import { PartnerPage as Partner, type PartnerTierSections } from '@/features/partners/components/PartnerPage';
+import { PartnerTierCard } from '@/features/tiers/components/PartnerTierCard';
+import { PartnerTierHistory } from '@/features/tiers/components/PartnerTierHistory';
+
+const kTierSections: PartnerTierSections = {
+  standing: (partnerId, canEvaluate) => <PartnerTierCard partnerId={partnerId} canEvaluate={canEvaluate} />,
+  history: (partnerId) => <PartnerTierHistory partnerId={partnerId} />,
+};
+
+// One partner, with its tier standing and history from the tiers feature.
+export default function PartnerPage() {
+  return <Partner tiers={kTierSections} />;
+}
