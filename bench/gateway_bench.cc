@@ -31,7 +31,7 @@
 #include "cim/v1/auth_service.grpc.pb.h"
 #include "cim/v1/partner_service.grpc.pb.h"
 #include "portal-gateway/gateway.h"
-#include "portal-gateway/http_server.h"
+#include "portal-gateway/http/http_server.h"
 
 ABSL_FLAG(std::string, db, "", "SOCI connect string of the MariaDB server (without db=)");
 ABSL_FLAG(int, concurrency, 16, "calls in flight (gRPC) and connections (HTTP)");
@@ -300,6 +300,7 @@ int main(int argc, char** argv) {
   if (!gateway.ok()) Die(absl::StrCat("gateway: ", gateway.status().ToString()));
   cim::gateway::HttpServerOptions http;
   http.port = 0;
+  http.add_headers = cim::gateway::AddSecurityHeaders;
   auto http_server = cim::gateway::HttpServer::Start(
       http, [g = gateway->get()](cim::gateway::HttpRequest request, const std::string& peer,
                                  cim::gateway::Responder respond) {

@@ -28,8 +28,11 @@ server/rpc: lib server/audit server/identity server/money server/program server/
 server/jobs: lib server/audit server/recognition server/partner_tier
 server/app: lib server/db server/audit server/identity server/money server/program server/partner_tier server/claim server/fund server/payout server/recognition server/engagement server/performance server/export server/demo server/rpc server/jobs
 server: lib server/app
-portal-gateway: lib
-fuzz: lib portal-gateway
+portal-gateway/http: lib
+portal-gateway/transcode: lib portal-gateway/http
+portal-gateway/edge: lib portal-gateway/http portal-gateway/transcode
+portal-gateway: lib portal-gateway/http portal-gateway/transcode portal-gateway/edge
+fuzz: lib portal-gateway/http portal-gateway/transcode
 TABLE
 
 declare -A allowed
@@ -67,7 +70,7 @@ while IFS= read -r file; do
     target="${target%\"*}"
     case "$include" in
       *'<grpcpp/'* | *'.grpc.pb.h"'*)
-        [[ "$folder" == server/rpc || "$folder" == portal-gateway || "$folder" == fuzz ]] ||
+        [[ "$folder" == server/rpc || "$folder" == portal-gateway* || "$folder" == fuzz ]] ||
           report "$file:$lineno: gRPC is included only under server/rpc/ ($target)" ;;
       *'<soci/'*)
         [[ "$folder" == server/db || "$base" == mysql_* ]] ||

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "portal-gateway/multipart.h"
+#include "portal-gateway/http/multipart.h"
 
 namespace {
 

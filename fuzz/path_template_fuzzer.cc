@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "portal-gateway/path_template.h"
+#include "portal-gateway/transcode/path_template.h"
 
 namespace {
 

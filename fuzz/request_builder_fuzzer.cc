@@ -5,8 +5,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "portal-gateway/route_table.h"
-#include "portal-gateway/transcoder.h"
+#include "portal-gateway/transcode/route_table.h"
+#include "portal-gateway/transcode/transcoder.h"
 
 namespace {
 

@@ -2,21 +2,18 @@
 
 #include <google/protobuf/util/time_util.h>
 #include <pthread.h>
-#include <sched.h>
 
 #include <algorithm>
-#include <boost/asio/ip/address.hpp>
 
-#include "absl/random/random.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "portal-gateway/backend_channel.h"
-#include "portal-gateway/grpc_stream.h"
-#include "portal-gateway/http_status.h"
-#include "portal-gateway/openapi.h"
+#include "portal-gateway/http/http_server.h"
+#include "portal-gateway/http/http_status.h"
+#include "portal-gateway/transcode/backend_channel.h"
+#include "portal-gateway/transcode/grpc_stream.h"
+#include "portal-gateway/transcode/openapi.h"
 
 namespace cim::gateway {
 namespace {
@@ -25,128 +22,7 @@ constexpr char kJson[] = "application/json";
 
 }  // namespace
 
-int HalfTheCores() {
-  // The cores this process may use (a container's CPU set), not all of the machine's. Fewer
-  // threads than cores cost less CPU per request: each wake-up then finds more work.
-  cpu_set_t cpus;
-  const int cores = sched_getaffinity(0, sizeof(cpus), &cpus) == 0
-                        ? CPU_COUNT(&cpus)
-                        : static_cast<int>(std::thread::hardware_concurrency());
-  return std::max(1, cores / 2);
-}
-
-std::string NewRequestId() {
-  // Identifies a request in logs; not a secret, so a per-thread generator (seeded from the OS
-  // once) serves it without a system call per request.
-  thread_local absl::BitGen bits;
-  return absl::StrCat(absl::Hex(absl::Uniform<uint64_t>(bits), absl::kZeroPad16),
-                      absl::Hex(absl::Uniform<uint32_t>(bits), absl::kZeroPad8));
-}
-
-namespace {
-
-std::string CookieValue(const HttpRequestHeader& request, absl::string_view name) {
-  for (auto it = request.find(http::field::cookie);
-       it != request.end() && it->name() == http::field::cookie; ++it) {
-    for (absl::string_view part :
-         absl::StrSplit(absl::string_view(it->value().data(), it->value().size()), ';')) {
-      part = absl::StripAsciiWhitespace(part);
-      const size_t eq = part.find('=');
-      if (eq != absl::string_view::npos && part.substr(0, eq) == name) {
-        return std::string(part.substr(eq + 1));
-      }
-    }
-  }
-  return "";
-}
-
-bool IsSafeMethod(http::verb verb) {
-  return verb == http::verb::get || verb == http::verb::head || verb == http::verb::options;
-}
-
-// What browsers may send and read on cross-origin API calls.
-constexpr char kCorsMethods[] = "GET, POST, PUT, PATCH, DELETE";
-constexpr char kCorsRequestHeaders[] = "Authorization, Content-Type, Grpc-Timeout, X-CIM-Client";
-constexpr char kCorsExposedHeaders[] = "Retry-After, X-Request-Id";
-
-// A 429 answer: the limit that refused the request and when to try again.
-HttpResponse TooManyRequests(const HttpRequestHeader& request, absl::string_view what,
-                             absl::Duration wait, const std::string& request_id) {
-  const int64_t seconds =
-      std::max<int64_t>(1, absl::ToInt64Seconds(absl::Ceil(wait, absl::Seconds(1))));
-  HttpResponse response = JsonError(
-      request, 8, absl::StrCat("too many ", what, " from this client; retry in ", seconds, " s"),
-      request_id);
-  response.set(http::field::retry_after, std::to_string(seconds));
-  return response;
-}
-
-}  // namespace
-
-std::string HeaderValue(const HttpRequestHeader& request, absl::string_view name) {
-  auto it = request.find(boost::beast::string_view(name.data(), name.size()));
-  return it == request.end() ? "" : std::string(it->value());
-}
-
-std::string RateLimitKey(const std::string& address) {
-  boost::system::error_code ec;
-  const boost::asio::ip::address ip = boost::asio::ip::make_address(address, ec);
-  if (ec || !ip.is_v6() || ip.to_v6().is_v4_mapped()) return address;
-  boost::asio::ip::address_v6::bytes_type bytes = ip.to_v6().to_bytes();
-  std::fill(bytes.begin() + 8, bytes.end(), 0);
-  return absl::StrCat(boost::asio::ip::address_v6(bytes).to_string(), "/64");
-}
-
-absl::StatusOr<absl::Duration> ParseGrpcTimeout(absl::string_view value) {
-  const auto invalid = [&] {
-    return absl::InvalidArgumentError(
-        absl::StrCat("Grpc-Timeout header '", value,
-                     "': expected 1 to 8 digits and a unit (H, M, S, m, u or n), e.g. 5S"));
-  };
-  if (value.size() < 2 || value.size() > 9) return invalid();
-  int64_t amount = 0;
-  const absl::string_view digits = value.substr(0, value.size() - 1);
-  if (!std::all_of(digits.begin(), digits.end(), absl::ascii_isdigit) ||
-      !absl::SimpleAtoi(digits, &amount)) {
-    return invalid();
-  }
-  switch (value.back()) {
-    case 'H':
-      return absl::Hours(amount);
-    case 'M':
-      return absl::Minutes(amount);
-    case 'S':
-      return absl::Seconds(amount);
-    case 'm':
-      return absl::Milliseconds(amount);
-    case 'u':
-      return absl::Microseconds(amount);
-    case 'n':
-      return absl::Nanoseconds(amount);
-    default:
-      return invalid();
-  }
-}
-
-void AddSecurityHeaders(http::fields& response) {
-  response.set("X-Content-Type-Options", "nosniff");
-  response.set("Referrer-Policy", "strict-origin-when-cross-origin");
-  response.set("X-Frame-Options", "DENY");
-  response.set("Content-Security-Policy",
-               "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-               "object-src 'none'; base-uri 'self'; frame-ancestors 'none'");
-}
-
-HttpResponse JsonError(const HttpRequestHeader& request, int grpc_code, absl::string_view message,
-                       const std::string& request_id, int http_status) {
-  HttpResponse response(
-      static_cast<http::status>(http_status != 0 ? http_status : HttpStatusForGrpcCode(grpc_code)),
-      request.version());
-  response.set(http::field::content_type, kJson);
-  response.set(http::field::cache_control, "no-store");
-  response.body() = ErrorBody(grpc_code, message, "", request_id);
-  return response;
-}
+namespace {}  // namespace
 
 absl::StatusOr<std::unique_ptr<Gateway>> Gateway::Create(const GatewayOptions& options) {
   absl::StatusOr<ApiDescriptors> api = LoadDescriptorSet(options.descriptor_set);
@@ -165,6 +41,7 @@ Gateway::Gateway(const GatewayOptions& options, ApiDescriptors api, RouteTable r
       api_(std::move(api)),
       routes_(std::move(routes)),
       static_files_(options.web_root),
+      cors_(options.cors_origins),
       login_limiter_(options.login_limit),
       write_limiter_(options.write_limit),
       openapi_(OpenApiDocument(routes_)),
@@ -206,10 +83,8 @@ void Gateway::Handle(HttpRequest incoming, const std::string& peer, Responder re
   const absl::string_view query = q == absl::string_view::npos ? "" : target.substr(q + 1);
 
   HttpResponse response;
-  const std::string origin = HeaderValue(request, "Origin");
-  if (request.method() == http::verb::options && !origin.empty() &&
-      !HeaderValue(request, "Access-Control-Request-Method").empty()) {
-    response = Preflight(request, request_id);
+  if (Cors::IsPreflight(request)) {
+    response = cors_.Preflight(request, request_id);
     route = "preflight";
   } else if ((path == "/healthz" || path == "/readyz") && request.method() != http::verb::get &&
              request.method() != http::verb::head) {
@@ -327,45 +202,7 @@ void Gateway::Decorate(const HttpRequestHeader& request, const std::string& requ
                        http::fields& response) const {
   response.set("X-Request-Id", request_id);
   AddSecurityHeaders(response);
-  if (const std::string origin = HeaderValue(request, "Origin");
-      !origin.empty() && AllowedOrigin(origin)) {
-    response.set(http::field::access_control_allow_origin, origin);
-    response.set(http::field::access_control_allow_credentials, "true");
-    response.set(http::field::access_control_expose_headers, kCorsExposedHeaders);
-  }
-  // Answers depend on the Origin header (the CORS headers above); caches must know.
-  response.set(http::field::vary, "Origin");
-}
-
-std::string Gateway::ClientAddress(const HttpRequestHeader& request,
-                                   const std::string& peer) const {
-  if (std::find(options_.trusted_proxies.begin(), options_.trusted_proxies.end(), peer) ==
-      options_.trusted_proxies.end()) {
-    return peer;
-  }
-  const std::string forwarded = HeaderValue(request, "X-Forwarded-For");
-  const absl::string_view last =
-      absl::StripAsciiWhitespace(absl::string_view(forwarded).substr(forwarded.rfind(',') + 1));
-  return last.empty() ? peer : std::string(last);
-}
-
-bool Gateway::AllowedOrigin(absl::string_view origin) const {
-  return std::find(options_.cors_origins.begin(), options_.cors_origins.end(), origin) !=
-         options_.cors_origins.end();
-}
-
-HttpResponse Gateway::Preflight(const HttpRequest& request, const std::string& request_id) {
-  const std::string origin = HeaderValue(request, "Origin");
-  if (!AllowedOrigin(origin)) {
-    return JsonError(request, 7,
-                     absl::StrCat("origin ", origin, " may not call this API from a browser"),
-                     request_id);
-  }
-  HttpResponse response(http::status::no_content, request.version());
-  response.set(http::field::access_control_allow_methods, kCorsMethods);
-  response.set(http::field::access_control_allow_headers, kCorsRequestHeaders);
-  response.set(http::field::access_control_max_age, "600");
-  return response;
+  cors_.AddHeaders(request, response);
 }
 
 void Gateway::Ready(std::shared_ptr<Exchange> exchange) {
@@ -416,19 +253,10 @@ std::variant<Gateway::CallSetup, HttpResponse> Gateway::Admit(const HttpRequestH
   }
   setup.deadline = now + deadline;
 
-  // Credentials: a Bearer header (mobile apps, scripts) or the session cookie (browsers).
-  setup.authorization = HeaderValue(request, "Authorization");
-  const std::string cookie_token = CookieValue(request, kSessionCookie);
-  if (setup.authorization.empty() && !cookie_token.empty()) {
-    if (!IsSafeMethod(request.method()) && HeaderValue(request, kClientHeader).empty()) {
-      return JsonError(
-          request, 7,
-          absl::StrCat("cookie-authenticated requests that change state must send the ",
-                       kClientHeader, " header (CSRF protection)"),
-          request_id);
-    }
-    setup.authorization = absl::StrCat("Bearer ", cookie_token);
-  }
+  absl::StatusOr<std::string> authorization = CallAuthorization(request);
+  if (!authorization.ok())
+    return JsonError(request, 7, authorization.status().message(), request_id);
+  setup.authorization = *std::move(authorization);
   setup.client = client;
   setup.request_id = request_id;
   return setup;

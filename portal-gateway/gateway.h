@@ -11,7 +11,6 @@
 #include <grpcpp/grpcpp.h>
 
 #include <atomic>
-#include <boost/beast/http.hpp>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -25,20 +24,18 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "lib/metrics.h"
-#include "portal-gateway/rate_limiter.h"
-#include "portal-gateway/route_table.h"
-#include "portal-gateway/static_files.h"
-#include "portal-gateway/transcoder.h"
+#include "portal-gateway/edge/cors.h"
+#include "portal-gateway/edge/credentials.h"
+#include "portal-gateway/edge/rate_limiter.h"
+#include "portal-gateway/edge/security_headers.h"
+#include "portal-gateway/edge/static_files.h"
+#include "portal-gateway/http/http_status.h"
+#include "portal-gateway/http/http_types.h"
+#include "portal-gateway/http/request.h"
+#include "portal-gateway/transcode/route_table.h"
+#include "portal-gateway/transcode/transcoder.h"
 
 namespace cim::gateway {
-
-namespace http = boost::beast::http;
-using HttpRequest = http::request<http::string_body>;
-using HttpResponse = http::response<http::string_body>;
-using HttpRequestHeader = http::request_header<>;
-using HttpResponseHeader = http::response_header<>;
-// Sends the answer to a request; called exactly once, from any thread.
-using Responder = std::function<void(HttpResponse)>;
 
 struct GatewayOptions {
   // cim-server replicas: host:port, a list (a:1,b:2), a DNS name with several addresses, or a
@@ -76,11 +73,6 @@ struct GatewayOptions {
 
 class HttpStream;
 struct StreamingRoute;
-
-inline constexpr char kSessionCookie[] = "cim_session";
-// Browsers send this header with every API call; cookie-authenticated state-changing requests
-// without it are refused (a cross-site form cannot set custom headers).
-inline constexpr char kClientHeader[] = "X-CIM-Client";
 
 class Gateway {
  public:
@@ -169,17 +161,17 @@ class Gateway {
 
   // Finishes /readyz by asking the server's health service.
   void Ready(std::shared_ptr<Exchange> exchange);
-  // The answer to a CORS preflight request (OPTIONS with Access-Control-Request-Method).
-  HttpResponse Preflight(const HttpRequest& request, const std::string& request_id);
-  bool AllowedOrigin(absl::string_view origin) const;
   // The client's address: `peer`, or what a trusted proxy says it forwarded for.
-  std::string ClientAddress(const HttpRequestHeader& request, const std::string& peer) const;
+  std::string ClientAddress(const HttpRequestHeader& request, const std::string& peer) const {
+    return cim::gateway::ClientAddress(request, peer, options_.trusted_proxies);
+  }
 
   GatewayOptions options_;
   ApiDescriptors api_;
   RouteTable routes_;
   Transcoder transcoder_;
   StaticFiles static_files_;
+  Cors cors_;
   RateLimiter login_limiter_;
   RateLimiter write_limiter_;
   const std::string openapi_;  // /openapi.json
@@ -198,31 +190,6 @@ class Gateway {
   absl::Mutex calls_mu_;
   absl::flat_hash_set<grpc::ClientContext*> calls_ ABSL_GUARDED_BY(calls_mu_);
 };
-
-// The value of a request header; "" if absent.
-std::string HeaderValue(const HttpRequestHeader& request, absl::string_view name);
-
-// Half the CPU cores this process may run on, at least 1: the default number of HTTP I/O
-// threads, and of threads completing gRPC calls.
-int HalfTheCores();
-
-// A new random request id (24 hex digits).
-std::string NewRequestId();
-
-// A JSON error response in the gateway's error format.
-HttpResponse JsonError(const HttpRequestHeader& request, int grpc_code, absl::string_view message,
-                       const std::string& request_id, int http_status = 0);
-
-// Security headers every response carries.
-void AddSecurityHeaders(http::fields& response);
-
-// The key a client's rate limits are kept under: its address, or for IPv6 its /64 network
-// (one subscriber's allocation, so that rotating addresses within it does not help).
-std::string RateLimitKey(const std::string& address);
-
-// A Grpc-Timeout header value ("1-8 digits" then H, M, S, m, u or n) as a duration.
-// INVALID_ARGUMENT describing the expected form otherwise.
-absl::StatusOr<absl::Duration> ParseGrpcTimeout(absl::string_view value);
 
 }  // namespace cim::gateway
 

@@ -7,10 +7,10 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "portal-gateway/gateway.h"
-#include "portal-gateway/grpc_stream.h"
-#include "portal-gateway/http_server.h"
-#include "portal-gateway/http_status.h"
-#include "portal-gateway/multipart.h"
+#include "portal-gateway/http/http_server.h"
+#include "portal-gateway/http/http_status.h"
+#include "portal-gateway/http/multipart.h"
+#include "portal-gateway/transcode/grpc_stream.h"
 
 namespace cim::gateway {
 namespace {

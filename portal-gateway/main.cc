@@ -13,9 +13,9 @@
 #include "absl/synchronization/mutex.h"
 #include "lib/termination_signals.h"
 #include "portal-gateway/gateway.h"
-#include "portal-gateway/http_server.h"
-#include "portal-gateway/openapi.h"
-#include "portal-gateway/route_table.h"
+#include "portal-gateway/http/http_server.h"
+#include "portal-gateway/transcode/openapi.h"
+#include "portal-gateway/transcode/route_table.h"
 
 ABSL_FLAG(std::string, listen_address, "127.0.0.1", "HTTP listen address");
 ABSL_FLAG(int, port, 8080, "HTTP port (0 picks a free one)");
@@ -115,6 +115,7 @@ int main(int argc, char** argv) {
   http.tls_key_file = absl::GetFlag(FLAGS_tls_key);
   http.max_streams = absl::GetFlag(FLAGS_max_streams);
   http.max_in_flight = absl::GetFlag(FLAGS_max_in_flight);
+  http.add_headers = cim::gateway::AddSecurityHeaders;
   cim::gateway::Gateway* g = gateway->get();
   auto server = cim::gateway::HttpServer::Start(
       http,

@@ -24,8 +24,8 @@
 #include "gtest/gtest.h"
 #include "lib/sha256.h"
 #include "portal-gateway/gateway.h"
-#include "portal-gateway/http_server.h"
-#include "portal-gateway/openapi.h"
+#include "portal-gateway/http/http_server.h"
+#include "portal-gateway/transcode/openapi.h"
 #include "tests/testing/http_client.h"
 #include "tests/testing/test_server.h"
 
@@ -112,6 +112,7 @@ class GatewayHttpTest : public ::testing::Test {
     http.threads = 2;
     http.max_body_bytes = kBodyLimit;
     http.access_log = false;
+    http.add_headers = AddSecurityHeaders;
     Gateway* g = gateway->get();
     auto server = HttpServer::Start(
         http,
