@@ -12,12 +12,11 @@ class UnparsedRequestInterceptor final : public grpc::experimental::Interceptor 
         methods->GetRecvMessage() == nullptr) {
       unparsed_ = true;  // the codec could not make the request message of the bytes
     }
-    if (unparsed_ &&
-        methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS) &&
+    if (unparsed_ && methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS) &&
         methods->GetSendStatus().error_code() == grpc::StatusCode::INTERNAL) {
-      methods->ModifySendStatus(grpc::Status(
-          grpc::StatusCode::INVALID_ARGUMENT,
-          "the request could not be parsed as the method's protobuf message"));
+      methods->ModifySendStatus(
+          grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                       "the request could not be parsed as the method's protobuf message"));
     }
     methods->Proceed();
   }
