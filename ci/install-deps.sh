@@ -3,7 +3,7 @@
 set -euo pipefail
 
 PACKAGES=(
-  cmake ninja-build ccache pkg-config g++ git clang-format
+  cmake ninja-build ccache pkg-config g++ git clang-format clang-tidy
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler libabsl-dev
   libsoci-dev libmariadb-dev libmariadb-dev-compat mariadb-server mariadb-client
   libboost-dev libsodium-dev libgtest-dev libgmock-dev

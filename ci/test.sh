@@ -23,6 +23,8 @@ cmake --preset dev >/dev/null
 cmake --build --preset dev
 echo "ci/test: build took $(( $(date +%s) - start ))s"
 ccache --show-stats 2>/dev/null | grep -E "Hits|Misses|hit rate" || true
+# clang-tidy on the C++ files the last commit changed (CIM_TIDY_BASE to compare with another).
+"$ROOT/ci/tidy.sh"
 
 ctest --preset dev "$@"
 

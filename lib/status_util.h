@@ -46,9 +46,13 @@ inline constexpr absl::string_view kBadRequestTypeUrl = "type.googleapis.com/goo
 #define CIM_ASSIGN_OR_RETURN(lhs, expr) \
   CIM_ASSIGN_OR_RETURN_IMPL_(CIM_STATUS_CONCAT_(_cim_statusor_, __LINE__), lhs, expr)
 
+// `lhs` may be a declaration ("const Foo foo") and `statusor` names a variable: neither can be
+// parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define CIM_ASSIGN_OR_RETURN_IMPL_(statusor, lhs, expr) \
   auto statusor = (expr);                               \
   if (!statusor.ok()) return statusor.status();         \
   lhs = std::move(statusor).value()
+// NOLINTEND(bugprone-macro-parentheses)
 
 #endif  // CIM_LIB_STATUS_UTIL_H_

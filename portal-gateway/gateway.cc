@@ -101,7 +101,7 @@ void Gateway::Handle(HttpRequest incoming, const std::string& peer, Responder re
     response.body() = "ok\n";
   } else if (path == "/readyz") {
     route = "/readyz";
-    return Ready(std::move(exchange));
+    return Ready(exchange);
   } else if (path == "/metrics") {
     route = "/metrics";
     const bool direct = HeaderValue(request, "X-Forwarded-For").empty();
@@ -205,7 +205,7 @@ void Gateway::Decorate(const HttpRequestHeader& request, const std::string& requ
   cors_.AddHeaders(request, response);
 }
 
-void Gateway::Ready(std::shared_ptr<Exchange> exchange) {
+void Gateway::Ready(const std::shared_ptr<Exchange>& exchange) {
   // grpc.health.v1.HealthCheckRequest{} is the empty message.
   StartCall(
       "/grpc.health.v1.Health/Check", "",
@@ -330,9 +330,9 @@ std::optional<HttpResponse> Gateway::HandleApi(const std::shared_ptr<Exchange>& 
   return std::nullopt;
 }
 
-void Gateway::CallRoute(std::shared_ptr<Exchange> exchange, const Route& route,
+void Gateway::CallRoute(const std::shared_ptr<Exchange>& exchange, const Route& route,
                         std::shared_ptr<const CallSetup> setup,
-                        std::shared_ptr<const std::string> request_bytes, int attempt) {
+                        const std::shared_ptr<const std::string>& request_bytes, int attempt) {
   StartCall(
       route.grpc_path(), *request_bytes,
       [&](grpc::ClientContext& context) { PrepareContext(*setup, context); },

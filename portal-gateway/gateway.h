@@ -131,9 +131,9 @@ class Gateway {
   // Calls the route's RPC and finishes the exchange with its answer. A read (GET) that finds
   // its replica UNAVAILABLE is tried again (round robin: on another replica) while attempts
   // and the deadline last; a write is not (its idempotency key is how a client retries).
-  void CallRoute(std::shared_ptr<Exchange> exchange, const Route& route,
+  void CallRoute(const std::shared_ptr<Exchange>& exchange, const Route& route,
                  std::shared_ptr<const CallSetup> setup,
-                 std::shared_ptr<const std::string> request_bytes, int attempt);
+                 const std::shared_ptr<const std::string>& request_bytes, int attempt);
   static constexpr int kReadAttempts = 3;
   void PrepareContext(const CallSetup& setup, grpc::ClientContext& context) const;
   // A failed call's answer: the mapped HTTP status and the JSON error body.
@@ -160,7 +160,7 @@ class Gateway {
                                           const std::string& query, const CallSetup& setup);
 
   // Finishes /readyz by asking the server's health service.
-  void Ready(std::shared_ptr<Exchange> exchange);
+  void Ready(const std::shared_ptr<Exchange>& exchange);
   // The client's address: `peer`, or what a trusted proxy says it forwarded for.
   std::string ClientAddress(const HttpRequestHeader& request, const std::string& peer) const {
     return cim::gateway::ClientAddress(request, peer, options_.trusted_proxies);

@@ -72,7 +72,7 @@ absl::StatusOr<std::string> MultipartBoundary(absl::string_view content_type) {
   return absl::InvalidArgumentError("multipart/form-data without a boundary");
 }
 
-MultipartParser::MultipartParser(std::string boundary, Callbacks callbacks)
+MultipartParser::MultipartParser(const std::string& boundary, Callbacks callbacks)
     : delimiter_(absl::StrCat("\r\n--", boundary)),
       callbacks_(std::move(callbacks)),
       // The first boundary may open the body, without the CRLF that precedes the others.

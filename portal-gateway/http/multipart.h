@@ -32,7 +32,7 @@ class MultipartParser {
     std::function<absl::Status(absl::string_view)> data;
     std::function<absl::Status()> part_end;
   };
-  MultipartParser(std::string boundary, Callbacks callbacks);
+  MultipartParser(const std::string& boundary, Callbacks callbacks);
 
   // Parses the next piece of the body. INVALID_ARGUMENT for malformed input.
   absl::Status Feed(absl::string_view data);

@@ -213,7 +213,7 @@ void BodySchema(const Descriptor* message, const std::string& field_name, Struct
   FieldSchema(message->FindFieldByName(field_name), schema, pending);
 }
 
-Struct JsonResponse(const std::string& description, Struct schema) {
+Struct JsonResponse(const std::string& description, const Struct& schema) {
   Struct response;
   SetString(response, "description", description);
   *ObjectAt(ObjectAt(ObjectAt(response, "content"), "application/json"), "schema")

@@ -455,7 +455,7 @@ class DecisionBatch {
   }
 
   // Locks the budgets of `program_ids` not locked yet, in id order.
-  absl::Status LockBudgets(std::set<int64_t> program_ids) {
+  absl::Status LockBudgets(const std::set<int64_t>& program_ids) {
     for (int64_t id : program_ids) {
       if (budgets_.contains(id)) continue;
       CIM_ASSIGN_OR_RETURN(LockedBudget budget, LockedBudget::Lock(s_, id));
@@ -656,7 +656,7 @@ absl::StatusOr<std::vector<absl::StatusOr<Claim>>> DecideAll(soci::session& s,
       }
     }
   }
-  CIM_RETURN_IF_ERROR(batch.LockBudgets(std::move(budgets)));
+  CIM_RETURN_IF_ERROR(batch.LockBudgets(budgets));
   CIM_RETURN_IF_ERROR(batch.LockTotals(std::move(prefetch)));
 
   // What the batch changes on each claim row, by id.

@@ -331,8 +331,8 @@ absl::StatusOr<DemoProgramSummary> LoadDemoPrograms(const DemoRepositories& r,
   int plan = 0;
   const std::string pdf = "%PDF-1.4\n% demo proof of sale\n1 0 obj << /Type /Catalog >> endobj\n";
   const auto plan_claim = [&](const DemoPartnerPeople& p, const Program& program,
-                              absl::CivilDay invoice_day, std::vector<cim::v1::ClaimLine> lines,
-                              int customer) {
+                              absl::CivilDay invoice_day,
+                              const std::vector<cim::v1::ClaimLine>& lines, int customer) {
     const int index = plan++;
     const absl::CivilDay submit_day = invoice_day + 1 + dice.Below(4);
     if (submit_day > today) return;
@@ -367,7 +367,7 @@ absl::StatusOr<DemoProgramSummary> LoadDemoPrograms(const DemoRepositories& r,
     // What happens next: recent claims are still open; older ones are mostly approved.
     const int age = static_cast<int>(today - submit_day);
     const Principal reviewer = reviewers[dice.Below(static_cast<int>(reviewers.size()))];
-    const auto review = [&, index, reviewer](ClaimAction action, std::string comment) {
+    const auto review = [&, index, reviewer](ClaimAction action, const std::string& comment) {
       return [&, index, reviewer, action, comment]() -> absl::Status {
         cim::v1::ReviewClaimRequest request;
         request.set_claim_id(claim_ids[index]);
@@ -512,7 +512,7 @@ absl::StatusOr<DemoProgramSummary> LoadDemoPrograms(const DemoRepositories& r,
                         return absl::OkStatus();
                       }});
     const Principal reviewer = reviewers[n % reviewers.size()];
-    const auto decide = [&, reviewer, request_id](FundAction action, std::string comment) {
+    const auto decide = [&, reviewer, request_id](FundAction action, const std::string& comment) {
       return [&, reviewer, request_id, action, comment]() -> absl::Status {
         cim::v1::DecideFundRequestRequest decision;
         decision.set_fund_request_id(*request_id);

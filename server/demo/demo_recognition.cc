@@ -71,6 +71,8 @@ absl::StatusOr<DemoRecognitionSummary> LoadDemoRecognition(RecognitionRepository
     ++summary.leaderboards;
   }
 
+  // Each badge is one text-format message split over several literals.
+  // NOLINTBEGIN(bugprone-suspicious-missing-comma)
   const std::vector<std::string> badges = {
       "name: \"First deal\" description: \"Your first approved claim.\""
       " image_url: \"/badges/first-deal.svg\" criteria { event_count {"
@@ -98,6 +100,7 @@ absl::StatusOr<DemoRecognitionSummary> LoadDemoRecognition(RecognitionRepository
                    " image_url: \"/badges/podium.svg\" criteria { placement { leaderboard_id: ",
                    monthly_board, " top: 3 } }"),
   };
+  // NOLINTEND(bugprone-suspicious-missing-comma)
   for (const std::string& text : badges) {
     CIM_ASSIGN_OR_RETURN(cim::v1::Badge badge, Parse<cim::v1::Badge>(text));
     CIM_RETURN_IF_ERROR(recognition.InsertBadge(badge, program_admin, now).status());

@@ -95,7 +95,8 @@ absl::StatusOr<absl::flat_hash_map<int64_t, Program>> ReadPrograms(
       status.Update(program.status());
       return;
     }
-    out[program->id()] = *std::move(program);
+    const int64_t id = program->id();
+    out[id] = *std::move(program);
   });
   CIM_RETURN_IF_ERROR(status);
   return out;

@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,10 +20,12 @@
 #include "gtest/gtest.h"
 #include "server/app/server_app.h"
 #include "tests/testing/test_server.h"
+#include "tests/testing/test_world.h"
 
 namespace cim {
 
 using ::cim::testing::TestServer;
+using ::cim::testing::TestWorld;
 using namespace cim::v1;  // NOLINT: the API's message names read best unqualified here
 
 // 1 point per 10 EUR of ST-200 sales.
@@ -82,15 +85,8 @@ class RecognitionFixture : public ::testing::Test {
     ledger_ = LedgerService::NewStub(server_.channel());
     recognition_ = RecognitionService::NewStub(server_.channel());
     admin_ = server_.Login("pa@vendor.example");
-    CreateProductRequest product;
-    product.mutable_product()->set_sku("ST-200");
-    product.mutable_product()->set_name("Storage");
-    product.mutable_product()->set_currency_code("EUR");
-    product.mutable_product()->set_list_price("1000");
-    product.mutable_product()->set_unit_cost("600");
-    Product created;
-    ASSERT_TRUE(
-        programs_->CreateProduct(TestServer::Context(admin_).get(), product, &created).ok());
+    world_.emplace(server_, admin_);
+    world_->AddProducts({"ST-200"});
     StartProgram(kProgram, &program_);
     rep1_token_ = server_.Login("rep1@alpha.example");
     rep2_token_ = server_.Login("rep2@alpha.example");
@@ -100,22 +96,9 @@ class RecognitionFixture : public ::testing::Test {
   // Creates the program `text` describes (as the program admin), activates it and enrolls
   // Alpha and Bravo.
   void StartProgram(const char* text, Program* program) {
-    CreateProgramRequest create;
-    ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(text, create.mutable_program()));
-    ASSERT_TRUE(programs_->CreateProgram(TestServer::Context(admin_).get(), create, program).ok());
-    ChangeProgramStatusRequest activate;
-    activate.set_program_id(program->id());
-    ASSERT_TRUE(
-        programs_->ActivateProgram(TestServer::Context(admin_).get(), activate, program).ok());
+    *program = world_->ActiveProgram(text);
     for (const char* email : {"admin@alpha.example", "admin@bravo.example"}) {
-      EnrollPartnerRequest enroll;
-      enroll.set_program_id(program->id());
-      enroll.set_accepted_terms_version(1);
-      Enrollment enrollment;
-      ASSERT_TRUE(
-          programs_
-              ->EnrollPartner(TestServer::Context(server_.Login(email)).get(), enroll, &enrollment)
-              .ok());
+      ASSERT_TRUE(world_->Enroll(server_.Login(email), program->id()).ok());
     }
   }
 
@@ -223,6 +206,7 @@ class RecognitionFixture : public ::testing::Test {
   }
 
   TestServer server_;
+  std::optional<TestWorld> world_;  // after server_
   Partner alpha_, bravo_;
   User rep1_, rep2_, bravo_rep_;
   Program program_;

@@ -194,7 +194,7 @@ TEST_F(AuditRpcTest, EveryKindOfChangeIsRecordedAndFailuresAreNot) {
     return absl::OkStatus();
   });
   ASSERT_TRUE(read.ok()) << read;
-  EXPECT_THAT(rpcs, IsSupersetOf({"Login", "CreateProduct", "CreateProgram", "ActivateProgram",
+  EXPECT_THAT(rpcs, IsSupersetOf({"Login", "ImportProducts", "CreateProgram", "ActivateProgram",
                                   "EnrollPartner", "SubmitClaim", "ApproveClaim", "CreateBadge",
                                   "CreateLeaderboard", "IssueApiKey", "SetTierLadder"}));
   // The ladder is one entity: its rows before and after.

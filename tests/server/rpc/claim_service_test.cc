@@ -5,6 +5,7 @@
 #include <google/protobuf/util/message_differencer.h>
 
 #include <atomic>
+#include <optional>
 #include <thread>
 #include <tuple>
 
@@ -20,12 +21,14 @@
 #include "server/claim/mysql_claim_repository.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/test_server.h"
+#include "tests/testing/test_world.h"
 
 namespace cim {
 namespace {
 
 using ::cim::testing::StatusIs;
 using ::cim::testing::TestServer;
+using ::cim::testing::TestWorld;
 using ::cim::testing::ViolatedFields;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
@@ -101,43 +104,11 @@ class ClaimRpcTest : public ::testing::Test {
     alpha_rep_ = server_.Login("rep@alpha.example");
     alpha_admin_ = server_.Login("admin@alpha.example");
     bravo_admin_ = server_.Login("admin@bravo.example");
-    ImportProductsRequest import;
-    for (const char* sku : {"ST-100", "ST-200", "XX-9"}) {
-      Product* p = import.add_products();
-      p->set_sku(sku);
-      p->set_name(sku);
-      p->set_currency_code("EUR");
-      p->set_list_price("1000");
-      p->set_unit_cost("600");
-    }
-    ImportProductsResponse imported;
-    ASSERT_TRUE(
-        programs_->ImportProducts(TestServer::Context(admin_).get(), import, &imported).ok());
-    program_ = ActiveProgram(kRebateProgram);
-    Enroll(alpha_admin_, program_.id());
-    Enroll(bravo_admin_, program_.id());
-  }
-
-  Program ActiveProgram(const char* text) {
-    CreateProgramRequest create;
-    EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(text, create.mutable_program()));
-    Program program;
-    EXPECT_TRUE(programs_->CreateProgram(TestServer::Context(admin_).get(), create, &program).ok());
-    ChangeProgramStatusRequest activate;
-    activate.set_program_id(program.id());
-    EXPECT_TRUE(
-        programs_->ActivateProgram(TestServer::Context(admin_).get(), activate, &program).ok());
-    return program;
-  }
-
-  void Enroll(const std::string& token, int64_t program_id) {
-    EnrollPartnerRequest request;
-    request.set_program_id(program_id);
-    request.set_accepted_terms_version(1);
-    Enrollment enrollment;
-    grpc::Status status =
-        programs_->EnrollPartner(TestServer::Context(token).get(), request, &enrollment);
-    EXPECT_TRUE(status.ok()) << status.error_message();
+    world_.emplace(server_, admin_);
+    world_->AddProducts({"ST-100", "ST-200", "XX-9"});
+    program_ = world_->ActiveProgram(kRebateProgram);
+    EXPECT_TRUE(world_->Enroll(alpha_admin_, program_.id()).ok());
+    EXPECT_TRUE(world_->Enroll(bravo_admin_, program_.id()).ok());
   }
 
   // A claim of `quantity` × ST-100 at `price` on 2026-02-15.
@@ -221,6 +192,7 @@ class ClaimRpcTest : public ::testing::Test {
   }
 
   TestServer server_;
+  std::optional<TestWorld> world_;  // after server_
   Partner alpha_, bravo_;
   User alpha_rep_user_;
   std::unique_ptr<ProgramService::Stub> programs_;
@@ -285,7 +257,7 @@ TEST_F(ClaimRpcTest, BadClaimsAreRefusedWithFieldDetailsAndWriteNothing) {
   // Vendor users do not submit; partners must be enrolled; programs must be active.
   EXPECT_THAT(Submit(manager_, SaleRequest(program_.id(), "INV-2002"), &out),
               StatusIs(grpc::StatusCode::PERMISSION_DENIED));
-  const Program spif = ActiveProgram(kSpifProgram);
+  const Program spif = world_->ActiveProgram(kSpifProgram);
   EXPECT_THAT(Submit(alpha_rep_, SaleRequest(spif.id(), "INV-2003"), &out),
               StatusIs(grpc::StatusCode::FAILED_PRECONDITION, HasSubstr("not enrolled")));
 }
@@ -543,8 +515,8 @@ TEST_F(ClaimRpcTest, CorrectionsAreReversalEntriesThatGiveTheBudgetBack) {
 }
 
 TEST_F(ClaimRpcTest, ConcurrentApprovalsNeverOverspendTheBudget) {
-  const Program spif = ActiveProgram(kSpifProgram);  // 100 per unit; budget 2550
-  Enroll(alpha_admin_, spif.id());
+  const Program spif = world_->ActiveProgram(kSpifProgram);  // 100 per unit; budget 2550
+  EXPECT_TRUE(world_->Enroll(alpha_admin_, spif.id()).ok());
   constexpr int kClaims = 64;
   std::vector<int64_t> ids;
   for (int i = 0; i < kClaims; ++i) {

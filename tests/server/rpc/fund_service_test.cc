@@ -4,6 +4,7 @@
 #include <google/protobuf/text_format.h>
 
 #include <atomic>
+#include <optional>
 #include <thread>
 
 #include "cim/v1/claim_service.grpc.pb.h"
@@ -15,12 +16,14 @@
 #include "server/fund/fund_workflow.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/test_server.h"
+#include "tests/testing/test_world.h"
 
 namespace cim {
 namespace {
 
 using ::cim::testing::StatusIs;
 using ::cim::testing::TestServer;
+using ::cim::testing::TestWorld;
 using ::cim::testing::ViolatedFields;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
@@ -78,37 +81,9 @@ class FundRpcTest : public ::testing::Test {
     admin_ = server_.Login("pa@vendor.example");
     manager_ = server_.Login("cm@vendor.example");
     alpha_admin_ = server_.Login("admin@alpha.example");
-    CreateProductRequest product;
-    product.mutable_product()->set_sku("ST-100");
-    product.mutable_product()->set_name("Storage");
-    product.mutable_product()->set_currency_code("EUR");
-    product.mutable_product()->set_list_price("1000");
-    product.mutable_product()->set_unit_cost("600");
-    Product created;
-    ASSERT_TRUE(
-        programs_->CreateProduct(TestServer::Context(admin_).get(), product, &created).ok());
-    program_ = ActiveProgram(kProgram);
-  }
-
-  Program ActiveProgram(const char* text, const std::string& budget = "") {
-    CreateProgramRequest create;
-    EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(text, create.mutable_program()));
-    if (!budget.empty()) create.mutable_program()->set_budget(budget);
-    Program program;
-    EXPECT_TRUE(programs_->CreateProgram(TestServer::Context(admin_).get(), create, &program).ok());
-    ChangeProgramStatusRequest activate;
-    activate.set_program_id(program.id());
-    EXPECT_TRUE(
-        programs_->ActivateProgram(TestServer::Context(admin_).get(), activate, &program).ok());
-    return program;
-  }
-
-  grpc::Status Enroll(int64_t program_id) {
-    EnrollPartnerRequest request;
-    request.set_program_id(program_id);
-    request.set_accepted_terms_version(1);
-    Enrollment enrollment;
-    return programs_->EnrollPartner(TestServer::Context(alpha_admin_).get(), request, &enrollment);
+    world_.emplace(server_, admin_);
+    world_->AddProducts({"ST-100"});
+    program_ = world_->ActiveProgram(kProgram);
   }
 
   FundBalance Fund(LedgerAccount fund) {
@@ -176,6 +151,7 @@ class FundRpcTest : public ::testing::Test {
   }
 
   TestServer server_;
+  std::optional<TestWorld> world_;  // after server_
   Partner alpha_;
   std::unique_ptr<ProgramService::Stub> programs_;
   std::unique_ptr<ClaimService::Stub> claims_;
@@ -185,7 +161,7 @@ class FundRpcTest : public ::testing::Test {
 };
 
 TEST_F(FundRpcTest, EnrollmentAllocatesMdfAndApprovalsAccrueCoop) {
-  ASSERT_TRUE(Enroll(program_.id()).ok());
+  ASSERT_TRUE(world_->Enroll(alpha_admin_, program_.id()).ok());
   FundBalance mdf = Fund(LEDGER_ACCOUNT_MDF_FUND);
   EXPECT_EQ(mdf.credited(), "2000.00");
   EXPECT_EQ(mdf.available(), "2000.00");
@@ -216,14 +192,15 @@ TEST_F(FundRpcTest, EnrollmentAllocatesMdfAndApprovalsAccrueCoop) {
   EXPECT_EQ(Fund(LEDGER_ACCOUNT_COOP_FUND).available(), "200.00");
 
   // A budget that cannot cover the allocation refuses the enrollment and writes nothing.
-  const Program small = ActiveProgram(kProgram, "1500");
-  EXPECT_THAT(Enroll(small.id()),
+  const Program small = world_->ActiveProgram(kProgram, "1500");
+  EXPECT_THAT(world_->Enroll(alpha_admin_, small.id()),
               StatusIs(grpc::StatusCode::FAILED_PRECONDITION, HasSubstr("budget")));
-  EXPECT_THAT(Enroll(small.id()), StatusIs(grpc::StatusCode::FAILED_PRECONDITION));
+  EXPECT_THAT(world_->Enroll(alpha_admin_, small.id()),
+              StatusIs(grpc::StatusCode::FAILED_PRECONDITION));
 }
 
 TEST_F(FundRpcTest, PreApprovalReservesAndReimbursementMovesTheMoney) {
-  ASSERT_TRUE(Enroll(program_.id()).ok());
+  ASSERT_TRUE(world_->Enroll(alpha_admin_, program_.id()).ok());
   const FundRequest first = Request("1500");
   EXPECT_EQ(first.status(), FUND_REQUEST_STATUS_SUBMITTED);
   FundRequest out;
@@ -276,8 +253,8 @@ TEST_F(FundRpcTest, PreApprovalReservesAndReimbursementMovesTheMoney) {
   EXPECT_EQ(mdf.available(), "800.00");
 
   // A program without a co-op fund takes no co-op requests.
-  const Program without_coop = ActiveProgram(kMdfOnlyProgram);
-  ASSERT_TRUE(Enroll(without_coop.id()).ok());
+  const Program without_coop = world_->ActiveProgram(kMdfOnlyProgram);
+  ASSERT_TRUE(world_->Enroll(alpha_admin_, without_coop.id()).ok());
   CreateFundRequestRequest coop;
   *coop.mutable_request() = first;
   coop.mutable_request()->set_program_id(without_coop.id());
@@ -287,7 +264,7 @@ TEST_F(FundRpcTest, PreApprovalReservesAndReimbursementMovesTheMoney) {
 }
 
 TEST_F(FundRpcTest, ConcurrentApprovalsNeverReserveMoreThanTheFund) {
-  ASSERT_TRUE(Enroll(program_.id()).ok());  // MDF 2000
+  ASSERT_TRUE(world_->Enroll(alpha_admin_, program_.id()).ok());  // MDF 2000
   std::vector<int64_t> ids;
   for (int i = 0; i < 8; ++i) ids.push_back(Request("500").id());
   std::atomic<int> approved = 0, refused = 0;

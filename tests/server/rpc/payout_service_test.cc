@@ -16,12 +16,14 @@
 #include "lib/csv.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/test_server.h"
+#include "tests/testing/test_world.h"
 
 namespace cim {
 namespace {
 
 using ::cim::testing::StatusIs;
 using ::cim::testing::TestServer;
+using ::cim::testing::TestWorld;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::SizeIs;
@@ -63,30 +65,11 @@ class PayoutRpcTest : public ::testing::Test {
     payouts_ = PayoutService::NewStub(server_.channel());
     ledger_ = LedgerService::NewStub(server_.channel());
     const std::string admin = server_.Login("pa@vendor.example");
-    CreateProductRequest product;
-    product.mutable_product()->set_sku("ST-200");
-    product.mutable_product()->set_name("Storage");
-    product.mutable_product()->set_currency_code("EUR");
-    product.mutable_product()->set_list_price("1000");
-    product.mutable_product()->set_unit_cost("600");
-    Product created;
-    ASSERT_TRUE(programs_->CreateProduct(TestServer::Context(admin).get(), product, &created).ok());
-    CreateProgramRequest create;
-    ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(kProgram, create.mutable_program()));
-    ASSERT_TRUE(programs_->CreateProgram(TestServer::Context(admin).get(), create, &program_).ok());
-    ChangeProgramStatusRequest activate;
-    activate.set_program_id(program_.id());
-    ASSERT_TRUE(
-        programs_->ActivateProgram(TestServer::Context(admin).get(), activate, &program_).ok());
+    TestWorld world(server_, admin);
+    world.AddProducts({"ST-200"});
+    program_ = world.ActiveProgram(kProgram);
     for (const char* email : {"admin@alpha.example", "admin@bravo.example"}) {
-      EnrollPartnerRequest enroll;
-      enroll.set_program_id(program_.id());
-      enroll.set_accepted_terms_version(1);
-      Enrollment enrollment;
-      ASSERT_TRUE(
-          programs_
-              ->EnrollPartner(TestServer::Context(server_.Login(email)).get(), enroll, &enrollment)
-              .ok());
+      ASSERT_TRUE(world.Enroll(server_.Login(email), program_.id()).ok());
     }
     // Approved on 2026-03-02: Alpha earns 300 (two claims), Bravo 500.
     alpha_claims_ = {Approve("admin@alpha.example", "A-1", 1),
