@@ -295,8 +295,10 @@ std::optional<HttpResponse> Gateway::HandleApi(const std::shared_ptr<Exchange>& 
   std::optional<RouteMatch> match = routes_.Find(method, path, &path_matched);
   if (!match) {
     if (path_matched) {
-      return JsonError(request, 12, absl::StrCat("method ", method, " not allowed for ", path),
-                       request_id, 405);
+      HttpResponse refused = JsonError(
+          request, 12, absl::StrCat("method ", method, " not allowed for ", path), request_id, 405);
+      refused.set(http::field::allow, routes_.AllowedMethods(path));
+      return refused;
     }
     return JsonError(request, 5, absl::StrCat("no API route for ", method, " ", path), request_id);
   }

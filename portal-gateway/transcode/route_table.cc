@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <set>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "google/api/annotations.pb.h"
 
@@ -243,6 +245,14 @@ std::optional<RouteMatch> RouteTable::Find(absl::string_view http_method, absl::
     return RouteMatch{&r, *std::move(bindings)};
   }
   return std::nullopt;
+}
+
+std::string RouteTable::AllowedMethods(absl::string_view path) const {
+  std::set<std::string> methods;
+  for (const Route& r : routes_) {
+    if (r.path.Match(path)) methods.insert(r.http_method);
+  }
+  return absl::StrJoin(methods, ", ");
 }
 
 }  // namespace cim::gateway

@@ -69,6 +69,10 @@ class RouteTable {
   std::optional<RouteMatch> Find(absl::string_view http_method, absl::string_view path,
                                  bool* path_matched) const;
 
+  // The HTTP methods of the routes whose template matches `path`, sorted and comma-separated
+  // ("GET, PATCH"): a 405 answer's Allow header.
+  std::string AllowedMethods(absl::string_view path) const;
+
   const std::vector<Route>& routes() const { return routes_; }
 
  private:

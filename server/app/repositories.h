@@ -46,7 +46,7 @@ struct Repositories {
   MysqlFundRepository funds;
   MysqlPayoutRepository payouts;
   MysqlRecognitionRepository recognition;
-  MysqlTierRepository tiers;
+  MysqlPartnerTierRepository tiers;
   MysqlEngagementRepository engagement;
   MysqlAuditRepository audit;
   MysqlPerformanceRepository performance;

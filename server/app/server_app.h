@@ -103,7 +103,7 @@ class ServerApp {
   PayoutWorkflow payout_workflow_;
   LeaderboardIndex leaderboard_index_;
   Recognition recognition_;
-  Tiers tiers_;
+  PartnerTiers tiers_;
   Engagement engagement_;
   AuditTrail audit_trail_;
   PerformanceReports program_performance_;

@@ -95,7 +95,7 @@ absl::StatusOr<DemoEngagementSummary> LoadDemoEngagement(const DemoEngagementSto
                                                          int64_t program_admin, absl::Time now) {
   DemoEngagementSummary summary;
 
-  // Tiers, evaluated four months ago, two months ago and today.
+  // PartnerTiers, evaluated four months ago, two months ago and today.
   CIM_ASSIGN_OR_RETURN(cim::v1::TierLadder ladder, Parse<cim::v1::TierLadder>(kLadder));
   CIM_ASSIGN_OR_RETURN(ladder, ValidateTierLadder(ladder));
   CIM_RETURN_IF_ERROR(stores.tiers.ReplaceLadder(ladder, now - absl::Hours(24 * 130)));
@@ -103,7 +103,7 @@ absl::StatusOr<DemoEngagementSummary> LoadDemoEngagement(const DemoEngagementSto
   const Principal admin{.user_id = program_admin, .role = cim::v1::ROLE_PROGRAM_ADMIN};
   for (int days_ago : {120, 60, 0}) {
     FakeClock at(now - absl::Hours(24 * days_ago));
-    Tiers tiers(stores.tiers, at);
+    PartnerTiers tiers(stores.tiers, at);
     CIM_ASSIGN_OR_RETURN(cim::v1::EvaluateTiersResponse run,
                          tiers.Evaluate(admin, cim::v1::EvaluateTiersRequest()));
     summary.tier_changes += run.changes_size();

@@ -25,7 +25,7 @@ struct DemoEngagementSummary {
 };
 
 struct DemoEngagementStores {
-  TierRepository& tiers;
+  PartnerTierRepository& tiers;
   EngagementRepository& engagement;
   RecognitionRepository& recognition;
   UserRepository& users;

@@ -3,7 +3,7 @@
 namespace cim {
 
 BackgroundJobs::BackgroundJobs(RecognitionRepository& recognition, LeaderboardIndex& leaderboards,
-                               Tiers& tiers, AuditTrail& audit_trail, const Clock& clock,
+                               PartnerTiers& tiers, AuditTrail& audit_trail, const Clock& clock,
                                const BackgroundJobsOptions& options)
     : event_projector_(recognition, leaderboards, clock,
                        EventProjectorOptions{.interval = options.recognition_interval}),

@@ -26,8 +26,9 @@ struct BackgroundJobsOptions {
 class BackgroundJobs {
  public:
   // Starts every job's thread.
-  BackgroundJobs(RecognitionRepository& recognition, LeaderboardIndex& leaderboards, Tiers& tiers,
-                 AuditTrail& audit_trail, const Clock& clock, const BackgroundJobsOptions& options);
+  BackgroundJobs(RecognitionRepository& recognition, LeaderboardIndex& leaderboards,
+                 PartnerTiers& tiers, AuditTrail& audit_trail, const Clock& clock,
+                 const BackgroundJobsOptions& options);
   // Stops and joins every job (a run in progress finishes first).
   ~BackgroundJobs() = default;
 

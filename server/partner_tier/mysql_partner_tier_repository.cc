@@ -40,7 +40,7 @@ std::string DecimalOrEmpty(const std::string& stored) {
 
 }  // namespace
 
-absl::StatusOr<TierLadder> MysqlTierRepository::GetLadder() {
+absl::StatusOr<TierLadder> MysqlPartnerTierRepository::GetLadder() {
   return db_.Run([&](soci::session& s) -> absl::StatusOr<TierLadder> {
     TierLadder out;
     std::string currency;
@@ -71,7 +71,7 @@ absl::StatusOr<TierLadder> MysqlTierRepository::GetLadder() {
   });
 }
 
-absl::Status MysqlTierRepository::ReplaceLadder(const TierLadder& ladder, absl::Time now) {
+absl::Status MysqlPartnerTierRepository::ReplaceLadder(const TierLadder& ladder, absl::Time now) {
   return db_.Transact([&](soci::session& s) -> absl::Status {
     AuditQuery(s, "tiers", "ladder",
                absl::StrCat("SELECT ", AuditColumns(s, "tiers", "t"),
@@ -98,8 +98,8 @@ absl::Status MysqlTierRepository::ReplaceLadder(const TierLadder& ladder, absl::
   });
 }
 
-absl::StatusOr<std::vector<TierPartner>> MysqlTierRepository::ActivePartners(int64_t after_id,
-                                                                             int limit) {
+absl::StatusOr<std::vector<TierPartner>> MysqlPartnerTierRepository::ActivePartners(
+    int64_t after_id, int limit) {
   return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<TierPartner>> {
     long long after = after_id;
     int n = limit, active = cim::v1::PARTNER_STATUS_ACTIVE;
@@ -115,7 +115,7 @@ absl::StatusOr<std::vector<TierPartner>> MysqlTierRepository::ActivePartners(int
   });
 }
 
-absl::StatusOr<TierPartner> MysqlTierRepository::GetPartner(int64_t id) {
+absl::StatusOr<TierPartner> MysqlPartnerTierRepository::GetPartner(int64_t id) {
   return db_.Run([&](soci::session& s) -> absl::StatusOr<TierPartner> {
     long long key = id;
     TierPartner p{.id = id};
@@ -126,7 +126,7 @@ absl::StatusOr<TierPartner> MysqlTierRepository::GetPartner(int64_t id) {
   });
 }
 
-absl::StatusOr<absl::flat_hash_map<int64_t, TierFigures>> MysqlTierRepository::Figures(
+absl::StatusOr<absl::flat_hash_map<int64_t, TierFigures>> MysqlPartnerTierRepository::Figures(
     const std::vector<int64_t>& partner_ids, const std::string& currency_code, absl::Time now) {
   absl::flat_hash_map<int64_t, TierFigures> out;
   if (partner_ids.empty()) return out;
@@ -183,7 +183,7 @@ absl::StatusOr<absl::flat_hash_map<int64_t, TierFigures>> MysqlTierRepository::F
   });
 }
 
-absl::StatusOr<TierChange> MysqlTierRepository::ApplyChange(const NewTierChange& in) {
+absl::StatusOr<TierChange> MysqlPartnerTierRepository::ApplyChange(const NewTierChange& in) {
   return db_.Transact([&](soci::session& s) -> absl::StatusOr<TierChange> {
     long long partner = in.partner_id;
     AuditRow(s, "partners", partner);
@@ -219,9 +219,9 @@ absl::StatusOr<TierChange> MysqlTierRepository::ApplyChange(const NewTierChange&
   });
 }
 
-absl::StatusOr<std::vector<TierChange>> MysqlTierRepository::ListChanges(int64_t partner_id,
-                                                                         int64_t before_id,
-                                                                         int limit) {
+absl::StatusOr<std::vector<TierChange>> MysqlPartnerTierRepository::ListChanges(int64_t partner_id,
+                                                                                int64_t before_id,
+                                                                                int limit) {
   return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<TierChange>> {
     SqlBuilder q(absl::StrCat("SELECT ", kChangeColumns,
                               " FROM tier_changes c JOIN partners p ON p.id = c.partner_id"
@@ -242,7 +242,7 @@ absl::StatusOr<std::vector<TierChange>> MysqlTierRepository::ListChanges(int64_t
   });
 }
 
-absl::StatusOr<bool> MysqlTierRepository::ClaimScheduledDay(absl::CivilDay day) {
+absl::StatusOr<bool> MysqlPartnerTierRepository::ClaimScheduledDay(absl::CivilDay day) {
   return db_.Run([&](soci::session& s) -> absl::StatusOr<bool> {
     const std::string d = FormatDate(day);
     soci::statement claim = (s.prepare << "UPDATE tier_settings SET last_scheduled_day = :d"
@@ -253,7 +253,7 @@ absl::StatusOr<bool> MysqlTierRepository::ClaimScheduledDay(absl::CivilDay day) 
   });
 }
 
-absl::Status MysqlTierRepository::ReleaseScheduledDay(absl::CivilDay day) {
+absl::Status MysqlPartnerTierRepository::ReleaseScheduledDay(absl::CivilDay day) {
   return db_.Run([&](soci::session& s) -> absl::Status {
     const std::string d = FormatDate(day), before = FormatDate(day - 1);
     s << "UPDATE tier_settings SET last_scheduled_day = :b WHERE id = 1"

@@ -1,4 +1,4 @@
-// TierRepository on MySQL/MariaDB.
+// PartnerTierRepository on MySQL/MariaDB.
 #ifndef CIM_SERVER_PARTNER_TIER_MYSQL_PARTNER_TIER_REPOSITORY_H_
 #define CIM_SERVER_PARTNER_TIER_MYSQL_PARTNER_TIER_REPOSITORY_H_
 
@@ -7,9 +7,9 @@
 
 namespace cim {
 
-class MysqlTierRepository final : public TierRepository {
+class MysqlPartnerTierRepository final : public PartnerTierRepository {
  public:
-  explicit MysqlTierRepository(MysqlDatabase& db) : db_(db) {}
+  explicit MysqlPartnerTierRepository(MysqlDatabase& db) : db_(db) {}
 
   absl::StatusOr<cim::v1::TierLadder> GetLadder() override;
   absl::Status ReplaceLadder(const cim::v1::TierLadder& ladder, absl::Time now) override;

@@ -22,7 +22,7 @@ struct TierPartner {
   std::string tier;
 };
 
-// A change to record (see TierRepository::ApplyChange).
+// A change to record (see PartnerTierRepository::ApplyChange).
 struct NewTierChange {
   int64_t partner_id = 0;
   std::string from_tier;
@@ -34,9 +34,9 @@ struct NewTierChange {
   absl::Time now;
 };
 
-class TierRepository {
+class PartnerTierRepository {
  public:
-  virtual ~TierRepository() = default;
+  virtual ~PartnerTierRepository() = default;
 
   // The ladder, lowest tier first (ranks set); empty tiers when none was set.
   virtual absl::StatusOr<cim::v1::TierLadder> GetLadder() = 0;

@@ -15,19 +15,19 @@ constexpr int kEvaluationChunk = 200;
 
 }  // namespace
 
-absl::StatusOr<cim::v1::TierLadder> Tiers::GetLadder(const Principal&) {
+absl::StatusOr<cim::v1::TierLadder> PartnerTiers::GetLadder(const Principal&) {
   return repository_.GetLadder();
 }
 
-absl::StatusOr<cim::v1::TierLadder> Tiers::SetLadder(const Principal& caller,
-                                                     const cim::v1::SetTierLadderRequest& request) {
+absl::StatusOr<cim::v1::TierLadder> PartnerTiers::SetLadder(
+    const Principal& caller, const cim::v1::SetTierLadderRequest& request) {
   CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PROGRAM_ADMIN}));
   CIM_ASSIGN_OR_RETURN(cim::v1::TierLadder ladder, ValidateTierLadder(request.ladder()));
   CIM_RETURN_IF_ERROR(repository_.ReplaceLadder(ladder, clock_.Now()));
   return repository_.GetLadder();
 }
 
-absl::StatusOr<int64_t> Tiers::ReadablePartner(const Principal& caller, int64_t partner_id) {
+absl::StatusOr<int64_t> PartnerTiers::ReadablePartner(const Principal& caller, int64_t partner_id) {
   FieldErrors errors;
   if (partner_id < 0) errors.Add("partner_id", "a partner id");
   if (partner_id == 0 && !IsPartnerRole(caller.role)) {
@@ -37,7 +37,7 @@ absl::StatusOr<int64_t> Tiers::ReadablePartner(const Principal& caller, int64_t 
   return PartnerReadScope(caller, partner_id);
 }
 
-absl::StatusOr<cim::v1::PartnerTierStatus> Tiers::Status(
+absl::StatusOr<cim::v1::PartnerTierStatus> PartnerTiers::Status(
     const Principal& caller, const cim::v1::GetPartnerTierStatusRequest& request) {
   CIM_ASSIGN_OR_RETURN(const int64_t id, ReadablePartner(caller, request.partner_id()));
   CIM_ASSIGN_OR_RETURN(const TierPartner partner, repository_.GetPartner(id));
@@ -47,7 +47,7 @@ absl::StatusOr<cim::v1::PartnerTierStatus> Tiers::Status(
   return TierStatus(ladder, partner.id, partner.name, partner.tier, figures[id], now);
 }
 
-absl::StatusOr<cim::v1::EvaluateTiersResponse> Tiers::Evaluate(
+absl::StatusOr<cim::v1::EvaluateTiersResponse> PartnerTiers::Evaluate(
     const Principal& caller, const cim::v1::EvaluateTiersRequest& request) {
   CIM_RETURN_IF_ERROR(
       RequireRole(caller, {cim::v1::ROLE_PROGRAM_ADMIN, cim::v1::ROLE_CHANNEL_MANAGER}));
@@ -60,7 +60,7 @@ absl::StatusOr<cim::v1::EvaluateTiersResponse> Tiers::Evaluate(
                           cim::v1::TIER_CHANGE_TRIGGER_ON_DEMAND, caller.user_id);
 }
 
-absl::StatusOr<cim::v1::EvaluateTiersResponse> Tiers::RunScheduled() {
+absl::StatusOr<cim::v1::EvaluateTiersResponse> PartnerTiers::RunScheduled() {
   const absl::Time now = clock_.Now();
   CIM_ASSIGN_OR_RETURN(const cim::v1::TierLadder ladder, repository_.GetLadder());
   if (ladder.tiers().empty()) return cim::v1::EvaluateTiersResponse();
@@ -81,7 +81,7 @@ absl::StatusOr<cim::v1::EvaluateTiersResponse> Tiers::RunScheduled() {
   return run;
 }
 
-absl::StatusOr<cim::v1::EvaluateTiersResponse> Tiers::EvaluatePartners(
+absl::StatusOr<cim::v1::EvaluateTiersResponse> PartnerTiers::EvaluatePartners(
     int64_t partner_id, bool dry_run, cim::v1::TierChangeTrigger trigger, int64_t evaluated_by) {
   CIM_ASSIGN_OR_RETURN(const cim::v1::TierLadder ladder, repository_.GetLadder());
   if (ladder.tiers().empty()) {
@@ -145,7 +145,7 @@ absl::StatusOr<cim::v1::EvaluateTiersResponse> Tiers::EvaluatePartners(
   return out;
 }
 
-absl::StatusOr<cim::v1::ListTierChangesResponse> Tiers::ListChanges(
+absl::StatusOr<cim::v1::ListTierChangesResponse> PartnerTiers::ListChanges(
     const Principal& caller, const cim::v1::ListTierChangesRequest& request) {
   FieldErrors errors;
   const int page_size = PageSize(request.page_size(), errors);

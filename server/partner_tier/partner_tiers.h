@@ -11,9 +11,10 @@
 
 namespace cim {
 
-class Tiers {
+class PartnerTiers {
  public:
-  Tiers(TierRepository& repository, const Clock& clock) : repository_(repository), clock_(clock) {}
+  PartnerTiers(PartnerTierRepository& repository, const Clock& clock)
+      : repository_(repository), clock_(clock) {}
 
   // Every RPC: PERMISSION_DENIED where the caller's role does not allow it, INVALID_ARGUMENT
   // with field violations for bad requests, NOT_FOUND for unknown (or another partner's) ids.
@@ -40,7 +41,7 @@ class Tiers {
   // The partner `partner_id` names for the caller (0: their own).
   absl::StatusOr<int64_t> ReadablePartner(const Principal& caller, int64_t partner_id);
 
-  TierRepository& repository_;
+  PartnerTierRepository& repository_;
   const Clock& clock_;
 };
 

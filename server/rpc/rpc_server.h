@@ -39,7 +39,7 @@ struct RpcHandlers {
   FundWorkflow& funds;
   PayoutWorkflow& payouts;
   Recognition& recognition;
-  Tiers& tiers;
+  PartnerTiers& tiers;
   Engagement& engagement;
   AuditTrail& audit;
   PerformanceReports& performance;

@@ -11,7 +11,7 @@ namespace cim {
 
 class TierServiceImpl final : public cim::v1::TierService::Service {
  public:
-  TierServiceImpl(Authenticator& auth, Tiers& tiers)
+  TierServiceImpl(Authenticator& auth, PartnerTiers& tiers)
       : rpc_(auth, cim::v1::TierService::service_full_name()), tiers_(tiers) {}
 
   grpc::Status GetTierLadder(grpc::ServerContext* context,
@@ -32,7 +32,7 @@ class TierServiceImpl final : public cim::v1::TierService::Service {
 
  private:
   RpcHandler rpc_;
-  Tiers& tiers_;
+  PartnerTiers& tiers_;
 };
 
 }  // namespace cim

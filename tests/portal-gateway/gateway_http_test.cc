@@ -446,6 +446,8 @@ TEST_F(GatewayHttpTest, OversizedBodyIs413AndMalformedHttpIs400) {
   // The server still answers afterwards.
   EXPECT_EQ(Send("GET", "/healthz").status, 200);
   EXPECT_EQ(Send("PUT", "/healthz").header("allow"), "GET, HEAD");
+  // An API path answers 405 naming the methods it takes.
+  EXPECT_EQ(Send("DELETE", "/v1/auth/me").header("allow"), "GET");
 }
 
 TEST_F(GatewayHttpTest, ServesThePortalWithCacheRulesAndSpaFallback) {
