@@ -10,20 +10,20 @@ read -r -d '' MATRIX <<'TABLE' || true
 lib:
 server/db: lib
 server/audit: lib server/db
-server/events: lib server/db server/audit
-server/identity: lib server/db server/audit
-server/money: lib server/db server/audit server/events server/identity
-server/program: lib server/db server/audit server/events server/identity server/money
+server/events: lib server/db
+server/identity: lib server/db
+server/money: lib server/db server/events server/identity
+server/program: lib server/db server/events server/identity server/money
 server/training: lib server/program
-server/partner_tier: lib server/db server/audit server/events server/identity server/money server/program
-server/claim: lib server/db server/audit server/events server/identity server/money server/program
-server/fund: lib server/db server/audit server/events server/identity server/money server/program server/claim
-server/payout: lib server/db server/audit server/events server/identity server/money server/program
-server/engagement: lib server/db server/audit server/events server/identity server/money server/program
-server/recognition: lib server/db server/audit server/events server/identity server/money server/program server/training server/engagement
-server/performance: lib server/db server/audit server/identity server/money server/program server/engagement
+server/partner_tier: lib server/db server/events server/identity server/money server/program
+server/claim: lib server/db server/events server/identity server/money server/program
+server/fund: lib server/db server/events server/identity server/money server/program server/claim
+server/payout: lib server/db server/events server/identity server/money server/program server/claim
+server/engagement: lib server/db server/events server/identity server/money server/program
+server/recognition: lib server/db server/events server/identity server/money server/program server/training server/engagement
+server/performance: lib server/db server/identity server/money server/program server/engagement
 server/export: lib server/identity server/money server/program server/claim server/payout server/performance
-server/demo: lib server/db server/audit server/identity server/money server/program server/training server/partner_tier server/claim server/fund server/payout server/recognition server/engagement server/performance
+server/demo: lib server/db server/identity server/money server/program server/training server/partner_tier server/claim server/fund server/payout server/recognition server/engagement server/performance
 server/rpc: lib server/audit server/identity server/money server/program server/training server/partner_tier server/claim server/fund server/payout server/recognition server/engagement server/performance server/export
 server/jobs: lib server/audit server/recognition server/partner_tier
 server/app: lib server/db server/audit server/identity server/money server/program server/partner_tier server/claim server/fund server/payout server/recognition server/engagement server/performance server/export server/demo server/rpc server/jobs

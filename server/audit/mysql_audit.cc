@@ -160,69 +160,8 @@ absl::flat_hash_map<std::string, std::string> BatchSnapshot(soci::session& s,
   return out;
 }
 
-void Track(soci::session& s, AuditedEntity entity, bool inserted,
-           const std::optional<AuditActor>& actor) {
-  if (actor) {
-    entity.actor = *actor;
-  } else if (const AuditScope* scope = AuditScope::Current()) {
-    entity.actor = scope->actor();
-  } else {
-    return;  // not an audited call (demo data, a test's setup)
-  }
-  // Once per entity and request: two callers' changes in one batch are two records.
-  for (const AuditedEntity& e : pending) {
-    if (e.entity_type == entity.entity_type && e.entity_id == entity.entity_id &&
-        e.actor.request_id == entity.actor.request_id) {
-      return;
-    }
-  }
-  if (!inserted) {
-    auto ahead = entity.binds.size() == 1
-                     ? prefetched.find(absl::StrCat(entity.select_sql, "\n", entity.binds[0]))
-                     : prefetched.end();
-    entity.before_json =
-        ahead != prefetched.end() ? ahead->second : Snapshot(s, entity, /*lock=*/true);
-  }
-  pending.push_back(std::move(entity));
-}
-
-AuditedEntity RowEntity(soci::session& s, absl::string_view table, int64_t id) {
-  AuditedEntity e;
-  e.entity_type = std::string(table);
-  e.entity_id = absl::StrCat(id);
-  e.select_sql =
-      absl::StrCat("SELECT ", AuditColumns(s, table, table), " FROM ", table, " WHERE id = ?");
-  e.binds = {e.entity_id};
-  return e;
-}
-
-constexpr char kRecordColumns[] =
-    "COALESCE(seq, 0), " CIM_MICROS_OF("at") ", actor_user_id, actor_role, actor_partner_id, rpc,"
-    " entity_type, entity_id, before_json, after_json, request_id, client_address,"
-    " COALESCE(prev_hash, ''), COALESCE(hash, ''), id";
-
-AuditRecord RecordFromRow(const soci::row& r) {
-  AuditRecord a;
-  a.id = RowInteger(r, 0);
-  a.at = absl::FromUnixMicros(RowInteger(r, 1));
-  a.actor_user_id = RowInteger(r, 2);
-  a.role = static_cast<int>(RowInteger(r, 3));
-  a.partner_id = RowInteger(r, 4);
-  a.rpc = r.get<std::string>(5);
-  a.entity_type = r.get<std::string>(6);
-  a.entity_id = r.get<std::string>(7);
-  a.before_json = r.get<std::string>(8);
-  a.after_json = r.get<std::string>(9);
-  a.request_id = r.get<std::string>(10);
-  a.client_address = r.get<std::string>(11);
-  a.prev_hash = r.get<std::string>(12);
-  a.hash = r.get<std::string>(13);
-  a.row_id = RowInteger(r, 14);
-  return a;
-}
-
-}  // namespace
-
+// The columns of `table` (as `alias`) for a snapshot: integers as they are, everything else
+// (DECIMAL money included) cast to exact text, secrets and blobs left out.
 std::string AuditColumns(soci::session& s, absl::string_view table, absl::string_view alias) {
   static absl::Mutex mu(absl::kConstInit);
   static auto* cache = new absl::flat_hash_map<std::string, std::string>();
@@ -251,44 +190,84 @@ std::string AuditColumns(soci::session& s, absl::string_view table, absl::string
   return list;
 }
 
-void AuditRow(soci::session& s, absl::string_view table, int64_t id,
-              const std::optional<AuditActor>& actor) {
-  Track(s, RowEntity(s, table, id), /*inserted=*/false, actor);
+// The query reading an entity of `view` (each key column bound to the next ?).
+std::string ViewSql(soci::session& s, const EntityView& view) {
+  std::string sql = absl::StrCat(
+      "SELECT ", view.columns.empty() ? AuditColumns(s, view.table, "t") : view.columns,
+      view.extra.empty() ? "" : ", ", view.extra, " FROM ", view.table, " t");
+  if (!view.joins.empty()) absl::StrAppend(&sql, " ", view.joins);
+  for (std::size_t i = 0; i < view.key.size(); ++i) {
+    absl::StrAppend(&sql, i == 0 ? " WHERE t." : " AND t.", view.key[i], " = ?");
+  }
+  if (!view.order_by.empty()) absl::StrAppend(&sql, " ORDER BY ", view.order_by);
+  return sql;
 }
 
-void AuditInsertedRow(soci::session& s, absl::string_view table, int64_t id,
-                      const std::optional<AuditActor>& actor) {
-  Track(s, RowEntity(s, table, id), /*inserted=*/true, actor);
+// A change announced by a store: recorded as the current AuditScope's, once per entity and
+// request (two callers' changes in one batch are two records), with its "before" read now.
+void Track(soci::session& s, const EntityChange& change) {
+  const AuditScope* scope = AuditScope::Current();
+  if (scope == nullptr) return;  // not an audited call (demo data, a test's setup)
+  AuditedEntity entity;
+  entity.entity_type = change.view->table;
+  entity.entity_id = change.EntityId();
+  entity.actor = scope->actor();
+  for (const AuditedEntity& e : pending) {
+    if (e.entity_type == entity.entity_type && e.entity_id == entity.entity_id &&
+        e.actor.request_id == entity.actor.request_id) {
+      return;
+    }
+  }
+  entity.select_sql = ViewSql(s, *change.view);
+  entity.many = change.view->whole();
+  if (!entity.many) entity.binds = change.key_values;
+  if (!change.inserted) {
+    auto ahead = entity.binds.size() == 1
+                     ? prefetched.find(absl::StrCat(entity.select_sql, "\n", entity.binds[0]))
+                     : prefetched.end();
+    entity.before_json =
+        ahead != prefetched.end() ? ahead->second : Snapshot(s, entity, /*lock=*/true);
+  }
+  pending.push_back(std::move(entity));
 }
 
-void AuditQuery(soci::session& s, absl::string_view entity_type, absl::string_view entity_id,
-                absl::string_view select_sql, std::vector<std::string> binds, bool many,
-                bool inserted, const std::optional<AuditActor>& actor) {
-  AuditedEntity e;
-  e.entity_type = std::string(entity_type);
-  e.entity_id = std::string(entity_id);
-  e.select_sql = std::string(select_sql);
-  e.binds = std::move(binds);
-  e.many = many;
-  Track(s, std::move(e), inserted, actor);
-}
-
-void AuditPrefetch(soci::session& s, absl::string_view select_sql,
-                   const std::vector<int64_t>& ids) {
-  if (ids.empty()) return;
+// Reads ahead (with row locks) the "before" states of one-row entities of `view` by `ids`, in
+// one query, for Track to find.
+void Prefetch(soci::session& s, const EntityView& view, const std::vector<std::string>& ids) {
   AuditedEntity probe;
-  probe.select_sql = std::string(select_sql);
+  probe.select_sql = ViewSql(s, view);
   probe.binds = {"0"};
   const std::optional<std::string> prefix = BatchPrefix(probe);
   if (!prefix) return;
-  std::vector<std::string> keys;
-  for (int64_t id : ids) keys.push_back(absl::StrCat(id));
-  for (auto& [id, json] : BatchSnapshot(s, *prefix, keys, /*lock=*/true)) {
-    prefetched[absl::StrCat(select_sql, "\n", id)] = std::move(json);
+  for (auto& [id, json] : BatchSnapshot(s, *prefix, ids, /*lock=*/true)) {
+    prefetched[absl::StrCat(probe.select_sql, "\n", id)] = std::move(json);
   }
 }
 
-namespace {
+constexpr char kRecordColumns[] =
+    "COALESCE(seq, 0), " CIM_MICROS_OF("at") ", actor_user_id, actor_role, actor_partner_id, rpc,"
+    " entity_type, entity_id, before_json, after_json, request_id, client_address,"
+    " COALESCE(prev_hash, ''), COALESCE(hash, ''), id";
+
+AuditRecord RecordFromRow(const soci::row& r) {
+  AuditRecord a;
+  a.id = RowInteger(r, 0);
+  a.at = absl::FromUnixMicros(RowInteger(r, 1));
+  a.actor_user_id = RowInteger(r, 2);
+  a.role = static_cast<int>(RowInteger(r, 3));
+  a.partner_id = RowInteger(r, 4);
+  a.rpc = r.get<std::string>(5);
+  a.entity_type = r.get<std::string>(6);
+  a.entity_id = r.get<std::string>(7);
+  a.before_json = r.get<std::string>(8);
+  a.after_json = r.get<std::string>(9);
+  a.request_id = r.get<std::string>(10);
+  a.client_address = r.get<std::string>(11);
+  a.prev_hash = r.get<std::string>(12);
+  a.hash = r.get<std::string>(13);
+  a.row_id = RowInteger(r, 14);
+  return a;
+}
 
 void AuditTransactionBegin() {
   pending.clear();
@@ -359,7 +338,10 @@ absl::Status AuditBeforeCommit(soci::session& s) {
 }  // namespace
 
 void RecordAuditTrail(MysqlDatabase& db) {
-  db.AddCommitHook(CommitHook{.begin = AuditTransactionBegin, .before_commit = AuditBeforeCommit});
+  db.AddCommitHook(CommitHook{.begin = AuditTransactionBegin,
+                              .changing = Track,
+                              .changing_soon = Prefetch,
+                              .before_commit = AuditBeforeCommit});
 }
 
 absl::StatusOr<std::vector<AuditRecord>> MysqlAuditRepository::List(const AuditFilter& f) {

@@ -10,10 +10,13 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "lib/audit_scope.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
-#include "server/audit/mysql_audit.h"
+#include "server/claim/mysql_attachment_rows.h"
+#include "server/claim/mysql_claim_view.h"
 #include "server/db/sql_builder.h"
+#include "server/db/table.h"
 #include "server/events/mysql_outbox.h"
 #include "server/money/mysql_budget.h"
 #include "server/money/mysql_ledger_entries.h"
@@ -33,10 +36,6 @@ constexpr char kClaimColumns[] =
     " CAST(c.total_amount AS CHAR), c.notes, c.status, c.resubmitted, c.reviewer_id,"
     " c.created_at, c.updated_at, c.version,"
     " EXISTS(SELECT 1 FROM claim_conflicts k WHERE k.claim_id = c.id)";
-
-constexpr char kAttachmentColumns[] =
-    "id, claim_id, filename, content_type, size_bytes, sha256, uploaded_by, created_at,"
-    " partner_id";
 
 Claim ClaimFromRow(const soci::row& r) {
   Claim c;
@@ -65,20 +64,6 @@ Claim ClaimFromRow(const soci::row& r) {
     c.add_flags()->set_flag(cim::v1::CLAIM_FLAG_CHANNEL_CONFLICT);
   }
   return c;
-}
-
-Attachment AttachmentFromRow(const soci::row& r) {
-  Attachment a;
-  a.set_id(r.get<long long>(0));
-  if (r.get_indicator(1) == soci::i_ok) a.set_claim_id(r.get<long long>(1));
-  a.set_filename(r.get<std::string>(2));
-  a.set_content_type(r.get<std::string>(3));
-  a.set_size_bytes(r.get<long long>(4));
-  a.set_sha256(r.get<std::string>(5));
-  a.set_uploaded_by_user_id(r.get<long long>(6));
-  SetTimestamp(FromSqlTime(r.get<std::tm>(7)), a.mutable_create_time());
-  a.set_partner_id(r.get<long long>(8));
-  return a;
 }
 
 // The claims of `ids` that exist, with their lines (no attachments, conflict details, timeline
@@ -602,19 +587,18 @@ absl::StatusOr<OutboxEvent> ApprovalEvent(const Claim& claim,
   return event;
 }
 
-// The audit trail's view of a claim: its row with its lines.
-std::string ClaimAuditSql(soci::session& s) {
-  return absl::StrCat("SELECT ", AuditColumns(s, "claims", "c"),
-                      ", (SELECT JSON_ARRAYAGG(JSON_OBJECT('sku', l.sku, 'quantity',"
-                      " l.quantity, 'unit_price', CAST(l.unit_price AS CHAR), 'amount',"
-                      " CAST(l.amount AS CHAR)) ORDER BY l.line_no) FROM claim_lines l"
-                      " WHERE l.claim_id = c.id) AS line_items FROM claims c WHERE c.id = ?");
-}
-
-void AuditClaim(soci::session& s, int64_t id, const std::optional<AuditActor>& actor,
-                bool inserted) {
-  AuditQuery(s, "claims", absl::StrCat(id), ClaimAuditSql(s), {absl::StrCat(id)},
-             /*many=*/false, inserted, actor);
+// Tells the hooks that claim `id` is about to change (or was inserted) as `caller`'s change (a
+// batch job's caller), else the current AuditScope's.
+void NoteClaimChange(soci::session& s, int64_t id, const std::optional<AuditActor>& caller,
+                     bool inserted) {
+  std::optional<AuditScope> as_caller;
+  if (caller) as_caller.emplace(*caller);
+  const Table claims(ClaimView());
+  if (inserted) {
+    claims.Inserted(s, id);
+  } else {
+    claims.WillChange(s, id);
+  }
 }
 
 // Takes every job's decision in one transaction (see ClaimRepository::DecideMany). Fails as a
@@ -627,7 +611,7 @@ absl::StatusOr<std::vector<absl::StatusOr<Claim>>> DecideAll(soci::session& s,
   absl::flat_hash_map<int64_t, Claim> claims = ReadClaimCores(s, ids, /*lock=*/true);
   if (std::any_of(jobs.begin(), jobs.end(),
                   [](const DecideJob& j) { return j.audit.has_value(); })) {
-    AuditPrefetch(s, ClaimAuditSql(s), ids);  // every claim's "before" in one query
+    Table(ClaimView()).WillChangeMany(s, ids);  // every claim's "before" in one query
   }
   std::vector<int64_t> program_ids;
   for (const auto& [id, claim] : claims) program_ids.push_back(claim.program_id());
@@ -692,7 +676,7 @@ absl::StatusOr<std::vector<absl::StatusOr<Claim>>> DecideAll(soci::session& s,
       results[i] = drawn;
       continue;
     }
-    AuditClaim(s, claim.id(), job.audit, /*inserted=*/false);  // before this job changes it
+    NoteClaimChange(s, claim.id(), job.audit, /*inserted=*/false);  // before this job changes it
     if (decision->replacement) CIM_RETURN_IF_ERROR(Replace(s, claim, *decision->replacement));
     for (const TotalsChange& change : decision->totals) {
       CIM_RETURN_IF_ERROR(
@@ -830,7 +814,7 @@ absl::StatusOr<std::vector<InsertOutcome>> MysqlClaimRepository::InsertAll(
     for (size_t i = 0; i < claims.size(); ++i) {
       const int64_t id = subjects[i].claim_id;
       if (id == 0) return absl::InternalError("a claim just stored was not found");
-      AuditClaim(s, id, claims[i].audit, /*inserted=*/true);
+      NoteClaimChange(s, id, claims[i].audit, /*inserted=*/true);
       lines.emplace_back(id, &claims[i].claim);
       events.push_back(EventRow{.claim_id = id,
                                 .from = cim::v1::CLAIM_STATUS_UNSPECIFIED,
@@ -1035,17 +1019,15 @@ absl::StatusOr<Attachment> MysqlClaimRepository::GetAttachment(int64_t id) {
 absl::StatusOr<Attachment> MysqlClaimRepository::CreateAttachment(const Attachment& attachment,
                                                                   const std::string& bytes) {
   return db_.Transact([&](soci::session& s) -> absl::StatusOr<Attachment> {
-    long long partner = attachment.partner_id(), by = attachment.uploaded_by_user_id(),
-              size = static_cast<long long>(bytes.size());
-    std::tm t = ToSqlTime(FromTimestamp(attachment.create_time()));
-    s << "INSERT INTO attachments (partner_id, uploaded_by, filename, content_type, size_bytes,"
-         " sha256, created_at) VALUES (:partner, :by, :name, :type, :size, :sha, :t)",
-        soci::use(partner), soci::use(by), soci::use(attachment.filename()),
-        soci::use(attachment.content_type()), soci::use(size), soci::use(attachment.sha256()),
-        soci::use(t);
-    long long id = 0;
-    s << "SELECT LAST_INSERT_ID()", soci::into(id);
-    AuditInsertedRow(s, "attachments", id);
+    long long id = Table("attachments")
+                       .Insert(s, Columns()
+                                      .Set("partner_id", attachment.partner_id())
+                                      .Set("uploaded_by", attachment.uploaded_by_user_id())
+                                      .Set("filename", attachment.filename())
+                                      .Set("content_type", attachment.content_type())
+                                      .Set("size_bytes", static_cast<long long>(bytes.size()))
+                                      .Set("sha256", attachment.sha256())
+                                      .Set("created_at", FromTimestamp(attachment.create_time())));
     for (size_t offset = 0, seq = 0; offset < bytes.size(); offset += kChunkBytes, ++seq) {
       std::string chunk = bytes.substr(offset, kChunkBytes);
       int n = static_cast<int>(seq);

@@ -14,6 +14,8 @@
 namespace cim {
 namespace {
 
+thread_local const std::vector<CommitHook>* active_hooks = nullptr;
+
 // MySQL/MariaDB error numbers (include/mysqld_error.h, errmsg.h).
 constexpr int kDuplicateEntry = 1062;
 constexpr int kDuplicateEntryWithKeyName = 1586;  // INSERT ... SELECT
@@ -33,6 +35,14 @@ constexpr int kNodeNotReady = 1047;
 constexpr int kServerLostExtended = 2055;
 
 }  // namespace
+
+ActiveCommitHooks::ActiveCommitHooks(const std::vector<CommitHook>& hooks) : outer_(active_hooks) {
+  active_hooks = &hooks;
+}
+
+ActiveCommitHooks::~ActiveCommitHooks() { active_hooks = outer_; }
+
+const std::vector<CommitHook>* ActiveCommitHooks::Current() { return active_hooks; }
 
 absl::Status MapDatabaseError(const std::exception& e, bool* connection_lost) {
   *connection_lost = false;

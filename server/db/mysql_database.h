@@ -20,6 +20,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "server/db/database_nodes.h"
+#include "server/db/entity_change.h"
 
 namespace cim {
 
@@ -58,13 +59,33 @@ const absl::Status& StatusOf(const absl::StatusOr<T>& s) {
   return s.status();
 }
 
-// Work every transaction does at its edges for a concern the database layer does not know (the
-// audit trail registers one: server/audit/mysql_audit.h). Both run on the transaction's thread.
+// Work every transaction does for a concern the database layer does not know (the audit trail
+// registers one: server/audit/mysql_audit.h). All run on the transaction's thread.
 struct CommitHook {
   // An attempt starts: forget what a rolled-back attempt noted.
   std::function<void()> begin;
+  // An entity is about to change, or was just inserted (told by server/db/table.h).
+  std::function<void(soci::session&, const EntityChange&)> changing;
+  // Entities of `view` with ids `ids` will change in this transaction, each then told to
+  // `changing`: a chance to read them all in one query.
+  std::function<void(soci::session&, const EntityView&, const std::vector<std::string>& ids)>
+      changing_soon;
   // Just before COMMIT, inside the transaction; an error rolls it back.
   std::function<absl::Status(soci::session&)> before_commit;
+};
+
+// The commit hooks of the transaction running on this thread while it runs (Transact installs
+// them): nullptr outside a transaction.
+class ActiveCommitHooks {
+ public:
+  explicit ActiveCommitHooks(const std::vector<CommitHook>& hooks);
+  ~ActiveCommitHooks();
+  ActiveCommitHooks(const ActiveCommitHooks&) = delete;
+  ActiveCommitHooks& operator=(const ActiveCommitHooks&) = delete;
+  static const std::vector<CommitHook>* Current();
+
+ private:
+  const std::vector<CommitHook>* outer_;
 };
 
 class MysqlDatabase {
@@ -113,6 +134,7 @@ class MysqlDatabase {
       Result result = Run([&](soci::session& session) -> Result {
         try {
           soci::transaction tx(session);
+          ActiveCommitHooks active(hooks_);
           for (const CommitHook& hook : hooks_) hook.begin();
           Result inner = fn(session);
           if (!StatusOf(inner).ok()) return inner;
@@ -143,7 +165,7 @@ class MysqlDatabase {
 
   static constexpr int kTransactionAttempts = 6;
 
-  // Adds `hook` (both functions set) to every later transaction. Call before the first
+  // Adds `hook` (every function set) to every later transaction. Call before the first
   // transaction: the list is read without a lock.
   void AddCommitHook(CommitHook hook) { hooks_.push_back(std::move(hook)); }
 

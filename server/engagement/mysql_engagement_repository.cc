@@ -8,8 +8,8 @@
 #include "lib/dates.h"
 #include "lib/proto_json.h"
 #include "lib/proto_time.h"
-#include "server/audit/mysql_audit.h"
 #include "server/db/sql_builder.h"
+#include "server/db/table.h"
 #include "server/engagement/engagement_rules.h"
 #include "server/events/mysql_outbox.h"
 #include "server/money/ledger_repository.h"
@@ -453,7 +453,7 @@ absl::StatusOr<Kudos> MysqlEngagementRepository::GiveKudos(const NewKudos& in) {
     insert.Execute(s);
     long long id = 0;
     s.get_last_insert_id("kudos", id);
-    AuditInsertedRow(s, "kudos", id);
+    Table("kudos").Inserted(s, id);
     if (!in.points.is_zero()) {
       AppendLedgerEntries(s, {LedgerPosting{.partner_id = in.recipient_partner_id,
                                             .user_id = in.recipient_user_id,
@@ -508,11 +508,8 @@ absl::Status MysqlEngagementRepository::SetKudosBudget(int64_t partner_id,
   return db_.Transact([&](soci::session& s) -> absl::Status {
     long long partner = partner_id;
     const std::string monthly = monthly_points.ToString();
-    AuditQuery(s, "kudos_budgets", absl::StrCat(partner_id),
-               absl::StrCat("SELECT ", AuditColumns(s, "kudos_budgets", "b"),
-                            " FROM kudos_budgets b WHERE b.partner_id = ?"),
-               {absl::StrCat(partner_id)},
-               /*many=*/false);
+    NoteChange(s, EntityView{.table = "kudos_budgets", .key = {"partner_id"}},
+               {absl::StrCat(partner_id)});
     s << "INSERT INTO kudos_budgets (partner_id, monthly_points) VALUES (:p, :m)"
          " ON DUPLICATE KEY UPDATE monthly_points = VALUES(monthly_points)",
         soci::use(partner), soci::use(monthly);
@@ -525,7 +522,7 @@ absl::StatusOr<FeedEntry> MysqlEngagementRepository::InsertFeedEntry(const NewFe
     AppendFeedEntries(s, {entry});
     long long id = 0;
     s.get_last_insert_id("feed_entries", id);
-    AuditInsertedRow(s, "feed_entries", id);
+    Table("feed_entries").Inserted(s, id);
     soci::row r;
     s << absl::StrCat(kFeedSelect, " WHERE f.id = :id"), soci::use(id), soci::into(r);
     return FeedFromRow(r);
@@ -579,7 +576,7 @@ absl::StatusOr<Challenge> MysqlEngagementRepository::InsertChallenge(const Chall
     insert.Execute(s);
     long long id = 0;
     s.get_last_insert_id("challenges", id);
-    AuditInsertedRow(s, "challenges", id);
+    Table("challenges").Inserted(s, id);
     soci::row r;
     s << absl::StrCat("SELECT ", kChallengeColumns, " FROM challenges c WHERE c.id = :id"),
         soci::use(id), soci::into(r);
@@ -660,7 +657,7 @@ absl::StatusOr<Survey> MysqlEngagementRepository::InsertSurvey(const Survey& sur
     insert.Execute(s);
     long long id = 0;
     s.get_last_insert_id("surveys", id);
-    AuditInsertedRow(s, "surveys", id);
+    Table("surveys").Inserted(s, id);
     soci::row r;
     s << absl::StrCat("SELECT ", kSurveyColumns, " FROM surveys WHERE id = :id"), soci::use(id),
         soci::into(r);
@@ -714,11 +711,8 @@ absl::Status MysqlEngagementRepository::InsertResponse(int64_t survey_id, int64_
     insert.Tuple(survey_id, user_id, partner_id, static_cast<int>(type), region, score, comment,
                  ToSqlTime(now));
     insert.Execute(s);
-    AuditQuery(s, "survey_responses", absl::StrCat(survey_id, "/", user_id),
-               absl::StrCat("SELECT ", AuditColumns(s, "survey_responses", "r"),
-                            " FROM survey_responses r WHERE r.survey_id = ? AND r.user_id = ?"),
-               {absl::StrCat(survey_id), absl::StrCat(user_id)}, /*many=*/false,
-               /*inserted=*/true);
+    NoteChange(s, EntityView{.table = "survey_responses", .key = {"survey_id", "user_id"}},
+               {absl::StrCat(survey_id), absl::StrCat(user_id)}, /*inserted=*/true);
     return absl::OkStatus();
   });
 }

@@ -6,7 +6,8 @@
 #include "absl/strings/str_cat.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
-#include "server/audit/mysql_audit.h"
+#include "server/claim/mysql_attachment_rows.h"
+#include "server/db/table.h"
 #include "server/money/mysql_ledger_entries.h"
 #include "server/program/mysql_program_repository.h"
 
@@ -17,40 +18,39 @@ using cim::v1::FundRequestStatus;
 
 constexpr char kColumns[] =
     "f.id, f.program_id, f.partner_id, f.fund, f.activity, f.description,"
-    " CAST(f.planned_cost AS CHAR), CAST(f.start_date AS CHAR), CAST(f.end_date AS CHAR),"
-    " f.status, p.currency_code, CAST(f.approved_amount AS CHAR), CAST(f.actual_cost AS CHAR),"
-    " CAST(f.reimbursed_amount AS CHAR), f.proof_notes, f.requested_by, f.created_at,"
-    " f.updated_at, f.version";
+    " CAST(f.planned_cost AS CHAR) AS planned_cost, CAST(f.start_date AS CHAR) AS start_date,"
+    " CAST(f.end_date AS CHAR) AS end_date, f.status, p.currency_code,"
+    " CAST(f.approved_amount AS CHAR) AS approved_amount,"
+    " CAST(f.actual_cost AS CHAR) AS actual_cost,"
+    " CAST(f.reimbursed_amount AS CHAR) AS reimbursed_amount, f.proof_notes, f.requested_by,"
+    " f.created_at, f.updated_at, f.version";
 
 constexpr int kReservingStatuses[] = {cim::v1::FUND_REQUEST_STATUS_APPROVED,
                                       cim::v1::FUND_REQUEST_STATUS_CLAIMED};
 
-std::string OptionalDecimal(const soci::row& r, int i, int scale) {
-  return r.get_indicator(i) == soci::i_ok ? FromSqlDecimal(r.get<std::string>(i), scale) : "";
-}
-
-FundRequest RequestFromRow(const soci::row& r) {
+FundRequest RequestFromRow(const soci::row& row) {
+  const NamedRow r(row);
   FundRequest f;
-  f.set_id(r.get<long long>(0));
-  f.set_program_id(r.get<long long>(1));
-  f.set_partner_id(r.get<long long>(2));
-  f.set_fund(static_cast<cim::v1::LedgerAccount>(r.get<int>(3)));
-  f.set_activity(r.get<std::string>(4));
-  f.set_description(r.get<std::string>(5));
-  f.set_currency_code(r.get<std::string>(10));
+  f.set_id(r.Integer("id"));
+  f.set_program_id(r.Integer("program_id"));
+  f.set_partner_id(r.Integer("partner_id"));
+  f.set_fund(static_cast<cim::v1::LedgerAccount>(r.Int("fund")));
+  f.set_activity(r.Text("activity"));
+  f.set_description(r.Text("description"));
+  f.set_currency_code(r.Text("currency_code"));
   const int scale = StoredCurrencyScale(f.currency_code());
-  f.set_planned_cost(FromSqlDecimal(r.get<std::string>(6), scale));
-  f.set_start_date(r.get<std::string>(7));
-  f.set_end_date(r.get<std::string>(8));
-  f.set_status(static_cast<FundRequestStatus>(r.get<int>(9)));
-  f.set_approved_amount(OptionalDecimal(r, 11, scale));
-  f.set_actual_cost(OptionalDecimal(r, 12, scale));
-  f.set_reimbursed_amount(OptionalDecimal(r, 13, scale));
-  f.set_proof_notes(r.get<std::string>(14));
-  f.set_requested_by_user_id(r.get<long long>(15));
-  SetTimestamp(FromSqlTime(r.get<std::tm>(16)), f.mutable_create_time());
-  SetTimestamp(FromSqlTime(r.get<std::tm>(17)), f.mutable_update_time());
-  f.set_etag(absl::StrCat(r.get<long long>(18)));
+  f.set_planned_cost(r.Decimal("planned_cost", scale));
+  f.set_start_date(r.Text("start_date"));
+  f.set_end_date(r.Text("end_date"));
+  f.set_status(static_cast<FundRequestStatus>(r.Int("status")));
+  f.set_approved_amount(r.Decimal("approved_amount", scale));
+  f.set_actual_cost(r.Decimal("actual_cost", scale));
+  f.set_reimbursed_amount(r.Decimal("reimbursed_amount", scale));
+  f.set_proof_notes(r.Text("proof_notes"));
+  f.set_requested_by_user_id(r.Integer("requested_by"));
+  SetTimestamp(r.Time("created_at"), f.mutable_create_time());
+  SetTimestamp(r.Time("updated_at"), f.mutable_update_time());
+  f.set_etag(absl::StrCat(r.Integer("version")));
   return f;
 }
 
@@ -65,21 +65,10 @@ absl::StatusOr<FundRequest> ReadRequest(soci::session& s, int64_t id) {
   FundRequest request = RequestFromRow(r);
 
   soci::rowset<soci::row> proof =
-      (s.prepare << "SELECT id, filename, content_type, size_bytes, sha256, uploaded_by,"
-                    " created_at, partner_id FROM attachments WHERE fund_request_id = :id"
-                    " ORDER BY id",
+      (s.prepare << absl::StrCat("SELECT ", kAttachmentColumns,
+                                 " FROM attachments WHERE fund_request_id = :id ORDER BY id"),
        soci::use(key));
-  for (const soci::row& a : proof) {
-    cim::v1::Attachment* attachment = request.add_proof();
-    attachment->set_id(a.get<long long>(0));
-    attachment->set_filename(a.get<std::string>(1));
-    attachment->set_content_type(a.get<std::string>(2));
-    attachment->set_size_bytes(a.get<long long>(3));
-    attachment->set_sha256(a.get<std::string>(4));
-    attachment->set_uploaded_by_user_id(a.get<long long>(5));
-    SetTimestamp(FromSqlTime(a.get<std::tm>(6)), attachment->mutable_create_time());
-    attachment->set_partner_id(a.get<long long>(7));
-  }
+  for (const soci::row& a : proof) *request.add_proof() = AttachmentFromRow(a);
 
   soci::rowset<soci::row> events =
       (s.prepare << "SELECT e.from_status, e.to_status, e.actor_id, u.display_name, e.comment,"
@@ -165,21 +154,22 @@ class MysqlFundContext final : public FundContext {
 absl::StatusOr<FundRequest> MysqlFundRepository::Create(const FundRequest& request, int64_t actor,
                                                         absl::Time now) {
   return db_.Transact([&](soci::session& s) -> absl::StatusOr<FundRequest> {
-    long long program = request.program_id(), partner = request.partner_id(), by = actor;
-    int fund = request.fund(), status = cim::v1::FUND_REQUEST_STATUS_SUBMITTED;
-    std::tm t = ToSqlTime(now);
-    std::string empty;
-    s << "INSERT INTO fund_requests (program_id, partner_id, fund, activity, description,"
-         " planned_cost, start_date, end_date, status, proof_notes, requested_by, created_at,"
-         " updated_at) VALUES (:program, :partner, :fund, :activity, :description, :cost,"
-         " :start, :end, :status, :notes, :by, :c, :u)",
-        soci::use(program), soci::use(partner), soci::use(fund), soci::use(request.activity()),
-        soci::use(request.description()), soci::use(request.planned_cost()),
-        soci::use(request.start_date()), soci::use(request.end_date()), soci::use(status),
-        soci::use(empty), soci::use(by), soci::use(t), soci::use(t);
-    long long id = 0;
-    s << "SELECT LAST_INSERT_ID()", soci::into(id);
-    AuditInsertedRow(s, "fund_requests", id);
+    const int status = cim::v1::FUND_REQUEST_STATUS_SUBMITTED;
+    const int64_t id = Table("fund_requests")
+                           .Insert(s, Columns()
+                                          .Set("program_id", request.program_id())
+                                          .Set("partner_id", request.partner_id())
+                                          .Set("fund", static_cast<int>(request.fund()))
+                                          .Set("activity", request.activity())
+                                          .Set("description", request.description())
+                                          .Set("planned_cost", request.planned_cost())
+                                          .Set("start_date", request.start_date())
+                                          .Set("end_date", request.end_date())
+                                          .Set("status", status)
+                                          .Set("proof_notes", "")
+                                          .Set("requested_by", actor)
+                                          .Set("created_at", now)
+                                          .Set("updated_at", now));
     InsertEvent(s, id, cim::v1::FUND_REQUEST_STATUS_UNSPECIFIED, status, actor, "", now);
     return ReadRequest(s, id);
   });
@@ -219,7 +209,7 @@ absl::StatusOr<FundRequest> MysqlFundRepository::Decide(int64_t id, int64_t acto
     s << "SELECT status FROM fund_requests WHERE id = :id FOR UPDATE", soci::use(key),
         soci::into(locked);
     if (!s.got_data()) return absl::NotFoundError(absl::StrCat("fund request ", id, " not found"));
-    AuditRow(s, "fund_requests", id);
+    Table("fund_requests").WillChange(s, id);
     CIM_ASSIGN_OR_RETURN(const FundRequest request, ReadRequest(s, id));
     CIM_ASSIGN_OR_RETURN(const cim::v1::Program program, ReadProgram(s, request.program_id()));
     MysqlFundContext context(s, request);

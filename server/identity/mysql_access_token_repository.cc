@@ -2,8 +2,8 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
-#include "server/audit/mysql_audit.h"
 #include "server/db/sql_builder.h"
+#include "server/db/table.h"
 
 namespace cim {
 namespace {
@@ -38,17 +38,14 @@ MysqlAccessTokenRepository::MysqlAccessTokenRepository(MysqlDatabase& db)
 absl::StatusOr<int64_t> MysqlAccessTokenRepository::Insert(const std::string& token_hash,
                                                            const AccessTokenRecord& record) {
   return db_.Transact([&](soci::session& s) -> absl::StatusOr<int64_t> {
-    long long user = record.user_id;
-    int kind = static_cast<int>(record.kind);
-    std::tm created = ToSqlTime(record.created_at), expires = ToSqlTime(record.expires_at);
-    s << "INSERT INTO access_tokens (token_hash, user_id, kind, description, created_at,"
-         " expires_at) VALUES (:hash, :user, :kind, :description, :created, :expires)",
-        soci::use(token_hash), soci::use(user), soci::use(kind), soci::use(record.description),
-        soci::use(created), soci::use(expires);
-    long long id = 0;
-    s << "SELECT LAST_INSERT_ID()", soci::into(id);
-    AuditInsertedRow(s, "access_tokens", id);
-    return static_cast<int64_t>(id);
+    return Table("access_tokens")
+        .Insert(s, Columns()
+                       .Set("token_hash", token_hash)
+                       .Set("user_id", static_cast<long long>(record.user_id))
+                       .Set("kind", static_cast<int>(record.kind))
+                       .Set("description", record.description)
+                       .Set("created_at", record.created_at)
+                       .Set("expires_at", record.expires_at));
   });
 }
 
@@ -113,14 +110,12 @@ absl::StatusOr<AccessTokenRecord> MysqlAccessTokenRepository::Get(int64_t id) {
 
 absl::Status MysqlAccessTokenRepository::Revoke(int64_t id, absl::Time now) {
   return db_.Transact([&](soci::session& s) -> absl::Status {
-    long long key = id;
-    AuditRow(s, "access_tokens", key);
-    int exists = 0;
-    s << "SELECT COUNT(*) FROM access_tokens WHERE id = :id", soci::use(key), soci::into(exists);
-    if (exists == 0) return absl::NotFoundError(absl::StrCat("token ", id, " not found"));
-    std::tm t = ToSqlTime(now);
-    s << "UPDATE access_tokens SET revoked_at = :t WHERE id = :id AND revoked_at IS NULL",
-        soci::use(t), soci::use(key);
+    const Table tokens("access_tokens");
+    soci::row r;
+    if (!tokens.Get(s, "revoked_at", id, r, /*lock=*/true)) {
+      return absl::NotFoundError(absl::StrCat("token ", id, " not found"));
+    }
+    if (NamedRow(r).IsNull("revoked_at")) tokens.Update(s, id, Columns().Set("revoked_at", now));
     return absl::OkStatus();
   });
 }

@@ -4,7 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
-#include "server/audit/mysql_audit.h"
+#include "server/db/table.h"
 
 namespace cim {
 namespace {
@@ -12,47 +12,49 @@ namespace {
 constexpr char kColumns[] =
     "id, name, type, tier, region, parent_partner_id, status, created_at, updated_at, version";
 
-Partner PartnerFromRow(const soci::row& r) {
+Partner PartnerFromRow(const soci::row& row) {
+  const NamedRow r(row);
   Partner p;
-  p.set_id(r.get<long long>(0));
-  p.set_name(r.get<std::string>(1));
-  p.set_type(static_cast<cim::v1::PartnerType>(r.get<int>(2)));
-  p.set_tier(r.get<std::string>(3));
-  p.set_region(r.get<std::string>(4));
-  if (r.get_indicator(5) == soci::i_ok) p.set_parent_partner_id(r.get<long long>(5));
-  p.set_status(static_cast<cim::v1::PartnerStatus>(r.get<int>(6)));
-  SetTimestamp(FromSqlTime(r.get<std::tm>(7)), p.mutable_create_time());
-  SetTimestamp(FromSqlTime(r.get<std::tm>(8)), p.mutable_update_time());
-  p.set_etag(absl::StrCat(r.get<long long>(9)));
+  p.set_id(r.Integer("id"));
+  p.set_name(r.Text("name"));
+  p.set_type(static_cast<cim::v1::PartnerType>(r.Int("type")));
+  p.set_tier(r.Text("tier"));
+  p.set_region(r.Text("region"));
+  p.set_parent_partner_id(r.Integer("parent_partner_id"));
+  p.set_status(static_cast<cim::v1::PartnerStatus>(r.Int("status")));
+  SetTimestamp(r.Time("created_at"), p.mutable_create_time());
+  SetTimestamp(r.Time("updated_at"), p.mutable_update_time());
+  p.set_etag(absl::StrCat(r.Integer("version")));
   return p;
 }
 
 absl::StatusOr<Partner> GetIn(soci::session& s, int64_t id) {
   soci::row r;
-  long long key = id;
-  s << absl::StrCat("SELECT ", kColumns, " FROM partners WHERE id = :id"), soci::use(key),
-      soci::into(r);
-  if (!s.got_data()) return absl::NotFoundError(absl::StrCat("partner ", id, " not found"));
+  if (!Table("partners").Get(s, kColumns, id, r)) {
+    return absl::NotFoundError(absl::StrCat("partner ", id, " not found"));
+  }
   return PartnerFromRow(r);
+}
+
+// The columns a caller sets on a partner.
+Columns PartnerColumns(const Partner& partner, absl::Time now) {
+  Columns c;
+  c.Set("name", partner.name())
+      .Set("type", static_cast<int>(partner.type()))
+      .Set("tier", partner.tier())
+      .Set("region", partner.region())
+      .SetId("parent_partner_id", partner.parent_partner_id())
+      .Set("status", static_cast<int>(partner.status()))
+      .Set("updated_at", now);
+  return c;
 }
 
 }  // namespace
 
 absl::StatusOr<Partner> MysqlPartnerRepository::Create(const Partner& partner, absl::Time now) {
   return db_.Transact([&](soci::session& s) -> absl::StatusOr<Partner> {
-    long long parent = partner.parent_partner_id();
-    soci::indicator parent_ind = parent == 0 ? soci::i_null : soci::i_ok;
-    int type = partner.type();
-    int status = partner.status();
-    std::tm t = ToSqlTime(now);
-    s << "INSERT INTO partners (name, type, tier, region, parent_partner_id, status, created_at,"
-         " updated_at) VALUES (:name, :type, :tier, :region, :parent, :status, :c, :u)",
-        soci::use(partner.name()), soci::use(type), soci::use(partner.tier()),
-        soci::use(partner.region()), soci::use(parent, parent_ind), soci::use(status), soci::use(t),
-        soci::use(t);
-    long long id = 0;
-    s << "SELECT LAST_INSERT_ID()", soci::into(id);
-    AuditInsertedRow(s, "partners", id);
+    const int64_t id =
+        Table("partners").Insert(s, PartnerColumns(partner, now).Set("created_at", now));
     return GetIn(s, id);
   });
 }
@@ -94,22 +96,8 @@ absl::StatusOr<Partner> MysqlPartnerRepository::Update(const Partner& partner, a
     return absl::InvalidArgumentError("etag: not an etag of this partner");
   }
   return db_.Transact([&](soci::session& s) -> absl::StatusOr<Partner> {
-    long long id = partner.id();
-    AuditRow(s, "partners", id);
-    long long parent = partner.parent_partner_id();
-    soci::indicator parent_ind = parent == 0 ? soci::i_null : soci::i_ok;
-    int type = partner.type();
-    int status = partner.status();
-    std::tm t = ToSqlTime(now);
-    soci::statement st =
-        (s.prepare << "UPDATE partners SET name = :name, type = :type, tier = :tier,"
-                      " region = :region, parent_partner_id = :parent, status = :status,"
-                      " updated_at = :u, version = version + 1 WHERE id = :id AND version = :v",
-         soci::use(partner.name()), soci::use(type), soci::use(partner.tier()),
-         soci::use(partner.region()), soci::use(parent, parent_ind), soci::use(status),
-         soci::use(t), soci::use(id), soci::use(expected_version));
-    st.execute(true);
-    if (st.get_affected_rows() == 0) {
+    const int64_t id = partner.id();
+    if (Table("partners").Update(s, id, PartnerColumns(partner, now), expected_version) == 0) {
       CIM_RETURN_IF_ERROR(GetIn(s, id).status());  // NOT_FOUND if it is gone
       return absl::AbortedError(
           absl::StrCat("partner ", id, " was changed by someone else; reload and retry"));

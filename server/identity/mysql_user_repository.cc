@@ -4,7 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
-#include "server/audit/mysql_audit.h"
+#include "server/db/table.h"
 
 namespace cim {
 namespace {
@@ -13,29 +13,40 @@ constexpr char kColumns[] =
     "id, email, display_name, role, partner_id, status, created_at, updated_at, password_hash,"
     " version";
 
-UserRecord UserFromRow(const soci::row& r) {
+UserRecord UserFromRow(const soci::row& row) {
+  const NamedRow r(row);
   UserRecord rec;
   User& u = rec.user;
-  u.set_id(r.get<long long>(0));
-  u.set_email(r.get<std::string>(1));
-  u.set_display_name(r.get<std::string>(2));
-  u.set_role(static_cast<cim::v1::Role>(r.get<int>(3)));
-  if (r.get_indicator(4) == soci::i_ok) u.set_partner_id(r.get<long long>(4));
-  u.set_status(static_cast<cim::v1::UserStatus>(r.get<int>(5)));
-  SetTimestamp(FromSqlTime(r.get<std::tm>(6)), u.mutable_create_time());
-  SetTimestamp(FromSqlTime(r.get<std::tm>(7)), u.mutable_update_time());
-  if (r.get_indicator(8) == soci::i_ok) rec.password_hash = r.get<std::string>(8);
-  u.set_etag(absl::StrCat(r.get<long long>(9)));
+  u.set_id(r.Integer("id"));
+  u.set_email(r.Text("email"));
+  u.set_display_name(r.Text("display_name"));
+  u.set_role(static_cast<cim::v1::Role>(r.Int("role")));
+  u.set_partner_id(r.Integer("partner_id"));
+  u.set_status(static_cast<cim::v1::UserStatus>(r.Int("status")));
+  SetTimestamp(r.Time("created_at"), u.mutable_create_time());
+  SetTimestamp(r.Time("updated_at"), u.mutable_update_time());
+  if (!r.IsNull("password_hash")) rec.password_hash = r.Text("password_hash");
+  u.set_etag(absl::StrCat(r.Integer("version")));
   return rec;
 }
 
 absl::StatusOr<UserRecord> GetIn(soci::session& s, int64_t id) {
   soci::row r;
-  long long key = id;
-  s << absl::StrCat("SELECT ", kColumns, " FROM users WHERE id = :id"), soci::use(key),
-      soci::into(r);
-  if (!s.got_data()) return absl::NotFoundError(absl::StrCat("user ", id, " not found"));
+  if (!Table("users").Get(s, kColumns, id, r)) {
+    return absl::NotFoundError(absl::StrCat("user ", id, " not found"));
+  }
   return UserFromRow(r);
+}
+
+// The columns a caller sets on a user.
+Columns UserColumns(const User& user, absl::Time now) {
+  Columns c;
+  c.Set("display_name", user.display_name())
+      .Set("role", static_cast<int>(user.role()))
+      .SetId("partner_id", user.partner_id())
+      .Set("status", static_cast<int>(user.status()))
+      .Set("updated_at", now);
+  return c;
 }
 
 }  // namespace
@@ -44,19 +55,13 @@ absl::StatusOr<User> MysqlUserRepository::Create(const User& user,
                                                  const std::optional<std::string>& password_hash,
                                                  absl::Time now) {
   return db_.Transact([&](soci::session& s) -> absl::StatusOr<User> {
-    long long partner = user.partner_id();
-    soci::indicator partner_ind = partner == 0 ? soci::i_null : soci::i_ok;
-    std::string hash = password_hash.value_or("");
-    soci::indicator hash_ind = password_hash.has_value() ? soci::i_ok : soci::i_null;
-    int role = user.role(), status = user.status();
-    std::tm t = ToSqlTime(now);
+    int64_t id = 0;
     try {
-      s << "INSERT INTO users (email, display_name, role, partner_id, status, password_hash,"
-           " created_at, updated_at) VALUES (:email, :name, :role, :partner, :status, :hash,"
-           " :c, :u)",
-          soci::use(user.email()), soci::use(user.display_name()), soci::use(role),
-          soci::use(partner, partner_ind), soci::use(status), soci::use(hash, hash_ind),
-          soci::use(t), soci::use(t);
+      id = Table("users").Insert(
+          s, UserColumns(user, now)
+                 .Set("email", user.email())
+                 .SetOrNull("password_hash", password_hash.value_or(""), !password_hash)
+                 .Set("created_at", now));
     } catch (const std::exception& e) {
       bool lost = false;
       absl::Status st = MapDatabaseError(e, &lost);
@@ -66,9 +71,6 @@ absl::StatusOr<User> MysqlUserRepository::Create(const User& user,
       }
       throw;
     }
-    long long id = 0;
-    s << "SELECT LAST_INSERT_ID()", soci::into(id);
-    AuditInsertedRow(s, "users", id);
     CIM_ASSIGN_OR_RETURN(UserRecord rec, GetIn(s, id));
     return rec.user;
   });
@@ -116,20 +118,8 @@ absl::StatusOr<User> MysqlUserRepository::Update(const User& user, absl::Time no
     return absl::InvalidArgumentError("etag: not an etag of this user");
   }
   return db_.Transact([&](soci::session& s) -> absl::StatusOr<User> {
-    long long id = user.id();
-    AuditRow(s, "users", id);
-    long long partner = user.partner_id();
-    soci::indicator partner_ind = partner == 0 ? soci::i_null : soci::i_ok;
-    int role = user.role(), status = user.status();
-    std::tm t = ToSqlTime(now);
-    soci::statement st =
-        (s.prepare << "UPDATE users SET display_name = :name, role = :role, partner_id = :partner,"
-                      " status = :status, updated_at = :u, version = version + 1"
-                      " WHERE id = :id AND version = :v",
-         soci::use(user.display_name()), soci::use(role), soci::use(partner, partner_ind),
-         soci::use(status), soci::use(t), soci::use(id), soci::use(expected_version));
-    st.execute(true);
-    if (st.get_affected_rows() == 0) {
+    const int64_t id = user.id();
+    if (Table("users").Update(s, id, UserColumns(user, now), expected_version) == 0) {
       CIM_RETURN_IF_ERROR(GetIn(s, id).status());
       return absl::AbortedError(
           absl::StrCat("user ", id, " was changed by someone else; reload and retry"));

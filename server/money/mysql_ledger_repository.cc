@@ -6,7 +6,7 @@
 #include "lib/dates.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
-#include "server/audit/mysql_audit.h"
+#include "server/db/table.h"
 #include "server/events/mysql_outbox.h"
 #include "server/money/mysql_budget.h"
 #include "server/money/mysql_ledger_entries.h"
@@ -49,7 +49,7 @@ absl::StatusOr<LedgerEntry> MysqlLedgerRepository::AppendReversal(const LedgerPo
     AppendLedgerEntries(s, {reversal});
     long long id = 0;
     s.get_last_insert_id("ledger_entries", id);
-    AuditInsertedRow(s, "ledger_entries", id);
+    Table("ledger_entries").Inserted(s, id);
     if (reversal.account == cim::v1::LEDGER_ACCOUNT_POINTS) {
       // The points leave the period they counted in: their approval's, else the entry's.
       std::tm counted{};

@@ -4,8 +4,8 @@
 #include "lib/dates.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
-#include "server/audit/mysql_audit.h"
 #include "server/db/sql_builder.h"
+#include "server/db/table.h"
 #include "server/events/mysql_outbox.h"
 
 namespace cim {
@@ -73,11 +73,14 @@ absl::StatusOr<TierLadder> MysqlPartnerTierRepository::GetLadder() {
 
 absl::Status MysqlPartnerTierRepository::ReplaceLadder(const TierLadder& ladder, absl::Time now) {
   return db_.Transact([&](soci::session& s) -> absl::Status {
-    AuditQuery(s, "tiers", "ladder",
-               absl::StrCat("SELECT ", AuditColumns(s, "tiers", "t"),
-                            ", ts.currency_code FROM tiers t CROSS JOIN tier_settings ts"
-                            " WHERE ts.id = 1 ORDER BY t.rank_no"),
-               {}, /*many=*/true);
+    // The ladder changes as one entity: every tier, with the ladder's currency.
+    NoteChange(s,
+               EntityView{.table = "tiers",
+                          .key = {},
+                          .extra = "ts.currency_code",
+                          .joins = "JOIN tier_settings ts ON ts.id = 1",
+                          .order_by = "t.rank_no"},
+               {"ladder"});
     std::tm t = ToSqlTime(now);
     s << "UPDATE tier_settings SET currency_code = :c, updated_at = :t WHERE id = 1",
         soci::use(ladder.currency_code()), soci::use(t);
@@ -186,7 +189,7 @@ absl::StatusOr<absl::flat_hash_map<int64_t, TierFigures>> MysqlPartnerTierReposi
 absl::StatusOr<TierChange> MysqlPartnerTierRepository::ApplyChange(const NewTierChange& in) {
   return db_.Transact([&](soci::session& s) -> absl::StatusOr<TierChange> {
     long long partner = in.partner_id;
-    AuditRow(s, "partners", partner);
+    Table("partners").WillChange(s, partner);
     std::tm t = ToSqlTime(in.now);
     soci::statement update =
         (s.prepare << "UPDATE partners SET tier = :to, updated_at = :t, version = version + 1"

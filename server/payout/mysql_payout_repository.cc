@@ -9,7 +9,8 @@
 #include "lib/decimal.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
-#include "server/audit/mysql_audit.h"
+#include "server/claim/mysql_claim_view.h"
+#include "server/db/table.h"
 #include "server/money/mysql_ledger_entries.h"
 
 namespace cim {
@@ -74,14 +75,12 @@ absl::StatusOr<PayoutRun> MysqlPayoutRepository::CreateRun(absl::CivilDay period
     std::string first = FormatDate(period_start), last = FormatDate(period_end);
     std::tm cutoff =
         ToSqlTime(absl::FromCivil(absl::CivilSecond(period_end + 1), absl::UTCTimeZone()));
-    std::tm t = ToSqlTime(now);
-    long long by = actor;
-    s << "INSERT INTO payout_runs (period_start, period_end, created_by, created_at)"
-         " VALUES (:first, :last, :by, :t)",
-        soci::use(first), soci::use(last), soci::use(by), soci::use(t);
-    long long run_id = 0;
-    s.get_last_insert_id("payout_runs", run_id);
-    AuditInsertedRow(s, "payout_runs", run_id);
+    long long run_id = Table("payout_runs")
+                           .Insert(s, Columns()
+                                          .Set("period_start", first)
+                                          .Set("period_end", last)
+                                          .Set("created_by", actor)
+                                          .Set("created_at", now));
 
     int payable = kPayable, payout = kPayout;
     std::vector<std::pair<long long, std::string>> groups;
@@ -98,13 +97,13 @@ absl::StatusOr<PayoutRun> MysqlPayoutRepository::CreateRun(absl::CivilDay period
         groups.emplace_back(r.get<long long>(0), r.get<std::string>(1));
     }
     for (auto& [partner, currency] : groups) {
-      int open = kOpen;
-      s << "INSERT INTO statements (run_id, partner_id, currency_code, status, created_at)"
-           " VALUES (:run, :partner, :currency, :status, :t)",
-          soci::use(run_id), soci::use(partner), soci::use(currency), soci::use(open), soci::use(t);
-      long long statement_id = 0;
-      s.get_last_insert_id("statements", statement_id);
-      AuditInsertedRow(s, "statements", statement_id);
+      long long statement_id = Table("statements")
+                                   .Insert(s, Columns()
+                                                  .Set("run_id", run_id)
+                                                  .Set("partner_id", partner)
+                                                  .Set("currency_code", currency)
+                                                  .Set("status", kOpen)
+                                                  .Set("created_at", now));
       // The primary key of statement_lines keeps an entry out of a second statement, also when
       // runs race: the later one fails here and is retried by the caller.
       s << "INSERT INTO statement_lines (entry_id, statement_id)"
@@ -191,7 +190,7 @@ absl::StatusOr<Statement> MysqlPayoutRepository::MarkPaid(int64_t id, const std:
       return absl::FailedPreconditionError(absl::StrCat("statement ", id, " is already paid"));
     }
     CIM_ASSIGN_OR_RETURN(Statement statement, ReadStatement(s, id, /*with_entries=*/false));
-    AuditRow(s, "statements", id);
+    Table("statements").WillChange(s, id);
     int paid = kPaid;
     long long by = actor;
     std::tm t = ToSqlTime(now);
@@ -234,9 +233,10 @@ absl::StatusOr<Statement> MysqlPayoutRepository::MarkPaid(int64_t id, const std:
     }
     const std::string comment = absl::StrCat("paid in statement ", id, " (", reference, ")");
     std::sort(claims.begin(), claims.end());  // claims are locked in id order everywhere
+    const Table claim_rows(ClaimView());
     for (long long claim : claims) {
       int from = cim::v1::CLAIM_STATUS_APPROVED, to = cim::v1::CLAIM_STATUS_PAID;
-      AuditRow(s, "claims", claim);
+      claim_rows.WillChange(s, claim);
       s << "UPDATE claims SET status = :to, updated_at = :t, version = version + 1"
            " WHERE id = :id",
           soci::use(to), soci::use(t), soci::use(claim);

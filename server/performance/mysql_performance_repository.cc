@@ -7,8 +7,8 @@
 #include "cim/v1/ledger.pb.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
-#include "server/audit/mysql_audit.h"
 #include "server/db/sql_builder.h"
+#include "server/db/table.h"
 
 namespace cim {
 namespace {
@@ -94,7 +94,7 @@ absl::StatusOr<cim::v1::ProgramCost> MysqlPerformanceRepository::InsertCost(
     insert.Execute(s);
     long long id = 0;
     s.get_last_insert_id("program_costs", id);
-    AuditInsertedRow(s, "program_costs", id);
+    Table("program_costs").Inserted(s, id);
     return ReadCost(s, id);
   });
 }
@@ -109,7 +109,7 @@ absl::StatusOr<cim::v1::ProgramCost> MysqlPerformanceRepository::VoidCost(int64_
     if (voided != 0) {
       return absl::FailedPreconditionError(absl::StrCat("program cost ", id, " is already void"));
     }
-    AuditRow(s, "program_costs", id);
+    Table("program_costs").WillChange(s, id);
     s << "UPDATE program_costs SET voided = 1 WHERE id = :id", soci::use(id);
     return ReadCost(s, id);
   });

@@ -5,58 +5,64 @@
 #include "absl/strings/str_join.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
-#include "server/audit/mysql_audit.h"
 #include "server/db/sql_builder.h"
+#include "server/db/table.h"
 
 namespace cim {
 namespace {
 
 constexpr char kColumns[] =
-    "id, sku, name, category, currency_code, CAST(list_price AS CHAR), CAST(unit_cost AS CHAR),"
-    " status, created_at, updated_at, version";
+    "id, sku, name, category, currency_code, CAST(list_price AS CHAR) AS list_price,"
+    " CAST(unit_cost AS CHAR) AS unit_cost, status, created_at, updated_at, version";
 // Products looked up per statement by FindBySkus.
 constexpr size_t kSkusPerQuery = 500;
 
-Product ProductFromRow(const soci::row& r) {
+Product ProductFromRow(const soci::row& row) {
+  const NamedRow r(row);
   Product p;
-  p.set_id(r.get<long long>(0));
-  p.set_sku(r.get<std::string>(1));
-  p.set_name(r.get<std::string>(2));
-  p.set_category(r.get<std::string>(3));
-  p.set_currency_code(r.get<std::string>(4));
-  p.set_list_price(FromSqlDecimal(r.get<std::string>(5), 2));
-  p.set_unit_cost(FromSqlDecimal(r.get<std::string>(6), 2));
-  p.set_status(static_cast<cim::v1::ProductStatus>(r.get<int>(7)));
-  SetTimestamp(FromSqlTime(r.get<std::tm>(8)), p.mutable_create_time());
-  SetTimestamp(FromSqlTime(r.get<std::tm>(9)), p.mutable_update_time());
-  p.set_etag(absl::StrCat(r.get<long long>(10)));
+  p.set_id(r.Integer("id"));
+  p.set_sku(r.Text("sku"));
+  p.set_name(r.Text("name"));
+  p.set_category(r.Text("category"));
+  p.set_currency_code(r.Text("currency_code"));
+  p.set_list_price(r.Decimal("list_price", 2));
+  p.set_unit_cost(r.Decimal("unit_cost", 2));
+  p.set_status(static_cast<cim::v1::ProductStatus>(r.Int("status")));
+  SetTimestamp(r.Time("created_at"), p.mutable_create_time());
+  SetTimestamp(r.Time("updated_at"), p.mutable_update_time());
+  p.set_etag(absl::StrCat(r.Integer("version")));
   return p;
 }
 
 absl::StatusOr<Product> GetIn(soci::session& s, int64_t id) {
   soci::row r;
-  long long key = id;
-  s << absl::StrCat("SELECT ", kColumns, " FROM products WHERE id = :id"), soci::use(key),
-      soci::into(r);
-  if (!s.got_data()) return absl::NotFoundError(absl::StrCat("product ", id, " not found"));
+  if (!Table("products").Get(s, kColumns, id, r)) {
+    return absl::NotFoundError(absl::StrCat("product ", id, " not found"));
+  }
   return ProductFromRow(r);
+}
+
+// The columns a caller sets on a product.
+Columns ProductColumns(const Product& product, absl::Time now) {
+  Columns c;
+  c.Set("name", product.name())
+      .Set("category", product.category())
+      .Set("currency_code", product.currency_code())
+      .Set("list_price", product.list_price())
+      .Set("unit_cost", product.unit_cost())
+      .Set("status", static_cast<int>(product.status()))
+      .Set("updated_at", now);
+  return c;
 }
 
 }  // namespace
 
 absl::StatusOr<Product> MysqlProductRepository::Create(const Product& product, absl::Time now) {
   return db_.Transact([&](soci::session& s) -> absl::StatusOr<Product> {
-    int status = product.status();
-    std::tm t = ToSqlTime(now);
-    s << "INSERT INTO products (sku, name, category, currency_code, list_price, unit_cost,"
-         " status, created_at, updated_at) VALUES (:sku, :name, :category, :currency, :price,"
-         " :cost, :status, :c, :u)",
-        soci::use(product.sku()), soci::use(product.name()), soci::use(product.category()),
-        soci::use(product.currency_code()), soci::use(product.list_price()),
-        soci::use(product.unit_cost()), soci::use(status), soci::use(t), soci::use(t);
-    long long id = 0;
-    s << "SELECT LAST_INSERT_ID()", soci::into(id);
-    AuditInsertedRow(s, "products", id);
+    const int64_t id =
+        Table("products")
+            .Insert(s,
+                    ProductColumns(product, now).Set("sku", product.sku()).Set("created_at", now));
     return GetIn(s, id);
   });
 }
@@ -92,21 +98,8 @@ absl::StatusOr<Product> MysqlProductRepository::Update(const Product& product, a
     return absl::InvalidArgumentError("etag: not an etag of this product");
   }
   return db_.Transact([&](soci::session& s) -> absl::StatusOr<Product> {
-    long long id = product.id();
-    AuditRow(s, "products", id);
-    int status = product.status();
-    std::tm t = ToSqlTime(now);
-    soci::statement st =
-        (s.prepare << "UPDATE products SET name = :name, category = :category,"
-                      " currency_code = :currency, list_price = :price, unit_cost = :cost,"
-                      " status = :status, updated_at = :u, version = version + 1"
-                      " WHERE id = :id AND version = :v",
-         soci::use(product.name()), soci::use(product.category()),
-         soci::use(product.currency_code()), soci::use(product.list_price()),
-         soci::use(product.unit_cost()), soci::use(status), soci::use(t), soci::use(id),
-         soci::use(expected_version));
-    st.execute(true);
-    if (st.get_affected_rows() == 0) {
+    const int64_t id = product.id();
+    if (Table("products").Update(s, id, ProductColumns(product, now), expected_version) == 0) {
       CIM_RETURN_IF_ERROR(GetIn(s, id).status());
       return absl::AbortedError(
           absl::StrCat("product ", id, " was changed by someone else; reload and retry"));
@@ -125,7 +118,7 @@ absl::StatusOr<ImportCounts> MysqlProductRepository::Import(const std::vector<Pr
       s << "SELECT id FROM products WHERE sku = :sku FOR UPDATE", soci::use(p.sku()),
           soci::into(existing);
       const bool exists = s.got_data();
-      if (exists) AuditRow(s, "products", existing);
+      if (exists) Table("products").WillChange(s, existing);
       int status = p.status();
       soci::statement st =
           (s.prepare
@@ -146,7 +139,7 @@ absl::StatusOr<ImportCounts> MysqlProductRepository::Import(const std::vector<Pr
       if (!exists) {
         long long id = 0;
         s << "SELECT LAST_INSERT_ID()", soci::into(id);
-        AuditInsertedRow(s, "products", id);
+        Table("products").Inserted(s, id);
       }
       if (st.get_affected_rows() == 1) {
         ++counts.created;

@@ -6,8 +6,8 @@
 #include "lib/proto_json.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
-#include "server/audit/mysql_audit.h"
 #include "server/db/sql_builder.h"
+#include "server/db/table.h"
 #include "server/money/mysql_budget.h"
 #include "server/money/mysql_ledger_entries.h"
 
@@ -193,7 +193,7 @@ absl::StatusOr<Program> MysqlProgramRepository::Create(const Program& program, i
         soci::use(by), soci::use(t), soci::use(t);
     long long id = 0;
     s << "SELECT LAST_INSERT_ID()", soci::into(id);
-    AuditInsertedRow(s, "programs", id);
+    Table("programs").Inserted(s, id);
     Program stored = program;
     stored.set_id(id);
     WriteVersions(s, stored, actor, now);
@@ -244,7 +244,7 @@ absl::StatusOr<Program> MysqlProgramRepository::Update(const Program& program, i
   }
   return db_.Transact([&](soci::session& s) -> absl::StatusOr<Program> {
     long long id = program.id();
-    AuditRow(s, "programs", id);
+    Table("programs").WillChange(s, id);
     std::string design = DesignJson(program);
     int period = program.period(), status = program.status();
     int terms_version = program.terms_version(), rules_version = program.rules_version();
@@ -312,7 +312,7 @@ absl::StatusOr<Enrollment> MysqlProgramRepository::Enroll(
         soci::use(program), soci::use(partner), soci::use(terms), soci::use(by), soci::use(t);
     long long id = 0;
     s << "SELECT LAST_INSERT_ID()", soci::into(id);
-    AuditInsertedRow(s, "enrollments", id);
+    Table("enrollments").Inserted(s, id);
     AppendLedgerEntries(s, postings);
     CIM_RETURN_IF_ERROR(DrawBudget(s, program, partner, budget_draw));
     Enrollment stored = enrollment;

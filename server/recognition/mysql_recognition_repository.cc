@@ -10,8 +10,8 @@
 #include "lib/proto_json.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
-#include "server/audit/mysql_audit.h"
 #include "server/db/sql_builder.h"
+#include "server/db/table.h"
 #include "server/engagement/mysql_engagement_repository.h"
 #include "server/events/mysql_outbox.h"
 #include "server/money/ledger_repository.h"
@@ -677,10 +677,14 @@ absl::StatusOr<std::vector<cim::v1::Level>> MysqlRecognitionRepository::ListLeve
 
 absl::Status MysqlRecognitionRepository::ReplaceLevels(const std::vector<cim::v1::Level>& levels) {
   return db_.Transact([&](soci::session& s) -> absl::Status {
-    AuditQuery(s, "levels", "all",
-               "SELECT CAST(min_points AS CHAR) AS min_points, name FROM levels"
-               " ORDER BY min_points",
-               {}, /*many=*/true);
+    // The levels change as one entity: the whole ladder (without row ids, which every
+    // replacement renews).
+    NoteChange(s,
+               EntityView{.table = "levels",
+                          .key = {},
+                          .columns = "CAST(t.min_points AS CHAR) AS min_points, t.name",
+                          .order_by = "t.min_points"},
+               {"all"});
     s << "DELETE FROM levels";
     SqlBuilder insert("INSERT INTO levels (min_points, name) VALUES ");
     insert.Join(levels, [&](const cim::v1::Level& l) { insert.Tuple(l.min_points(), l.name()); });
@@ -717,7 +721,7 @@ absl::StatusOr<Badge> MysqlRecognitionRepository::InsertBadge(const Badge& badge
         soci::use(criteria), soci::use(by), soci::use(at);
     long long id = 0;
     s.get_last_insert_id("badges", id);
-    AuditInsertedRow(s, "badges", id);
+    Table("badges").Inserted(s, id);
     Badge out = badge;
     out.set_id(id);
     SetTimestamp(FromSqlTime(at), out.mutable_create_time());
@@ -750,10 +754,8 @@ absl::StatusOr<bool> MysqlRecognitionRepository::NameHidden(int64_t user_id) {
 absl::Status MysqlRecognitionRepository::SetNameHidden(int64_t user_id, bool hidden) {
   return db_.Transact([&](soci::session& s) -> absl::Status {
     long long user = user_id;
-    AuditQuery(s, "recognition_preferences", absl::StrCat(user_id),
-               "SELECT user_id, hide_name FROM recognition_preferences WHERE user_id = ?",
-               {absl::StrCat(user_id)},
-               /*many=*/false);
+    NoteChange(s, EntityView{.table = "recognition_preferences", .key = {"user_id"}},
+               {absl::StrCat(user_id)});
     int hide = hidden ? 1 : 0;
     s << "INSERT INTO recognition_preferences (user_id, hide_name) VALUES (:u, :h)"
          " ON DUPLICATE KEY UPDATE hide_name = VALUES(hide_name)",
@@ -776,7 +778,7 @@ absl::StatusOr<Leaderboard> MysqlRecognitionRepository::InsertLeaderboard(const 
         soci::use(at);
     long long id = 0;
     s.get_last_insert_id("leaderboards", id);
-    AuditInsertedRow(s, "leaderboards", id);
+    Table("leaderboards").Inserted(s, id);
     Leaderboard out = board;
     out.set_id(id);
     SetTimestamp(FromSqlTime(at), out.mutable_create_time());
@@ -862,7 +864,7 @@ absl::StatusOr<cim::v1::TrainingModule> MysqlRecognitionRepository::InsertTraini
     insert.Execute(s);
     long long id = 0;
     s.get_last_insert_id("training_modules", id);
-    AuditInsertedRow(s, "training_modules", id);
+    Table("training_modules").Inserted(s, id);
     soci::row r;
     s << absl::StrCat("SELECT ", kModuleColumns, " FROM training_modules WHERE id = :id"),
         soci::use(id), soci::into(r);
@@ -999,7 +1001,7 @@ absl::StatusOr<cim::v1::TrainingCompletion> MysqlRecognitionRepository::RecordCo
         row.Execute(s);
         long long id = 0;
         s.get_last_insert_id("training_completions", id);
-        AuditInsertedRow(s, "training_completions", id);
+        Table("training_completions").Inserted(s, id);
         if (!points.is_zero()) {
           AppendLedgerEntries(
               s, {LedgerPosting{
