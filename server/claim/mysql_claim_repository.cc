@@ -32,37 +32,36 @@ constexpr int kRejected = cim::v1::CLAIM_STATUS_REJECTED;
 
 constexpr char kClaimColumns[] =
     "c.id, c.program_id, c.partner_id, c.submitted_by, c.invoice_number,"
-    " CAST(c.invoice_date AS CHAR), c.customer_name, c.customer_country, c.currency_code,"
-    " CAST(c.total_amount AS CHAR), c.notes, c.status, c.resubmitted, c.reviewer_id,"
-    " c.created_at, c.updated_at, c.version,"
-    " EXISTS(SELECT 1 FROM claim_conflicts k WHERE k.claim_id = c.id)";
+    " CAST(c.invoice_date AS CHAR) AS invoice_date, c.customer_name, c.customer_country,"
+    " c.currency_code, CAST(c.total_amount AS CHAR) AS total_amount, c.notes, c.status,"
+    " c.resubmitted, c.reviewer_id, c.created_at, c.updated_at, c.version,"
+    " EXISTS(SELECT 1 FROM claim_conflicts k WHERE k.claim_id = c.id) AS in_conflict";
 
-Claim ClaimFromRow(const soci::row& r) {
+Claim ClaimFromRow(const soci::row& row) {
+  const NamedRow r(row);
   Claim c;
-  c.set_id(r.get<long long>(0));
-  c.set_program_id(r.get<long long>(1));
-  c.set_partner_id(r.get<long long>(2));
-  c.set_submitted_by_user_id(r.get<long long>(3));
-  c.set_invoice_number(r.get<std::string>(4));
-  c.set_invoice_date(r.get<std::string>(5));
-  c.set_customer_name(r.get<std::string>(6));
-  c.set_customer_country(r.get<std::string>(7));
-  c.set_currency_code(r.get<std::string>(8));
-  c.set_total_amount(FromSqlDecimal(r.get<std::string>(9), StoredCurrencyScale(c.currency_code())));
-  c.set_notes(r.get<std::string>(10));
-  c.set_status(static_cast<ClaimStatus>(r.get<int>(11)));
-  if (r.get<int>(12) != 0) {
+  c.set_id(r.Integer("id"));
+  c.set_program_id(r.Integer("program_id"));
+  c.set_partner_id(r.Integer("partner_id"));
+  c.set_submitted_by_user_id(r.Integer("submitted_by"));
+  c.set_invoice_number(r.Text("invoice_number"));
+  c.set_invoice_date(r.Text("invoice_date"));
+  c.set_customer_name(r.Text("customer_name"));
+  c.set_customer_country(r.Text("customer_country"));
+  c.set_currency_code(r.Text("currency_code"));
+  c.set_total_amount(r.Decimal("total_amount", StoredCurrencyScale(c.currency_code())));
+  c.set_notes(r.Text("notes"));
+  c.set_status(static_cast<ClaimStatus>(r.Int("status")));
+  if (r.Int("resubmitted") != 0) {
     auto* flag = c.add_flags();
     flag->set_flag(cim::v1::CLAIM_FLAG_RESUBMITTED);
     flag->set_reason("resubmitted after the reviewer asked for information");
   }
-  if (r.get_indicator(13) == soci::i_ok) c.set_reviewer_user_id(r.get<long long>(13));
-  SetTimestamp(FromSqlTime(r.get<std::tm>(14)), c.mutable_create_time());
-  SetTimestamp(FromSqlTime(r.get<std::tm>(15)), c.mutable_update_time());
-  c.set_etag(absl::StrCat(r.get<long long>(16)));
-  if (r.get<int>(17) != 0) {
-    c.add_flags()->set_flag(cim::v1::CLAIM_FLAG_CHANNEL_CONFLICT);
-  }
+  c.set_reviewer_user_id(r.Integer("reviewer_id"));
+  SetTimestamp(r.Time("created_at"), c.mutable_create_time());
+  SetTimestamp(r.Time("updated_at"), c.mutable_update_time());
+  c.set_etag(absl::StrCat(r.Integer("version")));
+  if (r.Int("in_conflict") != 0) c.add_flags()->set_flag(cim::v1::CLAIM_FLAG_CHANNEL_CONFLICT);
   return c;
 }
 
@@ -75,24 +74,24 @@ absl::flat_hash_map<int64_t, Claim> ReadClaimCores(soci::session& s, std::vector
   if (ids.empty()) return out;
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  SqlBuilder rows(absl::StrCat(
-      "SELECT ", kClaimColumns,
-      ", l.sku, l.quantity, CAST(l.unit_price AS CHAR), CAST(l.amount AS CHAR) FROM claims c"
-      " LEFT JOIN claim_lines l ON l.claim_id = c.id WHERE c.id IN "));
+  SqlBuilder rows(absl::StrCat("SELECT ", kClaimColumns,
+                               ", l.sku, l.quantity, CAST(l.unit_price AS CHAR) AS unit_price,"
+                               " CAST(l.amount AS CHAR) AS line_amount FROM claims c"
+                               " LEFT JOIN claim_lines l ON l.claim_id = c.id WHERE c.id IN "));
   rows.List(ids) << " ORDER BY c.id, l.line_no" << (lock ? " FOR UPDATE" : "");
-  constexpr int kLine = 18;  // the first line column
-  rows.Query(s, [&](const soci::row& r) {
-    const int64_t id = r.get<long long>(0);
+  rows.Query(s, [&](const soci::row& row) {
+    const NamedRow r(row);
+    const int64_t id = r.Integer("id");
     auto it = out.find(id);
-    if (it == out.end()) it = out.emplace(id, ClaimFromRow(r)).first;
-    if (r.get_indicator(kLine) != soci::i_ok) return;  // no lines
+    if (it == out.end()) it = out.emplace(id, ClaimFromRow(row)).first;
+    if (r.IsNull("sku")) return;  // no lines
     Claim& claim = it->second;
     const int scale = StoredCurrencyScale(claim.currency_code());
     cim::v1::ClaimLine* line = claim.add_lines();
-    line->set_sku(r.get<std::string>(kLine));
-    line->set_quantity(r.get<long long>(kLine + 1));
-    line->set_unit_price(FromSqlDecimal(r.get<std::string>(kLine + 2), scale));
-    line->set_amount(FromSqlDecimal(r.get<std::string>(kLine + 3), scale));
+    line->set_sku(r.Text("sku"));
+    line->set_quantity(r.Integer("quantity"));
+    line->set_unit_price(r.Decimal("unit_price", scale));
+    line->set_amount(r.Decimal("line_amount", scale));
   });
   return out;
 }
@@ -101,14 +100,14 @@ absl::flat_hash_map<int64_t, Claim> ReadClaimCores(soci::session& s, std::vector
 constexpr char kClaimEventColumns[] =
     "e.from_status, e.to_status, e.actor_id, u.display_name, e.comment, e.created_at";
 
-// The event in row `r` whose kClaimEventColumns start at column `first`.
-void ClaimEventFromRow(const soci::row& r, int first, cim::v1::ClaimEvent* event) {
-  event->set_from_status(static_cast<ClaimStatus>(r.get<int>(first)));
-  event->set_to_status(static_cast<ClaimStatus>(r.get<int>(first + 1)));
-  event->set_actor_user_id(r.get<long long>(first + 2));
-  event->set_actor_name(r.get<std::string>(first + 3));
-  event->set_comment(r.get<std::string>(first + 4));
-  SetTimestamp(FromSqlTime(r.get<std::tm>(first + 5)), event->mutable_time());
+// The event in a row with kClaimEventColumns.
+void ClaimEventFromRow(const NamedRow& r, cim::v1::ClaimEvent* event) {
+  event->set_from_status(static_cast<ClaimStatus>(r.Int("from_status")));
+  event->set_to_status(static_cast<ClaimStatus>(r.Int("to_status")));
+  event->set_actor_user_id(r.Integer("actor_id"));
+  event->set_actor_name(r.Text("display_name"));
+  event->set_comment(r.Text("comment"));
+  SetTimestamp(r.Time("created_at"), event->mutable_time());
 }
 
 // Adds to `claims` (as ReadClaimCores returns them) their attachments, conflict details,
@@ -151,8 +150,9 @@ void ReadClaimDetails(soci::session& s, absl::flat_hash_map<int64_t, Claim>& cla
                                  " FROM claim_events e JOIN users u ON u.id = e.actor_id"
                                  " WHERE e.claim_id IN "));
   events.List(found) << " ORDER BY e.id";
-  events.Query(s, [&](const soci::row& e) {
-    ClaimEventFromRow(e, 1, claims[e.get<long long>(0)].add_timeline());
+  events.Query(s, [&](const soci::row& row) {
+    const NamedRow e(row);
+    ClaimEventFromRow(e, claims[e.Integer("claim_id")].add_timeline());
   });
 
   SqlBuilder rewards(
@@ -942,13 +942,14 @@ absl::StatusOr<std::vector<cim::v1::ClaimEventNotice>> MysqlClaimRepository::Eve
                                    " ORDER BY e.id LIMIT :limit"),
          soci::use(after), soci::use(limit));
     std::vector<cim::v1::ClaimEventNotice> out;
-    for (const soci::row& r : rows) {
+    for (const soci::row& row : rows) {
+      const NamedRow r(row);
       cim::v1::ClaimEventNotice& notice = out.emplace_back();
-      notice.set_event_id(r.get<long long>(0));
-      notice.set_claim_id(r.get<long long>(1));
-      notice.set_partner_id(r.get<long long>(2));
-      notice.set_program_id(r.get<long long>(3));
-      ClaimEventFromRow(r, 4, notice.mutable_event());
+      notice.set_event_id(r.Integer("id"));
+      notice.set_claim_id(r.Integer("claim_id"));
+      notice.set_partner_id(r.Integer("partner_id"));
+      notice.set_program_id(r.Integer("program_id"));
+      ClaimEventFromRow(r, notice.mutable_event());
     }
     return out;
   });

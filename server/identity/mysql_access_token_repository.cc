@@ -12,15 +12,16 @@ constexpr char kSelect[] =
     "SELECT id, user_id, kind, description, created_at, expires_at, revoked_at"
     " FROM access_tokens WHERE ";
 
-AccessTokenRecord TokenFromRow(const soci::row& r) {
+AccessTokenRecord TokenFromRow(const soci::row& row) {
+  const NamedRow r(row);
   AccessTokenRecord t;
-  t.id = r.get<long long>(0);
-  t.user_id = r.get<long long>(1);
-  t.kind = static_cast<TokenKind>(r.get<int>(2));
-  t.description = r.get<std::string>(3);
-  t.created_at = FromSqlTime(r.get<std::tm>(4));
-  t.expires_at = FromSqlTime(r.get<std::tm>(5));
-  if (r.get_indicator(6) == soci::i_ok) t.revoked_at = FromSqlTime(r.get<std::tm>(6));
+  t.id = r.Integer("id");
+  t.user_id = r.Integer("user_id");
+  t.kind = static_cast<TokenKind>(r.Int("kind"));
+  t.description = r.Text("description");
+  t.created_at = r.Time("created_at");
+  t.expires_at = r.Time("expires_at");
+  if (!r.IsNull("revoked_at")) t.revoked_at = r.Time("revoked_at");
   return t;
 }
 
@@ -60,27 +61,29 @@ std::vector<absl::StatusOr<Credential>> MysqlAccessTokenRepository::FindCredenti
       [&](soci::session& s) -> absl::StatusOr<absl::flat_hash_map<std::string, Credential>> {
         SqlBuilder q(
             "SELECT t.id, t.user_id, t.kind, t.description, t.created_at, t.expires_at,"
-            " t.revoked_at, u.email, u.display_name, u.role, u.partner_id, u.status, p.name,"
-            " p.status, t.token_hash FROM access_tokens t JOIN users u ON u.id = t.user_id"
+            " t.revoked_at, u.email, u.display_name, u.role, u.partner_id,"
+            " u.status AS user_status, p.name AS partner_name, p.status AS partner_status,"
+            " t.token_hash FROM access_tokens t JOIN users u ON u.id = t.user_id"
             " LEFT JOIN partners p ON p.id = u.partner_id WHERE t.token_hash IN ");
         q.List(token_hashes);
         absl::flat_hash_map<std::string, Credential> out;
-        q.Query(s, [&](const soci::row& r) {
+        q.Query(s, [&](const soci::row& row) {
+          const NamedRow r(row);
           Credential c;
-          c.token = TokenFromRow(r);
+          c.token = TokenFromRow(row);
           c.user.set_id(c.token.user_id);
-          c.user.set_email(r.get<std::string>(7));
-          c.user.set_display_name(r.get<std::string>(8));
-          c.user.set_role(static_cast<cim::v1::Role>(r.get<int>(9)));
-          if (r.get_indicator(10) == soci::i_ok) c.user.set_partner_id(r.get<long long>(10));
-          c.user.set_status(static_cast<cim::v1::UserStatus>(r.get<int>(11)));
-          if (r.get_indicator(12) == soci::i_ok) {
+          c.user.set_email(r.Text("email"));
+          c.user.set_display_name(r.Text("display_name"));
+          c.user.set_role(static_cast<cim::v1::Role>(r.Int("role")));
+          c.user.set_partner_id(r.Integer("partner_id"));
+          c.user.set_status(static_cast<cim::v1::UserStatus>(r.Int("user_status")));
+          if (!r.IsNull("partner_name")) {
             c.partner.emplace();
             c.partner->set_id(c.user.partner_id());
-            c.partner->set_name(r.get<std::string>(12));
-            c.partner->set_status(static_cast<cim::v1::PartnerStatus>(r.get<int>(13)));
+            c.partner->set_name(r.Text("partner_name"));
+            c.partner->set_status(static_cast<cim::v1::PartnerStatus>(r.Int("partner_status")));
           }
-          out[r.get<std::string>(14)] = std::move(c);
+          out[r.Text("token_hash")] = std::move(c);
         });
         return out;
       });

@@ -8,14 +8,16 @@
 #include "lib/proto_time.h"
 #include "lib/text_field.h"
 #include "server/db/sql_builder.h"
+#include "server/db/table.h"
 
 namespace cim {
 
 const char kLedgerEntryColumns[] =
     "id, partner_id, user_id, program_id, rules_version, rule_id, claim_id, account, kind, unit,"
-    " CAST(amount AS CHAR), basis, CAST(period_start AS CHAR), reverses_entry_id,"
-    " COALESCE(statement_id, (SELECT sl.statement_id FROM statement_lines sl"
-    " WHERE sl.entry_id = ledger_entries.id)), created_by, created_at, fund_request_id";
+    " CAST(amount AS CHAR) AS amount, basis, CAST(period_start AS CHAR) AS period_start,"
+    " reverses_entry_id, COALESCE(statement_id, (SELECT sl.statement_id FROM statement_lines sl"
+    " WHERE sl.entry_id = ledger_entries.id)) AS statement_id, created_by, created_at,"
+    " fund_request_id";
 
 const char kLedgerEntryFilter[] =
     " (:partner1 = 0 OR partner_id = :partner2)"
@@ -30,38 +32,29 @@ int LedgerUnitScale(const std::string& unit) {
   return unit == kPointsUnit ? kPointsScale : StoredCurrencyScale(unit);
 }
 
-namespace {
-
-long long OrZero(const soci::row& r, int i) {
-  return r.get_indicator(i) == soci::i_ok ? r.get<long long>(i) : 0;
-}
-
-LedgerEntry EntryFromRow(const soci::row& r) {
+LedgerEntry LedgerEntryFromRow(const soci::row& row) {
+  const NamedRow r(row);
   LedgerEntry e;
-  e.set_id(r.get<long long>(0));
-  e.set_partner_id(r.get<long long>(1));
-  e.set_user_id(OrZero(r, 2));
-  e.set_program_id(OrZero(r, 3));
-  if (r.get_indicator(4) == soci::i_ok) e.set_rules_version(r.get<int>(4));
-  if (r.get_indicator(5) == soci::i_ok) e.set_rule_id(r.get<std::string>(5));
-  e.set_claim_id(OrZero(r, 6));
-  e.set_account(static_cast<cim::v1::LedgerAccount>(r.get<int>(7)));
-  e.set_kind(static_cast<cim::v1::LedgerEntryKind>(r.get<int>(8)));
-  e.set_unit(r.get<std::string>(9));
-  e.set_amount(FromSqlDecimal(r.get<std::string>(10), LedgerUnitScale(e.unit())));
-  e.set_basis(r.get<std::string>(11));
-  if (r.get_indicator(12) == soci::i_ok) e.set_period_start(r.get<std::string>(12));
-  e.set_reverses_entry_id(OrZero(r, 13));
-  e.set_statement_id(OrZero(r, 14));
-  e.set_created_by_user_id(r.get<long long>(15));
-  SetTimestamp(FromSqlTime(r.get<std::tm>(16)), e.mutable_create_time());
-  e.set_fund_request_id(OrZero(r, 17));
+  e.set_id(r.Integer("id"));
+  e.set_partner_id(r.Integer("partner_id"));
+  e.set_user_id(r.Integer("user_id"));
+  e.set_program_id(r.Integer("program_id"));
+  e.set_rules_version(r.Int("rules_version"));
+  e.set_rule_id(r.Text("rule_id"));
+  e.set_claim_id(r.Integer("claim_id"));
+  e.set_account(static_cast<cim::v1::LedgerAccount>(r.Int("account")));
+  e.set_kind(static_cast<cim::v1::LedgerEntryKind>(r.Int("kind")));
+  e.set_unit(r.Text("unit"));
+  e.set_amount(r.Decimal("amount", LedgerUnitScale(e.unit())));
+  e.set_basis(r.Text("basis"));
+  e.set_period_start(r.Text("period_start"));
+  e.set_reverses_entry_id(r.Integer("reverses_entry_id"));
+  e.set_statement_id(r.Integer("statement_id"));
+  e.set_created_by_user_id(r.Integer("created_by"));
+  SetTimestamp(r.Time("created_at"), e.mutable_create_time());
+  e.set_fund_request_id(r.Integer("fund_request_id"));
   return e;
 }
-
-}  // namespace
-
-LedgerEntry LedgerEntryFromRow(const soci::row& r) { return EntryFromRow(r); }
 
 void AppendLedgerEntries(soci::session& session, const std::vector<LedgerPosting>& postings) {
   if (postings.empty()) return;
@@ -110,7 +103,7 @@ std::vector<LedgerEntry> ReadLedgerEntries(soci::session& s, const LedgerFilter&
        soci::use(fund_request), soci::use(fund_request), soci::use(statement), soci::use(statement),
        soci::use(account), soci::use(account), soci::use(kind), soci::use(kind), soci::use(limit));
   std::vector<LedgerEntry> out;
-  for (const soci::row& r : rows) out.push_back(EntryFromRow(r));
+  for (const soci::row& r : rows) out.push_back(LedgerEntryFromRow(r));
   return out;
 }
 

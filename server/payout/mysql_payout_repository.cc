@@ -22,32 +22,32 @@ constexpr int kOpen = cim::v1::STATEMENT_STATUS_OPEN;
 constexpr int kPaid = cim::v1::STATEMENT_STATUS_PAID;
 
 constexpr char kColumns[] =
-    "s.id, s.run_id, s.partner_id, p.name, s.currency_code, CAST(r.period_start AS CHAR),"
-    " CAST(r.period_end AS CHAR), CAST(s.total AS CHAR), s.entry_count, s.status,"
+    "s.id, s.run_id, s.partner_id, p.name, s.currency_code,"
+    " CAST(r.period_start AS CHAR) AS period_start, CAST(r.period_end AS CHAR) AS period_end,"
+    " CAST(s.total AS CHAR) AS total, s.entry_count, s.status,"
     " s.payment_reference, s.paid_by, s.paid_at, s.created_at, s.version";
 constexpr char kFrom[] =
     " FROM statements s JOIN payout_runs r ON r.id = s.run_id"
     " JOIN partners p ON p.id = s.partner_id";
 
-Statement StatementFromRow(const soci::row& r) {
+Statement StatementFromRow(const soci::row& row) {
+  const NamedRow r(row);
   Statement s;
-  s.set_id(r.get<long long>(0));
-  s.set_payout_run_id(r.get<long long>(1));
-  s.set_partner_id(r.get<long long>(2));
-  s.set_partner_name(r.get<std::string>(3));
-  s.set_currency_code(r.get<std::string>(4));
-  s.set_period_start(r.get<std::string>(5));
-  s.set_period_end(r.get<std::string>(6));
-  s.set_total(FromSqlDecimal(r.get<std::string>(7), StoredCurrencyScale(s.currency_code())));
-  s.set_entry_count(r.get<int>(8));
-  s.set_status(static_cast<cim::v1::StatementStatus>(r.get<int>(9)));
-  if (r.get_indicator(10) == soci::i_ok) s.set_payment_reference(r.get<std::string>(10));
-  if (r.get_indicator(11) == soci::i_ok) s.set_paid_by_user_id(r.get<long long>(11));
-  if (r.get_indicator(12) == soci::i_ok) {
-    SetTimestamp(FromSqlTime(r.get<std::tm>(12)), s.mutable_paid_time());
-  }
-  SetTimestamp(FromSqlTime(r.get<std::tm>(13)), s.mutable_create_time());
-  s.set_etag(absl::StrCat(r.get<long long>(14)));
+  s.set_id(r.Integer("id"));
+  s.set_payout_run_id(r.Integer("run_id"));
+  s.set_partner_id(r.Integer("partner_id"));
+  s.set_partner_name(r.Text("name"));
+  s.set_currency_code(r.Text("currency_code"));
+  s.set_period_start(r.Text("period_start"));
+  s.set_period_end(r.Text("period_end"));
+  s.set_total(r.Decimal("total", StoredCurrencyScale(s.currency_code())));
+  s.set_entry_count(r.Int("entry_count"));
+  s.set_status(static_cast<cim::v1::StatementStatus>(r.Int("status")));
+  s.set_payment_reference(r.Text("payment_reference"));
+  s.set_paid_by_user_id(r.Integer("paid_by"));
+  if (!r.IsNull("paid_at")) SetTimestamp(r.Time("paid_at"), s.mutable_paid_time());
+  SetTimestamp(r.Time("created_at"), s.mutable_create_time());
+  s.set_etag(absl::StrCat(r.Integer("version")));
   return s;
 }
 

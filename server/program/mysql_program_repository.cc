@@ -16,9 +16,9 @@ namespace {
 
 constexpr char kSelect[] =
     "SELECT p.id, p.name, p.description, p.objectives, p.design_json, p.currency_code,"
-    " CAST(p.budget AS CHAR), CAST(b.drawn AS CHAR), CAST(p.budget - b.drawn AS CHAR),"
-    " CAST(p.start_date AS CHAR),"
-    " CAST(p.end_date AS CHAR), p.period, p.terms_version, p.rules_version, p.status,"
+    " CAST(p.budget AS CHAR) AS budget, CAST(b.drawn AS CHAR) AS drawn,"
+    " CAST(p.budget - b.drawn AS CHAR) AS remaining, CAST(p.start_date AS CHAR) AS start_date,"
+    " CAST(p.end_date AS CHAR) AS end_date, p.period, p.terms_version, p.rules_version, p.status,"
     " p.created_at, p.updated_at, p.version, t.terms, r.rules_json"
     " FROM programs p"
     " JOIN program_terms_versions t ON t.program_id = p.id AND t.version = p.terms_version"
@@ -44,31 +44,32 @@ std::string RulesJson(const Program& program) {
   return ToStoredJson(rules);
 }
 
-absl::StatusOr<Program> ProgramFromRow(const soci::row& r) {
+absl::StatusOr<Program> ProgramFromRow(const soci::row& row) {
+  const NamedRow r(row);
   Program p;
-  CIM_RETURN_IF_ERROR(FromStoredJson(r.get<std::string>(4), &p));
+  CIM_RETURN_IF_ERROR(FromStoredJson(r.Text("design_json"), &p));
   ProgramRulesVersion rules;
-  CIM_RETURN_IF_ERROR(FromStoredJson(r.get<std::string>(19), &rules));
+  CIM_RETURN_IF_ERROR(FromStoredJson(r.Text("rules_json"), &rules));
   *p.mutable_rules() = std::move(*rules.mutable_rules());
-  p.set_id(r.get<long long>(0));
-  p.set_name(r.get<std::string>(1));
-  p.set_description(r.get<std::string>(2));
-  p.set_objectives(r.get<std::string>(3));
-  p.set_currency_code(r.get<std::string>(5));
+  p.set_id(r.Integer("id"));
+  p.set_name(r.Text("name"));
+  p.set_description(r.Text("description"));
+  p.set_objectives(r.Text("objectives"));
+  p.set_currency_code(r.Text("currency_code"));
   const int minor = StoredCurrencyScale(p.currency_code());
-  p.set_budget(FromSqlDecimal(r.get<std::string>(6), minor));
-  p.set_budget_drawn(FromSqlDecimal(r.get<std::string>(7), minor));
-  p.set_budget_remaining(FromSqlDecimal(r.get<std::string>(8), minor));
-  p.set_start_date(r.get<std::string>(9));
-  p.set_end_date(r.get<std::string>(10));
-  p.set_period(static_cast<cim::v1::ProgramPeriod>(r.get<int>(11)));
-  p.set_terms_version(r.get<int>(12));
-  p.set_rules_version(r.get<int>(13));
-  p.set_status(static_cast<cim::v1::ProgramStatus>(r.get<int>(14)));
-  SetTimestamp(FromSqlTime(r.get<std::tm>(15)), p.mutable_create_time());
-  SetTimestamp(FromSqlTime(r.get<std::tm>(16)), p.mutable_update_time());
-  p.set_etag(absl::StrCat(r.get<long long>(17)));
-  p.set_terms(r.get<std::string>(18));
+  p.set_budget(r.Decimal("budget", minor));
+  p.set_budget_drawn(r.Decimal("drawn", minor));
+  p.set_budget_remaining(r.Decimal("remaining", minor));
+  p.set_start_date(r.Text("start_date"));
+  p.set_end_date(r.Text("end_date"));
+  p.set_period(static_cast<cim::v1::ProgramPeriod>(r.Int("period")));
+  p.set_terms_version(r.Int("terms_version"));
+  p.set_rules_version(r.Int("rules_version"));
+  p.set_status(static_cast<cim::v1::ProgramStatus>(r.Int("status")));
+  SetTimestamp(r.Time("created_at"), p.mutable_create_time());
+  SetTimestamp(r.Time("updated_at"), p.mutable_update_time());
+  p.set_etag(absl::StrCat(r.Integer("version")));
+  p.set_terms(r.Text("terms"));
   return p;
 }
 
@@ -160,14 +161,15 @@ void WriteVersions(soci::session& s, const Program& program, int64_t actor, absl
       soci::use(id), soci::use(terms_version), soci::use(program.terms()), soci::use(t);
 }
 
-Enrollment EnrollmentFromRow(const soci::row& r) {
+Enrollment EnrollmentFromRow(const soci::row& row) {
+  const NamedRow r(row);
   Enrollment e;
-  e.set_id(r.get<long long>(0));
-  e.set_program_id(r.get<long long>(1));
-  e.set_partner_id(r.get<long long>(2));
-  e.set_accepted_terms_version(r.get<int>(3));
-  e.set_accepted_by_user_id(r.get<long long>(4));
-  SetTimestamp(FromSqlTime(r.get<std::tm>(5)), e.mutable_accept_time());
+  e.set_id(r.Integer("id"));
+  e.set_program_id(r.Integer("program_id"));
+  e.set_partner_id(r.Integer("partner_id"));
+  e.set_accepted_terms_version(r.Int("accepted_terms_version"));
+  e.set_accepted_by_user_id(r.Integer("accepted_by"));
+  SetTimestamp(r.Time("accepted_at"), e.mutable_accept_time());
   return e;
 }
 
@@ -176,24 +178,23 @@ Enrollment EnrollmentFromRow(const soci::row& r) {
 absl::StatusOr<Program> MysqlProgramRepository::Create(const Program& program, int64_t actor,
                                                        absl::Time now) {
   return db_.Transact([&](soci::session& s) -> absl::StatusOr<Program> {
-    std::string design = DesignJson(program);
-    int period = program.period(), status = program.status();
-    int terms_version = program.terms_version(), rules_version = program.rules_version();
-    long long by = actor;
-    std::tm t = ToSqlTime(now);
-    s << "INSERT INTO programs (name, description, objectives, design_json, currency_code,"
-         " budget, start_date, end_date, period, terms_version, rules_version, status,"
-         " created_by, created_at, updated_at) VALUES (:name, :description, :objectives,"
-         " :design, :currency, :budget, :start, :end, :period, :terms_version, :rules_version,"
-         " :status, :by, :c, :u)",
-        soci::use(program.name()), soci::use(program.description()),
-        soci::use(program.objectives()), soci::use(design), soci::use(program.currency_code()),
-        soci::use(program.budget()), soci::use(program.start_date()), soci::use(program.end_date()),
-        soci::use(period), soci::use(terms_version), soci::use(rules_version), soci::use(status),
-        soci::use(by), soci::use(t), soci::use(t);
-    long long id = 0;
-    s << "SELECT LAST_INSERT_ID()", soci::into(id);
-    Table("programs").Inserted(s, id);
+    const int64_t id = Table("programs")
+                           .Insert(s, Columns()
+                                          .Set("name", program.name())
+                                          .Set("description", program.description())
+                                          .Set("objectives", program.objectives())
+                                          .Set("design_json", DesignJson(program))
+                                          .Set("currency_code", program.currency_code())
+                                          .Set("budget", program.budget())
+                                          .Set("start_date", program.start_date())
+                                          .Set("end_date", program.end_date())
+                                          .Set("period", static_cast<int>(program.period()))
+                                          .Set("terms_version", program.terms_version())
+                                          .Set("rules_version", program.rules_version())
+                                          .Set("status", static_cast<int>(program.status()))
+                                          .Set("created_by", actor)
+                                          .Set("created_at", now)
+                                          .Set("updated_at", now));
     Program stored = program;
     stored.set_id(id);
     WriteVersions(s, stored, actor, now);
@@ -303,16 +304,15 @@ absl::StatusOr<Enrollment> MysqlProgramRepository::Enroll(
     const Enrollment& enrollment, const std::vector<LedgerPosting>& postings,
     const Decimal& budget_draw) {
   return db_.Transact([&](soci::session& s) -> absl::StatusOr<Enrollment> {
-    long long program = enrollment.program_id(), partner = enrollment.partner_id();
-    long long by = enrollment.accepted_by_user_id();
-    int terms = enrollment.accepted_terms_version();
-    std::tm t = ToSqlTime(FromTimestamp(enrollment.accept_time()));
-    s << "INSERT INTO enrollments (program_id, partner_id, accepted_terms_version, accepted_by,"
-         " accepted_at) VALUES (:program, :partner, :terms, :by, :t)",
-        soci::use(program), soci::use(partner), soci::use(terms), soci::use(by), soci::use(t);
-    long long id = 0;
-    s << "SELECT LAST_INSERT_ID()", soci::into(id);
-    Table("enrollments").Inserted(s, id);
+    const int64_t program = enrollment.program_id(), partner = enrollment.partner_id();
+    const int64_t id =
+        Table("enrollments")
+            .Insert(s, Columns()
+                           .Set("program_id", program)
+                           .Set("partner_id", partner)
+                           .Set("accepted_terms_version", enrollment.accepted_terms_version())
+                           .Set("accepted_by", enrollment.accepted_by_user_id())
+                           .Set("accepted_at", FromTimestamp(enrollment.accept_time())));
     AppendLedgerEntries(s, postings);
     CIM_RETURN_IF_ERROR(DrawBudget(s, program, partner, budget_draw));
     Enrollment stored = enrollment;
