@@ -14,7 +14,7 @@ server/events: lib server/db
 server/identity: lib server/db
 server/money: lib server/db server/events server/identity
 server/program: lib server/db server/events server/identity server/money
-server/training: lib server/program
+server/training: lib server/db server/events server/identity server/money server/program
 server/partner_tier: lib server/db server/events server/identity server/money server/program
 server/claim: lib server/db server/events server/identity server/money server/program
 server/fund: lib server/db server/events server/identity server/money server/program server/claim
@@ -26,7 +26,7 @@ server/export: lib server/identity server/money server/program server/claim serv
 server/demo: lib server/db server/identity server/money server/program server/training server/partner_tier server/claim server/fund server/payout server/recognition server/engagement server/performance
 server/rpc: lib server/audit server/identity server/money server/program server/training server/partner_tier server/claim server/fund server/payout server/recognition server/engagement server/performance server/export
 server/jobs: lib server/audit server/recognition server/partner_tier
-server/app: lib server/db server/audit server/identity server/money server/program server/partner_tier server/claim server/fund server/payout server/recognition server/engagement server/performance server/export server/demo server/rpc server/jobs
+server/app: lib server/db server/audit server/identity server/money server/program server/training server/partner_tier server/claim server/fund server/payout server/recognition server/engagement server/performance server/export server/demo server/rpc server/jobs
 server: lib server/app
 portal-gateway/http: lib
 portal-gateway/transcode: lib portal-gateway/http

@@ -85,8 +85,8 @@ absl::Status SeedDemo(const ServerOptions& options, std::ostream& out) {
         << money.approved << " approved), " << money.statements << " statements.\n";
     CIM_ASSIGN_OR_RETURN(UserRecord admin, stores.users.GetByEmail(kDemoProgramAdminEmail));
     CIM_ASSIGN_OR_RETURN(DemoRecognitionSummary recognized,
-                         LoadDemoRecognition(stores.recognition, stores.programs, stores.users,
-                                             admin.user.id(), clock.Now()));
+                         LoadDemoRecognition(stores.recognition, stores.training, stores.programs,
+                                             stores.users, admin.user.id(), clock.Now()));
     out << "Demo recognition loaded: " << recognized.levels << " levels, " << recognized.badges
         << " badges, " << recognized.leaderboards << " leaderboards, "
         << recognized.training_modules << " training modules with " << recognized.completions

@@ -24,6 +24,7 @@ Repositories::Repositories(MysqlDatabase& db, const Clock& clock)
       funds(db),
       payouts(db),
       recognition(db),
+      training(db),
       tiers(db),
       engagement(db),
       audit(db),

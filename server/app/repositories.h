@@ -23,6 +23,8 @@
 #include "server/program/mysql_product_repository.h"
 #include "server/program/mysql_program_repository.h"
 #include "server/recognition/mysql_recognition_repository.h"
+#include "server/training/mysql_certification_registry.h"
+#include "server/training/mysql_training_repository.h"
 
 namespace cim {
 
@@ -46,6 +48,7 @@ struct Repositories {
   MysqlFundRepository funds;
   MysqlPayoutRepository payouts;
   MysqlRecognitionRepository recognition;
+  MysqlTrainingRepository training;
   MysqlPartnerTierRepository tiers;
   MysqlEngagementRepository engagement;
   MysqlAuditRepository audit;

@@ -34,6 +34,7 @@
 #include "server/recognition/leaderboard_index.h"
 #include "server/recognition/recognition.h"
 #include "server/rpc/rpc_server.h"
+#include "server/training/training.h"
 
 namespace cim {
 
@@ -103,6 +104,7 @@ class ServerApp {
   PayoutWorkflow payout_workflow_;
   LeaderboardIndex leaderboard_index_;
   Recognition recognition_;
+  Training training_;
   PartnerTiers tiers_;
   Engagement engagement_;
   AuditTrail audit_trail_;

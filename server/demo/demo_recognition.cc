@@ -28,6 +28,7 @@ absl::StatusOr<Message> Parse(const std::string& text) {
 }  // namespace
 
 absl::StatusOr<DemoRecognitionSummary> LoadDemoRecognition(RecognitionRepository& recognition,
+                                                           TrainingRepository& training,
                                                            ProgramRepository& programs,
                                                            UserRepository& users,
                                                            int64_t program_admin, absl::Time now) {
@@ -129,7 +130,7 @@ absl::StatusOr<DemoRecognitionSummary> LoadDemoRecognition(RecognitionRepository
   std::vector<cim::v1::TrainingModule> stored_modules;
   for (const std::string& text : modules) {
     CIM_ASSIGN_OR_RETURN(cim::v1::TrainingModule module, Parse<cim::v1::TrainingModule>(text));
-    CIM_ASSIGN_OR_RETURN(module, recognition.InsertTrainingModule(module, program_admin, now));
+    CIM_ASSIGN_OR_RETURN(module, training.InsertTrainingModule(module, program_admin, now));
     stored_modules.push_back(std::move(module));
     ++summary.training_modules;
   }
@@ -169,7 +170,7 @@ absl::StatusOr<DemoRecognitionSummary> LoadDemoRecognition(RecognitionRepository
         completion.certification_expiry =
             CertificationExpiry(at, module.certification_valid_months());
       }
-      CIM_RETURN_IF_ERROR(recognition.RecordCompletion(completion).status());
+      CIM_RETURN_IF_ERROR(training.RecordCompletion(completion).status());
       ++summary.completions;
     }
   }

@@ -10,6 +10,7 @@
 #include "server/identity/user_repository.h"
 #include "server/program/program_repository.h"
 #include "server/recognition/recognition_repository.h"
+#include "server/training/training_repository.h"
 
 namespace cim {
 
@@ -26,6 +27,7 @@ struct DemoRecognitionSummary {
 // Loads the demo recognition definitions (made by `program_admin`) into a database that
 // holds the demo programs (LoadDemoPrograms) and applies the outbox as of `now`.
 absl::StatusOr<DemoRecognitionSummary> LoadDemoRecognition(RecognitionRepository& recognition,
+                                                           TrainingRepository& training,
                                                            ProgramRepository& programs,
                                                            UserRepository& users,
                                                            int64_t program_admin, absl::Time now);

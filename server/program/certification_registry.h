@@ -1,6 +1,6 @@
-// Which certifications a partner's users hold, as program eligibility needs it. Recognition
-// (training and certifications) provides the real registry; until then no partner holds any,
-// so programs that require a certification are closed to everyone.
+// Which certifications a partner's users hold, as program eligibility needs it. Training
+// provides the real registry (server/training/mysql_certification_registry.h); NoCertifications
+// is for callers without one (no partner holds any certification).
 #ifndef CIM_SERVER_PROGRAM_CERTIFICATION_REGISTRY_H_
 #define CIM_SERVER_PROGRAM_CERTIFICATION_REGISTRY_H_
 

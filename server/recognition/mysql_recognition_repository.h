@@ -2,24 +2,10 @@
 #ifndef CIM_SERVER_RECOGNITION_MYSQL_RECOGNITION_REPOSITORY_H_
 #define CIM_SERVER_RECOGNITION_MYSQL_RECOGNITION_REPOSITORY_H_
 
-#include "lib/clock.h"
 #include "server/db/mysql_database.h"
-#include "server/program/certification_registry.h"
 #include "server/recognition/recognition_repository.h"
 
 namespace cim {
-
-// Which certifications a partner's users hold (program eligibility), from the certifications
-// recognition grants.
-class MysqlCertificationRegistry final : public CertificationRegistry {
- public:
-  MysqlCertificationRegistry(MysqlDatabase& db, const Clock& clock) : db_(db), clock_(clock) {}
-  absl::StatusOr<absl::flat_hash_set<std::string>> HeldByPartner(int64_t partner_id) override;
-
- private:
-  MysqlDatabase& db_;
-  const Clock& clock_;
-};
 
 class MysqlRecognitionRepository final : public RecognitionRepository {
  public:
@@ -50,21 +36,6 @@ class MysqlRecognitionRepository final : public RecognitionRepository {
   absl::StatusOr<cim::v1::Leaderboard> GetLeaderboard(int64_t id) override;
   absl::StatusOr<absl::flat_hash_map<int64_t, ParticipantName>> ParticipantNames(
       cim::v1::LeaderboardScope scope, const std::vector<int64_t>& ids) override;
-  absl::StatusOr<cim::v1::TrainingModule> InsertTrainingModule(
-      const cim::v1::TrainingModule& module, int64_t created_by, absl::Time now) override;
-  absl::StatusOr<std::vector<cim::v1::TrainingModule>> ListTrainingModules(int64_t after_id,
-                                                                           int limit) override;
-  absl::StatusOr<cim::v1::TrainingModule> GetTrainingModule(int64_t id) override;
-  absl::StatusOr<std::vector<absl::Time>> QuizFailuresSince(int64_t user_id, int64_t module_id,
-                                                            absl::Time since) override;
-  absl::Status RecordQuizFailure(int64_t user_id, int64_t module_id, int quiz_score,
-                                 absl::Time at) override;
-  absl::StatusOr<absl::flat_hash_map<int64_t, absl::Time>> LastCompletionTimes(
-      int64_t user_id, const std::vector<int64_t>& module_ids) override;
-  absl::StatusOr<cim::v1::TrainingCompletion> RecordCompletion(
-      const NewCompletion& completion) override;
-  absl::StatusOr<std::vector<cim::v1::Certification>> ListCertifications(
-      const CertificationFilter& filter, int64_t offset, int limit) override;
   absl::StatusOr<bool> ChallengeExists(int64_t challenge_id) override;
   absl::StatusOr<std::string> ProgressVersion(int64_t user_id, int64_t partner_id) override;
   absl::StatusOr<OutboxRun> ProcessOutbox(const OutboxRules& rules, int limit,

@@ -7,11 +7,9 @@
 #include "lib/pagination.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
-#include "lib/text_field.h"
 #include "server/recognition/badge_rules.h"
 #include "server/recognition/leaderboard_rules.h"
 #include "server/recognition/levels.h"
-#include "server/training/training_rules.h"
 
 namespace cim {
 
@@ -119,7 +117,8 @@ absl::StatusOr<Badge> Recognition::CreateBadge(const Principal& caller,
   }
   if (request.badge().criteria().has_module_completed()) {
     absl::Status module =
-        repository_.GetTrainingModule(request.badge().criteria().module_completed().module_id())
+        training_modules_
+            .GetTrainingModule(request.badge().criteria().module_completed().module_id())
             .status();
     if (absl::IsNotFound(module)) {
       errors.Add("badge.criteria.module_completed.module_id", "no such training module");
@@ -354,177 +353,6 @@ absl::StatusOr<cim::v1::GetLeaderboardResponse> Recognition::GetLeaderboard(
   for (const Placed& p : standing.top) row(p, out.add_top());
   if (standing.participant) row(*standing.participant, out.mutable_caller());
   for (const Placed& p : standing.around) row(p, out.add_around());
-  return out;
-}
-
-absl::StatusOr<cim::v1::TrainingModule> Recognition::CreateTrainingModule(
-    const Principal& caller, const cim::v1::CreateTrainingModuleRequest& request) {
-  CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PROGRAM_ADMIN}));
-  FieldErrors errors;
-  const cim::v1::TrainingModule& module = request.training_module();
-  ValidateTrainingModule(module, "training_module.", errors);
-  CIM_RETURN_IF_ERROR(errors.ToStatus());
-  absl::StatusOr<cim::v1::TrainingModule> created =
-      repository_.InsertTrainingModule(module, caller.user_id, clock_.Now());
-  if (absl::IsAlreadyExists(created.status())) {
-    return absl::AlreadyExistsError(
-        absl::StrCat("a training module titled \"", module.title(), "\" exists"));
-  }
-  return created;
-}
-
-absl::StatusOr<cim::v1::ListTrainingModulesResponse> Recognition::ListTrainingModules(
-    const Principal& caller, const cim::v1::ListTrainingModulesRequest& request) {
-  FieldErrors errors;
-  const int page_size = PageSize(request.page_size(), errors);
-  CIM_RETURN_IF_ERROR(errors.ToStatus());
-  CIM_ASSIGN_OR_RETURN(int64_t after, DecodePageToken(request));
-  CIM_ASSIGN_OR_RETURN(std::vector<cim::v1::TrainingModule> rows,
-                       repository_.ListTrainingModules(after, page_size + 1));
-  cim::v1::ListTrainingModulesResponse out;
-  out.set_next_page_token(
-      FillPage(std::move(rows), page_size, out.mutable_training_modules(), request));
-  std::vector<int64_t> ids;
-  for (cim::v1::TrainingModule& module : *out.mutable_training_modules()) {
-    if (caller.role != cim::v1::ROLE_PROGRAM_ADMIN) HideQuizAnswers(module);
-    ids.push_back(module.id());
-  }
-  if (caller.role != cim::v1::ROLE_SERVICE_ACCOUNT && !ids.empty()) {
-    CIM_ASSIGN_OR_RETURN(auto completed, repository_.LastCompletionTimes(caller.user_id, ids));
-    for (cim::v1::TrainingModule& module : *out.mutable_training_modules()) {
-      const auto it = completed.find(module.id());
-      if (it != completed.end()) SetTimestamp(it->second, module.mutable_my_last_completion_time());
-    }
-  }
-  return out;
-}
-
-absl::StatusOr<cim::v1::TrainingCompletion> Recognition::CompleteTraining(
-    const Principal& caller, const cim::v1::CompleteTrainingRequest& request) {
-  FieldErrors errors;
-  if (request.module_id() <= 0) errors.Add("module_id", "required");
-  int64_t user_id = caller.user_id;
-  const bool lms = caller.role == cim::v1::ROLE_SERVICE_ACCOUNT;
-  if (lms) {
-    if (request.user_id() <= 0) errors.Add("user_id", "required: whose completion this is");
-    if (!IsPrintableKey(request.external_completion_id(), 1, 100)) {
-      errors.Add("external_completion_id", "1 to 100 printable characters, the LMS's id");
-    }
-    if (request.quiz_score() < 0 || request.quiz_score() > 100) {
-      errors.Add("quiz_score", "0 to 100");
-    }
-    if (!request.quiz_answers().empty()) {
-      errors.Add("quiz_answers", "only for partner users taking the quiz in the portal");
-    }
-    user_id = request.user_id();
-  } else if (IsPartnerRole(caller.role)) {
-    if (request.user_id() != 0 && request.user_id() != caller.user_id) {
-      return absl::PermissionDeniedError("users record only their own training");
-    }
-    if (!request.external_completion_id().empty()) {
-      errors.Add("external_completion_id", "only for completions an LMS records");
-    }
-    if (request.quiz_score() != 0) {
-      // A score a user reports for themselves proves nothing: the server grades the answers.
-      errors.Add("quiz_score", "only an LMS reports a score; answer the quiz in quiz_answers");
-    }
-  } else {
-    return absl::PermissionDeniedError(
-        "training is completed by partner users (or recorded by an LMS service account)");
-  }
-  CIM_RETURN_IF_ERROR(errors.ToStatus());
-  CIM_ASSIGN_OR_RETURN(cim::v1::TrainingModule module,
-                       repository_.GetTrainingModule(request.module_id()));
-  int quiz_score = request.quiz_score();
-  if (!lms) {
-    if (!module.certification_code().empty()) {
-      // Certifications open programs that pay: only the LMS vouches for them.
-      return absl::FailedPreconditionError(
-          "this module grants a certification: its completions are recorded by the LMS");
-    }
-    if (module.pass_mark() > 0 && module.quiz_questions().empty()) {
-      return absl::FailedPreconditionError(
-          "this module's quiz is taken in the LMS, which records the completion");
-    }
-    ValidateQuizAnswers(module, request.quiz_answers(), errors);
-    CIM_RETURN_IF_ERROR(errors.ToStatus());
-    if (!module.quiz_questions().empty()) {
-      const absl::Time now = clock_.Now();
-      CIM_ASSIGN_OR_RETURN(
-          std::vector<absl::Time> failures,
-          repository_.QuizFailuresSince(user_id, module.id(), now - kQuizFailureWindow));
-      CIM_RETURN_IF_ERROR(CheckQuizAttemptAllowed(failures, now));
-      quiz_score = GradeQuiz(module, request.quiz_answers());
-      if (absl::Status passed = CheckQuizScore(module, quiz_score); !passed.ok()) {
-        CIM_RETURN_IF_ERROR(repository_.RecordQuizFailure(user_id, module.id(), quiz_score, now));
-        return passed;
-      }
-    }
-  }
-  CIM_RETURN_IF_ERROR(CheckQuizScore(module, quiz_score));
-  int64_t partner_id = caller.partner_id;
-  if (lms) {
-    absl::StatusOr<UserRecord> user = users_.Get(user_id);
-    if (absl::IsNotFound(user.status()) ||
-        (user.ok() &&
-         (user->user.partner_id() == 0 || user->user.status() != cim::v1::USER_STATUS_ACTIVE))) {
-      errors.Add("user_id", "no such active partner user");
-      return errors.ToStatus();
-    }
-    CIM_RETURN_IF_ERROR(user.status());
-    partner_id = user->user.partner_id();
-  }
-  const absl::Time now = clock_.Now();
-  NewCompletion completion{.module = module,
-                           .user_id = user_id,
-                           .partner_id = partner_id,
-                           .quiz_score = quiz_score,
-                           .recorded_by = caller.user_id,
-                           .external_completion_id = request.external_completion_id(),
-                           .now = now};
-  if (!module.certification_code().empty()) {
-    completion.certification_expiry = CertificationExpiry(now, module.certification_valid_months());
-  }
-  return repository_.RecordCompletion(completion);
-}
-
-absl::StatusOr<cim::v1::ListCertificationsResponse> Recognition::ListCertifications(
-    const Principal& caller, const cim::v1::ListCertificationsRequest& request) {
-  FieldErrors errors;
-  if (request.user_id() < 0) errors.Add("user_id", "a user id, or 0");
-  if (request.partner_id() < 0) errors.Add("partner_id", "a partner id, or 0");
-  if (request.expiring_within_days() < 0 || request.expiring_within_days() > 3650) {
-    errors.Add("expiring_within_days", "1 to 3,650, or 0 for all");
-  }
-  const int page_size = PageSize(request.page_size(), errors);
-  CIM_RETURN_IF_ERROR(errors.ToStatus());
-  // Pages are counted from the start (certifications are ordered by expiry, not by id).
-  CIM_ASSIGN_OR_RETURN(int64_t offset, DecodePageToken(request));
-  CertificationFilter filter{.user_id = request.user_id(), .partner_id = request.partner_id()};
-  CIM_ASSIGN_OR_RETURN(filter.partner_id, PartnerReadScope(caller, request.partner_id()));
-  if (IsPartnerRole(caller.role)) {
-    if (caller.role == cim::v1::ROLE_PARTNER_REP) {
-      if (request.user_id() != 0 && request.user_id() != caller.user_id) {
-        return absl::PermissionDeniedError("partner reps see only their own certifications");
-      }
-      filter.user_id = caller.user_id;
-    }
-  } else if (!ReadsAllPartners(caller)) {
-    return absl::PermissionDeniedError("not allowed");
-  }
-  const absl::Time now = clock_.Now();
-  if (!request.include_expired()) filter.valid_at = now;
-  if (request.expiring_within_days() > 0) {
-    filter.expiring_before = now + absl::Hours(24) * request.expiring_within_days();
-  }
-  CIM_ASSIGN_OR_RETURN(std::vector<cim::v1::Certification> rows,
-                       repository_.ListCertifications(filter, offset, page_size + 1));
-  cim::v1::ListCertificationsResponse out;
-  if (static_cast<int>(rows.size()) > page_size) {
-    rows.resize(page_size);
-    out.set_next_page_token(EncodePageToken(offset + page_size, request));
-  }
-  for (cim::v1::Certification& c : rows) *out.add_certifications() = std::move(c);
   return out;
 }
 

@@ -1,5 +1,6 @@
 // Recognition's rules for callers: who may read and define levels, badges and leaderboards,
 // request validation, and the answers (standing, badge progress, board rows). No gRPC, no SQL.
+// Training and certifications are server/training/'s (Training).
 #ifndef CIM_SERVER_RECOGNITION_RECOGNITION_H_
 #define CIM_SERVER_RECOGNITION_RECOGNITION_H_
 
@@ -19,6 +20,7 @@
 #include "server/program/program_directory.h"
 #include "server/recognition/leaderboard_index.h"
 #include "server/recognition/recognition_repository.h"
+#include "server/training/training_repository.h"
 
 namespace cim {
 
@@ -29,9 +31,16 @@ inline constexpr absl::Duration kNameTtl = absl::Seconds(2);
 
 class Recognition {
  public:
+  // `training_modules` answers whether a badge's `module_completed` criterion names a module.
   Recognition(RecognitionRepository& repository, LeaderboardIndex& index, UserRepository& users,
-              ProgramDirectory& programs, const Clock& clock)
-      : repository_(repository), index_(index), users_(users), programs_(programs), clock_(clock) {}
+              ProgramDirectory& programs, TrainingModuleLookup& training_modules,
+              const Clock& clock)
+      : repository_(repository),
+        index_(index),
+        users_(users),
+        programs_(programs),
+        training_modules_(training_modules),
+        clock_(clock) {}
 
   // Every RPC: PERMISSION_DENIED where the caller's role or partner does not allow it,
   // INVALID_ARGUMENT with field violations for bad requests, NOT_FOUND for unknown ids.
@@ -55,16 +64,6 @@ class Recognition {
       const Principal& caller, const cim::v1::ListLeaderboardsRequest& request);
   absl::StatusOr<cim::v1::GetLeaderboardResponse> GetLeaderboard(
       const Principal& caller, const cim::v1::GetLeaderboardRequest& request);
-  // ALREADY_EXISTS if the title is taken.
-  absl::StatusOr<cim::v1::TrainingModule> CreateTrainingModule(
-      const Principal& caller, const cim::v1::CreateTrainingModuleRequest& request);
-  absl::StatusOr<cim::v1::ListTrainingModulesResponse> ListTrainingModules(
-      const Principal& caller, const cim::v1::ListTrainingModulesRequest& request);
-  // FAILED_PRECONDITION below the module's pass mark.
-  absl::StatusOr<cim::v1::TrainingCompletion> CompleteTraining(
-      const Principal& caller, const cim::v1::CompleteTrainingRequest& request);
-  absl::StatusOr<cim::v1::ListCertificationsResponse> ListCertifications(
-      const Principal& caller, const cim::v1::ListCertificationsRequest& request);
 
   // The streams: call `emit` with a first update at once, then with each change, checking
   // every `poll`. Return OK when `wait(poll)` returns false (the caller went away) or `emit`
@@ -96,6 +95,7 @@ class Recognition {
   LeaderboardIndex& index_;
   UserRepository& users_;
   ProgramDirectory& programs_;
+  TrainingModuleLookup& training_modules_;
   const Clock& clock_;
   absl::Mutex boards_mu_;
   absl::flat_hash_map<int64_t, cim::v1::Leaderboard> boards_ ABSL_GUARDED_BY(boards_mu_);

@@ -4,7 +4,6 @@
 #define CIM_SERVER_RECOGNITION_RECOGNITION_REPOSITORY_H_
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,29 +43,6 @@ struct ParticipantName {
   std::string display_name;
   std::string partner_name;
   bool hidden = false;  // the user chose not to show their name
-};
-
-// A completion to record (see RecognitionRepository::RecordCompletion).
-struct NewCompletion {
-  cim::v1::TrainingModule module;
-  int64_t user_id = 0;
-  int64_t partner_id = 0;
-  int quiz_score = 0;
-  int64_t recorded_by = 0;
-  std::string external_completion_id;  // empty: none
-  absl::Time now;
-  // When the module's certification (if any) expires, granted by this completion.
-  absl::Time certification_expiry;
-};
-
-// Each field narrows the certifications when set.
-struct CertificationFilter {
-  int64_t user_id = 0;
-  int64_t partner_id = 0;
-  // Only those expiring before this time.
-  std::optional<absl::Time> expiring_before;
-  // Only those not expired at this time.
-  std::optional<absl::Time> valid_at;
 };
 
 // What one run of the outbox did.
@@ -128,36 +104,6 @@ class RecognitionRepository : public LeaderboardScoreSource {
   // Names of users (INDIVIDUAL) or partners (PARTNER) by id.
   virtual absl::StatusOr<absl::flat_hash_map<int64_t, ParticipantName>> ParticipantNames(
       cim::v1::LeaderboardScope scope, const std::vector<int64_t>& ids) = 0;
-
-  // ALREADY_EXISTS if the title is taken.
-  virtual absl::StatusOr<cim::v1::TrainingModule> InsertTrainingModule(
-      const cim::v1::TrainingModule& module, int64_t created_by, absl::Time now) = 0;
-  // Up to `limit` modules with id > after_id, oldest first.
-  virtual absl::StatusOr<std::vector<cim::v1::TrainingModule>> ListTrainingModules(int64_t after_id,
-                                                                                   int limit) = 0;
-  // NOT_FOUND if none.
-  virtual absl::StatusOr<cim::v1::TrainingModule> GetTrainingModule(int64_t id) = 0;
-  // When `user_id` failed `module_id`'s portal quiz since `since`, oldest first.
-  virtual absl::StatusOr<std::vector<absl::Time>> QuizFailuresSince(int64_t user_id,
-                                                                    int64_t module_id,
-                                                                    absl::Time since) = 0;
-  // Records a failed portal-quiz attempt.
-  virtual absl::Status RecordQuizFailure(int64_t user_id, int64_t module_id, int quiz_score,
-                                         absl::Time at) = 0;
-  // When `user_id` last completed each of `module_ids` (modules never completed are absent).
-  virtual absl::StatusOr<absl::flat_hash_map<int64_t, absl::Time>> LastCompletionTimes(
-      int64_t user_id, const std::vector<int64_t>& module_ids) = 0;
-  // In one transaction: stores the completion; the user's first completion of the module also
-  // posts its points to the ledger with an outbox event; a module with a certification grants
-  // or renews it (never shortening it). A repeated (recorded_by, external_completion_id)
-  // returns the completion stored for it, or ALREADY_EXISTS if that was another user's or
-  // module's.
-  virtual absl::StatusOr<cim::v1::TrainingCompletion> RecordCompletion(
-      const NewCompletion& completion) = 0;
-  // Up to `limit` matching certifications from the `offset`th on, soonest expiry first. Only
-  // holders still active at the partner they held it for count.
-  virtual absl::StatusOr<std::vector<cim::v1::Certification>> ListCertifications(
-      const CertificationFilter& filter, int64_t offset, int limit) = 0;
 
   virtual absl::StatusOr<bool> ChallengeExists(int64_t challenge_id) = 0;
 

@@ -88,7 +88,7 @@ grpc::Status RecognitionServiceImpl::CreateTrainingModule(
     grpc::ServerContext* context, const cim::v1::CreateTrainingModuleRequest* request,
     cim::v1::TrainingModule* response) {
   return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
-    return Assign(recognition_.CreateTrainingModule(p, *request), response);
+    return Assign(training_.CreateTrainingModule(p, *request), response);
   });
 }
 
@@ -96,7 +96,7 @@ grpc::Status RecognitionServiceImpl::ListTrainingModules(
     grpc::ServerContext* context, const cim::v1::ListTrainingModulesRequest* request,
     cim::v1::ListTrainingModulesResponse* response) {
   return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
-    return Assign(recognition_.ListTrainingModules(p, *request), response);
+    return Assign(training_.ListTrainingModules(p, *request), response);
   });
 }
 
@@ -104,7 +104,7 @@ grpc::Status RecognitionServiceImpl::CompleteTraining(
     grpc::ServerContext* context, const cim::v1::CompleteTrainingRequest* request,
     cim::v1::TrainingCompletion* response) {
   return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
-    return Assign(recognition_.CompleteTraining(p, *request), response);
+    return Assign(training_.CompleteTraining(p, *request), response);
   });
 }
 
@@ -112,7 +112,7 @@ grpc::Status RecognitionServiceImpl::ListCertifications(
     grpc::ServerContext* context, const cim::v1::ListCertificationsRequest* request,
     cim::v1::ListCertificationsResponse* response) {
   return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
-    return Assign(recognition_.ListCertifications(p, *request), response);
+    return Assign(training_.ListCertifications(p, *request), response);
   });
 }
 

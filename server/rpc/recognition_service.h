@@ -1,4 +1,5 @@
-// gRPC adapter for cim.v1.RecognitionService.
+// gRPC adapter for cim.v1.RecognitionService: recognition's RPCs go to Recognition, training's
+// (modules, completions, certifications) to Training.
 #ifndef CIM_SERVER_RPC_RECOGNITION_SERVICE_H_
 #define CIM_SERVER_RPC_RECOGNITION_SERVICE_H_
 
@@ -6,13 +7,16 @@
 #include "server/identity/authenticator.h"
 #include "server/recognition/recognition.h"
 #include "server/rpc/rpc_handler.h"
+#include "server/training/training.h"
 
 namespace cim {
 
 class RecognitionServiceImpl final : public cim::v1::RecognitionService::Service {
  public:
-  RecognitionServiceImpl(Authenticator& auth, Recognition& recognition)
-      : rpc_(auth, cim::v1::RecognitionService::service_full_name()), recognition_(recognition) {}
+  RecognitionServiceImpl(Authenticator& auth, Recognition& recognition, Training& training)
+      : rpc_(auth, cim::v1::RecognitionService::service_full_name()),
+        recognition_(recognition),
+        training_(training) {}
 
   grpc::Status ListLevels(grpc::ServerContext* context, const cim::v1::ListLevelsRequest* request,
                           cim::v1::ListLevelsResponse* response) override;
@@ -65,6 +69,7 @@ class RecognitionServiceImpl final : public cim::v1::RecognitionService::Service
  private:
   RpcHandler rpc_;
   Recognition& recognition_;
+  Training& training_;
   absl::Duration watch_poll_ = absl::Milliseconds(250);
 };
 

@@ -22,7 +22,7 @@ RpcServer::RpcServer(const RpcHandlers& h)
       claim_service_(h.auth, h.claims),
       fund_service_(h.auth, h.funds),
       payout_service_(h.auth, h.payouts),
-      recognition_service_(h.auth, h.recognition),
+      recognition_service_(h.auth, h.recognition, h.training),
       tier_service_(h.auth, h.tiers),
       engagement_service_(h.auth, h.engagement),
       audit_service_(h.auth, h.audit),

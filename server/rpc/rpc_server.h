@@ -39,6 +39,7 @@ struct RpcHandlers {
   FundWorkflow& funds;
   PayoutWorkflow& payouts;
   Recognition& recognition;
+  Training& training;
   PartnerTiers& tiers;
   Engagement& engagement;
   AuditTrail& audit;
