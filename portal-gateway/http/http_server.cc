@@ -15,8 +15,8 @@
 #include <type_traits>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
+#include "lib/json_text.h"
 #include "portal-gateway/http/http_status.h"
 #include "portal-gateway/http/request.h"
 
@@ -37,25 +37,6 @@ namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 
 namespace {
-
-// `s` as a JSON string literal (the request line is the client's: quotes and control
-// characters must not break the log line).
-std::string JsonString(absl::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7f) {
-      // Control characters, and bytes that may not be valid UTF-8: the line stays valid JSON.
-      absl::StrAppendFormat(&out, "\\u%04x", static_cast<unsigned char>(c));
-    } else {
-      out += c;
-    }
-  }
-  out += '"';
-  return out;
-}
 
 absl::string_view View(beast::string_view s) { return absl::string_view(s.data(), s.size()); }
 
@@ -278,12 +259,13 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
   void Log(absl::string_view method, absl::string_view target, int status,
            absl::string_view request_id, absl::Time start) {
     if (!server_.options_.access_log) return;
-    LogAccess(absl::StrCat("{\"ts\":\"",
-                           absl::FormatTime(absl::RFC3339_full, start, absl::UTCTimeZone()),
-                           "\",\"peer\":", JsonString(peer_), ",\"method\":", JsonString(method),
-                           ",\"target\":", JsonString(target), ",\"status\":", status,
-                           ",\"ms\":", absl::ToDoubleMilliseconds(absl::Now() - start),
-                           ",\"request_id\":", JsonString(request_id), "}\n"));
+    LogAccess(absl::StrCat(
+        "{\"ts\":\"", absl::FormatTime(absl::RFC3339_full, start, absl::UTCTimeZone()),
+        "\",\"peer\":", JsonString(peer_, /*ascii_only=*/true),
+        ",\"method\":", JsonString(method, /*ascii_only=*/true),
+        ",\"target\":", JsonString(target, /*ascii_only=*/true), ",\"status\":", status,
+        ",\"ms\":", absl::ToDoubleMilliseconds(absl::Now() - start),
+        ",\"request_id\":", JsonString(request_id, /*ascii_only=*/true), "}\n"));
   }
 
   void Write(HttpResponse response, bool close) {

@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/synchronization/mutex.h"
+#include "lib/json_text.h"
 #include "lib/status_util.h"
 
 namespace cim::gateway {
@@ -24,21 +25,6 @@ using google::protobuf::Message;
 using google::protobuf::Reflection;
 
 absl::Status Invalid(absl::string_view what) { return absl::InvalidArgumentError(what); }
-
-std::string JsonQuote(absl::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      absl::StrAppend(&out, "\\u00", absl::Hex(static_cast<unsigned char>(c), absl::kZeroPad2));
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
-}
 
 std::string StatusText(const google::protobuf::util::Status& st) {
   return std::string(st.message());
@@ -145,7 +131,7 @@ absl::Status SetFieldFromText(Message& root, absl::string_view path, absl::strin
         Message* target =
             f->is_repeated() ? r->AddMessage(message, f) : r->MutableMessage(message, f);
         google::protobuf::util::JsonParseOptions options;
-        auto st = google::protobuf::util::JsonStringToMessage(JsonQuote(text), target, options);
+        auto st = google::protobuf::util::JsonStringToMessage(JsonString(text), target, options);
         if (!st.ok()) {
           return Invalid(absl::StrCat("bad value for \"", path, "\": ", StatusText(st)));
         }

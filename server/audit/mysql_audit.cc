@@ -11,6 +11,7 @@
 #include "absl/strings/strip.h"
 #include "absl/synchronization/mutex.h"
 #include "lib/audit_scope.h"
+#include "lib/json_text.h"
 #include "server/db/mysql_database.h"
 #include "server/db/sql_builder.h"
 
@@ -43,36 +44,6 @@ bool IsLeftOutOfSnapshots(absl::string_view name) {
   return name == "password_hash" || name == "token_hash" || absl::EndsWith(name, "_guard");
 }
 
-void AppendJsonString(std::string& out, absl::string_view text) {
-  out += '"';
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          absl::StrAppend(&out, "\\u00", absl::Hex(c, absl::kZeroPad2));
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += '"';
-}
-
 // {"column": value, …}: integers as numbers, everything else as the text AuditColumns cast it
 // to, NULL as null.
 std::string RowJson(const soci::row& row) {
@@ -83,7 +54,7 @@ std::string RowJson(const soci::row& row) {
     if (IsLeftOutOfSnapshots(p.get_name()) || p.get_data_type() == soci::dt_blob) continue;
     if (!first) out += ',';
     first = false;
-    AppendJsonString(out, p.get_name());
+    AppendJsonString(&out, p.get_name());
     out += ':';
     if (row.get_indicator(i) == soci::i_null) {
       out += "null";
@@ -96,11 +67,11 @@ std::string RowJson(const soci::row& row) {
         absl::StrAppend(&out, RowInteger(row, i));
         break;
       case soci::dt_string:
-        AppendJsonString(out, row.get<std::string>(i));
+        AppendJsonString(&out, row.get<std::string>(i));
         break;
       default:
         // Only AuditColumns' text casts reach here; anything else is a programming error.
-        AppendJsonString(out, "(not cast to text)");
+        AppendJsonString(&out, "(not cast to text)");
     }
   }
   out += '}';
