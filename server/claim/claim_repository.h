@@ -150,7 +150,7 @@ class ClaimRepository {
   // The claim with lines, attachments, flags, timeline and rewards. NOT_FOUND if none.
   virtual absl::StatusOr<Claim> Get(int64_t id) = 0;
   // Up to `limit` claims matching `filter` with id < before_id (0: newest), newest first,
-  // without timeline and rewards.
+  // with their lines, without attachments, timeline and rewards.
   virtual absl::StatusOr<std::vector<Claim>> List(const ClaimFilter& filter, int64_t before_id,
                                                   int limit) = 0;
   // Up to `limit` status changes of any claim with event id > after_id, oldest first.

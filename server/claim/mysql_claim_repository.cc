@@ -182,10 +182,9 @@ absl::StatusOr<std::vector<Claim>> MysqlClaimRepository::List(const ClaimFilter&
     long long before = before_id > 0 ? before_id : std::numeric_limits<long long>::max();
     long long program = filter.program_id, partner = filter.partner_id;
     int status = filter.status, flagged = filter.flagged_only ? 1 : 0;
-    soci::rowset<soci::row> rows =
+    soci::rowset<long long> rows =
         (s.prepare << absl::StrCat(
-             "SELECT ", kClaimColumns,
-             " FROM claims c WHERE c.id < :before"
+             "SELECT c.id FROM claims c WHERE c.id < :before"
              " AND (:status1 = 0 OR c.status = :status2)"
              " AND (:program1 = 0 OR c.program_id = :program2)"
              " AND (:partner1 = 0 OR c.partner_id = :partner2)"
@@ -195,8 +194,11 @@ absl::StatusOr<std::vector<Claim>> MysqlClaimRepository::List(const ClaimFilter&
          soci::use(before), soci::use(status), soci::use(status), soci::use(program),
          soci::use(program), soci::use(partner), soci::use(partner), soci::use(flagged),
          soci::use(limit));
+    const std::vector<int64_t> ids(rows.begin(), rows.end());
+    absl::flat_hash_map<int64_t, Claim> claims = ReadClaimCores(s, ids, /*lock=*/false);
     std::vector<Claim> out;
-    for (const soci::row& r : rows) out.push_back(ClaimFromRow(r));
+    out.reserve(ids.size());
+    for (int64_t id : ids) out.push_back(std::move(claims[id]));
     return out;
   });
 }

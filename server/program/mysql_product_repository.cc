@@ -135,16 +135,13 @@ absl::StatusOr<ImportCounts> MysqlProductRepository::Import(const std::vector<Pr
            soci::use(status), soci::use(status), soci::use(t), soci::use(t), soci::use(status),
            soci::use(status));
       st.execute(true);
-      // MySQL reports 1 affected row for an insert, 2 for an update (0 if nothing changed).
-      if (!exists) {
-        long long id = 0;
-        s << "SELECT LAST_INSERT_ID()", soci::into(id);
-        Table("products").Inserted(s, id);
-      }
-      if (st.get_affected_rows() == 1) {
-        ++counts.created;
-      } else {
+      if (exists) {
         ++counts.updated;
+      } else {
+        long long id = 0;
+        s.get_last_insert_id("products", id);
+        Table("products").Inserted(s, id);
+        ++counts.created;
       }
     }
     return counts;

@@ -201,10 +201,8 @@ TEST_F(ExportsTest, ClaimsExportHasTheHeaderAndOneRowPerClaimNewestFirst) {
                           "2026-03-02 09:00:00", "2026-03-02 09:00:00"));
 }
 
-// The `lines` cell counts the lines of the claims a List page returns, and the claim store's
-// List reads no lines (claim_repository.h: "without timeline and rewards"), so the export says
-// 0 for every claim. Enable once one of them counts the lines.
-TEST_F(ExportsTest, DISABLED_ClaimsExportCountsEachClaimsLines) {
+// The `lines` cell counts the lines of each claim (the List page returns them).
+TEST_F(ExportsTest, ClaimsExportCountsEachClaimsLines) {
   Submit(alpha_rep_, "INV-1");
   Received received;
   ASSERT_THAT(exports_.Claims(manager_, ExportClaimsRequest(), Into(received)), IsOk());

@@ -200,6 +200,19 @@ TEST_F(ProgramRpcTest, ProductsAreCreatedListedUpdatedAndImported) {
   ASSERT_TRUE(stub_->GetProduct(TestServer::Context(admin_).get(), get, &reread).ok());
   EXPECT_EQ(reread.name(), "Imported SV-1");
   EXPECT_EQ(reread.list_price(), "10.00");
+
+  // A SKU twice in one file is refused, naming the second line; nothing is stored.
+  ImportProductsRequest twice;
+  *twice.add_products() = import.products(2);
+  twice.mutable_products(0)->set_sku("SV-NEW");
+  *twice.add_products() = twice.products(0);
+  const grpc::Status doubled =
+      stub_->ImportProducts(TestServer::Context(admin_).get(), twice, &imported);
+  EXPECT_THAT(doubled, StatusIs(grpc::StatusCode::INVALID_ARGUMENT));
+  EXPECT_THAT(ViolatedFields(doubled), ElementsAre("products[1].sku"));
+  ASSERT_TRUE(
+      stub_->ListProducts(TestServer::Context(admin_).get(), ListProductsRequest(), &all).ok());
+  EXPECT_EQ(all.products_size(), 5);
 }
 
 TEST_F(ProgramRpcTest, InvalidRulesAreRefusedWithFieldDetails) {
