@@ -94,7 +94,10 @@ absl::Status SeedDemo(const ServerOptions& options, std::ostream& out) {
         << " badge awards.\n";
     CIM_ASSIGN_OR_RETURN(DemoEngagementSummary engaged,
                          LoadDemoEngagement({.tiers = stores.tiers,
-                                             .engagement = stores.engagement,
+                                             .kudos = stores.kudos,
+                                             .feed = stores.feed,
+                                             .challenges = stores.challenges,
+                                             .surveys = stores.surveys,
                                              .recognition = stores.recognition,
                                              .users = stores.users,
                                              .partners = stores.partners},

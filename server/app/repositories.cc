@@ -26,7 +26,10 @@ Repositories::Repositories(MysqlDatabase& db, const Clock& clock)
       recognition(db),
       training(db),
       tiers(db),
-      engagement(db),
+      kudos(db),
+      feed(db),
+      challenges(db),
+      surveys(db),
       audit(db),
       performance(db) {}
 

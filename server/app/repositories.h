@@ -10,7 +10,10 @@
 #include "server/audit/mysql_audit.h"
 #include "server/claim/mysql_claim_repository.h"
 #include "server/db/mysql_database.h"
-#include "server/engagement/mysql_engagement_repository.h"
+#include "server/engagement/mysql_challenge_repository.h"
+#include "server/engagement/mysql_feed_repository.h"
+#include "server/engagement/mysql_kudos_repository.h"
+#include "server/engagement/mysql_survey_repository.h"
 #include "server/fund/mysql_fund_repository.h"
 #include "server/identity/mysql_access_token_repository.h"
 #include "server/identity/mysql_login_throttle_repository.h"
@@ -50,7 +53,10 @@ struct Repositories {
   MysqlRecognitionRepository recognition;
   MysqlTrainingRepository training;
   MysqlPartnerTierRepository tiers;
-  MysqlEngagementRepository engagement;
+  MysqlKudosRepository kudos;
+  MysqlFeedRepository feed;
+  MysqlChallengeRepository challenges;
+  MysqlSurveyRepository surveys;
   MysqlAuditRepository audit;
   MysqlPerformanceRepository performance;
 };

@@ -28,7 +28,11 @@ ServerApp::ServerApp(const ServerOptions& options, std::unique_ptr<MysqlDatabase
                    stores_.training, clock_),
       training_(stores_.training, stores_.users, clock_),
       tiers_(stores_.tiers, clock_),
-      engagement_(stores_.engagement, stores_.users, stores_.partners, program_directory_, clock_),
+      engagement_({.kudos = stores_.kudos,
+                   .feed = stores_.feed,
+                   .challenges = stores_.challenges,
+                   .surveys = stores_.surveys},
+                  stores_.users, stores_.partners, program_directory_, clock_),
       audit_trail_(stores_.audit),
       program_performance_(stores_.performance, program_directory_, clock_),
       exports_(claim_workflow_, ledger_book_, payout_workflow_, program_performance_, clock_) {}

@@ -110,10 +110,10 @@ absl::StatusOr<DemoEngagementSummary> LoadDemoEngagement(const DemoEngagementSto
   }
 
   // Kudos budgets: vendor staff share 5,000 points a month; each partner's admins 500.
-  CIM_RETURN_IF_ERROR(stores.engagement.SetKudosBudget(0, Decimal::FromInt(5000)));
+  CIM_RETURN_IF_ERROR(stores.kudos.SetKudosBudget(0, Decimal::FromInt(5000)));
   CIM_ASSIGN_OR_RETURN(std::vector<Partner> partners, stores.partners.List({}, 0, 500));
   for (const Partner& p : partners) {
-    CIM_RETURN_IF_ERROR(stores.engagement.SetKudosBudget(p.id(), Decimal::FromInt(500)));
+    CIM_RETURN_IF_ERROR(stores.kudos.SetKudosBudget(p.id(), Decimal::FromInt(500)));
   }
   CIM_ASSIGN_OR_RETURN(std::vector<cim::v1::User> reps,
                        stores.users.List({.role = cim::v1::ROLE_PARTNER_REP}, 0, 500));
@@ -132,7 +132,7 @@ absl::StatusOr<DemoEngagementSummary> LoadDemoEngagement(const DemoEngagementSto
     }
     if (recipient == nullptr) continue;
     CIM_ASSIGN_OR_RETURN(Decimal points, Decimal::Parse(*k.points ? k.points : "0"));
-    CIM_RETURN_IF_ERROR(stores.engagement
+    CIM_RETURN_IF_ERROR(stores.kudos
                             .GiveKudos(NewKudos{.giver_user_id = giver.user.id(),
                                                 .budget_partner_id = giver.user.partner_id(),
                                                 .recipient_user_id = recipient->id(),
@@ -150,7 +150,7 @@ absl::StatusOr<DemoEngagementSummary> LoadDemoEngagement(const DemoEngagementSto
   for (const Partner& p : partners) {
     if (p.name() != "Amstel Systems") continue;
     CIM_RETURN_IF_ERROR(
-        stores.engagement
+        stores.feed
             .InsertFeedEntry(NewFeedEntry{
                 .kind = cim::v1::FEED_ENTRY_KIND_SPOTLIGHT,
                 .partner_id = p.id(),
@@ -185,7 +185,7 @@ absl::StatusOr<DemoEngagementSummary> LoadDemoEngagement(const DemoEngagementSto
     CIM_ASSIGN_OR_RETURN(cim::v1::Challenge c, Parse<cim::v1::Challenge>(d.text));
     SetTimestamp(d.start, c.mutable_start_time());
     SetTimestamp(d.end, c.mutable_end_time());
-    CIM_ASSIGN_OR_RETURN(c, stores.engagement.InsertChallenge(c, program_admin, d.start));
+    CIM_ASSIGN_OR_RETURN(c, stores.challenges.InsertChallenge(c, program_admin, d.start));
     learning = c.id();
     ++summary.challenges;
   }
@@ -207,7 +207,7 @@ absl::StatusOr<DemoEngagementSummary> LoadDemoEngagement(const DemoEngagementSto
   SetTimestamp(now - absl::Hours(24 * 10), survey.mutable_open_time());
   SetTimestamp(now + absl::Hours(24 * 21), survey.mutable_close_time());
   CIM_ASSIGN_OR_RETURN(
-      survey, stores.engagement.InsertSurvey(survey, cm.user.id(), now - absl::Hours(24 * 10)));
+      survey, stores.surveys.InsertSurvey(survey, cm.user.id(), now - absl::Hours(24 * 10)));
   absl::flat_hash_map<int64_t, Partner> by_id;
   for (const Partner& p : partners) by_id[p.id()] = p;
   for (size_t i = 0; i < reps.size(); ++i) {
@@ -215,7 +215,7 @@ absl::StatusOr<DemoEngagementSummary> LoadDemoEngagement(const DemoEngagementSto
     if (rep.email() == "rosa.larsen@amstel.example" || i % 3 == 2) continue;
     const Partner& p = by_id[rep.partner_id()];
     const size_t n = summary.survey_responses;
-    CIM_RETURN_IF_ERROR(stores.engagement.InsertResponse(
+    CIM_RETURN_IF_ERROR(stores.surveys.InsertResponse(
         survey.id(), rep.id(), p.id(), p.type(), p.region(), kScores[n % std::size(kScores)],
         kComments[n % std::size(kComments)],
         now - absl::Hours(24 * 9) + absl::Hours(5 * static_cast<int64_t>(n))));
@@ -229,7 +229,7 @@ absl::StatusOr<DemoEngagementSummary> LoadDemoEngagement(const DemoEngagementSto
     if (run.events == 0) break;
   }
   CIM_ASSIGN_OR_RETURN(std::vector<cim::v1::FeedEntry> feed,
-                       stores.engagement.ListFeed(FeedFilter{.limit = 10'000}));
+                       stores.feed.ListFeed(FeedFilter{.limit = 10'000}));
   summary.feed_entries = static_cast<int>(feed.size());
   return summary;
 }

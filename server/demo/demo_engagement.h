@@ -7,7 +7,10 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "server/engagement/engagement_repository.h"
+#include "server/engagement/challenge_repository.h"
+#include "server/engagement/feed_repository.h"
+#include "server/engagement/kudos_repository.h"
+#include "server/engagement/survey_repository.h"
 #include "server/identity/partner_repository.h"
 #include "server/identity/user_repository.h"
 #include "server/partner_tier/partner_tier_repository.h"
@@ -26,7 +29,10 @@ struct DemoEngagementSummary {
 
 struct DemoEngagementStores {
   PartnerTierRepository& tiers;
-  EngagementRepository& engagement;
+  KudosRepository& kudos;
+  FeedRepository& feed;
+  ChallengeRepository& challenges;
+  SurveyRepository& surveys;
   RecognitionRepository& recognition;
   UserRepository& users;
   PartnerRepository& partners;

@@ -50,7 +50,7 @@ absl::StatusOr<cim::v1::Kudos> Engagement::GiveKudos(const Principal& caller,
     return errors.ToStatus();
   }
   CIM_ASSIGN_OR_RETURN(const UserRecord giver, users_.Get(caller.user_id));
-  return repository_.GiveKudos(
+  return kudos_.GiveKudos(
       NewKudos{.giver_user_id = caller.user_id,
                .budget_partner_id = IsPartnerRole(caller.role) ? caller.partner_id : 0,
                .recipient_user_id = recipient->user.id(),
@@ -94,7 +94,7 @@ absl::StatusOr<cim::v1::FeedEntry> Engagement::PostSpotlight(
     CIM_RETURN_IF_ERROR(partner.status());
     entry.partner_id = partner->id();
   }
-  return repository_.InsertFeedEntry(entry);
+  return feed_.InsertFeedEntry(entry);
 }
 
 absl::StatusOr<cim::v1::ListFeedResponse> Engagement::ListFeed(
@@ -109,7 +109,7 @@ absl::StatusOr<cim::v1::ListFeedResponse> Engagement::ListFeed(
   CIM_ASSIGN_OR_RETURN(const int64_t before, DecodePageToken(request));
   const int page_size = request.page_size() == 0 ? kDefaultFeedPage : request.page_size();
   CIM_ASSIGN_OR_RETURN(auto rows,
-                       repository_.ListFeed(FeedFilter{
+                       feed_.ListFeed(FeedFilter{
                            .viewer_partner_id = IsPartnerRole(caller.role) ? caller.partner_id : 0,
                            .partner_id = request.partner_id(),
                            .user_id = request.user_id(),
@@ -134,8 +134,8 @@ absl::StatusOr<cim::v1::KudosBudget> Engagement::SetKudosBudget(
     if (absl::IsNotFound(partner.status())) return NotFound("partner", request.partner_id());
     CIM_RETURN_IF_ERROR(partner.status());
   }
-  CIM_RETURN_IF_ERROR(repository_.SetKudosBudget(request.partner_id(), *monthly));
-  return repository_.GetKudosBudget(request.partner_id(), clock_.Now());
+  CIM_RETURN_IF_ERROR(kudos_.SetKudosBudget(request.partner_id(), *monthly));
+  return kudos_.GetKudosBudget(request.partner_id(), clock_.Now());
 }
 
 absl::StatusOr<cim::v1::KudosBudget> Engagement::GetKudosBudget(
@@ -149,7 +149,7 @@ absl::StatusOr<cim::v1::KudosBudget> Engagement::GetKudosBudget(
     return errors.ToStatus();
   }
   CIM_RETURN_IF_ERROR(PartnerReadScope(caller, request.partner_id()).status());
-  return repository_.GetKudosBudget(request.partner_id(), clock_.Now());
+  return kudos_.GetKudosBudget(request.partner_id(), clock_.Now());
 }
 
 absl::StatusOr<cim::v1::Challenge> Engagement::CreateChallenge(
@@ -168,7 +168,7 @@ absl::StatusOr<cim::v1::Challenge> Engagement::CreateChallenge(
   }
   cim::v1::Challenge challenge = request.challenge();
   challenge.set_title(std::string(absl::StripAsciiWhitespace(challenge.title())));
-  return repository_.InsertChallenge(challenge, caller.user_id, clock_.Now());
+  return challenges_.InsertChallenge(challenge, caller.user_id, clock_.Now());
 }
 
 absl::StatusOr<cim::v1::ListChallengesResponse> Engagement::ListChallenges(
@@ -176,7 +176,7 @@ absl::StatusOr<cim::v1::ListChallengesResponse> Engagement::ListChallenges(
   const absl::Time now = clock_.Now();
   CIM_ASSIGN_OR_RETURN(
       std::vector<cim::v1::Challenge> challenges,
-      repository_.ListChallenges(request.include_ended() ? std::nullopt
+      challenges_.ListChallenges(request.include_ended() ? std::nullopt
                                                          : std::optional<absl::Time>(now)));
   cim::v1::ListChallengesResponse out;
   if (!IsPartnerRole(caller.role)) {
@@ -185,12 +185,12 @@ absl::StatusOr<cim::v1::ListChallengesResponse> Engagement::ListChallenges(
   }
   CIM_ASSIGN_OR_RETURN(const Partner partner, CallerPartner(caller));
   const AudienceMember member = MemberOf(partner);
-  CIM_ASSIGN_OR_RETURN(const auto standings, repository_.Standings(caller.user_id));
+  CIM_ASSIGN_OR_RETURN(const auto standings, challenges_.Standings(caller.user_id));
   for (cim::v1::Challenge& c : challenges) {
     if (!InAudience(c.audience(), member)) continue;
     if (c.program_id() != 0) {
       CIM_ASSIGN_OR_RETURN(const bool enrolled,
-                           repository_.Enrolled(c.program_id(), caller.partner_id));
+                           challenges_.Enrolled(c.program_id(), caller.partner_id));
       if (!enrolled) continue;
     }
     auto it = standings.find(c.id());
@@ -210,19 +210,19 @@ absl::StatusOr<cim::v1::Survey> Engagement::CreateSurvey(
   FieldErrors errors;
   ValidateSurvey(request.survey(), errors);
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-  return repository_.InsertSurvey(request.survey(), caller.user_id, clock_.Now());
+  return surveys_.InsertSurvey(request.survey(), caller.user_id, clock_.Now());
 }
 
 absl::StatusOr<cim::v1::ListSurveysResponse> Engagement::ListSurveys(
     const Principal& caller, const cim::v1::ListSurveysRequest& request) {
   const absl::Time now = clock_.Now();
-  CIM_ASSIGN_OR_RETURN(std::vector<cim::v1::Survey> surveys, repository_.ListSurveys());
+  CIM_ASSIGN_OR_RETURN(std::vector<cim::v1::Survey> surveys, surveys_.ListSurveys());
   std::optional<AudienceMember> member;
   absl::flat_hash_set<int64_t> responded;
   if (IsPartnerRole(caller.role)) {
     CIM_ASSIGN_OR_RETURN(const Partner partner, CallerPartner(caller));
     member = MemberOf(partner);
-    CIM_ASSIGN_OR_RETURN(responded, repository_.RespondedSurveys(caller.user_id));
+    CIM_ASSIGN_OR_RETURN(responded, surveys_.RespondedSurveys(caller.user_id));
   }
   cim::v1::ListSurveysResponse out;
   for (cim::v1::Survey& s : surveys) {
@@ -245,7 +245,7 @@ absl::StatusOr<cim::v1::RespondToSurveyResponse> Engagement::RespondToSurvey(
     errors.Add("survey_id", "required");
     return errors.ToStatus();
   }
-  absl::StatusOr<cim::v1::Survey> survey = repository_.GetSurvey(request.survey_id());
+  absl::StatusOr<cim::v1::Survey> survey = surveys_.GetSurvey(request.survey_id());
   CIM_RETURN_IF_ERROR(survey.status());
   CIM_ASSIGN_OR_RETURN(const Partner partner, CallerPartner(caller));
   if (!InAudience(survey->audience(), MemberOf(partner))) {
@@ -258,7 +258,7 @@ absl::StatusOr<cim::v1::RespondToSurveyResponse> Engagement::RespondToSurvey(
   if (now < FromTimestamp(survey->open_time()) || now >= FromTimestamp(survey->close_time())) {
     return absl::FailedPreconditionError("the survey is not open for responses");
   }
-  absl::Status stored = repository_.InsertResponse(
+  absl::Status stored = surveys_.InsertResponse(
       survey->id(), caller.user_id, partner.id(), partner.type(), partner.region(), request.score(),
       std::string(absl::StripAsciiWhitespace(request.comment())), now);
   if (absl::IsAlreadyExists(stored)) {
@@ -281,8 +281,8 @@ absl::StatusOr<cim::v1::SurveyResults> Engagement::GetSurveyResults(
     errors.Add("survey_id", "required");
     return errors.ToStatus();
   }
-  CIM_ASSIGN_OR_RETURN(cim::v1::Survey survey, repository_.GetSurvey(request.survey_id()));
-  CIM_ASSIGN_OR_RETURN(const auto counts, repository_.ResponseCounts(survey.id()));
+  CIM_ASSIGN_OR_RETURN(cim::v1::Survey survey, surveys_.GetSurvey(request.survey_id()));
+  CIM_ASSIGN_OR_RETURN(const auto counts, surveys_.ResponseCounts(survey.id()));
   ScoreCounts all = {};
   std::map<int, ScoreCounts> by_type;
   std::map<std::string, ScoreCounts> by_region;
@@ -301,7 +301,7 @@ absl::StatusOr<cim::v1::SurveyResults> Engagement::GetSurveyResults(
   for (const auto& [region, scores] : by_region) {
     *out.add_by_region() = Nps(region.empty() ? "(none)" : region, scores);
   }
-  CIM_ASSIGN_OR_RETURN(auto comments, repository_.Comments(request.survey_id(), kResultComments));
+  CIM_ASSIGN_OR_RETURN(auto comments, surveys_.Comments(request.survey_id(), kResultComments));
   for (cim::v1::SurveyComment& c : comments) *out.add_comments() = std::move(c);
   return out;
 }

@@ -7,19 +7,33 @@
 #include "cim/v1/engagement_service.pb.h"
 #include "lib/clock.h"
 #include "lib/principal.h"
-#include "server/engagement/engagement_repository.h"
+#include "server/engagement/challenge_repository.h"
 #include "server/engagement/engagement_rules.h"
+#include "server/engagement/feed_repository.h"
+#include "server/engagement/kudos_repository.h"
+#include "server/engagement/survey_repository.h"
 #include "server/identity/partner_repository.h"
 #include "server/identity/user_repository.h"
 #include "server/program/program_directory.h"
 
 namespace cim {
 
+// The stores Engagement works on, one per concern.
+struct EngagementStores {
+  KudosRepository& kudos;
+  FeedRepository& feed;
+  ChallengeRepository& challenges;
+  SurveyRepository& surveys;
+};
+
 class Engagement {
  public:
-  Engagement(EngagementRepository& repository, UserRepository& users, PartnerRepository& partners,
+  Engagement(const EngagementStores& stores, UserRepository& users, PartnerRepository& partners,
              ProgramDirectory& programs, const Clock& clock)
-      : repository_(repository),
+      : kudos_(stores.kudos),
+        feed_(stores.feed),
+        challenges_(stores.challenges),
+        surveys_(stores.surveys),
         users_(users),
         partners_(partners),
         programs_(programs),
@@ -59,7 +73,10 @@ class Engagement {
     return {partner.type(), partner.region(), partner.tier()};
   }
 
-  EngagementRepository& repository_;
+  KudosRepository& kudos_;
+  FeedRepository& feed_;
+  ChallengeRepository& challenges_;
+  SurveyRepository& surveys_;
   UserRepository& users_;
   PartnerRepository& partners_;
   ProgramDirectory& programs_;

@@ -12,7 +12,6 @@
 #include "lib/status_util.h"
 #include "server/db/sql_builder.h"
 #include "server/db/table.h"
-#include "server/engagement/mysql_engagement_repository.h"
 #include "server/events/mysql_outbox.h"
 #include "server/money/ledger_repository.h"
 #include "server/recognition/leaderboard_rules.h"
