@@ -196,8 +196,13 @@ void Track(soci::session& s, const EntityChange& change) {
     auto ahead = entity.binds.size() == 1
                      ? prefetched.find(absl::StrCat(entity.select_sql, "\n", entity.binds[0]))
                      : prefetched.end();
-    entity.before_json =
-        ahead != prefetched.end() ? ahead->second : Snapshot(s, entity, /*lock=*/true);
+    // A state read ahead serves the first caller only: a later one finds what the first left.
+    if (ahead != prefetched.end()) {
+      entity.before_json = std::move(ahead->second);
+      prefetched.erase(ahead);
+    } else {
+      entity.before_json = Snapshot(s, entity, /*lock=*/true);
+    }
   }
   pending.push_back(std::move(entity));
 }
