@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/db/mysql_database.h"
 #include "server/db/sql_builder.h"
+#include "server/db/table.h"
 
 namespace cim {
 
@@ -19,19 +20,20 @@ void AppendOutboxEvents(soci::session& s, const std::vector<OutboxEvent>& events
   insert.Execute(s);
 }
 
-absl::StatusOr<OutboxEvent> OutboxEventFromRow(const soci::row& r) {
-  OutboxEvent e{.id = r.get<long long>(0),
-                .kind = static_cast<cim::v1::RecognitionEventKind>(RowInteger(r, 1)),
-                .partner_id = r.get<long long>(2),
-                .user_id = r.get<long long>(3),
-                .program_id = r.get<long long>(4),
-                .claim_id = r.get<long long>(5),
-                .currency_code = r.get<std::string>(7),
-                .occurred_at = absl::FromUnixMicros(RowInteger(r, 9)),
-                .created_at = absl::FromUnixMicros(RowInteger(r, 10)),
-                .ref_id = r.get<long long>(11)};
-  absl::StatusOr<Decimal> amount = Decimal::Parse(r.get<std::string>(6));
-  absl::StatusOr<Decimal> points = Decimal::Parse(r.get<std::string>(8));
+absl::StatusOr<OutboxEvent> OutboxEventFromRow(const soci::row& row) {
+  const NamedRow r(row);
+  OutboxEvent e{.id = r.Integer("id"),
+                .kind = static_cast<cim::v1::RecognitionEventKind>(r.Int("kind")),
+                .partner_id = r.Integer("partner_id"),
+                .user_id = r.Integer("user_id"),
+                .program_id = r.Integer("program_id"),
+                .claim_id = r.Integer("claim_id"),
+                .currency_code = r.Text("currency_code"),
+                .occurred_at = absl::FromUnixMicros(r.Integer("occurred_micros")),
+                .created_at = absl::FromUnixMicros(r.Integer("created_micros")),
+                .ref_id = r.Integer("ref_id")};
+  absl::StatusOr<Decimal> amount = Decimal::Parse(r.Text("amount"));
+  absl::StatusOr<Decimal> points = Decimal::Parse(r.Text("points"));
   if (!amount.ok() || !points.ok()) {
     return absl::InternalError(absl::StrCat("outbox event ", e.id, " does not parse"));
   }

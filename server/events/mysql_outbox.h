@@ -17,11 +17,12 @@ namespace cim {
 // transaction.
 void AppendOutboxEvents(soci::session& s, const std::vector<OutboxEvent>& events);
 
-// The outbox_events columns OutboxEventFromRow reads, in its order.
+// The outbox_events columns OutboxEventFromRow reads, by name.
 inline constexpr char kOutboxEventColumns[] =
-    "id, kind, partner_id, user_id, program_id, claim_id, CAST(amount AS CHAR), currency_code,"
-    " CAST(points AS CHAR), " CIM_MICROS_OF("occurred_at") ", " CIM_MICROS_OF(
-        "created_at") ", ref_id";
+    "id, kind, partner_id, user_id, program_id, claim_id, CAST(amount AS CHAR) AS amount,"
+    " currency_code, CAST(points AS CHAR) AS points, " CIM_MICROS_OF(
+        "occurred_at") " AS occurred_micros, " CIM_MICROS_OF("created_at") " AS created_micros,"
+    " ref_id";
 
 // The event in a row of kOutboxEventColumns. INTERNAL if its decimals do not parse.
 absl::StatusOr<OutboxEvent> OutboxEventFromRow(const soci::row& r);

@@ -75,14 +75,15 @@ absl::StatusOr<FundRequest> ReadRequest(soci::session& s, int64_t id) {
                     " e.created_at FROM fund_request_events e JOIN users u ON u.id = e.actor_id"
                     " WHERE e.request_id = :id ORDER BY e.id",
        soci::use(key));
-  for (const soci::row& e : events) {
+  for (const soci::row& row : events) {
+    const NamedRow e(row);
     cim::v1::FundRequestEvent* event = request.add_timeline();
-    event->set_from_status(static_cast<FundRequestStatus>(e.get<int>(0)));
-    event->set_to_status(static_cast<FundRequestStatus>(e.get<int>(1)));
-    event->set_actor_user_id(e.get<long long>(2));
-    event->set_actor_name(e.get<std::string>(3));
-    event->set_comment(e.get<std::string>(4));
-    SetTimestamp(FromSqlTime(e.get<std::tm>(5)), event->mutable_time());
+    event->set_from_status(static_cast<FundRequestStatus>(e.Int("from_status")));
+    event->set_to_status(static_cast<FundRequestStatus>(e.Int("to_status")));
+    event->set_actor_user_id(e.Integer("actor_id"));
+    event->set_actor_name(e.Text("display_name"));
+    event->set_comment(e.Text("comment"));
+    SetTimestamp(e.Time("created_at"), event->mutable_time());
   }
 
   std::vector<LedgerEntry> entries =
@@ -265,9 +266,10 @@ absl::StatusOr<std::vector<FundBalance>> MysqlFundRepository::Balances(int64_t p
     int approved = kReservingStatuses[0], claimed = kReservingStatuses[1];
     // Funds exist where the ledger has entries or requests reserve amounts.
     soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT t.program_id, p.name, p.currency_code, t.fund,"
-                      " CAST(SUM(t.credited) AS CHAR), CAST(SUM(t.debited) AS CHAR),"
-                      " CAST(SUM(t.reserved) AS CHAR) FROM ("
+        (s.prepare << "SELECT t.program_id, p.name AS program_name, p.currency_code, t.fund,"
+                      " CAST(SUM(t.credited) AS CHAR) AS credited,"
+                      " CAST(SUM(t.debited) AS CHAR) AS debited,"
+                      " CAST(SUM(t.reserved) AS CHAR) AS reserved FROM ("
                       "  SELECT program_id, account AS fund, GREATEST(amount, 0) AS credited,"
                       "   LEAST(amount, 0) AS debited, 0 AS reserved FROM ledger_entries"
                       "   WHERE partner_id = :partner1 AND account IN (:coop1, :mdf1)"
@@ -281,16 +283,17 @@ absl::StatusOr<std::vector<FundBalance>> MysqlFundRepository::Balances(int64_t p
          soci::use(partner), soci::use(coop), soci::use(mdf), soci::use(partner),
          soci::use(approved), soci::use(claimed), soci::use(program), soci::use(program));
     std::vector<FundBalance> out;
-    for (const soci::row& r : rows) {
+    for (const soci::row& row : rows) {
+      const NamedRow r(row);
       FundBalance b;
-      b.set_program_id(r.get<long long>(0));
-      b.set_program_name(r.get<std::string>(1));
-      b.set_currency_code(r.get<std::string>(2));
-      b.set_fund(static_cast<cim::v1::LedgerAccount>(r.get<int>(3)));
+      b.set_program_id(r.Integer("program_id"));
+      b.set_program_name(r.Text("program_name"));
+      b.set_currency_code(r.Text("currency_code"));
+      b.set_fund(static_cast<cim::v1::LedgerAccount>(r.Int("fund")));
       const int scale = StoredCurrencyScale(b.currency_code());
-      CIM_ASSIGN_OR_RETURN(Decimal credited, Decimal::Parse(r.get<std::string>(4)));
-      CIM_ASSIGN_OR_RETURN(Decimal debited, Decimal::Parse(r.get<std::string>(5)));
-      CIM_ASSIGN_OR_RETURN(Decimal reserved, Decimal::Parse(r.get<std::string>(6)));
+      CIM_ASSIGN_OR_RETURN(Decimal credited, Decimal::Parse(r.Text("credited")));
+      CIM_ASSIGN_OR_RETURN(Decimal debited, Decimal::Parse(r.Text("debited")));
+      CIM_ASSIGN_OR_RETURN(Decimal reserved, Decimal::Parse(r.Text("reserved")));
       b.set_credited(credited.ToString(scale));
       b.set_debited(debited.ToString(scale));
       b.set_reserved(reserved.ToString(scale));

@@ -93,8 +93,8 @@ absl::StatusOr<std::vector<KindTotal>> MysqlLedgerRepository::KindTotals(
     int paid = cim::v1::STATEMENT_STATUS_PAID;
     soci::rowset<soci::row> rows =
         (s.prepare << absl::StrCat(
-             "SELECT e.account, e.kind, e.unit, CAST(SUM(e.amount) AS CHAR),"
-             " CAST(SUM(IF(st.status = :paid, e.amount, 0)) AS CHAR)"
+             "SELECT e.account, e.kind, e.unit, CAST(SUM(e.amount) AS CHAR) AS amount,"
+             " CAST(SUM(IF(st.status = :paid, e.amount, 0)) AS CHAR) AS paid"
              " FROM (SELECT id, account, kind, unit, amount FROM ledger_entries WHERE",
              kLedgerEntryFilter,
              ") e LEFT JOIN statement_lines sl ON sl.entry_id = e.id"
@@ -105,12 +105,13 @@ absl::StatusOr<std::vector<KindTotal>> MysqlLedgerRepository::KindTotals(
          soci::use(fund_request), soci::use(fund_request), soci::use(statement),
          soci::use(statement));
     std::vector<KindTotal> out;
-    for (const soci::row& r : rows) {
-      KindTotal t{.account = static_cast<cim::v1::LedgerAccount>(r.get<int>(0)),
-                  .kind = static_cast<cim::v1::LedgerEntryKind>(r.get<int>(1)),
-                  .unit = r.get<std::string>(2)};
-      CIM_ASSIGN_OR_RETURN(t.amount, Decimal::Parse(r.get<std::string>(3)));
-      CIM_ASSIGN_OR_RETURN(t.paid, Decimal::Parse(r.get<std::string>(4)));
+    for (const soci::row& row : rows) {
+      const NamedRow r(row);
+      KindTotal t{.account = static_cast<cim::v1::LedgerAccount>(r.Int("account")),
+                  .kind = static_cast<cim::v1::LedgerEntryKind>(r.Int("kind")),
+                  .unit = r.Text("unit")};
+      CIM_ASSIGN_OR_RETURN(t.amount, Decimal::Parse(r.Text("amount")));
+      CIM_ASSIGN_OR_RETURN(t.paid, Decimal::Parse(r.Text("paid")));
       out.push_back(std::move(t));
     }
     return out;
@@ -123,24 +124,26 @@ absl::StatusOr<std::vector<Balance>> MysqlLedgerRepository::Balances(const Ledge
               claim = filter.claim_id, fund_request = filter.fund_request_id,
               statement = filter.in_statement_id;
     soci::rowset<soci::row> rows =
-        (s.prepare << absl::StrCat(
-             "SELECT account, unit, CAST(SUM(amount) AS CHAR),"
-             " CAST(SUM(GREATEST(amount, 0)) AS CHAR), CAST(SUM(LEAST(amount, 0)) AS CHAR)"
-             " FROM ledger_entries WHERE",
-             kLedgerEntryFilter, " GROUP BY account, unit ORDER BY account, unit"),
+        (s.prepare << absl::StrCat("SELECT account, unit, CAST(SUM(amount) AS CHAR) AS amount,"
+                                   " CAST(SUM(GREATEST(amount, 0)) AS CHAR) AS credited,"
+                                   " CAST(SUM(LEAST(amount, 0)) AS CHAR) AS debited"
+                                   " FROM ledger_entries WHERE",
+                                   kLedgerEntryFilter,
+                                   " GROUP BY account, unit ORDER BY account, unit"),
          soci::use(partner), soci::use(partner), soci::use(user), soci::use(user),
          soci::use(program), soci::use(program), soci::use(claim), soci::use(claim),
          soci::use(fund_request), soci::use(fund_request), soci::use(statement),
          soci::use(statement));
     std::vector<Balance> out;
-    for (const soci::row& r : rows) {
+    for (const soci::row& row : rows) {
+      const NamedRow r(row);
       Balance b;
-      b.set_account(static_cast<cim::v1::LedgerAccount>(r.get<int>(0)));
-      b.set_unit(r.get<std::string>(1));
+      b.set_account(static_cast<cim::v1::LedgerAccount>(r.Int("account")));
+      b.set_unit(r.Text("unit"));
       const int scale = LedgerUnitScale(b.unit());
-      b.set_amount(FromSqlDecimal(r.get<std::string>(2), scale));
-      b.set_credited(FromSqlDecimal(r.get<std::string>(3), scale));
-      b.set_debited(FromSqlDecimal(r.get<std::string>(4), scale));
+      b.set_amount(r.Decimal("amount", scale));
+      b.set_credited(r.Decimal("credited", scale));
+      b.set_debited(r.Decimal("debited", scale));
       out.push_back(std::move(b));
     }
     return out;

@@ -15,21 +15,22 @@ using cim::v1::TierChange;
 using cim::v1::TierLadder;
 
 constexpr char kChangeColumns[] =
-    "c.id, c.partner_id, p.name, c.from_tier, c.to_tier, c.promotion, c.reason, c.trigger_kind,"
-    " c.evaluated_by, " CIM_MICROS_OF("c.changed_at");
+    "c.id, c.partner_id, p.name AS partner_name, c.from_tier, c.to_tier, c.promotion, c.reason,"
+    " c.trigger_kind, c.evaluated_by, " CIM_MICROS_OF("c.changed_at") " AS changed_micros";
 
-TierChange ChangeFromRow(const soci::row& r) {
+TierChange ChangeFromRow(const soci::row& row) {
+  const NamedRow r(row);
   TierChange c;
-  c.set_id(r.get<long long>(0));
-  c.set_partner_id(r.get<long long>(1));
-  c.set_partner_name(r.get<std::string>(2));
-  c.set_from_tier(r.get<std::string>(3));
-  c.set_to_tier(r.get<std::string>(4));
-  c.set_promotion(RowInteger(r, 5) != 0);
-  c.set_reason(r.get<std::string>(6));
-  c.set_trigger(static_cast<cim::v1::TierChangeTrigger>(RowInteger(r, 7)));
-  c.set_evaluated_by(r.get<long long>(8));
-  SetTimestamp(absl::FromUnixMicros(RowInteger(r, 9)), c.mutable_change_time());
+  c.set_id(r.Integer("id"));
+  c.set_partner_id(r.Integer("partner_id"));
+  c.set_partner_name(r.Text("partner_name"));
+  c.set_from_tier(r.Text("from_tier"));
+  c.set_to_tier(r.Text("to_tier"));
+  c.set_promotion(r.Integer("promotion") != 0);
+  c.set_reason(r.Text("reason"));
+  c.set_trigger(static_cast<cim::v1::TierChangeTrigger>(r.Int("trigger_kind")));
+  c.set_evaluated_by(r.Integer("evaluated_by"));
+  SetTimestamp(absl::FromUnixMicros(r.Integer("changed_micros")), c.mutable_change_time());
   return c;
 }
 
@@ -52,20 +53,23 @@ absl::StatusOr<TierLadder> MysqlPartnerTierRepository::GetLadder() {
     if (s.got_data() && updated_ind == soci::i_ok) {
       SetTimestamp(FromSqlTime(updated), out.mutable_update_time());
     }
-    soci::rowset<soci::row> rows =
-        s.prepare << "SELECT rank_no, code, name, benefits, CAST(min_trailing_sales AS CHAR),"
-                     " min_certified_users, certification_code,"
-                     " CAST(min_trailing_points AS CHAR) FROM tiers ORDER BY rank_no";
-    for (const soci::row& r : rows) {
+    soci::rowset<soci::row> rows = s.prepare
+                                   << "SELECT rank_no, code, name, benefits,"
+                                      " CAST(min_trailing_sales AS CHAR) AS min_trailing_sales,"
+                                      " min_certified_users, certification_code,"
+                                      " CAST(min_trailing_points AS CHAR) AS min_trailing_points"
+                                      " FROM tiers ORDER BY rank_no";
+    for (const soci::row& row : rows) {
+      const NamedRow r(row);
       cim::v1::Tier& t = *out.add_tiers();
-      t.set_rank(static_cast<int>(RowInteger(r, 0)));
-      t.set_code(r.get<std::string>(1));
-      t.set_name(r.get<std::string>(2));
-      t.set_benefits(r.get<std::string>(3));
-      t.mutable_criteria()->set_min_trailing_sales(DecimalOrEmpty(r.get<std::string>(4)));
-      t.mutable_criteria()->set_min_certified_users(static_cast<int>(RowInteger(r, 5)));
-      t.mutable_criteria()->set_certification_code(r.get<std::string>(6));
-      t.mutable_criteria()->set_min_trailing_points(DecimalOrEmpty(r.get<std::string>(7)));
+      t.set_rank(r.Int("rank_no"));
+      t.set_code(r.Text("code"));
+      t.set_name(r.Text("name"));
+      t.set_benefits(r.Text("benefits"));
+      t.mutable_criteria()->set_min_trailing_sales(DecimalOrEmpty(r.Text("min_trailing_sales")));
+      t.mutable_criteria()->set_min_certified_users(r.Int("min_certified_users"));
+      t.mutable_criteria()->set_certification_code(r.Text("certification_code"));
+      t.mutable_criteria()->set_min_trailing_points(DecimalOrEmpty(r.Text("min_trailing_points")));
     }
     return out;
   });
@@ -111,8 +115,9 @@ absl::StatusOr<std::vector<TierPartner>> MysqlPartnerTierRepository::ActivePartn
                       " ORDER BY id LIMIT :n",
          soci::use(active), soci::use(after), soci::use(n));
     std::vector<TierPartner> out;
-    for (const soci::row& r : rows) {
-      out.push_back({r.get<long long>(0), r.get<std::string>(1), r.get<std::string>(2)});
+    for (const soci::row& row : rows) {
+      const NamedRow r(row);
+      out.push_back({r.Integer("id"), r.Text("name"), r.Text("tier")});
     }
     return out;
   });
@@ -140,32 +145,35 @@ absl::StatusOr<absl::flat_hash_map<int64_t, TierFigures>> MysqlPartnerTierReposi
     absl::Status status;
     // Approved sales in the ladder's currency, by approval time.
     SqlBuilder sales(
-        "SELECT partner_id, CAST(SUM(amount) AS CHAR) FROM outbox_events WHERE kind = ");
+        "SELECT partner_id, CAST(SUM(amount) AS CHAR) AS sales FROM outbox_events WHERE kind = ");
     sales.Bind(static_cast<int>(cim::v1::RECOGNITION_EVENT_KIND_CLAIM_APPROVED));
     sales << " AND currency_code = ";
     sales.Bind(currency_code) << " AND occurred_at >= ";
     sales.Bind(from) << " AND occurred_at <= ";
     sales.Bind(to) << " AND partner_id IN ";
     sales.List(partner_ids) << " GROUP BY partner_id";
-    sales.Query(s, [&](const soci::row& r) {
-      absl::StatusOr<Decimal> d = Decimal::Parse(r.get<std::string>(1));
+    sales.Query(s, [&](const soci::row& row) {
+      const NamedRow r(row);
+      absl::StatusOr<Decimal> d = Decimal::Parse(r.Text("sales"));
       if (!d.ok())
         status = d.status();
       else
-        out[r.get<long long>(0)].trailing_sales = *d;
+        out[r.Integer("partner_id")].trailing_sales = *d;
     });
     // Points net of reversals, from every kind of event.
     SqlBuilder points(
-        "SELECT partner_id, CAST(SUM(points) AS CHAR) FROM outbox_events WHERE occurred_at >= ");
+        "SELECT partner_id, CAST(SUM(points) AS CHAR) AS points FROM outbox_events"
+        " WHERE occurred_at >= ");
     points.Bind(from) << " AND occurred_at <= ";
     points.Bind(to) << " AND partner_id IN ";
     points.List(partner_ids) << " GROUP BY partner_id";
-    points.Query(s, [&](const soci::row& r) {
-      absl::StatusOr<Decimal> d = Decimal::Parse(r.get<std::string>(1));
+    points.Query(s, [&](const soci::row& row) {
+      const NamedRow r(row);
+      absl::StatusOr<Decimal> d = Decimal::Parse(r.Text("points"));
       if (!d.ok())
         status = d.status();
       else
-        out[r.get<long long>(0)].trailing_points = *d;
+        out[r.Integer("partner_id")].trailing_points = *d;
     });
     CIM_RETURN_IF_ERROR(status);
     SqlBuilder certs(
@@ -175,12 +183,13 @@ absl::StatusOr<absl::flat_hash_map<int64_t, TierFigures>> MysqlPartnerTierReposi
     certs.Bind(static_cast<int>(cim::v1::USER_STATUS_ACTIVE)) << " WHERE c.expires_at > ";
     certs.Bind(ToSqlTime(now)) << " AND c.partner_id IN ";
     certs.List(partner_ids) << " ORDER BY c.expires_at, c.user_id, c.certification_code";
-    certs.Query(s, [&](const soci::row& r) {
-      out[r.get<long long>(0)].certifications.push_back(
-          HeldCertification{.user_id = r.get<long long>(1),
-                            .code = r.get<std::string>(2),
-                            .expires_at = FromSqlTime(r.get<std::tm>(3)),
-                            .user_display_name = r.get<std::string>(4)});
+    certs.Query(s, [&](const soci::row& row) {
+      const NamedRow r(row);
+      out[r.Integer("partner_id")].certifications.push_back(
+          HeldCertification{.user_id = r.Integer("user_id"),
+                            .code = r.Text("certification_code"),
+                            .expires_at = r.Time("expires_at"),
+                            .user_display_name = r.Text("display_name")});
     });
     return out;
   });

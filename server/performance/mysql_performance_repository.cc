@@ -17,20 +17,21 @@ constexpr int kApproved = cim::v1::CLAIM_STATUS_APPROVED;
 constexpr int kPaid = cim::v1::CLAIM_STATUS_PAID;
 
 constexpr char kCostColumns[] =
-    "id, program_id, category, CAST(amount AS CHAR), description, CAST(incurred_on AS CHAR),"
-    " created_by, created_at, voided";
+    "id, program_id, category, CAST(amount AS CHAR) AS amount, description,"
+    " CAST(incurred_on AS CHAR) AS incurred_on, created_by, created_at, voided";
 
-cim::v1::ProgramCost CostFromRow(const soci::row& r) {
+cim::v1::ProgramCost CostFromRow(const soci::row& row) {
+  const NamedRow r(row);
   cim::v1::ProgramCost c;
-  c.set_id(RowInteger(r, 0));
-  c.set_program_id(RowInteger(r, 1));
-  c.set_category(static_cast<cim::v1::ProgramCostCategory>(RowInteger(r, 2)));
-  c.set_amount(FromSqlDecimal(r.get<std::string>(3), 2));
-  c.set_description(r.get<std::string>(4));
-  c.set_incurred_on(r.get<std::string>(5));
-  c.set_created_by(RowInteger(r, 6));
-  SetTimestamp(FromSqlTime(r.get<std::tm>(7)), c.mutable_create_time());
-  c.set_voided(RowInteger(r, 8) != 0);
+  c.set_id(r.Integer("id"));
+  c.set_program_id(r.Integer("program_id"));
+  c.set_category(static_cast<cim::v1::ProgramCostCategory>(r.Int("category")));
+  c.set_amount(r.Decimal("amount", 2));
+  c.set_description(r.Text("description"));
+  c.set_incurred_on(r.Text("incurred_on"));
+  c.set_created_by(r.Integer("created_by"));
+  SetTimestamp(r.Time("created_at"), c.mutable_create_time());
+  c.set_voided(r.Integer("voided") != 0);
   return c;
 }
 
@@ -43,20 +44,22 @@ absl::StatusOr<cim::v1::ProgramCost> ReadCost(soci::session& s, int64_t id) {
   return *out;
 }
 
-cim::v1::Partner PartnerFromRow(const soci::row& r) {
+cim::v1::Partner PartnerFromRow(const soci::row& row) {
+  const NamedRow r(row);
   cim::v1::Partner p;
-  p.set_id(RowInteger(r, 0));
-  p.set_name(r.get<std::string>(1));
-  p.set_type(static_cast<cim::v1::PartnerType>(RowInteger(r, 2)));
-  p.set_tier(r.get<std::string>(3));
-  p.set_region(r.get<std::string>(4));
-  p.set_status(static_cast<cim::v1::PartnerStatus>(RowInteger(r, 5)));
+  p.set_id(r.Integer("id"));
+  p.set_name(r.Text("name"));
+  p.set_type(static_cast<cim::v1::PartnerType>(r.Int("type")));
+  p.set_tier(r.Text("tier"));
+  p.set_region(r.Text("region"));
+  p.set_status(static_cast<cim::v1::PartnerStatus>(r.Int("status")));
   return p;
 }
 
-Decimal DecimalOf(const soci::row& r, std::size_t i) {
-  if (r.get_indicator(i) == soci::i_null) return Decimal();
-  return Decimal::Parse(r.get<std::string>(i)).value_or(Decimal());
+// Column `name` (a DECIMAL selected as text) as a Decimal; zero for NULL.
+Decimal DecimalOf(const NamedRow& r, const std::string& name) {
+  if (r.IsNull(name)) return Decimal();
+  return Decimal::Parse(r.Text(name)).value_or(Decimal());
 }
 
 // "c.status IN (approved, paid) AND c.currency_code = … AND c.invoice_date BETWEEN … AND
@@ -151,18 +154,19 @@ absl::StatusOr<Candidates> MysqlPerformanceRepository::ActivePartnersWithCertifi
     SqlBuilder partners(
         "SELECT id, name, type, tier, region, status FROM partners WHERE status = ");
     partners.Bind(static_cast<int>(cim::v1::PARTNER_STATUS_ACTIVE)) << " ORDER BY id";
-    partners.Query(s, [&](const soci::row& r) {
-      index[RowInteger(r, 0)] = out.size();
-      out.emplace_back(PartnerFromRow(r), absl::flat_hash_set<std::string>());
+    partners.Query(s, [&](const soci::row& row) {
+      index[NamedRow(row).Integer("id")] = out.size();
+      out.emplace_back(PartnerFromRow(row), absl::flat_hash_set<std::string>());
     });
     SqlBuilder certs(
         "SELECT DISTINCT c.partner_id, c.certification_code FROM certifications c"
         " JOIN users u ON u.id = c.user_id AND u.partner_id = c.partner_id AND u.status = ");
     certs.Bind(static_cast<int>(cim::v1::USER_STATUS_ACTIVE)) << " WHERE c.expires_at > ";
     certs.Bind(ToSqlTime(now));
-    certs.Query(s, [&](const soci::row& r) {
-      auto it = index.find(RowInteger(r, 0));
-      if (it != index.end()) out[it->second].second.insert(r.get<std::string>(1));
+    certs.Query(s, [&](const soci::row& row) {
+      const NamedRow r(row);
+      auto it = index.find(r.Integer("partner_id"));
+      if (it != index.end()) out[it->second].second.insert(r.Text("certification_code"));
     });
     return out;
   });
@@ -174,15 +178,17 @@ absl::StatusOr<absl::flat_hash_map<int64_t, SalesFigures>> MysqlPerformanceRepos
   if (query.partner_ids.empty()) return Out();
   return db_.Run([&](soci::session& s) -> absl::StatusOr<Out> {
     SqlBuilder q(
-        "SELECT c.partner_id, CAST(SUM(l.amount) AS CHAR),"
-        " CAST(SUM(l.quantity * COALESCE(p.unit_cost, 0)) AS CHAR)"
+        "SELECT c.partner_id, CAST(SUM(l.amount) AS CHAR) AS sales,"
+        " CAST(SUM(l.quantity * COALESCE(p.unit_cost, 0)) AS CHAR) AS cogs"
         " FROM claims c JOIN claim_lines l ON l.claim_id = c.id"
         " LEFT JOIN products p ON p.sku = l.sku AND p.currency_code = c.currency_code");
     WhereSales(q, query);
     q << " GROUP BY c.partner_id";
     Out out;
-    q.Query(s, [&](const soci::row& r) {
-      out[RowInteger(r, 0)] = SalesFigures{.sales = DecimalOf(r, 1), .cogs = DecimalOf(r, 2)};
+    q.Query(s, [&](const soci::row& row) {
+      const NamedRow r(row);
+      out[r.Integer("partner_id")] =
+          SalesFigures{.sales = DecimalOf(r, "sales"), .cogs = DecimalOf(r, "cogs")};
     });
     return out;
   });
@@ -192,19 +198,20 @@ absl::StatusOr<RewardFigures> MysqlPerformanceRepository::Rewards(int64_t progra
   return db_.Run([&](soci::session& s) -> absl::StatusOr<RewardFigures> {
     SqlBuilder q("SELECT partner_id, account = ");
     q.Bind(static_cast<int>(cim::v1::LEDGER_ACCOUNT_POINTS));
-    q << ", CAST(DATE(created_at) AS CHAR), CAST(SUM(amount) AS CHAR) FROM ledger_entries"
-         " WHERE program_id = ";
+    q << " AS is_points, CAST(DATE(created_at) AS CHAR) AS entry_day,"
+         " CAST(SUM(amount) AS CHAR) AS amount FROM ledger_entries WHERE program_id = ";
     q.Bind(program_id) << " GROUP BY 1, 2, 3";
     RewardFigures out;
     absl::Status bad;
-    q.Query(s, [&](const soci::row& r) {
-      const Decimal amount = DecimalOf(r, 3);
-      if (RowInteger(r, 1) != 0) {
+    q.Query(s, [&](const soci::row& row) {
+      const NamedRow r(row);
+      const Decimal amount = DecimalOf(r, "amount");
+      if (r.Integer("is_points") != 0) {
         out.points += amount;
         return;
       }
-      out.money_by_partner[RowInteger(r, 0)] += amount;
-      absl::StatusOr<absl::CivilDay> day = ParseDate(r.get<std::string>(2));
+      out.money_by_partner[r.Integer("partner_id")] += amount;
+      absl::StatusOr<absl::CivilDay> day = ParseDate(r.Text("entry_day"));
       if (day.ok()) {
         out.money_by_day[*day] += amount;
       } else {
@@ -219,19 +226,22 @@ absl::StatusOr<RewardFigures> MysqlPerformanceRepository::Rewards(int64_t progra
 absl::StatusOr<FunnelFigures> MysqlPerformanceRepository::Funnel(int64_t program_id) {
   return db_.Run([&](soci::session& s) -> absl::StatusOr<FunnelFigures> {
     FunnelFigures out;
-    SqlBuilder counts("SELECT status, COUNT(*) FROM claims WHERE program_id = ");
+    SqlBuilder counts("SELECT status, COUNT(*) AS claims FROM claims WHERE program_id = ");
     counts.Bind(program_id) << " GROUP BY status";
-    counts.Query(s, [&](const soci::row& r) {
-      out.by_status[static_cast<int>(RowInteger(r, 0))] = RowInteger(r, 1);
+    counts.Query(s, [&](const soci::row& row) {
+      const NamedRow r(row);
+      out.by_status[r.Int("status")] = r.Integer("claims");
     });
     SqlBuilder cycles(
-        "SELECT TIMESTAMPDIFF(SECOND, c.created_at, MIN(e.created_at)) FROM claims c"
+        "SELECT TIMESTAMPDIFF(SECOND, c.created_at, MIN(e.created_at)) AS cycle_seconds"
+        " FROM claims c"
         " JOIN claim_events e ON e.claim_id = c.id AND e.to_status IN ");
     cycles.Tuple(kApproved, static_cast<int>(cim::v1::CLAIM_STATUS_REJECTED));
     cycles << " WHERE c.program_id = ";
     cycles.Bind(program_id) << " GROUP BY c.id";
-    cycles.Query(s, [&](const soci::row& r) {
-      out.cycle_hours.push_back(static_cast<double>(RowInteger(r, 0)) / 3600.0);
+    cycles.Query(s, [&](const soci::row& row) {
+      out.cycle_hours.push_back(static_cast<double>(NamedRow(row).Integer("cycle_seconds")) /
+                                3600.0);
     });
     return out;
   });
@@ -244,25 +254,32 @@ absl::StatusOr<EngagementFigures> MysqlPerformanceRepository::Engagement(
     EngagementFigures out;
     const std::tm from = ToSqlTime(absl::FromCivil(range.first, absl::UTCTimeZone()));
     const std::tm until = ToSqlTime(absl::FromCivil(range.last + 1, absl::UTCTimeZone()));
-    SqlBuilder active("SELECT COUNT(DISTINCT partner_id) FROM claims WHERE program_id = ");
+    SqlBuilder active(
+        "SELECT COUNT(DISTINCT partner_id) AS partners FROM claims WHERE program_id = ");
     active.Bind(program_id) << " AND created_at >= ";
     active.Bind(from) << " AND created_at < ";
     active.Bind(until) << " AND partner_id IN ";
     active.List(partner_ids);
-    active.Query(s, [&](const soci::row& r) { out.active_partners = RowInteger(r, 0); });
-    SqlBuilder training("SELECT COUNT(*) FROM training_completions WHERE completed_at >= ");
+    active.Query(
+        s, [&](const soci::row& r) { out.active_partners = NamedRow(r).Integer("partners"); });
+    SqlBuilder training(
+        "SELECT COUNT(*) AS completions FROM training_completions WHERE completed_at >= ");
     training.Bind(from) << " AND completed_at < ";
     training.Bind(until) << " AND partner_id IN ";
     training.List(partner_ids);
-    training.Query(s, [&](const soci::row& r) { out.training_completions = RowInteger(r, 0); });
-    SqlBuilder scores("SELECT score, COUNT(*) FROM survey_responses WHERE responded_at >= ");
+    training.Query(s, [&](const soci::row& r) {
+      out.training_completions = NamedRow(r).Integer("completions");
+    });
+    SqlBuilder scores(
+        "SELECT score, COUNT(*) AS responses FROM survey_responses WHERE responded_at >= ");
     scores.Bind(from) << " AND responded_at < ";
     scores.Bind(until) << " AND partner_id IN ";
     scores.List(partner_ids);
     scores << " GROUP BY score";
-    scores.Query(s, [&](const soci::row& r) {
-      const long long score = RowInteger(r, 0);
-      if (score >= 0 && score <= 10) out.scores[score] = RowInteger(r, 1);
+    scores.Query(s, [&](const soci::row& row) {
+      const NamedRow r(row);
+      const long long score = r.Integer("score");
+      if (score >= 0 && score <= 10) out.scores[score] = r.Integer("responses");
     });
     return out;
   });
@@ -275,10 +292,12 @@ absl::Status MysqlPerformanceRepository::ForEachApprovedClaim(
     // The approval event's id gives the order claims were decided in (events are written in
     // decision order, under the locks that ordered the decisions).
     SqlBuilder q(
-        absl::StrCat("SELECT c.id, c.partner_id, CAST(c.invoice_date AS CHAR), a.event_id, ",
+        absl::StrCat("SELECT c.id, c.partner_id, CAST(c.invoice_date AS CHAR) AS invoice_date,"
+                     " a.event_id, ",
                      CIM_MICROS_OF("a.approved_at"),
-                     ", l.sku, l.quantity, CAST(l.unit_price AS CHAR),"
-                     " CAST(l.quantity * COALESCE(p.unit_cost, 0) AS CHAR)"
+                     " AS approved_micros, l.sku, l.quantity,"
+                     " CAST(l.unit_price AS CHAR) AS unit_price,"
+                     " CAST(l.quantity * COALESCE(p.unit_cost, 0) AS CHAR) AS cogs"
                      " FROM claims c JOIN (SELECT e.claim_id, MIN(e.id) AS event_id,"
                      " MIN(e.created_at) AS approved_at FROM claim_events e WHERE e.to_status = ",
                      kApproved,
@@ -293,25 +312,26 @@ absl::Status MysqlPerformanceRepository::ForEachApprovedClaim(
       if (current.claim_id != 0 && status.ok()) status = fn(current);
       current = HistoricalClaim();
     };
-    q.Query(s, [&](const soci::row& r) {
+    q.Query(s, [&](const soci::row& row) {
       if (!status.ok()) return;
-      const int64_t id = RowInteger(r, 0);
+      const NamedRow r(row);
+      const int64_t id = r.Integer("id");
       if (id != current.claim_id) {
         flush();
         current.claim_id = id;
-        current.partner_id = RowInteger(r, 1);
-        absl::StatusOr<absl::CivilDay> day = ParseDate(r.get<std::string>(2));
+        current.partner_id = r.Integer("partner_id");
+        absl::StatusOr<absl::CivilDay> day = ParseDate(r.Text("invoice_date"));
         if (!day.ok()) {
           status = day.status();
           return;
         }
         current.sale.invoice_date = *day;
-        current.approved_at = absl::FromUnixMicros(RowInteger(r, 4));
+        current.approved_at = absl::FromUnixMicros(r.Integer("approved_micros"));
       }
-      current.sale.lines.push_back(SaleLine{.sku = r.get<std::string>(5),
-                                            .quantity = RowInteger(r, 6),
-                                            .unit_price = DecimalOf(r, 7)});
-      current.cogs += DecimalOf(r, 8);
+      current.sale.lines.push_back(SaleLine{.sku = r.Text("sku"),
+                                            .quantity = r.Integer("quantity"),
+                                            .unit_price = DecimalOf(r, "unit_price")});
+      current.cogs += DecimalOf(r, "cogs");
     });
     flush();
     return status;

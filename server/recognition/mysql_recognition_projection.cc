@@ -139,14 +139,20 @@ absl::StatusOr<int> BackfillBadges(soci::session& s, const OutboxRules& rules,
                       " JOIN users u ON u.id = lp.participant_id WHERE lp.board_id = :b"
                       " AND u.id > :after AND u.partner_id IS NOT NULL ORDER BY u.id LIMIT :n",
          soci::use(board), soci::use(after), soci::use(limit));
-    for (const soci::row& r : rows) candidates[r.get<long long>(0)] = r.get<long long>(1);
+    for (const soci::row& row : rows) {
+      const NamedRow r(row);
+      candidates[r.Integer("id")] = r.Integer("partner_id");
+    }
   } else {
     soci::rowset<soci::row> rows =
         (s.prepare << "SELECT DISTINCT t.user_id, u.partner_id FROM recognition_tallies t"
                       " JOIN users u ON u.id = t.user_id WHERE t.user_id > :after"
                       " AND u.partner_id IS NOT NULL ORDER BY t.user_id LIMIT :n",
          soci::use(after), soci::use(limit));
-    for (const soci::row& r : rows) candidates[r.get<long long>(0)] = r.get<long long>(1);
+    for (const soci::row& row : rows) {
+      const NamedRow r(row);
+      candidates[r.Integer("user_id")] = r.Integer("partner_id");
+    }
   }
   CIM_ASSIGN_OR_RETURN(int awarded, AwardQualifiers(s, rules, {*badge}, candidates, now));
   long long last = candidates.empty() ? after : candidates.rbegin()->first;
@@ -231,15 +237,18 @@ absl::StatusOr<std::map<int64_t, Decimal>> TalliedPoints(soci::session& s,
                                                          const std::vector<int64_t>& users) {
   std::map<int64_t, Decimal> out;
   if (users.empty()) return out;
-  SqlBuilder q("SELECT user_id, CAST(SUM(amount) AS CHAR) FROM recognition_tallies WHERE kind = ");
+  SqlBuilder q(
+      "SELECT user_id, CAST(SUM(amount) AS CHAR) AS points FROM recognition_tallies"
+      " WHERE kind = ");
   q.Bind(static_cast<int>(kPointsTallyKind)) << " AND unit = ";
   q.Bind(std::string(kPointsUnit)) << " AND user_id IN ";
   q.List(users) << " GROUP BY user_id";
   absl::Status bad;
-  q.Query(s, [&](const soci::row& r) {
-    absl::StatusOr<Decimal> d = Decimal::Parse(r.get<std::string>(1));
+  q.Query(s, [&](const soci::row& row) {
+    const NamedRow r(row);
+    absl::StatusOr<Decimal> d = Decimal::Parse(r.Text("points"));
     if (d.ok())
-      out[r.get<long long>(0)] = *d;
+      out[r.Integer("user_id")] = *d;
     else
       bad = d.status();
   });
@@ -253,11 +262,13 @@ void PostLevelUps(soci::session& s, const std::map<int64_t, Decimal>& before,
                   absl::Time now) {
   std::vector<cim::v1::Level> ladder;
   soci::rowset<soci::row> rows =
-      s.prepare << "SELECT name, CAST(min_points AS CHAR) FROM levels ORDER BY min_points";
-  for (const soci::row& r : rows) {
+      s.prepare << "SELECT name, CAST(min_points AS CHAR) AS min_points FROM levels"
+                   " ORDER BY levels.min_points";
+  for (const soci::row& row : rows) {
+    const NamedRow r(row);
     cim::v1::Level& l = ladder.emplace_back();
-    l.set_name(r.get<std::string>(0));
-    l.set_min_points(r.get<std::string>(1));
+    l.set_name(r.Text("name"));
+    l.set_min_points(r.Text("min_points"));
   }
   if (ladder.empty()) return;
   const auto level_of = [&](const Decimal& points) {
@@ -303,12 +314,13 @@ absl::StatusOr<int> ClosePeriods(soci::session& s, const OutboxRules& rules,
   for (const Leaderboard& b : boards) by_id[b.id()] = &b;
   std::vector<std::pair<int64_t, absl::CivilDay>> ended;
   soci::rowset<soci::row> open =
-      (s.prepare << "SELECT board_id, CAST(period_start AS CHAR) FROM leaderboard_periods"
-                    " WHERE closed_at IS NULL");
-  for (const soci::row& r : open) {
-    auto it = by_id.find(r.get<long long>(0));
+      (s.prepare << "SELECT board_id, CAST(period_start AS CHAR) AS period_start"
+                    " FROM leaderboard_periods WHERE closed_at IS NULL");
+  for (const soci::row& row : open) {
+    const NamedRow r(row);
+    auto it = by_id.find(r.Integer("board_id"));
     if (it == by_id.end()) continue;
-    CIM_ASSIGN_OR_RETURN(absl::CivilDay start, ParseDate(r.get<std::string>(1)));
+    CIM_ASSIGN_OR_RETURN(absl::CivilDay start, ParseDate(r.Text("period_start")));
     const absl::CivilDay last = BoardPeriodOf(it->second->period(), start).last;
     if (absl::FromCivil(last + 1, absl::UTCTimeZone()) + kCloseGrace <= now) {
       ended.emplace_back(it->first, start);

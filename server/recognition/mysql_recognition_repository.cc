@@ -96,11 +96,12 @@ absl::StatusOr<absl::flat_hash_map<int64_t, PartnerLeague>> MysqlRecognitionRepo
       [&](soci::session& s) -> absl::StatusOr<absl::flat_hash_map<int64_t, PartnerLeague>> {
         SqlBuilder q("SELECT id, type, region, tier FROM partners WHERE id IN ");
         q.List(ids);
-        q.Query(s, [&](const soci::row& r) {
-          out[r.get<long long>(0)] =
-              PartnerLeague{.type = static_cast<cim::v1::PartnerType>(r.get<int>(1)),
-                            .region = r.get<std::string>(2),
-                            .tier = r.get<std::string>(3)};
+        q.Query(s, [&](const soci::row& row) {
+          const NamedRow r(row);
+          out[r.Integer("id")] =
+              PartnerLeague{.type = static_cast<cim::v1::PartnerType>(r.Int("type")),
+                            .region = r.Text("region"),
+                            .tier = r.Text("tier")};
         });
         return out;
       });
@@ -109,13 +110,15 @@ absl::StatusOr<absl::flat_hash_map<int64_t, PartnerLeague>> MysqlRecognitionRepo
 absl::StatusOr<std::vector<cim::v1::Level>> MysqlRecognitionRepository::ListLevels() {
   return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<cim::v1::Level>> {
     soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT CAST(min_points AS CHAR), name FROM levels ORDER BY min_points");
+        (s.prepare << "SELECT CAST(min_points AS CHAR) AS min_points, name FROM levels"
+                      " ORDER BY levels.min_points");
     std::vector<cim::v1::Level> out;
-    for (const soci::row& r : rows) {
+    for (const soci::row& row : rows) {
+      const NamedRow r(row);
       cim::v1::Level level;
       level.set_rank(static_cast<int>(out.size()) + 1);
-      level.set_name(r.get<std::string>(1));
-      level.set_min_points(FromSqlDecimal(r.get<std::string>(0), 0));
+      level.set_name(r.Text("name"));
+      level.set_min_points(r.Decimal("min_points", 0));
       out.push_back(std::move(level));
     }
     return out;
@@ -259,17 +262,19 @@ MysqlRecognitionRepository::ParticipantNames(cim::v1::LeaderboardScope scope,
   return db_.Run(
       [&](soci::session& s) -> absl::StatusOr<absl::flat_hash_map<int64_t, ParticipantName>> {
         SqlBuilder q(scope == cim::v1::LEADERBOARD_SCOPE_INDIVIDUAL
-                         ? "SELECT u.id, u.display_name, COALESCE(p.name, ''),"
-                           " COALESCE(rp.hide_name, 0) FROM users u"
+                         ? "SELECT u.id, u.display_name, COALESCE(p.name, '') AS partner_name,"
+                           " COALESCE(rp.hide_name, 0) AS hidden FROM users u"
                            " LEFT JOIN partners p ON p.id = u.partner_id"
                            " LEFT JOIN recognition_preferences rp ON rp.user_id = u.id"
                            " WHERE u.id IN "
-                         : "SELECT id, name, name, 0 FROM partners WHERE id IN ");
+                         : "SELECT id, name AS display_name, name AS partner_name, 0 AS hidden"
+                           " FROM partners WHERE id IN ");
         q.List(ids);
-        q.Query(s, [&](const soci::row& r) {
-          out[r.get<long long>(0)] = ParticipantName{.display_name = r.get<std::string>(1),
-                                                     .partner_name = r.get<std::string>(2),
-                                                     .hidden = RowInteger(r, 3) != 0};
+        q.Query(s, [&](const soci::row& row) {
+          const NamedRow r(row);
+          out[r.Integer("id")] = ParticipantName{.display_name = r.Text("display_name"),
+                                                 .partner_name = r.Text("partner_name"),
+                                                 .hidden = r.Integer("hidden") != 0};
         });
         return out;
       });

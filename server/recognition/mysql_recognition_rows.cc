@@ -7,6 +7,7 @@
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
 #include "server/db/sql_builder.h"
+#include "server/db/table.h"
 
 namespace cim {
 namespace {
@@ -16,14 +17,15 @@ using cim::v1::Leaderboard;
 
 constexpr char kBadgeColumns[] = "id, name, description, image_url, criteria, created_at";
 
-absl::StatusOr<Badge> BadgeFromRow(const soci::row& r) {
+absl::StatusOr<Badge> BadgeFromRow(const soci::row& row) {
+  const NamedRow r(row);
   Badge b;
-  b.set_id(r.get<long long>(0));
-  b.set_name(r.get<std::string>(1));
-  b.set_description(r.get<std::string>(2));
-  b.set_image_url(r.get<std::string>(3));
-  CIM_RETURN_IF_ERROR(FromStoredJson(r.get<std::string>(4), b.mutable_criteria()));
-  SetTimestamp(FromSqlTime(r.get<std::tm>(5)), b.mutable_create_time());
+  b.set_id(r.Integer("id"));
+  b.set_name(r.Text("name"));
+  b.set_description(r.Text("description"));
+  b.set_image_url(r.Text("image_url"));
+  CIM_RETURN_IF_ERROR(FromStoredJson(r.Text("criteria"), b.mutable_criteria()));
+  SetTimestamp(r.Time("created_at"), b.mutable_create_time());
   return b;
 }
 
@@ -39,13 +41,16 @@ absl::StatusOr<Decimal> SumPoints(soci::session& s, absl::string_view column, in
   return Decimal::Parse(sum);
 }
 
-absl::StatusOr<ScoreRow> ScoreFromRow(const soci::row& r) {
-  ScoreRow row{
-      .board_id = RowInteger(r, 0), .partner_id = RowInteger(r, 3), .seq = RowInteger(r, 6)};
-  CIM_ASSIGN_OR_RETURN(row.period_start, ParseDate(r.get<std::string>(1)));
-  row.key = RankKey{
-      .score = RowInteger(r, 4), .reached_at = RowInteger(r, 5), .participant = RowInteger(r, 2)};
-  return row;
+absl::StatusOr<ScoreRow> ScoreFromRow(const soci::row& row) {
+  const NamedRow r(row);
+  ScoreRow score{.board_id = r.Integer("board_id"),
+                 .partner_id = r.Integer("partner_id"),
+                 .seq = r.Integer("seq")};
+  CIM_ASSIGN_OR_RETURN(score.period_start, ParseDate(r.Text("period_start")));
+  score.key = RankKey{.score = r.Integer("score_e4"),
+                      .reached_at = r.Integer("reached_micros"),
+                      .participant = r.Integer("participant_id")};
+  return score;
 }
 
 absl::StatusOr<std::vector<Badge>> ReadBadges(soci::session& s, int64_t after_id, int limit) {
@@ -63,16 +68,17 @@ absl::StatusOr<std::vector<Badge>> ReadBadges(soci::session& s, int64_t after_id
   return out;
 }
 
-Leaderboard BoardFromRow(const soci::row& r) {
+Leaderboard BoardFromRow(const soci::row& row) {
+  const NamedRow r(row);
   Leaderboard b;
-  b.set_id(r.get<long long>(0));
-  b.set_name(r.get<std::string>(1));
-  b.set_program_id(r.get<long long>(2));
-  b.set_metric(static_cast<cim::v1::RecognitionMetric>(r.get<int>(3)));
-  b.set_currency_code(r.get<std::string>(4));
-  b.set_scope(static_cast<cim::v1::LeaderboardScope>(r.get<int>(5)));
-  b.set_period(static_cast<cim::v1::LeaderboardPeriod>(r.get<int>(6)));
-  SetTimestamp(FromSqlTime(r.get<std::tm>(7)), b.mutable_create_time());
+  b.set_id(r.Integer("id"));
+  b.set_name(r.Text("name"));
+  b.set_program_id(r.Integer("program_id"));
+  b.set_metric(static_cast<cim::v1::RecognitionMetric>(r.Int("metric")));
+  b.set_currency_code(r.Text("currency_code"));
+  b.set_scope(static_cast<cim::v1::LeaderboardScope>(r.Int("scope")));
+  b.set_period(static_cast<cim::v1::LeaderboardPeriod>(r.Int("period")));
+  SetTimestamp(r.Time("created_at"), b.mutable_create_time());
   return b;
 }
 
@@ -94,53 +100,61 @@ absl::StatusOr<absl::flat_hash_map<int64_t, RecognitionFacts>> ReadFactsOf(
   if (users.empty()) return out;
   for (int64_t user : users) out[user];
   SqlBuilder tallies(
-      "SELECT user_id, kind, unit, CAST(month AS CHAR), events, CAST(amount AS CHAR)"
+      "SELECT user_id, kind, unit, CAST(month AS CHAR) AS month, events,"
+      " CAST(amount AS CHAR) AS amount"
       " FROM recognition_tallies WHERE user_id IN ");
   tallies.List(users);
   absl::Status bad = absl::OkStatus();
-  tallies.Query(s, [&](const soci::row& r) {
-    absl::StatusOr<absl::CivilDay> month = ParseDate(r.get<std::string>(3));
-    absl::StatusOr<Decimal> amount = Decimal::Parse(r.get<std::string>(5));
+  tallies.Query(s, [&](const soci::row& row) {
+    const NamedRow r(row);
+    absl::StatusOr<absl::CivilDay> month = ParseDate(r.Text("month"));
+    absl::StatusOr<Decimal> amount = Decimal::Parse(r.Text("amount"));
     if (!month.ok() || !amount.ok()) {
       bad = absl::InternalError("a recognition tally does not parse");
       return;
     }
-    out[RowInteger(r, 0)].tallies.push_back(
-        MonthlyTally{.kind = static_cast<cim::v1::RecognitionEventKind>(r.get<int>(1)),
-                     .unit = r.get<std::string>(2),
+    out[r.Integer("user_id")].tallies.push_back(
+        MonthlyTally{.kind = static_cast<cim::v1::RecognitionEventKind>(r.Int("kind")),
+                     .unit = r.Text("unit"),
                      .month = absl::CivilMonth(*month),
-                     .events = RowInteger(r, 4),
+                     .events = r.Integer("events"),
                      .amount = *amount});
   });
   CIM_RETURN_IF_ERROR(bad);
   SqlBuilder placements(
-      "SELECT lp.participant_id, lp.board_id, MIN(lp.placement) FROM leaderboard_placements lp"
+      "SELECT lp.participant_id, lp.board_id, MIN(lp.placement) AS best_placement"
+      " FROM leaderboard_placements lp"
       " JOIN leaderboards b ON b.id = lp.board_id AND b.scope = ");
   placements.Bind(static_cast<int>(cim::v1::LEADERBOARD_SCOPE_INDIVIDUAL));
   placements << " WHERE lp.participant_id IN ";
   placements.List(users);
   placements << " GROUP BY lp.participant_id, lp.board_id";
-  placements.Query(s, [&](const soci::row& r) {
-    out[RowInteger(r, 0)].best_placements[RowInteger(r, 1)] = static_cast<int>(RowInteger(r, 2));
+  placements.Query(s, [&](const soci::row& row) {
+    const NamedRow r(row);
+    out[r.Integer("participant_id")].best_placements[r.Integer("board_id")] =
+        r.Int("best_placement");
   });
   SqlBuilder certifications(
       "SELECT user_id, certification_code FROM certifications WHERE expires_at > ");
   certifications.Bind(ToSqlTime(now)) << " AND user_id IN ";
   certifications.List(users);
-  certifications.Query(s, [&](const soci::row& r) {
-    out[RowInteger(r, 0)].certifications.insert(r.get<std::string>(1));
+  certifications.Query(s, [&](const soci::row& row) {
+    const NamedRow r(row);
+    out[r.Integer("user_id")].certifications.insert(r.Text("certification_code"));
   });
   SqlBuilder modules("SELECT user_id, module_id FROM training_firsts WHERE user_id IN ");
   modules.List(users);
-  modules.Query(s, [&](const soci::row& r) {
-    out[RowInteger(r, 0)].completed_modules.insert(RowInteger(r, 1));
+  modules.Query(s, [&](const soci::row& row) {
+    const NamedRow r(row);
+    out[r.Integer("user_id")].completed_modules.insert(r.Integer("module_id"));
   });
   SqlBuilder challenges(
       "SELECT user_id, challenge_id FROM challenge_progress WHERE completed_at IS NOT NULL"
       " AND user_id IN ");
   challenges.List(users);
-  challenges.Query(s, [&](const soci::row& r) {
-    out[RowInteger(r, 0)].completed_challenges.insert(RowInteger(r, 1));
+  challenges.Query(s, [&](const soci::row& row) {
+    const NamedRow r(row);
+    out[r.Integer("user_id")].completed_challenges.insert(r.Integer("challenge_id"));
   });
   return out;
 }
@@ -151,8 +165,9 @@ absl::flat_hash_map<int64_t, absl::flat_hash_map<int64_t, absl::Time>> ReadAward
   if (users.empty()) return out;
   SqlBuilder q("SELECT user_id, badge_id, earned_at FROM badge_awards WHERE user_id IN ");
   q.List(users);
-  q.Query(s, [&](const soci::row& r) {
-    out[RowInteger(r, 0)][RowInteger(r, 1)] = FromSqlTime(r.get<std::tm>(2));
+  q.Query(s, [&](const soci::row& row) {
+    const NamedRow r(row);
+    out[r.Integer("user_id")][r.Integer("badge_id")] = r.Time("earned_at");
   });
   return out;
 }

@@ -24,8 +24,9 @@ absl::StatusOr<Decimal> SumPoints(soci::session& s, absl::string_view column, in
 
 // The select list of leaderboard_scores that ScoreFromRow reads.
 inline constexpr char kScoreColumns[] =
-    "board_id, CAST(period_start AS CHAR), participant_id, partner_id,"
-    " CAST(score * 10000 AS SIGNED), " CIM_MICROS_OF("reached_at") ", seq";
+    "board_id, CAST(period_start AS CHAR) AS period_start, participant_id, partner_id,"
+    " CAST(score * 10000 AS SIGNED) AS score_e4, " CIM_MICROS_OF("reached_at") " AS reached_micros,"
+    " seq";
 absl::StatusOr<ScoreRow> ScoreFromRow(const soci::row& r);
 
 // Badges by id after `after_id`, at most `limit`.

@@ -17,7 +17,7 @@ namespace cim {
 namespace {
 
 constexpr char kModuleColumns[] =
-    "id, title, description, duration_minutes, CAST(points AS CHAR), certification_code,"
+    "id, title, description, duration_minutes, CAST(points AS CHAR) AS points, certification_code,"
     " certification_valid_months, pass_mark, created_at, quiz_json";
 
 // The stored form of a module's quiz: {"quiz_questions": [...]}, or empty for none.
@@ -28,47 +28,50 @@ std::string QuizJson(const cim::v1::TrainingModule& module) {
   return ToStoredJson(quiz);
 }
 
-absl::StatusOr<cim::v1::TrainingModule> ModuleFromRow(const soci::row& r) {
+absl::StatusOr<cim::v1::TrainingModule> ModuleFromRow(const soci::row& row) {
+  const NamedRow r(row);
   cim::v1::TrainingModule m;
-  const std::string quiz = r.get<std::string>(9);
+  const std::string quiz = r.Text("quiz_json");
   if (!quiz.empty()) CIM_RETURN_IF_ERROR(FromStoredJson(quiz, &m));
-  m.set_id(r.get<long long>(0));
-  m.set_title(r.get<std::string>(1));
-  m.set_description(r.get<std::string>(2));
-  m.set_duration_minutes(r.get<int>(3));
-  m.set_points(FromSqlDecimal(r.get<std::string>(4), 0));
-  m.set_certification_code(r.get<std::string>(5));
-  m.set_certification_valid_months(r.get<int>(6));
-  m.set_pass_mark(r.get<int>(7));
-  SetTimestamp(FromSqlTime(r.get<std::tm>(8)), m.mutable_create_time());
+  m.set_id(r.Integer("id"));
+  m.set_title(r.Text("title"));
+  m.set_description(r.Text("description"));
+  m.set_duration_minutes(r.Int("duration_minutes"));
+  m.set_points(r.Decimal("points", 0));
+  m.set_certification_code(r.Text("certification_code"));
+  m.set_certification_valid_months(r.Int("certification_valid_months"));
+  m.set_pass_mark(r.Int("pass_mark"));
+  SetTimestamp(r.Time("created_at"), m.mutable_create_time());
   return m;
 }
 
 constexpr char kCompletionColumns[] =
-    "id, module_id, user_id, partner_id, quiz_score, COALESCE(external_completion_id, ''),"
-    " CAST(points AS CHAR), first_completion, completed_at, certification_code,"
+    "id, module_id, user_id, partner_id, quiz_score,"
+    " COALESCE(external_completion_id, '') AS external_completion_id,"
+    " CAST(points AS CHAR) AS points, first_completion, completed_at, certification_code,"
     " certification_expires_at";
 
-cim::v1::TrainingCompletion CompletionFromRow(const soci::row& r) {
+cim::v1::TrainingCompletion CompletionFromRow(const soci::row& row) {
+  const NamedRow r(row);
   cim::v1::TrainingCompletion c;
-  c.set_id(r.get<long long>(0));
-  c.set_module_id(r.get<long long>(1));
-  c.set_user_id(r.get<long long>(2));
-  c.set_partner_id(r.get<long long>(3));
-  c.set_quiz_score(r.get<int>(4));
-  c.set_external_completion_id(r.get<std::string>(5));
-  c.set_points_awarded(FromSqlDecimal(r.get<std::string>(6), 0));
-  c.set_first_completion(r.get<int>(7) != 0);
-  const absl::Time at = FromSqlTime(r.get<std::tm>(8));
+  c.set_id(r.Integer("id"));
+  c.set_module_id(r.Integer("module_id"));
+  c.set_user_id(r.Integer("user_id"));
+  c.set_partner_id(r.Integer("partner_id"));
+  c.set_quiz_score(r.Int("quiz_score"));
+  c.set_external_completion_id(r.Text("external_completion_id"));
+  c.set_points_awarded(r.Decimal("points", 0));
+  c.set_first_completion(r.Int("first_completion") != 0);
+  const absl::Time at = r.Time("completed_at");
   SetTimestamp(at, c.mutable_complete_time());
-  if (r.get_indicator(10) == soci::i_ok) {
+  if (!r.IsNull("certification_expires_at")) {
     cim::v1::Certification* cert = c.mutable_certification();
     cert->set_user_id(c.user_id());
     cert->set_partner_id(c.partner_id());
-    cert->set_certification_code(r.get<std::string>(9));
+    cert->set_certification_code(r.Text("certification_code"));
     cert->set_module_id(c.module_id());
     SetTimestamp(at, cert->mutable_earn_time());
-    SetTimestamp(FromSqlTime(r.get<std::tm>(10)), cert->mutable_expire_time());
+    SetTimestamp(r.Time("certification_expires_at"), cert->mutable_expire_time());
   }
   return c;
 }
@@ -156,7 +159,7 @@ absl::StatusOr<std::vector<absl::Time>> MysqlTrainingRepository::QuizFailuresSin
     query.Bind(module_id) << " AND attempted_at >= ";
     query.Bind(ToSqlTime(since)) << " ORDER BY attempted_at, id";
     std::vector<absl::Time> out;
-    query.Query(s, [&](const soci::row& r) { out.push_back(FromSqlTime(r.get<std::tm>(0))); });
+    query.Query(s, [&](const soci::row& r) { out.push_back(NamedRow(r).Time("attempted_at")); });
     return out;
   });
 }
@@ -180,11 +183,14 @@ MysqlTrainingRepository::LastCompletionTimes(int64_t user_id,
     absl::flat_hash_map<int64_t, absl::Time> out;
     if (module_ids.empty()) return out;
     SqlBuilder query(
-        "SELECT module_id, MAX(completed_at) FROM training_completions WHERE user_id = ");
+        "SELECT module_id, MAX(completed_at) AS completed_at FROM training_completions"
+        " WHERE user_id = ");
     query.Bind(static_cast<long long>(user_id)) << " AND module_id IN ";
     query.List(module_ids) << " GROUP BY module_id";
-    query.Query(
-        s, [&](const soci::row& r) { out[r.get<long long>(0)] = FromSqlTime(r.get<std::tm>(1)); });
+    query.Query(s, [&](const soci::row& row) {
+      const NamedRow r(row);
+      out[r.Integer("module_id")] = r.Time("completed_at");
+    });
     return out;
   });
 }
@@ -341,15 +347,16 @@ absl::StatusOr<std::vector<cim::v1::Certification>> MysqlTrainingRepository::Lis
     q.Bind(limit) << " OFFSET ";
     q.Bind(offset);
     std::vector<cim::v1::Certification> out;
-    q.Query(s, [&](const soci::row& r) {
+    q.Query(s, [&](const soci::row& row) {
+      const NamedRow r(row);
       cim::v1::Certification& c = out.emplace_back();
-      c.set_user_id(r.get<long long>(0));
-      c.set_partner_id(r.get<long long>(1));
-      c.set_certification_code(r.get<std::string>(2));
-      c.set_module_id(r.get<long long>(3));
-      SetTimestamp(FromSqlTime(r.get<std::tm>(4)), c.mutable_earn_time());
-      SetTimestamp(FromSqlTime(r.get<std::tm>(5)), c.mutable_expire_time());
-      c.set_user_display_name(r.get<std::string>(6));
+      c.set_user_id(r.Integer("user_id"));
+      c.set_partner_id(r.Integer("partner_id"));
+      c.set_certification_code(r.Text("certification_code"));
+      c.set_module_id(r.Integer("module_id"));
+      SetTimestamp(r.Time("earned_at"), c.mutable_earn_time());
+      SetTimestamp(r.Time("expires_at"), c.mutable_expire_time());
+      c.set_user_display_name(r.Text("display_name"));
     });
     return out;
   });

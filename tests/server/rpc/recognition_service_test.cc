@@ -47,6 +47,11 @@ TEST_F(RecognitionRpcTest, LevelsAndSummaryFollowPoints) {
               StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("levels[1].min_points")));
   ASSERT_TRUE(recognition_->SetLevels(TestServer::Context(admin_).get(), ladder, &levels).ok());
   ASSERT_EQ(levels.levels_size(), 3);
+  // By points, not by their text ("2000" sorts before "500").
+  EXPECT_EQ(levels.levels(1).name(), "Silver");
+  EXPECT_EQ(levels.levels(1).min_points(), "500");
+  EXPECT_EQ(levels.levels(2).name(), "Gold");
+  EXPECT_EQ(levels.levels(2).min_points(), "2000");
 
   Approve(rep1_token_, 3);  // 300 points
   Approve(rep2_token_, 4);  // 400 points
