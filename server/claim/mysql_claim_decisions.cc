@@ -74,7 +74,8 @@ class DecisionBatch {
       lock.Bind(std::get<2>(keys[i])) << " AND period_start = ";
       lock.Bind(std::get<3>(keys[i])) << ")";
     }
-    lock << " ORDER BY program_id, partner_id, rule_id, period_start FOR UPDATE";
+    lock << " ORDER BY program_id, partner_id, rule_id, reward_period_totals.period_start"
+            " FOR UPDATE";
     absl::Status status;
     lock.Query(s_, [&](const soci::row& row) {
       const NamedRow r(row);
