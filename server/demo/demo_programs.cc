@@ -32,7 +32,6 @@ using cim::v1::ClaimLine;
 using cim::v1::Program;
 using demo::ClaimShape;
 using demo::ConflictingDeal;
-using demo::DemoCustomer;
 using demo::DemoProduct;
 using demo::kConflictingDeal;
 using demo::kCustomerCount;
