@@ -1,7 +1,7 @@
-// Who is changing things on this thread: the audit trail's context. A gRPC adapter opens an
-// AuditScope around a state-changing call (server/audit/audited_call.h); repositories name the
-// entities they change (server/audit/mysql_audit.h); MysqlDatabase::Transact writes the records
-// just before commit.
+// Who is changing things on this thread: the audit trail's context. The gRPC handler opens an
+// AuditScope around a call its proto marks (cim.v1.audited) (server/rpc/rpc_handler.h); stores
+// announce what they change through server/db/table.h, and the audit trail's commit hook records
+// those changes as the scope's just before the transaction commits (server/audit/mysql_audit.h).
 #ifndef CIM_LIB_AUDIT_SCOPE_H_
 #define CIM_LIB_AUDIT_SCOPE_H_
 

@@ -34,7 +34,8 @@ struct AuditedEntity {
 
 // What the transaction running on this thread has changed so far.
 thread_local std::vector<AuditedEntity> pending;
-// "Before" states read ahead for a batch (AuditPrefetch), by select_sql + '\n' + key.
+// "Before" states read ahead for a batch (Prefetch), by select_sql + '\n' + key; each serves
+// one Track.
 thread_local absl::flat_hash_map<std::string, std::string> prefetched;
 
 // Columns never copied into the trail.
