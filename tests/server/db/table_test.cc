@@ -10,6 +10,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "server/db/mysql_database.h"
+#include "tests/testing/announced_changes.h"
 #include "tests/testing/test_database.h"
 
 namespace cim {
@@ -29,19 +30,7 @@ class TableTest : public ::testing::Test {
       return absl::OkStatus();
     });
     ASSERT_TRUE(created.ok()) << created;
-    // Every change told to the hooks, as "inserted widgets/3" or "changing widgets/3".
-    database_.db().AddCommitHook(CommitHook{
-        .begin = [this] { told_.clear(); },
-        .changing =
-            [this](soci::session&, const EntityChange& change) {
-              told_.push_back(absl::StrCat(change.inserted ? "inserted " : "changing ",
-                                           change.view->table, "/", change.EntityId()));
-            },
-        .changing_soon =
-            [this](soci::session&, const EntityView& view, const std::vector<std::string>& ids) {
-              told_.push_back(absl::StrCat("soon ", view.table, "/", absl::StrJoin(ids, ",")));
-            },
-        .before_commit = [](soci::session&) { return absl::OkStatus(); }});
+    testing::RecordAnnouncedChanges(database_.db(), &told_);
   }
 
   testing::TestDatabase database_;

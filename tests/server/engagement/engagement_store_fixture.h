@@ -16,6 +16,7 @@
 #include "gtest/gtest.h"
 #include "server/db/entity_change.h"
 #include "server/db/mysql_database.h"
+#include "tests/testing/announced_changes.h"
 #include "tests/testing/test_database.h"
 
 namespace cim {
@@ -53,19 +54,7 @@ class EngagementStoreTest : public ::testing::Test {
         ", NOW(), NOW()), ('hid@alpha.example', 'Hid', ", rep, ", 1, ", active,
         ", NOW(), NOW()), ('bea@bravo.example', 'Bea', ", rep, ", 2, ", active, ", NOW(), NOW())"));
     Exec("INSERT INTO recognition_preferences (user_id, hide_name) VALUES (4, 1)");
-    // Every change told to the hooks, as "inserted kudos/3" or "changing kudos_budgets/1".
-    database_.db().AddCommitHook(CommitHook{
-        .begin = [this] { told_.clear(); },
-        .changing =
-            [this](soci::session&, const EntityChange& change) {
-              told_.push_back(absl::StrCat(change.inserted ? "inserted " : "changing ",
-                                           change.view->table, "/", change.EntityId()));
-            },
-        .changing_soon =
-            [this](soci::session&, const EntityView& view, const std::vector<std::string>& ids) {
-              told_.push_back(absl::StrCat("soon ", view.table, "/", absl::StrJoin(ids, ",")));
-            },
-        .before_commit = [](soci::session&) { return absl::OkStatus(); }});
+    testing::RecordAnnouncedChanges(database_.db(), &told_);
   }
 
   // Runs `sql` (test data only) outside the hooks' view.
