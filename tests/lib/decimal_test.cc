@@ -4,15 +4,15 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/decimals.h"
 #include "tests/testing/status_matchers.h"
 
 namespace cim {
 namespace {
 
+using ::cim::testing::D;
 using ::cim::testing::StatusIs;
 using ::testing::HasSubstr;
-
-Decimal D(const char* text) { return *Decimal::Parse(text); }
 
 TEST(DecimalTest, ParsesAndPrintsPlainDecimals) {
   struct Case {

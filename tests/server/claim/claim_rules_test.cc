@@ -1,10 +1,9 @@
 // Claim rules without a database: the review state machine, segregation of duties, duplicate
-// keys and proof type sniffing.
+// keys and the submission hash.
 #include "server/claim/claim_rules.h"
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "server/claim/attachment_type.h"
 #include "tests/testing/status_matchers.h"
 
 namespace cim {
@@ -87,16 +86,6 @@ TEST(ClaimRulesTest, SubmissionHashCoversTheBodyAndThePartner) {
   b.mutable_claim()->mutable_lines(0)->set_quantity(3);
   EXPECT_NE(SubmissionHash(a, 1), SubmissionHash(b, 1));
   EXPECT_NE(SubmissionHash(a, 1), SubmissionHash(a, 2));
-}
-
-TEST(AttachmentTypeTest, SniffsFromTheBytes) {
-  EXPECT_EQ(SniffContentType("%PDF-1.4\n..."), "application/pdf");
-  EXPECT_EQ(SniffContentType(std::string("\x89PNG\r\n\x1a\n\0\0", 10)), "image/png");
-  EXPECT_EQ(SniffContentType("\xFF\xD8\xFF\xE0 JFIF"), "image/jpeg");
-  EXPECT_EQ(SniffContentType("GIF89a"), std::nullopt);
-  EXPECT_EQ(SniffContentType("PK\x03\x04 zip named .pdf"), std::nullopt);
-  EXPECT_EQ(SniffContentType(""), std::nullopt);
-  EXPECT_EQ(SniffContentType("%PD"), std::nullopt);
 }
 
 }  // namespace

@@ -10,14 +10,14 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "lib/proto_time.h"
+#include "tests/testing/decimals.h"
 
 namespace cim {
 namespace {
 
+using ::cim::testing::D;
 using ::testing::Contains;
 using namespace cim::v1;  // NOLINT: the API's message names read best unqualified here
-
-Decimal D(const char* text) { return *Decimal::Parse(text); }
 
 template <typename Message>
 Message Parse(const std::string& text) {

@@ -7,13 +7,14 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/decimals.h"
 
 namespace cim {
 namespace {
 
+using ::cim::testing::D;
 using ::testing::ElementsAre;
 
-Decimal D(const char* text) { return *Decimal::Parse(text); }
 absl::CivilDay Day(int y, int m, int d) { return absl::CivilDay(y, m, d); }
 
 TEST(PerformanceRulesTest, MeasuredPeriodAndDefaultBaseline) {

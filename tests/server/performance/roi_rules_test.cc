@@ -3,12 +3,12 @@
 #include "server/performance/roi_rules.h"
 
 #include "gtest/gtest.h"
+#include "tests/testing/decimals.h"
 
 namespace cim {
 namespace {
 
-Decimal D(const char* text) { return *Decimal::Parse(text); }
-
+using ::cim::testing::D;
 struct Case {
   const char* name;
   RoiInputs in;

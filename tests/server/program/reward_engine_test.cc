@@ -6,16 +6,16 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/decimals.h"
 #include "tests/testing/status_matchers.h"
 
 namespace cim {
 namespace {
 
+using ::cim::testing::D;
 using ::cim::v1::Program;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
-
-Decimal D(const char* text) { return *Decimal::Parse(text); }
 
 Program MakeProgram(const char* rules, const char* currency = "EUR") {
   Program p;

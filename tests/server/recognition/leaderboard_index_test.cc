@@ -1,15 +1,14 @@
-// Leaderboard ranking: the ranked set against a sorted reference, the documented tie-breaking,
-// board periods, and the in-memory index loading a period and following score changes in seq
-// order (with an in-memory score source standing in for the score table).
+// The in-memory leaderboard index loading a period and following score changes in seq order, with
+// an in-memory score source standing in for the score table: top, caller and around, leagues,
+// and a load followed by changes applied once.
+#include "server/recognition/leaderboard_index.h"
+
 #include <algorithm>
 #include <map>
-#include <random>
+#include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "server/recognition/leaderboard_index.h"
-#include "server/recognition/leaderboard_rules.h"
-#include "server/recognition/ranked_set.h"
 
 namespace cim {
 namespace {
@@ -17,91 +16,6 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::Field;
 using namespace cim::v1;  // NOLINT
-
-TEST(RankKeyTest, HigherScoreThenEarlierThenLowerId) {
-  const RankKey high{.score = 500, .reached_at = 9, .participant = 9};
-  const RankKey early{.score = 400, .reached_at = 1, .participant = 8};
-  const RankKey late_low_id{.score = 400, .reached_at = 2, .participant = 1};
-  const RankKey late_high_id{.score = 400, .reached_at = 2, .participant = 2};
-  std::vector<RankKey> keys = {late_high_id, early, late_low_id, high};
-  std::sort(keys.begin(), keys.end());
-  EXPECT_THAT(keys, ElementsAre(high, early, late_low_id, late_high_id));
-}
-
-TEST(RankedSetTest, MatchesASortedVectorUnderRandomChanges) {
-  std::mt19937_64 random(42);
-  RankedSet set;
-  std::vector<RankKey> reference;
-  for (int step = 0; step < 20000; ++step) {
-    if (reference.empty() || random() % 3 != 0) {
-      RankKey key{.score = static_cast<int64_t>(random() % 1000),
-                  .reached_at = static_cast<int64_t>(random() % 50),
-                  .participant = static_cast<int64_t>(random() % 5000)};
-      const bool fresh = std::find(reference.begin(), reference.end(), key) == reference.end();
-      EXPECT_EQ(set.Insert(key), fresh);
-      if (fresh) reference.insert(std::lower_bound(reference.begin(), reference.end(), key), key);
-    } else {
-      const RankKey key = reference[random() % reference.size()];
-      EXPECT_TRUE(set.Erase(key));
-      reference.erase(std::lower_bound(reference.begin(), reference.end(), key));
-    }
-  }
-  ASSERT_EQ(set.size(), static_cast<int64_t>(reference.size()));
-  for (size_t i = 0; i < reference.size(); i += 97) {
-    EXPECT_EQ(set.Rank(reference[i]), static_cast<int64_t>(i));
-  }
-  EXPECT_EQ(set.Range(0, static_cast<int64_t>(reference.size())), reference);
-  EXPECT_EQ(set.Range(100, 7),
-            std::vector<RankKey>(reference.begin() + 100, reference.begin() + 107));
-  EXPECT_EQ(set.Rank(RankKey{.score = -1}), std::nullopt);
-  EXPECT_FALSE(set.Erase(RankKey{.score = -1}));
-
-  RankedSet assigned;
-  assigned.Assign(reference);
-  EXPECT_EQ(assigned.Range(0, assigned.size()), reference);
-  EXPECT_EQ(assigned.Rank(reference.back()), static_cast<int64_t>(reference.size()) - 1);
-}
-
-TEST(BoardPeriodTest, PeriodsContainingADay) {
-  struct Case {
-    LeaderboardPeriod kind;
-    absl::CivilDay day, first, last;
-  };
-  const Case cases[] = {
-      {LEADERBOARD_PERIOD_WEEK, absl::CivilDay(2026, 12, 1), absl::CivilDay(2026, 11, 30),
-       absl::CivilDay(2026, 12, 6)},
-      {LEADERBOARD_PERIOD_WEEK, absl::CivilDay(2026, 11, 30), absl::CivilDay(2026, 11, 30),
-       absl::CivilDay(2026, 12, 6)},
-      {LEADERBOARD_PERIOD_WEEK, absl::CivilDay(2027, 1, 3), absl::CivilDay(2026, 12, 28),
-       absl::CivilDay(2027, 1, 3)},
-      {LEADERBOARD_PERIOD_MONTH, absl::CivilDay(2028, 2, 10), absl::CivilDay(2028, 2, 1),
-       absl::CivilDay(2028, 2, 29)},
-      {LEADERBOARD_PERIOD_QUARTER, absl::CivilDay(2026, 12, 31), absl::CivilDay(2026, 10, 1),
-       absl::CivilDay(2026, 12, 31)},
-      {LEADERBOARD_PERIOD_QUARTER, absl::CivilDay(2026, 4, 1), absl::CivilDay(2026, 4, 1),
-       absl::CivilDay(2026, 6, 30)},
-      {LEADERBOARD_PERIOD_YEAR, absl::CivilDay(2026, 7, 7), absl::CivilDay(2026, 1, 1),
-       absl::CivilDay(2026, 12, 31)},
-      {LEADERBOARD_PERIOD_ALL_TIME, absl::CivilDay(2026, 7, 7), absl::CivilDay(2000, 1, 1),
-       absl::CivilDay(2199, 12, 31)},
-  };
-  for (const Case& c : cases) {
-    DateRange p = BoardPeriodOf(c.kind, c.day);
-    EXPECT_EQ(p.first, c.first) << c.kind << " " << c.day;
-    EXPECT_EQ(p.last, c.last) << c.kind << " " << c.day;
-  }
-}
-
-TEST(ScoreFromUnitsTest, TenThousandths) {
-  struct Case {
-    int64_t units;
-    const char* decimal;
-  };
-  for (const Case& c : {Case{0, "0"}, Case{125000, "12.5"}, Case{-32500, "-3.25"},
-                        Case{7, "0.0007"}, Case{9999999999999999, "999999999999.9999"}}) {
-    EXPECT_EQ(ScoreFromUnits(c.units), *Decimal::Parse(c.decimal)) << c.decimal;
-  }
-}
 
 // The score table in memory: rows keyed by board, period and participant, each change
 // numbered like the processor numbers them.
