@@ -107,8 +107,11 @@ class HttpServer {
   void Wait();
 
  private:
+  // One connection (session.h) and one streamed request on it (streamed_request.h).
   template <class Stream>
   class Session;
+  template <class Stream>
+  class StreamedRequest;
   HttpServer(const HttpServerOptions& options, Handler handler, StreamRouter router);
   void Accept();
 

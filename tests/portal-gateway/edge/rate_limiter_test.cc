@@ -74,5 +74,12 @@ TEST(RateLimiterTest, ForgetsRefilledClientsToStayBounded) {
   EXPECT_EQ(limiter.Take("d", kStart + absl::Seconds(1)), absl::Seconds(1));
 }
 
+TEST(RateLimitKeyTest, IPv6ClientsAreKeyedByTheirSlash64) {
+  EXPECT_EQ(RateLimitKey("198.51.100.7"), "198.51.100.7");
+  EXPECT_EQ(RateLimitKey("2001:db8:1:2:aaaa:bbbb:cccc:dddd"), "2001:db8:1:2::/64");
+  EXPECT_EQ(RateLimitKey("::ffff:198.51.100.7"), "::ffff:198.51.100.7");
+  EXPECT_EQ(RateLimitKey("not an address"), "not an address");
+}
+
 }  // namespace
 }  // namespace cim::gateway
