@@ -21,13 +21,14 @@ bool ValidBoundary(absl::string_view b) {
   return true;
 }
 
-// A header parameter value: a token or a quoted string (backslash escapes).
+// A header parameter value: a token or a quoted string (a backslash escapes a quote or a
+// backslash; before anything else it is itself, as in the Windows paths older browsers sent).
 std::string ParamValue(absl::string_view v) {
   v = absl::StripAsciiWhitespace(v);
   if (v.size() < 2 || v.front() != '"' || v.back() != '"') return std::string(v);
   std::string out;
   for (size_t i = 1; i + 1 < v.size(); ++i) {
-    if (v[i] == '\\' && i + 2 < v.size()) ++i;
+    if (v[i] == '\\' && i + 2 < v.size() && (v[i + 1] == '"' || v[i + 1] == '\\')) ++i;
     out += v[i];
   }
   return out;
