@@ -1,0 +1,384 @@
+// Training on the real stores (MariaDB, an injected clock): only program admins define modules
+// (validated; a taken title ALREADY_EXISTS); everyone else lists them without the quiz's answers
+// and with their own last completion; partner users complete only their own training, the
+// server grading the portal quiz (below the pass mark FAILED_PRECONDITION and counted, three
+// failures a day RESOURCE_EXHAUSTED until the oldest is a day old), never certifying modules;
+// an LMS records completions for active partner users with the certification's expiry; and
+// certifications are listed within what the caller may read (a rep their own, an admin their
+// partner's, vendor staff anyone's), expiring ones filtered, expired ones on request, by page.
+#include "server/training/training.h"
+
+#include <google/protobuf/text_format.h>
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "lib/clock.h"
+#include "lib/proto_time.h"
+#include "server/identity/mysql_user_repository.h"
+#include "server/training/mysql_training_repository.h"
+#include "tests/server/engagement/engagement_store_fixture.h"
+#include "tests/testing/status_matchers.h"
+
+namespace cim {
+namespace {
+
+using ::cim::testing::StatusIs;
+using ::testing::AllOf;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::Property;
+
+// Two questions, half right passes; 25 points.
+constexpr char kQuiz[] = R"pb(
+  title: "Selling storage"
+  duration_minutes: 20
+  points: "25"
+  pass_mark: 50
+  quiz_questions { prompt: "RAID 1?" options: "Mirror" options: "Stripe" correct_options: 0 }
+  quiz_questions {
+    prompt: "Flash?"
+    options: "SSD"
+    options: "NVMe"
+    options: "Tape"
+    correct_options: 0
+    correct_options: 1
+  }
+)pb";
+// Certifies storage-expert for 24 months; its quiz runs in the LMS.
+constexpr char kCertifying[] = R"pb(
+  title: "Storage expert"
+  duration_minutes: 90
+  points: "100"
+  pass_mark: 80
+  certification_code: "storage-expert"
+  certification_valid_months: 24
+)pb";
+
+class TrainingTest : public EngagementStoreTest {
+ protected:
+  static constexpr int64_t kLms = 6;
+
+  void SetUp() override {
+    EngagementStoreTest::SetUp();
+    Exec(absl::StrCat(
+        "INSERT INTO users (email, display_name, role, partner_id, status, created_at,"
+        " updated_at) VALUES ('lms@vendor.example', 'LMS', ",
+        cim::v1::ROLE_SERVICE_ACCOUNT, ", NULL, ", cim::v1::USER_STATUS_ACTIVE, ", NOW(), NOW())"));
+  }
+
+  static Principal As(int64_t user, cim::v1::Role role, int64_t partner = 0) {
+    return Principal{.user_id = user, .role = role, .partner_id = partner};
+  }
+  static Principal Admin() { return As(kVera, cim::v1::ROLE_PROGRAM_ADMIN); }
+  static Principal Manager() { return As(kVera, cim::v1::ROLE_CHANNEL_MANAGER); }
+  static Principal Lms() { return As(kLms, cim::v1::ROLE_SERVICE_ACCOUNT); }
+  static Principal Rob() { return As(kRob, cim::v1::ROLE_PARTNER_REP, kAlpha); }
+  static Principal Ann() { return As(kAnn, cim::v1::ROLE_PARTNER_ADMIN, kAlpha); }
+  static Principal Bea() { return As(kBea, cim::v1::ROLE_PARTNER_REP, kBravo); }
+
+  template <typename Message>
+  static Message Parse(const std::string& text) {
+    Message m;
+    EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(text, &m)) << text;
+    return m;
+  }
+
+  cim::v1::TrainingModule Define(const std::string& text) {
+    cim::v1::CreateTrainingModuleRequest request;
+    *request.mutable_training_module() = Parse<cim::v1::TrainingModule>(text);
+    absl::StatusOr<cim::v1::TrainingModule> m = training_.CreateTrainingModule(Admin(), request);
+    EXPECT_TRUE(m.ok()) << m.status();
+    return m.value_or(cim::v1::TrainingModule());
+  }
+
+  // Rob's (or `caller`'s) portal attempt with `answers` ({question: selected options}).
+  absl::StatusOr<cim::v1::TrainingCompletion> Attempt(int64_t module,
+                                                      const std::vector<std::vector<int>>& answers,
+                                                      const Principal& caller = Rob()) {
+    cim::v1::CompleteTrainingRequest request;
+    request.set_module_id(module);
+    for (const std::vector<int>& selected : answers) {
+      cim::v1::QuizAnswer* a = request.add_quiz_answers();
+      for (int o : selected) a->add_selected_options(o);
+    }
+    return training_.CompleteTraining(caller, request);
+  }
+
+  // The LMS's record of `user` completing `module` with `score`.
+  absl::StatusOr<cim::v1::TrainingCompletion> Record(int64_t module, int64_t user, int score,
+                                                     const std::string& id) {
+    cim::v1::CompleteTrainingRequest request;
+    request.set_module_id(module);
+    request.set_user_id(user);
+    request.set_quiz_score(score);
+    request.set_external_completion_id(id);
+    return training_.CompleteTraining(Lms(), request);
+  }
+
+  absl::StatusOr<cim::v1::ListCertificationsResponse> Certifications(
+      const Principal& caller,
+      const std::function<void(cim::v1::ListCertificationsRequest&)>& edit = {}) {
+    cim::v1::ListCertificationsRequest request;
+    if (edit) edit(request);
+    return training_.ListCertifications(caller, request);
+  }
+
+  static std::vector<int64_t> Holders(const cim::v1::ListCertificationsResponse& r) {
+    std::vector<int64_t> out;
+    for (const cim::v1::Certification& c : r.certifications()) out.push_back(c.user_id());
+    return out;
+  }
+
+  FakeClock clock_{T0()};
+  MysqlTrainingRepository store_{database_.db()};
+  MysqlUserRepository users_{database_.db()};
+  Training training_{store_, users_, clock_};
+};
+
+TEST_F(TrainingTest, ProgramAdminsDefineValidatedModules) {
+  cim::v1::CreateTrainingModuleRequest request;
+  *request.mutable_training_module() = Parse<cim::v1::TrainingModule>(kQuiz);
+  EXPECT_THAT(training_.CreateTrainingModule(Manager(), request),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  const cim::v1::TrainingModule quiz = Define(kQuiz);
+  EXPECT_GT(quiz.id(), 0);
+  EXPECT_EQ(quiz.points(), "25");
+  EXPECT_EQ(quiz.quiz_questions_size(), 2);
+  EXPECT_EQ(FromTimestamp(quiz.create_time()), T0());
+  EXPECT_EQ(Count("SELECT created_by FROM training_modules"), kVera);
+
+  EXPECT_THAT(training_.CreateTrainingModule(Admin(), request),
+              StatusIs(absl::StatusCode::kAlreadyExists,
+                       HasSubstr("a training module titled \"Selling storage\" exists")));
+  cim::v1::CreateTrainingModuleRequest bad;
+  *bad.mutable_training_module() = Parse<cim::v1::TrainingModule>(
+      R"pb(title: "" duration_minutes: 0 certification_code: "storage-expert")pb");
+  EXPECT_THAT(training_.CreateTrainingModule(Admin(), bad),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       AllOf(HasSubstr("training_module.title"),
+                             HasSubstr("training_module.duration_minutes"),
+                             HasSubstr("training_module.certification_valid_months"))));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM training_modules"), 1);
+}
+
+TEST_F(TrainingTest, ListsModulesWithoutAnswersAndWithOnesOwnLastCompletion) {
+  const cim::v1::TrainingModule quiz = Define(kQuiz);
+  const cim::v1::TrainingModule plain = Define(R"pb(title: "Plain" duration_minutes: 5)pb");
+  clock_.Advance(absl::Hours(2));
+  ASSERT_TRUE(Attempt(plain.id(), {}).ok());
+
+  absl::StatusOr<cim::v1::ListTrainingModulesResponse> rob =
+      training_.ListTrainingModules(Rob(), cim::v1::ListTrainingModulesRequest());
+  ASSERT_TRUE(rob.ok()) << rob.status();
+  ASSERT_EQ(rob->training_modules_size(), 2);
+  EXPECT_THAT(rob->training_modules(0).quiz_questions(0).correct_options(), IsEmpty());
+  EXPECT_THAT(rob->training_modules(0).quiz_questions(1).options(),
+              ElementsAre("SSD", "NVMe", "Tape"));
+  EXPECT_FALSE(rob->training_modules(0).has_my_last_completion_time());
+  EXPECT_EQ(FromTimestamp(rob->training_modules(1).my_last_completion_time()),
+            T0() + absl::Hours(2));
+  // Bea has completed nothing; the program admin sees the answers.
+  absl::StatusOr<cim::v1::ListTrainingModulesResponse> bea =
+      training_.ListTrainingModules(Bea(), cim::v1::ListTrainingModulesRequest());
+  ASSERT_TRUE(bea.ok()) << bea.status();
+  EXPECT_FALSE(bea->training_modules(1).has_my_last_completion_time());
+  absl::StatusOr<cim::v1::ListTrainingModulesResponse> admin =
+      training_.ListTrainingModules(Admin(), cim::v1::ListTrainingModulesRequest());
+  ASSERT_TRUE(admin.ok()) << admin.status();
+  EXPECT_THAT(admin->training_modules(0).quiz_questions(1).correct_options(), ElementsAre(0, 1));
+
+  cim::v1::ListTrainingModulesRequest page;
+  page.set_page_size(1);
+  absl::StatusOr<cim::v1::ListTrainingModulesResponse> first =
+      training_.ListTrainingModules(Rob(), page);
+  ASSERT_TRUE(first.ok()) << first.status();
+  EXPECT_THAT(first->training_modules(),
+              ElementsAre(Property(&cim::v1::TrainingModule::id, quiz.id())));
+  page.set_page_token(first->next_page_token());
+  absl::StatusOr<cim::v1::ListTrainingModulesResponse> second =
+      training_.ListTrainingModules(Rob(), page);
+  ASSERT_TRUE(second.ok()) << second.status();
+  EXPECT_THAT(second->training_modules(),
+              ElementsAre(Property(&cim::v1::TrainingModule::id, plain.id())));
+  EXPECT_EQ(second->next_page_token(), "");
+}
+
+TEST_F(TrainingTest, ThePortalQuizIsGradedAndFailuresAreLimited) {
+  const cim::v1::TrainingModule quiz = Define(kQuiz);
+  // Half right (exactly the pass mark) completes it, with the module's points the first time.
+  absl::StatusOr<cim::v1::TrainingCompletion> passed = Attempt(quiz.id(), {{0}, {0}});
+  ASSERT_TRUE(passed.ok()) << passed.status();
+  EXPECT_EQ(passed->quiz_score(), 50);
+  EXPECT_EQ(passed->user_id(), kRob);
+  EXPECT_EQ(passed->partner_id(), kAlpha);
+  EXPECT_TRUE(passed->first_completion());
+  EXPECT_EQ(passed->points_awarded(), "25");
+  absl::StatusOr<cim::v1::TrainingCompletion> perfect = Attempt(quiz.id(), {{0}, {1, 0}});
+  ASSERT_TRUE(perfect.ok()) << perfect.status();
+  EXPECT_EQ(perfect->quiz_score(), 100);
+  EXPECT_EQ(perfect->points_awarded(), "0");
+
+  // Ann fails three times (none right): each counted, then she must wait a day.
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_THAT(Attempt(quiz.id(), {{1}, {2}}, Ann()),
+                StatusIs(absl::StatusCode::kFailedPrecondition,
+                         HasSubstr("a quiz score of 0% is below the pass mark of 50%")));
+    clock_.Advance(absl::Hours(1));
+  }
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM training_quiz_failures WHERE user_id = 2"), 3);
+  EXPECT_THAT(Attempt(quiz.id(), {{0}, {0, 1}}, Ann()),
+              StatusIs(absl::StatusCode::kResourceExhausted,
+                       HasSubstr("try again after 2026-03-03T09:00:00Z")));
+  clock_.Advance(absl::Hours(21));  // the first failure is a day old
+  EXPECT_THAT(Attempt(quiz.id(), {{0}, {0, 1}}, Ann()),
+              testing::IsOkAndHolds(Property(&cim::v1::TrainingCompletion::quiz_score, 100)));
+
+  // Malformed answers change nothing.
+  EXPECT_THAT(Attempt(quiz.id(), {{0}}),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("quiz_answers")));
+  EXPECT_THAT(
+      Attempt(quiz.id(), {{0}, {5}}),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("quiz_answers[1].selected_options")));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM training_quiz_failures"), 3);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM training_completions"), 3);
+}
+
+TEST_F(TrainingTest, PartnerUsersCompleteOnlyTheirOwnNonCertifyingTraining) {
+  const cim::v1::TrainingModule plain = Define(R"pb(title: "Plain" duration_minutes: 5)pb");
+  const cim::v1::TrainingModule certifying = Define(kCertifying);
+  const cim::v1::TrainingModule lms_quiz =
+      Define(R"pb(title: "LMS quiz" duration_minutes: 5 pass_mark: 70)pb");
+
+  cim::v1::CompleteTrainingRequest for_ann;
+  for_ann.set_module_id(plain.id());
+  for_ann.set_user_id(kAnn);
+  EXPECT_THAT(training_.CompleteTraining(Rob(), for_ann),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(training_.CompleteTraining(Manager(), for_ann),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  cim::v1::CompleteTrainingRequest claimed;
+  claimed.set_module_id(plain.id());
+  claimed.set_quiz_score(100);
+  claimed.set_external_completion_id("x");
+  EXPECT_THAT(training_.CompleteTraining(Rob(), claimed),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       AllOf(HasSubstr("quiz_score"), HasSubstr("external_completion_id"))));
+  EXPECT_THAT(Attempt(certifying.id(), {}),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("grants a certification")));
+  EXPECT_THAT(Attempt(lms_quiz.id(), {}),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("taken in the LMS")));
+  EXPECT_THAT(Attempt(999, {}), StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM training_completions"), 0);
+
+  absl::StatusOr<cim::v1::TrainingCompletion> done = Attempt(plain.id(), {});
+  ASSERT_TRUE(done.ok()) << done.status();
+  EXPECT_EQ(done->module_id(), plain.id());
+  EXPECT_EQ(done->user_id(), kRob);
+  EXPECT_EQ(FromTimestamp(done->complete_time()), T0());
+  EXPECT_FALSE(done->has_certification());
+}
+
+TEST_F(TrainingTest, AnLmsRecordsCompletionsForActivePartnerUsers) {
+  const cim::v1::TrainingModule certifying = Define(kCertifying);
+  clock_.Advance(absl::Hours(24 * 27));  // 2026-03-29 09:00: valid for 24 months from then
+  absl::StatusOr<cim::v1::TrainingCompletion> done = Record(certifying.id(), kBea, 85, "lms-1");
+  ASSERT_TRUE(done.ok()) << done.status();
+  EXPECT_EQ(done->user_id(), kBea);
+  EXPECT_EQ(done->partner_id(), kBravo);  // the user's partner, not the LMS's
+  EXPECT_EQ(done->quiz_score(), 85);
+  EXPECT_EQ(done->external_completion_id(), "lms-1");
+  EXPECT_EQ(done->points_awarded(), "100");
+  ASSERT_TRUE(done->has_certification());
+  EXPECT_EQ(done->certification().certification_code(), "storage-expert");
+  EXPECT_EQ(FromTimestamp(done->certification().expire_time()),
+            absl::FromCivil(absl::CivilSecond(2028, 3, 29, 9, 0, 0), absl::UTCTimeZone()));
+  EXPECT_EQ(Count("SELECT recorded_by FROM training_completions"), kLms);
+
+  EXPECT_THAT(Record(certifying.id(), kRob, 79, "lms-2"),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("below the pass mark")));
+  EXPECT_THAT(Record(certifying.id(), kVera, 90, "lms-3"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("user_id: no such active partner user")));
+  EXPECT_THAT(Record(certifying.id(), 999, 90, "lms-4"),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("user_id")));
+  Exec(absl::StrCat("UPDATE users SET status = ", cim::v1::USER_STATUS_DISABLED,
+                    " WHERE id = ", kHid));
+  EXPECT_THAT(Record(certifying.id(), kHid, 90, "lms-5"),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("user_id")));
+  EXPECT_THAT(Record(certifying.id(), kRob, 101, ""),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       AllOf(HasSubstr("quiz_score"), HasSubstr("external_completion_id"))));
+  cim::v1::CompleteTrainingRequest answers;
+  answers.set_module_id(certifying.id());
+  answers.set_user_id(kRob);
+  answers.set_external_completion_id("lms-6");
+  answers.add_quiz_answers()->add_selected_options(0);
+  EXPECT_THAT(training_.CompleteTraining(Lms(), answers),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("quiz_answers")));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM training_completions"), 1);
+}
+
+TEST_F(TrainingTest, CertificationsAreListedWithinWhatTheCallerMayRead) {
+  const cim::v1::TrainingModule certifying = Define(kCertifying);
+  ASSERT_TRUE(Record(certifying.id(), kRob, 90, "r").ok());  // expires 2028-03-02
+  clock_.Advance(absl::Hours(24));
+  ASSERT_TRUE(Record(certifying.id(), kAnn, 90, "a").ok());  // expires 2028-03-03
+  ASSERT_TRUE(Record(certifying.id(), kBea, 90, "b").ok());  // expires 2028-03-03
+  Exec(
+      "INSERT INTO certifications (user_id, certification_code, partner_id, module_id, earned_at,"
+      " expires_at) VALUES (4, 'old', 1, 1, '2024-01-01', '2026-01-01')");
+
+  // A rep: their own only.
+  absl::StatusOr<cim::v1::ListCertificationsResponse> rob = Certifications(Rob());
+  ASSERT_TRUE(rob.ok()) << rob.status();
+  EXPECT_THAT(Holders(*rob), ElementsAre(kRob));
+  EXPECT_THAT(Certifications(Rob(), [](auto& r) { r.set_user_id(kAnn); }),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  // A partner admin: their partner's, soonest expiry first; expired ones on request.
+  absl::StatusOr<cim::v1::ListCertificationsResponse> alpha = Certifications(Ann());
+  ASSERT_TRUE(alpha.ok()) << alpha.status();
+  EXPECT_THAT(Holders(*alpha), ElementsAre(kRob, kAnn));
+  absl::StatusOr<cim::v1::ListCertificationsResponse> with_expired =
+      Certifications(Ann(), [](auto& r) { r.set_include_expired(true); });
+  ASSERT_TRUE(with_expired.ok()) << with_expired.status();
+  EXPECT_THAT(Holders(*with_expired), ElementsAre(kHid, kRob, kAnn));
+  EXPECT_THAT(Certifications(Ann(), [](auto& r) { r.set_partner_id(kBravo); }),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("partner 2 not found")));
+  // Vendor staff: anyone's; expiring within 731 days of 2026-03-03 09:00, that is before
+  // 2028-03-03 09:00: Rob's only.
+  absl::StatusOr<cim::v1::ListCertificationsResponse> all = Certifications(Manager());
+  ASSERT_TRUE(all.ok()) << all.status();
+  EXPECT_EQ(all->certifications_size(), 3);
+  absl::StatusOr<cim::v1::ListCertificationsResponse> soon =
+      Certifications(Manager(), [](auto& r) { r.set_expiring_within_days(731); });
+  ASSERT_TRUE(soon.ok()) << soon.status();
+  EXPECT_THAT(Holders(*soon), ElementsAre(kRob));
+  absl::StatusOr<cim::v1::ListCertificationsResponse> first =
+      Certifications(Manager(), [](auto& r) { r.set_page_size(2); });
+  ASSERT_TRUE(first.ok()) << first.status();
+  EXPECT_EQ(first->certifications_size(), 2);
+  absl::StatusOr<cim::v1::ListCertificationsResponse> rest =
+      Certifications(Manager(), [&](auto& r) {
+        r.set_page_size(2);
+        r.set_page_token(first->next_page_token());
+      });
+  ASSERT_TRUE(rest.ok()) << rest.status();
+  EXPECT_EQ(rest->certifications_size(), 1);
+  EXPECT_EQ(rest->next_page_token(), "");
+
+  EXPECT_THAT(Certifications(Manager(),
+                             [](auto& r) {
+                               r.set_user_id(-1);
+                               r.set_expiring_within_days(3651);
+                             }),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       AllOf(HasSubstr("user_id"), HasSubstr("expiring_within_days"))));
+}
+
+}  // namespace
+}  // namespace cim
