@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "cim/v1/claim.pb.h"
 #include "cim/v1/ledger.pb.h"
+#include "lib/decimal.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
 #include "server/db/sql_builder.h"
@@ -18,7 +19,9 @@ constexpr int kPaid = cim::v1::CLAIM_STATUS_PAID;
 
 constexpr char kCostColumns[] =
     "id, program_id, category, CAST(amount AS CHAR) AS amount, description,"
-    " CAST(incurred_on AS CHAR) AS incurred_on, created_by, created_at, voided";
+    " CAST(incurred_on AS CHAR) AS incurred_on, created_by, created_at, voided,"
+    " (SELECT p.currency_code FROM programs p WHERE p.id = program_costs.program_id)"
+    " AS currency_code";
 
 cim::v1::ProgramCost CostFromRow(const soci::row& row) {
   const NamedRow r(row);
@@ -26,7 +29,7 @@ cim::v1::ProgramCost CostFromRow(const soci::row& row) {
   c.set_id(r.Integer("id"));
   c.set_program_id(r.Integer("program_id"));
   c.set_category(static_cast<cim::v1::ProgramCostCategory>(r.Int("category")));
-  c.set_amount(r.Decimal("amount", 2));
+  c.set_amount(r.Decimal("amount", StoredCurrencyScale(r.Text("currency_code"))));
   c.set_description(r.Text("description"));
   c.set_incurred_on(r.Text("incurred_on"));
   c.set_created_by(r.Integer("created_by"));
