@@ -16,7 +16,7 @@ class LedgerBook {
 
   // Partner admins: their partner (optionally one user). Partner reps: themselves. Vendor
   // roles and service accounts: any partner (partner_id or user_id required).
-  // PERMISSION_DENIED for another partner or user.
+  // NOT_FOUND for another partner or user (as for one that does not exist).
   absl::StatusOr<cim::v1::GetBalanceResponse> GetBalance(const Principal& caller,
                                                          const cim::v1::GetBalanceRequest& request);
   // Finance and program admins append the reversal of an entry (see

@@ -86,6 +86,12 @@ absl::Status LockedBudget::Draw(int slice, const Decimal& amount) {
         "the program budget cannot cover this: it needs ", amount.ToString(scale), " ", currency_,
         " and ", (budget_ - before).ToString(scale), " ", currency_, " remain"));
   }
+  if ((before + amount).sign() < 0) {
+    const int scale = StoredCurrencyScale(currency_);
+    return absl::FailedPreconditionError(absl::StrCat(
+        "cannot return ", (-amount).ToString(scale), " ", currency_,
+        " to the program budget: only ", before.ToString(scale), " ", currency_, " was drawn"));
+  }
   drawn_[slice] += amount;
   // A refund larger than the slice's own draw comes out of the other slices.
   for (int i = 0; i < kBudgetSlices && drawn_[slice].sign() < 0; ++i) {

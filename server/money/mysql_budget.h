@@ -42,7 +42,7 @@ class LockedBudget {
   absl::Status SetBudget(const Decimal& budget);
   // Adds `amount` to slice `slice` (a refund when negative, taken from any slice that has
   // drawn). FAILED_PRECONDITION naming what remains (changing nothing) if the budget cannot
-  // cover it.
+  // cover it, or naming what was drawn if a refund is larger than that.
   absl::Status Draw(int slice, const Decimal& amount);
   // Stores every slice's draw, with what the budget leaves spread evenly over their caps.
   void Write(soci::session& session) const;

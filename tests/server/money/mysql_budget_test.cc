@@ -2,8 +2,8 @@
 // the budget to the last 0.0001); a draw takes the slice its hint picks, or pools what every
 // slice has left; a draw the budget cannot cover is FAILED_PRECONDITION naming what it needs and
 // what remains in the currency's minor units, and changes nothing; refunds come back from any
-// slice that drew; LockedBudget draws in memory, in order, and writes once; and concurrent
-// draws never spend more than the budget.
+// slice that drew, and one larger than all that was drawn is refused; LockedBudget draws in memory,
+// in order, and writes once; and concurrent draws never spend more than the budget.
 #include "server/money/mysql_budget.h"
 
 #include <atomic>
@@ -134,6 +134,17 @@ TEST_F(MysqlBudgetTest, RefundsComeBackFromAnySliceThatDrew) {
   EXPECT_EQ(Sum(program.id(), "cap"), "1600.0000");
   EXPECT_EQ(BadSlices(program.id()), 0);
   EXPECT_EQ(ReadProgram(program.id()).budget_remaining(), "1570.00");
+}
+
+TEST_F(MysqlBudgetTest, ARefundLargerThanAllThatWasDrawnIsRefused) {
+  const cim::v1::Program program = BudgetProgram("EUR", "1600");
+  ASSERT_THAT(Draw(program.id(), 1, "90.00"), IsOk());
+  EXPECT_THAT(Draw(program.id(), 1, "-200.00"),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("cannot return 200.00 EUR to the program budget: only 90.00 EUR "
+                                 "was drawn")));
+  EXPECT_EQ(Sum(program.id(), "drawn"), "90.0000");
+  EXPECT_EQ(BadSlices(program.id()), 0);
 }
 
 TEST_F(MysqlBudgetTest, LockedBudgetDrawsInOrderAndWritesOnce) {
