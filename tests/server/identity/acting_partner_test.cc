@@ -18,6 +18,7 @@ namespace {
 
 using ::cim::testing::IsOkAndHolds;
 using ::cim::testing::StatusIs;
+using ::cim::testing::ViolatedFields;
 using ::testing::ElementsAre;
 
 constexpr char kRefusal[] = "claims are submitted by partners or service accounts";

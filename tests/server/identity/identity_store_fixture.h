@@ -1,6 +1,6 @@
 // The fixture the identity tests share: a database of the test's own with the real MariaDB
 // stores (partners, users, tokens, login throttle), two partners (Alpha, Bravo) and their users,
-// a fake clock and fast password hashing; plus the field names of an INVALID_ARGUMENT status.
+// a fake clock and fast password hashing.
 #ifndef CIM_TESTS_SERVER_IDENTITY_IDENTITY_STORE_FIXTURE_H_
 #define CIM_TESTS_SERVER_IDENTITY_IDENTITY_STORE_FIXTURE_H_
 
@@ -11,7 +11,6 @@
 
 #include "absl/status/status.h"
 #include "absl/time/time.h"
-#include "google/rpc/error_details.pb.h"
 #include "gtest/gtest.h"
 #include "lib/clock.h"
 #include "lib/principal.h"
@@ -21,19 +20,10 @@
 #include "server/identity/mysql_partner_repository.h"
 #include "server/identity/mysql_user_repository.h"
 #include "server/identity/password_hasher.h"
+#include "tests/testing/status_matchers.h"
 #include "tests/testing/test_database.h"
 
 namespace cim {
-
-// The fields of the google.rpc.BadRequest an INVALID_ARGUMENT status carries, in order.
-inline std::vector<std::string> ViolatedFields(const absl::Status& status) {
-  std::vector<std::string> fields;
-  const auto payload = status.GetPayload(kBadRequestTypeUrl);
-  google::rpc::BadRequest bad;
-  if (!payload.has_value() || !bad.ParseFromString(std::string(*payload))) return fields;
-  for (const auto& v : bad.field_violations()) fields.push_back(v.field());
-  return fields;
-}
 
 class IdentityStoreTest : public ::testing::Test {
  protected:

@@ -19,6 +19,7 @@ namespace {
 
 using ::cim::testing::IsOk;
 using ::cim::testing::StatusIs;
+using ::cim::testing::ViolatedFields;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
