@@ -36,6 +36,9 @@ absl::StatusOr<std::unique_ptr<RpcServer>> RpcServer::Start(const std::string& l
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
+  // A port another process listens on is an error, not shared (gRPC sets SO_REUSEPORT by
+  // default, which would let a second server split the first one's calls).
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   builder.AddListeningPort(listen_address, grpc::InsecureServerCredentials(), &rpc->port_);
   for (grpc::Service* service : std::initializer_list<grpc::Service*>{
            &rpc->auth_service_, &rpc->partner_service_, &rpc->program_service_,

@@ -71,6 +71,16 @@ inline std::vector<std::string> ViolatedFields(const grpc::Status& status) {
   return fields;
 }
 
+// Field names of the google.rpc.BadRequest an absl::Status carries (cim::FieldErrors), in order.
+inline std::vector<std::string> ViolatedFields(const absl::Status& status) {
+  std::vector<std::string> fields;
+  const auto payload = status.GetPayload(kBadRequestTypeUrl);
+  google::rpc::BadRequest bad;
+  if (!payload.has_value() || !bad.ParseFromString(std::string(*payload))) return fields;
+  for (const auto& v : bad.field_violations()) fields.push_back(v.field());
+  return fields;
+}
+
 }  // namespace cim::testing
 
 #define CIM_ASSERT_OK_AND_ASSIGN(lhs, expr)                   \
