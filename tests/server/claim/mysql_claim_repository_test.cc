@@ -147,6 +147,18 @@ TEST_F(MysqlClaimRepositoryTest, AnIdempotencyKeyFindsTheClaimItCreatedAndStores
   EXPECT_TRUE(out[1]->replayed);
   EXPECT_EQ(out[1]->claim_id, out[0]->claim_id);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM claims"), 3);
+
+  // Keys are compared byte for byte: another case or a trailing space is another key.
+  for (const char* key : {"KEY-INV-1", "key-INV-1 "}) {
+    SCOPED_TRACE(key);
+    NewClaim other = SaleClaim(kAlpha, kRob, absl::StrCat("INV-", key[0] == 'K' ? 4 : 5));
+    other.idempotency_key = key;
+    out = claims_.InsertMany({other});
+    ASSERT_THAT(out[0], IsOk());
+    EXPECT_FALSE(out[0]->replayed);
+    EXPECT_NE(out[0]->claim_id, id);
+  }
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM claims"), 5);
 }
 
 TEST_F(MysqlClaimRepositoryTest, ALiveClaimOfTheSameInvoiceIsADuplicateForThePartner) {
