@@ -211,7 +211,9 @@ class BatchDecisionContext final : public DecisionContext {
   int64_t partner_id_;
 };
 
-// Replaces a resubmitted claim's content (row fields, lines, attachments, conflicts).
+// Replaces a resubmitted claim's content: row fields and lines; its channel conflicts are
+// found again for the new invoice and customer (both sides of the old ones go). Attachments
+// given with it are added: proof given earlier stays with the claim.
 absl::Status Replace(soci::session& s, Claim& claim, const NewClaim& replacement) {
   const Claim& c = replacement.claim;
   long long id = claim.id();
@@ -226,6 +228,8 @@ absl::Status Replace(soci::session& s, Claim& claim, const NewClaim& replacement
   s << "DELETE FROM claim_lines WHERE claim_id = :id", soci::use(id);
   InsertLines(s, {{claim.id(), &c}});
   CIM_RETURN_IF_ERROR(Attach(s, claim.id(), c));
+  s << "DELETE FROM claim_conflicts WHERE claim_id = :mine OR other_claim_id = :theirs",
+      soci::use(id), soci::use(id);
   std::vector<ConflictSubject> subject{ConflictSubject{.claim_id = claim.id(),
                                                        .partner_id = claim.partner_id(),
                                                        .invoice_key = replacement.invoice_key,

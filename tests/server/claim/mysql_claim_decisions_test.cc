@@ -253,7 +253,7 @@ TEST_F(MysqlClaimDecisionsTest, LaterJobsSeeTheTotalsAndSalesEarlierJobsLeft) {
             1);
 }
 
-TEST_F(MysqlClaimDecisionsTest, AResubmissionReplacesTheContentAndFlagsNewConflicts) {
+TEST_F(MysqlClaimDecisionsTest, AResubmissionReplacesTheContentAndItsConflicts) {
   const int64_t claim = Insert(SaleClaim(kAlpha, kRob, "INV-1"));
   const int64_t bravo = Insert(SaleClaim(kBravo, kBea, "INV-2"));
   ASSERT_THAT(Decide({Job(claim, Step(ClaimAction::kRequestInfo, "which invoice?"))}), IsOk());
@@ -261,10 +261,10 @@ TEST_F(MysqlClaimDecisionsTest, AResubmissionReplacesTheContentAndFlagsNewConfli
       "INSERT INTO attachments (id, partner_id, uploaded_by, filename, content_type, size_bytes,"
       " sha256, created_at) VALUES (1, 1, 4, 'a.pdf', 'application/pdf', 1, '', NOW()),"
       " (2, 2, 5, 'b.pdf', 'application/pdf', 1, '', NOW())");
-  const auto resubmit = [&](int64_t attachment) {
-    NewClaim replacement = SaleClaim(kAlpha, kRob, "INV-2", "700.00", 2, "ST-200");
+  const auto resubmit = [&](int64_t attachment, const char* invoice = "INV-2") {
+    NewClaim replacement = SaleClaim(kAlpha, kRob, invoice, "700.00", 2, "ST-200");
     replacement.claim.set_notes("the right invoice");
-    replacement.claim.add_attachment_ids(attachment);
+    if (attachment != 0) replacement.claim.add_attachment_ids(attachment);
     return [replacement](const Claim& locked, const cim::v1::Program&,
                          DecisionContext&) -> absl::StatusOr<ClaimDecision> {
       CIM_ASSIGN_OR_RETURN(const ClaimStatus to,
@@ -309,9 +309,22 @@ TEST_F(MysqlClaimDecisionsTest, AResubmissionReplacesTheContentAndFlagsNewConfli
                                " AND invoice_key = 'INV2' AND resubmitted = 1")),
             1);
   EXPECT_EQ(Count(absl::StrCat("SELECT COUNT(*) FROM claim_lines WHERE claim_id = ", claim)), 1);
-  CIM_ASSERT_OK_AND_ASSIGN(const Claim other, claims_.Get(bravo));
+  CIM_ASSERT_OK_AND_ASSIGN(Claim other, claims_.Get(bravo));
   ASSERT_THAT(other.flags(), SizeIs(1));
   EXPECT_THAT(other.flags(0).related_claim_ids(), ElementsAre(claim));
+
+  // Corrected again, to an invoice nobody else claimed: the conflict leaves both claims, and
+  // the proof given earlier stays.
+  ASSERT_THAT(Decide({Job(claim, Step(ClaimAction::kRequestInfo, "still not it"))}), IsOk());
+  CIM_ASSERT_OK_AND_ASSIGN(results, Decide({Job(claim, resubmit(0, "INV-3"), kRob)}));
+  ASSERT_THAT(results[0], IsOk());
+  EXPECT_EQ(results[0]->invoice_number(), "INV-3");
+  ASSERT_THAT(results[0]->flags(), SizeIs(1));
+  EXPECT_EQ(results[0]->flags(0).flag(), cim::v1::CLAIM_FLAG_RESUBMITTED);
+  EXPECT_THAT(results[0]->attachment_ids(), ElementsAre(1));
+  CIM_ASSERT_OK_AND_ASSIGN(other, claims_.Get(bravo));
+  EXPECT_THAT(other.flags(), IsEmpty());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM claim_conflicts"), 0);
 }
 
 TEST_F(MysqlClaimDecisionsTest, EachJobIsAuditedAsItsOwnCallersChange) {
