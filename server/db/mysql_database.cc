@@ -3,6 +3,7 @@
 #include <soci/mysql/soci-mysql.h>
 
 #include <iostream>
+#include <string_view>
 
 #include "absl/random/random.h"
 #include "absl/strings/ascii.h"
@@ -44,10 +45,28 @@ ActiveCommitHooks::~ActiveCommitHooks() { active_hooks = outer_; }
 
 const std::vector<CommitHook>* ActiveCommitHooks::Current() { return active_hooks; }
 
+std::string LoggableDatabaseError(const std::exception& e) {
+  const auto* soci_error = dynamic_cast<const soci::soci_error*>(&e);
+  std::string message = soci_error != nullptr ? soci_error->get_error_message() : e.what();
+  // "Duplicate entry 'value' for key 'name'": the value goes, the key's name stays.
+  constexpr std::string_view kEntry = "Duplicate entry '";
+  constexpr std::string_view kForKey = "' for key";
+  const size_t entry = message.find(kEntry);
+  const size_t for_key = message.rfind(kForKey);
+  if (entry != std::string::npos && for_key != std::string::npos && for_key >= entry) {
+    message.replace(entry, for_key + kForKey.size() - entry, "Duplicate entry for key");
+  }
+  if (const auto* mysql = dynamic_cast<const soci::mysql_soci_error*>(&e)) {
+    return absl::StrCat("error ", mysql->err_num_, ": ", message);
+  }
+  return message;
+}
+
 absl::Status MapDatabaseError(const std::exception& e, bool* connection_lost) {
   *connection_lost = false;
-  // The database's own text (SQL, key names, values) goes to the log, never to the caller.
-  std::cerr << "cim: database error: " << e.what() << std::endl;
+  // The database's own text (key names, messages) goes to the log, never to the caller; values
+  // go nowhere.
+  std::cerr << "cim: database error: " << LoggableDatabaseError(e) << std::endl;
   if (const auto* mysql = dynamic_cast<const soci::mysql_soci_error*>(&e)) {
     switch (mysql->err_num_) {
       case kDuplicateEntry:
@@ -211,7 +230,8 @@ bool MysqlDatabase::Open(soci::session& session, int node) {
     ConfigureSession(session);
     return true;
   } catch (const std::exception& e) {
-    std::cerr << "cim: database node " << nodes_[node].name << ": " << e.what() << std::endl;
+    std::cerr << "cim: database node " << nodes_[node].name << ": " << LoggableDatabaseError(e)
+              << std::endl;
     try {
       session.close();
     } catch (const std::exception&) {
@@ -259,7 +279,8 @@ absl::Status MysqlDatabase::ProbeNode(int node) {
     } catch (const std::exception& e) {
       probe.reset();
       if (attempt == attempts) {
-        return absl::UnavailableError(absl::StrCat("node ", nodes_[node].name, ": ", e.what()));
+        return absl::UnavailableError(
+            absl::StrCat("node ", nodes_[node].name, ": ", LoggableDatabaseError(e)));
       }
     }
   }

@@ -29,6 +29,10 @@ namespace cim {
 // a Galera node that left the primary component (1047) → UNAVAILABLE, everything else →
 // INTERNAL. Sets *connection_lost when the session must reconnect (possibly to another node).
 absl::Status MapDatabaseError(const std::exception& e, bool* connection_lost);
+// What the log may say of a database error: the server's error number and message, without the
+// values the statement bound (SOCI adds them as context) or a duplicate key's value (an email,
+// a token hash).
+std::string LoggableDatabaseError(const std::exception& e);
 // True for a deadlock or a Galera certification failure (1213): the transaction was rolled
 // back whole and may simply be run again.
 bool IsDeadlock(const std::exception& e);

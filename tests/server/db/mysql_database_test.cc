@@ -1,6 +1,9 @@
 // The connection pool against one MariaDB: node lists that reach nothing, and how transaction
-// outcomes map to statuses. (Failover between Galera nodes: mysql_database_cluster_test.)
+// outcomes map to statuses, and what the log may say of an error. (Failover between Galera nodes:
+// mysql_database_cluster_test.)
 #include "server/db/mysql_database.h"
+
+#include <soci/mysql/soci-mysql.h>
 
 #include <cstdlib>
 
@@ -15,6 +18,7 @@ namespace {
 
 using ::cim::testing::StatusIs;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 TEST(MysqlDatabaseTest, NoReachableNodeIsUnavailable) {
   // Ports 1 and 2 on loopback refuse connections at once.
@@ -59,6 +63,30 @@ TEST(MysqlDatabaseTest, LockWaitTimeoutsAreNotRetried) {
   });
   EXPECT_THAT(status, StatusIs(absl::StatusCode::kAborted, HasSubstr("retry")));
   EXPECT_EQ(runs, 1);
+}
+
+TEST(MysqlDatabaseTest, TheLogNeverSeesBoundValuesOrADuplicateKeysValue) {
+  testing::TestDatabase database;
+  soci::session s(soci::mysql, database.connect_string());
+  s << "CREATE TABLE secrets (id INT PRIMARY KEY, token_hash VARCHAR(64) UNIQUE)";
+  const std::string hash = "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8";
+  int id = 1;
+  s << "INSERT INTO secrets (id, token_hash) VALUES (:id, :hash)", soci::use(id), soci::use(hash);
+  id = 2;
+  try {
+    s << "INSERT INTO secrets (id, token_hash) VALUES (:id, :hash)", soci::use(id), soci::use(hash);
+    FAIL() << "a duplicate was stored";
+  } catch (const soci::soci_error& e) {
+    ASSERT_THAT(e.what(), HasSubstr(hash));  // what SOCI and MariaDB would have logged
+    const std::string logged = LoggableDatabaseError(e);
+    EXPECT_THAT(logged, Not(HasSubstr(hash)));
+    EXPECT_THAT(logged, Not(HasSubstr("INSERT")));
+    EXPECT_THAT(logged, HasSubstr("error 1062: Duplicate entry for key"));
+    EXPECT_THAT(logged, HasSubstr("token_hash"));
+    bool lost = true;
+    EXPECT_THAT(MapDatabaseError(e, &lost), StatusIs(absl::StatusCode::kAlreadyExists));
+    EXPECT_FALSE(lost);
+  }
 }
 
 TEST(MysqlDatabaseTest, DeadlocksAreRetriedWholeAndBounded) {
