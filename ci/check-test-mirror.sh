@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Tests mirror files: every C++ source file of lib/, server/ and portal-gateway/ has a test file
+# Tests mirror files (run by ci/lint.sh): every C++ source file of lib/, server/ and portal-gateway/ has a test file
 # at the same path under tests/ (x/y.cc → tests/x/y_test.cc), registered in tests/CMakeLists.txt,
 # unless the list below names it with the reason it has none. Prints each file without one.
 set -euo pipefail

@@ -16,3 +16,4 @@ if ! clang-format --dry-run -Werror "${files[@]}"; then
 fi
 echo "ci/lint: ${#files[@]} files formatted"
 "$(dirname "${BASH_SOURCE[0]}")/check-includes.sh"
+"$(dirname "${BASH_SOURCE[0]}")/check-test-mirror.sh"

@@ -1,8 +1,9 @@
 // The server's Prometheus metrics: calls by method and code, database pool use, and the HTTP
 // endpoint that serves them.
+#include "server/app/metrics_endpoint.h"
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "server/app/metrics_endpoint.h"
 #include "tests/testing/http_client.h"
 #include "tests/testing/test_server.h"
 
