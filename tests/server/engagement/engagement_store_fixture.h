@@ -1,6 +1,7 @@
 // The fixture the engagement store tests share: a database of the test's own with two partners
 // (Alpha, Bravo), vendor staff and partner users, a recorder of the changes each transaction
-// tells its commit hooks (what the audit trail would record), and small SQL helpers.
+// tells its commit hooks (what the audit trail would record), the callers as Principals, and
+// small SQL helpers.
 #ifndef CIM_TESTS_SERVER_ENGAGEMENT_ENGAGEMENT_STORE_FIXTURE_H_
 #define CIM_TESTS_SERVER_ENGAGEMENT_ENGAGEMENT_STORE_FIXTURE_H_
 
@@ -14,6 +15,7 @@
 #include "absl/time/time.h"
 #include "cim/v1/identity.pb.h"
 #include "gtest/gtest.h"
+#include "lib/principal.h"
 #include "server/db/entity_change.h"
 #include "server/db/mysql_database.h"
 #include "tests/testing/announced_changes.h"
@@ -35,6 +37,19 @@ class EngagementStoreTest : public ::testing::Test {
   static constexpr int64_t kRob = 3;
   static constexpr int64_t kHid = 4;
   static constexpr int64_t kBea = 5;
+
+  // The callers, as the domain classes see them. (Bea is a rep; BeaAsAdmin is her as Bravo's
+  // admin, for the rules that need one.)
+  static Principal As(int64_t user, cim::v1::Role role, int64_t partner = 0) {
+    return Principal{.user_id = user, .role = role, .partner_id = partner};
+  }
+  static Principal Admin() { return As(kVera, cim::v1::ROLE_PROGRAM_ADMIN); }
+  static Principal Manager() { return As(kVera, cim::v1::ROLE_CHANNEL_MANAGER); }
+  static Principal Ann() { return As(kAnn, cim::v1::ROLE_PARTNER_ADMIN, kAlpha); }
+  static Principal Rob() { return As(kRob, cim::v1::ROLE_PARTNER_REP, kAlpha); }
+  static Principal Hid() { return As(kHid, cim::v1::ROLE_PARTNER_REP, kAlpha); }
+  static Principal Bea() { return As(kBea, cim::v1::ROLE_PARTNER_REP, kBravo); }
+  static Principal BeaAsAdmin() { return As(kBea, cim::v1::ROLE_PARTNER_ADMIN, kBravo); }
 
   void SetUp() override {
     Exec(

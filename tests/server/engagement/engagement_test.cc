@@ -41,16 +41,6 @@ using ::testing::Property;
 
 class EngagementTest : public ProgramStoreTest {
  protected:
-  static Principal As(int64_t user, cim::v1::Role role, int64_t partner = 0) {
-    return Principal{.user_id = user, .role = role, .partner_id = partner};
-  }
-  static Principal Admin() { return As(kVera, cim::v1::ROLE_PROGRAM_ADMIN); }
-  static Principal Vera() { return As(kVera, cim::v1::ROLE_CHANNEL_MANAGER); }
-  static Principal Ann() { return As(kAnn, cim::v1::ROLE_PARTNER_ADMIN, kAlpha); }
-  static Principal Rob() { return As(kRob, cim::v1::ROLE_PARTNER_REP, kAlpha); }
-  static Principal Hid() { return As(kHid, cim::v1::ROLE_PARTNER_REP, kAlpha); }
-  static Principal Bea() { return As(kBea, cim::v1::ROLE_PARTNER_REP, kBravo); }
-
   absl::StatusOr<cim::v1::Kudos> Give(const Principal& giver, int64_t to, const std::string& points,
                                       const std::string& message = "Great deal") {
     cim::v1::GiveKudosRequest request;
@@ -96,7 +86,7 @@ class EngagementTest : public ProgramStoreTest {
                      "\" question: \"Would you recommend us?\" comment_enabled: true ", audience));
     SetTimestamp(T0() - absl::Hours(24), request.mutable_survey()->mutable_open_time());
     SetTimestamp(T0() + absl::Hours(24 * 21), request.mutable_survey()->mutable_close_time());
-    absl::StatusOr<cim::v1::Survey> s = engagement_.CreateSurvey(Vera(), request);
+    absl::StatusOr<cim::v1::Survey> s = engagement_.CreateSurvey(Manager(), request);
     EXPECT_TRUE(s.ok()) << s.status();
     return s.value_or(cim::v1::Survey());
   }
@@ -152,7 +142,7 @@ TEST_F(EngagementTest, KudosGoToActivePartnerUsersWithinReachFromTheGiversBudget
   EXPECT_THAT(Give(Ann(), 999, "1"), StatusIs(absl::StatusCode::kNotFound));
   EXPECT_THAT(Give(Ann(), kVera, "1"),
               StatusIs(absl::StatusCode::kNotFound));  // vendor staff are no partner's
-  EXPECT_THAT(Give(Vera(), kVera, "0"), StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(Give(Manager(), kVera, "0"), StatusIs(absl::StatusCode::kPermissionDenied));
   EXPECT_THAT(Give(Ann(), kRob, "1.5", ""),
               StatusIs(absl::StatusCode::kInvalidArgument,
                        AllOf(HasSubstr("message"), HasSubstr("points"))));
@@ -164,7 +154,7 @@ TEST_F(EngagementTest, KudosGoToActivePartnerUsersWithinReachFromTheGiversBudget
 
   // Vendor staff give across partners, from their own pool.
   SetBudget(0, "10");
-  absl::StatusOr<cim::v1::Kudos> vendor = Give(Vera(), kBea, "10");
+  absl::StatusOr<cim::v1::Kudos> vendor = Give(Manager(), kBea, "10");
   ASSERT_TRUE(vendor.ok()) << vendor.status();
   EXPECT_EQ(vendor->recipient_partner_id(), kBravo);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM kudos WHERE budget_partner_id = 0"), 1);
@@ -179,7 +169,7 @@ TEST_F(EngagementTest, VendorStaffPostSpotlightsAndPartnersSeeTheirFeed) {
   about_rob.set_visibility(cim::v1::FEED_VISIBILITY_PARTNER);
   EXPECT_THAT(engagement_.PostSpotlight(Ann(), about_rob),
               StatusIs(absl::StatusCode::kPermissionDenied));
-  absl::StatusOr<cim::v1::FeedEntry> rob = engagement_.PostSpotlight(Vera(), about_rob);
+  absl::StatusOr<cim::v1::FeedEntry> rob = engagement_.PostSpotlight(Manager(), about_rob);
   ASSERT_TRUE(rob.ok()) << rob.status();
   EXPECT_EQ(rob->headline(), "Rob closed the big one");
   EXPECT_EQ(rob->user_id(), kRob);
@@ -189,38 +179,38 @@ TEST_F(EngagementTest, VendorStaffPostSpotlightsAndPartnersSeeTheirFeed) {
   about_bravo.set_headline("Bravo joins");
   about_bravo.set_message("Welcome");
   about_bravo.set_partner_id(kBravo);
-  ASSERT_TRUE(engagement_.PostSpotlight(Vera(), about_bravo).ok());
+  ASSERT_TRUE(engagement_.PostSpotlight(Manager(), about_bravo).ok());
 
   cim::v1::PostSpotlightRequest bad = about_bravo;
   bad.set_user_id(kRob);  // both named
-  EXPECT_THAT(engagement_.PostSpotlight(Vera(), bad),
+  EXPECT_THAT(engagement_.PostSpotlight(Manager(), bad),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("user_id")));
   bad.clear_partner_id();
   bad.set_user_id(kVera);
-  EXPECT_THAT(engagement_.PostSpotlight(Vera(), bad),
+  EXPECT_THAT(engagement_.PostSpotlight(Manager(), bad),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("user_id: a partner user")));
   bad.set_user_id(999);
-  EXPECT_THAT(engagement_.PostSpotlight(Vera(), bad),
+  EXPECT_THAT(engagement_.PostSpotlight(Manager(), bad),
               StatusIs(absl::StatusCode::kNotFound, HasSubstr("user 999 not found")));
   bad.clear_user_id();
   bad.set_partner_id(99);
-  EXPECT_THAT(engagement_.PostSpotlight(Vera(), bad),
+  EXPECT_THAT(engagement_.PostSpotlight(Manager(), bad),
               StatusIs(absl::StatusCode::kNotFound, HasSubstr("partner 99 not found")));
 
   // Alpha's own post is for Alpha (and vendor staff); public ones for everyone; newest first.
   EXPECT_THAT(Headlines(Rob()), ElementsAre("Bravo joins", "Rob closed the big one"));
   EXPECT_THAT(Headlines(Bea()), ElementsAre("Bravo joins"));
-  EXPECT_THAT(Headlines(Vera()), ElementsAre("Bravo joins", "Rob closed the big one"));
-  EXPECT_THAT(Headlines(Vera(), kAlpha), ElementsAre("Rob closed the big one"));
+  EXPECT_THAT(Headlines(Manager()), ElementsAre("Bravo joins", "Rob closed the big one"));
+  EXPECT_THAT(Headlines(Manager(), kAlpha), ElementsAre("Rob closed the big one"));
 
   cim::v1::ListFeedRequest page;
   page.set_page_size(1);
-  absl::StatusOr<cim::v1::ListFeedResponse> first = engagement_.ListFeed(Vera(), page);
+  absl::StatusOr<cim::v1::ListFeedResponse> first = engagement_.ListFeed(Manager(), page);
   ASSERT_TRUE(first.ok()) << first.status();
   EXPECT_THAT(first->entries(),
               ElementsAre(Property(&cim::v1::FeedEntry::headline, "Bravo joins")));
   page.set_page_token(first->next_page_token());
-  absl::StatusOr<cim::v1::ListFeedResponse> second = engagement_.ListFeed(Vera(), page);
+  absl::StatusOr<cim::v1::ListFeedResponse> second = engagement_.ListFeed(Manager(), page);
   ASSERT_TRUE(second.ok()) << second.status();
   EXPECT_THAT(second->entries(), ElementsAre(Property(&cim::v1::FeedEntry::id, rob->id())));
   cim::v1::ListFeedRequest too_big;
@@ -233,7 +223,7 @@ TEST_F(EngagementTest, ProgramAdminsSetBudgetsPartnerAdminsReadTheirOwn) {
   cim::v1::SetKudosBudgetRequest set;
   set.set_partner_id(kAlpha);
   set.set_monthly_points("500");
-  EXPECT_THAT(engagement_.SetKudosBudget(Vera(), set),
+  EXPECT_THAT(engagement_.SetKudosBudget(Manager(), set),
               StatusIs(absl::StatusCode::kPermissionDenied));
   absl::StatusOr<cim::v1::KudosBudget> stored = engagement_.SetKudosBudget(Admin(), set);
   ASSERT_TRUE(stored.ok()) << stored.status();
@@ -264,7 +254,7 @@ TEST_F(EngagementTest, ProgramAdminsSetBudgetsPartnerAdminsReadTheirOwn) {
   bravo.set_partner_id(kBravo);
   EXPECT_THAT(engagement_.GetKudosBudget(Ann(), bravo),
               StatusIs(absl::StatusCode::kNotFound, HasSubstr("partner 2 not found")));
-  EXPECT_THAT(engagement_.GetKudosBudget(Vera(), bravo),
+  EXPECT_THAT(engagement_.GetKudosBudget(Manager(), bravo),
               testing::IsOkAndHolds(Property(&cim::v1::KudosBudget::monthly_points, "0")));
 }
 
@@ -272,7 +262,7 @@ TEST_F(EngagementTest, ChallengesAreShownToTheirAudienceWithProgress) {
   const Program program = StoreProgram(cim::v1::PROGRAM_STATUS_ACTIVE);
   EXPECT_THAT(Challenge(R"pb(title: "Deals"
                              goal { kind: CHALLENGE_GOAL_KIND_APPROVED_CLAIMS target: "3" })pb",
-                        30, Vera()),
+                        30, Manager()),
               StatusIs(absl::StatusCode::kPermissionDenied));
   EXPECT_THAT(Challenge(R"pb(title: ""
                              goal { kind: CHALLENGE_GOAL_KIND_SALES target: "0" })pb"),
@@ -337,7 +327,7 @@ TEST_F(EngagementTest, ChallengesAreShownToTheirAudienceWithProgress) {
   cim::v1::ListChallengesRequest ended;
   ended.set_include_ended(true);
   absl::StatusOr<cim::v1::ListChallengesResponse> vendor =
-      engagement_.ListChallenges(Vera(), ended);
+      engagement_.ListChallenges(Manager(), ended);
   ASSERT_TRUE(vendor.ok()) << vendor.status();
   EXPECT_EQ(vendor->challenges_size(), 4);
   EXPECT_FALSE(vendor->challenges(0).has_progress());
@@ -352,7 +342,7 @@ TEST_F(EngagementTest, SurveysTakeOneResponseFromTheirAudienceWithinTheWindow) {
               StatusIs(absl::StatusCode::kInvalidArgument,
                        AllOf(HasSubstr("survey.title"), HasSubstr("survey.question"))));
 
-  EXPECT_THAT(Respond(Vera(), all.id(), 9), StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(Respond(Manager(), all.id(), 9), StatusIs(absl::StatusCode::kPermissionDenied));
   EXPECT_THAT(Respond(Bea(), emea.id(), 9),
               StatusIs(absl::StatusCode::kNotFound,
                        HasSubstr(absl::StrCat("survey ", emea.id(), " not found"))));
@@ -396,7 +386,7 @@ TEST_F(EngagementTest, SurveysTakeOneResponseFromTheirAudienceWithinTheWindow) {
               StatusIs(absl::StatusCode::kPermissionDenied));
   cim::v1::GetSurveyResultsRequest request;
   request.set_survey_id(all.id());
-  absl::StatusOr<cim::v1::SurveyResults> results = engagement_.GetSurveyResults(Vera(), request);
+  absl::StatusOr<cim::v1::SurveyResults> results = engagement_.GetSurveyResults(Manager(), request);
   ASSERT_TRUE(results.ok()) << results.status();
   // One promoter, one passive, one detractor: NPS 0.
   EXPECT_EQ(results->overall().ShortDebugString(),
@@ -411,7 +401,8 @@ TEST_F(EngagementTest, SurveysTakeOneResponseFromTheirAudienceWithinTheWindow) {
   EXPECT_EQ(results->by_region(1).group(), "NA");
   EXPECT_EQ(results->comments_size(), 2);
   request.set_survey_id(999);
-  EXPECT_THAT(engagement_.GetSurveyResults(Vera(), request), StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(engagement_.GetSurveyResults(Manager(), request),
+              StatusIs(absl::StatusCode::kNotFound));
 }
 
 }  // namespace

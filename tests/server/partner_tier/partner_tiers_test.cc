@@ -30,14 +30,6 @@ using ::testing::Property;
 
 class PartnerTiersTest : public PartnerTierStoreTest {
  protected:
-  static Principal As(int64_t user, cim::v1::Role role, int64_t partner = 0) {
-    return Principal{.user_id = user, .role = role, .partner_id = partner};
-  }
-  static Principal Admin() { return As(kVera, cim::v1::ROLE_PROGRAM_ADMIN); }
-  static Principal Manager() { return As(kVera, cim::v1::ROLE_CHANNEL_MANAGER); }
-  static Principal Rob() { return As(kRob, cim::v1::ROLE_PARTNER_REP, kAlpha); }
-  static Principal Bea() { return As(kBea, cim::v1::ROLE_PARTNER_REP, kBravo); }
-
   void SetLadder() {
     cim::v1::SetTierLadderRequest request;
     *request.mutable_ladder() = Parse<cim::v1::TierLadder>(kTierLadder);

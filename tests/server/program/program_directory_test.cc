@@ -34,15 +34,6 @@ using ::testing::Property;
 
 class ProgramDirectoryTest : public ProgramStoreTest {
  protected:
-  static Principal As(int64_t user, cim::v1::Role role, int64_t partner = 0) {
-    return Principal{.user_id = user, .role = role, .partner_id = partner};
-  }
-  static Principal Admin() { return As(kVera, cim::v1::ROLE_PROGRAM_ADMIN); }
-  static Principal Manager() { return As(kVera, cim::v1::ROLE_CHANNEL_MANAGER); }
-  static Principal AnnAdmin() { return As(kAnn, cim::v1::ROLE_PARTNER_ADMIN, kAlpha); }
-  static Principal RobRep() { return As(kRob, cim::v1::ROLE_PARTNER_REP, kAlpha); }
-  static Principal BravoAdmin() { return As(kBea, cim::v1::ROLE_PARTNER_ADMIN, kBravo); }
-
   static google::protobuf::FieldMask Mask(std::vector<std::string> paths) {
     google::protobuf::FieldMask mask;
     for (std::string& p : paths) mask.add_paths(std::move(p));
@@ -116,32 +107,32 @@ TEST_F(ProgramDirectoryTest, PartnersSeeNeitherDraftsNorOtherPartnersDeals) {
 
   EXPECT_THAT(directory_.GetProgram(Manager(), draft.id()),
               testing::IsOkAndHolds(Property(&Program::status, cim::v1::PROGRAM_STATUS_DRAFT)));
-  EXPECT_THAT(directory_.GetProgram(RobRep(), draft.id()),
+  EXPECT_THAT(directory_.GetProgram(Rob(), draft.id()),
               StatusIs(absl::StatusCode::kNotFound,
                        HasSubstr(absl::StrCat("program ", draft.id(), " not found"))));
-  EXPECT_THAT(directory_.GetProgram(BravoAdmin(), deal.id()),
+  EXPECT_THAT(directory_.GetProgram(BeaAsAdmin(), deal.id()),
               StatusIs(absl::StatusCode::kNotFound));
   // The named partner sees the deal, but not who else is named in it.
-  absl::StatusOr<Program> alpha_view = directory_.GetProgram(RobRep(), deal.id());
+  absl::StatusOr<Program> alpha_view = directory_.GetProgram(Rob(), deal.id());
   ASSERT_TRUE(alpha_view.ok()) << alpha_view.status();
   EXPECT_THAT(alpha_view->eligibility().partner_ids(), IsEmpty());
   EXPECT_THAT(directory_.GetProgram(Manager(), deal.id())->eligibility().partner_ids(),
               ElementsAre(kAlpha));
-  EXPECT_THAT(directory_.GetProgram(RobRep(), 0),
+  EXPECT_THAT(directory_.GetProgram(Rob(), 0),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("program_id")));
 
   // Lists leave them out, reading past a page of rows they may not see to fill the page.
   cim::v1::ListProgramsRequest one;
   one.set_page_size(1);
-  absl::StatusOr<cim::v1::ListProgramsResponse> bravo = directory_.ListPrograms(BravoAdmin(), one);
+  absl::StatusOr<cim::v1::ListProgramsResponse> bravo = directory_.ListPrograms(BeaAsAdmin(), one);
   ASSERT_TRUE(bravo.ok()) << bravo.status();
   EXPECT_THAT(bravo->programs(), ElementsAre(Property(&Program::id, open.id())));
   EXPECT_EQ(bravo->next_page_token(), "");
-  absl::StatusOr<cim::v1::ListProgramsResponse> alpha = directory_.ListPrograms(RobRep(), one);
+  absl::StatusOr<cim::v1::ListProgramsResponse> alpha = directory_.ListPrograms(Rob(), one);
   ASSERT_TRUE(alpha.ok()) << alpha.status();
   EXPECT_THAT(alpha->programs(), ElementsAre(Property(&Program::id, deal.id())));
   one.set_page_token(alpha->next_page_token());
-  absl::StatusOr<cim::v1::ListProgramsResponse> next = directory_.ListPrograms(RobRep(), one);
+  absl::StatusOr<cim::v1::ListProgramsResponse> next = directory_.ListPrograms(Rob(), one);
   ASSERT_TRUE(next.ok()) << next.status();
   EXPECT_THAT(next->programs(), ElementsAre(Property(&Program::id, another_deal.id())));
   absl::StatusOr<cim::v1::ListProgramsResponse> vendor =
@@ -195,7 +186,7 @@ TEST_F(ProgramDirectoryTest, AnActiveProgramChangesOnlyByANewVersion) {
   ASSERT_TRUE(versions.ok()) << versions.status();
   ASSERT_EQ(versions->versions_size(), 2);
   EXPECT_EQ(versions->versions(1).rules(0).points().points_per_currency_unit(), "0.2");
-  EXPECT_THAT(directory_.ListRulesVersions(RobRep(), draft.id()),
+  EXPECT_THAT(directory_.ListRulesVersions(Rob(), draft.id()),
               StatusIs(absl::StatusCode::kPermissionDenied));
 
   // Fixed once active; a rule is required; a stale etag loses; no mask, no change.
@@ -226,7 +217,7 @@ TEST_F(ProgramDirectoryTest, AnActiveProgramChangesOnlyByANewVersion) {
   ASSERT_TRUE(previewed.ok()) << previewed.status();
   EXPECT_EQ(previewed->budget(), "20000");
   EXPECT_EQ(programs_.Get(draft.id())->budget(), "10000.00");
-  EXPECT_THAT(directory_.PreviewChange(RobRep(), preview, Mask({"budget"})),
+  EXPECT_THAT(directory_.PreviewChange(Rob(), preview, Mask({"budget"})),
               StatusIs(absl::StatusCode::kPermissionDenied));
 
   // Closed: no change at all.
@@ -287,9 +278,9 @@ TEST_F(ProgramDirectoryTest, EligibilityAndEnrollmentGiveEveryReason) {
                           "holds"));
   EXPECT_EQ(bravo->terms_version(), 1);
   // A partner checks only itself.
-  EXPECT_THAT(directory_.CheckEligibility(RobRep(), check), StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(directory_.CheckEligibility(Rob(), check), StatusIs(absl::StatusCode::kNotFound));
 
-  EXPECT_THAT(Enroll(AnnAdmin(), program.id()),
+  EXPECT_THAT(Enroll(Ann(), program.id()),
               StatusIs(absl::StatusCode::kFailedPrecondition,
                        HasSubstr("not eligible: requires certification storage-expert")));
   // Once Ann holds the certification, Alpha may enroll: with the current terms only.
@@ -298,15 +289,15 @@ TEST_F(ProgramDirectoryTest, EligibilityAndEnrollmentGiveEveryReason) {
       " expires_at) VALUES (2, 'storage-expert', 1, 1, '2026-01-01', '2027-01-01')");
   check.set_partner_id(0);
   absl::StatusOr<cim::v1::CheckEligibilityResponse> alpha =
-      directory_.CheckEligibility(RobRep(), check);
+      directory_.CheckEligibility(Rob(), check);
   ASSERT_TRUE(alpha.ok()) << alpha.status();
   EXPECT_TRUE(alpha->eligible());
   EXPECT_FALSE(alpha->enrolled());
-  EXPECT_THAT(Enroll(AnnAdmin(), program.id(), 2),
+  EXPECT_THAT(Enroll(Ann(), program.id(), 2),
               StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("the terms changed")));
-  EXPECT_THAT(Enroll(RobRep(), program.id()), StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(Enroll(Rob(), program.id()), StatusIs(absl::StatusCode::kPermissionDenied));
 
-  absl::StatusOr<Enrollment> enrolled = Enroll(AnnAdmin(), program.id());
+  absl::StatusOr<Enrollment> enrolled = Enroll(Ann(), program.id());
   ASSERT_TRUE(enrolled.ok()) << enrolled.status();
   EXPECT_EQ(enrolled->partner_id(), kAlpha);
   EXPECT_EQ(enrolled->accepted_by_user_id(), kAnn);
@@ -318,31 +309,31 @@ TEST_F(ProgramDirectoryTest, EligibilityAndEnrollmentGiveEveryReason) {
             1);
   EXPECT_EQ(programs_.Get(program.id())->budget_remaining(), "9200.00");
   EXPECT_THAT(
-      Enroll(AnnAdmin(), program.id()),
+      Enroll(Ann(), program.id()),
       StatusIs(absl::StatusCode::kAlreadyExists,
                HasSubstr(absl::StrCat("Alpha is already enrolled in program ", program.id()))));
-  EXPECT_TRUE(directory_.CheckEligibility(RobRep(), check)->enrolled());
+  EXPECT_TRUE(directory_.CheckEligibility(Rob(), check)->enrolled());
 
   // A paused program takes no enrollments.
   const Program paused = Created(cim::v1::PROGRAM_STATUS_ACTIVE);
   ASSERT_TRUE(
       directory_.ChangeStatus(Admin(), paused.id(), "", cim::v1::PROGRAM_STATUS_PAUSED).ok());
-  EXPECT_THAT(Enroll(BravoAdmin(), paused.id()),
+  EXPECT_THAT(Enroll(BeaAsAdmin(), paused.id()),
               StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("is PAUSED")));
 }
 
 TEST_F(ProgramDirectoryTest, EnrollmentsAreListedWithinTheCallersPartner) {
   const Program program = Created(cim::v1::PROGRAM_STATUS_ACTIVE);
-  ASSERT_TRUE(Enroll(AnnAdmin(), program.id()).ok());
-  ASSERT_TRUE(Enroll(BravoAdmin(), program.id()).ok());
+  ASSERT_TRUE(Enroll(Ann(), program.id()).ok());
+  ASSERT_TRUE(Enroll(BeaAsAdmin(), program.id()).ok());
 
   absl::StatusOr<cim::v1::ListEnrollmentsResponse> mine =
-      directory_.ListEnrollments(RobRep(), cim::v1::ListEnrollmentsRequest());
+      directory_.ListEnrollments(Rob(), cim::v1::ListEnrollmentsRequest());
   ASSERT_TRUE(mine.ok()) << mine.status();
   EXPECT_THAT(mine->enrollments(), ElementsAre(Property(&Enrollment::partner_id, kAlpha)));
   cim::v1::ListEnrollmentsRequest of_bravo;
   of_bravo.set_partner_id(kBravo);
-  EXPECT_THAT(directory_.ListEnrollments(RobRep(), of_bravo),
+  EXPECT_THAT(directory_.ListEnrollments(Rob(), of_bravo),
               StatusIs(absl::StatusCode::kNotFound, HasSubstr("partner 2 not found")));
   absl::StatusOr<cim::v1::ListEnrollmentsResponse> vendor =
       directory_.ListEnrollments(Manager(), of_bravo);

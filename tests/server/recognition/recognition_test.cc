@@ -42,16 +42,6 @@ constexpr char kRepsBoard[] =
 
 class RecognitionTest : public RecognitionStoreTest {
  protected:
-  static Principal As(int64_t user, cim::v1::Role role, int64_t partner = 0) {
-    return Principal{.user_id = user, .role = role, .partner_id = partner};
-  }
-  static Principal Admin() { return As(kVera, cim::v1::ROLE_PROGRAM_ADMIN); }
-  static Principal Manager() { return As(kVera, cim::v1::ROLE_CHANNEL_MANAGER); }
-  static Principal RobRep() { return As(kRob, cim::v1::ROLE_PARTNER_REP, kAlpha); }
-  static Principal HidRep() { return As(kHid, cim::v1::ROLE_PARTNER_REP, kAlpha); }
-  static Principal AnnAdmin() { return As(kAnn, cim::v1::ROLE_PARTNER_ADMIN, kAlpha); }
-  static Principal BeaRep() { return As(kBea, cim::v1::ROLE_PARTNER_REP, kBravo); }
-
   cim::v1::Badge CreateBadge(const std::string& text) {
     cim::v1::CreateBadgeRequest request;
     *request.mutable_badge() = Parse<cim::v1::Badge>(text);
@@ -142,7 +132,7 @@ TEST_F(RecognitionTest, ProgramAdminsSetTheLevelLadder) {
                                          Property(&cim::v1::Level::name, "Gold")));
   EXPECT_EQ(set->levels(2).rank(), 3);
   // Anyone reads it.
-  absl::StatusOr<cim::v1::ListLevelsResponse> read = recognition_domain_.ListLevels(BeaRep());
+  absl::StatusOr<cim::v1::ListLevelsResponse> read = recognition_domain_.ListLevels(Bea());
   ASSERT_TRUE(read.ok()) << read.status();
   EXPECT_EQ(read->SerializeAsString(), set->SerializeAsString());
 }
@@ -159,7 +149,7 @@ TEST_F(RecognitionTest, SummariesAreOfOnesOwnOrWithinThePartner) {
   Post(kBravo, kBea, "5");
 
   absl::StatusOr<cim::v1::RecognitionSummary> rob =
-      recognition_domain_.Summary(RobRep(), cim::v1::GetRecognitionSummaryRequest());
+      recognition_domain_.Summary(Rob(), cim::v1::GetRecognitionSummaryRequest());
   ASSERT_TRUE(rob.ok()) << rob.status();
   EXPECT_EQ(rob->user_id(), kRob);
   EXPECT_EQ(rob->partner_id(), kAlpha);
@@ -174,17 +164,17 @@ TEST_F(RecognitionTest, SummariesAreOfOnesOwnOrWithinThePartner) {
 
   cim::v1::GetRecognitionSummaryRequest of_ann;
   of_ann.set_user_id(kAnn);
-  EXPECT_THAT(recognition_domain_.Summary(RobRep(), of_ann),
+  EXPECT_THAT(recognition_domain_.Summary(Rob(), of_ann),
               StatusIs(absl::StatusCode::kPermissionDenied));
   // A partner admin reads their partner's users; another partner's is unknown to them.
   cim::v1::GetRecognitionSummaryRequest of_rob;
   of_rob.set_user_id(kRob);
   EXPECT_THAT(
-      recognition_domain_.Summary(AnnAdmin(), of_rob),
+      recognition_domain_.Summary(Ann(), of_rob),
       testing::IsOkAndHolds(Property(&cim::v1::RecognitionSummary::lifetime_points, "250")));
   cim::v1::GetRecognitionSummaryRequest of_bea;
   of_bea.set_user_id(kBea);
-  EXPECT_THAT(recognition_domain_.Summary(AnnAdmin(), of_bea),
+  EXPECT_THAT(recognition_domain_.Summary(Ann(), of_bea),
               StatusIs(absl::StatusCode::kNotFound, HasSubstr("user 5 not found")));
   EXPECT_THAT(recognition_domain_.Summary(Manager(), of_bea),
               testing::IsOkAndHolds(Property(&cim::v1::RecognitionSummary::lifetime_points, "5")));
@@ -204,7 +194,7 @@ TEST_F(RecognitionTest, SummariesAreOfOnesOwnOrWithinThePartner) {
       recognition_domain_.SetLeaderboardPrivacy(As(kVera, cim::v1::ROLE_SERVICE_ACCOUNT), hide),
       StatusIs(absl::StatusCode::kPermissionDenied));
   absl::StatusOr<cim::v1::RecognitionSummary> hidden =
-      recognition_domain_.SetLeaderboardPrivacy(RobRep(), hide);
+      recognition_domain_.SetLeaderboardPrivacy(Rob(), hide);
   ASSERT_TRUE(hidden.ok()) << hidden.status();
   EXPECT_EQ(hidden->user_id(), kRob);
   EXPECT_FALSE(hidden->show_name_on_leaderboards());
@@ -283,7 +273,7 @@ TEST_F(RecognitionTest, UserBadgesListEarnedFirstThenProgress) {
   Process(T0() + absl::Minutes(1));
 
   absl::StatusOr<cim::v1::ListUserBadgesResponse> mine =
-      recognition_domain_.ListUserBadges(RobRep(), cim::v1::ListUserBadgesRequest());
+      recognition_domain_.ListUserBadges(Rob(), cim::v1::ListUserBadgesRequest());
   ASSERT_TRUE(mine.ok()) << mine.status();
   ASSERT_EQ(mine->badges_size(), 3);
   const cim::v1::BadgeStatus& earned = mine->badges(0);
@@ -304,10 +294,10 @@ TEST_F(RecognitionTest, UserBadgesListEarnedFirstThenProgress) {
   cim::v1::ListUserBadgesRequest of_rob;
   of_rob.set_user_id(kRob);
   absl::StatusOr<cim::v1::ListUserBadgesResponse> by_admin =
-      recognition_domain_.ListUserBadges(AnnAdmin(), of_rob);
+      recognition_domain_.ListUserBadges(Ann(), of_rob);
   ASSERT_TRUE(by_admin.ok()) << by_admin.status();
   EXPECT_EQ(by_admin->SerializeAsString(), mine->SerializeAsString());
-  EXPECT_THAT(recognition_domain_.ListUserBadges(BeaRep(), of_rob),
+  EXPECT_THAT(recognition_domain_.ListUserBadges(Bea(), of_rob),
               StatusIs(absl::StatusCode::kPermissionDenied));
   EXPECT_THAT(
       recognition_domain_.ListUserBadges(As(6, cim::v1::ROLE_PARTNER_ADMIN, kBravo), of_rob),
@@ -358,10 +348,10 @@ TEST_F(RecognitionTest, BoardsAreValidatedAndDraftProgramsHiddenFromPartners) {
   EXPECT_THAT(vendor->leaderboards(), ElementsAre(Property(&cim::v1::Leaderboard::name, "Secret"),
                                                   Property(&cim::v1::Leaderboard::name, "Open")));
   absl::StatusOr<cim::v1::ListLeaderboardsResponse> partner =
-      recognition_domain_.ListLeaderboards(RobRep(), cim::v1::ListLeaderboardsRequest());
+      recognition_domain_.ListLeaderboards(Rob(), cim::v1::ListLeaderboardsRequest());
   ASSERT_TRUE(partner.ok()) << partner.status();
   EXPECT_THAT(partner->leaderboards(), ElementsAre(Property(&cim::v1::Leaderboard::name, "Open")));
-  EXPECT_THAT(Board(RobRep(), secret->id()),
+  EXPECT_THAT(Board(Rob(), secret->id()),
               StatusIs(absl::StatusCode::kNotFound,
                        HasSubstr(absl::StrCat("leaderboard ", secret->id(), " not found"))));
   EXPECT_THAT(Board(Manager(), secret->id()),
@@ -384,7 +374,7 @@ TEST_F(RecognitionTest, BoardRowsAreRankedNamedAndFiltered) {
           Approved(kAnn, kAlpha, 50, 250, T0()), Approved(kBea, kBravo, 80, 1200, T0())});
   Process(T0() + absl::Minutes(1));
 
-  absl::StatusOr<cim::v1::GetLeaderboardResponse> rob = Board(RobRep(), reps.id());
+  absl::StatusOr<cim::v1::GetLeaderboardResponse> rob = Board(Rob(), reps.id());
   ASSERT_TRUE(rob.ok()) << rob.status();
   EXPECT_EQ(rob->period_start(), "2026-03-01");
   EXPECT_EQ(rob->period_end(), "2026-03-31");
@@ -395,12 +385,12 @@ TEST_F(RecognitionTest, BoardRowsAreRankedNamedAndFiltered) {
                           "3 5 Bea (Bravo) 80", "4 2 Ann (Alpha) 50"));
   EXPECT_EQ(rob->caller().rank(), 2);
   EXPECT_TRUE(rob->caller().is_caller());
-  absl::StatusOr<cim::v1::GetLeaderboardResponse> hid = Board(HidRep(), reps.id());
+  absl::StatusOr<cim::v1::GetLeaderboardResponse> hid = Board(Hid(), reps.id());
   ASSERT_TRUE(hid.ok()) << hid.status();
   EXPECT_EQ(Rows(hid->top())[0], "1 4 Hid (Alpha) 150 me");
 
   // Partner boards rank partners, with the sales currency's digits.
-  absl::StatusOr<cim::v1::GetLeaderboardResponse> partners = Board(BeaRep(), sales.id());
+  absl::StatusOr<cim::v1::GetLeaderboardResponse> partners = Board(Bea(), sales.id());
   ASSERT_TRUE(partners.ok()) << partners.status();
   EXPECT_THAT(Rows(partners->top()),
               ElementsAre("1 1 Alpha (Alpha) 1750.00", "2 2 Bravo (Bravo) 1200.00 me"));
@@ -408,17 +398,17 @@ TEST_F(RecognitionTest, BoardRowsAreRankedNamedAndFiltered) {
 
   // A league (Bravo's region) and another period.
   absl::StatusOr<cim::v1::GetLeaderboardResponse> na =
-      Board(RobRep(), reps.id(), [](auto& r) { r.set_region("NA"); });
+      Board(Rob(), reps.id(), [](auto& r) { r.set_region("NA"); });
   ASSERT_TRUE(na.ok()) << na.status();
   EXPECT_THAT(Rows(na->top()), ElementsAre("1 5 Bea (Bravo) 80"));
   EXPECT_FALSE(na->has_caller());
   absl::StatusOr<cim::v1::GetLeaderboardResponse> february =
-      Board(RobRep(), reps.id(), [](auto& r) { r.set_period("2026-02-14"); });
+      Board(Rob(), reps.id(), [](auto& r) { r.set_period("2026-02-14"); });
   ASSERT_TRUE(february.ok()) << february.status();
   EXPECT_EQ(february->period_start(), "2026-02-01");
   EXPECT_EQ(february->participants(), 0);
   EXPECT_THAT(february->top(), IsEmpty());
-  absl::StatusOr<cim::v1::GetLeaderboardResponse> narrow = Board(RobRep(), reps.id(), [](auto& r) {
+  absl::StatusOr<cim::v1::GetLeaderboardResponse> narrow = Board(Rob(), reps.id(), [](auto& r) {
     r.set_top(1);
     r.set_around(1);
   });
@@ -427,7 +417,7 @@ TEST_F(RecognitionTest, BoardRowsAreRankedNamedAndFiltered) {
   EXPECT_THAT(Rows(narrow->around()), ElementsAre("1 0 Anonymous participant () 150",
                                                   "2 3 Rob (Alpha) 100 me", "3 5 Bea (Bravo) 80"));
 
-  EXPECT_THAT(Board(RobRep(), reps.id(),
+  EXPECT_THAT(Board(Rob(), reps.id(),
                     [](auto& r) {
                       r.set_top(101);
                       r.set_around(-1);
@@ -437,9 +427,9 @@ TEST_F(RecognitionTest, BoardRowsAreRankedNamedAndFiltered) {
               StatusIs(absl::StatusCode::kInvalidArgument,
                        ::testing::AllOf(HasSubstr("top"), HasSubstr("around"), HasSubstr("period"),
                                         HasSubstr("partner_type"))));
-  EXPECT_THAT(Board(RobRep(), 0),
+  EXPECT_THAT(Board(Rob(), 0),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("leaderboard_id: required")));
-  EXPECT_THAT(Board(RobRep(), 999), StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(Board(Rob(), 999), StatusIs(absl::StatusCode::kNotFound));
 }
 
 TEST_F(RecognitionTest, StreamsEmitAFirstUpdateThenOnlyChanges) {
@@ -462,7 +452,7 @@ TEST_F(RecognitionTest, StreamsEmitAFirstUpdateThenOnlyChanges) {
   board_request.set_leaderboard_id(reps.id());
   ASSERT_TRUE(recognition_domain_
                   .WatchLeaderboard(
-                      RobRep(), board_request, absl::Milliseconds(1),
+                      Rob(), board_request, absl::Milliseconds(1),
                       [&](absl::Duration) {
                         if (++waits == 1) {
                           Append({Approved(kRob, kAlpha, 100, 0, T0())});
@@ -488,7 +478,7 @@ TEST_F(RecognitionTest, StreamsEmitAFirstUpdateThenOnlyChanges) {
   cim::v1::WatchProgressRequest unknown;
   unknown.add_leaderboard_ids(999);
   EXPECT_THAT(recognition_domain_.WatchProgress(
-                  AnnAdmin(), unknown, absl::Milliseconds(1), [](absl::Duration) { return false; },
+                  Ann(), unknown, absl::Milliseconds(1), [](absl::Duration) { return false; },
                   [](const cim::v1::ProgressUpdate&) { return true; }),
               StatusIs(absl::StatusCode::kNotFound));
   std::vector<cim::v1::ProgressUpdate> updates;
@@ -497,7 +487,7 @@ TEST_F(RecognitionTest, StreamsEmitAFirstUpdateThenOnlyChanges) {
   waits = 0;
   ASSERT_TRUE(recognition_domain_
                   .WatchProgress(
-                      AnnAdmin(), progress_request, absl::Milliseconds(1),
+                      Ann(), progress_request, absl::Milliseconds(1),
                       [&](absl::Duration) {
                         if (++waits == 1) {
                           Post(kAlpha, kAnn, "120");

@@ -71,15 +71,7 @@ class TrainingTest : public EngagementStoreTest {
         cim::v1::ROLE_SERVICE_ACCOUNT, ", NULL, ", cim::v1::USER_STATUS_ACTIVE, ", NOW(), NOW())"));
   }
 
-  static Principal As(int64_t user, cim::v1::Role role, int64_t partner = 0) {
-    return Principal{.user_id = user, .role = role, .partner_id = partner};
-  }
-  static Principal Admin() { return As(kVera, cim::v1::ROLE_PROGRAM_ADMIN); }
-  static Principal Manager() { return As(kVera, cim::v1::ROLE_CHANNEL_MANAGER); }
   static Principal Lms() { return As(kLms, cim::v1::ROLE_SERVICE_ACCOUNT); }
-  static Principal Rob() { return As(kRob, cim::v1::ROLE_PARTNER_REP, kAlpha); }
-  static Principal Ann() { return As(kAnn, cim::v1::ROLE_PARTNER_ADMIN, kAlpha); }
-  static Principal Bea() { return As(kBea, cim::v1::ROLE_PARTNER_REP, kBravo); }
 
   template <typename Message>
   static Message Parse(const std::string& text) {
