@@ -203,8 +203,8 @@ std::vector<absl::StatusOr<NewClaim>> ClaimWorkflow::CheckBatch(std::vector<Subm
   }
   absl::StatusOr<absl::flat_hash_map<int64_t, Program>> programs =
       programs_.GetDefinitions(program_ids);
-  absl::StatusOr<absl::flat_hash_set<std::pair<int64_t, int64_t>>> enrolled =
-      programs.ok() ? programs_.FindEnrolled(pairs) : programs.status();
+  absl::StatusOr<EnrolledTerms> enrolled =
+      programs.ok() ? programs_.AcceptedTermsVersions(pairs) : programs.status();
   absl::StatusOr<Products> products =
       enrolled.ok() ? products_.FindBySkus(skus) : enrolled.status();
   std::vector<absl::StatusOr<NewClaim>> results;
@@ -217,7 +217,7 @@ std::vector<absl::StatusOr<NewClaim>> ClaimWorkflow::CheckBatch(std::vector<Subm
 
 absl::StatusOr<NewClaim> ClaimWorkflow::Prepare(
     const SubmitJob& job, const absl::flat_hash_map<int64_t, Program>& programs,
-    const absl::flat_hash_set<std::pair<int64_t, int64_t>>& enrolled, const Products& products) {
+    const EnrolledTerms& enrolled, const Products& products) {
   const cim::v1::SubmitClaimRequest& request = *job.request;
   const int64_t program_id = request.claim().program_id();
   auto program = programs.find(program_id);
@@ -230,9 +230,15 @@ absl::StatusOr<NewClaim> ClaimWorkflow::Prepare(
     return absl::FailedPreconditionError(
         absl::StrCat("program ", program_id, " is not active; it takes no claims"));
   }
-  if (!enrolled.contains(std::pair(program_id, job.partner_id))) {
+  auto accepted = enrolled.find(std::pair(program_id, job.partner_id));
+  if (accepted == enrolled.end()) {
     return absl::FailedPreconditionError(
         absl::StrCat("the partner is not enrolled in program ", program_id, "; enroll first"));
+  }
+  if (accepted->second < program->second.terms_version()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "program ", program_id, " has new terms (version ", program->second.terms_version(),
+        "): until a partner admin accepts them, new claims do not count"));
   }
   NewClaim in{.claim = request.claim(),
               .idempotency_key = request.idempotency_key(),

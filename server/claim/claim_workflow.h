@@ -93,12 +93,13 @@ class ClaimWorkflow {
   // Checks a batch of submissions (one read of their programs, enrollments and products); one
   // claim to store, or the error, per job.
   std::vector<absl::StatusOr<NewClaim>> CheckBatch(std::vector<SubmitJob>& jobs);
-  // The claim a submission would store, after checking its program, enrollment and content
-  // against the batch's reads.
+  // (program id, partner id) of each enrollment → the terms version the partner accepted last.
+  using EnrolledTerms = absl::flat_hash_map<std::pair<int64_t, int64_t>, int32_t>;
+  // The claim a submission would store, after checking its program, enrollment (with the
+  // current terms accepted) and content against the batch's reads.
   absl::StatusOr<NewClaim> Prepare(const SubmitJob& job,
                                    const absl::flat_hash_map<int64_t, cim::v1::Program>& programs,
-                                   const absl::flat_hash_set<std::pair<int64_t, int64_t>>& enrolled,
-                                   const Products& products);
+                                   const EnrolledTerms& enrolled, const Products& products);
   // Takes a batch of review decisions; one result per job.
   std::vector<absl::StatusOr<Claim>> ReviewBatch(std::vector<ReviewJob>& jobs);
   // The claim as `caller` may see it: partner roles do not learn other partners' identities.

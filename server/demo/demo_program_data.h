@@ -174,6 +174,60 @@ inline constexpr char kFundProgram[] = R"pb(
   }
 )pb";
 
+// Open to join: published in the autumn, no partner has joined yet.
+inline constexpr char kLaunchProgram[] = R"pb(
+  name: "Hyperconverged Launch 2026-27"
+  description: "Points and a launch bonus for the first hyperconverged storage deals in EMEA."
+  objectives: "Put the new hyperconverged line in 40 EMEA accounts before spring."
+  eligibility {
+    partner_types: [ PARTNER_TYPE_RESELLER, PARTNER_TYPE_MSP ]
+    regions: [ "EMEA-NL", "EMEA-DE", "EMEA-UK", "EMEA-CH", "EMEA-NO" ]
+  }
+  currency_code: "EUR"
+  budget: "40000"
+  start_date: "2026-10-01"
+  end_date: "2027-03-31"
+  period: PROGRAM_PERIOD_QUARTER
+  terms: "Points are credited on approved claims with an invoice date in the program window. The launch bonus is paid once per quarter. When these terms change, claims submitted before your organisation accepts the new terms do not count until it does."
+  eligible_skus: [ "ST-4000", "ST-HYB-24" ]
+  rules {
+    id: "launch-points"
+    name: "Launch points"
+    points { points_per_currency_unit: "0.2" }
+  }
+  rules {
+    id: "launch-bonus"
+    name: "Launch bonus"
+    bonus { target_volume: "50000" amount: "2500" }
+  }
+)pb";
+
+// Not open to most: platinum partners with a certified storage expert.
+inline constexpr char kEliteProgram[] = R"pb(
+  name: "Platinum Storage Elite 2026-27"
+  description: "A higher rebate for platinum partners with certified storage experts."
+  eligibility {
+    tiers: [ "platinum" ]
+    required_certifications: [ "storage-expert" ]
+  }
+  currency_code: "EUR"
+  budget: "150000"
+  start_date: "2026-10-01"
+  end_date: "2027-09-30"
+  period: PROGRAM_PERIOD_QUARTER
+  terms: "Rebates are paid quarterly on approved claims. Membership needs the platinum tier and at least one certified storage expert throughout."
+  eligible_skus: [ "ST-4000", "ST-HYB-24" ]
+  rules {
+    id: "elite-rebate"
+    name: "Elite rebate"
+    rebate {
+      mode: REBATE_MODE_MARGINAL
+      tiers { min_volume: "0" percent: "4" }
+      tiers { min_volume: "100000" percent: "5.5" }
+    }
+  }
+)pb";
+
 inline constexpr char kDraftProgram[] = R"pb(
   name: "2027 Partner Growth Accelerator (draft)"
   description: "A growth kicker for partners who beat their 2026 quarter by 15%."

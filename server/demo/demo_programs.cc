@@ -37,11 +37,13 @@ using demo::kConflictingDeal;
 using demo::kCustomerCount;
 using demo::kCustomers;
 using demo::kDraftProgram;
+using demo::kEliteProgram;
 using demo::kFinanceEmail;
 using demo::kFirstDay;
 using demo::kFundActivities;
 using demo::kFundClaims;
 using demo::kFundProgram;
+using demo::kLaunchProgram;
 using demo::kProducts;
 using demo::kProofPdf;
 using demo::kRebateClaims;
@@ -269,6 +271,9 @@ absl::Status DemoProgramsLoader::CreatePrograms() {
   CIM_ASSIGN_OR_RETURN(rebate_, CreateProgram(kRebateProgram, true));
   CIM_ASSIGN_OR_RETURN(spif_, CreateProgram(kSpifProgram, true));
   CIM_ASSIGN_OR_RETURN(fund_, CreateProgram(kFundProgram, true));
+  // Published for partners to find and join (no one is enrolled by the seed).
+  CIM_RETURN_IF_ERROR(CreateProgram(kLaunchProgram, true).status());
+  CIM_RETURN_IF_ERROR(CreateProgram(kEliteProgram, true).status());
   return CreateProgram(kDraftProgram, false).status();
 }
 

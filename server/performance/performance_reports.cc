@@ -370,7 +370,7 @@ absl::StatusOr<cim::v1::ProgramPerformance> PerformanceReports::Compute(
   e->set_enrolled_partners(static_cast<int64_t>(partners.size()));
   int64_t eligible = 0;
   for (const auto& [partner, certifications] : candidates) {
-    if (IneligibilityReasons(program, partner, certifications).empty()) ++eligible;
+    if (EligibilityGaps(program, partner, certifications).empty()) ++eligible;
   }
   e->set_eligible_partners(eligible);
   CIM_ASSIGN_OR_RETURN(const EngagementFigures engagement,
@@ -413,7 +413,7 @@ absl::StatusOr<cim::v1::SimulationResult> PerformanceReports::Simulate(
     CIM_ASSIGN_OR_RETURN(const Candidates candidates,
                          repository_.ActivePartnersWithCertifications(clock_.Now()));
     for (const auto& [partner, certifications] : candidates) {
-      if (IneligibilityReasons(program, partner, certifications).empty()) {
+      if (EligibilityGaps(program, partner, certifications).empty()) {
         partners.push_back(partner);
       }
     }

@@ -173,6 +173,16 @@ Enrollment EnrollmentFromRow(const soci::row& row) {
   return e;
 }
 
+// Records that `user_id` of the partner accepted terms `version` of the program at `now`.
+void RecordAcceptance(soci::session& s, int64_t program_id, int64_t partner_id, int version,
+                      int64_t user_id, absl::Time now) {
+  long long program = program_id, partner = partner_id, user = user_id;
+  std::tm at = ToSqlTime(now);
+  s << "INSERT IGNORE INTO program_terms_acceptances (program_id, partner_id, terms_version,"
+       " accepted_by, accepted_at) VALUES (:program, :partner, :version, :user, :at)",
+      soci::use(program), soci::use(partner), soci::use(version), soci::use(user), soci::use(at);
+}
+
 }  // namespace
 
 absl::StatusOr<Program> MysqlProgramRepository::Create(const Program& program, int64_t actor,
@@ -300,6 +310,36 @@ absl::StatusOr<std::vector<ProgramRulesVersion>> MysqlProgramRepository::ListRul
   });
 }
 
+absl::StatusOr<std::vector<cim::v1::ProgramTermsVersion>> MysqlProgramRepository::ListTermsVersions(
+    int64_t program_id, int64_t partner_id) {
+  return db_.Run(
+      [&](soci::session& s) -> absl::StatusOr<std::vector<cim::v1::ProgramTermsVersion>> {
+        CIM_RETURN_IF_ERROR(ReadProgram(s, program_id).status());
+        long long program = program_id, partner = partner_id;
+        soci::rowset<soci::row> rows =
+            (s.prepare << "SELECT t.version, t.terms, t.created_at, a.accepted_by, a.accepted_at"
+                          " FROM program_terms_versions t LEFT JOIN program_terms_acceptances a"
+                          " ON a.program_id = t.program_id AND a.terms_version = t.version"
+                          " AND a.partner_id = :partner"
+                          " WHERE t.program_id = :program ORDER BY t.version DESC",
+             soci::use(partner), soci::use(program));
+        std::vector<cim::v1::ProgramTermsVersion> out;
+        for (const soci::row& row : rows) {
+          const NamedRow r(row);
+          cim::v1::ProgramTermsVersion& v = out.emplace_back();
+          v.set_program_id(program_id);
+          v.set_version(r.Int("version"));
+          v.set_terms(r.Text("terms"));
+          SetTimestamp(r.Time("created_at"), v.mutable_create_time());
+          if (!r.IsNull("accepted_by")) {
+            v.set_accepted_by_user_id(r.Integer("accepted_by"));
+            SetTimestamp(r.Time("accepted_at"), v.mutable_accept_time());
+          }
+        }
+        return out;
+      });
+}
+
 absl::StatusOr<Enrollment> MysqlProgramRepository::Enroll(
     const Enrollment& enrollment, const std::vector<LedgerPosting>& postings,
     const Decimal& budget_draw) {
@@ -313,11 +353,54 @@ absl::StatusOr<Enrollment> MysqlProgramRepository::Enroll(
                            .Set("accepted_terms_version", enrollment.accepted_terms_version())
                            .Set("accepted_by", enrollment.accepted_by_user_id())
                            .Set("accepted_at", FromTimestamp(enrollment.accept_time())));
+    RecordAcceptance(s, program, partner, enrollment.accepted_terms_version(),
+                     enrollment.accepted_by_user_id(), FromTimestamp(enrollment.accept_time()));
     AppendLedgerEntries(s, postings);
     CIM_RETURN_IF_ERROR(DrawBudget(s, program, partner, budget_draw));
     Enrollment stored = enrollment;
     stored.set_id(id);
     return stored;
+  });
+}
+
+absl::StatusOr<Enrollment> MysqlProgramRepository::AcceptTerms(int64_t program_id,
+                                                               int64_t partner_id, int32_t version,
+                                                               int64_t user_id, absl::Time now) {
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<Enrollment> {
+    long long program = program_id, partner = partner_id;
+    // Shared: a new terms version (an UPDATE of the program) waits until this acceptance is in.
+    int current = 0;
+    s << "SELECT terms_version FROM programs WHERE id = :id LOCK IN SHARE MODE", soci::use(program),
+        soci::into(current);
+    if (!s.got_data())
+      return absl::NotFoundError(absl::StrCat("program ", program_id, " not found"));
+    soci::row row;
+    s << absl::StrCat("SELECT ", kEnrollmentColumns,
+                      " FROM enrollments WHERE program_id = :program AND partner_id = :partner"
+                      " FOR UPDATE"),
+        soci::use(program), soci::use(partner), soci::into(row);
+    if (!s.got_data()) {
+      return absl::NotFoundError(
+          absl::StrCat("partner ", partner_id, " is not enrolled in program ", program_id));
+    }
+    Enrollment enrollment = EnrollmentFromRow(row);
+    if (version != current) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("terms version ", current, " is current, not ", version,
+                       "; read the current terms and accept them"));
+    }
+    if (enrollment.accepted_terms_version() == version) return enrollment;  // accepted already
+    Table("enrollments")
+        .Update(s, enrollment.id(),
+                Columns()
+                    .Set("accepted_terms_version", version)
+                    .Set("accepted_by", user_id)
+                    .Set("accepted_at", now));
+    RecordAcceptance(s, program_id, partner_id, version, user_id, now);
+    enrollment.set_accepted_terms_version(version);
+    enrollment.set_accepted_by_user_id(user_id);
+    SetTimestamp(now, enrollment.mutable_accept_time());
+    return enrollment;
   });
 }
 
@@ -337,22 +420,25 @@ absl::StatusOr<Enrollment> MysqlProgramRepository::GetEnrollment(int64_t program
   });
 }
 
-absl::StatusOr<absl::flat_hash_set<std::pair<int64_t, int64_t>>>
-MysqlProgramRepository::FindEnrolled(const std::vector<std::pair<int64_t, int64_t>>& pairs) {
-  return db_.Run(
-      [&](soci::session& s) -> absl::StatusOr<absl::flat_hash_set<std::pair<int64_t, int64_t>>> {
-        absl::flat_hash_set<std::pair<int64_t, int64_t>> out;
-        if (pairs.empty()) return out;
-        SqlBuilder q("SELECT program_id, partner_id FROM enrollments WHERE ");
-        for (size_t i = 0; i < pairs.size(); ++i) {
-          q << (i == 0 ? "(" : " OR (") << "program_id = ";
-          q.Bind(pairs[i].first) << " AND partner_id = ";
-          q.Bind(pairs[i].second) << ")";
-        }
-        q.Query(s,
-                [&](const soci::row& r) { out.emplace(r.get<long long>(0), r.get<long long>(1)); });
-        return out;
-      });
+absl::StatusOr<absl::flat_hash_map<std::pair<int64_t, int64_t>, int32_t>>
+MysqlProgramRepository::AcceptedTermsVersions(
+    const std::vector<std::pair<int64_t, int64_t>>& pairs) {
+  using Versions = absl::flat_hash_map<std::pair<int64_t, int64_t>, int32_t>;
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<Versions> {
+    Versions out;
+    if (pairs.empty()) return out;
+    SqlBuilder q("SELECT program_id, partner_id, accepted_terms_version FROM enrollments WHERE ");
+    for (size_t i = 0; i < pairs.size(); ++i) {
+      q << (i == 0 ? "(" : " OR (") << "program_id = ";
+      q.Bind(pairs[i].first) << " AND partner_id = ";
+      q.Bind(pairs[i].second) << ")";
+    }
+    q.Query(s, [&](const soci::row& row) {
+      const NamedRow r(row);
+      out[{r.Integer("program_id"), r.Integer("partner_id")}] = r.Int("accepted_terms_version");
+    });
+    return out;
+  });
 }
 
 absl::StatusOr<std::vector<Enrollment>> MysqlProgramRepository::ListEnrollments(

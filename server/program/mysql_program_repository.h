@@ -41,11 +41,15 @@ class MysqlProgramRepository final : public ProgramRepository {
                                             int limit) override;
   absl::StatusOr<Program> Update(const Program& program, int64_t actor, absl::Time now) override;
   absl::StatusOr<std::vector<ProgramRulesVersion>> ListRulesVersions(int64_t program_id) override;
+  absl::StatusOr<std::vector<cim::v1::ProgramTermsVersion>> ListTermsVersions(
+      int64_t program_id, int64_t partner_id) override;
   absl::StatusOr<Enrollment> Enroll(const Enrollment& enrollment,
                                     const std::vector<LedgerPosting>& postings,
                                     const Decimal& budget_draw) override;
+  absl::StatusOr<Enrollment> AcceptTerms(int64_t program_id, int64_t partner_id, int32_t version,
+                                         int64_t user_id, absl::Time now) override;
   absl::StatusOr<Enrollment> GetEnrollment(int64_t program_id, int64_t partner_id) override;
-  absl::StatusOr<absl::flat_hash_set<std::pair<int64_t, int64_t>>> FindEnrolled(
+  absl::StatusOr<absl::flat_hash_map<std::pair<int64_t, int64_t>, int32_t>> AcceptedTermsVersions(
       const std::vector<std::pair<int64_t, int64_t>>& pairs) override;
   absl::StatusOr<std::vector<Enrollment>> ListEnrollments(const EnrollmentFilter& filter,
                                                           int64_t after_id, int limit) override;

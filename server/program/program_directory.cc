@@ -93,13 +93,26 @@ absl::StatusOr<Program> ProgramDirectory::CreateProgram(const Principal& caller,
   return programs_.Create(program, caller.user_id, clock_.Now());
 }
 
-absl::StatusOr<std::vector<std::string>> ProgramDirectory::ReasonsFor(const Program& program,
-                                                                      const Partner& partner) {
+absl::StatusOr<std::vector<cim::v1::EligibilityGap>> ProgramDirectory::GapsFor(
+    const Program& program, const Partner& partner) {
   absl::flat_hash_set<std::string> held;
   if (!program.eligibility().required_certifications().empty()) {
     CIM_ASSIGN_OR_RETURN(held, certifications_.HeldByPartner(partner.id()));
   }
-  return IneligibilityReasons(program, partner, held);
+  return EligibilityGaps(program, partner, held);
+}
+
+absl::Status ProgramDirectory::CheckVersionsReadable(const Principal& caller, int64_t program_id) {
+  CIM_RETURN_IF_ERROR(RequireId(program_id, "program_id"));
+  CIM_RETURN_IF_ERROR(GetProgram(caller, program_id).status());
+  if (ReadsAllPartners(caller)) return absl::OkStatus();
+  absl::Status enrolled = programs_.GetEnrollment(program_id, caller.partner_id).status();
+  if (absl::IsNotFound(enrolled)) {
+    // The program exists for this partner, but its history belongs to those in it.
+    return absl::NotFoundError(absl::StrCat(
+        "program ", program_id, " has no versions your partner can read: it is not enrolled"));
+  }
+  return enrolled;
 }
 
 absl::StatusOr<bool> ProgramDirectory::VisibleToPartner(const Program& program,
@@ -233,14 +246,22 @@ absl::StatusOr<Program> ProgramDirectory::Changed(const Program& in,
 
 absl::StatusOr<cim::v1::ListProgramRulesVersionsResponse> ProgramDirectory::ListRulesVersions(
     const Principal& caller, int64_t program_id) {
-  if (!ReadsAllPartners(caller)) {
-    return absl::PermissionDeniedError("rules versions are for vendor roles");
-  }
-  CIM_RETURN_IF_ERROR(RequireId(program_id, "program_id"));
+  CIM_RETURN_IF_ERROR(CheckVersionsReadable(caller, program_id));
   CIM_ASSIGN_OR_RETURN(std::vector<ProgramRulesVersion> versions,
                        programs_.ListRulesVersions(program_id));
   cim::v1::ListProgramRulesVersionsResponse response;
   for (ProgramRulesVersion& v : versions) *response.add_versions() = std::move(v);
+  return response;
+}
+
+absl::StatusOr<cim::v1::ListProgramTermsVersionsResponse> ProgramDirectory::ListTermsVersions(
+    const Principal& caller, int64_t program_id) {
+  CIM_RETURN_IF_ERROR(CheckVersionsReadable(caller, program_id));
+  CIM_ASSIGN_OR_RETURN(
+      std::vector<cim::v1::ProgramTermsVersion> versions,
+      programs_.ListTermsVersions(program_id, ReadsAllPartners(caller) ? 0 : caller.partner_id));
+  cim::v1::ListProgramTermsVersionsResponse response;
+  for (cim::v1::ProgramTermsVersion& v : versions) *response.add_versions() = std::move(v);
   return response;
 }
 
@@ -265,13 +286,17 @@ absl::StatusOr<cim::v1::CheckEligibilityResponse> ProgramDirectory::CheckEligibi
   CIM_RETURN_IF_ERROR(RequireId(partner_id, "partner_id"));
   CIM_ASSIGN_OR_RETURN(Program program, GetProgram(caller, request.program_id()));
   CIM_ASSIGN_OR_RETURN(Partner partner, partners_.Get(partner_id));
-  CIM_ASSIGN_OR_RETURN(std::vector<std::string> reasons, ReasonsFor(program, partner));
-  absl::Status enrolled = programs_.GetEnrollment(program.id(), partner_id).status();
-  if (!enrolled.ok() && !absl::IsNotFound(enrolled)) return enrolled;
+  CIM_ASSIGN_OR_RETURN(std::vector<cim::v1::EligibilityGap> gaps, GapsFor(program, partner));
+  absl::StatusOr<Enrollment> enrollment = programs_.GetEnrollment(program.id(), partner_id);
+  if (!enrollment.ok() && !absl::IsNotFound(enrollment.status())) return enrollment.status();
   cim::v1::CheckEligibilityResponse response;
-  response.set_eligible(reasons.empty());
-  for (std::string& r : reasons) response.add_reasons(std::move(r));
-  response.set_enrolled(enrolled.ok());
+  response.set_eligible(gaps.empty());
+  for (cim::v1::EligibilityGap& g : gaps) {
+    response.add_reasons(g.reason());
+    *response.add_gaps() = std::move(g);
+  }
+  response.set_enrolled(enrollment.ok());
+  if (enrollment.ok()) response.set_accepted_terms_version(enrollment->accepted_terms_version());
   response.set_terms_version(program.terms_version());
   response.set_terms(program.terms());
   return response;
@@ -293,10 +318,12 @@ absl::StatusOr<Enrollment> ProgramDirectory::EnrollPartner(
                      "; enrollment is open only while it is ACTIVE"));
   }
   CIM_ASSIGN_OR_RETURN(Partner partner, partners_.Get(caller.partner_id));
-  CIM_ASSIGN_OR_RETURN(std::vector<std::string> reasons, ReasonsFor(program, partner));
-  if (!reasons.empty()) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("not eligible: ", absl::StrJoin(reasons, "; ")));
+  CIM_ASSIGN_OR_RETURN(std::vector<cim::v1::EligibilityGap> gaps, GapsFor(program, partner));
+  if (!gaps.empty()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "not eligible: ", absl::StrJoin(gaps, "; ", [](std::string* out, const auto& g) {
+          out->append(g.reason());
+        })));
   }
   if (request.accepted_terms_version() != program.terms_version()) {
     return absl::FailedPreconditionError(absl::StrCat(
@@ -335,6 +362,20 @@ absl::StatusOr<Enrollment> ProgramDirectory::EnrollPartner(
         absl::StrCat(partner.name(), " is already enrolled in program ", program.id()));
   }
   return stored;
+}
+
+absl::StatusOr<Enrollment> ProgramDirectory::AcceptTerms(
+    const Principal& caller, const cim::v1::AcceptProgramTermsRequest& request) {
+  CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PARTNER_ADMIN}));
+  FieldErrors errors;
+  if (request.program_id() <= 0) errors.Add("program_id", "required");
+  if (request.accepted_terms_version() <= 0) {
+    errors.Add("accepted_terms_version", "required: the terms version you accept");
+  }
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_RETURN_IF_ERROR(GetProgram(caller, request.program_id()).status());
+  return programs_.AcceptTerms(request.program_id(), caller.partner_id,
+                               request.accepted_terms_version(), caller.user_id, clock_.Now());
 }
 
 absl::StatusOr<cim::v1::ListEnrollmentsResponse> ProgramDirectory::ListEnrollments(

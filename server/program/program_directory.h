@@ -47,8 +47,13 @@ class ProgramDirectory {
   // accounts; the same errors as UpdateProgram.
   absl::StatusOr<Program> PreviewChange(const Principal& caller, const Program& in,
                                         const google::protobuf::FieldMask& mask);
-  // Vendor roles and service accounts. NOT_FOUND for an unknown program.
+  // Vendor roles and service accounts: any program; partner roles: programs their partner is
+  // enrolled in. NOT_FOUND for an unknown program or one the caller may not read.
   absl::StatusOr<cim::v1::ListProgramRulesVersionsResponse> ListRulesVersions(
+      const Principal& caller, int64_t program_id);
+  // Who may read: as ListRulesVersions. Partner roles also see who of their partner accepted
+  // each version and when.
+  absl::StatusOr<cim::v1::ListProgramTermsVersionsResponse> ListTermsVersions(
       const Principal& caller, int64_t program_id);
   // Program admins move a program to `to` (see CheckTransition); activation needs at least one
   // rule. FAILED_PRECONDITION for an illegal transition; ABORTED for a stale `etag`.
@@ -64,6 +69,10 @@ class ProgramDirectory {
   // current terms version; ALREADY_EXISTS if already enrolled.
   absl::StatusOr<Enrollment> EnrollPartner(const Principal& caller,
                                            const cim::v1::EnrollPartnerRequest& request);
+  // Partner admins of an enrolled partner accept the current terms version. FAILED_PRECONDITION
+  // if `accepted_terms_version` is not the current version; NOT_FOUND if not enrolled.
+  absl::StatusOr<Enrollment> AcceptTerms(const Principal& caller,
+                                         const cim::v1::AcceptProgramTermsRequest& request);
   // Vendor roles and service accounts list any enrollments; partner roles their partner's.
   absl::StatusOr<cim::v1::ListEnrollmentsResponse> ListEnrollments(
       const Principal& caller, const cim::v1::ListEnrollmentsRequest& request);
@@ -77,8 +86,12 @@ class ProgramDirectory {
   absl::Status Validate(const Program& program);
   // True if a partner-role caller may see `program` (see GetProgram).
   absl::StatusOr<bool> VisibleToPartner(const Program& program, int64_t partner_id);
-  absl::StatusOr<std::vector<std::string>> ReasonsFor(const Program& program,
-                                                      const Partner& partner);
+  // Why `partner` may not join `program` (empty when it may).
+  absl::StatusOr<std::vector<cim::v1::EligibilityGap>> GapsFor(const Program& program,
+                                                               const Partner& partner);
+  // OK if `caller` may read the versions of the program: vendor roles and service accounts, and
+  // partner roles whose partner is enrolled. NOT_FOUND otherwise.
+  absl::Status CheckVersionsReadable(const Principal& caller, int64_t program_id);
 
   ProgramRepository& programs_;
   ProductRepository& products_;

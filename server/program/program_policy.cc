@@ -44,40 +44,69 @@ absl::Status CheckTransition(ProgramStatus from, ProgramStatus to) {
       "a ", ProgramStatusName(from), " program cannot become ", ProgramStatusName(to)));
 }
 
-std::vector<std::string> IneligibilityReasons(
+std::vector<cim::v1::EligibilityGap> EligibilityGaps(
     const cim::v1::Program& program, const cim::v1::Partner& partner,
     const absl::flat_hash_set<std::string>& certifications) {
   const cim::v1::Eligibility& e = program.eligibility();
-  std::vector<std::string> reasons;
+  std::vector<cim::v1::EligibilityGap> gaps;
+  const auto gap = [&](cim::v1::EligibilityGapKind kind, std::string reason,
+                       std::string next_step) -> cim::v1::EligibilityGap& {
+    cim::v1::EligibilityGap& g = gaps.emplace_back();
+    g.set_kind(kind);
+    g.set_reason(std::move(reason));
+    g.set_next_step(std::move(next_step));
+    return g;
+  };
+  // What the program allows, and the partner's own value, on a gap of that kind.
+  const auto values = [](cim::v1::EligibilityGap& g, std::string current,
+                         std::vector<std::string> allowed) {
+    g.set_current(std::move(current));
+    for (std::string& a : allowed) g.add_allowed(std::move(a));
+  };
   if (partner.status() != cim::v1::PARTNER_STATUS_ACTIVE) {
-    reasons.push_back("the partner is suspended");
+    gap(cim::v1::ELIGIBILITY_GAP_KIND_PARTNER_STATUS, "the partner is suspended",
+        "ask your channel manager to reactivate the partner");
   }
   if (!Allows(e.partner_types(), partner.type())) {
     std::vector<std::string> names;
     for (int t : e.partner_types()) {
       names.push_back(PartnerTypeName(static_cast<cim::v1::PartnerType>(t)));
     }
-    reasons.push_back(absl::StrCat("partner type ", PartnerTypeName(partner.type()),
-                                   " is not eligible (", absl::StrJoin(names, ", "), " only)"));
+    const std::string current = PartnerTypeName(partner.type());
+    values(gap(cim::v1::ELIGIBILITY_GAP_KIND_PARTNER_TYPE,
+               absl::StrCat("partner type ", current, " is not eligible (",
+                            absl::StrJoin(names, ", "), " only)"),
+               "open to other partner types: ask your channel manager about similar programs"),
+           current, names);
   }
   if (!Allows(e.tiers(), partner.tier())) {
-    reasons.push_back(absl::StrCat("tier ", partner.tier(), " is not eligible (",
-                                   absl::StrJoin(e.tiers(), ", "), " only)"));
+    const std::vector<std::string> tiers(e.tiers().begin(), e.tiers().end());
+    values(gap(cim::v1::ELIGIBILITY_GAP_KIND_TIER,
+               absl::StrCat("tier ", partner.tier(), " is not eligible (",
+                            absl::StrJoin(tiers, ", "), " only)"),
+               absl::StrCat("reach tier ", absl::StrJoin(tiers, " or "))),
+           partner.tier(), tiers);
   }
   if (!Allows(e.regions(), partner.region())) {
-    reasons.push_back(absl::StrCat("region ", partner.region(), " is not eligible (",
-                                   absl::StrJoin(e.regions(), ", "), " only)"));
+    const std::vector<std::string> regions(e.regions().begin(), e.regions().end());
+    values(gap(cim::v1::ELIGIBILITY_GAP_KIND_REGION,
+               absl::StrCat("region ", partner.region(), " is not eligible (",
+                            absl::StrJoin(regions, ", "), " only)"),
+               "open to other regions: ask your channel manager about programs in yours"),
+           partner.region(), regions);
   }
   if (!Allows(e.partner_ids(), partner.id())) {
-    reasons.push_back("the program is open to named partners only");
+    gap(cim::v1::ELIGIBILITY_GAP_KIND_NAMED_PARTNERS, "the program is open to named partners only",
+        "ask your channel manager to name your partner");
   }
   for (const std::string& code : e.required_certifications()) {
-    if (!certifications.contains(code)) {
-      reasons.push_back(
-          absl::StrCat("requires certification ", code, ", which no user of the partner holds"));
-    }
+    if (certifications.contains(code)) continue;
+    gap(cim::v1::ELIGIBILITY_GAP_KIND_CERTIFICATION,
+        absl::StrCat("requires certification ", code, ", which no user of the partner holds"),
+        absl::StrCat("have a user certified in ", code, " (see Training)"))
+        .set_certification_code(code);
   }
-  return reasons;
+  return gaps;
 }
 
 }  // namespace cim

@@ -16,9 +16,9 @@ namespace cim {
 // active or paused → closed. FAILED_PRECONDITION naming both statuses otherwise.
 absl::Status CheckTransition(cim::v1::ProgramStatus from, cim::v1::ProgramStatus to);
 
-// Every reason `partner` may not enroll in `program` (empty when eligible), one sentence each.
-// `certifications` are the codes held by the partner's users.
-std::vector<std::string> IneligibilityReasons(
+// Every reason `partner` may not enroll in `program` (empty when eligible), each with the step
+// that would change it. `certifications` are the codes held by the partner's users.
+std::vector<cim::v1::EligibilityGap> EligibilityGaps(
     const cim::v1::Program& program, const cim::v1::Partner& partner,
     const absl::flat_hash_set<std::string>& certifications);
 

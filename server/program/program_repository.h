@@ -60,17 +60,30 @@ class ProgramRepository {
   virtual absl::StatusOr<std::vector<ProgramRulesVersion>> ListRulesVersions(
       int64_t program_id) = 0;
 
-  // In one transaction: stores the enrollment, appends `postings` (fund allocations) and draws
-  // `budget_draw` from the program's budget. ALREADY_EXISTS if the partner is already enrolled;
-  // FAILED_PRECONDITION (writing nothing) if the budget cannot cover the draw.
+  // Every terms version, newest first, with who of `partner_id` accepted each and when (none
+  // for partner_id 0). NOT_FOUND for an unknown program.
+  virtual absl::StatusOr<std::vector<cim::v1::ProgramTermsVersion>> ListTermsVersions(
+      int64_t program_id, int64_t partner_id) = 0;
+
+  // In one transaction: stores the enrollment and its acceptance of the terms, appends
+  // `postings` (fund allocations) and draws `budget_draw` from the program's budget. ALREADY_EXISTS
+  // if the partner is already enrolled; FAILED_PRECONDITION (writing nothing) if the budget cannot
+  // cover the draw.
   virtual absl::StatusOr<Enrollment> Enroll(const Enrollment& enrollment,
                                             const std::vector<LedgerPosting>& postings,
                                             const Decimal& budget_draw) = 0;
+  // In one transaction: records that `user_id` of the enrolled partner accepted terms version
+  // `version` of the program at `now`, and returns the enrollment. NOT_FOUND if the partner is
+  // not enrolled; FAILED_PRECONDITION if `version` is not the program's current terms version.
+  virtual absl::StatusOr<Enrollment> AcceptTerms(int64_t program_id, int64_t partner_id,
+                                                 int32_t version, int64_t user_id,
+                                                 absl::Time now) = 0;
   // NOT_FOUND if the partner is not enrolled in the program.
   virtual absl::StatusOr<Enrollment> GetEnrollment(int64_t program_id, int64_t partner_id) = 0;
-  // The (program id, partner id) pairs of `pairs` that are enrolled, in one query.
-  virtual absl::StatusOr<absl::flat_hash_set<std::pair<int64_t, int64_t>>> FindEnrolled(
-      const std::vector<std::pair<int64_t, int64_t>>& pairs) = 0;
+  // The (program id, partner id) pairs of `pairs` that are enrolled, each with the terms version
+  // the partner accepted last, in one query.
+  virtual absl::StatusOr<absl::flat_hash_map<std::pair<int64_t, int64_t>, int32_t>>
+  AcceptedTermsVersions(const std::vector<std::pair<int64_t, int64_t>>& pairs) = 0;
   // Up to `limit` enrollments matching `filter` with id > `after_id`, ordered by id.
   virtual absl::StatusOr<std::vector<Enrollment>> ListEnrollments(const EnrollmentFilter& filter,
                                                                   int64_t after_id, int limit) = 0;

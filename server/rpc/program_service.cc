@@ -85,6 +85,14 @@ grpc::Status ProgramServiceImpl::ListProgramRulesVersions(
   });
 }
 
+grpc::Status ProgramServiceImpl::ListProgramTermsVersions(
+    grpc::ServerContext* context, const cim::v1::ListProgramTermsVersionsRequest* request,
+    cim::v1::ListProgramTermsVersionsResponse* response) {
+  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+    return Assign(programs_.ListTermsVersions(p, request->program_id()), response);
+  });
+}
+
 grpc::Status ProgramServiceImpl::ActivateProgram(grpc::ServerContext* context,
                                                  const cim::v1::ChangeProgramStatusRequest* request,
                                                  cim::v1::Program* response) {
@@ -128,6 +136,14 @@ grpc::Status ProgramServiceImpl::EnrollPartner(grpc::ServerContext* context,
                                                cim::v1::Enrollment* response) {
   return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
     return Assign(programs_.EnrollPartner(p, *request), response);
+  });
+}
+
+grpc::Status ProgramServiceImpl::AcceptProgramTerms(
+    grpc::ServerContext* context, const cim::v1::AcceptProgramTermsRequest* request,
+    cim::v1::Enrollment* response) {
+  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+    return Assign(programs_.AcceptTerms(p, *request), response);
   });
 }
 

@@ -49,6 +49,9 @@ class ProgramServiceImpl final : public cim::v1::ProgramService::Service {
   grpc::Status ListProgramRulesVersions(
       grpc::ServerContext* context, const cim::v1::ListProgramRulesVersionsRequest* request,
       cim::v1::ListProgramRulesVersionsResponse* response) override;
+  grpc::Status ListProgramTermsVersions(
+      grpc::ServerContext* context, const cim::v1::ListProgramTermsVersionsRequest* request,
+      cim::v1::ListProgramTermsVersionsResponse* response) override;
   grpc::Status ActivateProgram(grpc::ServerContext* context,
                                const cim::v1::ChangeProgramStatusRequest* request,
                                cim::v1::Program* response) override;
@@ -64,6 +67,9 @@ class ProgramServiceImpl final : public cim::v1::ProgramService::Service {
   grpc::Status EnrollPartner(grpc::ServerContext* context,
                              const cim::v1::EnrollPartnerRequest* request,
                              cim::v1::Enrollment* response) override;
+  grpc::Status AcceptProgramTerms(grpc::ServerContext* context,
+                                  const cim::v1::AcceptProgramTermsRequest* request,
+                                  cim::v1::Enrollment* response) override;
   grpc::Status GetPartnerProgress(grpc::ServerContext* context,
                                   const cim::v1::GetPartnerProgressRequest* request,
                                   cim::v1::PartnerProgress* response) override;

@@ -1,6 +1,7 @@
 // Browser end-to-end tests of the portal against the real stack with the demo data: the claim
-// journey from a rep's submission to a manager's approval and the rep's live dashboard, partner
-// isolation, phone width, Dutch, and axe-core checks with a screenshot of every main page.
+// journey from a rep's submission to a manager's approval and the rep's live dashboard, a partner
+// admin joining a program, partner isolation, phone width, Dutch, and axe-core checks with a
+// screenshot of every main page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStack } from './stack.mjs';
@@ -124,6 +125,36 @@ test("a partner cannot open another partner's claim", async () => {
   await manager.context().close();
 });
 
+test('a partner admin finds a program, reads its rules and terms, and joins it; a closed one says why', async () => {
+  const page = await newPage();
+  await signIn(page, stack.baseUrl, login('partner admin'));
+  await page.locator('#main-nav').getByRole('link', { name: 'Programs' }).click();
+  await page.getByRole('heading', { name: 'Programs', level: 1 }).waitFor();
+  // Not open yet: what it takes, and the step that would change it.
+  const closed = page.getByTestId('closed-programs');
+  await closed.getByText('Platinum Storage Elite 2026-27').waitFor();
+  await closed.getByText('Open to tier platinum; you are gold.').waitFor();
+  await closed.getByText('Reach tier platinum: see your tier card for what it takes.').waitFor();
+  await screenshot(page, 'programs-partner');
+
+  // Open to join: the rules in words and figures, then the terms to accept.
+  await page.getByTestId('open-programs').getByRole('link', { name: 'Hyperconverged Launch 2026-27' }).click();
+  await page.getByRole('heading', { name: 'Hyperconverged Launch 2026-27', level: 1 }).waitFor();
+  await page.getByTestId('program-rules').getByText(/0\.2 points per €1\.00 of sales/).waitFor();
+  await page.getByText(/claims submitted before your organisation accepts the new terms do not count/).waitFor();
+  const join = page.getByRole('button', { name: 'Join the program' });
+  assert.equal(await join.isDisabled(), true);
+  await page.getByLabel('I have read these terms and accept them for my organisation.').check();
+  await join.click();
+  await page.getByRole('heading', { name: 'You are in this program' }).waitFor();
+  // Now in it: every terms and rules version, and which terms the partner accepted.
+  await page.getByTestId('program-versions').getByText(/accepted/).first().waitFor();
+  await screenshot(page, 'program-joined');
+  await page.getByRole('link', { name: 'All programs' }).click();
+  await page.getByTestId('my-programs').getByRole('link', { name: 'Hyperconverged Launch 2026-27' }).waitFor();
+  await page.context().close();
+});
+
 test('the portal works at phone width', async () => {
   const page = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   await signIn(page, stack.baseUrl, login('partner rep'));
@@ -143,6 +174,11 @@ test('the portal works at phone width', async () => {
   const claimsOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(claimsOverflow <= 0, `the claims list is ${claimsOverflow}px wider than the phone`);
   await screenshot(page, 'claims-phone');
+  await page.goto(`${stack.baseUrl}/programs`);
+  await page.getByTestId('my-programs').getByRole('link').first().waitFor();
+  const programsOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(programsOverflow <= 0, `the programs page is ${programsOverflow}px wider than the phone`);
+  await screenshot(page, 'programs-phone');
   await page.context().close();
 });
 
@@ -164,13 +200,17 @@ test('the portal speaks Dutch with Dutch numbers and dates', async () => {
   await page.getByRole('heading', { name: 'Beloningen' }).waitFor();
   assert.match(await page.locator('.entries').first().textContent(), /(jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)/);
   await screenshot(page, 'rewards-nl');
+  await page.goto(`${stack.baseUrl}/programs`);
+  await page.getByRole('heading', { name: 'Uw programma\'s' }).waitFor();
+  await page.getByText('Open voor niveau platinum; u bent gold.').waitFor();
+  await screenshot(page, 'programs-nl');
   await page.context().close();
 });
 
 test('main pages have no serious or critical accessibility violations', async () => {
   const pages = {
     'partner rep': ['/', '/claims', '/claims/new', `/claims/${claimId ?? 173}`, '/funds', '/leaderboards', '/badges', '/training', '/rewards', '/feed', '/profile'],
-    'partner admin': ['/organisation', '/rewards'],
+    'partner admin': ['/organisation', '/rewards', '/programs', '/programs/1'],
     'channel manager': ['/review', `/claims/${claimId ?? 173}`, '/feed'],
   };
   const failures = [];

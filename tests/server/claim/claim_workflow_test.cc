@@ -160,6 +160,28 @@ TEST_F(ClaimWorkflowTest, BadSubmissionsAreRefusedWithAViolationPerFieldAndStore
   EXPECT_EQ(Count("SELECT COUNT(*) FROM claims"), 0);
 }
 
+TEST_F(ClaimWorkflowTest, NewTermsStopNewClaimsUntilAPartnerAdminAcceptsThem) {
+  const cim::v1::SubmitClaimRequest first = SaleRequest("INV-7001");
+  const Claim before = MustSubmit(rob_, first);
+  CIM_ASSERT_OK_AND_ASSIGN(cim::v1::Program program, programs_.Get(program_.id()));
+  program.set_terms("Terms v2: claims submitted before you accept them do not count.");
+  program.set_terms_version(2);
+  ASSERT_THAT(programs_.Update(program, kPaul, T0()), IsOk());
+
+  EXPECT_THAT(workflow_.Submit(rob_, SaleRequest("INV-7002")),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("has new terms (version 2): until a partner admin accepts them")));
+  // A retry of a claim stored before is still answered with it.
+  CIM_ASSERT_OK_AND_ASSIGN(const Claim again, workflow_.Submit(rob_, first));
+  EXPECT_EQ(again.id(), before.id());
+  // Accepted by Alpha: Alpha's claims count again; Bravo's still do not.
+  ASSERT_THAT(programs_.AcceptTerms(program_.id(), kAlpha, 2, kAnn, T0()), IsOk());
+  MustSubmit(rob_, SaleRequest("INV-7002"));
+  EXPECT_THAT(workflow_.Submit(bea_, SaleRequest("INV-7003")),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("new terms")));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM claims"), 2);
+}
+
 TEST_F(ClaimWorkflowTest, AnIdempotencyKeyReturnsTheClaimItCreated) {
   const cim::v1::SubmitClaimRequest request = SaleRequest("INV-3001");
   const Claim first = MustSubmit(rob_, request);

@@ -210,9 +210,56 @@ TEST_F(MysqlProgramRepositoryTest, EnrollmentsDrawOnTheBudgetAllOrNothingOncePer
       programs_.GetEnrollment(program.id(), kBravo),
       StatusIs(absl::StatusCode::kNotFound,
                HasSubstr(absl::StrCat("partner 2 is not enrolled in program ", program.id()))));
-  EXPECT_THAT(programs_.FindEnrolled({{program.id(), kAlpha}, {program.id(), kBravo}, {999, 1}}),
-              testing::IsOkAndHolds(
-                  UnorderedElementsAre(std::pair<int64_t, int64_t>(program.id(), kAlpha))));
+  EXPECT_THAT(
+      programs_.AcceptedTermsVersions({{program.id(), kAlpha}, {program.id(), kBravo}, {999, 1}}),
+      testing::IsOkAndHolds(UnorderedElementsAre(::testing::Pair(
+          std::pair<int64_t, int64_t>(program.id(), kAlpha), alpha->accepted_terms_version()))));
+}
+
+TEST_F(MysqlProgramRepositoryTest, TermsAreAcceptedPerVersionAndListedWithWhoAcceptedThem) {
+  const Program program = StoreProgram(cim::v1::PROGRAM_STATUS_ACTIVE);
+  Enrollment enrollment;
+  enrollment.set_program_id(program.id());
+  enrollment.set_partner_id(kAlpha);
+  enrollment.set_accepted_terms_version(1);
+  enrollment.set_accepted_by_user_id(kAnn);
+  SetTimestamp(T0(), enrollment.mutable_accept_time());
+  ASSERT_THAT(programs_.Enroll(enrollment, {}, Decimal()), testing::IsOk());
+  CIM_ASSERT_OK_AND_ASSIGN(Program v2, programs_.Get(program.id()));
+  v2.set_terms("Terms v2");
+  v2.set_terms_version(2);
+  ASSERT_THAT(programs_.Update(v2, kVera, T0() + absl::Hours(1)), testing::IsOk());
+
+  EXPECT_THAT(programs_.AcceptTerms(program.id(), kAlpha, 1, kAnn, T0()),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("terms version 2 is current, not 1")));
+  EXPECT_THAT(programs_.AcceptTerms(program.id(), kBravo, 2, kBea, T0()),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("not enrolled")));
+  EXPECT_THAT(programs_.AcceptTerms(999, kAlpha, 2, kAnn, T0()),
+              StatusIs(absl::StatusCode::kNotFound));
+  const absl::Time later = T0() + absl::Hours(2);
+  CIM_ASSERT_OK_AND_ASSIGN(const Enrollment accepted,
+                           programs_.AcceptTerms(program.id(), kAlpha, 2, kAnn, later));
+  EXPECT_EQ(accepted.accepted_terms_version(), 2);
+  EXPECT_EQ(FromTimestamp(accepted.accept_time()), later);
+  CIM_ASSERT_OK_AND_ASSIGN(const Enrollment stored, programs_.GetEnrollment(program.id(), kAlpha));
+  EXPECT_EQ(stored.SerializeAsString(), accepted.SerializeAsString());
+
+  CIM_ASSERT_OK_AND_ASSIGN(std::vector<cim::v1::ProgramTermsVersion> versions,
+                           programs_.ListTermsVersions(program.id(), kAlpha));
+  ASSERT_EQ(versions.size(), 2);
+  EXPECT_EQ(versions[0].version(), 2);
+  EXPECT_EQ(versions[0].terms(), "Terms v2");
+  EXPECT_EQ(versions[0].accepted_by_user_id(), kAnn);
+  EXPECT_EQ(FromTimestamp(versions[0].accept_time()), later);
+  EXPECT_EQ(versions[1].version(), 1);
+  EXPECT_EQ(FromTimestamp(versions[1].accept_time()), T0());
+  CIM_ASSERT_OK_AND_ASSIGN(versions, programs_.ListTermsVersions(program.id(), kBravo));
+  ASSERT_EQ(versions.size(), 2);
+  EXPECT_EQ(versions[0].accepted_by_user_id(), 0);
+  EXPECT_FALSE(versions[0].has_accept_time());
+  EXPECT_THAT(programs_.ListTermsVersions(999, 0), StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM program_terms_acceptances"), 2);
 }
 
 TEST_F(MysqlProgramRepositoryTest, ListsByFilterAndPage) {

@@ -298,9 +298,10 @@ TEST_F(ProgramRpcTest, LifecycleAndRulesVersions) {
   EXPECT_EQ(versions.versions(0).version(), 2);
   EXPECT_EQ(versions.versions(0).rules(0).rebate().tiers(1).percent(), "5");
   EXPECT_EQ(versions.versions(1).rules(0).rebate().tiers(1).percent(), "4");
+  // A partner not in the program may not read its history: as if there were none.
   EXPECT_THAT(stub_->ListProgramRulesVersions(TestServer::Context(reseller_admin_).get(),
                                               versions_request, &versions),
-              StatusIs(grpc::StatusCode::PERMISSION_DENIED));
+              StatusIs(grpc::StatusCode::NOT_FOUND, HasSubstr("not enrolled")));
 
   ASSERT_TRUE(stub_->PauseProgram(TestServer::Context(admin_).get(), change, &active).ok());
   ASSERT_TRUE(stub_->CloseProgram(TestServer::Context(admin_).get(), change, &active).ok());
@@ -388,6 +389,118 @@ TEST_F(ProgramRpcTest, EligibilityAndEnrollment) {
   server_.CreateUser("admin@charlie.example", ROLE_PARTNER_ADMIN, second.id());
   EXPECT_THAT(Enroll(server_.Login("admin@charlie.example"), program.id(), 2, &enrollment),
               StatusIs(grpc::StatusCode::FAILED_PRECONDITION, HasSubstr("PAUSED")));
+}
+
+TEST_F(ProgramRpcTest, GapsNameTheStepThatWouldChangeThem) {
+  Program program = ActiveProgram();
+  program.mutable_eligibility()->add_required_certifications("storage-expert");
+  Program updated;
+  ASSERT_TRUE(Update(program, {"eligibility"}, &updated).ok());
+  CheckEligibilityRequest check;
+  check.set_program_id(program.id());
+  CheckEligibilityResponse eligibility;
+  ASSERT_TRUE(
+      stub_->CheckEligibility(TestServer::Context(distributor_admin_).get(), check, &eligibility)
+          .ok());
+  ASSERT_EQ(eligibility.gaps_size(), 2);
+  const EligibilityGap& type = eligibility.gaps(0);
+  EXPECT_EQ(type.kind(), ELIGIBILITY_GAP_KIND_PARTNER_TYPE);
+  EXPECT_EQ(type.current(), "distributor");
+  EXPECT_THAT(type.allowed(), ElementsAre("reseller"));
+  EXPECT_EQ(type.reason(), "partner type distributor is not eligible (reseller only)");
+  EXPECT_THAT(type.next_step(), HasSubstr("channel manager"));
+  const EligibilityGap& certification = eligibility.gaps(1);
+  EXPECT_EQ(certification.kind(), ELIGIBILITY_GAP_KIND_CERTIFICATION);
+  EXPECT_EQ(certification.certification_code(), "storage-expert");
+  EXPECT_EQ(certification.next_step(), "have a user certified in storage-expert (see Training)");
+  // The sentences are the gaps' reasons, in the same order.
+  EXPECT_THAT(eligibility.reasons(), ElementsAre(type.reason(), certification.reason()));
+}
+
+TEST_F(ProgramRpcTest, NewTermsAreAcceptedAgainAndEveryVersionStaysReadable) {
+  const Program program = ActiveProgram();
+  Enrollment enrollment;
+  ASSERT_TRUE(Enroll(reseller_admin_, program.id(), 1, &enrollment).ok());
+  Program v2 = program;
+  v2.set_terms("Terms v2: claims submitted before you accept them do not count.");
+  Program updated;
+  ASSERT_TRUE(Update(v2, {"terms"}, &updated).ok());
+  ASSERT_EQ(updated.terms_version(), 2);
+
+  // The partner sees it is behind.
+  CheckEligibilityRequest check;
+  check.set_program_id(program.id());
+  CheckEligibilityResponse eligibility;
+  ASSERT_TRUE(
+      stub_->CheckEligibility(TestServer::Context(reseller_rep_).get(), check, &eligibility).ok());
+  EXPECT_TRUE(eligibility.enrolled());
+  EXPECT_EQ(eligibility.accepted_terms_version(), 1);
+  EXPECT_EQ(eligibility.terms_version(), 2);
+
+  AcceptProgramTermsRequest accept;
+  accept.set_program_id(program.id());
+  EXPECT_THAT(
+      stub_->AcceptProgramTerms(TestServer::Context(reseller_admin_).get(), accept, &enrollment),
+      StatusIs(grpc::StatusCode::INVALID_ARGUMENT));
+  EXPECT_THAT(ViolatedFields(stub_->AcceptProgramTerms(TestServer::Context(reseller_admin_).get(),
+                                                       accept, &enrollment)),
+              ElementsAre("accepted_terms_version"));
+  accept.set_accepted_terms_version(2);
+  EXPECT_THAT(
+      stub_->AcceptProgramTerms(TestServer::Context(reseller_rep_).get(), accept, &enrollment),
+      StatusIs(grpc::StatusCode::PERMISSION_DENIED));
+  EXPECT_THAT(
+      stub_->AcceptProgramTerms(TestServer::Context(distributor_admin_).get(), accept, &enrollment),
+      StatusIs(grpc::StatusCode::NOT_FOUND, HasSubstr("not enrolled")));
+  accept.set_accepted_terms_version(1);
+  EXPECT_THAT(
+      stub_->AcceptProgramTerms(TestServer::Context(reseller_admin_).get(), accept, &enrollment),
+      StatusIs(grpc::StatusCode::FAILED_PRECONDITION, HasSubstr("version 2 is current")));
+  accept.set_accepted_terms_version(2);
+  ASSERT_TRUE(
+      stub_->AcceptProgramTerms(TestServer::Context(reseller_admin_).get(), accept, &enrollment)
+          .ok());
+  EXPECT_EQ(enrollment.accepted_terms_version(), 2);
+  EXPECT_EQ(enrollment.partner_id(), reseller_.id());
+  // Accepting again changes nothing.
+  Enrollment again;
+  ASSERT_TRUE(
+      stub_->AcceptProgramTerms(TestServer::Context(reseller_admin_).get(), accept, &again).ok());
+  EXPECT_EQ(again.SerializeAsString(), enrollment.SerializeAsString());
+
+  // Everyone in the program reads every version, and which of them the partner accepted when.
+  ListProgramTermsVersionsRequest list;
+  list.set_program_id(program.id());
+  ListProgramTermsVersionsResponse versions;
+  ASSERT_TRUE(
+      stub_->ListProgramTermsVersions(TestServer::Context(reseller_rep_).get(), list, &versions)
+          .ok());
+  ASSERT_EQ(versions.versions_size(), 2);
+  EXPECT_EQ(versions.versions(0).version(), 2);
+  EXPECT_THAT(versions.versions(0).terms(), HasSubstr("do not count"));
+  EXPECT_EQ(versions.versions(0).accepted_by_user_id(), enrollment.accepted_by_user_id());
+  EXPECT_EQ(versions.versions(1).version(), 1);
+  EXPECT_EQ(versions.versions(1).terms(), "Terms v1");
+  EXPECT_NE(versions.versions(1).accepted_by_user_id(), 0);
+  ListProgramRulesVersionsRequest rules;
+  rules.set_program_id(program.id());
+  ListProgramRulesVersionsResponse rules_versions;
+  ASSERT_TRUE(stub_
+                  ->ListProgramRulesVersions(TestServer::Context(reseller_rep_).get(), rules,
+                                             &rules_versions)
+                  .ok());
+  EXPECT_EQ(rules_versions.versions_size(), 1);
+  // A partner outside it reads nothing; the vendor reads all, without acceptances.
+  EXPECT_THAT(stub_->ListProgramTermsVersions(TestServer::Context(distributor_admin_).get(), list,
+                                              &versions),
+              StatusIs(grpc::StatusCode::NOT_FOUND));
+  ASSERT_TRUE(
+      stub_->ListProgramTermsVersions(TestServer::Context(admin_).get(), list, &versions).ok());
+  ASSERT_EQ(versions.versions_size(), 2);
+  EXPECT_EQ(versions.versions(0).accepted_by_user_id(), 0);
+  list.set_program_id(0);
+  EXPECT_THAT(stub_->ListProgramTermsVersions(TestServer::Context(admin_).get(), list, &versions),
+              StatusIs(grpc::StatusCode::INVALID_ARGUMENT));
 }
 
 TEST_F(ProgramRpcTest, PartnersDoNotSeeDraftsOrOtherPartnersDeals) {

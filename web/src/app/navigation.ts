@@ -21,6 +21,7 @@ const m = markForTranslation;
 const kNav: NavItem[] = [
   { to: '/', label: m('Dashboard'), icon: 'home', roles: kPartner },
   { to: '/claims', label: m('Claims'), icon: 'receipt', roles: kPartner },
+  { to: '/programs', label: m('Programs'), icon: 'sliders', roles: kPartner },
   { to: '/funds', label: m('MDF & co-op'), icon: 'wallet', roles: kPartner },
   { to: '/leaderboards', label: m('Leaderboards'), icon: 'trophy', roles: kPartner },
   { to: '/badges', label: m('Badges'), icon: 'medal', roles: kPartner },

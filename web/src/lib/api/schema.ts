@@ -1026,6 +1026,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/programs/{program_id}/enrollments:acceptTerms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** cim.v1.ProgramService.AcceptProgramTerms */
+        post: operations["ProgramService_AcceptProgramTerms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/programs/{program_id}/performance": {
         parameters: {
             query?: never;
@@ -1069,6 +1086,23 @@ export interface paths {
         };
         /** cim.v1.ProgramService.GetPartnerProgress */
         get: operations["ProgramService_GetPartnerProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/programs/{program_id}/terms-versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** cim.v1.ProgramService.ListProgramTermsVersions */
+        get: operations["ProgramService_ListProgramTermsVersions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1460,6 +1494,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        "cim.v1.AcceptProgramTermsRequest": {
+            /** Format: int32 */
+            acceptedTermsVersion?: number;
+            /** Format: int64 */
+            programId?: string;
+        };
         "cim.v1.AddProgramCostRequest": {
             amount?: string;
             /** @enum {string} */
@@ -1650,8 +1690,11 @@ export interface components {
             programId?: string;
         };
         "cim.v1.CheckEligibilityResponse": {
+            /** Format: int32 */
+            acceptedTermsVersion?: number;
             eligible?: boolean;
             enrolled?: boolean;
+            gaps?: components["schemas"]["cim.v1.EligibilityGap"][];
             reasons?: string[];
             terms?: string;
             /** Format: int32 */
@@ -1778,6 +1821,15 @@ export interface components {
             regions?: string[];
             requiredCertifications?: string[];
             tiers?: string[];
+        };
+        "cim.v1.EligibilityGap": {
+            allowed?: string[];
+            certificationCode?: string;
+            current?: string;
+            /** @enum {string} */
+            kind?: "ELIGIBILITY_GAP_KIND_UNSPECIFIED" | "ELIGIBILITY_GAP_KIND_PARTNER_STATUS" | "ELIGIBILITY_GAP_KIND_PARTNER_TYPE" | "ELIGIBILITY_GAP_KIND_TIER" | "ELIGIBILITY_GAP_KIND_REGION" | "ELIGIBILITY_GAP_KIND_NAMED_PARTNERS" | "ELIGIBILITY_GAP_KIND_CERTIFICATION";
+            nextStep?: string;
+            reason?: string;
         };
         "cim.v1.Enrollment": {
             /** Format: int64 */
@@ -2132,6 +2184,9 @@ export interface components {
             nextPageToken?: string;
             programs?: components["schemas"]["cim.v1.Program"][];
         };
+        "cim.v1.ListProgramTermsVersionsResponse": {
+            versions?: components["schemas"]["cim.v1.ProgramTermsVersion"][];
+        };
         "cim.v1.ListStatementsResponse": {
             nextPageToken?: string;
             statements?: components["schemas"]["cim.v1.Statement"][];
@@ -2407,6 +2462,19 @@ export interface components {
             description?: string;
             metric?: string;
             target?: string;
+        };
+        "cim.v1.ProgramTermsVersion": {
+            /** Format: int64 */
+            acceptedByUserId?: string;
+            /** Format: date-time */
+            acceptTime?: string;
+            /** Format: date-time */
+            createTime?: string;
+            /** Format: int64 */
+            programId?: string;
+            terms?: string;
+            /** Format: int32 */
+            version?: number;
         };
         "cim.v1.ProgressUpdate": {
             levelUp?: boolean;
@@ -5277,6 +5345,41 @@ export interface operations {
             };
         };
     };
+    ProgramService_AcceptProgramTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                program_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.AcceptProgramTermsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.Enrollment"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     PerformanceService_GetProgramPerformance: {
         parameters: {
             query?: {
@@ -5365,6 +5468,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["cim.v1.PartnerProgress"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ProgramService_ListProgramTermsVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                program_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.ListProgramTermsVersionsResponse"];
                 };
             };
             /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
@@ -6265,6 +6399,7 @@ export interface operations {
 }
 
 // The cim.v1 messages by their short names.
+export type AcceptProgramTermsRequest = components['schemas']['cim.v1.AcceptProgramTermsRequest'];
 export type AddProgramCostRequest = components['schemas']['cim.v1.AddProgramCostRequest'];
 export type Attachment = components['schemas']['cim.v1.Attachment'];
 export type AttachmentMetadata = components['schemas']['cim.v1.AttachmentMetadata'];
@@ -6298,6 +6433,7 @@ export type CreatePayoutRunRequest = components['schemas']['cim.v1.CreatePayoutR
 export type CreateUserRequest = components['schemas']['cim.v1.CreateUserRequest'];
 export type DecideFundRequestRequest = components['schemas']['cim.v1.DecideFundRequestRequest'];
 export type Eligibility = components['schemas']['cim.v1.Eligibility'];
+export type EligibilityGap = components['schemas']['cim.v1.EligibilityGap'];
 export type EnrollPartnerRequest = components['schemas']['cim.v1.EnrollPartnerRequest'];
 export type Enrollment = components['schemas']['cim.v1.Enrollment'];
 export type EvaluateTiersRequest = components['schemas']['cim.v1.EvaluateTiersRequest'];
@@ -6341,6 +6477,7 @@ export type ListProductsResponse = components['schemas']['cim.v1.ListProductsRes
 export type ListProgramCostsResponse = components['schemas']['cim.v1.ListProgramCostsResponse'];
 export type ListProgramPerformanceResponse = components['schemas']['cim.v1.ListProgramPerformanceResponse'];
 export type ListProgramRulesVersionsResponse = components['schemas']['cim.v1.ListProgramRulesVersionsResponse'];
+export type ListProgramTermsVersionsResponse = components['schemas']['cim.v1.ListProgramTermsVersionsResponse'];
 export type ListProgramsResponse = components['schemas']['cim.v1.ListProgramsResponse'];
 export type ListStatementsResponse = components['schemas']['cim.v1.ListStatementsResponse'];
 export type ListSurveysResponse = components['schemas']['cim.v1.ListSurveysResponse'];
@@ -6372,6 +6509,7 @@ export type ProgramEngagement = components['schemas']['cim.v1.ProgramEngagement'
 export type ProgramPerformance = components['schemas']['cim.v1.ProgramPerformance'];
 export type ProgramRulesVersion = components['schemas']['cim.v1.ProgramRulesVersion'];
 export type ProgramTarget = components['schemas']['cim.v1.ProgramTarget'];
+export type ProgramTermsVersion = components['schemas']['cim.v1.ProgramTermsVersion'];
 export type ProgressUpdate = components['schemas']['cim.v1.ProgressUpdate'];
 export type QuizAnswer = components['schemas']['cim.v1.QuizAnswer'];
 export type QuizQuestion = components['schemas']['cim.v1.QuizQuestion'];

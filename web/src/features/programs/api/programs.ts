@@ -6,10 +6,12 @@ import type { ProgramStatus } from '@/lib/api/enums';
 import { programKeys } from '@/lib/api/programs';
 import type {
   CheckEligibilityResponse,
+  Enrollment,
   ListEnrollmentsResponse,
   ListPartnersResponse,
   ListProgramRulesVersionsResponse,
   ListProgramsResponse,
+  ListProgramTermsVersionsResponse,
   Program,
   SimulateProgramRequest,
   SimulationResult,
@@ -130,4 +132,47 @@ export function simulateProgram({ programId, historyStart, historyEnd, program, 
     body.updateMask = fieldMaskJson(updateMask);
   }
   return api.post<SimulationResult>('/v1/programs:simulate', body);
+}
+
+// ---- A partner's view: joining programs and their terms ----
+
+// Whether the caller's own partner may join a program, why not, and the terms it would accept.
+export function useOwnEligibility(programId: string, enabled = true) {
+  return useQuery({
+    queryKey: programKeys.eligibility(programId, 'mine'),
+    queryFn: () => api.get<CheckEligibilityResponse>(`/v1/programs/${programId}/eligibility`),
+    enabled: enabled && !!programId,
+  });
+}
+
+// Every terms version of a program, newest first, with who of the partner accepted each.
+export function useTermsVersions(programId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['programs', 'terms-versions', programId],
+    queryFn: async () =>
+      (await api.get<ListProgramTermsVersionsResponse>(`/v1/programs/${programId}/terms-versions`)).versions ?? [],
+    enabled,
+  });
+}
+
+function useEnrollmentMutation(post: (programId: string, termsVersion: number) => Promise<Enrollment>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ programId, termsVersion }: { programId: string; termsVersion: number }) => post(programId, termsVersion),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: programKeys.all }),
+  });
+}
+
+// The partner admin joins a program, accepting the terms version they read.
+export function useEnroll() {
+  return useEnrollmentMutation((programId, termsVersion) =>
+    api.post<Enrollment>(`/v1/programs/${programId}/enrollments`, { acceptedTermsVersion: termsVersion }),
+  );
+}
+
+// The partner admin accepts a program's new terms version.
+export function useAcceptTerms() {
+  return useEnrollmentMutation((programId, termsVersion) =>
+    api.post<Enrollment>(`/v1/programs/${programId}/enrollments:acceptTerms`, { acceptedTermsVersion: termsVersion }),
+  );
 }

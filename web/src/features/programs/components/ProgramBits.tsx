@@ -1,10 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { ProgressBar } from '@/components/ProgressBar';
+import { Empty } from '@/components/Status';
 import { labelOf, type Known, type ProgramStatus } from '@/lib/api/enums';
-import type { Program } from '@/lib/api/schema';
+import type { IncentiveRule, Program } from '@/lib/api/schema';
 import { percentOf } from '@/lib/decimal';
 import { formatMoney } from '@/lib/format';
 import { PROGRAM_STATUS_LABELS } from '@/lib/labels';
+import { RULE_KIND_LABELS } from '../labels';
+import { describeRule, ruleKind } from './program-draft';
 
 const kTone: Record<Known<ProgramStatus>, string> = {
   PROGRAM_STATUS_DRAFT: 'pill--info',
@@ -47,5 +50,25 @@ export function RemoveRowButton({ label, onClick }: { label: string; onClick: ()
     <button type="button" className="button button--ghost button--small tier-row__remove" onClick={onClick} aria-label={label}>
       ×
     </button>
+  );
+}
+
+// A program's rules in words, each with its kind.
+export function RuleList({ rules, currency }: { rules: IncentiveRule[]; currency: string }) {
+  const { t } = useTranslation();
+  if (rules.length === 0) return <Empty>{t('No rules yet.')}</Empty>;
+  return (
+    <ol className="rule-summary">
+      {rules.map((rule) => {
+        const kind = ruleKind(rule);
+        return (
+          <li key={rule.id}>
+            <strong>{rule.name || rule.id}</strong> <span className="pill pill--info">{kind ? t(RULE_KIND_LABELS[kind]) : '?'}</span>
+            <span className="muted small"> · {rule.id}</span>
+            <p>{describeRule(rule, currency, t)}</p>
+          </li>
+        );
+      })}
+    </ol>
   );
 }

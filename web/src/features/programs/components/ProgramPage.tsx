@@ -8,7 +8,7 @@ import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
 import { labelOf, type Known, type ProgramStatus } from '@/lib/api/enums';
 import { useProgram } from '@/lib/api/programs';
-import type { IncentiveRule, Program } from '@/lib/api/schema';
+import type { Program } from '@/lib/api/schema';
 import { formatDate, formatDateTime, formatDay, formatNumber } from '@/lib/format';
 import { PARTNER_TYPE_LABELS } from '@/lib/labels';
 import { usePrincipal } from '@/lib/principal';
@@ -21,9 +21,8 @@ import {
   useRulesVersions,
   type StatusAction,
 } from '../api/programs';
-import { PROGRAM_PERIOD_LABELS, RULE_KIND_LABELS } from '../labels';
-import { describeRule, ruleKind } from './program-draft';
-import { BudgetBar, ProgramStatusPill } from './ProgramBits';
+import { PROGRAM_PERIOD_LABELS } from '../labels';
+import { BudgetBar, ProgramStatusPill, RuleList } from './ProgramBits';
 import '../programs.css';
 
 // /programs/:programId: a program's overview, status actions (program admins), rules and their
@@ -249,25 +248,6 @@ function Overview({ program: p }: { program: Program }) {
         )}
       </Card>
     </div>
-  );
-}
-
-export function RuleList({ rules, currency }: { rules: IncentiveRule[]; currency: string }) {
-  const { t } = useTranslation();
-  if (rules.length === 0) return <Empty>{t('No rules yet.')}</Empty>;
-  return (
-    <ol className="rule-summary">
-      {rules.map((rule) => {
-        const kind = ruleKind(rule);
-        return (
-          <li key={rule.id}>
-            <strong>{rule.name || rule.id}</strong> <span className="pill pill--info">{kind ? t(RULE_KIND_LABELS[kind]) : '?'}</span>
-            <span className="muted small"> · {rule.id}</span>
-            <p>{describeRule(rule, currency, t)}</p>
-          </li>
-        );
-      })}
-    </ol>
   );
 }
 
