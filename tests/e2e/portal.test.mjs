@@ -44,6 +44,9 @@ test('a rep submits a claim with proof, a manager approves it, the dashboard upd
   const pointsBefore = Number((await rep.getByTestId('points-balance').textContent()).replace(/\D/g, ''));
   assert.equal(pointsBefore, 390);
   assert.match(await rep.getByTestId('tier-gap').textContent(), /more sales to Platinum/);
+  // What the tier gives now, and what the next one unlocks.
+  assert.match(await rep.getByTestId('tier-benefits').textContent(), /Rebates \+2%/);
+  assert.match(await rep.getByTestId('next-tier-benefits').textContent(), /^Platinum unlocks: Rebates \+3%/);
 
   // Submit: program, invoice, customer, a product found by SKU (its list price filled in), proof.
   await rep.getByRole('link', { name: 'Claims' }).click();

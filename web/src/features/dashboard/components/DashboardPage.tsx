@@ -136,6 +136,11 @@ function TierCard() {
               <p className="big-number" data-testid="tier-name">
                 {s.tier?.name || t('No tier')}
               </p>
+              {s.tier?.benefits && (
+                <p className="small" data-testid="tier-benefits">
+                  {s.tier.benefits}
+                </p>
+              )}
               {s.demotionWarning && (
                 <p className="warning" role="alert">
                   {s.demotionWarning.text}
@@ -144,6 +149,11 @@ function TierCard() {
               {next ? (
                 <>
                   <p data-testid="tier-gap">{next.text}</p>
+                  {next.tier?.benefits && (
+                    <p className="small" data-testid="next-tier-benefits">
+                      {t('{{tier}} unlocks: {{benefits}}', { tier: next.tier.name, benefits: next.tier.benefits })}
+                    </p>
+                  )}
                   {criteria?.minTrailingSales && criteria.minTrailingSales !== '0' && (
                     <ProgressBar
                       percent={percentOf(s.trailingSales, criteria.minTrailingSales)}
