@@ -54,6 +54,16 @@ bool SameRules(const Program& a, const Program& b) {
   return true;
 }
 
+// INVALID_ARGUMENT unless a terms acceptance names its program and the version accepted.
+absl::Status ValidateAcceptance(int64_t program_id, int32_t accepted_terms_version) {
+  FieldErrors errors;
+  if (program_id <= 0) errors.Add("program_id", "required");
+  if (accepted_terms_version <= 0) {
+    errors.Add("accepted_terms_version", "required: the terms version you accept");
+  }
+  return errors.ToStatus();
+}
+
 }  // namespace
 
 absl::Status ProgramDirectory::Validate(const Program& program) {
@@ -305,12 +315,7 @@ absl::StatusOr<cim::v1::CheckEligibilityResponse> ProgramDirectory::CheckEligibi
 absl::StatusOr<Enrollment> ProgramDirectory::EnrollPartner(
     const Principal& caller, const cim::v1::EnrollPartnerRequest& request) {
   CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PARTNER_ADMIN}));
-  FieldErrors errors;
-  if (request.program_id() <= 0) errors.Add("program_id", "required");
-  if (request.accepted_terms_version() <= 0) {
-    errors.Add("accepted_terms_version", "required: the terms version you accept");
-  }
-  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_RETURN_IF_ERROR(ValidateAcceptance(request.program_id(), request.accepted_terms_version()));
   CIM_ASSIGN_OR_RETURN(Program program, GetProgram(caller, request.program_id()));
   if (program.status() != cim::v1::PROGRAM_STATUS_ACTIVE) {
     return absl::FailedPreconditionError(
@@ -367,12 +372,7 @@ absl::StatusOr<Enrollment> ProgramDirectory::EnrollPartner(
 absl::StatusOr<Enrollment> ProgramDirectory::AcceptTerms(
     const Principal& caller, const cim::v1::AcceptProgramTermsRequest& request) {
   CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PARTNER_ADMIN}));
-  FieldErrors errors;
-  if (request.program_id() <= 0) errors.Add("program_id", "required");
-  if (request.accepted_terms_version() <= 0) {
-    errors.Add("accepted_terms_version", "required: the terms version you accept");
-  }
-  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_RETURN_IF_ERROR(ValidateAcceptance(request.program_id(), request.accepted_terms_version()));
   CIM_RETURN_IF_ERROR(GetProgram(caller, request.program_id()).status());
   return programs_.AcceptTerms(request.program_id(), caller.partner_id,
                                request.accepted_terms_version(), caller.user_id, clock_.Now());
