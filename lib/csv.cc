@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
 
 namespace cim {
 
@@ -24,6 +25,58 @@ std::string CsvText(absl::string_view value) {
 
 void AppendCsvRow(const std::vector<std::string>& cells, std::string& out) {
   absl::StrAppend(&out, absl::StrJoin(cells, ","), "\r\n");
+}
+
+absl::StatusOr<std::vector<std::vector<std::string>>> ParseCsv(absl::string_view text) {
+  absl::ConsumePrefix(&text, "\xEF\xBB\xBF");
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string cell;
+  int line = 1;
+  bool quoted = false;       // inside a quoted cell
+  bool after_quote = false;  // a quoted cell just closed: only a comma or a line end may follow
+  const auto end_row = [&] {
+    row.push_back(std::move(cell));
+    cell.clear();
+    rows.push_back(std::move(row));
+    row.clear();
+    after_quote = false;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        cell += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+        after_quote = true;
+      } else {
+        if (c == '\n') ++line;
+        cell += c;
+      }
+      continue;
+    }
+    if (c == ',') {
+      row.push_back(std::move(cell));
+      cell.clear();
+      after_quote = false;
+    } else if (c == '\n' || (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
+      if (c == '\r') ++i;
+      end_row();
+      ++line;
+    } else if (after_quote) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("line ", line, ": text after a closing quote"));
+    } else if (c == '"' && cell.empty()) {
+      quoted = true;
+    } else {
+      cell += c;
+    }
+  }
+  if (quoted) return absl::InvalidArgumentError(absl::StrCat("line ", line, ": a quote is open"));
+  if (!cell.empty() || !row.empty() || after_quote) end_row();
+  return rows;
 }
 
 }  // namespace cim

@@ -26,4 +26,11 @@ absl::Status FieldErrors::ToStatus() const {
   return status;
 }
 
+absl::Status RequireId(int64_t id, const char* field) {
+  if (id > 0) return absl::OkStatus();
+  FieldErrors errors;
+  errors.Add(field, "required");
+  return errors.ToStatus();
+}
+
 }  // namespace cim

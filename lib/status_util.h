@@ -3,6 +3,7 @@
 #ifndef CIM_LIB_STATUS_UTIL_H_
 #define CIM_LIB_STATUS_UTIL_H_
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,6 +28,9 @@ class FieldErrors {
  private:
   std::vector<std::pair<std::string, std::string>> violations_;
 };
+
+// OK for an id > 0; otherwise INVALID_ARGUMENT with the violation "`field`: required".
+absl::Status RequireId(int64_t id, const char* field);
 
 // Type URL under which field violations travel in an absl::Status payload.
 inline constexpr absl::string_view kBadRequestTypeUrl = "type.googleapis.com/google.rpc.BadRequest";

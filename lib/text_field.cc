@@ -79,4 +79,10 @@ bool IsPrintableKey(absl::string_view s, size_t min_len, size_t max_len) {
          std::all_of(s.begin(), s.end(), [](unsigned char c) { return c > 0x20 && c < 0x7f; });
 }
 
+void ValidateIdempotencyKey(absl::string_view key, FieldErrors& errors) {
+  if (!IsPrintableKey(key, 8, 100)) {
+    errors.Add("idempotency_key", "8 to 100 printable characters, unique per request");
+  }
+}
+
 }  // namespace cim

@@ -28,6 +28,10 @@ bool MatchesCharset(absl::string_view s, size_t max_len, bool allow_upper, bool 
 // retry keys and external ids.
 bool IsPrintableKey(absl::string_view s, size_t min_len, size_t max_len);
 
+// Adds a violation for "idempotency_key" unless `key` is a retry key: 8 to 100 printable
+// characters (claims, orders and every other request a client may safely repeat).
+void ValidateIdempotencyKey(absl::string_view key, FieldErrors& errors);
+
 // True if UTF-8 `s` holds a control character (C0, DEL or C1); tab, line feed and carriage
 // return count only when `line_breaks_too`.
 bool HasControlCharacter(absl::string_view s, bool line_breaks_too);

@@ -14,6 +14,7 @@
 #include "server/demo/demo_performance.h"
 #include "server/demo/demo_programs.h"
 #include "server/demo/demo_recognition.h"
+#include "server/demo/demo_rewards.h"
 
 namespace cim {
 
@@ -109,6 +110,12 @@ absl::Status SeedDemo(const ServerOptions& options, std::ostream& out) {
     CIM_ASSIGN_OR_RETURN(const int costs, LoadDemoProgramCosts(stores.performance, stores.programs,
                                                                admin.user.id(), clock.Now()));
     out << "Demo program costs loaded: " << costs << " admin, training and marketing costs.\n";
+    Redemption redemption(stores.redemption, stores.ledger, stores.partners, stores.certifications,
+                          clock);
+    CIM_ASSIGN_OR_RETURN(const DemoRewardsSummary rewards,
+                         LoadDemoRewards(redemption, stores.users, admin.user.id()));
+    out << "Demo rewards catalog loaded: " << rewards.items << " items, " << rewards.orders
+        << " orders.\n";
   } else {
     out << "Demo data already present (database has users); nothing loaded.\n";
   }

@@ -31,6 +31,7 @@ Repositories::Repositories(MysqlDatabase& db, const Clock& clock)
       challenges(db),
       surveys(db),
       audit(db),
-      performance(db) {}
+      performance(db),
+      redemption(db) {}
 
 }  // namespace cim

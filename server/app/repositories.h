@@ -26,6 +26,7 @@
 #include "server/program/mysql_product_repository.h"
 #include "server/program/mysql_program_repository.h"
 #include "server/recognition/mysql_recognition_repository.h"
+#include "server/redemption/mysql_redemption_repository.h"
 #include "server/training/mysql_certification_registry.h"
 #include "server/training/mysql_training_repository.h"
 
@@ -59,6 +60,7 @@ struct Repositories {
   MysqlSurveyRepository surveys;
   MysqlAuditRepository audit;
   MysqlPerformanceRepository performance;
+  MysqlRedemptionRepository redemption;
 };
 
 }  // namespace cim

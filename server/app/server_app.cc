@@ -35,7 +35,9 @@ ServerApp::ServerApp(const ServerOptions& options, std::unique_ptr<MysqlDatabase
                   stores_.users, stores_.partners, program_directory_, clock_),
       audit_trail_(stores_.audit),
       program_performance_(stores_.performance, program_directory_, clock_),
-      exports_(claim_workflow_, ledger_book_, payout_workflow_, program_performance_, clock_) {}
+      exports_(claim_workflow_, ledger_book_, payout_workflow_, program_performance_, clock_),
+      redemption_(stores_.redemption, stores_.ledger, stores_.partners, stores_.certifications,
+                  clock_) {}
 
 absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions& options) {
   CIM_ASSIGN_OR_RETURN(std::unique_ptr<MysqlDatabase> db,
@@ -62,7 +64,8 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
                              .engagement = app->engagement_,
                              .audit = app->audit_trail_,
                              .performance = app->program_performance_,
-                             .exports = app->exports_};
+                             .exports = app->exports_,
+                             .redemption = app->redemption_};
   CIM_ASSIGN_OR_RETURN(app->rpc_,
                        RpcServer::Start(options.listen_address, handlers, app->metrics_));
   if (!options.metrics_address.empty()) {

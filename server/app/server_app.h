@@ -33,6 +33,7 @@
 #include "server/program/program_directory.h"
 #include "server/recognition/leaderboard_index.h"
 #include "server/recognition/recognition.h"
+#include "server/redemption/redemption.h"
 #include "server/rpc/rpc_server.h"
 #include "server/training/training.h"
 
@@ -110,6 +111,7 @@ class ServerApp {
   AuditTrail audit_trail_;
   PerformanceReports program_performance_;
   Exports exports_;
+  Redemption redemption_;
   RequestMetrics metrics_{"cim_server_grpc", {"method", "code"}, "gRPC calls"};
   std::unique_ptr<RpcServer> rpc_;
   std::optional<BackgroundJobs> jobs_;  // after what they use: stop before it goes

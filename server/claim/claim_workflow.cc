@@ -4,12 +4,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "lib/content_type.h"
 #include "lib/dates.h"
 #include "lib/pagination.h"
 #include "lib/proto_time.h"
 #include "lib/sha256.h"
 #include "lib/text_field.h"
-#include "server/claim/attachment_type.h"
 #include "server/claim/event_cursor.h"
 #include "server/identity/acting_partner.h"
 #include "server/program/program_rules.h"
@@ -20,13 +20,6 @@ namespace {
 
 using cim::v1::ClaimStatus;
 using cim::v1::Program;
-
-absl::Status RequireId(int64_t id, const char* field) {
-  if (id > 0) return absl::OkStatus();
-  FieldErrors errors;
-  errors.Add(field, "required");
-  return errors.ToStatus();
-}
 
 cim::v1::LedgerAccount ToAccount(RewardAccount account) {
   switch (account) {
@@ -72,12 +65,6 @@ TotalsKey ApprovalTotals(const Program& program, absl::CivilDay invoice_date) {
     if (rule.kind_case() != IncentiveRule::kMdfAllocation) key.rule_ids.push_back(rule.id());
   }
   return key;
-}
-
-void ValidateIdempotencyKey(const std::string& key, FieldErrors& errors) {
-  if (!IsPrintableKey(key, 8, 100)) {
-    errors.Add("idempotency_key", "8 to 100 printable characters, unique per submission");
-  }
 }
 
 // Each batched stage (submission checks, submission storage, review decisions) takes up to this

@@ -31,6 +31,34 @@ absl::Status RebateProgress(const cim::v1::RebateRule& rule, const Decimal& volu
   return absl::OkStatus();
 }
 
+// Fills next_step_reward and next_step_true_up of `out`: what the engine would pay for `rule` if
+// sales of exactly `more` (the amount to its next step) were approved on `day`, on top of
+// `history`.
+absl::Status NextStepWorth(const Program& program, const IncentiveRule& rule,
+                           const absl::flat_hash_map<std::string, RuleHistory>& history,
+                           absl::CivilDay day, const Decimal& more, int scale,
+                           cim::v1::RuleProgress& out) {
+  if (more.sign() <= 0) return absl::OkStatus();
+  const std::vector<std::string> skus = RuleSkus(program, rule);
+  SaleClaim sale{.invoice_date = day};
+  sale.lines.push_back(SaleLine{
+      .sku = skus.empty() ? std::string() : skus.front(), .quantity = 1, .unit_price = more});
+  CIM_ASSIGN_OR_RETURN(const std::vector<RuleEvaluation> evaluations,
+                       EvaluateSaleClaim(program, sale, history));
+  Decimal reward, true_up;
+  for (const RuleEvaluation& e : evaluations) {
+    if (e.rule_id != rule.id()) continue;
+    for (const Reward& r : e.rewards) {
+      reward += r.amount;
+      if (r.kind == RewardKind::kRebateTrueUp) true_up += r.amount;
+    }
+  }
+  const int unit_scale = rule.kind_case() == IncentiveRule::kPoints ? 0 : scale;
+  out.set_next_step_reward(reward.ToString(unit_scale));
+  out.set_next_step_true_up(true_up.ToString(unit_scale));
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::StatusOr<cim::v1::PartnerProgress> PartnerProgressReport::Get(
@@ -113,6 +141,21 @@ absl::StatusOr<cim::v1::PartnerProgress> PartnerProgressReport::Get(
       default:
         break;
     }
+  }
+
+  // What each next step is worth, by the engine, on the approved history alone.
+  for (int i = 0; i < program.rules_size(); ++i) {
+    const IncentiveRule& rule = program.rules(i);
+    cim::v1::RuleProgress* p = nullptr;
+    for (cim::v1::RuleProgress& r : *progress.mutable_rules()) {
+      if (r.rule_id() == rule.id()) p = &r;
+    }
+    if (p == nullptr || p->reached()) continue;
+    const std::string& more =
+        !p->amount_to_next_tier().empty() ? p->amount_to_next_tier() : p->amount_to_target();
+    if (more.empty()) continue;
+    CIM_ASSIGN_OR_RETURN(const Decimal amount, Decimal::Parse(more));
+    CIM_RETURN_IF_ERROR(NextStepWorth(program, rule, history, today, amount, scale, *p));
   }
 
   // Earned (rewards net of reversals; reimbursements only move fund money to payable), paid

@@ -30,6 +30,9 @@ void AppendLedgerEntries(soci::session& session, const std::vector<LedgerPosting
 std::vector<LedgerEntry> ReadLedgerEntries(soci::session& session, const LedgerFilter& filter,
                                            int64_t before_id, int limit);
 
+// The points balance of `user_id`: the sum of their points entries.
+Decimal UserPointsBalance(soci::session& session, int64_t user_id);
+
 }  // namespace cim
 
 #endif  // CIM_SERVER_MONEY_MYSQL_LEDGER_ENTRIES_H_

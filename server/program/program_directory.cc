@@ -31,13 +31,6 @@ absl::Status StaleProgram(int64_t id) {
       absl::StrCat("program ", id, " was changed by someone else; reload and retry"));
 }
 
-absl::Status RequireId(int64_t id, const char* field) {
-  if (id > 0) return absl::OkStatus();
-  FieldErrors errors;
-  errors.Add(field, "required");
-  return errors.ToStatus();
-}
-
 void Normalize(Program& p) { p.set_name(std::string(absl::StripAsciiWhitespace(p.name()))); }
 
 // A program as partners see it: who else got a named-partner deal is not theirs to know.

@@ -45,9 +45,8 @@ absl::Status CheckTransition(ProgramStatus from, ProgramStatus to) {
 }
 
 std::vector<cim::v1::EligibilityGap> EligibilityGaps(
-    const cim::v1::Program& program, const cim::v1::Partner& partner,
-    const absl::flat_hash_set<std::string>& certifications) {
-  const cim::v1::Eligibility& e = program.eligibility();
+    const cim::v1::Eligibility& e, const cim::v1::Partner& partner,
+    const absl::flat_hash_set<std::string>& certifications, absl::string_view what) {
   std::vector<cim::v1::EligibilityGap> gaps;
   const auto gap = [&](cim::v1::EligibilityGapKind kind, std::string reason,
                        std::string next_step) -> cim::v1::EligibilityGap& {
@@ -76,7 +75,8 @@ std::vector<cim::v1::EligibilityGap> EligibilityGaps(
     values(gap(cim::v1::ELIGIBILITY_GAP_KIND_PARTNER_TYPE,
                absl::StrCat("partner type ", current, " is not eligible (",
                             absl::StrJoin(names, ", "), " only)"),
-               "open to other partner types: ask your channel manager about similar programs"),
+               absl::StrCat("open to other partner types: ask your channel manager about similar ",
+                            what, "s")),
            current, names);
   }
   if (!Allows(e.tiers(), partner.tier())) {
@@ -92,11 +92,13 @@ std::vector<cim::v1::EligibilityGap> EligibilityGaps(
     values(gap(cim::v1::ELIGIBILITY_GAP_KIND_REGION,
                absl::StrCat("region ", partner.region(), " is not eligible (",
                             absl::StrJoin(regions, ", "), " only)"),
-               "open to other regions: ask your channel manager about programs in yours"),
+               absl::StrCat("open to other regions: ask your channel manager about ", what,
+                            "s in yours")),
            partner.region(), regions);
   }
   if (!Allows(e.partner_ids(), partner.id())) {
-    gap(cim::v1::ELIGIBILITY_GAP_KIND_NAMED_PARTNERS, "the program is open to named partners only",
+    gap(cim::v1::ELIGIBILITY_GAP_KIND_NAMED_PARTNERS,
+        absl::StrCat("the ", what, " is open to named partners only"),
         "ask your channel manager to name your partner");
   }
   for (const std::string& code : e.required_certifications()) {

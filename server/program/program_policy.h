@@ -7,6 +7,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "cim/v1/identity.pb.h"
 #include "cim/v1/program.pb.h"
 
@@ -16,11 +17,19 @@ namespace cim {
 // active or paused → closed. FAILED_PRECONDITION naming both statuses otherwise.
 absl::Status CheckTransition(cim::v1::ProgramStatus from, cim::v1::ProgramStatus to);
 
-// Every reason `partner` may not enroll in `program` (empty when eligible), each with the step
-// that would change it. `certifications` are the codes held by the partner's users.
+// Every reason `partner` is outside `audience` (empty when inside), each with the step that
+// would change it. `certifications` are the codes held by the partner's users; `what` names the
+// thing the audience is of ("program", "item").
 std::vector<cim::v1::EligibilityGap> EligibilityGaps(
+    const cim::v1::Eligibility& audience, const cim::v1::Partner& partner,
+    const absl::flat_hash_set<std::string>& certifications, absl::string_view what);
+
+// Every reason `partner` may not enroll in `program` (empty when eligible).
+inline std::vector<cim::v1::EligibilityGap> EligibilityGaps(
     const cim::v1::Program& program, const cim::v1::Partner& partner,
-    const absl::flat_hash_set<std::string>& certifications);
+    const absl::flat_hash_set<std::string>& certifications) {
+  return EligibilityGaps(program.eligibility(), partner, certifications, "program");
+}
 
 // The API name of a status without its prefix ("ACTIVE").
 std::string ProgramStatusName(cim::v1::ProgramStatus status);

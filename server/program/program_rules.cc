@@ -47,7 +47,7 @@ class ProgramChecker {
     ValidateText(p.description(), "program.description", 0, 5000, errors_);
     ValidateText(p.objectives(), "program.objectives", 0, 5000, errors_);
     CheckTargets();
-    CheckEligibility();
+    ValidateEligibility(program_.eligibility(), "program.eligibility", errors_);
     if (absl::Status s = CurrencyMinorUnits(p.currency_code()).status(); !s.ok()) {
       errors_.Add("program.currency_code", std::string(s.message()));
     }
@@ -79,40 +79,6 @@ class ProgramChecker {
       }
       ParseDecimalField(t.target(), f + ".target", {.max_scale = kRateScale}, errors_);
       ValidateText(t.description(), f + ".description", 0, 200, errors_);
-    }
-  }
-
-  void CheckEligibility() {
-    const cim::v1::Eligibility& e = program_.eligibility();
-    for (int i = 0; i < e.partner_types_size(); ++i) {
-      if (e.partner_types(i) == cim::v1::PARTNER_TYPE_UNSPECIFIED) {
-        errors_.Add(absl::StrCat("program.eligibility.partner_types[", i, "]"),
-                    "must be a partner type");
-      }
-    }
-    for (int i = 0; i < e.tiers_size(); ++i) {
-      if (!MatchesCharset(e.tiers(i), 32, false, true)) {
-        errors_.Add(absl::StrCat("program.eligibility.tiers[", i, "]"),
-                    "1 to 32 of a-z, 0-9, '-' and '_'");
-      }
-    }
-    for (int i = 0; i < e.regions_size(); ++i) {
-      if (!MatchesCharset(e.regions(i), 32, true, false)) {
-        errors_.Add(absl::StrCat("program.eligibility.regions[", i, "]"),
-                    "1 to 32 of A-Z, a-z, 0-9 and '-'");
-      }
-    }
-    for (int i = 0; i < e.partner_ids_size(); ++i) {
-      if (e.partner_ids(i) <= 0) {
-        errors_.Add(absl::StrCat("program.eligibility.partner_ids[", i, "]"),
-                    "must be a partner id");
-      }
-    }
-    for (int i = 0; i < e.required_certifications_size(); ++i) {
-      if (!IsCertificationCode(e.required_certifications(i))) {
-        errors_.Add(absl::StrCat("program.eligibility.required_certifications[", i, "]"),
-                    kCertificationCodeRule);
-      }
     }
   }
 
@@ -382,6 +348,37 @@ std::vector<std::string> ReferencedSkus(const Program& program) {
 void ValidateProgram(const Program& program, const absl::flat_hash_set<std::string>& known_skus,
                      FieldErrors& errors) {
   ProgramChecker(program, known_skus, errors).Check();
+}
+
+void ValidateEligibility(const cim::v1::Eligibility& e, absl::string_view prefix,
+                         FieldErrors& errors) {
+  const auto field = [&](absl::string_view list, int i) {
+    return absl::StrCat(prefix, ".", list, "[", i, "]");
+  };
+  for (int i = 0; i < e.partner_types_size(); ++i) {
+    if (e.partner_types(i) == cim::v1::PARTNER_TYPE_UNSPECIFIED ||
+        !cim::v1::PartnerType_IsValid(e.partner_types(i))) {
+      errors.Add(field("partner_types", i), "must be a partner type");
+    }
+  }
+  for (int i = 0; i < e.tiers_size(); ++i) {
+    if (!MatchesCharset(e.tiers(i), 32, false, true)) {
+      errors.Add(field("tiers", i), "1 to 32 of a-z, 0-9, '-' and '_'");
+    }
+  }
+  for (int i = 0; i < e.regions_size(); ++i) {
+    if (!MatchesCharset(e.regions(i), 32, true, false)) {
+      errors.Add(field("regions", i), "1 to 32 of A-Z, a-z, 0-9 and '-'");
+    }
+  }
+  for (int i = 0; i < e.partner_ids_size(); ++i) {
+    if (e.partner_ids(i) <= 0) errors.Add(field("partner_ids", i), "must be a partner id");
+  }
+  for (int i = 0; i < e.required_certifications_size(); ++i) {
+    if (!IsCertificationCode(e.required_certifications(i))) {
+      errors.Add(field("required_certifications", i), kCertificationCodeRule);
+    }
+  }
 }
 
 }  // namespace cim

@@ -33,6 +33,11 @@ void ValidateProduct(const Product& product, absl::string_view prefix, FieldErro
 bool IsCertificationCode(absl::string_view code);
 inline constexpr char kCertificationCodeRule[] = "1 to 64 of a-z, 0-9, '-' and '_'";
 
+// Adds violations (named `prefix`.list[i]) for every bad code of an audience: partner types,
+// tier and region codes, partner ids, certification codes. Programs and catalog items share it.
+void ValidateEligibility(const cim::v1::Eligibility& eligibility, absl::string_view prefix,
+                         FieldErrors& errors);
+
 // Every SKU `program` names (eligible_skus and rules), without duplicates.
 std::vector<std::string> ReferencedSkus(const Program& program);
 

@@ -4,22 +4,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "server/claim/attachment_type.h"
+#include "lib/content_type.h"
 #include "server/rpc/call_auth.h"
 #include "server/rpc/rpc_handler.h"
+#include "server/rpc/upload_stream.h"
 
 namespace cim {
-namespace {
-
-constexpr size_t kMaxChunkBytes = 1 << 20;
-
-absl::Status UploadError(const char* field, std::string description) {
-  FieldErrors errors;
-  errors.Add(field, std::move(description));
-  return errors.ToStatus();
-}
-
-}  // namespace
 
 grpc::Status ClaimServiceImpl::SubmitClaim(grpc::ServerContext* context,
                                            const cim::v1::SubmitClaimRequest* request,
@@ -90,29 +80,9 @@ grpc::Status ClaimServiceImpl::UploadAttachment(
     grpc::ServerContext* context, grpc::ServerReader<cim::v1::UploadAttachmentRequest>* reader,
     cim::v1::Attachment* response) {
   return rpc_.RunStreaming(*context, __func__, [&](const Principal& p) -> absl::Status {
-    cim::v1::UploadAttachmentRequest message;
-    if (!reader->Read(&message) || !message.has_metadata()) {
-      return UploadError("metadata", "the first message must carry the metadata");
-    }
-    const cim::v1::AttachmentMetadata metadata = message.metadata();
+    cim::v1::AttachmentMetadata metadata;
     std::string bytes;
-    while (reader->Read(&message)) {
-      if (!message.has_chunk()) {
-        return UploadError("chunk", "after the metadata, send only chunks");
-      }
-      if (message.chunk().size() > kMaxChunkBytes) {
-        return UploadError("chunk", "chunks are at most 1 MiB");
-      }
-      if (bytes.size() + message.chunk().size() > kMaxAttachmentBytes) {
-        return UploadError(
-            "chunk", absl::StrCat("the file is larger than ", kMaxAttachmentBytes >> 20, " MiB"));
-      }
-      bytes += message.chunk();
-    }
-    // A cancelled call ends the stream like a finished one: never store a cut-off file.
-    if (context->IsCancelled()) {
-      return absl::CancelledError("the upload was cancelled before it ended");
-    }
+    CIM_RETURN_IF_ERROR(ReadUpload(*context, *reader, kMaxAttachmentBytes, metadata, bytes));
     return Assign(workflow_.Upload(p, metadata, bytes), response);
   });
 }

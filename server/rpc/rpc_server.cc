@@ -27,7 +27,8 @@ RpcServer::RpcServer(const RpcHandlers& h)
       engagement_service_(h.auth, h.engagement),
       audit_service_(h.auth, h.audit),
       performance_service_(h.auth, h.performance),
-      export_service_(h.auth, h.exports) {}
+      export_service_(h.auth, h.exports),
+      redemption_service_(h.auth, h.redemption) {}
 
 absl::StatusOr<std::unique_ptr<RpcServer>> RpcServer::Start(const std::string& listen_address,
                                                             const RpcHandlers& handlers,
@@ -44,7 +45,8 @@ absl::StatusOr<std::unique_ptr<RpcServer>> RpcServer::Start(const std::string& l
            &rpc->auth_service_, &rpc->partner_service_, &rpc->program_service_,
            &rpc->ledger_service_, &rpc->claim_service_, &rpc->fund_service_, &rpc->payout_service_,
            &rpc->recognition_service_, &rpc->tier_service_, &rpc->audit_service_,
-           &rpc->performance_service_, &rpc->export_service_, &rpc->engagement_service_}) {
+           &rpc->performance_service_, &rpc->export_service_, &rpc->engagement_service_,
+           &rpc->redemption_service_}) {
     builder.RegisterService(service);
   }
   // Handlers block on the database and on group commits, so many calls are in a handler at

@@ -23,6 +23,7 @@
 #include "server/rpc/performance_service.h"
 #include "server/rpc/program_service.h"
 #include "server/rpc/recognition_service.h"
+#include "server/rpc/redemption_service.h"
 #include "server/rpc/tier_service.h"
 
 namespace cim {
@@ -45,6 +46,7 @@ struct RpcHandlers {
   AuditTrail& audit;
   PerformanceReports& performance;
   Exports& exports;
+  Redemption& redemption;
 };
 
 class RpcServer {
@@ -80,6 +82,7 @@ class RpcServer {
   AuditServiceImpl audit_service_;
   PerformanceServiceImpl performance_service_;
   ExportServiceImpl export_service_;
+  RedemptionServiceImpl redemption_service_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   bool shut_down_ = false;

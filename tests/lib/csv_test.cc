@@ -1,10 +1,14 @@
 // CSV cells and rows (RFC 4180): quoting only where needed, quotes doubled, CRLF row ends, and
-// cells a spreadsheet would run as a formula prefixed with ' so they are shown instead.
+// cells a spreadsheet would run as a formula prefixed with ' so they are shown instead; reading
+// rows back with quoted cells, both line ends, and errors that name the line.
 #include "lib/csv.h"
 
 #include <string>
+#include <vector>
 
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/status_matchers.h"
 
 namespace cim {
 namespace {
@@ -42,6 +46,37 @@ TEST(CsvTest, RowsEndInCrlf) {
   AppendCsvRow({}, out);
   AppendCsvRow({CsvText("x")}, out);
   EXPECT_EQ(out, "1,\"Acme, Inc.\",-20.01\r\n\r\nx\r\n");
+}
+
+using ::cim::testing::StatusIs;
+using ::testing::HasSubstr;
+using Rows = std::vector<std::vector<std::string>>;
+
+TEST(CsvTest, ParsesQuotedCellsAndBothLineEnds) {
+  const absl::StatusOr<Rows> rows =
+      ParseCsv("\xEF\xBB\xBForder_id,code\r\n12,\"AB,\"\"C\"\"\"\n13,\"two\nlines\"\n14,\n");
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  EXPECT_EQ(*rows,
+            (Rows{{"order_id", "code"}, {"12", "AB,\"C\""}, {"13", "two\nlines"}, {"14", ""}}));
+}
+
+TEST(CsvTest, ReadsWhatItWrites) {
+  std::string out;
+  AppendCsvRow({CsvText("Acme, Inc."), CsvText("the \"best\""), CsvNumber("-20.01")}, out);
+  EXPECT_EQ(*ParseCsv(out), (Rows{{"Acme, Inc.", "the \"best\"", "-20.01"}}));
+}
+
+TEST(CsvTest, EmptyTextHasNoRows) {
+  EXPECT_TRUE(ParseCsv("")->empty());
+  EXPECT_EQ(*ParseCsv("a"), (Rows{{"a"}}));
+  EXPECT_EQ(*ParseCsv("\"\""), (Rows{{""}}));
+}
+
+TEST(CsvTest, BadQuotesNameTheLine) {
+  EXPECT_THAT(ParseCsv("a,b\n\"open\n"),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("line 3: a quote is open")));
+  EXPECT_THAT(ParseCsv("a\n\"x\"y,z\n"), StatusIs(absl::StatusCode::kInvalidArgument,
+                                                  HasSubstr("line 2: text after a closing quote")));
 }
 
 }  // namespace

@@ -56,6 +56,14 @@ absl::Status BothEven(int a, int b) {
   return absl::OkStatus();
 }
 
+TEST(RequireIdTest, AnIdAboveZeroIsRequired) {
+  EXPECT_TRUE(RequireId(7, "order_id").ok());
+  EXPECT_THAT(RequireId(0, "order_id"),
+              StatusIs(absl::StatusCode::kInvalidArgument, "invalid request: order_id: required"));
+  EXPECT_THAT(RequireId(-3, "item.id"),
+              StatusIs(absl::StatusCode::kInvalidArgument, "invalid request: item.id: required"));
+}
+
 TEST(StatusMacrosTest, ReturnTheFirstFailure) {
   EXPECT_EQ(*Quarter(12), 3);
   EXPECT_THAT(Quarter(6).status(), StatusIs(absl::StatusCode::kInvalidArgument, "odd"));

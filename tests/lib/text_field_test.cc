@@ -82,5 +82,27 @@ TEST(TextFieldTest, FileNamesHaveNoControlCharactersQuotesOrSlashes) {
   }
 }
 
+TEST(TextFieldTest, IdempotencyKeysAreEightToAHundredPrintableCharacters) {
+  struct Case {
+    std::string key;
+    bool ok;
+  } cases[] = {
+      {"order-7f3a", true},           {"12345678", true},
+      {std::string(100, 'k'), true},  {"1234567", false},
+      {std::string(101, 'k'), false}, {"with space", false},
+      {"tab\tkey-long", false},       {"", false},
+  };
+  for (const Case& c : cases) {
+    FieldErrors errors;
+    ValidateIdempotencyKey(c.key, errors);
+    EXPECT_EQ(errors.empty(), c.ok) << c.key;
+    if (!c.ok) {
+      EXPECT_EQ(errors.ToStatus().message(),
+                "invalid request: idempotency_key: 8 to 100 printable characters, unique per "
+                "request");
+    }
+  }
+}
+
 }  // namespace
 }  // namespace cim

@@ -170,6 +170,8 @@ TEST(SeedDemoCommandTest, LoadsTheDemoOnceAndItsLoginsWork) {
   ASSERT_THAT(seeded, IsOk());
   EXPECT_THAT(first.str(), HasSubstr("Demo data loaded: "));
   EXPECT_THAT(first.str(), HasSubstr("Demo programs loaded: "));
+  // The store's demo: seven rewards, and Amstel's gift card and hoodie orders.
+  EXPECT_THAT(first.str(), HasSubstr("Demo rewards catalog loaded: 7 items, 2 orders."));
   EXPECT_THAT(first.str(), HasSubstr("Demo logins (password for all: "));
   const long long users = database.Count("SELECT COUNT(*) FROM users");
   const long long claims = database.Count("SELECT COUNT(*) FROM claims");

@@ -1,7 +1,8 @@
 // PartnerProgressReport on the real MariaDB stores, with claims submitted and approved through
 // ClaimWorkflow and an injected clock: the period containing today (clamped to the program's
 // dates); per rule the period volume, the rebate tier reached and what the next needs, bonus
-// and growth targets (growth against the previous period's approved sales); rewards earned net
+// and growth targets (growth against the previous period's approved sales) and what reaching
+// each is worth by the rules engine (with the true-up of a retroactive rebate); rewards earned net
 // of reversals and without reimbursements, payable paid through paid statements, whole points;
 // claims awaiting review estimated in order on top of the period's history (claims of another
 // period on that period's totals). Partner roles see only their own partner (another answers
@@ -108,6 +109,9 @@ TEST_F(PartnerProgressTest, ShowsTheRebateTierEarningsAndThePendingEstimate) {
   EXPECT_EQ(rebate.next_tier_volume(), "10000.00");
   EXPECT_EQ(rebate.next_tier_percent(), "3");
   EXPECT_EQ(rebate.amount_to_next_tier(), "4000.00");
+  // What the step is worth, by the engine: 3% of the 4000 and the true-up of the 6000 before.
+  EXPECT_EQ(rebate.next_step_reward(), "180.00");
+  EXPECT_EQ(rebate.next_step_true_up(), "60.00");
   EXPECT_EQ(p.rules(1).kind(), "points");
   EXPECT_EQ(p.rules(2).kind(), "coop_accrual");
   EXPECT_EQ(p.rules(2).period_volume(), "6000.00");
@@ -125,6 +129,8 @@ TEST_F(PartnerProgressTest, ShowsTheRebateTierEarningsAndThePendingEstimate) {
   CIM_ASSERT_OK_AND_ASSIGN(p, Progress(ann_, program_.id()));
   EXPECT_EQ(p.rules(0).period_volume(), "7000.00");
   EXPECT_EQ(p.rules(0).amount_to_next_tier(), "3000.00");
+  EXPECT_EQ(p.rules(0).next_step_reward(), "160.00");  // 90 and a true-up of 210 − 140
+  EXPECT_EQ(p.rules(0).next_step_true_up(), "70.00");
   ASSERT_THAT(Review(vera_, ClaimAction::kApprove, pending), IsOk());
   CIM_ASSERT_OK_AND_ASSIGN(p, Progress(ann_, program_.id()));
   EXPECT_EQ(p.rules(0).period_volume(), "12000.00");
@@ -133,6 +139,7 @@ TEST_F(PartnerProgressTest, ShowsTheRebateTierEarningsAndThePendingEstimate) {
   EXPECT_EQ(p.rules(0).current_percent(), "3");
   EXPECT_EQ(p.rules(0).next_tier_volume(), "");
   EXPECT_EQ(p.rules(0).amount_to_next_tier(), "");
+  EXPECT_EQ(p.rules(0).next_step_reward(), "");
   EXPECT_EQ(p.earned(), "480.00");  // 3% of 12000 and 1% co-op
   EXPECT_EQ(p.points(), "1200");
   EXPECT_EQ(p.pending_claims(), 0);
@@ -158,11 +165,14 @@ TEST_F(PartnerProgressTest, ShowsBonusAndGrowthTargetsAgainstThePreviousQuarter)
   EXPECT_EQ(bonus.target_volume(), "5000.00");
   EXPECT_EQ(bonus.amount_to_target(), "2500.00");
   EXPECT_FALSE(bonus.reached());
+  EXPECT_EQ(bonus.next_step_reward(), "250.00");
+  EXPECT_EQ(bonus.next_step_true_up(), "0.00");
   const cim::v1::RuleProgress& growth = p.rules(1);
   EXPECT_EQ(growth.kind(), "growth");
   EXPECT_EQ(growth.period_volume(), "2500.00");
   EXPECT_EQ(growth.target_volume(), "4400.00");  // the first quarter's 4000 and 10%
   EXPECT_EQ(growth.amount_to_target(), "1900.00");
+  EXPECT_EQ(growth.next_step_reward(), "300.00");
   EXPECT_EQ(p.earned(), "65.00");  // co-op on 4000 and 2500
   // Q2-2 reaches the bonus and the growth target (250 + 300 + co-op 30); Q1-2 is estimated on
   // the first quarter's totals (4500: no bonus) and earns co-op 5.

@@ -25,9 +25,9 @@
 #include "server/identity/mysql_user_repository.h"
 #include "server/program/program_directory.h"
 #include "server/training/mysql_certification_registry.h"
-#include "tests/server/engagement/engagement_store_fixture.h"
 #include "tests/server/program/program_store_fixture.h"
 #include "tests/testing/status_matchers.h"
+#include "tests/testing/store_world.h"
 
 namespace cim {
 namespace {

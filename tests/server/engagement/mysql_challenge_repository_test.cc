@@ -20,7 +20,7 @@
 #include "gtest/gtest.h"
 #include "lib/proto_time.h"
 #include "server/events/mysql_outbox.h"
-#include "tests/server/engagement/engagement_store_fixture.h"
+#include "tests/testing/store_world.h"
 
 namespace cim {
 namespace {
@@ -29,7 +29,7 @@ using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::Property;
 
-class MysqlChallengeRepositoryTest : public EngagementStoreTest {
+class MysqlChallengeRepositoryTest : public StoreWorldTest {
  protected:
   // A challenge of `text` running from `days_from` to `days_to` days after T0.
   static cim::v1::Challenge Challenge(const std::string& text, int days_from, int days_to) {

@@ -11,7 +11,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "lib/proto_time.h"
-#include "tests/server/engagement/engagement_store_fixture.h"
+#include "tests/testing/store_world.h"
 
 namespace cim {
 namespace {
@@ -19,7 +19,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-class MysqlFeedRepositoryTest : public EngagementStoreTest {
+class MysqlFeedRepositoryTest : public StoreWorldTest {
  protected:
   static NewFeedEntry Entry(const char* headline, int64_t user, int64_t partner,
                             cim::v1::FeedVisibility visibility = cim::v1::FEED_VISIBILITY_PUBLIC) {

@@ -14,8 +14,8 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "lib/proto_time.h"
-#include "tests/server/engagement/engagement_store_fixture.h"
 #include "tests/testing/status_matchers.h"
+#include "tests/testing/store_world.h"
 
 namespace cim {
 namespace {
@@ -25,7 +25,7 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-class MysqlKudosRepositoryTest : public EngagementStoreTest {
+class MysqlKudosRepositoryTest : public StoreWorldTest {
  protected:
   // Kudos from Ann (Alpha's budget) to `recipient`.
   static NewKudos FromAnn(int64_t recipient, int points, absl::Time now = T0()) {

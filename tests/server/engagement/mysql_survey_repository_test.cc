@@ -14,8 +14,8 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "lib/proto_time.h"
-#include "tests/server/engagement/engagement_store_fixture.h"
 #include "tests/testing/status_matchers.h"
+#include "tests/testing/store_world.h"
 
 namespace cim {
 namespace {
@@ -26,7 +26,7 @@ using ::testing::IsEmpty;
 using ::testing::Property;
 using ::testing::UnorderedElementsAre;
 
-class MysqlSurveyRepositoryTest : public EngagementStoreTest {
+class MysqlSurveyRepositoryTest : public StoreWorldTest {
  protected:
   cim::v1::Survey Insert(const std::string& title, absl::Time now = T0()) {
     cim::v1::Survey survey;

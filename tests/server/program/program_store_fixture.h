@@ -14,7 +14,7 @@
 #include "gtest/gtest.h"
 #include "server/program/mysql_product_repository.h"
 #include "server/program/mysql_program_repository.h"
-#include "tests/server/engagement/engagement_store_fixture.h"
+#include "tests/testing/store_world.h"
 
 namespace cim {
 
@@ -41,10 +41,10 @@ inline constexpr char kPointsProgram[] = R"pb(
   }
 )pb";
 
-class ProgramStoreTest : public EngagementStoreTest {
+class ProgramStoreTest : public StoreWorldTest {
  protected:
   void SetUp() override {
-    EngagementStoreTest::SetUp();
+    StoreWorldTest::SetUp();
     for (const char* sku : {"ST-200", "SV-1"}) {
       Product p;
       p.set_sku(sku);

@@ -19,11 +19,11 @@
 #include "server/events/mysql_outbox.h"
 #include "server/recognition/mysql_recognition_repository.h"
 #include "server/recognition/outbox_rules.h"
-#include "tests/server/engagement/engagement_store_fixture.h"
+#include "tests/testing/store_world.h"
 
 namespace cim {
 
-class RecognitionStoreTest : public EngagementStoreTest {
+class RecognitionStoreTest : public StoreWorldTest {
  protected:
   // A claim of `sales` EUR approved for `user` of `partner` at `at`, earning `points`.
   static OutboxEvent Approved(int64_t user, int64_t partner, int points, int sales, absl::Time at,

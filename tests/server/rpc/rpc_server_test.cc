@@ -126,6 +126,8 @@ class RpcServerTest : public ::testing::Test {
   AuditTrail audit_{stores_.audit};
   PerformanceReports performance_{stores_.performance, programs_, clock_};
   Exports exports_{claims_, ledger_, payouts_, performance_, clock_};
+  Redemption redemption_{stores_.redemption, stores_.ledger, stores_.partners,
+                         stores_.certifications, clock_};
   const RpcHandlers handlers_{.auth = auth_,
                               .partners = directory_,
                               .catalog = catalog_,
@@ -141,7 +143,8 @@ class RpcServerTest : public ::testing::Test {
                               .engagement = engagement_,
                               .audit = audit_,
                               .performance = performance_,
-                              .exports = exports_};
+                              .exports = exports_,
+                              .redemption = redemption_};
   RequestMetrics metrics_{"rpc_server_test", {"method", "code"}, "calls"};
 };
 

@@ -10,8 +10,8 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "lib/clock.h"
-#include "tests/server/engagement/engagement_store_fixture.h"
 #include "tests/testing/status_matchers.h"
+#include "tests/testing/store_world.h"
 
 namespace cim {
 namespace {
@@ -19,7 +19,7 @@ namespace {
 using ::testing::IsEmpty;
 using ::testing::UnorderedElementsAre;
 
-class MysqlCertificationRegistryTest : public EngagementStoreTest {
+class MysqlCertificationRegistryTest : public StoreWorldTest {
  protected:
   // A certification `code` of `user`, earned for `partner`, expiring `expires` (DATETIME text).
   void Certify(int64_t user, int64_t partner, const std::string& code, const std::string& expires) {

@@ -20,8 +20,8 @@
 #include "lib/proto_time.h"
 #include "server/identity/mysql_user_repository.h"
 #include "server/training/mysql_training_repository.h"
-#include "tests/server/engagement/engagement_store_fixture.h"
 #include "tests/testing/status_matchers.h"
+#include "tests/testing/store_world.h"
 
 namespace cim {
 namespace {
@@ -59,12 +59,12 @@ constexpr char kCertifying[] = R"pb(
   certification_valid_months: 24
 )pb";
 
-class TrainingTest : public EngagementStoreTest {
+class TrainingTest : public StoreWorldTest {
  protected:
   static constexpr int64_t kLms = 6;
 
   void SetUp() override {
-    EngagementStoreTest::SetUp();
+    StoreWorldTest::SetUp();
     Exec(absl::StrCat(
         "INSERT INTO users (email, display_name, role, partner_id, status, created_at,"
         " updated_at) VALUES ('lms@vendor.example', 'LMS', ",

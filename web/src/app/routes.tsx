@@ -29,6 +29,7 @@ const partnerRoutes: RouteObject[] = [
   { path: 'badges', lazy: page(() => import('@/features/badges/components/BadgesPage')) },
   { path: 'training', lazy: page(() => import('@/features/training/components/TrainingPage')) },
   { path: 'rewards', lazy: page(() => import('@/features/rewards/components/RewardsPage')) },
+  { path: 'store', lazy: page(() => import('@/features/store/components/StorePage')) },
   { path: 'organisation', lazy: page(() => import('./pages/OrganisationPage')) },
 ];
 
@@ -47,6 +48,7 @@ const vendorRoutes: RouteObject[] = [
   { path: 'partners', lazy: page(() => import('@/features/partners/components/PartnersPage')) },
   { path: 'partners/:partnerId', lazy: page(() => import('./pages/PartnerPage')) },
   { path: 'payouts', lazy: page(() => import('@/features/payouts/components/PayoutsPage')) },
+  { path: 'store', lazy: page(() => import('@/features/store/components/CatalogConsolePage')) },
   { path: 'statements/:statementId', lazy: page(() => import('@/features/payouts/components/StatementPage')) },
   { path: 'audit', lazy: page(() => import('@/features/audit/components/AuditPage')) },
   { path: 'setup/tiers', lazy: page(() => import('@/features/tiers/components/TiersSetupPage')) },

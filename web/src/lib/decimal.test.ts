@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDecimals, compareDecimals, fromUnits, multiplyDecimal, percentOf, toUnits } from './decimal';
+import { addDecimals, compareDecimals, fromUnits, isPositive, multiplyDecimal, percentOf, toUnits } from './decimal';
 
 describe('decimal strings', () => {
   it.each([
@@ -36,5 +36,16 @@ describe('decimal strings', () => {
     expect(compareDecimals('-1', '0.1')).toBe(-1);
     expect(fromUnits(toUnits('-0.050'))).toBe('-0.05');
     expect(() => toUnits('1e5')).toThrow();
+  });
+
+  it.each([
+    ['1110.00', true],
+    ['0.01', true],
+    ['0', false],
+    ['', false],
+    [undefined, false],
+    ['-3', false],
+  ])('%s is positive: %s', (value, positive) => {
+    expect(isPositive(value)).toBe(positive);
   });
 });

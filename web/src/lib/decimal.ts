@@ -38,6 +38,11 @@ export function compareDecimals(a: string | undefined, b: string | undefined): n
   return d < 0n ? -1 : d > 0n ? 1 : 0;
 }
 
+// True for a decimal string above zero (false for empty, zero and negative values).
+export function isPositive(value: string | undefined): boolean {
+  return compareDecimals(value, '0') > 0;
+}
+
 export function isNegative(value: string | undefined): boolean {
   return toUnits(value) < 0n;
 }

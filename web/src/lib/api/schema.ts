@@ -1196,6 +1196,230 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/redemption-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** cim.v1.RedemptionService.ListRedemptionOrders */
+        get: operations["RedemptionService_ListRedemptionOrders"];
+        put?: never;
+        /** cim.v1.RedemptionService.PlaceRedemptionOrder */
+        post: operations["RedemptionService_PlaceRedemptionOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/redemption-orders:fulfilFromCsv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** cim.v1.RedemptionService.FulfilRedemptionOrdersFromCsv */
+        post: operations["RedemptionService_FulfilRedemptionOrdersFromCsv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/redemption-orders/{order_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** cim.v1.RedemptionService.GetRedemptionOrder */
+        get: operations["RedemptionService_GetRedemptionOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/redemption-orders/{order_id}:approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** cim.v1.RedemptionService.ApproveRedemptionOrder */
+        post: operations["RedemptionService_ApproveRedemptionOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/redemption-orders/{order_id}:cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** cim.v1.RedemptionService.CancelRedemptionOrder */
+        post: operations["RedemptionService_CancelRedemptionOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/redemption-orders/{order_id}:deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** cim.v1.RedemptionService.MarkRedemptionOrderDelivered */
+        post: operations["RedemptionService_MarkRedemptionOrderDelivered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/redemption-orders/{order_id}:fulfil": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** cim.v1.RedemptionService.FulfilRedemptionOrder */
+        post: operations["RedemptionService_FulfilRedemptionOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/redemption-orders/{order_id}:refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** cim.v1.RedemptionService.RefuseRedemptionOrder */
+        post: operations["RedemptionService_RefuseRedemptionOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reward-item-images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** cim.v1.RedemptionService.UploadRewardItemImage */
+        post: operations["RedemptionService_UploadRewardItemImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reward-item-images/{image_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** cim.v1.RedemptionService.DownloadRewardItemImage */
+        get: operations["RedemptionService_DownloadRewardItemImage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reward-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** cim.v1.RedemptionService.ListRewardItems */
+        get: operations["RedemptionService_ListRewardItems"];
+        put?: never;
+        /** cim.v1.RedemptionService.CreateRewardItem */
+        post: operations["RedemptionService_CreateRewardItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reward-items/{item_id}:adjustStock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** cim.v1.RedemptionService.AdjustRewardItemStock */
+        post: operations["RedemptionService_AdjustRewardItemStock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reward-items/{item.id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** cim.v1.RedemptionService.GetRewardItem */
+        get: operations["RedemptionService_GetRewardItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** cim.v1.RedemptionService.UpdateRewardItem */
+        patch: operations["RedemptionService_UpdateRewardItem"];
+        trace?: never;
+    };
     "/v1/statements": {
         parameters: {
             query?: never;
@@ -1509,6 +1733,13 @@ export interface components {
             /** Format: int64 */
             programId?: string;
         };
+        "cim.v1.AdjustRewardItemStockRequest": {
+            /** Format: int64 */
+            delta?: string;
+            /** Format: int64 */
+            itemId?: string;
+            reason?: string;
+        };
         "cim.v1.Attachment": {
             /** Format: int64 */
             claimId?: string;
@@ -1808,6 +2039,13 @@ export interface components {
             initialPassword?: string;
             user?: components["schemas"]["cim.v1.User"];
         };
+        "cim.v1.CsvFulfilmentRow": {
+            error?: string;
+            /** Format: int32 */
+            line?: number;
+            /** Format: int64 */
+            orderId?: string;
+        };
         "cim.v1.DecideFundRequestRequest": {
             amount?: string;
             comment?: string;
@@ -1901,6 +2139,15 @@ export interface components {
             userId?: string;
             /** @enum {string} */
             visibility?: "FEED_VISIBILITY_UNSPECIFIED" | "FEED_VISIBILITY_PUBLIC" | "FEED_VISIBILITY_PARTNER";
+        };
+        "cim.v1.FulfilRedemptionOrdersFromCsvRequest": {
+            csv?: string;
+            validateOnly?: boolean;
+        };
+        "cim.v1.FulfilRedemptionOrdersFromCsvResponse": {
+            /** Format: int32 */
+            fulfilled?: number;
+            rows?: components["schemas"]["cim.v1.CsvFulfilmentRow"][];
         };
         "cim.v1.FundBalance": {
             available?: string;
@@ -2089,12 +2336,14 @@ export interface components {
             /** Format: int64 */
             id?: string;
             /** @enum {string} */
-            kind?: "LEDGER_ENTRY_KIND_UNSPECIFIED" | "LEDGER_ENTRY_KIND_REBATE" | "LEDGER_ENTRY_KIND_REBATE_TRUE_UP" | "LEDGER_ENTRY_KIND_SPIF" | "LEDGER_ENTRY_KIND_BONUS" | "LEDGER_ENTRY_KIND_GROWTH" | "LEDGER_ENTRY_KIND_POINTS" | "LEDGER_ENTRY_KIND_COOP_ACCRUAL" | "LEDGER_ENTRY_KIND_MDF_ALLOCATION" | "LEDGER_ENTRY_KIND_REIMBURSEMENT" | "LEDGER_ENTRY_KIND_PAYOUT" | "LEDGER_ENTRY_KIND_REVERSAL";
+            kind?: "LEDGER_ENTRY_KIND_UNSPECIFIED" | "LEDGER_ENTRY_KIND_REBATE" | "LEDGER_ENTRY_KIND_REBATE_TRUE_UP" | "LEDGER_ENTRY_KIND_SPIF" | "LEDGER_ENTRY_KIND_BONUS" | "LEDGER_ENTRY_KIND_GROWTH" | "LEDGER_ENTRY_KIND_POINTS" | "LEDGER_ENTRY_KIND_COOP_ACCRUAL" | "LEDGER_ENTRY_KIND_MDF_ALLOCATION" | "LEDGER_ENTRY_KIND_REIMBURSEMENT" | "LEDGER_ENTRY_KIND_PAYOUT" | "LEDGER_ENTRY_KIND_REVERSAL" | "LEDGER_ENTRY_KIND_REDEMPTION";
             /** Format: int64 */
             partnerId?: string;
             periodStart?: string;
             /** Format: int64 */
             programId?: string;
+            /** Format: int64 */
+            redemptionOrderId?: string;
             /** Format: int64 */
             reversesEntryId?: string;
             ruleId?: string;
@@ -2186,6 +2435,15 @@ export interface components {
         };
         "cim.v1.ListProgramTermsVersionsResponse": {
             versions?: components["schemas"]["cim.v1.ProgramTermsVersion"][];
+        };
+        "cim.v1.ListRedemptionOrdersResponse": {
+            nextPageToken?: string;
+            orders?: components["schemas"]["cim.v1.RedemptionOrder"][];
+        };
+        "cim.v1.ListRewardItemsResponse": {
+            items?: components["schemas"]["cim.v1.RewardItem"][];
+            nextPageToken?: string;
+            pointsBalance?: string;
         };
         "cim.v1.ListStatementsResponse": {
             nextPageToken?: string;
@@ -2321,6 +2579,14 @@ export interface components {
             leaderboardId?: string;
             /** Format: int32 */
             top?: number;
+        };
+        "cim.v1.PlaceRedemptionOrderRequest": {
+            deliveryAddress?: string;
+            idempotencyKey?: string;
+            /** Format: int64 */
+            itemId?: string;
+            /** Format: int32 */
+            quantity?: number;
         };
         "cim.v1.PointsRule": {
             pointsPerCurrencyUnit?: string;
@@ -2513,6 +2779,59 @@ export interface components {
             /** Format: int64 */
             userId?: string;
         };
+        "cim.v1.RedemptionOrder": {
+            /** Format: date-time */
+            createTime?: string;
+            /** Format: int64 */
+            debitEntryId?: string;
+            deliveryAddress?: string;
+            etag?: string;
+            fulfilmentCode?: string;
+            /** Format: int64 */
+            id?: string;
+            /** Format: int64 */
+            itemId?: string;
+            /** @enum {string} */
+            itemKind?: "REWARD_ITEM_KIND_UNSPECIFIED" | "REWARD_ITEM_KIND_GIFT_CARD" | "REWARD_ITEM_KIND_MERCHANDISE" | "REWARD_ITEM_KIND_TRAINING_VOUCHER" | "REWARD_ITEM_KIND_EVENT_SEAT" | "REWARD_ITEM_KIND_DONATION";
+            itemName?: string;
+            /** Format: int64 */
+            partnerId?: string;
+            partnerName?: string;
+            pointsEach?: string;
+            pointsTotal?: string;
+            /** Format: int32 */
+            quantity?: number;
+            reason?: string;
+            /** Format: int64 */
+            reversalEntryId?: string;
+            /** @enum {string} */
+            status?: "REDEMPTION_ORDER_STATUS_UNSPECIFIED" | "REDEMPTION_ORDER_STATUS_PLACED" | "REDEMPTION_ORDER_STATUS_APPROVED" | "REDEMPTION_ORDER_STATUS_FULFILLED" | "REDEMPTION_ORDER_STATUS_DELIVERED" | "REDEMPTION_ORDER_STATUS_CANCELLED" | "REDEMPTION_ORDER_STATUS_REFUSED";
+            timeline?: components["schemas"]["cim.v1.RedemptionOrderEvent"][];
+            trackingReference?: string;
+            /** Format: date-time */
+            updateTime?: string;
+            /** Format: int64 */
+            userId?: string;
+            userName?: string;
+        };
+        "cim.v1.RedemptionOrderActionRequest": {
+            etag?: string;
+            fulfilmentCode?: string;
+            /** Format: int64 */
+            orderId?: string;
+            reason?: string;
+            trackingReference?: string;
+        };
+        "cim.v1.RedemptionOrderEvent": {
+            actorName?: string;
+            /** Format: int64 */
+            actorUserId?: string;
+            note?: string;
+            /** @enum {string} */
+            status?: "REDEMPTION_ORDER_STATUS_UNSPECIFIED" | "REDEMPTION_ORDER_STATUS_PLACED" | "REDEMPTION_ORDER_STATUS_APPROVED" | "REDEMPTION_ORDER_STATUS_FULFILLED" | "REDEMPTION_ORDER_STATUS_DELIVERED" | "REDEMPTION_ORDER_STATUS_CANCELLED" | "REDEMPTION_ORDER_STATUS_REFUSED";
+            /** Format: date-time */
+            time?: string;
+        };
         "cim.v1.RespondToSurveyRequest": {
             comment?: string;
             /** Format: int32 */
@@ -2542,6 +2861,41 @@ export interface components {
             etag?: string;
         };
         "cim.v1.RevokeApiKeyResponse": Record<string, never>;
+        "cim.v1.RewardItem": {
+            approvalPoints?: string;
+            availability?: components["schemas"]["cim.v1.Eligibility"];
+            /** Format: date-time */
+            createTime?: string;
+            description?: string;
+            etag?: string;
+            gaps?: components["schemas"]["cim.v1.EligibilityGap"][];
+            /** Format: int64 */
+            id?: string;
+            /** Format: int64 */
+            imageId?: string;
+            /** @enum {string} */
+            kind?: "REWARD_ITEM_KIND_UNSPECIFIED" | "REWARD_ITEM_KIND_GIFT_CARD" | "REWARD_ITEM_KIND_MERCHANDISE" | "REWARD_ITEM_KIND_TRAINING_VOUCHER" | "REWARD_ITEM_KIND_EVENT_SEAT" | "REWARD_ITEM_KIND_DONATION";
+            lowStock?: boolean;
+            /** Format: int64 */
+            lowStockThreshold?: string;
+            name?: string;
+            /** Format: int32 */
+            perUserLimit?: number;
+            pointsPrice?: string;
+            pointsShort?: string;
+            /** @enum {string} */
+            status?: "REWARD_ITEM_STATUS_UNSPECIFIED" | "REWARD_ITEM_STATUS_ACTIVE" | "REWARD_ITEM_STATUS_RETIRED";
+            /** Format: int64 */
+            stock?: string;
+            unlimitedStock?: boolean;
+            /** Format: date-time */
+            updateTime?: string;
+        };
+        "cim.v1.RewardItemImageMetadata": {
+            filename?: string;
+            /** Format: int64 */
+            itemId?: string;
+        };
         "cim.v1.RoiFigures": {
             adminCost?: string;
             baselineCogs?: string;
@@ -2571,6 +2925,8 @@ export interface components {
             /** Format: int32 */
             currentTier?: number;
             kind?: string;
+            nextStepReward?: string;
+            nextStepTrueUp?: string;
             nextTierPercent?: string;
             nextTierVolume?: string;
             periodVolume?: string;
@@ -4366,7 +4722,7 @@ export interface operations {
             query?: {
                 account?: "LEDGER_ACCOUNT_UNSPECIFIED" | "LEDGER_ACCOUNT_PAYABLE" | "LEDGER_ACCOUNT_POINTS" | "LEDGER_ACCOUNT_COOP_FUND" | "LEDGER_ACCOUNT_MDF_FUND";
                 claimId?: string;
-                kind?: "LEDGER_ENTRY_KIND_UNSPECIFIED" | "LEDGER_ENTRY_KIND_REBATE" | "LEDGER_ENTRY_KIND_REBATE_TRUE_UP" | "LEDGER_ENTRY_KIND_SPIF" | "LEDGER_ENTRY_KIND_BONUS" | "LEDGER_ENTRY_KIND_GROWTH" | "LEDGER_ENTRY_KIND_POINTS" | "LEDGER_ENTRY_KIND_COOP_ACCRUAL" | "LEDGER_ENTRY_KIND_MDF_ALLOCATION" | "LEDGER_ENTRY_KIND_REIMBURSEMENT" | "LEDGER_ENTRY_KIND_PAYOUT" | "LEDGER_ENTRY_KIND_REVERSAL";
+                kind?: "LEDGER_ENTRY_KIND_UNSPECIFIED" | "LEDGER_ENTRY_KIND_REBATE" | "LEDGER_ENTRY_KIND_REBATE_TRUE_UP" | "LEDGER_ENTRY_KIND_SPIF" | "LEDGER_ENTRY_KIND_BONUS" | "LEDGER_ENTRY_KIND_GROWTH" | "LEDGER_ENTRY_KIND_POINTS" | "LEDGER_ENTRY_KIND_COOP_ACCRUAL" | "LEDGER_ENTRY_KIND_MDF_ALLOCATION" | "LEDGER_ENTRY_KIND_REIMBURSEMENT" | "LEDGER_ENTRY_KIND_PAYOUT" | "LEDGER_ENTRY_KIND_REVERSAL" | "LEDGER_ENTRY_KIND_REDEMPTION";
                 pageSize?: number;
                 pageToken?: string;
                 partnerId?: string;
@@ -5669,6 +6025,555 @@ export interface operations {
             };
         };
     };
+    RedemptionService_ListRedemptionOrders: {
+        parameters: {
+            query?: {
+                itemId?: string;
+                pageSize?: number;
+                pageToken?: string;
+                partnerId?: string;
+                status?: "REDEMPTION_ORDER_STATUS_UNSPECIFIED" | "REDEMPTION_ORDER_STATUS_PLACED" | "REDEMPTION_ORDER_STATUS_APPROVED" | "REDEMPTION_ORDER_STATUS_FULFILLED" | "REDEMPTION_ORDER_STATUS_DELIVERED" | "REDEMPTION_ORDER_STATUS_CANCELLED" | "REDEMPTION_ORDER_STATUS_REFUSED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.ListRedemptionOrdersResponse"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    RedemptionService_PlaceRedemptionOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.PlaceRedemptionOrderRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.RedemptionOrder"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    RedemptionService_FulfilRedemptionOrdersFromCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.FulfilRedemptionOrdersFromCsvRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.FulfilRedemptionOrdersFromCsvResponse"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    RedemptionService_GetRedemptionOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.RedemptionOrder"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    RedemptionService_ApproveRedemptionOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.RedemptionOrderActionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.RedemptionOrder"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    RedemptionService_CancelRedemptionOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.RedemptionOrderActionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.RedemptionOrder"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    RedemptionService_MarkRedemptionOrderDelivered: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.RedemptionOrderActionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.RedemptionOrder"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    RedemptionService_FulfilRedemptionOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.RedemptionOrderActionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.RedemptionOrder"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    RedemptionService_RefuseRedemptionOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.RedemptionOrderActionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.RedemptionOrder"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    RedemptionService_UploadRewardItemImage: {
+        parameters: {
+            query?: {
+                chunk?: string;
+                "metadata.filename"?: string;
+                "metadata.itemId"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["cim.v1.RewardItemImageMetadata"] & {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.RewardItem"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    RedemptionService_DownloadRewardItemImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                image_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with its Content-Type and Content-Disposition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    RedemptionService_ListRewardItems: {
+        parameters: {
+            query?: {
+                includeRetired?: boolean;
+                lowStockOnly?: boolean;
+                pageSize?: number;
+                pageToken?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.ListRewardItemsResponse"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    RedemptionService_CreateRewardItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.RewardItem"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.RewardItem"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    RedemptionService_AdjustRewardItemStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.AdjustRewardItemStockRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.RewardItem"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    RedemptionService_GetRewardItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description sets item_id */
+                "item.id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.RewardItem"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    RedemptionService_UpdateRewardItem: {
+        parameters: {
+            query?: {
+                updateMask?: string;
+            };
+            header?: never;
+            path: {
+                "item.id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.RewardItem"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.RewardItem"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     PayoutService_ListStatements: {
         parameters: {
             query?: {
@@ -6401,6 +7306,7 @@ export interface operations {
 // The cim.v1 messages by their short names.
 export type AcceptProgramTermsRequest = components['schemas']['cim.v1.AcceptProgramTermsRequest'];
 export type AddProgramCostRequest = components['schemas']['cim.v1.AddProgramCostRequest'];
+export type AdjustRewardItemStockRequest = components['schemas']['cim.v1.AdjustRewardItemStockRequest'];
 export type Attachment = components['schemas']['cim.v1.Attachment'];
 export type AttachmentMetadata = components['schemas']['cim.v1.AttachmentMetadata'];
 export type Audience = components['schemas']['cim.v1.Audience'];
@@ -6431,6 +7337,7 @@ export type CompleteTrainingRequest = components['schemas']['cim.v1.CompleteTrai
 export type CoopAccrualRule = components['schemas']['cim.v1.CoopAccrualRule'];
 export type CreatePayoutRunRequest = components['schemas']['cim.v1.CreatePayoutRunRequest'];
 export type CreateUserRequest = components['schemas']['cim.v1.CreateUserRequest'];
+export type CsvFulfilmentRow = components['schemas']['cim.v1.CsvFulfilmentRow'];
 export type DecideFundRequestRequest = components['schemas']['cim.v1.DecideFundRequestRequest'];
 export type Eligibility = components['schemas']['cim.v1.Eligibility'];
 export type EligibilityGap = components['schemas']['cim.v1.EligibilityGap'];
@@ -6441,6 +7348,8 @@ export type EvaluateTiersResponse = components['schemas']['cim.v1.EvaluateTiersR
 export type EventCountCriterion = components['schemas']['cim.v1.EventCountCriterion'];
 export type ExportStatementResponse = components['schemas']['cim.v1.ExportStatementResponse'];
 export type FeedEntry = components['schemas']['cim.v1.FeedEntry'];
+export type FulfilRedemptionOrdersFromCsvRequest = components['schemas']['cim.v1.FulfilRedemptionOrdersFromCsvRequest'];
+export type FulfilRedemptionOrdersFromCsvResponse = components['schemas']['cim.v1.FulfilRedemptionOrdersFromCsvResponse'];
 export type FundBalance = components['schemas']['cim.v1.FundBalance'];
 export type FundRequest = components['schemas']['cim.v1.FundRequest'];
 export type FundRequestEvent = components['schemas']['cim.v1.FundRequestEvent'];
@@ -6479,6 +7388,8 @@ export type ListProgramPerformanceResponse = components['schemas']['cim.v1.ListP
 export type ListProgramRulesVersionsResponse = components['schemas']['cim.v1.ListProgramRulesVersionsResponse'];
 export type ListProgramTermsVersionsResponse = components['schemas']['cim.v1.ListProgramTermsVersionsResponse'];
 export type ListProgramsResponse = components['schemas']['cim.v1.ListProgramsResponse'];
+export type ListRedemptionOrdersResponse = components['schemas']['cim.v1.ListRedemptionOrdersResponse'];
+export type ListRewardItemsResponse = components['schemas']['cim.v1.ListRewardItemsResponse'];
 export type ListStatementsResponse = components['schemas']['cim.v1.ListStatementsResponse'];
 export type ListSurveysResponse = components['schemas']['cim.v1.ListSurveysResponse'];
 export type ListTierChangesResponse = components['schemas']['cim.v1.ListTierChangesResponse'];
@@ -6498,6 +7409,7 @@ export type PartnerProgress = components['schemas']['cim.v1.PartnerProgress'];
 export type PartnerTierStatus = components['schemas']['cim.v1.PartnerTierStatus'];
 export type PayoutRun = components['schemas']['cim.v1.PayoutRun'];
 export type PeriodSumCriterion = components['schemas']['cim.v1.PeriodSumCriterion'];
+export type PlaceRedemptionOrderRequest = components['schemas']['cim.v1.PlaceRedemptionOrderRequest'];
 export type PlacementCriterion = components['schemas']['cim.v1.PlacementCriterion'];
 export type PointsRule = components['schemas']['cim.v1.PointsRule'];
 export type PostSpotlightRequest = components['schemas']['cim.v1.PostSpotlightRequest'];
@@ -6516,12 +7428,17 @@ export type QuizQuestion = components['schemas']['cim.v1.QuizQuestion'];
 export type RebateRule = components['schemas']['cim.v1.RebateRule'];
 export type RebateTier = components['schemas']['cim.v1.RebateTier'];
 export type RecognitionSummary = components['schemas']['cim.v1.RecognitionSummary'];
+export type RedemptionOrder = components['schemas']['cim.v1.RedemptionOrder'];
+export type RedemptionOrderActionRequest = components['schemas']['cim.v1.RedemptionOrderActionRequest'];
+export type RedemptionOrderEvent = components['schemas']['cim.v1.RedemptionOrderEvent'];
 export type RespondToSurveyRequest = components['schemas']['cim.v1.RespondToSurveyRequest'];
 export type RespondToSurveyResponse = components['schemas']['cim.v1.RespondToSurveyResponse'];
 export type ResubmitClaimRequest = components['schemas']['cim.v1.ResubmitClaimRequest'];
 export type ReverseLedgerEntryRequest = components['schemas']['cim.v1.ReverseLedgerEntryRequest'];
 export type ReviewClaimRequest = components['schemas']['cim.v1.ReviewClaimRequest'];
 export type RevokeApiKeyResponse = components['schemas']['cim.v1.RevokeApiKeyResponse'];
+export type RewardItem = components['schemas']['cim.v1.RewardItem'];
+export type RewardItemImageMetadata = components['schemas']['cim.v1.RewardItemImageMetadata'];
 export type RoiFigures = components['schemas']['cim.v1.RoiFigures'];
 export type RuleProgress = components['schemas']['cim.v1.RuleProgress'];
 export type SegmentPerformance = components['schemas']['cim.v1.SegmentPerformance'];

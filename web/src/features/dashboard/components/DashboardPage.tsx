@@ -11,7 +11,7 @@ import { useEnrolledPrograms, usePartnerProgress } from '@/lib/api/programs';
 import { useLiveProgress, useMyBadges, useRecognitionSummary } from '@/lib/api/recognition';
 import type { Program } from '@/lib/api/schema';
 import { useTierStatus } from '@/lib/api/tiers';
-import { percentOf } from '@/lib/decimal';
+import { isPositive, percentOf } from '@/lib/decimal';
 import { formatDate, formatDay, formatMoney, formatMoneyShort, formatPoints } from '@/lib/format';
 import { usePrincipal } from '@/lib/principal';
 
@@ -274,13 +274,20 @@ function ProgramProgress({ program }: { program: Program }) {
               .filter((r) => r.kind === 'rebate' || r.kind === 'bonus' || r.kind === 'growth')
               .map((r) => {
                 if (r.kind === 'rebate') {
-                  const text = r.nextTierVolume
-                    ? t('{{amount}} more sales to reach {{percent}}% (now {{current}}%)', {
-                        amount: formatMoneyShort(r.amountToNextTier, p.currencyCode),
-                        percent: r.nextTierPercent,
-                        current: r.currentPercent,
-                      })
-                    : t('Top tier reached: {{percent}}% on every sale', { percent: r.currentPercent });
+                  const step = {
+                    amount: formatMoneyShort(r.amountToNextTier, p.currencyCode),
+                    percent: r.nextTierPercent,
+                    current: r.currentPercent,
+                    reward: formatMoneyShort(r.nextStepReward, p.currencyCode),
+                  };
+                  // What the step is worth comes from the server's rules engine, the one that pays.
+                  const text = !r.nextTierVolume
+                    ? t('Top tier reached: {{percent}}% on every sale', { percent: r.currentPercent })
+                    : isPositive(r.nextStepTrueUp)
+                      ? t('{{amount}} more sales this period lifts all of it to {{percent}}%: about {{reward}} more, with the true-up', step)
+                      : isPositive(r.nextStepReward)
+                        ? t('{{amount}} more sales to reach {{percent}}% (now {{current}}%): {{reward}} more', step)
+                        : t('{{amount}} more sales to reach {{percent}}% (now {{current}}%)', step);
                   return (
                     <div key={r.ruleId} className="rule-progress">
                       <p>
@@ -297,7 +304,12 @@ function ProgramProgress({ program }: { program: Program }) {
                 if (!r.targetVolume) return null;
                 const text = r.reached
                   ? t('Reached this period')
-                  : t('{{amount}} more sales to go', { amount: formatMoneyShort(r.amountToTarget, p.currencyCode) });
+                  : isPositive(r.nextStepReward)
+                    ? t('{{reward}} is {{amount}} of sales away', {
+                        reward: formatMoneyShort(r.nextStepReward, p.currencyCode),
+                        amount: formatMoneyShort(r.amountToTarget, p.currencyCode),
+                      })
+                    : t('{{amount}} more sales to go', { amount: formatMoneyShort(r.amountToTarget, p.currencyCode) });
                 return (
                   <div key={r.ruleId} className="rule-progress">
                     <p>

@@ -9,7 +9,7 @@ import type { CheckEligibilityResponse, IncentiveRule, Program } from '@/lib/api
 import { formatDate, formatDay, formatMoney, formatNumber } from '@/lib/format';
 import { usePrincipal } from '@/lib/principal';
 import { useAcceptTerms, useEnroll, useOwnEligibility, useRulesVersions, useTermsVersions } from '../api/programs';
-import { gapText } from './eligibility-gaps';
+import { gapText } from '@/lib/eligibility-gaps';
 import { ProgramStatusPill, RuleList } from './ProgramBits';
 import '../programs.css';
 

@@ -7,7 +7,7 @@ import { api } from '@/lib/api-client';
 import { programKeys, useEnrollments, usePrograms } from '@/lib/api/programs';
 import type { CheckEligibilityResponse, Enrollment, Program } from '@/lib/api/schema';
 import { formatDay } from '@/lib/format';
-import { gapText } from './eligibility-gaps';
+import { gapText } from '@/lib/eligibility-gaps';
 import { ProgramStatusPill } from './ProgramBits';
 import '../programs.css';
 

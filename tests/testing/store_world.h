@@ -1,9 +1,9 @@
-// The fixture the engagement store tests share: a database of the test's own with two partners
+// The fixture store and domain tests share: a database of the test's own with two partners
 // (Alpha, Bravo), vendor staff and partner users, a recorder of the changes each transaction
 // tells its commit hooks (what the audit trail would record), the callers as Principals, and
 // small SQL helpers.
-#ifndef CIM_TESTS_SERVER_ENGAGEMENT_ENGAGEMENT_STORE_FIXTURE_H_
-#define CIM_TESTS_SERVER_ENGAGEMENT_ENGAGEMENT_STORE_FIXTURE_H_
+#ifndef CIM_TESTS_TESTING_STORE_WORLD_H_
+#define CIM_TESTS_TESTING_STORE_WORLD_H_
 
 #include <soci/soci.h>
 
@@ -23,7 +23,7 @@
 
 namespace cim {
 
-class EngagementStoreTest : public ::testing::Test {
+class StoreWorldTest : public ::testing::Test {
  protected:
   // 2026-03-02 09:00:00 UTC (DATETIME keeps whole seconds).
   static constexpr int64_t kT0Seconds = 1772442000;
@@ -90,4 +90,4 @@ class EngagementStoreTest : public ::testing::Test {
 
 }  // namespace cim
 
-#endif  // CIM_TESTS_SERVER_ENGAGEMENT_ENGAGEMENT_STORE_FIXTURE_H_
+#endif  // CIM_TESTS_TESTING_STORE_WORLD_H_

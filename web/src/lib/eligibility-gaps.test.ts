@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EligibilityGap } from '@/lib/api/schema';
 import i18n from '@/lib/i18n';
-import { gapText } from './eligibility-gaps';
+import { gapText } from '@/lib/eligibility-gaps';
 
 const en = i18n.getFixedT('en');
 const nl = i18n.getFixedT('nl');

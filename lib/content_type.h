@@ -1,6 +1,7 @@
-// Proof file types accepted on claims, recognised from the bytes (never from the file name).
-#ifndef CIM_SERVER_CLAIM_ATTACHMENT_TYPE_H_
-#define CIM_SERVER_CLAIM_ATTACHMENT_TYPE_H_
+// File types CIM accepts in uploads (claim and fund proof, catalog pictures), recognised from
+// the bytes, never from the file name.
+#ifndef CIM_LIB_CONTENT_TYPE_H_
+#define CIM_LIB_CONTENT_TYPE_H_
 
 #include <cstddef>
 #include <optional>
@@ -17,4 +18,4 @@ std::optional<std::string> SniffContentType(absl::string_view bytes);
 
 }  // namespace cim
 
-#endif  // CIM_SERVER_CLAIM_ATTACHMENT_TYPE_H_
+#endif  // CIM_LIB_CONTENT_TYPE_H_

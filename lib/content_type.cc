@@ -1,4 +1,4 @@
-#include "server/claim/attachment_type.h"
+#include "lib/content_type.h"
 
 #include "absl/strings/match.h"
 

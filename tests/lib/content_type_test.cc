@@ -1,6 +1,6 @@
 // Proof types sniffed from the bytes, never from the name: PDF, PNG and JPEG accepted; anything
 // else, truncated or empty refused.
-#include "server/claim/attachment_type.h"
+#include "lib/content_type.h"
 
 #include <optional>
 #include <string>
