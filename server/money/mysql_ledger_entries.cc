@@ -17,7 +17,7 @@ const char kLedgerEntryColumns[] =
     " CAST(amount AS CHAR) AS amount, basis, CAST(period_start AS CHAR) AS period_start,"
     " reverses_entry_id, COALESCE(statement_id, (SELECT sl.statement_id FROM statement_lines sl"
     " WHERE sl.entry_id = ledger_entries.id)) AS statement_id, created_by, created_at,"
-    " fund_request_id";
+    " fund_request_id, dispute_id";
 
 const char kLedgerEntryFilter[] =
     " (:partner1 = 0 OR partner_id = :partner2)"
@@ -53,6 +53,7 @@ LedgerEntry LedgerEntryFromRow(const soci::row& row) {
   e.set_created_by_user_id(r.Integer("created_by"));
   SetTimestamp(r.Time("created_at"), e.mutable_create_time());
   e.set_fund_request_id(r.Integer("fund_request_id"));
+  e.set_dispute_id(r.Integer("dispute_id"));
   return e;
 }
 
@@ -61,7 +62,7 @@ void AppendLedgerEntries(soci::session& session, const std::vector<LedgerPosting
   SqlBuilder q(
       "INSERT INTO ledger_entries (partner_id, user_id, program_id, rules_version, rule_id,"
       " claim_id, account, kind, unit, amount, basis, period_start, reverses_entry_id,"
-      " statement_id, created_by, created_at, fund_request_id) VALUES ");
+      " statement_id, created_by, created_at, fund_request_id, dispute_id) VALUES ");
   q.Join(postings, [&](const LedgerPosting& p) {
     q << "(";
     q.Bind(p.partner_id) << ", ";
@@ -80,7 +81,8 @@ void AppendLedgerEntries(soci::session& session, const std::vector<LedgerPosting
     q.BindOrNull(p.statement_id, p.statement_id == 0) << ", ";
     q.Bind(p.created_by) << ", ";
     q.Bind(ToSqlTime(p.created_at)) << ", ";
-    q.BindOrNull(p.fund_request_id, p.fund_request_id == 0) << ")";
+    q.BindOrNull(p.fund_request_id, p.fund_request_id == 0) << ", ";
+    q.BindOrNull(p.dispute_id, p.dispute_id == 0) << ")";
   });
   q.Execute(session);
 }

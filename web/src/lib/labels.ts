@@ -38,4 +38,5 @@ export const ENTRY_KIND_LABELS: Record<Known<LedgerEntryKind>, string> = {
   LEDGER_ENTRY_KIND_REIMBURSEMENT: 'Reimbursement',
   LEDGER_ENTRY_KIND_PAYOUT: 'Payout',
   LEDGER_ENTRY_KIND_REVERSAL: 'Reversal',
+  LEDGER_ENTRY_KIND_ADJUSTMENT: 'Adjustment',
 };
