@@ -20,6 +20,7 @@ const kPaths = {
   check: 'M5 12l5 5L20 7',
   lock: 'M6 11h12v10H6zM8 11V7a4 4 0 0 1 8 0v4',
   flag: 'M4 22V4M4 4h13l-2 4 2 4H4',
+  message: 'M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z',
   logout: 'M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4M16 17l5-5-5-5M21 12H9',
 } as const;
 
