@@ -20,14 +20,15 @@ server/claim: lib server/db server/events server/identity server/money server/pr
 server/fund: lib server/db server/events server/identity server/money server/program server/claim
 server/redemption: lib server/db server/identity server/money server/program
 server/payout: lib server/db server/events server/identity server/money server/program server/claim
+server/dispute: lib server/db server/money server/program server/claim
 server/engagement: lib server/db server/events server/identity server/money server/program
 server/recognition: lib server/db server/events server/identity server/money server/program server/training server/engagement
 server/performance: lib server/db server/identity server/money server/program server/engagement
 server/export: lib server/identity server/money server/program server/claim server/payout server/performance
-server/demo: lib server/db server/identity server/money server/program server/training server/partner_tier server/claim server/fund server/redemption server/payout server/recognition server/engagement server/performance
-server/rpc: lib server/audit server/identity server/money server/program server/training server/partner_tier server/claim server/fund server/payout server/recognition server/engagement server/performance server/export server/redemption
+server/demo: lib server/db server/identity server/money server/program server/training server/partner_tier server/claim server/fund server/redemption server/payout server/recognition server/engagement server/performance server/dispute
+server/rpc: lib server/audit server/identity server/money server/program server/training server/partner_tier server/claim server/fund server/payout server/recognition server/engagement server/performance server/export server/redemption server/dispute
 server/jobs: lib server/audit server/recognition server/partner_tier
-server/app: lib server/db server/audit server/identity server/money server/program server/training server/partner_tier server/claim server/fund server/redemption server/payout server/recognition server/engagement server/performance server/export server/demo server/rpc server/jobs
+server/app: lib server/db server/audit server/identity server/money server/program server/training server/partner_tier server/claim server/fund server/redemption server/payout server/recognition server/engagement server/performance server/export server/demo server/rpc server/jobs server/dispute
 server: lib server/app
 portal-gateway/http: lib
 portal-gateway/transcode: lib portal-gateway/http

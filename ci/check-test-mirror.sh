@@ -16,6 +16,7 @@ server/demo/demo_data.cc: demo seed; run whole by commands_test and the e2e test
 server/demo/demo_programs.cc: demo seed; run whole by commands_test and the e2e tests
 server/demo/demo_engagement.cc: demo seed; run whole by commands_test and the e2e tests
 server/demo/demo_performance.cc: demo seed; run whole by commands_test and the e2e tests
+server/demo/demo_disputes.cc: demo seed; run whole by commands_test and the e2e tests
 server/demo/demo_recognition.cc: demo seed; run whole by commands_test and the e2e tests
 server/demo/demo_rewards.cc: demo seed; run whole by commands_test and the e2e tests
 TABLE

@@ -10,6 +10,7 @@
 #include "server/audit/mysql_audit.h"
 #include "server/db/mysql_migrator.h"
 #include "server/demo/demo_data.h"
+#include "server/demo/demo_disputes.h"
 #include "server/demo/demo_engagement.h"
 #include "server/demo/demo_performance.h"
 #include "server/demo/demo_programs.h"
@@ -116,6 +117,10 @@ absl::Status SeedDemo(const ServerOptions& options, std::ostream& out) {
                          LoadDemoRewards(redemption, stores.users, admin.user.id()));
     out << "Demo rewards catalog loaded: " << rewards.items << " items, " << rewards.orders
         << " orders.\n";
+    CIM_ASSIGN_OR_RETURN(const int disputes,
+                         LoadDemoDisputes(stores.disputes, stores.programs, stores.ledger,
+                                          stores.users, clock.Now()));
+    out << "Demo disputes loaded: " << disputes << " disputes from Amstel Systems.\n";
   } else {
     out << "Demo data already present (database has users); nothing loaded.\n";
   }

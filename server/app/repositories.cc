@@ -22,6 +22,7 @@ Repositories::Repositories(MysqlDatabase& db, const Clock& clock)
       ledger(db),
       claims(db),
       funds(db),
+      disputes(db),
       payouts(db),
       recognition(db),
       training(db),

@@ -10,6 +10,7 @@
 #include "server/audit/mysql_audit.h"
 #include "server/claim/mysql_claim_repository.h"
 #include "server/db/mysql_database.h"
+#include "server/dispute/mysql_dispute_repository.h"
 #include "server/engagement/mysql_challenge_repository.h"
 #include "server/engagement/mysql_feed_repository.h"
 #include "server/engagement/mysql_kudos_repository.h"
@@ -50,6 +51,7 @@ struct Repositories {
   MysqlLedgerRepository ledger;
   MysqlClaimRepository claims;
   MysqlFundRepository funds;
+  MysqlDisputeRepository disputes;
   MysqlPayoutRepository payouts;
   MysqlRecognitionRepository recognition;
   MysqlTrainingRepository training;

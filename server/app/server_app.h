@@ -19,6 +19,7 @@
 #include "server/claim/claim_workflow.h"
 #include "server/claim/partner_progress.h"
 #include "server/db/mysql_database.h"
+#include "server/dispute/dispute_workflow.h"
 #include "server/engagement/engagement.h"
 #include "server/export/exports.h"
 #include "server/fund/fund_workflow.h"
@@ -102,6 +103,7 @@ class ServerApp {
   ClaimWorkflow claim_workflow_;
   PartnerProgressReport progress_report_;
   FundWorkflow fund_workflow_;
+  DisputeWorkflow dispute_workflow_;
   PayoutWorkflow payout_workflow_;
   LeaderboardIndex leaderboard_index_;
   Recognition recognition_;

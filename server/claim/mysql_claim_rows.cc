@@ -175,10 +175,12 @@ absl::Status Attach(soci::session& s, int64_t claim_id, const Claim& claim) {
   long long id = claim_id, partner = claim.partner_id();
   for (int64_t attachment_id : claim.attachment_ids()) {
     long long a = attachment_id;
-    soci::statement st = (s.prepare << "UPDATE attachments SET claim_id = :claim WHERE id = :id AND"
-                                       " partner_id = :partner AND fund_request_id IS NULL"
-                                       " AND (claim_id IS NULL OR claim_id = :same)",
-                          soci::use(id), soci::use(a), soci::use(partner), soci::use(id));
+    soci::statement st =
+        (s.prepare
+             << "UPDATE attachments SET claim_id = :claim WHERE id = :id AND"
+                " partner_id = :partner AND fund_request_id IS NULL AND dispute_message_id IS NULL"
+                " AND (claim_id IS NULL OR claim_id = :same)",
+         soci::use(id), soci::use(a), soci::use(partner), soci::use(id));
     st.execute(true);
     if (st.get_affected_rows() == 0) {
       return absl::FailedPreconditionError(absl::StrCat(

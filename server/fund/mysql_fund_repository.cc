@@ -243,7 +243,8 @@ absl::StatusOr<FundRequest> MysqlFundRepository::Decide(int64_t id, int64_t acto
       long long a = attachment_id;
       soci::statement st = (s.prepare << "UPDATE attachments SET fund_request_id = :request"
                                          " WHERE id = :id AND partner_id = :partner"
-                                         " AND claim_id IS NULL AND (fund_request_id IS NULL"
+                                         " AND claim_id IS NULL AND dispute_message_id IS NULL AND "
+                                         "(fund_request_id IS NULL"
                                          " OR fund_request_id = :same)",
                             soci::use(key), soci::use(a), soci::use(partner), soci::use(key));
       st.execute(true);

@@ -36,6 +36,7 @@ struct LedgerPosting {
   int64_t statement_id = 0;
   int64_t fund_request_id = 0;
   int64_t redemption_order_id = 0;
+  int64_t dispute_id = 0;  // adjustments: the dispute they resolve
   int64_t created_by = 0;
   absl::Time created_at;
 };

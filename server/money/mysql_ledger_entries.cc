@@ -17,7 +17,7 @@ const char kLedgerEntryColumns[] =
     " CAST(amount AS CHAR) AS amount, basis, CAST(period_start AS CHAR) AS period_start,"
     " reverses_entry_id, COALESCE(statement_id, (SELECT sl.statement_id FROM statement_lines sl"
     " WHERE sl.entry_id = ledger_entries.id)) AS statement_id, created_by, created_at,"
-    " fund_request_id, redemption_order_id";
+    " fund_request_id, redemption_order_id, dispute_id";
 
 const char kLedgerEntryFilter[] =
     " (:partner1 = 0 OR partner_id = :partner2)"
@@ -54,6 +54,7 @@ LedgerEntry LedgerEntryFromRow(const soci::row& row) {
   SetTimestamp(r.Time("created_at"), e.mutable_create_time());
   e.set_fund_request_id(r.Integer("fund_request_id"));
   e.set_redemption_order_id(r.Integer("redemption_order_id"));
+  e.set_dispute_id(r.Integer("dispute_id"));
   return e;
 }
 
@@ -62,7 +63,8 @@ void AppendLedgerEntries(soci::session& session, const std::vector<LedgerPosting
   SqlBuilder q(
       "INSERT INTO ledger_entries (partner_id, user_id, program_id, rules_version, rule_id,"
       " claim_id, account, kind, unit, amount, basis, period_start, reverses_entry_id,"
-      " statement_id, created_by, created_at, fund_request_id, redemption_order_id) VALUES ");
+      " statement_id, created_by, created_at, fund_request_id, redemption_order_id, dispute_id)"
+      " VALUES ");
   q.Join(postings, [&](const LedgerPosting& p) {
     q << "(";
     q.Bind(p.partner_id) << ", ";
@@ -82,7 +84,8 @@ void AppendLedgerEntries(soci::session& session, const std::vector<LedgerPosting
     q.Bind(p.created_by) << ", ";
     q.Bind(ToSqlTime(p.created_at)) << ", ";
     q.BindOrNull(p.fund_request_id, p.fund_request_id == 0) << ", ";
-    q.BindOrNull(p.redemption_order_id, p.redemption_order_id == 0) << ")";
+    q.BindOrNull(p.redemption_order_id, p.redemption_order_id == 0) << ", ";
+    q.BindOrNull(p.dispute_id, p.dispute_id == 0) << ")";
   });
   q.Execute(session);
 }

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "cim/v1/claim.pb.h"
+#include "cim/v1/dispute.pb.h"
 #include "cim/v1/ledger.pb.h"
 #include "lib/decimal.h"
 #include "lib/proto_time.h"
@@ -245,6 +246,29 @@ absl::StatusOr<FunnelFigures> MysqlPerformanceRepository::Funnel(int64_t program
     cycles.Query(s, [&](const soci::row& row) {
       out.cycle_hours.push_back(static_cast<double>(NamedRow(row).Integer("cycle_seconds")) /
                                 3600.0);
+    });
+    return out;
+  });
+}
+
+absl::StatusOr<DisputeFigures> MysqlPerformanceRepository::Disputes(int64_t program_id) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<DisputeFigures> {
+    DisputeFigures out;
+    SqlBuilder counts("SELECT state, COUNT(*) AS disputes FROM disputes WHERE program_id = ");
+    counts.Bind(program_id) << " GROUP BY state";
+    counts.Query(s, [&](const soci::row& row) {
+      const NamedRow r(row);
+      out.by_state[r.Int("state")] = r.Integer("disputes");
+    });
+    SqlBuilder times(
+        "SELECT TIMESTAMPDIFF(SECOND, opened_at, resolved_at) AS resolution_seconds"
+        " FROM disputes WHERE program_id = ");
+    times.Bind(program_id) << " AND state IN ";
+    times.Tuple(static_cast<int>(cim::v1::DISPUTE_STATE_ADJUSTED),
+                static_cast<int>(cim::v1::DISPUTE_STATE_REFUSED));
+    times.Query(s, [&](const soci::row& row) {
+      out.resolution_hours.push_back(
+          static_cast<double>(NamedRow(row).Integer("resolution_seconds")) / 3600.0);
     });
     return out;
   });

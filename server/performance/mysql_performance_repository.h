@@ -22,6 +22,7 @@ class MysqlPerformanceRepository final : public PerformanceRepository {
       const SalesQuery& query) override;
   absl::StatusOr<RewardFigures> Rewards(int64_t program_id) override;
   absl::StatusOr<FunnelFigures> Funnel(int64_t program_id) override;
+  absl::StatusOr<DisputeFigures> Disputes(int64_t program_id) override;
   absl::StatusOr<EngagementFigures> Engagement(int64_t program_id,
                                                const std::vector<int64_t>& partner_ids,
                                                const DateRange& range) override;

@@ -9,6 +9,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "cim/v1/claim.pb.h"
+#include "cim/v1/dispute.pb.h"
 #include "lib/decimal_field.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
@@ -365,6 +366,19 @@ absl::StatusOr<cim::v1::ProgramPerformance> PerformanceReports::Compute(
   const CycleTimes cycle = SummariseCycleTimes(funnel.cycle_hours);
   f->set_average_cycle_hours(cycle.average_hours);
   f->set_median_cycle_hours(cycle.median_hours);
+
+  CIM_ASSIGN_OR_RETURN(const DisputeFigures disputes, repository_.Disputes(program.id()));
+  cim::v1::ProgramDisputes* d = out.mutable_disputes();
+  const auto disputes_in = [&](cim::v1::DisputeState s) {
+    auto it = disputes.by_state.find(s);
+    return it == disputes.by_state.end() ? int64_t{0} : it->second;
+  };
+  for (const auto& [state, n] : disputes.by_state) d->set_opened(d->opened() + n);
+  d->set_open(disputes_in(cim::v1::DISPUTE_STATE_OPEN));
+  d->set_adjusted(disputes_in(cim::v1::DISPUTE_STATE_ADJUSTED));
+  d->set_refused(disputes_in(cim::v1::DISPUTE_STATE_REFUSED));
+  d->set_withdrawn(disputes_in(cim::v1::DISPUTE_STATE_WITHDRAWN));
+  d->set_median_resolution_hours(SummariseCycleTimes(disputes.resolution_hours).median_hours);
 
   cim::v1::ProgramEngagement* e = out.mutable_engagement();
   e->set_enrolled_partners(static_cast<int64_t>(partners.size()));

@@ -44,6 +44,13 @@ struct FunnelFigures {
   std::vector<double> cycle_hours;
 };
 
+struct DisputeFigures {
+  // Disputes about the program by cim.v1.DisputeState.
+  std::map<int, int64_t> by_state;
+  // Hours from opening to resolution of each adjusted or refused dispute.
+  std::vector<double> resolution_hours;
+};
+
 struct EngagementFigures {
   int64_t active_partners = 0;
   int64_t training_completions = 0;
@@ -85,6 +92,7 @@ class PerformanceRepository {
       const SalesQuery& query) = 0;
   virtual absl::StatusOr<RewardFigures> Rewards(int64_t program_id) = 0;
   virtual absl::StatusOr<FunnelFigures> Funnel(int64_t program_id) = 0;
+  virtual absl::StatusOr<DisputeFigures> Disputes(int64_t program_id) = 0;
   // Partners with a claim in the program submitted in `range`; training completions and survey
   // scores of the partners' users in `range`.
   virtual absl::StatusOr<EngagementFigures> Engagement(int64_t program_id,

@@ -21,6 +21,7 @@ RpcServer::RpcServer(const RpcHandlers& h)
       ledger_service_(h.auth, h.ledger),
       claim_service_(h.auth, h.claims),
       fund_service_(h.auth, h.funds),
+      dispute_service_(h.auth, h.disputes),
       payout_service_(h.auth, h.payouts),
       recognition_service_(h.auth, h.recognition, h.training),
       tier_service_(h.auth, h.tiers),
@@ -43,10 +44,10 @@ absl::StatusOr<std::unique_ptr<RpcServer>> RpcServer::Start(const std::string& l
   builder.AddListeningPort(listen_address, grpc::InsecureServerCredentials(), &rpc->port_);
   for (grpc::Service* service : std::initializer_list<grpc::Service*>{
            &rpc->auth_service_, &rpc->partner_service_, &rpc->program_service_,
-           &rpc->ledger_service_, &rpc->claim_service_, &rpc->fund_service_, &rpc->payout_service_,
-           &rpc->recognition_service_, &rpc->tier_service_, &rpc->audit_service_,
-           &rpc->performance_service_, &rpc->export_service_, &rpc->engagement_service_,
-           &rpc->redemption_service_}) {
+           &rpc->ledger_service_, &rpc->claim_service_, &rpc->fund_service_, &rpc->dispute_service_,
+           &rpc->payout_service_, &rpc->recognition_service_, &rpc->tier_service_,
+           &rpc->audit_service_, &rpc->performance_service_, &rpc->export_service_,
+           &rpc->engagement_service_, &rpc->redemption_service_}) {
     builder.RegisterService(service);
   }
   // Handlers block on the database and on group commits, so many calls are in a handler at

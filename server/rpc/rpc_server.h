@@ -14,6 +14,7 @@
 #include "server/rpc/audit_service.h"
 #include "server/rpc/auth_service.h"
 #include "server/rpc/claim_service.h"
+#include "server/rpc/dispute_service.h"
 #include "server/rpc/engagement_service.h"
 #include "server/rpc/export_service.h"
 #include "server/rpc/fund_service.h"
@@ -38,6 +39,7 @@ struct RpcHandlers {
   LedgerBook& ledger;
   ClaimWorkflow& claims;
   FundWorkflow& funds;
+  DisputeWorkflow& disputes;
   PayoutWorkflow& payouts;
   Recognition& recognition;
   Training& training;
@@ -75,6 +77,7 @@ class RpcServer {
   LedgerServiceImpl ledger_service_;
   ClaimServiceImpl claim_service_;
   FundServiceImpl fund_service_;
+  DisputeServiceImpl dispute_service_;
   PayoutServiceImpl payout_service_;
   RecognitionServiceImpl recognition_service_;
   TierServiceImpl tier_service_;

@@ -2,34 +2,13 @@
 // program admin builds a program (a rule error lands on its field, the what-if simulation,
 // activation); a program admin writes a quiz that a partner rep then takes, graded by the server;
 // finance pays a statement; every console page at phone width and under axe-core.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack } from './stack.mjs';
-import { demoLogin, launchBrowser, screenshot, seriousAxeViolations, signIn } from './browser.mjs';
+import { useStack } from './harness.mjs';
+import { screenshot, seriousAxeViolations, signIn } from './browser.mjs';
 
-let stack;
-let browser;
-
-before(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  try {
-    await browser?.close();
-  } finally {
-    await stack?.stop();
-  }
-});
-
-const login = (role) => demoLogin(stack.seedOutput, role);
-
-async function newPage(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  return context.newPage();
-}
-
+const e2e = useStack();
+const { login, newPage } = e2e;
 // The error shown for a field: the element its input's aria-describedby names.
 async function fieldError(page, label) {
   const input = page.getByLabel(label, { exact: true });
@@ -40,8 +19,8 @@ async function fieldError(page, label) {
 
 test('a program admin builds a program: rule errors on the field, simulation, activation', async () => {
   const page = await newPage();
-  await signIn(page, stack.baseUrl, login('program admin'));
-  await page.goto(`${stack.baseUrl}/programs/new`);
+  await signIn(page, e2e.stack.baseUrl, login('program admin'));
+  await page.goto(`${e2e.stack.baseUrl}/programs/new`);
   await page.getByLabel('Name', { exact: true }).fill('E2E storage rebate');
   await page.getByLabel('Budget', { exact: true }).fill('50,000');
   const year = new Date().getUTCFullYear();
@@ -63,11 +42,11 @@ test('a program admin builds a program: rule errors on the field, simulation, ac
   await page.getByText(/would cost €/).first().waitFor();
   await screenshot(page, 'console-program-simulation');
 
-  await page.goto(`${stack.baseUrl}/programs/${programId}`);
+  await page.goto(`${e2e.stack.baseUrl}/programs/${programId}`);
   await page.getByRole('button', { name: 'Activate' }).click();
   await page.getByRole('button', { name: 'Yes, activate' }).click();
   await page.getByText('Program is active.').waitFor();
-  const program = await (await page.request.get(`${stack.baseUrl}/v1/programs/${programId}`)).json();
+  const program = await (await page.request.get(`${e2e.stack.baseUrl}/v1/programs/${programId}`)).json();
   assert.equal(program.status, 'PROGRAM_STATUS_ACTIVE');
   assert.equal(program.rules[0].rebate.tiers[0].percent, '4');
   assert.match(program.budget, /^50000(\.0+)?$/);
@@ -76,8 +55,8 @@ test('a program admin builds a program: rule errors on the field, simulation, ac
 
 test('a quiz a program admin writes is taken by a rep and graded by the server', async () => {
   const admin = await newPage();
-  await signIn(admin, stack.baseUrl, login('program admin'));
-  await admin.goto(`${stack.baseUrl}/setup/training`);
+  await signIn(admin, e2e.stack.baseUrl, login('program admin'));
+  await admin.goto(`${e2e.stack.baseUrl}/setup/training`);
   await admin.getByRole('button', { name: 'New training module' }).click();
   await admin.getByLabel('Title', { exact: true }).fill('E2E access points');
   await admin.getByLabel('Points for the first completion').fill('15');
@@ -92,8 +71,8 @@ test('a quiz a program admin writes is taken by a rep and graded by the server',
   await admin.context().close();
 
   const rep = await newPage();
-  await signIn(rep, stack.baseUrl, login('partner rep'));
-  await rep.goto(`${stack.baseUrl}/training`);
+  await signIn(rep, e2e.stack.baseUrl, login('partner rep'));
+  await rep.goto(`${e2e.stack.baseUrl}/training`);
   const card = rep.locator('.module', { has: rep.getByRole('heading', { name: 'E2E access points' }) });
   await card.getByRole('button', { name: 'Take the quiz (1 question)' }).click();
   await card.getByLabel('A battery').check();
@@ -110,15 +89,15 @@ test('a quiz a program admin writes is taken by a rep and graded by the server',
 
 test('finance marks a statement paid with its payment reference', async () => {
   const page = await newPage();
-  await signIn(page, stack.baseUrl, login('finance'));
-  const open = await (await page.request.get(`${stack.baseUrl}/v1/statements?status=STATEMENT_STATUS_OPEN&pageSize=1`)).json();
+  await signIn(page, e2e.stack.baseUrl, login('finance'));
+  const open = await (await page.request.get(`${e2e.stack.baseUrl}/v1/statements?status=STATEMENT_STATUS_OPEN&pageSize=1`)).json();
   const id = open.statements[0].id;
-  await page.goto(`${stack.baseUrl}/statements/${id}`);
+  await page.goto(`${e2e.stack.baseUrl}/statements/${id}`);
   await page.getByRole('button', { name: 'Mark paid' }).click();
   await page.getByLabel('Payment reference').fill('E2E-TRANSFER-1');
   await page.getByRole('button', { name: /Confirm payment of €/ }).click();
   await page.getByText('Reference E2E-TRANSFER-1').waitFor();
-  const statement = await (await page.request.get(`${stack.baseUrl}/v1/statements/${id}`)).json();
+  const statement = await (await page.request.get(`${e2e.stack.baseUrl}/v1/statements/${id}`)).json();
   assert.equal(statement.status, 'STATEMENT_STATUS_PAID');
   await screenshot(page, 'console-statement-paid');
   await page.context().close();
@@ -148,9 +127,9 @@ test('console pages have no serious or critical accessibility violations', async
   const failures = [];
   for (const [role, paths] of Object.entries(kConsolePages)) {
     const page = await newPage();
-    await signIn(page, stack.baseUrl, login(role));
+    await signIn(page, e2e.stack.baseUrl, login(role));
     for (const path of paths) {
-      await page.goto(`${stack.baseUrl}${path}`);
+      await page.goto(`${e2e.stack.baseUrl}${path}`);
       await page.locator('#main h1').waitFor();
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(300);
@@ -167,9 +146,9 @@ test('console pages fit a phone', async () => {
   const failures = [];
   for (const [role, paths] of Object.entries(kConsolePages)) {
     const page = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    await signIn(page, stack.baseUrl, login(role));
+    await signIn(page, e2e.stack.baseUrl, login(role));
     for (const path of paths) {
-      await page.goto(`${stack.baseUrl}${path}`);
+      await page.goto(`${e2e.stack.baseUrl}${path}`);
       await page.locator('#main h1').waitFor();
       await page.waitForLoadState('networkidle');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -1,30 +1,16 @@
 // Browser end-to-end: a demo partner rep signs in on the portal, sees their profile, signs out.
 // Playwright (playwright-core) drives Debian's Chromium headless.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack } from './stack.mjs';
-import { demoLogin, launchBrowser, screenshot, signIn } from './browser.mjs';
+import { useStack } from './harness.mjs';
+import { screenshot, signIn } from './browser.mjs';
 
-let stack;
-let browser;
-
-before(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  try {
-    await browser?.close();
-  } finally {
-    await stack?.stop();
-  }
-});
+const e2e = useStack();
 
 test('a partner rep signs in, sees their profile and signs out', async () => {
-  const rep = demoLogin(stack.seedOutput, 'partner rep');
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await signIn(page, stack.baseUrl, rep);
+  const rep = e2e.login('partner rep');
+  const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await signIn(page, e2e.stack.baseUrl, rep);
   await page.getByRole('heading', { name: /Welcome back, Rosa/ }).waitFor();
 
   await page.getByRole('link', { name: /Rosa Larsen/ }).click();
@@ -55,9 +41,9 @@ test('a partner rep signs in, sees their profile and signs out', async () => {
 });
 
 test('a wrong password shows the error and keeps the user on the sign-in page', async () => {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  await page.goto(stack.baseUrl);
-  await page.getByLabel('Work email').fill(demoLogin(stack.seedOutput, 'partner rep'));
+  const page = await e2e.browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(e2e.stack.baseUrl);
+  await page.getByLabel('Work email').fill(e2e.login('partner rep'));
   await page.getByLabel('Password').fill('not-the-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   const alert = page.getByRole('alert');

@@ -2,29 +2,15 @@
 // journey from a rep's submission to a manager's approval and the rep's live dashboard, a partner
 // admin joining a program, partner isolation, phone width, Dutch, and axe-core checks with a
 // screenshot of every main page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack } from './stack.mjs';
-import { demoLogin, launchBrowser, screenshot, seriousAxeViolations, signIn } from './browser.mjs';
+import { useStack } from './harness.mjs';
+import { screenshot, seriousAxeViolations, signIn } from './browser.mjs';
 
-let stack;
-let browser;
+const e2e = useStack();
+const { login, newPage } = e2e;
 let claimId;
 
-before(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  try {
-    await browser?.close();
-  } finally {
-    await stack?.stop();
-  }
-});
-
-const login = (role) => demoLogin(stack.seedOutput, role);
 const today = () => new Date().toISOString().slice(0, 10);
 
 // A small real PDF, as a partner would attach an invoice.
@@ -32,14 +18,9 @@ function invoicePdf() {
   return Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 }
 
-async function newPage(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  return context.newPage();
-}
-
 test('a rep submits a claim with proof, a manager approves it, the dashboard updates live', async () => {
   const rep = await newPage();
-  await signIn(rep, stack.baseUrl, login('partner rep'));
+  await signIn(rep, e2e.stack.baseUrl, login('partner rep'));
   await rep.getByTestId('points-balance').waitFor();
   const pointsBefore = Number((await rep.getByTestId('points-balance').textContent()).replace(/\D/g, ''));
   assert.equal(pointsBefore, 390);
@@ -47,6 +28,9 @@ test('a rep submits a claim with proof, a manager approves it, the dashboard upd
   // What the tier gives now, and what the next one unlocks.
   assert.match(await rep.getByTestId('tier-benefits').textContent(), /Rebates \+2%/);
   assert.match(await rep.getByTestId('next-tier-benefits').textContent(), /^Platinum unlocks: Rebates \+3%/);
+  // Nudges name the money, as the server's rules engine computes it.
+  await rep.getByText(/more sales this period lifts all of it to 3%: about €[\d,.]+ more, with the true-up/).waitFor();
+  await rep.getByText(/€2,500 is €[\d,.]+ of sales away/).waitFor();
 
   // Submit: program, invoice, customer, a product found by SKU (its list price filled in), proof.
   await rep.getByRole('link', { name: 'Claims' }).click();
@@ -79,7 +63,7 @@ test('a rep submits a claim with proof, a manager approves it, the dashboard upd
 
   // The channel manager finds it in the review queue and approves it with a comment.
   const manager = await newPage();
-  await signIn(manager, stack.baseUrl, login('channel manager'));
+  await signIn(manager, e2e.stack.baseUrl, login('channel manager'));
   await manager.getByTestId('review-queue').getByRole('link', { name: `#${claimId}` }).click();
   await manager.getByLabel('Comment').fill('Invoice checked against the distributor feed.');
   await manager.getByRole('button', { name: 'Approve' }).click();
@@ -100,7 +84,7 @@ test('a rep submits a claim with proof, a manager approves it, the dashboard upd
   await screenshot(rep, 'dashboard-after-approval');
 
   // The claim now shows its rewards, each with the rule and version that produced it.
-  await rep.goto(`${stack.baseUrl}/claims/${claimId}`);
+  await rep.goto(`${e2e.stack.baseUrl}/claims/${claimId}`);
   await rep.getByText(/rule Quarterly volume rebate, version 1/).first().waitFor();
   await rep.getByText('Invoice checked against the distributor feed.').waitFor();
   await screenshot(rep, 'claim-detail-rewards');
@@ -110,19 +94,19 @@ test('a rep submits a claim with proof, a manager approves it, the dashboard upd
 
 test("a partner cannot open another partner's claim", async () => {
   const manager = await newPage();
-  await signIn(manager, stack.baseUrl, login('channel manager'));
-  const list = await (await manager.request.get(`${stack.baseUrl}/v1/claims?pageSize=100`)).json();
+  await signIn(manager, e2e.stack.baseUrl, login('channel manager'));
+  const list = await (await manager.request.get(`${e2e.stack.baseUrl}/v1/claims?pageSize=100`)).json();
   const other = list.claims.find((c) => c.partnerId !== '4');
   assert.ok(other, 'a claim of another partner');
 
   const rep = await newPage();
-  await signIn(rep, stack.baseUrl, login('partner rep'));
-  await rep.goto(`${stack.baseUrl}/claims/${other.id}`);
+  await signIn(rep, e2e.stack.baseUrl, login('partner rep'));
+  await rep.goto(`${e2e.stack.baseUrl}/claims/${other.id}`);
   const alert = rep.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /not found|not yours/i);
   assert.equal(await rep.getByText(other.invoiceNumber).count(), 0);
-  const api = await rep.request.get(`${stack.baseUrl}/v1/claims/${other.id}`);
+  const api = await rep.request.get(`${e2e.stack.baseUrl}/v1/claims/${other.id}`);
   assert.ok([403, 404].includes(api.status()), `API answered ${api.status()}`);
   await rep.context().close();
   await manager.context().close();
@@ -130,7 +114,7 @@ test("a partner cannot open another partner's claim", async () => {
 
 test('a partner admin finds a program, reads its rules and terms, and joins it; a closed one says why', async () => {
   const page = await newPage();
-  await signIn(page, stack.baseUrl, login('partner admin'));
+  await signIn(page, e2e.stack.baseUrl, login('partner admin'));
   await page.locator('#main-nav').getByRole('link', { name: 'Programs' }).click();
   await page.getByRole('heading', { name: 'Programs', level: 1 }).waitFor();
   // Not open yet: what it takes, and the step that would change it.
@@ -160,7 +144,7 @@ test('a partner admin finds a program, reads its rules and terms, and joins it; 
 
 test('the portal works at phone width', async () => {
   const page = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  await signIn(page, stack.baseUrl, login('partner rep'));
+  await signIn(page, e2e.stack.baseUrl, login('partner rep'));
   await page.getByTestId('points-balance').waitFor();
   await page.waitForLoadState('networkidle');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -172,12 +156,12 @@ test('the portal works at phone width', async () => {
   await page.getByTestId('my-board-row').waitFor();
   assert.equal(await page.locator('#main-nav').isVisible(), false);
   await screenshot(page, 'leaderboards-phone');
-  await page.goto(`${stack.baseUrl}/claims`);
+  await page.goto(`${e2e.stack.baseUrl}/claims`);
   await page.getByRole('link', { name: 'New claim' }).waitFor();
   const claimsOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(claimsOverflow <= 0, `the claims list is ${claimsOverflow}px wider than the phone`);
   await screenshot(page, 'claims-phone');
-  await page.goto(`${stack.baseUrl}/programs`);
+  await page.goto(`${e2e.stack.baseUrl}/programs`);
   await page.getByTestId('my-programs').getByRole('link').first().waitFor();
   const programsOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(programsOverflow <= 0, `the programs page is ${programsOverflow}px wider than the phone`);
@@ -187,9 +171,9 @@ test('the portal works at phone width', async () => {
 
 test('the portal speaks Dutch with Dutch numbers and dates', async () => {
   const page = await newPage({ locale: 'nl-NL' });
-  await page.goto(stack.baseUrl);
+  await page.goto(e2e.stack.baseUrl);
   await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
-  await signIn(page, stack.baseUrl, login('partner rep'), {
+  await signIn(page, e2e.stack.baseUrl, login('partner rep'), {
     signInLabel: 'Inloggen',
     emailLabel: 'Zakelijk e-mailadres',
     passwordLabel: 'Wachtwoord',
@@ -198,12 +182,13 @@ test('the portal speaks Dutch with Dutch numbers and dates', async () => {
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'nl');
   await page.getByText('Uw punten').waitFor();
   await page.getByTestId('earnings-card').getByText(/€\s2\.760,00/).first().waitFor();
+  await page.getByText(/€\s2\.500 ligt €\s[\d.,]+ omzet verderop/).first().waitFor();
   await screenshot(page, 'dashboard-nl');
-  await page.goto(`${stack.baseUrl}/rewards`);
+  await page.goto(`${e2e.stack.baseUrl}/rewards`);
   await page.getByRole('heading', { name: 'Beloningen' }).waitFor();
   assert.match(await page.locator('.entries').first().textContent(), /(jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)/);
   await screenshot(page, 'rewards-nl');
-  await page.goto(`${stack.baseUrl}/programs`);
+  await page.goto(`${e2e.stack.baseUrl}/programs`);
   await page.getByRole('heading', { name: 'Uw programma\'s' }).waitFor();
   await page.getByText('Open voor niveau platinum; u bent gold.').waitFor();
   await screenshot(page, 'programs-nl');
@@ -219,9 +204,9 @@ test('main pages have no serious or critical accessibility violations', async ()
   const failures = [];
   for (const [role, paths] of Object.entries(pages)) {
     const page = await newPage();
-    await signIn(page, stack.baseUrl, login(role));
+    await signIn(page, e2e.stack.baseUrl, login(role));
     for (const path of paths) {
-      await page.goto(`${stack.baseUrl}${path}`);
+      await page.goto(`${e2e.stack.baseUrl}${path}`);
       await page.locator('#main h1').waitFor();
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(300);

@@ -4,34 +4,13 @@
 // one they cannot afford yet; a channel manager fulfils the order with a code the partner then
 // sees; a program admin adds a reward (a bad price lands on its field), sees the stock alert and
 // fulfils an order from CSV; the store in Dutch; axe-core and phone widths on every store page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack } from './stack.mjs';
-import { demoLogin, launchBrowser, screenshot, seriousAxeViolations, signIn } from './browser.mjs';
+import { useStack } from './harness.mjs';
+import { screenshot, seriousAxeViolations, signIn } from './browser.mjs';
 
-let stack;
-let browser;
-
-before(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  try {
-    await browser?.close();
-  } finally {
-    await stack?.stop();
-  }
-});
-
-const login = (role) => demoLogin(stack.seedOutput, role);
-
-async function newPage(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  return context.newPage();
-}
-
+const e2e = useStack();
+const { login, newPage } = e2e;
 // The whole points of the balance card ("12,345 points to spend" → 12345).
 async function balance(page) {
   const text = await page.getByTestId('points-balance').locator('.big-number').textContent();
@@ -40,7 +19,7 @@ async function balance(page) {
 
 test('a partner rep spends points and vendor staff fulfil the order', async () => {
   const page = await newPage();
-  await signIn(page, stack.baseUrl, login('partner rep'));
+  await signIn(page, e2e.stack.baseUrl, login('partner rep'));
   await page.getByRole('link', { name: 'Store' }).click();
   await page.getByRole('heading', { name: 'Rewards store' }).waitFor();
   const before = await balance(page);
@@ -68,7 +47,7 @@ test('a partner rep spends points and vendor staff fulfil the order', async () =
 
   // The channel manager sends the code.
   const manager = await newPage();
-  await signIn(manager, stack.baseUrl, login('channel manager'));
+  await signIn(manager, e2e.stack.baseUrl, login('channel manager'));
   await manager.getByRole('link', { name: 'Rewards catalog' }).click();
   await manager.getByLabel('Status').selectOption('REDEMPTION_ORDER_STATUS_APPROVED');
   const queued = manager.locator(`[data-testid="queue-table"] tr[data-order="${orderId}"]`);
@@ -88,8 +67,8 @@ test('a partner rep spends points and vendor staff fulfil the order', async () =
 
 test('a program admin keeps the catalog, sees stock alerts and fulfils from CSV', async () => {
   const page = await newPage();
-  await signIn(page, stack.baseUrl, login('program admin'));
-  await page.goto(`${stack.baseUrl}/store`);
+  await signIn(page, e2e.stack.baseUrl, login('program admin'));
+  await page.goto(`${e2e.stack.baseUrl}/store`);
   await page.getByRole('heading', { name: 'Rewards catalog' }).waitFor();
   await page.getByTestId('stock-alert').getByText('Noise-cancelling headphones').waitFor();
 
@@ -125,12 +104,12 @@ test('a program admin keeps the catalog, sees stock alerts and fulfils from CSV'
 
 test('the store speaks Dutch', async () => {
   const page = await newPage({ locale: 'nl-NL' });
-  await signIn(page, stack.baseUrl, login('partner rep'), {
+  await signIn(page, e2e.stack.baseUrl, login('partner rep'), {
     signInLabel: 'Inloggen',
     emailLabel: 'Zakelijk e-mailadres',
     passwordLabel: 'Wachtwoord',
   });
-  await page.goto(`${stack.baseUrl}/store`);
+  await page.goto(`${e2e.stack.baseUrl}/store`);
   await page.getByRole('heading', { name: 'Beloningswinkel' }).waitFor();
   await page.getByText('punten te besteden').waitFor();
   await page.locator('[data-item="Platinum lounge pass"]').getByText('Bereik niveau platinum', { exact: false }).waitFor();
@@ -145,9 +124,9 @@ test('store pages have no serious accessibility violations and fit a phone', asy
   for (const [role, paths] of Object.entries(kStorePages)) {
     for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
       const page = await newPage({ viewport });
-      await signIn(page, stack.baseUrl, login(role));
+      await signIn(page, e2e.stack.baseUrl, login(role));
       for (const path of paths) {
-        await page.goto(`${stack.baseUrl}${path}`);
+        await page.goto(`${e2e.stack.baseUrl}${path}`);
         await page.locator('#main h1').waitFor();
         await page.waitForLoadState('networkidle');
         await page.waitForTimeout(300);

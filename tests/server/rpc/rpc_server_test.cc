@@ -109,6 +109,7 @@ class RpcServerTest : public ::testing::Test {
                         clock_};
   PartnerProgressReport progress_{programs_, stores_.claims, stores_.ledger, clock_};
   FundWorkflow funds_{stores_.funds, stores_.programs, stores_.claims, stores_.partners, clock_};
+  DisputeWorkflow disputes_{stores_.disputes, stores_.programs, clock_};
   PayoutWorkflow payouts_{stores_.payouts, clock_};
   LeaderboardIndex leaderboards_{stores_.recognition};
   Recognition recognition_{stores_.recognition, leaderboards_,    stores_.users,
@@ -136,6 +137,7 @@ class RpcServerTest : public ::testing::Test {
                               .ledger = ledger_,
                               .claims = claims_,
                               .funds = funds_,
+                              .disputes = disputes_,
                               .payouts = payouts_,
                               .recognition = recognition_,
                               .training = training_,
@@ -171,10 +173,10 @@ TEST_F(RpcServerTest, ReflectionListsEveryService) {
   const std::string services = ReflectedServices(server->port());
   for (const char* name :
        {"cim.v1.AuthService", "cim.v1.PartnerService", "cim.v1.ProgramService",
-        "cim.v1.LedgerService", "cim.v1.ClaimService", "cim.v1.FundService", "cim.v1.PayoutService",
-        "cim.v1.RecognitionService", "cim.v1.TierService", "cim.v1.EngagementService",
-        "cim.v1.AuditService", "cim.v1.PerformanceService", "cim.v1.ExportService",
-        "grpc.health.v1.Health"}) {
+        "cim.v1.LedgerService", "cim.v1.ClaimService", "cim.v1.FundService",
+        "cim.v1.DisputeService", "cim.v1.PayoutService", "cim.v1.RecognitionService",
+        "cim.v1.TierService", "cim.v1.EngagementService", "cim.v1.AuditService",
+        "cim.v1.PerformanceService", "cim.v1.ExportService", "grpc.health.v1.Health"}) {
     EXPECT_THAT(services, HasSubstr(name)) << name;
   }
 }

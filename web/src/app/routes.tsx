@@ -14,6 +14,8 @@ const shared: RouteObject[] = [
   { path: 'profile', lazy: page(() => import('@/features/profile/components/ProfilePage')) },
   { path: 'feed', lazy: page(() => import('@/features/engagement/components/FeedPage')) },
   { path: 'claims/:claimId', lazy: page(() => import('@/features/claims/components/ClaimDetailPage')) },
+  { path: 'disputes', lazy: page(() => import('@/features/disputes/components/DisputesPage')) },
+  { path: 'disputes/:disputeId', lazy: page(() => import('@/features/disputes/components/DisputePage')) },
   { path: '*', lazy: page(() => import('@/components/NotFoundPage')) },
 ];
 
@@ -25,6 +27,7 @@ const partnerRoutes: RouteObject[] = [
   { path: 'claims/new', lazy: page(() => import('@/features/claims/components/NewClaimPage')) },
   { path: 'claims/:claimId/edit', lazy: page(() => import('@/features/claims/components/ResubmitClaimPage')) },
   { path: 'funds', lazy: page(() => import('@/features/funds/components/FundsPage')) },
+  { path: 'disputes/new', lazy: page(() => import('@/features/disputes/components/NewDisputePage')) },
   { path: 'leaderboards', lazy: page(() => import('@/features/leaderboards/components/LeaderboardsPage')) },
   { path: 'badges', lazy: page(() => import('@/features/badges/components/BadgesPage')) },
   { path: 'training', lazy: page(() => import('@/features/training/components/TrainingPage')) },

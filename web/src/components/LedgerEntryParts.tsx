@@ -49,6 +49,12 @@ export function RewardExplanation({ entry, ruleName }: { entry: LedgerEntry; rul
         )}
         {entry.statementId !== '0' && <> · {t('paid in statement {{id}}', { id: entry.statementId })}</>}
         {entry.reversesEntryId !== '0' && <> · {t('reverses entry {{id}}', { id: entry.reversesEntryId })}</>}
+        {entry.disputeId && entry.disputeId !== '0' && (
+          <>
+            {' · '}
+            <Link to={`/disputes/${entry.disputeId}`}>{t('dispute {{id}}', { id: entry.disputeId })}</Link>
+          </>
+        )}
       </p>
     </>
   );

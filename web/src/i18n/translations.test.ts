@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { extractKeys } from './keys';
 import { dutch } from './tables';
 
+// Every Dutch table as kept: the shared one and each feature's.
+const dutchTables = import.meta.glob<Record<string, string>>(['./nl.json', '../features/*/nl.json'], {
+  import: 'default',
+  eager: true,
+});
+
 // Every source file of the portal as text (tests left out).
 const sources = import.meta.glob<string>(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}'], {
   query: '?raw',
@@ -21,6 +27,19 @@ describe('Dutch translations', () => {
   it('has every text the code translates', () => {
     const missing = [...keys].filter((key) => !(key in dutch) && !(`${key}_one` in dutch));
     expect(missing).toEqual([]);
+  });
+
+  it('gives each text one Dutch translation, wherever it is kept', () => {
+    const seen = new Map<string, string>();
+    const conflicts: string[] = [];
+    for (const table of Object.values(dutchTables)) {
+      for (const [key, value] of Object.entries(table)) {
+        const earlier = seen.get(key);
+        if (earlier !== undefined && earlier !== value) conflicts.push(`${key}: "${earlier}" or "${value}"`);
+        seen.set(key, value);
+      }
+    }
+    expect(conflicts).toEqual([]);
   });
 
   it('keeps every placeholder of the English text', () => {

@@ -369,6 +369,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** cim.v1.DisputeService.ListDisputes */
+        get: operations["DisputeService_ListDisputes"];
+        put?: never;
+        /** cim.v1.DisputeService.OpenDispute */
+        post: operations["DisputeService_OpenDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disputes/{dispute_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** cim.v1.DisputeService.GetDispute */
+        get: operations["DisputeService_GetDispute"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disputes/{dispute_id}:resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** cim.v1.DisputeService.ResolveDispute */
+        post: operations["DisputeService_ResolveDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disputes/{dispute_id}:withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** cim.v1.DisputeService.WithdrawDispute */
+        post: operations["DisputeService_WithdrawDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disputes/{dispute_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** cim.v1.DisputeService.PostDisputeMessage */
+        post: operations["DisputeService_PostDisputeMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/enrollments": {
         parameters: {
             query?: never;
@@ -2053,6 +2139,75 @@ export interface components {
             /** Format: int64 */
             fundRequestId?: string;
         };
+        "cim.v1.Dispute": {
+            adjustment?: components["schemas"]["cim.v1.LedgerEntry"];
+            /** Format: int64 */
+            ageSeconds?: string;
+            etag?: string;
+            /** Format: date-time */
+            firstReplyTime?: string;
+            /** Format: int64 */
+            id?: string;
+            /** Format: int32 */
+            messageCount?: number;
+            openedByName?: string;
+            /** Format: int64 */
+            openedByUserId?: string;
+            /** Format: date-time */
+            openTime?: string;
+            /** Format: int64 */
+            partnerId?: string;
+            partnerName?: string;
+            /** Format: int64 */
+            programId?: string;
+            programName?: string;
+            resolution?: string;
+            resolvedByName?: string;
+            /** Format: int64 */
+            resolvedByUserId?: string;
+            /** Format: date-time */
+            resolveTime?: string;
+            /** @enum {string} */
+            state?: "DISPUTE_STATE_UNSPECIFIED" | "DISPUTE_STATE_OPEN" | "DISPUTE_STATE_ADJUSTED" | "DISPUTE_STATE_REFUSED" | "DISPUTE_STATE_WITHDRAWN";
+            subject?: components["schemas"]["cim.v1.DisputeSubject"];
+            thread?: components["schemas"]["cim.v1.DisputeMessage"][];
+        };
+        "cim.v1.DisputeAdjustment": {
+            /** @enum {string} */
+            account?: "LEDGER_ACCOUNT_UNSPECIFIED" | "LEDGER_ACCOUNT_PAYABLE" | "LEDGER_ACCOUNT_POINTS" | "LEDGER_ACCOUNT_COOP_FUND" | "LEDGER_ACCOUNT_MDF_FUND";
+            amount?: string;
+            explanation?: string;
+            /** Format: int64 */
+            programId?: string;
+        };
+        "cim.v1.DisputeMessage": {
+            attachments?: components["schemas"]["cim.v1.Attachment"][];
+            authorName?: string;
+            /** Format: int64 */
+            authorUserId?: string;
+            body?: string;
+            /** Format: date-time */
+            createTime?: string;
+            fromVendor?: boolean;
+            /** Format: int64 */
+            id?: string;
+        };
+        "cim.v1.DisputeRefusal": {
+            reason?: string;
+        };
+        "cim.v1.DisputeSubject": {
+            /** Format: int64 */
+            claimId?: string;
+            /** Format: int64 */
+            entryId?: string;
+            expected?: string;
+            /** @enum {string} */
+            kind?: "DISPUTE_SUBJECT_KIND_UNSPECIFIED" | "DISPUTE_SUBJECT_KIND_CLAIM" | "DISPUTE_SUBJECT_KIND_REWARD" | "DISPUTE_SUBJECT_KIND_MISSING_REWARD" | "DISPUTE_SUBJECT_KIND_STATEMENT_LINE";
+            /** Format: int64 */
+            programId?: string;
+            /** Format: int64 */
+            statementId?: string;
+        };
         "cim.v1.Eligibility": {
             partnerIds?: string[];
             partnerTypes?: ("PARTNER_TYPE_UNSPECIFIED" | "PARTNER_TYPE_DISTRIBUTOR" | "PARTNER_TYPE_RESELLER" | "PARTNER_TYPE_DEALER" | "PARTNER_TYPE_BROKER" | "PARTNER_TYPE_AGENT" | "PARTNER_TYPE_MSP")[];
@@ -2332,11 +2487,13 @@ export interface components {
             /** Format: date-time */
             createTime?: string;
             /** Format: int64 */
+            disputeId?: string;
+            /** Format: int64 */
             fundRequestId?: string;
             /** Format: int64 */
             id?: string;
             /** @enum {string} */
-            kind?: "LEDGER_ENTRY_KIND_UNSPECIFIED" | "LEDGER_ENTRY_KIND_REBATE" | "LEDGER_ENTRY_KIND_REBATE_TRUE_UP" | "LEDGER_ENTRY_KIND_SPIF" | "LEDGER_ENTRY_KIND_BONUS" | "LEDGER_ENTRY_KIND_GROWTH" | "LEDGER_ENTRY_KIND_POINTS" | "LEDGER_ENTRY_KIND_COOP_ACCRUAL" | "LEDGER_ENTRY_KIND_MDF_ALLOCATION" | "LEDGER_ENTRY_KIND_REIMBURSEMENT" | "LEDGER_ENTRY_KIND_PAYOUT" | "LEDGER_ENTRY_KIND_REVERSAL" | "LEDGER_ENTRY_KIND_REDEMPTION";
+            kind?: "LEDGER_ENTRY_KIND_UNSPECIFIED" | "LEDGER_ENTRY_KIND_REBATE" | "LEDGER_ENTRY_KIND_REBATE_TRUE_UP" | "LEDGER_ENTRY_KIND_SPIF" | "LEDGER_ENTRY_KIND_BONUS" | "LEDGER_ENTRY_KIND_GROWTH" | "LEDGER_ENTRY_KIND_POINTS" | "LEDGER_ENTRY_KIND_COOP_ACCRUAL" | "LEDGER_ENTRY_KIND_MDF_ALLOCATION" | "LEDGER_ENTRY_KIND_REIMBURSEMENT" | "LEDGER_ENTRY_KIND_PAYOUT" | "LEDGER_ENTRY_KIND_REVERSAL" | "LEDGER_ENTRY_KIND_REDEMPTION" | "LEDGER_ENTRY_KIND_ADJUSTMENT";
             /** Format: int64 */
             partnerId?: string;
             periodStart?: string;
@@ -2385,6 +2542,10 @@ export interface components {
         };
         "cim.v1.ListClaimsResponse": {
             claims?: components["schemas"]["cim.v1.Claim"][];
+            nextPageToken?: string;
+        };
+        "cim.v1.ListDisputesResponse": {
+            disputes?: components["schemas"]["cim.v1.Dispute"][];
             nextPageToken?: string;
         };
         "cim.v1.ListEnrollmentsResponse": {
@@ -2505,6 +2666,12 @@ export interface components {
             /** Format: int64 */
             responses?: string;
         };
+        "cim.v1.OpenDisputeRequest": {
+            attachmentIds?: string[];
+            idempotencyKey?: string;
+            message?: string;
+            subject?: components["schemas"]["cim.v1.DisputeSubject"];
+        };
         "cim.v1.Partner": {
             /** Format: date-time */
             createTime?: string;
@@ -2593,6 +2760,12 @@ export interface components {
             pointsPerUnit?: string;
             skus?: string[];
         };
+        "cim.v1.PostDisputeMessageRequest": {
+            attachmentIds?: string[];
+            body?: string;
+            /** Format: int64 */
+            disputeId?: string;
+        };
         "cim.v1.PostSpotlightRequest": {
             headline?: string;
             message?: string;
@@ -2678,6 +2851,19 @@ export interface components {
             programId?: string;
             voided?: boolean;
         };
+        "cim.v1.ProgramDisputes": {
+            /** Format: int64 */
+            adjusted?: string;
+            medianResolutionHours?: number;
+            /** Format: int64 */
+            open?: string;
+            /** Format: int64 */
+            opened?: string;
+            /** Format: int64 */
+            refused?: string;
+            /** Format: int64 */
+            withdrawn?: string;
+        };
         "cim.v1.ProgramEngagement": {
             /** Format: int64 */
             activePartners?: string;
@@ -2701,6 +2887,7 @@ export interface components {
             /** Format: date-time */
             computedTime?: string;
             currencyCode?: string;
+            disputes?: components["schemas"]["cim.v1.ProgramDisputes"];
             engagement?: components["schemas"]["cim.v1.ProgramEngagement"];
             funnel?: components["schemas"]["cim.v1.ClaimsFunnel"];
             periodEnd?: string;
@@ -2831,6 +3018,13 @@ export interface components {
             status?: "REDEMPTION_ORDER_STATUS_UNSPECIFIED" | "REDEMPTION_ORDER_STATUS_PLACED" | "REDEMPTION_ORDER_STATUS_APPROVED" | "REDEMPTION_ORDER_STATUS_FULFILLED" | "REDEMPTION_ORDER_STATUS_DELIVERED" | "REDEMPTION_ORDER_STATUS_CANCELLED" | "REDEMPTION_ORDER_STATUS_REFUSED";
             /** Format: date-time */
             time?: string;
+        };
+        "cim.v1.ResolveDisputeRequest": {
+            adjustment?: components["schemas"]["cim.v1.DisputeAdjustment"];
+            /** Format: int64 */
+            disputeId?: string;
+            etag?: string;
+            refusal?: components["schemas"]["cim.v1.DisputeRefusal"];
         };
         "cim.v1.RespondToSurveyRequest": {
             comment?: string;
@@ -3208,6 +3402,11 @@ export interface components {
         "cim.v1.VoidProgramCostRequest": {
             /** Format: int64 */
             costId?: string;
+        };
+        "cim.v1.WithdrawDisputeRequest": {
+            /** Format: int64 */
+            disputeId?: string;
+            reason?: string;
         };
         Error: {
             /** @description the gRPC status code */
@@ -4036,6 +4235,210 @@ export interface operations {
             };
         };
     };
+    DisputeService_ListDisputes: {
+        parameters: {
+            query?: {
+                pageSize?: number;
+                pageToken?: string;
+                partnerId?: string;
+                programId?: string;
+                state?: "DISPUTE_STATE_UNSPECIFIED" | "DISPUTE_STATE_OPEN" | "DISPUTE_STATE_ADJUSTED" | "DISPUTE_STATE_REFUSED" | "DISPUTE_STATE_WITHDRAWN";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.ListDisputesResponse"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DisputeService_OpenDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.OpenDisputeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.Dispute"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DisputeService_GetDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dispute_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.Dispute"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DisputeService_ResolveDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dispute_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.ResolveDisputeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.Dispute"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DisputeService_WithdrawDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dispute_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.WithdrawDisputeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.Dispute"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    DisputeService_PostDisputeMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dispute_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.PostDisputeMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.Dispute"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     ProgramService_ListEnrollments: {
         parameters: {
             query?: {
@@ -4722,7 +5125,7 @@ export interface operations {
             query?: {
                 account?: "LEDGER_ACCOUNT_UNSPECIFIED" | "LEDGER_ACCOUNT_PAYABLE" | "LEDGER_ACCOUNT_POINTS" | "LEDGER_ACCOUNT_COOP_FUND" | "LEDGER_ACCOUNT_MDF_FUND";
                 claimId?: string;
-                kind?: "LEDGER_ENTRY_KIND_UNSPECIFIED" | "LEDGER_ENTRY_KIND_REBATE" | "LEDGER_ENTRY_KIND_REBATE_TRUE_UP" | "LEDGER_ENTRY_KIND_SPIF" | "LEDGER_ENTRY_KIND_BONUS" | "LEDGER_ENTRY_KIND_GROWTH" | "LEDGER_ENTRY_KIND_POINTS" | "LEDGER_ENTRY_KIND_COOP_ACCRUAL" | "LEDGER_ENTRY_KIND_MDF_ALLOCATION" | "LEDGER_ENTRY_KIND_REIMBURSEMENT" | "LEDGER_ENTRY_KIND_PAYOUT" | "LEDGER_ENTRY_KIND_REVERSAL" | "LEDGER_ENTRY_KIND_REDEMPTION";
+                kind?: "LEDGER_ENTRY_KIND_UNSPECIFIED" | "LEDGER_ENTRY_KIND_REBATE" | "LEDGER_ENTRY_KIND_REBATE_TRUE_UP" | "LEDGER_ENTRY_KIND_SPIF" | "LEDGER_ENTRY_KIND_BONUS" | "LEDGER_ENTRY_KIND_GROWTH" | "LEDGER_ENTRY_KIND_POINTS" | "LEDGER_ENTRY_KIND_COOP_ACCRUAL" | "LEDGER_ENTRY_KIND_MDF_ALLOCATION" | "LEDGER_ENTRY_KIND_REIMBURSEMENT" | "LEDGER_ENTRY_KIND_PAYOUT" | "LEDGER_ENTRY_KIND_REVERSAL" | "LEDGER_ENTRY_KIND_REDEMPTION" | "LEDGER_ENTRY_KIND_ADJUSTMENT";
                 pageSize?: number;
                 pageToken?: string;
                 partnerId?: string;
@@ -7339,6 +7742,11 @@ export type CreatePayoutRunRequest = components['schemas']['cim.v1.CreatePayoutR
 export type CreateUserRequest = components['schemas']['cim.v1.CreateUserRequest'];
 export type CsvFulfilmentRow = components['schemas']['cim.v1.CsvFulfilmentRow'];
 export type DecideFundRequestRequest = components['schemas']['cim.v1.DecideFundRequestRequest'];
+export type Dispute = components['schemas']['cim.v1.Dispute'];
+export type DisputeAdjustment = components['schemas']['cim.v1.DisputeAdjustment'];
+export type DisputeMessage = components['schemas']['cim.v1.DisputeMessage'];
+export type DisputeRefusal = components['schemas']['cim.v1.DisputeRefusal'];
+export type DisputeSubject = components['schemas']['cim.v1.DisputeSubject'];
 export type Eligibility = components['schemas']['cim.v1.Eligibility'];
 export type EligibilityGap = components['schemas']['cim.v1.EligibilityGap'];
 export type EnrollPartnerRequest = components['schemas']['cim.v1.EnrollPartnerRequest'];
@@ -7374,6 +7782,7 @@ export type ListBadgesResponse = components['schemas']['cim.v1.ListBadgesRespons
 export type ListCertificationsResponse = components['schemas']['cim.v1.ListCertificationsResponse'];
 export type ListChallengesResponse = components['schemas']['cim.v1.ListChallengesResponse'];
 export type ListClaimsResponse = components['schemas']['cim.v1.ListClaimsResponse'];
+export type ListDisputesResponse = components['schemas']['cim.v1.ListDisputesResponse'];
 export type ListEnrollmentsResponse = components['schemas']['cim.v1.ListEnrollmentsResponse'];
 export type ListFeedResponse = components['schemas']['cim.v1.ListFeedResponse'];
 export type ListFundRequestsResponse = components['schemas']['cim.v1.ListFundRequestsResponse'];
@@ -7404,6 +7813,7 @@ export type MarkStatementPaidRequest = components['schemas']['cim.v1.MarkStateme
 export type MdfAllocationRule = components['schemas']['cim.v1.MdfAllocationRule'];
 export type ModuleCompletedCriterion = components['schemas']['cim.v1.ModuleCompletedCriterion'];
 export type NpsResult = components['schemas']['cim.v1.NpsResult'];
+export type OpenDisputeRequest = components['schemas']['cim.v1.OpenDisputeRequest'];
 export type Partner = components['schemas']['cim.v1.Partner'];
 export type PartnerProgress = components['schemas']['cim.v1.PartnerProgress'];
 export type PartnerTierStatus = components['schemas']['cim.v1.PartnerTierStatus'];
@@ -7412,11 +7822,13 @@ export type PeriodSumCriterion = components['schemas']['cim.v1.PeriodSumCriterio
 export type PlaceRedemptionOrderRequest = components['schemas']['cim.v1.PlaceRedemptionOrderRequest'];
 export type PlacementCriterion = components['schemas']['cim.v1.PlacementCriterion'];
 export type PointsRule = components['schemas']['cim.v1.PointsRule'];
+export type PostDisputeMessageRequest = components['schemas']['cim.v1.PostDisputeMessageRequest'];
 export type PostSpotlightRequest = components['schemas']['cim.v1.PostSpotlightRequest'];
 export type Principal = components['schemas']['cim.v1.Principal'];
 export type Product = components['schemas']['cim.v1.Product'];
 export type Program = components['schemas']['cim.v1.Program'];
 export type ProgramCost = components['schemas']['cim.v1.ProgramCost'];
+export type ProgramDisputes = components['schemas']['cim.v1.ProgramDisputes'];
 export type ProgramEngagement = components['schemas']['cim.v1.ProgramEngagement'];
 export type ProgramPerformance = components['schemas']['cim.v1.ProgramPerformance'];
 export type ProgramRulesVersion = components['schemas']['cim.v1.ProgramRulesVersion'];
@@ -7431,6 +7843,7 @@ export type RecognitionSummary = components['schemas']['cim.v1.RecognitionSummar
 export type RedemptionOrder = components['schemas']['cim.v1.RedemptionOrder'];
 export type RedemptionOrderActionRequest = components['schemas']['cim.v1.RedemptionOrderActionRequest'];
 export type RedemptionOrderEvent = components['schemas']['cim.v1.RedemptionOrderEvent'];
+export type ResolveDisputeRequest = components['schemas']['cim.v1.ResolveDisputeRequest'];
 export type RespondToSurveyRequest = components['schemas']['cim.v1.RespondToSurveyRequest'];
 export type RespondToSurveyResponse = components['schemas']['cim.v1.RespondToSurveyResponse'];
 export type ResubmitClaimRequest = components['schemas']['cim.v1.ResubmitClaimRequest'];
@@ -7471,3 +7884,4 @@ export type User = components['schemas']['cim.v1.User'];
 export type VerifyAuditTrailRequest = components['schemas']['cim.v1.VerifyAuditTrailRequest'];
 export type VerifyAuditTrailResponse = components['schemas']['cim.v1.VerifyAuditTrailResponse'];
 export type VoidProgramCostRequest = components['schemas']['cim.v1.VoidProgramCostRequest'];
+export type WithdrawDisputeRequest = components['schemas']['cim.v1.WithdrawDisputeRequest'];

@@ -130,6 +130,11 @@ export default function ClaimDetailPage() {
                     {t('Update and resubmit')}
                   </Link>
                 )}
+                {isPartnerRole(principal.role) && (
+                  <Link className="button button--ghost button--inline" to={`/disputes/new?claim=${c.id}`}>
+                    {t('Question this')}
+                  </Link>
+                )}
               </Card>
 
               <Card title={t('Rewards')} id="claim-rewards">

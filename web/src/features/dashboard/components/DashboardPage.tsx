@@ -12,7 +12,7 @@ import { useLiveProgress, useMyBadges, useRecognitionSummary } from '@/lib/api/r
 import type { Program } from '@/lib/api/schema';
 import { useTierStatus } from '@/lib/api/tiers';
 import { isPositive, percentOf } from '@/lib/decimal';
-import { formatDate, formatDay, formatMoney, formatMoneyShort, formatPoints } from '@/lib/format';
+import { formatDate, formatDay, formatMoney, formatMoneyShort, formatNumber, formatPoints } from '@/lib/format';
 import { usePrincipal } from '@/lib/principal';
 
 // The chart library is loaded after the rest of the dashboard, so it does not delay it.
@@ -276,13 +276,13 @@ function ProgramProgress({ program }: { program: Program }) {
                 if (r.kind === 'rebate') {
                   const step = {
                     amount: formatMoneyShort(r.amountToNextTier, p.currencyCode),
-                    percent: r.nextTierPercent,
-                    current: r.currentPercent,
+                    percent: formatNumber(r.nextTierPercent),
+                    current: formatNumber(r.currentPercent),
                     reward: formatMoneyShort(r.nextStepReward, p.currencyCode),
                   };
                   // What the step is worth comes from the server's rules engine, the one that pays.
                   const text = !r.nextTierVolume
-                    ? t('Top tier reached: {{percent}}% on every sale', { percent: r.currentPercent })
+                    ? t('Top tier reached: {{percent}}% on every sale', { percent: formatNumber(r.currentPercent) })
                     : isPositive(r.nextStepTrueUp)
                       ? t('{{amount}} more sales this period lifts all of it to {{percent}}%: about {{reward}} more, with the true-up', step)
                       : isPositive(r.nextStepReward)

@@ -14,6 +14,7 @@ import { CostsSection } from './CostsSection';
 import { BaselineForm } from './program-performance/BaselineForm';
 import { BudgetBurnCard } from './program-performance/BudgetBurnCard';
 import { ClaimsAndEngagement } from './program-performance/ClaimsAndEngagement';
+import { DisputesCard } from './program-performance/DisputesCard';
 import { PerformanceHeadline } from './program-performance/PerformanceHeadline';
 import { RoiSteps } from './program-performance/RoiSteps';
 import { SegmentBreakdown } from './program-performance/SegmentBreakdown';
@@ -64,6 +65,7 @@ export default function ProgramPerformancePage() {
           <BudgetBurnCard performance={p} />
           <SegmentBreakdown performance={p} />
           <ClaimsAndEngagement performance={p} />
+          <DisputesCard performance={p} />
           <CostsSectionForRole programId={programId} currency={p.currencyCode ?? ''} />
           {p.computedTime && <p className="muted small">{t('Computed {{time}}', { time: formatDateTime(p.computedTime) })}</p>}
         </div>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EntryAmount, RewardExplanation } from '@/components/LedgerEntryParts';
 import { Card, Page } from '@/components/Page';
@@ -106,6 +107,9 @@ export default function RewardsPage() {
                         <li key={e.id} className="entry">
                           <div>
                             <RewardExplanation entry={e} ruleName={ruleName(e.programId ?? '', e.ruleId ?? '')} />
+                            <Link className="small" to={`/disputes/new?entry=${e.id}`} aria-label={t('Question this: entry {{id}}', { id: e.id })}>
+                              {t('Question this')}
+                            </Link>
                           </div>
                           <EntryAmount entry={e} />
                         </li>

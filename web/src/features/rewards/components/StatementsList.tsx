@@ -1,4 +1,5 @@
 import { Fragment, useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EntryAmount, RewardExplanation } from '@/components/LedgerEntryParts';
 import { Card } from '@/components/Page';
@@ -88,6 +89,9 @@ export function StatementsList({ partnerId }: { partnerId?: string }) {
                                   <li key={e.id} className="entry">
                                     <div>
                                       <RewardExplanation entry={e} />
+                                      <Link className="small" to={`/disputes/new?statement=${s.id}&entry=${e.id}`} aria-label={t('Question this: entry {{id}}', { id: e.id })}>
+                                        {t('Question this')}
+                                      </Link>
                                     </div>
                                     <EntryAmount entry={e} />
                                   </li>
