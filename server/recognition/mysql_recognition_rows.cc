@@ -36,7 +36,7 @@ absl::StatusOr<Decimal> SumPoints(soci::session& s, absl::string_view column, in
   int account = cim::v1::LEDGER_ACCOUNT_POINTS;
   std::string sum;
   s << absl::StrCat("SELECT CAST(COALESCE(SUM(amount), 0) AS CHAR) FROM ledger_entries WHERE ",
-                    column, " = :id AND account = :a"),
+                    column, " = :id AND account = :a AND redemption_order_id IS NULL"),
       soci::use(key), soci::use(account), soci::into(sum);
   return Decimal::Parse(sum);
 }

@@ -19,7 +19,9 @@
 
 namespace cim {
 
-// The net points of the ledger entries whose `column` (user_id or partner_id) is `id`.
+// The points earned (net of corrections) by the ledger entries whose `column` (user_id or
+// partner_id) is `id`: lifetime points. Points spent in the rewards store (and given back by a
+// cancelled order) are not earnings: spending never lowers a level.
 absl::StatusOr<Decimal> SumPoints(soci::session& s, absl::string_view column, int64_t id);
 
 // The select list of leaderboard_scores that ScoreFromRow reads.

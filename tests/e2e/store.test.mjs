@@ -49,7 +49,8 @@ test('a partner rep spends points and vendor staff fulfil the order', async () =
   const manager = await newPage();
   await signIn(manager, e2e.stack.baseUrl, login('channel manager'));
   await manager.getByRole('link', { name: 'Rewards catalog' }).click();
-  await manager.getByLabel('Status').selectOption('REDEMPTION_ORDER_STATUS_APPROVED');
+  await manager.getByRole('heading', { name: 'Rewards catalog' }).waitFor();
+  await manager.getByRole('combobox', { name: 'Status' }).selectOption('REDEMPTION_ORDER_STATUS_APPROVED');
   const queued = manager.locator(`[data-testid="queue-table"] tr[data-order="${orderId}"]`);
   await queued.getByRole('button', { name: `Fulfil #${orderId}` }).click();
   await queued.getByLabel('Code or reference').fill('E2E-CODE-7Q4K');
@@ -87,7 +88,7 @@ test('a program admin keeps the catalog, sees stock alerts and fulfils from CSV'
 
   // The demo hoodie order waits to be shipped: fulfil it from CSV, after a check that finds a bad row.
   await page.getByRole('tab', { name: 'Orders' }).click();
-  await page.getByLabel('Status').selectOption('REDEMPTION_ORDER_STATUS_APPROVED');
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('REDEMPTION_ORDER_STATUS_APPROVED');
   const hoodie = page.locator('[data-testid="queue-table"] tbody tr', { hasText: 'Branded hoodie' }).first();
   const hoodieId = await hoodie.getAttribute('data-order');
   await page.getByRole('tab', { name: 'Bulk fulfilment' }).click();

@@ -1,9 +1,9 @@
-// The recognition store's row readers against MariaDB: points summed net by user or partner
-// column; a score row read as its exact 0.0001 units, reach time in microseconds and seq; badges
-// read by id page with their criteria, a stored criteria that does not parse INTERNAL; boards
-// read whole and filtered by program; and the facts badge criteria are judged on, per user:
-// tallies, best placements on individual boards only, certifications unexpired at `now`,
-// first-completed modules and completed challenges, with each user's awards.
+// The recognition store's row readers against MariaDB: points earned summed net by user or partner
+// column (what was spent in the store left out); a score row read as its exact 0.0001 units, reach
+// time in microseconds and seq; badges read by id page with their criteria, a stored criteria that
+// does not parse INTERNAL; boards read whole and filtered by program; and the facts badge criteria
+// are judged on, per user: tallies, best placements on individual boards only, certifications
+// unexpired at `now`, first-completed modules and completed challenges, with each user's awards.
 #include "server/recognition/mysql_recognition_rows.h"
 
 #include <string>
@@ -37,7 +37,7 @@ class MysqlRecognitionRowsTest : public RecognitionStoreTest {
   }
 };
 
-TEST_F(MysqlRecognitionRowsTest, SumsPointsByUserOrPartnerColumn) {
+TEST_F(MysqlRecognitionRowsTest, SumsEarnedPointsByUserOrPartnerColumn) {
   const int points = cim::v1::LEDGER_ACCOUNT_POINTS;
   const int payable = cim::v1::LEDGER_ACCOUNT_PAYABLE;
   Exec(absl::StrCat(
@@ -47,6 +47,13 @@ TEST_F(MysqlRecognitionRowsTest, SumsPointsByUserOrPartnerColumn) {
       points, ", 6, 'points', 12.3456, 'a', 1, NOW()), (1, 2, ", points,
       ", 6, 'points', 0.0044, 'b', 1, NOW()), (1, 3, ", payable,
       ", 1, 'EUR', 500, 'c', 1, NOW()), (2, 5, ", points, ", 6, 'points', -3, 'd', 1, NOW())"));
+  // Points Rob spent in the store, and an order cancelled: not earnings either way.
+  Exec(absl::StrCat(
+      "INSERT INTO ledger_entries (partner_id, user_id, account, kind, unit, amount, basis,"
+      " created_by, created_at, redemption_order_id) VALUES (1, 3, ",
+      points, ", 12, 'points', -10, 'spent', 3, NOW(), 7), (1, 3, ", points,
+      ", 11, 'points', 10, 'back', 3, NOW(), 7), (1, 3, ", points,
+      ", 12, 'points', -2, 'spent', 3, NOW(), 8)"));
   absl::StatusOr<Decimal> rob =
       OnSession([](soci::session& s) { return SumPoints(s, "user_id", kRob); });
   ASSERT_TRUE(rob.ok()) << rob.status();
