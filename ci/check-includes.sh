@@ -15,7 +15,7 @@ server/identity: lib server/db
 server/money: lib server/db server/events server/identity
 server/program: lib server/db server/events server/identity server/money
 server/training: lib server/db server/events server/identity server/money server/program
-server/partner_tier: lib server/db server/events server/identity server/money server/program
+server/partner_tier: lib server/db server/events server/identity server/money server/program server/claim
 server/claim: lib server/db server/events server/identity server/money server/program
 server/fund: lib server/db server/events server/identity server/money server/program server/claim
 server/redemption: lib server/db server/identity server/money server/program

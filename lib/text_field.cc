@@ -33,6 +33,18 @@ bool MatchesCharset(absl::string_view s, size_t max_len, bool allow_upper, bool 
   });
 }
 
+bool ValidateTierCode(absl::string_view code, std::string field, FieldErrors& errors) {
+  if (MatchesCharset(code, 32, /*allow_upper=*/false, /*allow_underscore=*/true)) return true;
+  errors.Add(std::move(field), "1 to 32 of a-z, 0-9, '-' and '_'");
+  return false;
+}
+
+void ValidateRegionCode(absl::string_view code, std::string field, FieldErrors& errors) {
+  if (!MatchesCharset(code, 32, /*allow_upper=*/true, /*allow_underscore=*/false)) {
+    errors.Add(std::move(field), "1 to 32 of A-Z, a-z, 0-9 and '-'");
+  }
+}
+
 bool HasControlCharacter(absl::string_view s, bool line_breaks_too) {
   for (size_t i = 0; i < s.size(); ++i) {
     const unsigned char c = s[i];

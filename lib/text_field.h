@@ -24,6 +24,14 @@ std::string TruncateCodePoints(absl::string_view s, size_t max_chars);
 // or (when allowed) an uppercase letter or '_'.
 bool MatchesCharset(absl::string_view s, size_t max_len, bool allow_upper, bool allow_underscore);
 
+// Adds a violation for `field` unless `code` is a partner tier code (Partner.tier, tier ladders,
+// eligibility, audiences, rule uplifts): 1 to 32 of a-z, 0-9, '-' and '_'. Returns whether it
+// is one.
+bool ValidateTierCode(absl::string_view code, std::string field, FieldErrors& errors);
+
+// Adds a violation for `field` unless `code` is a region code: 1 to 32 of A-Z, a-z, 0-9 and '-'.
+void ValidateRegionCode(absl::string_view code, std::string field, FieldErrors& errors);
+
 // True if `s` has `min_len` to `max_len` characters, each printable ASCII other than space:
 // retry keys and external ids.
 bool IsPrintableKey(absl::string_view s, size_t min_len, size_t max_len);

@@ -102,7 +102,9 @@ absl::Status SeedDemo(const ServerOptions& options, std::ostream& out) {
                                              .surveys = stores.surveys,
                                              .recognition = stores.recognition,
                                              .users = stores.users,
-                                             .partners = stores.partners},
+                                             .partners = stores.partners,
+                                             .programs = stores.programs,
+                                             .claims = stores.claims},
                                             admin.user.id(), clock.Now()));
     out << "Demo tiers and engagement loaded: " << engaged.tiers << " tiers ("
         << engaged.tier_changes << " tier changes over 4 months), " << engaged.kudos << " kudos, "

@@ -103,6 +103,8 @@ class DecisionContext {
   // `range`, of `skus` (every SKU if empty).
   virtual absl::StatusOr<Decimal> ApprovedSales(const DateRange& range,
                                                 const std::vector<std::string>& skus) = 0;
+  // The claim's partner's tier code (Partner.tier) as the transaction reads it.
+  virtual absl::StatusOr<std::string> PartnerTier() = 0;
 };
 
 // Computes the decision from the locked claim (its fields and lines; no attachments, flags,

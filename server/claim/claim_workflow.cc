@@ -41,6 +41,8 @@ cim::v1::LedgerEntryKind ToKind(RewardKind kind) {
       return cim::v1::LEDGER_ENTRY_KIND_REBATE;
     case RewardKind::kRebateTrueUp:
       return cim::v1::LEDGER_ENTRY_KIND_REBATE_TRUE_UP;
+    case RewardKind::kTierUplift:
+      return cim::v1::LEDGER_ENTRY_KIND_TIER_UPLIFT;
     case RewardKind::kSpif:
       return cim::v1::LEDGER_ENTRY_KIND_SPIF;
     case RewardKind::kBonus:
@@ -311,7 +313,10 @@ absl::StatusOr<Claim> ClaimWorkflow::Resubmit(const Principal& caller,
 
 absl::StatusOr<ClaimDecision> ClaimWorkflow::Approve(const Claim& claim, const Program& program,
                                                      int64_t actor, DecisionContext& context) {
-  const SaleClaim sale = ToSaleClaim(claim);
+  SaleClaim sale = ToSaleClaim(claim);
+  if (HasTierUplifts(program)) {
+    CIM_ASSIGN_OR_RETURN(sale.partner_tier, context.PartnerTier());
+  }
   const DateRange period = ClaimPeriod(program, sale.invoice_date);
   const TotalsKey totals = ApprovalTotals(program, sale.invoice_date);
   CIM_ASSIGN_OR_RETURN(auto locked, context.LockTotals(totals.rule_ids, totals.period_start));

@@ -205,6 +205,14 @@ class BatchDecisionContext final : public DecisionContext {
     return stored + batched;
   }
 
+  absl::StatusOr<std::string> PartnerTier() override {
+    SqlBuilder q("SELECT tier FROM partners WHERE id = ");
+    q.Bind(partner_id_);
+    std::string tier;
+    q.Query(batch_.session(), [&](const soci::row& r) { tier = r.get<std::string>(0); });
+    return tier;
+  }
+
  private:
   DecisionBatch& batch_;
   int64_t program_id_;

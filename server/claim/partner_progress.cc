@@ -32,15 +32,15 @@ absl::Status RebateProgress(const cim::v1::RebateRule& rule, const Decimal& volu
 }
 
 // Fills next_step_reward and next_step_true_up of `out`: what the engine would pay for `rule` if
-// sales of exactly `more` (the amount to its next step) were approved on `day`, on top of
-// `history`.
+// sales of exactly `more` (the amount to its next step) were approved on `day` for a partner of
+// `partner_tier`, on top of `history`.
 absl::Status NextStepWorth(const Program& program, const IncentiveRule& rule,
                            const absl::flat_hash_map<std::string, RuleHistory>& history,
-                           absl::CivilDay day, const Decimal& more, int scale,
-                           cim::v1::RuleProgress& out) {
+                           absl::CivilDay day, const std::string& partner_tier, const Decimal& more,
+                           int scale, cim::v1::RuleProgress& out) {
   if (more.sign() <= 0) return absl::OkStatus();
   const std::vector<std::string> skus = RuleSkus(program, rule);
-  SaleClaim sale{.invoice_date = day};
+  SaleClaim sale{.invoice_date = day, .partner_tier = partner_tier};
   sale.lines.push_back(SaleLine{
       .sku = skus.empty() ? std::string() : skus.front(), .quantity = 1, .unit_price = more});
   CIM_ASSIGN_OR_RETURN(const std::vector<RuleEvaluation> evaluations,
@@ -71,11 +71,14 @@ absl::StatusOr<cim::v1::PartnerProgress> PartnerProgressReport::Get(
   }
   CIM_ASSIGN_OR_RETURN(const Program program, programs_.GetProgram(caller, request.program_id()));
   const int scale = StoredCurrencyScale(program.currency_code());
+  std::string partner_tier;
+  if (HasTierUplifts(program)) {
+    CIM_ASSIGN_OR_RETURN(const Partner partner, partners_.Get(partner_id));
+    partner_tier = partner.tier();
+  }
 
   // The period containing today, within the program's dates.
-  const absl::CivilDay start = ParseDate(program.start_date()).value_or(absl::CivilDay());
-  const absl::CivilDay end = ParseDate(program.end_date()).value_or(absl::CivilDay());
-  const absl::CivilDay today = std::clamp(DayOf(clock_.Now()), start, end);
+  const absl::CivilDay today = ProgramDay(program, DayOf(clock_.Now()));
   const DateRange period = PeriodContaining(today, program.period());
 
   cim::v1::PartnerProgress progress;
@@ -101,10 +104,13 @@ absl::StatusOr<cim::v1::PartnerProgress> PartnerProgressReport::Get(
     p->set_rebate_posted(t.rebate_posted.ToString(scale));
     p->set_reached(t.lump_sum_posted);
     switch (rule.kind_case()) {
-      case IncentiveRule::kRebate:
+      case IncentiveRule::kRebate: {
         p->set_kind("rebate");
         CIM_RETURN_IF_ERROR(RebateProgress(rule.rebate(), t.volume, scale, *p));
+        CIM_ASSIGN_OR_RETURN(const Decimal uplift, TierUpliftPercent(rule.rebate(), partner_tier));
+        if (uplift.sign() > 0) p->set_tier_uplift_percent(uplift.ToString());
         break;
+      }
       case IncentiveRule::kBonus: {
         p->set_kind("bonus");
         CIM_ASSIGN_OR_RETURN(const Decimal target,
@@ -155,7 +161,8 @@ absl::StatusOr<cim::v1::PartnerProgress> PartnerProgressReport::Get(
         !p->amount_to_next_tier().empty() ? p->amount_to_next_tier() : p->amount_to_target();
     if (more.empty()) continue;
     CIM_ASSIGN_OR_RETURN(const Decimal amount, Decimal::Parse(more));
-    CIM_RETURN_IF_ERROR(NextStepWorth(program, rule, history, today, amount, scale, *p));
+    CIM_RETURN_IF_ERROR(
+        NextStepWorth(program, rule, history, today, partner_tier, amount, scale, *p));
   }
 
   // Earned (rewards net of reversals; reimbursements only move fund money to payable), paid
@@ -199,7 +206,8 @@ absl::StatusOr<cim::v1::PartnerProgress> PartnerProgressReport::Get(
     CIM_ASSIGN_OR_RETURN(const Claim claim, claims_.Get(summary.id()));
     CIM_ASSIGN_OR_RETURN(const Decimal total, StoredDecimal(claim.total_amount(), "total_amount"));
     pending_sales += total;
-    const SaleClaim sale = ToSaleClaim(claim);
+    SaleClaim sale = ToSaleClaim(claim);
+    sale.partner_tier = partner_tier;
     const bool same_period = ClaimPeriod(program, sale.invoice_date) == period;
     absl::flat_hash_map<std::string, RuleHistory> claim_history;
     if (same_period) {

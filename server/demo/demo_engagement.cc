@@ -103,7 +103,7 @@ absl::StatusOr<DemoEngagementSummary> LoadDemoEngagement(const DemoEngagementSto
   const Principal admin{.user_id = program_admin, .role = cim::v1::ROLE_PROGRAM_ADMIN};
   for (int days_ago : {120, 60, 0}) {
     FakeClock at(now - absl::Hours(24 * days_ago));
-    PartnerTiers tiers(stores.tiers, at);
+    PartnerTiers tiers(stores.tiers, stores.programs, stores.claims, at);
     CIM_ASSIGN_OR_RETURN(cim::v1::EvaluateTiersResponse run,
                          tiers.Evaluate(admin, cim::v1::EvaluateTiersRequest()));
     summary.tier_changes += run.changes_size();
@@ -155,8 +155,8 @@ absl::StatusOr<DemoEngagementSummary> LoadDemoEngagement(const DemoEngagementSto
                 .kind = cim::v1::FEED_ENTRY_KIND_SPOTLIGHT,
                 .partner_id = p.id(),
                 .headline = "Partner of the month: Amstel Systems",
-                .message = "Amstel doubled its storage sales this quarter and certified three "
-                           "engineers. Congratulations to the whole team!",
+                .message = "Amstel doubled its storage sales this quarter and its storage "
+                           "engineers are certified. Congratulations to the whole team!",
                 .author_user_id = cm.user.id(),
                 .created_at = now - absl::Hours(24 * 6)})
             .status());

@@ -7,6 +7,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "server/claim/claim_repository.h"
 #include "server/engagement/challenge_repository.h"
 #include "server/engagement/feed_repository.h"
 #include "server/engagement/kudos_repository.h"
@@ -14,6 +15,7 @@
 #include "server/identity/partner_repository.h"
 #include "server/identity/user_repository.h"
 #include "server/partner_tier/partner_tier_repository.h"
+#include "server/program/program_repository.h"
 #include "server/recognition/recognition_repository.h"
 
 namespace cim {
@@ -36,6 +38,8 @@ struct DemoEngagementStores {
   RecognitionRepository& recognition;
   UserRepository& users;
   PartnerRepository& partners;
+  ProgramRepository& programs;
+  ClaimRepository& claims;
 };
 
 // Loads the demo tiers and engagement data (defined by `program_admin`, kudos and posts by

@@ -82,7 +82,7 @@ inline constexpr char kRebateProgram[] = R"pb(
   start_date: "2026-01-01"
   end_date: "2026-12-31"
   period: PROGRAM_PERIOD_QUARTER
-  terms: "Rebates are computed per calendar quarter on approved claims with an invoice date in that quarter. Reaching a tier re-rates the quarter's earlier approved sales. Rebates are paid through quarterly statements."
+  terms: "Rebates are computed per calendar quarter on approved claims with an invoice date in that quarter. Reaching a tier re-rates the quarter's earlier approved sales. Silver, Gold and Platinum partners earn 1%, 2% and 3% more on each sale, by their partner tier when the claim is approved. Rebates are paid through quarterly statements."
   eligible_skus: [
     "ST-2000",
     "ST-4000",
@@ -100,6 +100,9 @@ inline constexpr char kRebateProgram[] = R"pb(
       tiers { min_volume: "0" percent: "2" }
       tiers { min_volume: "50000" percent: "3" }
       tiers { min_volume: "150000" percent: "4.5" }
+      partner_tier_uplifts { tier: "silver" percent: "1" }
+      partner_tier_uplifts { tier: "gold" percent: "2" }
+      partner_tier_uplifts { tier: "platinum" percent: "3" }
     }
   }
   rules {

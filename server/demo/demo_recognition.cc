@@ -109,7 +109,9 @@ absl::StatusOr<DemoRecognitionSummary> LoadDemoRecognition(RecognitionRepository
   }
 
   // Training: three modules, completed through the year by a share of the partner reps (and
-  // by the demo rep, Rosa), as the portal and an LMS would record them.
+  // by the demo rep, Rosa), as the portal and an LMS would record them. Amstel keeps Gold on two
+  // storage experts: Rosa, and a colleague whose certification runs out 58 days from now, within
+  // the tier warning's window, so Amstel sees what losing Gold would cost.
   const std::vector<std::string> modules = {
       "title: \"Storage fundamentals\" description: \"Arrays, tiers and sizing for mid-size"
       " customers; ends with a quiz.\" duration_minutes: 45 points: \"50\""
@@ -146,6 +148,11 @@ absl::StatusOr<DemoRecognitionSummary> LoadDemoRecognition(RecognitionRepository
   CIM_ASSIGN_OR_RETURN(std::vector<cim::v1::User> reps,
                        users.List({.role = cim::v1::ROLE_PARTNER_REP}, 0, 60));
   const absl::CivilDay today = absl::ToCivilDay(now, absl::UTCTimeZone());
+  int64_t amstel = 0;
+  for (const cim::v1::User& rep : reps) {
+    if (rep.email() == "rosa.larsen@amstel.example") amstel = rep.partner_id();
+  }
+  bool amstel_expiring_done = false;
   for (size_t i = 0; i < reps.size(); ++i) {
     const cim::v1::User& rep = reps[i];
     const bool rosa = rep.email() == "rosa.larsen@amstel.example";
@@ -153,8 +160,16 @@ absl::StatusOr<DemoRecognitionSummary> LoadDemoRecognition(RecognitionRepository
       if (!rosa && (i + m) % (m + 2) != 0) continue;
       if (rosa && m == 1) continue;  // the networking quiz is left for her to take in the portal
       // Spread over the year up to last month.
-      const absl::CivilDay day(today.year(), 1 + static_cast<int>((i * 5 + m * 3) % 11),
-                               1 + static_cast<int>((i * 7 + m) % 27));
+      absl::CivilDay day(today.year(), 1 + static_cast<int>((i * 5 + m * 3) % 11),
+                         1 + static_cast<int>((i * 7 + m) % 27));
+      const bool storage = !stored_modules[m].certification_code().empty();
+      if (storage && !rosa && rep.partner_id() == amstel) {
+        if (amstel_expiring_done) continue;
+        amstel_expiring_done = true;
+        // Certified for 24 months: it expires 58 days from today.
+        const absl::CivilDay expiry = today + 58;
+        day = absl::CivilDay(expiry.year() - 2, expiry.month(), expiry.day());
+      }
       if (day >= today) continue;
       const absl::Time at = absl::FromCivil(
           absl::CivilSecond(day.year(), day.month(), day.day(), 14, 30, 0), absl::UTCTimeZone());

@@ -68,17 +68,11 @@ void ValidateAudience(const cim::v1::Audience& audience, const std::string& pref
     }
   }
   for (int i = 0; i < audience.regions_size(); ++i) {
-    if (!MatchesCharset(audience.regions(i), 32, /*allow_upper=*/true,
-                        /*allow_underscore=*/false)) {
-      errors.Add(absl::StrCat(prefix, "audience.regions[", i, "]"),
-                 "a region code: letters, digits and '-', up to 32");
-    }
+    ValidateRegionCode(audience.regions(i), absl::StrCat(prefix, "audience.regions[", i, "]"),
+                       errors);
   }
   for (int i = 0; i < audience.tiers_size(); ++i) {
-    if (!MatchesCharset(audience.tiers(i), 32, /*allow_upper=*/false, /*allow_underscore=*/true)) {
-      errors.Add(absl::StrCat(prefix, "audience.tiers[", i, "]"),
-                 "a tier code: a-z, 0-9, '-' and '_', up to 32");
-    }
+    ValidateTierCode(audience.tiers(i), absl::StrCat(prefix, "audience.tiers[", i, "]"), errors);
   }
 }
 

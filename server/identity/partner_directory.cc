@@ -62,12 +62,8 @@ void PartnerDirectory::ValidatePartnerFields(const Partner& partner, FieldErrors
     errors.Add("partner.type",
                "required: one of DISTRIBUTOR, RESELLER, DEALER, BROKER, AGENT, MSP");
   }
-  if (!MatchesCharset(partner.tier(), 32, /*allow_upper=*/false, /*allow_underscore=*/true)) {
-    errors.Add("partner.tier", "1 to 32 of a-z, 0-9, '-' and '_'");
-  }
-  if (!MatchesCharset(partner.region(), 32, /*allow_upper=*/true, /*allow_underscore=*/false)) {
-    errors.Add("partner.region", "1 to 32 of A-Z, a-z, 0-9 and '-'");
-  }
+  ValidateTierCode(partner.tier(), "partner.tier", errors);
+  ValidateRegionCode(partner.region(), "partner.region", errors);
 }
 
 absl::Status PartnerDirectory::ValidateParent(int64_t partner_id, int64_t parent_id,

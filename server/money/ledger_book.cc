@@ -55,6 +55,7 @@ absl::StatusOr<LedgerEntry> LedgerBook::Reverse(const Principal& caller,
   switch (entry.kind()) {
     case cim::v1::LEDGER_ENTRY_KIND_REBATE:
     case cim::v1::LEDGER_ENTRY_KIND_REBATE_TRUE_UP:
+    case cim::v1::LEDGER_ENTRY_KIND_TIER_UPLIFT:
     case cim::v1::LEDGER_ENTRY_KIND_SPIF:
     case cim::v1::LEDGER_ENTRY_KIND_BONUS:
     case cim::v1::LEDGER_ENTRY_KIND_GROWTH:

@@ -134,9 +134,7 @@ absl::StatusOr<TierLadder> ValidateTierLadder(const TierLadder& in) {
     o.set_code(t.code());
     o.set_name(std::string(absl::StripAsciiWhitespace(t.name())));
     o.set_benefits(t.benefits());
-    if (!MatchesCharset(t.code(), 32, /*allow_upper=*/false, /*allow_underscore=*/true)) {
-      errors.Add(f + "code", "1 to 32 of a-z, 0-9, '-' and '_'");
-    } else if (!codes.insert(t.code()).second) {
+    if (ValidateTierCode(t.code(), f + "code", errors) && !codes.insert(t.code()).second) {
       errors.Add(f + "code", "another tier has this code");
     }
     ValidateText(t.name(), f + "name", 1, 60, errors);
@@ -304,6 +302,22 @@ std::optional<cim::v1::TierDemotionWarning> DemotionWarning(const TierLadder& la
     return w;
   }
   return std::nullopt;
+}
+
+void AddRebatesAtRisk(std::vector<cim::v1::RebateAtRisk> at_risk,
+                      cim::v1::TierDemotionWarning& warning) {
+  if (at_risk.empty()) return;
+  std::vector<std::string> parts;
+  for (const cim::v1::RebateAtRisk& r : at_risk) {
+    const Decimal lost = Decimal::Parse(r.percent_lost()).value_or(Decimal());
+    const Decimal amount = Decimal::Parse(r.amount_lost()).value_or(Decimal());
+    parts.push_back(absl::StrCat(GroupedNumber(lost), "% less rebate in ", r.program_name(), ": ",
+                                 MoneyText(amount, r.currency_code()),
+                                 " on this period's sales so far"));
+  }
+  warning.set_text(absl::StrCat(warning.text(), ", and ", warning.would_drop_to().name(), " earns ",
+                                absl::StrJoin(parts, "; ")));
+  for (cim::v1::RebateAtRisk& r : at_risk) *warning.add_rebates_at_risk() = std::move(r);
 }
 
 cim::v1::PartnerTierStatus TierStatus(const TierLadder& ladder, int64_t partner_id,

@@ -79,6 +79,12 @@ std::optional<cim::v1::TierDemotionWarning> DemotionWarning(const cim::v1::TierL
                                                             const TierFigures& figures,
                                                             absl::Time now);
 
+// Sets `warning`'s rebates_at_risk and says in its text what the drop costs, e.g. "…
+// (otherwise Silver), and Silver earns 1% less rebate in Storage Rebate 2026: €480 on this
+// period's sales so far". Leaves the text as it is when `at_risk` is empty.
+void AddRebatesAtRisk(std::vector<cim::v1::RebateAtRisk> at_risk,
+                      cim::v1::TierDemotionWarning& warning);
+
 // A partner's standing: held tier (`held_code`), qualified tier, figures, the gap to the
 // next tier above the held one (or the qualified one if higher) and any demotion warning.
 cim::v1::PartnerTierStatus TierStatus(const cim::v1::TierLadder& ladder, int64_t partner_id,

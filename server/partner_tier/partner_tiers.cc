@@ -1,17 +1,24 @@
 #include "server/partner_tier/partner_tiers.h"
 
+#include <algorithm>
+#include <optional>
+
 #include "absl/strings/str_cat.h"
 #include "lib/audit_scope.h"
+#include "lib/dates.h"
 #include "lib/pagination.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
 #include "server/partner_tier/partner_tier_rules.h"
+#include "server/program/reward_engine.h"
 
 namespace cim {
 namespace {
 
 // Partners evaluated per figures query.
 constexpr int kEvaluationChunk = 200;
+// Enrollments a demotion warning looks at, at most.
+constexpr int kMaxEnrollmentsAtRisk = 200;
 
 }  // namespace
 
@@ -44,7 +51,58 @@ absl::StatusOr<cim::v1::PartnerTierStatus> PartnerTiers::Status(
   CIM_ASSIGN_OR_RETURN(const cim::v1::TierLadder ladder, repository_.GetLadder());
   const absl::Time now = clock_.Now();
   CIM_ASSIGN_OR_RETURN(auto figures, repository_.Figures({id}, ladder.currency_code(), now));
-  return TierStatus(ladder, partner.id, partner.name, partner.tier, figures[id], now);
+  cim::v1::PartnerTierStatus status =
+      TierStatus(ladder, partner.id, partner.name, partner.tier, figures[id], now);
+  if (status.has_demotion_warning()) {
+    cim::v1::TierDemotionWarning& warning = *status.mutable_demotion_warning();
+    CIM_ASSIGN_OR_RETURN(
+        std::vector<cim::v1::RebateAtRisk> at_risk,
+        RebatesAtRisk(id, status.tier().code(), warning.would_drop_to().code(), now));
+    AddRebatesAtRisk(std::move(at_risk), warning);
+  }
+  return status;
+}
+
+absl::StatusOr<std::vector<cim::v1::RebateAtRisk>> PartnerTiers::RebatesAtRisk(
+    int64_t partner_id, const std::string& from, const std::string& to, absl::Time now) {
+  CIM_ASSIGN_OR_RETURN(
+      const std::vector<Enrollment> enrollments,
+      programs_.ListEnrollments({.partner_id = partner_id}, 0, kMaxEnrollmentsAtRisk));
+  std::vector<int64_t> ids;
+  for (const Enrollment& e : enrollments) ids.push_back(e.program_id());
+  std::sort(ids.begin(), ids.end());
+  CIM_ASSIGN_OR_RETURN(const auto programs, programs_.GetDefinitions(ids));
+  std::vector<cim::v1::RebateAtRisk> out;
+  for (const int64_t program_id : ids) {
+    auto it = programs.find(program_id);
+    if (it == programs.end()) continue;
+    const Program& program = it->second;
+    if (program.status() != cim::v1::PROGRAM_STATUS_ACTIVE || !HasTierUplifts(program)) continue;
+    const absl::CivilDay day = ProgramDay(program, DayOf(now));
+    const DateRange period = ClaimPeriod(program, day);
+    CIM_ASSIGN_OR_RETURN(auto totals, claims_.PeriodTotals(program_id, partner_id, period.first));
+    const int scale = StoredCurrencyScale(program.currency_code());
+    for (const cim::v1::IncentiveRule& rule : program.rules()) {
+      const Decimal& volume = totals[rule.id()].volume;
+      CIM_ASSIGN_OR_RETURN(const std::optional<TierUpliftLoss> loss,
+                           UpliftLoss(program, rule, volume, day, from, to));
+      if (!loss) continue;
+      cim::v1::RebateAtRisk& r = out.emplace_back();
+      r.set_program_id(program_id);
+      r.set_program_name(program.name());
+      r.set_rule_id(rule.id());
+      r.set_rule_name(rule.name());
+      r.set_percent_now(loss->percent_now.ToString());
+      r.set_percent_after(loss->percent_after.ToString());
+      r.set_percent_lost((loss->percent_now - loss->percent_after).ToString());
+      r.set_currency_code(program.currency_code());
+      r.set_period_sales(volume.ToString(scale));
+      r.set_amount_lost(loss->amount.ToString(scale));
+      r.set_period_start(FormatDate(period.first));
+      r.set_period_end(FormatDate(period.last));
+    }
+  }
+  return out;
 }
 
 absl::StatusOr<cim::v1::EvaluateTiersResponse> PartnerTiers::Evaluate(

@@ -7,14 +7,18 @@
 #include "cim/v1/tier_service.pb.h"
 #include "lib/clock.h"
 #include "lib/principal.h"
+#include "server/claim/claim_repository.h"
 #include "server/partner_tier/partner_tier_repository.h"
+#include "server/program/program_repository.h"
 
 namespace cim {
 
 class PartnerTiers {
  public:
-  PartnerTiers(PartnerTierRepository& repository, const Clock& clock)
-      : repository_(repository), clock_(clock) {}
+  // `programs` and `claims` tell what a demotion would cost in rebates.
+  PartnerTiers(PartnerTierRepository& repository, ProgramRepository& programs,
+               ClaimRepository& claims, const Clock& clock)
+      : repository_(repository), programs_(programs), claims_(claims), clock_(clock) {}
 
   // Every RPC: PERMISSION_DENIED where the caller's role does not allow it, INVALID_ARGUMENT
   // with field violations for bad requests, NOT_FOUND for unknown (or another partner's) ids.
@@ -40,8 +44,17 @@ class PartnerTiers {
       int64_t partner_id, bool dry_run, cim::v1::TierChangeTrigger trigger, int64_t evaluated_by);
   // The partner `partner_id` names for the caller (0: their own).
   absl::StatusOr<int64_t> ReadablePartner(const Principal& caller, int64_t partner_id);
+  // What dropping from tier code `from` to `to` costs `partner_id` in the rebate rules of its
+  // enrolled active programs, on each program's current period's approved sales, by the rules
+  // engine; program by program in id order.
+  absl::StatusOr<std::vector<cim::v1::RebateAtRisk>> RebatesAtRisk(int64_t partner_id,
+                                                                   const std::string& from,
+                                                                   const std::string& to,
+                                                                   absl::Time now);
 
   PartnerTierRepository& repository_;
+  ProgramRepository& programs_;
+  ClaimRepository& claims_;
   const Clock& clock_;
 };
 

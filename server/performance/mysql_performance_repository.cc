@@ -324,8 +324,10 @@ absl::Status MysqlPerformanceRepository::ForEachApprovedClaim(
                      CIM_MICROS_OF("a.approved_at"),
                      " AS approved_micros, l.sku, l.quantity,"
                      " CAST(l.unit_price AS CHAR) AS unit_price,"
-                     " CAST(l.quantity * COALESCE(p.unit_cost, 0) AS CHAR) AS cogs"
-                     " FROM claims c JOIN (SELECT e.claim_id, MIN(e.id) AS event_id,"
+                     " CAST(l.quantity * COALESCE(p.unit_cost, 0) AS CHAR) AS cogs,"
+                     " pt.tier AS partner_tier"
+                     " FROM claims c JOIN partners pt ON pt.id = c.partner_id JOIN (SELECT "
+                     "e.claim_id, MIN(e.id) AS event_id,"
                      " MIN(e.created_at) AS approved_at FROM claim_events e WHERE e.to_status = ",
                      kApproved,
                      " GROUP BY e.claim_id) a ON a.claim_id = c.id"
@@ -353,6 +355,7 @@ absl::Status MysqlPerformanceRepository::ForEachApprovedClaim(
           return;
         }
         current.sale.invoice_date = *day;
+        current.sale.partner_tier = r.Text("partner_tier");
         current.approved_at = absl::FromUnixMicros(r.Integer("approved_micros"));
       }
       current.sale.lines.push_back(SaleLine{.sku = r.Text("sku"),

@@ -58,7 +58,8 @@ struct CycleTimes {
 };
 CycleTimes SummariseCycleTimes(std::vector<double> hours);
 
-// One approved sale claim, as replayed by the simulation.
+// One approved sale claim, as replayed by the simulation (sale.partner_tier: the partner's
+// tier today, which the simulated rules' uplifts see).
 struct HistoricalClaim {
   int64_t claim_id = 0;
   int64_t partner_id = 0;

@@ -191,11 +191,14 @@ class ProgramChecker {
       errors_.Add(f + ".tiers", absl::StrCat("at most ", kMaxRebateTiers, " tiers"));
     }
     std::optional<Decimal> previous;
+    Decimal top_percent;
     for (int i = 0; i < r.tiers_size(); ++i) {
       const std::string t = absl::StrCat(f, ".tiers[", i, "]");
       std::optional<Decimal> from =
           ParseDecimalField(r.tiers(i).min_volume(), t + ".min_volume", Money(true), errors_);
-      ParseDecimalField(r.tiers(i).percent(), t + ".percent", Percent(), errors_);
+      std::optional<Decimal> percent =
+          ParseDecimalField(r.tiers(i).percent(), t + ".percent", Percent(), errors_);
+      if (percent) top_percent = std::max(top_percent, *percent);
       if (!from) continue;
       if (i == 0 && !from->is_zero()) {
         errors_.Add(t + ".min_volume", "the first tier must start at 0");
@@ -206,6 +209,32 @@ class ProgramChecker {
                                  previous->ToString(money_scale_)));
       }
       previous = from;
+    }
+    CheckUplifts(r, f, top_percent);
+  }
+
+  // Partner-tier uplifts: known-format tier codes once each, percents that keep the highest
+  // volume tier plus the uplift within 100% of the sale.
+  void CheckUplifts(const cim::v1::RebateRule& r, const std::string& f, const Decimal& top) {
+    if (r.partner_tier_uplifts_size() > kMaxPartnerTierUplifts) {
+      errors_.Add(f + ".partner_tier_uplifts",
+                  absl::StrCat("at most ", kMaxPartnerTierUplifts, " partner tiers"));
+    }
+    absl::flat_hash_set<absl::string_view> tiers;
+    for (int i = 0; i < r.partner_tier_uplifts_size(); ++i) {
+      const cim::v1::PartnerTierUplift& u = r.partner_tier_uplifts(i);
+      const std::string t = absl::StrCat(f, ".partner_tier_uplifts[", i, "]");
+      if (ValidateTierCode(u.tier(), t + ".tier", errors_) && !tiers.insert(u.tier()).second) {
+        errors_.Add(t + ".tier", "duplicate tier");
+      }
+      std::optional<Decimal> percent =
+          ParseDecimalField(u.percent(), t + ".percent", Percent(), errors_);
+      if (percent && top + *percent > Decimal::FromInt(100)) {
+        errors_.Add(t + ".percent",
+                    absl::StrCat("at most ", (Decimal::FromInt(100) - top).ToString(),
+                                 ": with the highest volume tier's ", top.ToString(),
+                                 "% it would pass 100% of the sale"));
+      }
     }
   }
 
@@ -269,9 +298,8 @@ class ProgramChecker {
     absl::flat_hash_set<absl::string_view> tiers;
     for (int i = 0; i < r.tier_amounts_size(); ++i) {
       const std::string t = absl::StrCat(f, ".tier_amounts[", i, "]");
-      if (!MatchesCharset(r.tier_amounts(i).tier(), 32, false, true)) {
-        errors_.Add(t + ".tier", "1 to 32 of a-z, 0-9, '-' and '_'");
-      } else if (!tiers.insert(r.tier_amounts(i).tier()).second) {
+      if (ValidateTierCode(r.tier_amounts(i).tier(), t + ".tier", errors_) &&
+          !tiers.insert(r.tier_amounts(i).tier()).second) {
         errors_.Add(t + ".tier", "duplicate tier");
       }
       ParseDecimalField(r.tier_amounts(i).amount(), t + ".amount", Money(), errors_);
@@ -362,14 +390,10 @@ void ValidateEligibility(const cim::v1::Eligibility& e, absl::string_view prefix
     }
   }
   for (int i = 0; i < e.tiers_size(); ++i) {
-    if (!MatchesCharset(e.tiers(i), 32, false, true)) {
-      errors.Add(field("tiers", i), "1 to 32 of a-z, 0-9, '-' and '_'");
-    }
+    ValidateTierCode(e.tiers(i), field("tiers", i), errors);
   }
   for (int i = 0; i < e.regions_size(); ++i) {
-    if (!MatchesCharset(e.regions(i), 32, true, false)) {
-      errors.Add(field("regions", i), "1 to 32 of A-Z, a-z, 0-9 and '-'");
-    }
+    ValidateRegionCode(e.regions(i), field("regions", i), errors);
   }
   for (int i = 0; i < e.partner_ids_size(); ++i) {
     if (e.partner_ids(i) <= 0) errors.Add(field("partner_ids", i), "must be a partner id");

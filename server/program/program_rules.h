@@ -19,6 +19,7 @@ using cim::v1::Program;
 
 inline constexpr int kMaxRulesPerProgram = 50;
 inline constexpr int kMaxRebateTiers = 20;
+inline constexpr int kMaxPartnerTierUplifts = 20;
 // Rates (percent, points per unit) carry at most this many decimal places.
 inline constexpr int kRateScale = 4;
 // Product prices and costs carry at most this many decimal places.

@@ -122,7 +122,7 @@ class ClaimEvaluator {
       }
       Add(out, rule, RewardKind::kRebate, RewardAccount::kPayable, exact.Rounded(format_.scale()),
           absl::StrCat(absl::StrJoin(parts, " + "), " eligible sales; ", volumes));
-      return absl::OkStatus();
+      return TierUplift(rule, out);
     }
     const size_t old_tier = RebateTierIndex(tiers, before);
     const size_t new_tier = RebateTierIndex(tiers, after);
@@ -142,6 +142,17 @@ class ClaimEvaluator {
                        Formatter::Percent(rate), " = ", format_.Money(due), " minus ",
                        format_.Money(history.rebate_posted), " already posted"));
     }
+    return TierUplift(rule, out);
+  }
+
+  // The partner tier's uplift on the claim's eligible sales, as its own reward.
+  absl::Status TierUplift(const IncentiveRule& rule, RuleEvaluation& out) {
+    CIM_ASSIGN_OR_RETURN(const Decimal percent,
+                         TierUpliftPercent(rule.rebate(), claim_.partner_tier));
+    Add(out, rule, RewardKind::kTierUplift, RewardAccount::kPayable,
+        out.eligible_amount.PercentOf(percent).Rounded(format_.scale()),
+        absl::StrCat("partner tier ", claim_.partner_tier, " adds ", Formatter::Percent(percent),
+                     " of ", format_.Money(out.eligible_amount), " eligible sales"));
     return absl::OkStatus();
   }
 
@@ -220,6 +231,8 @@ const char* RewardKindName(RewardKind kind) {
       return "rebate";
     case RewardKind::kRebateTrueUp:
       return "rebate_true_up";
+    case RewardKind::kTierUplift:
+      return "tier_uplift";
     case RewardKind::kSpif:
       return "spif";
     case RewardKind::kBonus:
@@ -284,6 +297,12 @@ DateRange ClaimPeriod(const Program& program, absl::CivilDay invoice_date) {
   return PeriodContaining(invoice_date, program.period());
 }
 
+absl::CivilDay ProgramDay(const Program& program, absl::CivilDay today) {
+  const absl::CivilDay start = ParseDate(program.start_date()).value_or(absl::CivilDay());
+  const absl::CivilDay end = ParseDate(program.end_date()).value_or(absl::CivilDay());
+  return std::clamp(today, start, end);
+}
+
 absl::StatusOr<std::vector<RuleEvaluation>> EvaluateSaleClaim(
     const Program& program, const SaleClaim& claim,
     const absl::flat_hash_map<std::string, RuleHistory>& history) {
@@ -298,6 +317,42 @@ absl::StatusOr<std::vector<RuleEvaluation>> EvaluateSaleClaim(
     out.push_back(std::move(evaluation));
   }
   return out;
+}
+
+bool HasTierUplifts(const Program& program) {
+  return std::any_of(program.rules().begin(), program.rules().end(), [](const IncentiveRule& r) {
+    return r.kind_case() == IncentiveRule::kRebate && !r.rebate().partner_tier_uplifts().empty();
+  });
+}
+
+absl::StatusOr<std::optional<TierUpliftLoss>> UpliftLoss(const Program& program,
+                                                         const IncentiveRule& rule,
+                                                         const Decimal& volume, absl::CivilDay day,
+                                                         const std::string& from,
+                                                         const std::string& to) {
+  if (rule.kind_case() != IncentiveRule::kRebate) return std::nullopt;
+  TierUpliftLoss loss;
+  CIM_ASSIGN_OR_RETURN(loss.percent_now, TierUpliftPercent(rule.rebate(), from));
+  CIM_ASSIGN_OR_RETURN(loss.percent_after, TierUpliftPercent(rule.rebate(), to));
+  if (loss.percent_after >= loss.percent_now) return std::nullopt;
+  // The uplift a claim of `volume` earns under `tier`, by the engine.
+  const auto uplift = [&](const std::string& tier) -> absl::StatusOr<Decimal> {
+    const std::vector<std::string> skus = RuleSkus(program, rule);
+    SaleClaim sale{.invoice_date = day, .partner_tier = tier};
+    sale.lines.push_back(SaleLine{
+        .sku = skus.empty() ? std::string() : skus.front(), .quantity = 1, .unit_price = volume});
+    ClaimEvaluator evaluator(program, sale);
+    CIM_ASSIGN_OR_RETURN(const RuleEvaluation evaluation, evaluator.Evaluate(rule, RuleHistory()));
+    Decimal total;
+    for (const Reward& r : evaluation.rewards) {
+      if (r.kind == RewardKind::kTierUplift) total += r.amount;
+    }
+    return total;
+  };
+  CIM_ASSIGN_OR_RETURN(const Decimal now, uplift(from));
+  CIM_ASSIGN_OR_RETURN(const Decimal after, uplift(to));
+  loss.amount = now - after;
+  return loss;
 }
 
 std::optional<Reward> MdfAllocation(const Program& program, const IncentiveRule& rule,

@@ -10,7 +10,9 @@
 // by invoice date). MARGINAL: a claim earns, slice by slice, the percent of each tier its sales
 // fall in. RETROACTIVE: a claim earns the percent of the tier the new period volume reaches, and
 // when that tier is higher than before, a true-up entry re-rates the period's earlier sales:
-// round(earlier volume × new percent) − rebate already posted for the period.
+// round(earlier volume × new percent) − rebate already posted for the period. Either mode: a
+// partner holding a tier the rule names in partner_tier_uplifts also gets a TIER_UPLIFT reward,
+// round(eligible sales × uplift percent), which true-ups never re-rate.
 #ifndef CIM_SERVER_PROGRAM_REWARD_ENGINE_H_
 #define CIM_SERVER_PROGRAM_REWARD_ENGINE_H_
 
@@ -31,6 +33,7 @@ namespace cim {
 enum class RewardKind {
   kRebate,
   kRebateTrueUp,
+  kTierUplift,
   kSpif,
   kBonus,
   kGrowth,
@@ -71,6 +74,9 @@ struct SaleLine {
 struct SaleClaim {
   absl::CivilDay invoice_date;
   std::vector<SaleLine> lines;
+  // The partner's tier code when the claim is evaluated (Partner.tier; "" for none): it selects
+  // rebate rules' partner-tier uplifts.
+  std::string partner_tier;
 };
 
 // What the partner already has for one rule in the claim's period.
@@ -105,12 +111,34 @@ std::vector<std::string> RuleSkus(const cim::v1::Program& program,
 // The period of `program` a claim with `invoice_date` counts in.
 DateRange ClaimPeriod(const cim::v1::Program& program, absl::CivilDay invoice_date);
 
+// `today` clamped to the program's dates: the day whose period progress reports show.
+absl::CivilDay ProgramDay(const cim::v1::Program& program, absl::CivilDay today);
+
 // Evaluates every claim-driven rule of `program` (all kinds but mdf_allocation) for `claim`.
 // `history` holds each such rule's RuleHistory by rule id (missing: nothing earlier).
 // INVALID_ARGUMENT if the program's stored rules do not parse (never for validated programs).
 absl::StatusOr<std::vector<RuleEvaluation>> EvaluateSaleClaim(
     const cim::v1::Program& program, const SaleClaim& claim,
     const absl::flat_hash_map<std::string, RuleHistory>& history);
+
+// Whether any rebate rule of `program` has partner-tier uplifts (then evaluating a claim needs
+// the partner's tier).
+bool HasTierUplifts(const cim::v1::Program& program);
+
+// What dropping from partner tier `from` to `to` costs under rebate rule `rule` on `volume` of
+// eligible sales approved on `day`: the uplift percents of both tiers, and the difference of the
+// uplift rewards the engine posts for a claim of that volume under each. nullopt when `rule` is
+// not a rebate or gives `to` at least as much as `from`.
+struct TierUpliftLoss {
+  Decimal percent_now;
+  Decimal percent_after;
+  Decimal amount;
+};
+absl::StatusOr<std::optional<TierUpliftLoss>> UpliftLoss(const cim::v1::Program& program,
+                                                         const cim::v1::IncentiveRule& rule,
+                                                         const Decimal& volume, absl::CivilDay day,
+                                                         const std::string& from,
+                                                         const std::string& to);
 
 // The MDF fund a partner of `tier` gets on enrollment under `rule`: the tier's amount, else
 // amount_per_partner; nullopt when neither applies.

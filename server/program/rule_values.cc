@@ -35,4 +35,11 @@ size_t RebateTierIndex(const std::vector<RebateTier>& tiers, const Decimal& volu
   return index;
 }
 
+absl::StatusOr<Decimal> TierUpliftPercent(const cim::v1::RebateRule& rule, absl::string_view tier) {
+  for (const cim::v1::PartnerTierUplift& u : rule.partner_tier_uplifts()) {
+    if (!tier.empty() && u.tier() == tier) return StoredDecimal(u.percent(), "uplift percent");
+  }
+  return Decimal();
+}
+
 }  // namespace cim

@@ -1,6 +1,7 @@
 // Reading a stored program's rule values: decimals validated when the rules were saved, and a
-// rebate rule's volume tiers with the one rule for which tier a period volume reaches. The
-// reward engine, the partner progress report and the simulator all read rules through this.
+// rebate rule's volume tiers with the one rule for which tier a period volume reaches, and its
+// partner-tier uplifts. The reward engine, the partner progress report and the simulator all read
+// rules through this.
 #ifndef CIM_SERVER_PROGRAM_RULE_VALUES_H_
 #define CIM_SERVER_PROGRAM_RULE_VALUES_H_
 
@@ -33,6 +34,11 @@ absl::StatusOr<std::vector<RebateTier>> RebateTiersOf(const cim::v1::RebateRule&
 // The index of the tier a period volume reaches: the last whose min_volume ≤ volume (the first
 // tier below every threshold). `tiers` is not empty.
 size_t RebateTierIndex(const std::vector<RebateTier>& tiers, const Decimal& volume);
+
+// The percent a stored rebate rule adds for partners holding partner tier `tier`
+// (PartnerTierUplift); 0 when it names no uplift for that tier. INTERNAL if the value does not
+// parse.
+absl::StatusOr<Decimal> TierUpliftPercent(const cim::v1::RebateRule& rule, absl::string_view tier);
 
 }  // namespace cim
 

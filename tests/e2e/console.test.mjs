@@ -30,11 +30,19 @@ test('a program admin builds a program: rule errors on the field, simulation, ac
   await page.getByRole('button', { name: 'Add rule' }).click();
   await page.getByLabel('Rule name', { exact: true }).fill('Storage rebate');
   await page.getByLabel('Tier 1 percent', { exact: true }).fill('150');
+  await page.getByRole('button', { name: 'Add partner tier uplift' }).click();
+  await page.getByLabel('Partner tier', { exact: true }).fill('gold');
+  await page.getByLabel('Extra percent', { exact: true }).fill('2');
   await page.getByRole('button', { name: 'Create draft' }).click();
   assert.match(await fieldError(page, 'Tier 1 percent'), /100/);
   await screenshot(page, 'console-program-rule-error');
 
+  // Gold's uplift on top of the 4% tier may not pass 100% of the sale.
   await page.getByLabel('Tier 1 percent', { exact: true }).fill('4');
+  await page.getByLabel('Extra percent', { exact: true }).fill('97');
+  await page.getByRole('button', { name: 'Create draft' }).click();
+  assert.match(await fieldError(page, 'Extra percent'), /at most 96: with the highest volume tier's 4% it would pass 100% of the sale/);
+  await page.getByLabel('Extra percent', { exact: true }).fill('2');
   await page.getByRole('button', { name: 'Create draft' }).click();
   await page.waitForURL(/\/programs\/\d+\/edit$/);
   const programId = page.url().match(/programs\/(\d+)\/edit/)[1];
@@ -49,6 +57,8 @@ test('a program admin builds a program: rule errors on the field, simulation, ac
   const program = await (await page.request.get(`${e2e.stack.baseUrl}/v1/programs/${programId}`)).json();
   assert.equal(program.status, 'PROGRAM_STATUS_ACTIVE');
   assert.equal(program.rules[0].rebate.tiers[0].percent, '4');
+  assert.deepEqual(program.rules[0].rebate.partnerTierUplifts, [{ tier: 'gold', percent: '2' }]);
+  await page.getByText(/Partner tiers earn more on each sale: \+2% for gold\./).waitFor();
   assert.match(program.budget, /^50000(\.0+)?$/);
   await page.context().close();
 });

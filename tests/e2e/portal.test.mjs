@@ -24,10 +24,17 @@ test('a rep submits a claim with proof, a manager approves it, the dashboard upd
   await rep.getByTestId('points-balance').waitFor();
   const pointsBefore = Number((await rep.getByTestId('points-balance').textContent()).replace(/\D/g, ''));
   assert.equal(pointsBefore, 390);
-  assert.match(await rep.getByTestId('tier-gap').textContent(), /more sales to Platinum/);
+  assert.match(await rep.getByTestId('tier-gap').textContent(), /more sales and 1 more user certified in storage-expert to Platinum$/);
   // What the tier gives now, and what the next one unlocks.
   assert.match(await rep.getByTestId('tier-benefits').textContent(), /Rebates \+2%/);
   assert.match(await rep.getByTestId('next-tier-benefits').textContent(), /^Platinum unlocks: Rebates \+3%/);
+  // A certification about to lapse would cost Gold: the warning names the rebate the engine pays
+  // less at Silver.
+  assert.match(
+    await rep.getByTestId('demotion-warning').textContent(),
+    /^If .+’s certification expires on \d+ \w+ \d{4}, Amstel Systems drops to Silver and loses 1% rebate in Storage & Server Growth Rebate 2026: €[\d,]+\.\d\d on this period’s sales so far\.Renew in time to keep Gold$/,
+  );
+  await rep.getByTestId('tier-uplift').getByText('Your partner tier adds 2% to every sale.').waitFor();
   // Nudges name the money, as the server's rules engine computes it.
   await rep.getByText(/more sales this period lifts all of it to 3%: about €[\d,.]+ more, with the true-up/).waitFor();
   await rep.getByText(/€2,500 is €[\d,.]+ of sales away/).waitFor();
@@ -183,6 +190,10 @@ test('the portal speaks Dutch with Dutch numbers and dates', async () => {
   await page.getByText('Uw punten').waitFor();
   await page.getByTestId('earnings-card').getByText(/€\s2\.760,00/).first().waitFor();
   await page.getByText(/€\s2\.500 ligt €\s[\d.,]+ omzet verderop/).first().waitFor();
+  await page
+    .getByText(/^Als het certificaat van .+ op \d+ \w+\.? \d{4} verloopt, zakt Amstel Systems naar Silver en verliest 1% korting in Storage & Server Growth Rebate 2026: €\s[\d.]+,\d\d op de omzet van deze periode tot nu toe\.$/)
+    .waitFor();
+  await page.getByText('Uw partnerniveau geeft 2% extra op elke verkoop.').waitFor();
   await screenshot(page, 'dashboard-nl');
   await page.goto(`${e2e.stack.baseUrl}/rewards`);
   await page.getByRole('heading', { name: 'Beloningen' }).waitFor();

@@ -104,5 +104,38 @@ TEST(TextFieldTest, IdempotencyKeysAreEightToAHundredPrintableCharacters) {
   }
 }
 
+TEST(TextFieldTest, TierAndRegionCodes) {
+  struct Case {
+    std::string code;
+    bool tier;
+    bool region;
+  } cases[] = {
+      {"gold", true, true},
+      {"top_partner-2", true, false},
+      {"EMEA-NL", false, true},
+      {std::string(32, 'a'), true, true},
+      {std::string(33, 'a'), false, false},
+      {"", false, false},
+      {"gold tier", false, false},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.code);
+    FieldErrors tier;
+    EXPECT_EQ(ValidateTierCode(c.code, "tier", tier), c.tier);
+    EXPECT_EQ(tier.empty(), c.tier);
+    if (!c.tier) {
+      EXPECT_EQ(tier.ToStatus().message(),
+                "invalid request: tier: 1 to 32 of a-z, 0-9, '-' and '_'");
+    }
+    FieldErrors region;
+    ValidateRegionCode(c.code, "region", region);
+    EXPECT_EQ(region.empty(), c.region);
+    if (!c.region) {
+      EXPECT_EQ(region.ToStatus().message(),
+                "invalid request: region: 1 to 32 of A-Z, a-z, 0-9 and '-'");
+    }
+  }
+}
+
 }  // namespace
 }  // namespace cim

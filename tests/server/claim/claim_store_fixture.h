@@ -18,6 +18,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "absl/time/time.h"
 #include "cim/v1/claim.pb.h"
 #include "cim/v1/identity.pb.h"
@@ -122,6 +123,16 @@ class ClaimStoreTest : public ::testing::Test {
     Enroll(kAlpha, program_.id());
     Enroll(kBravo, program_.id());
     testing::RecordAnnouncedChanges(database_.db(), &told_);
+  }
+
+  // kRebateProgram where Gold partners earn 1.5% more of each sale, stored ACTIVE.
+  cim::v1::Program GoldUpliftProgram() {
+    std::string text = kRebateProgram;
+    absl::StrReplaceAll({{"tiers { min_volume: \"10000\" percent: \"3\" }",
+                          "tiers { min_volume: \"10000\" percent: \"3\" }"
+                          " partner_tier_uplifts { tier: \"gold\" percent: \"1.5\" }"}},
+                        &text);
+    return ActiveProgram(text.c_str());
   }
 
   // The program `text_proto` describes, stored ACTIVE (rules and terms version 1) by Paul;

@@ -334,6 +334,36 @@ TEST_F(ClaimWorkflowTest, ApprovalPostsTheEnginesRewardsWithinTheBudget) {
   EXPECT_EQ(untouched.budget_drawn(), "0.00");
 }
 
+TEST_F(ClaimWorkflowTest, APartnerTierUpliftFollowsTheTierAtApproval) {
+  const cim::v1::Program uplift = GoldUpliftProgram();
+  ASSERT_EQ(uplift.rules(0).rebate().partner_tier_uplifts_size(), 1);
+  Enroll(kAlpha, uplift.id());
+  cim::v1::SubmitClaimRequest request = SaleRequest("U-1", "6000");
+  request.mutable_claim()->set_program_id(uplift.id());
+  const Claim first = MustSubmit(rob_, request);
+  CIM_ASSERT_OK_AND_ASSIGN(Claim c, Review(vera_, ClaimAction::kApprove, first.id()));
+  // Alpha is Gold: 1.5% more, as its own entry that explains itself.
+  EXPECT_THAT(Rewards(c), ElementsAre("LEDGER_ENTRY_KIND_REBATE rebate 120.00 EUR",
+                                      "LEDGER_ENTRY_KIND_TIER_UPLIFT rebate 90.00 EUR",
+                                      "LEDGER_ENTRY_KIND_POINTS points 600 points",
+                                      "LEDGER_ENTRY_KIND_COOP_ACCRUAL coop 60.00 EUR"));
+  EXPECT_EQ(c.rewards(1).basis(), "partner tier gold adds 1.5% of 6000.00 EUR eligible sales");
+
+  // Alpha drops to Silver: the next approval has no uplift, and its true-up re-rates only the
+  // volume percent (the uplift already paid stays).
+  Exec("UPDATE partners SET tier = 'silver' WHERE id = 1");
+  request = SaleRequest("U-2", "5000");
+  request.mutable_claim()->set_program_id(uplift.id());
+  const Claim second = MustSubmit(rob_, request);
+  CIM_ASSERT_OK_AND_ASSIGN(c, Review(vera_, ClaimAction::kApprove, second.id()));
+  EXPECT_THAT(Rewards(c), ElementsAre("LEDGER_ENTRY_KIND_REBATE rebate 150.00 EUR",
+                                      "LEDGER_ENTRY_KIND_REBATE_TRUE_UP rebate 60.00 EUR",
+                                      "LEDGER_ENTRY_KIND_POINTS points 500 points",
+                                      "LEDGER_ENTRY_KIND_COOP_ACCRUAL coop 50.00 EUR"));
+  CIM_ASSERT_OK_AND_ASSIGN(const cim::v1::Program program, programs_.Get(uplift.id()));
+  EXPECT_EQ(program.budget_drawn(), "530.00");  // 120 + 90 + 60 + 150 + 60 + 50
+}
+
 TEST_F(ClaimWorkflowTest, AnotherPartnersClaimsAndAttachmentsAreNotFound) {
   CIM_ASSERT_OK_AND_ASSIGN(const cim::v1::Attachment proof,
                            workflow_.Upload(rob_, Pdf(), std::string("%PDF-1.7 proof")));

@@ -4,9 +4,9 @@
 // and posts nothing; a rejection posts nothing and draws nothing; a draw the budget cannot
 // cover is FAILED_PRECONDITION and that job writes nothing, in one batch and under concurrent
 // runs alike (the budget is never overspent); later jobs see the totals, approved sales and
-// status earlier jobs left; an unknown claim is NOT_FOUND; a resubmission replaces the claim's
-// content and flags new conflicts (and a bad attachment fails the run, changing nothing); each
-// job's change is audited as its own caller's.
+// status earlier jobs left, and each job its partner's tier; an unknown claim is NOT_FOUND; a
+// resubmission replaces the claim's content and flags new conflicts (and a bad attachment fails the
+// run, changing nothing); each job's change is audited as its own caller's.
 #include "server/claim/mysql_claim_decisions.h"
 
 #include <google/protobuf/util/message_differencer.h>
@@ -229,15 +229,17 @@ TEST_F(MysqlClaimDecisionsTest, LaterJobsSeeTheTotalsAndSalesEarlierJobsLeft) {
   const int64_t b = Insert(SaleClaim(kAlpha, kRob, "E-3", "5000.00"));
   const int64_t c = Insert(SaleClaim(kBravo, kBea, "E-4", "700.00"));
   std::vector<std::string> seen;
-  // Notes the rebate volume and the approved first-quarter sales the job sees, then approves.
+  // Notes the rebate volume, the approved first-quarter sales and the partner's tier the job
+  // sees, then approves.
   const auto observing = [&](const DecideFn& approve) -> DecideFn {
     return [&, approve](const Claim& claim, const cim::v1::Program& program,
                         DecisionContext& context) -> absl::StatusOr<ClaimDecision> {
       CIM_ASSIGN_OR_RETURN(auto totals, context.LockTotals({"rebate"}, kQ1));
       CIM_ASSIGN_OR_RETURN(const Decimal sales,
                            context.ApprovedSales({kQ1, absl::CivilDay(2026, 3, 31)}, {"ST-100"}));
+      CIM_ASSIGN_OR_RETURN(const std::string tier, context.PartnerTier());
       seen.push_back(absl::StrCat(claim.invoice_number(), " ", totals["rebate"].volume.ToString(2),
-                                  " ", sales.ToString(2)));
+                                  " ", sales.ToString(2), " ", tier));
       return approve(claim, program, context);
     };
   };
@@ -245,7 +247,8 @@ TEST_F(MysqlClaimDecisionsTest, LaterJobsSeeTheTotalsAndSalesEarlierJobsLeft) {
                                                     Job(b, observing(Approval("150.00"))),
                                                     Job(c, observing(Approval("14.00")))}));
   for (const auto& r : results) EXPECT_THAT(r, IsOk());
-  EXPECT_THAT(seen, ElementsAre("E-2 1000.00 1000.00", "E-3 7000.00 7000.00", "E-4 0.00 0.00"));
+  EXPECT_THAT(seen, ElementsAre("E-2 1000.00 1000.00 gold", "E-3 7000.00 7000.00 gold",
+                                "E-4 0.00 0.00 silver"));
   EXPECT_EQ(Volume(kAlpha), "12000.00");
   EXPECT_EQ(Volume(kBravo), "700.00");
   EXPECT_EQ(Count("SELECT COUNT(*) FROM reward_period_totals WHERE partner_id = 1"

@@ -85,7 +85,7 @@ class PartnerProgressTest : public ClaimWorkflowTestBase {
   MysqlCertificationRegistry certifications_{database_.db(), clock_};
   ProgramDirectory directory_{programs_, products_, partners_, certifications_, clock_};
   MysqlLedgerRepository ledger_{database_.db()};
-  PartnerProgressReport report_{directory_, claims_, ledger_, clock_};
+  PartnerProgressReport report_{directory_, claims_, partners_, ledger_, clock_};
 };
 
 TEST_F(PartnerProgressTest, ShowsTheRebateTierEarningsAndThePendingEstimate) {
@@ -147,6 +147,29 @@ TEST_F(PartnerProgressTest, ShowsTheRebateTierEarningsAndThePendingEstimate) {
   EXPECT_EQ(p.pending_rewards(), "0.00");
 }
 
+TEST_F(PartnerProgressTest, ThePartnersTierUpliftCountsInTheNextStepAndThePendingEstimate) {
+  const cim::v1::Program uplift = GoldUpliftProgram();
+  Enroll(kAlpha, uplift.id());
+  Enroll(kBravo, uplift.id());
+  Sale(uplift.id(), "U-1", "6000", "2026-02-15");
+  Sale(uplift.id(), "U-2", "1000", "2026-02-16", /*pending=*/true);
+  CIM_ASSERT_OK_AND_ASSIGN(cim::v1::PartnerProgress p, Progress(rob_, uplift.id()));
+  const cim::v1::RuleProgress& rebate = p.rules(0);
+  EXPECT_EQ(rebate.tier_uplift_percent(), "1.5");
+  EXPECT_EQ(rebate.rebate_posted(), "120.00");  // the uplift is not rebate the true-up re-rates
+  // 3% of the 4000 to the next tier, its true-up of 60, and Gold's 1.5% of the 4000.
+  EXPECT_EQ(rebate.next_step_reward(), "240.00");
+  EXPECT_EQ(rebate.next_step_true_up(), "60.00");
+  EXPECT_EQ(p.earned(), "270.00");  // rebate 120, uplift 90, co-op 60
+  // The pending 1000: 20 rebate, 15 uplift, 10 co-op.
+  EXPECT_EQ(p.pending_rewards(), "45.00");
+
+  // Bravo is Silver, which this program does not uplift.
+  CIM_ASSERT_OK_AND_ASSIGN(p, Progress(vera_, uplift.id(), kBravo));
+  EXPECT_EQ(p.rules(0).tier_uplift_percent(), "");
+  EXPECT_EQ(p.rules(0).next_step_reward(), "300.00");  // 3% of 10,000
+}
+
 TEST_F(PartnerProgressTest, ShowsBonusAndGrowthTargetsAgainstThePreviousQuarter) {
   clock_.Advance(absl::Hours(24 * 69));  // 2026-05-10
   const cim::v1::Program targets = ActiveProgram(kTargetProgram);
@@ -188,7 +211,7 @@ TEST_F(PartnerProgressTest, ReportsThePeriodOfTodayWithinTheProgramsDates) {
         std::tuple{absl::CivilDay(2026, 12, 31), "2026-10-01", "2026-12-31"},
         std::tuple{absl::CivilDay(2027, 2, 1), "2026-10-01", "2026-12-31"}}) {
     FakeClock clock(absl::FromCivil(now, absl::UTCTimeZone()) + absl::Hours(12));
-    PartnerProgressReport report(directory_, claims_, ledger_, clock);
+    PartnerProgressReport report(directory_, claims_, partners_, ledger_, clock);
     cim::v1::GetPartnerProgressRequest request;
     request.set_program_id(program_.id());
     CIM_ASSERT_OK_AND_ASSIGN(const cim::v1::PartnerProgress p, report.Get(bea_, request));

@@ -315,6 +315,34 @@ TEST(TierRulesTest, WarnsWhenExpiringCertificationsWouldDemote) {
   EXPECT_EQ(absl::FromUnixSeconds(w->drop_time().seconds()), kNow + absl::Hours(24 * 30));
 }
 
+TEST(TierRulesTest, RebatesAtRiskJoinTheWarningAndItsText) {
+  const TierLadder ladder = Ladder();
+  std::optional<TierDemotionWarning> w = DemotionWarning(
+      ladder, Figures("200000", {Cert(1, "a", absl::Hours(24 * 20)), Cert(2, "a", kYear)}), kNow);
+  ASSERT_TRUE(w.has_value());
+  const std::string before = w->text();
+  AddRebatesAtRisk({}, *w);
+  EXPECT_EQ(w->text(), before);
+  EXPECT_EQ(w->rebates_at_risk_size(), 0);
+
+  cim::v1::RebateAtRisk storage;
+  storage.set_program_name("Storage Rebate 2026");
+  storage.set_percent_lost("1.5");
+  storage.set_currency_code("EUR");
+  storage.set_amount_lost("720.01");
+  cim::v1::RebateAtRisk servers = storage;
+  servers.set_program_name("Server Push");
+  servers.set_percent_lost("1");
+  servers.set_amount_lost("0.00");
+  AddRebatesAtRisk({storage, servers}, *w);
+  EXPECT_EQ(w->text(),
+            "1 certification expires by 20 Dec 2026: renew it to keep Gold (otherwise Silver),"
+            " and Silver earns 1.5% less rebate in Storage Rebate 2026: €720.01 on this period's"
+            " sales so far; 1% less rebate in Server Push: €0 on this period's sales so far");
+  ASSERT_EQ(w->rebates_at_risk_size(), 2);
+  EXPECT_EQ(w->rebates_at_risk(1).program_name(), "Server Push");
+}
+
 TEST(TierRulesTest, StatusShowsNextTierAboveTheHeldOne) {
   const TierLadder ladder = Ladder();
   const TierFigures f = Figures("137600", {Cert(1, "a", kYear)});

@@ -1,10 +1,11 @@
 // PartnerTiers on the real tier store (MariaDB, an injected clock): anyone reads the ladder,
 // only program admins set it (validated by field, ranked, stamped with the clock); a partner's
 // status is its own to read (another's NOT_FOUND, vendor staff name one) with its figures, the
-// tier they qualify for and the gap to the next; evaluation (admins and channel managers, not
-// before a ladder exists) moves partners to the tier their figures give, as a dry run storing
-// nothing or for real, a hand-set code entering the ladder being no promotion; the daily run
-// happens once a day, as the server; changes are listed within the caller's partner.
+// tier they qualify for and the gap to the next, and a demotion warning naming the rebates the
+// drop would cost in the programs it is enrolled in (by the rules engine); evaluation (admins and
+// channel managers, not before a ladder exists) moves partners to the tier their figures give, as a
+// dry run storing nothing or for real, a hand-set code entering the ladder being no promotion; the
+// daily run happens once a day, as the server; changes are listed within the caller's partner.
 #include "server/partner_tier/partner_tiers.h"
 
 #include <string>
@@ -15,6 +16,8 @@
 #include "gtest/gtest.h"
 #include "lib/clock.h"
 #include "lib/proto_time.h"
+#include "server/claim/mysql_claim_repository.h"
+#include "server/program/mysql_program_repository.h"
 #include "tests/server/partner_tier/partner_tier_store_fixture.h"
 #include "tests/testing/status_matchers.h"
 
@@ -63,8 +66,35 @@ class PartnerTiersTest : public PartnerTierStoreTest {
     return out;
   }
 
+  // An active 2026 program with quarterly periods Alpha is enrolled in: a rebate with partner
+  // tier uplifts (silver 0.5%, gold 2%) and Alpha's Q1 volume of 48,000.50 EUR so far.
+  int64_t UpliftProgram(const std::string& name, const std::string& uplifts) {
+    cim::v1::Program program = Parse<cim::v1::Program>(absl::StrCat(
+        "name: \"", name,
+        "\" currency_code: \"EUR\" budget: \"100000\" start_date: \"2026-01-01\""
+        " end_date: \"2026-12-31\" period: PROGRAM_PERIOD_QUARTER status: PROGRAM_STATUS_ACTIVE"
+        " terms: \"Terms\" terms_version: 1 rules_version: 1"
+        " rules { id: \"volume\" name: \"Volume rebate\" rebate { mode: REBATE_MODE_RETROACTIVE"
+        " tiers { min_volume: \"0\" percent: \"3\" } ",
+        uplifts, " } }"));
+    absl::StatusOr<cim::v1::Program> stored = programs_.Create(program, kVera, T0());
+    EXPECT_TRUE(stored.ok()) << stored.status();
+    const int64_t id = stored.ok() ? stored->id() : 0;
+    Exec(absl::StrCat(
+        "INSERT INTO enrollments (program_id, partner_id, accepted_terms_version, accepted_by,"
+        " accepted_at) VALUES (",
+        id, ", ", kAlpha, ", 1, ", kAnn, ", '2026-01-05 09:00:00')"));
+    Exec(absl::StrCat(
+        "INSERT INTO reward_period_totals (program_id, partner_id, rule_id, period_start, volume,"
+        " rebate_posted, lump_sum_posted) VALUES (",
+        id, ", ", kAlpha, ", 'volume', '2026-01-01', 48000.50, 1440.02, 0)"));
+    return id;
+  }
+
   FakeClock clock_{T0()};
-  PartnerTiers tiers_domain_{tiers_, clock_};
+  MysqlProgramRepository programs_{database_.db()};
+  MysqlClaimRepository claims_{database_.db()};
+  PartnerTiers tiers_domain_{tiers_, programs_, claims_, clock_};
 };
 
 TEST_F(PartnerTiersTest, ProgramAdminsSetAValidatedLadder) {
@@ -127,6 +157,54 @@ TEST_F(PartnerTiersTest, StatusIsOnesOwnWithFiguresAndTheNextTier) {
   cim::v1::GetPartnerTierStatusRequest unknown;
   unknown.set_partner_id(99);
   EXPECT_THAT(tiers_domain_.Status(Manager(), unknown), StatusIs(absl::StatusCode::kNotFound));
+}
+
+TEST_F(PartnerTiersTest, ADemotionWarningSaysWhatTheDropCostsInRebates) {
+  SetLadder();
+  // Alpha holds Gold on Ann and Rob; Ann's certification runs out in 20 days.
+  Append({Approved(kRob, kAlpha, 100, 120000, T0() - absl::Hours(24))});
+  Certify(kAnn, kAlpha, "storage-expert", "2026-03-22 09:00:00");
+  Certify(kRob, kAlpha, "storage-expert", "2028-01-01 00:00:00");
+  const int64_t storage = UpliftProgram("Storage",
+                                        "partner_tier_uplifts { tier: \"silver\" percent: \"0.5\" }"
+                                        " partner_tier_uplifts { tier: \"gold\" percent: \"2\" }");
+  // Silver keeps what Gold gets here, and this one has no uplift: neither is at risk.
+  UpliftProgram("Same for both",
+                "partner_tier_uplifts { tier: \"silver\" percent: \"2\" }"
+                " partner_tier_uplifts { tier: \"gold\" percent: \"2\" }");
+  UpliftProgram("No uplift", "");
+
+  absl::StatusOr<cim::v1::PartnerTierStatus> status =
+      tiers_domain_.Status(Rob(), cim::v1::GetPartnerTierStatusRequest());
+  ASSERT_TRUE(status.ok()) << status.status();
+  ASSERT_TRUE(status->has_demotion_warning());
+  const cim::v1::TierDemotionWarning& w = status->demotion_warning();
+  EXPECT_EQ(w.would_drop_to().code(), "silver");
+  ASSERT_EQ(w.rebates_at_risk_size(), 1);
+  const cim::v1::RebateAtRisk& r = w.rebates_at_risk(0);
+  EXPECT_EQ(r.program_id(), storage);
+  EXPECT_EQ(r.program_name(), "Storage");
+  EXPECT_EQ(r.rule_id(), "volume");
+  EXPECT_EQ(r.rule_name(), "Volume rebate");
+  EXPECT_EQ(r.percent_now(), "2");
+  EXPECT_EQ(r.percent_after(), "0.5");
+  EXPECT_EQ(r.percent_lost(), "1.5");
+  EXPECT_EQ(r.currency_code(), "EUR");
+  EXPECT_EQ(r.period_sales(), "48000.50");
+  // 2% of 48,000.50 = 960.01 against 0.5% = 240.00, as the engine rounds each.
+  EXPECT_EQ(r.amount_lost(), "720.01");
+  EXPECT_EQ(r.period_start(), "2026-01-01");
+  EXPECT_EQ(r.period_end(), "2026-03-31");
+  EXPECT_EQ(w.text(),
+            "1 certification expires by 22 Mar 2026: renew it to keep Gold (otherwise Silver),"
+            " and Silver earns 1.5% less rebate in Storage: €720.01 on this period's sales so"
+            " far");
+
+  // A third certified user: no drop, so no warning and nothing at stake.
+  Certify(kHid, kAlpha, "storage-expert", "2028-01-01 00:00:00");
+  status = tiers_domain_.Status(Rob(), cim::v1::GetPartnerTierStatusRequest());
+  ASSERT_TRUE(status.ok()) << status.status();
+  EXPECT_FALSE(status->has_demotion_warning());
 }
 
 TEST_F(PartnerTiersTest, EvaluationMovesPartnersToTheTierTheirFiguresGive) {

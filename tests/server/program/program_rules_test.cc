@@ -6,6 +6,7 @@
 
 #include <functional>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/testing/status_matchers.h"
@@ -35,6 +36,8 @@ constexpr char kValidProgram[] = R"pb(
       tiers { min_volume: "0" percent: "2" }
       tiers { min_volume: "50000" percent: "3.5" }
       tiers { min_volume: "100000.50" percent: "5" }
+      partner_tier_uplifts { tier: "silver" percent: "0.5" }
+      partner_tier_uplifts { tier: "gold" percent: "95" }
     }
   }
   rules {
@@ -152,6 +155,35 @@ TEST(ProgramRulesTest, EachMistakeIsReportedOnItsField) {
          p.mutable_rules(0)->mutable_rebate()->mutable_tiers(1)->set_percent("100.01");
        },
        {"program.rules[0].rebate.tiers[1].percent"}},
+      {"uplift tier code bad, then repeated",
+       [](Program& p) {
+         cim::v1::RebateRule& r = *p.mutable_rules(0)->mutable_rebate();
+         r.mutable_partner_tier_uplifts(0)->set_tier("Silver Tier");
+         r.add_partner_tier_uplifts()->CopyFrom(r.partner_tier_uplifts(1));
+       },
+       {"program.rules[0].rebate.partner_tier_uplifts[0].tier",
+        "program.rules[0].rebate.partner_tier_uplifts[2].tier"}},
+      {"uplift above 100 with the top volume tier",
+       [](Program& p) {
+         p.mutable_rules(0)->mutable_rebate()->mutable_partner_tier_uplifts(1)->set_percent(
+             "95.0001");
+       },
+       {"program.rules[0].rebate.partner_tier_uplifts[1].percent"}},
+      {"uplift without a percent",
+       [](Program& p) {
+         p.mutable_rules(0)->mutable_rebate()->mutable_partner_tier_uplifts(0)->clear_percent();
+       },
+       {"program.rules[0].rebate.partner_tier_uplifts[0].percent"}},
+      {"too many uplifts",
+       [](Program& p) {
+         for (int i = 0; i < kMaxPartnerTierUplifts - 1; ++i) {
+           cim::v1::PartnerTierUplift& u =
+               *p.mutable_rules(0)->mutable_rebate()->add_partner_tier_uplifts();
+           u.set_tier(absl::StrCat("t", i));
+           u.set_percent("1");
+         }
+       },
+       {"program.rules[0].rebate.partner_tier_uplifts"}},
       {"no mode",
        [](Program& p) {
          p.mutable_rules(0)->mutable_rebate()->set_mode(cim::v1::REBATE_MODE_UNSPECIFIED);

@@ -145,6 +145,135 @@ TEST(RewardEngineTest, MarginalRebate) {
   EXPECT_THAT(straddle[0].basis, HasSubstr("period volume 40000.00 EUR → 60000.00 EUR"));
 }
 
+Program UpliftProgram(const char* mode) {
+  return MakeProgram(absl::StrCat("rules { id: \"rebate\" name: \"Rebate\" rebate { mode: ", mode,
+                                  " ", kTiers,
+                                  " partner_tier_uplifts { tier: \"silver\" percent: \"0.5\" }"
+                                  " partner_tier_uplifts { tier: \"gold\" percent: \"2\" } } }")
+                         .c_str());
+}
+
+SaleClaim TierClaim(const char* amount, const char* tier) {
+  SaleClaim claim = Claim(amount, "1000");
+  claim.partner_tier = tier;
+  return claim;
+}
+
+TEST(RewardEngineTest, PartnerTierUpliftIsItsOwnRewardThatTrueUpsLeaveAlone) {
+  struct Case {
+    const char* name;
+    const char* mode;
+    const char* tier;
+    const char* volume_before;
+    const char* posted_before;
+    const char* claim;
+    std::vector<std::string> want;
+  } cases[] = {
+      {"gold adds 2% of the eligible sales only",
+       "REBATE_MODE_RETROACTIVE",
+       "gold",
+       "0",
+       "0",
+       "30000",
+       {"rebate=600.00", "tier_uplift=600.00"}},
+      {"a true-up re-rates the volume percent, not the uplift",
+       "REBATE_MODE_RETROACTIVE",
+       "gold",
+       "30000",
+       "600",
+       "30000",
+       {"rebate=1050.00", "rebate_true_up=450.00", "tier_uplift=600.00"}},
+      {"silver's half percent rounds half away from zero",
+       "REBATE_MODE_RETROACTIVE",
+       "silver",
+       "0",
+       "0",
+       "1",
+       {"rebate=0.02", "tier_uplift=0.01"}},
+      {"a tier the rule does not name adds nothing",
+       "REBATE_MODE_RETROACTIVE",
+       "platinum",
+       "0",
+       "0",
+       "30000",
+       {"rebate=600.00"}},
+      {"no tier adds nothing", "REBATE_MODE_RETROACTIVE", "", "0", "0", "30000", {"rebate=600.00"}},
+      {"marginal slices plus the uplift on the whole claim",
+       "REBATE_MODE_MARGINAL",
+       "gold",
+       "40000",
+       "0",
+       "20000",
+       {"rebate=550.00", "tier_uplift=400.00"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const RuleHistory history{.volume = D(c.volume_before), .rebate_posted = D(c.posted_before)};
+    const std::vector<Reward> rewards =
+        Rewards(UpliftProgram(c.mode), TierClaim(c.claim, c.tier), history);
+    EXPECT_EQ(Summary(rewards), c.want);
+    // What approval adds to the period's rebate history leaves the uplift out.
+    RuleEvaluation evaluation{
+        .rule_id = "rebate", .eligible_amount = D(c.claim), .rewards = rewards};
+    Decimal rebates;
+    for (const Reward& r : rewards) {
+      if (r.kind != RewardKind::kTierUplift) rebates += r.amount;
+    }
+    EXPECT_EQ(PeriodIncrement(evaluation).rebate_posted, rebates);
+  }
+  const std::vector<Reward> gold =
+      Rewards(UpliftProgram("REBATE_MODE_RETROACTIVE"), TierClaim("30000", "gold"));
+  EXPECT_EQ(gold.back().account, RewardAccount::kPayable);
+  EXPECT_EQ(gold.back().basis, "partner tier gold adds 2% of 30000.00 EUR eligible sales");
+}
+
+TEST(RewardEngineTest, UpliftLossIsWhatTheEnginePaysLessUnderTheLowerTier) {
+  const Program program = UpliftProgram("REBATE_MODE_RETROACTIVE");
+  const absl::CivilDay day(2026, 5, 14);
+  absl::StatusOr<std::optional<TierUpliftLoss>> loss =
+      UpliftLoss(program, program.rules(0), D("48000.50"), day, "gold", "silver");
+  ASSERT_TRUE(loss.ok()) << loss.status();
+  ASSERT_TRUE(loss->has_value());
+  EXPECT_EQ((*loss)->percent_now, D("2"));
+  EXPECT_EQ((*loss)->percent_after, D("0.5"));
+  // 2% of 48,000.50 = 960.01; 0.5% = 240.0025 → 240.00.
+  EXPECT_EQ((*loss)->amount, D("720.01"));
+
+  absl::StatusOr<std::optional<TierUpliftLoss>> to_none =
+      UpliftLoss(program, program.rules(0), D("1000"), day, "gold", "registered");
+  ASSERT_TRUE(to_none.ok());
+  ASSERT_TRUE(to_none->has_value());
+  EXPECT_EQ((*to_none)->amount, D("20.00"));
+  // No loss: a promotion, the same uplift, or a rule that is no rebate.
+  EXPECT_FALSE(*UpliftLoss(program, program.rules(0), D("1000"), day, "silver", "gold"));
+  EXPECT_FALSE(*UpliftLoss(program, program.rules(0), D("1000"), day, "gold", "gold"));
+  const Program spif = MakeProgram(R"pb(
+    rules {
+      id: "spif"
+      name: "SPIF"
+      spif {
+        products { sku: "ST-100" amount_per_unit: "10" }
+        start_date: "2026-01-01"
+        end_date: "2026-12-31"
+      }
+    }
+  )pb");
+  EXPECT_FALSE(*UpliftLoss(spif, spif.rules(0), D("1000"), day, "gold", "silver"));
+
+  EXPECT_TRUE(HasTierUplifts(program));
+  EXPECT_FALSE(HasTierUplifts(RebateProgram("REBATE_MODE_RETROACTIVE")));
+  EXPECT_FALSE(HasTierUplifts(spif));
+}
+
+TEST(RewardEngineTest, ProgramDayIsTodayWithinTheProgramsDates) {
+  Program program = RebateProgram("REBATE_MODE_RETROACTIVE");
+  program.set_start_date("2026-01-01");
+  program.set_end_date("2026-12-31");
+  EXPECT_EQ(ProgramDay(program, absl::CivilDay(2025, 12, 31)), absl::CivilDay(2026, 1, 1));
+  EXPECT_EQ(ProgramDay(program, absl::CivilDay(2026, 7, 9)), absl::CivilDay(2026, 7, 9));
+  EXPECT_EQ(ProgramDay(program, absl::CivilDay(2027, 2, 3)), absl::CivilDay(2026, 12, 31));
+}
+
 TEST(RewardEngineTest, CurrencyWithoutMinorUnitsRoundsToWholeUnits) {
   const Program program = RebateProgram("REBATE_MODE_RETROACTIVE", "JPY");
   EXPECT_EQ(Summary(Rewards(program, Claim("1234"))), std::vector<std::string>{"rebate=25"});

@@ -107,7 +107,8 @@ class RpcServerTest : public ::testing::Test {
   LedgerBook ledger_{stores_.ledger, clock_};
   ClaimWorkflow claims_{stores_.claims, stores_.programs, stores_.products, stores_.partners,
                         clock_};
-  PartnerProgressReport progress_{programs_, stores_.claims, stores_.ledger, clock_};
+  PartnerProgressReport progress_{programs_, stores_.claims, stores_.partners, stores_.ledger,
+                                  clock_};
   FundWorkflow funds_{stores_.funds, stores_.programs, stores_.claims, stores_.partners, clock_};
   DisputeWorkflow disputes_{stores_.disputes, stores_.programs, clock_};
   PayoutWorkflow payouts_{stores_.payouts, clock_};
@@ -115,7 +116,7 @@ class RpcServerTest : public ::testing::Test {
   Recognition recognition_{stores_.recognition, leaderboards_,    stores_.users,
                            programs_,           stores_.training, clock_};
   Training training_{stores_.training, stores_.users, clock_};
-  PartnerTiers tiers_{stores_.tiers, clock_};
+  PartnerTiers tiers_{stores_.tiers, stores_.programs, stores_.claims, clock_};
   Engagement engagement_{{.kudos = stores_.kudos,
                           .feed = stores_.feed,
                           .challenges = stores_.challenges,

@@ -58,6 +58,11 @@ export function formatDay(day: string | undefined): string {
   );
 }
 
+// "Ann, Bob and Cas" / "Ann, Bob en Cas".
+export function formatList(items: string[]): string {
+  return new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format(items);
+}
+
 // A timestamp as date and time in the user's time zone.
 export function formatDateTime(timestamp: string | undefined): string {
   if (!timestamp) return '';

@@ -40,4 +40,5 @@ export const ENTRY_KIND_LABELS: Record<Known<LedgerEntryKind>, string> = {
   LEDGER_ENTRY_KIND_REVERSAL: 'Reversal',
   LEDGER_ENTRY_KIND_REDEMPTION: 'Points spent',
   LEDGER_ENTRY_KIND_ADJUSTMENT: 'Adjustment',
+  LEDGER_ENTRY_KIND_TIER_UPLIFT: 'Tier uplift',
 };

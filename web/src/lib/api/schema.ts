@@ -2493,7 +2493,7 @@ export interface components {
             /** Format: int64 */
             id?: string;
             /** @enum {string} */
-            kind?: "LEDGER_ENTRY_KIND_UNSPECIFIED" | "LEDGER_ENTRY_KIND_REBATE" | "LEDGER_ENTRY_KIND_REBATE_TRUE_UP" | "LEDGER_ENTRY_KIND_SPIF" | "LEDGER_ENTRY_KIND_BONUS" | "LEDGER_ENTRY_KIND_GROWTH" | "LEDGER_ENTRY_KIND_POINTS" | "LEDGER_ENTRY_KIND_COOP_ACCRUAL" | "LEDGER_ENTRY_KIND_MDF_ALLOCATION" | "LEDGER_ENTRY_KIND_REIMBURSEMENT" | "LEDGER_ENTRY_KIND_PAYOUT" | "LEDGER_ENTRY_KIND_REVERSAL" | "LEDGER_ENTRY_KIND_REDEMPTION" | "LEDGER_ENTRY_KIND_ADJUSTMENT";
+            kind?: "LEDGER_ENTRY_KIND_UNSPECIFIED" | "LEDGER_ENTRY_KIND_REBATE" | "LEDGER_ENTRY_KIND_REBATE_TRUE_UP" | "LEDGER_ENTRY_KIND_SPIF" | "LEDGER_ENTRY_KIND_BONUS" | "LEDGER_ENTRY_KIND_GROWTH" | "LEDGER_ENTRY_KIND_POINTS" | "LEDGER_ENTRY_KIND_COOP_ACCRUAL" | "LEDGER_ENTRY_KIND_MDF_ALLOCATION" | "LEDGER_ENTRY_KIND_REIMBURSEMENT" | "LEDGER_ENTRY_KIND_PAYOUT" | "LEDGER_ENTRY_KIND_REVERSAL" | "LEDGER_ENTRY_KIND_REDEMPTION" | "LEDGER_ENTRY_KIND_ADJUSTMENT" | "LEDGER_ENTRY_KIND_TIER_UPLIFT";
             /** Format: int64 */
             partnerId?: string;
             periodStart?: string;
@@ -2722,6 +2722,10 @@ export interface components {
             trailingPoints?: string;
             trailingSales?: string;
         };
+        "cim.v1.PartnerTierUplift": {
+            percent?: string;
+            tier?: string;
+        };
         "cim.v1.PayoutRun": {
             /** Format: int64 */
             createdByUserId?: string;
@@ -2943,9 +2947,25 @@ export interface components {
             options?: string[];
             prompt?: string;
         };
+        "cim.v1.RebateAtRisk": {
+            amountLost?: string;
+            currencyCode?: string;
+            percentAfter?: string;
+            percentLost?: string;
+            percentNow?: string;
+            periodEnd?: string;
+            periodSales?: string;
+            periodStart?: string;
+            /** Format: int64 */
+            programId?: string;
+            programName?: string;
+            ruleId?: string;
+            ruleName?: string;
+        };
         "cim.v1.RebateRule": {
             /** @enum {string} */
             mode?: "REBATE_MODE_UNSPECIFIED" | "REBATE_MODE_MARGINAL" | "REBATE_MODE_RETROACTIVE";
+            partnerTierUplifts?: components["schemas"]["cim.v1.PartnerTierUplift"][];
             skus?: string[];
             tiers?: components["schemas"]["cim.v1.RebateTier"][];
         };
@@ -3129,6 +3149,7 @@ export interface components {
             ruleId?: string;
             ruleName?: string;
             targetVolume?: string;
+            tierUpliftPercent?: string;
         };
         "cim.v1.SegmentPerformance": {
             key?: string;
@@ -3316,6 +3337,7 @@ export interface components {
             /** Format: date-time */
             dropTime?: string;
             expiring?: components["schemas"]["cim.v1.Certification"][];
+            rebatesAtRisk?: components["schemas"]["cim.v1.RebateAtRisk"][];
             text?: string;
             wouldDropTo?: components["schemas"]["cim.v1.Tier"];
         };
@@ -5125,7 +5147,7 @@ export interface operations {
             query?: {
                 account?: "LEDGER_ACCOUNT_UNSPECIFIED" | "LEDGER_ACCOUNT_PAYABLE" | "LEDGER_ACCOUNT_POINTS" | "LEDGER_ACCOUNT_COOP_FUND" | "LEDGER_ACCOUNT_MDF_FUND";
                 claimId?: string;
-                kind?: "LEDGER_ENTRY_KIND_UNSPECIFIED" | "LEDGER_ENTRY_KIND_REBATE" | "LEDGER_ENTRY_KIND_REBATE_TRUE_UP" | "LEDGER_ENTRY_KIND_SPIF" | "LEDGER_ENTRY_KIND_BONUS" | "LEDGER_ENTRY_KIND_GROWTH" | "LEDGER_ENTRY_KIND_POINTS" | "LEDGER_ENTRY_KIND_COOP_ACCRUAL" | "LEDGER_ENTRY_KIND_MDF_ALLOCATION" | "LEDGER_ENTRY_KIND_REIMBURSEMENT" | "LEDGER_ENTRY_KIND_PAYOUT" | "LEDGER_ENTRY_KIND_REVERSAL" | "LEDGER_ENTRY_KIND_REDEMPTION" | "LEDGER_ENTRY_KIND_ADJUSTMENT";
+                kind?: "LEDGER_ENTRY_KIND_UNSPECIFIED" | "LEDGER_ENTRY_KIND_REBATE" | "LEDGER_ENTRY_KIND_REBATE_TRUE_UP" | "LEDGER_ENTRY_KIND_SPIF" | "LEDGER_ENTRY_KIND_BONUS" | "LEDGER_ENTRY_KIND_GROWTH" | "LEDGER_ENTRY_KIND_POINTS" | "LEDGER_ENTRY_KIND_COOP_ACCRUAL" | "LEDGER_ENTRY_KIND_MDF_ALLOCATION" | "LEDGER_ENTRY_KIND_REIMBURSEMENT" | "LEDGER_ENTRY_KIND_PAYOUT" | "LEDGER_ENTRY_KIND_REVERSAL" | "LEDGER_ENTRY_KIND_REDEMPTION" | "LEDGER_ENTRY_KIND_ADJUSTMENT" | "LEDGER_ENTRY_KIND_TIER_UPLIFT";
                 pageSize?: number;
                 pageToken?: string;
                 partnerId?: string;
@@ -7817,6 +7839,7 @@ export type OpenDisputeRequest = components['schemas']['cim.v1.OpenDisputeReques
 export type Partner = components['schemas']['cim.v1.Partner'];
 export type PartnerProgress = components['schemas']['cim.v1.PartnerProgress'];
 export type PartnerTierStatus = components['schemas']['cim.v1.PartnerTierStatus'];
+export type PartnerTierUplift = components['schemas']['cim.v1.PartnerTierUplift'];
 export type PayoutRun = components['schemas']['cim.v1.PayoutRun'];
 export type PeriodSumCriterion = components['schemas']['cim.v1.PeriodSumCriterion'];
 export type PlaceRedemptionOrderRequest = components['schemas']['cim.v1.PlaceRedemptionOrderRequest'];
@@ -7837,6 +7860,7 @@ export type ProgramTermsVersion = components['schemas']['cim.v1.ProgramTermsVers
 export type ProgressUpdate = components['schemas']['cim.v1.ProgressUpdate'];
 export type QuizAnswer = components['schemas']['cim.v1.QuizAnswer'];
 export type QuizQuestion = components['schemas']['cim.v1.QuizQuestion'];
+export type RebateAtRisk = components['schemas']['cim.v1.RebateAtRisk'];
 export type RebateRule = components['schemas']['cim.v1.RebateRule'];
 export type RebateTier = components['schemas']['cim.v1.RebateTier'];
 export type RecognitionSummary = components['schemas']['cim.v1.RecognitionSummary'];

@@ -9,10 +9,10 @@ import { useChallenges } from '@/lib/api/challenges';
 import { useLeaderboards, useLeaderboardStanding } from '@/lib/api/leaderboards';
 import { useEnrolledPrograms, usePartnerProgress } from '@/lib/api/programs';
 import { useLiveProgress, useMyBadges, useRecognitionSummary } from '@/lib/api/recognition';
-import type { Program } from '@/lib/api/schema';
+import type { Program, RebateAtRisk, TierDemotionWarning } from '@/lib/api/schema';
 import { useTierStatus } from '@/lib/api/tiers';
 import { isPositive, percentOf } from '@/lib/decimal';
-import { formatDate, formatDay, formatMoney, formatMoneyShort, formatNumber, formatPoints } from '@/lib/format';
+import { formatDate, formatDay, formatList, formatMoney, formatMoneyShort, formatNumber, formatPoints } from '@/lib/format';
 import { usePrincipal } from '@/lib/principal';
 
 // The chart library is loaded after the rest of the dashboard, so it does not delay it.
@@ -141,11 +141,7 @@ function TierCard() {
                   {s.tier.benefits}
                 </p>
               )}
-              {s.demotionWarning && (
-                <p className="warning" role="alert">
-                  {s.demotionWarning.text}
-                </p>
-              )}
+              {s.demotionWarning && <DemotionWarning warning={s.demotionWarning} partner={s.partnerName} tier={s.tier?.name} />}
               {next ? (
                 <>
                   <p data-testid="tier-gap">{next.text}</p>
@@ -178,6 +174,44 @@ function TierCard() {
         }}
       </QueryView>
     </Card>
+  );
+}
+
+// What expiring certifications would cost: the tier they hold up and, as the server's rules
+// engine computes it, the rebate the lower tier gives up in each program.
+function DemotionWarning({ warning, partner, tier }: { warning: TierDemotionWarning; partner?: string; tier?: string }) {
+  const { t } = useTranslation();
+  const expiring = warning.expiring ?? [];
+  const [first, ...more] = warning.rebatesAtRisk ?? [];
+  const loss = (r: RebateAtRisk) => ({
+    percent: formatNumber(r.percentLost),
+    program: r.programName,
+    amount: formatMoney(r.amountLost, r.currencyCode),
+  });
+  const drop = {
+    count: expiring.length,
+    names: formatList(expiring.map((c) => c.userDisplayName ?? '')),
+    date: formatDate(warning.dropTime),
+    partner,
+    tier: warning.wouldDropTo?.name,
+  };
+  return (
+    <div className="warning" role="alert" data-testid="demotion-warning">
+      <p>
+        {first
+          ? t('If the certification of {{names}} expires by {{date}}, {{partner}} drops to {{tier}} and loses {{percent}}% rebate in {{program}}: {{amount}} on this period’s sales so far.', {
+              ...drop,
+              ...loss(first),
+            })
+          : t('If the certification of {{names}} expires by {{date}}, {{partner}} drops to {{tier}}.', drop)}
+      </p>
+      {more.map((r) => (
+        <p key={`${r.programId}-${r.ruleId}`}>{t('Also {{percent}}% less rebate in {{program}}: {{amount}} on this period’s sales so far.', loss(r))}</p>
+      ))}
+      <p>
+        <Link to="/training">{t('Renew in time to keep {{tier}}', { tier })}</Link>
+      </p>
+    </div>
   );
 }
 
@@ -298,6 +332,11 @@ function ProgramProgress({ program }: { program: Program }) {
                         label={t('{{rule}} progress', { rule: r.ruleName })}
                         valueText={text}
                       />
+                      {r.tierUpliftPercent && (
+                        <p className="muted small" data-testid="tier-uplift">
+                          {t('Your partner tier adds {{percent}}% to every sale.', { percent: formatNumber(r.tierUpliftPercent) })}
+                        </p>
+                      )}
                     </div>
                   );
                 }

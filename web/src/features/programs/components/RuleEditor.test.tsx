@@ -62,7 +62,7 @@ function Harness({ initial, errors, onRules }: { initial: RuleDraft[]; errors?: 
 }
 
 describe('RuleEditor', () => {
-  it('adds a rebate tier and sends the rules as the API expects', async () => {
+  it('adds a rebate tier and a partner tier uplift and sends the rules as the API expects', async () => {
     const draft = draftFromProgram(saved);
     let latest = draft.rules;
     renderWithProviders(<Harness initial={draft.rules} onRules={(r) => (latest = r)} />);
@@ -71,6 +71,9 @@ describe('RuleEditor', () => {
     await user.click(within(rule1).getByRole('button', { name: 'Add tier' }));
     await user.type(within(rule1).getByLabelText('Tier 2 from volume'), '50000');
     await user.type(within(rule1).getByLabelText('Tier 2 percent'), '3.5');
+    await user.click(within(rule1).getByRole('button', { name: 'Add partner tier uplift' }));
+    await user.type(within(rule1).getByLabelText('Partner tier'), ' gold ');
+    await user.type(within(rule1).getByLabelText('Extra percent'), '1.5');
 
     const program = draftToApi({ ...draft, rules: latest });
     expect(program.rules![0]).toEqual({
@@ -83,6 +86,7 @@ describe('RuleEditor', () => {
           { minVolume: '50000', percent: '3.5' },
         ],
         mode: 'REBATE_MODE_RETROACTIVE',
+        partnerTierUplifts: [{ tier: 'gold', percent: '1.5' }],
       },
     });
     // Only the rules changed: the update mask says so, and no editor-only fields travel.
@@ -117,8 +121,10 @@ describe('RuleEditor', () => {
   it('shows a server violation on the input it names, also after the rules moved', async () => {
     const draft = draftFromProgram(saved);
     draft.rules[0]!.rebate!.tiers!.push({ minVolume: '50000', percent: '150' });
+    draft.rules[0]!.rebate!.partnerTierUplifts = [{ tier: 'Gold', percent: '1' }];
     const error = new ApiError(400, 3, 'invalid request', [
       { field: 'program.rules[0].rebate.tiers[1].percent', description: 'must be at most 100' },
+      { field: 'program.rules[0].rebate.partner_tier_uplifts[0].tier', description: "1 to 32 of a-z, 0-9, '-' and '_'" },
       { field: 'program.rules[1].points', description: 'set exactly one of points_per_currency_unit and points_per_unit' },
       { field: 'program.rules[7].name', description: 'required' },
       { field: 'update_mask', description: 'unknown path' },
@@ -132,6 +138,7 @@ describe('RuleEditor', () => {
     expect(percent).toHaveAttribute('aria-invalid', 'true');
     expect(percent).toHaveAccessibleDescription('must be at most 100');
     expect(within(rebate).getByLabelText('Tier 1 percent')).not.toHaveAttribute('aria-invalid');
+    expect(within(rebate).getByLabelText('Partner tier')).toHaveAccessibleDescription("1 to 32 of a-z, 0-9, '-' and '_'");
     const points = screen.getByRole('listitem', { name: 'Rule 1' });
     expect(within(points).getByLabelText('Points')).toHaveAccessibleDescription(
       'set exactly one of points_per_currency_unit and points_per_unit',

@@ -153,6 +153,7 @@ function convertRule(rule: IncentiveRule, decimal: (value: string | undefined) =
       skus: list(rule.rebate.skus),
       tiers: (rule.rebate.tiers ?? []).map((t) => ({ minVolume: decimal(t.minVolume), percent: decimal(t.percent) })),
       mode: rule.rebate.mode,
+      partnerTierUplifts: (rule.rebate.partnerTierUplifts ?? []).map((u) => ({ tier: (u.tier ?? '').trim(), percent: decimal(u.percent) })),
     };
   } else if (kind === 'spif' && rule.spif) {
     out.spif = {
@@ -247,7 +248,7 @@ const kProgramFields = [
 const kRuleFields = [
   /^$/,
   /^(id|name)$/,
-  /^rebate(\.(skus(\[\d+\])?|mode|tiers(\[\d+\]\.(min_volume|percent))?))?$/,
+  /^rebate(\.(skus(\[\d+\])?|mode|tiers(\[\d+\]\.(min_volume|percent))?|partner_tier_uplifts(\[\d+\]\.(tier|percent))?))?$/,
   /^spif(\.(products(\[\d+\]\.(sku|amount_per_unit))?|start_date|end_date))?$/,
   /^bonus\.(skus(\[\d+\])?|target_volume|amount)$/,
   /^growth\.(skus(\[\d+\])?|min_growth_percent|amount|baseline)$/,
@@ -337,15 +338,20 @@ export function describeRule(rule: IncentiveRule, currency: string, t: TFunction
     const tiers = (rule.rebate.tiers ?? [])
       .map((tier) => t('{{percent}}% from {{volume}}', { percent: formatNumber(tier.percent || '0'), volume: money(tier.minVolume) }))
       .join(', ');
-    return rule.rebate.mode === 'REBATE_MODE_RETROACTIVE'
-      ? t('Rebate on {{products}}: {{tiers}} of the period’s sales; reaching a tier re-rates the whole period.', {
-          products: products(rule.rebate.skus, t),
-          tiers,
-        })
-      : t('Rebate on {{products}}: {{tiers}}; each slice of the period’s sales earns its own tier’s rate.', {
-          products: products(rule.rebate.skus, t),
-          tiers,
-        });
+    const volume =
+      rule.rebate.mode === 'REBATE_MODE_RETROACTIVE'
+        ? t('Rebate on {{products}}: {{tiers}} of the period’s sales; reaching a tier re-rates the whole period.', {
+            products: products(rule.rebate.skus, t),
+            tiers,
+          })
+        : t('Rebate on {{products}}: {{tiers}}; each slice of the period’s sales earns its own tier’s rate.', {
+            products: products(rule.rebate.skus, t),
+            tiers,
+          });
+    const uplifts = (rule.rebate.partnerTierUplifts ?? [])
+      .map((u) => t('+{{percent}}% for {{tier}}', { percent: formatNumber(u.percent || '0'), tier: u.tier }))
+      .join(', ');
+    return uplifts ? `${volume} ${t('Partner tiers earn more on each sale: {{uplifts}}.', { uplifts })}` : volume;
   }
   if (rule.spif) {
     const amounts = (rule.spif.products ?? [])

@@ -7,12 +7,14 @@ import { SkuPicker } from '../Pickers';
 import { RemoveRowButton } from '../ProgramBits';
 import { removeRow, updateRow, type RuleFieldNames } from './rule-field-names';
 
-// A rebate: its mode, the volume tiers with their percentages, and the products it covers.
+// A rebate: its mode, the volume tiers with their percentages, the extra percent of partner
+// tiers, and the products it covers.
 export function RebateFields({ rebate: r, onChange, names }: { rebate: RebateRule; onChange: (rebate: RebateRule) => void; names: RuleFieldNames }) {
   const { t } = useTranslation();
   const { id, error } = names;
   const set = (patch: Partial<RebateRule>) => onChange({ ...r, ...patch });
   const tiers = r.tiers ?? [];
+  const uplifts = r.partnerTierUplifts ?? [];
   return (
     <>
       <SelectField
@@ -62,6 +64,41 @@ export function RebateFields({ rebate: r, onChange, names }: { rebate: RebateRul
           onClick={() => set({ tiers: [...tiers, { minVolume: tiers.length === 0 ? '0' : '', percent: '' }] })}
         >
           {t('Add tier')}
+        </button>
+      </fieldset>
+      <fieldset className="tier-table">
+        <legend>{t('Partner tier uplifts')}</legend>
+        <p className="field-hint">{t('Partners holding one of these tiers when a claim is approved earn this much more of each sale.')}</p>
+        {error('rebate.partner_tier_uplifts') && (
+          <p className="field-error" role="alert">
+            {error('rebate.partner_tier_uplifts')}
+          </p>
+        )}
+        <ol className="tier-rows">
+          {uplifts.map((u, i) => (
+            <li key={i} className="tier-row" aria-label={t('Uplift {{n}}', { n: i + 1 })}>
+              <InputField
+                id={id(`uplift-${i}-tier`)}
+                label={t('Partner tier')}
+                value={u.tier ?? ''}
+                onValueChange={(tier) => set({ partnerTierUplifts: updateRow(uplifts, i, { tier }) })}
+                error={error(`rebate.partner_tier_uplifts[${i}].tier`)}
+              />
+              <InputField
+                id={id(`uplift-${i}-percent`)}
+                label={t('Extra percent')}
+                inputMode="decimal"
+                value={u.percent ?? ''}
+                onValueChange={(percent) => set({ partnerTierUplifts: updateRow(uplifts, i, { percent }) })}
+                hint={t('0 to 100')}
+                error={error(`rebate.partner_tier_uplifts[${i}].percent`)}
+              />
+              <RemoveRowButton label={t('Remove uplift {{n}}', { n: i + 1 })} onClick={() => set({ partnerTierUplifts: removeRow(uplifts, i) })} />
+            </li>
+          ))}
+        </ol>
+        <button type="button" className="button button--ghost button--small" onClick={() => set({ partnerTierUplifts: [...uplifts, { tier: '', percent: '' }] })}>
+          {t('Add partner tier uplift')}
         </button>
       </fieldset>
       <SkuPicker
