@@ -39,12 +39,9 @@ absl::Status NextStepWorth(const Program& program, const IncentiveRule& rule,
                            absl::CivilDay day, const std::string& partner_tier, const Decimal& more,
                            int scale, cim::v1::RuleProgress& out) {
   if (more.sign() <= 0) return absl::OkStatus();
-  const std::vector<std::string> skus = RuleSkus(program, rule);
-  SaleClaim sale{.invoice_date = day, .partner_tier = partner_tier};
-  sale.lines.push_back(SaleLine{
-      .sku = skus.empty() ? std::string() : skus.front(), .quantity = 1, .unit_price = more});
-  CIM_ASSIGN_OR_RETURN(const std::vector<RuleEvaluation> evaluations,
-                       EvaluateSaleClaim(program, sale, history));
+  CIM_ASSIGN_OR_RETURN(
+      const std::vector<RuleEvaluation> evaluations,
+      EvaluateSaleClaim(program, RuleSale(program, rule, day, more, partner_tier), history));
   Decimal reward, true_up;
   for (const RuleEvaluation& e : evaluations) {
     if (e.rule_id != rule.id()) continue;
@@ -225,16 +222,11 @@ absl::StatusOr<cim::v1::PartnerProgress> PartnerProgressReport::Get(
     CIM_ASSIGN_OR_RETURN(std::vector<RuleEvaluation> evaluations,
                          EvaluateSaleClaim(program, sale, claim_history));
     for (const RuleEvaluation& e : evaluations) {
-      RuleHistory& h = history[e.rule_id];
       for (const Reward& r : e.rewards) {
         if (r.DrawsBudget()) pending_rewards += r.amount;
-        if (!same_period) continue;
-        if (r.kind == RewardKind::kRebate || r.kind == RewardKind::kRebateTrueUp) {
-          h.rebate_posted += r.amount;
-        }
-        if (r.kind == RewardKind::kBonus || r.kind == RewardKind::kGrowth) h.lump_sum_posted = true;
       }
-      if (same_period) h.volume += e.eligible_amount;
+      if (!same_period) continue;
+      history[e.rule_id].Add(PeriodIncrement(e));
     }
   }
   progress.set_pending_claims(static_cast<int>(pending.size()));

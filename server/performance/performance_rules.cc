@@ -92,7 +92,7 @@ CycleTimes SummariseCycleTimes(std::vector<double> hours) {
 }
 
 RewardSimulator::RewardSimulator(cim::v1::Program program, Decimal budget, BaselineSales baseline)
-    : program_(std::move(program)), budget_(std::move(budget)), baseline_(std::move(baseline)) {}
+    : program_(std::move(program)), budget_(budget), baseline_(std::move(baseline)) {}
 
 absl::Status RewardSimulator::Add(const HistoricalClaim& claim) {
   const DateRange period = ClaimPeriod(program_, claim.sale.invoice_date);
@@ -106,7 +106,7 @@ absl::Status RewardSimulator::Add(const HistoricalClaim& claim) {
       if (!sales.ok()) return sales.status();
       h.baseline_volume = *sales;
     }
-    history[rule.id()] = std::move(h);
+    history[rule.id()] = h;
   }
   absl::StatusOr<std::vector<RuleEvaluation>> evaluations =
       EvaluateSaleClaim(program_, claim.sale, history);
@@ -123,11 +123,8 @@ absl::Status RewardSimulator::Add(const HistoricalClaim& claim) {
   partner.sales += sales;
   partner.cogs += claim.cogs;
   for (const RuleEvaluation& evaluation : *evaluations) {
-    const RuleHistory increment = PeriodIncrement(evaluation);
-    RuleHistory& h = history_[PeriodKey{claim.partner_id, evaluation.rule_id, period.first}];
-    h.volume += increment.volume;
-    h.rebate_posted += increment.rebate_posted;
-    h.lump_sum_posted = h.lump_sum_posted || increment.lump_sum_posted;
+    history_[PeriodKey{claim.partner_id, evaluation.rule_id, period.first}].Add(
+        PeriodIncrement(evaluation));
     for (const Reward& reward : evaluation.rewards) {
       if (!reward.DrawsBudget()) {
         totals_.points += reward.amount;

@@ -319,6 +319,15 @@ absl::StatusOr<std::vector<RuleEvaluation>> EvaluateSaleClaim(
   return out;
 }
 
+SaleClaim RuleSale(const Program& program, const IncentiveRule& rule, absl::CivilDay day,
+                   const Decimal& amount, const std::string& partner_tier) {
+  const std::vector<std::string> skus = RuleSkus(program, rule);
+  SaleClaim sale{.invoice_date = day, .partner_tier = partner_tier};
+  sale.lines.push_back(SaleLine{
+      .sku = skus.empty() ? std::string() : skus.front(), .quantity = 1, .unit_price = amount});
+  return sale;
+}
+
 bool HasTierUplifts(const Program& program) {
   return std::any_of(program.rules().begin(), program.rules().end(), [](const IncentiveRule& r) {
     return r.kind_case() == IncentiveRule::kRebate && !r.rebate().partner_tier_uplifts().empty();
@@ -337,10 +346,7 @@ absl::StatusOr<std::optional<TierUpliftLoss>> UpliftLoss(const Program& program,
   if (loss.percent_after >= loss.percent_now) return std::nullopt;
   // The uplift a claim of `volume` earns under `tier`, by the engine.
   const auto uplift = [&](const std::string& tier) -> absl::StatusOr<Decimal> {
-    const std::vector<std::string> skus = RuleSkus(program, rule);
-    SaleClaim sale{.invoice_date = day, .partner_tier = tier};
-    sale.lines.push_back(SaleLine{
-        .sku = skus.empty() ? std::string() : skus.front(), .quantity = 1, .unit_price = volume});
+    const SaleClaim sale = RuleSale(program, rule, day, volume, tier);
     ClaimEvaluator evaluator(program, sale);
     CIM_ASSIGN_OR_RETURN(const RuleEvaluation evaluation, evaluator.Evaluate(rule, RuleHistory()));
     Decimal total;

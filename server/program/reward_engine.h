@@ -89,6 +89,13 @@ struct RuleHistory {
   bool lump_sum_posted = false;
   // Growth rules: eligible sales in the baseline period.
   Decimal baseline_volume;
+
+  // Adds what one more approval added (a PeriodIncrement); the baseline stays.
+  void Add(const RuleHistory& increment) {
+    volume += increment.volume;
+    rebate_posted += increment.rebate_posted;
+    lump_sum_posted = lump_sum_posted || increment.lump_sum_posted;
+  }
 };
 
 // What one rule did with a claim: its rewards, and the eligible sales it counted.
@@ -120,6 +127,11 @@ absl::CivilDay ProgramDay(const cim::v1::Program& program, absl::CivilDay today)
 absl::StatusOr<std::vector<RuleEvaluation>> EvaluateSaleClaim(
     const cim::v1::Program& program, const SaleClaim& claim,
     const absl::flat_hash_map<std::string, RuleHistory>& history);
+
+// A claim of exactly `amount` of `rule`'s eligible sales (one line of its first SKU) invoiced on
+// `day` by a partner of `partner_tier`: what "what if" figures run through the engine.
+SaleClaim RuleSale(const cim::v1::Program& program, const cim::v1::IncentiveRule& rule,
+                   absl::CivilDay day, const Decimal& amount, const std::string& partner_tier);
 
 // Whether any rebate rule of `program` has partner-tier uplifts (then evaluating a claim needs
 // the partner's tier).

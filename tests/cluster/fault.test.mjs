@@ -392,12 +392,13 @@ async function ledgerInvariants(node, port) {
 
   // No budget overspent: the slices' caps add up to the budget, none is drawn past its cap,
   // and what is drawn equals the ledger entries that drew on it (rewards other than points,
-  // MDF allocations, minus reversed money rewards, plus money adjustments that resolved disputes).
+  // partner-tier uplifts included, MDF allocations, minus reversed money rewards, plus money
+  // adjustments that resolved disputes).
   const budgets = await sql(
     port,
     `SELECT p.id, CAST(p.budget AS CHAR), CAST(SUM(s.drawn) AS CHAR), CAST(SUM(s.cap) AS CHAR),
             SUM(s.drawn > s.cap), SUM(s.drawn < 0),
-            CAST(COALESCE((SELECT SUM(CASE WHEN e.account IN (1, 3, 4) AND e.kind BETWEEN 1 AND 8 THEN e.amount
+            CAST(COALESCE((SELECT SUM(CASE WHEN e.account IN (1, 3, 4) AND (e.kind BETWEEN 1 AND 8 OR e.kind = 14) THEN e.amount
                                            WHEN e.account = 1 AND e.kind IN (11, 13) THEN e.amount ELSE 0 END)
                            FROM ledger_entries e WHERE e.program_id = p.id), 0) AS CHAR)
      FROM programs p JOIN program_budget_slices s ON s.program_id = p.id GROUP BY p.id, p.budget ORDER BY p.id`,

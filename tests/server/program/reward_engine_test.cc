@@ -260,6 +260,15 @@ TEST(RewardEngineTest, UpliftLossIsWhatTheEnginePaysLessUnderTheLowerTier) {
   )pb");
   EXPECT_FALSE(*UpliftLoss(spif, spif.rules(0), D("1000"), day, "gold", "silver"));
 
+  // The claim a "what if" runs: one line of the rule's first SKU, for exactly the amount.
+  const SaleClaim sale = RuleSale(program, program.rules(0), day, D("48000.50"), "gold");
+  EXPECT_EQ(sale.invoice_date, day);
+  EXPECT_EQ(sale.partner_tier, "gold");
+  ASSERT_EQ(sale.lines.size(), 1u);
+  EXPECT_EQ(sale.lines[0].sku, "ST-100");  // the program's first eligible SKU
+  EXPECT_EQ(sale.lines[0].Amount(), D("48000.50"));
+  EXPECT_EQ(RuleSale(spif, spif.rules(0), day, D("1"), "").lines[0].sku, "ST-100");
+
   EXPECT_TRUE(HasTierUplifts(program));
   EXPECT_FALSE(HasTierUplifts(RebateProgram("REBATE_MODE_RETROACTIVE")));
   EXPECT_FALSE(HasTierUplifts(spif));
