@@ -12,6 +12,7 @@ server/db: lib
 server/audit: lib server/db
 server/events: lib server/db
 server/identity: lib server/db
+server/notification: lib server/db
 server/money: lib server/db server/events server/identity
 server/program: lib server/db server/events server/identity server/money
 server/training: lib server/db server/events server/identity server/money server/program
@@ -27,8 +28,8 @@ server/performance: lib server/db server/identity server/money server/program se
 server/export: lib server/identity server/money server/program server/claim server/payout server/performance
 server/demo: lib server/db server/identity server/money server/program server/training server/partner_tier server/claim server/fund server/redemption server/payout server/recognition server/engagement server/performance server/dispute
 server/rpc: lib server/audit server/identity server/money server/program server/training server/partner_tier server/claim server/fund server/payout server/recognition server/engagement server/performance server/export server/redemption server/dispute
-server/jobs: lib server/audit server/recognition server/partner_tier
-server/app: lib server/db server/audit server/identity server/money server/program server/training server/partner_tier server/claim server/fund server/redemption server/payout server/recognition server/engagement server/performance server/export server/demo server/rpc server/jobs server/dispute
+server/jobs: lib server/audit server/recognition server/partner_tier server/notification
+server/app: lib server/db server/audit server/identity server/money server/program server/training server/partner_tier server/claim server/fund server/redemption server/payout server/recognition server/engagement server/performance server/export server/demo server/rpc server/jobs server/dispute server/notification
 server: lib server/app
 portal-gateway/http: lib
 portal-gateway/transcode: lib portal-gateway/http

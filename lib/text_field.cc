@@ -45,6 +45,16 @@ void ValidateRegionCode(absl::string_view code, std::string field, FieldErrors& 
   }
 }
 
+bool IsEmailAddress(absl::string_view address) {
+  if (address.size() > 254 || address.size() < 3) return false;
+  const size_t at = address.find('@');
+  if (at == absl::string_view::npos || at == 0 || at + 1 >= address.size()) return false;
+  if (address.find('@', at + 1) != absl::string_view::npos) return false;
+  return std::none_of(address.begin(), address.end(), [](char c) {
+    return absl::ascii_isspace(c) || absl::ascii_iscntrl(c) || c == '<' || c == '>';
+  });
+}
+
 bool HasControlCharacter(absl::string_view s, bool line_breaks_too) {
   for (size_t i = 0; i < s.size(); ++i) {
     const unsigned char c = s[i];

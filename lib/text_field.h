@@ -32,6 +32,10 @@ bool ValidateTierCode(absl::string_view code, std::string field, FieldErrors& er
 // Adds a violation for `field` unless `code` is a region code: 1 to 32 of A-Z, a-z, 0-9 and '-'.
 void ValidateRegionCode(absl::string_view code, std::string field, FieldErrors& errors);
 
+// True if `address` looks like a mailbox: 3 to 254 characters, one '@' with text on both
+// sides, and no space, control character or angle bracket (so it cannot break a header).
+bool IsEmailAddress(absl::string_view address);
+
 // True if `s` has `min_len` to `max_len` characters, each printable ASCII other than space:
 // retry keys and external ids.
 bool IsPrintableKey(absl::string_view s, size_t min_len, size_t max_len);

@@ -41,6 +41,13 @@ ABSL_FLAG(bool, migrate_on_start, true,
 ABSL_FLAG(bool, seed_demo, false, "load the demo data set into an empty database, then exit");
 ABSL_FLAG(bool, verify_audit, false,
           "verify the audit trail's hash chain, print the result, then exit (1 if broken)");
+ABSL_FLAG(std::string, smtp_url, "",
+          "SMTP relay for email: smtp://[user:password@]host[:port] (STARTTLS when offered, "
+          "required for a login to a relay off this machine) or smtps://...; empty: email waits "
+          "in the outbox (env CIM_SMTP_URL)");
+ABSL_FLAG(std::string, smtp_from, "portal@cim.localhost",
+          "the sender address of every email (env CIM_SMTP_FROM)");
+ABSL_FLAG(std::string, smtp_from_name, "CIM Partner Portal", "the sender name of every email");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
           "how long in-flight RPCs may run after SIGTERM/SIGINT");
 
@@ -61,7 +68,9 @@ int main(int argc, char** argv) {
                                   {"token_ttl", "CIM_TOKEN_TTL"},
                                   {"credential_cache_ttl", "CIM_CREDENTIAL_CACHE_TTL"},
                                   {"migrations_dir", "CIM_MIGRATIONS_DIR"},
-                                  {"migrate_on_start", "CIM_MIGRATE_ON_START"}});
+                                  {"migrate_on_start", "CIM_MIGRATE_ON_START"},
+                                  {"smtp_url", "CIM_SMTP_URL"},
+                                  {"smtp_from", "CIM_SMTP_FROM"}});
   absl::ParseCommandLine(argc, argv);
   // Debian builds Abseil without NDEBUG, which leaves Mutex deadlock detection (a global lock
   // graph updated on every lock) on; tests keep it, running binaries do not pay for it.
@@ -97,6 +106,9 @@ int main(int argc, char** argv) {
   }
 
   options.metrics_address = absl::GetFlag(FLAGS_metrics_address);
+  options.smtp = {.url = absl::GetFlag(FLAGS_smtp_url),
+                  .from_address = absl::GetFlag(FLAGS_smtp_from),
+                  .from_name = absl::GetFlag(FLAGS_smtp_from_name)};
   absl::StatusOr<std::unique_ptr<cim::ServerApp>> app = cim::ServerApp::Start(options);
   if (!app.ok()) return Fail(app.status());
   std::cerr << "cim-server: listening on port " << (*app)->port();

@@ -33,6 +33,7 @@ Repositories::Repositories(MysqlDatabase& db, const Clock& clock)
       surveys(db),
       audit(db),
       performance(db),
-      redemption(db) {}
+      redemption(db),
+      email_outbox(db) {}
 
 }  // namespace cim

@@ -21,6 +21,7 @@
 #include "server/identity/mysql_partner_repository.h"
 #include "server/identity/mysql_user_repository.h"
 #include "server/money/mysql_ledger_repository.h"
+#include "server/notification/mysql_email_outbox.h"
 #include "server/partner_tier/mysql_partner_tier_repository.h"
 #include "server/payout/mysql_payout_repository.h"
 #include "server/performance/mysql_performance_repository.h"
@@ -63,6 +64,7 @@ struct Repositories {
   MysqlAuditRepository audit;
   MysqlPerformanceRepository performance;
   MysqlRedemptionRepository redemption;
+  MysqlEmailOutbox email_outbox;
 };
 
 }  // namespace cim

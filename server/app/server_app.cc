@@ -1,7 +1,10 @@
 #include "server/app/server_app.h"
 
+#include <unistd.h>
+
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "lib/status_util.h"
 #include "server/db/mysql_migrator.h"
 
@@ -77,8 +80,20 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
                                                 [app = app.get()] { return app->MetricsText(); }));
   }
   app->WatchHealth(options.health_interval);
+  if (!options.smtp.url.empty()) {
+    absl::StatusOr<std::unique_ptr<SmtpMailer>> mailer = SmtpMailer::Create(options.smtp);
+    if (!mailer.ok()) return mailer.status();
+    app->mailer_ = *std::move(mailer);
+    // Leases name the server: host, process and port.
+    char host[256] = {0};
+    gethostname(host, sizeof(host) - 1);
+    app->email_delivery_.emplace(app->stores_.email_outbox, *app->mailer_, app->clock_,
+                                 absl::StrCat(host, ":", getpid(), ":", app->port()),
+                                 EmailDeliveryOptions{.send_timeout = options.smtp.timeout});
+  }
   app->jobs_.emplace(app->stores_.recognition, app->leaderboard_index_, app->tiers_,
-                     app->audit_trail_, app->clock_, options.jobs);
+                     app->audit_trail_, app->email_delivery_ ? &*app->email_delivery_ : nullptr,
+                     app->clock_, options.jobs);
   return app;
 }
 

@@ -27,6 +27,8 @@
 #include "server/identity/partner_directory.h"
 #include "server/jobs/background_jobs.h"
 #include "server/money/ledger_book.h"
+#include "server/notification/email_delivery.h"
+#include "server/notification/smtp_mailer.h"
 #include "server/partner_tier/partner_tiers.h"
 #include "server/payout/payout_workflow.h"
 #include "server/performance/performance_reports.h"
@@ -60,6 +62,8 @@ struct ServerOptions {
   // host:port of the Prometheus endpoint (GET /metrics); empty: none. Port 0 picks one.
   std::string metrics_address;
   BackgroundJobsOptions jobs;
+  // The relay email goes through; an empty url: the outbox keeps what is queued, unsent.
+  SmtpConfig smtp;
 };
 
 class ServerApp {
@@ -116,6 +120,8 @@ class ServerApp {
   Redemption redemption_;
   RequestMetrics metrics_{"cim_server_grpc", {"method", "code"}, "gRPC calls"};
   std::unique_ptr<RpcServer> rpc_;
+  std::unique_ptr<SmtpMailer> mailer_;
+  std::optional<EmailDelivery> email_delivery_;
   std::optional<BackgroundJobs> jobs_;  // after what they use: stop before it goes
   std::unique_ptr<MetricsEndpoint> metrics_endpoint_;
   absl::Notification stopping_;

@@ -20,15 +20,6 @@ constexpr int kMaxParentDepth = 16;
 constexpr size_t kMinPasswordChars = 12;
 constexpr size_t kMaxPasswordChars = 128;
 
-bool LooksLikeEmail(absl::string_view email) {
-  if (email.size() > 254 || email.size() < 3) return false;
-  const size_t at = email.find('@');
-  if (at == absl::string_view::npos || at == 0 || at + 1 >= email.size()) return false;
-  if (email.find('@', at + 1) != absl::string_view::npos) return false;
-  return std::none_of(email.begin(), email.end(),
-                      [](char c) { return absl::ascii_isspace(c) || absl::ascii_iscntrl(c); });
-}
-
 absl::Status NotFoundPartner(int64_t id) {
   return absl::NotFoundError(absl::StrCat("partner ", id, " not found"));
 }
@@ -211,7 +202,7 @@ absl::StatusOr<User> PartnerDirectory::CreateUser(const Principal& caller, const
   user.set_email(NormalizeEmail(user.email()));
   user.set_display_name(std::string(absl::StripAsciiWhitespace(user.display_name())));
   FieldErrors errors;
-  if (!LooksLikeEmail(user.email())) errors.Add("user.email", "a valid email address is required");
+  if (!IsEmailAddress(user.email())) errors.Add("user.email", "a valid email address is required");
   ValidateDisplayName(user.display_name(), errors);
   CIM_RETURN_IF_ERROR(ValidateRoleAndPartner(user, errors));
   const bool service = user.role() == cim::v1::ROLE_SERVICE_ACCOUNT;

@@ -3,13 +3,24 @@
 namespace cim {
 
 BackgroundJobs::BackgroundJobs(RecognitionRepository& recognition, LeaderboardIndex& leaderboards,
-                               PartnerTiers& tiers, AuditTrail& audit_trail, const Clock& clock,
-                               const BackgroundJobsOptions& options)
+                               PartnerTiers& tiers, AuditTrail& audit_trail, EmailDelivery* email,
+                               const Clock& clock, const BackgroundJobsOptions& options)
     : event_projector_(recognition, leaderboards, clock,
                        EventProjectorOptions{.interval = options.recognition_interval}),
       tier_schedule_("cim-tiers", options.tier_schedule_interval,
                      [&tiers] { return tiers.RunScheduled().status(); }),
       audit_sealer_("cim-audit-seal", options.audit_seal_interval,
-                    [&audit_trail] { return audit_trail.SealPending(); }) {}
+                    [&audit_trail] { return audit_trail.SealPending(); }) {
+  if (email != nullptr) {
+    email_sender_.emplace("cim-email", options.email_interval, [email]() -> absl::Status {
+      // Send while whole batches come back, so a backlog drains in one round.
+      for (;;) {
+        absl::StatusOr<EmailRun> run = email->RunOnce();
+        if (!run.ok()) return run.status();
+        if (run->sent + run->retrying + run->failed == 0) return absl::OkStatus();
+      }
+    });
+  }
+}
 
 }  // namespace cim

@@ -1,15 +1,18 @@
 // The work every server does besides answering calls: projects committed events (recognition's
-// outbox and leaderboard index), runs the daily partner-tier evaluation when it is due, and
-// seals new audit records into the hash chain. Each is safe on several replicas at once
-// (ARCHITECTURE.md, "Several replicas").
+// outbox and leaderboard index), runs the daily partner-tier evaluation when it is due, seals
+// new audit records into the hash chain, and (with a relay configured) sends the email outbox. Each
+// is safe on several replicas at once (ARCHITECTURE.md, "Several replicas").
 #ifndef CIM_SERVER_JOBS_BACKGROUND_JOBS_H_
 #define CIM_SERVER_JOBS_BACKGROUND_JOBS_H_
+
+#include <optional>
 
 #include "absl/time/time.h"
 #include "lib/clock.h"
 #include "lib/periodic_task.h"
 #include "server/audit/audit_trail.h"
 #include "server/jobs/event_projector.h"
+#include "server/notification/email_delivery.h"
 #include "server/partner_tier/partner_tiers.h"
 
 namespace cim {
@@ -21,14 +24,16 @@ struct BackgroundJobsOptions {
   absl::Duration tier_schedule_interval = absl::Minutes(1);
   // How often the server chains new audit records (every server; one at a time).
   absl::Duration audit_seal_interval = absl::Milliseconds(100);
+  // How often the server sends what the email outbox has due.
+  absl::Duration email_interval = absl::Seconds(1);
 };
 
 class BackgroundJobs {
  public:
-  // Starts every job's thread.
+  // Starts every job's thread; `email` nullptr: no email delivery (no relay configured).
   BackgroundJobs(RecognitionRepository& recognition, LeaderboardIndex& leaderboards,
-                 PartnerTiers& tiers, AuditTrail& audit_trail, const Clock& clock,
-                 const BackgroundJobsOptions& options);
+                 PartnerTiers& tiers, AuditTrail& audit_trail, EmailDelivery* email,
+                 const Clock& clock, const BackgroundJobsOptions& options);
   // Stops and joins every job (a run in progress finishes first).
   ~BackgroundJobs() = default;
 
@@ -36,6 +41,7 @@ class BackgroundJobs {
   EventProjector event_projector_;
   PeriodicTask tier_schedule_;
   PeriodicTask audit_sealer_;
+  std::optional<PeriodicTask> email_sender_;
 };
 
 }  // namespace cim

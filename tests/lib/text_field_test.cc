@@ -137,5 +137,24 @@ TEST(TextFieldTest, TierAndRegionCodes) {
   }
 }
 
+TEST(TextFieldTest, EmailAddressesCannotBreakAHeader) {
+  struct Case {
+    std::string address;
+    bool ok;
+  } cases[] = {
+      {"rosa.larsen@amstel.example", true},
+      {"a@b", true},
+      {"no-at-sign.example", false},
+      {"@amstel.example", false},
+      {"rosa@", false},
+      {"two@at@signs", false},
+      {"rosa larsen@amstel.example", false},
+      {"rosa@amstel.example\r\nBcc: x@y.z", false},
+      {"rosa>@amstel.example", false},
+      {std::string(250, 'a') + "@b.nl", false},
+  };
+  for (const Case& c : cases) EXPECT_EQ(IsEmailAddress(c.address), c.ok) << c.address;
+}
+
 }  // namespace
 }  // namespace cim
