@@ -9,7 +9,6 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 read -r -d '' UNMIRRORED <<'TABLE' || true
 server/main.cc: a thin main; the e2e, cluster and fault tests run the binary
 portal-gateway/main.cc: a thin main; the e2e, cluster and fault tests run the binary
-server/app/server_app.cc: wires the server together; every service test runs it (tests/testing/test_server)
 server/app/repositories.cc: builds every store; every service test runs it (tests/testing/test_server)
 server/jobs/background_jobs.cc: starts the scheduled jobs, each tested in its own file
 server/demo/demo_data.cc: demo seed; run whole by commands_test and the e2e tests

@@ -12,14 +12,9 @@ BackgroundJobs::BackgroundJobs(RecognitionRepository& recognition, LeaderboardIn
       audit_sealer_("cim-audit-seal", options.audit_seal_interval,
                     [&audit_trail] { return audit_trail.SealPending(); }) {
   if (email != nullptr) {
-    email_sender_.emplace("cim-email", options.email_interval, [email]() -> absl::Status {
-      // Send while whole batches come back, so a backlog drains in one round.
-      for (;;) {
-        absl::StatusOr<EmailRun> run = email->RunOnce();
-        if (!run.ok()) return run.status();
-        if (run->sent + run->retrying + run->failed == 0) return absl::OkStatus();
-      }
-    });
+    // One batch per round: a relay that hangs holds up a shutdown by one batch at most.
+    email_sender_.emplace("cim-email", options.email_interval,
+                          [email] { return email->RunOnce().status(); });
   }
 }
 

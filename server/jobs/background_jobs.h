@@ -24,8 +24,8 @@ struct BackgroundJobsOptions {
   absl::Duration tier_schedule_interval = absl::Minutes(1);
   // How often the server chains new audit records (every server; one at a time).
   absl::Duration audit_seal_interval = absl::Milliseconds(100);
-  // How often the server sends what the email outbox has due.
-  absl::Duration email_interval = absl::Seconds(1);
+  // How often the server sends a batch of what the email outbox has due.
+  absl::Duration email_interval = absl::Milliseconds(500);
 };
 
 class BackgroundJobs {
