@@ -38,9 +38,15 @@ function useDisputeMutation<T>(call: (input: T) => Promise<Dispute>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: call,
-    onSuccess: (dispute) => {
-      queryClient.setQueryData(disputeKeys.detail(dispute.id ?? ''), dispute);
-      void queryClient.invalidateQueries({ queryKey: disputeKeys.all });
+    onSuccess: async (dispute) => {
+      // A read that left before this change must not land after it with the old etag.
+      const detail = disputeKeys.detail(dispute.id ?? '');
+      await queryClient.cancelQueries({ queryKey: detail, exact: true });
+      queryClient.setQueryData(detail, dispute);
+      void queryClient.invalidateQueries({
+        queryKey: disputeKeys.all,
+        predicate: (query) => JSON.stringify(query.queryKey) !== JSON.stringify(detail),
+      });
       void queryClient.invalidateQueries({ queryKey: ['ledger'] });
       void queryClient.invalidateQueries({ queryKey: ['performance'] });
     },
