@@ -12,22 +12,22 @@ server/db: lib
 server/audit: lib server/db
 server/events: lib server/db
 server/identity: lib server/db
-server/notification: lib server/db
+server/notification: lib server/db server/events server/identity
 server/money: lib server/db server/events server/identity
 server/program: lib server/db server/events server/identity server/money
 server/training: lib server/db server/events server/identity server/money server/program
 server/partner_tier: lib server/db server/events server/identity server/money server/program server/claim
 server/claim: lib server/db server/events server/identity server/money server/program
 server/fund: lib server/db server/events server/identity server/money server/program server/claim
-server/redemption: lib server/db server/identity server/money server/program
+server/redemption: lib server/db server/events server/identity server/money server/program
 server/payout: lib server/db server/events server/identity server/money server/program server/claim
-server/dispute: lib server/db server/money server/program server/claim
+server/dispute: lib server/db server/events server/money server/program server/claim
 server/engagement: lib server/db server/events server/identity server/money server/program
 server/recognition: lib server/db server/events server/identity server/money server/program server/training server/engagement
 server/performance: lib server/db server/identity server/money server/program server/engagement
 server/export: lib server/identity server/money server/program server/claim server/payout server/performance
 server/demo: lib server/db server/identity server/money server/program server/training server/partner_tier server/claim server/fund server/redemption server/payout server/recognition server/engagement server/performance server/dispute
-server/rpc: lib server/audit server/identity server/money server/program server/training server/partner_tier server/claim server/fund server/payout server/recognition server/engagement server/performance server/export server/redemption server/dispute
+server/rpc: lib server/audit server/identity server/money server/program server/training server/partner_tier server/claim server/fund server/payout server/recognition server/engagement server/performance server/export server/redemption server/dispute server/notification
 server/jobs: lib server/audit server/recognition server/partner_tier server/notification
 server/app: lib server/db server/audit server/identity server/money server/program server/training server/partner_tier server/claim server/fund server/redemption server/payout server/recognition server/engagement server/performance server/export server/demo server/rpc server/jobs server/dispute server/notification
 server: lib server/app

@@ -10,6 +10,7 @@ PACKAGES=(
   golang-github-gogo-googleapis-dev chromium curl wrk libssl-dev openssl clang-14 libclang-rt-14-dev
   galera-4 rsync socat iproute2 mariadb-backup jq
   libcurl4-openssl-dev python3-aiosmtpd  # email through an SMTP relay, and a real relay in tests
+  libicu-dev  # messages, numbers, money and dates in the reader's language
   systemd  # systemd-analyze: tests/deploy/systemd_units_test.sh
 )
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Brings the whole stack up with demo data: installs what is missing, builds the release preset,
 # starts the private MariaDB, migrates and seeds the demo data (first run only), starts
-# cim-server and cim-gateway in the background, and prints the portal URL and demo logins.
+# cim-server and cim-gateway in the background with a local mail sink for their emails, and
+# prints the portal URL, where the emails land and the demo logins.
 # Re-running restarts the server and gateway with the current build. Stop with ci/stop.sh.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -9,8 +10,10 @@ cd "$ROOT"
 HTTP_PORT="${CIM_HTTP_PORT:-8080}"
 GRPC_PORT="${CIM_GRPC_PORT:-50051}"
 METRICS_PORT="${CIM_METRICS_PORT:-9464}"
+MAIL_PORT="${CIM_MAIL_PORT:-2525}"
 RUN="$ROOT/.cim/run"
-mkdir -p "$RUN"
+MAIL="$ROOT/.cim/mail"
+mkdir -p "$RUN" "$MAIL"
 
 "$ROOT/ci/install-deps.sh"
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}" CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=1
@@ -31,8 +34,14 @@ if grep -q "Demo data loaded" "$RUN/seed.txt" || [[ ! -f "$RUN/demo-logins.txt" 
   mv "$RUN/seed.txt" "$RUN/demo-logins.txt"
 fi
 
+# The demo's email goes to a local SMTP sink (the same one the tests use): one .eml file per
+# email in .cim/mail.
+nohup /usr/bin/python3 "$ROOT/tests/testing/smtp_sink.py" "$MAIL" --port "$MAIL_PORT" \
+  > "$RUN/mail.log" 2>&1 &
+echo $! > "$RUN/mail.pid"
 nohup "$BIN/server/cim-server" --listen="127.0.0.1:$GRPC_PORT" \
-  --metrics_address="127.0.0.1:$METRICS_PORT" > "$RUN/server.log" 2>&1 &
+  --metrics_address="127.0.0.1:$METRICS_PORT" --smtp_url="smtp://127.0.0.1:$MAIL_PORT" \
+  --portal_url="http://127.0.0.1:$HTTP_PORT" > "$RUN/server.log" 2>&1 &
 echo $! > "$RUN/server.pid"
 nohup "$BIN/portal-gateway/cim-gateway" --backend="127.0.0.1:$GRPC_PORT" --port="$HTTP_PORT" \
   --web_root="$BIN/web/dist" --descriptor_set="$BIN/protos/cim_descriptors.pb" \
@@ -60,7 +69,9 @@ cat <<MSG
   gRPC:    127.0.0.1:$GRPC_PORT   (health checking and reflection enabled)
   API:     http://127.0.0.1:$HTTP_PORT/openapi.json (OpenAPI 3)
   Metrics: http://127.0.0.1:$HTTP_PORT/metrics (gateway), http://127.0.0.1:$METRICS_PORT/metrics (server)
-  Logs:    $RUN/server.log, $RUN/gateway.log
+  Email:   every email the stack sends lands in $MAIL/ (one .eml file each; SMTP sink on
+           127.0.0.1:$MAIL_PORT)
+  Logs:    $RUN/server.log, $RUN/gateway.log, $RUN/mail.log
   Stop:    ci/stop.sh
 
 $(cat "$RUN/demo-logins.txt")

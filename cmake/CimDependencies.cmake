@@ -8,6 +8,7 @@ find_package(Boost 1.74 REQUIRED)
 find_program(GRPC_CPP_PLUGIN grpc_cpp_plugin REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
+pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-i18n icu-uc)
 
 # Debian's SOCI ships no CMake config: find the libraries directly.
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)

@@ -23,6 +23,9 @@ struct Principal {
   int64_t partner_id = 0;  // 0 for vendor roles and service accounts
   std::string partner_name;
   int64_t token_id = 0;  // the session or API key the call was made with
+  // The language the server writes to the caller in: their saved choice, else what the call
+  // asks for (RpcHandler), else empty (then English).
+  std::string language;
 };
 
 // Channel manager, program admin, finance.

@@ -20,6 +20,9 @@ std::string WithoutPrefix(absl::string_view name, absl::string_view prefix);
 // The first `max_chars` code points of UTF-8 `s` (never a partial character).
 std::string TruncateCodePoints(absl::string_view s, size_t max_chars);
 
+// `s` safe inside HTML text and attribute values (&, <, >, " and ' escaped).
+std::string HtmlEscaped(absl::string_view s);
+
 // True if `s` has 1 to `max_len` characters, each a lowercase ASCII letter, digit or '-',
 // or (when allowed) an uppercase letter or '_'.
 bool MatchesCharset(absl::string_view s, size_t max_len, bool allow_upper, bool allow_underscore);

@@ -259,6 +259,12 @@ std::variant<Gateway::CallSetup, HttpResponse> Gateway::Admit(const HttpRequestH
   setup.authorization = *std::move(authorization);
   setup.client = client;
   setup.request_id = request_id;
+  // Metadata carries printable ASCII only; a header of anything else is left out.
+  if (std::string language = HeaderValue(request, "Accept-Language");
+      language.size() <= 200 &&
+      std::all_of(language.begin(), language.end(), [](char c) { return c >= 0x20 && c < 0x7f; })) {
+    setup.accept_language = std::move(language);
+  }
   return setup;
 }
 
@@ -269,6 +275,9 @@ void Gateway::PrepareContext(const CallSetup& setup, grpc::ClientContext& contex
   if (!setup.authorization.empty()) context.AddMetadata("authorization", setup.authorization);
   context.AddMetadata("x-request-id", setup.request_id);
   context.AddMetadata("x-forwarded-for", setup.client);
+  if (!setup.accept_language.empty()) {
+    context.AddMetadata("accept-language", setup.accept_language);
+  }
 }
 
 HttpResponse Gateway::GrpcError(const HttpRequestHeader& request, const grpc::Status& status,

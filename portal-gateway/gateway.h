@@ -122,6 +122,8 @@ class Gateway {
     absl::Time deadline;        // InfiniteFuture: none
     std::string client;
     std::string request_id;
+    // The client's Accept-Language, passed on for the server's texts (empty: none).
+    std::string accept_language;
   };
   // The checks every API request passes before its call (rate limits, Grpc-Timeout,
   // credentials and CSRF): what the call carries, or the answer that refuses it.

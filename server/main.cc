@@ -7,6 +7,7 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/strip.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "lib/termination_signals.h"
@@ -48,6 +49,8 @@ ABSL_FLAG(std::string, smtp_url, "",
 ABSL_FLAG(std::string, smtp_from, "portal@cim.localhost",
           "the sender address of every email (env CIM_SMTP_FROM)");
 ABSL_FLAG(std::string, smtp_from_name, "CIM Partner Portal", "the sender name of every email");
+ABSL_FLAG(std::string, portal_url, "http://127.0.0.1:8080",
+          "the portal's address as people open it, for the links in emails (env CIM_PORTAL_URL)");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
           "how long in-flight RPCs may run after SIGTERM/SIGINT");
 
@@ -70,7 +73,8 @@ int main(int argc, char** argv) {
                                   {"migrations_dir", "CIM_MIGRATIONS_DIR"},
                                   {"migrate_on_start", "CIM_MIGRATE_ON_START"},
                                   {"smtp_url", "CIM_SMTP_URL"},
-                                  {"smtp_from", "CIM_SMTP_FROM"}});
+                                  {"smtp_from", "CIM_SMTP_FROM"},
+                                  {"portal_url", "CIM_PORTAL_URL"}});
   absl::ParseCommandLine(argc, argv);
   // Debian builds Abseil without NDEBUG, which leaves Mutex deadlock detection (a global lock
   // graph updated on every lock) on; tests keep it, running binaries do not pay for it.
@@ -109,6 +113,8 @@ int main(int argc, char** argv) {
   options.smtp = {.url = absl::GetFlag(FLAGS_smtp_url),
                   .from_address = absl::GetFlag(FLAGS_smtp_from),
                   .from_name = absl::GetFlag(FLAGS_smtp_from_name)};
+  options.notifications.portal_url =
+      std::string(absl::StripSuffix(absl::GetFlag(FLAGS_portal_url), "/"));
   absl::StatusOr<std::unique_ptr<cim::ServerApp>> app = cim::ServerApp::Start(options);
   if (!app.ok()) return Fail(app.status());
   std::cerr << "cim-server: listening on port " << (*app)->port();

@@ -34,6 +34,7 @@ Repositories::Repositories(MysqlDatabase& db, const Clock& clock)
       audit(db),
       performance(db),
       redemption(db),
-      email_outbox(db) {}
+      email_outbox(db),
+      notifications(db) {}
 
 }  // namespace cim

@@ -22,6 +22,7 @@
 #include "server/identity/mysql_user_repository.h"
 #include "server/money/mysql_ledger_repository.h"
 #include "server/notification/mysql_email_outbox.h"
+#include "server/notification/mysql_notification_store.h"
 #include "server/partner_tier/mysql_partner_tier_repository.h"
 #include "server/payout/mysql_payout_repository.h"
 #include "server/performance/mysql_performance_repository.h"
@@ -65,6 +66,7 @@ struct Repositories {
   MysqlPerformanceRepository performance;
   MysqlRedemptionRepository redemption;
   MysqlEmailOutbox email_outbox;
+  MysqlNotificationStore notifications;
 };
 
 }  // namespace cim

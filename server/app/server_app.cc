@@ -42,7 +42,9 @@ ServerApp::ServerApp(const ServerOptions& options, std::unique_ptr<MysqlDatabase
       program_performance_(stores_.performance, program_directory_, clock_),
       exports_(claim_workflow_, ledger_book_, payout_workflow_, program_performance_, clock_),
       redemption_(stores_.redemption, stores_.ledger, stores_.partners, stores_.certifications,
-                  clock_) {}
+                  clock_),
+      notifications_(stores_.notifications, MessageCatalogs::Compiled(), clock_,
+                     options.notifications, &authenticator_.credentials()) {}
 
 absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions& options) {
   CIM_ASSIGN_OR_RETURN(std::unique_ptr<MysqlDatabase> db,
@@ -71,7 +73,8 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
                              .audit = app->audit_trail_,
                              .performance = app->program_performance_,
                              .exports = app->exports_,
-                             .redemption = app->redemption_};
+                             .redemption = app->redemption_,
+                             .notifications = app->notifications_};
   CIM_ASSIGN_OR_RETURN(app->rpc_,
                        RpcServer::Start(options.listen_address, handlers, app->metrics_));
   if (!options.metrics_address.empty()) {
@@ -92,8 +95,9 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
                                  EmailDeliveryOptions{.send_timeout = options.smtp.timeout});
   }
   app->jobs_.emplace(app->stores_.recognition, app->leaderboard_index_, app->tiers_,
-                     app->audit_trail_, app->email_delivery_ ? &*app->email_delivery_ : nullptr,
-                     app->clock_, options.jobs);
+                     app->audit_trail_, app->notifications_,
+                     app->email_delivery_ ? &*app->email_delivery_ : nullptr, app->clock_,
+                     options.jobs);
   return app;
 }
 

@@ -28,6 +28,7 @@
 #include "server/jobs/background_jobs.h"
 #include "server/money/ledger_book.h"
 #include "server/notification/email_delivery.h"
+#include "server/notification/notifications.h"
 #include "server/notification/smtp_mailer.h"
 #include "server/partner_tier/partner_tiers.h"
 #include "server/payout/payout_workflow.h"
@@ -64,6 +65,8 @@ struct ServerOptions {
   BackgroundJobsOptions jobs;
   // The relay email goes through; an empty url: the outbox keeps what is queued, unsent.
   SmtpConfig smtp;
+  // The portal's address and the digest hour, for the notifications' emails.
+  NotificationsOptions notifications;
 };
 
 class ServerApp {
@@ -118,6 +121,7 @@ class ServerApp {
   PerformanceReports program_performance_;
   Exports exports_;
   Redemption redemption_;
+  Notifications notifications_;
   RequestMetrics metrics_{"cim_server_grpc", {"method", "code"}, "gRPC calls"};
   std::unique_ptr<RpcServer> rpc_;
   std::unique_ptr<SmtpMailer> mailer_;

@@ -15,6 +15,7 @@
 #include "server/db/mysql_database.h"
 #include "server/db/sql_builder.h"
 #include "server/db/table.h"
+#include "server/events/mysql_notification_events.h"
 #include "server/events/mysql_outbox.h"
 #include "server/money/mysql_budget.h"
 #include "server/money/mysql_ledger_entries.h"
@@ -276,6 +277,52 @@ absl::StatusOr<OutboxEvent> ApprovalEvent(const Claim& claim,
   return event;
 }
 
+// What the claim's submitter hears of a decision: approved (with what it pays), rejected or
+// needing information (with the reviewer's words); nothing for other moves.
+std::optional<NotificationEvent> DecisionNotice(const Claim& claim, const Program& program,
+                                                cim::v1::ClaimStatus to, const std::string& comment,
+                                                const std::vector<LedgerPosting>& postings,
+                                                absl::Time now) {
+  NotificationEvent notice{.partner_id = claim.partner_id(),
+                           .user_id = claim.submitted_by_user_id(),
+                           .ref_id = claim.id(),
+                           .link = absl::StrCat("/claims/", claim.id()),
+                           .occurred_at = now};
+  notice.Text("invoice", claim.invoice_number()).Text("program", program.name());
+  switch (to) {
+    case cim::v1::CLAIM_STATUS_APPROVED: {
+      notice.kind = cim::v1::NOTIFICATION_KIND_CLAIM_APPROVED;
+      Decimal money, points;
+      for (const LedgerPosting& p : postings) {
+        if (p.account == cim::v1::LEDGER_ACCOUNT_PAYABLE && p.unit == claim.currency_code()) {
+          money += p.amount;
+        } else if (p.account == cim::v1::LEDGER_ACCOUNT_POINTS) {
+          points += p.amount;
+        }
+      }
+      const bool pays = money.sign() > 0, scores = points.sign() > 0;
+      notice.Text("earned", pays && scores ? "both"
+                            : pays         ? "money"
+                            : scores       ? "points"
+                                           : "none")
+          .Money("money", money, claim.currency_code())
+          .Count("points", points);
+      return notice;
+    }
+    case cim::v1::CLAIM_STATUS_REJECTED:
+      notice.kind = cim::v1::NOTIFICATION_KIND_CLAIM_REJECTED;
+      break;
+    case cim::v1::CLAIM_STATUS_NEEDS_INFO:
+      notice.kind = cim::v1::NOTIFICATION_KIND_CLAIM_NEEDS_INFO;
+      notice.link = absl::StrCat("/claims/", claim.id(), "/edit");
+      break;
+    default:
+      return std::nullopt;
+  }
+  notice.Text("reason", comment);
+  return notice;
+}
+
 // One DecideAll call: the claims, programs and locks it needs are read first, then each job's
 // decision is taken in memory (a later job sees what the earlier ones left), then every change
 // is written with one statement per table.
@@ -367,6 +414,10 @@ class DecisionRun {
       CIM_ASSIGN_OR_RETURN(OutboxEvent approved, ApprovalEvent(claim, decision->postings, job.now));
       outbox_.push_back(std::move(approved));
     }
+    if (std::optional<NotificationEvent> notice = DecisionNotice(
+            claim, *program, decision->to, decision->comment, decision->postings, job.now)) {
+      notices_.push_back(*std::move(notice));
+    }
     std::move(decision->postings.begin(), decision->postings.end(), std::back_inserter(postings_));
     decided_.push_back(i);
     results_[i] = claim;  // the row as this job left it; Results adds the details
@@ -379,6 +430,7 @@ class DecisionRun {
     InsertEvents(s_, events_);
     AppendLedgerEntries(s_, postings_);
     AppendOutboxEvents(s_, outbox_);
+    AppendNotificationEvents(s_, notices_);
     batch_.Write();
   }
 
@@ -457,6 +509,7 @@ class DecisionRun {
   std::vector<EventRow> events_;
   std::vector<LedgerPosting> postings_;
   std::vector<OutboxEvent> outbox_;
+  std::vector<NotificationEvent> notices_;
   std::vector<absl::StatusOr<Claim>> results_;
   std::vector<size_t> decided_;    // jobs that changed their claim
   std::vector<int64_t> replaced_;  // claims whose content (and so conflicts) changed

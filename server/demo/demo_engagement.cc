@@ -207,7 +207,7 @@ absl::StatusOr<DemoEngagementSummary> LoadDemoEngagement(const DemoEngagementSto
   SetTimestamp(now - absl::Hours(24 * 10), survey.mutable_open_time());
   SetTimestamp(now + absl::Hours(24 * 21), survey.mutable_close_time());
   CIM_ASSIGN_OR_RETURN(
-      survey, stores.surveys.InsertSurvey(survey, cm.user.id(), now - absl::Hours(24 * 10)));
+      survey, stores.surveys.InsertSurvey(survey, cm.user.id(), now - absl::Hours(24 * 10), {}));
   absl::flat_hash_map<int64_t, Partner> by_id;
   for (const Partner& p : partners) by_id[p.id()] = p;
   for (size_t i = 0; i < reps.size(); ++i) {

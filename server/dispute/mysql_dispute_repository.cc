@@ -6,9 +6,11 @@
 #include "absl/strings/str_cat.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
+#include "lib/text_field.h"
 #include "server/claim/mysql_attachment_rows.h"
 #include "server/db/sql_builder.h"
 #include "server/db/table.h"
+#include "server/events/mysql_notification_events.h"
 #include "server/money/mysql_budget.h"
 #include "server/money/mysql_ledger_entries.h"
 
@@ -131,6 +133,25 @@ absl::Status InsertMessage(soci::session& s, int64_t id, int64_t partner_id,
   return absl::OkStatus();
 }
 
+// What people hear of a dispute: vendor staff that it was opened, its opener that vendor staff
+// answered (a message, or the resolution), with the first words.
+NotificationEvent DisputeNotice(const Dispute& dispute, cim::v1::NotificationKind kind,
+                                const std::string& text, absl::Time now) {
+  constexpr size_t kExcerpt = 200;
+  NotificationEvent notice{.kind = kind,
+                           .partner_id = dispute.partner_id(),
+                           .user_id = kind == cim::v1::NOTIFICATION_KIND_DISPUTE_ANSWERED
+                                          ? dispute.opened_by_user_id()
+                                          : 0,
+                           .ref_id = dispute.id(),
+                           .link = absl::StrCat("/disputes/", dispute.id()),
+                           .occurred_at = now};
+  std::string excerpt = TruncateCodePoints(text, kExcerpt);
+  if (excerpt.size() < text.size()) excerpt += "…";
+  notice.Text("partner", dispute.partner_name()).Text("excerpt", excerpt);
+  return notice;
+}
+
 // The dispute `opened_by` opened with `key`, if any.
 std::optional<int64_t> FindByKey(soci::session& s, int64_t opened_by, const std::string& key) {
   long long user = opened_by, id = 0;
@@ -213,7 +234,10 @@ absl::StatusOr<Dispute> MysqlDisputeRepository::Open(const NewDispute& in, absl:
                            .Set("resolution", "")
                            .Set("opened_at", now));
     CIM_RETURN_IF_ERROR(InsertMessage(s, id, in.partner_id, in.message, now));
-    return ReadDispute(s, id);
+    CIM_ASSIGN_OR_RETURN(Dispute opened, ReadDispute(s, id));
+    AppendNotificationEvents(s, {DisputeNotice(opened, cim::v1::NOTIFICATION_KIND_DISPUTE_OPENED,
+                                               in.message.body, now)});
+    return opened;
   });
   if (absl::IsAlreadyExists(opened.status())) {
     // A concurrent call with the same key stored it first: answer with that one.
@@ -296,6 +320,16 @@ absl::StatusOr<Dispute> MysqlDisputeRepository::Change(int64_t id, int64_t actor
       AppendLedgerEntries(s, {*decided.adjustment});
       CIM_RETURN_IF_ERROR(DrawBudget(s, decided.adjustment->program_id,
                                      decided.adjustment->partner_id, decided.budget_draw));
+    }
+    // The opener hears of the vendor's message, else of the vendor's resolution (not of their
+    // own withdrawal).
+    const bool vendor_message = decided.message && decided.message->from_vendor;
+    const bool resolved = decided.resolution && !decided.resolution->empty() &&
+                          decided.to != cim::v1::DISPUTE_STATE_WITHDRAWN;
+    if (vendor_message || resolved) {
+      AppendNotificationEvents(
+          s, {DisputeNotice(current, cim::v1::NOTIFICATION_KIND_DISPUTE_ANSWERED,
+                            vendor_message ? decided.message->body : *decided.resolution, now)});
     }
     return ReadDispute(s, id);
   });

@@ -210,7 +210,16 @@ absl::StatusOr<cim::v1::Survey> Engagement::CreateSurvey(
   FieldErrors errors;
   ValidateSurvey(request.survey(), errors);
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-  return surveys_.InsertSurvey(request.survey(), caller.user_id, clock_.Now());
+  // The partners in its audience hear of it when it opens.
+  std::vector<int64_t> audience;
+  CIM_RETURN_IF_ERROR(
+      ForEachPartner(partners_, {.status = cim::v1::PARTNER_STATUS_ACTIVE}, [&](const Partner& p) {
+        if (InAudience(request.survey().audience(), MemberOf(p))) {
+          audience.push_back(p.id());
+        }
+        return absl::OkStatus();
+      }));
+  return surveys_.InsertSurvey(request.survey(), caller.user_id, clock_.Now(), audience);
 }
 
 absl::StatusOr<cim::v1::ListSurveysResponse> Engagement::ListSurveys(

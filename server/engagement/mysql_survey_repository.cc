@@ -9,6 +9,7 @@
 #include "lib/status_util.h"
 #include "server/db/sql_builder.h"
 #include "server/db/table.h"
+#include "server/events/mysql_notification_events.h"
 
 namespace cim {
 namespace {
@@ -34,8 +35,9 @@ absl::StatusOr<Survey> SurveyFromRow(const soci::row& row) {
 
 }  // namespace
 
-absl::StatusOr<Survey> MysqlSurveyRepository::InsertSurvey(const Survey& survey, int64_t created_by,
-                                                           absl::Time now) {
+absl::StatusOr<Survey> MysqlSurveyRepository::InsertSurvey(
+    const Survey& survey, int64_t created_by, absl::Time now,
+    const std::vector<int64_t>& notify_partners) {
   return db_.Transact([&](soci::session& s) -> absl::StatusOr<Survey> {
     long long id =
         Table("surveys").Insert(s, Columns()
@@ -47,6 +49,17 @@ absl::StatusOr<Survey> MysqlSurveyRepository::InsertSurvey(const Survey& survey,
                                        .Set("closes_at", FromTimestamp(survey.close_time()))
                                        .Set("created_by", created_by)
                                        .Set("created_at", now));
+    std::vector<NotificationEvent> notices;
+    for (int64_t partner : notify_partners) {
+      NotificationEvent& notice =
+          notices.emplace_back(NotificationEvent{.kind = cim::v1::NOTIFICATION_KIND_SURVEY_OPEN,
+                                                 .partner_id = partner,
+                                                 .ref_id = id,
+                                                 .link = "/",
+                                                 .occurred_at = FromTimestamp(survey.open_time())});
+      notice.Text("survey", survey.title());
+    }
+    AppendNotificationEvents(s, notices);
     soci::row r;
     s << absl::StrCat("SELECT ", kSurveyColumns, " FROM surveys WHERE id = :id"), soci::use(id),
         soci::into(r);

@@ -11,8 +11,9 @@ class MysqlSurveyRepository final : public SurveyRepository {
  public:
   explicit MysqlSurveyRepository(MysqlDatabase& db) : db_(db) {}
 
-  absl::StatusOr<cim::v1::Survey> InsertSurvey(const cim::v1::Survey& survey, int64_t created_by,
-                                               absl::Time now) override;
+  absl::StatusOr<cim::v1::Survey> InsertSurvey(
+      const cim::v1::Survey& survey, int64_t created_by, absl::Time now,
+      const std::vector<int64_t>& notify_partners) override;
   absl::StatusOr<std::vector<cim::v1::Survey>> ListSurveys() override;
   absl::StatusOr<cim::v1::Survey> GetSurvey(int64_t id) override;
   absl::StatusOr<absl::flat_hash_set<int64_t>> RespondedSurveys(int64_t user_id) override;

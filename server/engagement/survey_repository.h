@@ -26,9 +26,11 @@ class SurveyRepository {
  public:
   virtual ~SurveyRepository() = default;
 
-  // Stores `survey`; returns it as read back, with its id.
-  virtual absl::StatusOr<cim::v1::Survey> InsertSurvey(const cim::v1::Survey& survey,
-                                                       int64_t created_by, absl::Time now) = 0;
+  // Stores `survey` and, in the same transaction, a SURVEY_OPEN notification event for each
+  // partner in `notify_partners` due at its open time; returns it as read back, with its id.
+  virtual absl::StatusOr<cim::v1::Survey> InsertSurvey(
+      const cim::v1::Survey& survey, int64_t created_by, absl::Time now,
+      const std::vector<int64_t>& notify_partners) = 0;
   // Every survey, newest first.
   virtual absl::StatusOr<std::vector<cim::v1::Survey>> ListSurveys() = 0;
   // The survey; NOT_FOUND if none has `id`.

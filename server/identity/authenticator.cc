@@ -12,6 +12,18 @@ namespace {
 
 constexpr char kBadCredentials[] = "invalid email or password";
 constexpr char kBadToken[] = "invalid or expired credentials; log in again";
+
+// What a user row says of the caller (their partner's name and the credential aside).
+Principal PrincipalOfUser(const User& user) {
+  Principal principal;
+  principal.user_id = user.id();
+  principal.email = user.email();
+  principal.display_name = user.display_name();
+  principal.language = user.language();
+  principal.role = user.role();
+  principal.partner_id = user.partner_id();
+  return principal;
+}
 constexpr int kDefaultApiKeyDays = 365;
 constexpr int kMaxApiKeyDays = 730;
 constexpr size_t kMaxPasswordBytes = 1024;
@@ -117,12 +129,7 @@ absl::StatusOr<Principal> Authenticator::Authenticate(absl::string_view bearer) 
   if (service != (token.kind == TokenKind::kApiKey)) {
     return absl::UnauthenticatedError(kBadToken);
   }
-  Principal principal;
-  principal.user_id = user.id();
-  principal.email = user.email();
-  principal.display_name = user.display_name();
-  principal.role = user.role();
-  principal.partner_id = user.partner_id();
+  Principal principal = PrincipalOfUser(user);
   // Partner roles always act for a partner: a partner user without one reads nothing.
   if (IsPartnerRole(principal.role) && principal.partner_id == 0) {
     return absl::UnauthenticatedError(kBadToken);
@@ -140,12 +147,7 @@ absl::StatusOr<Principal> Authenticator::Authenticate(absl::string_view bearer) 
 
 absl::StatusOr<Principal> Authenticator::PrincipalFor(const User& user) {
   if (user.status() != cim::v1::USER_STATUS_ACTIVE) return absl::UnauthenticatedError(kBadToken);
-  Principal principal;
-  principal.user_id = user.id();
-  principal.email = user.email();
-  principal.display_name = user.display_name();
-  principal.role = user.role();
-  principal.partner_id = user.partner_id();
+  Principal principal = PrincipalOfUser(user);
   if (principal.partner_id != 0) {
     CIM_ASSIGN_OR_RETURN(Partner partner, partners_.Get(principal.partner_id));
     if (partner.status() != cim::v1::PARTNER_STATUS_ACTIVE) {

@@ -61,7 +61,7 @@ std::vector<absl::StatusOr<Credential>> MysqlAccessTokenRepository::FindCredenti
       [&](soci::session& s) -> absl::StatusOr<absl::flat_hash_map<std::string, Credential>> {
         SqlBuilder q(
             "SELECT t.id, t.user_id, t.kind, t.description, t.created_at, t.expires_at,"
-            " t.revoked_at, u.email, u.display_name, u.role, u.partner_id,"
+            " t.revoked_at, u.email, u.display_name, u.language, u.role, u.partner_id,"
             " u.status AS user_status, p.name AS partner_name, p.status AS partner_status,"
             " t.token_hash FROM access_tokens t JOIN users u ON u.id = t.user_id"
             " LEFT JOIN partners p ON p.id = u.partner_id WHERE t.token_hash IN ");
@@ -74,6 +74,7 @@ std::vector<absl::StatusOr<Credential>> MysqlAccessTokenRepository::FindCredenti
           c.user.set_id(c.token.user_id);
           c.user.set_email(r.Text("email"));
           c.user.set_display_name(r.Text("display_name"));
+          c.user.set_language(r.Text("language"));
           c.user.set_role(static_cast<cim::v1::Role>(r.Int("role")));
           c.user.set_partner_id(r.Integer("partner_id"));
           c.user.set_status(static_cast<cim::v1::UserStatus>(r.Int("user_status")));

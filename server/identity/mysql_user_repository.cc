@@ -10,7 +10,8 @@ namespace cim {
 namespace {
 
 constexpr char kColumns[] =
-    "id, email, display_name, role, partner_id, status, created_at, updated_at, password_hash,"
+    "id, email, display_name, language, role, partner_id, status, created_at, updated_at,"
+    " password_hash,"
     " version";
 
 UserRecord UserFromRow(const soci::row& row) {
@@ -20,6 +21,7 @@ UserRecord UserFromRow(const soci::row& row) {
   u.set_id(r.Integer("id"));
   u.set_email(r.Text("email"));
   u.set_display_name(r.Text("display_name"));
+  u.set_language(r.Text("language"));
   u.set_role(static_cast<cim::v1::Role>(r.Int("role")));
   u.set_partner_id(r.Integer("partner_id"));
   u.set_status(static_cast<cim::v1::UserStatus>(r.Int("status")));

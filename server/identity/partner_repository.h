@@ -3,6 +3,7 @@
 #define CIM_SERVER_IDENTITY_PARTNER_REPOSITORY_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,22 @@ class PartnerRepository {
   // it was changed since that etag was read.
   virtual absl::StatusOr<Partner> Update(const Partner& partner, absl::Time now) = 0;
 };
+
+// Calls `fn` with each partner matching `filter`, in id order, reading a page at a time.
+// Returns the first error of a read or of `fn` (and stops there).
+inline absl::Status ForEachPartner(PartnerRepository& partners, const PartnerFilter& filter,
+                                   const std::function<absl::Status(const Partner&)>& fn) {
+  constexpr int kPage = 500;
+  for (int64_t after = 0;;) {
+    absl::StatusOr<std::vector<Partner>> page = partners.List(filter, after, kPage);
+    if (!page.ok()) return page.status();
+    for (const Partner& partner : *page) {
+      if (absl::Status status = fn(partner); !status.ok()) return status;
+    }
+    if (static_cast<int>(page->size()) < kPage) return absl::OkStatus();
+    after = page->back().id();
+  }
+}
 
 }  // namespace cim
 

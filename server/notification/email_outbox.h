@@ -30,6 +30,8 @@ struct NewEmail {
   std::string text;
   std::string html;
   std::string unsubscribe_url;
+  // The SHA-256 of the unsubscribe link's token (empty: none), which Unsubscribe looks up.
+  std::string unsubscribe_hash;
   absl::Time now;
 };
 

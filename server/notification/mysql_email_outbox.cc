@@ -19,12 +19,20 @@ constexpr size_t kMaxError = 1000;
 void EnqueueEmail(soci::session& s, const NewEmail& email) {
   SqlBuilder q(
       "INSERT IGNORE INTO email_outbox (user_id, category, dedupe_key, to_address, to_name,"
-      " subject, text_body, html_body, unsubscribe_url, status, attempts, next_attempt_at,"
-      " created_at) VALUES ");
+      " subject, text_body, html_body, unsubscribe_url, unsubscribe_hash, status, attempts,"
+      " next_attempt_at, created_at) VALUES (");
   const std::string now = ToSqlMicros(email.now);
-  q.Tuple(static_cast<long long>(email.user_id), email.category, email.dedupe_key, email.to_address,
-          email.to_name, email.subject, email.text, email.html, email.unsubscribe_url,
-          static_cast<int>(EmailStatus::kPending), 0, now, now);
+  q.Bind(static_cast<long long>(email.user_id)) << ", ";
+  q.Bind(email.category) << ", ";
+  for (const std::string* text :
+       {&email.dedupe_key, &email.to_address, &email.to_name, &email.subject, &email.text,
+        &email.html, &email.unsubscribe_url}) {
+    q.Bind(*text) << ", ";
+  }
+  q.BindOrNull(email.unsubscribe_hash, email.unsubscribe_hash.empty()) << ", ";
+  q.Bind(static_cast<int>(EmailStatus::kPending)) << ", 0, ";
+  q.Bind(now) << ", ";
+  q.Bind(now) << ")";
   q.Execute(s);
 }
 

@@ -6,6 +6,7 @@
 #include "lib/status_util.h"
 #include "server/db/sql_builder.h"
 #include "server/db/table.h"
+#include "server/events/mysql_notification_events.h"
 #include "server/events/mysql_outbox.h"
 
 namespace cim {
@@ -271,6 +272,14 @@ absl::Status MysqlPartnerTierRepository::ReleaseScheduledDay(absl::CivilDay day)
     s << "UPDATE tier_settings SET last_scheduled_day = :b WHERE id = 1"
          " AND last_scheduled_day = :d",
         soci::use(before), soci::use(d);
+    return absl::OkStatus();
+  });
+}
+
+absl::Status MysqlPartnerTierRepository::Notify(const std::vector<NotificationEvent>& events) {
+  if (events.empty()) return absl::OkStatus();
+  return db_.Transact([&](soci::session& s) -> absl::Status {
+    AppendNotificationEvents(s, events);
     return absl::OkStatus();
   });
 }

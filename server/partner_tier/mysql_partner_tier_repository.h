@@ -24,6 +24,7 @@ class MysqlPartnerTierRepository final : public PartnerTierRepository {
                                                                int limit) override;
   absl::StatusOr<bool> ClaimScheduledDay(absl::CivilDay day) override;
   absl::Status ReleaseScheduledDay(absl::CivilDay day) override;
+  absl::Status Notify(const std::vector<NotificationEvent>& events) override;
 
  private:
   MysqlDatabase& db_;

@@ -11,6 +11,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "cim/v1/tier.pb.h"
+#include "server/events/notification_event.h"
 #include "server/partner_tier/partner_tier_rules.h"
 
 namespace cim {
@@ -66,6 +67,8 @@ class PartnerTierRepository {
   virtual absl::StatusOr<bool> ClaimScheduledDay(absl::CivilDay day) = 0;
   // Undoes a claim of `day` (its evaluation failed), so it runs again.
   virtual absl::Status ReleaseScheduledDay(absl::CivilDay day) = 0;
+  // Writes notification events (demotion warnings; one per dedupe key).
+  virtual absl::Status Notify(const std::vector<NotificationEvent>& events) = 0;
 };
 
 }  // namespace cim

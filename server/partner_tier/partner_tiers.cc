@@ -22,6 +22,32 @@ constexpr int kMaxEnrollmentsAtRisk = 200;
 
 }  // namespace
 
+namespace {
+
+// What a partner's admins hear when expiring certifications would cost the tier: once per
+// tier it would drop to and day it would drop.
+std::optional<NotificationEvent> DemotionNotice(const cim::v1::PartnerTierStatus& status,
+                                                absl::Time now) {
+  if (!status.has_demotion_warning()) return std::nullopt;
+  const cim::v1::TierDemotionWarning& warning = status.demotion_warning();
+  const absl::CivilDay day =
+      absl::ToCivilDay(FromTimestamp(warning.drop_time()), absl::UTCTimeZone());
+  NotificationEvent notice{
+      .kind = cim::v1::NOTIFICATION_KIND_TIER_DEMOTION_WARNING,
+      .partner_id = status.partner_id(),
+      .link = "/",
+      .dedupe_key = absl::StrCat("demotion:", status.partner_id(), ":",
+                                 warning.would_drop_to().code(), ":", absl::FormatCivilTime(day)),
+      .occurred_at = now};
+  notice.Text("partner", status.partner_name())
+      .Text("tier", warning.would_drop_to().name())
+      .Text("from_tier", status.tier().name())
+      .Day("day", day);
+  return notice;
+}
+
+}  // namespace
+
 absl::StatusOr<cim::v1::TierLadder> PartnerTiers::GetLadder(const Principal&) {
   return repository_.GetLadder();
 }
@@ -160,12 +186,22 @@ absl::StatusOr<cim::v1::EvaluateTiersResponse> PartnerTiers::EvaluatePartners(
     std::vector<int64_t> ids;
     for (const TierPartner& p : partners) ids.push_back(p.id);
     CIM_ASSIGN_OR_RETURN(auto figures, repository_.Figures(ids, ladder.currency_code(), now));
+    std::vector<NotificationEvent> warnings;
     for (const TierPartner& p : partners) {
       out.set_evaluated(out.evaluated() + 1);
       const TierFigures& f = figures[p.id];
       const int to = QualifiedTierIndex(ladder, f, now);
       const int from = TierIndexOfCode(ladder, p.tier);
-      if (to == from) continue;
+      if (to == from) {
+        // The daily run also warns the partners whose tier expiring certifications put at risk.
+        if (trigger == cim::v1::TIER_CHANGE_TRIGGER_SCHEDULED) {
+          if (std::optional<NotificationEvent> warning =
+                  DemotionNotice(TierStatus(ladder, p.id, p.name, p.tier, f, now), now)) {
+            warnings.push_back(*std::move(warning));
+          }
+        }
+        continue;
+      }
       NewTierChange change{.partner_id = p.id,
                            .from_tier = p.tier,
                            .to_tier = ladder.tiers(to).code(),
@@ -197,6 +233,7 @@ absl::StatusOr<cim::v1::EvaluateTiersResponse> PartnerTiers::EvaluatePartners(
       CIM_RETURN_IF_ERROR(applied.status());
       *out.add_changes() = *std::move(applied);
     }
+    CIM_RETURN_IF_ERROR(repository_.Notify(warnings));
     if (partner_id != 0) break;
     after = partners.back().id;
   }

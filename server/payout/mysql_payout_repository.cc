@@ -4,6 +4,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
 #include "cim/v1/claim.pb.h"
 #include "lib/dates.h"
 #include "lib/decimal.h"
@@ -11,6 +12,7 @@
 #include "lib/status_util.h"
 #include "server/claim/mysql_claim_view.h"
 #include "server/db/table.h"
+#include "server/events/mysql_notification_events.h"
 #include "server/money/mysql_ledger_entries.h"
 
 namespace cim {
@@ -49,6 +51,24 @@ Statement StatementFromRow(const soci::row& row) {
   SetTimestamp(r.Time("created_at"), s.mutable_create_time());
   s.set_etag(absl::StrCat(r.Integer("version")));
   return s;
+}
+
+// What a partner's admins hear of a statement: ready (issued) or paid.
+NotificationEvent StatementNotice(const Statement& statement, bool paid, absl::Time now) {
+  NotificationEvent notice{.kind = paid ? cim::v1::NOTIFICATION_KIND_STATEMENT_PAID
+                                        : cim::v1::NOTIFICATION_KIND_STATEMENT_READY,
+                           .partner_id = statement.partner_id(),
+                           .ref_id = statement.id(),
+                           .link = "/rewards",
+                           .occurred_at = now};
+  absl::CivilDay start, end;
+  (void)absl::ParseCivilTime(statement.period_start(), &start);
+  (void)absl::ParseCivilTime(statement.period_end(), &end);
+  const absl::StatusOr<Decimal> total = Decimal::Parse(statement.total());
+  notice.Money("amount", total.value_or(Decimal()), statement.currency_code())
+      .Day("period_start", start)
+      .Day("period_end", end);
+  return notice;
 }
 
 absl::StatusOr<Statement> ReadStatement(soci::session& s, int64_t id, bool with_entries) {
@@ -140,6 +160,9 @@ absl::StatusOr<PayoutRun> MysqlPayoutRepository::CreateRun(absl::CivilDay period
                                    " WHERE s.run_id = :run ORDER BY s.id"),
          soci::use(run_id));
     for (const soci::row& r : statements) *out.add_statements() = StatementFromRow(r);
+    std::vector<NotificationEvent> ready;
+    for (const Statement& st : out.statements()) ready.push_back(StatementNotice(st, false, now));
+    AppendNotificationEvents(s, ready);
     return out;
   });
   if (absl::IsAlreadyExists(run.status())) {
@@ -245,6 +268,7 @@ absl::StatusOr<Statement> MysqlPayoutRepository::MarkPaid(int64_t id, const std:
           soci::use(claim), soci::use(from), soci::use(to), soci::use(by), soci::use(comment),
           soci::use(t);
     }
+    AppendNotificationEvents(s, {StatementNotice(statement, /*paid=*/true, now)});
     return ReadStatement(s, id, /*with_entries=*/true);
   });
 }

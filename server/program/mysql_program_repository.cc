@@ -8,6 +8,7 @@
 #include "lib/status_util.h"
 #include "server/db/sql_builder.h"
 #include "server/db/table.h"
+#include "server/events/mysql_notification_events.h"
 #include "server/money/mysql_budget.h"
 #include "server/money/mysql_ledger_entries.h"
 
@@ -247,8 +248,9 @@ absl::StatusOr<std::vector<Program>> MysqlProgramRepository::List(const ProgramF
   });
 }
 
-absl::StatusOr<Program> MysqlProgramRepository::Update(const Program& program, int64_t actor,
-                                                       absl::Time now) {
+absl::StatusOr<Program> MysqlProgramRepository::Update(
+    const Program& program, int64_t actor, absl::Time now,
+    const std::vector<NotificationEvent>& notices) {
   long long expected_version = 0;
   if (!absl::SimpleAtoi(program.etag(), &expected_version)) {
     return absl::InvalidArgumentError("etag: not an etag of this program");
@@ -283,6 +285,7 @@ absl::StatusOr<Program> MysqlProgramRepository::Update(const Program& program, i
     CIM_ASSIGN_OR_RETURN(Decimal budget, Decimal::Parse(program.budget()));
     CIM_RETURN_IF_ERROR(RebalanceBudget(s, id, budget, 0, Decimal()));
     WriteVersions(s, program, actor, now);
+    AppendNotificationEvents(s, notices);
     return ReadProgram(s, id);
   });
 }

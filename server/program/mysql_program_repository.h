@@ -39,7 +39,9 @@ class MysqlProgramRepository final : public ProgramRepository {
       const std::vector<int64_t>& ids) override;
   absl::StatusOr<std::vector<Program>> List(const ProgramFilter& filter, int64_t after_id,
                                             int limit) override;
-  absl::StatusOr<Program> Update(const Program& program, int64_t actor, absl::Time now) override;
+  using ProgramRepository::Update;
+  absl::StatusOr<Program> Update(const Program& program, int64_t actor, absl::Time now,
+                                 const std::vector<NotificationEvent>& notices) override;
   absl::StatusOr<std::vector<ProgramRulesVersion>> ListRulesVersions(int64_t program_id) override;
   absl::StatusOr<std::vector<cim::v1::ProgramTermsVersion>> ListTermsVersions(
       int64_t program_id, int64_t partner_id) override;

@@ -96,6 +96,30 @@ absl::StatusOr<Program> ProgramDirectory::CreateProgram(const Principal& caller,
   return programs_.Create(program, caller.user_id, clock_.Now());
 }
 
+absl::StatusOr<std::vector<NotificationEvent>> ProgramDirectory::OpeningNotices(
+    const Program& program) {
+  std::vector<NotificationEvent> out;
+  const absl::Time now = clock_.Now();
+  CIM_RETURN_IF_ERROR(ForEachPartner(
+      partners_, {.status = cim::v1::PARTNER_STATUS_ACTIVE},
+      [&](const Partner& partner) -> absl::Status {
+        CIM_ASSIGN_OR_RETURN(const std::vector<cim::v1::EligibilityGap> gaps,
+                             GapsFor(program, partner));
+        if (!gaps.empty()) return absl::OkStatus();
+        NotificationEvent notice{
+            .kind = cim::v1::NOTIFICATION_KIND_PROGRAM_OPEN,
+            .partner_id = partner.id(),
+            .ref_id = program.id(),
+            .link = absl::StrCat("/programs/", program.id()),
+            .dedupe_key = absl::StrCat("program-open:", program.id(), ":", partner.id()),
+            .occurred_at = now};
+        notice.Text("program", program.name()).Text("partner", partner.name());
+        out.push_back(std::move(notice));
+        return absl::OkStatus();
+      }));
+  return out;
+}
+
 absl::StatusOr<std::vector<cim::v1::EligibilityGap>> ProgramDirectory::GapsFor(
     const Program& program, const Partner& partner) {
   absl::flat_hash_set<std::string> held;
@@ -278,8 +302,13 @@ absl::StatusOr<Program> ProgramDirectory::ChangeStatus(const Principal& caller, 
   if (to == cim::v1::PROGRAM_STATUS_ACTIVE && program.rules().empty()) {
     return absl::FailedPreconditionError("a program needs at least one rule to be activated");
   }
+  // A draft going live opens to the partners it admits: their admins hear of it.
+  std::vector<NotificationEvent> notices;
+  if (to == cim::v1::PROGRAM_STATUS_ACTIVE && program.status() == cim::v1::PROGRAM_STATUS_DRAFT) {
+    CIM_ASSIGN_OR_RETURN(notices, OpeningNotices(program));
+  }
   program.set_status(to);
-  return programs_.Update(program, caller.user_id, clock_.Now());
+  return programs_.Update(program, caller.user_id, clock_.Now(), notices);
 }
 
 absl::StatusOr<cim::v1::CheckEligibilityResponse> ProgramDirectory::CheckEligibility(

@@ -86,6 +86,8 @@ class ProgramDirectory {
   absl::Status Validate(const Program& program);
   // True if a partner-role caller may see `program` (see GetProgram).
   absl::StatusOr<bool> VisibleToPartner(const Program& program, int64_t partner_id);
+  // A PROGRAM_OPEN notice for each active partner `program` admits.
+  absl::StatusOr<std::vector<NotificationEvent>> OpeningNotices(const Program& program);
   // Why `partner` may not join `program` (empty when it may).
   absl::StatusOr<std::vector<cim::v1::EligibilityGap>> GapsFor(const Program& program,
                                                                const Partner& partner);

@@ -13,6 +13,7 @@
 #include "absl/time/time.h"
 #include "cim/v1/program.pb.h"
 #include "lib/decimal.h"
+#include "server/events/notification_event.h"
 #include "server/money/ledger_repository.h"
 
 namespace cim {
@@ -55,7 +56,12 @@ class ProgramRepository {
   // program.rules_version() (a new row, or the current row replaced) and the terms likewise.
   // budget_drawn is never written here. NOT_FOUND if the program does not exist; ABORTED if it
   // changed since the etag; FAILED_PRECONDITION if the budget is below what is drawn.
-  virtual absl::StatusOr<Program> Update(const Program& program, int64_t actor, absl::Time now) = 0;
+  // `notices` are written in the same transaction (a program opening to partners).
+  virtual absl::StatusOr<Program> Update(const Program& program, int64_t actor, absl::Time now,
+                                         const std::vector<NotificationEvent>& notices) = 0;
+  absl::StatusOr<Program> Update(const Program& program, int64_t actor, absl::Time now) {
+    return Update(program, actor, now, {});
+  }
   // Every rules version, newest first. NOT_FOUND for an unknown program.
   virtual absl::StatusOr<std::vector<ProgramRulesVersion>> ListRulesVersions(
       int64_t program_id) = 0;

@@ -14,6 +14,7 @@
 #include "server/db/table.h"
 #include "server/engagement/mysql_challenge_repository.h"
 #include "server/engagement/mysql_feed_repository.h"
+#include "server/events/mysql_notification_events.h"
 #include "server/events/mysql_outbox.h"
 #include "server/money/ledger_repository.h"
 #include "server/recognition/leaderboard_rules.h"
@@ -198,8 +199,26 @@ void PostWinner(soci::session& s, const Leaderboard& board, absl::CivilDay start
   }
 }
 
-// Feed entries for the badges awarded since the last run (in_feed = 0). Returns how many.
+// Feed entries and notifications for the badges awarded since the last run (in_feed = 0).
+// Returns how many.
 long long PostNewAwards(soci::session& s) {
+  std::vector<NotificationEvent> notices;
+  SqlBuilder awards(
+      "SELECT ba.badge_id, ba.user_id, ba.partner_id, b.name, b.description, " CIM_MICROS_OF(
+          "ba.earned_at") " AS earned_micros FROM badge_awards ba JOIN badges b ON b.id ="
+                          " ba.badge_id WHERE ba.in_feed = 0 ORDER BY ba.earned_at, ba.badge_id");
+  awards.Query(s, [&](const soci::row& row) {
+    const NamedRow r(row);
+    NotificationEvent notice{.kind = cim::v1::NOTIFICATION_KIND_BADGE_EARNED,
+                             .partner_id = r.Integer("partner_id"),
+                             .user_id = r.Integer("user_id"),
+                             .ref_id = r.Integer("badge_id"),
+                             .link = "/badges",
+                             .occurred_at = absl::FromUnixMicros(r.Integer("earned_micros"))};
+    notice.Text("badge", r.Text("name")).Text("description", r.Text("description"));
+    notices.push_back(std::move(notice));
+  });
+  AppendNotificationEvents(s, notices);
   int kind = cim::v1::FEED_ENTRY_KIND_BADGE_EARNED;
   s << absl::StrCat(kFeedInsert, "SELECT :k, ", kAutoVisibility,
                     ", ba.user_id, ba.partner_id,"
@@ -214,13 +233,37 @@ long long PostNewAwards(soci::session& s) {
   return posted.get_affected_rows();
 }
 
-// Feed entries for the promotions among the tier changes in `events`.
+// Feed entries for the promotions among the tier changes in `events`, and notifications to
+// the promoted partners' people.
 void PostPromotions(soci::session& s, const std::vector<OutboxEvent>& events) {
   std::vector<int64_t> changes;
   for (const OutboxEvent& e : events) {
     if (e.kind == cim::v1::RECOGNITION_EVENT_KIND_TIER_CHANGED) changes.push_back(e.ref_id);
   }
   if (changes.empty()) return;
+  std::vector<NotificationEvent> notices;
+  SqlBuilder promoted(
+      "SELECT tc.id, tc.partner_id, p.name AS partner, COALESCE(t.name, tc.to_tier) AS tier,"
+      " COALESCE(f.name, tc.from_tier) AS from_tier, " CIM_MICROS_OF(
+          "tc.changed_at") " AS changed_micros FROM tier_changes tc"
+                           " JOIN partners p ON p.id = tc.partner_id"
+                           " LEFT JOIN tiers t ON t.code = tc.to_tier"
+                           " LEFT JOIN tiers f ON f.code = tc.from_tier"
+                           " WHERE tc.promotion = 1 AND tc.id IN ");
+  promoted.List(changes) << " ORDER BY tc.id";
+  promoted.Query(s, [&](const soci::row& row) {
+    const NamedRow r(row);
+    NotificationEvent notice{.kind = cim::v1::NOTIFICATION_KIND_TIER_PROMOTED,
+                             .partner_id = r.Integer("partner_id"),
+                             .ref_id = r.Integer("id"),
+                             .link = "/",
+                             .occurred_at = absl::FromUnixMicros(r.Integer("changed_micros"))};
+    notice.Text("partner", r.Text("partner"))
+        .Text("tier", r.Text("tier"))
+        .Text("from_tier", r.Text("from_tier"));
+    notices.push_back(std::move(notice));
+  });
+  AppendNotificationEvents(s, notices);
   // The reason's figures (sales, certified users) are the partner's own: not in the feed.
   SqlBuilder q(absl::StrCat(kFeedInsert, "SELECT "));
   q.Bind(static_cast<int>(cim::v1::FEED_ENTRY_KIND_TIER_PROMOTION));
@@ -278,6 +321,7 @@ void PostLevelUps(soci::session& s, const std::map<int64_t, Decimal>& before,
     }
     return level;
   };
+  std::vector<NotificationEvent> notices;
   SqlBuilder q(absl::StrCat(kFeedInsert, "SELECT "));
   q.Bind(static_cast<int>(cim::v1::FEED_ENTRY_KIND_LEVEL_UP)) << ", ";
   q << kAutoVisibility
@@ -292,6 +336,15 @@ void PostLevelUps(soci::session& s, const std::map<int64_t, Decimal>& before,
     const int from = level_of(b == before.end() ? Decimal() : b->second);
     const int to = level_of(a == after.end() ? Decimal() : a->second);
     if (to <= from) continue;
+    NotificationEvent notice{.kind = cim::v1::NOTIFICATION_KIND_LEVEL_UP,
+                             .partner_id = partner,
+                             .user_id = user,
+                             .ref_id = to + 1,
+                             .link = "/badges",
+                             .occurred_at = now};
+    notice.Text("level", ladder[to].name())
+        .Count("points", a == after.end() ? Decimal() : a->second);
+    notices.push_back(std::move(notice));
     if (n++ > 0) q << " UNION ALL ";
     q << "SELECT ";
     q.Bind(user) << " AS user_id, ";
@@ -301,6 +354,7 @@ void PostLevelUps(soci::session& s, const std::map<int64_t, Decimal>& before,
   q << ") lv JOIN users u ON u.id = lv.user_id"
        " LEFT JOIN recognition_preferences rp ON rp.user_id = u.id";
   q.Execute(s);
+  AppendNotificationEvents(s, notices);
 }
 
 // Closes the periods of `boards` that ended more than kCloseGrace before `now` (so approvals

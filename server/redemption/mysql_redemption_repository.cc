@@ -9,6 +9,7 @@
 #include "lib/sha256.h"
 #include "lib/status_util.h"
 #include "server/db/table.h"
+#include "server/events/mysql_notification_events.h"
 #include "server/money/mysql_ledger_entries.h"
 
 namespace cim {
@@ -452,6 +453,20 @@ absl::StatusOr<std::vector<RedemptionOrder>> MysqlRedemptionRepository::ChangeOr
         if (!item.unlimited_stock()) WriteStock(s, item, item.stock() + order.quantity(), now);
       }
       CIM_ASSIGN_OR_RETURN(RedemptionOrder after, ReadOrder(s, order.id()));
+      if (decided->to == cim::v1::REDEMPTION_ORDER_STATUS_FULFILLED) {
+        // The person who ordered hears it is on its way, with the tracking reference (a gift
+        // card's code stays in the portal, behind their sign-in).
+        NotificationEvent shipped{.kind = cim::v1::NOTIFICATION_KIND_ORDER_SHIPPED,
+                                  .partner_id = after.partner_id(),
+                                  .user_id = after.user_id(),
+                                  .ref_id = after.id(),
+                                  .link = "/store",
+                                  .occurred_at = now};
+        const std::string& reference = after.tracking_reference();
+        shipped.Text("item", after.item_name())
+            .Text("reference", reference.empty() ? "none" : reference);
+        AppendNotificationEvents(s, {shipped});
+      }
       changed.push_back(std::move(after));
     }
     return changed;

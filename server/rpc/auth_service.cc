@@ -14,6 +14,7 @@ cim::v1::Principal ToProto(const Principal& principal) {
   out.set_role(principal.role);
   out.set_partner_id(principal.partner_id);
   out.set_partner_name(principal.partner_name);
+  out.set_language(principal.language);
   return out;
 }
 
@@ -26,6 +27,9 @@ grpc::Status AuthServiceImpl::Login(grpc::ServerContext* context,
   response->set_token(result->token);
   SetTimestamp(result->expires_at, response->mutable_expire_time());
   *response->mutable_principal() = ToProto(result->principal);
+  if (response->principal().language().empty()) {
+    response->mutable_principal()->set_language(LanguageFromMetadata(*context));
+  }
   return grpc::Status::OK;
 }
 

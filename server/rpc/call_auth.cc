@@ -6,6 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "lib/messages.h"
 
 namespace cim {
 
@@ -32,6 +33,10 @@ std::string MetadataValue(const grpc::ServerContext& context, absl::string_view 
 }
 
 }  // namespace
+
+std::string LanguageFromMetadata(const grpc::ServerContext& context) {
+  return MessageCatalogs::Compiled().Match(MetadataValue(context, "accept-language"));
+}
 
 AuditActor AuditActorOf(const Principal* principal, const grpc::ServerContext& context,
                         absl::string_view rpc) {

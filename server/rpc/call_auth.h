@@ -19,6 +19,10 @@ namespace cim {
 // The secret from "authorization: Bearer <secret>" ("" when absent or another scheme).
 std::string BearerFromMetadata(const grpc::ServerContext& context);
 
+// The catalog language the call asks for in its `accept-language` metadata (the gateway passes
+// the browser's Accept-Language on; internal callers set it themselves); empty for none.
+std::string LanguageFromMetadata(const grpc::ServerContext& context);
+
 // The audit trail's view of a call: the principal (nullptr before sign-in), `rpc`, the
 // x-request-id metadata (a new random id when the caller sent none) and the client address
 // ("<x-forwarded-for> via <peer>" when a gateway forwarded one, else the peer).

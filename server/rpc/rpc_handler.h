@@ -45,6 +45,7 @@ class RpcHandler {
                    const google::protobuf::Message& request, Fn&& fn) const {
     absl::StatusOr<Principal> principal = auth_.Authenticate(BearerFromMetadata(context));
     if (!principal.ok()) return ToGrpcStatus(principal.status());
+    if (principal->language.empty()) principal->language = LanguageFromMetadata(context);
     if (absl::Status checked = CheckRequestFields(request); !checked.ok()) {
       return ToGrpcStatus(checked);
     }

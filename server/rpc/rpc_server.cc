@@ -29,7 +29,8 @@ RpcServer::RpcServer(const RpcHandlers& h)
       audit_service_(h.auth, h.audit),
       performance_service_(h.auth, h.performance),
       export_service_(h.auth, h.exports),
-      redemption_service_(h.auth, h.redemption) {}
+      redemption_service_(h.auth, h.redemption),
+      notification_service_(h.auth, h.notifications) {}
 
 absl::StatusOr<std::unique_ptr<RpcServer>> RpcServer::Start(const std::string& listen_address,
                                                             const RpcHandlers& handlers,
@@ -47,7 +48,7 @@ absl::StatusOr<std::unique_ptr<RpcServer>> RpcServer::Start(const std::string& l
            &rpc->ledger_service_, &rpc->claim_service_, &rpc->fund_service_, &rpc->dispute_service_,
            &rpc->payout_service_, &rpc->recognition_service_, &rpc->tier_service_,
            &rpc->audit_service_, &rpc->performance_service_, &rpc->export_service_,
-           &rpc->engagement_service_, &rpc->redemption_service_}) {
+           &rpc->engagement_service_, &rpc->redemption_service_, &rpc->notification_service_}) {
     builder.RegisterService(service);
   }
   // Handlers block on the database and on group commits, so many calls are in a handler at

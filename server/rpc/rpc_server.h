@@ -19,6 +19,7 @@
 #include "server/rpc/export_service.h"
 #include "server/rpc/fund_service.h"
 #include "server/rpc/ledger_service.h"
+#include "server/rpc/notification_service.h"
 #include "server/rpc/partner_service.h"
 #include "server/rpc/payout_service.h"
 #include "server/rpc/performance_service.h"
@@ -49,6 +50,7 @@ struct RpcHandlers {
   PerformanceReports& performance;
   Exports& exports;
   Redemption& redemption;
+  Notifications& notifications;
 };
 
 class RpcServer {
@@ -86,6 +88,7 @@ class RpcServer {
   PerformanceServiceImpl performance_service_;
   ExportServiceImpl export_service_;
   RedemptionServiceImpl redemption_service_;
+  NotificationServiceImpl notification_service_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   bool shut_down_ = false;

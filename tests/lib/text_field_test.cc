@@ -6,6 +6,12 @@
 namespace cim {
 namespace {
 
+TEST(TextFieldTest, HtmlEscapesMarkupAndQuotes) {
+  EXPECT_EQ(HtmlEscaped("Rosa & <b>\"Jan's\"</b>"),
+            "Rosa &amp; &lt;b&gt;&quot;Jan&#39;s&quot;&lt;/b&gt;");
+  EXPECT_EQ(HtmlEscaped("€ 1.110,00"), "€ 1.110,00");
+}
+
 TEST(TextFieldTest, TruncatesAtCharacterBoundaries) {
   EXPECT_EQ(TruncateCodePoints("abc", 5), "abc");
   EXPECT_EQ(TruncateCodePoints("abc", 2), "ab");

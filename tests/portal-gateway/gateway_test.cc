@@ -51,6 +51,33 @@ TEST_F(GatewayTest, BearerLoginThenAnnotatedGetRoute) {
   EXPECT_EQ(me.header("cache-control"), "no-store");
 }
 
+// The browser's Accept-Language reaches the server, which writes to the caller in the best
+// language it has (none saved yet); one that cannot travel as metadata is left out.
+TEST_F(GatewayTest, AcceptLanguageDecidesTheCallersLanguage) {
+  const std::string bearer = "Bearer " + BearerLogin("rep@gamma.example");
+  EXPECT_THAT(Send("GET", "/v1/auth/me", "",
+                   {{"Authorization", bearer}, {"Accept-Language", "nl-BE,nl;q=0.9,en;q=0.5"}})
+                  .body,
+              HasSubstr(R"("language":"nl")"));
+  EXPECT_THAT(Send("GET", "/v1/auth/me", "",
+                   {{"Authorization", bearer}, {"Accept-Language", "de-DE,en;q=0.8"}})
+                  .body,
+              HasSubstr(R"("language":"en")"));
+  HttpResult unknown =
+      Send("GET", "/v1/auth/me", "", {{"Authorization", bearer}, {"Accept-Language", "fr"}});
+  EXPECT_EQ(unknown.status, 200);
+  EXPECT_THAT(unknown.body, HasSubstr(R"("language":"")"));
+}
+
+// A mail client's one-click unsubscribe (RFC 8058) posts a form body without credentials: the
+// route takes no body, so it reaches the server (which knows no such token here).
+TEST_F(GatewayTest, OneClickUnsubscribeNeedsNoSignInAndIgnoresTheFormBody) {
+  HttpResult r = Send("POST", "/v1/unsubscribe/cimu_unknown", "List-Unsubscribe=One-Click",
+                      {{"Content-Type", "application/x-www-form-urlencoded"}});
+  EXPECT_EQ(r.status, 404);
+  EXPECT_THAT(r.body, HasSubstr("unsubscribe link not found"));
+}
+
 TEST_F(GatewayTest, NoCredentialsIs401WithJsonError) {
   HttpResult r = Send("GET", "/v1/partners");
   EXPECT_EQ(r.status, 401);

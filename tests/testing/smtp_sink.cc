@@ -15,8 +15,10 @@
 #include <thread>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "gtest/gtest.h"
@@ -126,6 +128,25 @@ std::vector<std::string> SmtpSink::WaitForMessages(size_t count, absl::Duration 
     messages = Messages();
   }
   return messages;
+}
+
+std::string SmtpSink::TextBody(const std::string& message) {
+  const size_t part = message.find("Content-Type: text/plain");
+  if (part == std::string::npos) return "";
+  size_t start = message.find("\n\n", part);
+  const size_t crlf = message.find("\r\n\r\n", part);
+  if (crlf != std::string::npos && (start == std::string::npos || crlf < start)) {
+    start = crlf + 4;
+  } else if (start != std::string::npos) {
+    start += 2;
+  } else {
+    return "";
+  }
+  std::string encoded = message.substr(start, message.find("\n--", start) - start);
+  absl::StrReplaceAll({{"\r", ""}, {"\n", ""}}, &encoded);
+  std::string text;
+  if (!absl::Base64Unescape(encoded, &text)) return "";
+  return text;
 }
 
 }  // namespace cim::testing

@@ -34,6 +34,9 @@ class SmtpSink {
   // Waits until at least `count` messages arrived or `timeout` passed; returns Messages().
   std::vector<std::string> WaitForMessages(size_t count, absl::Duration timeout) const;
 
+  // The decoded text/plain part of a stored `message` ("" if it has none).
+  static std::string TextBody(const std::string& message);
+
  private:
   void Start(int port);
 

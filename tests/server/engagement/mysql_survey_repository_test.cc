@@ -37,7 +37,7 @@ class MysqlSurveyRepositoryTest : public StoreWorldTest {
         &survey));
     SetTimestamp(T0() - absl::Hours(24), survey.mutable_open_time());
     SetTimestamp(T0() + absl::Hours(24 * 21), survey.mutable_close_time());
-    absl::StatusOr<cim::v1::Survey> stored = surveys_.InsertSurvey(survey, kVera, now);
+    absl::StatusOr<cim::v1::Survey> stored = surveys_.InsertSurvey(survey, kVera, now, {});
     EXPECT_TRUE(stored.ok()) << stored.status();
     return stored.value_or(cim::v1::Survey());
   }

@@ -130,6 +130,7 @@ class RpcServerTest : public ::testing::Test {
   Exports exports_{claims_, ledger_, payouts_, performance_, clock_};
   Redemption redemption_{stores_.redemption, stores_.ledger, stores_.partners,
                          stores_.certifications, clock_};
+  Notifications notifications_{stores_.notifications, MessageCatalogs::Compiled(), clock_};
   const RpcHandlers handlers_{.auth = auth_,
                               .partners = directory_,
                               .catalog = catalog_,
@@ -147,7 +148,8 @@ class RpcServerTest : public ::testing::Test {
                               .audit = audit_,
                               .performance = performance_,
                               .exports = exports_,
-                              .redemption = redemption_};
+                              .redemption = redemption_,
+                              .notifications = notifications_};
   RequestMetrics metrics_{"rpc_server_test", {"method", "code"}, "calls"};
 };
 

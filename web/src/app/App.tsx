@@ -1,17 +1,28 @@
-import { useMemo } from 'react';
-import { RouterProvider } from 'react-router';
+import { useEffect, useMemo, useRef } from 'react';
+import { matchPath, RouterProvider } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { Principal } from '@/lib/api/schema';
+import i18n, { kLanguages, setLanguage } from '@/lib/i18n';
 import { PrincipalContext } from '@/lib/principal';
 import { useMe } from '@/features/auth/api/get-me';
 import { LoginPage } from '@/features/auth/components/LoginPage';
+import { UnsubscribePage } from '@/features/notifications/components/UnsubscribePage';
 import { createAppRouter } from './routes';
 
-// Signed out: the sign-in page. Signed in: the routes of the user's role.
+// Pages that need no sign-in: an email's unsubscribe link works signed in or not.
 export function App() {
+  const unsubscribe = matchPath('/unsubscribe/:token', window.location.pathname);
+  if (unsubscribe) return <UnsubscribePage token={unsubscribe.params.token ?? ''} />;
+  return <SignedInApp />;
+}
+
+// Signed out: the sign-in page. Signed in: the routes of the user's role.
+function SignedInApp() {
   const { t } = useTranslation();
   const me = useMe();
   const role = me.data?.role;
   const router = useMemo(() => (role ? createAppRouter(role) : null), [role]);
+  useSavedLanguage(me.data ?? null);
 
   if (me.isPending) {
     return (
@@ -36,4 +47,17 @@ export function App() {
       <RouterProvider router={router} />
     </PrincipalContext.Provider>
   );
+}
+
+// At sign-in (and when a signed-in page opens) the portal takes the language the person saved
+// for what the server writes to them. Requests carry the portal's language, so a person who
+// saved none gets back the one on screen.
+function useSavedLanguage(principal: Principal | null) {
+  const appliedFor = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!principal?.userId || appliedFor.current === principal.userId) return;
+    appliedFor.current = principal.userId;
+    const language = principal.language ?? '';
+    if (language !== i18n.language && kLanguages.some((l) => l.code === language)) setLanguage(language);
+  }, [principal]);
 }

@@ -2,18 +2,20 @@ import { useEffect, useState } from 'react';
 import { NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '@/components/Icon';
-import { ToastProvider } from '@/components/Toasts';
+import { ToastProvider, useToasts } from '@/components/Toasts';
 import { labelOf } from '@/lib/api/enums';
 import { kLanguages, setLanguage } from '@/lib/i18n';
 import { isPartnerRole, ROLE_LABELS, usePrincipal } from '@/lib/principal';
 import { useLogout } from '@/features/auth/api/logout';
+import { useSaveLanguage } from '@/features/notifications/api/settings';
+import { NotificationBell } from '@/features/notifications/components/NotificationBell';
 import { useProgressStream } from '@/features/recognition/hooks/use-progress-stream';
 import { navigationFor } from './navigation';
 
-// The signed-in frame: navigation for the user's role, language, who is signed in, sign out;
-// the page in the middle. Partner users' progress is followed live from here.
+// The signed-in frame: navigation for the user's role, notifications, language, who is signed
+// in, sign out; the page in the middle. Partner users' progress is followed live from here.
 export function AppShell() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const principal = usePrincipal();
   const logout = useLogout();
   const location = useLocation();
@@ -46,21 +48,8 @@ export function AppShell() {
             <span>{t('CIM Partner Portal')}</span>
           </NavLink>
           <div className="topbar__user">
-            <label className="visually-hidden" htmlFor="language">
-              {t('Language')}
-            </label>
-            <select
-              id="language"
-              className="topbar__language"
-              value={i18n.language}
-              onChange={(e) => setLanguage(e.target.value)}
-            >
-              {kLanguages.map((l) => (
-                <option key={l.code} value={l.code}>
-                  {l.label}
-                </option>
-              ))}
-            </select>
+            <NotificationBell />
+            <LanguageSelect />
             <NavLink to="/profile" className="topbar__profile">
               <span className="topbar__name">{principal.displayName}</span>
               <span className="topbar__role">{t(labelOf(ROLE_LABELS, principal.role) ?? 'Unknown')}</span>
@@ -107,4 +96,31 @@ export function AppShell() {
 function LiveProgress({ enabled }: { enabled: boolean }) {
   useProgressStream(enabled);
   return null;
+}
+
+// The portal's language, saved for the person too so that their emails and notifications follow.
+function LanguageSelect() {
+  const { t, i18n } = useTranslation();
+  const toasts = useToasts();
+  const save = useSaveLanguage();
+  const choose = (language: string) => {
+    setLanguage(language);
+    save.mutate(language, {
+      onError: (error) => toasts.show(t('Your language was not saved for your emails: {{message}}', { message: error.message })),
+    });
+  };
+  return (
+    <>
+      <label className="visually-hidden" htmlFor="language">
+        {t('Language')}
+      </label>
+      <select id="language" className="topbar__language" value={i18n.language} onChange={(e) => choose(e.target.value)}>
+        {kLanguages.map((l) => (
+          <option key={l.code} value={l.code}>
+            {l.label}
+          </option>
+        ))}
+      </select>
+    </>
+  );
 }

@@ -16,6 +16,8 @@ const shared: RouteObject[] = [
   { path: 'claims/:claimId', lazy: page(() => import('@/features/claims/components/ClaimDetailPage')) },
   { path: 'disputes', lazy: page(() => import('@/features/disputes/components/DisputesPage')) },
   { path: 'disputes/:disputeId', lazy: page(() => import('@/features/disputes/components/DisputePage')) },
+  { path: 'notifications', lazy: page(() => import('@/features/notifications/components/NotificationsPage')) },
+  { path: 'settings/notifications', lazy: page(() => import('@/features/notifications/components/NotificationSettingsPage')) },
   { path: '*', lazy: page(() => import('@/components/NotFoundPage')) },
 ];
 

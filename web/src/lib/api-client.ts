@@ -1,6 +1,9 @@
 // The one way the portal talks to the gateway: same-origin JSON with the session cookie and
-// the X-CIM-Client header (the gateway's CSRF guard for cookie sessions).
+// the X-CIM-Client header (the gateway's CSRF guard for cookie sessions). Accept-Language is the
+// portal's language, so texts the server writes (notifications) match the page around them
+// when the user has saved no language of their own.
 import type { components } from './api/schema';
+import i18n from './i18n';
 
 export interface FieldViolation {
   field: string;
@@ -78,6 +81,7 @@ export async function apiRequest<T>(method: string, path: string, body?: unknown
       headers: {
         Accept: 'application/json',
         'X-CIM-Client': 'web',
+        ...(i18n.language ? { 'Accept-Language': i18n.language } : {}),
         ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
       },
       body: body !== undefined ? JSON.stringify(body) : undefined,

@@ -1,3 +1,4 @@
+import { PartnerNotificationDefaults } from '@/features/notifications/components/PartnerNotificationDefaults';
 import { PartnerPage as Partner, type PartnerTierSections } from '@/features/partners/components/PartnerPage';
 import { PartnerTierCard } from '@/features/tiers/components/PartnerTierCard';
 import { PartnerTierHistory } from '@/features/tiers/components/PartnerTierHistory';
@@ -7,7 +8,12 @@ const kTierSections: PartnerTierSections = {
   history: (partnerId) => <PartnerTierHistory partnerId={partnerId} />,
 };
 
-// One partner, with its tier standing and history from the tiers feature.
+const notificationDefaults = (partnerId: string, canEdit: boolean) => (
+  <PartnerNotificationDefaults partnerId={partnerId} canEdit={canEdit} />
+);
+
+// One partner, with its tier standing and history from the tiers feature and its notification
+// defaults from the notifications feature.
 export default function PartnerPage() {
-  return <Partner tiers={kTierSections} />;
+  return <Partner tiers={kTierSections} notificationDefaults={notificationDefaults} />;
 }

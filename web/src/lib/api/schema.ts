@@ -816,6 +816,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** cim.v1.NotificationService.GetNotificationSettings */
+        get: operations["NotificationService_GetNotificationSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** cim.v1.NotificationService.UpdateNotificationSettings */
+        patch: operations["NotificationService_UpdateNotificationSettings"];
+        trace?: never;
+    };
+    "/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** cim.v1.NotificationService.ListNotifications */
+        get: operations["NotificationService_ListNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications:markRead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** cim.v1.NotificationService.MarkNotificationsRead */
+        post: operations["NotificationService_MarkNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications:watch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** cim.v1.NotificationService.WatchNotifications */
+        get: operations["NotificationService_WatchNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/partners": {
         parameters: {
             query?: never;
@@ -850,6 +919,24 @@ export interface paths {
         head?: never;
         /** cim.v1.PartnerService.UpdatePartner */
         patch: operations["PartnerService_UpdatePartner"];
+        trace?: never;
+    };
+    "/v1/partners/{partner_id}/notification-defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** cim.v1.NotificationService.GetPartnerNotificationDefaults */
+        get: operations["NotificationService_GetPartnerNotificationDefaults"];
+        /** cim.v1.NotificationService.UpdatePartnerNotificationDefaults */
+        put: operations["NotificationService_UpdatePartnerNotificationDefaults"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/payout-runs": {
@@ -1747,6 +1834,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/unsubscribe/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** cim.v1.NotificationService.Unsubscribe */
+        post: operations["NotificationService_Unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users": {
         parameters: {
             query?: never;
@@ -2573,6 +2677,12 @@ export interface components {
         "cim.v1.ListLevelsResponse": {
             levels?: components["schemas"]["cim.v1.Level"][];
         };
+        "cim.v1.ListNotificationsResponse": {
+            nextPageToken?: string;
+            notifications?: components["schemas"]["cim.v1.Notification"][];
+            /** Format: int64 */
+            unreadCount?: string;
+        };
         "cim.v1.ListPartnersResponse": {
             nextPageToken?: string;
             partners?: components["schemas"]["cim.v1.Partner"][];
@@ -2640,6 +2750,14 @@ export interface components {
         };
         "cim.v1.LogoutRequest": Record<string, never>;
         "cim.v1.LogoutResponse": Record<string, never>;
+        "cim.v1.MarkNotificationsReadRequest": {
+            all?: boolean;
+            notificationIds?: string[];
+        };
+        "cim.v1.MarkNotificationsReadResponse": {
+            /** Format: int64 */
+            unreadCount?: string;
+        };
         "cim.v1.MarkStatementPaidRequest": {
             etag?: string;
             paymentReference?: string;
@@ -2653,6 +2771,40 @@ export interface components {
         "cim.v1.ModuleCompletedCriterion": {
             /** Format: int64 */
             moduleId?: string;
+        };
+        "cim.v1.Notification": {
+            body?: string;
+            /** @enum {string} */
+            category?: "NOTIFICATION_CATEGORY_UNSPECIFIED" | "NOTIFICATION_CATEGORY_CLAIMS" | "NOTIFICATION_CATEGORY_PAYOUTS" | "NOTIFICATION_CATEGORY_ACHIEVEMENTS" | "NOTIFICATION_CATEGORY_TIERS" | "NOTIFICATION_CATEGORY_TRAINING" | "NOTIFICATION_CATEGORY_PROGRAMS" | "NOTIFICATION_CATEGORY_ORDERS" | "NOTIFICATION_CATEGORY_DISPUTES" | "NOTIFICATION_CATEGORY_REVIEW" | "NOTIFICATION_CATEGORY_BUDGETS";
+            /** Format: date-time */
+            createTime?: string;
+            /** Format: int64 */
+            id?: string;
+            /** @enum {string} */
+            kind?: "NOTIFICATION_KIND_UNSPECIFIED" | "NOTIFICATION_KIND_CLAIM_APPROVED" | "NOTIFICATION_KIND_CLAIM_REJECTED" | "NOTIFICATION_KIND_CLAIM_NEEDS_INFO" | "NOTIFICATION_KIND_STATEMENT_READY" | "NOTIFICATION_KIND_STATEMENT_PAID" | "NOTIFICATION_KIND_BADGE_EARNED" | "NOTIFICATION_KIND_LEVEL_UP" | "NOTIFICATION_KIND_TIER_PROMOTED" | "NOTIFICATION_KIND_TIER_DEMOTION_WARNING" | "NOTIFICATION_KIND_CERTIFICATION_EXPIRING" | "NOTIFICATION_KIND_PROGRAM_OPEN" | "NOTIFICATION_KIND_SURVEY_OPEN" | "NOTIFICATION_KIND_ORDER_SHIPPED" | "NOTIFICATION_KIND_DISPUTE_ANSWERED" | "NOTIFICATION_KIND_CLAIM_REVIEW_OVERDUE" | "NOTIFICATION_KIND_BUDGET_THRESHOLD" | "NOTIFICATION_KIND_DISPUTE_OPENED";
+            link?: string;
+            /** Format: date-time */
+            readTime?: string;
+            title?: string;
+        };
+        "cim.v1.NotificationPreference": {
+            /** @enum {string} */
+            category?: "NOTIFICATION_CATEGORY_UNSPECIFIED" | "NOTIFICATION_CATEGORY_CLAIMS" | "NOTIFICATION_CATEGORY_PAYOUTS" | "NOTIFICATION_CATEGORY_ACHIEVEMENTS" | "NOTIFICATION_CATEGORY_TIERS" | "NOTIFICATION_CATEGORY_TRAINING" | "NOTIFICATION_CATEGORY_PROGRAMS" | "NOTIFICATION_CATEGORY_ORDERS" | "NOTIFICATION_CATEGORY_DISPUTES" | "NOTIFICATION_CATEGORY_REVIEW" | "NOTIFICATION_CATEGORY_BUDGETS";
+            /** @enum {string} */
+            delivery?: "NOTIFICATION_DELIVERY_UNSPECIFIED" | "NOTIFICATION_DELIVERY_IMMEDIATE" | "NOTIFICATION_DELIVERY_DAILY_DIGEST";
+            email?: boolean;
+            inApp?: boolean;
+            overridden?: boolean;
+        };
+        "cim.v1.NotificationSettings": {
+            availableLanguages?: string[];
+            language?: string;
+            preferences?: components["schemas"]["cim.v1.NotificationPreference"][];
+        };
+        "cim.v1.NotificationsUpdate": {
+            notifications?: components["schemas"]["cim.v1.Notification"][];
+            /** Format: int64 */
+            unreadCount?: string;
         };
         "cim.v1.NpsResult": {
             /** Format: int64 */
@@ -2689,6 +2841,11 @@ export interface components {
             type?: "PARTNER_TYPE_UNSPECIFIED" | "PARTNER_TYPE_DISTRIBUTOR" | "PARTNER_TYPE_RESELLER" | "PARTNER_TYPE_DEALER" | "PARTNER_TYPE_BROKER" | "PARTNER_TYPE_AGENT" | "PARTNER_TYPE_MSP";
             /** Format: date-time */
             updateTime?: string;
+        };
+        "cim.v1.PartnerNotificationDefaults": {
+            /** Format: int64 */
+            partnerId?: string;
+            preferences?: components["schemas"]["cim.v1.NotificationPreference"][];
         };
         "cim.v1.PartnerProgress": {
             budgetRemaining?: string;
@@ -2783,6 +2940,7 @@ export interface components {
         "cim.v1.Principal": {
             displayName?: string;
             email?: string;
+            language?: string;
             /** Format: int64 */
             partnerId?: string;
             partnerName?: string;
@@ -3392,6 +3550,22 @@ export interface components {
             quizQuestions?: components["schemas"]["cim.v1.QuizQuestion"][];
             title?: string;
         };
+        "cim.v1.UnsubscribeResponse": {
+            /** @enum {string} */
+            category?: "NOTIFICATION_CATEGORY_UNSPECIFIED" | "NOTIFICATION_CATEGORY_CLAIMS" | "NOTIFICATION_CATEGORY_PAYOUTS" | "NOTIFICATION_CATEGORY_ACHIEVEMENTS" | "NOTIFICATION_CATEGORY_TIERS" | "NOTIFICATION_CATEGORY_TRAINING" | "NOTIFICATION_CATEGORY_PROGRAMS" | "NOTIFICATION_CATEGORY_ORDERS" | "NOTIFICATION_CATEGORY_DISPUTES" | "NOTIFICATION_CATEGORY_REVIEW" | "NOTIFICATION_CATEGORY_BUDGETS";
+            email?: string;
+        };
+        "cim.v1.UpdateNotificationSettingsRequest": {
+            resetCategories?: ("NOTIFICATION_CATEGORY_UNSPECIFIED" | "NOTIFICATION_CATEGORY_CLAIMS" | "NOTIFICATION_CATEGORY_PAYOUTS" | "NOTIFICATION_CATEGORY_ACHIEVEMENTS" | "NOTIFICATION_CATEGORY_TIERS" | "NOTIFICATION_CATEGORY_TRAINING" | "NOTIFICATION_CATEGORY_PROGRAMS" | "NOTIFICATION_CATEGORY_ORDERS" | "NOTIFICATION_CATEGORY_DISPUTES" | "NOTIFICATION_CATEGORY_REVIEW" | "NOTIFICATION_CATEGORY_BUDGETS")[];
+            settings?: components["schemas"]["cim.v1.NotificationSettings"];
+            /** @description field paths in lowerCamelCase, comma-separated */
+            updateMask?: string;
+        };
+        "cim.v1.UpdatePartnerNotificationDefaultsRequest": {
+            /** Format: int64 */
+            partnerId?: string;
+            preferences?: components["schemas"]["cim.v1.NotificationPreference"][];
+        };
         "cim.v1.User": {
             /** Format: date-time */
             createTime?: string;
@@ -3400,6 +3574,7 @@ export interface components {
             etag?: string;
             /** Format: int64 */
             id?: string;
+            language?: string;
             /** Format: int64 */
             partnerId?: string;
             /** @enum {string} */
@@ -5311,6 +5486,163 @@ export interface operations {
             };
         };
     };
+    NotificationService_GetNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.NotificationSettings"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    NotificationService_UpdateNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.UpdateNotificationSettingsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.NotificationSettings"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    NotificationService_ListNotifications: {
+        parameters: {
+            query?: {
+                pageSize?: number;
+                pageToken?: string;
+                unreadOnly?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.ListNotificationsResponse"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    NotificationService_MarkNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.MarkNotificationsReadRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.MarkNotificationsReadResponse"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    NotificationService_WatchNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-Sent Events: each event's data is one message (x-event-schema) as JSON; ': heartbeat' comments keep the stream alive; a late error arrives as 'event: error' with the error body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     PartnerService_ListPartners: {
         parameters: {
             query?: {
@@ -5438,6 +5770,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["cim.v1.Partner"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    NotificationService_GetPartnerNotificationDefaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partner_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.PartnerNotificationDefaults"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    NotificationService_UpdatePartnerNotificationDefaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partner_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.UpdatePartnerNotificationDefaultsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.PartnerNotificationDefaults"];
                 };
             };
             /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
@@ -7553,6 +7951,37 @@ export interface operations {
             };
         };
     };
+    NotificationService_Unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.UnsubscribeResponse"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     PartnerService_ListUsers: {
         parameters: {
             query?: {
@@ -7812,6 +8241,7 @@ export type ListFundsResponse = components['schemas']['cim.v1.ListFundsResponse'
 export type ListLeaderboardsResponse = components['schemas']['cim.v1.ListLeaderboardsResponse'];
 export type ListLedgerEntriesResponse = components['schemas']['cim.v1.ListLedgerEntriesResponse'];
 export type ListLevelsResponse = components['schemas']['cim.v1.ListLevelsResponse'];
+export type ListNotificationsResponse = components['schemas']['cim.v1.ListNotificationsResponse'];
 export type ListPartnersResponse = components['schemas']['cim.v1.ListPartnersResponse'];
 export type ListProductsResponse = components['schemas']['cim.v1.ListProductsResponse'];
 export type ListProgramCostsResponse = components['schemas']['cim.v1.ListProgramCostsResponse'];
@@ -7831,12 +8261,19 @@ export type LoginRequest = components['schemas']['cim.v1.LoginRequest'];
 export type LoginResponse = components['schemas']['cim.v1.LoginResponse'];
 export type LogoutRequest = components['schemas']['cim.v1.LogoutRequest'];
 export type LogoutResponse = components['schemas']['cim.v1.LogoutResponse'];
+export type MarkNotificationsReadRequest = components['schemas']['cim.v1.MarkNotificationsReadRequest'];
+export type MarkNotificationsReadResponse = components['schemas']['cim.v1.MarkNotificationsReadResponse'];
 export type MarkStatementPaidRequest = components['schemas']['cim.v1.MarkStatementPaidRequest'];
 export type MdfAllocationRule = components['schemas']['cim.v1.MdfAllocationRule'];
 export type ModuleCompletedCriterion = components['schemas']['cim.v1.ModuleCompletedCriterion'];
+export type Notification = components['schemas']['cim.v1.Notification'];
+export type NotificationPreference = components['schemas']['cim.v1.NotificationPreference'];
+export type NotificationSettings = components['schemas']['cim.v1.NotificationSettings'];
+export type NotificationsUpdate = components['schemas']['cim.v1.NotificationsUpdate'];
 export type NpsResult = components['schemas']['cim.v1.NpsResult'];
 export type OpenDisputeRequest = components['schemas']['cim.v1.OpenDisputeRequest'];
 export type Partner = components['schemas']['cim.v1.Partner'];
+export type PartnerNotificationDefaults = components['schemas']['cim.v1.PartnerNotificationDefaults'];
 export type PartnerProgress = components['schemas']['cim.v1.PartnerProgress'];
 export type PartnerTierStatus = components['schemas']['cim.v1.PartnerTierStatus'];
 export type PartnerTierUplift = components['schemas']['cim.v1.PartnerTierUplift'];
@@ -7904,6 +8341,9 @@ export type TierGap = components['schemas']['cim.v1.TierGap'];
 export type TierLadder = components['schemas']['cim.v1.TierLadder'];
 export type TrainingCompletion = components['schemas']['cim.v1.TrainingCompletion'];
 export type TrainingModule = components['schemas']['cim.v1.TrainingModule'];
+export type UnsubscribeResponse = components['schemas']['cim.v1.UnsubscribeResponse'];
+export type UpdateNotificationSettingsRequest = components['schemas']['cim.v1.UpdateNotificationSettingsRequest'];
+export type UpdatePartnerNotificationDefaultsRequest = components['schemas']['cim.v1.UpdatePartnerNotificationDefaultsRequest'];
 export type User = components['schemas']['cim.v1.User'];
 export type VerifyAuditTrailRequest = components['schemas']['cim.v1.VerifyAuditTrailRequest'];
 export type VerifyAuditTrailResponse = components['schemas']['cim.v1.VerifyAuditTrailResponse'];

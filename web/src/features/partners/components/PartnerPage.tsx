@@ -29,19 +29,33 @@ export interface PartnerTierSections {
   history: (partnerId: string) => ReactNode;
 }
 
+// The partner's notification defaults, with controls for those who may change them; the
+// notifications feature provides it.
+export type PartnerNotificationSection = (partnerId: string, canEdit: boolean) => ReactNode;
+
+interface PartnerPageProps {
+  tiers: PartnerTierSections;
+  notificationDefaults?: PartnerNotificationSection;
+}
+
 // One partner: its details (edited by channel managers and program admins), its place in a
-// multi-tier network, its tier standing, programs and people.
-export function PartnerPage({ tiers }: { tiers: PartnerTierSections }) {
+// multi-tier network, its tier standing, programs, people and notification defaults.
+export function PartnerPage({ tiers, notificationDefaults }: PartnerPageProps) {
   const { partnerId = '' } = useParams();
   const partner = usePartner(partnerId);
   return (
     <QueryView query={partner}>
-      {(p) => <PartnerView partner={p} tiers={tiers} refetch={() => void partner.refetch()} />}
+      {(p) => <PartnerView partner={p} tiers={tiers} notificationDefaults={notificationDefaults} refetch={() => void partner.refetch()} />}
     </QueryView>
   );
 }
 
-function PartnerView({ partner: p, tiers, refetch }: { partner: Partner; tiers: PartnerTierSections; refetch: () => void }) {
+function PartnerView({
+  partner: p,
+  tiers,
+  notificationDefaults,
+  refetch,
+}: PartnerPageProps & { partner: Partner; refetch: () => void }) {
   const { t } = useTranslation();
   const principal = usePrincipal();
   const canManage = managesPartners(principal.role);
@@ -62,6 +76,7 @@ function PartnerView({ partner: p, tiers, refetch }: { partner: Partner; tiers: 
           <Card title={t('Tier history')} id="partner-tier-history">
             {tiers.history(p.id ?? '')}
           </Card>
+          {notificationDefaults?.(p.id ?? '', canManage)}
         </div>
         <div>
           {tiers.standing(p.id ?? '', canManage)}
