@@ -1,6 +1,7 @@
 #include "lib/messages.h"
 
 #include <unicode/datefmt.h>
+#include <unicode/listformatter.h>
 #include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
 #include <unicode/numberformatter.h>
@@ -17,6 +18,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/time.h"
 
@@ -281,6 +283,20 @@ std::string MessageCatalogs::FormatMoney(absl::string_view language, const Decim
 
 std::string MessageCatalogs::FormatDay(absl::string_view language, absl::CivilDay day) const {
   return FormatDayIn(icu::Locale(CatalogOf(language).locale.c_str()), day);
+}
+
+std::string MessageCatalogs::FormatList(absl::string_view language,
+                                        const std::vector<std::string>& items) const {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::ListFormatter> format(
+      icu::ListFormatter::createInstance(icu::Locale(CatalogOf(language).locale.c_str()),
+                                         ULISTFMT_TYPE_AND, ULISTFMT_WIDTH_WIDE, status));
+  if (U_FAILURE(status) || format == nullptr) return absl::StrJoin(items, ", ");
+  std::vector<icu::UnicodeString> parts;
+  for (const std::string& item : items) parts.push_back(Unicode(item));
+  icu::UnicodeString out;
+  format->format(parts.data(), static_cast<int32_t>(parts.size()), out, status);
+  return U_FAILURE(status) ? absl::StrJoin(items, ", ") : Utf8(out);
 }
 
 std::vector<std::string> MessageCatalogs::Keys(absl::string_view language) const {

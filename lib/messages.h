@@ -89,6 +89,8 @@ class MessageCatalogs {
   std::string FormatMoney(absl::string_view language, const Decimal& amount,
                           absl::string_view currency_code) const;
   std::string FormatDay(absl::string_view language, absl::CivilDay day) const;
+  // `items` as a list in the language's words ("a, b and c", "a, b en c").
+  std::string FormatList(absl::string_view language, const std::vector<std::string>& items) const;
 
   // The keys of `language`'s catalog (without `_locale`), sorted; and the argument names a
   // key's pattern uses, sorted. For the tests that keep catalogs in step.
@@ -104,6 +106,28 @@ class MessageCatalogs {
   const Catalog& CatalogOf(absl::string_view language) const;
 
   absl::flat_hash_map<std::string, Catalog> catalogs_;
+};
+
+// The catalogs in one reader's language: what rules that write texts for people are given.
+class Wording {
+ public:
+  // `language` as Principal::language has it ("" reads English).
+  Wording(const MessageCatalogs& catalogs, absl::string_view language)
+      : catalogs_(catalogs), language_(language.empty() ? "en" : std::string(language)) {}
+  // English from the compiled catalogs (texts stored for everyone, tests).
+  static Wording English() { return Wording(MessageCatalogs::Compiled(), "en"); }
+
+  std::string operator()(absl::string_view key, const MessageArgs& args = {}) const {
+    return catalogs_.Format(language_, key, args);
+  }
+  std::string List(const std::vector<std::string>& items) const {
+    return catalogs_.FormatList(language_, items);
+  }
+  const std::string& language() const { return language_; }
+
+ private:
+  const MessageCatalogs& catalogs_;
+  std::string language_;
 };
 
 }  // namespace cim

@@ -4,11 +4,11 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/civil_time.h"
 #include "lib/decimal_field.h"
-#include "lib/display_text.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
 #include "lib/text_field.h"
@@ -35,72 +35,93 @@ bool HasCriteria(const TierCriteria& c) {
          c.min_certified_users() > 0;
 }
 
-// "certified users" or "users certified in storage-expert".
-std::string CertifiedNoun(const TierCriteria& c, int64_t count) {
-  std::string noun = count == 1 ? "certified user" : "certified users";
-  if (!c.certification_code().empty()) {
-    noun = absl::StrCat(count == 1 ? "user" : "users", " certified in ", c.certification_code());
-  }
-  return noun;
+// The whole part of `value`, for plural forms.
+int64_t Whole(const Decimal& value) {
+  int64_t out = 0;
+  (void)absl::SimpleAtoi(value.Truncated(0).ToString(), &out);
+  return out;
+}
+
+MessageArg Money(const Decimal& amount, const TierLadder& ladder) {
+  return MessageArg::Money(amount, ladder.currency_code());
+}
+
+// "2 certified users" or "1 user certified in storage-expert"; with `more`, "… more …".
+std::string CertifiedUsersText(const Wording& words, const TierCriteria& c, int64_t count,
+                               bool more) {
+  const std::string key =
+      absl::StrCat("tier.", more ? "more_" : "",
+                   c.certification_code().empty() ? "certified_users" : "users_certified_in");
+  return words(key, {{"count", MessageArg::Count(count)},
+                     {"code", MessageArg::Text(c.certification_code())}});
 }
 
 // The criteria of `tier` as figures ("€150,000 sales, 2 certified users").
-std::vector<std::string> CriteriaParts(const TierLadder& ladder, const Tier& tier) {
+std::vector<std::string> CriteriaParts(const TierLadder& ladder, const Tier& tier,
+                                       const Wording& words) {
   std::vector<std::string> parts;
   const TierCriteria& c = tier.criteria();
   if (!MinSales(tier).is_zero()) {
-    parts.push_back(MoneyText(MinSales(tier), ladder.currency_code()));
+    parts.push_back(words("tier.sales", {{"amount", Money(MinSales(tier), ladder)}}));
   }
   if (c.min_certified_users() > 0) {
-    parts.push_back(absl::StrCat(c.min_certified_users()));
+    parts.push_back(CertifiedUsersText(words, c, c.min_certified_users(), false));
   }
   if (!MinPoints(tier).is_zero()) {
-    parts.push_back(absl::StrCat(GroupedNumber(MinPoints(tier)), " points"));
+    parts.push_back(words("tier.points", {{"points", MessageArg::Count(Whole(MinPoints(tier)))}}));
   }
   return parts;
+}
+
+// `text` with its first letter upper-case (ASCII; a list of parts starts a sentence).
+std::string Capitalized(std::string text) {
+  if (!text.empty()) text[0] = absl::ascii_toupper(text[0]);
+  return text;
 }
 
 // The figures `tier` judges, in words ("Trailing 12-month sales €152,300 and 3 certified
 // users"), or "" for a tier without criteria.
 std::string FiguresFor(const TierLadder& ladder, const Tier& tier, const TierFigures& figures,
-                       absl::Time at) {
+                       absl::Time at, const Wording& words) {
   std::vector<std::string> parts;
   const TierCriteria& c = tier.criteria();
   if (!MinSales(tier).is_zero()) {
-    parts.push_back(absl::StrCat("trailing 12-month sales ",
-                                 MoneyText(figures.trailing_sales, ladder.currency_code())));
+    parts.push_back(
+        words("tier.trailing_sales", {{"amount", Money(figures.trailing_sales, ladder)}}));
   }
   if (c.min_certified_users() > 0) {
-    const int n = CertifiedUsers(figures, c.certification_code(), at);
-    parts.push_back(absl::StrCat(n, " ", CertifiedNoun(c, n)));
+    parts.push_back(
+        CertifiedUsersText(words, c, CertifiedUsers(figures, c.certification_code(), at), false));
   }
   if (!MinPoints(tier).is_zero()) {
-    parts.push_back(
-        absl::StrCat("trailing 12-month points ", GroupedNumber(figures.trailing_points)));
+    parts.push_back(words("tier.trailing_points",
+                          {{"points", MessageArg::Count(Whole(figures.trailing_points))}}));
   }
-  std::string text = absl::StrJoin(parts, " and ");
-  if (!text.empty()) text[0] = static_cast<char>(std::toupper(text[0]));
-  return text;
+  return parts.empty() ? "" : Capitalized(words.List(parts));
 }
 
-// What of `tier` the figures miss, in words ("sales €80,000 below €100,000").
+// What of `tier` the figures miss, in words ("trailing 12-month sales €80,000 are below
+// €100,000").
 std::vector<std::string> Shortfalls(const TierLadder& ladder, const Tier& tier,
-                                    const TierFigures& figures, absl::Time at) {
+                                    const TierFigures& figures, absl::Time at,
+                                    const Wording& words) {
   std::vector<std::string> out;
   const TierCriteria& c = tier.criteria();
   if (figures.trailing_sales < MinSales(tier)) {
-    out.push_back(absl::StrCat("trailing 12-month sales ",
-                               MoneyText(figures.trailing_sales, ladder.currency_code()),
-                               " are below ", MoneyText(MinSales(tier), ladder.currency_code())));
+    out.push_back(words("tier.sales_below", {{"amount", Money(figures.trailing_sales, ladder)},
+                                             {"minimum", Money(MinSales(tier), ladder)}}));
   }
   const int certified = CertifiedUsers(figures, c.certification_code(), at);
   if (certified < c.min_certified_users()) {
-    out.push_back(absl::StrCat(certified, " ", CertifiedNoun(c, certified), " (",
-                               c.min_certified_users(), " needed)"));
+    out.push_back(
+        words("tier.users_below",
+              {{"users", MessageArg::Text(CertifiedUsersText(words, c, certified, false))},
+               {"needed", MessageArg::Count(c.min_certified_users())}}));
   }
   if (figures.trailing_points < MinPoints(tier)) {
-    out.push_back(absl::StrCat("trailing 12-month points ", GroupedNumber(figures.trailing_points),
-                               " are below ", GroupedNumber(MinPoints(tier))));
+    out.push_back(
+        words("tier.points_below", {{"points", MessageArg::Count(Whole(figures.trailing_points))},
+                                    {"minimum", MessageArg::Count(Whole(MinPoints(tier)))}}));
   }
   return out;
 }
@@ -224,7 +245,7 @@ int TierIndexOfCode(const TierLadder& ladder, absl::string_view code) {
 }
 
 cim::v1::TierGap GapTo(const TierLadder& ladder, int index, const TierFigures& figures,
-                       absl::Time at) {
+                       absl::Time at, const Wording& words) {
   const Tier& tier = ladder.tiers(index);
   const TierCriteria& c = tier.criteria();
   cim::v1::TierGap gap;
@@ -237,38 +258,42 @@ cim::v1::TierGap GapTo(const TierLadder& ladder, int index, const TierFigures& f
   gap.set_points_needed(points.ToString(0));
   gap.set_certified_users_needed(users);
   std::vector<std::string> parts;
-  if (!sales.is_zero()) {
-    parts.push_back(absl::StrCat(MoneyText(sales, ladder.currency_code()), " more sales"));
+  if (!sales.is_zero())
+    parts.push_back(words("tier.gap_sales", {{"amount", Money(sales, ladder)}}));
+  if (users > 0) parts.push_back(CertifiedUsersText(words, c, users, true));
+  if (!points.is_zero()) {
+    parts.push_back(words("tier.gap_points", {{"points", MessageArg::Count(Whole(points))}}));
   }
-  if (users > 0) parts.push_back(absl::StrCat(users, " more ", CertifiedNoun(c, users)));
-  if (!points.is_zero()) parts.push_back(absl::StrCat(GroupedNumber(points), " more points"));
-  gap.set_text(parts.empty()
-                   ? absl::StrCat("You meet ", tier.name(), ": it applies at the next evaluation")
-                   : absl::StrCat(absl::StrJoin(parts, " and "), " to ", tier.name()));
+  const MessageArg name = MessageArg::Text(tier.name());
+  gap.set_text(parts.empty() ? words("tier.gap_met", {{"tier", name}})
+                             : words("tier.gap", {{"parts", MessageArg::Text(words.List(parts))},
+                                                  {"tier", name}}));
   return gap;
 }
 
 std::string TierChangeReason(const TierLadder& ladder, int from, int to, const TierFigures& figures,
-                             absl::Time at) {
+                             absl::Time at, const Wording& words) {
   const Tier& target = ladder.tiers(to);
   if (from >= 0 && to < from) {
     // A demotion: what the partner misses of the tier it loses (and of each between).
     const Tier& lost = ladder.tiers(to + 1);
-    std::string misses = absl::StrJoin(Shortfalls(ladder, lost, figures, at), " and ");
-    if (!misses.empty()) misses[0] = static_cast<char>(std::toupper(misses[0]));
-    return absl::StrCat(misses, ": below ", lost.name(), ", moves to ", target.name());
+    return words(
+        "tier.reason_demotion",
+        {{"misses",
+          MessageArg::Text(Capitalized(words.List(Shortfalls(ladder, lost, figures, at, words))))},
+         {"lost", MessageArg::Text(lost.name())},
+         {"tier", MessageArg::Text(target.name())}});
   }
-  if (to == 0) {
-    return absl::StrCat("The lowest tier, ", target.name(), ", for a partner outside the ladder");
-  }
-  const std::vector<std::string> needed = CriteriaParts(ladder, target);
-  return absl::StrCat(FiguresFor(ladder, target, figures, at), " meet ", target.name(), " (",
-                      absl::StrJoin(needed, " and "), ")");
+  if (to == 0) return words("tier.reason_lowest", {{"tier", MessageArg::Text(target.name())}});
+  return words("tier.reason_promotion",
+               {{"figures", MessageArg::Text(FiguresFor(ladder, target, figures, at, words))},
+                {"tier", MessageArg::Text(target.name())},
+                {"needed", MessageArg::Text(words.List(CriteriaParts(ladder, target, words)))}});
 }
 
 std::optional<cim::v1::TierDemotionWarning> DemotionWarning(const TierLadder& ladder,
                                                             const TierFigures& figures,
-                                                            absl::Time now) {
+                                                            absl::Time now, const Wording& words) {
   const int now_index = QualifiedTierIndex(ladder, figures, now);
   if (now_index <= 0) return std::nullopt;
   std::vector<const HeldCertification*> expiring;
@@ -295,34 +320,39 @@ std::optional<cim::v1::TierDemotionWarning> DemotionWarning(const TierLadder& la
     }
     *w.mutable_would_drop_to() = ladder.tiers(QualifiedTierIndex(ladder, figures, at));
     SetTimestamp(at, w.mutable_drop_time());
-    w.set_text(absl::StrCat(
-        CountText(w.expiring_size(), "certification expires", "certifications expire"), " by ",
-        DayText(at), ": renew ", w.expiring_size() == 1 ? "it" : "them", " to keep ",
-        ladder.tiers(now_index).name(), " (otherwise ", w.would_drop_to().name(), ")"));
+    w.set_text(
+        words("tier.demotion", {{"count", MessageArg::Count(w.expiring_size())},
+                                {"day", MessageArg::Day(absl::ToCivilDay(at, absl::UTCTimeZone()))},
+                                {"tier", MessageArg::Text(ladder.tiers(now_index).name())},
+                                {"lower", MessageArg::Text(w.would_drop_to().name())}}));
     return w;
   }
   return std::nullopt;
 }
 
 void AddRebatesAtRisk(std::vector<cim::v1::RebateAtRisk> at_risk,
-                      cim::v1::TierDemotionWarning& warning) {
+                      cim::v1::TierDemotionWarning& warning, const Wording& words) {
   if (at_risk.empty()) return;
   std::vector<std::string> parts;
   for (const cim::v1::RebateAtRisk& r : at_risk) {
     const Decimal lost = Decimal::Parse(r.percent_lost()).value_or(Decimal());
     const Decimal amount = Decimal::Parse(r.amount_lost()).value_or(Decimal());
-    parts.push_back(absl::StrCat(GroupedNumber(lost), "% less rebate in ", r.program_name(), ": ",
-                                 MoneyText(amount, r.currency_code()),
-                                 " on this period's sales so far"));
+    parts.push_back(
+        words("tier.rebate_at_risk", {{"percent", MessageArg::Number(lost)},
+                                      {"program", MessageArg::Text(r.program_name())},
+                                      {"amount", MessageArg::Money(amount, r.currency_code())}}));
   }
-  warning.set_text(absl::StrCat(warning.text(), ", and ", warning.would_drop_to().name(), " earns ",
-                                absl::StrJoin(parts, "; ")));
+  warning.set_text(
+      words("tier.demotion_costs", {{"warning", MessageArg::Text(warning.text())},
+                                    {"lower", MessageArg::Text(warning.would_drop_to().name())},
+                                    {"rebates", MessageArg::Text(words.List(parts))}}));
   for (cim::v1::RebateAtRisk& r : at_risk) *warning.add_rebates_at_risk() = std::move(r);
 }
 
 cim::v1::PartnerTierStatus TierStatus(const TierLadder& ladder, int64_t partner_id,
                                       const std::string& partner_name, const std::string& held_code,
-                                      const TierFigures& figures, absl::Time now) {
+                                      const TierFigures& figures, absl::Time now,
+                                      const Wording& words) {
   cim::v1::PartnerTierStatus out;
   out.set_partner_id(partner_id);
   out.set_partner_name(partner_name);
@@ -341,8 +371,10 @@ cim::v1::PartnerTierStatus TierStatus(const TierLadder& ladder, int64_t partner_
   if (qualified < 0) return out;
   *out.mutable_qualified_tier() = ladder.tiers(qualified);
   const int next = std::max(held, qualified) + 1;
-  if (next < ladder.tiers_size()) *out.mutable_next_tier() = GapTo(ladder, next, figures, now);
-  if (auto warning = DemotionWarning(ladder, figures, now)) {
+  if (next < ladder.tiers_size()) {
+    *out.mutable_next_tier() = GapTo(ladder, next, figures, now, words);
+  }
+  if (auto warning = DemotionWarning(ladder, figures, now, words)) {
     *out.mutable_demotion_warning() = *std::move(warning);
   }
   return out;

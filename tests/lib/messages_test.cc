@@ -61,6 +61,19 @@ TEST(MessageCatalogsTest, MoneyShowsMinorUnitsUnlessWholeAndRoundsHalfUp) {
   }
 }
 
+TEST(MessageCatalogsTest, ListsInTheLanguagesWords) {
+  const MessageCatalogs catalogs = Catalogs("", "");
+  EXPECT_EQ(catalogs.FormatList("en", {"a"}), "a");
+  EXPECT_EQ(catalogs.FormatList("en", {"a", "b"}), "a and b");
+  EXPECT_EQ(catalogs.FormatList("en", {"a", "b", "c"}), "a, b and c");
+  EXPECT_EQ(catalogs.FormatList("nl", {"a", "b", "c"}), "a, b en c");
+  EXPECT_EQ(catalogs.FormatList("nl", {}), "");
+  const Wording dutch(MessageCatalogs::Compiled(), "nl");
+  EXPECT_EQ(dutch("category.payouts"), "Uitbetalingen");
+  EXPECT_EQ(Wording(MessageCatalogs::Compiled(), "")("category.payouts"), "Payouts");
+  EXPECT_EQ(Wording::English().language(), "en");
+}
+
 TEST(MessageCatalogsTest, FallsBackToEnglishThenToTheKey) {
   const MessageCatalogs catalogs = Catalogs("a = Approved\nb = Both {x}\n", "a = Goedgekeurd\n");
   EXPECT_EQ(catalogs.Format("nl", "a", {}), "Goedgekeurd");

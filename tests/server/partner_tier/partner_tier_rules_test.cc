@@ -70,6 +70,7 @@ TierFigures Figures(const char* sales, std::vector<HeldCertification> certs = {}
 }
 
 constexpr absl::Duration kYear = absl::Hours(24 * 365);
+const Wording kEnglish = Wording::English();
 
 TEST(TierRulesTest, TrailingYearStartsTheSameTimeAYearEarlier) {
   EXPECT_EQ(TrailingYearStart(kNow),
@@ -249,14 +250,30 @@ TEST(TierRulesTest, GapSaysWhatIsMissingInWords) {
       {Figures("60000"), 1, "You meet Silver: it applies at the next evaluation"},
   };
   for (const Case& c : cases) {
-    const TierGap gap = GapTo(ladder, c.tier, c.figures, kNow);
+    const TierGap gap = GapTo(ladder, c.tier, c.figures, kNow, kEnglish);
     EXPECT_EQ(gap.text(), c.text);
   }
-  const TierGap gap = GapTo(ladder, 2, Figures("137600", {Cert(1, "a", kYear)}), kNow);
+  const TierGap gap = GapTo(ladder, 2, Figures("137600", {Cert(1, "a", kYear)}), kNow, kEnglish);
   EXPECT_EQ(gap.sales_needed(), "12400");
   EXPECT_EQ(gap.certified_users_needed(), 1);
   EXPECT_EQ(gap.points_needed(), "0");
   EXPECT_EQ(gap.tier().code(), "gold");
+}
+
+TEST(TierRulesTest, TextsAreInTheReadersLanguage) {
+  const TierLadder ladder = Ladder();
+  const Wording dutch(MessageCatalogs::Compiled(), "nl");
+  EXPECT_EQ(GapTo(ladder, 2, Figures("137600", {Cert(1, "a", kYear)}), kNow, dutch).text(),
+            "€\u00a012.400 meer omzet en 1 gecertificeerde gebruiker meer tot Gold");
+  EXPECT_EQ(GapTo(ladder, 1, Figures("60000"), kNow, dutch).text(),
+            "Je voldoet aan Silver: het gaat in bij de volgende beoordeling");
+  std::optional<TierDemotionWarning> w = DemotionWarning(
+      ladder, Figures("200000", {Cert(1, "a", absl::Hours(24 * 20)), Cert(2, "a", kYear)}), kNow,
+      dutch);
+  ASSERT_TRUE(w.has_value());
+  EXPECT_EQ(w->text(),
+            "1 certificaat verloopt vóór 20 dec 2026: vernieuw het om Gold te houden (anders"
+            " Silver)");
 }
 
 TEST(TierRulesTest, ReasonsCarryTheFigures) {
@@ -264,12 +281,14 @@ TEST(TierRulesTest, ReasonsCarryTheFigures) {
   EXPECT_EQ(
       TierChangeReason(
           ladder, 1, 2,
-          Figures("152300", {Cert(1, "a", kYear), Cert(2, "a", kYear), Cert(3, "b", kYear)}), kNow),
-      "Trailing 12-month sales €152,300 and 3 certified users meet Gold (€150,000 and 2)");
-  EXPECT_EQ(TierChangeReason(ladder, 2, 1, Figures("80000"), kNow),
+          Figures("152300", {Cert(1, "a", kYear), Cert(2, "a", kYear), Cert(3, "b", kYear)}), kNow,
+          kEnglish),
+      "Trailing 12-month sales €152,300 and 3 certified users meet Gold (€150,000 and 2 certified"
+      " users)");
+  EXPECT_EQ(TierChangeReason(ladder, 2, 1, Figures("80000"), kNow, kEnglish),
             "Trailing 12-month sales €80,000 are below €150,000 and 0 certified users (2 needed):"
             " below Gold, moves to Silver");
-  EXPECT_EQ(TierChangeReason(ladder, -1, 0, Figures("10"), kNow),
+  EXPECT_EQ(TierChangeReason(ladder, -1, 0, Figures("10"), kNow, kEnglish),
             "The lowest tier, Registered, for a partner outside the ladder");
 }
 
@@ -278,7 +297,7 @@ TEST(TierRulesTest, WarnsWhenExpiringCertificationsWouldDemote) {
   // Gold with exactly 2 certified users; one expires in 20 days.
   const TierFigures gold =
       Figures("200000", {Cert(1, "a", absl::Hours(24 * 20)), Cert(2, "a", kYear)});
-  std::optional<TierDemotionWarning> w = DemotionWarning(ladder, gold, kNow);
+  std::optional<TierDemotionWarning> w = DemotionWarning(ladder, gold, kNow, kEnglish);
   ASSERT_TRUE(w.has_value());
   EXPECT_EQ(w->would_drop_to().code(), "silver");
   ASSERT_EQ(w->expiring_size(), 1);
@@ -291,25 +310,25 @@ TEST(TierRulesTest, WarnsWhenExpiringCertificationsWouldDemote) {
   EXPECT_FALSE(DemotionWarning(ladder,
                                Figures("200000", {Cert(1, "a", absl::Hours(24 * 20)),
                                                   Cert(2, "a", kYear), Cert(3, "a", kYear)}),
-                               kNow)
+                               kNow, kEnglish)
                    .has_value());
   // Expiring after 60 days: no warning yet.
   EXPECT_FALSE(
       DemotionWarning(ladder,
                       Figures("200000", {Cert(1, "a", absl::Hours(24 * 61)), Cert(2, "a", kYear)}),
-                      kNow)
+                      kNow, kEnglish)
           .has_value());
   // The same user's second certification keeps them certified: no warning.
   EXPECT_FALSE(DemotionWarning(ladder,
                                Figures("200000", {Cert(1, "a", absl::Hours(24 * 20)),
                                                   Cert(1, "b", kYear), Cert(2, "a", kYear)}),
-                               kNow)
+                               kNow, kEnglish)
                    .has_value());
   // Two expiring: the drop comes with the first; both listed up to it.
   const TierFigures two =
       Figures("200000", {Cert(1, "a", absl::Hours(24 * 10)), Cert(2, "a", absl::Hours(24 * 30)),
                          Cert(3, "a", absl::Hours(24 * 40))});
-  w = DemotionWarning(ladder, two, kNow);
+  w = DemotionWarning(ladder, two, kNow, kEnglish);
   ASSERT_TRUE(w.has_value());
   EXPECT_EQ(w->expiring_size(), 2);
   EXPECT_EQ(absl::FromUnixSeconds(w->drop_time().seconds()), kNow + absl::Hours(24 * 30));
@@ -318,10 +337,11 @@ TEST(TierRulesTest, WarnsWhenExpiringCertificationsWouldDemote) {
 TEST(TierRulesTest, RebatesAtRiskJoinTheWarningAndItsText) {
   const TierLadder ladder = Ladder();
   std::optional<TierDemotionWarning> w = DemotionWarning(
-      ladder, Figures("200000", {Cert(1, "a", absl::Hours(24 * 20)), Cert(2, "a", kYear)}), kNow);
+      ladder, Figures("200000", {Cert(1, "a", absl::Hours(24 * 20)), Cert(2, "a", kYear)}), kNow,
+      kEnglish);
   ASSERT_TRUE(w.has_value());
   const std::string before = w->text();
-  AddRebatesAtRisk({}, *w);
+  AddRebatesAtRisk({}, *w, kEnglish);
   EXPECT_EQ(w->text(), before);
   EXPECT_EQ(w->rebates_at_risk_size(), 0);
 
@@ -334,11 +354,11 @@ TEST(TierRulesTest, RebatesAtRiskJoinTheWarningAndItsText) {
   servers.set_program_name("Server Push");
   servers.set_percent_lost("1");
   servers.set_amount_lost("0.00");
-  AddRebatesAtRisk({storage, servers}, *w);
+  AddRebatesAtRisk({storage, servers}, *w, kEnglish);
   EXPECT_EQ(w->text(),
             "1 certification expires by 20 Dec 2026: renew it to keep Gold (otherwise Silver),"
             " and Silver earns 1.5% less rebate in Storage Rebate 2026: €720.01 on this period's"
-            " sales so far; 1% less rebate in Server Push: €0 on this period's sales so far");
+            " sales so far and 1% less rebate in Server Push: €0 on this period's sales so far");
   ASSERT_EQ(w->rebates_at_risk_size(), 2);
   EXPECT_EQ(w->rebates_at_risk(1).program_name(), "Server Push");
 }
@@ -346,7 +366,7 @@ TEST(TierRulesTest, RebatesAtRiskJoinTheWarningAndItsText) {
 TEST(TierRulesTest, StatusShowsNextTierAboveTheHeldOne) {
   const TierLadder ladder = Ladder();
   const TierFigures f = Figures("137600", {Cert(1, "a", kYear)});
-  PartnerTierStatus s = TierStatus(ladder, 7, "Acme", "silver", f, kNow);
+  PartnerTierStatus s = TierStatus(ladder, 7, "Acme", "silver", f, kNow, kEnglish);
   EXPECT_EQ(s.tier().name(), "Silver");
   EXPECT_EQ(s.qualified_tier().code(), "silver");
   EXPECT_EQ(s.next_tier().text(), "€12,400 more sales and 1 more certified user to Gold");
@@ -354,7 +374,7 @@ TEST(TierRulesTest, StatusShowsNextTierAboveTheHeldOne) {
   EXPECT_EQ(s.certified_users(), 1);
   EXPECT_FALSE(s.has_demotion_warning());
 
-  s = TierStatus(ladder, 7, "Acme", "legacy-vip", f, kNow);
+  s = TierStatus(ladder, 7, "Acme", "legacy-vip", f, kNow, kEnglish);
   EXPECT_EQ(s.tier().rank(), 0);
   EXPECT_EQ(s.tier().name(), "legacy-vip");
   EXPECT_EQ(s.next_tier().tier().code(), "gold");
@@ -362,7 +382,7 @@ TEST(TierRulesTest, StatusShowsNextTierAboveTheHeldOne) {
   // At the top: no next tier.
   std::vector<HeldCertification> certs;
   for (int u = 1; u <= 5; ++u) certs.push_back(Cert(u, "storage-expert", kYear));
-  s = TierStatus(ladder, 7, "Acme", "platinum", Figures("900000", certs, "20000"), kNow);
+  s = TierStatus(ladder, 7, "Acme", "platinum", Figures("900000", certs, "20000"), kNow, kEnglish);
   EXPECT_FALSE(s.has_next_tier());
 }
 
