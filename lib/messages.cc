@@ -1,10 +1,12 @@
 #include "lib/messages.h"
 
 #include <unicode/datefmt.h>
+#include <unicode/dtptngen.h>
 #include <unicode/listformatter.h>
 #include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
 #include <unicode/numberformatter.h>
+#include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
 #include <unicode/uenum.h>
 #include <unicode/uloc.h>
@@ -17,10 +19,15 @@
 #include <set>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/time.h"
+#include "google/rpc/error_details.pb.h"
+#include "lib/phrase.h"
+#include "lib/status_util.h"
 
 namespace cim {
 
@@ -106,6 +113,21 @@ std::string FormatDayIn(const icu::Locale& locale, absl::CivilDay day) {
   return Utf8(out);
 }
 
+std::string FormatMonthIn(const icu::Locale& locale, absl::CivilMonth month) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::DateTimePatternGenerator> generator(
+      icu::DateTimePatternGenerator::createInstance(locale, status));
+  if (U_FAILURE(status)) return absl::FormatCivilTime(month);
+  const icu::UnicodeString pattern = generator->getBestPattern(u"yMMMM", status);
+  icu::SimpleDateFormat format(pattern, locale, status);
+  if (U_FAILURE(status)) return absl::FormatCivilTime(month);
+  format.setTimeZone(*icu::TimeZone::getGMT());
+  icu::UnicodeString out;
+  format.format(static_cast<UDate>(absl::ToUnixMillis(absl::FromCivil(month, absl::UTCTimeZone()))),
+                out);
+  return Utf8(out);
+}
+
 icu::Formattable ToFormattable(const icu::Locale& locale, const MessageArg& arg) {
   switch (arg.kind()) {
     case MessageArg::Kind::kCount:
@@ -116,48 +138,16 @@ icu::Formattable ToFormattable(const icu::Locale& locale, const MessageArg& arg)
       return icu::Formattable(Unicode(FormatMoneyIn(locale, arg.decimal(), arg.text())));
     case MessageArg::Kind::kDay:
       return icu::Formattable(Unicode(FormatDayIn(locale, arg.day())));
+    case MessageArg::Kind::kMonth:
+      return icu::Formattable(Unicode(FormatMonthIn(locale, absl::CivilMonth(arg.day()))));
     case MessageArg::Kind::kText:
+    case MessageArg::Kind::kList:  // Format renders lists (their items may be phrases)
       break;
   }
   return icu::Formattable(Unicode(arg.text()));
 }
 
 }  // namespace
-
-MessageArg MessageArg::Text(absl::string_view text) {
-  MessageArg arg;
-  arg.text_ = std::string(text);
-  return arg;
-}
-
-MessageArg MessageArg::Count(int64_t count) {
-  MessageArg arg;
-  arg.kind_ = Kind::kCount;
-  arg.count_ = count;
-  return arg;
-}
-
-MessageArg MessageArg::Number(const Decimal& value) {
-  MessageArg arg;
-  arg.kind_ = Kind::kNumber;
-  arg.decimal_ = value;
-  return arg;
-}
-
-MessageArg MessageArg::Money(const Decimal& amount, absl::string_view currency_code) {
-  MessageArg arg;
-  arg.kind_ = Kind::kMoney;
-  arg.decimal_ = amount;
-  arg.text_ = std::string(currency_code);
-  return arg;
-}
-
-MessageArg MessageArg::Day(absl::CivilDay day) {
-  MessageArg arg;
-  arg.kind_ = Kind::kDay;
-  arg.day_ = day;
-  return arg;
-}
 
 absl::StatusOr<MessageCatalogs> MessageCatalogs::Parse(const std::vector<Source>& sources) {
   MessageCatalogs out;
@@ -206,6 +196,11 @@ absl::StatusOr<MessageCatalogs> MessageCatalogs::Parse(const std::vector<Source>
   }
   if (!out.catalogs_.contains(kFallbackLanguage)) {
     return absl::InvalidArgumentError("no English (en) catalog to fall back on");
+  }
+  for (const auto& [key, pattern] : out.catalogs_.at(kFallbackLanguage).patterns) {
+    if (absl::StartsWith(key, "error.") && out.ArgumentNames(kFallbackLanguage, key).empty()) {
+      out.error_keys_.emplace(out.Format(kFallbackLanguage, key, {}), key);
+    }
   }
   return out;
 }
@@ -268,12 +263,58 @@ std::string MessageCatalogs::Format(absl::string_view language, absl::string_vie
   std::vector<icu::Formattable> values;
   for (const auto& [name, arg] : args) {
     names.push_back(Unicode(name));
-    values.push_back(ToFormattable(locale, arg));
+    if (arg.kind() == MessageArg::Kind::kText && IsPhrase(arg.text())) {
+      values.emplace_back(Unicode(Render(language, arg.text())));
+    } else if (arg.kind() == MessageArg::Kind::kList) {
+      std::vector<std::string> items;
+      for (const std::string& item : arg.items()) items.push_back(Render(language, item));
+      icu::UnicodeString list = Unicode(FormatList(language, items, arg.alternatives()));
+      if (arg.capitalized() && !list.isEmpty()) {
+        // The first character alone, in the catalog's locale.
+        icu::UnicodeString first(list, 0, list.moveIndex32(0, 1));
+        list.replace(0, first.length(), first.toUpper(locale));
+      }
+      values.emplace_back(list);
+    } else {
+      values.push_back(ToFormattable(locale, arg));
+    }
   }
   icu::UnicodeString out;
   format.format(names.data(), values.data(), static_cast<int32_t>(names.size()), out, status);
   if (U_FAILURE(status)) return std::string(key);
   return Utf8(out);
+}
+
+std::string MessageCatalogs::Render(absl::string_view language, absl::string_view text) const {
+  if (!IsPhrase(text)) return std::string(text);
+  absl::StatusOr<DecodedPhrase> phrase = DecodePhrase(text);
+  if (!phrase.ok()) return absl::StrReplaceAll(text, {{"\x1e", ""}, {"\x1f", " "}});
+  return Format(language, phrase->key, phrase->args);
+}
+
+std::string MessageCatalogs::Translate(absl::string_view language, absl::string_view text) const {
+  if (IsPhrase(text)) return Render(language, text);
+  auto key = error_keys_.find(text);
+  return key == error_keys_.end() ? std::string(text) : Format(language, key->second, {});
+}
+
+const std::string& MessageCatalogs::Locale(absl::string_view language) const {
+  return CatalogOf(language).locale;
+}
+
+std::string Wording::Message(const absl::Status& status) const {
+  if (status.ok()) return "";
+  absl::optional<absl::Cord> payload = status.GetPayload(kBadRequestTypeUrl);
+  google::rpc::BadRequest bad_request;
+  if (!payload.has_value() || !bad_request.ParseFromString(std::string(*payload))) {
+    return Translate(status.message());
+  }
+  std::vector<std::string> violations;
+  for (const google::rpc::BadRequest::FieldViolation& v : bad_request.field_violations()) {
+    violations.push_back(absl::StrCat(v.field(), ": ", Translate(v.description())));
+  }
+  return (*this)("error.invalid_request",
+                 {{"violations", MessageArg::Text(absl::StrJoin(violations, "; "))}});
 }
 
 std::string MessageCatalogs::FormatMoney(absl::string_view language, const Decimal& amount,
@@ -286,11 +327,12 @@ std::string MessageCatalogs::FormatDay(absl::string_view language, absl::CivilDa
 }
 
 std::string MessageCatalogs::FormatList(absl::string_view language,
-                                        const std::vector<std::string>& items) const {
+                                        const std::vector<std::string>& items,
+                                        bool alternatives) const {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::ListFormatter> format(
-      icu::ListFormatter::createInstance(icu::Locale(CatalogOf(language).locale.c_str()),
-                                         ULISTFMT_TYPE_AND, ULISTFMT_WIDTH_WIDE, status));
+  std::unique_ptr<icu::ListFormatter> format(icu::ListFormatter::createInstance(
+      icu::Locale(CatalogOf(language).locale.c_str()),
+      alternatives ? ULISTFMT_TYPE_OR : ULISTFMT_TYPE_AND, ULISTFMT_WIDTH_WIDE, status));
   if (U_FAILURE(status) || format == nullptr) return absl::StrJoin(items, ", ");
   std::vector<icu::UnicodeString> parts;
   for (const std::string& item : items) parts.push_back(Unicode(item));

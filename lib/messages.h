@@ -15,44 +15,14 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "lib/decimal.h"
+#include "lib/phrase.h"
 
 namespace cim {
-
-// One named argument of a message.
-class MessageArg {
- public:
-  // Text as it is (a name, an invoice number).
-  static MessageArg Text(absl::string_view text);
-  // A whole number: plural and select forms choose by it; shown in the locale's digits.
-  static MessageArg Count(int64_t count);
-  // A decimal in the locale's digits ("4,5" in Dutch), exactly.
-  static MessageArg Number(const Decimal& value);
-  // Money in the locale's form ("€1,110.00", "€ 1.110,00"); whole amounts without a fraction.
-  static MessageArg Money(const Decimal& amount, absl::string_view currency_code);
-  // A day in the locale's medium form ("7 Dec 2026", "7 dec 2026").
-  static MessageArg Day(absl::CivilDay day);
-
-  enum class Kind { kText, kCount, kNumber, kMoney, kDay };
-  Kind kind() const { return kind_; }
-  const std::string& text() const { return text_; }
-  int64_t count() const { return count_; }
-  const Decimal& decimal() const { return decimal_; }
-  absl::CivilDay day() const { return day_; }
-
- private:
-  Kind kind_ = Kind::kText;
-  std::string text_;  // the text, or the currency code of money
-  int64_t count_ = 0;
-  Decimal decimal_;
-  absl::CivilDay day_;
-};
-
-// Named arguments, in any order.
-using MessageArgs = std::vector<std::pair<std::string, MessageArg>>;
 
 class MessageCatalogs {
  public:
@@ -85,12 +55,28 @@ class MessageCatalogs {
   std::string Format(absl::string_view language, absl::string_view key,
                      const MessageArgs& args) const;
 
+  // `text` for a reader of `language`: an encoded Phrase (lib/phrase.h) formatted, any other
+  // text as it is. A text argument that is itself a phrase is rendered the same way, and a
+  // phrase that does not decode shows as its text without the marks.
+  std::string Render(absl::string_view language, absl::string_view text) const;
+
+  // An error's words for a reader of `language`: a phrase rendered; a text that is exactly the
+  // English of an `error.` key without arguments ("required") in `language`'s words (the
+  // English text is the key, as gettext's msgid is); any other text as it is.
+  std::string Translate(absl::string_view language, absl::string_view text) const;
+
+  // The locale `language`'s numbers and dates follow, as a BCP-47 tag ("nl-NL"); English's
+  // for a language without a catalog.
+  const std::string& Locale(absl::string_view language) const;
+
   // `args` formatted alone, as Format shows them.
   std::string FormatMoney(absl::string_view language, const Decimal& amount,
                           absl::string_view currency_code) const;
   std::string FormatDay(absl::string_view language, absl::CivilDay day) const;
-  // `items` as a list in the language's words ("a, b and c", "a, b en c").
-  std::string FormatList(absl::string_view language, const std::vector<std::string>& items) const;
+  // `items` as a list in the language's words ("a, b and c", "a, b en c"; with
+  // `alternatives`, "a, b or c").
+  std::string FormatList(absl::string_view language, const std::vector<std::string>& items,
+                         bool alternatives = false) const;
 
   // The keys of `language`'s catalog (without `_locale`), sorted; and the argument names a
   // key's pattern uses, sorted. For the tests that keep catalogs in step.
@@ -106,6 +92,8 @@ class MessageCatalogs {
   const Catalog& CatalogOf(absl::string_view language) const;
 
   absl::flat_hash_map<std::string, Catalog> catalogs_;
+  // The English text of each `error.` key without arguments → the key.
+  absl::flat_hash_map<std::string, std::string> error_keys_;
 };
 
 // The catalogs in one reader's language: what rules that write texts for people are given.
@@ -120,9 +108,19 @@ class Wording {
   std::string operator()(absl::string_view key, const MessageArgs& args = {}) const {
     return catalogs_.Format(language_, key, args);
   }
-  std::string List(const std::vector<std::string>& items) const {
-    return catalogs_.FormatList(language_, items);
+  // Stored `text` (a Phrase or people's own words) for this reader.
+  std::string Render(absl::string_view text) const { return catalogs_.Render(language_, text); }
+  // An error's words for this reader (MessageCatalogs::Translate).
+  std::string Translate(absl::string_view text) const {
+    return catalogs_.Translate(language_, text);
   }
+  // `status`'s message in this reader's words: a phrase rendered, plain English through
+  // Translate, and the message of FieldErrors (INVALID_ARGUMENT with a google.rpc.BadRequest
+  // payload) written again from its violations, each description in the reader's words
+  // ("ongeldige aanvraag: email: verplicht"). Empty for OK.
+  std::string Message(const absl::Status& status) const;
+  // BCP-47 ("nl-NL").
+  const std::string& locale() const { return catalogs_.Locale(language_); }
   const std::string& language() const { return language_; }
 
  private:

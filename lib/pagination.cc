@@ -9,6 +9,7 @@
 #include "absl/strings/str_split.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "lib/phrase.h"
 #include "lib/sha256.h"
 
 namespace cim {
@@ -16,7 +17,7 @@ namespace cim {
 int PageSize(int requested, FieldErrors& errors) {
   if (requested == 0) return kDefaultPageSize;
   if (requested < 0 || requested > kMaxPageSize) {
-    errors.Add("page_size", absl::StrCat("must be between 1 and ", kMaxPageSize));
+    errors.Add("page_size", Phrase("error.between_1_and").Count("max", kMaxPageSize));
   }
   return requested;
 }

@@ -29,6 +29,10 @@ class FieldErrors {
   std::vector<std::pair<std::string, std::string>> violations_;
 };
 
+// NOT_FOUND for the `what` with `id`, e.g. ("fund_request", 12): "fund request 12 not found" in
+// the reader's words. `what` is a noun the catalogs' error.not_found selects by (lib/catalogs).
+absl::Status NotFoundError(absl::string_view what, int64_t id);
+
 // OK for an id > 0; otherwise INVALID_ARGUMENT with the violation "`field`: required".
 absl::Status RequireId(int64_t id, const char* field);
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "lib/phrase.h"
 
 namespace cim {
 
@@ -78,9 +78,11 @@ void ValidateText(absl::string_view value, std::string field, size_t min_chars, 
   } else if (n == 0 && min_chars > 0) {
     errors.Add(std::move(field), "required");
   } else if (n < min_chars || CodePoints(value) > max_chars) {
-    errors.Add(std::move(field), min_chars <= 1
-                                     ? absl::StrCat("at most ", max_chars, " characters")
-                                     : absl::StrCat(min_chars, " to ", max_chars, " characters"));
+    errors.Add(
+        std::move(field),
+        min_chars <= 1
+            ? Phrase("error.at_most_chars").Count("max", max_chars).str()
+            : Phrase("error.chars_between").Count("min", min_chars).Count("max", max_chars).str());
   }
 }
 

@@ -10,6 +10,7 @@
 #include "absl/strings/strip.h"
 #include "lib/dates.h"
 #include "lib/decimal_field.h"
+#include "lib/phrase.h"
 #include "lib/sha256.h"
 #include "lib/text_field.h"
 #include "server/program/program_rules.h"
@@ -56,7 +57,7 @@ void ValidateLines(const Claim& claim, const cim::v1::Program& program,
     return;
   }
   if (claim.lines_size() > kMaxClaimLines) {
-    errors.Add("claim.lines", absl::StrCat("at most ", kMaxClaimLines, " lines"));
+    errors.Add("claim.lines", Phrase("error.at_most_lines").Count("max", kMaxClaimLines));
     return;
   }
   const absl::flat_hash_set<std::string> eligible(program.eligible_skus().begin(),
@@ -67,14 +68,14 @@ void ValidateLines(const Claim& claim, const cim::v1::Program& program,
     const std::string f = absl::StrCat("claim.lines[", i, "]");
     auto product = products.find(line.sku());
     if (product == products.end()) {
-      errors.Add(f + ".sku", absl::StrCat("unknown SKU \"", line.sku(), "\""));
+      errors.Add(f + ".sku", Phrase("error.unknown_sku").Text("sku", line.sku()));
     } else if (product->second.status() != cim::v1::PRODUCT_STATUS_ACTIVE) {
-      errors.Add(f + ".sku", absl::StrCat("SKU ", line.sku(), " is retired"));
+      errors.Add(f + ".sku", Phrase("error.sku_retired").Text("sku", line.sku()));
     } else if (!eligible.empty() && !eligible.contains(line.sku())) {
-      errors.Add(f + ".sku", absl::StrCat("SKU ", line.sku(), " is not eligible in this program"));
+      errors.Add(f + ".sku", Phrase("error.sku_not_eligible").Text("sku", line.sku()));
     }
     if (line.quantity() < 1 || line.quantity() > kMaxLineQuantity) {
-      errors.Add(f + ".quantity", absl::StrCat("must be between 1 and ", kMaxLineQuantity));
+      errors.Add(f + ".quantity", Phrase("error.between_1_and").Count("max", kMaxLineQuantity));
     }
     std::optional<Decimal> price = ParseDecimalField(
         line.unit_price(), f + ".unit_price", {.max_scale = 4, .max = kMaxUnitPrice}, errors);
@@ -82,9 +83,9 @@ void ValidateLines(const Claim& claim, const cim::v1::Program& program,
     if (product != products.end()) {
       absl::StatusOr<Decimal> list = Decimal::Parse(product->second.list_price());
       if (list.ok() && list->sign() > 0 && *price > *list * Decimal::FromInt(kMaxPriceOverList)) {
-        errors.Add(f + ".unit_price",
-                   absl::StrCat("more than ", kMaxPriceOverList, "× the list price of ",
-                                product->second.list_price(), "; check the amount"));
+        errors.Add(f + ".unit_price", Phrase("error.price_over_list")
+                                          .Count("times", kMaxPriceOverList)
+                                          .Number("list_price", *list));
       }
     }
     if (line.quantity() >= 1 && line.quantity() <= kMaxLineQuantity) {
@@ -92,8 +93,7 @@ void ValidateLines(const Claim& claim, const cim::v1::Program& program,
     }
   }
   if (total > kMaxClaimTotal) {
-    errors.Add("claim.lines",
-               absl::StrCat("the claim total must be at most ", kMaxClaimTotal.ToString(0)));
+    errors.Add("claim.lines", Phrase("error.claim_total").Number("max", kMaxClaimTotal));
   }
 }
 
@@ -113,9 +113,9 @@ void ValidateSaleClaim(const Claim& claim, const cim::v1::Program& program,
     errors.Add("claim.invoice_date", "must not be in the future");
   } else if (claim.invoice_date() < program.start_date() ||
              claim.invoice_date() > program.end_date()) {
-    errors.Add("claim.invoice_date",
-               absl::StrCat("must be within the program's dates ", program.start_date(), " to ",
-                            program.end_date()));
+    errors.Add("claim.invoice_date", Phrase("error.within_program_dates")
+                                         .Text("start", program.start_date())
+                                         .Text("end", program.end_date()));
   }
   ValidateText(claim.customer_name(), "claim.customer_name", 1, 200, errors);
   if (!IsCountry(claim.customer_country())) {
@@ -123,13 +123,13 @@ void ValidateSaleClaim(const Claim& claim, const cim::v1::Program& program,
   }
   if (claim.currency_code() != program.currency_code()) {
     errors.Add("claim.currency_code",
-               absl::StrCat("must be the program's currency ", program.currency_code()));
+               Phrase("error.program_currency").Text("currency", program.currency_code()));
   }
   ValidateLines(claim, program, products, errors);
   ValidateText(claim.notes(), "claim.notes", 0, 2000, errors);
   if (claim.attachment_ids_size() > kMaxClaimAttachments) {
     errors.Add("claim.attachment_ids",
-               absl::StrCat("at most ", kMaxClaimAttachments, " attachments"));
+               Phrase("error.at_most_attachments").Count("max", kMaxClaimAttachments));
   }
   absl::flat_hash_set<int64_t> seen;
   for (int i = 0; i < claim.attachment_ids_size(); ++i) {
@@ -223,8 +223,10 @@ absl::StatusOr<ClaimStatus> NextStatus(ClaimStatus from, ClaimAction action) {
       break;
   }
   if (!allowed) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("a ", ClaimStatusName(from), " claim cannot become ", ClaimStatusName(to)));
+    return absl::FailedPreconditionError(Phrase("error.claim_transition")
+                                             .Text("from", ClaimStatusName(from))
+                                             .Text("to", ClaimStatusName(to))
+                                             .str());
   }
   return to;
 }

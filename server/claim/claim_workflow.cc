@@ -7,6 +7,7 @@
 #include "lib/content_type.h"
 #include "lib/dates.h"
 #include "lib/pagination.h"
+#include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "lib/sha256.h"
 #include "lib/text_field.h"
@@ -108,13 +109,14 @@ absl::Status ClaimWorkflow::ValidateContent(Claim& claim, const Program& program
     const std::string field = absl::StrCat("claim.attachment_ids[", i, "]");
     if (absl::IsNotFound(attachment.status()) ||
         (attachment.ok() && attachment->partner_id() != partner_id)) {
-      errors.Add(field, absl::StrCat("unknown attachment ", id));
+      errors.Add(field, Phrase("error.unknown_attachment").Text("attachment", absl::StrCat(id)));
       continue;
     }
     CIM_RETURN_IF_ERROR(attachment.status());
     if (attachment->claim_id() != 0 && attachment->claim_id() != claim.id()) {
-      errors.Add(field,
-                 absl::StrCat("attachment ", id, " belongs to claim ", attachment->claim_id()));
+      errors.Add(field, Phrase("error.attachment_taken")
+                            .Text("attachment", absl::StrCat(id))
+                            .Text("claim", absl::StrCat(attachment->claim_id())));
     }
     if (attachments != nullptr) attachments->push_back(*attachment);
   }
@@ -136,9 +138,7 @@ Claim ClaimWorkflow::ViewFor(const Principal& caller, Claim claim) {
   if (ReadsAllPartners(caller)) return claim;
   for (auto& flag : *claim.mutable_flags()) {
     if (flag.flag() != cim::v1::CLAIM_FLAG_CHANNEL_CONFLICT) continue;
-    flag.set_reason(
-        "another partner claimed the same invoice for the same customer; a reviewer "
-        "will resolve it");
+    flag.set_reason(Phrase("claim.conflict_hidden"));
     flag.clear_related_claim_ids();
   }
   return claim;
@@ -156,9 +156,10 @@ absl::StatusOr<Claim> ClaimWorkflow::Submit(const Principal& caller,
   const std::string hash = SubmissionHash(request, partner_id);
   const auto replay = [&](const InsertOutcome& outcome) -> absl::StatusOr<Claim> {
     if (outcome.request_hash != hash) {
-      return absl::AlreadyExistsError(absl::StrCat(
-          "idempotency key ", request.idempotency_key(), " was used for a different claim (",
-          outcome.claim_id, "); use a new key for a new claim"));
+      return absl::AlreadyExistsError(Phrase("error.key_reused")
+                                          .Text("key", request.idempotency_key())
+                                          .Text("claim", absl::StrCat(outcome.claim_id))
+                                          .str());
     }
     CIM_ASSIGN_OR_RETURN(Claim claim, claims_.Get(outcome.claim_id));
     return ViewFor(caller, std::move(claim));
@@ -212,22 +213,24 @@ absl::StatusOr<NewClaim> ClaimWorkflow::Prepare(
   auto program = programs.find(program_id);
   if (program == programs.end()) {
     FieldErrors errors;
-    errors.Add("claim.program_id", absl::StrCat("unknown program ", program_id));
+    errors.Add("claim.program_id",
+               Phrase("error.unknown_program").Text("program", absl::StrCat(program_id)));
     return errors.ToStatus();
   }
   if (program->second.status() != cim::v1::PROGRAM_STATUS_ACTIVE) {
     return absl::FailedPreconditionError(
-        absl::StrCat("program ", program_id, " is not active; it takes no claims"));
+        Phrase("error.program_not_active").Text("program", program->second.name()).str());
   }
   auto accepted = enrolled.find(std::pair(program_id, job.partner_id));
   if (accepted == enrolled.end()) {
     return absl::FailedPreconditionError(
-        absl::StrCat("the partner is not enrolled in program ", program_id, "; enroll first"));
+        Phrase("error.not_enrolled").Text("program", program->second.name()).str());
   }
   if (accepted->second < program->second.terms_version()) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "program ", program_id, " has new terms (version ", program->second.terms_version(),
-        "): until a partner admin accepts them, new claims do not count"));
+    return absl::FailedPreconditionError(Phrase("error.new_terms")
+                                             .Text("program", program->second.name())
+                                             .Count("version", program->second.terms_version())
+                                             .str());
   }
   NewClaim in{.claim = request.claim(),
               .idempotency_key = request.idempotency_key(),
@@ -438,8 +441,7 @@ absl::StatusOr<Attachment> ClaimWorkflow::Upload(const Principal& caller,
   if (bytes.empty()) {
     errors.Add("chunk", "the file is empty");
   } else if (bytes.size() > kMaxAttachmentBytes) {
-    errors.Add("chunk",
-               absl::StrCat("the file is larger than ", kMaxAttachmentBytes >> 20, " MiB"));
+    errors.Add("chunk", Phrase("error.file_too_large").Count("mib", kMaxAttachmentBytes >> 20));
   } else if (!type) {
     errors.Add("chunk", "only PDF, PNG and JPEG files are accepted (by content)");
   }

@@ -368,7 +368,7 @@ class DecisionRun {
   // changes nothing. An error here is the database's and fails the whole run.
   absl::Status Decide(size_t i) {
     const DecideJob& job = jobs_[i];
-    results_.push_back(absl::NotFoundError(absl::StrCat("claim ", job.claim_id, " not found")));
+    results_.push_back(NotFoundError("claim", job.claim_id));
     auto it = claims_.find(job.claim_id);
     if (it == claims_.end()) return absl::OkStatus();
     Claim& claim = it->second;

@@ -171,7 +171,7 @@ absl::StatusOr<Claim> MysqlClaimRepository::Get(int64_t id) {
   return db_.Run([&](soci::session& s) -> absl::StatusOr<Claim> {
     absl::flat_hash_map<int64_t, Claim> claims = ReadClaims(s, {id});
     auto it = claims.find(id);
-    if (it == claims.end()) return absl::NotFoundError(absl::StrCat("claim ", id, " not found"));
+    if (it == claims.end()) return NotFoundError("claim", id);
     return std::move(it->second);
   });
 }
@@ -285,7 +285,7 @@ absl::StatusOr<Attachment> MysqlClaimRepository::GetAttachment(int64_t id) {
     soci::row r;
     s << absl::StrCat("SELECT ", kAttachmentColumns, " FROM attachments WHERE id = :id"),
         soci::use(key), soci::into(r);
-    if (!s.got_data()) return absl::NotFoundError(absl::StrCat("attachment ", id, " not found"));
+    if (!s.got_data()) return NotFoundError("attachment", id);
     return AttachmentFromRow(r);
   });
 }

@@ -4,7 +4,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
+#include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "server/claim/mysql_attachment_rows.h"
 #include "server/claim/mysql_claim_view.h"
@@ -39,7 +39,7 @@ Claim ClaimFromRow(const soci::row& row) {
   if (r.Int("resubmitted") != 0) {
     auto* flag = c.add_flags();
     flag->set_flag(cim::v1::CLAIM_FLAG_RESUBMITTED);
-    flag->set_reason("resubmitted after the reviewer asked for information");
+    flag->set_reason(Phrase("claim.resubmitted"));
   }
   c.set_reviewer_user_id(r.Integer("reviewer_id"));
   SetTimestamp(r.Time("created_at"), c.mutable_create_time());
@@ -116,7 +116,7 @@ void ReadClaimDetails(soci::session& s, absl::flat_hash_map<int64_t, Claim>& cla
         flag.add_related_claim_ids(other);
         reasons.push_back(reason);
       }
-      flag.set_reason(absl::StrJoin(reasons, "; "));
+      flag.set_reason(Phrase("claim.conflicts").List("conflicts", reasons));
     }
   }
 
@@ -239,7 +239,6 @@ std::vector<std::optional<cim::v1::ClaimFlagDetail>> RecordConflicts(
       own_name = l.partner_name;
       if (c.claim_id == 0 && l.idempotency_key == c.idempotency_key) c.claim_id = l.id;
     }
-    const std::string what = absl::StrCat("invoice ", c.invoice_number, " for ", c.customer_name);
     std::vector<std::string> reasons;
     for (const Live& other : same[i]) {
       if (other.partner == c.partner_id) continue;
@@ -247,10 +246,16 @@ std::vector<std::optional<cim::v1::ClaimFlagDetail>> RecordConflicts(
         flags[i].emplace();
         flags[i]->set_flag(cim::v1::CLAIM_FLAG_CHANNEL_CONFLICT);
       }
-      std::string mine = absl::StrCat(what, " was also claimed by ", other.partner_name, " (claim ",
-                                      other.id, ")");
-      std::string theirs =
-          absl::StrCat(what, " was also claimed by ", own_name, " (claim ", c.claim_id, ")");
+      // "invoice INV-1 for Acme B.V. was also claimed by Bravo (claim 12)", both ways.
+      const auto conflict = [&](absl::string_view partner, int64_t claim) -> std::string {
+        return Phrase("claim.conflict")
+            .Text("invoice", c.invoice_number)
+            .Text("customer", c.customer_name)
+            .Text("partner", partner)
+            .Text("claim", absl::StrCat(claim));
+      };
+      std::string mine = conflict(other.partner_name, other.id);
+      std::string theirs = conflict(own_name, c.claim_id);
       if (any) record << ", ";
       any = true;
       record.Tuple(c.claim_id, other.id, mine) << ", ";
@@ -258,7 +263,7 @@ std::vector<std::optional<cim::v1::ClaimFlagDetail>> RecordConflicts(
       reasons.push_back(std::move(mine));
       flags[i]->add_related_claim_ids(other.id);
     }
-    if (flags[i]) flags[i]->set_reason(absl::StrJoin(reasons, "; "));
+    if (flags[i]) flags[i]->set_reason(Phrase("claim.conflicts").List("conflicts", reasons));
   }
   if (any) record.Execute(s);
   return flags;

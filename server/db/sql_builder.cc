@@ -1,6 +1,7 @@
 #include "server/db/sql_builder.h"
 
 #include "absl/strings/str_cat.h"
+#include "lib/phrase.h"
 
 namespace cim {
 
@@ -43,6 +44,20 @@ SqlBuilder& SqlBuilder::BindOrNull(std::string value, bool null) {
   soci::indicator& ind = indicators_.emplace_back(null ? soci::i_null : soci::i_ok);
   binds_.push_back([&v, &ind](soci::statement& st) { st.exchange(soci::use(v, ind)); });
   return *this;
+}
+
+SqlBuilder& SqlBuilder::Phrase(
+    const std::string& phrase,
+    const std::vector<std::pair<std::string, std::string>>& text_columns) {
+  *this << "CONCAT(";
+  Bind(phrase);
+  for (const auto& [name, column] : text_columns) {
+    *this << ", ";
+    Bind(PhraseTextHead(name));
+    const std::string value = absl::StrCat("COALESCE(", column, ", '')");
+    *this << ", LENGTH(" << value << "), ':', " << value;
+  }
+  return *this << ")";
 }
 
 long long SqlBuilder::Execute(soci::session& s) {

@@ -10,6 +10,7 @@
 #include <deque>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -67,6 +68,12 @@ class SqlBuilder {
     }
     return *this << close;
   }
+
+  // Appends an expression for `phrase` (lib/phrase.h) with a text argument added per (name, SQL
+  // expression) from each row: a feed headline naming a user whose name the statement reads.
+  // The phrase's own parts are bound; a NULL expression reads as empty text.
+  SqlBuilder& Phrase(const std::string& phrase,
+                     const std::vector<std::pair<std::string, std::string>>& text_columns);
 
   // Runs the statement; returns the number of affected rows.
   long long Execute(soci::session& s);

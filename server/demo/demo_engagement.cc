@@ -6,6 +6,7 @@
 #include "absl/time/civil_time.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
+#include "server/engagement/engagement_rules.h"
 #include "server/partner_tier/partner_tier_rules.h"
 #include "server/partner_tier/partner_tiers.h"
 #include "server/recognition/outbox_rules.h"
@@ -132,18 +133,18 @@ absl::StatusOr<DemoEngagementSummary> LoadDemoEngagement(const DemoEngagementSto
     }
     if (recipient == nullptr) continue;
     CIM_ASSIGN_OR_RETURN(Decimal points, Decimal::Parse(*k.points ? k.points : "0"));
-    CIM_RETURN_IF_ERROR(stores.kudos
-                            .GiveKudos(NewKudos{.giver_user_id = giver.user.id(),
-                                                .budget_partner_id = giver.user.partner_id(),
-                                                .recipient_user_id = recipient->id(),
-                                                .recipient_partner_id = recipient->partner_id(),
-                                                .message = k.message,
-                                                .points = points,
-                                                .headline = absl::StrCat(giver.user.display_name(),
-                                                                         " gave kudos to ",
-                                                                         recipient->display_name()),
-                                                .now = now - absl::Hours(24 * k.days_ago)})
-                            .status());
+    CIM_RETURN_IF_ERROR(
+        stores.kudos
+            .GiveKudos(NewKudos{
+                .giver_user_id = giver.user.id(),
+                .budget_partner_id = giver.user.partner_id(),
+                .recipient_user_id = recipient->id(),
+                .recipient_partner_id = recipient->partner_id(),
+                .message = k.message,
+                .points = points,
+                .headline = KudosHeadline(giver.user.display_name(), recipient->display_name()),
+                .now = now - absl::Hours(24 * k.days_ago)})
+            .status());
     ++summary.kudos;
   }
   CIM_ASSIGN_OR_RETURN(UserRecord cm, stores.users.GetByEmail("channel.manager@vendor.example"));

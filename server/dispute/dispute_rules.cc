@@ -7,6 +7,7 @@
 #include "absl/strings/strip.h"
 #include "lib/decimal.h"
 #include "lib/decimal_field.h"
+#include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "lib/text_field.h"
 
@@ -94,19 +95,21 @@ absl::StatusOr<LedgerPosting> AdjustmentPosting(const Dispute& dispute,
     }
   }
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-  return LedgerPosting{.partner_id = dispute.partner_id(),
-                       .user_id = dispute.opened_by_user_id(),
-                       .program_id = program.id(),
-                       .claim_id = dispute.subject().claim_id(),
-                       .account = adjustment.account(),
-                       .kind = cim::v1::LEDGER_ENTRY_KIND_ADJUSTMENT,
-                       .unit = points ? kPointsUnit : program.currency_code(),
-                       .amount = rounded,
-                       .basis = absl::StrCat("Adjustment for dispute #", dispute.id(), ": ",
-                                             absl::StripAsciiWhitespace(adjustment.explanation())),
-                       .dispute_id = dispute.id(),
-                       .created_by = actor,
-                       .created_at = now};
+  return LedgerPosting{
+      .partner_id = dispute.partner_id(),
+      .user_id = dispute.opened_by_user_id(),
+      .program_id = program.id(),
+      .claim_id = dispute.subject().claim_id(),
+      .account = adjustment.account(),
+      .kind = cim::v1::LEDGER_ENTRY_KIND_ADJUSTMENT,
+      .unit = points ? kPointsUnit : program.currency_code(),
+      .amount = rounded,
+      .basis = Phrase("ledger.dispute")
+                   .Text("dispute", absl::StrCat(dispute.id()))
+                   .Text("explanation", absl::StripAsciiWhitespace(adjustment.explanation())),
+      .dispute_id = dispute.id(),
+      .created_by = actor,
+      .created_at = now};
 }
 
 int64_t AgeSeconds(const Dispute& dispute, absl::Time now) {

@@ -32,7 +32,7 @@ std::string Trimmed(absl::string_view text) {
 absl::Status DisputeWorkflow::CheckReadable(const Principal& caller, const Dispute& dispute) {
   CIM_RETURN_IF_ERROR(CheckPartnerReadable(caller, dispute.partner_id(), "dispute", dispute.id()));
   if (caller.role == cim::v1::ROLE_PARTNER_REP && dispute.opened_by_user_id() != caller.user_id) {
-    return absl::NotFoundError(absl::StrCat("dispute ", dispute.id(), " not found"));
+    return NotFoundError("dispute", dispute.id());
   }
   return absl::OkStatus();
 }
@@ -44,7 +44,7 @@ absl::StatusOr<int64_t> DisputeWorkflow::CheckSubject(const Principal& caller,
     const absl::Status enrolled =
         programs_.GetEnrollment(subject.program_id(), caller.partner_id).status();
     if (absl::IsNotFound(enrolled)) {
-      return absl::NotFoundError(absl::StrCat("program ", subject.program_id(), " not found"));
+      return NotFoundError("program", subject.program_id());
     }
     CIM_RETURN_IF_ERROR(enrolled);
     return subject.program_id();
@@ -53,9 +53,9 @@ absl::StatusOr<int64_t> DisputeWorkflow::CheckSubject(const Principal& caller,
   const auto not_found = [&]() -> absl::Status {
     switch (subject.kind()) {
       case cim::v1::DISPUTE_SUBJECT_KIND_CLAIM:
-        return absl::NotFoundError(absl::StrCat("claim ", subject.claim_id(), " not found"));
+        return NotFoundError("claim", subject.claim_id());
       case cim::v1::DISPUTE_SUBJECT_KIND_REWARD:
-        return absl::NotFoundError(absl::StrCat("ledger entry ", subject.entry_id(), " not found"));
+        return NotFoundError("ledger_entry", subject.entry_id());
       default:
         return absl::NotFoundError(absl::StrCat("statement line ", subject.statement_id(), "/",
                                                 subject.entry_id(), " not found"));

@@ -66,7 +66,7 @@ absl::StatusOr<Dispute> ReadDispute(soci::session& s, int64_t id) {
   soci::row row;
   s << absl::StrCat("SELECT ", kColumns, kFrom, " WHERE d.id = :id"), soci::use(key),
       soci::into(row);
-  if (!s.got_data()) return absl::NotFoundError(absl::StrCat("dispute ", id, " not found"));
+  if (!s.got_data()) return NotFoundError("dispute", id);
   Dispute dispute = DisputeFromRow(row);
 
   std::map<int64_t, cim::v1::DisputeMessage*> by_id;
@@ -174,7 +174,7 @@ absl::StatusOr<SubjectOwner> MysqlDisputeRepository::FindSubject(const DisputeSu
         s << "SELECT partner_id, submitted_by, program_id FROM claims WHERE id = :id",
             soci::use(id), soci::into(partner), soci::into(user, user_ind),
             soci::into(program, program_ind);
-        if (!s.got_data()) return absl::NotFoundError(absl::StrCat("claim ", id, " not found"));
+        if (!s.got_data()) return NotFoundError("claim", id);
         break;
       }
       case cim::v1::DISPUTE_SUBJECT_KIND_REWARD: {
@@ -183,7 +183,7 @@ absl::StatusOr<SubjectOwner> MysqlDisputeRepository::FindSubject(const DisputeSu
             soci::use(id), soci::into(partner), soci::into(user, user_ind),
             soci::into(program, program_ind);
         if (!s.got_data()) {
-          return absl::NotFoundError(absl::StrCat("ledger entry ", id, " not found"));
+          return NotFoundError("ledger_entry", id);
         }
         break;
       }
@@ -297,7 +297,7 @@ absl::StatusOr<Dispute> MysqlDisputeRepository::Change(int64_t id, int64_t actor
     // so Galera certifies concurrent ones on two nodes too.
     soci::row locked;
     if (!Table("disputes").Get(s, "id", id, locked, /*lock=*/true)) {
-      return absl::NotFoundError(absl::StrCat("dispute ", id, " not found"));
+      return NotFoundError("dispute", id);
     }
     CIM_ASSIGN_OR_RETURN(const Dispute current, ReadDispute(s, id));
     CIM_ASSIGN_OR_RETURN(const DisputeChange decided, change(current));

@@ -17,10 +17,6 @@ constexpr int kDefaultFeedPage = 20;
 constexpr int kMaxFeedPage = 100;
 constexpr int kResultComments = 100;
 
-absl::Status NotFound(absl::string_view what, int64_t id) {
-  return absl::NotFoundError(absl::StrCat(what, " ", id, " not found"));
-}
-
 }  // namespace
 
 absl::StatusOr<Partner> Engagement::CallerPartner(const Principal& caller) {
@@ -41,7 +37,7 @@ absl::StatusOr<cim::v1::Kudos> Engagement::GiveKudos(const Principal& caller,
   absl::StatusOr<UserRecord> recipient = users_.Get(request.recipient_user_id());
   if (absl::IsNotFound(recipient.status()) || (recipient.ok() && IsPartnerRole(caller.role) &&
                                                recipient->user.partner_id() != caller.partner_id)) {
-    return NotFound("user", request.recipient_user_id());
+    return NotFoundError("user", request.recipient_user_id());
   }
   CIM_RETURN_IF_ERROR(recipient.status());
   if (!IsPartnerRole(recipient->user.role()) ||
@@ -59,8 +55,7 @@ absl::StatusOr<cim::v1::Kudos> Engagement::GiveKudos(const Principal& caller,
                .points = *points,
                .visibility = VisibilityOrPublic(request.visibility()),
                .request_id = request.request_id(),
-               .headline = absl::StrCat(giver.user.display_name(), " gave kudos to ",
-                                        recipient->user.display_name()),
+               .headline = KudosHeadline(giver.user.display_name(), recipient->user.display_name()),
                .now = clock_.Now()});
 }
 
@@ -80,7 +75,7 @@ absl::StatusOr<cim::v1::FeedEntry> Engagement::PostSpotlight(
                      .created_at = clock_.Now()};
   if (request.user_id() > 0) {
     absl::StatusOr<UserRecord> user = users_.Get(request.user_id());
-    if (absl::IsNotFound(user.status())) return NotFound("user", request.user_id());
+    if (absl::IsNotFound(user.status())) return NotFoundError("user", request.user_id());
     CIM_RETURN_IF_ERROR(user.status());
     if (!IsPartnerRole(user->user.role())) {
       errors.Add("user_id", "a partner user");
@@ -90,7 +85,7 @@ absl::StatusOr<cim::v1::FeedEntry> Engagement::PostSpotlight(
     entry.partner_id = user->user.partner_id();
   } else {
     absl::StatusOr<Partner> partner = partners_.Get(request.partner_id());
-    if (absl::IsNotFound(partner.status())) return NotFound("partner", request.partner_id());
+    if (absl::IsNotFound(partner.status())) return NotFoundError("partner", request.partner_id());
     CIM_RETURN_IF_ERROR(partner.status());
     entry.partner_id = partner->id();
   }
@@ -131,7 +126,7 @@ absl::StatusOr<cim::v1::KudosBudget> Engagement::SetKudosBudget(
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   if (request.partner_id() > 0) {
     absl::StatusOr<Partner> partner = partners_.Get(request.partner_id());
-    if (absl::IsNotFound(partner.status())) return NotFound("partner", request.partner_id());
+    if (absl::IsNotFound(partner.status())) return NotFoundError("partner", request.partner_id());
     CIM_RETURN_IF_ERROR(partner.status());
   }
   CIM_RETURN_IF_ERROR(kudos_.SetKudosBudget(request.partner_id(), *monthly));
@@ -258,7 +253,7 @@ absl::StatusOr<cim::v1::RespondToSurveyResponse> Engagement::RespondToSurvey(
   CIM_RETURN_IF_ERROR(survey.status());
   CIM_ASSIGN_OR_RETURN(const Partner partner, CallerPartner(caller));
   if (!InAudience(survey->audience(), MemberOf(partner))) {
-    return NotFound("survey", request.survey_id());
+    return NotFoundError("survey", request.survey_id());
   }
   FieldErrors errors;
   ValidateResponse(*survey, request, errors);

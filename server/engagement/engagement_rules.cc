@@ -6,7 +6,7 @@
 #include "absl/time/civil_time.h"
 #include "lib/decimal.h"
 #include "lib/decimal_field.h"
-#include "lib/display_text.h"
+#include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "lib/text_field.h"
 
@@ -240,25 +240,31 @@ cim::v1::ChallengeProgress ChallengeProgressOf(const ChallengeGoal& goal, const 
   std::string text;
   switch (goal.kind()) {
     case cim::v1::CHALLENGE_GOAL_KIND_APPROVED_CLAIMS:
-      text = absl::StrCat(GroupedNumber(shown), " of ", GroupedNumber(target), " approved claims");
+      text = Phrase("challenge.claims").Number("current", shown).Number("target", target);
       break;
     case cim::v1::CHALLENGE_GOAL_KIND_SALES:
-      text = absl::StrCat(MoneyText(shown, goal.currency_code()), " of ",
-                          MoneyText(target, goal.currency_code()), " sales");
+      text = Phrase("challenge.sales")
+                 .Money("current", shown, goal.currency_code())
+                 .Money("target", target, goal.currency_code());
       break;
     case cim::v1::CHALLENGE_GOAL_KIND_PRODUCT_UNITS:
-      text = absl::StrCat(GroupedNumber(shown), " of ", GroupedNumber(target), " units of ",
-                          goal.sku());
+      text = Phrase("challenge.units")
+                 .Number("current", shown)
+                 .Number("target", target)
+                 .Text("sku", goal.sku());
       break;
     case cim::v1::CHALLENGE_GOAL_KIND_MODULES_COMPLETED:
-      text =
-          absl::StrCat(GroupedNumber(shown), " of ", GroupedNumber(target), " modules completed");
+      text = Phrase("challenge.modules").Number("current", shown).Number("target", target);
       break;
     default:
-      text = absl::StrCat(GroupedNumber(shown), " of ", GroupedNumber(target), " points");
+      text = Phrase("challenge.points").Number("current", shown).Number("target", target);
   }
   out.set_text(text);
   return out;
+}
+
+std::string KudosHeadline(absl::string_view giver, absl::string_view recipient) {
+  return Phrase("feed.kudos").Text("giver", giver).Text("recipient", recipient);
 }
 
 }  // namespace cim

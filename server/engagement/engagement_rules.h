@@ -65,6 +65,9 @@ cim::v1::ChallengeProgress ChallengeProgressOf(const cim::v1::ChallengeGoal& goa
                                                const Decimal& progress,
                                                std::optional<absl::Time> completed_at);
 
+// The feed headline of kudos from `giver` to `recipient` (display names), as a phrase.
+std::string KudosHeadline(absl::string_view giver, absl::string_view recipient);
+
 }  // namespace cim
 
 #endif  // CIM_SERVER_ENGAGEMENT_ENGAGEMENT_RULES_H_

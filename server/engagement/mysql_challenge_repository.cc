@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "lib/phrase.h"
 #include "lib/proto_json.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
@@ -181,8 +182,9 @@ absl::StatusOr<int> ApplyToChallenges(soci::session& s, const std::vector<Challe
                         .kind = cim::v1::LEDGER_ENTRY_KIND_POINTS,
                         .unit = kPointsUnit,
                         .amount = reward,
-                        .basis = absl::StrCat("Challenge completed: ", d.challenge->title(),
-                                              " (challenge ", d.challenge->id(), ")"),
+                        .basis = Phrase("ledger.challenge")
+                                     .Text("challenge", d.challenge->title())
+                                     .Text("challenge_id", absl::StrCat(d.challenge->id())),
                         .created_at = now});
     }
     completed_events.push_back(
@@ -199,7 +201,9 @@ absl::StatusOr<int> ApplyToChallenges(soci::session& s, const std::vector<Challe
         .visibility = hidden ? cim::v1::FEED_VISIBILITY_PARTNER : cim::v1::FEED_VISIBILITY_PUBLIC,
         .user_id = d.user_id,
         .partner_id = d.partner_id,
-        .headline = absl::StrCat(name, " completed the challenge ", d.challenge->title()),
+        .headline = Phrase("feed.challenge_completed")
+                        .Text("name", name)
+                        .Text("challenge", d.challenge->title()),
         .points = reward,
         .challenge_id = d.challenge->id(),
         .created_at = now});

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "lib/dates.h"
+#include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
 #include "server/db/table.h"
@@ -154,7 +155,9 @@ absl::StatusOr<Kudos> MysqlKudosRepository::GiveKudos(const NewKudos& in) {
                                             .kind = cim::v1::LEDGER_ENTRY_KIND_POINTS,
                                             .unit = kPointsUnit,
                                             .amount = in.points,
-                                            .basis = absl::StrCat("Kudos (", id, "): ", in.message),
+                                            .basis = Phrase("ledger.kudos")
+                                                         .Text("kudos", absl::StrCat(id))
+                                                         .Text("message", in.message),
                                             .created_by = in.giver_user_id,
                                             .created_at = in.now}});
     }

@@ -86,7 +86,7 @@ absl::StatusOr<Survey> MysqlSurveyRepository::GetSurvey(int64_t id) {
     soci::row r;
     s << absl::StrCat("SELECT ", kSurveyColumns, " FROM surveys WHERE id = :id"), soci::use(key),
         soci::into(r);
-    if (!s.got_data()) return absl::NotFoundError(absl::StrCat("survey ", id, " not found"));
+    if (!s.got_data()) return NotFoundError("survey", id);
     return SurveyFromRow(r);
   });
 }

@@ -10,6 +10,7 @@
 #include "absl/strings/str_join.h"
 #include "lib/csv.h"
 #include "lib/dates.h"
+#include "lib/messages.h"
 #include "lib/status_util.h"
 #include "lib/text_field.h"
 
@@ -176,7 +177,8 @@ absl::Status Exports::Ledger(const Principal& caller, const cim::v1::ExportLedge
         page.set_program_id(request.program_id());
         return ledger_.ListEntries(caller, page);
       },
-      [&](const cim::v1::ListLedgerEntriesResponse& page) {
+      [&, words = Wording(MessageCatalogs::Compiled(), caller.language)](
+          const cim::v1::ListLedgerEntriesResponse& page) {
         for (const cim::v1::LedgerEntry& e : page.entries()) {
           if (!Within(window, e.create_time())) continue;
           if (!out.Row({Num(e.id()), Utc(e.create_time()), Num(e.partner_id()), Num(e.user_id()),
@@ -184,7 +186,7 @@ absl::Status Exports::Ledger(const Principal& caller, const cim::v1::ExportLedge
                         Num(e.claim_id()), Num(e.fund_request_id()),
                         Label(cim::v1::LedgerAccount_Name(e.account()), "LEDGER_ACCOUNT_"),
                         Label(cim::v1::LedgerEntryKind_Name(e.kind()), "LEDGER_ENTRY_KIND_"),
-                        CsvText(e.unit()), CsvNumber(e.amount()), CsvText(e.basis()),
+                        CsvText(e.unit()), CsvNumber(e.amount()), CsvText(words.Render(e.basis())),
                         Num(e.reverses_entry_id()), Num(e.statement_id())})) {
             return false;
           }

@@ -7,6 +7,7 @@
 #include "lib/dates.h"
 #include "lib/decimal_field.h"
 #include "lib/pagination.h"
+#include "lib/phrase.h"
 #include "lib/text_field.h"
 #include "server/claim/claim_rules.h"
 #include "server/identity/acting_partner.h"
@@ -232,10 +233,12 @@ absl::StatusOr<FundRequest> FundWorkflow::Decide(const Principal& caller,
             return absl::FailedPreconditionError("the fund has nothing left to reimburse");
           }
           decision.reimbursed_amount = amount;
-          const std::string basis = absl::StrCat(
-              FundName(request.fund()), " reimbursement for \"", request.activity(),
-              "\": ", amount.ToString(scale), " ", program.currency_code(), " (actual cost ",
-              actual.ToString(scale), ", pre-approved ", approved.ToString(scale), ")");
+          const std::string basis = Phrase("ledger.fund_reimbursement")
+                                        .Text("fund", FundName(request.fund()))
+                                        .Text("activity", request.activity())
+                                        .Money("amount", amount, program.currency_code())
+                                        .Money("actual", actual, program.currency_code())
+                                        .Money("approved", approved, program.currency_code());
           LedgerPosting out{.partner_id = request.partner_id(),
                             .user_id = request.requested_by_user_id(),
                             .program_id = program.id(),

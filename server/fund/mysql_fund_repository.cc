@@ -61,7 +61,7 @@ absl::StatusOr<FundRequest> ReadRequest(soci::session& s, int64_t id) {
                     " FROM fund_requests f JOIN programs p ON p.id = f.program_id"
                     " WHERE f.id = :id"),
       soci::use(key), soci::into(r);
-  if (!s.got_data()) return absl::NotFoundError(absl::StrCat("fund request ", id, " not found"));
+  if (!s.got_data()) return NotFoundError("fund_request", id);
   FundRequest request = RequestFromRow(r);
 
   soci::rowset<soci::row> proof =
@@ -209,7 +209,7 @@ absl::StatusOr<FundRequest> MysqlFundRepository::Decide(int64_t id, int64_t acto
     int locked = 0;
     s << "SELECT status FROM fund_requests WHERE id = :id FOR UPDATE", soci::use(key),
         soci::into(locked);
-    if (!s.got_data()) return absl::NotFoundError(absl::StrCat("fund request ", id, " not found"));
+    if (!s.got_data()) return NotFoundError("fund_request", id);
     Table("fund_requests").WillChange(s, id);
     CIM_ASSIGN_OR_RETURN(const FundRequest request, ReadRequest(s, id));
     CIM_ASSIGN_OR_RETURN(const cim::v1::Program program, ReadProgram(s, request.program_id()));

@@ -2,6 +2,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "lib/status_util.h"
 #include "server/db/sql_builder.h"
 #include "server/db/table.h"
 
@@ -117,7 +118,7 @@ absl::Status MysqlAccessTokenRepository::Revoke(int64_t id, absl::Time now) {
     const Table tokens("access_tokens");
     soci::row r;
     if (!tokens.Get(s, "revoked_at", id, r, /*lock=*/true)) {
-      return absl::NotFoundError(absl::StrCat("token ", id, " not found"));
+      return NotFoundError("token", id);
     }
     if (NamedRow(r).IsNull("revoked_at")) tokens.Update(s, id, Columns().Set("revoked_at", now));
     return absl::OkStatus();

@@ -31,7 +31,7 @@ Partner PartnerFromRow(const soci::row& row) {
 absl::StatusOr<Partner> GetIn(soci::session& s, int64_t id) {
   soci::row r;
   if (!Table("partners").Get(s, kColumns, id, r)) {
-    return absl::NotFoundError(absl::StrCat("partner ", id, " not found"));
+    return NotFoundError("partner", id);
   }
   return PartnerFromRow(r);
 }

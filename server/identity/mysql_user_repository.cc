@@ -35,7 +35,7 @@ UserRecord UserFromRow(const soci::row& row) {
 absl::StatusOr<UserRecord> GetIn(soci::session& s, int64_t id) {
   soci::row r;
   if (!Table("users").Get(s, kColumns, id, r)) {
-    return absl::NotFoundError(absl::StrCat("user ", id, " not found"));
+    return NotFoundError("user", id);
   }
   return UserFromRow(r);
 }

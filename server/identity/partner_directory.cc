@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "lib/pagination.h"
+#include "lib/status_util.h"
 #include "lib/text_field.h"
 #include "server/identity/authenticator.h"
 
@@ -20,12 +21,8 @@ constexpr int kMaxParentDepth = 16;
 constexpr size_t kMinPasswordChars = 12;
 constexpr size_t kMaxPasswordChars = 128;
 
-absl::Status NotFoundPartner(int64_t id) {
-  return absl::NotFoundError(absl::StrCat("partner ", id, " not found"));
-}
-absl::Status NotFoundUser(int64_t id) {
-  return absl::NotFoundError(absl::StrCat("user ", id, " not found"));
-}
+absl::Status NotFoundPartner(int64_t id) { return NotFoundError("partner", id); }
+absl::Status NotFoundUser(int64_t id) { return NotFoundError("user", id); }
 
 bool CanManageAll(const Principal& p) {
   return p.role == cim::v1::ROLE_CHANNEL_MANAGER || p.role == cim::v1::ROLE_PROGRAM_ADMIN;

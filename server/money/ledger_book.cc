@@ -3,10 +3,21 @@
 #include "absl/strings/str_cat.h"
 #include "lib/dates.h"
 #include "lib/pagination.h"
+#include "lib/phrase.h"
 #include "lib/status_util.h"
 #include "lib/text_field.h"
 
 namespace cim {
+namespace {
+
+// An entry's amount in words: money in its currency, or points.
+std::string EntryAmount(const LedgerEntry& entry) {
+  const Decimal amount = Decimal::Parse(entry.amount()).value_or(Decimal());
+  if (entry.unit() == kPointsUnit) return Phrase("ledger.points").Count("points", amount);
+  return Phrase("ledger.money").Money("amount", amount, entry.unit());
+}
+
+}  // namespace
 
 absl::StatusOr<LedgerFilter> LedgerBook::Scope(const Principal& caller, int64_t partner_id,
                                                int64_t user_id, int64_t program_id, bool listing) {
@@ -79,8 +90,10 @@ absl::StatusOr<LedgerEntry> LedgerBook::Reverse(const Principal& caller,
       .kind = cim::v1::LEDGER_ENTRY_KIND_REVERSAL,
       .unit = entry.unit(),
       .amount = -amount,
-      .basis = absl::StrCat("reverses entry ", entry.id(), " (", entry.amount(), " ", entry.unit(),
-                            "): ", request.reason()),
+      .basis = Phrase("ledger.reversal")
+                   .Text("entry", absl::StrCat(entry.id()))
+                   .Text("amount", EntryAmount(entry))
+                   .Text("reason", request.reason()),
       .reverses_entry_id = entry.id(),
       .fund_request_id = entry.fund_request_id(),
       .created_by = caller.user_id,

@@ -46,7 +46,7 @@ absl::StatusOr<LockedBudget> LockedBudget::Lock(soci::session& s, int64_t progra
   s << "SELECT CAST(budget AS CHAR), currency_code FROM programs WHERE id = :id"
        " LOCK IN SHARE MODE",
       soci::use(id), soci::into(budget_text), soci::into(out.currency_);
-  if (!s.got_data()) return absl::NotFoundError(absl::StrCat("program ", program_id, " not found"));
+  if (!s.got_data()) return NotFoundError("program", program_id);
   CIM_ASSIGN_OR_RETURN(out.budget_, Decimal::Parse(budget_text));
   soci::rowset<soci::row> rows =
       (s.prepare << "SELECT slice, CAST(drawn AS CHAR) FROM program_budget_slices"

@@ -26,7 +26,7 @@ absl::StatusOr<LedgerEntry> MysqlLedgerRepository::Get(int64_t id) {
     soci::row r;
     s << absl::StrCat("SELECT ", kLedgerEntryColumns, " FROM ledger_entries WHERE id = :id"),
         soci::use(key), soci::into(r);
-    if (!s.got_data()) return absl::NotFoundError(absl::StrCat("ledger entry ", id, " not found"));
+    if (!s.got_data()) return NotFoundError("ledger_entry", id);
     return LedgerEntryFromRow(r);
   });
 }

@@ -11,6 +11,7 @@
 #include "cim/v1/claim.pb.h"
 #include "cim/v1/program.pb.h"
 #include "lib/proto_json.h"
+#include "lib/status_util.h"
 #include "server/db/sql_builder.h"
 #include "server/db/table.h"
 #include "server/events/mysql_notification_events.h"
@@ -463,7 +464,7 @@ absl::Status MysqlNotificationStore::MarkRead(int64_t user_id, const std::vector
       q.Query(s, [&](const soci::row& row) { found.insert(NamedRow(row).Integer("id")); });
       for (long long id : wanted) {
         if (!found.contains(id)) {
-          return absl::NotFoundError(absl::StrCat("notification ", id, " not found"));
+          return NotFoundError("notification", id);
         }
       }
     }
@@ -485,7 +486,7 @@ absl::StatusOr<NotificationRecipient> MysqlNotificationStore::Recipient(int64_t 
     q.Bind(static_cast<long long>(user_id));
     std::vector<NotificationRecipient> found;
     q.Query(s, [&](const soci::row& row) { found.push_back(RecipientOf(row)); });
-    if (found.empty()) return absl::NotFoundError(absl::StrCat("user ", user_id, " not found"));
+    if (found.empty()) return NotFoundError("user", user_id);
     std::vector<NotificationRecipient*> pointers = {&found[0]};
     AddPreferences(s, pointers);
     return found[0];
@@ -496,7 +497,7 @@ absl::StatusOr<PreferenceMap> MysqlNotificationStore::PartnerDefaults(int64_t pa
   return db_.Run([&](soci::session& s) -> absl::StatusOr<PreferenceMap> {
     long long partner = partner_id, found = 0;
     s << "SELECT COUNT(*) FROM partners WHERE id = :p", soci::use(partner), soci::into(found);
-    if (found == 0) return absl::NotFoundError(absl::StrCat("partner ", partner_id, " not found"));
+    if (found == 0) return NotFoundError("partner", partner_id);
     return ReadPreferences(s, "partner_notification_defaults", "partner_id",
                            {partner_id})[partner_id];
   });
@@ -535,7 +536,7 @@ absl::Status MysqlNotificationStore::SavePartnerDefaults(
   return db_.Transact([&](soci::session& s) -> absl::Status {
     long long partner = partner_id, found = 0;
     s << "SELECT COUNT(*) FROM partners WHERE id = :p", soci::use(partner), soci::into(found);
-    if (found == 0) return absl::NotFoundError(absl::StrCat("partner ", partner_id, " not found"));
+    if (found == 0) return NotFoundError("partner", partner_id);
     NoteChange(s, PartnerDefaultsView(), {absl::StrCat(partner_id)});
     UpsertPreferences(s, "partner_notification_defaults", "partner_id", partner_id, defaults, now);
     return absl::OkStatus();

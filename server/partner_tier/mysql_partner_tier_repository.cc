@@ -130,7 +130,7 @@ absl::StatusOr<TierPartner> MysqlPartnerTierRepository::GetPartner(int64_t id) {
     TierPartner p{.id = id};
     s << "SELECT name, tier FROM partners WHERE id = :id", soci::use(key), soci::into(p.name),
         soci::into(p.tier);
-    if (!s.got_data()) return absl::NotFoundError(absl::StrCat("partner ", id, " not found"));
+    if (!s.got_data()) return NotFoundError("partner", id);
     return p;
   });
 }

@@ -4,11 +4,10 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "absl/time/civil_time.h"
 #include "lib/decimal_field.h"
+#include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
 #include "lib/text_field.h"
@@ -35,93 +34,72 @@ bool HasCriteria(const TierCriteria& c) {
          c.min_certified_users() > 0;
 }
 
-// The whole part of `value`, for plural forms.
-int64_t Whole(const Decimal& value) {
-  int64_t out = 0;
-  (void)absl::SimpleAtoi(value.Truncated(0).ToString(), &out);
-  return out;
-}
-
-MessageArg Money(const Decimal& amount, const TierLadder& ladder) {
-  return MessageArg::Money(amount, ladder.currency_code());
-}
-
 // "2 certified users" or "1 user certified in storage-expert"; with `more`, "… more …".
-std::string CertifiedUsersText(const Wording& words, const TierCriteria& c, int64_t count,
-                               bool more) {
-  const std::string key =
-      absl::StrCat("tier.", more ? "more_" : "",
-                   c.certification_code().empty() ? "certified_users" : "users_certified_in");
-  return words(key, {{"count", MessageArg::Count(count)},
-                     {"code", MessageArg::Text(c.certification_code())}});
+std::string CertifiedUsersText(const TierCriteria& c, int64_t count, bool more) {
+  return Phrase(absl::StrCat(
+                    "tier.", more ? "more_" : "",
+                    c.certification_code().empty() ? "certified_users" : "users_certified_in"))
+      .Count("count", count)
+      .Text("code", c.certification_code());
 }
 
 // The criteria of `tier` as figures ("€150,000 sales, 2 certified users").
-std::vector<std::string> CriteriaParts(const TierLadder& ladder, const Tier& tier,
-                                       const Wording& words) {
+std::vector<std::string> CriteriaParts(const TierLadder& ladder, const Tier& tier) {
   std::vector<std::string> parts;
   const TierCriteria& c = tier.criteria();
   if (!MinSales(tier).is_zero()) {
-    parts.push_back(words("tier.sales", {{"amount", Money(MinSales(tier), ladder)}}));
+    parts.push_back(Phrase("tier.sales").Money("amount", MinSales(tier), ladder.currency_code()));
   }
   if (c.min_certified_users() > 0) {
-    parts.push_back(CertifiedUsersText(words, c, c.min_certified_users(), false));
+    parts.push_back(CertifiedUsersText(c, c.min_certified_users(), false));
   }
   if (!MinPoints(tier).is_zero()) {
-    parts.push_back(words("tier.points", {{"points", MessageArg::Count(Whole(MinPoints(tier)))}}));
+    parts.push_back(Phrase("tier.points").Count("points", MinPoints(tier)));
   }
   return parts;
 }
 
-// `text` with its first letter upper-case (ASCII; a list of parts starts a sentence).
-std::string Capitalized(std::string text) {
-  if (!text.empty()) text[0] = absl::ascii_toupper(text[0]);
-  return text;
-}
-
-// The figures `tier` judges, in words ("Trailing 12-month sales €152,300 and 3 certified
-// users"), or "" for a tier without criteria.
-std::string FiguresFor(const TierLadder& ladder, const Tier& tier, const TierFigures& figures,
-                       absl::Time at, const Wording& words) {
+// The figures `tier` judges, in words ("trailing 12-month sales €152,300", "3 certified
+// users"); none for a tier without criteria.
+std::vector<std::string> FiguresFor(const TierLadder& ladder, const Tier& tier,
+                                    const TierFigures& figures, absl::Time at) {
   std::vector<std::string> parts;
   const TierCriteria& c = tier.criteria();
   if (!MinSales(tier).is_zero()) {
-    parts.push_back(
-        words("tier.trailing_sales", {{"amount", Money(figures.trailing_sales, ladder)}}));
+    parts.push_back(Phrase("tier.trailing_sales")
+                        .Money("amount", figures.trailing_sales, ladder.currency_code()));
   }
   if (c.min_certified_users() > 0) {
     parts.push_back(
-        CertifiedUsersText(words, c, CertifiedUsers(figures, c.certification_code(), at), false));
+        CertifiedUsersText(c, CertifiedUsers(figures, c.certification_code(), at), false));
   }
   if (!MinPoints(tier).is_zero()) {
-    parts.push_back(words("tier.trailing_points",
-                          {{"points", MessageArg::Count(Whole(figures.trailing_points))}}));
+    parts.push_back(Phrase("tier.trailing_points").Count("points", figures.trailing_points));
   }
-  return parts.empty() ? "" : Capitalized(words.List(parts));
+  return parts;
 }
 
 // What of `tier` the figures miss, in words ("trailing 12-month sales €80,000 are below
 // €100,000").
 std::vector<std::string> Shortfalls(const TierLadder& ladder, const Tier& tier,
-                                    const TierFigures& figures, absl::Time at,
-                                    const Wording& words) {
+                                    const TierFigures& figures, absl::Time at) {
   std::vector<std::string> out;
   const TierCriteria& c = tier.criteria();
   if (figures.trailing_sales < MinSales(tier)) {
-    out.push_back(words("tier.sales_below", {{"amount", Money(figures.trailing_sales, ladder)},
-                                             {"minimum", Money(MinSales(tier), ladder)}}));
+    out.push_back(Phrase("tier.sales_below")
+                      .Money("amount", figures.trailing_sales, ladder.currency_code())
+                      .Money("minimum", MinSales(tier), ladder.currency_code()));
   }
   const int certified = CertifiedUsers(figures, c.certification_code(), at);
   if (certified < c.min_certified_users()) {
-    out.push_back(
-        words("tier.users_below",
-              {{"users", MessageArg::Text(CertifiedUsersText(words, c, certified, false))},
-               {"needed", MessageArg::Count(c.min_certified_users())}}));
+    out.push_back(Phrase("tier.users_below")
+                      .Text("users", CertifiedUsersText(c, certified, false))
+                      .Count("needed", c.min_certified_users()));
   }
   if (figures.trailing_points < MinPoints(tier)) {
-    out.push_back(
-        words("tier.points_below", {{"points", MessageArg::Count(Whole(figures.trailing_points))},
-                                    {"minimum", MessageArg::Count(Whole(MinPoints(tier)))}}));
+    out.push_back(Phrase("tier.points_below")
+                      .Count("points", figures.trailing_points)
+                      .Count("minimum", MinPoints(tier)));
   }
   return out;
 }
@@ -245,7 +223,7 @@ int TierIndexOfCode(const TierLadder& ladder, absl::string_view code) {
 }
 
 cim::v1::TierGap GapTo(const TierLadder& ladder, int index, const TierFigures& figures,
-                       absl::Time at, const Wording& words) {
+                       absl::Time at) {
   const Tier& tier = ladder.tiers(index);
   const TierCriteria& c = tier.criteria();
   cim::v1::TierGap gap;
@@ -258,42 +236,37 @@ cim::v1::TierGap GapTo(const TierLadder& ladder, int index, const TierFigures& f
   gap.set_points_needed(points.ToString(0));
   gap.set_certified_users_needed(users);
   std::vector<std::string> parts;
-  if (!sales.is_zero())
-    parts.push_back(words("tier.gap_sales", {{"amount", Money(sales, ladder)}}));
-  if (users > 0) parts.push_back(CertifiedUsersText(words, c, users, true));
-  if (!points.is_zero()) {
-    parts.push_back(words("tier.gap_points", {{"points", MessageArg::Count(Whole(points))}}));
+  if (!sales.is_zero()) {
+    parts.push_back(Phrase("tier.gap_sales").Money("amount", sales, ladder.currency_code()));
   }
-  const MessageArg name = MessageArg::Text(tier.name());
-  gap.set_text(parts.empty() ? words("tier.gap_met", {{"tier", name}})
-                             : words("tier.gap", {{"parts", MessageArg::Text(words.List(parts))},
-                                                  {"tier", name}}));
+  if (users > 0) parts.push_back(CertifiedUsersText(c, users, true));
+  if (!points.is_zero()) parts.push_back(Phrase("tier.gap_points").Count("points", points));
+  gap.set_text(parts.empty() ? Phrase("tier.gap_met").Text("tier", tier.name())
+                             : Phrase("tier.gap").List("parts", parts).Text("tier", tier.name()));
   return gap;
 }
 
 std::string TierChangeReason(const TierLadder& ladder, int from, int to, const TierFigures& figures,
-                             absl::Time at, const Wording& words) {
+                             absl::Time at) {
   const Tier& target = ladder.tiers(to);
   if (from >= 0 && to < from) {
     // A demotion: what the partner misses of the tier it loses (and of each between).
     const Tier& lost = ladder.tiers(to + 1);
-    return words(
-        "tier.reason_demotion",
-        {{"misses",
-          MessageArg::Text(Capitalized(words.List(Shortfalls(ladder, lost, figures, at, words))))},
-         {"lost", MessageArg::Text(lost.name())},
-         {"tier", MessageArg::Text(target.name())}});
+    return Phrase("tier.reason_demotion")
+        .List("misses", Shortfalls(ladder, lost, figures, at), /*capitalized=*/true)
+        .Text("lost", lost.name())
+        .Text("tier", target.name());
   }
-  if (to == 0) return words("tier.reason_lowest", {{"tier", MessageArg::Text(target.name())}});
-  return words("tier.reason_promotion",
-               {{"figures", MessageArg::Text(FiguresFor(ladder, target, figures, at, words))},
-                {"tier", MessageArg::Text(target.name())},
-                {"needed", MessageArg::Text(words.List(CriteriaParts(ladder, target, words)))}});
+  if (to == 0) return Phrase("tier.reason_lowest").Text("tier", target.name());
+  return Phrase("tier.reason_promotion")
+      .List("figures", FiguresFor(ladder, target, figures, at), /*capitalized=*/true)
+      .Text("tier", target.name())
+      .List("needed", CriteriaParts(ladder, target));
 }
 
 std::optional<cim::v1::TierDemotionWarning> DemotionWarning(const TierLadder& ladder,
                                                             const TierFigures& figures,
-                                                            absl::Time now, const Wording& words) {
+                                                            absl::Time now) {
   const int now_index = QualifiedTierIndex(ladder, figures, now);
   if (now_index <= 0) return std::nullopt;
   std::vector<const HeldCertification*> expiring;
@@ -320,39 +293,38 @@ std::optional<cim::v1::TierDemotionWarning> DemotionWarning(const TierLadder& la
     }
     *w.mutable_would_drop_to() = ladder.tiers(QualifiedTierIndex(ladder, figures, at));
     SetTimestamp(at, w.mutable_drop_time());
-    w.set_text(
-        words("tier.demotion", {{"count", MessageArg::Count(w.expiring_size())},
-                                {"day", MessageArg::Day(absl::ToCivilDay(at, absl::UTCTimeZone()))},
-                                {"tier", MessageArg::Text(ladder.tiers(now_index).name())},
-                                {"lower", MessageArg::Text(w.would_drop_to().name())}}));
+    w.set_text(Phrase("tier.demotion")
+                   .Count("count", w.expiring_size())
+                   .Day("day", absl::ToCivilDay(at, absl::UTCTimeZone()))
+                   .Text("tier", ladder.tiers(now_index).name())
+                   .Text("lower", w.would_drop_to().name()));
     return w;
   }
   return std::nullopt;
 }
 
 void AddRebatesAtRisk(std::vector<cim::v1::RebateAtRisk> at_risk,
-                      cim::v1::TierDemotionWarning& warning, const Wording& words) {
+                      cim::v1::TierDemotionWarning& warning) {
   if (at_risk.empty()) return;
   std::vector<std::string> parts;
   for (const cim::v1::RebateAtRisk& r : at_risk) {
     const Decimal lost = Decimal::Parse(r.percent_lost()).value_or(Decimal());
     const Decimal amount = Decimal::Parse(r.amount_lost()).value_or(Decimal());
-    parts.push_back(
-        words("tier.rebate_at_risk", {{"percent", MessageArg::Number(lost)},
-                                      {"program", MessageArg::Text(r.program_name())},
-                                      {"amount", MessageArg::Money(amount, r.currency_code())}}));
+    parts.push_back(Phrase("tier.rebate_at_risk")
+                        .Number("percent", lost)
+                        .Text("program", r.program_name())
+                        .Money("amount", amount, r.currency_code()));
   }
-  warning.set_text(
-      words("tier.demotion_costs", {{"warning", MessageArg::Text(warning.text())},
-                                    {"lower", MessageArg::Text(warning.would_drop_to().name())},
-                                    {"rebates", MessageArg::Text(words.List(parts))}}));
+  warning.set_text(Phrase("tier.demotion_costs")
+                       .Text("warning", warning.text())
+                       .Text("lower", warning.would_drop_to().name())
+                       .List("rebates", parts));
   for (cim::v1::RebateAtRisk& r : at_risk) *warning.add_rebates_at_risk() = std::move(r);
 }
 
 cim::v1::PartnerTierStatus TierStatus(const TierLadder& ladder, int64_t partner_id,
                                       const std::string& partner_name, const std::string& held_code,
-                                      const TierFigures& figures, absl::Time now,
-                                      const Wording& words) {
+                                      const TierFigures& figures, absl::Time now) {
   cim::v1::PartnerTierStatus out;
   out.set_partner_id(partner_id);
   out.set_partner_name(partner_name);
@@ -372,9 +344,9 @@ cim::v1::PartnerTierStatus TierStatus(const TierLadder& ladder, int64_t partner_
   *out.mutable_qualified_tier() = ladder.tiers(qualified);
   const int next = std::max(held, qualified) + 1;
   if (next < ladder.tiers_size()) {
-    *out.mutable_next_tier() = GapTo(ladder, next, figures, now, words);
+    *out.mutable_next_tier() = GapTo(ladder, next, figures, now);
   }
-  if (auto warning = DemotionWarning(ladder, figures, now, words)) {
+  if (auto warning = DemotionWarning(ladder, figures, now)) {
     *out.mutable_demotion_warning() = *std::move(warning);
   }
   return out;

@@ -14,7 +14,6 @@
 #include "absl/time/time.h"
 #include "cim/v1/tier.pb.h"
 #include "lib/decimal.h"
-#include "lib/messages.h"
 
 namespace cim {
 
@@ -63,35 +62,34 @@ int QualifiedTierIndex(const cim::v1::TierLadder& ladder, const TierFigures& fig
 // Index of the tier with `code`, or -1.
 int TierIndexOfCode(const cim::v1::TierLadder& ladder, absl::string_view code);
 
-// What ladder.tiers(index) still needs, with the text in `words` ("€12,400 more sales and 1
-// more certified user to Gold").
+// What ladder.tiers(index) still needs, with the text as a phrase (lib/phrase.h: "€12,400 more
+// sales and 1 more certified user to Gold" in English).
 cim::v1::TierGap GapTo(const cim::v1::TierLadder& ladder, int index, const TierFigures& figures,
-                       absl::Time at, const Wording& words);
+                       absl::Time at);
 
 // Why a partner moves from tier `from` (-1: a code outside the ladder) to tier `to`, with the
-// figures, e.g. "Trailing 12-month sales €152,300 and 3 certified users meet Gold (€150,000
-// and 2)" or "Trailing 12-month sales €80,000 are below Gold's €100,000".
+// figures, as a phrase (stored with the change, read in each reader's language), e.g. "Trailing
+// 12-month sales €152,300 and 3 certified users meet Gold (€150,000 and 2 certified users)".
 std::string TierChangeReason(const cim::v1::TierLadder& ladder, int from, int to,
-                             const TierFigures& figures, absl::Time at, const Wording& words);
+                             const TierFigures& figures, absl::Time at);
 
 // Set when certifications expiring within kDemotionWarningWindow after `now` would take the
 // partner below the tier its figures give now (sales and points as they are).
 std::optional<cim::v1::TierDemotionWarning> DemotionWarning(const cim::v1::TierLadder& ladder,
                                                             const TierFigures& figures,
-                                                            absl::Time now, const Wording& words);
+                                                            absl::Time now);
 
-// Sets `warning`'s rebates_at_risk and says in its text what the drop costs, e.g. "…
+// Sets `warning`'s rebates_at_risk and says in its text (a phrase) what the drop costs, e.g. "…
 // (otherwise Silver), and Silver earns 1% less rebate in Storage Rebate 2026: €480 on this
 // period's sales so far". Leaves the text as it is when `at_risk` is empty.
 void AddRebatesAtRisk(std::vector<cim::v1::RebateAtRisk> at_risk,
-                      cim::v1::TierDemotionWarning& warning, const Wording& words);
+                      cim::v1::TierDemotionWarning& warning);
 
 // A partner's standing: held tier (`held_code`), qualified tier, figures, the gap to the
 // next tier above the held one (or the qualified one if higher) and any demotion warning.
 cim::v1::PartnerTierStatus TierStatus(const cim::v1::TierLadder& ladder, int64_t partner_id,
                                       const std::string& partner_name, const std::string& held_code,
-                                      const TierFigures& figures, absl::Time now,
-                                      const Wording& words);
+                                      const TierFigures& figures, absl::Time now);
 
 }  // namespace cim
 

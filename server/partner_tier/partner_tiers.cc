@@ -78,15 +78,14 @@ absl::StatusOr<cim::v1::PartnerTierStatus> PartnerTiers::Status(
   const absl::Time now = clock_.Now();
   CIM_ASSIGN_OR_RETURN(auto figures, repository_.Figures({id}, ladder.currency_code(), now));
   // Written in the caller's language.
-  const Wording words(MessageCatalogs::Compiled(), caller.language);
   cim::v1::PartnerTierStatus status =
-      TierStatus(ladder, partner.id, partner.name, partner.tier, figures[id], now, words);
+      TierStatus(ladder, partner.id, partner.name, partner.tier, figures[id], now);
   if (status.has_demotion_warning()) {
     cim::v1::TierDemotionWarning& warning = *status.mutable_demotion_warning();
     CIM_ASSIGN_OR_RETURN(
         std::vector<cim::v1::RebateAtRisk> at_risk,
         RebatesAtRisk(id, status.tier().code(), warning.would_drop_to().code(), now));
-    AddRebatesAtRisk(std::move(at_risk), warning, words);
+    AddRebatesAtRisk(std::move(at_risk), warning);
   }
   return status;
 }
@@ -174,7 +173,6 @@ absl::StatusOr<cim::v1::EvaluateTiersResponse> PartnerTiers::EvaluatePartners(
     return absl::FailedPreconditionError("no tier ladder is set: set the tiers first");
   }
   const absl::Time now = clock_.Now();
-  const Wording english = Wording::English();
   cim::v1::EvaluateTiersResponse out;
   int64_t after = 0;
   while (true) {
@@ -199,7 +197,7 @@ absl::StatusOr<cim::v1::EvaluateTiersResponse> PartnerTiers::EvaluatePartners(
         // The daily run also warns the partners whose tier expiring certifications put at risk.
         if (trigger == cim::v1::TIER_CHANGE_TRIGGER_SCHEDULED) {
           if (std::optional<NotificationEvent> warning =
-                  DemotionNotice(TierStatus(ladder, p.id, p.name, p.tier, f, now, english), now)) {
+                  DemotionNotice(TierStatus(ladder, p.id, p.name, p.tier, f, now), now)) {
             warnings.push_back(*std::move(warning));
           }
         }
@@ -211,7 +209,7 @@ absl::StatusOr<cim::v1::EvaluateTiersResponse> PartnerTiers::EvaluatePartners(
                            // Into the ladder from a hand-set code is no promotion.
                            .promotion = from >= 0 && to > from,
                            // Stored for everyone to read: in English for now.
-                           .reason = TierChangeReason(ladder, from, to, f, now, english),
+                           .reason = TierChangeReason(ladder, from, to, f, now),
                            .trigger = trigger,
                            .evaluated_by = evaluated_by,
                            .now = now};

@@ -8,6 +8,7 @@
 #include "cim/v1/claim.pb.h"
 #include "lib/dates.h"
 #include "lib/decimal.h"
+#include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
 #include "server/claim/mysql_claim_view.h"
@@ -75,7 +76,7 @@ absl::StatusOr<Statement> ReadStatement(soci::session& s, int64_t id, bool with_
   long long key = id;
   soci::row r;
   s << absl::StrCat("SELECT ", kColumns, kFrom, " WHERE s.id = :id"), soci::use(key), soci::into(r);
-  if (!s.got_data()) return absl::NotFoundError(absl::StrCat("statement ", id, " not found"));
+  if (!s.got_data()) return NotFoundError("statement", id);
   Statement statement = StatementFromRow(r);
   if (with_entries) {
     std::vector<LedgerEntry> entries = ReadLedgerEntries(s, LedgerFilter{.in_statement_id = id},
@@ -205,7 +206,7 @@ absl::StatusOr<Statement> MysqlPayoutRepository::MarkPaid(int64_t id, const std:
     long long version = 0;
     s << "SELECT status, version FROM statements WHERE id = :id FOR UPDATE", soci::use(key),
         soci::into(status), soci::into(version);
-    if (!s.got_data()) return absl::NotFoundError(absl::StrCat("statement ", id, " not found"));
+    if (!s.got_data()) return NotFoundError("statement", id);
     if (!etag.empty() && etag != absl::StrCat(version)) {
       return absl::AbortedError("the statement changed since you read it; reload and retry");
     }
@@ -225,18 +226,19 @@ absl::StatusOr<Statement> MysqlPayoutRepository::MarkPaid(int64_t id, const std:
       return absl::FailedPreconditionError(
           absl::StrCat("statement ", id, " has nothing to pay (", statement.total(), ")"));
     }
-    AppendLedgerEntries(
-        s, {LedgerPosting{
-               .partner_id = statement.partner_id(),
-               .account = cim::v1::LEDGER_ACCOUNT_PAYABLE,
-               .kind = cim::v1::LEDGER_ENTRY_KIND_PAYOUT,
-               .unit = statement.currency_code(),
-               .amount = -total,
-               .basis = absl::StrCat("statement ", id, " for ", statement.period_start(), " to ",
-                                     statement.period_end(), " paid (", reference, ")"),
-               .statement_id = id,
-               .created_by = actor,
-               .created_at = now}});
+    AppendLedgerEntries(s, {LedgerPosting{.partner_id = statement.partner_id(),
+                                          .account = cim::v1::LEDGER_ACCOUNT_PAYABLE,
+                                          .kind = cim::v1::LEDGER_ENTRY_KIND_PAYOUT,
+                                          .unit = statement.currency_code(),
+                                          .amount = -total,
+                                          .basis = Phrase("ledger.statement_paid")
+                                                       .Text("statement", absl::StrCat(id))
+                                                       .Text("from", statement.period_start())
+                                                       .Text("to", statement.period_end())
+                                                       .Text("reference", reference),
+                                          .statement_id = id,
+                                          .created_by = actor,
+                                          .created_at = now}});
     // Claims whose payable rewards are now all in paid statements are PAID.
     std::vector<long long> claims;
     {

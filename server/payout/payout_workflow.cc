@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "lib/csv.h"
 #include "lib/dates.h"
+#include "lib/messages.h"
 #include "lib/pagination.h"
 #include "lib/status_util.h"
 #include "lib/text_field.h"
@@ -86,6 +87,7 @@ absl::StatusOr<Statement> PayoutWorkflow::MarkPaid(
 absl::StatusOr<cim::v1::ExportStatementResponse> PayoutWorkflow::Export(const Principal& caller,
                                                                         int64_t statement_id) {
   CIM_ASSIGN_OR_RETURN(const Statement statement, Get(caller, statement_id));
+  const Wording words(MessageCatalogs::Compiled(), caller.language);
   std::string csv;
   AppendCsvRow({"entry_id", "posted_utc", "kind", "program_id", "rule_id", "rules_version",
                 "claim_id", "fund_request_id", "amount", "currency", "basis"},
@@ -99,7 +101,7 @@ absl::StatusOr<cim::v1::ExportStatementResponse> PayoutWorkflow::Export(const Pr
          CsvText(KindName(e.kind())), CsvNumber(absl::StrCat(e.program_id())), CsvText(e.rule_id()),
          CsvNumber(absl::StrCat(e.rules_version())), CsvNumber(absl::StrCat(e.claim_id())),
          CsvNumber(absl::StrCat(e.fund_request_id())), CsvNumber(e.amount()), CsvText(e.unit()),
-         CsvText(e.basis())},
+         CsvText(words.Render(e.basis()))},
         csv);
   }
   AppendCsvRow({"", "", CsvText("total"), "", "", "", "", "", CsvNumber(statement.total()),

@@ -44,7 +44,7 @@ absl::StatusOr<cim::v1::ProgramCost> ReadCost(soci::session& s, int64_t id) {
   q.Bind(id);
   std::optional<cim::v1::ProgramCost> out;
   q.Query(s, [&](const soci::row& r) { out = CostFromRow(r); });
-  if (!out) return absl::NotFoundError(absl::StrCat("program cost ", id, " not found"));
+  if (!out) return NotFoundError("program_cost", id);
   return *out;
 }
 
@@ -112,7 +112,7 @@ absl::StatusOr<cim::v1::ProgramCost> MysqlPerformanceRepository::VoidCost(int64_
     int voided = 0;
     s << "SELECT voided FROM program_costs WHERE id = :id FOR UPDATE", soci::use(id),
         soci::into(voided);
-    if (!s.got_data()) return absl::NotFoundError(absl::StrCat("program cost ", id, " not found"));
+    if (!s.got_data()) return NotFoundError("program_cost", id);
     if (voided != 0) {
       return absl::FailedPreconditionError(absl::StrCat("program cost ", id, " is already void"));
     }

@@ -37,7 +37,7 @@ Product ProductFromRow(const soci::row& row) {
 absl::StatusOr<Product> GetIn(soci::session& s, int64_t id) {
   soci::row r;
   if (!Table("products").Get(s, kColumns, id, r)) {
-    return absl::NotFoundError(absl::StrCat("product ", id, " not found"));
+    return NotFoundError("product", id);
   }
   return ProductFromRow(r);
 }

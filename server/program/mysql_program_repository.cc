@@ -79,7 +79,7 @@ absl::StatusOr<Program> ProgramFromRow(const soci::row& row) {
 absl::StatusOr<Program> ReadProgram(soci::session& s, int64_t id) {
   CIM_ASSIGN_OR_RETURN(auto programs, ReadPrograms(s, {id}));
   auto it = programs.find(id);
-  if (it == programs.end()) return absl::NotFoundError(absl::StrCat("program ", id, " not found"));
+  if (it == programs.end()) return NotFoundError("program", id);
   return std::move(it->second);
 }
 
@@ -375,8 +375,7 @@ absl::StatusOr<Enrollment> MysqlProgramRepository::AcceptTerms(int64_t program_i
     int current = 0;
     s << "SELECT terms_version FROM programs WHERE id = :id LOCK IN SHARE MODE", soci::use(program),
         soci::into(current);
-    if (!s.got_data())
-      return absl::NotFoundError(absl::StrCat("program ", program_id, " not found"));
+    if (!s.got_data()) return NotFoundError("program", program_id);
     soci::row row;
     s << absl::StrCat("SELECT ", kEnrollmentColumns,
                       " FROM enrollments WHERE program_id = :program AND partner_id = :partner"

@@ -5,10 +5,10 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "lib/pagination.h"
+#include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
 #include "server/program/program_policy.h"
@@ -22,9 +22,7 @@ using cim::v1::ProgramStatus;
 
 constexpr int kMaxNamedPartners = 1000;
 
-absl::Status NotFoundProgram(int64_t id) {
-  return absl::NotFoundError(absl::StrCat("program ", id, " not found"));
-}
+absl::Status NotFoundProgram(int64_t id) { return NotFoundError("program", id); }
 
 absl::Status StaleProgram(int64_t id) {
   return absl::AbortedError(
@@ -340,22 +338,24 @@ absl::StatusOr<Enrollment> ProgramDirectory::EnrollPartner(
   CIM_RETURN_IF_ERROR(ValidateAcceptance(request.program_id(), request.accepted_terms_version()));
   CIM_ASSIGN_OR_RETURN(Program program, GetProgram(caller, request.program_id()));
   if (program.status() != cim::v1::PROGRAM_STATUS_ACTIVE) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("program ", program.id(), " is ", ProgramStatusName(program.status()),
-                     "; enrollment is open only while it is ACTIVE"));
+    return absl::FailedPreconditionError(Phrase("error.enrollment_closed")
+                                             .Text("program", program.name())
+                                             .Text("status", ProgramStatusName(program.status()))
+                                             .str());
   }
   CIM_ASSIGN_OR_RETURN(Partner partner, partners_.Get(caller.partner_id));
   CIM_ASSIGN_OR_RETURN(std::vector<cim::v1::EligibilityGap> gaps, GapsFor(program, partner));
   if (!gaps.empty()) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "not eligible: ", absl::StrJoin(gaps, "; ", [](std::string* out, const auto& g) {
-          out->append(g.reason());
-        })));
+    std::vector<std::string> reasons;
+    for (const cim::v1::EligibilityGap& g : gaps) reasons.push_back(g.reason());
+    return absl::FailedPreconditionError(
+        Phrase("error.not_eligible").List("reasons", reasons).str());
   }
   if (request.accepted_terms_version() != program.terms_version()) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "the terms changed: version ", program.terms_version(), " is current, you accepted ",
-        request.accepted_terms_version(), "; read the current terms and accept them"));
+    return absl::FailedPreconditionError(Phrase("error.terms_changed")
+                                             .Count("current", program.terms_version())
+                                             .Count("accepted", request.accepted_terms_version())
+                                             .str());
   }
   Enrollment enrollment;
   enrollment.set_program_id(program.id());

@@ -5,8 +5,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
+#include "lib/phrase.h"
 #include "lib/text_field.h"
 
 namespace cim {
@@ -62,9 +62,11 @@ std::vector<cim::v1::EligibilityGap> EligibilityGaps(
     g.set_current(std::move(current));
     for (std::string& a : allowed) g.add_allowed(std::move(a));
   };
+  // "program" or "item": what the texts say the partner may not join or buy.
+  const std::string thing(what);
   if (partner.status() != cim::v1::PARTNER_STATUS_ACTIVE) {
-    gap(cim::v1::ELIGIBILITY_GAP_KIND_PARTNER_STATUS, "the partner is suspended",
-        "ask your channel manager to reactivate the partner");
+    gap(cim::v1::ELIGIBILITY_GAP_KIND_PARTNER_STATUS, Phrase("eligibility.suspended"),
+        Phrase("eligibility.suspended_step"));
   }
   if (!Allows(e.partner_types(), partner.type())) {
     std::vector<std::string> names;
@@ -73,39 +75,36 @@ std::vector<cim::v1::EligibilityGap> EligibilityGaps(
     }
     const std::string current = PartnerTypeName(partner.type());
     values(gap(cim::v1::ELIGIBILITY_GAP_KIND_PARTNER_TYPE,
-               absl::StrCat("partner type ", current, " is not eligible (",
-                            absl::StrJoin(names, ", "), " only)"),
-               absl::StrCat("open to other partner types: ask your channel manager about similar ",
-                            what, "s")),
+               Phrase("eligibility.partner_type").Text("current", current).OrList("allowed", names),
+               Phrase("eligibility.partner_type_step").Text("what", thing)),
            current, names);
   }
   if (!Allows(e.tiers(), partner.tier())) {
     const std::vector<std::string> tiers(e.tiers().begin(), e.tiers().end());
     values(gap(cim::v1::ELIGIBILITY_GAP_KIND_TIER,
-               absl::StrCat("tier ", partner.tier(), " is not eligible (",
-                            absl::StrJoin(tiers, ", "), " only)"),
-               absl::StrCat("reach tier ", absl::StrJoin(tiers, " or "))),
+               Phrase("eligibility.tier").Text("current", partner.tier()).OrList("allowed", tiers),
+               Phrase("eligibility.tier_step").OrList("allowed", tiers)),
            partner.tier(), tiers);
   }
   if (!Allows(e.regions(), partner.region())) {
     const std::vector<std::string> regions(e.regions().begin(), e.regions().end());
     values(gap(cim::v1::ELIGIBILITY_GAP_KIND_REGION,
-               absl::StrCat("region ", partner.region(), " is not eligible (",
-                            absl::StrJoin(regions, ", "), " only)"),
-               absl::StrCat("open to other regions: ask your channel manager about ", what,
-                            "s in yours")),
+               Phrase("eligibility.region")
+                   .Text("current", partner.region())
+                   .OrList("allowed", regions),
+               Phrase("eligibility.region_step").Text("what", thing)),
            partner.region(), regions);
   }
   if (!Allows(e.partner_ids(), partner.id())) {
     gap(cim::v1::ELIGIBILITY_GAP_KIND_NAMED_PARTNERS,
-        absl::StrCat("the ", what, " is open to named partners only"),
-        "ask your channel manager to name your partner");
+        Phrase("eligibility.named_partners").Text("what", thing),
+        Phrase("eligibility.named_partners_step"));
   }
   for (const std::string& code : e.required_certifications()) {
     if (certifications.contains(code)) continue;
     gap(cim::v1::ELIGIBILITY_GAP_KIND_CERTIFICATION,
-        absl::StrCat("requires certification ", code, ", which no user of the partner holds"),
-        absl::StrCat("have a user certified in ", code, " (see Training)"))
+        Phrase("eligibility.certification").Text("code", code),
+        Phrase("eligibility.certification_step").Text("code", code))
         .set_certification_code(code);
   }
   return gaps;

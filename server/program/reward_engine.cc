@@ -5,6 +5,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "lib/phrase.h"
 #include "lib/status_util.h"
 #include "server/program/rule_values.h"
 
@@ -16,22 +17,31 @@ using cim::v1::Program;
 
 const Decimal kHundred = Decimal::FromInt(100);
 
-// Formats amounts in a basis text.
+// The program's currency in a basis phrase (lib/phrase.h; keys ledger.* in lib/catalogs).
 class Formatter {
  public:
   explicit Formatter(const Program& program)
       : currency_(program.currency_code()), scale_(StoredCurrencyScale(program.currency_code())) {}
   int scale() const { return scale_; }
-  std::string Money(const Decimal& d) const {
-    return absl::StrCat(d.ToString(scale_), " ", currency_);
+  const std::string& currency() const { return currency_; }
+  // `phrase` with `amount` in the program's currency as `name`.
+  Phrase& Money(Phrase& phrase, absl::string_view name, const Decimal& amount) const {
+    return phrase.Money(name, amount, currency_);
   }
-  static std::string Number(const Decimal& d) { return d.ToString(0); }
-  static std::string Percent(const Decimal& d) { return absl::StrCat(d.ToString(0), "%"); }
 
  private:
   std::string currency_;
   int scale_;
 };
+
+// "{a} + {b} + …" of `parts` (not empty), as nested phrases.
+std::string Sum(const std::vector<std::string>& parts) {
+  std::string sum = parts.back();
+  for (size_t i = parts.size() - 1; i-- > 0;) {
+    sum = Phrase("ledger.plus").Text("a", parts[i]).Text("b", sum);
+  }
+  return sum;
+}
 
 class ClaimEvaluator {
  public:
@@ -62,10 +72,10 @@ class ClaimEvaluator {
         CIM_ASSIGN_OR_RETURN(Decimal target, StoredDecimal(rule.bonus().target_volume(), "target"));
         CIM_ASSIGN_OR_RETURN(Decimal amount, StoredDecimal(rule.bonus().amount(), "amount"));
         if (!history.lump_sum_posted && after >= target) {
+          Phrase basis("ledger.bonus");
+          format_.Money(format_.Money(basis, "sales", after), "target", target);
           Add(out, rule, RewardKind::kBonus, RewardAccount::kPayable,
-              amount.Rounded(format_.scale()),
-              absl::StrCat("period sales reached ", format_.Money(after), " (target ",
-                           format_.Money(target), "); once per period"));
+              amount.Rounded(format_.scale()), basis);
         }
         break;
       }
@@ -78,10 +88,10 @@ class ClaimEvaluator {
       case IncentiveRule::kCoopAccrual: {
         CIM_ASSIGN_OR_RETURN(Decimal percent,
                              StoredDecimal(rule.coop_accrual().percent(), "percent"));
+        Phrase basis("ledger.coop");
+        format_.Money(basis.Number("percent", percent), "sales", out.eligible_amount);
         Add(out, rule, RewardKind::kCoopAccrual, RewardAccount::kCoopFund,
-            out.eligible_amount.PercentOf(percent).Rounded(format_.scale()),
-            absl::StrCat(Formatter::Percent(percent), " of ", format_.Money(out.eligible_amount),
-                         " eligible sales into the co-op fund"));
+            out.eligible_amount.PercentOf(percent).Rounded(format_.scale()), basis);
         break;
       }
       default:
@@ -105,8 +115,10 @@ class ClaimEvaluator {
     CIM_ASSIGN_OR_RETURN(std::vector<RebateTier> tiers, RebateTiersOf(rule.rebate()));
     const Decimal before = history.volume;
     const Decimal after = before + out.eligible_amount;
-    const std::string volumes =
-        absl::StrCat("period volume ", format_.Money(before), " → ", format_.Money(after));
+    // Each basis names the period's volume before and after the claim.
+    const auto with_volumes = [&](Phrase phrase) -> std::string {
+      return format_.Money(format_.Money(phrase, "before", before), "after", after);
+    };
     if (rule.rebate().mode() == cim::v1::REBATE_MODE_MARGINAL) {
       // Each slice of [before, after) earns the percent of the tier it falls in.
       Decimal exact;
@@ -117,30 +129,34 @@ class ClaimEvaluator {
         if (hi <= lo) continue;
         const Decimal slice = hi - lo;
         exact += slice.PercentOf(tiers[i].percent);
-        parts.push_back(absl::StrCat(Formatter::Percent(tiers[i].percent), " of ",
-                                     format_.Money(slice), " (tier ", i + 1, ")"));
+        Phrase part("ledger.rebate_slice");
+        format_.Money(part.Number("percent", tiers[i].percent), "amount", slice)
+            .Count("tier", static_cast<int64_t>(i + 1));
+        parts.push_back(part);
       }
       Add(out, rule, RewardKind::kRebate, RewardAccount::kPayable, exact.Rounded(format_.scale()),
-          absl::StrCat(absl::StrJoin(parts, " + "), " eligible sales; ", volumes));
+          with_volumes(Phrase("ledger.rebate_marginal").Text("parts", Sum(parts))));
       return TierUplift(rule, out);
     }
     const size_t old_tier = RebateTierIndex(tiers, before);
     const size_t new_tier = RebateTierIndex(tiers, after);
     const Decimal rate = tiers[new_tier].percent;
+    Phrase rebate("ledger.rebate");
+    format_.Money(rebate.Number("percent", rate), "sales", out.eligible_amount)
+        .Count("tier", static_cast<int64_t>(new_tier + 1));
+    format_.Money(rebate, "from", tiers[new_tier].min_volume);
     Add(out, rule, RewardKind::kRebate, RewardAccount::kPayable,
-        out.eligible_amount.PercentOf(rate).Rounded(format_.scale()),
-        absl::StrCat(Formatter::Percent(rate), " of ", format_.Money(out.eligible_amount),
-                     " eligible sales (tier ", new_tier + 1, " from ",
-                     format_.Money(tiers[new_tier].min_volume), "; ", volumes, ")"));
+        out.eligible_amount.PercentOf(rate).Rounded(format_.scale()), with_volumes(rebate));
     if (new_tier != old_tier && !before.is_zero()) {
       const Decimal due = before.PercentOf(rate).Rounded(format_.scale());
+      Phrase true_up("ledger.rebate_true_up");
+      true_up.Count("tier", static_cast<int64_t>(new_tier + 1))
+          .Number("old", tiers[old_tier].percent)
+          .Number("new", rate);
+      format_.Money(format_.Money(format_.Money(true_up, "before", before), "due", due), "posted",
+                    history.rebate_posted);
       Add(out, rule, RewardKind::kRebateTrueUp, RewardAccount::kPayable,
-          due - history.rebate_posted,
-          absl::StrCat("tier ", new_tier + 1, " reached: earlier period sales of ",
-                       format_.Money(before), " re-rated from ",
-                       Formatter::Percent(tiers[old_tier].percent), " to ",
-                       Formatter::Percent(rate), " = ", format_.Money(due), " minus ",
-                       format_.Money(history.rebate_posted), " already posted"));
+          due - history.rebate_posted, true_up);
     }
     return TierUplift(rule, out);
   }
@@ -149,10 +165,11 @@ class ClaimEvaluator {
   absl::Status TierUplift(const IncentiveRule& rule, RuleEvaluation& out) {
     CIM_ASSIGN_OR_RETURN(const Decimal percent,
                          TierUpliftPercent(rule.rebate(), claim_.partner_tier));
+    Phrase basis("ledger.tier_uplift");
+    format_.Money(basis.Text("tier", claim_.partner_tier).Number("percent", percent), "sales",
+                  out.eligible_amount);
     Add(out, rule, RewardKind::kTierUplift, RewardAccount::kPayable,
-        out.eligible_amount.PercentOf(percent).Rounded(format_.scale()),
-        absl::StrCat("partner tier ", claim_.partner_tier, " adds ", Formatter::Percent(percent),
-                     " of ", format_.Money(out.eligible_amount), " eligible sales"));
+        out.eligible_amount.PercentOf(percent).Rounded(format_.scale()), basis);
     return absl::OkStatus();
   }
 
@@ -172,11 +189,13 @@ class ClaimEvaluator {
       CIM_ASSIGN_OR_RETURN(Decimal per_unit,
                            StoredDecimal(product.amount_per_unit(), "amount_per_unit"));
       total += per_unit * Decimal::FromInt(units);
-      parts.push_back(absl::StrCat(units, " × ", product.sku(), " at ", format_.Money(per_unit)));
+      Phrase part("ledger.spif_units");
+      format_.Money(part.Count("units", units).Text("sku", product.sku()), "amount", per_unit);
+      parts.push_back(part);
     }
+    if (parts.empty()) return absl::OkStatus();
     Add(out, rule, RewardKind::kSpif, RewardAccount::kPayable, total.Rounded(format_.scale()),
-        absl::StrCat(absl::StrJoin(parts, " + "), " (window ", spif.start_date(), " to ",
-                     spif.end_date(), ")"));
+        Phrase("ledger.spif").Text("parts", Sum(parts)).Day("start", start).Day("end", end));
     return absl::OkStatus();
   }
 
@@ -192,11 +211,14 @@ class ClaimEvaluator {
     const Decimal growth_percent = (after - baseline).DividedBy(baseline, 4) * kHundred;
     const DateRange period = ClaimPeriod(program_, claim_.invoice_date);
     const DateRange base = BaselineOf(period, program_.period(), growth.baseline());
+    Phrase basis("ledger.growth");
+    format_.Money(format_.Money(basis, "sales", after), "baseline", baseline)
+        .Day("from", base.first)
+        .Day("to", base.last)
+        .Number("growth", growth_percent.Truncated(0))
+        .Number("minimum", min_growth);
     Add(out, rule, RewardKind::kGrowth, RewardAccount::kPayable, amount.Rounded(format_.scale()),
-        absl::StrCat("period sales ", format_.Money(after), " beat the baseline ",
-                     FormatDate(base.first), " to ", FormatDate(base.last), " of ",
-                     format_.Money(baseline), " by ", Formatter::Percent(growth_percent),
-                     " (at least ", Formatter::Percent(min_growth), "); once per period"));
+        basis);
     return absl::OkStatus();
   }
 
@@ -204,16 +226,16 @@ class ClaimEvaluator {
     const cim::v1::PointsRule& points = rule.points();
     if (!points.points_per_currency_unit().empty()) {
       CIM_ASSIGN_OR_RETURN(Decimal rate, StoredDecimal(points.points_per_currency_unit(), "rate"));
+      Phrase basis("ledger.points_per_currency");
+      format_.Money(basis.Number("rate", rate).Text("currency", format_.currency()), "sales",
+                    out.eligible_amount);
       Add(out, rule, RewardKind::kPoints, RewardAccount::kPoints,
-          (out.eligible_amount * rate).Rounded(kPointsScale),
-          absl::StrCat(Formatter::Number(rate), " points per ", program_.currency_code(), " of ",
-                       format_.Money(out.eligible_amount), " eligible sales"));
+          (out.eligible_amount * rate).Rounded(kPointsScale), basis);
     } else {
       CIM_ASSIGN_OR_RETURN(Decimal rate, StoredDecimal(points.points_per_unit(), "rate"));
       Add(out, rule, RewardKind::kPoints, RewardAccount::kPoints,
           (Decimal::FromInt(out.eligible_units) * rate).Rounded(kPointsScale),
-          absl::StrCat(Formatter::Number(rate), " points per unit × ", out.eligible_units,
-                       " eligible units"));
+          Phrase("ledger.points_per_unit").Number("rate", rate).Count("units", out.eligible_units));
     }
     return absl::OkStatus();
   }
@@ -365,11 +387,12 @@ std::optional<Reward> MdfAllocation(const Program& program, const IncentiveRule&
                                     const std::string& tier) {
   const cim::v1::MdfAllocationRule& mdf = rule.mdf_allocation();
   std::string amount_text = mdf.amount_per_partner();
-  std::string basis = "MDF allocation per partner";
+  Phrase basis("ledger.mdf_partner");
   for (const auto& t : mdf.tier_amounts()) {
     if (t.tier() == tier) {
       amount_text = t.amount();
-      basis = absl::StrCat("MDF allocation for tier ", tier);
+      basis = Phrase("ledger.mdf_tier");
+      basis.Text("tier", tier);
     }
   }
   absl::StatusOr<Decimal> amount = Decimal::Parse(amount_text);
@@ -379,7 +402,7 @@ std::optional<Reward> MdfAllocation(const Program& program, const IncentiveRule&
                 .kind = RewardKind::kMdfAllocation,
                 .account = RewardAccount::kMdfFund,
                 .amount = amount->Rounded(format.scale()),
-                .basis = absl::StrCat(basis, ": ", format.Money(*amount))};
+                .basis = format.Money(basis, "amount", *amount)};
 }
 
 RuleHistory PeriodIncrement(const RuleEvaluation& evaluation) {

@@ -4,9 +4,9 @@
 #include <map>
 
 #include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
 #include "lib/dates.h"
 #include "lib/decimal_field.h"
+#include "lib/phrase.h"
 #include "lib/text_field.h"
 #include "server/program/program_rules.h"
 #include "server/recognition/levels.h"
@@ -17,39 +17,24 @@ namespace {
 using cim::v1::BadgeCriteria;
 using cim::v1::RecognitionEventKind;
 
-// "approved claims" — what a count of `kind` is called in progress texts.
-std::string EventNoun(RecognitionEventKind kind) {
+// The event a count or streak counts, as the badge.* phrases select by it.
+std::string EventWord(RecognitionEventKind kind) {
   switch (kind) {
     case cim::v1::RECOGNITION_EVENT_KIND_CLAIM_APPROVED:
-      return "approved claims";
+      return "claim";
     case cim::v1::RECOGNITION_EVENT_KIND_TRAINING_COMPLETED:
-      return "training modules completed";
+      return "training";
     case cim::v1::RECOGNITION_EVENT_KIND_KUDOS_RECEIVED:
-      return "kudos received";
+      return "kudos";
     case cim::v1::RECOGNITION_EVENT_KIND_CHALLENGE_COMPLETED:
-      return "challenges completed";
+      return "challenge";
     default:
-      return "events";
+      return "other";
   }
 }
 
-// "an approved claim" — one event of `kind`.
-std::string OneEvent(RecognitionEventKind kind) {
-  switch (kind) {
-    case cim::v1::RECOGNITION_EVENT_KIND_CLAIM_APPROVED:
-      return "an approved claim";
-    case cim::v1::RECOGNITION_EVENT_KIND_TRAINING_COMPLETED:
-      return "a training module completed";
-    case cim::v1::RECOGNITION_EVENT_KIND_KUDOS_RECEIVED:
-      return "kudos received";
-    case cim::v1::RECOGNITION_EVENT_KIND_CHALLENGE_COMPLETED:
-      return "a challenge completed";
-    default:
-      return "an event";
-  }
-}
-
-std::string PeriodNoun(cim::v1::ProgramPeriod period) {
+// The period a sum counts in, as the badge.* phrases select by it.
+std::string PeriodWord(cim::v1::ProgramPeriod period) {
   switch (period) {
     case cim::v1::PROGRAM_PERIOD_MONTH:
       return "month";
@@ -59,9 +44,6 @@ std::string PeriodNoun(cim::v1::ProgramPeriod period) {
       return "year";
   }
 }
-
-// Without trailing fraction zeros: "42000", "12.5".
-std::string Amount(const Decimal& d) { return d.ToString(0); }
 
 CriterionProgress Progress(const Decimal& current, const Decimal& target, std::string text) {
   CriterionProgress p{.met = current >= target,
@@ -78,7 +60,10 @@ CriterionProgress EventCount(const cim::v1::EventCountCriterion& c, const Recogn
     if (t.kind == c.event()) count += t.events;
   }
   return Progress(Decimal::FromInt(count), Decimal::FromInt(c.count()),
-                  absl::StrCat(count, " of ", c.count(), " ", EventNoun(c.event())));
+                  Phrase("badge.event_count")
+                      .Count("current", count)
+                      .Count("target", c.count())
+                      .Text("event", EventWord(c.event())));
 }
 
 bool CountsFor(const MonthlyTally& t, const cim::v1::PeriodSumCriterion& c) {
@@ -101,15 +86,18 @@ CriterionProgress PeriodSum(const cim::v1::PeriodSumCriterion& c, const Recognit
   const Decimal threshold = *Decimal::Parse(c.threshold());
   const Decimal current = sums[period_of(today)];
   const bool points = c.metric() == cim::v1::RECOGNITION_METRIC_POINTS;
-  CriterionProgress p = Progress(
-      current, threshold,
-      points ? absl::StrCat(Amount(current), " of ", Amount(threshold), " points this ",
-                            PeriodNoun(c.period()))
-             : absl::StrCat(c.currency_code(), " ", Amount(current), " of ", c.currency_code(), " ",
-                            Amount(threshold), " sales this ", PeriodNoun(c.period())));
+  CriterionProgress p = Progress(current, threshold,
+                                 points ? Phrase("badge.points_this_period")
+                                              .Number("current", current)
+                                              .Number("target", threshold)
+                                              .Text("period", PeriodWord(c.period()))
+                                        : Phrase("badge.sales_this_period")
+                                              .Money("current", current, c.currency_code())
+                                              .Money("target", threshold, c.currency_code())
+                                              .Text("period", PeriodWord(c.period())));
   for (const auto& [period, sum] : sums) p.met = p.met || sum >= threshold;
   if (p.met && current < threshold) {
-    p.text = absl::StrCat("Reached in an earlier ", PeriodNoun(c.period()));
+    p.text = Phrase("badge.reached_earlier").Text("period", PeriodWord(c.period()));
   }
   return p;
 }
@@ -117,9 +105,10 @@ CriterionProgress PeriodSum(const cim::v1::PeriodSumCriterion& c, const Recognit
 CriterionProgress Certification(const cim::v1::CertificationCriterion& c,
                                 const RecognitionFacts& facts) {
   const bool held = facts.certifications.contains(c.certification_code());
-  return Progress(
-      Decimal::FromInt(held ? 1 : 0), Decimal::FromInt(1),
-      absl::StrCat("Certification ", c.certification_code(), held ? " held" : " not held yet"));
+  return Progress(Decimal::FromInt(held ? 1 : 0), Decimal::FromInt(1),
+                  Phrase("badge.certification")
+                      .Text("code", c.certification_code())
+                      .Text("held", held ? "yes" : "no"));
 }
 
 CriterionProgress Placement(const cim::v1::PlacementCriterion& c, const RecognitionFacts& facts) {
@@ -130,8 +119,8 @@ CriterionProgress Placement(const cim::v1::PlacementCriterion& c, const Recognit
                       .target = Decimal::FromInt(1),
                       .percent = met ? 100 : 0};
   p.text = it == facts.best_placements.end()
-               ? absl::StrCat("Finish a period in the top ", c.top())
-               : absl::StrCat("Best finish #", it->second, " (top ", c.top(), " needed)");
+               ? Phrase("badge.placement_none").Count("top", c.top())
+               : Phrase("badge.placement_best").Count("best", it->second).Count("top", c.top());
   return p;
 }
 
@@ -139,14 +128,14 @@ CriterionProgress ModuleCompleted(const cim::v1::ModuleCompletedCriterion& c,
                                   const RecognitionFacts& facts) {
   const bool done = facts.completed_modules.contains(c.module_id());
   return Progress(Decimal::FromInt(done ? 1 : 0), Decimal::FromInt(1),
-                  done ? "Training module completed" : "Complete the training module");
+                  Phrase("badge.module").Text("done", done ? "yes" : "no"));
 }
 
 CriterionProgress ChallengeCompleted(const cim::v1::ChallengeCompletedCriterion& c,
                                      const RecognitionFacts& facts) {
   const bool done = facts.completed_challenges.contains(c.challenge_id());
   return Progress(Decimal::FromInt(done ? 1 : 0), Decimal::FromInt(1),
-                  done ? "Challenge completed" : "Complete the challenge");
+                  Phrase("badge.challenge").Text("done", done ? "yes" : "no"));
 }
 
 CriterionProgress Streak(const cim::v1::StreakCriterion& c, const RecognitionFacts& facts,
@@ -166,12 +155,14 @@ CriterionProgress Streak(const cim::v1::StreakCriterion& c, const RecognitionFac
   const absl::CivilMonth now(today);
   int current = 0;
   if (!months.empty() && (months.back() == now || months.back() == now - 1)) current = run;
-  CriterionProgress p = Progress(
-      Decimal::FromInt(current), Decimal::FromInt(c.months()),
-      absl::StrCat(current, " of ", c.months(), " consecutive months with ", OneEvent(c.event())));
+  CriterionProgress p = Progress(Decimal::FromInt(current), Decimal::FromInt(c.months()),
+                                 Phrase("badge.streak")
+                                     .Count("current", current)
+                                     .Count("target", c.months())
+                                     .Text("event", EventWord(c.event())));
   if (longest >= c.months()) {
     p.met = true;
-    if (current < c.months()) p.text = "Reached in an earlier streak";
+    if (current < c.months()) p.text = Phrase("badge.reached_earlier").Text("period", "streak");
   }
   return p;
 }
@@ -290,7 +281,7 @@ CriterionProgress EvaluateCriteria(const BadgeCriteria& criteria, const Recognit
     case BadgeCriteria::CRITERION_NOT_SET:
       break;
   }
-  return CriterionProgress{.text = "No criterion"};
+  return CriterionProgress{.text = Phrase("badge.no_criterion")};
 }
 
 }  // namespace cim

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "lib/display_text.h"
+#include "lib/phrase.h"
 #include "lib/text_field.h"
 
 namespace cim {
@@ -64,20 +64,19 @@ Decimal ScoreFromUnits(int64_t units) {
 }
 
 std::string PeriodLabel(cim::v1::LeaderboardPeriod kind, absl::CivilDay start) {
-  static constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
-                                            "May",       "June",     "July",     "August",
-                                            "September", "October",  "November", "December"};
   switch (kind) {
     case cim::v1::LEADERBOARD_PERIOD_WEEK:
-      return absl::StrCat("week of ", DayText(absl::FromCivil(start, absl::UTCTimeZone())));
+      return Phrase("period.week").Day("start", start);
     case cim::v1::LEADERBOARD_PERIOD_MONTH:
-      return absl::StrCat(kMonths[start.month() - 1], " ", start.year());
+      return Phrase("period.month").Month("month", absl::CivilMonth(start));
     case cim::v1::LEADERBOARD_PERIOD_QUARTER:
-      return absl::StrCat("Q", (start.month() - 1) / 3 + 1, " ", start.year());
+      return Phrase("period.quarter")
+          .Count("quarter", (start.month() - 1) / 3 + 1)
+          .Text("year", absl::StrCat(start.year()));
     case cim::v1::LEADERBOARD_PERIOD_YEAR:
-      return absl::StrCat(start.year());
+      return Phrase("period.year").Text("year", absl::StrCat(start.year()));
     default:
-      return "all time";
+      return Phrase("period.all_time");
   }
 }
 

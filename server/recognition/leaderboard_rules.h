@@ -26,8 +26,8 @@ void ValidateLeaderboard(const cim::v1::Leaderboard& board, const std::string& p
 // kAllTimeEnd).
 DateRange BoardPeriodOf(cim::v1::LeaderboardPeriod kind, absl::CivilDay day);
 
-// The period starting `start` in words: "week of 2 Nov 2026", "November 2026", "Q4 2026",
-// "2026", or "all time".
+// The period starting `start` in words, as a phrase (lib/phrase.h): "week of 2 Nov 2026",
+// "November 2026", "Q4 2026", "2026" or "all time" in English.
 std::string PeriodLabel(cim::v1::LeaderboardPeriod kind, absl::CivilDay start);
 
 // A score held in units of 0.0001 (as the index keeps it) as a decimal.

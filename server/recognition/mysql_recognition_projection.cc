@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "lib/dates.h"
+#include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
 #include "server/db/mysql_database.h"
@@ -170,33 +171,34 @@ static_assert(cim::v1::FEED_VISIBILITY_PUBLIC == 1 && cim::v1::FEED_VISIBILITY_P
 
 // A feed entry for the winner (first place) of a board period that just closed.
 void PostWinner(soci::session& s, const Leaderboard& board, absl::CivilDay start, absl::Time now) {
-  long long id = board.id();
-  const std::string period = FormatDate(start);
-  const std::string label =
-      board.period() == cim::v1::LEADERBOARD_PERIOD_ALL_TIME
-          ? board.name()
-          : absl::StrCat(board.name(), ", ", PeriodLabel(board.period(), start));
-  const std::string at = ToSqlMicros(now);
-  int kind = cim::v1::FEED_ENTRY_KIND_PERIOD_WINNER;
-  if (board.scope() == cim::v1::LEADERBOARD_SCOPE_INDIVIDUAL) {
-    s << absl::StrCat(kFeedInsert, "SELECT :k, ", kAutoVisibility,
-                      ", u.id, COALESCE(u.partner_id, 0),"
-                      " CONCAT(u.display_name, ' won ', :label), '', 0, 0, 0, :b, 0, :at"
-                      " FROM leaderboard_placements lp JOIN users u ON u.id = lp.participant_id"
-                      " LEFT JOIN recognition_preferences rp ON rp.user_id = u.id"
-                      " WHERE lp.board_id = :b2 AND lp.period_start = :p AND lp.placement = 1"),
-        soci::use(kind), soci::use(label), soci::use(id), soci::use(at), soci::use(id),
-        soci::use(period);
+  const long long id = board.id();
+  const bool all_time = board.period() == cim::v1::LEADERBOARD_PERIOD_ALL_TIME;
+  Phrase headline(all_time ? "feed.all_time_winner" : "feed.period_winner");
+  headline.Text("board", board.name());
+  if (!all_time) headline.Text("period", PeriodLabel(board.period(), start));
+  const bool individual = board.scope() == cim::v1::LEADERBOARD_SCOPE_INDIVIDUAL;
+  SqlBuilder q(absl::StrCat(kFeedInsert, "SELECT "));
+  q.Bind(static_cast<int>(cim::v1::FEED_ENTRY_KIND_PERIOD_WINNER));
+  if (individual) {
+    q << ", " << kAutoVisibility << ", u.id, COALESCE(u.partner_id, 0), ";
+    q.Phrase(headline, {{"name", "u.display_name"}});
   } else {
-    s << absl::StrCat(kFeedInsert,
-                      "SELECT :k, 1, 0, p.id, CONCAT(p.name, ' won ', :label), '', 0, 0, 0, :b,"
-                      " 0, :at"
-                      " FROM leaderboard_placements lp JOIN partners p"
-                      " ON p.id = lp.participant_id WHERE lp.board_id = :b2"
-                      " AND lp.period_start = :p AND lp.placement = 1"),
-        soci::use(kind), soci::use(label), soci::use(id), soci::use(at), soci::use(id),
-        soci::use(period);
+    q << ", 1, 0, p.id, ";
+    q.Phrase(headline, {{"name", "p.name"}});
   }
+  q << ", '', 0, 0, 0, ";
+  q.Bind(id) << ", 0, ";
+  q.Bind(ToSqlMicros(now));
+  if (individual) {
+    q << " FROM leaderboard_placements lp JOIN users u ON u.id = lp.participant_id"
+         " LEFT JOIN recognition_preferences rp ON rp.user_id = u.id";
+  } else {
+    q << " FROM leaderboard_placements lp JOIN partners p ON p.id = lp.participant_id";
+  }
+  q << " WHERE lp.board_id = ";
+  q.Bind(id) << " AND lp.period_start = ";
+  q.Bind(FormatDate(start)) << " AND lp.placement = 1";
+  q.Execute(s);
 }
 
 // Feed entries and notifications for the badges awarded since the last run (in_feed = 0).
@@ -219,15 +221,15 @@ long long PostNewAwards(soci::session& s) {
     notices.push_back(std::move(notice));
   });
   AppendNotificationEvents(s, notices);
-  int kind = cim::v1::FEED_ENTRY_KIND_BADGE_EARNED;
-  s << absl::StrCat(kFeedInsert, "SELECT :k, ", kAutoVisibility,
-                    ", ba.user_id, ba.partner_id,"
-                    " CONCAT(u.display_name, ' earned the badge ', b.name), '', 0, 0, b.id, 0, 0,"
-                    " ba.earned_at FROM badge_awards ba JOIN badges b ON b.id = ba.badge_id"
-                    " JOIN users u ON u.id = ba.user_id"
-                    " LEFT JOIN recognition_preferences rp ON rp.user_id = ba.user_id"
-                    " WHERE ba.in_feed = 0 ORDER BY ba.earned_at, ba.badge_id, ba.user_id"),
-      soci::use(kind);
+  SqlBuilder feed(absl::StrCat(kFeedInsert, "SELECT "));
+  feed.Bind(static_cast<int>(cim::v1::FEED_ENTRY_KIND_BADGE_EARNED));
+  feed << ", " << kAutoVisibility << ", ba.user_id, ba.partner_id, ";
+  feed.Phrase(Phrase("feed.badge_earned"), {{"name", "u.display_name"}, {"badge", "b.name"}});
+  feed << ", '', 0, 0, b.id, 0, 0, ba.earned_at FROM badge_awards ba"
+          " JOIN badges b ON b.id = ba.badge_id JOIN users u ON u.id = ba.user_id"
+          " LEFT JOIN recognition_preferences rp ON rp.user_id = ba.user_id"
+          " WHERE ba.in_feed = 0 ORDER BY ba.earned_at, ba.badge_id, ba.user_id";
+  feed.Execute(s);
   soci::statement posted = (s.prepare << "UPDATE badge_awards SET in_feed = 1 WHERE in_feed = 0");
   posted.execute(true);
   return posted.get_affected_rows();
@@ -267,8 +269,10 @@ void PostPromotions(soci::session& s, const std::vector<OutboxEvent>& events) {
   // The reason's figures (sales, certified users) are the partner's own: not in the feed.
   SqlBuilder q(absl::StrCat(kFeedInsert, "SELECT "));
   q.Bind(static_cast<int>(cim::v1::FEED_ENTRY_KIND_TIER_PROMOTION));
-  q << ", 1, 0, p.id, CONCAT(p.name, ' moved up to ', COALESCE(t.name, tc.to_tier), ' tier'),"
-       " '', 0, 0, 0, 0, 0, tc.changed_at FROM tier_changes tc"
+  q << ", 1, 0, p.id, ";
+  q.Phrase(Phrase("feed.tier_promotion"),
+           {{"name", "p.name"}, {"tier", "COALESCE(t.name, tc.to_tier)"}});
+  q << ", '', 0, 0, 0, 0, 0, tc.changed_at FROM tier_changes tc"
        " JOIN partners p ON p.id = tc.partner_id LEFT JOIN tiers t ON t.code = tc.to_tier"
        " WHERE tc.promotion = 1 AND tc.id IN ";
   q.List(changes) << " ORDER BY tc.id";
@@ -324,9 +328,9 @@ void PostLevelUps(soci::session& s, const std::map<int64_t, Decimal>& before,
   std::vector<NotificationEvent> notices;
   SqlBuilder q(absl::StrCat(kFeedInsert, "SELECT "));
   q.Bind(static_cast<int>(cim::v1::FEED_ENTRY_KIND_LEVEL_UP)) << ", ";
-  q << kAutoVisibility
-    << ", u.id, COALESCE(u.partner_id, 0), CONCAT(u.display_name, ' reached ',"
-       " lv.name, ' level'), '', 0, 0, 0, 0, 0, ";
+  q << kAutoVisibility << ", u.id, COALESCE(u.partner_id, 0), ";
+  q.Phrase(Phrase("feed.level_up"), {{"name", "u.display_name"}, {"level", "lv.name"}});
+  q << ", '', 0, 0, 0, 0, 0, ";
   q.Bind(ToSqlMicros(now));
   q << " FROM (";
   int n = 0;

@@ -249,7 +249,7 @@ absl::StatusOr<Leaderboard> MysqlRecognitionRepository::GetLeaderboard(int64_t i
     soci::row r;
     s << absl::StrCat("SELECT ", kBoardColumns, " FROM leaderboards WHERE id = :id"),
         soci::use(key), soci::into(r);
-    if (!s.got_data()) return absl::NotFoundError(absl::StrCat("leaderboard ", id, " not found"));
+    if (!s.got_data()) return NotFoundError("leaderboard", id);
     return BoardFromRow(r);
   });
 }

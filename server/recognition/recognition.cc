@@ -47,7 +47,7 @@ absl::StatusOr<cim::v1::User> Recognition::ReadableUser(const Principal& caller,
   if (absl::IsNotFound(record.status()) || (record.ok() && IsPartnerRole(caller.role) &&
                                             record->user.partner_id() != caller.partner_id)) {
     // Another partner's user is as unknown as a missing one.
-    return absl::NotFoundError(absl::StrCat("user ", id, " not found"));
+    return NotFoundError("user", id);
   }
   CIM_RETURN_IF_ERROR(record.status());
   return record->user;
@@ -218,7 +218,7 @@ absl::Status Recognition::CheckVisible(const Principal& caller, const Leaderboar
   if (board.program_id() == 0 || ReadsAllPartners(caller)) return absl::OkStatus();
   absl::Status visible = programs_.GetProgram(caller, board.program_id()).status();
   if (absl::IsNotFound(visible)) {
-    return absl::NotFoundError(absl::StrCat("leaderboard ", board.id(), " not found"));
+    return NotFoundError("leaderboard", board.id());
   }
   return visible;
 }

@@ -4,6 +4,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "lib/phrase.h"
 #include "lib/proto_json.h"
 #include "lib/proto_time.h"
 #include "lib/sha256.h"
@@ -94,7 +95,7 @@ RedemptionOrder OrderFromRow(const soci::row& row) {
 absl::StatusOr<RewardItem> ReadItem(soci::session& s, int64_t id, bool lock = false) {
   soci::row row;
   if (!kItems.Get(s, absl::StrCat(kItemColumns), id, row, lock)) {
-    return absl::NotFoundError(absl::StrCat("reward item ", id, " not found"));
+    return NotFoundError("reward_item", id);
   }
   return ItemFromRow(row);
 }
@@ -104,7 +105,7 @@ absl::StatusOr<RedemptionOrder> ReadOrder(soci::session& s, int64_t id) {
   soci::row row;
   s << absl::StrCat("SELECT ", kOrderColumns, kOrderTables, " WHERE o.id = :id"), soci::use(key),
       soci::into(row);
-  if (!s.got_data()) return absl::NotFoundError(absl::StrCat("order ", id, " not found"));
+  if (!s.got_data()) return NotFoundError("order", id);
   RedemptionOrder order = OrderFromRow(row);
   soci::rowset<soci::row> events =
       (s.prepare << "SELECT e.status, e.actor_id, u.display_name, e.note, e.created_at"
@@ -291,7 +292,7 @@ absl::StatusOr<ItemImage> MysqlRedemptionRepository::GetImage(int64_t image_id) 
          " WHERE id = :id",
         soci::use(id), soci::into(item_id), soci::into(filename), soci::into(content_type),
         soci::into(size), soci::into(image.content);
-    if (!s.got_data()) return absl::NotFoundError(absl::StrCat("image ", image_id, " not found"));
+    if (!s.got_data()) return NotFoundError("image", image_id);
     image.metadata.set_id(image_id);
     image.metadata.set_item_id(item_id);
     image.metadata.set_filename(filename);
@@ -441,9 +442,10 @@ absl::StatusOr<std::vector<RedemptionOrder>> MysqlRedemptionRepository::ChangeOr
                    .kind = cim::v1::LEDGER_ENTRY_KIND_REVERSAL,
                    .unit = kPointsUnit,
                    .amount = total,
-                   .basis = absl::StrCat("Order ", order.id(), " ",
-                                         absl::AsciiStrToLower(OrderStatusName(decided->to)),
-                                         ": the points come back (", decided->note, ")"),
+                   .basis = Phrase("ledger.order_returned")
+                                .Text("order", absl::StrCat(order.id()))
+                                .Text("status", absl::AsciiStrToLower(OrderStatusName(decided->to)))
+                                .Text("note", decided->note),
                    .reverses_entry_id = order.debit_entry_id(),
                    .redemption_order_id = order.id(),
                    .created_by = actor,

@@ -4,11 +4,12 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "lib/content_type.h"
 #include "lib/pagination.h"
+#include "lib/phrase.h"
 #include "lib/sha256.h"
+#include "lib/status_util.h"
 #include "lib/text_field.h"
 #include "server/program/program_policy.h"
 
@@ -32,9 +33,7 @@ bool Hides(const cim::v1::EligibilityGap& gap) {
          gap.kind() != cim::v1::ELIGIBILITY_GAP_KIND_CERTIFICATION;
 }
 
-absl::Status ItemNotFound(int64_t id) {
-  return absl::NotFoundError(absl::StrCat("reward item ", id, " not found"));
-}
+absl::Status ItemNotFound(int64_t id) { return NotFoundError("reward_item", id); }
 
 }  // namespace
 
@@ -204,7 +203,7 @@ absl::Status Redemption::DownloadImage(
   CIM_ASSIGN_OR_RETURN(const ItemImage image, store_.GetImage(image_id));
   if (absl::Status seen = GetItem(caller, image.metadata.item_id()).status(); !seen.ok()) {
     if (absl::IsNotFound(seen)) {
-      return absl::NotFoundError(absl::StrCat("image ", image_id, " not found"));
+      return NotFoundError("image", image_id);
     }
     return seen;
   }
@@ -238,11 +237,13 @@ absl::StatusOr<RedemptionOrder> Redemption::PlaceOrder(
     const std::optional<RewardItem> seen = SeenBy(shopper, item);
     if (!seen) return ItemNotFound(item.id());
     if (seen->gaps_size() > 0) {
+      std::vector<std::string> gaps;
+      for (const cim::v1::EligibilityGap& g : seen->gaps()) {
+        gaps.push_back(
+            Phrase("eligibility.gap").Text("reason", g.reason()).Text("step", g.next_step()));
+      }
       return absl::FailedPreconditionError(
-          absl::StrCat("\"", item.name(), "\" is not open to you yet: ",
-                       absl::StrJoin(seen->gaps(), "; ", [](std::string* out, const auto& g) {
-                         absl::StrAppend(out, g.reason(), " (", g.next_step(), ")");
-                       })));
+          Phrase("error.item_closed").Text("item", item.name()).List("gaps", gaps).str());
     }
     FieldErrors address_errors;
     if (item.kind() == cim::v1::REWARD_ITEM_KIND_MERCHANDISE) {
@@ -264,9 +265,10 @@ absl::StatusOr<RedemptionOrder> Redemption::PlaceOrder(
                                                   .now = clock_.Now()},
                                          plan));
   if (outcome.replayed && outcome.request_hash != hash) {
-    return absl::AlreadyExistsError(absl::StrCat(
-        "idempotency key ", request.idempotency_key(), " was used for a different order (",
-        outcome.order.id(), "); use a new key for a new order"));
+    return absl::AlreadyExistsError(Phrase("error.order_key_reused")
+                                        .Text("key", request.idempotency_key())
+                                        .Text("order", absl::StrCat(outcome.order.id()))
+                                        .str());
   }
   return outcome.order;
 }
@@ -277,7 +279,7 @@ absl::StatusOr<RedemptionOrder> Redemption::ReadableOrder(const Principal& calle
   CIM_ASSIGN_OR_RETURN(RedemptionOrder order, store_.GetOrder(order_id));
   CIM_RETURN_IF_ERROR(CheckPartnerReadable(caller, order.partner_id(), "order", order_id));
   if (caller.role == cim::v1::ROLE_PARTNER_REP && order.user_id() != caller.user_id) {
-    return absl::NotFoundError(absl::StrCat("order ", order_id, " not found"));
+    return NotFoundError("order", order_id);
   }
   return order;
 }

@@ -10,7 +10,7 @@
 #include "absl/strings/strip.h"
 #include "lib/csv.h"
 #include "lib/decimal_field.h"
-#include "lib/display_text.h"
+#include "lib/phrase.h"
 #include "lib/text_field.h"
 #include "server/program/program_rules.h"
 
@@ -30,8 +30,6 @@ DecimalBounds PointsBounds(bool allow_zero) {
 bool Wants(const std::vector<std::string>& fields, absl::string_view field) {
   return fields.empty() || std::find(fields.begin(), fields.end(), field) != fields.end();
 }
-
-std::string PointsText(const Decimal& points) { return GroupedNumber(points) + " points"; }
 
 }  // namespace
 
@@ -74,26 +72,28 @@ void ValidateRewardItem(const RewardItem& item, const std::vector<std::string>& 
 absl::StatusOr<OrderPlan> PlanOrder(const RewardItem& item, int quantity,
                                     const OrderPosition& position) {
   if (item.status() != cim::v1::REWARD_ITEM_STATUS_ACTIVE) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("\"", item.name(), "\" is no longer in the store"));
+    return absl::FailedPreconditionError(Phrase("error.item_gone").Text("item", item.name()).str());
   }
   if (!item.unlimited_stock() && item.stock() < quantity) {
     return absl::FailedPreconditionError(
-        item.stock() == 0 ? absl::StrCat("\"", item.name(), "\" is out of stock")
-                          : absl::StrCat("only ", item.stock(), " of \"", item.name(), "\" left"));
+        Phrase("error.stock_left").Text("item", item.name()).Count("left", item.stock()).str());
   }
   if (item.per_user_limit() > 0 && position.units_held + quantity > item.per_user_limit()) {
-    return absl::FailedPreconditionError(absl::StrCat("at most ", item.per_user_limit(), " of \"",
-                                                      item.name(), "\" per person; you have ",
-                                                      position.units_held, " in orders"));
+    return absl::FailedPreconditionError(Phrase("error.per_person_limit")
+                                             .Text("item", item.name())
+                                             .Count("limit", item.per_user_limit())
+                                             .Count("held", position.units_held)
+                                             .str());
   }
   CIM_ASSIGN_OR_RETURN(const Decimal price, Decimal::Parse(item.points_price()));
   OrderPlan plan{.points_each = price, .points_total = price * Decimal::FromInt(quantity)};
   if (position.balance < plan.points_total) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "the order needs ", PointsText(plan.points_total), "; your balance is ",
-        PointsText(position.balance), " (",
-        PointsText(PointsShort(plan.points_total, position.balance)), " more needed)"));
+    return absl::FailedPreconditionError(
+        Phrase("error.points_short")
+            .Count("total", plan.points_total)
+            .Count("balance", position.balance)
+            .Count("short", PointsShort(plan.points_total, position.balance))
+            .str());
   }
   Decimal approval;
   if (!item.approval_points().empty()) {
@@ -111,8 +111,11 @@ Decimal PointsShort(const Decimal& price, const Decimal& balance) {
 
 std::string RedemptionBasis(int64_t order_id, int quantity, absl::string_view item_name,
                             const Decimal& points_each) {
-  return absl::StrCat("Order ", order_id, ": ", quantity, " × ", item_name, " at ",
-                      PointsText(points_each), " each");
+  return Phrase("ledger.redemption")
+      .Text("order", absl::StrCat(order_id))
+      .Count("quantity", quantity)
+      .Text("item", item_name)
+      .Count("points", points_each);
 }
 
 absl::StatusOr<RedemptionOrderStatus> NextOrderStatus(RedemptionOrderStatus from,

@@ -36,14 +36,14 @@ grpc::Status AuthServiceImpl::Login(grpc::ServerContext* context,
 grpc::Status AuthServiceImpl::Logout(grpc::ServerContext* context,
                                      const cim::v1::LogoutRequest* request,
                                      cim::v1::LogoutResponse* response) {
-  return rpc_.Run(*context, __func__, *request,
+  return rpc_.Run(*context, __func__, *request, response,
                   [&](const Principal& p) { return rpc_.auth().Logout(p); });
 }
 
 grpc::Status AuthServiceImpl::WhoAmI(grpc::ServerContext* context,
                                      const cim::v1::WhoAmIRequest* request,
                                      cim::v1::Principal* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     *response = ToProto(p);
     return absl::OkStatus();
   });
@@ -52,7 +52,7 @@ grpc::Status AuthServiceImpl::WhoAmI(grpc::ServerContext* context,
 grpc::Status AuthServiceImpl::IssueApiKey(grpc::ServerContext* context,
                                           const cim::v1::IssueApiKeyRequest* request,
                                           cim::v1::IssueApiKeyResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) -> absl::Status {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) -> absl::Status {
     CIM_ASSIGN_OR_RETURN(IssuedApiKey key,
                          rpc_.auth().IssueApiKey(p, request->user_id(), request->description(),
                                                  request->ttl_days()));
@@ -66,7 +66,7 @@ grpc::Status AuthServiceImpl::IssueApiKey(grpc::ServerContext* context,
 grpc::Status AuthServiceImpl::RevokeApiKey(grpc::ServerContext* context,
                                            const cim::v1::RevokeApiKeyRequest* request,
                                            cim::v1::RevokeApiKeyResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return rpc_.auth().RevokeApiKey(p, request->key_id());
   });
 }

@@ -14,7 +14,7 @@ namespace cim {
 grpc::Status ClaimServiceImpl::SubmitClaim(grpc::ServerContext* context,
                                            const cim::v1::SubmitClaimRequest* request,
                                            cim::v1::Claim* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(workflow_.Submit(p, *request), response);
   });
 }
@@ -22,7 +22,7 @@ grpc::Status ClaimServiceImpl::SubmitClaim(grpc::ServerContext* context,
 grpc::Status ClaimServiceImpl::GetClaim(grpc::ServerContext* context,
                                         const cim::v1::GetClaimRequest* request,
                                         cim::v1::Claim* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(workflow_.Get(p, request->claim_id()), response);
   });
 }
@@ -30,7 +30,7 @@ grpc::Status ClaimServiceImpl::GetClaim(grpc::ServerContext* context,
 grpc::Status ClaimServiceImpl::ListClaims(grpc::ServerContext* context,
                                           const cim::v1::ListClaimsRequest* request,
                                           cim::v1::ListClaimsResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(workflow_.List(p, *request), response);
   });
 }
@@ -38,7 +38,7 @@ grpc::Status ClaimServiceImpl::ListClaims(grpc::ServerContext* context,
 grpc::Status ClaimServiceImpl::ResubmitClaim(grpc::ServerContext* context,
                                              const cim::v1::ResubmitClaimRequest* request,
                                              cim::v1::Claim* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(workflow_.Resubmit(p, *request), response);
   });
 }
@@ -47,7 +47,7 @@ grpc::Status ClaimServiceImpl::Review(grpc::ServerContext* context,
                                       const cim::v1::ReviewClaimRequest* request,
                                       ClaimAction action, const char* rpc,
                                       cim::v1::Claim* response) {
-  return rpc_.Run(*context, rpc, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, rpc, *request, response, [&](const Principal& p) {
     return Assign(workflow_.Review(p, *request, action), response);
   });
 }
@@ -79,7 +79,7 @@ grpc::Status ClaimServiceImpl::RequestClaimInfo(grpc::ServerContext* context,
 grpc::Status ClaimServiceImpl::UploadAttachment(
     grpc::ServerContext* context, grpc::ServerReader<cim::v1::UploadAttachmentRequest>* reader,
     cim::v1::Attachment* response) {
-  return rpc_.RunStreaming(*context, __func__, [&](const Principal& p) -> absl::Status {
+  return rpc_.RunStreaming(*context, __func__, response, [&](const Principal& p) -> absl::Status {
     cim::v1::AttachmentMetadata metadata;
     std::string bytes;
     CIM_RETURN_IF_ERROR(ReadUpload(*context, *reader, kMaxAttachmentBytes, metadata, bytes));
@@ -90,7 +90,7 @@ grpc::Status ClaimServiceImpl::UploadAttachment(
 grpc::Status ClaimServiceImpl::DownloadAttachment(
     grpc::ServerContext* context, const cim::v1::DownloadAttachmentRequest* request,
     grpc::ServerWriter<cim::v1::DownloadAttachmentResponse>* writer) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, nullptr, [&](const Principal& p) {
     cim::v1::DownloadAttachmentResponse message;
     return workflow_.Download(
         p, request->attachment_id(),
@@ -108,11 +108,11 @@ grpc::Status ClaimServiceImpl::DownloadAttachment(
 grpc::Status ClaimServiceImpl::WatchClaimEvents(
     grpc::ServerContext* context, const cim::v1::WatchClaimEventsRequest* request,
     grpc::ServerWriter<cim::v1::ClaimEventNotice>* writer) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, nullptr, [&](const Principal& p) {
     return workflow_.Watch(
         p, *request, watch_poll_,
         [&](absl::Duration poll) { return WaitUnlessCancelled(*context, poll); },
-        [&](const cim::v1::ClaimEventNotice& event) { return writer->Write(event); });
+        [&](const cim::v1::ClaimEventNotice& event) { return writer->Write(ForReader(p, event)); });
   });
 }
 

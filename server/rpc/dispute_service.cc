@@ -8,7 +8,7 @@ namespace cim {
 grpc::Status DisputeServiceImpl::OpenDispute(grpc::ServerContext* context,
                                              const cim::v1::OpenDisputeRequest* request,
                                              cim::v1::Dispute* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(workflow_.Open(p, *request), response);
   });
 }
@@ -16,7 +16,7 @@ grpc::Status DisputeServiceImpl::OpenDispute(grpc::ServerContext* context,
 grpc::Status DisputeServiceImpl::GetDispute(grpc::ServerContext* context,
                                             const cim::v1::GetDisputeRequest* request,
                                             cim::v1::Dispute* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(workflow_.Get(p, request->dispute_id()), response);
   });
 }
@@ -24,7 +24,7 @@ grpc::Status DisputeServiceImpl::GetDispute(grpc::ServerContext* context,
 grpc::Status DisputeServiceImpl::ListDisputes(grpc::ServerContext* context,
                                               const cim::v1::ListDisputesRequest* request,
                                               cim::v1::ListDisputesResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(workflow_.List(p, *request), response);
   });
 }
@@ -32,7 +32,7 @@ grpc::Status DisputeServiceImpl::ListDisputes(grpc::ServerContext* context,
 grpc::Status DisputeServiceImpl::PostDisputeMessage(
     grpc::ServerContext* context, const cim::v1::PostDisputeMessageRequest* request,
     cim::v1::Dispute* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(workflow_.PostMessage(p, *request), response);
   });
 }
@@ -40,7 +40,7 @@ grpc::Status DisputeServiceImpl::PostDisputeMessage(
 grpc::Status DisputeServiceImpl::ResolveDispute(grpc::ServerContext* context,
                                                 const cim::v1::ResolveDisputeRequest* request,
                                                 cim::v1::Dispute* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(workflow_.Resolve(p, *request), response);
   });
 }
@@ -48,7 +48,7 @@ grpc::Status DisputeServiceImpl::ResolveDispute(grpc::ServerContext* context,
 grpc::Status DisputeServiceImpl::WithdrawDispute(grpc::ServerContext* context,
                                                  const cim::v1::WithdrawDisputeRequest* request,
                                                  cim::v1::Dispute* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(workflow_.Withdraw(p, *request), response);
   });
 }

@@ -18,7 +18,7 @@ ChunkSink To(grpc::ServerContext& context, grpc::ServerWriter<cim::v1::FileChunk
 grpc::Status ExportServiceImpl::ExportClaims(grpc::ServerContext* context,
                                              const cim::v1::ExportClaimsRequest* request,
                                              grpc::ServerWriter<cim::v1::FileChunk>* writer) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, nullptr, [&](const Principal& p) {
     return exports_.Claims(p, *request, To(*context, *writer));
   });
 }
@@ -26,7 +26,7 @@ grpc::Status ExportServiceImpl::ExportClaims(grpc::ServerContext* context,
 grpc::Status ExportServiceImpl::ExportLedger(grpc::ServerContext* context,
                                              const cim::v1::ExportLedgerRequest* request,
                                              grpc::ServerWriter<cim::v1::FileChunk>* writer) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, nullptr, [&](const Principal& p) {
     return exports_.Ledger(p, *request, To(*context, *writer));
   });
 }
@@ -34,7 +34,7 @@ grpc::Status ExportServiceImpl::ExportLedger(grpc::ServerContext* context,
 grpc::Status ExportServiceImpl::ExportStatements(grpc::ServerContext* context,
                                                  const cim::v1::ExportStatementsRequest* request,
                                                  grpc::ServerWriter<cim::v1::FileChunk>* writer) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, nullptr, [&](const Principal& p) {
     return exports_.Statements(p, *request, To(*context, *writer));
   });
 }
@@ -42,7 +42,7 @@ grpc::Status ExportServiceImpl::ExportStatements(grpc::ServerContext* context,
 grpc::Status ExportServiceImpl::ExportProgramPerformance(
     grpc::ServerContext* context, const cim::v1::ExportProgramPerformanceRequest* request,
     grpc::ServerWriter<cim::v1::FileChunk>* writer) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, nullptr, [&](const Principal& p) {
     return exports_.Performance(p, *request, To(*context, *writer));
   });
 }

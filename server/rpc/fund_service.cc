@@ -8,7 +8,7 @@ namespace cim {
 grpc::Status FundServiceImpl::ListFunds(grpc::ServerContext* context,
                                         const cim::v1::ListFundsRequest* request,
                                         cim::v1::ListFundsResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(workflow_.ListFunds(p, *request), response);
   });
 }
@@ -16,7 +16,7 @@ grpc::Status FundServiceImpl::ListFunds(grpc::ServerContext* context,
 grpc::Status FundServiceImpl::CreateFundRequest(grpc::ServerContext* context,
                                                 const cim::v1::CreateFundRequestRequest* request,
                                                 cim::v1::FundRequest* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(workflow_.Create(p, request->request()), response);
   });
 }
@@ -24,7 +24,7 @@ grpc::Status FundServiceImpl::CreateFundRequest(grpc::ServerContext* context,
 grpc::Status FundServiceImpl::GetFundRequest(grpc::ServerContext* context,
                                              const cim::v1::GetFundRequestRequest* request,
                                              cim::v1::FundRequest* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(workflow_.Get(p, request->fund_request_id()), response);
   });
 }
@@ -32,7 +32,7 @@ grpc::Status FundServiceImpl::GetFundRequest(grpc::ServerContext* context,
 grpc::Status FundServiceImpl::ListFundRequests(grpc::ServerContext* context,
                                                const cim::v1::ListFundRequestsRequest* request,
                                                cim::v1::ListFundRequestsResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(workflow_.List(p, *request), response);
   });
 }
@@ -40,7 +40,7 @@ grpc::Status FundServiceImpl::ListFundRequests(grpc::ServerContext* context,
 grpc::Status FundServiceImpl::ApproveFundRequest(grpc::ServerContext* context,
                                                  const cim::v1::DecideFundRequestRequest* request,
                                                  cim::v1::FundRequest* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(workflow_.Decide(p, *request, FundAction::kApprove), response);
   });
 }
@@ -48,7 +48,7 @@ grpc::Status FundServiceImpl::ApproveFundRequest(grpc::ServerContext* context,
 grpc::Status FundServiceImpl::RejectFundRequest(grpc::ServerContext* context,
                                                 const cim::v1::DecideFundRequestRequest* request,
                                                 cim::v1::FundRequest* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(workflow_.Decide(p, *request, FundAction::kReject), response);
   });
 }
@@ -56,7 +56,7 @@ grpc::Status FundServiceImpl::RejectFundRequest(grpc::ServerContext* context,
 grpc::Status FundServiceImpl::CancelFundRequest(grpc::ServerContext* context,
                                                 const cim::v1::DecideFundRequestRequest* request,
                                                 cim::v1::FundRequest* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(workflow_.Decide(p, *request, FundAction::kCancel), response);
   });
 }
@@ -64,7 +64,7 @@ grpc::Status FundServiceImpl::CancelFundRequest(grpc::ServerContext* context,
 grpc::Status FundServiceImpl::SubmitReimbursement(
     grpc::ServerContext* context, const cim::v1::SubmitReimbursementRequest* request,
     cim::v1::FundRequest* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(workflow_.SubmitReimbursement(p, *request), response);
   });
 }
@@ -72,7 +72,7 @@ grpc::Status FundServiceImpl::SubmitReimbursement(
 grpc::Status FundServiceImpl::ApproveReimbursement(grpc::ServerContext* context,
                                                    const cim::v1::DecideFundRequestRequest* request,
                                                    cim::v1::FundRequest* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(workflow_.Decide(p, *request, FundAction::kApproveReimbursement), response);
   });
 }
@@ -80,7 +80,7 @@ grpc::Status FundServiceImpl::ApproveReimbursement(grpc::ServerContext* context,
 grpc::Status FundServiceImpl::RejectReimbursement(grpc::ServerContext* context,
                                                   const cim::v1::DecideFundRequestRequest* request,
                                                   cim::v1::FundRequest* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(workflow_.Decide(p, *request, FundAction::kRejectReimbursement), response);
   });
 }

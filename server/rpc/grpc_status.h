@@ -5,12 +5,15 @@
 #include <grpcpp/support/status.h>
 
 #include "absl/status/status.h"
+#include "lib/messages.h"
 
 namespace cim {
 
-// Same code and message, and any google.rpc.BadRequest payload (FieldErrors) as
-// google.rpc.Status details (grpc-status-details-bin).
-grpc::Status ToGrpcStatus(const absl::Status& status);
+// The same code and the message in English (for logs and callers that read no details). A
+// failure carries google.rpc.Status details (grpc-status-details-bin): any google.rpc.BadRequest
+// payload (FieldErrors) with the field paths as they are and each description in `reader`'s
+// words, and a google.rpc.LocalizedMessage: the message in `reader`'s words and locale.
+grpc::Status ToGrpcStatus(const absl::Status& status, const Wording& reader = Wording::English());
 
 }  // namespace cim
 

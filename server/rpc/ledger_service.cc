@@ -8,7 +8,7 @@ namespace cim {
 grpc::Status LedgerServiceImpl::GetBalance(grpc::ServerContext* context,
                                            const cim::v1::GetBalanceRequest* request,
                                            cim::v1::GetBalanceResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(book_.GetBalance(p, *request), response);
   });
 }
@@ -16,14 +16,14 @@ grpc::Status LedgerServiceImpl::GetBalance(grpc::ServerContext* context,
 grpc::Status LedgerServiceImpl::ReverseLedgerEntry(
     grpc::ServerContext* context, const cim::v1::ReverseLedgerEntryRequest* request,
     cim::v1::LedgerEntry* response) {
-  return rpc_.Run(*context, __func__, *request,
+  return rpc_.Run(*context, __func__, *request, response,
                   [&](const Principal& p) { return Assign(book_.Reverse(p, *request), response); });
 }
 
 grpc::Status LedgerServiceImpl::ListLedgerEntries(grpc::ServerContext* context,
                                                   const cim::v1::ListLedgerEntriesRequest* request,
                                                   cim::v1::ListLedgerEntriesResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(book_.ListEntries(p, *request), response);
   });
 }

@@ -8,7 +8,7 @@ namespace cim {
 grpc::Status PartnerServiceImpl::CreatePartner(grpc::ServerContext* context,
                                                const cim::v1::CreatePartnerRequest* request,
                                                cim::v1::Partner* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(directory_.CreatePartner(p, request->partner()), response);
   });
 }
@@ -16,7 +16,7 @@ grpc::Status PartnerServiceImpl::CreatePartner(grpc::ServerContext* context,
 grpc::Status PartnerServiceImpl::GetPartner(grpc::ServerContext* context,
                                             const cim::v1::GetPartnerRequest* request,
                                             cim::v1::Partner* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(directory_.GetPartner(p, request->partner_id()), response);
   });
 }
@@ -24,7 +24,7 @@ grpc::Status PartnerServiceImpl::GetPartner(grpc::ServerContext* context,
 grpc::Status PartnerServiceImpl::ListPartners(grpc::ServerContext* context,
                                               const cim::v1::ListPartnersRequest* request,
                                               cim::v1::ListPartnersResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(directory_.ListPartners(p, *request), response);
   });
 }
@@ -32,7 +32,7 @@ grpc::Status PartnerServiceImpl::ListPartners(grpc::ServerContext* context,
 grpc::Status PartnerServiceImpl::UpdatePartner(grpc::ServerContext* context,
                                                const cim::v1::UpdatePartnerRequest* request,
                                                cim::v1::Partner* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(directory_.UpdatePartner(p, request->partner(), request->update_mask()),
                   response);
   });
@@ -41,7 +41,7 @@ grpc::Status PartnerServiceImpl::UpdatePartner(grpc::ServerContext* context,
 grpc::Status PartnerServiceImpl::CreateUser(grpc::ServerContext* context,
                                             const cim::v1::CreateUserRequest* request,
                                             cim::v1::User* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(directory_.CreateUser(p, request->user(), request->initial_password()), response);
   });
 }
@@ -49,7 +49,7 @@ grpc::Status PartnerServiceImpl::CreateUser(grpc::ServerContext* context,
 grpc::Status PartnerServiceImpl::GetUser(grpc::ServerContext* context,
                                          const cim::v1::GetUserRequest* request,
                                          cim::v1::User* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(directory_.GetUser(p, request->user_id()), response);
   });
 }
@@ -57,7 +57,7 @@ grpc::Status PartnerServiceImpl::GetUser(grpc::ServerContext* context,
 grpc::Status PartnerServiceImpl::ListUsers(grpc::ServerContext* context,
                                            const cim::v1::ListUsersRequest* request,
                                            cim::v1::ListUsersResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(directory_.ListUsers(p, *request), response);
   });
 }
@@ -65,7 +65,7 @@ grpc::Status PartnerServiceImpl::ListUsers(grpc::ServerContext* context,
 grpc::Status PartnerServiceImpl::UpdateUser(grpc::ServerContext* context,
                                             const cim::v1::UpdateUserRequest* request,
                                             cim::v1::User* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(directory_.UpdateUser(p, request->user(), request->update_mask()), response);
   });
 }

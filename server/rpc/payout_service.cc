@@ -8,7 +8,7 @@ namespace cim {
 grpc::Status PayoutServiceImpl::CreatePayoutRun(grpc::ServerContext* context,
                                                 const cim::v1::CreatePayoutRunRequest* request,
                                                 cim::v1::PayoutRun* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(workflow_.CreateRun(p, *request), response);
   });
 }
@@ -16,7 +16,7 @@ grpc::Status PayoutServiceImpl::CreatePayoutRun(grpc::ServerContext* context,
 grpc::Status PayoutServiceImpl::ListStatements(grpc::ServerContext* context,
                                                const cim::v1::ListStatementsRequest* request,
                                                cim::v1::ListStatementsResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(workflow_.List(p, *request), response);
   });
 }
@@ -24,7 +24,7 @@ grpc::Status PayoutServiceImpl::ListStatements(grpc::ServerContext* context,
 grpc::Status PayoutServiceImpl::GetStatement(grpc::ServerContext* context,
                                              const cim::v1::GetStatementRequest* request,
                                              cim::v1::Statement* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(workflow_.Get(p, request->statement_id()), response);
   });
 }
@@ -32,7 +32,7 @@ grpc::Status PayoutServiceImpl::GetStatement(grpc::ServerContext* context,
 grpc::Status PayoutServiceImpl::MarkStatementPaid(grpc::ServerContext* context,
                                                   const cim::v1::MarkStatementPaidRequest* request,
                                                   cim::v1::Statement* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(workflow_.MarkPaid(p, *request), response);
   });
 }
@@ -40,7 +40,7 @@ grpc::Status PayoutServiceImpl::MarkStatementPaid(grpc::ServerContext* context,
 grpc::Status PayoutServiceImpl::ExportStatement(grpc::ServerContext* context,
                                                 const cim::v1::ExportStatementRequest* request,
                                                 cim::v1::ExportStatementResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(workflow_.Export(p, request->statement_id()), response);
   });
 }

@@ -8,7 +8,7 @@ namespace cim {
 grpc::Status ProgramServiceImpl::CreateProduct(grpc::ServerContext* context,
                                                const cim::v1::CreateProductRequest* request,
                                                cim::v1::Product* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(catalog_.CreateProduct(p, request->product()), response);
   });
 }
@@ -16,7 +16,7 @@ grpc::Status ProgramServiceImpl::CreateProduct(grpc::ServerContext* context,
 grpc::Status ProgramServiceImpl::GetProduct(grpc::ServerContext* context,
                                             const cim::v1::GetProductRequest* request,
                                             cim::v1::Product* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(catalog_.GetProduct(p, request->product_id()), response);
   });
 }
@@ -24,7 +24,7 @@ grpc::Status ProgramServiceImpl::GetProduct(grpc::ServerContext* context,
 grpc::Status ProgramServiceImpl::ListProducts(grpc::ServerContext* context,
                                               const cim::v1::ListProductsRequest* request,
                                               cim::v1::ListProductsResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(catalog_.ListProducts(p, *request), response);
   });
 }
@@ -32,7 +32,7 @@ grpc::Status ProgramServiceImpl::ListProducts(grpc::ServerContext* context,
 grpc::Status ProgramServiceImpl::UpdateProduct(grpc::ServerContext* context,
                                                const cim::v1::UpdateProductRequest* request,
                                                cim::v1::Product* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(catalog_.UpdateProduct(p, request->product(), request->update_mask()), response);
   });
 }
@@ -40,7 +40,7 @@ grpc::Status ProgramServiceImpl::UpdateProduct(grpc::ServerContext* context,
 grpc::Status ProgramServiceImpl::ImportProducts(grpc::ServerContext* context,
                                                 const cim::v1::ImportProductsRequest* request,
                                                 cim::v1::ImportProductsResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(catalog_.ImportProducts(p, *request), response);
   });
 }
@@ -48,7 +48,7 @@ grpc::Status ProgramServiceImpl::ImportProducts(grpc::ServerContext* context,
 grpc::Status ProgramServiceImpl::CreateProgram(grpc::ServerContext* context,
                                                const cim::v1::CreateProgramRequest* request,
                                                cim::v1::Program* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(programs_.CreateProgram(p, request->program()), response);
   });
 }
@@ -56,7 +56,7 @@ grpc::Status ProgramServiceImpl::CreateProgram(grpc::ServerContext* context,
 grpc::Status ProgramServiceImpl::GetProgram(grpc::ServerContext* context,
                                             const cim::v1::GetProgramRequest* request,
                                             cim::v1::Program* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(programs_.GetProgram(p, request->program_id()), response);
   });
 }
@@ -64,7 +64,7 @@ grpc::Status ProgramServiceImpl::GetProgram(grpc::ServerContext* context,
 grpc::Status ProgramServiceImpl::ListPrograms(grpc::ServerContext* context,
                                               const cim::v1::ListProgramsRequest* request,
                                               cim::v1::ListProgramsResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(programs_.ListPrograms(p, *request), response);
   });
 }
@@ -72,7 +72,7 @@ grpc::Status ProgramServiceImpl::ListPrograms(grpc::ServerContext* context,
 grpc::Status ProgramServiceImpl::UpdateProgram(grpc::ServerContext* context,
                                                const cim::v1::UpdateProgramRequest* request,
                                                cim::v1::Program* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(programs_.UpdateProgram(p, request->program(), request->update_mask()), response);
   });
 }
@@ -80,7 +80,7 @@ grpc::Status ProgramServiceImpl::UpdateProgram(grpc::ServerContext* context,
 grpc::Status ProgramServiceImpl::ListProgramRulesVersions(
     grpc::ServerContext* context, const cim::v1::ListProgramRulesVersionsRequest* request,
     cim::v1::ListProgramRulesVersionsResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(programs_.ListRulesVersions(p, request->program_id()), response);
   });
 }
@@ -88,7 +88,7 @@ grpc::Status ProgramServiceImpl::ListProgramRulesVersions(
 grpc::Status ProgramServiceImpl::ListProgramTermsVersions(
     grpc::ServerContext* context, const cim::v1::ListProgramTermsVersionsRequest* request,
     cim::v1::ListProgramTermsVersionsResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(programs_.ListTermsVersions(p, request->program_id()), response);
   });
 }
@@ -96,7 +96,7 @@ grpc::Status ProgramServiceImpl::ListProgramTermsVersions(
 grpc::Status ProgramServiceImpl::ActivateProgram(grpc::ServerContext* context,
                                                  const cim::v1::ChangeProgramStatusRequest* request,
                                                  cim::v1::Program* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(programs_.ChangeStatus(p, request->program_id(), request->etag(),
                                          cim::v1::PROGRAM_STATUS_ACTIVE),
                   response);
@@ -106,7 +106,7 @@ grpc::Status ProgramServiceImpl::ActivateProgram(grpc::ServerContext* context,
 grpc::Status ProgramServiceImpl::PauseProgram(grpc::ServerContext* context,
                                               const cim::v1::ChangeProgramStatusRequest* request,
                                               cim::v1::Program* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(programs_.ChangeStatus(p, request->program_id(), request->etag(),
                                          cim::v1::PROGRAM_STATUS_PAUSED),
                   response);
@@ -116,7 +116,7 @@ grpc::Status ProgramServiceImpl::PauseProgram(grpc::ServerContext* context,
 grpc::Status ProgramServiceImpl::CloseProgram(grpc::ServerContext* context,
                                               const cim::v1::ChangeProgramStatusRequest* request,
                                               cim::v1::Program* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(programs_.ChangeStatus(p, request->program_id(), request->etag(),
                                          cim::v1::PROGRAM_STATUS_CLOSED),
                   response);
@@ -126,7 +126,7 @@ grpc::Status ProgramServiceImpl::CloseProgram(grpc::ServerContext* context,
 grpc::Status ProgramServiceImpl::CheckEligibility(grpc::ServerContext* context,
                                                   const cim::v1::CheckEligibilityRequest* request,
                                                   cim::v1::CheckEligibilityResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(programs_.CheckEligibility(p, *request), response);
   });
 }
@@ -134,7 +134,7 @@ grpc::Status ProgramServiceImpl::CheckEligibility(grpc::ServerContext* context,
 grpc::Status ProgramServiceImpl::EnrollPartner(grpc::ServerContext* context,
                                                const cim::v1::EnrollPartnerRequest* request,
                                                cim::v1::Enrollment* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(programs_.EnrollPartner(p, *request), response);
   });
 }
@@ -142,7 +142,7 @@ grpc::Status ProgramServiceImpl::EnrollPartner(grpc::ServerContext* context,
 grpc::Status ProgramServiceImpl::AcceptProgramTerms(
     grpc::ServerContext* context, const cim::v1::AcceptProgramTermsRequest* request,
     cim::v1::Enrollment* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(programs_.AcceptTerms(p, *request), response);
   });
 }
@@ -150,7 +150,7 @@ grpc::Status ProgramServiceImpl::AcceptProgramTerms(
 grpc::Status ProgramServiceImpl::ListEnrollments(grpc::ServerContext* context,
                                                  const cim::v1::ListEnrollmentsRequest* request,
                                                  cim::v1::ListEnrollmentsResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(programs_.ListEnrollments(p, *request), response);
   });
 }
@@ -158,7 +158,7 @@ grpc::Status ProgramServiceImpl::ListEnrollments(grpc::ServerContext* context,
 grpc::Status ProgramServiceImpl::GetPartnerProgress(
     grpc::ServerContext* context, const cim::v1::GetPartnerProgressRequest* request,
     cim::v1::PartnerProgress* response) {
-  return rpc_.Run(*context, __func__, *request,
+  return rpc_.Run(*context, __func__, *request, response,
                   [&](const Principal& p) { return Assign(progress_.Get(p, *request), response); });
 }
 

@@ -8,14 +8,14 @@ namespace cim {
 grpc::Status RecognitionServiceImpl::ListLevels(grpc::ServerContext* context,
                                                 const cim::v1::ListLevelsRequest* request,
                                                 cim::v1::ListLevelsResponse* response) {
-  return rpc_.Run(*context, __func__, *request,
+  return rpc_.Run(*context, __func__, *request, response,
                   [&](const Principal& p) { return Assign(recognition_.ListLevels(p), response); });
 }
 
 grpc::Status RecognitionServiceImpl::SetLevels(grpc::ServerContext* context,
                                                const cim::v1::SetLevelsRequest* request,
                                                cim::v1::ListLevelsResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(recognition_.SetLevels(p, *request), response);
   });
 }
@@ -23,7 +23,7 @@ grpc::Status RecognitionServiceImpl::SetLevels(grpc::ServerContext* context,
 grpc::Status RecognitionServiceImpl::GetRecognitionSummary(
     grpc::ServerContext* context, const cim::v1::GetRecognitionSummaryRequest* request,
     cim::v1::RecognitionSummary* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(recognition_.Summary(p, *request), response);
   });
 }
@@ -31,7 +31,7 @@ grpc::Status RecognitionServiceImpl::GetRecognitionSummary(
 grpc::Status RecognitionServiceImpl::SetLeaderboardPrivacy(
     grpc::ServerContext* context, const cim::v1::SetLeaderboardPrivacyRequest* request,
     cim::v1::RecognitionSummary* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(recognition_.SetLeaderboardPrivacy(p, *request), response);
   });
 }
@@ -39,7 +39,7 @@ grpc::Status RecognitionServiceImpl::SetLeaderboardPrivacy(
 grpc::Status RecognitionServiceImpl::CreateBadge(grpc::ServerContext* context,
                                                  const cim::v1::CreateBadgeRequest* request,
                                                  cim::v1::Badge* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(recognition_.CreateBadge(p, *request), response);
   });
 }
@@ -47,7 +47,7 @@ grpc::Status RecognitionServiceImpl::CreateBadge(grpc::ServerContext* context,
 grpc::Status RecognitionServiceImpl::ListBadges(grpc::ServerContext* context,
                                                 const cim::v1::ListBadgesRequest* request,
                                                 cim::v1::ListBadgesResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(recognition_.ListBadges(p, *request), response);
   });
 }
@@ -55,7 +55,7 @@ grpc::Status RecognitionServiceImpl::ListBadges(grpc::ServerContext* context,
 grpc::Status RecognitionServiceImpl::ListUserBadges(grpc::ServerContext* context,
                                                     const cim::v1::ListUserBadgesRequest* request,
                                                     cim::v1::ListUserBadgesResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(recognition_.ListUserBadges(p, *request), response);
   });
 }
@@ -63,7 +63,7 @@ grpc::Status RecognitionServiceImpl::ListUserBadges(grpc::ServerContext* context
 grpc::Status RecognitionServiceImpl::CreateLeaderboard(
     grpc::ServerContext* context, const cim::v1::CreateLeaderboardRequest* request,
     cim::v1::Leaderboard* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(recognition_.CreateLeaderboard(p, *request), response);
   });
 }
@@ -71,7 +71,7 @@ grpc::Status RecognitionServiceImpl::CreateLeaderboard(
 grpc::Status RecognitionServiceImpl::ListLeaderboards(
     grpc::ServerContext* context, const cim::v1::ListLeaderboardsRequest* request,
     cim::v1::ListLeaderboardsResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(recognition_.ListLeaderboards(p, *request), response);
   });
 }
@@ -79,7 +79,7 @@ grpc::Status RecognitionServiceImpl::ListLeaderboards(
 grpc::Status RecognitionServiceImpl::GetLeaderboard(grpc::ServerContext* context,
                                                     const cim::v1::GetLeaderboardRequest* request,
                                                     cim::v1::GetLeaderboardResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(recognition_.GetLeaderboard(p, *request), response);
   });
 }
@@ -87,7 +87,7 @@ grpc::Status RecognitionServiceImpl::GetLeaderboard(grpc::ServerContext* context
 grpc::Status RecognitionServiceImpl::CreateTrainingModule(
     grpc::ServerContext* context, const cim::v1::CreateTrainingModuleRequest* request,
     cim::v1::TrainingModule* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(training_.CreateTrainingModule(p, *request), response);
   });
 }
@@ -95,7 +95,7 @@ grpc::Status RecognitionServiceImpl::CreateTrainingModule(
 grpc::Status RecognitionServiceImpl::ListTrainingModules(
     grpc::ServerContext* context, const cim::v1::ListTrainingModulesRequest* request,
     cim::v1::ListTrainingModulesResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(training_.ListTrainingModules(p, *request), response);
   });
 }
@@ -103,7 +103,7 @@ grpc::Status RecognitionServiceImpl::ListTrainingModules(
 grpc::Status RecognitionServiceImpl::CompleteTraining(
     grpc::ServerContext* context, const cim::v1::CompleteTrainingRequest* request,
     cim::v1::TrainingCompletion* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(training_.CompleteTraining(p, *request), response);
   });
 }
@@ -111,7 +111,7 @@ grpc::Status RecognitionServiceImpl::CompleteTraining(
 grpc::Status RecognitionServiceImpl::ListCertifications(
     grpc::ServerContext* context, const cim::v1::ListCertificationsRequest* request,
     cim::v1::ListCertificationsResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(training_.ListCertifications(p, *request), response);
   });
 }
@@ -119,22 +119,24 @@ grpc::Status RecognitionServiceImpl::ListCertifications(
 grpc::Status RecognitionServiceImpl::WatchProgress(
     grpc::ServerContext* context, const cim::v1::WatchProgressRequest* request,
     grpc::ServerWriter<cim::v1::ProgressUpdate>* writer) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, nullptr, [&](const Principal& p) {
     return recognition_.WatchProgress(
         p, *request, watch_poll_,
         [&](absl::Duration poll) { return WaitUnlessCancelled(*context, poll); },
-        [&](const cim::v1::ProgressUpdate& update) { return writer->Write(update); });
+        [&](const cim::v1::ProgressUpdate& update) { return writer->Write(ForReader(p, update)); });
   });
 }
 
 grpc::Status RecognitionServiceImpl::WatchLeaderboard(
     grpc::ServerContext* context, const cim::v1::GetLeaderboardRequest* request,
     grpc::ServerWriter<cim::v1::GetLeaderboardResponse>* writer) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, nullptr, [&](const Principal& p) {
     return recognition_.WatchLeaderboard(
         p, *request, watch_poll_,
         [&](absl::Duration poll) { return WaitUnlessCancelled(*context, poll); },
-        [&](const cim::v1::GetLeaderboardResponse& board) { return writer->Write(board); });
+        [&](const cim::v1::GetLeaderboardResponse& board) {
+          return writer->Write(ForReader(p, board));
+        });
   });
 }
 

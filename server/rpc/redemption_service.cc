@@ -8,7 +8,7 @@ namespace cim {
 grpc::Status RedemptionServiceImpl::CreateRewardItem(
     grpc::ServerContext* context, const cim::v1::CreateRewardItemRequest* request,
     cim::v1::RewardItem* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(redemption_.CreateItem(p, request->item()), response);
   });
 }
@@ -16,7 +16,7 @@ grpc::Status RedemptionServiceImpl::CreateRewardItem(
 grpc::Status RedemptionServiceImpl::UpdateRewardItem(
     grpc::ServerContext* context, const cim::v1::UpdateRewardItemRequest* request,
     cim::v1::RewardItem* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(redemption_.UpdateItem(p, request->item(), request->update_mask()), response);
   });
 }
@@ -24,7 +24,7 @@ grpc::Status RedemptionServiceImpl::UpdateRewardItem(
 grpc::Status RedemptionServiceImpl::AdjustRewardItemStock(
     grpc::ServerContext* context, const cim::v1::AdjustRewardItemStockRequest* request,
     cim::v1::RewardItem* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(redemption_.AdjustStock(p, *request), response);
   });
 }
@@ -32,7 +32,7 @@ grpc::Status RedemptionServiceImpl::AdjustRewardItemStock(
 grpc::Status RedemptionServiceImpl::GetRewardItem(grpc::ServerContext* context,
                                                   const cim::v1::GetRewardItemRequest* request,
                                                   cim::v1::RewardItem* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(redemption_.GetItem(p, request->item_id()), response);
   });
 }
@@ -40,7 +40,7 @@ grpc::Status RedemptionServiceImpl::GetRewardItem(grpc::ServerContext* context,
 grpc::Status RedemptionServiceImpl::ListRewardItems(grpc::ServerContext* context,
                                                     const cim::v1::ListRewardItemsRequest* request,
                                                     cim::v1::ListRewardItemsResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(redemption_.ListItems(p, *request), response);
   });
 }
@@ -48,7 +48,7 @@ grpc::Status RedemptionServiceImpl::ListRewardItems(grpc::ServerContext* context
 grpc::Status RedemptionServiceImpl::UploadRewardItemImage(
     grpc::ServerContext* context, grpc::ServerReader<cim::v1::UploadRewardItemImageRequest>* reader,
     cim::v1::RewardItem* response) {
-  return rpc_.RunStreaming(*context, __func__, [&](const Principal& p) -> absl::Status {
+  return rpc_.RunStreaming(*context, __func__, response, [&](const Principal& p) -> absl::Status {
     cim::v1::RewardItemImageMetadata metadata;
     std::string bytes;
     CIM_RETURN_IF_ERROR(ReadUpload(*context, *reader, kMaxImageBytes, metadata, bytes));
@@ -59,7 +59,7 @@ grpc::Status RedemptionServiceImpl::UploadRewardItemImage(
 grpc::Status RedemptionServiceImpl::DownloadRewardItemImage(
     grpc::ServerContext* context, const cim::v1::DownloadRewardItemImageRequest* request,
     grpc::ServerWriter<cim::v1::DownloadRewardItemImageResponse>* writer) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, nullptr, [&](const Principal& p) {
     cim::v1::DownloadRewardItemImageResponse message;
     return redemption_.DownloadImage(
         p, request->image_id(),
@@ -77,7 +77,7 @@ grpc::Status RedemptionServiceImpl::DownloadRewardItemImage(
 grpc::Status RedemptionServiceImpl::PlaceRedemptionOrder(
     grpc::ServerContext* context, const cim::v1::PlaceRedemptionOrderRequest* request,
     cim::v1::RedemptionOrder* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(redemption_.PlaceOrder(p, *request), response);
   });
 }
@@ -85,7 +85,7 @@ grpc::Status RedemptionServiceImpl::PlaceRedemptionOrder(
 grpc::Status RedemptionServiceImpl::GetRedemptionOrder(
     grpc::ServerContext* context, const cim::v1::GetRedemptionOrderRequest* request,
     cim::v1::RedemptionOrder* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(redemption_.GetOrder(p, request->order_id()), response);
   });
 }
@@ -93,7 +93,7 @@ grpc::Status RedemptionServiceImpl::GetRedemptionOrder(
 grpc::Status RedemptionServiceImpl::ListRedemptionOrders(
     grpc::ServerContext* context, const cim::v1::ListRedemptionOrdersRequest* request,
     cim::v1::ListRedemptionOrdersResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(redemption_.ListOrders(p, *request), response);
   });
 }
@@ -102,7 +102,7 @@ grpc::Status RedemptionServiceImpl::Act(grpc::ServerContext* context,
                                         const cim::v1::RedemptionOrderActionRequest* request,
                                         OrderAction action, const char* method,
                                         cim::v1::RedemptionOrder* response) {
-  return rpc_.Run(*context, method, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, method, *request, response, [&](const Principal& p) {
     return Assign(redemption_.Act(p, *request, action), response);
   });
 }
@@ -140,7 +140,7 @@ grpc::Status RedemptionServiceImpl::CancelRedemptionOrder(
 grpc::Status RedemptionServiceImpl::FulfilRedemptionOrdersFromCsv(
     grpc::ServerContext* context, const cim::v1::FulfilRedemptionOrdersFromCsvRequest* request,
     cim::v1::FulfilRedemptionOrdersFromCsvResponse* response) {
-  return rpc_.Run(*context, __func__, *request, [&](const Principal& p) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(redemption_.FulfilFromCsv(p, *request), response);
   });
 }

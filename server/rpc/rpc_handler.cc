@@ -15,6 +15,7 @@
 #include "google/protobuf/duration.pb.h"
 #include "google/protobuf/field_mask.pb.h"
 #include "google/protobuf/timestamp.pb.h"
+#include "lib/phrase.h"
 #include "lib/status_util.h"
 
 namespace cim {
@@ -106,6 +107,34 @@ void CheckMessage(const Message& message, const std::string& prefix, FieldErrors
 }
 
 }  // namespace
+
+void RenderPhrases(const Wording& reader, google::protobuf::Message& message) {
+  const google::protobuf::Reflection* reflection = message.GetReflection();
+  std::vector<const FieldDescriptor*> fields;
+  reflection->ListFields(message, &fields);
+  for (const FieldDescriptor* field : fields) {
+    if (field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
+      if (!field->is_repeated()) {
+        RenderPhrases(reader, *reflection->MutableMessage(&message, field));
+        continue;
+      }
+      for (int i = 0; i < reflection->FieldSize(message, field); ++i) {
+        RenderPhrases(reader, *reflection->MutableRepeatedMessage(&message, field, i));
+      }
+    } else if (field->type() == FieldDescriptor::TYPE_STRING) {
+      if (!field->is_repeated()) {
+        const std::string& text = reflection->GetStringReference(message, field, nullptr);
+        if (IsPhrase(text)) reflection->SetString(&message, field, reader.Render(text));
+        continue;
+      }
+      for (int i = 0; i < reflection->FieldSize(message, field); ++i) {
+        const std::string& text =
+            reflection->GetRepeatedStringReference(message, field, i, nullptr);
+        if (IsPhrase(text)) reflection->SetRepeatedString(&message, field, i, reader.Render(text));
+      }
+    }
+  }
+}
 
 absl::Status CheckRequestFields(const google::protobuf::Message& request) {
   FieldErrors errors;

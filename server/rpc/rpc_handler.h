@@ -1,8 +1,9 @@
 // The one way an RPC adapter runs a call: authenticate the caller, check what every request
 // shares (timestamps and durations in protobuf's range, update masks naming only the paths the
 // proto allows with `(cim.v1.paths)`), open an audit scope when the method is marked
-// `(cim.v1.audited)` in the proto, run the logic, map the status to gRPC once. No handler
-// chooses by hand whether its RPC is audited.
+// `(cim.v1.audited)` in the proto, run the logic, render the texts of the response in the
+// caller's language (lib/phrase.h), map the status to gRPC once. No handler chooses by hand
+// whether its RPC is audited, and none renders texts itself.
 #ifndef CIM_SERVER_RPC_RPC_HANDLER_H_
 #define CIM_SERVER_RPC_RPC_HANDLER_H_
 
@@ -16,6 +17,7 @@
 #include "google/protobuf/empty.pb.h"
 #include "google/protobuf/message.h"
 #include "lib/audit_scope.h"
+#include "lib/messages.h"
 #include "server/identity/authenticator.h"
 #include "server/rpc/call_auth.h"
 #include "server/rpc/grpc_status.h"
@@ -26,6 +28,18 @@ namespace cim {
 // `request` (at any depth) is outside the range protobuf defines, or a FieldMask names a path its
 // field's `(cim.v1.paths)` option does not list (a FieldMask without the option takes none).
 absl::Status CheckRequestFields(const google::protobuf::Message& request);
+
+// Every phrase (lib/phrase.h) in the string fields of `message`, at any depth, rendered by
+// `reader`; other texts stay as they are.
+void RenderPhrases(const Wording& reader, google::protobuf::Message& message);
+
+// `message` as `principal` reads it (RenderPhrases in their language): for streamed messages,
+// which Run does not see.
+template <typename M>
+M ForReader(const Principal& principal, M message) {
+  RenderPhrases(Wording(MessageCatalogs::Compiled(), principal.language), message);
+  return message;
+}
 
 class RpcHandler {
  public:
@@ -39,32 +53,49 @@ class RpcHandler {
 
   // Authenticates the call, checks `request` (CheckRequestFields), then runs
   // fn(const Principal&) -> absl::Status (inside an AuditScope naming `method` if it is
-  // audited) and maps the result to gRPC.
+  // audited), which fills `response`; renders the phrases in `response` (nullptr for a
+  // server-streaming call, whose messages go through ForReader) and the status in the caller's
+  // language, and maps the result to gRPC.
   template <typename Fn>
   grpc::Status Run(const grpc::ServerContext& context, absl::string_view method,
-                   const google::protobuf::Message& request, Fn&& fn) const {
+                   const google::protobuf::Message& request, google::protobuf::Message* response,
+                   Fn&& fn) const {
     absl::StatusOr<Principal> principal = auth_.Authenticate(BearerFromMetadata(context));
-    if (!principal.ok()) return ToGrpcStatus(principal.status());
-    if (principal->language.empty()) principal->language = LanguageFromMetadata(context);
-    if (absl::Status checked = CheckRequestFields(request); !checked.ok()) {
-      return ToGrpcStatus(checked);
+    if (!principal.ok()) {
+      return ToGrpcStatus(principal.status(), ReaderOf(LanguageFromMetadata(context)));
     }
-    if (!audited(method)) return ToGrpcStatus(std::forward<Fn>(fn)(*principal));
-    AuditScope scope(AuditActorOf(&*principal, context, method));
-    return ToGrpcStatus(std::forward<Fn>(fn)(*principal));
+    if (principal->language.empty()) principal->language = LanguageFromMetadata(context);
+    const Wording reader = ReaderOf(principal->language);
+    if (absl::Status checked = CheckRequestFields(request); !checked.ok()) {
+      return ToGrpcStatus(checked, reader);
+    }
+    absl::Status status;
+    if (audited(method)) {
+      AuditScope scope(AuditActorOf(&*principal, context, method));
+      status = std::forward<Fn>(fn)(*principal);
+    } else {
+      status = std::forward<Fn>(fn)(*principal);
+    }
+    if (status.ok() && response != nullptr) RenderPhrases(reader, *response);
+    return ToGrpcStatus(status, reader);
   }
 
   // The same for a client-streaming call, whose messages the logic reads (and checks with
   // CheckRequestFields) itself.
   template <typename Fn>
   grpc::Status RunStreaming(const grpc::ServerContext& context, absl::string_view method,
-                            Fn&& fn) const {
-    return Run(context, method, google::protobuf::Empty::default_instance(), std::forward<Fn>(fn));
+                            google::protobuf::Message* response, Fn&& fn) const {
+    return Run(context, method, google::protobuf::Empty::default_instance(), response,
+               std::forward<Fn>(fn));
   }
 
   Authenticator& auth() const { return auth_; }
 
  private:
+  static Wording ReaderOf(absl::string_view language) {
+    return Wording(MessageCatalogs::Compiled(), language);
+  }
+
   Authenticator& auth_;
   absl::flat_hash_set<std::string> methods_;
   absl::flat_hash_set<std::string> audited_;

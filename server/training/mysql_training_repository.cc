@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "lib/decimal.h"
+#include "lib/phrase.h"
 #include "lib/proto_json.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
@@ -145,7 +146,7 @@ absl::StatusOr<cim::v1::TrainingModule> MysqlTrainingRepository::GetTrainingModu
     s << absl::StrCat("SELECT ", kModuleColumns, " FROM training_modules WHERE id = :id"),
         soci::use(key), soci::into(r);
     if (!s.got_data()) {
-      return absl::NotFoundError(absl::StrCat("training module ", id, " not found"));
+      return NotFoundError("training_module", id);
     }
     return ModuleFromRow(r);
   });
@@ -254,17 +255,18 @@ absl::StatusOr<cim::v1::TrainingCompletion> MysqlTrainingRepository::RecordCompl
         Table("training_completions").Inserted(s, id);
         if (!points.is_zero()) {
           AppendLedgerEntries(
-              s, {LedgerPosting{
-                     .partner_id = in.partner_id,
-                     .user_id = in.user_id,
-                     .account = cim::v1::LEDGER_ACCOUNT_POINTS,
-                     .kind = cim::v1::LEDGER_ENTRY_KIND_POINTS,
-                     .unit = kPointsUnit,
-                     .amount = points,
-                     .basis = absl::StrCat("Training completed: ", module.title(), " (module ",
-                                           module.id(), ", completion ", id, ")"),
-                     .created_by = in.recorded_by,
-                     .created_at = in.now}});
+              s, {LedgerPosting{.partner_id = in.partner_id,
+                                .user_id = in.user_id,
+                                .account = cim::v1::LEDGER_ACCOUNT_POINTS,
+                                .kind = cim::v1::LEDGER_ENTRY_KIND_POINTS,
+                                .unit = kPointsUnit,
+                                .amount = points,
+                                .basis = Phrase("ledger.training")
+                                             .Text("module", module.title())
+                                             .Text("module_id", absl::StrCat(module.id()))
+                                             .Text("completion", absl::StrCat(id)),
+                                .created_by = in.recorded_by,
+                                .created_at = in.now}});
         }
         if (first) {
           // Module badges and other criteria follow from the event (ProcessOutbox).

@@ -139,6 +139,27 @@ TEST(MessageCatalogsTest, UnescapesLineBreaksAndListsArguments) {
 
 // Every compiled catalog parses and has exactly English's keys with the same arguments, so no
 // language shows an English sentence or a {placeholder}.
+TEST(MessageCatalogsTest, MonthsAreInTheLocalesWords) {
+  const MessageCatalogs catalogs = Catalogs("m = {m}\n", "m = {m}\n");
+  const MessageArgs args = {{"m", MessageArg::Month(absl::CivilMonth(2026, 3))}};
+  EXPECT_EQ(catalogs.Format("en", "m", args), "March 2026");
+  EXPECT_EQ(catalogs.Format("nl", "m", args), "maart 2026");
+}
+
+TEST(MessageCatalogsTest, TranslatesErrorTextsByTheirEnglishAndPhrasesAlways) {
+  const MessageCatalogs catalogs =
+      Catalogs("error.required = required\nerror.n = {n} left\nother.k = required too\n",
+               "error.required = verplicht\nerror.n = nog {n}\nother.k = ook verplicht\n");
+  EXPECT_EQ(catalogs.Translate("nl", "required"), "verplicht");
+  // Only error.* keys without arguments are matched by their English.
+  EXPECT_EQ(catalogs.Translate("nl", "required too"), "required too");
+  EXPECT_EQ(catalogs.Translate("nl", "{n} left"), "{n} left");
+  EXPECT_EQ(catalogs.Translate("nl", "no such text"), "no such text");
+  EXPECT_EQ(catalogs.Translate("en", "required"), "required");
+  EXPECT_EQ(catalogs.Locale("nl"), "nl-NL");
+  EXPECT_EQ(catalogs.Locale("de"), "en-GB");
+}
+
 TEST(CompiledCatalogsTest, EveryLanguageHasEveryKeyWithItsArguments) {
   const MessageCatalogs& catalogs = MessageCatalogs::Compiled();
   EXPECT_THAT(catalogs.Languages(), ElementsAre("en", "nl"));

@@ -2,9 +2,12 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/phrase_matchers.h"
 
 namespace cim {
 namespace {
+
+using ::cim::testing::InEnglish;
 
 TEST(TextFieldTest, HtmlEscapesMarkupAndQuotes) {
   EXPECT_EQ(HtmlEscaped("Rosa & <b>\"Jan's\"</b>"),
@@ -103,7 +106,7 @@ TEST(TextFieldTest, IdempotencyKeysAreEightToAHundredPrintableCharacters) {
     ValidateIdempotencyKey(c.key, errors);
     EXPECT_EQ(errors.empty(), c.ok) << c.key;
     if (!c.ok) {
-      EXPECT_EQ(errors.ToStatus().message(),
+      EXPECT_EQ(InEnglish(std::string(errors.ToStatus().message())),
                 "invalid request: idempotency_key: 8 to 100 printable characters, unique per "
                 "request");
     }
@@ -130,14 +133,14 @@ TEST(TextFieldTest, TierAndRegionCodes) {
     EXPECT_EQ(ValidateTierCode(c.code, "tier", tier), c.tier);
     EXPECT_EQ(tier.empty(), c.tier);
     if (!c.tier) {
-      EXPECT_EQ(tier.ToStatus().message(),
+      EXPECT_EQ(InEnglish(std::string(tier.ToStatus().message())),
                 "invalid request: tier: 1 to 32 of a-z, 0-9, '-' and '_'");
     }
     FieldErrors region;
     ValidateRegionCode(c.code, "region", region);
     EXPECT_EQ(region.empty(), c.region);
     if (!c.region) {
-      EXPECT_EQ(region.ToStatus().message(),
+      EXPECT_EQ(InEnglish(std::string(region.ToStatus().message())),
                 "invalid request: region: 1 to 32 of A-Z, a-z, 0-9 and '-'");
     }
   }

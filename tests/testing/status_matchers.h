@@ -13,6 +13,7 @@
 #include "gmock/gmock.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
+#include "lib/messages.h"
 #include "lib/status_util.h"
 
 namespace cim::testing {
@@ -31,8 +32,9 @@ MATCHER_P2(StatusIs, code, message_matcher,
                absl::StatusCodeToString(static_cast<absl::StatusCode>(code))) {
   const absl::Status status = GetStatus(arg);
   *result_listener << "status is " << status;
+  // Matched as English readers get it: phrases (lib/phrase.h) rendered, field violations too.
   return static_cast<int>(status.code()) == static_cast<int>(code) &&
-         ::testing::ExplainMatchResult(message_matcher, std::string(status.message()),
+         ::testing::ExplainMatchResult(message_matcher, Wording::English().Message(status),
                                        result_listener);
 }
 

@@ -18,12 +18,18 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "lib/audit_scope.h"
+#include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "tests/server/claim/claim_store_fixture.h"
+#include "tests/testing/phrase_matchers.h"
 #include "tests/testing/status_matchers.h"
 
 namespace cim {
 namespace {
+
+using ::cim::testing::ReadsInEnglish;
+
+using ::cim::testing::InEnglish;
 
 using ::cim::testing::IsOk;
 using ::cim::testing::StatusIs;
@@ -207,9 +213,10 @@ TEST_F(MysqlClaimRowsTest, ReadsFullClaimsWithAttachmentsConflictsTimelineAndRew
   ASSERT_THAT(a.flags(), SizeIs(1));
   EXPECT_EQ(a.flags(0).flag(), cim::v1::CLAIM_FLAG_CHANNEL_CONFLICT);
   EXPECT_THAT(a.flags(0).related_claim_ids(), ElementsAre(bravo));
-  EXPECT_EQ(a.flags(0).reason(), absl::StrCat("invoice INV-7 for Acme B.V. was also claimed by"
-                                              " Bravo IT (claim ",
-                                              bravo, ")"));
+  EXPECT_EQ(InEnglish(a.flags(0).reason()),
+            absl::StrCat("invoice INV-7 for Acme B.V. was also claimed by"
+                         " Bravo IT (claim ",
+                         bravo, ")"));
   ASSERT_THAT(a.timeline(), SizeIs(2));
   EXPECT_EQ(a.timeline(0).from_status(), cim::v1::CLAIM_STATUS_UNSPECIFIED);
   EXPECT_EQ(a.timeline(0).to_status(), cim::v1::CLAIM_STATUS_SUBMITTED);
@@ -229,7 +236,7 @@ TEST_F(MysqlClaimRowsTest, ReadsFullClaimsWithAttachmentsConflictsTimelineAndRew
   EXPECT_THAT(b.rewards(), IsEmpty());
   ASSERT_THAT(b.flags(), SizeIs(1));
   EXPECT_THAT(b.flags(0).related_claim_ids(), ElementsAre(alpha));
-  EXPECT_THAT(b.flags(0).reason(), HasSubstr("was also claimed by Alpha Systems"));
+  EXPECT_THAT(b.flags(0).reason(), ReadsInEnglish(HasSubstr("was also claimed by Alpha Systems")));
   ASSERT_THAT(b.timeline(), SizeIs(1));
   EXPECT_EQ(b.timeline(0).actor_name(), "Bea");
 }
@@ -342,17 +349,24 @@ TEST_F(MysqlClaimRowsTest, FlagsConflictsBothWaysWithOtherPartnersLiveClaimsOnly
   EXPECT_THAT(flags[0]->related_claim_ids(), ElementsAre(alpha));  // not the rejected one
   const std::string mine = absl::StrCat(
       "invoice inv 9 for ACME b.v. was also claimed by Alpha Systems (claim ", alpha, ")");
-  EXPECT_EQ(flags[0]->reason(), mine);
+  EXPECT_EQ(InEnglish(flags[0]->reason()), mine);
   EXPECT_FALSE(flags[1].has_value());
   EXPECT_EQ(Count("SELECT COUNT(*) FROM claim_conflicts"), 2);
+  // Each side's reason is stored as the phrase its readers see in their language.
+  const auto stored = [](const char* partner, int64_t claim) -> std::string {
+    return Phrase("claim.conflict")
+        .Text("invoice", "inv 9")
+        .Text("customer", "ACME b.v.")
+        .Text("partner", partner)
+        .Text("claim", absl::StrCat(claim));
+  };
   EXPECT_EQ(Count(absl::StrCat("SELECT COUNT(*) FROM claim_conflicts WHERE claim_id = ", bravo,
-                               " AND other_claim_id = ", alpha, " AND reason = '", mine, "'")),
+                               " AND other_claim_id = ", alpha, " AND reason = '",
+                               stored("Alpha Systems", alpha), "'")),
             1);
   EXPECT_EQ(Count(absl::StrCat("SELECT COUNT(*) FROM claim_conflicts WHERE claim_id = ", alpha,
-                               " AND other_claim_id = ", bravo,
-                               " AND reason = 'invoice inv 9 for ACME b.v. was also claimed by"
-                               " Bravo IT (claim ",
-                               bravo, ")'")),
+                               " AND other_claim_id = ", bravo, " AND reason = '",
+                               stored("Bravo IT", bravo), "'")),
             1);
   EXPECT_EQ(Count(absl::StrCat("SELECT COUNT(*) FROM claim_conflicts WHERE claim_id = ", rejected,
                                " OR other_claim_id = ", rejected)),

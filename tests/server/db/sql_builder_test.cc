@@ -1,7 +1,7 @@
 // SqlBuilder: the statement text holds numbered placeholders and never a value (table-driven);
 // against MariaDB every bound value round-trips exactly (quotes, backslashes, non-ASCII text,
 // NULLs, times, ints), copies stay valid however many values are bound, Execute counts the
-// affected rows and Query hands back the rows in order.
+// affected rows and Query hands back the rows in order; phrases built in SQL are Phrase's bytes.
 #include "server/db/sql_builder.h"
 
 #include <functional>
@@ -13,6 +13,8 @@
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "lib/messages.h"
+#include "lib/phrase.h"
 #include "server/db/mysql_database.h"
 #include "server/db/table.h"
 #include "tests/testing/status_matchers.h"
@@ -180,6 +182,34 @@ TEST_F(SqlBuilderTest, ManyValuesStayBoundUntilTheStatementRuns) {
   EXPECT_THAT(Rows({1, 300, 600}),
               ElementsAre("1|label-1|1000|NULL|NULL", "300|label-300|300000|NULL|NULL",
                           "600|label-600|600000|NULL|NULL"));
+}
+
+TEST_F(SqlBuilderTest, PhrasesBuiltInSqlAreTheBytesPhraseWrites) {
+  // Names with multi-byte characters: lengths count bytes on both sides.
+  ASSERT_THAT(Run([](soci::session& s) {
+                s << "INSERT INTO probe (id, label) VALUES (1, 'Zürich – 東京'), (2, NULL),"
+                     " (3, 'O''Brien')";
+              }),
+              IsOk());
+  std::vector<std::string> built;
+  ASSERT_THAT(
+      Run([&](soci::session& s) {
+        SqlBuilder q("SELECT ");
+        q.Phrase(Phrase("feed.badge_earned").Text("badge", "First Deal"),
+                 {{"name", "label"}, {"id", "CAST(id AS CHAR)"}});
+        q << " AS headline FROM probe ORDER BY id";
+        q.Query(s, [&](const soci::row& row) { built.push_back(NamedRow(row).Text("headline")); });
+      }),
+      IsOk());
+  const auto expected = [](const std::string& name, const std::string& id) -> std::string {
+    return Phrase("feed.badge_earned")
+        .Text("badge", "First Deal")
+        .Text("name", name)
+        .Text("id", id);
+  };
+  EXPECT_THAT(built, ElementsAre(expected("Zürich – 東京", "1"), expected("", "2"),
+                                 expected("O'Brien", "3")));
+  EXPECT_EQ(Wording::English().Render(built[0]), "Zürich – 東京 earned the badge First Deal");
 }
 
 TEST_F(SqlBuilderTest, ExecuteCountsAffectedRowsAndQueryMayFindNone) {

@@ -10,10 +10,13 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "lib/proto_time.h"
+#include "tests/testing/phrase_matchers.h"
 #include "tests/testing/status_matchers.h"
 
 namespace cim {
 namespace {
+
+using ::cim::testing::InEnglish;
 
 using ::cim::testing::IsOk;
 using ::cim::testing::StatusIs;
@@ -164,7 +167,7 @@ TEST_F(AdjustmentPostingTest, MoneyAndPointsGoToThePartnerAndTheOpener) {
   EXPECT_EQ(money->dispute_id, 12);
   EXPECT_EQ(money->kind, LEDGER_ENTRY_KIND_ADJUSTMENT);
   EXPECT_EQ(money->unit, "EUR");
-  EXPECT_EQ(money->basis, "Adjustment for dispute #12: tier 2");
+  EXPECT_EQ(InEnglish(money->basis), "Adjustment for dispute #12: tier 2");
   EXPECT_EQ(money->created_by, 2);
 
   absl::StatusOr<LedgerPosting> points = Post("EUR", LEDGER_ACCOUNT_POINTS, "300");

@@ -17,10 +17,13 @@
 #include "lib/proto_time.h"
 #include "server/dispute/dispute_rules.h"
 #include "tests/server/dispute/dispute_store_fixture.h"
+#include "tests/testing/phrase_matchers.h"
 #include "tests/testing/status_matchers.h"
 
 namespace cim {
 namespace {
+
+using ::cim::testing::InEnglish;
 
 using ::cim::testing::IsOk;
 using ::cim::testing::StatusIs;
@@ -193,7 +196,8 @@ TEST_F(MysqlDisputeRepositoryTest, AnAdjustmentPostsItsEntryAndDrawsTheBudgetAtO
   EXPECT_EQ(d->adjustment().dispute_id(), id);
   EXPECT_EQ(d->adjustment().amount(), "125.01");
   EXPECT_EQ(d->adjustment().account(), cim::v1::LEDGER_ACCOUNT_PAYABLE);
-  EXPECT_EQ(d->adjustment().basis(), absl::StrCat("Adjustment for dispute #", id, ": tier 2 rate"));
+  EXPECT_EQ(InEnglish(d->adjustment().basis()),
+            absl::StrCat("Adjustment for dispute #", id, ": tier 2 rate"));
   EXPECT_EQ(ReadProgram(program_.id()).budget_drawn(), "125.01");
 }
 

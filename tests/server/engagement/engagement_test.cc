@@ -129,7 +129,9 @@ TEST_F(EngagementTest, KudosGoToActivePartnerUsersWithinReachFromTheGiversBudget
   EXPECT_EQ(given->points(), "60");
   EXPECT_EQ(given->visibility(), cim::v1::FEED_VISIBILITY_PUBLIC);
   EXPECT_EQ(FromTimestamp(given->create_time()), T0());
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM feed_entries WHERE headline = 'Ann gave kudos to Rob'"), 1);
+  EXPECT_EQ(Count(absl::StrCat("SELECT COUNT(*) FROM feed_entries WHERE headline = '",
+                               KudosHeadline("Ann", "Rob"), "'")),
+            1);
   // Alpha's budget has 40 left this month.
   EXPECT_THAT(Give(Ann(), kHid, "50"),
               StatusIs(absl::StatusCode::kResourceExhausted, HasSubstr("40 points left")));

@@ -18,6 +18,7 @@
 #include "cim/v1/ledger.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "server/events/mysql_outbox.h"
 #include "tests/testing/store_world.h"
@@ -230,20 +231,26 @@ TEST_F(MysqlChallengeRepositoryTest, EventsCompleteAChallengeOnceWithRewardEvent
 
   // The reward: points, an event and a feed entry per completion.
   EXPECT_EQ(Count(absl::StrCat("SELECT COUNT(*) FROM ledger_entries WHERE amount = 100 AND",
-                               " account = ", cim::v1::LEDGER_ACCOUNT_POINTS,
-                               " AND basis = 'Challenge completed: Learn (challenge ", learn.id(),
-                               ")' AND user_id IN (3, 4) AND partner_id = 1")),
+                               " account = ", cim::v1::LEDGER_ACCOUNT_POINTS, " AND basis = '",
+                               Phrase("ledger.challenge")
+                                   .Text("challenge", "Learn")
+                                   .Text("challenge_id", absl::StrCat(learn.id()))
+                                   .str(),
+                               "' AND user_id IN (3, 4) AND partner_id = 1")),
             2);
   EXPECT_EQ(Count(absl::StrCat("SELECT COUNT(*) FROM outbox_events WHERE kind = ",
                                cim::v1::RECOGNITION_EVENT_KIND_CHALLENGE_COMPLETED,
                                " AND points = 100 AND ref_id = ", learn.id())),
             2);
-  EXPECT_EQ(Count(absl::StrCat("SELECT visibility FROM feed_entries WHERE user_id = 3 AND kind = ",
-                               cim::v1::FEED_ENTRY_KIND_CHALLENGE_COMPLETED,
-                               " AND headline = 'Rob completed the challenge Learn'"
-                               " AND points = 100 AND challenge_id = ",
-                               learn.id())),
-            cim::v1::FEED_VISIBILITY_PUBLIC);
+  EXPECT_EQ(
+      Count(absl::StrCat(
+          "SELECT visibility FROM feed_entries WHERE user_id = 3 AND kind = ",
+          cim::v1::FEED_ENTRY_KIND_CHALLENGE_COMPLETED, " AND headline = '",
+          Phrase("feed.challenge_completed").Text("name", "Rob").Text("challenge", "Learn").str(),
+          "'"
+          " AND points = 100 AND challenge_id = ",
+          learn.id())),
+      cim::v1::FEED_VISIBILITY_PUBLIC);
   EXPECT_EQ(Count(absl::StrCat("SELECT visibility FROM feed_entries WHERE user_id = 4 AND kind = ",
                                cim::v1::FEED_ENTRY_KIND_CHALLENGE_COMPLETED)),
             cim::v1::FEED_VISIBILITY_PARTNER);

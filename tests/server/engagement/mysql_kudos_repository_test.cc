@@ -13,6 +13,7 @@
 #include "cim/v1/recognition.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/store_world.h"
@@ -72,8 +73,12 @@ TEST_F(MysqlKudosRepositoryTest, GivesKudosWithFeedEntryLedgerPostingAndEvent) {
             1);
   EXPECT_EQ(Count(absl::StrCat("SELECT COUNT(*) FROM ledger_entries WHERE user_id = 3",
                                " AND partner_id = 1 AND account = ", cim::v1::LEDGER_ACCOUNT_POINTS,
-                               " AND amount = 150 AND created_by = 2 AND basis = 'Kudos (", k->id(),
-                               "): Great deal'")),
+                               " AND amount = 150 AND created_by = 2 AND basis = '",
+                               Phrase("ledger.kudos")
+                                   .Text("kudos", absl::StrCat(k->id()))
+                                   .Text("message", "Great deal")
+                                   .str(),
+                               "'")),
             1);
   EXPECT_EQ(Count(absl::StrCat(
                 "SELECT COUNT(*) FROM outbox_events WHERE kind = ",

@@ -20,10 +20,13 @@
 #include "server/claim/mysql_claim_repository.h"
 #include "server/identity/mysql_partner_repository.h"
 #include "tests/server/fund/fund_store_fixture.h"
+#include "tests/testing/phrase_matchers.h"
 #include "tests/testing/status_matchers.h"
 
 namespace cim {
 namespace {
+
+using ::cim::testing::InEnglish;
 
 using ::cim::testing::IsOk;
 using ::cim::testing::IsOkAndHolds;
@@ -260,9 +263,9 @@ TEST_F(FundWorkflowTest, ReimbursementPaysTheLeastOfCostApprovalAndBalance) {
   EXPECT_EQ(out.amount(), "-1500.00");
   EXPECT_EQ(out.fund_request_id(), roadshow);
   EXPECT_EQ(out.user_id(), kAnn);
-  EXPECT_EQ(out.basis(),
-            "MDF reimbursement for \"Storage roadshow\": 1500.00 EUR (actual cost 1800.00,"
-            " pre-approved 1500.00)");
+  EXPECT_EQ(InEnglish(out.basis()),
+            "MDF reimbursement for \"Storage roadshow\": €1,500 (actual cost €1,800,"
+            " pre-approved €1,500)");
   EXPECT_EQ(paid->entries(1).account(), cim::v1::LEDGER_ACCOUNT_PAYABLE);
   EXPECT_EQ(paid->entries(1).amount(), "1500.00");
   cim::v1::FundBalance mdf = Fund(kAlpha);

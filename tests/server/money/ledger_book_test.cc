@@ -18,10 +18,13 @@
 #include "server/money/mysql_budget.h"
 #include "server/money/mysql_ledger_repository.h"
 #include "tests/server/money/money_store_fixture.h"
+#include "tests/testing/phrase_matchers.h"
 #include "tests/testing/status_matchers.h"
 
 namespace cim {
 namespace {
+
+using ::cim::testing::InEnglish;
 
 using ::cim::testing::IsOk;
 using ::cim::testing::StatusIs;
@@ -203,8 +206,8 @@ TEST_F(LedgerBookTest, ReversesARewardOnceGivingItsMoneyBackToTheBudget) {
   EXPECT_EQ(reversal->rule_id(), "rebate");
   EXPECT_EQ(reversal->rules_version(), 1);
   EXPECT_EQ(reversal->reverses_entry_id(), rebate_id_);
-  EXPECT_EQ(reversal->basis(),
-            absl::StrCat("reverses entry ", rebate_id_, " (120.00 EUR): duplicate invoice"));
+  EXPECT_EQ(InEnglish(reversal->basis()),
+            absl::StrCat("reverses entry ", rebate_id_, " (€120): duplicate invoice"));
   EXPECT_EQ(reversal->created_by_user_id(), kFay);
   EXPECT_EQ(reversal->create_time().seconds(), kT0Seconds + 3600);
   EXPECT_EQ(ReadProgram(program_.id()).budget_drawn(), "0.00");

@@ -7,10 +7,13 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/testing/decimals.h"
+#include "tests/testing/phrase_matchers.h"
 #include "tests/testing/status_matchers.h"
 
 namespace cim {
 namespace {
+
+using ::cim::testing::InEnglish;
 
 using ::cim::testing::D;
 using ::cim::testing::StatusIs;
@@ -70,7 +73,6 @@ TierFigures Figures(const char* sales, std::vector<HeldCertification> certs = {}
 }
 
 constexpr absl::Duration kYear = absl::Hours(24 * 365);
-const Wording kEnglish = Wording::English();
 
 TEST(TierRulesTest, TrailingYearStartsTheSameTimeAYearEarlier) {
   EXPECT_EQ(TrailingYearStart(kNow),
@@ -250,10 +252,10 @@ TEST(TierRulesTest, GapSaysWhatIsMissingInWords) {
       {Figures("60000"), 1, "You meet Silver: it applies at the next evaluation"},
   };
   for (const Case& c : cases) {
-    const TierGap gap = GapTo(ladder, c.tier, c.figures, kNow, kEnglish);
-    EXPECT_EQ(gap.text(), c.text);
+    const TierGap gap = GapTo(ladder, c.tier, c.figures, kNow);
+    EXPECT_EQ(InEnglish(gap.text()), c.text);
   }
-  const TierGap gap = GapTo(ladder, 2, Figures("137600", {Cert(1, "a", kYear)}), kNow, kEnglish);
+  const TierGap gap = GapTo(ladder, 2, Figures("137600", {Cert(1, "a", kYear)}), kNow);
   EXPECT_EQ(gap.sales_needed(), "12400");
   EXPECT_EQ(gap.certified_users_needed(), 1);
   EXPECT_EQ(gap.points_needed(), "0");
@@ -263,15 +265,14 @@ TEST(TierRulesTest, GapSaysWhatIsMissingInWords) {
 TEST(TierRulesTest, TextsAreInTheReadersLanguage) {
   const TierLadder ladder = Ladder();
   const Wording dutch(MessageCatalogs::Compiled(), "nl");
-  EXPECT_EQ(GapTo(ladder, 2, Figures("137600", {Cert(1, "a", kYear)}), kNow, dutch).text(),
+  EXPECT_EQ(dutch.Render(GapTo(ladder, 2, Figures("137600", {Cert(1, "a", kYear)}), kNow).text()),
             "€\u00a012.400 meer omzet en 1 gecertificeerde gebruiker meer tot Gold");
-  EXPECT_EQ(GapTo(ladder, 1, Figures("60000"), kNow, dutch).text(),
+  EXPECT_EQ(dutch.Render(GapTo(ladder, 1, Figures("60000"), kNow).text()),
             "Je voldoet aan Silver: het gaat in bij de volgende beoordeling");
   std::optional<TierDemotionWarning> w = DemotionWarning(
-      ladder, Figures("200000", {Cert(1, "a", absl::Hours(24 * 20)), Cert(2, "a", kYear)}), kNow,
-      dutch);
+      ladder, Figures("200000", {Cert(1, "a", absl::Hours(24 * 20)), Cert(2, "a", kYear)}), kNow);
   ASSERT_TRUE(w.has_value());
-  EXPECT_EQ(w->text(),
+  EXPECT_EQ(dutch.Render(w->text()),
             "1 certificaat verloopt vóór 20 dec 2026: vernieuw het om Gold te houden (anders"
             " Silver)");
 }
@@ -279,16 +280,16 @@ TEST(TierRulesTest, TextsAreInTheReadersLanguage) {
 TEST(TierRulesTest, ReasonsCarryTheFigures) {
   const TierLadder ladder = Ladder();
   EXPECT_EQ(
-      TierChangeReason(
+      InEnglish(TierChangeReason(
           ladder, 1, 2,
-          Figures("152300", {Cert(1, "a", kYear), Cert(2, "a", kYear), Cert(3, "b", kYear)}), kNow,
-          kEnglish),
+          Figures("152300", {Cert(1, "a", kYear), Cert(2, "a", kYear), Cert(3, "b", kYear)}),
+          kNow)),
       "Trailing 12-month sales €152,300 and 3 certified users meet Gold (€150,000 and 2 certified"
       " users)");
-  EXPECT_EQ(TierChangeReason(ladder, 2, 1, Figures("80000"), kNow, kEnglish),
+  EXPECT_EQ(InEnglish(TierChangeReason(ladder, 2, 1, Figures("80000"), kNow)),
             "Trailing 12-month sales €80,000 are below €150,000 and 0 certified users (2 needed):"
             " below Gold, moves to Silver");
-  EXPECT_EQ(TierChangeReason(ladder, -1, 0, Figures("10"), kNow, kEnglish),
+  EXPECT_EQ(InEnglish(TierChangeReason(ladder, -1, 0, Figures("10"), kNow)),
             "The lowest tier, Registered, for a partner outside the ladder");
 }
 
@@ -297,12 +298,12 @@ TEST(TierRulesTest, WarnsWhenExpiringCertificationsWouldDemote) {
   // Gold with exactly 2 certified users; one expires in 20 days.
   const TierFigures gold =
       Figures("200000", {Cert(1, "a", absl::Hours(24 * 20)), Cert(2, "a", kYear)});
-  std::optional<TierDemotionWarning> w = DemotionWarning(ladder, gold, kNow, kEnglish);
+  std::optional<TierDemotionWarning> w = DemotionWarning(ladder, gold, kNow);
   ASSERT_TRUE(w.has_value());
   EXPECT_EQ(w->would_drop_to().code(), "silver");
   ASSERT_EQ(w->expiring_size(), 1);
   EXPECT_EQ(w->expiring(0).user_id(), 1);
-  EXPECT_EQ(w->text(),
+  EXPECT_EQ(InEnglish(w->text()),
             "1 certification expires by 20 Dec 2026: renew it to keep Gold (otherwise"
             " Silver)");
 
@@ -310,25 +311,25 @@ TEST(TierRulesTest, WarnsWhenExpiringCertificationsWouldDemote) {
   EXPECT_FALSE(DemotionWarning(ladder,
                                Figures("200000", {Cert(1, "a", absl::Hours(24 * 20)),
                                                   Cert(2, "a", kYear), Cert(3, "a", kYear)}),
-                               kNow, kEnglish)
+                               kNow)
                    .has_value());
   // Expiring after 60 days: no warning yet.
   EXPECT_FALSE(
       DemotionWarning(ladder,
                       Figures("200000", {Cert(1, "a", absl::Hours(24 * 61)), Cert(2, "a", kYear)}),
-                      kNow, kEnglish)
+                      kNow)
           .has_value());
   // The same user's second certification keeps them certified: no warning.
   EXPECT_FALSE(DemotionWarning(ladder,
                                Figures("200000", {Cert(1, "a", absl::Hours(24 * 20)),
                                                   Cert(1, "b", kYear), Cert(2, "a", kYear)}),
-                               kNow, kEnglish)
+                               kNow)
                    .has_value());
   // Two expiring: the drop comes with the first; both listed up to it.
   const TierFigures two =
       Figures("200000", {Cert(1, "a", absl::Hours(24 * 10)), Cert(2, "a", absl::Hours(24 * 30)),
                          Cert(3, "a", absl::Hours(24 * 40))});
-  w = DemotionWarning(ladder, two, kNow, kEnglish);
+  w = DemotionWarning(ladder, two, kNow);
   ASSERT_TRUE(w.has_value());
   EXPECT_EQ(w->expiring_size(), 2);
   EXPECT_EQ(absl::FromUnixSeconds(w->drop_time().seconds()), kNow + absl::Hours(24 * 30));
@@ -337,11 +338,10 @@ TEST(TierRulesTest, WarnsWhenExpiringCertificationsWouldDemote) {
 TEST(TierRulesTest, RebatesAtRiskJoinTheWarningAndItsText) {
   const TierLadder ladder = Ladder();
   std::optional<TierDemotionWarning> w = DemotionWarning(
-      ladder, Figures("200000", {Cert(1, "a", absl::Hours(24 * 20)), Cert(2, "a", kYear)}), kNow,
-      kEnglish);
+      ladder, Figures("200000", {Cert(1, "a", absl::Hours(24 * 20)), Cert(2, "a", kYear)}), kNow);
   ASSERT_TRUE(w.has_value());
   const std::string before = w->text();
-  AddRebatesAtRisk({}, *w, kEnglish);
+  AddRebatesAtRisk({}, *w);
   EXPECT_EQ(w->text(), before);
   EXPECT_EQ(w->rebates_at_risk_size(), 0);
 
@@ -354,8 +354,8 @@ TEST(TierRulesTest, RebatesAtRiskJoinTheWarningAndItsText) {
   servers.set_program_name("Server Push");
   servers.set_percent_lost("1");
   servers.set_amount_lost("0.00");
-  AddRebatesAtRisk({storage, servers}, *w, kEnglish);
-  EXPECT_EQ(w->text(),
+  AddRebatesAtRisk({storage, servers}, *w);
+  EXPECT_EQ(InEnglish(w->text()),
             "1 certification expires by 20 Dec 2026: renew it to keep Gold (otherwise Silver),"
             " and Silver earns 1.5% less rebate in Storage Rebate 2026: €720.01 on this period's"
             " sales so far and 1% less rebate in Server Push: €0 on this period's sales so far");
@@ -366,15 +366,16 @@ TEST(TierRulesTest, RebatesAtRiskJoinTheWarningAndItsText) {
 TEST(TierRulesTest, StatusShowsNextTierAboveTheHeldOne) {
   const TierLadder ladder = Ladder();
   const TierFigures f = Figures("137600", {Cert(1, "a", kYear)});
-  PartnerTierStatus s = TierStatus(ladder, 7, "Acme", "silver", f, kNow, kEnglish);
+  PartnerTierStatus s = TierStatus(ladder, 7, "Acme", "silver", f, kNow);
   EXPECT_EQ(s.tier().name(), "Silver");
   EXPECT_EQ(s.qualified_tier().code(), "silver");
-  EXPECT_EQ(s.next_tier().text(), "€12,400 more sales and 1 more certified user to Gold");
+  EXPECT_EQ(InEnglish(s.next_tier().text()),
+            "€12,400 more sales and 1 more certified user to Gold");
   EXPECT_EQ(s.trailing_sales(), "137600");
   EXPECT_EQ(s.certified_users(), 1);
   EXPECT_FALSE(s.has_demotion_warning());
 
-  s = TierStatus(ladder, 7, "Acme", "legacy-vip", f, kNow, kEnglish);
+  s = TierStatus(ladder, 7, "Acme", "legacy-vip", f, kNow);
   EXPECT_EQ(s.tier().rank(), 0);
   EXPECT_EQ(s.tier().name(), "legacy-vip");
   EXPECT_EQ(s.next_tier().tier().code(), "gold");
@@ -382,7 +383,7 @@ TEST(TierRulesTest, StatusShowsNextTierAboveTheHeldOne) {
   // At the top: no next tier.
   std::vector<HeldCertification> certs;
   for (int u = 1; u <= 5; ++u) certs.push_back(Cert(u, "storage-expert", kYear));
-  s = TierStatus(ladder, 7, "Acme", "platinum", Figures("900000", certs, "20000"), kNow, kEnglish);
+  s = TierStatus(ladder, 7, "Acme", "platinum", Figures("900000", certs, "20000"), kNow);
   EXPECT_FALSE(s.has_next_tier());
 }
 

@@ -19,10 +19,13 @@
 #include "server/claim/mysql_claim_repository.h"
 #include "server/program/mysql_program_repository.h"
 #include "tests/server/partner_tier/partner_tier_store_fixture.h"
+#include "tests/testing/phrase_matchers.h"
 #include "tests/testing/status_matchers.h"
 
 namespace cim {
 namespace {
+
+using ::cim::testing::InEnglish;
 
 using ::cim::testing::StatusIs;
 using ::testing::AllOf;
@@ -195,7 +198,7 @@ TEST_F(PartnerTiersTest, ADemotionWarningSaysWhatTheDropCostsInRebates) {
   EXPECT_EQ(r.amount_lost(), "720.01");
   EXPECT_EQ(r.period_start(), "2026-01-01");
   EXPECT_EQ(r.period_end(), "2026-03-31");
-  EXPECT_EQ(w.text(),
+  EXPECT_EQ(InEnglish(w.text()),
             "1 certification expires by 22 Mar 2026: renew it to keep Gold (otherwise Silver),"
             " and Silver earns 1.5% less rebate in Storage: €720.01 on this period's sales so"
             " far");

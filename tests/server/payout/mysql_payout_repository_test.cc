@@ -16,10 +16,13 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/server/payout/payout_store_fixture.h"
+#include "tests/testing/phrase_matchers.h"
 #include "tests/testing/status_matchers.h"
 
 namespace cim {
 namespace {
+
+using ::cim::testing::InEnglish;
 
 using ::cim::testing::IsOk;
 using ::cim::testing::StatusIs;
@@ -124,8 +127,9 @@ TEST_F(MysqlPayoutRepositoryTest, MarkPaidPostsThePayoutAndMarksFullyPaidClaimsP
       absl::StrCat("SELECT CAST(amount AS CHAR) FROM ledger_entries WHERE statement_id = ", id,
                    " AND kind = ", static_cast<int>(cim::v1::LEDGER_ENTRY_KIND_PAYOUT));
   EXPECT_EQ(Text(payout_sql), "-200.0000");
-  EXPECT_EQ(Text(absl::StrCat("SELECT basis FROM ledger_entries WHERE statement_id = ", id)),
-            absl::StrCat("statement ", id, " for 2026-03-01 to 2026-03-31 paid (SEPA-2026-03)"));
+  EXPECT_EQ(
+      InEnglish(Text(absl::StrCat("SELECT basis FROM ledger_entries WHERE statement_id = ", id))),
+      absl::StrCat("statement ", id, " for 2026-03-01 to 2026-03-31 paid (SEPA-2026-03)"));
   // Claim 1's money is all paid; claim 2 still has April's 999.00 to come.
   EXPECT_EQ(ClaimStatus(claim1_), cim::v1::CLAIM_STATUS_PAID);
   EXPECT_EQ(ClaimStatus(claim2_), cim::v1::CLAIM_STATUS_APPROVED);

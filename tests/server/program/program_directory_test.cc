@@ -20,10 +20,15 @@
 #include "server/identity/mysql_partner_repository.h"
 #include "server/training/mysql_certification_registry.h"
 #include "tests/server/program/program_store_fixture.h"
+#include "tests/testing/phrase_matchers.h"
 #include "tests/testing/status_matchers.h"
 
 namespace cim {
 namespace {
+
+using ::cim::testing::ReadsInEnglish;
+
+using ::cim::testing::InEnglish;
 
 using ::cim::testing::StatusIs;
 using ::testing::AllOf;
@@ -274,9 +279,9 @@ TEST_F(ProgramDirectoryTest, EligibilityAndEnrollmentGiveEveryReason) {
   ASSERT_TRUE(bravo.ok()) << bravo.status();
   EXPECT_FALSE(bravo->eligible());
   EXPECT_THAT(bravo->reasons(),
-              ElementsAre("region NA is not eligible (EMEA only)",
-                          "requires certification storage-expert, which no user of the partner "
-                          "holds"));
+              ElementsAre(ReadsInEnglish("region NA is not eligible (EMEA only)"),
+                          ReadsInEnglish("requires certification storage-expert, which no user of "
+                                         "the partner holds")));
   EXPECT_EQ(bravo->terms_version(), 1);
   // A partner checks only itself.
   EXPECT_THAT(directory_.CheckEligibility(Rob(), check), StatusIs(absl::StatusCode::kNotFound));

@@ -9,10 +9,13 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/phrase_matchers.h"
 #include "tests/testing/status_matchers.h"
 
 namespace cim {
 namespace {
+
+using ::cim::testing::InEnglish;
 
 using ::cim::testing::StatusIs;
 using ::testing::ElementsAre;
@@ -47,7 +50,7 @@ TEST(ProgramPolicyTest, OnlyLegalTransitions) {
 // The reasons of `gaps`, in order.
 std::vector<std::string> Reasons(const std::vector<cim::v1::EligibilityGap>& gaps) {
   std::vector<std::string> out;
-  for (const cim::v1::EligibilityGap& g : gaps) out.push_back(g.reason());
+  for (const cim::v1::EligibilityGap& g : gaps) out.push_back(InEnglish(g.reason()));
   return out;
 }
 
@@ -67,8 +70,8 @@ TEST(ProgramPolicyTest, EveryGapWithItsValuesAndNextStep) {
   partner.set_status(cim::v1::PARTNER_STATUS_ACTIVE);
   const std::vector<cim::v1::EligibilityGap> gaps = EligibilityGaps(p, partner, {});
   EXPECT_THAT(Reasons(gaps),
-              ElementsAre("partner type reseller is not eligible (distributor, msp only)",
-                          "tier silver is not eligible (gold, platinum only)",
+              ElementsAre("partner type reseller is not eligible (distributor or msp only)",
+                          "tier silver is not eligible (gold or platinum only)",
                           "region EMEA-DE is not eligible (EMEA-NL only)",
                           "requires certification storage-expert, which no user of the partner "
                           "holds"));
@@ -102,7 +105,7 @@ TEST(ProgramPolicyTest, EveryGapWithItsValuesAndNextStep) {
     EXPECT_EQ(gaps[i].kind(), expected[i].kind);
     EXPECT_EQ(gaps[i].current(), expected[i].current);
     EXPECT_THAT(gaps[i].allowed(), ElementsAreArray(expected[i].allowed));
-    EXPECT_EQ(gaps[i].next_step(), expected[i].next_step);
+    EXPECT_EQ(InEnglish(gaps[i].next_step()), expected[i].next_step);
   }
   EXPECT_EQ(gaps[3].certification_code(), "storage-expert");
 
@@ -118,7 +121,7 @@ TEST(ProgramPolicyTest, EveryGapWithItsValuesAndNextStep) {
                                            "the program is open to named partners only"));
   EXPECT_EQ(closed[0].kind(), cim::v1::ELIGIBILITY_GAP_KIND_PARTNER_STATUS);
   EXPECT_EQ(closed[1].kind(), cim::v1::ELIGIBILITY_GAP_KIND_NAMED_PARTNERS);
-  EXPECT_THAT(closed[1].next_step(), HasSubstr("channel manager"));
+  EXPECT_THAT(InEnglish(closed[1].next_step()), HasSubstr("channel manager"));
 }
 
 }  // namespace

@@ -7,10 +7,15 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/testing/decimals.h"
+#include "tests/testing/phrase_matchers.h"
 #include "tests/testing/status_matchers.h"
 
 namespace cim {
 namespace {
+
+using ::cim::testing::ReadsInEnglish;
+
+using ::cim::testing::InEnglish;
 
 using ::cim::testing::D;
 using ::cim::v1::Program;
@@ -141,8 +146,8 @@ TEST(RewardEngineTest, MarginalRebate) {
   const std::vector<Reward> straddle = Rewards(program, Claim("20000"), {.volume = D("40000")});
   ASSERT_EQ(straddle.size(), 1u);
   EXPECT_THAT(straddle[0].basis,
-              HasSubstr("2% of 10000.00 EUR (tier 1) + 3.5% of 10000.00 EUR (tier 2)"));
-  EXPECT_THAT(straddle[0].basis, HasSubstr("period volume 40000.00 EUR → 60000.00 EUR"));
+              ReadsInEnglish("2% of €10,000 (tier 1) + 3.5% of €10,000 (tier 2) eligible sales;"
+                             " period volume €40,000 → €60,000"));
 }
 
 Program UpliftProgram(const char* mode) {
@@ -224,7 +229,7 @@ TEST(RewardEngineTest, PartnerTierUpliftIsItsOwnRewardThatTrueUpsLeaveAlone) {
   const std::vector<Reward> gold =
       Rewards(UpliftProgram("REBATE_MODE_RETROACTIVE"), TierClaim("30000", "gold"));
   EXPECT_EQ(gold.back().account, RewardAccount::kPayable);
-  EXPECT_EQ(gold.back().basis, "partner tier gold adds 2% of 30000.00 EUR eligible sales");
+  EXPECT_EQ(InEnglish(gold.back().basis), "partner tier gold adds 2% of €30,000 eligible sales");
 }
 
 TEST(RewardEngineTest, UpliftLossIsWhatTheEnginePaysLessUnderTheLowerTier) {
@@ -313,7 +318,7 @@ TEST(RewardEngineTest, SpifPaysPerUnitInsideTheWindowOnly) {
   claim.lines.push_back({.sku = "ST-100", .quantity = 7, .unit_price = D("900")});
   const std::vector<Reward> rewards = Rewards(program, claim);
   EXPECT_EQ(Summary(rewards), std::vector<std::string>{"spif=76.50"});
-  EXPECT_THAT(rewards[0].basis, HasSubstr("3 × ST-200 at 25.50 EUR"));
+  EXPECT_THAT(rewards[0].basis, ReadsInEnglish(HasSubstr("3 × ST-200 at €25.50")));
   claim.invoice_date = absl::CivilDay(2026, 6, 1);
   EXPECT_THAT(Rewards(program, claim), IsEmpty());
 }
@@ -346,7 +351,7 @@ TEST(RewardEngineTest, GrowthAgainstTheBaseline) {
   const std::vector<Reward> rewards = Rewards(program, Claim("10000"), history);
   EXPECT_EQ(Summary(rewards), std::vector<std::string>{"growth=500.00"});
   EXPECT_THAT(rewards[0].basis,
-              HasSubstr("baseline 2026-01-01 to 2026-03-31 of 50000.00 EUR by 10%"));
+              ReadsInEnglish(HasSubstr("baseline 1 Jan 2026 to 31 Mar 2026 of €50,000 by 10%")));
   EXPECT_THAT(Rewards(program, Claim("90000"), {.volume = D("0"), .baseline_volume = D("0")}),
               IsEmpty());
 }

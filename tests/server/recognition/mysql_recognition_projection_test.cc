@@ -17,11 +17,15 @@
 #include "cim/v1/engagement.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "lib/phrase.h"
 #include "tests/server/recognition/recognition_store_fixture.h"
+#include "tests/testing/phrase_matchers.h"
 #include "tests/testing/status_matchers.h"
 
 namespace cim {
 namespace {
+
+using ::cim::testing::InEnglish;
 
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
@@ -56,10 +60,23 @@ class MysqlRecognitionProjectionTest : public RecognitionStoreTest {
         "SELECT CONCAT(board_id, ' ', period_start, ' ', participant_id, '=', score, ' seq ', seq)"
         " FROM leaderboard_scores ORDER BY seq");
   }
-  // kind visibility headline, oldest first.
+  // kind visibility headline (in English), oldest first.
   std::vector<std::string> Feed() {
-    return Texts(
-        "SELECT CONCAT(kind, ' ', visibility, ' ', headline) FROM feed_entries ORDER BY id");
+    std::vector<std::string> rows =
+        Texts("SELECT CONCAT(kind, ' ', visibility, ' ', headline) FROM feed_entries ORDER BY id");
+    for (std::string& row : rows) {
+      const size_t headline = row.find(kPhraseMark);
+      if (headline != std::string::npos) {
+        row = row.substr(0, headline) + InEnglish(row.substr(headline));
+      }
+    }
+    return rows;
+  }
+  // The headlines `sql` selects, in English.
+  std::vector<std::string> Headlines(const std::string& sql) {
+    std::vector<std::string> rows = Texts(sql);
+    for (std::string& row : rows) row = InEnglish(row);
+    return rows;
   }
   std::vector<std::string> Awards() {
     return Texts(
@@ -255,12 +272,12 @@ TEST_F(MysqlRecognitionProjectionTest, ClosesEndedPeriodsOnceWithPlacementsWinne
             1);
   EXPECT_THAT(Awards(), ElementsAre(absl::StrCat(podium.id(), " 2 1 2026-04-01 00:10:00 1"),
                                     absl::StrCat(podium.id(), " 3 1 2026-04-01 00:10:00 1")));
-  EXPECT_THAT(Texts(absl::StrCat("SELECT headline FROM feed_entries WHERE kind = ",
-                                 cim::v1::FEED_ENTRY_KIND_PERIOD_WINNER,
-                                 " AND leaderboard_id = ", reps.id())),
+  EXPECT_THAT(Headlines(absl::StrCat("SELECT headline FROM feed_entries WHERE kind = ",
+                                     cim::v1::FEED_ENTRY_KIND_PERIOD_WINNER,
+                                     " AND leaderboard_id = ", reps.id())),
               ElementsAre("Ann won Reps, March 2026"));
-  EXPECT_THAT(Texts(absl::StrCat("SELECT headline FROM feed_entries WHERE kind = ",
-                                 cim::v1::FEED_ENTRY_KIND_BADGE_EARNED, " ORDER BY id")),
+  EXPECT_THAT(Headlines(absl::StrCat("SELECT headline FROM feed_entries WHERE kind = ",
+                                     cim::v1::FEED_ENTRY_KIND_BADGE_EARNED, " ORDER BY id")),
               ElementsAre("Ann earned the badge Top two", "Rob earned the badge Top two"));
 
   // Closed once.

@@ -23,10 +23,13 @@
 #include "server/training/mysql_certification_registry.h"
 #include "server/training/mysql_training_repository.h"
 #include "tests/server/recognition/recognition_store_fixture.h"
+#include "tests/testing/phrase_matchers.h"
 #include "tests/testing/status_matchers.h"
 
 namespace cim {
 namespace {
+
+using ::cim::testing::InEnglish;
 
 using ::cim::testing::StatusIs;
 using ::testing::ElementsAre;
@@ -287,8 +290,8 @@ TEST_F(RecognitionTest, UserBadgesListEarnedFirstThenProgress) {
   EXPECT_EQ(locked.current(), "1");
   EXPECT_EQ(locked.target(), "3");
   EXPECT_EQ(locked.progress_percent(), 33);
-  EXPECT_EQ(locked.progress_text(), "1 of 3 approved claims");
-  EXPECT_EQ(mine->badges(2).progress_text(), "Certification storage not held yet");
+  EXPECT_EQ(InEnglish(locked.progress_text()), "1 of 3 approved claims");
+  EXPECT_EQ(InEnglish(mine->badges(2).progress_text()), "Certification storage not held yet");
 
   // Within the partner for its admin; not across partners; never another's for a rep.
   cim::v1::ListUserBadgesRequest of_rob;

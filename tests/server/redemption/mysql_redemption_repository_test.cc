@@ -116,8 +116,8 @@ TEST_F(MysqlRedemptionRepositoryTest, AnOrderDebitsItsPointsOnceWithAnEntryThatE
   EXPECT_EQ(PointsOf(kRob), D("1000"));
   EXPECT_EQ(store_.GetItem(item.id())->stock(), 3);
   EXPECT_EQ(Count(absl::StrCat("SELECT COUNT(*) FROM ledger_entries WHERE redemption_order_id = ",
-                               order.id(), " AND kind = 12 AND amount = -5000 AND basis = 'Order ",
-                               order.id(), ": 2 × Gift card €25 at 2,500 points each'")),
+                               order.id(), " AND kind = 12 AND amount = -5000 AND basis = '",
+                               RedemptionBasis(order.id(), 2, "Gift card €25", D("2500")), "'")),
             1);
 
   // The retry answers the same order and debits nothing more.

@@ -9,10 +9,13 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/testing/decimals.h"
+#include "tests/testing/phrase_matchers.h"
 #include "tests/testing/status_matchers.h"
 
 namespace cim {
 namespace {
+
+using ::cim::testing::InEnglish;
 
 using ::cim::testing::D;
 using ::cim::testing::StatusIs;
@@ -137,7 +140,7 @@ TEST(PointsShortTest, IsWhatIsMissingOrZero) {
 }
 
 TEST(RedemptionBasisTest, NamesOrderQuantityItemAndPrice) {
-  EXPECT_EQ(RedemptionBasis(12, 2, "Gift card €25", D("2500")),
+  EXPECT_EQ(InEnglish(RedemptionBasis(12, 2, "Gift card €25", D("2500"))),
             "Order 12: 2 × Gift card €25 at 2,500 points each");
 }
 

@@ -16,9 +16,12 @@
 #include "server/money/mysql_ledger_repository.h"
 #include "server/training/mysql_certification_registry.h"
 #include "tests/server/redemption/redemption_store_fixture.h"
+#include "tests/testing/phrase_matchers.h"
 
 namespace cim {
 namespace {
+
+using ::cim::testing::InEnglish;
 
 using ::cim::testing::D;
 using ::cim::testing::StatusIs;
@@ -114,8 +117,8 @@ TEST_F(RedemptionTest, PartnersSeeTheirItemsWithWhatStopsThemAndThePointsMissing
   EXPECT_EQ(seen.items(0).name(), "Platinum lounge pass");  // cheapest first
   EXPECT_EQ(seen.items(0).points_short(), "0");
   ASSERT_EQ(seen.items(0).gaps_size(), 1);
-  EXPECT_EQ(seen.items(0).gaps(0).reason(), "tier gold is not eligible (platinum only)");
-  EXPECT_EQ(seen.items(0).gaps(0).next_step(), "reach tier platinum");
+  EXPECT_EQ(InEnglish(seen.items(0).gaps(0).reason()), "tier gold is not eligible (platinum only)");
+  EXPECT_EQ(InEnglish(seen.items(0).gaps(0).next_step()), "reach tier platinum");
   EXPECT_TRUE(seen.items(0).availability().partner_ids().empty());
   EXPECT_EQ(seen.items(1).points_short(), "120");
   EXPECT_TRUE(seen.items(1).gaps().empty());
@@ -256,7 +259,7 @@ TEST_F(RedemptionTest, CsvFulfilmentNamesEveryBadRowAndWritesOnlyWhenAllAreGood)
   EXPECT_EQ(checked.rows(0).error(), "");
   EXPECT_EQ(checked.rows(1).error(),
             "merchandise needs a tracking_reference of 1 to 200 characters");
-  EXPECT_EQ(checked.rows(2).error(), "order 9999 not found");
+  EXPECT_EQ(InEnglish(checked.rows(2).error()), "order 9999 not found");
   EXPECT_EQ(store_.GetOrder(a.id())->status(), cim::v1::REDEMPTION_ORDER_STATUS_APPROVED);
 
   request.set_csv(absl::StrCat("order_id,fulfilment_code,tracking_reference\n", a.id(),

@@ -5,6 +5,7 @@
 #include <google/protobuf/util/message_differencer.h>
 
 #include <atomic>
+#include <map>
 #include <optional>
 #include <thread>
 #include <tuple>
@@ -14,6 +15,8 @@
 #include "cim/v1/ledger_service.grpc.pb.h"
 #include "cim/v1/program_service.grpc.pb.h"
 #include "gmock/gmock.h"
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
 #include "gtest/gtest.h"
 #include "lib/decimal.h"
 #include "lib/sha256.h"
@@ -35,6 +38,7 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
 using ::testing::SizeIs;
+using ::testing::StartsWith;
 using namespace cim::v1;  // NOLINT: the API's message names read best unqualified here
 
 constexpr char kRebateProgram[] = R"pb(
@@ -250,6 +254,30 @@ TEST_F(ClaimRpcTest, BadClaimsAreRefusedWithFieldDetailsAndWriteNothing) {
       ElementsAre("claim.invoice_date", "claim.customer_country", "claim.currency_code",
                   "claim.lines[0].quantity", "claim.lines[1].sku", "claim.lines[1].unit_price",
                   "claim.lines[2].sku", "claim.lines[2].unit_price"));
+
+  // A caller who reads Dutch: the same field paths, the descriptions and a LocalizedMessage in
+  // Dutch, the message itself in English.
+  auto dutch = TestServer::Context(alpha_rep_);
+  dutch->AddMetadata("accept-language", "nl-NL,nl;q=0.9");
+  const grpc::Status in_dutch = claims_->SubmitClaim(dutch.get(), request, &out);
+  EXPECT_EQ(in_dutch.error_message(), status.error_message());
+  google::rpc::Status details;
+  ASSERT_TRUE(details.ParseFromString(in_dutch.error_details()));
+  std::map<std::string, std::string> described;
+  google::rpc::LocalizedMessage localized;
+  for (const google::protobuf::Any& any : details.details()) {
+    google::rpc::BadRequest bad;
+    if (any.UnpackTo(&bad)) {
+      for (const auto& v : bad.field_violations()) described[v.field()] = v.description();
+    }
+    any.UnpackTo(&localized);
+  }
+  EXPECT_EQ(described["claim.invoice_date"], "mag niet in de toekomst liggen");
+  EXPECT_EQ(described["claim.lines[1].sku"], "SKU XX-9 telt niet mee in dit programma");
+  EXPECT_EQ(described["claim.lines[2].sku"], "onbekende SKU \"NOPE\"");
+  EXPECT_EQ(localized.locale(), "nl-NL");
+  EXPECT_THAT(localized.message(), StartsWith("ongeldige aanvraag: claim.invoice_date: mag niet"));
+
   request.set_idempotency_key("short");
   EXPECT_THAT(ViolatedFields(Submit(alpha_rep_, request, &out)), ElementsAre("idempotency_key"));
   EXPECT_THAT(ListAll(admin_).claims(), IsEmpty());
@@ -394,7 +422,7 @@ TEST_F(ClaimRpcTest, ApprovalPostsExplainedRewardsAndDrawsTheBudget) {
   EXPECT_EQ(first.rewards(0).rules_version(), 1);
   EXPECT_EQ(first.rewards(0).period_start(), "2026-01-01");
   EXPECT_EQ(first.rewards(1).user_id(), alpha_rep_user_.id());
-  EXPECT_THAT(first.rewards(0).basis(), HasSubstr("2% of 6000.00 EUR eligible sales"));
+  EXPECT_THAT(first.rewards(0).basis(), HasSubstr("2% of €6,000 eligible sales"));
 
   // The second claim crosses into tier 2: a true-up re-rates the first claim's sales.
   const Claim second =
@@ -404,7 +432,7 @@ TEST_F(ClaimRpcTest, ApprovalPostsExplainedRewardsAndDrawsTheBudget) {
                                            "LEDGER_ENTRY_KIND_POINTS points 500 points",
                                            "LEDGER_ENTRY_KIND_COOP_ACCRUAL coop 50.00 EUR"));
   EXPECT_THAT(second.rewards(1).basis(),
-              HasSubstr("earlier period sales of 6000.00 EUR re-rated from 2% to 3%"));
+              HasSubstr("earlier period sales of €6,000 re-rated from 2% to 3%"));
 
   // Budget drawn: money rewards only (120 + 60 + 150 + 60 + 50).
   EXPECT_EQ(GetProgram(program_.id()).budget_drawn(), "440.00");

@@ -243,7 +243,7 @@ TEST_F(FundRpcTest, PreApprovalReservesAndReimbursementMovesTheMoney) {
   EXPECT_EQ(out.entries(0).amount(), "-1200.00");
   EXPECT_EQ(out.entries(1).account(), LEDGER_ACCOUNT_PAYABLE);
   EXPECT_EQ(out.entries(1).amount(), "1200.00");
-  EXPECT_THAT(out.entries(1).basis(), HasSubstr("actual cost 1500.00, pre-approved 1200.00"));
+  EXPECT_THAT(out.entries(1).basis(), HasSubstr("actual cost €1,500, pre-approved €1,200"));
   ASSERT_THAT(out.timeline(), SizeIs(4));
 
   const FundBalance mdf = Fund(LEDGER_ACCOUNT_MDF_FUND);

@@ -207,7 +207,7 @@ TEST_F(RecognitionRpcTest, BadgesAreAwardedOnceWithinSecondsWithProgress) {
   EXPECT_EQ(badges[1].badge().id(), three.id());
   EXPECT_EQ(badges[1].progress_text(), "1 of 3 approved claims");
   EXPECT_EQ(badges[1].progress_percent(), 33);
-  EXPECT_EQ(badges[2].progress_text(), "EUR 2000 of EUR 5000 sales this month");
+  EXPECT_EQ(badges[2].progress_text(), "€2,000 of €5,000 sales this month");
 
   Approve(rep1_token_, 1);
   Approve(rep1_token_, 3);

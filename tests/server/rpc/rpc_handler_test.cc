@@ -1,18 +1,23 @@
 // What RpcHandler checks in every request before any logic runs: timestamps and durations in
-// protobuf's range, update masks naming only the paths their `(cim.v1.paths)` option lists.
+// protobuf's range, update masks naming only the paths their `(cim.v1.paths)` option lists; and
+// how it renders the phrases of a response for its reader.
 #include "server/rpc/rpc_handler.h"
 
 #include "cim/v1/audit_service.pb.h"
+#include "cim/v1/ledger_service.pb.h"
 #include "cim/v1/partner_service.pb.h"
 #include "cim/v1/performance_service.pb.h"
+#include "cim/v1/program_service.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "lib/phrase.h"
 #include "tests/testing/status_matchers.h"
 
 namespace cim {
 namespace {
 
 using ::cim::testing::StatusIs;
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
 TEST(CheckRequestFieldsTest, TimestampsWithinProtobufsRange) {
@@ -71,6 +76,27 @@ TEST(CheckRequestFieldsTest, NamesEveryViolationWithItsPath) {
   const absl::Status status = CheckRequestFields(request);
   EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("from_time")));
   EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("to_time")));
+}
+
+TEST(RenderPhrasesTest, RendersEveryPhraseAtAnyDepthAndLeavesOtherTextAlone) {
+  const std::string phrase = Phrase("ledger.points").Count("points", 1250);
+  cim::v1::ListLedgerEntriesResponse response;
+  cim::v1::LedgerEntry* earned = response.add_entries();
+  earned->set_basis(phrase);
+  earned->set_unit("points");
+  response.add_entries()->set_basis("Great work on the Amstel deal");
+  response.set_next_page_token(phrase);
+  RenderPhrases(Wording(MessageCatalogs::Compiled(), "nl"), response);
+  EXPECT_EQ(response.entries(0).basis(), "1.250 punten");
+  EXPECT_EQ(response.entries(0).unit(), "points");
+  EXPECT_EQ(response.entries(1).basis(), "Great work on the Amstel deal");
+  EXPECT_EQ(response.next_page_token(), "1.250 punten");
+
+  cim::v1::CheckEligibilityResponse reasons;
+  reasons.add_reasons(phrase);
+  reasons.add_reasons("as it is");
+  RenderPhrases(Wording::English(), reasons);
+  EXPECT_THAT(reasons.reasons(), ElementsAre("1,250 points", "as it is"));
 }
 
 }  // namespace

@@ -29,10 +29,10 @@ export class ApiError extends Error {
   }
 }
 
-// The gateway's error body (the OpenAPI document's Error), with the google.rpc.BadRequest detail
-// this client reads: the document leaves the details' shapes open.
+// The gateway's error body (the OpenAPI document's Error), with the google.rpc.BadRequest and
+// google.rpc.LocalizedMessage details this client reads: the document leaves their shapes open.
 type ErrorBody = Omit<components['schemas']['Error'], 'details'> & {
-  details?: Array<{ '@type'?: string; fieldViolations?: FieldViolation[] }>;
+  details?: Array<{ '@type'?: string; fieldViolations?: FieldViolation[]; message?: string }>;
 };
 
 const kUnreachable = 'Cannot reach the portal. Check your connection and try again.';
@@ -49,7 +49,15 @@ function parseAnswer<T>(status: number, statusText: string, text: string): T {
   if (status < 200 || status >= 300) {
     const err = json as ErrorBody;
     const violations = (err.details ?? []).flatMap((d) => d.fieldViolations ?? []);
-    throw new ApiError(status, err.code ?? 2, err.message || statusText || `HTTP ${status}`, violations, err.requestId);
+    // The server's words in the reader's language, where it sent them.
+    const localized = (err.details ?? []).find((d) => d['@type']?.endsWith('/google.rpc.LocalizedMessage'))?.message;
+    throw new ApiError(
+      status,
+      err.code ?? 2,
+      localized || err.message || statusText || `HTTP ${status}`,
+      violations,
+      err.requestId,
+    );
   }
   return json as T;
 }

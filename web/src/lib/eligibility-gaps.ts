@@ -1,6 +1,7 @@
 // What keeps a partner from a program or a catalog item, in the reader's language: each gap the
-// server found, as a reason and the step that would change it. The server's English sentences
-// are for API users; here they are built again from the gap's kind and values, so they translate.
+// server found, as a reason and the step that would change it. The server sends its own sentences
+// (in the reader's language, for API users); the portal builds richer ones from the gap's kind
+// and values, with its labels for partner types.
 import type { TFunction } from 'i18next';
 import { labelOf, type PartnerType } from '@/lib/api/enums';
 import type { EligibilityGap } from '@/lib/api/schema';
