@@ -164,7 +164,8 @@ TEST_F(MysqlNotificationStoreTest, EachKindReachesItsAudienceOfActivePeople) {
 
 // On one MariaDB, four notifiers share it; on the Galera cluster (the _cluster run, whose
 // CIM_TEST_DB lists three nodes) each notifier writes through a node of its own, so the same
-// events are taken on several nodes at once and certification decides: still each event once.
+// events are taken on several nodes at once and certification decides (a batch that loses is
+// taken again): still each event once.
 TEST_F(MysqlNotificationStoreTest, FourServersAtOnceTellEachEventOnce) {
   absl::StatusOr<std::vector<DatabaseNode>> nodes =
       ParseDatabaseNodes(database_.connect_string(), DatabaseTimeouts{});
@@ -190,6 +191,9 @@ TEST_F(MysqlNotificationStoreTest, FourServersAtOnceTellEachEventOnce) {
     servers.emplace_back([&] {
       for (;;) {
         absl::StatusOr<int> done = store.ProcessEvents(kT0, 25, Everyone({1, 2}));
+        // A batch that kept losing certification to other nodes (ABORTED after its retries)
+        // is taken again, as the notifier's next run would.
+        if (absl::IsAborted(done.status())) continue;
         ASSERT_TRUE(done.ok()) << done.status();
         if (*done == 0) break;
         processed += *done;
