@@ -17,3 +17,4 @@ fi
 echo "ci/lint: ${#files[@]} files formatted"
 "$(dirname "${BASH_SOURCE[0]}")/check-includes.sh"
 "$(dirname "${BASH_SOURCE[0]}")/check-test-mirror.sh"
+"$(dirname "${BASH_SOURCE[0]}")/check-error-texts.py"

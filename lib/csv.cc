@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
+#include "lib/phrase.h"
 
 namespace cim {
 
@@ -66,15 +67,15 @@ absl::StatusOr<std::vector<std::vector<std::string>>> ParseCsv(absl::string_view
       end_row();
       ++line;
     } else if (after_quote) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("line ", line, ": text after a closing quote"));
+      return absl::InvalidArgumentError(Phrase("error.csv_after_quote").Count("line", line).str());
     } else if (c == '"' && cell.empty()) {
       quoted = true;
     } else {
       cell += c;
     }
   }
-  if (quoted) return absl::InvalidArgumentError(absl::StrCat("line ", line, ": a quote is open"));
+  if (quoted)
+    return absl::InvalidArgumentError(Phrase("error.csv_open_quote").Count("line", line).str());
   if (!cell.empty() || !row.empty() || after_quote) end_row();
   return rows;
 }

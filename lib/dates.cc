@@ -3,13 +3,13 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "lib/phrase.h"
 
 namespace cim {
 
 absl::StatusOr<absl::CivilDay> ParseDate(absl::string_view text) {
   const auto bad = [&] {
-    return absl::InvalidArgumentError(
-        absl::StrCat("\"", text, "\" is not a calendar day YYYY-MM-DD"));
+    return absl::InvalidArgumentError(Phrase("error.not_a_day").Text("text", text).str());
   };
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return bad();
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {

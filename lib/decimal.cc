@@ -7,6 +7,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "lib/phrase.h"
 
 namespace cim {
 namespace {
@@ -76,20 +77,19 @@ absl::StatusOr<Decimal> Decimal::Parse(absl::string_view text) {
   };
   if (integer.empty() || !all_digits(integer) || !all_digits(fraction) ||
       (dot != absl::string_view::npos && fraction.empty())) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("\"", text, "\" is not a decimal number like 1234.56"));
+    return absl::InvalidArgumentError(Phrase("error.not_a_decimal").Text("text", text).str());
   }
   while (integer.size() > 1 && integer[0] == '0') integer.remove_prefix(1);
   if (integer.size() > kMaxIntegerDigits) {
-    return absl::InvalidArgumentError(absl::StrCat("\"", text, "\" is too large"));
+    return absl::InvalidArgumentError(Phrase("error.decimal_too_large").Text("text", text).str());
   }
   if (fraction.size() > kMaxScale) {
     return absl::InvalidArgumentError(
-        absl::StrCat("\"", text, "\" has more than ", kMaxScale, " decimal places"));
+        Phrase("error.decimal_places").Text("text", text).Count("max", kMaxScale).str());
   }
   if (integer.size() + fraction.size() > kMaxDigits) {
     return absl::InvalidArgumentError(
-        absl::StrCat("\"", text, "\" has more than ", kMaxDigits, " digits"));
+        Phrase("error.decimal_digits").Text("text", text).Count("max", kMaxDigits).str());
   }
   __int128 coefficient = 0;
   for (char c : integer) coefficient = coefficient * 10 + (c - '0');
@@ -209,7 +209,7 @@ absl::StatusOr<int> CurrencyMinorUnits(absl::string_view currency_code) {
   auto it = kMinorUnits->find(std::string(currency_code));
   if (it == kMinorUnits->end()) {
     return absl::InvalidArgumentError(
-        absl::StrCat("\"", currency_code, "\" is not a supported ISO 4217 currency code"));
+        Phrase("error.unknown_currency").Text("code", currency_code).str());
   }
   return it->second;
 }

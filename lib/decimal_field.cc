@@ -1,6 +1,6 @@
 #include "lib/decimal_field.h"
 
-#include "absl/strings/str_cat.h"
+#include "lib/phrase.h"
 
 namespace cim {
 
@@ -21,9 +21,9 @@ std::optional<Decimal> ParseDecimalField(absl::string_view value, std::string fi
   } else if (parsed->is_zero() && !bounds.allow_zero) {
     problem = "must be greater than zero";
   } else if (parsed->SignificantScale() > bounds.max_scale) {
-    problem = absl::StrCat("has more than ", bounds.max_scale, " decimal places");
+    problem = Phrase("error.places_at_most").Count("max", bounds.max_scale).str();
   } else if (*parsed > bounds.max) {
-    problem = absl::StrCat("must be at most ", bounds.max.ToString(0));
+    problem = Phrase("error.must_be_at_most").Number("max", bounds.max).str();
   }
   if (!problem.empty()) {
     errors.Add(std::move(field), std::move(problem));

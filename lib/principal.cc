@@ -1,6 +1,8 @@
 #include "lib/principal.h"
 
 #include "absl/strings/str_cat.h"
+#include "lib/phrase.h"
+#include "lib/status_util.h"
 
 namespace cim {
 
@@ -18,7 +20,7 @@ absl::Status RequireRole(const Principal& principal, std::initializer_list<Role>
     if (principal.role == r) return absl::OkStatus();
   }
   return absl::PermissionDeniedError(
-      absl::StrCat("role ", cim::v1::Role_Name(principal.role), " may not do this"));
+      Phrase("error.role_may_not").Text("role", cim::v1::Role_Name(principal.role)).str());
 }
 
 bool ReadsAllPartners(const Principal& principal) {
@@ -36,11 +38,12 @@ bool CanAccessPartner(const Principal& principal, int64_t partner_id) {
 absl::StatusOr<int64_t> PartnerReadScope(const Principal& caller, int64_t requested) {
   if (ReadsAllPartners(caller)) return requested;
   if (!IsPartnerRole(caller.role) || caller.partner_id == 0) {
-    return absl::PermissionDeniedError(
-        absl::StrCat("role ", cim::v1::Role_Name(caller.role), " may not read partner data"));
+    return absl::PermissionDeniedError(Phrase("error.role_may_not_read_partners")
+                                           .Text("role", cim::v1::Role_Name(caller.role))
+                                           .str());
   }
   if (requested != 0 && requested != caller.partner_id) {
-    return absl::NotFoundError(absl::StrCat("partner ", requested, " not found"));
+    return NotFoundError("partner", requested);
   }
   return caller.partner_id;
 }
@@ -48,7 +51,7 @@ absl::StatusOr<int64_t> PartnerReadScope(const Principal& caller, int64_t reques
 absl::Status CheckPartnerReadable(const Principal& caller, int64_t owner_partner_id,
                                   absl::string_view what, int64_t id) {
   if (CanAccessPartner(caller, owner_partner_id)) return absl::OkStatus();
-  return absl::NotFoundError(absl::StrCat(what, " ", id, " not found"));
+  return NotFoundError(what, id);
 }
 
 }  // namespace cim

@@ -34,9 +34,24 @@ absl::Status FieldErrors::ToStatus() const {
   return status;
 }
 
+namespace {
+
+// "error.not_found" and the like: the thing's catalog noun, then its id.
+std::string AboutThing(absl::string_view key, absl::string_view what, int64_t id) {
+  return Phrase(key)
+      .Text("what", Phrase(absl::StrCat("thing.", what)).str())
+      .Text("id", absl::StrCat(id))
+      .str();
+}
+
+}  // namespace
+
 absl::Status NotFoundError(absl::string_view what, int64_t id) {
-  return absl::NotFoundError(
-      Phrase("error.not_found").Text("what", what).Text("id", absl::StrCat(id)).str());
+  return absl::NotFoundError(AboutThing("error.not_found", what, id));
+}
+
+absl::Status ChangedSinceReadError(absl::string_view what, int64_t id) {
+  return absl::AbortedError(AboutThing("error.changed_since_read", what, id));
 }
 
 absl::Status RequireId(int64_t id, const char* field) {

@@ -30,8 +30,12 @@ class FieldErrors {
 };
 
 // NOT_FOUND for the `what` with `id`, e.g. ("fund_request", 12): "fund request 12 not found" in
-// the reader's words. `what` is a noun the catalogs' error.not_found selects by (lib/catalogs).
+// the reader's words. `what` names a catalog noun `thing.<what>` (lib/catalogs).
 absl::Status NotFoundError(absl::string_view what, int64_t id);
+
+// ABORTED for an edit of the `what` with `id` that someone else changed since the caller read it
+// ("partner 7 was changed by someone else; reload and retry"); `what` as for NotFoundError.
+absl::Status ChangedSinceReadError(absl::string_view what, int64_t id);
 
 // OK for an id > 0; otherwise INVALID_ARGUMENT with the violation "`field`: required".
 absl::Status RequireId(int64_t id, const char* field);

@@ -10,6 +10,7 @@
 #include "absl/strings/strip.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "lib/messages.h"
 #include "lib/termination_signals.h"
 #include "server/app/commands.h"
 #include "server/app/server_app.h"
@@ -57,7 +58,8 @@ ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
 namespace {
 
 int Fail(const absl::Status& status) {
-  std::cerr << "cim-server: " << status << "\n";
+  std::cerr << "cim-server: " << absl::StatusCodeToString(status.code()) << ": "
+            << cim::Wording::English().Message(status) << "\n";
   return 1;
 }
 

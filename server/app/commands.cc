@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "absl/flags/reflection.h"
+#include "lib/messages.h"
 #include "lib/status_util.h"
 #include "server/app/repositories.h"
 #include "server/audit/audit_trail.h"
@@ -53,8 +54,8 @@ absl::StatusOr<bool> VerifyAudit(const ServerOptions& options, std::ostream& out
     out << "audit trail intact: " << result.records_checked() << " records, head "
         << result.head_seq() << " " << result.head_hash() << "\n";
   } else {
-    out << "audit trail BROKEN at record " << result.broken_seq() << ": " << result.problem()
-        << "\n";
+    out << "audit trail BROKEN at record " << result.broken_seq() << ": "
+        << Wording::English().Render(result.problem()) << "\n";
   }
   return result.intact();
 }

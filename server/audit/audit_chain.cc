@@ -1,6 +1,7 @@
 #include "server/audit/audit_chain.h"
 
 #include "absl/strings/str_cat.h"
+#include "lib/phrase.h"
 #include "lib/sha256.h"
 
 namespace cim {
@@ -38,23 +39,21 @@ std::optional<AuditBreak> VerifyAuditChain(const std::vector<AuditRecord>& recor
   int64_t prev_id = 0;
   for (const AuditRecord& r : records) {
     if (r.id <= prev_id) {
-      return AuditBreak{r.id, absl::StrCat("record ", r.id, " is out of order after ", prev_id)};
+      return AuditBreak{r.id, Phrase("audit.out_of_order")
+                                  .Text("record", absl::StrCat(r.id))
+                                  .Text("previous", absl::StrCat(prev_id))};
     }
     if (r.prev_hash != prev) {
-      return AuditBreak{r.id, absl::StrCat("record ", r.id,
-                                           " does not follow the record before it: a record"
-                                           " was deleted, inserted or reordered")};
+      return AuditBreak{r.id, Phrase("audit.not_following").Text("record", absl::StrCat(r.id))};
     }
     if (AuditHash(r, r.prev_hash) != r.hash) {
-      return AuditBreak{r.id, absl::StrCat("record ", r.id, " was changed after it was written")};
+      return AuditBreak{r.id, Phrase("audit.record_changed").Text("record", absl::StrCat(r.id))};
     }
     prev = r.hash;
     prev_id = r.id;
   }
   if (head_hash && *head_hash != prev) {
-    return AuditBreak{0,
-                      "the trail ends before its newest record: records were deleted at the"
-                      " end"};
+    return AuditBreak{0, Phrase("audit.end_deleted")};
   }
   return std::nullopt;
 }

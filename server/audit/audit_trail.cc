@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "lib/pagination.h"
+#include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
 
@@ -138,10 +139,10 @@ absl::StatusOr<cim::v1::VerifyAuditTrailResponse> AuditTrail::VerifyAll() {
     if (batch.empty()) break;
     for (const AuditRecord& r : batch) {
       if (r.id != prev_seq + 1) {
-        return broken(prev_seq + 1, r.id - prev_seq == 2
-                                        ? absl::StrCat("record ", prev_seq + 1, " is missing")
-                                        : absl::StrCat("records ", prev_seq + 1, " to ", r.id - 1,
-                                                       " are missing"));
+        return broken(prev_seq + 1, Phrase("audit.missing")
+                                        .Count("count", r.id - 1 - prev_seq)
+                                        .Text("first", absl::StrCat(prev_seq + 1))
+                                        .Text("last", absl::StrCat(r.id - 1)));
       }
       prev_seq = r.id;
     }
@@ -152,12 +153,12 @@ absl::StatusOr<cim::v1::VerifyAuditTrailResponse> AuditTrail::VerifyAll() {
     out.set_records_checked(out.records_checked() + static_cast<int64_t>(batch.size()));
   }
   if (prev_seq < head.seq) {
-    return broken(prev_seq + 1, absl::StrCat("records ", prev_seq + 1, " to ", head.seq,
-                                             " are missing: the trail ends before its head"));
+    return broken(prev_seq + 1, Phrase("audit.ends_before_head")
+                                    .Text("first", absl::StrCat(prev_seq + 1))
+                                    .Text("last", absl::StrCat(head.seq)));
   }
   if (prev_hash != head.hash) {
-    return broken(head.seq, absl::StrCat("record ", head.seq,
-                                         " does not match the chain head: it was replaced"));
+    return broken(head.seq, Phrase("audit.head_replaced").Text("record", absl::StrCat(head.seq)));
   }
   out.set_intact(true);
   return out;

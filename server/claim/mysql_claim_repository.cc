@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "lib/audit_scope.h"
+#include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
 #include "server/claim/mysql_attachment_rows.h"
@@ -138,8 +139,10 @@ absl::StatusOr<InsertOutcome> MysqlClaimRepository::InsertOne(const NewClaim& in
     s << "SELECT id FROM claims WHERE partner_id = :partner AND live_invoice_key = :key",
         soci::use(partner), soci::use(in.invoice_key), soci::into(existing);
     return absl::AlreadyExistsError(
-        absl::StrCat("invoice ", claim.invoice_number(), " was already claimed by this partner",
-                     s.got_data() ? absl::StrCat(" (claim ", existing, ")") : ""));
+        Phrase("error.invoice_claimed")
+            .Text("invoice", claim.invoice_number())
+            .Text("claim", s.got_data() ? absl::StrCat(existing) : "none")
+            .str());
   });
 }
 

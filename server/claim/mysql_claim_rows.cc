@@ -183,8 +183,9 @@ absl::Status Attach(soci::session& s, int64_t claim_id, const Claim& claim) {
          soci::use(id), soci::use(a), soci::use(partner), soci::use(id));
     st.execute(true);
     if (st.get_affected_rows() == 0) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "attachment ", attachment_id, " is not an unattached upload of this partner"));
+      return absl::FailedPreconditionError(Phrase("error.attachment_not_unattached")
+                                               .Text("attachment", absl::StrCat(attachment_id))
+                                               .str());
     }
   }
   return absl::OkStatus();

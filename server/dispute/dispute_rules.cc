@@ -57,7 +57,7 @@ std::string DisputeStateName(DisputeState state) {
 absl::StatusOr<DisputeState> NextDisputeState(DisputeState from, DisputeAction action) {
   if (from != cim::v1::DISPUTE_STATE_OPEN) {
     return absl::FailedPreconditionError(
-        absl::StrCat("the dispute is ", DisputeStateName(from), ", no longer OPEN"));
+        Phrase("error.dispute_not_open").Text("state", DisputeStateName(from)).str());
   }
   switch (action) {
     case DisputeAction::kPostMessage:
@@ -90,8 +90,9 @@ absl::StatusOr<LedgerPosting> AdjustmentPosting(const Dispute& dispute,
   if (amount) {
     rounded = amount->Rounded(scale);
     if (rounded.is_zero()) {
-      errors.Add("adjustment.amount",
-                 absl::StrCat("rounds to zero ", points ? "points" : program.currency_code()));
+      errors.Add(
+          "adjustment.amount",
+          Phrase("error.rounds_to_zero").Text("unit", points ? "points" : program.currency_code()));
     }
   }
   CIM_RETURN_IF_ERROR(errors.ToStatus());
@@ -116,6 +117,13 @@ int64_t AgeSeconds(const Dispute& dispute, absl::Time now) {
   const absl::Time opened = FromTimestamp(dispute.open_time());
   const absl::Time until = dispute.has_resolve_time() ? FromTimestamp(dispute.resolve_time()) : now;
   return std::max<int64_t>(0, absl::ToInt64Seconds(until - opened));
+}
+
+absl::Status StatementLineNotFound(int64_t statement_id, int64_t entry_id) {
+  return absl::NotFoundError(Phrase("error.statement_line_not_found")
+                                 .Text("statement", absl::StrCat(statement_id))
+                                 .Text("entry", absl::StrCat(entry_id))
+                                 .str());
 }
 
 }  // namespace cim

@@ -54,6 +54,9 @@ int64_t AgeSeconds(const Dispute& dispute, absl::Time now);
 // "OPEN", "ADJUSTED"... for messages.
 std::string DisputeStateName(DisputeState state);
 
+// NOT_FOUND for the line `entry_id` of statement `statement_id`, in the reader's words.
+absl::Status StatementLineNotFound(int64_t statement_id, int64_t entry_id);
+
 }  // namespace cim
 
 #endif  // CIM_SERVER_DISPUTE_DISPUTE_RULES_H_

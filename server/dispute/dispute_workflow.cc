@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "lib/pagination.h"
+#include "lib/phrase.h"
 #include "lib/status_util.h"
 #include "lib/text_field.h"
 #include "server/dispute/dispute_rules.h"
@@ -16,7 +17,8 @@ namespace {
 
 void ValidateAttachments(const google::protobuf::RepeatedField<int64_t>& ids, FieldErrors& errors) {
   if (ids.size() > kMaxDisputeAttachments) {
-    errors.Add("attachment_ids", absl::StrCat("at most ", kMaxDisputeAttachments, " files"));
+    errors.Add("attachment_ids",
+               Phrase("error.at_most_files").Count("max", kMaxDisputeAttachments));
   }
   for (int i = 0; i < ids.size(); ++i) {
     if (ids[i] <= 0) errors.Add(absl::StrCat("attachment_ids[", i, "]"), "not an attachment id");
@@ -57,8 +59,7 @@ absl::StatusOr<int64_t> DisputeWorkflow::CheckSubject(const Principal& caller,
       case cim::v1::DISPUTE_SUBJECT_KIND_REWARD:
         return NotFoundError("ledger_entry", subject.entry_id());
       default:
-        return absl::NotFoundError(absl::StrCat("statement line ", subject.statement_id(), "/",
-                                                subject.entry_id(), " not found"));
+        return StatementLineNotFound(subject.statement_id(), subject.entry_id());
     }
   };
   // The one partner read rule; a rep reads only their own ledger entries (as the ledger shows
@@ -109,9 +110,10 @@ absl::StatusOr<Dispute> DisputeWorkflow::Open(const Principal& caller,
       was.expected() == dispute.subject.expected() && stored.program_id() == program_id &&
       stored.thread_size() > 0 && stored.thread(0).body() == dispute.message.body;
   if (!same) {
-    return absl::AlreadyExistsError(absl::StrCat("idempotency key ", request.idempotency_key(),
-                                                 " was used for a different dispute (", stored.id(),
-                                                 "); use a new key for a new dispute"));
+    return absl::AlreadyExistsError(Phrase("error.dispute_key_reused")
+                                        .Text("key", request.idempotency_key())
+                                        .Text("dispute", absl::StrCat(stored.id()))
+                                        .str());
   }
   return Aged(std::move(stored));
 }
@@ -205,9 +207,12 @@ absl::StatusOr<Dispute> DisputeWorkflow::Resolve(const Principal& caller,
         program_id > 0 ? programs_.Get(program_id)
                        : absl::StatusOr<cim::v1::Program>(absl::NotFoundError("none"));
     if (absl::IsNotFound(found.status())) {
-      errors.Add("adjustment.program_id", program_id > 0
-                                              ? absl::StrCat("unknown program ", program_id)
-                                              : "required: the dispute names no program");
+      if (program_id > 0) {
+        errors.Add("adjustment.program_id",
+                   Phrase("error.unknown_program").Text("program", absl::StrCat(program_id)));
+      } else {
+        errors.Add("adjustment.program_id", "required: the dispute names no program");
+      }
       return errors.ToStatus();
     }
     CIM_RETURN_IF_ERROR(found.status());

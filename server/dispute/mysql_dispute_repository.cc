@@ -4,12 +4,14 @@
 #include <map>
 
 #include "absl/strings/str_cat.h"
+#include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
 #include "lib/text_field.h"
 #include "server/claim/mysql_attachment_rows.h"
 #include "server/db/sql_builder.h"
 #include "server/db/table.h"
+#include "server/dispute/dispute_rules.h"
 #include "server/events/mysql_notification_events.h"
 #include "server/money/mysql_budget.h"
 #include "server/money/mysql_ledger_entries.h"
@@ -126,8 +128,9 @@ absl::Status InsertMessage(soci::session& s, int64_t id, int64_t partner_id,
          soci::use(m), soci::use(a), soci::use(partner));
     st.execute(true);
     if (st.get_affected_rows() == 0) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("attachment ", attachment_id, " is not an unused upload of this partner"));
+      return absl::FailedPreconditionError(Phrase("error.attachment_not_unused")
+                                               .Text("attachment", absl::StrCat(attachment_id))
+                                               .str());
     }
   }
   return absl::OkStatus();
@@ -197,8 +200,7 @@ absl::StatusOr<SubjectOwner> MysqlDisputeRepository::FindSubject(const DisputeSu
             soci::use(entry), soci::use(statement), soci::into(partner), soci::into(user, user_ind),
             soci::into(program, program_ind);
         if (!s.got_data()) {
-          return absl::NotFoundError(
-              absl::StrCat("statement line ", statement, "/", entry, " not found"));
+          return StatementLineNotFound(statement, entry);
         }
         break;
       }

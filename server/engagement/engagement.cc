@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "lib/decimal_field.h"
 #include "lib/pagination.h"
+#include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
 #include "lib/text_field.h"
@@ -96,7 +97,7 @@ absl::StatusOr<cim::v1::ListFeedResponse> Engagement::ListFeed(
     const Principal& caller, const cim::v1::ListFeedRequest& request) {
   FieldErrors errors;
   if (request.page_size() < 0 || request.page_size() > kMaxFeedPage) {
-    errors.Add("page_size", absl::StrCat("0 to ", kMaxFeedPage));
+    errors.Add("page_size", Phrase("error.zero_to").Count("max", kMaxFeedPage));
   }
   if (request.partner_id() < 0) errors.Add("partner_id", "a partner id, or 0");
   if (request.user_id() < 0) errors.Add("user_id", "a user id, or 0");

@@ -47,8 +47,8 @@ void ValidateWindow(const google::protobuf::Timestamp* start,
   if (to <= from) {
     errors.Add(end_field, "after the start");
   } else if (to - from > max_length) {
-    errors.Add(end_field, absl::StrCat("at most ", absl::ToInt64Hours(max_length) / 24,
-                                       " days after the start"));
+    errors.Add(end_field,
+               Phrase("error.days_after_start").Count("days", absl::ToInt64Hours(max_length) / 24));
   }
 }
 
@@ -59,7 +59,8 @@ void ValidateAudience(const cim::v1::Audience& audience, const std::string& pref
   if (audience.partner_types_size() > kMaxAudienceEntries ||
       audience.regions_size() > kMaxAudienceEntries ||
       audience.tiers_size() > kMaxAudienceEntries) {
-    errors.Add(prefix + "audience", absl::StrCat("at most ", kMaxAudienceEntries, " per list"));
+    errors.Add(prefix + "audience",
+               Phrase("error.at_most_per_list").Count("max", kMaxAudienceEntries));
   }
   for (int i = 0; i < audience.partner_types_size(); ++i) {
     const int t = audience.partner_types(i);

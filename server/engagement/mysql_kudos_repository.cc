@@ -93,8 +93,10 @@ absl::StatusOr<Kudos> MysqlKudosRepository::GiveKudos(const NewKudos& in) {
   const bool keyed = !in.request_id.empty();
   const auto same = [&](const Kudos& stored) -> absl::StatusOr<Kudos> {
     if (stored.recipient_user_id() != in.recipient_user_id) {
-      return absl::AlreadyExistsError(absl::StrCat(
-          "request_id \"", in.request_id, "\" was used for other kudos (", stored.id(), ")"));
+      return absl::AlreadyExistsError(Phrase("error.kudos_request_reused")
+                                          .Text("request", in.request_id)
+                                          .Text("kudos", absl::StrCat(stored.id()))
+                                          .str());
     }
     return stored;
   };
@@ -111,9 +113,10 @@ absl::StatusOr<Kudos> MysqlKudosRepository::GiveKudos(const NewKudos& in) {
       }
       const Decimal left = use.first.value_or(Decimal()) - use.second;
       if (in.points > left) {
-        return absl::ResourceExhaustedError(
-            absl::StrCat("the kudos budget has ", std::max(left, Decimal()).ToString(0),
-                         " points left this month; ", in.points.ToString(0), " asked"));
+        return absl::ResourceExhaustedError(Phrase("error.kudos_budget")
+                                                .Count("left", std::max(left, Decimal()))
+                                                .Count("asked", in.points)
+                                                .str());
       }
     }
     // Kudos to someone who hides their name on leaderboards stay within their partner.

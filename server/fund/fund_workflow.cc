@@ -71,8 +71,10 @@ absl::StatusOr<FundRequestStatus> NextFundStatus(FundRequestStatus from, FundAct
       break;
   }
   if (!allowed) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("a ", StatusName(from), " fund request cannot become ", StatusName(to)));
+    return absl::FailedPreconditionError(Phrase("error.fund_request_transition")
+                                             .Text("from", StatusName(from))
+                                             .Text("to", StatusName(to))
+                                             .str());
   }
   return to;
 }
@@ -106,19 +108,22 @@ absl::StatusOr<FundRequest> FundWorkflow::Create(const Principal& caller, const 
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   absl::StatusOr<Program> program = programs_.Get(in.program_id());
   if (absl::IsNotFound(program.status())) {
-    errors.Add("request.program_id", absl::StrCat("unknown program ", in.program_id()));
+    errors.Add("request.program_id",
+               Phrase("error.unknown_program").Text("program", absl::StrCat(in.program_id())));
     return errors.ToStatus();
   }
   CIM_RETURN_IF_ERROR(program.status());
   absl::Status enrolled = programs_.GetEnrollment(program->id(), partner_id).status();
   if (absl::IsNotFound(enrolled)) {
     return absl::FailedPreconditionError(
-        absl::StrCat("the partner is not enrolled in program ", program->id()));
+        Phrase("error.not_enrolled").Text("program", program->name()).str());
   }
   CIM_RETURN_IF_ERROR(enrolled);
   if (!HasFund(*program, in.fund())) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("program ", program->id(), " has no ", FundName(in.fund()), " fund"));
+    return absl::FailedPreconditionError(Phrase("error.program_has_no_fund")
+                                             .Text("program", program->name())
+                                             .Text("fund", FundName(in.fund()))
+                                             .str());
   }
   FundRequest request = in;
   request.set_partner_id(partner_id);
@@ -145,7 +150,7 @@ absl::StatusOr<FundRequest> FundWorkflow::Get(const Principal& caller, int64_t i
     return errors.ToStatus();
   }
   CIM_ASSIGN_OR_RETURN(FundRequest request, funds_.Get(id));
-  CIM_RETURN_IF_ERROR(CheckPartnerReadable(caller, request.partner_id(), "fund request", id));
+  CIM_RETURN_IF_ERROR(CheckPartnerReadable(caller, request.partner_id(), "fund_request", id));
   return request;
 }
 
@@ -217,9 +222,11 @@ absl::StatusOr<FundRequest> FundWorkflow::Decide(const Principal& caller,
           CIM_ASSIGN_OR_RETURN(FundPosition position, context.LockFund());
           if (amount > position.Available()) {
             return absl::FailedPreconditionError(
-                absl::StrCat("the ", FundName(request.fund()), " fund has ",
-                             position.Available().ToString(scale), " ", program.currency_code(),
-                             " available; it cannot reserve ", amount.ToString(scale)));
+                Phrase("error.fund_short")
+                    .Text("fund", FundName(request.fund()))
+                    .Money("available", position.Available(), program.currency_code())
+                    .Money("amount", amount, program.currency_code())
+                    .str());
           }
           decision.approved_amount = amount;
         }
@@ -272,14 +279,15 @@ absl::StatusOr<FundRequest> FundWorkflow::SubmitReimbursement(
   ValidateText(in.notes(), "notes", 0, 2000, errors);
   if (in.attachment_ids().empty() || in.attachment_ids_size() > kMaxClaimAttachments) {
     errors.Add("attachment_ids",
-               absl::StrCat("1 to ", kMaxClaimAttachments, " proof-of-performance attachments"));
+               Phrase("error.proof_attachments").Count("max", kMaxClaimAttachments));
   }
   for (int i = 0; i < in.attachment_ids_size(); ++i) {
     absl::StatusOr<Attachment> attachment = claims_.GetAttachment(in.attachment_ids(i));
     if (!attachment.ok() && !absl::IsNotFound(attachment.status())) return attachment.status();
     if (!attachment.ok() || attachment->partner_id() != partner_id || attachment->claim_id() != 0) {
       errors.Add(absl::StrCat("attachment_ids[", i, "]"),
-                 absl::StrCat("unknown or used attachment ", in.attachment_ids(i)));
+                 Phrase("error.attachment_unusable")
+                     .Text("attachment", absl::StrCat(in.attachment_ids(i))));
     }
   }
   CIM_RETURN_IF_ERROR(errors.ToStatus());

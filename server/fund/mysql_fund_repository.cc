@@ -4,6 +4,7 @@
 #include <map>
 
 #include "absl/strings/str_cat.h"
+#include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
 #include "server/claim/mysql_attachment_rows.h"
@@ -249,8 +250,9 @@ absl::StatusOr<FundRequest> MysqlFundRepository::Decide(int64_t id, int64_t acto
                             soci::use(key), soci::use(a), soci::use(partner), soci::use(key));
       st.execute(true);
       if (st.get_affected_rows() == 0) {
-        return absl::FailedPreconditionError(
-            absl::StrCat("attachment ", attachment_id, " is not an unused upload of this partner"));
+        return absl::FailedPreconditionError(Phrase("error.attachment_not_unused")
+                                                 .Text("attachment", absl::StrCat(attachment_id))
+                                                 .str());
       }
     }
     InsertEvent(s, id, request.status(), to, actor, decision.comment, now);

@@ -1,6 +1,7 @@
 #include "server/identity/acting_partner.h"
 
 #include "absl/strings/str_cat.h"
+#include "lib/phrase.h"
 #include "lib/status_util.h"
 
 namespace cim {
@@ -24,7 +25,8 @@ absl::StatusOr<int64_t> ActingPartner(const Principal& caller, int64_t requested
   }
   absl::Status exists = partners.Get(requested).status();
   if (absl::IsNotFound(exists)) {
-    errors.Add(std::string(field), absl::StrCat("unknown partner ", requested));
+    errors.Add(std::string(field),
+               Phrase("error.unknown_partner").Text("partner", absl::StrCat(requested)));
     return errors.ToStatus();
   }
   CIM_RETURN_IF_ERROR(exists);

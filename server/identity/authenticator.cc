@@ -4,6 +4,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "lib/audit_scope.h"
+#include "lib/phrase.h"
 #include "lib/status_util.h"
 #include "server/identity/access_token.h"
 
@@ -174,17 +175,19 @@ absl::StatusOr<IssuedApiKey> Authenticator::IssueApiKey(const Principal& caller,
   if (desc.empty()) errors.Add("description", "required");
   if (desc.size() > 200) errors.Add("description", "at most 200 characters");
   if (ttl_days < 0 || ttl_days > kMaxApiKeyDays) {
-    errors.Add("ttl_days", absl::StrCat("must be between 1 and ", kMaxApiKeyDays,
-                                        " (0 for the default of ", kDefaultApiKeyDays, ")"));
+    errors.Add("ttl_days", Phrase("error.api_key_days")
+                               .Count("max", kMaxApiKeyDays)
+                               .Count("default", kDefaultApiKeyDays));
   }
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_ASSIGN_OR_RETURN(UserRecord user, users_.Get(user_id));
   if (user.user.role() != cim::v1::ROLE_SERVICE_ACCOUNT) {
     return absl::FailedPreconditionError(
-        absl::StrCat("user ", user_id, " is not a service account; API keys are for services"));
+        Phrase("error.not_service_account").Text("user", absl::StrCat(user_id)).str());
   }
   if (user.user.status() != cim::v1::USER_STATUS_ACTIVE) {
-    return absl::FailedPreconditionError(absl::StrCat("service account ", user_id, " is disabled"));
+    return absl::FailedPreconditionError(
+        Phrase("error.service_account_disabled").Text("user", absl::StrCat(user_id)).str());
   }
   const absl::Time now = clock_.Now();
   NewSecret secret = GenerateSecret(kApiKeyPrefix);
@@ -207,7 +210,7 @@ absl::Status Authenticator::RevokeApiKey(const Principal& caller, int64_t key_id
   }
   CIM_ASSIGN_OR_RETURN(AccessTokenRecord token, tokens_.Get(key_id));
   if (token.kind != TokenKind::kApiKey) {
-    return absl::NotFoundError(absl::StrCat("API key ", key_id, " not found"));
+    return NotFoundError("api_key", key_id);
   }
   CIM_RETURN_IF_ERROR(tokens_.Revoke(key_id, clock_.Now()));
   credentials_.Clear();

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "absl/strings/str_cat.h"
+#include "lib/phrase.h"
 
 namespace cim {
 
@@ -11,8 +12,7 @@ absl::Status LoginPolicy::CheckNotLocked(const LoginThrottleState& state, absl::
   const int64_t minutes =
       static_cast<int64_t>(std::ceil(absl::ToDoubleMinutes(state.locked_until - now)));
   return absl::ResourceExhaustedError(
-      absl::StrCat("too many failed logins for this account; try again in ", minutes,
-                   minutes == 1 ? " minute" : " minutes"));
+      Phrase("error.too_many_logins").Count("minutes", minutes).str());
 }
 
 LoginThrottleState LoginPolicy::AfterFailure(const LoginThrottleState& state,

@@ -108,7 +108,7 @@ absl::StatusOr<AccessTokenRecord> MysqlAccessTokenRepository::Get(int64_t id) {
     soci::row r;
     long long key = id;
     s << absl::StrCat(kSelect, "id = :id"), soci::use(key), soci::into(r);
-    if (!s.got_data()) return absl::NotFoundError(absl::StrCat("API key ", id, " not found"));
+    if (!s.got_data()) return NotFoundError("api_key", id);
     return TokenFromRow(r);
   });
 }

@@ -99,8 +99,7 @@ absl::StatusOr<Partner> MysqlPartnerRepository::Update(const Partner& partner, a
     const int64_t id = partner.id();
     if (Table("partners").Update(s, id, PartnerColumns(partner, now), expected_version) == 0) {
       CIM_RETURN_IF_ERROR(GetIn(s, id).status());  // NOT_FOUND if it is gone
-      return absl::AbortedError(
-          absl::StrCat("partner ", id, " was changed by someone else; reload and retry"));
+      return ChangedSinceReadError("partner", id);
     }
     return GetIn(s, id);
   });

@@ -2,6 +2,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
 #include "server/db/table.h"
@@ -69,7 +70,7 @@ absl::StatusOr<User> MysqlUserRepository::Create(const User& user,
       absl::Status st = MapDatabaseError(e, &lost);
       if (absl::IsAlreadyExists(st)) {
         return absl::AlreadyExistsError(
-            absl::StrCat("a user with email ", user.email(), " already exists"));
+            Phrase("error.email_taken").Text("email", user.email()).str());
       }
       throw;
     }
@@ -123,8 +124,7 @@ absl::StatusOr<User> MysqlUserRepository::Update(const User& user, absl::Time no
     const int64_t id = user.id();
     if (Table("users").Update(s, id, UserColumns(user, now), expected_version) == 0) {
       CIM_RETURN_IF_ERROR(GetIn(s, id).status());
-      return absl::AbortedError(
-          absl::StrCat("user ", id, " was changed by someone else; reload and retry"));
+      return ChangedSinceReadError("user", id);
     }
     CIM_ASSIGN_OR_RETURN(UserRecord rec, GetIn(s, id));
     return rec.user;

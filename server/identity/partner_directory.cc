@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "lib/pagination.h"
+#include "lib/phrase.h"
 #include "lib/status_util.h"
 #include "lib/text_field.h"
 #include "server/identity/authenticator.h"
@@ -69,12 +70,13 @@ absl::Status PartnerDirectory::ValidateParent(int64_t partner_id, int64_t parent
     }
     if (depth >= kMaxParentDepth) {
       errors.Add("partner.parent_partner_id",
-                 absl::StrCat("partner networks are at most ", kMaxParentDepth, " levels deep"));
+                 Phrase("error.network_depth").Count("max", kMaxParentDepth));
       return absl::OkStatus();
     }
     absl::StatusOr<Partner> p = partners_.Get(current);
     if (absl::IsNotFound(p.status())) {
-      errors.Add("partner.parent_partner_id", absl::StrCat("partner ", current, " not found"));
+      errors.Add("partner.parent_partner_id",
+                 std::string(NotFoundError("partner", current).message()));
       return absl::OkStatus();
     }
     if (!p.ok()) return p.status();
@@ -146,8 +148,7 @@ absl::StatusOr<Partner> PartnerDirectory::UpdatePartner(const Principal& caller,
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_ASSIGN_OR_RETURN(Partner partner, partners_.Get(in.id()));
   if (!in.etag().empty() && in.etag() != partner.etag()) {
-    return absl::AbortedError(
-        absl::StrCat("partner ", in.id(), " was changed by someone else; reload and retry"));
+    return ChangedSinceReadError("partner", in.id());
   }
   for (const std::string& path : mask.paths()) {
     if (path == "name") partner.set_name(std::string(absl::StripAsciiWhitespace(in.name())));
@@ -181,7 +182,8 @@ absl::Status PartnerDirectory::ValidateRoleAndPartner(const User& user, FieldErr
     }
     absl::StatusOr<Partner> partner = partners_.Get(user.partner_id());
     if (absl::IsNotFound(partner.status())) {
-      errors.Add("user.partner_id", absl::StrCat("partner ", user.partner_id(), " not found"));
+      errors.Add("user.partner_id",
+                 std::string(NotFoundError("partner", user.partner_id()).message()));
     } else if (!partner.ok()) {
       return partner.status();
     }
@@ -209,8 +211,9 @@ absl::StatusOr<User> PartnerDirectory::CreateUser(const Principal& caller, const
   if (!service) {
     const size_t chars = CodePoints(initial_password);
     if (chars < kMinPasswordChars || chars > kMaxPasswordChars) {
-      errors.Add("initial_password", absl::StrCat("must be ", kMinPasswordChars, " to ",
-                                                  kMaxPasswordChars, " characters"));
+      errors.Add("initial_password", Phrase("error.chars_between")
+                                         .Count("min", kMinPasswordChars)
+                                         .Count("max", kMaxPasswordChars));
     }
   }
   CIM_RETURN_IF_ERROR(errors.ToStatus());
@@ -248,8 +251,9 @@ absl::StatusOr<cim::v1::ListUsersResponse> PartnerDirectory::ListUsers(
       return absl::PermissionDeniedError("partner admins may list only their own partner's users");
     }
   } else if (!ReadsAllPartners(caller)) {
-    return absl::PermissionDeniedError(
-        absl::StrCat("role ", cim::v1::Role_Name(caller.role), " may not list users"));
+    return absl::PermissionDeniedError(Phrase("error.role_may_not_list_users")
+                                           .Text("role", cim::v1::Role_Name(caller.role))
+                                           .str());
   }
   FieldErrors errors;
   const int page_size = PageSize(request.page_size(), errors);
@@ -280,8 +284,7 @@ absl::StatusOr<User> PartnerDirectory::UpdateUser(const Principal& caller, const
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_ASSIGN_OR_RETURN(User user, GetUser(caller, in.id()));
   if (!in.etag().empty() && in.etag() != user.etag()) {
-    return absl::AbortedError(
-        absl::StrCat("user ", in.id(), " was changed by someone else; reload and retry"));
+    return ChangedSinceReadError("user", in.id());
   }
 
   const bool self = user.id() == caller.user_id;
@@ -301,11 +304,12 @@ absl::StatusOr<User> PartnerDirectory::UpdateUser(const Principal& caller, const
       continue;
     }
     if (!manages_user) {
-      return absl::PermissionDeniedError(absl::StrCat("may not change this user's ", path));
+      return absl::PermissionDeniedError(
+          Phrase("error.may_not_change_user_field").Text("field", path).str());
     }
     if (self) {
       return absl::PermissionDeniedError(
-          absl::StrCat("users may not change their own ", path, "; ask another admin"));
+          Phrase("error.may_not_change_own_field").Text("field", path).str());
     }
     if (path == "status") user.set_status(in.status());
     if (path == "role") {
@@ -345,8 +349,9 @@ absl::Status PartnerDirectory::CheckMayAssignRole(const Principal& caller, Role 
       }
       return absl::OkStatus();
     }
-    return absl::PermissionDeniedError(
-        absl::StrCat("role ", cim::v1::Role_Name(caller.role), " may not manage users"));
+    return absl::PermissionDeniedError(Phrase("error.role_may_not_manage_users")
+                                           .Text("role", cim::v1::Role_Name(caller.role))
+                                           .str());
   }
   if (caller.role != cim::v1::ROLE_PROGRAM_ADMIN) {
     return absl::PermissionDeniedError(

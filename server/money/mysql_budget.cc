@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "lib/phrase.h"
 #include "lib/status_util.h"
 #include "server/db/sql_builder.h"
 
@@ -69,10 +70,10 @@ Decimal LockedBudget::Total() const {
 absl::Status LockedBudget::SetBudget(const Decimal& budget) {
   const Decimal drawn = Total();
   if (drawn > budget) {
-    const int scale = StoredCurrencyScale(currency_);
-    return absl::FailedPreconditionError(absl::StrCat("budget ", budget.ToString(scale),
-                                                      " is below the ", drawn.ToString(scale), " ",
-                                                      currency_, " already drawn"));
+    return absl::FailedPreconditionError(Phrase("error.budget_below_drawn")
+                                             .Money("budget", budget, currency_)
+                                             .Money("drawn", drawn, currency_)
+                                             .str());
   }
   budget_ = budget;
   return absl::OkStatus();
@@ -81,16 +82,16 @@ absl::Status LockedBudget::SetBudget(const Decimal& budget) {
 absl::Status LockedBudget::Draw(int slice, const Decimal& amount) {
   const Decimal before = Total();
   if (before + amount > budget_) {
-    const int scale = StoredCurrencyScale(currency_);
-    return absl::FailedPreconditionError(absl::StrCat(
-        "the program budget cannot cover this: it needs ", amount.ToString(scale), " ", currency_,
-        " and ", (budget_ - before).ToString(scale), " ", currency_, " remain"));
+    return absl::FailedPreconditionError(Phrase("error.budget_cannot_cover")
+                                             .Money("amount", amount, currency_)
+                                             .Money("left", budget_ - before, currency_)
+                                             .str());
   }
   if ((before + amount).sign() < 0) {
-    const int scale = StoredCurrencyScale(currency_);
-    return absl::FailedPreconditionError(absl::StrCat(
-        "cannot return ", (-amount).ToString(scale), " ", currency_,
-        " to the program budget: only ", before.ToString(scale), " ", currency_, " was drawn"));
+    return absl::FailedPreconditionError(Phrase("error.budget_return_exceeds")
+                                             .Money("amount", -amount, currency_)
+                                             .Money("drawn", before, currency_)
+                                             .str());
   }
   drawn_[slice] += amount;
   // A refund larger than the slice's own draw comes out of the other slices.

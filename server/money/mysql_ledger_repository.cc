@@ -4,6 +4,7 @@
 #include "absl/strings/str_join.h"
 #include "cim/v1/payout.pb.h"
 #include "lib/dates.h"
+#include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
 #include "server/db/table.h"
@@ -42,9 +43,10 @@ absl::StatusOr<LedgerEntry> MysqlLedgerRepository::AppendReversal(const LedgerPo
          " WHERE sl.entry_id = :entry AND s.status = :open FOR UPDATE",
         soci::use(original), soci::use(open), soci::into(statement);
     if (s.got_data()) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "entry ", original, " is in open statement ", statement,
-          "; mark that statement paid first (the reversal then nets in the next run)"));
+      return absl::FailedPreconditionError(Phrase("error.entry_in_open_statement")
+                                               .Text("entry", absl::StrCat(original))
+                                               .Text("statement", absl::StrCat(statement))
+                                               .str());
     }
     AppendLedgerEntries(s, {reversal});
     long long id = 0;
@@ -79,7 +81,9 @@ absl::StatusOr<LedgerEntry> MysqlLedgerRepository::AppendReversal(const LedgerPo
   });
   if (absl::IsAlreadyExists(stored.status())) {
     return absl::FailedPreconditionError(
-        absl::StrCat("ledger entry ", reversal.reverses_entry_id, " is already reversed"));
+        Phrase("error.entry_reversed")
+            .Text("entry", absl::StrCat(reversal.reverses_entry_id))
+            .str());
   }
   return stored;
 }

@@ -8,6 +8,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/civil_time.h"
 #include "lib/pagination.h"
+#include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
 #include "server/identity/access_token.h"
@@ -177,7 +178,7 @@ absl::StatusOr<v1::ListNotificationsResponse> Notifications::List(
   FieldErrors errors;
   int page_size = request.page_size() == 0 ? kDefaultNotificationPage : request.page_size();
   if (page_size < 1 || page_size > kMaxNotificationPage) {
-    errors.Add("page_size", absl::StrCat("0 to ", kMaxNotificationPage));
+    errors.Add("page_size", Phrase("error.zero_to").Count("max", kMaxNotificationPage));
   }
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_ASSIGN_OR_RETURN(const int64_t before, DecodePageToken(request));
@@ -204,7 +205,7 @@ absl::StatusOr<v1::MarkNotificationsReadResponse> Notifications::MarkRead(
     errors.Add("notification_ids", "at least one, or `all`");
   }
   if (request.notification_ids_size() > kMaxMarked) {
-    errors.Add("notification_ids", absl::StrCat("at most ", kMaxMarked));
+    errors.Add("notification_ids", Phrase("error.at_most").Count("max", kMaxMarked));
   }
   for (int i = 0; i < request.notification_ids_size(); ++i) {
     if (request.notification_ids(i) <= 0) {
@@ -289,7 +290,7 @@ absl::StatusOr<v1::NotificationSettings> Notifications::UpdateSettings(
       if (!wanted.empty() &&
           std::find(languages.begin(), languages.end(), wanted) == languages.end()) {
         errors.Add("settings.language",
-                   absl::StrCat("one of ", absl::StrJoin(languages, ", "), ", or empty"));
+                   Phrase("error.one_of_or_empty").Text("choices", absl::StrJoin(languages, ", ")));
       }
       language = wanted;
     } else if (path == "preferences") {

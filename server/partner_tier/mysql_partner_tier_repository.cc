@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "lib/dates.h"
+#include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
 #include "server/db/sql_builder.h"
@@ -207,8 +208,8 @@ absl::StatusOr<TierChange> MysqlPartnerTierRepository::ApplyChange(const NewTier
          soci::use(in.to_tier), soci::use(t), soci::use(partner), soci::use(in.from_tier));
     update.execute(true);
     if (update.get_affected_rows() == 0) {
-      return absl::AbortedError(absl::StrCat(
-          "partner ", in.partner_id, " changed tier during the evaluation; evaluate again"));
+      return absl::AbortedError(
+          Phrase("error.tier_changed_during").Text("partner", absl::StrCat(in.partner_id)).str());
     }
     SqlBuilder insert(
         "INSERT INTO tier_changes (partner_id, from_tier, to_tier, promotion, reason,"

@@ -119,7 +119,7 @@ absl::StatusOr<TierLadder> ValidateTierLadder(const TierLadder& in) {
   TierLadder out;
   out.set_currency_code(in.currency_code());
   if (in.tiers_size() > kMaxTiers) {
-    errors.Add("ladder.tiers", absl::StrCat("at most ", kMaxTiers, " tiers"));
+    errors.Add("ladder.tiers", Phrase("error.at_most_partner_tiers").Count("max", kMaxTiers));
   }
   absl::flat_hash_set<std::string> codes, names;
   bool needs_currency = false;

@@ -211,7 +211,8 @@ absl::StatusOr<Statement> MysqlPayoutRepository::MarkPaid(int64_t id, const std:
       return absl::AbortedError("the statement changed since you read it; reload and retry");
     }
     if (status != kOpen) {
-      return absl::FailedPreconditionError(absl::StrCat("statement ", id, " is already paid"));
+      return absl::FailedPreconditionError(
+          Phrase("error.statement_paid").Text("statement", absl::StrCat(id)).str());
     }
     CIM_ASSIGN_OR_RETURN(Statement statement, ReadStatement(s, id, /*with_entries=*/false));
     Table("statements").WillChange(s, id);
@@ -223,8 +224,10 @@ absl::StatusOr<Statement> MysqlPayoutRepository::MarkPaid(int64_t id, const std:
         soci::use(paid), soci::use(reference), soci::use(by), soci::use(t), soci::use(key);
     CIM_ASSIGN_OR_RETURN(Decimal total, Decimal::Parse(statement.total()));
     if (total.sign() <= 0) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("statement ", id, " has nothing to pay (", statement.total(), ")"));
+      return absl::FailedPreconditionError(Phrase("error.statement_nothing_to_pay")
+                                               .Text("statement", absl::StrCat(id))
+                                               .Text("total", statement.total())
+                                               .str());
     }
     AppendLedgerEntries(s, {LedgerPosting{.partner_id = statement.partner_id(),
                                           .account = cim::v1::LEDGER_ACCOUNT_PAYABLE,
@@ -256,7 +259,9 @@ absl::StatusOr<Statement> MysqlPayoutRepository::MarkPaid(int64_t id, const std:
            soci::use(key), soci::use(approved), soci::use(payable), soci::use(paid));
       for (const soci::row& r : rows) claims.push_back(r.get<long long>(0));
     }
-    const std::string comment = absl::StrCat("paid in statement ", id, " (", reference, ")");
+    const std::string comment = Phrase("claim.paid_in_statement")
+                                    .Text("statement", absl::StrCat(id))
+                                    .Text("reference", reference);
     std::sort(claims.begin(), claims.end());  // claims are locked in id order everywhere
     const Table claim_rows(ClaimView());
     for (long long claim : claims) {

@@ -7,6 +7,7 @@
 #include "cim/v1/dispute.pb.h"
 #include "cim/v1/ledger.pb.h"
 #include "lib/decimal.h"
+#include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
 #include "server/db/sql_builder.h"
@@ -114,7 +115,8 @@ absl::StatusOr<cim::v1::ProgramCost> MysqlPerformanceRepository::VoidCost(int64_
         soci::into(voided);
     if (!s.got_data()) return NotFoundError("program_cost", id);
     if (voided != 0) {
-      return absl::FailedPreconditionError(absl::StrCat("program cost ", id, " is already void"));
+      return absl::FailedPreconditionError(
+          Phrase("error.cost_void").Text("cost", absl::StrCat(id)).str());
     }
     Table("program_costs").WillChange(s, id);
     s << "UPDATE program_costs SET voided = 1 WHERE id = :id", soci::use(id);

@@ -11,6 +11,7 @@
 #include "cim/v1/claim.pb.h"
 #include "cim/v1/dispute.pb.h"
 #include "lib/decimal_field.h"
+#include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
 #include "lib/text_field.h"
@@ -47,7 +48,7 @@ std::optional<DateRange> OptionalRange(const std::string& first, const std::stri
   if (!b.ok()) errors.Add(last_field, "a date \"YYYY-MM-DD\" (with the other end)");
   if (!a.ok() || !b.ok()) return std::nullopt;
   if (*a > *b) {
-    errors.Add(first_field, absl::StrCat("must not be after ", last_field));
+    errors.Add(first_field, Phrase("error.not_after").Text("field", last_field));
     return std::nullopt;
   }
   return DateRange{*a, *b};
@@ -146,8 +147,9 @@ absl::StatusOr<cim::v1::ProgramCost> PerformanceReports::AddCost(
       ParseDecimalField(request.amount(), "amount", DecimalBounds{.max_scale = scale}, errors);
   CIM_ASSIGN_OR_RETURN(const DateRange dates, ProgramDates(program));
   if (!dates.Contains(*day)) {
-    errors.Add("incurred_on", absl::StrCat("within the program's dates, ", program.start_date(),
-                                           " to ", program.end_date()));
+    errors.Add("incurred_on", Phrase("error.within_program_dates")
+                                  .Text("start", program.start_date())
+                                  .Text("end", program.end_date()));
   }
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   cim::v1::ProgramCost cost;
@@ -229,8 +231,10 @@ absl::StatusOr<cim::v1::ProgramPerformance> PerformanceReports::Compute(
   CIM_ASSIGN_OR_RETURN(const DateRange dates, ProgramDates(program));
   std::optional<DateRange> measured = MeasuredPeriod(dates, today);
   if (!measured) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "program ", program.id(), " starts on ", program.start_date(), "; nothing to measure yet"));
+    return absl::FailedPreconditionError(Phrase("error.nothing_to_measure")
+                                             .Text("program", absl::StrCat(program.id()))
+                                             .Text("start", program.start_date())
+                                             .str());
   }
   if (!baseline) baseline = DefaultBaseline(*measured);
   CIM_ASSIGN_OR_RETURN(const int scale, CurrencyMinorUnits(program.currency_code()));
@@ -410,7 +414,7 @@ absl::StatusOr<cim::v1::SimulationResult> PerformanceReports::Simulate(
   const absl::CivilDay today = DayOf(clock_.Now());
   if (history && history->last > today) errors.Add("history_end", "must not be in the future");
   if (history && DaysIn(*history) > kMaxHistoryDays) {
-    errors.Add("history_end", absl::StrCat("at most ", kMaxHistoryDays, " days of history"));
+    errors.Add("history_end", Phrase("error.history_days").Count("max", kMaxHistoryDays));
   }
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   Program changed = request.program();

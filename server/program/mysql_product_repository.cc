@@ -101,8 +101,7 @@ absl::StatusOr<Product> MysqlProductRepository::Update(const Product& product, a
     const int64_t id = product.id();
     if (Table("products").Update(s, id, ProductColumns(product, now), expected_version) == 0) {
       CIM_RETURN_IF_ERROR(GetIn(s, id).status());
-      return absl::AbortedError(
-          absl::StrCat("product ", id, " was changed by someone else; reload and retry"));
+      return ChangedSinceReadError("product", id);
     }
     return GetIn(s, id);
   });

@@ -3,6 +3,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "lib/decimal.h"
+#include "lib/phrase.h"
 #include "lib/proto_json.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
@@ -279,8 +280,7 @@ absl::StatusOr<Program> MysqlProgramRepository::Update(
     st.execute(true);
     if (st.get_affected_rows() == 0) {
       CIM_RETURN_IF_ERROR(ReadProgram(s, id).status());  // NOT_FOUND if it is gone
-      return absl::AbortedError(
-          absl::StrCat("program ", id, " was changed by someone else; reload and retry"));
+      return ChangedSinceReadError("program", id);
     }
     CIM_ASSIGN_OR_RETURN(Decimal budget, Decimal::Parse(program.budget()));
     CIM_RETURN_IF_ERROR(RebalanceBudget(s, id, budget, 0, Decimal()));
@@ -382,14 +382,17 @@ absl::StatusOr<Enrollment> MysqlProgramRepository::AcceptTerms(int64_t program_i
                       " FOR UPDATE"),
         soci::use(program), soci::use(partner), soci::into(row);
     if (!s.got_data()) {
-      return absl::NotFoundError(
-          absl::StrCat("partner ", partner_id, " is not enrolled in program ", program_id));
+      return absl::NotFoundError(Phrase("error.partner_not_in_program")
+                                     .Text("partner", absl::StrCat(partner_id))
+                                     .Text("program", absl::StrCat(program_id))
+                                     .str());
     }
     Enrollment enrollment = EnrollmentFromRow(row);
     if (version != current) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("terms version ", current, " is current, not ", version,
-                       "; read the current terms and accept them"));
+      return absl::FailedPreconditionError(Phrase("error.terms_not_current")
+                                               .Text("current", absl::StrCat(current))
+                                               .Text("version", absl::StrCat(version))
+                                               .str());
     }
     if (enrollment.accepted_terms_version() == version) return enrollment;  // accepted already
     Table("enrollments")
@@ -415,8 +418,10 @@ absl::StatusOr<Enrollment> MysqlProgramRepository::GetEnrollment(int64_t program
                       " FROM enrollments WHERE program_id = :program AND partner_id = :partner"),
         soci::use(program), soci::use(partner), soci::into(r);
     if (!s.got_data()) {
-      return absl::NotFoundError(
-          absl::StrCat("partner ", partner_id, " is not enrolled in program ", program_id));
+      return absl::NotFoundError(Phrase("error.partner_not_in_program")
+                                     .Text("partner", absl::StrCat(partner_id))
+                                     .Text("program", absl::StrCat(program_id))
+                                     .str());
     }
     return EnrollmentFromRow(r);
   });

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "lib/pagination.h"
+#include "lib/phrase.h"
 #include "lib/status_util.h"
 #include "server/program/program_rules.h"
 
@@ -39,7 +40,7 @@ absl::StatusOr<Product> ProductCatalog::CreateProduct(const Principal& caller, c
   product.set_status(cim::v1::PRODUCT_STATUS_ACTIVE);
   absl::StatusOr<Product> created = products_.Create(product, clock_.Now());
   if (absl::IsAlreadyExists(created.status())) {
-    return absl::AlreadyExistsError(absl::StrCat("SKU ", product.sku(), " already exists"));
+    return absl::AlreadyExistsError(Phrase("error.sku_exists").Text("sku", product.sku()).str());
   }
   return created;
 }
@@ -79,8 +80,7 @@ absl::StatusOr<Product> ProductCatalog::UpdateProduct(const Principal& caller, c
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_ASSIGN_OR_RETURN(Product product, products_.Get(in.id()));
   if (!in.etag().empty() && in.etag() != product.etag()) {
-    return absl::AbortedError(
-        absl::StrCat("product ", in.id(), " was changed by someone else; reload and retry"));
+    return ChangedSinceReadError("product", in.id());
   }
   for (const std::string& path : mask.paths()) {
     if (path == "name") product.set_name(in.name());
@@ -103,7 +103,7 @@ absl::StatusOr<cim::v1::ImportProductsResponse> ProductCatalog::ImportProducts(
   FieldErrors errors;
   if (request.products().empty()) errors.Add("products", "at least one product");
   if (request.products_size() > kMaxImportProducts) {
-    errors.Add("products", absl::StrCat("at most ", kMaxImportProducts, " per import"));
+    errors.Add("products", Phrase("error.per_import").Count("max", kMaxImportProducts));
     return errors.ToStatus();
   }
   std::vector<Product> products;
@@ -115,7 +115,7 @@ absl::StatusOr<cim::v1::ImportProductsResponse> ProductCatalog::ImportProducts(
     ValidateProduct(p, prefix, errors);
     ValidateStatus(p.status(), prefix + ".status", /*allow_unset=*/true, errors);
     if (!skus.insert(p.sku()).second) {
-      errors.Add(prefix + ".sku", absl::StrCat("SKU ", p.sku(), " appears more than once"));
+      errors.Add(prefix + ".sku", Phrase("error.sku_twice").Text("sku", p.sku()));
     }
     products.push_back(std::move(p));
   }

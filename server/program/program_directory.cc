@@ -24,11 +24,6 @@ constexpr int kMaxNamedPartners = 1000;
 
 absl::Status NotFoundProgram(int64_t id) { return NotFoundError("program", id); }
 
-absl::Status StaleProgram(int64_t id) {
-  return absl::AbortedError(
-      absl::StrCat("program ", id, " was changed by someone else; reload and retry"));
-}
-
 void Normalize(Program& p) { p.set_name(std::string(absl::StripAsciiWhitespace(p.name()))); }
 
 // A program as partners see it: who else got a named-partner deal is not theirs to know.
@@ -66,14 +61,14 @@ absl::Status ProgramDirectory::Validate(const Program& program) {
   const auto& named = program.eligibility().partner_ids();
   if (named.size() > kMaxNamedPartners) {
     errors.Add("program.eligibility.partner_ids",
-               absl::StrCat("at most ", kMaxNamedPartners, " named partners"));
+               Phrase("error.named_partners").Count("max", kMaxNamedPartners));
   } else {
     for (int i = 0; i < named.size(); ++i) {
       if (named[i] <= 0) continue;  // reported by ValidateProgram
       absl::Status found_partner = partners_.Get(named[i]).status();
       if (absl::IsNotFound(found_partner)) {
         errors.Add(absl::StrCat("program.eligibility.partner_ids[", i, "]"),
-                   absl::StrCat("unknown partner ", named[i]));
+                   Phrase("error.unknown_partner").Text("partner", absl::StrCat(named[i])));
       } else if (!found_partner.ok()) {
         return found_partner;
       }
@@ -134,8 +129,9 @@ absl::Status ProgramDirectory::CheckVersionsReadable(const Principal& caller, in
   absl::Status enrolled = programs_.GetEnrollment(program_id, caller.partner_id).status();
   if (absl::IsNotFound(enrolled)) {
     // The program exists for this partner, but its history belongs to those in it.
-    return absl::NotFoundError(absl::StrCat(
-        "program ", program_id, " has no versions your partner can read: it is not enrolled"));
+    return absl::NotFoundError(Phrase("error.program_versions_not_enrolled")
+                                   .Text("program", absl::StrCat(program_id))
+                                   .str());
   }
   return enrolled;
 }
@@ -222,10 +218,11 @@ absl::StatusOr<Program> ProgramDirectory::Changed(const Program& in,
   if (mask.paths().empty()) errors.Add("update_mask", "name at least one field to update");
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_ASSIGN_OR_RETURN(const Program current, programs_.Get(in.id()));
-  if (!in.etag().empty() && in.etag() != current.etag()) return StaleProgram(in.id());
+  if (!in.etag().empty() && in.etag() != current.etag())
+    return ChangedSinceReadError("program", in.id());
   if (current.status() == cim::v1::PROGRAM_STATUS_CLOSED) {
     return absl::FailedPreconditionError(
-        absl::StrCat("program ", in.id(), " is closed and can no longer change"));
+        Phrase("error.program_closed").Text("program", absl::StrCat(in.id())).str());
   }
   const bool draft = current.status() == cim::v1::PROGRAM_STATUS_DRAFT;
   Program program = current;
@@ -251,8 +248,8 @@ absl::StatusOr<Program> ProgramDirectory::Changed(const Program& in,
           std::pair{program.start_date() != current.start_date(), "start_date"},
           std::pair{program.period() != current.period(), "period"}}) {
       if (changed) {
-        return absl::FailedPreconditionError(absl::StrCat(
-            field, " is fixed once a program has been active; create a new program instead"));
+        return absl::FailedPreconditionError(
+            Phrase("error.fixed_after_active").Text("field", field).str());
       }
     }
     if (program.rules().empty()) {
@@ -295,7 +292,7 @@ absl::StatusOr<Program> ProgramDirectory::ChangeStatus(const Principal& caller, 
   CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PROGRAM_ADMIN}));
   CIM_RETURN_IF_ERROR(RequireId(program_id, "program_id"));
   CIM_ASSIGN_OR_RETURN(Program program, programs_.Get(program_id));
-  if (!etag.empty() && etag != program.etag()) return StaleProgram(program_id);
+  if (!etag.empty() && etag != program.etag()) return ChangedSinceReadError("program", program_id);
   CIM_RETURN_IF_ERROR(CheckTransition(program.status(), to));
   if (to == cim::v1::PROGRAM_STATUS_ACTIVE && program.rules().empty()) {
     return absl::FailedPreconditionError("a program needs at least one rule to be activated");
@@ -385,8 +382,10 @@ absl::StatusOr<Enrollment> ProgramDirectory::EnrollPartner(
   }
   absl::StatusOr<Enrollment> stored = programs_.Enroll(enrollment, postings, budget_draw);
   if (absl::IsAlreadyExists(stored.status())) {
-    return absl::AlreadyExistsError(
-        absl::StrCat(partner.name(), " is already enrolled in program ", program.id()));
+    return absl::AlreadyExistsError(Phrase("error.already_enrolled")
+                                        .Text("partner", partner.name())
+                                        .Text("program", absl::StrCat(program.id()))
+                                        .str());
   }
   return stored;
 }

@@ -40,8 +40,10 @@ absl::Status CheckTransition(ProgramStatus from, ProgramStatus to) {
                        (to == PROGRAM_STATUS_CLOSED &&
                         (from == PROGRAM_STATUS_ACTIVE || from == PROGRAM_STATUS_PAUSED));
   if (allowed) return absl::OkStatus();
-  return absl::FailedPreconditionError(absl::StrCat(
-      "a ", ProgramStatusName(from), " program cannot become ", ProgramStatusName(to)));
+  return absl::FailedPreconditionError(Phrase("error.program_transition")
+                                           .Text("from", ProgramStatusName(from))
+                                           .Text("to", ProgramStatusName(to))
+                                           .str());
 }
 
 std::vector<cim::v1::EligibilityGap> EligibilityGaps(

@@ -7,6 +7,7 @@
 #include "lib/dates.h"
 #include "lib/decimal.h"
 #include "lib/decimal_field.h"
+#include "lib/phrase.h"
 #include "lib/text_field.h"
 
 namespace cim {
@@ -69,7 +70,7 @@ class ProgramChecker {
 
   void CheckTargets() {
     if (program_.targets_size() > kMaxTargets) {
-      errors_.Add("program.targets", absl::StrCat("at most ", kMaxTargets, " targets"));
+      errors_.Add("program.targets", Phrase("error.at_most_targets").Count("max", kMaxTargets));
     }
     for (int i = 0; i < program_.targets_size(); ++i) {
       const cim::v1::ProgramTarget& t = program_.targets(i);
@@ -99,7 +100,7 @@ class ProgramChecker {
   void CheckSkuList(const google::protobuf::RepeatedPtrField<std::string>& skus,
                     const std::string& field, bool must_be_eligible) {
     if (skus.size() > static_cast<int>(kMaxSkusPerList)) {
-      errors_.Add(field, absl::StrCat("at most ", kMaxSkusPerList, " SKUs"));
+      errors_.Add(field, Phrase("error.at_most_skus").Count("max", kMaxSkusPerList));
       return;
     }
     absl::flat_hash_set<absl::string_view> seen;
@@ -115,16 +116,16 @@ class ProgramChecker {
     if (!IsSku(sku)) {
       errors_.Add(field, "not a SKU (1 to 64 of A-Z a-z 0-9 . _ - /)");
     } else if (!known_skus_.contains(sku)) {
-      errors_.Add(field, absl::StrCat("unknown SKU \"", sku, "\""));
+      errors_.Add(field, Phrase("error.unknown_sku").Text("sku", sku));
     } else if (must_be_eligible && !eligible_.empty() && !eligible_.contains(sku)) {
-      errors_.Add(field, absl::StrCat("SKU \"", sku, "\" is not in the program's eligible_skus"));
+      errors_.Add(field, Phrase("error.sku_not_in_eligible").Text("sku", sku));
     }
   }
 
   void CheckRules() {
     const auto& rules = program_.rules();
     if (rules.size() > kMaxRulesPerProgram) {
-      errors_.Add("program.rules", absl::StrCat("at most ", kMaxRulesPerProgram, " rules"));
+      errors_.Add("program.rules", Phrase("error.at_most_rules").Count("max", kMaxRulesPerProgram));
       return;
     }
     absl::flat_hash_set<absl::string_view> ids;
@@ -135,7 +136,7 @@ class ProgramChecker {
       if (!MatchesCharset(rule.id(), 40, false, false)) {
         errors_.Add(f + ".id", "1 to 40 of a-z, 0-9 and '-'");
       } else if (!ids.insert(rule.id()).second) {
-        errors_.Add(f + ".id", absl::StrCat("duplicate rule id \"", rule.id(), "\""));
+        errors_.Add(f + ".id", Phrase("error.duplicate_rule_id").Text("id", rule.id()));
       }
       ValidateText(rule.name(), f + ".name", 1, 200, errors_);
       switch (rule.kind_case()) {
@@ -188,7 +189,7 @@ class ProgramChecker {
       return;
     }
     if (r.tiers_size() > kMaxRebateTiers) {
-      errors_.Add(f + ".tiers", absl::StrCat("at most ", kMaxRebateTiers, " tiers"));
+      errors_.Add(f + ".tiers", Phrase("error.at_most_volume_tiers").Count("max", kMaxRebateTiers));
     }
     std::optional<Decimal> previous;
     Decimal top_percent;
@@ -204,9 +205,7 @@ class ProgramChecker {
         errors_.Add(t + ".min_volume", "the first tier must start at 0");
       } else if (previous && *from <= *previous) {
         errors_.Add(t + ".min_volume",
-                    absl::StrCat("tiers must be in ascending order without overlap: must be "
-                                 "greater than the previous tier's ",
-                                 previous->ToString(money_scale_)));
+                    Phrase("error.tier_order").Number("previous", previous->Rounded(money_scale_)));
       }
       previous = from;
     }
@@ -218,7 +217,7 @@ class ProgramChecker {
   void CheckUplifts(const cim::v1::RebateRule& r, const std::string& f, const Decimal& top) {
     if (r.partner_tier_uplifts_size() > kMaxPartnerTierUplifts) {
       errors_.Add(f + ".partner_tier_uplifts",
-                  absl::StrCat("at most ", kMaxPartnerTierUplifts, " partner tiers"));
+                  Phrase("error.at_most_partner_tiers").Count("max", kMaxPartnerTierUplifts));
     }
     absl::flat_hash_set<absl::string_view> tiers;
     for (int i = 0; i < r.partner_tier_uplifts_size(); ++i) {
@@ -230,10 +229,9 @@ class ProgramChecker {
       std::optional<Decimal> percent =
           ParseDecimalField(u.percent(), t + ".percent", Percent(), errors_);
       if (percent && top + *percent > Decimal::FromInt(100)) {
-        errors_.Add(t + ".percent",
-                    absl::StrCat("at most ", (Decimal::FromInt(100) - top).ToString(),
-                                 ": with the highest volume tier's ", top.ToString(),
-                                 "% it would pass 100% of the sale"));
+        errors_.Add(t + ".percent", Phrase("error.uplift_over_100")
+                                        .Number("max", Decimal::FromInt(100) - top)
+                                        .Number("top", top));
       }
     }
   }

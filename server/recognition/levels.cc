@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "lib/decimal_field.h"
+#include "lib/phrase.h"
 #include "lib/status_util.h"
 #include "lib/text_field.h"
 
@@ -16,7 +17,7 @@ absl::StatusOr<std::vector<cim::v1::Level>> ValidateLevels(
     const std::vector<cim::v1::Level>& levels) {
   FieldErrors errors;
   if (levels.empty() || levels.size() > kMaxLevels) {
-    errors.Add("levels", absl::StrCat("give 1 to ", kMaxLevels, " levels"));
+    errors.Add("levels", Phrase("error.level_count").Count("max", kMaxLevels));
     return errors.ToStatus();
   }
   std::vector<std::pair<Decimal, cim::v1::Level>> parsed;

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "lib/dates.h"
 #include "lib/pagination.h"
+#include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
 #include "server/recognition/badge_rules.h"
@@ -139,7 +140,7 @@ absl::StatusOr<Badge> Recognition::CreateBadge(const Principal& caller,
       repository_.InsertBadge(request.badge(), caller.user_id, clock_.Now());
   if (absl::IsAlreadyExists(created.status())) {
     return absl::AlreadyExistsError(
-        absl::StrCat("a badge named \"", request.badge().name(), "\" exists"));
+        Phrase("error.badge_exists").Text("name", request.badge().name()).str());
   }
   return created;
 }
@@ -207,7 +208,7 @@ absl::StatusOr<Leaderboard> Recognition::CreateLeaderboard(
     if (request.leaderboard().metric() == cim::v1::RECOGNITION_METRIC_SALES &&
         program->currency_code() != request.leaderboard().currency_code()) {
       errors.Add("leaderboard.currency_code",
-                 absl::StrCat("the program's sales are in ", program->currency_code()));
+                 Phrase("error.program_sales_currency").Text("currency", program->currency_code()));
       return errors.ToStatus();
     }
   }
@@ -365,7 +366,7 @@ absl::Status Recognition::WatchProgress(
   }
   FieldErrors errors;
   if (request.leaderboard_ids_size() > kMaxWatchedBoards) {
-    errors.Add("leaderboard_ids", absl::StrCat("at most ", kMaxWatchedBoards));
+    errors.Add("leaderboard_ids", Phrase("error.at_most").Count("max", kMaxWatchedBoards));
   }
   for (int i = 0; i < request.leaderboard_ids_size(); ++i) {
     if (request.leaderboard_ids(i) <= 0) {

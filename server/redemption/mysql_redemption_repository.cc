@@ -202,8 +202,7 @@ absl::StatusOr<RewardItem> MysqlRedemptionRepository::UpdateItem(
     if (!version) columns.SetSql("version", "version + 1");
     if (kItems.Update(s, item.id(), columns, version) == 0) {
       CIM_RETURN_IF_ERROR(ReadItem(s, item.id()).status());
-      return absl::AbortedError(
-          absl::StrCat("reward item ", item.id(), " was changed by someone else: read it again"));
+      return ChangedSinceReadError("reward_item", item.id());
     }
     return ReadItem(s, item.id());
   });
@@ -215,11 +214,14 @@ absl::StatusOr<RewardItem> MysqlRedemptionRepository::AdjustStock(int64_t item_i
     CIM_ASSIGN_OR_RETURN(const RewardItem item, ReadItem(s, item_id, /*lock=*/true));
     if (item.unlimited_stock()) {
       return absl::FailedPreconditionError(
-          absl::StrCat("\"", item.name(), "\" keeps no stock (unlimited)"));
+          Phrase("error.no_stock_kept").Text("item", item.name()).str());
     }
     if (item.stock() + delta < 0) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "only ", item.stock(), " of \"", item.name(), "\" in stock: cannot remove ", -delta));
+      return absl::FailedPreconditionError(Phrase("error.stock_remove")
+                                               .Count("stock", item.stock())
+                                               .Text("item", item.name())
+                                               .Count("remove", -delta)
+                                               .str());
     }
     WriteStock(s, item, item.stock() + delta, now);
     return ReadItem(s, item_id);
@@ -414,8 +416,7 @@ absl::StatusOr<std::vector<RedemptionOrder>> MysqlRedemptionRepository::ChangeOr
       long long key = ids[i], found = 0;
       s << "SELECT id FROM redemption_orders WHERE id = :id FOR UPDATE", soci::use(key),
           soci::into(found);
-      if (!s.got_data())
-        return fail(absl::NotFoundError(absl::StrCat("order ", ids[i], " not found")));
+      if (!s.got_data()) return fail(NotFoundError("order", ids[i]));
       kOrders.WillChange(s, ids[i]);
       CIM_ASSIGN_OR_RETURN(const RedemptionOrder order, ReadOrder(s, ids[i]));
       absl::StatusOr<OrderChange> decided = change(i, order);

@@ -85,8 +85,7 @@ absl::StatusOr<RewardItem> Redemption::UpdateItem(const Principal& caller, const
   if (!in.etag().empty()) {
     long long v = 0;
     if (!absl::SimpleAtoi(in.etag(), &v)) {
-      return absl::AbortedError(
-          absl::StrCat("reward item ", in.id(), " was changed by someone else: read it again"));
+      return ChangedSinceReadError("reward_item", in.id());
     }
     version = v;
   }
@@ -335,8 +334,7 @@ absl::StatusOr<RedemptionOrder> Redemption::Act(
   const std::string reason(absl::StripAsciiWhitespace(request.reason()));
   const auto change = [&](size_t, const RedemptionOrder& order) -> absl::StatusOr<OrderChange> {
     if (!request.etag().empty() && request.etag() != order.etag()) {
-      return absl::AbortedError(
-          absl::StrCat("order ", order.id(), " was changed by someone else: read it again"));
+      return ChangedSinceReadError("order", order.id());
     }
     CIM_ASSIGN_OR_RETURN(const RedemptionOrderStatus to, NextOrderStatus(order.status(), action));
     if (!handler && action == OrderAction::kCancel &&
@@ -385,9 +383,9 @@ absl::StatusOr<cim::v1::FulfilRedemptionOrdersFromCsvResponse> Redemption::Fulfi
     FieldErrors errors;
     ValidateOrderAction(action, OrderAction::kFulfil, order.item_kind(), errors);
     if (!errors.empty()) {
-      row.error = order.item_kind() == cim::v1::REWARD_ITEM_KIND_MERCHANDISE
-                      ? "merchandise needs a tracking_reference of 1 to 200 characters"
-                      : "needs a fulfilment_code of 1 to 200 characters";
+      row.error = Phrase(order.item_kind() == cim::v1::REWARD_ITEM_KIND_MERCHANDISE
+                             ? "error.row_needs_tracking"
+                             : "error.row_needs_code");
     }
   };
   for (size_t i = 0; i < rows.size(); ++i) {

@@ -148,10 +148,11 @@ absl::StatusOr<RedemptionOrderStatus> NextOrderStatus(RedemptionOrderStatus from
       break;
   }
   if (to != cim::v1::REDEMPTION_ORDER_STATUS_UNSPECIFIED) return to;
-  static constexpr const char* kVerbs[] = {"approved", "refused", "fulfilled", "marked delivered",
-                                           "cancelled"};
-  return absl::FailedPreconditionError(absl::StrCat(
-      "a ", OrderStatusName(from), " order cannot be ", kVerbs[static_cast<int>(action)]));
+  static constexpr const char* kActions[] = {"approve", "refuse", "fulfil", "deliver", "cancel"};
+  return absl::FailedPreconditionError(Phrase("error.order_transition")
+                                           .Text("from", OrderStatusName(from))
+                                           .Text("action", kActions[static_cast<int>(action)])
+                                           .str());
 }
 
 bool ReturnsPoints(RedemptionOrderStatus status) {
@@ -213,11 +214,13 @@ absl::StatusOr<std::vector<FulfilmentRow>> ParseFulfilmentCsv(absl::string_view 
                     .fulfilment_code = cell(row, "fulfilment_code"),
                     .tracking_reference = cell(row, "tracking_reference")};
     if (!absl::SimpleAtoi(cell(row, "order_id"), &r.order_id) || r.order_id <= 0) {
-      r.error = "order_id must be an order number";
+      r.error = Phrase("error.row_order_id");
     } else if (!seen.insert(r.order_id).second) {
-      return bad(absl::StrCat("line ", r.line, ": order ", r.order_id, " is named twice"));
+      return bad(Phrase("error.row_order_twice")
+                     .Count("line", r.line)
+                     .Text("order", absl::StrCat(r.order_id)));
     } else if (r.fulfilment_code.empty() && r.tracking_reference.empty()) {
-      r.error = "give a fulfilment_code or a tracking_reference";
+      r.error = Phrase("error.row_code_or_tracking");
     }
     out.push_back(std::move(r));
   }

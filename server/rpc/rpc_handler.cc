@@ -57,8 +57,10 @@ void CheckMask(const google::protobuf::FieldMask& mask, const FieldDescriptor& f
   }
   for (const std::string& p : mask.paths()) {
     if (std::find(allowed.begin(), allowed.end(), p) == allowed.end()) {
-      errors.Add(path, absl::StrCat("'", p, "' cannot be updated by this call (it takes: ",
-                                    allowed.empty() ? "none" : absl::StrJoin(allowed, ", "), ")"));
+      errors.Add(path,
+                 Phrase("error.not_updatable")
+                     .Text("path", p)
+                     .Text("allowed", allowed.empty() ? "none" : absl::StrJoin(allowed, ", ")));
     }
   }
 }

@@ -204,9 +204,10 @@ absl::StatusOr<cim::v1::TrainingCompletion> MysqlTrainingRepository::RecordCompl
   const auto same = [&](const cim::v1::TrainingCompletion& stored)
       -> absl::StatusOr<cim::v1::TrainingCompletion> {
     if (stored.user_id() != in.user_id || stored.module_id() != module.id()) {
-      return absl::AlreadyExistsError(
-          absl::StrCat("external_completion_id \"", in.external_completion_id,
-                       "\" was used for another completion (", stored.id(), ")"));
+      return absl::AlreadyExistsError(Phrase("error.completion_id_reused")
+                                          .Text("id", in.external_completion_id)
+                                          .Text("completion", absl::StrCat(stored.id()))
+                                          .str());
     }
     return stored;
   };

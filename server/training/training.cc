@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "lib/pagination.h"
+#include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
 #include "lib/text_field.h"
@@ -22,7 +23,7 @@ absl::StatusOr<cim::v1::TrainingModule> Training::CreateTrainingModule(
       repository_.InsertTrainingModule(module, caller.user_id, clock_.Now());
   if (absl::IsAlreadyExists(created.status())) {
     return absl::AlreadyExistsError(
-        absl::StrCat("a training module titled \"", module.title(), "\" exists"));
+        Phrase("error.module_exists").Text("title", module.title()).str());
   }
   return created;
 }

@@ -5,6 +5,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "lib/decimal_field.h"
+#include "lib/phrase.h"
 #include "lib/text_field.h"
 #include "server/program/program_rules.h"
 
@@ -80,9 +81,10 @@ void ValidateTrainingModule(const cim::v1::TrainingModule& module, const std::st
 
 absl::Status CheckQuizScore(const cim::v1::TrainingModule& module, int quiz_score) {
   if (quiz_score < module.pass_mark()) {
-    return absl::FailedPreconditionError(absl::StrCat("a quiz score of ", quiz_score,
-                                                      "% is below the pass mark of ",
-                                                      module.pass_mark(), "%; try again"));
+    return absl::FailedPreconditionError(Phrase("error.quiz_below_pass")
+                                             .Count("score", quiz_score)
+                                             .Count("pass", module.pass_mark())
+                                             .str());
   }
   return absl::OkStatus();
 }
@@ -91,8 +93,8 @@ void ValidateQuizAnswers(const cim::v1::TrainingModule& module,
                          const google::protobuf::RepeatedPtrField<cim::v1::QuizAnswer>& answers,
                          FieldErrors& errors) {
   if (answers.size() != module.quiz_questions_size()) {
-    errors.Add("quiz_answers", absl::StrCat("one answer per question (",
-                                            module.quiz_questions_size(), "), in order"));
+    errors.Add("quiz_answers",
+               Phrase("error.quiz_one_answer").Count("questions", module.quiz_questions_size()));
     return;
   }
   for (int q = 0; q < answers.size(); ++q) {
@@ -104,8 +106,7 @@ void ValidateQuizAnswers(const cim::v1::TrainingModule& module,
     }
     if (!valid) {
       errors.Add(absl::StrCat("quiz_answers[", q, "].selected_options"),
-                 absl::StrCat("at least one of the question's options (0 to ", options - 1,
-                              "), none twice"));
+                 Phrase("error.quiz_options").Count("last", options - 1));
     }
   }
 }
@@ -130,9 +131,12 @@ absl::Status CheckQuizAttemptAllowed(const std::vector<absl::Time>& failures, ab
   // The attempt that frees a try is the oldest of the last kMaxQuizFailures.
   const absl::Time retry = failures[failures.size() - kMaxQuizFailures] + kQuizFailureWindow;
   if (retry <= now) return absl::OkStatus();
-  return absl::ResourceExhaustedError(absl::StrCat(
-      kMaxQuizFailures, " failed attempts within ", absl::FormatDuration(kQuizFailureWindow),
-      ": try again after ", absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", retry, absl::UTCTimeZone())));
+  return absl::ResourceExhaustedError(
+      Phrase("error.quiz_locked")
+          .Count("failures", kMaxQuizFailures)
+          .Count("hours", absl::ToInt64Hours(kQuizFailureWindow))
+          .Text("retry", absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", retry, absl::UTCTimeZone()))
+          .str());
 }
 
 void HideQuizAnswers(cim::v1::TrainingModule& module) {

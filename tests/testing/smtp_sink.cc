@@ -2,6 +2,7 @@
 
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -57,6 +58,8 @@ void SmtpSink::Start(int port) {
   pid_ = fork();
   ASSERT_GE(pid_, 0);
   if (pid_ == 0) {
+    // Ends with the test, even one that crashes (else it holds ctest's output pipe open).
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
     dup2(out[1], STDOUT_FILENO);
     close(out[0]);
     close(out[1]);

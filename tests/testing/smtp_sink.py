@@ -1,4 +1,4 @@
-#!/ usr / bin / python3
+#!/usr/bin/python3
 """A real SMTP server for tests (Debian's python3-aiosmtpd), on loopback.
 
 Usage: smtp_sink.py MAILDIR [--port N] [--user NAME --password SECRET]
@@ -23,7 +23,7 @@ from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 class Sink:
     def __init__(self, maildir):
         self.maildir = maildir
-#Numbering goes on after the messages of an earlier run into the same folder.
+        # Numbering goes on after the messages of an earlier run into the same folder.
         self.count = len([n for n in os.listdir(maildir) if n.endswith(".eml")])
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):

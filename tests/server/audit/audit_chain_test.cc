@@ -5,10 +5,15 @@
 #include <functional>
 
 #include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/phrase_matchers.h"
 
 namespace cim {
 namespace {
+
+using ::cim::testing::InEnglish;
+using ::testing::HasSubstr;
 
 // A trail of `n` records chained from the genesis hash.
 std::vector<AuditRecord> Trail(int n) {
@@ -72,7 +77,9 @@ TEST(AuditChainTest, EveryFieldIsCovered) {
         VerifyAuditChain(trail, kAuditGenesis, trail.back().hash);
     ASSERT_TRUE(broken.has_value()) << "edit " << i;
     EXPECT_EQ(broken->record_id, trail[2].id) << "edit " << i;
-    EXPECT_NE(broken->reason.find("changed"), std::string::npos) << broken->reason;
+    EXPECT_EQ(InEnglish(broken->reason),
+              absl::StrCat("record ", trail[2].id, " was changed after it was written"))
+        << "edit " << i;
   }
 }
 
@@ -85,7 +92,7 @@ TEST(AuditChainTest, DeletionsInsertionsAndReorderingBreakTheChain) {
   std::optional<AuditBreak> b = VerifyAuditChain(deleted, kAuditGenesis, head);
   ASSERT_TRUE(b.has_value());
   EXPECT_EQ(b->record_id, trail[3].id);
-  EXPECT_NE(b->reason.find("deleted"), std::string::npos);
+  EXPECT_THAT(InEnglish(b->reason), HasSubstr("a record was deleted, inserted or reordered"));
 
   // A forged record rehashed in place still breaks the next record's link.
   std::vector<AuditRecord> forged = trail;

@@ -168,9 +168,9 @@ TEST_F(MysqlClaimDecisionsTest, ADrawTheBudgetCannotCoverWritesNothingForThatJob
                                    Job(third, Approval("400.00"))}));
   ASSERT_THAT(results, SizeIs(3));
   EXPECT_THAT(results[0], IsOk());
-  EXPECT_THAT(results[1], StatusIs(absl::StatusCode::kFailedPrecondition,
-                                   "the program budget cannot cover this: it needs 600.00 EUR and"
-                                   " 400.00 EUR remain"));
+  EXPECT_THAT(results[1],
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       "the program budget cannot cover this: it needs €600 and €400 remain"));
   EXPECT_THAT(results[2], IsOk());  // exactly what was left
   EXPECT_EQ(BudgetDrawn(small.id()), "1000.00");
   CIM_ASSERT_OK_AND_ASSIGN(const Claim untouched, claims_.Get(second));

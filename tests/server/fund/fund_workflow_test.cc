@@ -212,10 +212,9 @@ TEST_F(FundWorkflowTest, ApprovalReservesNoMoreThanTheFundHasAvailable) {
                        HasSubstr("a APPROVED fund request cannot become APPROVED")));
 
   const int64_t second = Request("600");
-  EXPECT_THAT(
-      Decide(kPam, FundAction::kApprove, second),
-      StatusIs(absl::StatusCode::kFailedPrecondition,
-               HasSubstr("the MDF fund has 500.00 EUR available; it cannot reserve 600.00")));
+  EXPECT_THAT(Decide(kPam, FundAction::kApprove, second),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("the MDF fund has €500 available; it cannot reserve €600")));
   EXPECT_THAT(Decide(kPam, FundAction::kApprove, second, "600.01"),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("amount")));  // > planned
   EXPECT_THAT(Decide(kPam, FundAction::kApprove, second, "499.999"),

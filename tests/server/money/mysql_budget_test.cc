@@ -100,22 +100,20 @@ TEST_F(MysqlBudgetTest, PoolsWhatEverySliceHasLeftWhenTheSliceCannotCover) {
 TEST_F(MysqlBudgetTest, ExhaustedBudgetNamesWhatRemainsAndChangesNothing) {
   const cim::v1::Program eur = BudgetProgram("EUR", "1000");
   ASSERT_THAT(Draw(eur.id(), 1, "999.99"), IsOk());
-  EXPECT_THAT(Draw(eur.id(), 1, "0.02"),
-              StatusIs(absl::StatusCode::kFailedPrecondition,
-                       HasSubstr("it needs 0.02 EUR and 0.01 EUR remain")));
+  EXPECT_THAT(Draw(eur.id(), 1, "0.02"), StatusIs(absl::StatusCode::kFailedPrecondition,
+                                                  HasSubstr("it needs €0.02 and €0.01 remain")));
   EXPECT_EQ(Sum(eur.id(), "drawn"), "999.9900");
   ASSERT_THAT(Draw(eur.id(), 2, "0.01"), IsOk());
   EXPECT_EQ(ReadProgram(eur.id()).budget_remaining(), "0.00");
-  EXPECT_THAT(Draw(eur.id(), 3, "0.01"),
-              StatusIs(absl::StatusCode::kFailedPrecondition,
-                       HasSubstr("it needs 0.01 EUR and 0.00 EUR remain")));
+  EXPECT_THAT(Draw(eur.id(), 3, "0.01"), StatusIs(absl::StatusCode::kFailedPrecondition,
+                                                  HasSubstr("it needs €0.01 and €0 remain")));
   EXPECT_EQ(Sum(eur.id(), "drawn"), "1000.0000");
 
-  // Amounts are named in the currency's minor units: none for yen.
+  // Amounts are named as money in the currency: yen have no minor units.
   const cim::v1::Program jpy = BudgetProgram("JPY", "5000");
   EXPECT_THAT(Draw(jpy.id(), 0, "5001"),
               StatusIs(absl::StatusCode::kFailedPrecondition,
-                       HasSubstr("it needs 5001 JPY and 5000 JPY remain")));
+                       HasSubstr("it needs JP¥5,001 and JP¥5,000 remain")));
   EXPECT_EQ(Sum(jpy.id(), "drawn"), "0.0000");
 
   // An unknown program is NOT_FOUND when the draw has to look at the whole budget.
@@ -141,8 +139,7 @@ TEST_F(MysqlBudgetTest, ARefundLargerThanAllThatWasDrawnIsRefused) {
   ASSERT_THAT(Draw(program.id(), 1, "90.00"), IsOk());
   EXPECT_THAT(Draw(program.id(), 1, "-200.00"),
               StatusIs(absl::StatusCode::kFailedPrecondition,
-                       HasSubstr("cannot return 200.00 EUR to the program budget: only 90.00 EUR "
-                                 "was drawn")));
+                       HasSubstr("cannot return €200 to the program budget: only €90 was drawn")));
   EXPECT_EQ(Sum(program.id(), "drawn"), "90.0000");
   EXPECT_EQ(BadSlices(program.id()), 0);
 }
@@ -158,10 +155,10 @@ TEST_F(MysqlBudgetTest, LockedBudgetDrawsInOrderAndWritesOnce) {
     // The third draw sees the two before it, and changes nothing when refused.
     EXPECT_THAT(budget->Draw(7, *Decimal::Parse("200")),
                 StatusIs(absl::StatusCode::kFailedPrecondition,
-                         HasSubstr("it needs 200.00 EUR and 100.00 EUR remain")));
+                         HasSubstr("it needs €200 and €100 remain")));
     EXPECT_THAT(budget->SetBudget(*Decimal::Parse("899.99")),
                 StatusIs(absl::StatusCode::kFailedPrecondition,
-                         HasSubstr("budget 899.99 is below the 900.00 EUR already drawn")));
+                         HasSubstr("budget €899.99 is below the €900 already drawn")));
     EXPECT_THAT(budget->SetBudget(*Decimal::Parse("1200")), IsOk());
     EXPECT_THAT(budget->Draw(7, *Decimal::Parse("200")), IsOk());
     // Nothing is stored until Write.

@@ -133,8 +133,9 @@ TEST_F(MysqlPayoutRepositoryTest, MarkPaidPostsThePayoutAndMarksFullyPaidClaimsP
   // Claim 1's money is all paid; claim 2 still has April's 999.00 to come.
   EXPECT_EQ(ClaimStatus(claim1_), cim::v1::CLAIM_STATUS_PAID);
   EXPECT_EQ(ClaimStatus(claim2_), cim::v1::CLAIM_STATUS_APPROVED);
-  EXPECT_EQ(Text(absl::StrCat("SELECT comment FROM claim_events WHERE claim_id = ", claim1_,
-                              " AND to_status = ", static_cast<int>(cim::v1::CLAIM_STATUS_PAID))),
+  EXPECT_EQ(InEnglish(Text(
+                absl::StrCat("SELECT comment FROM claim_events WHERE claim_id = ", claim1_,
+                             " AND to_status = ", static_cast<int>(cim::v1::CLAIM_STATUS_PAID)))),
             absl::StrCat("paid in statement ", id, " (SEPA-2026-03)"));
 
   // Once only; a stale etag is ABORTED; an unknown statement NOT_FOUND.

@@ -138,7 +138,7 @@ TEST_F(PerformanceReportsTest, CostsAreEnteredInTheProgramsMinorUnitsWithinItsDa
       {"incurred_on", p_.id(), 1, "1", "2026-02-30", "Webinar"},
       {"amount", p_.id(), 1, "0", "2026-02-05", "Webinar"},
       {"amount", p_.id(), 1, "12.345", "2026-02-05", "Webinar"},
-      {"incurred_on: within the program's dates, 2026-02-01 to 2026-06-30", p_.id(), 1, "1",
+      {"incurred_on: must be within the program's dates 2026-02-01 to 2026-06-30", p_.id(), 1, "1",
        "2026-01-31", "Webinar"},
   };
   for (const auto& c : kBad) {

@@ -201,7 +201,7 @@ TEST_F(ProductCatalogTest, ImportsAllOrNothing) {
   for (int i = 0; i <= kMaxImportProducts; ++i)
     *too_many.add_products() = Make(absl::StrCat("X-", i));
   EXPECT_THAT(catalog_.ImportProducts(Admin(), too_many),
-              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("at most 5000 per import")));
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("at most 5,000 per import")));
 }
 
 }  // namespace

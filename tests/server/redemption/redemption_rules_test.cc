@@ -233,9 +233,9 @@ TEST(ParseFulfilmentCsvTest, ReadsRowsByHeaderAndMarksBadOnes) {
   EXPECT_EQ((*rows)[0].error, "");
   EXPECT_EQ((*rows)[1].tracking_reference, "1Z999AA1");
   EXPECT_EQ((*rows)[2].line, 4);
-  EXPECT_EQ((*rows)[2].error, "order_id must be an order number");
+  EXPECT_EQ(InEnglish((*rows)[2].error), "order_id must be an order number");
   EXPECT_EQ((*rows)[3].line, 6);
-  EXPECT_EQ((*rows)[3].error, "give a fulfilment_code or a tracking_reference");
+  EXPECT_EQ(InEnglish((*rows)[3].error), "give a fulfilment_code or a tracking_reference");
 }
 
 TEST(ParseFulfilmentCsvTest, RefusesFilesItCannotUse) {

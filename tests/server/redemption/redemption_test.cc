@@ -257,7 +257,7 @@ TEST_F(RedemptionTest, CsvFulfilmentNamesEveryBadRowAndWritesOnlyWhenAllAreGood)
   EXPECT_EQ(checked.fulfilled(), 0);
   ASSERT_EQ(checked.rows_size(), 3);
   EXPECT_EQ(checked.rows(0).error(), "");
-  EXPECT_EQ(checked.rows(1).error(),
+  EXPECT_EQ(InEnglish(checked.rows(1).error()),
             "merchandise needs a tracking_reference of 1 to 200 characters");
   EXPECT_EQ(InEnglish(checked.rows(2).error()), "order 9999 not found");
   EXPECT_EQ(store_.GetOrder(a.id())->status(), cim::v1::REDEMPTION_ORDER_STATUS_APPROVED);

@@ -207,7 +207,7 @@ TEST_F(FundRpcTest, PreApprovalReservesAndReimbursementMovesTheMoney) {
   EXPECT_THAT(Decide(FundAction::kApprove, first.id(), &out, "", "", alpha_admin_),
               StatusIs(grpc::StatusCode::PERMISSION_DENIED));
   EXPECT_THAT(Decide(FundAction::kApprove, first.id(), &out, "1600"),
-              StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("at most 1500")));
+              StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("at most 1,500")));
   ASSERT_TRUE(Decide(FundAction::kApprove, first.id(), &out, "1200").ok());
   EXPECT_EQ(out.status(), FUND_REQUEST_STATUS_APPROVED);
   EXPECT_EQ(out.approved_amount(), "1200.00");
@@ -216,7 +216,8 @@ TEST_F(FundRpcTest, PreApprovalReservesAndReimbursementMovesTheMoney) {
 
   const FundRequest second = Request("1000");
   EXPECT_THAT(Decide(FundAction::kApprove, second.id(), &out),
-              StatusIs(grpc::StatusCode::FAILED_PRECONDITION, HasSubstr("800.00 EUR available")));
+              StatusIs(grpc::StatusCode::FAILED_PRECONDITION,
+                       HasSubstr("the MDF fund has €800 available; it cannot reserve €1,000")));
   ASSERT_TRUE(Decide(FundAction::kCancel, second.id(), &out, "", "", alpha_admin_).ok());
   EXPECT_EQ(out.status(), FUND_REQUEST_STATUS_CANCELLED);
 
