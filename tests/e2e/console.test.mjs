@@ -1,7 +1,8 @@
 // Browser end-to-end tests of the manager console against the real stack with the demo data: a
 // program admin builds a program (a rule error lands on its field, the what-if simulation,
 // activation); a program admin writes a quiz that a partner rep then takes, graded by the server;
-// finance pays a statement; every console page at phone width and under axe-core.
+// a channel manager pre-approves, reimburses and refuses MDF requests; finance pays a statement;
+// every console page at phone width and under axe-core.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useStack } from './harness.mjs';
@@ -113,6 +114,80 @@ test('finance marks a statement paid with its payment reference', async () => {
   await page.context().close();
 });
 
+// A small PDF as proof of performance.
+function proofPdf() {
+  return Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+}
+
+test('MDF: a manager pre-approves a request, reimburses it against proof up to the approved amount, refuses only with a reason', async () => {
+  const base = e2e.stack.baseUrl;
+  const partner = await newPage();
+  await signIn(partner, base, login('partner admin'));
+  await partner.goto(`${base}/funds`);
+  await partner.getByRole('button', { name: 'Request funds for an activity' }).click();
+  await partner.getByLabel('Fund', { exact: true }).selectOption({ label: 'MDF · Marketing Development & Co-op 2026' });
+  await partner.getByLabel('Activity', { exact: true }).fill('E2E partner summit');
+  await partner.getByLabel('Planned cost', { exact: true }).fill('2,000');
+  await partner.getByLabel('Starts', { exact: true }).fill('2026-11-10');
+  await partner.getByLabel('Ends', { exact: true }).fill('2026-11-12');
+  await partner.getByRole('button', { name: 'Send for approval' }).click();
+  await partner.getByText('Fund request sent for approval').waitFor();
+
+  // The channel manager's queue opens on the requests waiting for pre-approval.
+  const manager = await newPage();
+  await signIn(manager, base, login('channel manager'));
+  await manager.getByRole('link', { name: 'Fund requests' }).click();
+  const waiting = manager.locator('li.request', { hasText: 'E2E partner summit' });
+  await waiting.getByText('Review and decide').click();
+  assert.match(await waiting.getByTestId('fund-available').textContent(), /available in this fund/);
+  await waiting.getByLabel('Amount to reserve').fill('1,500');
+  await screenshot(manager, 'console-fund-request-decision');
+  await waiting.getByRole('button', { name: 'Pre-approve' }).click();
+  await manager.getByText('Fund request pre-approved').waitFor();
+  await waiting.waitFor({ state: 'detached' });
+
+  // The partner runs the activity and claims more than was approved, with proof.
+  await partner.reload();
+  const own = partner.locator('li.request', { hasText: 'E2E partner summit' });
+  await own.getByRole('button', { name: 'Claim reimbursement' }).click();
+  await own.getByLabel('Actual cost', { exact: true }).fill('1,800');
+  await own.getByTestId('proof-input').setInputFiles({ name: 'summit-proof.pdf', mimeType: 'application/pdf', buffer: proofPdf() });
+  await own.getByText('Uploaded').waitFor();
+  await own.getByLabel('Proof of performance notes').fill('Summit held, 40 attendees.');
+  await own.getByRole('button', { name: 'Submit reimbursement claim' }).click();
+  await partner.getByText('Reimbursement claimed').waitFor();
+
+  // Reimbursing pays the actual cost up to the pre-approved amount.
+  await manager.getByRole('button', { name: 'Proof submitted' }).click();
+  const claimed = manager.locator('li.request', { hasText: 'E2E partner summit' });
+  await claimed.getByText('Review and decide').click();
+  await claimed.getByText('Summit held, 40 attendees.').waitFor();
+  await screenshot(manager, 'console-fund-reimbursement');
+  await claimed.getByRole('link', { name: 'summit-proof.pdf' }).waitFor();
+  await claimed.getByRole('button', { name: 'Reimburse €1,500.00' }).click();
+  await manager.getByText('Reimbursement approved').waitFor();
+  await partner.reload();
+  const paid = partner.locator('li.request', { hasText: 'E2E partner summit' });
+  await paid.getByText('Reimbursed', { exact: true }).first().waitFor();
+  assert.match(await paid.textContent(), /Reimbursed€1,500\.00/);
+
+  // Refusing the demo's waiting request asks for a reason first.
+  await manager.getByRole('button', { name: 'Waiting for approval' }).click();
+  const other = manager.locator('li.request').first();
+  const activity = (await other.locator('strong').first().textContent()).trim();
+  await other.getByText('Review and decide').click();
+  await other.getByRole('button', { name: 'Refuse' }).click();
+  assert.equal(await fieldError(manager, 'Comment to the partner (required to refuse)'), 'required');
+  await other.getByLabel('Comment to the partner (required to refuse)').fill('Events in December are out of scope this year.');
+  await other.getByRole('button', { name: 'Refuse' }).click();
+  await manager.getByText('Fund request refused').waitFor();
+  await manager.locator('li.request', { hasText: activity }).waitFor({ state: 'detached' });
+  await manager.getByRole('button', { name: 'Rejected' }).click();
+  await manager.locator('li.request', { hasText: activity }).waitFor();
+  await partner.context().close();
+  await manager.context().close();
+});
+
 const kConsolePages = {
   'program admin': [
     '/programs',
@@ -129,7 +204,7 @@ const kConsolePages = {
     '/setup/engagement',
     '/audit',
   ],
-  'channel manager': ['/review', '/programs', '/partners', '/partners/4', '/setup/tiers'],
+  'channel manager': ['/review', '/fund-requests', '/programs', '/partners', '/partners/4', '/setup/tiers'],
   finance: ['/payouts', '/statements/1', '/performance'],
 };
 

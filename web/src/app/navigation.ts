@@ -31,6 +31,7 @@ const kNav: NavItem[] = [
   { to: '/disputes', label: m('Disputes'), icon: 'message', roles: kPartner },
   { to: '/organisation', label: m('Organisation'), icon: 'users', roles: ['ROLE_PARTNER_ADMIN'] },
   { to: '/review', label: m('Claim review'), icon: 'inbox', roles: kVendor },
+  { to: '/fund-requests', label: m('Fund requests'), icon: 'wallet', roles: kManagerAdmin },
   { to: '/disputes', label: m('Disputes'), icon: 'message', roles: kVendor },
   { to: '/programs', label: m('Programs'), icon: 'sliders', roles: kVendor },
   { to: '/performance', label: m('Performance & ROI'), icon: 'chart', roles: kVendor },

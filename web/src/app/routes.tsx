@@ -52,6 +52,7 @@ const vendorRoutes: RouteObject[] = [
   },
   { path: 'partners', lazy: page(() => import('@/features/partners/components/PartnersPage')) },
   { path: 'partners/:partnerId', lazy: page(() => import('./pages/PartnerPage')) },
+  { path: 'fund-requests', lazy: page(() => import('@/features/funds/components/FundQueuePage')) },
   { path: 'payouts', lazy: page(() => import('@/features/payouts/components/PayoutsPage')) },
   { path: 'store', lazy: page(() => import('@/features/store/components/CatalogConsolePage')) },
   { path: 'statements/:statementId', lazy: page(() => import('@/features/payouts/components/StatementPage')) },

@@ -1,5 +1,6 @@
 import { Fragment, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadMore } from '@/components/ListControls';
 import { InputField, SelectField } from '@/components/Fields';
 import { Card, Page } from '@/components/Page';
 import { PartnerPicker } from '@/components/PartnerPicker';
@@ -295,11 +296,7 @@ function Records() {
                   })}
                 </tbody>
               </table>
-              {records.hasNextPage && (
-                <button type="button" className="button button--ghost load-more" onClick={() => void records.fetchNextPage()} disabled={records.isFetchingNextPage}>
-                  {records.isFetchingNextPage ? t('Loading…') : t('Show older records')}
-                </button>
-              )}
+              <LoadMore query={records} label={t('Show older records')} />
             </>
           );
         }}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ClaimStatusBadge } from '@/components/ClaimStatusBadge';
+import { LoadMore, ProgramFilter, StatusChips } from '@/components/ListControls';
 import { Page } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
 import { queryString } from '@/lib/api-client';
@@ -42,27 +43,8 @@ export default function ClaimsPage() {
       }
     >
       <div className="filters">
-        <div className="chips" role="group" aria-label={t('Status')}>
-          <button type="button" className="chip" aria-pressed={!status} onClick={() => setStatus(undefined)}>
-            {t('All')}
-          </button>
-          {kStatuses.map((s) => (
-            <button key={s} type="button" className="chip" aria-pressed={status === s} onClick={() => setStatus(s)}>
-              {t(CLAIM_STATUS_LABELS[s])}
-            </button>
-          ))}
-        </div>
-        <label className="inline-select">
-          <span>{t('Program')}</span>
-          <select value={programId} onChange={(e) => setProgramId(e.target.value)}>
-            <option value="">{t('All programs')}</option>
-            {(programs.data ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StatusChips statuses={kStatuses} labels={CLAIM_STATUS_LABELS} value={status} onChange={setStatus} onAll={() => setStatus(undefined)} />
+        <ProgramFilter programs={programs.data} value={programId} onChange={setProgramId} />
       </div>
       <QueryView query={claims}>
         {(data) => {
@@ -106,16 +88,7 @@ export default function ClaimsPage() {
                   ))}
                 </tbody>
               </table>
-              {claims.hasNextPage && (
-                <button
-                  type="button"
-                  className="button button--ghost load-more"
-                  onClick={() => claims.fetchNextPage()}
-                  disabled={claims.isFetchingNextPage}
-                >
-                  {claims.isFetchingNextPage ? t('Loading…') : t('Load more')}
-                </button>
-              )}
+              <LoadMore query={claims} />
             </>
           );
         }}

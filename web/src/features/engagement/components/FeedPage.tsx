@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadMore } from '@/components/ListControls';
 import { InputField, SelectField, TextAreaField } from '@/components/Fields';
 import { Icon, type IconName } from '@/components/Icon';
 import { Card, Page } from '@/components/Page';
@@ -60,11 +61,7 @@ export default function FeedPage() {
                     </li>
                   ))}
                 </ol>
-                {feed.hasNextPage && (
-                  <button type="button" className="button button--ghost load-more" onClick={() => feed.fetchNextPage()} disabled={feed.isFetchingNextPage}>
-                    {feed.isFetchingNextPage ? t('Loading…') : t('Load more')}
-                  </button>
-                )}
+                <LoadMore query={feed} />
               </div>
             );
           }}

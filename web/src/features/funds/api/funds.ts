@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type { FundRequestStatus, Known, LedgerAccount } from '@/lib/api/enums';
 import type { FundRequest, ListFundRequestsResponse, ListFundsResponse } from '@/lib/api/schema';
@@ -34,13 +34,34 @@ export function useFundRequests(filter: { status?: FundRequestStatus; partnerId?
   });
 }
 
+// The vendor's queue: fund requests of every partner in one status, newest first, 25 a page.
+export function useFundRequestQueue(filter: { status: FundRequestStatus; programId?: string }) {
+  return useInfiniteQuery({
+    queryKey: ['funds', 'queue', filter],
+    queryFn: ({ pageParam }) =>
+      api.get<ListFundRequestsResponse>('/v1/fund-requests', { ...filter, pageSize: 25, pageToken: pageParam }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextPageToken || undefined,
+  });
+}
+
+// One request with its proof, history and ledger entries, read again whenever a list shows a newer
+// version of it (its etag).
+export function useFundRequest(listed: FundRequest) {
+  return useQuery({
+    queryKey: ['funds', 'request', listed.id, listed.etag],
+    queryFn: () => api.get<FundRequest>(`/v1/fund-requests/${listed.id}`),
+  });
+}
+
 function useFundMutation<T>(call: (input: T) => Promise<FundRequest>) {
   const queryClient = useQueryClient();
   return useMutation({ mutationFn: call, onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['funds'] }) });
 }
 
 export function useCreateFundRequest() {
-  return useFundMutation((request: FundRequest) => api.post<FundRequest>('/v1/fund-requests', { request }));
+  // The body is the request itself (the route's body: "request").
+  return useFundMutation((request: FundRequest) => api.post<FundRequest>('/v1/fund-requests', request));
 }
 
 export function useSubmitReimbursement() {

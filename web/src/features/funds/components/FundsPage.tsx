@@ -6,11 +6,10 @@ import { ProofDropzone, type ProofUpload } from '@/components/ProofDropzone';
 import { Empty, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
-import { attachmentUrl } from '@/lib/api/attachments';
 import { labelOf } from '@/lib/api/enums';
 import type { FundBalance, FundRequest } from '@/lib/api/schema';
 import { decimalInput } from '@/lib/decimal-input';
-import { formatDateTime, formatDay, formatMoney } from '@/lib/format';
+import { formatDay, formatMoney } from '@/lib/format';
 import {
   FUND_LABELS,
   FUND_STATUS_LABELS,
@@ -21,6 +20,7 @@ import {
   useSubmitReimbursement,
   type FundAccount,
 } from '../api/funds';
+import { FundRequestAmounts, FundRequestProof, FundRequestTimeline } from './FundRequestRecord';
 
 // MDF and co-op: what is available, requests to spend it (pre-approval reserves the amount),
 // and reimbursement claims with proof of performance.
@@ -168,50 +168,11 @@ function FundRequestItem({ request: r }: { request: FundRequest }) {
         </div>
         <span className="pill pill--info">{t(labelOf(FUND_STATUS_LABELS, r.status) ?? 'Unknown')}</span>
       </div>
-      <dl className="facts facts--compact">
-        <div>
-          <dt>{t('Planned')}</dt>
-          <dd>{formatMoney(r.plannedCost, r.currencyCode)}</dd>
-        </div>
-        {r.approvedAmount && r.approvedAmount !== '0' && r.approvedAmount !== '0.00' && (
-          <div>
-            <dt>{t('Approved')}</dt>
-            <dd>{formatMoney(r.approvedAmount, r.currencyCode)}</dd>
-          </div>
-        )}
-        {r.actualCost && (
-          <div>
-            <dt>{t('Actual cost')}</dt>
-            <dd>{formatMoney(r.actualCost, r.currencyCode)}</dd>
-          </div>
-        )}
-        {r.reimbursedAmount && r.reimbursedAmount !== '0' && r.reimbursedAmount !== '0.00' && (
-          <div>
-            <dt>{t('Reimbursed')}</dt>
-            <dd>{formatMoney(r.reimbursedAmount, r.currencyCode)}</dd>
-          </div>
-        )}
-      </dl>
-      {(r.proof ?? []).length > 0 && (
-        <p className="small">
-          {t('Proof')}:{' '}
-          {(r.proof ?? []).map((a) => (
-            <a key={a.id} href={attachmentUrl(a.id ?? '')}>
-              {a.filename}{' '}
-            </a>
-          ))}
-        </p>
-      )}
+      <FundRequestAmounts request={r} />
+      <FundRequestProof request={r} />
       <details>
         <summary>{t('History')}</summary>
-        <ol className="timeline">
-          {(r.timeline ?? []).map((e, i) => (
-            <li key={i} className="timeline__item">
-              <strong>{t(labelOf(FUND_STATUS_LABELS, e.toStatus) ?? 'Unknown')}</strong> <span className="muted small">· {formatDateTime(e.time)} · {e.actorName}</span>
-              {e.comment && <blockquote className="timeline__comment">{e.comment}</blockquote>}
-            </li>
-          ))}
-        </ol>
+        <FundRequestTimeline request={r} />
       </details>
       <div className="button-row">
         {r.status === 'FUND_REQUEST_STATUS_APPROVED' && !claiming && (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { LoadMore } from '@/components/ListControls';
 import { Page } from '@/components/Page';
 import { Empty, ErrorMessage, QueryView } from '@/components/Status';
 import type { Notification } from '@/lib/api/schema';
@@ -79,11 +80,7 @@ export default function NotificationsPage() {
           );
         }}
       </QueryView>
-      {list.hasNextPage && (
-        <button type="button" className="button button--ghost load-more" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-          {list.isFetchingNextPage ? t('Loading…') : t('Show more')}
-        </button>
-      )}
+      <LoadMore query={list} label={t('Show more')} />
     </Page>
   );
 }

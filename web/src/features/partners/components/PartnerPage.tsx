@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadMore } from '@/components/ListControls';
 import { Link, useParams } from 'react-router';
 import { Card, Page } from '@/components/Page';
 import { Empty, ErrorMessage, Loading, QueryView } from '@/components/Status';
@@ -213,11 +214,7 @@ function PartnerNetwork({ partner: p }: { partner: Partner }) {
           ))}
         </ul>
       )}
-      {children.hasNextPage && (
-        <button type="button" className="button button--ghost load-more" disabled={children.isFetchingNextPage} onClick={() => void children.fetchNextPage()}>
-          {t('Load more partners')}
-        </button>
-      )}
+      <LoadMore query={children} label={t('Load more partners')} />
     </Card>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadMore } from '@/components/ListControls';
 import { Link, useNavigate } from 'react-router';
 import { Card, Page } from '@/components/Page';
 import { PartnerPicker } from '@/components/PartnerPicker';
@@ -206,11 +207,7 @@ function PartnerList() {
           <p className="muted small" aria-live="polite">
             {partners.hasNextPage ? t('Showing the first {{count}} partners', { count: list.length }) : t('{{count}} partners', { count: list.length })}
           </p>
-          {partners.hasNextPage && (
-            <button type="button" className="button button--ghost load-more" disabled={partners.isFetchingNextPage} onClick={() => void partners.fetchNextPage()}>
-              {partners.isFetchingNextPage ? t('Loading…') : t('Load more partners')}
-            </button>
-          )}
+          <LoadMore query={partners} label={t('Load more partners')} />
         </>
       )}
     </Card>

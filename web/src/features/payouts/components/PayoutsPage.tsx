@@ -1,6 +1,7 @@
 import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { LoadMore } from '@/components/ListControls';
 import { Card, Page } from '@/components/Page';
 import { PartnerPicker } from '@/components/PartnerPicker';
 import { Empty, Loading, QueryView } from '@/components/Status';
@@ -138,16 +139,7 @@ function Statements({ canPay }: { canPay: boolean }) {
                   ))}
                 </tbody>
               </table>
-              {statements.hasNextPage && (
-                <button
-                  type="button"
-                  className="button button--ghost load-more"
-                  onClick={() => void statements.fetchNextPage()}
-                  disabled={statements.isFetchingNextPage}
-                >
-                  {statements.isFetchingNextPage ? t('Loading…') : t('Show more statements')}
-                </button>
-              )}
+              <LoadMore query={statements} label={t('Show more statements')} />
             </>
           );
         }}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { LoadMore } from '@/components/ListControls';
 import { EntryAmount, RewardExplanation } from '@/components/LedgerEntryParts';
 import { Card, Page } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
@@ -115,11 +116,7 @@ export default function RewardsPage() {
                         </li>
                       ))}
                     </ul>
-                    {entries.hasNextPage && (
-                      <button type="button" className="button button--ghost load-more" onClick={() => entries.fetchNextPage()} disabled={entries.isFetchingNextPage}>
-                        {entries.isFetchingNextPage ? t('Loading…') : t('Load more')}
-                      </button>
-                    )}
+                    <LoadMore query={entries} />
                   </>
                 );
               }}

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadMore } from '@/components/ListControls';
 import { Card, Page } from '@/components/Page';
 import { PartnerPicker } from '@/components/PartnerPicker';
 import { Empty, ErrorMessage, Loading, QueryView } from '@/components/Status';
@@ -164,11 +165,7 @@ function TierChanges({ ladder }: { ladder?: TierLadder }) {
       ) : (
         <TierChangeTable changes={shown} ladder={ladder} hidePartner={!!partnerId} caption={t('Recent tier changes')} />
       )}
-      {pages.hasNextPage && (
-        <button type="button" className="button button--ghost load-more" disabled={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
-          {pages.isFetchingNextPage ? t('Loading…') : t('Load older changes')}
-        </button>
-      )}
+      <LoadMore query={pages} label={t('Load older changes')} />
     </Card>
   );
 }
