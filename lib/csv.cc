@@ -1,5 +1,8 @@
 #include "lib/csv.h"
 
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
@@ -78,6 +81,33 @@ absl::StatusOr<std::vector<std::vector<std::string>>> ParseCsv(absl::string_view
     return absl::InvalidArgumentError(Phrase("error.csv_open_quote").Count("line", line).str());
   if (!cell.empty() || !row.empty() || after_quote) end_row();
   return rows;
+}
+
+absl::StatusOr<CsvTable> CsvTable::Parse(absl::string_view text) {
+  absl::StatusOr<std::vector<std::vector<std::string>>> rows = ParseCsv(text);
+  if (!rows.ok()) return rows.status();
+  CsvTable table;
+  if (rows->empty()) return table;
+  for (const std::string& name : (*rows)[0]) {
+    table.columns_.push_back(absl::AsciiStrToLower(absl::StripAsciiWhitespace(name)));
+  }
+  for (size_t i = 1; i < rows->size(); ++i) {
+    std::vector<std::string>& cells = (*rows)[i];
+    if (cells.size() == 1 && absl::StripAsciiWhitespace(cells[0]).empty()) continue;  // blank
+    table.records_.push_back({.line = static_cast<int>(i) + 1, .cells = std::move(cells)});
+  }
+  return table;
+}
+
+bool CsvTable::Has(absl::string_view column) const {
+  return std::find(columns_.begin(), columns_.end(), column) != columns_.end();
+}
+
+std::string CsvTable::Cell(const CsvRecord& record, absl::string_view column) const {
+  const auto it = std::find(columns_.begin(), columns_.end(), column);
+  const size_t index = static_cast<size_t>(it - columns_.begin());
+  if (it == columns_.end() || index >= record.cells.size()) return "";
+  return std::string(absl::StripAsciiWhitespace(record.cells[index]));
 }
 
 }  // namespace cim

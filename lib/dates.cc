@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "lib/phrase.h"
+#include "lib/status_util.h"
 
 namespace cim {
 
@@ -25,6 +26,24 @@ absl::StatusOr<absl::CivilDay> ParseDate(absl::string_view text) {
 
 std::string FormatDate(absl::CivilDay day) {
   return absl::StrFormat("%04d-%02d-%02d", day.year(), day.month(), day.day());
+}
+
+absl::StatusOr<DateRange> ParseDateWindow(absl::string_view from_date, absl::string_view to_date) {
+  FieldErrors errors;
+  DateRange range{absl::CivilDay(2000, 1, 1), absl::CivilDay(2199, 12, 31)};
+  if (!from_date.empty()) {
+    absl::StatusOr<absl::CivilDay> d = ParseDate(from_date);
+    if (d.ok()) range.first = *d;
+    if (!d.ok()) errors.Add("from_date", "a date \"YYYY-MM-DD\"");
+  }
+  if (!to_date.empty()) {
+    absl::StatusOr<absl::CivilDay> d = ParseDate(to_date);
+    if (d.ok()) range.last = *d;
+    if (!d.ok()) errors.Add("to_date", "a date \"YYYY-MM-DD\"");
+  }
+  if (range.first > range.last) errors.Add("from_date", "must not be after to_date");
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  return range;
 }
 
 absl::CivilDay DayOf(absl::Time t) { return absl::ToCivilDay(t, absl::UTCTimeZone()); }

@@ -26,6 +26,9 @@ struct DateRange {
 absl::StatusOr<absl::CivilDay> ParseDate(absl::string_view text);
 // "YYYY-MM-DD".
 std::string FormatDate(absl::CivilDay day);
+// The days a request's optional `from_date` and `to_date` ("YYYY-MM-DD", inclusive) name; an
+// empty bound is open (2000-01-01, 2199-12-31). INVALID_ARGUMENT naming the bad field.
+absl::StatusOr<DateRange> ParseDateWindow(absl::string_view from_date, absl::string_view to_date);
 // The UTC calendar day of `t`.
 absl::CivilDay DayOf(absl::Time t);
 

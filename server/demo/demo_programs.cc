@@ -633,6 +633,7 @@ absl::Status DemoProgramsLoader::PayQuarter(int quarter, absl::CivilDay period_s
   cim::v1::CreatePayoutRunRequest request;
   request.set_period_start(FormatDate(period_start));
   request.set_period_end(FormatDate(period_end));
+  request.set_idempotency_key(absl::StrCat("demo-payout-", FormatDate(period_end)));
   CIM_ASSIGN_OR_RETURN(PayoutRun run, payouts_.CreateRun(finance_, request));
   summary_.statements += run.statements_size();
   int n = 0;

@@ -74,25 +74,6 @@ std::string Label(const std::string& enum_name, absl::string_view prefix) {
   return CsvText(absl::AsciiStrToLower(WithoutPrefix(enum_name, prefix)));
 }
 
-// An optional [from, to] of days from a request; INVALID_ARGUMENT names the bad field.
-absl::StatusOr<DateRange> Window(const std::string& from, const std::string& to) {
-  FieldErrors errors;
-  DateRange range{absl::CivilDay(2000, 1, 1), absl::CivilDay(2199, 12, 31)};
-  if (!from.empty()) {
-    absl::StatusOr<absl::CivilDay> d = ParseDate(from);
-    if (d.ok()) range.first = *d;
-    if (!d.ok()) errors.Add("from_date", "a date \"YYYY-MM-DD\"");
-  }
-  if (!to.empty()) {
-    absl::StatusOr<absl::CivilDay> d = ParseDate(to);
-    if (d.ok()) range.last = *d;
-    if (!d.ok()) errors.Add("to_date", "a date \"YYYY-MM-DD\"");
-  }
-  if (range.first > range.last) errors.Add("from_date", "must not be after to_date");
-  CIM_RETURN_IF_ERROR(errors.ToStatus());
-  return range;
-}
-
 bool Within(const DateRange& range, const google::protobuf::Timestamp& t) {
   return range.Contains(DayOf(absl::FromUnixSeconds(t.seconds())));
 }
@@ -117,7 +98,8 @@ absl::Status Exports::Claims(const Principal& caller, const cim::v1::ExportClaim
   if (caller.role == cim::v1::ROLE_PARTNER_REP) {
     return absl::PermissionDeniedError("partner admins export their partner's claims");
   }
-  CIM_ASSIGN_OR_RETURN(const DateRange window, Window(request.from_date(), request.to_date()));
+  CIM_ASSIGN_OR_RETURN(const DateRange window,
+                       ParseDateWindow(request.from_date(), request.to_date()));
   CsvStream out(sink, absl::StrCat("claims-", FormatDate(DayOf(clock_.Now())), ".csv"));
   if (!out.Row({"claim_id", "program_id", "partner_id", "status", "invoice_number", "invoice_date",
                 "customer_name", "customer_country", "currency", "total_amount", "lines", "flags",
@@ -160,7 +142,8 @@ absl::Status Exports::Claims(const Principal& caller, const cim::v1::ExportClaim
 
 absl::Status Exports::Ledger(const Principal& caller, const cim::v1::ExportLedgerRequest& request,
                              const ChunkSink& sink) {
-  CIM_ASSIGN_OR_RETURN(const DateRange window, Window(request.from_date(), request.to_date()));
+  CIM_ASSIGN_OR_RETURN(const DateRange window,
+                       ParseDateWindow(request.from_date(), request.to_date()));
   CsvStream out(sink, absl::StrCat("ledger-", FormatDate(DayOf(clock_.Now())), ".csv"));
   if (!out.Row({"entry_id", "posted_utc", "partner_id", "user_id", "program_id", "rule_id",
                 "rules_version", "claim_id", "fund_request_id", "account", "kind", "unit", "amount",
@@ -198,7 +181,8 @@ absl::Status Exports::Ledger(const Principal& caller, const cim::v1::ExportLedge
 absl::Status Exports::Statements(const Principal& caller,
                                  const cim::v1::ExportStatementsRequest& request,
                                  const ChunkSink& sink) {
-  CIM_ASSIGN_OR_RETURN(const DateRange window, Window(request.from_date(), request.to_date()));
+  CIM_ASSIGN_OR_RETURN(const DateRange window,
+                       ParseDateWindow(request.from_date(), request.to_date()));
   CsvStream out(sink, absl::StrCat("statements-", FormatDate(DayOf(clock_.Now())), ".csv"));
   if (!out.Row({"statement_id", "payout_run_id", "partner_id", "partner_name", "period_start",
                 "period_end", "currency", "total", "entries", "status", "payment_reference",

@@ -87,20 +87,56 @@ absl::StatusOr<Statement> ReadStatement(soci::session& s, int64_t id, bool with_
   return statement;
 }
 
+// The run `created_by` made with `key`, if any.
+std::optional<int64_t> FindRunByKey(soci::session& s, int64_t created_by, const std::string& key) {
+  long long user = created_by, id = 0;
+  s << "SELECT id FROM payout_runs WHERE created_by = :user AND idempotency_key = :key",
+      soci::use(user), soci::use(key), soci::into(id);
+  if (!s.got_data()) return std::nullopt;
+  return id;
+}
+
+// The run with its statements (without entries).
+absl::StatusOr<PayoutRun> ReadRun(soci::session& s, int64_t id) {
+  long long key = id;
+  soci::row r;
+  s << "SELECT id, CAST(period_start AS CHAR) AS period_start,"
+       " CAST(period_end AS CHAR) AS period_end, created_by, idempotency_key, created_at"
+       " FROM payout_runs WHERE id = :id",
+      soci::use(key), soci::into(r);
+  if (!s.got_data()) return NotFoundError("payout_run", id);
+  const NamedRow row(r);
+  PayoutRun run;
+  run.set_id(row.Integer("id"));
+  run.set_period_start(row.Text("period_start"));
+  run.set_period_end(row.Text("period_end"));
+  run.set_created_by_user_id(row.Integer("created_by"));
+  run.set_idempotency_key(row.Text("idempotency_key"));
+  SetTimestamp(row.Time("created_at"), run.mutable_create_time());
+  soci::rowset<soci::row> statements =
+      (s.prepare << absl::StrCat("SELECT ", kColumns, kFrom,
+                                 " WHERE s.run_id = :run ORDER BY s.id"),
+       soci::use(key));
+  for (const soci::row& st : statements) *run.add_statements() = StatementFromRow(st);
+  return run;
+}
+
 }  // namespace
 
-absl::StatusOr<PayoutRun> MysqlPayoutRepository::CreateRun(absl::CivilDay period_start,
-                                                           absl::CivilDay period_end, int64_t actor,
-                                                           absl::Time now) {
+absl::StatusOr<PayoutRun> MysqlPayoutRepository::CreateRun(const NewPayoutRun& in, absl::Time now) {
   absl::StatusOr<PayoutRun> run = db_.Transact([&](soci::session& s) -> absl::StatusOr<PayoutRun> {
-    std::string first = FormatDate(period_start), last = FormatDate(period_end);
+    if (std::optional<int64_t> made = FindRunByKey(s, in.created_by, in.idempotency_key)) {
+      return ReadRun(s, *made);
+    }
+    std::string first = FormatDate(in.period_start), last = FormatDate(in.period_end);
     std::tm cutoff =
-        ToSqlTime(absl::FromCivil(absl::CivilSecond(period_end + 1), absl::UTCTimeZone()));
+        ToSqlTime(absl::FromCivil(absl::CivilSecond(in.period_end + 1), absl::UTCTimeZone()));
     long long run_id = Table("payout_runs")
                            .Insert(s, Columns()
                                           .Set("period_start", first)
                                           .Set("period_end", last)
-                                          .Set("created_by", actor)
+                                          .Set("created_by", in.created_by)
+                                          .Set("idempotency_key", in.idempotency_key)
                                           .Set("created_at", now));
 
     int payable = kPayable, payout = kPayout;
@@ -150,24 +186,21 @@ absl::StatusOr<PayoutRun> MysqlPayoutRepository::CreateRun(absl::CivilDay period
         s << "DELETE FROM statements WHERE id = :id", soci::use(statement_id);
       }
     }
-    PayoutRun out;
-    out.set_id(run_id);
-    out.set_period_start(first);
-    out.set_period_end(last);
-    out.set_created_by_user_id(actor);
-    SetTimestamp(now, out.mutable_create_time());
-    soci::rowset<soci::row> statements =
-        (s.prepare << absl::StrCat("SELECT ", kColumns, kFrom,
-                                   " WHERE s.run_id = :run ORDER BY s.id"),
-         soci::use(run_id));
-    for (const soci::row& r : statements) *out.add_statements() = StatementFromRow(r);
+    CIM_ASSIGN_OR_RETURN(PayoutRun out, ReadRun(s, run_id));
     std::vector<NotificationEvent> ready;
     for (const Statement& st : out.statements()) ready.push_back(StatementNotice(st, false, now));
     AppendNotificationEvents(s, ready);
     return out;
   });
   if (absl::IsAlreadyExists(run.status())) {
-    return absl::AbortedError("another payout run took some of the same entries; retry");
+    // Either a concurrent call with the same key made its run first (answer with that run) or
+    // a concurrent run took some of the same entries.
+    absl::StatusOr<PayoutRun> made = db_.Run([&](soci::session& s) -> absl::StatusOr<PayoutRun> {
+      std::optional<int64_t> id = FindRunByKey(s, in.created_by, in.idempotency_key);
+      if (!id) return absl::AbortedError("another payout run took some of the same entries; retry");
+      return ReadRun(s, *id);
+    });
+    return made;
   }
   return run;
 }
@@ -180,17 +213,23 @@ absl::StatusOr<std::vector<Statement>> MysqlPayoutRepository::List(const Stateme
                                                                    int64_t before_id, int limit) {
   return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<Statement>> {
     long long before = before_id > 0 ? before_id : std::numeric_limits<long long>::max();
-    long long partner = filter.partner_id, run = filter.payout_run_id;
+    long long partner = filter.partner_id, run = filter.payout_run_id, program = filter.program_id;
     int status = filter.status;
+    std::string from = FormatDate(filter.period.first), to = FormatDate(filter.period.last);
     soci::rowset<soci::row> rows =
         (s.prepare << absl::StrCat("SELECT ", kColumns, kFrom,
                                    " WHERE s.id < :before"
                                    " AND (:status1 = 0 OR s.status = :status2)"
                                    " AND (:partner1 = 0 OR s.partner_id = :partner2)"
                                    " AND (:run1 = 0 OR s.run_id = :run2)"
+                                   " AND (:program1 = 0 OR EXISTS (SELECT 1 FROM statement_lines sl"
+                                   "  JOIN ledger_entries e ON e.id = sl.entry_id"
+                                   "  WHERE sl.statement_id = s.id AND e.program_id = :program2))"
+                                   " AND r.period_end >= :from AND r.period_start <= :to"
                                    " ORDER BY s.id DESC LIMIT :limit"),
          soci::use(before), soci::use(status), soci::use(status), soci::use(partner),
-         soci::use(partner), soci::use(run), soci::use(run), soci::use(limit));
+         soci::use(partner), soci::use(run), soci::use(run), soci::use(program), soci::use(program),
+         soci::use(from), soci::use(to), soci::use(limit));
     std::vector<Statement> out;
     for (const soci::row& r : rows) out.push_back(StatementFromRow(r));
     return out;

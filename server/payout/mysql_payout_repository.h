@@ -10,8 +10,7 @@ namespace cim {
 class MysqlPayoutRepository final : public PayoutRepository {
  public:
   explicit MysqlPayoutRepository(MysqlDatabase& db) : db_(db) {}
-  absl::StatusOr<PayoutRun> CreateRun(absl::CivilDay period_start, absl::CivilDay period_end,
-                                      int64_t actor, absl::Time now) override;
+  absl::StatusOr<PayoutRun> CreateRun(const NewPayoutRun& run, absl::Time now) override;
   absl::StatusOr<Statement> Get(int64_t id) override;
   absl::StatusOr<std::vector<Statement>> List(const StatementFilter& filter, int64_t before_id,
                                               int limit) override;

@@ -6,6 +6,7 @@
 #include "lib/dates.h"
 #include "lib/messages.h"
 #include "lib/pagination.h"
+#include "lib/phrase.h"
 #include "lib/status_util.h"
 #include "lib/text_field.h"
 
@@ -33,8 +34,24 @@ absl::StatusOr<PayoutRun> PayoutWorkflow::CreateRun(
   if (last.ok() && *last >= DayOf(clock_.Now())) {
     errors.Add("period_end", "must be a day that has ended (before today, UTC)");
   }
+  ValidateIdempotencyKey(request.idempotency_key(), errors);
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-  return payouts_.CreateRun(*first, *last, caller.user_id, clock_.Now());
+  CIM_ASSIGN_OR_RETURN(PayoutRun run,
+                       payouts_.CreateRun({.period_start = *first,
+                                           .period_end = *last,
+                                           .idempotency_key = request.idempotency_key(),
+                                           .created_by = caller.user_id},
+                                          clock_.Now()));
+  // A retry answers its run; the same key for another period is refused, as for claims.
+  if (run.period_start() != request.period_start() || run.period_end() != request.period_end()) {
+    return absl::AlreadyExistsError(Phrase("error.payout_run_key_reused")
+                                        .Text("key", request.idempotency_key())
+                                        .Text("run", absl::StrCat(run.id()))
+                                        .Day("from", *ParseDate(run.period_start()))
+                                        .Day("to", *ParseDate(run.period_end()))
+                                        .str());
+  }
+  return run;
 }
 
 absl::StatusOr<cim::v1::ListStatementsResponse> PayoutWorkflow::List(
@@ -43,10 +60,14 @@ absl::StatusOr<cim::v1::ListStatementsResponse> PayoutWorkflow::List(
   const int page_size = PageSize(request.page_size(), errors);
   if (!cim::v1::StatementStatus_IsValid(request.status())) errors.Add("status", "unknown");
   CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_ASSIGN_OR_RETURN(const DateRange period,
+                       ParseDateWindow(request.from_date(), request.to_date()));
   CIM_ASSIGN_OR_RETURN(int64_t before, DecodePageToken(request));
   StatementFilter filter{.status = request.status(),
                          .partner_id = request.partner_id(),
-                         .payout_run_id = request.payout_run_id()};
+                         .payout_run_id = request.payout_run_id(),
+                         .program_id = request.program_id(),
+                         .period = period};
   if (!ReadsAllPartners(caller)) {
     CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PARTNER_ADMIN}));
   }

@@ -9,6 +9,7 @@
 #include "lib/pagination.h"
 #include "lib/phrase.h"
 #include "lib/status_util.h"
+#include "server/program/product_csv.h"
 #include "server/program/program_rules.h"
 
 namespace cim {
@@ -124,6 +125,50 @@ absl::StatusOr<cim::v1::ImportProductsResponse> ProductCatalog::ImportProducts(
   cim::v1::ImportProductsResponse response;
   response.set_created_count(counts.created);
   response.set_updated_count(counts.updated);
+  return response;
+}
+
+absl::StatusOr<cim::v1::ImportProductsFromCsvResponse> ProductCatalog::ImportProductsFromCsv(
+    const Principal& caller, const cim::v1::ImportProductsFromCsvRequest& request) {
+  CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PROGRAM_ADMIN}));
+  CIM_ASSIGN_OR_RETURN(std::vector<ProductCsvRow> rows,
+                       ParseProductCsv(request.csv(), kMaxImportProducts));
+  std::vector<std::string> skus;
+  for (const ProductCsvRow& row : rows) skus.push_back(row.product.sku());
+  CIM_ASSIGN_OR_RETURN(const auto existing, products_.FindBySkus(skus));
+  cim::v1::ImportProductsFromCsvResponse response;
+  bool problems = false;
+  int created = 0;
+  int updated = 0;
+  for (const ProductCsvRow& row : rows) {
+    cim::v1::CsvProductRow* out = response.add_rows();
+    out->set_line(row.line);
+    out->set_sku(row.product.sku());
+    for (const CsvCellProblem& problem : row.problems) {
+      cim::v1::CsvProblem* described = out->add_problems();
+      described->set_column(problem.column);
+      described->set_description(problem.description);
+    }
+    if (!row.problems.empty()) {
+      problems = true;
+    } else if (existing.contains(row.product.sku())) {
+      out->set_action(cim::v1::CSV_PRODUCT_ACTION_UPDATE);
+      ++updated;
+    } else {
+      out->set_action(cim::v1::CSV_PRODUCT_ACTION_CREATE);
+      ++created;
+    }
+  }
+  if (problems) return response;
+  response.set_created_count(created);
+  response.set_updated_count(updated);
+  if (request.validate_only()) return response;
+  std::vector<Product> products;
+  for (ProductCsvRow& row : rows) products.push_back(std::move(row.product));
+  CIM_ASSIGN_OR_RETURN(const ImportCounts counts, products_.Import(products, clock_.Now()));
+  response.set_created_count(counts.created);
+  response.set_updated_count(counts.updated);
+  response.set_imported(true);
   return response;
 }
 

@@ -36,6 +36,11 @@ class ProductCatalog {
   // ("products[3].sku") and writing nothing.
   absl::StatusOr<cim::v1::ImportProductsResponse> ImportProducts(
       const Principal& caller, const cim::v1::ImportProductsRequest& request);
+  // Program admins. Every row of the CSV with what it does or what is wrong with it; writes
+  // the products (all, in one transaction) only when no row has a problem and the request is
+  // not validate_only. INVALID_ARGUMENT on "csv" for a file that cannot be read as one.
+  absl::StatusOr<cim::v1::ImportProductsFromCsvResponse> ImportProductsFromCsv(
+      const Principal& caller, const cim::v1::ImportProductsFromCsvRequest& request);
 
  private:
   ProductRepository& products_;

@@ -2,9 +2,7 @@
 
 #include <algorithm>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
@@ -188,32 +186,23 @@ absl::StatusOr<std::vector<FulfilmentRow>> ParseFulfilmentCsv(absl::string_view 
     return errors.ToStatus();
   };
   if (csv.size() > kMaxCsvBytes) return bad("at most 1 MiB");
-  absl::StatusOr<std::vector<std::vector<std::string>>> rows = ParseCsv(csv);
-  if (!rows.ok()) return bad(std::string(rows.status().message()));
-  if (rows->empty()) return bad("empty: a header row, then order_id,fulfilment_code per order");
-  if (rows->size() - 1 > kMaxCsvRows) return bad("at most 5,000 orders per file");
-  absl::flat_hash_map<std::string, size_t> columns;
-  for (size_t i = 0; i < (*rows)[0].size(); ++i) {
-    columns[absl::AsciiStrToLower(absl::StripAsciiWhitespace((*rows)[0][i]))] = i;
+  if (absl::StripAsciiWhitespace(csv).empty()) {
+    return bad("empty: a header row, then order_id,fulfilment_code per order");
   }
-  if (!columns.contains("order_id") ||
-      (!columns.contains("fulfilment_code") && !columns.contains("tracking_reference"))) {
+  absl::StatusOr<CsvTable> table = CsvTable::Parse(csv);
+  if (!table.ok()) return bad(std::string(table.status().message()));
+  if (table->records().size() > kMaxCsvRows) return bad("at most 5,000 orders per file");
+  if (!table->Has("order_id") ||
+      (!table->Has("fulfilment_code") && !table->Has("tracking_reference"))) {
     return bad("the header must name order_id and fulfilment_code or tracking_reference");
   }
-  const auto cell = [&](const std::vector<std::string>& row, absl::string_view name) {
-    auto it = columns.find(name);
-    if (it == columns.end() || it->second >= row.size()) return std::string();
-    return std::string(absl::StripAsciiWhitespace(row[it->second]));
-  };
   std::vector<FulfilmentRow> out;
   absl::flat_hash_set<int64_t> seen;
-  for (size_t i = 1; i < rows->size(); ++i) {
-    const std::vector<std::string>& row = (*rows)[i];
-    if (row.size() == 1 && absl::StripAsciiWhitespace(row[0]).empty()) continue;  // blank line
-    FulfilmentRow r{.line = static_cast<int>(i) + 1,
-                    .fulfilment_code = cell(row, "fulfilment_code"),
-                    .tracking_reference = cell(row, "tracking_reference")};
-    if (!absl::SimpleAtoi(cell(row, "order_id"), &r.order_id) || r.order_id <= 0) {
+  for (const CsvRecord& row : table->records()) {
+    FulfilmentRow r{.line = row.line,
+                    .fulfilment_code = table->Cell(row, "fulfilment_code"),
+                    .tracking_reference = table->Cell(row, "tracking_reference")};
+    if (!absl::SimpleAtoi(table->Cell(row, "order_id"), &r.order_id) || r.order_id <= 0) {
       r.error = Phrase("error.row_order_id");
     } else if (!seen.insert(r.order_id).second) {
       return bad(Phrase("error.row_order_twice")

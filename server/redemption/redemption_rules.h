@@ -24,7 +24,6 @@ using cim::v1::RewardItem;
 inline constexpr int kMaxOrderQuantity = 100;
 inline constexpr size_t kMaxImageBytes = 2 << 20;  // 2 MiB
 inline constexpr int kMaxCsvRows = 5000;
-inline constexpr size_t kMaxCsvBytes = 1 << 20;
 
 // Adds violations (named "item.<field>") for every bad field of `item` among `fields` (the
 // update mask's paths; every editable field when empty): name, description, kind, points price

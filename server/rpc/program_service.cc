@@ -45,6 +45,14 @@ grpc::Status ProgramServiceImpl::ImportProducts(grpc::ServerContext* context,
   });
 }
 
+grpc::Status ProgramServiceImpl::ImportProductsFromCsv(
+    grpc::ServerContext* context, const cim::v1::ImportProductsFromCsvRequest* request,
+    cim::v1::ImportProductsFromCsvResponse* response) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
+    return Assign(catalog_.ImportProductsFromCsv(p, *request), response);
+  });
+}
+
 grpc::Status ProgramServiceImpl::CreateProgram(grpc::ServerContext* context,
                                                const cim::v1::CreateProgramRequest* request,
                                                cim::v1::Program* response) {

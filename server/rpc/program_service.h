@@ -35,6 +35,9 @@ class ProgramServiceImpl final : public cim::v1::ProgramService::Service {
   grpc::Status ImportProducts(grpc::ServerContext* context,
                               const cim::v1::ImportProductsRequest* request,
                               cim::v1::ImportProductsResponse* response) override;
+  grpc::Status ImportProductsFromCsv(grpc::ServerContext* context,
+                                     const cim::v1::ImportProductsFromCsvRequest* request,
+                                     cim::v1::ImportProductsFromCsvResponse* response) override;
   grpc::Status CreateProgram(grpc::ServerContext* context,
                              const cim::v1::CreateProgramRequest* request,
                              cim::v1::Program* response) override;

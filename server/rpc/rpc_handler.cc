@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -124,15 +125,23 @@ void RenderPhrases(const Wording& reader, google::protobuf::Message& message) {
         RenderPhrases(reader, *reflection->MutableRepeatedMessage(&message, field, i));
       }
     } else if (field->type() == FieldDescriptor::TYPE_STRING) {
+      // An error text also translates plain English; any other text only renders phrases.
+      const bool error_text = field->options().GetExtension(cim::v1::error_text);
+      const auto words = [&](const std::string& text) -> std::optional<std::string> {
+        if (error_text) return reader.Translate(text);
+        if (IsPhrase(text)) return reader.Render(text);
+        return std::nullopt;
+      };
       if (!field->is_repeated()) {
-        const std::string& text = reflection->GetStringReference(message, field, nullptr);
-        if (IsPhrase(text)) reflection->SetString(&message, field, reader.Render(text));
+        std::optional<std::string> text =
+            words(reflection->GetStringReference(message, field, nullptr));
+        if (text) reflection->SetString(&message, field, *std::move(text));
         continue;
       }
       for (int i = 0; i < reflection->FieldSize(message, field); ++i) {
-        const std::string& text =
-            reflection->GetRepeatedStringReference(message, field, i, nullptr);
-        if (IsPhrase(text)) reflection->SetRepeatedString(&message, field, i, reader.Render(text));
+        std::optional<std::string> text =
+            words(reflection->GetRepeatedStringReference(message, field, i, nullptr));
+        if (text) reflection->SetRepeatedString(&message, field, i, *std::move(text));
       }
     }
   }

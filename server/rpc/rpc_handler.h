@@ -30,7 +30,8 @@ namespace cim {
 absl::Status CheckRequestFields(const google::protobuf::Message& request);
 
 // Every phrase (lib/phrase.h) in the string fields of `message`, at any depth, rendered by
-// `reader`; other texts stay as they are.
+// `reader`; fields marked `(cim.v1.error_text)` also translate plain English errors
+// (Wording::Translate); other texts stay as they are.
 void RenderPhrases(const Wording& reader, google::protobuf::Message& message);
 
 // `message` as `principal` reads it (RenderPhrases in their language): for streamed messages,

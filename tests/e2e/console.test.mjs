@@ -1,7 +1,9 @@
 // Browser end-to-end tests of the manager console against the real stack with the demo data: a
 // program admin builds a program (a rule error lands on its field, the what-if simulation,
 // activation); a program admin writes a quiz that a partner rep then takes, graded by the server;
-// a channel manager pre-approves, reimburses and refuses MDF requests; finance pays a statement;
+// a channel manager pre-approves, reimburses and refuses MDF requests; finance reverses a reward
+// with a reason and pays a statement; a program admin posts a spotlight and keeps the product
+// catalog (a CSV import checked row by row);
 // every console page at phone width and under axe-core.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -114,6 +116,34 @@ test('finance marks a statement paid with its payment reference', async () => {
   await page.context().close();
 });
 
+test('finance filters statements by program and period and reads the same statements as the API', async () => {
+  const base = e2e.stack.baseUrl;
+  const page = await newPage();
+  await signIn(page, base, login('finance'));
+  const [first] = (await (await page.request.get(`${base}/v1/statements?pageSize=1`)).json()).statements;
+  const detail = await (await page.request.get(`${base}/v1/statements/${first.id}`)).json();
+  const programId = detail.entries.find((e) => e.programId && e.programId !== '0').programId;
+  const query = `programId=${programId}&fromDate=${first.periodStart}&toDate=${first.periodEnd}&pageSize=25`;
+  const expected = (await (await page.request.get(`${base}/v1/statements?${query}`)).json()).statements.map((s) => `Statement ${s.id}`);
+  assert.ok(expected.includes(`Statement ${first.id}`));
+
+  await page.goto(`${base}/payouts`);
+  const table = page.getByTestId('statements-table');
+  await table.waitFor();
+  await page.getByRole('combobox', { name: /^Program\b/ }).selectOption(programId);
+  await page.getByLabel('Period from', { exact: true }).last().fill(first.periodStart);
+  await page.getByLabel('Period to (inclusive)', { exact: true }).last().fill(first.periodEnd);
+  await page.waitForFunction(
+    (want) => {
+      const links = [...document.querySelectorAll('[data-testid="statements-table"] tbody a')].map((a) => a.textContent);
+      return links.length === want.length && want.every((w, i) => links[i] === w);
+    },
+    expected,
+  );
+  await screenshot(page, 'console-statements-filtered');
+  await page.context().close();
+});
+
 // A small PDF as proof of performance.
 function proofPdf() {
   return Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
@@ -188,8 +218,131 @@ test('MDF: a manager pre-approves a request, reimburses it against proof up to t
   await manager.context().close();
 });
 
+test('finance reverses a reward with a reason; the partner sees the reversal and why', async () => {
+  const base = e2e.stack.baseUrl;
+  const partner = await newPage();
+  await signIn(partner, base, login('partner admin'));
+  // An unpaid rebate of the partner's, not in any statement yet.
+  const { entries } = await (await partner.request.get(`${base}/v1/ledger-entries?pageSize=200`)).json();
+  const rebate = entries.find((e) => e.kind === 'LEDGER_ENTRY_KIND_REBATE' && e.statementId === '0' && e.claimId !== '0');
+  assert.ok(rebate, 'the demo partner has an unpaid rebate');
+
+  const finance = await newPage();
+  await signIn(finance, base, login('finance'));
+  await finance.getByRole('link', { name: 'Ledger' }).click();
+  await finance.getByLabel('Claim', { exact: true }).fill(rebate.claimId);
+  const row = finance.getByTestId(`ledger-entry-${rebate.id}`);
+  await row.getByRole('button', { name: 'Reverse…' }).click();
+  await row.getByRole('button', { name: `Reverse entry ${rebate.id}` }).click();
+  assert.equal(await fieldError(finance, 'Reason for the reversal (the partner reads it)'), 'required');
+  await row.getByLabel('Reason for the reversal (the partner reads it)').fill('Invoice credited by the distributor.');
+  await screenshot(finance, 'console-ledger-reversal');
+  await row.getByRole('button', { name: `Reverse entry ${rebate.id}` }).click();
+  await finance.getByText(new RegExp(`Entry ${rebate.id} reversed by entry \\d+`)).waitFor();
+  // The reversal is listed beside the entry it reverses, which can be reversed once only.
+  const reversal = finance.locator('li.entry', { hasText: `reverses entry ${rebate.id}` });
+  await reversal.waitFor();
+  assert.match(await reversal.textContent(), /Invoice credited by the distributor\./);
+  assert.equal(await reversal.getByRole('button', { name: 'Reverse…' }).count(), 0);
+  await row.getByRole('button', { name: 'Reverse…' }).click();
+  await row.getByLabel('Reason for the reversal (the partner reads it)').fill('Twice by mistake.');
+  await row.getByRole('button', { name: `Reverse entry ${rebate.id}` }).click();
+  assert.match(await row.getByRole('alert').textContent(), new RegExp(`ledger entry ${rebate.id} is already reversed`));
+
+  // The partner's rewards show the reversal with its reason.
+  await partner.goto(`${base}/rewards`);
+  const seen = partner.locator('li.entry', { hasText: `reverses entry ${rebate.id}` });
+  await seen.waitFor();
+  assert.match(await seen.textContent(), /Invoice credited by the distributor\./);
+  await partner.context().close();
+  await finance.context().close();
+});
+
+test('a program admin spotlights a partner; its people read it in their feed', async () => {
+  const base = e2e.stack.baseUrl;
+  const admin = await newPage();
+  await signIn(admin, base, login('program admin'));
+  await admin.getByRole('link', { name: 'Feed' }).click();
+  await admin.getByRole('button', { name: 'Post spotlight' }).click();
+  assert.equal(await fieldError(admin, 'Headline'), 'required');
+  await admin.getByLabel('Partner', { exact: true }).selectOption({ label: 'Amstel Systems' });
+  await admin.getByLabel('Headline', { exact: true }).fill('Amstel Systems certified ten storage engineers');
+  await admin.getByLabel('Story', { exact: true }).fill('A whole team through the storage track in one quarter.');
+  await admin.getByRole('button', { name: 'Post spotlight' }).click();
+  await admin.getByText('Spotlight posted').waitFor();
+  await admin.locator('.feed__headline', { hasText: 'Amstel Systems certified ten storage engineers' }).waitFor();
+  await screenshot(admin, 'console-spotlight');
+
+  const partner = await newPage();
+  await signIn(partner, base, login('partner admin'));
+  await partner.goto(`${base}/feed`);
+  const post = partner.locator('.feed__item', { hasText: 'Amstel Systems certified ten storage engineers' });
+  await post.waitFor();
+  assert.match(await post.textContent(), /A whole team through the storage track in one quarter\./);
+  await admin.context().close();
+  await partner.context().close();
+});
+
+test('a program admin keeps the product catalog: add, edit, retire, and a CSV import checked row by row', async () => {
+  const base = e2e.stack.baseUrl;
+  const page = await newPage();
+  await signIn(page, base, login('program admin'));
+  await page.getByRole('link', { name: 'Product catalog' }).click();
+  await page.getByRole('button', { name: 'Add a product' }).click();
+  const form = page.getByTestId('new-product');
+  await form.getByLabel('SKU', { exact: true }).fill('E2E-SW-48');
+  await form.getByLabel('Name', { exact: true }).fill('Switch 48 ports');
+  await form.getByLabel('Category', { exact: true }).fill('Networking');
+  await form.getByLabel('List price', { exact: true }).fill('-1');
+  await form.getByRole('button', { name: 'Add to the catalog' }).click();
+  assert.equal(await fieldError(page, 'List price'), 'must not be negative');
+  await form.getByLabel('List price', { exact: true }).fill('2,499.00');
+  await form.getByLabel('Unit cost', { exact: true }).fill('1,600');
+  await form.getByRole('button', { name: 'Add to the catalog' }).click();
+  await page.getByText('E2E-SW-48 added to the catalog').waitFor();
+
+  await page.getByRole('searchbox').fill('E2E-SW');
+  const row = page.getByTestId('product-E2E-SW-48');
+  assert.match(await row.textContent(), /Switch 48 ports.*€2,499\.00.*€1,600\.00/);
+  await row.getByRole('button', { name: 'Edit E2E-SW-48' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Switch 48 ports PoE');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('E2E-SW-48 saved').waitFor();
+  await page.getByTestId('product-E2E-SW-48').getByRole('button', { name: 'Retire E2E-SW-48' }).click();
+  await page.getByText('E2E-SW-48 retired').waitFor();
+  await page.getByTestId('product-E2E-SW-48').waitFor({ state: 'detached' });  // the list shows active products
+  await page.getByRole('button', { name: 'Retired product' }).click();
+  assert.match(await page.getByTestId('product-E2E-SW-48').textContent(), /Switch 48 ports PoE/);
+
+  // A CSV with a bad row: every problem is shown and nothing is written.
+  await page.getByRole('button', { name: 'Import from CSV' }).click();
+  const csv = (rows) => ({ name: 'products.csv', mimeType: 'text/csv', buffer: Buffer.from(`sku,name,category,currency_code,list_price,unit_cost\n${rows}`) });
+  await page.getByLabel('CSV file').setInputFiles(csv('E2E-CSV-1,Patch cable,Networking,EUR,9.90,2\nE2E-CSV-2,,Networking,EURO,12,3\n'));
+  await page.getByRole('button', { name: 'Check products.csv' }).click();
+  const problems = page.getByTestId('import-problems');
+  await problems.waitFor();
+  assert.match(await problems.textContent(), /3E2E-CSV-2name: requiredcurrency_code: "EURO" is not a supported ISO 4217 currency code/);
+  assert.equal(await page.getByRole('button', { name: /^Import \d+ products$/ }).count(), 0);
+  await screenshot(page, 'console-products-import-problems');
+  const none = await (await page.request.get(`${base}/v1/products?query=E2E-CSV`)).json();
+  assert.deepEqual(none.products ?? [], []);
+
+  // The corrected file is checked, then imported.
+  await page.getByLabel('CSV file').setInputFiles(csv('E2E-CSV-1,Patch cable,Networking,EUR,9.90,2\nE2E-SW-48,Switch 48 ports PoE,Networking,EUR,2399,1600\n'));
+  await page.getByRole('button', { name: 'Check products.csv' }).click();
+  await page.getByText('1 new and 1 updated products, no problems.').waitFor();
+  await page.getByRole('button', { name: 'Import 2 products' }).click();
+  await page.getByText('Products imported: 1 new, 1 updated').waitFor();
+  const imported = await (await page.request.get(`${base}/v1/products?query=E2E-`)).json();
+  const prices = Object.fromEntries(imported.products.map((p) => [p.sku, Number(p.listPrice)]));
+  assert.deepEqual(prices, { 'E2E-CSV-1': 9.9, 'E2E-SW-48': 2399 });
+  await page.context().close();
+});
+
 const kConsolePages = {
   'program admin': [
+    '/feed',
+    '/products',
     '/programs',
     '/programs/1',
     '/programs/1/edit',
@@ -205,7 +358,7 @@ const kConsolePages = {
     '/audit',
   ],
   'channel manager': ['/review', '/fund-requests', '/programs', '/partners', '/partners/4', '/setup/tiers'],
-  finance: ['/payouts', '/statements/1', '/performance'],
+  finance: ['/payouts', '/statements/1', '/performance', '/ledger'],
 };
 
 test('console pages have no serious or critical accessibility violations', async () => {

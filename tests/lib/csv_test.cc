@@ -79,5 +79,31 @@ TEST(CsvTest, BadQuotesNameTheLine) {
                                                   HasSubstr("line 2: text after a closing quote")));
 }
 
+TEST(CsvTableTest, ReadsCellsByTheirColumnsName) {
+  absl::StatusOr<CsvTable> table =
+      CsvTable::Parse(" SKU ,Name,list_price\nA-1, Switch ,10\n\n  \nB-2,Router\n");
+  ASSERT_TRUE(table.ok()) << table.status();
+  EXPECT_TRUE(table->Has("sku"));
+  EXPECT_TRUE(table->Has("list_price"));
+  EXPECT_FALSE(table->Has("category"));
+  ASSERT_EQ(table->records().size(), 2);  // blank lines are no rows
+  const CsvRecord& first = table->records()[0];
+  const CsvRecord& second = table->records()[1];
+  EXPECT_EQ(first.line, 2);
+  EXPECT_EQ(second.line, 5);
+  EXPECT_EQ(table->Cell(first, "sku"), "A-1");
+  EXPECT_EQ(table->Cell(first, "name"), "Switch");
+  EXPECT_EQ(table->Cell(second, "list_price"), "");  // a short row
+  EXPECT_EQ(table->Cell(second, "category"), "");    // no such column
+}
+
+TEST(CsvTableTest, EmptyTextHasNoColumnsAndBadQuotesAreRefused) {
+  absl::StatusOr<CsvTable> empty = CsvTable::Parse("");
+  ASSERT_TRUE(empty.ok());
+  EXPECT_FALSE(empty->Has("sku"));
+  EXPECT_TRUE(empty->records().empty());
+  EXPECT_THAT(CsvTable::Parse("a\n\"open\n"), StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
 }  // namespace
 }  // namespace cim

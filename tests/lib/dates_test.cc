@@ -2,6 +2,8 @@
 // year, leap days included), and dates parsed only when they are real days.
 #include "lib/dates.h"
 
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/testing/status_matchers.h"
 
@@ -37,6 +39,40 @@ TEST(ProgramDatesTest, ParsesOnlyRealDays) {
                           "1999-12-31", "2026-01-01T00:00"}) {
     SCOPED_TRACE(bad);
     EXPECT_THAT(ParseDate(bad), StatusIs(absl::StatusCode::kInvalidArgument));
+  }
+}
+
+TEST(ProgramDatesTest, AWindowOfOptionalDaysIsOpenWhereABoundIsEmpty) {
+  const absl::CivilDay open_first(2000, 1, 1), open_last(2199, 12, 31);
+  const struct {
+    const char* from;
+    const char* to;
+    DateRange window;
+  } kGood[] = {
+      {"", "", {open_first, open_last}},
+      {"2026-03-01", "", {absl::CivilDay(2026, 3, 1), open_last}},
+      {"", "2026-03-31", {open_first, absl::CivilDay(2026, 3, 31)}},
+      {"2026-03-31", "2026-03-31", {absl::CivilDay(2026, 3, 31), absl::CivilDay(2026, 3, 31)}},
+  };
+  for (const auto& c : kGood) {
+    SCOPED_TRACE(absl::StrCat(c.from, " ", c.to));
+    absl::StatusOr<DateRange> window = ParseDateWindow(c.from, c.to);
+    ASSERT_TRUE(window.ok()) << window.status();
+    EXPECT_EQ(*window, c.window);
+  }
+  const struct {
+    const char* from;
+    const char* to;
+    const char* violation;
+  } kBad[] = {
+      {"2026-02-30", "", "from_date"},
+      {"", "31/03/2026", "to_date"},
+      {"2026-04-01", "2026-03-31", "from_date: must not be after to_date"},
+  };
+  for (const auto& c : kBad) {
+    SCOPED_TRACE(absl::StrCat(c.from, " ", c.to));
+    EXPECT_THAT(ParseDateWindow(c.from, c.to),
+                StatusIs(absl::StatusCode::kInvalidArgument, ::testing::HasSubstr(c.violation)));
   }
 }
 

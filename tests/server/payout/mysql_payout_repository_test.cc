@@ -36,8 +36,23 @@ class MysqlPayoutRepositoryTest : public PayoutStoreTest {
   // 2026-04-02 10:00 UTC: finance runs March.
   static absl::Time RunTime() { return T0() + absl::Hours(24 * 31 + 1); }
 
-  absl::StatusOr<cim::v1::PayoutRun> RunMarch() {
-    return payouts_.CreateRun(Day(2026, 3, 1), Day(2026, 3, 31), kFay, RunTime());
+  // Each call with its own key unless `key` is given.
+  absl::StatusOr<cim::v1::PayoutRun> RunMarch(std::string key = "") {
+    return Run(Day(2026, 3, 1), Day(2026, 3, 31), RunTime(), std::move(key));
+  }
+
+  absl::StatusOr<cim::v1::PayoutRun> RunApril(absl::Time now) {
+    return Run(Day(2026, 4, 1), Day(2026, 4, 30), now);
+  }
+
+  absl::StatusOr<cim::v1::PayoutRun> Run(absl::CivilDay start, absl::CivilDay end, absl::Time now,
+                                         std::string key = "") {
+    if (key.empty()) key = absl::StrCat("run-key-", ++runs_);
+    return payouts_.CreateRun({.period_start = start,
+                               .period_end = end,
+                               .idempotency_key = std::move(key),
+                               .created_by = kFay},
+                              now);
   }
 
   // "partner currency total/count" per statement.
@@ -55,6 +70,8 @@ class MysqlPayoutRepositoryTest : public PayoutStoreTest {
     for (const LedgerEntry& e : statement.entries()) out.push_back(e.amount());
     return out;
   }
+
+  std::atomic<int> runs_{0};
 };
 
 TEST_F(MysqlPayoutRepositoryTest, RunGroupsUnpaidPayableMoneyPerPartnerAndCurrency) {
@@ -96,8 +113,7 @@ TEST_F(MysqlPayoutRepositoryTest, NothingIsInTwoStatementsAndWhatNetsToNothingWa
 
   // April: Alpha's 999.00, and Bravo's GBP now that it nets to something (−10 + 25).
   Append({Payable(kBravo, "GBP", "25", absl::CivilSecond(2026, 4, 15, 12, 0, 0))});
-  absl::StatusOr<cim::v1::PayoutRun> april =
-      payouts_.CreateRun(Day(2026, 4, 1), Day(2026, 4, 30), kFay, RunTime() + absl::Hours(24 * 30));
+  absl::StatusOr<cim::v1::PayoutRun> april = RunApril(RunTime() + absl::Hours(24 * 30));
   ASSERT_THAT(april, IsOk());
   EXPECT_THAT(Groups(*april), ElementsAre("Alpha EUR 999.00/1", "Bravo GBP 15.00/2"));
   EXPECT_EQ(Count("SELECT COUNT(*) FROM statement_lines"), 9);
@@ -150,8 +166,7 @@ TEST_F(MysqlPayoutRepositoryTest, MarkPaidPostsThePayoutAndMarksFullyPaidClaimsP
             2);  // the fixture's earlier payout and this one
 
   // The payout never lands in a statement itself: April pays only April's money.
-  absl::StatusOr<cim::v1::PayoutRun> april =
-      payouts_.CreateRun(Day(2026, 4, 1), Day(2026, 4, 30), kFay, paid_at + absl::Hours(24 * 30));
+  absl::StatusOr<cim::v1::PayoutRun> april = RunApril(paid_at + absl::Hours(24 * 30));
   ASSERT_THAT(april, IsOk());
   EXPECT_THAT(Groups(*april), ElementsAre("Alpha EUR 999.00/1"));
   ASSERT_THAT(payouts_.MarkPaid(april->statements(0).id(), "", "SEPA-2026-04", kFay, paid_at),
@@ -163,8 +178,7 @@ TEST_F(MysqlPayoutRepositoryTest, ListsFilterNewestFirstAndPage) {
   PostMarch();
   absl::StatusOr<cim::v1::PayoutRun> march = RunMarch();
   ASSERT_THAT(march, IsOk());
-  absl::StatusOr<cim::v1::PayoutRun> april =
-      payouts_.CreateRun(Day(2026, 4, 1), Day(2026, 4, 30), kFay, RunTime() + absl::Hours(24 * 30));
+  absl::StatusOr<cim::v1::PayoutRun> april = RunApril(RunTime() + absl::Hours(24 * 30));
   ASSERT_THAT(april, IsOk());
   const int64_t alpha_eur = march->statements(0).id(), alpha_usd = march->statements(1).id(),
                 bravo_eur = march->statements(2).id(), alpha_april = april->statements(0).id();
@@ -186,6 +200,15 @@ TEST_F(MysqlPayoutRepositoryTest, ListsFilterNewestFirstAndPage) {
        0,
        10,
        {alpha_april}},
+      {"program", {.program_id = program_.id()}, 0, 10, {alpha_april, alpha_eur}},
+      {"another program", {.program_id = program_.id() + 1000}, 0, 10, {}},
+      {"period in April", {.period = {Day(2026, 4, 15), Day(2026, 5, 1)}}, 0, 10, {alpha_april}},
+      {"period across both",
+       {.period = {Day(2026, 3, 31), Day(2026, 4, 1)}},
+       0,
+       10,
+       {alpha_april, bravo_eur, alpha_usd, alpha_eur}},
+      {"period before", {.period = {Day(2026, 1, 1), Day(2026, 2, 28)}}, 0, 10, {}},
       {"page", {}, 0, 2, {alpha_april, bravo_eur}},
       {"next page", {}, bravo_eur, 2, {alpha_usd, alpha_eur}},
   };
@@ -225,6 +248,36 @@ TEST_F(MysqlPayoutRepositoryTest, RacingRunsNeverPutAnEntryInTwoStatements) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM statement_lines"), 6);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM statements"), 3);
   EXPECT_EQ(Text("SELECT CAST(SUM(total) AS CHAR) FROM statements"), "550.0000");
+}
+
+TEST_F(MysqlPayoutRepositoryTest, RetriesWithOneKeyAnswerTheOneRunItMade) {
+  PostMarch();
+  std::vector<absl::StatusOr<cim::v1::PayoutRun>> runs(4, absl::UnknownError("not run"));
+  std::vector<std::thread> clicks;
+  for (int i = 0; i < 4; ++i) {
+    clicks.emplace_back([&, i] { runs[i] = RunMarch("march-2026-first"); });
+  }
+  for (std::thread& t : clicks) t.join();
+  for (const absl::StatusOr<cim::v1::PayoutRun>& run : runs) {
+    ASSERT_THAT(run, IsOk());
+    EXPECT_EQ(run->id(), runs[0]->id());
+    EXPECT_EQ(run->idempotency_key(), "march-2026-first");
+    EXPECT_THAT(Groups(*run),
+                ElementsAre("Alpha EUR 200.00/4", "Alpha USD 50.00/1", "Bravo EUR 300.00/1"));
+  }
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM payout_runs"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM statements"), 3);
+  // A retry after a statement was paid answers the run as it is now; another key makes a run
+  // with nothing left to pay.
+  ASSERT_THAT(payouts_.MarkPaid(runs[0]->statements(0).id(), "", "SEPA-1", kFay, RunTime()),
+              IsOk());
+  absl::StatusOr<cim::v1::PayoutRun> retry = RunMarch("march-2026-first");
+  ASSERT_THAT(retry, IsOk());
+  EXPECT_EQ(retry->statements(0).status(), cim::v1::STATEMENT_STATUS_PAID);
+  absl::StatusOr<cim::v1::PayoutRun> again = RunMarch("march-2026-second");
+  ASSERT_THAT(again, IsOk());
+  EXPECT_NE(again->id(), runs[0]->id());
+  EXPECT_THAT(again->statements(), IsEmpty());
 }
 
 }  // namespace

@@ -43,11 +43,13 @@ class PayoutStoreTest : public MoneyStoreTest {
     return Count("SELECT MAX(id) FROM claims");
   }
 
-  // A payable `kind` entry of `partner` posted at `posted` (UTC), of `claim_id` if set.
-  static LedgerPosting Payable(int64_t partner, const char* unit, const char* amount,
-                               absl::CivilSecond posted, int64_t claim_id = 0,
-                               cim::v1::LedgerEntryKind kind = cim::v1::LEDGER_ENTRY_KIND_SPIF) {
-    LedgerPosting p = Posting(partner, cim::v1::LEDGER_ACCOUNT_PAYABLE, kind, unit, amount);
+  // A payable `kind` entry of `partner` posted at `posted` (UTC), of `claim_id` (and so of the
+  // program) if set.
+  LedgerPosting Payable(int64_t partner, const char* unit, const char* amount,
+                        absl::CivilSecond posted, int64_t claim_id = 0,
+                        cim::v1::LedgerEntryKind kind = cim::v1::LEDGER_ENTRY_KIND_SPIF) const {
+    LedgerPosting p = Posting(partner, cim::v1::LEDGER_ACCOUNT_PAYABLE, kind, unit, amount,
+                              claim_id != 0 ? program_.id() : 0);
     p.claim_id = claim_id;
     p.created_at = absl::FromCivil(posted, absl::UTCTimeZone());
     return p;

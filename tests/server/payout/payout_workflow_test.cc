@@ -13,6 +13,7 @@
 #include "gtest/gtest.h"
 #include "lib/clock.h"
 #include "tests/server/payout/payout_store_fixture.h"
+#include "tests/testing/phrase_matchers.h"
 #include "tests/testing/status_matchers.h"
 
 namespace cim {
@@ -20,6 +21,7 @@ namespace {
 
 using ::cim::testing::IsOk;
 using ::cim::testing::IsOkAndHolds;
+using ::cim::testing::ReadsInEnglish;
 using ::cim::testing::StatusIs;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
@@ -28,11 +30,14 @@ using ::testing::SizeIs;
 
 class PayoutWorkflowTest : public PayoutStoreTest {
  protected:
+  // Each call with its own idempotency key unless `key` is given.
   absl::StatusOr<cim::v1::PayoutRun> Run(int64_t caller, const std::string& start = "2026-03-01",
-                                         const std::string& end = "2026-03-31") {
+                                         const std::string& end = "2026-03-31",
+                                         std::string key = "") {
     cim::v1::CreatePayoutRunRequest request;
     request.set_period_start(start);
     request.set_period_end(end);
+    request.set_idempotency_key(key.empty() ? absl::StrCat("payout-run-", ++runs_) : key);
     return workflow_.CreateRun(Caller(caller), request);
   }
 
@@ -61,6 +66,7 @@ class PayoutWorkflowTest : public PayoutStoreTest {
   // 2026-04-02 10:00 UTC: March has ended, April 2nd has not.
   FakeClock clock_{absl::FromCivil(absl::CivilSecond(2026, 4, 2, 10, 0, 0), absl::UTCTimeZone())};
   PayoutWorkflow workflow_{payouts_, clock_};
+  int runs_ = 0;
 };
 
 TEST_F(PayoutWorkflowTest, FinanceRunsPayoutsForPeriodsThatHaveEnded) {
@@ -96,6 +102,80 @@ TEST_F(PayoutWorkflowTest, FinanceRunsPayoutsForPeriodsThatHaveEnded) {
   // Yesterday has ended: April 1st's 999.00 can be paid now.
   EXPECT_THAT(Run(kFay, "2026-04-01", "2026-04-01"),
               IsOkAndHolds(Property(&cim::v1::PayoutRun::statements, SizeIs(1))));
+}
+
+TEST_F(PayoutWorkflowTest, ARetryWithTheSameKeyAnswersTheFirstRun) {
+  PostMarch();
+  for (const char* key : {"short", "tab\tinside"}) {
+    EXPECT_THAT(Run(kFay, "2026-03-01", "2026-03-31", key),
+                StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("idempotency_key")))
+        << key;
+  }
+  cim::v1::CreatePayoutRunRequest keyless;
+  keyless.set_period_start("2026-03-01");
+  keyless.set_period_end("2026-03-31");
+  EXPECT_THAT(workflow_.CreateRun(Caller(kFay), keyless),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("idempotency_key")));
+  absl::StatusOr<cim::v1::PayoutRun> first = Run(kFay, "2026-03-01", "2026-03-31", "march-run-1");
+  ASSERT_THAT(first, IsOk());
+  EXPECT_EQ(first->idempotency_key(), "march-run-1");
+  EXPECT_THAT(Run(kFay, "2026-03-01", "2026-03-31", "march-run-1"),
+              IsOkAndHolds(Property(&cim::v1::PayoutRun::id, first->id())));
+  EXPECT_THAT(Run(kFay, "2026-03-01", "2026-03-30", "march-run-1"),
+              StatusIs(absl::StatusCode::kAlreadyExists,
+                       ReadsInEnglish(HasSubstr(absl::StrCat(
+                           "idempotency key march-run-1 was used for payout run ", first->id(),
+                           " of another period (1 Mar 2026 to 31 Mar 2026)")))));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM payout_runs"), 1);
+}
+
+TEST_F(PayoutWorkflowTest, StatementsFilterByProgramAndPeriod) {
+  PostMarch();
+  absl::StatusOr<cim::v1::PayoutRun> march = Run(kFay);
+  ASSERT_THAT(march, IsOk());
+  clock_.Advance(absl::Hours(24 * 30));
+  absl::StatusOr<cim::v1::PayoutRun> april = Run(kFay, "2026-04-01", "2026-04-30");
+  ASSERT_THAT(april, IsOk());
+  const auto listed = [&](int64_t caller, cim::v1::ListStatementsRequest request) {
+    absl::StatusOr<cim::v1::ListStatementsResponse> list = workflow_.List(Caller(caller), request);
+    EXPECT_THAT(list, IsOk());
+    std::vector<int64_t> ids;
+    if (list.ok()) {
+      for (const cim::v1::Statement& s : list->statements()) ids.push_back(s.id());
+    }
+    return ids;
+  };
+  cim::v1::ListStatementsRequest request;
+  request.set_program_id(program_.id());
+  // The program's claims are Alpha's: March's EUR statement and April's.
+  EXPECT_THAT(listed(kFay, request),
+              ElementsAre(april->statements(0).id(), march->statements(0).id()));
+  EXPECT_THAT(listed(kBea, request), ElementsAre());
+  request.set_from_date("2026-04-01");
+  EXPECT_THAT(listed(kAnn, request), ElementsAre(april->statements(0).id()));
+  request.set_program_id(0);
+  request.set_from_date("2026-02-01");
+  request.set_to_date("2026-03-15");
+  EXPECT_THAT(
+      listed(kFay, request),
+      ElementsAre(march->statements(2).id(), march->statements(1).id(), march->statements(0).id()));
+
+  const struct {
+    const char* from;
+    const char* to;
+    const char* violation;
+  } kBad[] = {
+      {"2026-13-01", "", "from_date"},
+      {"", "1 April", "to_date"},
+      {"2026-04-02", "2026-04-01", "from_date: must not be after to_date"},
+  };
+  for (const auto& c : kBad) {
+    request.set_from_date(c.from);
+    request.set_to_date(c.to);
+    EXPECT_THAT(workflow_.List(Caller(kFay), request),
+                StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr(c.violation)))
+        << c.from << " " << c.to;
+  }
 }
 
 TEST_F(PayoutWorkflowTest, PartnerAdminsReadOnlyTheirPartnersStatements) {
@@ -201,7 +281,7 @@ TEST_F(PayoutWorkflowTest, ExportsTheStatementAsCsvWithInertText) {
                          "fund_request_id,amount,currency,basis\r\n",
                          first, ",2026-03-02 09:00:00,rebate,", program_.id(), ",rebate,2,",
                          claim1_, ",0,120.00,EUR,\"2% of 6,000.00\"\r\n",  //
-                         second, ",2026-03-02 09:01:00,reversal,0,,0,", claim1_,
+                         second, ",2026-03-02 09:01:00,reversal,", program_.id(), ",,0,", claim1_,
                          ",0,-20.50,EUR,\"'=HYPERLINK(\"\"x\"\")\"\r\n",
                          ",,total,,,,,,99.50,EUR,\"Alpha, 2026-03-01 to 2026-03-31\"\r\n"));
   EXPECT_THAT(workflow_.Export(Caller(kBea), id), StatusIs(absl::StatusCode::kNotFound));

@@ -204,5 +204,53 @@ TEST_F(ProductCatalogTest, ImportsAllOrNothing) {
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("at most 5,000 per import")));
 }
 
+TEST_F(ProductCatalogTest, ACsvImportIsCheckedRowByRowAndWrittenOnlyWhenEveryRowIsFine) {
+  ASSERT_TRUE(catalog_.CreateProduct(Admin(), Make("NW-1")).ok());
+  const std::string header = "sku,name,currency_code,list_price,unit_cost\n";
+  cim::v1::ImportProductsFromCsvRequest request;
+  request.set_csv(header + "NW-1,Switch 24 v2,EUR,1199,700\nST-9,Storage 9,EUR,-1,\n");
+  absl::StatusOr<cim::v1::ImportProductsFromCsvResponse> checked =
+      catalog_.ImportProductsFromCsv(Admin(), request);
+  ASSERT_TRUE(checked.ok()) << checked.status();
+  ASSERT_EQ(checked->rows_size(), 2);
+  EXPECT_EQ(checked->rows(0).action(), cim::v1::CSV_PRODUCT_ACTION_UPDATE);
+  EXPECT_EQ(checked->rows(1).line(), 3);
+  EXPECT_EQ(checked->rows(1).action(), cim::v1::CSV_PRODUCT_ACTION_UNSPECIFIED);
+  ASSERT_EQ(checked->rows(1).problems_size(), 1);
+  EXPECT_EQ(checked->rows(1).problems(0).column(), "list_price");
+  EXPECT_FALSE(checked->imported());
+  EXPECT_EQ(checked->created_count(), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM products WHERE name = 'Switch 24 v2'"), 0);
+
+  // Checked without writing: what it would do.
+  request.set_csv(header + "NW-1,Switch 24 v2,EUR,1199,700\nST-9,Storage 9,EUR,15000,\n");
+  request.set_validate_only(true);
+  CIM_ASSERT_OK_AND_ASSIGN(cim::v1::ImportProductsFromCsvResponse preview,
+                           catalog_.ImportProductsFromCsv(Admin(), request));
+  EXPECT_EQ(preview.created_count(), 1);
+  EXPECT_EQ(preview.updated_count(), 1);
+  EXPECT_FALSE(preview.imported());
+  EXPECT_EQ(preview.rows(1).action(), cim::v1::CSV_PRODUCT_ACTION_CREATE);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM products WHERE sku = 'ST-9'"), 0);
+
+  request.set_validate_only(false);
+  CIM_ASSERT_OK_AND_ASSIGN(cim::v1::ImportProductsFromCsvResponse imported,
+                           catalog_.ImportProductsFromCsv(Admin(), request));
+  EXPECT_TRUE(imported.imported());
+  EXPECT_EQ(imported.created_count(), 1);
+  EXPECT_EQ(imported.updated_count(), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM products WHERE sku = 'NW-1' AND name = 'Switch 24 v2'"
+                  " AND list_price = 1199 AND unit_cost = 700"),
+            1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM products WHERE sku = 'ST-9' AND status = 1"), 1);
+
+  EXPECT_THAT(catalog_.ImportProductsFromCsv(Rep(), request),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  request.set_csv("name\nx\n");
+  EXPECT_THAT(catalog_.ImportProductsFromCsv(Admin(), request),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("csv: the header must name the column sku")));
+}
+
 }  // namespace
 }  // namespace cim

@@ -113,6 +113,7 @@ class PayoutRpcTest : public ::testing::Test {
     CreatePayoutRunRequest request;
     request.set_period_start(start);
     request.set_period_end(end);
+    request.set_idempotency_key(absl::StrCat("rpc-run-", ++runs_));
     return payouts_->CreatePayoutRun(TestServer::Context(token).get(), request, out);
   }
 
@@ -125,6 +126,7 @@ class PayoutRpcTest : public ::testing::Test {
   std::unique_ptr<PayoutService::Stub> payouts_;
   std::unique_ptr<LedgerService::Stub> ledger_;
   std::string finance_, alpha_admin_, bravo_admin_;
+  int runs_ = 0;
 };
 
 TEST_F(PayoutRpcTest, RunPayAndExport) {

@@ -215,6 +215,44 @@ TEST_F(ProgramRpcTest, ProductsAreCreatedListedUpdatedAndImported) {
   EXPECT_EQ(all.products_size(), 5);
 }
 
+TEST_F(ProgramRpcTest, ACsvImportNamesEachRowsProblemsInTheReadersWords) {
+  ImportProductsFromCsvRequest request;
+  request.set_csv(
+      "sku,name,currency_code,list_price\n"
+      "CSV-1,Switch,EUR,10\n"
+      "CSV-2,,EUR,-1\n");
+  request.set_validate_only(true);
+  ImportProductsFromCsvResponse out;
+  ASSERT_TRUE(stub_->ImportProductsFromCsv(TestServer::Context(admin_).get(), request, &out).ok());
+  ASSERT_EQ(out.rows_size(), 2);
+  EXPECT_EQ(out.rows(0).action(), CSV_PRODUCT_ACTION_CREATE);
+  ASSERT_EQ(out.rows(1).problems_size(), 2);
+  EXPECT_EQ(out.rows(1).problems(0).column(), "name");
+  EXPECT_EQ(out.rows(1).problems(0).description(), "required");
+  EXPECT_EQ(out.rows(1).problems(1).description(), "must not be negative");
+
+  // Plain English and phrases alike reach a Dutch reader in Dutch.
+  const auto dutch = [&] {
+    auto context = TestServer::Context(admin_);
+    context->AddMetadata("accept-language", "nl");
+    return context;
+  };
+  ASSERT_TRUE(stub_->ImportProductsFromCsv(dutch().get(), request, &out).ok());
+  EXPECT_EQ(out.rows(1).problems(0).description(), "verplicht");
+  EXPECT_EQ(out.rows(1).problems(1).description(), "mag niet negatief zijn");
+  request.set_csv("sku,name,currency_code,list_price\nCSV-1,Switch,EURO,10\n");
+  ASSERT_TRUE(stub_->ImportProductsFromCsv(dutch().get(), request, &out).ok());
+  EXPECT_EQ(out.rows(0).problems(0).description(),
+            "\"EURO\" is geen ondersteunde ISO 4217-valutacode");
+
+  request.set_csv("no header we know\n");
+  EXPECT_THAT(ViolatedFields(
+                  stub_->ImportProductsFromCsv(TestServer::Context(admin_).get(), request, &out)),
+              ElementsAre("csv"));
+  EXPECT_THAT(stub_->ImportProductsFromCsv(TestServer::Context(reseller_rep_).get(), request, &out),
+              StatusIs(grpc::StatusCode::PERMISSION_DENIED));
+}
+
 TEST_F(ProgramRpcTest, InvalidRulesAreRefusedWithFieldDetails) {
   Program program = ParseProgram();
   auto* tiers = program.mutable_rules(0)->mutable_rebate()->mutable_tiers();

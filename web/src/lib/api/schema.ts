@@ -991,6 +991,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/products:importCsv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** cim.v1.ProgramService.ImportProductsFromCsv */
+        post: operations["ProgramService_ImportProductsFromCsv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/products/{product_id}": {
         parameters: {
             query?: never;
@@ -2222,6 +2239,7 @@ export interface components {
             skus?: string[];
         };
         "cim.v1.CreatePayoutRunRequest": {
+            idempotencyKey?: string;
             periodEnd?: string;
             periodStart?: string;
         };
@@ -2235,6 +2253,18 @@ export interface components {
             line?: number;
             /** Format: int64 */
             orderId?: string;
+        };
+        "cim.v1.CsvProblem": {
+            column?: string;
+            description?: string;
+        };
+        "cim.v1.CsvProductRow": {
+            /** @enum {string} */
+            action?: "CSV_PRODUCT_ACTION_UNSPECIFIED" | "CSV_PRODUCT_ACTION_CREATE" | "CSV_PRODUCT_ACTION_UPDATE";
+            /** Format: int32 */
+            line?: number;
+            problems?: components["schemas"]["cim.v1.CsvProblem"][];
+            sku?: string;
         };
         "cim.v1.DecideFundRequestRequest": {
             amount?: string;
@@ -2492,6 +2522,18 @@ export interface components {
             baseline?: "BASELINE_PERIOD_UNSPECIFIED" | "BASELINE_PERIOD_PREVIOUS" | "BASELINE_PERIOD_SAME_LAST_YEAR";
             minGrowthPercent?: string;
             skus?: string[];
+        };
+        "cim.v1.ImportProductsFromCsvRequest": {
+            csv?: string;
+            validateOnly?: boolean;
+        };
+        "cim.v1.ImportProductsFromCsvResponse": {
+            /** Format: int32 */
+            createdCount?: number;
+            imported?: boolean;
+            rows?: components["schemas"]["cim.v1.CsvProductRow"][];
+            /** Format: int32 */
+            updatedCount?: number;
         };
         "cim.v1.ImportProductsRequest": {
             products?: components["schemas"]["cim.v1.Product"][];
@@ -2890,6 +2932,7 @@ export interface components {
             createTime?: string;
             /** Format: int64 */
             id?: string;
+            idempotencyKey?: string;
             periodEnd?: string;
             periodStart?: string;
             statements?: components["schemas"]["cim.v1.Statement"][];
@@ -5983,6 +6026,39 @@ export interface operations {
             };
         };
     };
+    ProgramService_ImportProductsFromCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.ImportProductsFromCsvRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.ImportProductsFromCsvResponse"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     ProgramService_GetProduct: {
         parameters: {
             query?: never;
@@ -7400,11 +7476,14 @@ export interface operations {
     PayoutService_ListStatements: {
         parameters: {
             query?: {
+                fromDate?: string;
                 pageSize?: number;
                 pageToken?: string;
                 partnerId?: string;
                 payoutRunId?: string;
+                programId?: string;
                 status?: "STATEMENT_STATUS_UNSPECIFIED" | "STATEMENT_STATUS_OPEN" | "STATEMENT_STATUS_PAID";
+                toDate?: string;
             };
             header?: never;
             path?: never;
@@ -8192,6 +8271,8 @@ export type CoopAccrualRule = components['schemas']['cim.v1.CoopAccrualRule'];
 export type CreatePayoutRunRequest = components['schemas']['cim.v1.CreatePayoutRunRequest'];
 export type CreateUserRequest = components['schemas']['cim.v1.CreateUserRequest'];
 export type CsvFulfilmentRow = components['schemas']['cim.v1.CsvFulfilmentRow'];
+export type CsvProblem = components['schemas']['cim.v1.CsvProblem'];
+export type CsvProductRow = components['schemas']['cim.v1.CsvProductRow'];
 export type DecideFundRequestRequest = components['schemas']['cim.v1.DecideFundRequestRequest'];
 export type Dispute = components['schemas']['cim.v1.Dispute'];
 export type DisputeAdjustment = components['schemas']['cim.v1.DisputeAdjustment'];
@@ -8216,6 +8297,8 @@ export type GetBalanceResponse = components['schemas']['cim.v1.GetBalanceRespons
 export type GetLeaderboardResponse = components['schemas']['cim.v1.GetLeaderboardResponse'];
 export type GiveKudosRequest = components['schemas']['cim.v1.GiveKudosRequest'];
 export type GrowthRule = components['schemas']['cim.v1.GrowthRule'];
+export type ImportProductsFromCsvRequest = components['schemas']['cim.v1.ImportProductsFromCsvRequest'];
+export type ImportProductsFromCsvResponse = components['schemas']['cim.v1.ImportProductsFromCsvResponse'];
 export type ImportProductsRequest = components['schemas']['cim.v1.ImportProductsRequest'];
 export type ImportProductsResponse = components['schemas']['cim.v1.ImportProductsResponse'];
 export type IncentiveRule = components['schemas']['cim.v1.IncentiveRule'];

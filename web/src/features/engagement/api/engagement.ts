@@ -3,11 +3,13 @@ import { api } from '@/lib/api-client';
 import type { QueryParams } from '@/lib/api/query';
 import type {
   Challenge,
+  FeedEntry,
   GiveKudosRequest,
   Kudos,
   KudosBudget,
   ListFeedResponse,
   ListSurveysResponse,
+  PostSpotlightRequest,
   RespondToSurveyResponse,
   Survey,
   SurveyResults,
@@ -58,6 +60,15 @@ export function useGiveKudos() {
       void queryClient.invalidateQueries({ queryKey: ['feed'] });
       void queryClient.invalidateQueries({ queryKey: ['kudos-budget'] });
     },
+  });
+}
+
+// A spotlight post about a partner (vendor staff).
+export function usePostSpotlight() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PostSpotlightRequest) => api.post<FeedEntry>('/v1/feed:spotlight', input),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['feed'] }),
   });
 }
 

@@ -4,6 +4,7 @@ import { LoadMore } from '@/components/ListControls';
 import { InputField, SelectField, TextAreaField } from '@/components/Fields';
 import { Icon, type IconName } from '@/components/Icon';
 import { Card, Page } from '@/components/Page';
+import { PartnerPicker } from '@/components/PartnerPicker';
 import { Empty, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
@@ -11,7 +12,7 @@ import { labelOf, type FeedEntryKind, type FeedVisibility, type Known } from '@/
 import { useUsers } from '@/lib/api/partners';
 import { formatPoints, formatRelative } from '@/lib/format';
 import { isPartnerRole, isVendorRole, usePrincipal } from '@/lib/principal';
-import { useFeed, useGiveKudos, useKudosBudget } from '../api/engagement';
+import { useFeed, useGiveKudos, useKudosBudget, usePostSpotlight } from '../api/engagement';
 import { SurveyPrompt } from './SurveyPrompt';
 
 const kKindIcons: Record<Known<FeedEntryKind>, IconName> = {
@@ -66,7 +67,10 @@ export default function FeedPage() {
             );
           }}
         </QueryView>
-        {canGiveKudos && <KudosForm />}
+        <div className="feed-layout__side">
+          {canGiveKudos && <KudosForm />}
+          {isVendorRole(principal.role) && <SpotlightForm />}
+        </div>
       </div>
     </Page>
   );
@@ -104,7 +108,7 @@ function KudosForm() {
   };
 
   return (
-    <Card title={t('Give kudos')} id="kudos" className="feed-layout__side">
+    <Card title={t('Give kudos')} id="kudos">
       <form className="form" onSubmit={submit} noValidate>
         <InputField id="kudos-search" label={t('Find a person')} value={search} onValueChange={setSearch} hint={t('Type at least two letters of a name or email.')} />
         <SelectField
@@ -125,16 +129,7 @@ function KudosForm() {
           error={error?.fieldError('points')}
           hint={budget.data ? t('{{points}} points left this month', { points: formatPoints(budget.data.remainingPoints) }) : undefined}
         />
-        <SelectField
-          id="kudos-visibility"
-          label={t('Who sees it')}
-          value={visibility}
-          onValueChange={(v) => setVisibility(v as FeedVisibility)}
-          options={[
-            { value: 'FEED_VISIBILITY_PUBLIC', label: t('Everyone') },
-            { value: 'FEED_VISIBILITY_PARTNER', label: t('Their organisation') },
-          ]}
-        />
+        <VisibilityField id="kudos-visibility" value={visibility} onChange={setVisibility} />
         {error && error.fieldViolations.length === 0 && (
           <p className="form-error" role="alert">
             {error.message}
@@ -142,6 +137,66 @@ function KudosForm() {
         )}
         <button type="submit" className="button button--primary" disabled={give.isPending || !recipient}>
           {t('Send kudos')}
+        </button>
+      </form>
+    </Card>
+  );
+}
+
+// Who sees a feed post: everyone, or the organisation it is about.
+function VisibilityField({ id, value, onChange }: { id: string; value: FeedVisibility; onChange: (v: FeedVisibility) => void }) {
+  const { t } = useTranslation();
+  return (
+    <SelectField
+      id={id}
+      label={t('Who sees it')}
+      value={value}
+      onValueChange={(v) => onChange(v as FeedVisibility)}
+      options={[
+        { value: 'FEED_VISIBILITY_PUBLIC', label: t('Everyone') },
+        { value: 'FEED_VISIBILITY_PARTNER', label: t('Their organisation') },
+      ]}
+    />
+  );
+}
+
+// A spotlight on a partner's achievement, in the feed for everyone or for its organisation.
+function SpotlightForm() {
+  const { t } = useTranslation();
+  const toasts = useToasts();
+  const post = usePostSpotlight();
+  const [partnerId, setPartnerId] = useState('');
+  const [headline, setHeadline] = useState('');
+  const [message, setMessage] = useState('');
+  const [visibility, setVisibility] = useState<FeedVisibility>('FEED_VISIBILITY_PUBLIC');
+  const error = post.error instanceof ApiError ? post.error : null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    post.mutate(
+      { partnerId: partnerId || '0', headline: headline.trim(), message: message.trim(), visibility },
+      {
+        onSuccess: () => {
+          toasts.show(t('Spotlight posted'), 'success');
+          setHeadline('');
+          setMessage('');
+        },
+      },
+    );
+  };
+  return (
+    <Card title={t('Spotlight a partner')} id="spotlight">
+      <form className="form" onSubmit={submit} noValidate>
+        <PartnerPicker id="spotlight-partner" label={t('Partner')} value={partnerId} onChange={setPartnerId} emptyLabel={t('Choose…')} error={error?.fieldError('partner_id')} />
+        <InputField id="spotlight-headline" label={t('Headline')} value={headline} onValueChange={setHeadline} maxLength={120} error={error?.fieldError('headline')} />
+        <TextAreaField id="spotlight-message" label={t('Story')} value={message} onValueChange={setMessage} rows={4} maxLength={2000} error={error?.fieldError('message')} />
+        <VisibilityField id="spotlight-visibility" value={visibility} onChange={setVisibility} />
+        {error && error.fieldViolations.length === 0 && (
+          <p className="form-error" role="alert">
+            {error.message}
+          </p>
+        )}
+        <button type="submit" className="button button--primary" disabled={post.isPending}>
+          {t('Post spotlight')}
         </button>
       </form>
     </Card>

@@ -21,8 +21,8 @@ export function useStatementDetail(id: string | undefined) {
   });
 }
 
-// CreatePayoutRun. The API takes no idempotency key; the form guards each confirmed submission
-// so that it is sent once (the server also never puts an entry in two statements).
+// CreatePayoutRun, idempotent by the request's key: a retry with it answers the run the first
+// request made (and the server never puts an entry in two statements).
 export function useCreatePayoutRun() {
   const queryClient = useQueryClient();
   return useMutation({

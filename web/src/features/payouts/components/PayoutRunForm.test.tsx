@@ -52,7 +52,11 @@ describe('PayoutRunForm', () => {
     const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
     expect(url).toBe('/v1/payout-runs');
     expect(init.method).toBe('POST');
-    expect(JSON.parse(init.body as string)).toEqual({ periodStart: '2026-10-01', periodEnd: '2026-11-30' });
+    expect(JSON.parse(init.body as string)).toEqual({
+      periodStart: '2026-10-01',
+      periodEnd: '2026-11-30',
+      idempotencyKey: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
     expect(result).toHaveTextContent('Payout run 4 for 1 Oct 2026 – 30 Nov 2026 made 3 statements.');
     expect(within(result).getByText('To pay in EUR').parentElement).toHaveTextContent('€1,200.30');
     expect(within(result).getByText('To pay in EUR').parentElement).toHaveTextContent('2 statements');
@@ -69,6 +73,25 @@ describe('PayoutRunForm', () => {
     expect(end).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByText('The period must have ended: choose a day before today (UTC).')).toBeInTheDocument();
     expect(screen.queryByTestId('payout-run-confirm')).not.toBeInTheDocument();
+  });
+
+  it('retries a period with the key of its first request, and a new run with a new key', async () => {
+    fetchMock.mockImplementationOnce(() => answer(503, { code: 14, message: 'the service is unavailable' }));
+    const user = renderForm();
+    await user.click(screen.getByRole('button', { name: 'Review payout run' }));
+    await user.click(screen.getByRole('button', { name: 'Create payout run' }));
+    expect(await screen.findByRole('alert')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Review payout run' }));
+    await user.click(screen.getByRole('button', { name: 'Create payout run' }));
+    await screen.findByTestId('payout-run-result');
+    await user.click(screen.getByRole('button', { name: 'Start another payout run' }));
+    await user.click(screen.getByRole('button', { name: 'Review payout run' }));
+    await user.click(screen.getByRole('button', { name: 'Create payout run' }));
+    await screen.findByTestId('payout-run-result');
+    const keys = fetchMock.mock.calls.map(([, init]) => (JSON.parse((init as RequestInit).body as string) as { idempotencyKey: string }).idempotencyKey);
+    expect(keys).toHaveLength(3);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
   });
 
   it("shows the API's field violations on the fields, and a new confirmation sends again", async () => {

@@ -27,7 +27,10 @@ export function PayoutRunForm({ defaultStart, defaultEnd, today }: Props) {
   const [periodEnd, setPeriodEnd] = useState(defaultEnd);
   const [phase, setPhase] = useState<Phase>({ step: 'edit' });
   const [checks, setChecks] = useState<Record<string, string>>({});
-  // The submission last sent: a confirmation is sent once, however often it is clicked.
+  // The idempotency key of the period under review: kept until a run is made, so that a retry
+  // after an error or a lost answer gets the run the first request made.
+  const runKey = useRef<{ period: string; key: string } | null>(null);
+  // The key in flight: a confirmation is sent once, however often it is clicked.
   const sent = useRef<string | null>(null);
   const error = create.error instanceof ApiError ? create.error : null;
 
@@ -45,17 +48,25 @@ export function PayoutRunForm({ defaultStart, defaultEnd, today }: Props) {
     e.preventDefault();
     create.reset();
     if (!validate()) return;
-    setPhase({ step: 'confirm', submissionKey: crypto.randomUUID() });
+    const period = `${periodStart}/${periodEnd}`;
+    if (runKey.current?.period !== period) runKey.current = { period, key: crypto.randomUUID() };
+    setPhase({ step: 'confirm', submissionKey: runKey.current.key });
   };
 
   const confirm = (submissionKey: string) => {
     if (sent.current === submissionKey) return;
     sent.current = submissionKey;
     create.mutate(
-      { periodStart, periodEnd },
+      { periodStart, periodEnd, idempotencyKey: submissionKey },
       {
-        onSuccess: (run) => setPhase({ step: 'done', run }),
-        onError: () => setPhase({ step: 'edit' }),
+        onSuccess: (run) => {
+          runKey.current = null;
+          setPhase({ step: 'done', run });
+        },
+        onError: () => {
+          sent.current = null;
+          setPhase({ step: 'edit' });
+        },
       },
     );
   };

@@ -1,11 +1,12 @@
 import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { LoadMore } from '@/components/ListControls';
+import { LoadMore, ProgramFilter } from '@/components/ListControls';
 import { Card, Page } from '@/components/Page';
 import { PartnerPicker } from '@/components/PartnerPicker';
 import { Empty, Loading, QueryView } from '@/components/Status';
 import type { Known, StatementStatus } from '@/lib/api/enums';
+import { usePrograms } from '@/lib/api/programs';
 import type { Statement } from '@/lib/api/schema';
 import { formatDateTime, formatDay, formatMoney, todayUtc } from '@/lib/format';
 import { usePrincipal } from '@/lib/principal';
@@ -54,11 +55,22 @@ function Statements({ canPay }: { canPay: boolean }) {
   const [status, setStatus] = useState<StatementStatus | ''>('');
   const [partnerId, setPartnerId] = useState('');
   const [runId, setRunId] = useState('');
+  const [programId, setProgramId] = useState('');
+  const [fromDate, setFromDate] = useState('');
+  const [toDate, setToDate] = useState('');
   const [exportFrom, setExportFrom] = useState('');
   const [exportTo, setExportTo] = useState('');
   const [paying, setPaying] = useState<string | null>(null);
+  const programs = usePrograms();
   const runFilter = /^\d+$/.test(runId.trim()) ? runId.trim() : undefined;
-  const statements = useStatementList({ status: status || undefined, partnerId: partnerId || undefined, payoutRunId: runFilter });
+  const statements = useStatementList({
+    status: status || undefined,
+    partnerId: partnerId || undefined,
+    payoutRunId: runFilter,
+    programId: programId || undefined,
+    fromDate: fromDate || undefined,
+    toDate: toDate || undefined,
+  });
 
   return (
     <Card
@@ -83,6 +95,15 @@ function Statements({ canPay }: { canPay: boolean }) {
         <label className="inline-select">
           <span>{t('Payout run')}</span>
           <input className="payouts__run" inputMode="numeric" value={runId} onChange={(e) => setRunId(e.target.value)} placeholder={t('Any')} />
+        </label>
+        <ProgramFilter programs={programs.data} value={programId} onChange={setProgramId} />
+        <label className="inline-select">
+          <span>{t('Period from')}</span>
+          <input type="date" value={fromDate} max={toDate || undefined} onChange={(e) => setFromDate(e.target.value)} />
+        </label>
+        <label className="inline-select">
+          <span>{t('Period to (inclusive)')}</span>
+          <input type="date" value={toDate} min={fromDate || undefined} onChange={(e) => setToDate(e.target.value)} />
         </label>
       </div>
       <details className="payouts__export">
