@@ -13,6 +13,7 @@ server/audit: lib server/db
 server/events: lib server/db
 server/identity: lib server/db
 server/notification: lib server/db server/events server/identity
+server/accounts: lib server/db server/events server/identity server/notification
 server/money: lib server/db server/events server/identity
 server/program: lib server/db server/events server/identity server/money
 server/training: lib server/db server/events server/identity server/money server/program
@@ -27,9 +28,9 @@ server/recognition: lib server/db server/events server/identity server/money ser
 server/performance: lib server/db server/identity server/money server/program server/engagement
 server/export: lib server/identity server/money server/program server/claim server/payout server/performance
 server/demo: lib server/db server/identity server/money server/program server/training server/partner_tier server/claim server/fund server/redemption server/payout server/recognition server/engagement server/performance server/dispute
-server/rpc: lib server/audit server/identity server/money server/program server/training server/partner_tier server/claim server/fund server/payout server/recognition server/engagement server/performance server/export server/redemption server/dispute server/notification
+server/rpc: lib server/audit server/identity server/accounts server/money server/program server/training server/partner_tier server/claim server/fund server/payout server/recognition server/engagement server/performance server/export server/redemption server/dispute server/notification
 server/jobs: lib server/audit server/recognition server/partner_tier server/notification
-server/app: lib server/db server/audit server/identity server/money server/program server/training server/partner_tier server/claim server/fund server/redemption server/payout server/recognition server/engagement server/performance server/export server/demo server/rpc server/jobs server/dispute server/notification
+server/app: lib server/db server/audit server/identity server/accounts server/money server/program server/training server/partner_tier server/claim server/fund server/redemption server/payout server/recognition server/engagement server/performance server/export server/demo server/rpc server/jobs server/dispute server/notification
 server: lib server/app
 portal-gateway/http: lib
 portal-gateway/transcode: lib portal-gateway/http

@@ -260,11 +260,14 @@ std::variant<Gateway::CallSetup, HttpResponse> Gateway::Admit(const HttpRequestH
   setup.client = client;
   setup.request_id = request_id;
   // Metadata carries printable ASCII only; a header of anything else is left out.
-  if (std::string language = HeaderValue(request, "Accept-Language");
-      language.size() <= 200 &&
-      std::all_of(language.begin(), language.end(), [](char c) { return c >= 0x20 && c < 0x7f; })) {
-    setup.accept_language = std::move(language);
-  }
+  const auto passable = [&](const char* header, size_t max_size) {
+    std::string value = HeaderValue(request, header);
+    const bool printable =
+        std::all_of(value.begin(), value.end(), [](char c) { return c >= 0x20 && c < 0x7f; });
+    return value.size() <= max_size && printable ? value : std::string();
+  };
+  setup.accept_language = passable("Accept-Language", 200);
+  setup.user_agent = passable("User-Agent", 300);
   return setup;
 }
 
@@ -278,6 +281,7 @@ void Gateway::PrepareContext(const CallSetup& setup, grpc::ClientContext& contex
   if (!setup.accept_language.empty()) {
     context.AddMetadata("accept-language", setup.accept_language);
   }
+  if (!setup.user_agent.empty()) context.AddMetadata("x-client-agent", setup.user_agent);
 }
 
 HttpResponse Gateway::GrpcError(const HttpRequestHeader& request, const grpc::Status& status,

@@ -124,6 +124,8 @@ class Gateway {
     std::string request_id;
     // The client's Accept-Language, passed on for the server's texts (empty: none).
     std::string accept_language;
+    // The client's User-Agent, passed on for the sessions a sign-in starts (empty: none).
+    std::string user_agent;
   };
   // The checks every API request passes before its call (rate limits, Grpc-Timeout,
   // credentials and CSRF): what the call carries, or the answer that refuses it.

@@ -7,6 +7,7 @@
 
 #include "absl/status/statusor.h"
 #include "lib/clock.h"
+#include "server/accounts/mysql_account_security_repository.h"
 #include "server/audit/mysql_audit.h"
 #include "server/claim/mysql_claim_repository.h"
 #include "server/db/mysql_database.h"
@@ -47,6 +48,7 @@ struct Repositories {
   MysqlUserRepository users;
   MysqlAccessTokenRepository tokens;
   MysqlLoginThrottleRepository login_throttle;
+  MysqlAccountSecurityRepository accounts;
   MysqlProductRepository products;
   MysqlProgramRepository programs;
   MysqlCertificationRegistry certifications;

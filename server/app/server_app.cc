@@ -16,8 +16,11 @@ ServerApp::ServerApp(const ServerOptions& options, std::unique_ptr<MysqlDatabase
       stores_(*db_, clock_),
       hasher_(options.password_hash),
       authenticator_(stores_.partners, stores_.users, stores_.tokens, stores_.login_throttle,
-                     hasher_, clock_, options.auth),
+                     stores_.accounts, hasher_, clock_, options.auth),
       directory_(stores_.partners, stores_.users, hasher_, clock_, authenticator_.credentials()),
+      account_security_(authenticator_, directory_, stores_.users, stores_.accounts, hasher_,
+                        MessageCatalogs::Compiled(), clock_,
+                        {.portal_url = options.notifications.portal_url}),
       catalog_(stores_.products, clock_),
       program_directory_(stores_.programs, stores_.products, stores_.partners,
                          stores_.certifications, clock_),
@@ -57,6 +60,7 @@ absl::StatusOr<std::unique_ptr<ServerApp>> ServerApp::Start(const ServerOptions&
   }
   std::unique_ptr<ServerApp> app(new ServerApp(options, std::move(db)));
   const RpcHandlers handlers{.auth = app->authenticator_,
+                             .accounts = app->account_security_,
                              .partners = app->directory_,
                              .catalog = app->catalog_,
                              .programs = app->program_directory_,

@@ -13,6 +13,7 @@
 #include "absl/time/time.h"
 #include "lib/clock.h"
 #include "lib/metrics.h"
+#include "server/accounts/account_security.h"
 #include "server/app/metrics_endpoint.h"
 #include "server/app/repositories.h"
 #include "server/audit/audit_trail.h"
@@ -104,6 +105,7 @@ class ServerApp {
   PasswordHasher hasher_;
   Authenticator authenticator_;
   PartnerDirectory directory_;
+  AccountSecurity account_security_;
   ProductCatalog catalog_;
   ProgramDirectory program_directory_;
   LedgerBook ledger_book_;

@@ -13,9 +13,11 @@ struct NewSecret {
   std::string hash;    // what the database keeps
 };
 
-// Session tokens start "cims_", API keys "cimk_" (so leaked keys are recognisable).
+// Session tokens start "cims_", API keys "cimk_", password reset links' tokens "cimr_" (so
+// leaked secrets are recognisable).
 inline constexpr absl::string_view kSessionTokenPrefix = "cims_";
 inline constexpr absl::string_view kApiKeyPrefix = "cimk_";
+inline constexpr absl::string_view kResetTokenPrefix = "cimr_";
 
 // Returns a fresh 256-bit random secret with `prefix` and its hash.
 NewSecret GenerateSecret(absl::string_view prefix);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
@@ -19,6 +20,9 @@ struct AccessTokenRecord {
   int64_t user_id = 0;
   TokenKind kind = TokenKind::kSession;
   std::string description;
+  // Where a session was signed in from and with which browser (empty for API keys).
+  std::string address;
+  std::string agent;
   absl::Time created_at;
   absl::Time expires_at;
   std::optional<absl::Time> revoked_at;
@@ -41,6 +45,11 @@ class AccessTokenRepository {
   virtual absl::StatusOr<Credential> FindCredential(const std::string& token_hash) = 0;
   // NOT_FOUND if no token has `id`.
   virtual absl::StatusOr<AccessTokenRecord> Get(int64_t id) = 0;
+  // API keys of `user_id` (0: of anyone) with id < before_id (0: from the newest), newest
+  // first.
+  virtual absl::StatusOr<std::vector<AccessTokenRecord>> ListApiKeys(int64_t user_id,
+                                                                     int64_t before_id,
+                                                                     int limit) = 0;
   // Marks the token revoked at `now` (no-op if already revoked). NOT_FOUND if absent.
   virtual absl::Status Revoke(int64_t id, absl::Time now) = 0;
 };

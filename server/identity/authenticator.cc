@@ -4,7 +4,9 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "lib/audit_scope.h"
+#include "lib/pagination.h"
 #include "lib/phrase.h"
+#include "lib/proto_time.h"
 #include "lib/status_util.h"
 #include "server/identity/access_token.h"
 
@@ -37,26 +39,20 @@ std::string NormalizeEmail(absl::string_view email) {
 
 Authenticator::Authenticator(PartnerRepository& partners, UserRepository& users,
                              AccessTokenRepository& tokens, LoginThrottleRepository& throttle,
-                             const PasswordHasher& hasher, const Clock& clock, AuthConfig config)
+                             SignInLog& sign_ins, const PasswordHasher& hasher, const Clock& clock,
+                             AuthConfig config)
     : partners_(partners),
       users_(users),
       tokens_(tokens),
       throttle_(throttle),
+      sign_ins_(sign_ins),
       hasher_(hasher),
       clock_(clock),
       config_(config),
       credentials_(clock, config.credential_cache_ttl) {}
 
-absl::StatusOr<LoginResult> Authenticator::Login(absl::string_view email_in,
-                                                 absl::string_view password) {
-  FieldErrors errors;
-  const std::string email = NormalizeEmail(email_in);
-  if (email.empty()) errors.Add("email", "required");
-  if (email.size() > 254) errors.Add("email", "at most 254 characters");
-  if (password.empty()) errors.Add("password", "required");
-  if (password.size() > kMaxPasswordBytes) errors.Add("password", "at most 1024 bytes");
-  CIM_RETURN_IF_ERROR(errors.ToStatus());
-
+absl::StatusOr<UserRecord> Authenticator::CheckPassword(const std::string& email,
+                                                        absl::string_view password) {
   // Count the attempt as a failure before checking the password, in one locked step, so that
   // parallel guesses cannot slip past the lockout; a success clears the count afterwards.
   const absl::Time attempt_time = clock_.Now();
@@ -81,19 +77,55 @@ absl::StatusOr<LoginResult> Authenticator::Login(absl::string_view email_in,
   const bool password_ok =
       hasher_.Verify(can_log_in ? *record->password_hash : hasher_.decoy_hash(), password);
   if (!can_log_in || !password_ok) return absl::UnauthenticatedError(kBadCredentials);
+  CIM_RETURN_IF_ERROR(throttle_.Clear(email));
+  return record;
+}
 
-  absl::StatusOr<Principal> principal = PrincipalFor(record->user);
+absl::StatusOr<LoginResult> Authenticator::Login(absl::string_view email_in,
+                                                 absl::string_view password,
+                                                 const SignInOrigin& origin) {
+  FieldErrors errors;
+  const std::string email = NormalizeEmail(email_in);
+  if (email.empty()) errors.Add("email", "required");
+  if (email.size() > 254) errors.Add("email", "at most 254 characters");
+  if (password.empty()) errors.Add("password", "required");
+  if (password.size() > kMaxPasswordBytes) errors.Add("password", "at most 1024 bytes");
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+
+  absl::StatusOr<LoginResult> result = StartSession(email, password, origin);
+  cim::v1::SignInOutcome outcome = cim::v1::SIGN_IN_OUTCOME_SIGNED_IN;
+  if (absl::IsUnauthenticated(result.status())) {
+    outcome = cim::v1::SIGN_IN_OUTCOME_REFUSED;
+  } else if (absl::IsResourceExhausted(result.status())) {
+    outcome = cim::v1::SIGN_IN_OUTCOME_LOCKED_OUT;
+  } else if (!result.ok()) {
+    return result;  // nothing was decided (the database, say): nothing to record
+  }
+  CIM_RETURN_IF_ERROR(sign_ins_.RecordSignIn({.email = email,
+                                              .outcome = outcome,
+                                              .address = origin.address,
+                                              .agent = origin.agent,
+                                              .at = clock_.Now()}));
+  return result;
+}
+
+absl::StatusOr<LoginResult> Authenticator::StartSession(const std::string& email,
+                                                        absl::string_view password,
+                                                        const SignInOrigin& origin) {
+  CIM_ASSIGN_OR_RETURN(UserRecord record, CheckPassword(email, password));
+  absl::StatusOr<Principal> principal = PrincipalFor(record.user);
   if (absl::IsUnauthenticated(principal.status())) {  // e.g. the partner is suspended
     return absl::UnauthenticatedError(kBadCredentials);
   }
   if (!principal.ok()) return principal.status();
-  CIM_RETURN_IF_ERROR(throttle_.Clear(email));
 
   const absl::Time now = clock_.Now();
   NewSecret secret = GenerateSecret(kSessionTokenPrefix);
   AccessTokenRecord token;
   token.user_id = principal->user_id;
   token.kind = TokenKind::kSession;
+  token.address = origin.address;
+  token.agent = origin.agent;
   token.created_at = now;
   token.expires_at = now + config_.session_ttl;
   // The new session is the signing-in user's own change on the audit trail.
@@ -199,6 +231,32 @@ absl::StatusOr<IssuedApiKey> Authenticator::IssueApiKey(const Principal& caller,
   token.expires_at = now + absl::Hours(24) * (ttl_days == 0 ? kDefaultApiKeyDays : ttl_days);
   CIM_ASSIGN_OR_RETURN(int64_t id, tokens_.Insert(secret.hash, token));
   return IssuedApiKey{id, std::move(secret.secret), token.expires_at};
+}
+
+absl::StatusOr<cim::v1::ListApiKeysResponse> Authenticator::ListApiKeys(
+    const Principal& caller, const cim::v1::ListApiKeysRequest& request) {
+  CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PROGRAM_ADMIN}));
+  FieldErrors errors;
+  const int page_size = PageSize(request.page_size(), errors);
+  if (request.user_id() < 0) errors.Add("user_id", "must not be negative");
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_ASSIGN_OR_RETURN(const int64_t before, DecodePageToken(request));
+  CIM_ASSIGN_OR_RETURN(std::vector<AccessTokenRecord> keys,
+                       tokens_.ListApiKeys(request.user_id(), before, page_size + 1));
+  std::vector<cim::v1::ApiKey> rows;
+  for (const AccessTokenRecord& key : keys) {
+    cim::v1::ApiKey& out = rows.emplace_back();
+    out.set_id(key.id);
+    out.set_user_id(key.user_id);
+    out.set_description(key.description);
+    SetTimestamp(key.created_at, out.mutable_create_time());
+    SetTimestamp(key.expires_at, out.mutable_expire_time());
+    if (key.revoked_at) SetTimestamp(*key.revoked_at, out.mutable_revoke_time());
+  }
+  cim::v1::ListApiKeysResponse response;
+  response.set_next_page_token(
+      FillPage(std::move(rows), page_size, response.mutable_api_keys(), request));
+  return response;
 }
 
 absl::Status Authenticator::RevokeApiKey(const Principal& caller, int64_t key_id) {

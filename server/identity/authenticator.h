@@ -9,6 +9,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "cim/v1/auth_service.pb.h"
 #include "lib/clock.h"
 #include "lib/principal.h"
 #include "server/identity/access_token_repository.h"
@@ -17,6 +18,7 @@
 #include "server/identity/login_throttle_repository.h"
 #include "server/identity/partner_repository.h"
 #include "server/identity/password_hasher.h"
+#include "server/identity/sign_in_log.h"
 #include "server/identity/user_repository.h"
 
 namespace cim {
@@ -41,20 +43,35 @@ struct IssuedApiKey {
   absl::Time expires_at;
 };
 
+// Where a sign-in comes from: the client's address (as the gateway forwarded it, else the
+// caller's peer) and its browser's User-Agent.
+struct SignInOrigin {
+  std::string address;
+  std::string agent;
+};
+
 // Lowercases and trims an email address.
 std::string NormalizeEmail(absl::string_view email);
 
 class Authenticator {
  public:
   Authenticator(PartnerRepository& partners, UserRepository& users, AccessTokenRepository& tokens,
-                LoginThrottleRepository& throttle, const PasswordHasher& hasher, const Clock& clock,
-                AuthConfig config);
+                LoginThrottleRepository& throttle, SignInLog& sign_ins,
+                const PasswordHasher& hasher, const Clock& clock, AuthConfig config);
 
   // Returns a new session for a correct email and password. INVALID_ARGUMENT (field details)
   // for empty fields; UNAUTHENTICATED "invalid email or password" for a wrong password, an
   // unknown email, a disabled user or a service account — with the same password-hash work in
-  // every case; RESOURCE_EXHAUSTED while the email is locked out.
-  absl::StatusOr<LoginResult> Login(absl::string_view email, absl::string_view password);
+  // every case; RESOURCE_EXHAUSTED while the email is locked out. Every attempt with both
+  // fields is recorded with its outcome and `origin`, which the session also keeps.
+  absl::StatusOr<LoginResult> Login(absl::string_view email, absl::string_view password,
+                                    const SignInOrigin& origin = {});
+
+  // The active person `email` (normalised) names, if `password` is theirs: the check Login
+  // makes, counted against the email's lockout the same way.
+  absl::StatusOr<UserRecord> CheckPassword(const std::string& email, absl::string_view password);
+  // Forgets the failures counted against `email` (normalised).
+  absl::Status ClearLockout(const std::string& email) { return throttle_.Clear(email); }
 
   // Resolves a bearer token or API key to its principal. UNAUTHENTICATED if it is unknown,
   // expired or revoked, or its user is disabled or its partner suspended (changes made
@@ -70,6 +87,10 @@ class Authenticator {
   absl::StatusOr<IssuedApiKey> IssueApiKey(const Principal& caller, int64_t user_id,
                                            absl::string_view description, int ttl_days);
 
+  // Program admins: API keys, newest first, of one service account or (user_id 0) all.
+  absl::StatusOr<cim::v1::ListApiKeysResponse> ListApiKeys(
+      const Principal& caller, const cim::v1::ListApiKeysRequest& request);
+
   // Revokes an API key (program admins only). NOT_FOUND if there is no API key `key_id`.
   absl::Status RevokeApiKey(const Principal& caller, int64_t key_id);
 
@@ -77,6 +98,9 @@ class Authenticator {
   CredentialCache& credentials() { return credentials_; }
 
  private:
+  // Login's work once its request is valid: CheckPassword, then a new session for `origin`.
+  absl::StatusOr<LoginResult> StartSession(const std::string& email, absl::string_view password,
+                                           const SignInOrigin& origin);
   // The principal of an active user (partner name included). UNAUTHENTICATED if the user is
   // disabled or its partner is not active.
   absl::StatusOr<Principal> PrincipalFor(const User& user);
@@ -85,6 +109,7 @@ class Authenticator {
   UserRepository& users_;
   AccessTokenRepository& tokens_;
   LoginThrottleRepository& throttle_;
+  SignInLog& sign_ins_;
   const PasswordHasher& hasher_;
   const Clock& clock_;
   AuthConfig config_;

@@ -1,5 +1,7 @@
 #include "server/identity/mysql_access_token_repository.h"
 
+#include <limits>
+
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "lib/status_util.h"
@@ -10,7 +12,7 @@ namespace cim {
 namespace {
 
 constexpr char kSelect[] =
-    "SELECT id, user_id, kind, description, created_at, expires_at, revoked_at"
+    "SELECT id, user_id, kind, description, address, agent, created_at, expires_at, revoked_at"
     " FROM access_tokens WHERE ";
 
 AccessTokenRecord TokenFromRow(const soci::row& row) {
@@ -20,6 +22,8 @@ AccessTokenRecord TokenFromRow(const soci::row& row) {
   t.user_id = r.Integer("user_id");
   t.kind = static_cast<TokenKind>(r.Int("kind"));
   t.description = r.Text("description");
+  t.address = r.Text("address");
+  t.agent = r.Text("agent");
   t.created_at = r.Time("created_at");
   t.expires_at = r.Time("expires_at");
   if (!r.IsNull("revoked_at")) t.revoked_at = r.Time("revoked_at");
@@ -46,6 +50,8 @@ absl::StatusOr<int64_t> MysqlAccessTokenRepository::Insert(const std::string& to
                        .Set("user_id", static_cast<long long>(record.user_id))
                        .Set("kind", static_cast<int>(record.kind))
                        .Set("description", record.description)
+                       .Set("address", record.address)
+                       .Set("agent", record.agent)
                        .Set("created_at", record.created_at)
                        .Set("expires_at", record.expires_at));
   });
@@ -61,7 +67,8 @@ std::vector<absl::StatusOr<Credential>> MysqlAccessTokenRepository::FindCredenti
   absl::StatusOr<absl::flat_hash_map<std::string, Credential>> found = db_.Run(
       [&](soci::session& s) -> absl::StatusOr<absl::flat_hash_map<std::string, Credential>> {
         SqlBuilder q(
-            "SELECT t.id, t.user_id, t.kind, t.description, t.created_at, t.expires_at,"
+            "SELECT t.id, t.user_id, t.kind, t.description, t.address, t.agent, t.created_at,"
+            " t.expires_at,"
             " t.revoked_at, u.email, u.display_name, u.language, u.role, u.partner_id,"
             " u.status AS user_status, p.name AS partner_name, p.status AS partner_status,"
             " t.token_hash FROM access_tokens t JOIN users u ON u.id = t.user_id"
@@ -110,6 +117,23 @@ absl::StatusOr<AccessTokenRecord> MysqlAccessTokenRepository::Get(int64_t id) {
     s << absl::StrCat(kSelect, "id = :id"), soci::use(key), soci::into(r);
     if (!s.got_data()) return NotFoundError("api_key", id);
     return TokenFromRow(r);
+  });
+}
+
+absl::StatusOr<std::vector<AccessTokenRecord>> MysqlAccessTokenRepository::ListApiKeys(
+    int64_t user_id, int64_t before_id, int limit) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<AccessTokenRecord>> {
+    long long user = user_id;
+    long long before = before_id > 0 ? before_id : std::numeric_limits<long long>::max();
+    int kind = static_cast<int>(TokenKind::kApiKey);
+    soci::rowset<soci::row> rows =
+        (s.prepare << absl::StrCat(kSelect,
+                                   "kind = :kind AND (:user1 = 0 OR user_id = :user2)"
+                                   " AND id < :before ORDER BY id DESC LIMIT :limit"),
+         soci::use(kind), soci::use(user), soci::use(user), soci::use(before), soci::use(limit));
+    std::vector<AccessTokenRecord> out;
+    for (const soci::row& r : rows) out.push_back(TokenFromRow(r));
+    return out;
   });
 }
 

@@ -19,6 +19,8 @@ class MysqlAccessTokenRepository final : public AccessTokenRepository {
   // Concurrent lookups share one query (see Batcher): every authenticated call makes one.
   absl::StatusOr<Credential> FindCredential(const std::string& token_hash) override;
   absl::StatusOr<AccessTokenRecord> Get(int64_t id) override;
+  absl::StatusOr<std::vector<AccessTokenRecord>> ListApiKeys(int64_t user_id, int64_t before_id,
+                                                             int limit) override;
   absl::Status Revoke(int64_t id, absl::Time now) override;
 
  private:

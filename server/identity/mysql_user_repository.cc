@@ -54,28 +54,33 @@ Columns UserColumns(const User& user, absl::Time now) {
 
 }  // namespace
 
+absl::StatusOr<User> InsertUser(soci::session& s, const User& user,
+                                const std::optional<std::string>& password_hash, absl::Time now) {
+  int64_t id = 0;
+  try {
+    id = Table("users").Insert(
+        s, UserColumns(user, now)
+               .Set("email", user.email())
+               .SetOrNull("password_hash", password_hash.value_or(""), !password_hash)
+               .Set("created_at", now));
+  } catch (const std::exception& e) {
+    bool lost = false;
+    absl::Status st = MapDatabaseError(e, &lost);
+    if (absl::IsAlreadyExists(st)) {
+      return absl::AlreadyExistsError(
+          Phrase("error.email_taken").Text("email", user.email()).str());
+    }
+    throw;
+  }
+  CIM_ASSIGN_OR_RETURN(UserRecord rec, GetIn(s, id));
+  return rec.user;
+}
+
 absl::StatusOr<User> MysqlUserRepository::Create(const User& user,
                                                  const std::optional<std::string>& password_hash,
                                                  absl::Time now) {
   return db_.Transact([&](soci::session& s) -> absl::StatusOr<User> {
-    int64_t id = 0;
-    try {
-      id = Table("users").Insert(
-          s, UserColumns(user, now)
-                 .Set("email", user.email())
-                 .SetOrNull("password_hash", password_hash.value_or(""), !password_hash)
-                 .Set("created_at", now));
-    } catch (const std::exception& e) {
-      bool lost = false;
-      absl::Status st = MapDatabaseError(e, &lost);
-      if (absl::IsAlreadyExists(st)) {
-        return absl::AlreadyExistsError(
-            Phrase("error.email_taken").Text("email", user.email()).str());
-      }
-      throw;
-    }
-    CIM_ASSIGN_OR_RETURN(UserRecord rec, GetIn(s, id));
-    return rec.user;
+    return InsertUser(s, user, password_hash, now);
   });
 }
 

@@ -7,6 +7,11 @@
 
 namespace cim {
 
+// Inserts `user` (id ignored) in the caller's transaction and returns it as stored.
+// ALREADY_EXISTS if the email is taken.
+absl::StatusOr<User> InsertUser(soci::session& s, const User& user,
+                                const std::optional<std::string>& password_hash, absl::Time now);
+
 class MysqlUserRepository final : public UserRepository {
  public:
   explicit MysqlUserRepository(MysqlDatabase& db) : db_(db) {}

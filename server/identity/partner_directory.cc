@@ -19,8 +19,6 @@ namespace cim {
 namespace {
 
 constexpr int kMaxParentDepth = 16;
-constexpr size_t kMinPasswordChars = 12;
-constexpr size_t kMaxPasswordChars = 128;
 
 absl::Status NotFoundPartner(int64_t id) { return NotFoundError("partner", id); }
 absl::Status NotFoundUser(int64_t id) { return NotFoundError("user", id); }
@@ -193,37 +191,46 @@ absl::Status PartnerDirectory::ValidateRoleAndPartner(const User& user, FieldErr
   return absl::OkStatus();
 }
 
-absl::StatusOr<User> PartnerDirectory::CreateUser(const Principal& caller, const User& in,
-                                                  const std::string& initial_password) {
+absl::StatusOr<User> PartnerDirectory::NewUser(const Principal& caller, const User& in,
+                                               FieldErrors& errors) {
   // Who may grant what is settled before anything looks at other partners' data.
   CIM_RETURN_IF_ERROR(CheckMayAssignRole(caller, in.role(), in.partner_id()));
   User user = in;
   user.set_email(NormalizeEmail(user.email()));
   user.set_display_name(std::string(absl::StripAsciiWhitespace(user.display_name())));
-  FieldErrors errors;
   if (!IsEmailAddress(user.email())) errors.Add("user.email", "a valid email address is required");
   ValidateDisplayName(user.display_name(), errors);
   CIM_RETURN_IF_ERROR(ValidateRoleAndPartner(user, errors));
+  user.set_status(cim::v1::USER_STATUS_ACTIVE);
+  user.clear_etag();
+  return user;
+}
+
+absl::StatusOr<User> PartnerDirectory::CreateUser(const Principal& caller, const User& in,
+                                                  const std::string& initial_password) {
+  FieldErrors errors;
+  CIM_ASSIGN_OR_RETURN(User user, NewUser(caller, in, errors));
   const bool service = user.role() == cim::v1::ROLE_SERVICE_ACCOUNT;
   if (service && !initial_password.empty()) {
     errors.Add("initial_password", "service accounts have no password; issue an API key");
   }
-  if (!service) {
-    const size_t chars = CodePoints(initial_password);
-    if (chars < kMinPasswordChars || chars > kMaxPasswordChars) {
-      errors.Add("initial_password", Phrase("error.chars_between")
-                                         .Count("min", kMinPasswordChars)
-                                         .Count("max", kMaxPasswordChars));
-    }
-  }
+  if (!service) ValidateNewPassword(initial_password, "initial_password", errors);
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   std::optional<std::string> hash;
   if (!service) {
     CIM_ASSIGN_OR_RETURN(hash, hasher_.Hash(initial_password));
   }
-  user.set_status(cim::v1::USER_STATUS_ACTIVE);
-  user.clear_etag();
   return users_.Create(user, hash, clock_.Now());
+}
+
+absl::StatusOr<User> PartnerDirectory::NewInvitedUser(const Principal& caller, const User& in) {
+  FieldErrors errors;
+  CIM_ASSIGN_OR_RETURN(User user, NewUser(caller, in, errors));
+  if (user.role() == cim::v1::ROLE_SERVICE_ACCOUNT) {
+    errors.Add("user.role", "service accounts are not invited; issue an API key");
+  }
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  return user;
 }
 
 absl::StatusOr<User> PartnerDirectory::GetUser(const Principal& caller, int64_t user_id) {

@@ -43,6 +43,9 @@ class PartnerDirectory {
   // ALREADY_EXISTS for a taken email.
   absl::StatusOr<User> CreateUser(const Principal& caller, const User& user,
                                   const std::string& initial_password);
+  // The user `caller` may invite, as it is to be stored: CreateUser's checks without a password
+  // (the invitation's link sets it). Service accounts are not invited.
+  absl::StatusOr<User> NewInvitedUser(const Principal& caller, const User& user);
   // Users see themselves; partner admins their partner's users; vendor roles and service
   // accounts everyone. NOT_FOUND otherwise.
   absl::StatusOr<User> GetUser(const Principal& caller, int64_t user_id);
@@ -67,6 +70,9 @@ class PartnerDirectory {
   // admins only. PERMISSION_DENIED otherwise.
   static absl::Status CheckMayAssignRole(const Principal& caller, Role role, int64_t partner_id);
   static void ValidateDisplayName(absl::string_view name, FieldErrors& errors);
+  // `in` checked as a new user `caller` may create (permission first, then the fields, adding
+  // to `errors`), normalised and ACTIVE.
+  absl::StatusOr<User> NewUser(const Principal& caller, const User& in, FieldErrors& errors);
 
   PartnerRepository& partners_;
   UserRepository& users_;

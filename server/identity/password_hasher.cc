@@ -5,7 +5,25 @@
 #include <cstdlib>
 #include <string>
 
+#include "lib/phrase.h"
+#include "lib/text_field.h"
+
 namespace cim {
+namespace {
+
+constexpr size_t kMinPasswordChars = 12;
+constexpr size_t kMaxPasswordChars = 128;
+
+}  // namespace
+
+void ValidateNewPassword(absl::string_view password, absl::string_view field, FieldErrors& errors) {
+  const size_t chars = CodePoints(password);
+  if (chars < kMinPasswordChars || chars > kMaxPasswordChars) {
+    errors.Add(std::string(field), Phrase("error.chars_between")
+                                       .Count("min", kMinPasswordChars)
+                                       .Count("max", kMaxPasswordChars));
+  }
+}
 
 PasswordHashParams PasswordHashParams::Interactive() {
   return {crypto_pwhash_argon2id_OPSLIMIT_INTERACTIVE, crypto_pwhash_argon2id_MEMLIMIT_INTERACTIVE};

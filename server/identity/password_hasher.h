@@ -7,8 +7,13 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "lib/status_util.h"
 
 namespace cim {
+
+// Adds a violation under `field` unless `password` is one a person may choose: 12 to 128
+// characters.
+void ValidateNewPassword(absl::string_view password, absl::string_view field, FieldErrors& errors);
 
 struct PasswordHashParams {
   unsigned long long opslimit;

@@ -107,6 +107,16 @@ void AddFooter(const MessageCatalogs& catalogs, absl::string_view language,
                   Html(settings), "</a></p></body></html>");
 }
 
+// A line of the text part and a button of the HTML part that open `url`.
+void AppendButton(absl::string_view url, absl::string_view label, absl::string_view text_line,
+                  EmailContent& email) {
+  absl::StrAppend(&email.text, "\n", text_line, "\n");
+  absl::StrAppend(&email.html, "<p><a href=\"", HtmlEscaped(url),
+                  "\" style=\"display:inline-block;padding:10px 16px;background:#1d4ed8;"
+                  "color:#ffffff;border-radius:6px;text-decoration:none\">",
+                  Html(label), "</a></p>");
+}
+
 }  // namespace
 
 NotificationCategory CategoryOf(NotificationKind kind) { return RuleOf(kind).category; }
@@ -272,13 +282,8 @@ EmailContent ComposeNotificationEmail(const MessageCatalogs& catalogs, absl::str
                   Html(text.body), "</p>");
   if (!link.empty()) {
     const std::string url = absl::StrCat(links.portal_url, link);
-    absl::StrAppend(&email.text, "\n",
-                    catalogs.Format(language, "email.open", {{"url", MessageArg::Text(url)}}),
-                    "\n");
-    absl::StrAppend(&email.html, "<p><a href=\"", HtmlEscaped(url),
-                    "\" style=\"display:inline-block;padding:10px 16px;background:#1d4ed8;"
-                    "color:#ffffff;border-radius:6px;text-decoration:none\">",
-                    Html(catalogs.Format(language, "email.open_button", {})), "</a></p>");
+    AppendButton(url, catalogs.Format(language, "email.open_button", {}),
+                 catalogs.Format(language, "email.open", {{"url", MessageArg::Text(url)}}), email);
   }
   AddFooter(catalogs, language, CategoryName(catalogs, language, category), links, email);
   return email;
@@ -313,6 +318,23 @@ EmailContent ComposeDigestEmail(const MessageCatalogs& catalogs, absl::string_vi
   absl::StrAppend(&email.html, "</ul>");
   AddFooter(catalogs, language, catalogs.Format(language, "email.digest.categories", {}), links,
             email);
+  return email;
+}
+
+EmailContent ComposeAccountEmail(const MessageCatalogs& catalogs, absl::string_view language,
+                                 absl::string_view name, const AccountEmail& content) {
+  const std::string greeting =
+      catalogs.Format(language, "email.greeting", {{"name", MessageArg::Text(name)}});
+  EmailContent email{.subject = content.subject};
+  absl::StrAppend(&email.text, greeting, "\n\n", content.body, "\n");
+  absl::StrAppend(&email.html, kHtmlStart, "<p>", Html(greeting), "</p><p>", Html(content.body),
+                  "</p>");
+  AppendButton(content.url, content.button, absl::StrCat(content.button, ": ", content.url), email);
+  absl::StrAppend(&email.text, "\n--\n", content.note, "\n");
+  absl::StrAppend(&email.html,
+                  "<hr style=\"border:none;border-top:1px solid #d9dee3;margin:24px 0 12px\">"
+                  "<p style=\"font-size:12px;color:#52606d\">",
+                  Html(content.note), "</p></body></html>");
   return email;
 }
 

@@ -124,6 +124,19 @@ EmailContent ComposeDigestEmail(const MessageCatalogs& catalogs, absl::string_vi
                                 absl::string_view name, const std::vector<DigestItem>& items,
                                 const EmailLinks& links);
 
+// An email about the account itself (a password reset link, an invitation), which is no
+// notification: no category or unsubscribe link, a button to `url`, and a `note` on what to do
+// if it was not expected. The texts are in the reader's words already.
+struct AccountEmail {
+  std::string subject;
+  std::string body;
+  std::string button;
+  std::string url;
+  std::string note;
+};
+EmailContent ComposeAccountEmail(const MessageCatalogs& catalogs, absl::string_view language,
+                                 absl::string_view name, const AccountEmail& content);
+
 // `address` with the local part hidden but its first character ("r***@amstel.example").
 std::string MaskedEmail(absl::string_view address);
 

@@ -22,7 +22,8 @@ grpc::Status AuthServiceImpl::Login(grpc::ServerContext* context,
                                     const cim::v1::LoginRequest* request,
                                     cim::v1::LoginResponse* response) {
   AuditScope scope(AuditActorOf(nullptr, *context, __func__));
-  absl::StatusOr<LoginResult> result = rpc_.auth().Login(request->email(), request->password());
+  absl::StatusOr<LoginResult> result =
+      rpc_.auth().Login(request->email(), request->password(), SignInOriginOf(*context));
   if (!result.ok()) return ToGrpcStatus(result.status());
   response->set_token(result->token);
   SetTimestamp(result->expires_at, response->mutable_expire_time());
@@ -63,11 +64,65 @@ grpc::Status AuthServiceImpl::IssueApiKey(grpc::ServerContext* context,
   });
 }
 
+grpc::Status AuthServiceImpl::ListApiKeys(grpc::ServerContext* context,
+                                          const cim::v1::ListApiKeysRequest* request,
+                                          cim::v1::ListApiKeysResponse* response) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
+    return Assign(rpc_.auth().ListApiKeys(p, *request), response);
+  });
+}
+
 grpc::Status AuthServiceImpl::RevokeApiKey(grpc::ServerContext* context,
                                            const cim::v1::RevokeApiKeyRequest* request,
                                            cim::v1::RevokeApiKeyResponse* response) {
   return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return rpc_.auth().RevokeApiKey(p, request->key_id());
+  });
+}
+
+grpc::Status AuthServiceImpl::ChangePassword(grpc::ServerContext* context,
+                                             const cim::v1::ChangePasswordRequest* request,
+                                             cim::v1::ChangePasswordResponse* response) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
+    return Assign(accounts_.ChangePassword(p, *request), response);
+  });
+}
+
+grpc::Status AuthServiceImpl::RequestPasswordReset(
+    grpc::ServerContext* context, const cim::v1::RequestPasswordResetRequest* request,
+    cim::v1::RequestPasswordResetResponse* response) {
+  return rpc_.RunAnonymous(*context, __func__, *request, response, [&] {
+    return accounts_.RequestPasswordReset(*request, LanguageFromMetadata(*context));
+  });
+}
+
+grpc::Status AuthServiceImpl::ResetPassword(grpc::ServerContext* context,
+                                            const cim::v1::ResetPasswordRequest* request,
+                                            cim::v1::ResetPasswordResponse* response) {
+  return rpc_.RunAnonymous(*context, __func__, *request, response,
+                           [&] { return accounts_.ResetPassword(*request); });
+}
+
+grpc::Status AuthServiceImpl::ListSessions(grpc::ServerContext* context,
+                                           const cim::v1::ListSessionsRequest* request,
+                                           cim::v1::ListSessionsResponse* response) {
+  return rpc_.Run(*context, __func__, *request, response,
+                  [&](const Principal& p) { return Assign(accounts_.ListSessions(p), response); });
+}
+
+grpc::Status AuthServiceImpl::EndSession(grpc::ServerContext* context,
+                                         const cim::v1::EndSessionRequest* request,
+                                         cim::v1::EndSessionResponse* response) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
+    return accounts_.EndSession(p, request->session_id());
+  });
+}
+
+grpc::Status AuthServiceImpl::ListSignIns(grpc::ServerContext* context,
+                                          const cim::v1::ListSignInsRequest* request,
+                                          cim::v1::ListSignInsResponse* response) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
+    return Assign(accounts_.ListSignIns(p, *request), response);
   });
 }
 

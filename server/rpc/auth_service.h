@@ -3,6 +3,7 @@
 #define CIM_SERVER_RPC_AUTH_SERVICE_H_
 
 #include "cim/v1/auth_service.grpc.pb.h"
+#include "server/accounts/account_security.h"
 #include "server/identity/authenticator.h"
 #include "server/rpc/rpc_handler.h"
 
@@ -13,8 +14,8 @@ cim::v1::Principal ToProto(const Principal& principal);
 
 class AuthServiceImpl final : public cim::v1::AuthService::Service {
  public:
-  explicit AuthServiceImpl(Authenticator& auth)
-      : rpc_(auth, cim::v1::AuthService::service_full_name()) {}
+  AuthServiceImpl(Authenticator& auth, AccountSecurity& accounts)
+      : rpc_(auth, cim::v1::AuthService::service_full_name()), accounts_(accounts) {}
 
   grpc::Status Login(grpc::ServerContext* context, const cim::v1::LoginRequest* request,
                      cim::v1::LoginResponse* response) override;
@@ -24,12 +25,31 @@ class AuthServiceImpl final : public cim::v1::AuthService::Service {
                       cim::v1::Principal* response) override;
   grpc::Status IssueApiKey(grpc::ServerContext* context, const cim::v1::IssueApiKeyRequest* request,
                            cim::v1::IssueApiKeyResponse* response) override;
+  grpc::Status ListApiKeys(grpc::ServerContext* context, const cim::v1::ListApiKeysRequest* request,
+                           cim::v1::ListApiKeysResponse* response) override;
   grpc::Status RevokeApiKey(grpc::ServerContext* context,
                             const cim::v1::RevokeApiKeyRequest* request,
                             cim::v1::RevokeApiKeyResponse* response) override;
+  grpc::Status ChangePassword(grpc::ServerContext* context,
+                              const cim::v1::ChangePasswordRequest* request,
+                              cim::v1::ChangePasswordResponse* response) override;
+  grpc::Status RequestPasswordReset(grpc::ServerContext* context,
+                                    const cim::v1::RequestPasswordResetRequest* request,
+                                    cim::v1::RequestPasswordResetResponse* response) override;
+  grpc::Status ResetPassword(grpc::ServerContext* context,
+                             const cim::v1::ResetPasswordRequest* request,
+                             cim::v1::ResetPasswordResponse* response) override;
+  grpc::Status ListSessions(grpc::ServerContext* context,
+                            const cim::v1::ListSessionsRequest* request,
+                            cim::v1::ListSessionsResponse* response) override;
+  grpc::Status EndSession(grpc::ServerContext* context, const cim::v1::EndSessionRequest* request,
+                          cim::v1::EndSessionResponse* response) override;
+  grpc::Status ListSignIns(grpc::ServerContext* context, const cim::v1::ListSignInsRequest* request,
+                           cim::v1::ListSignInsResponse* response) override;
 
  private:
   RpcHandler rpc_;
+  AccountSecurity& accounts_;
 };
 
 }  // namespace cim

@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "lib/messages.h"
+#include "lib/text_field.h"
 
 namespace cim {
 
@@ -25,11 +26,13 @@ std::string BearerFromMetadata(const grpc::ServerContext& context) {
 
 namespace {
 
-std::string MetadataValue(const grpc::ServerContext& context, absl::string_view key) {
+// The value of metadata `key`, its first `max_bytes` bytes.
+std::string MetadataValue(const grpc::ServerContext& context, absl::string_view key,
+                          size_t max_bytes = 80) {
   const auto& metadata = context.client_metadata();
   auto it = metadata.find(grpc::string_ref(key.data(), key.size()));
   if (it == metadata.end()) return "";
-  return std::string(it->second.data(), it->second.size()).substr(0, 80);
+  return std::string(it->second.data(), std::min(it->second.size(), max_bytes));
 }
 
 }  // namespace
@@ -56,6 +59,13 @@ AuditActor AuditActorOf(const Principal* principal, const grpc::ServerContext& c
   actor.client_address =
       forwarded.empty() ? context.peer() : absl::StrCat(forwarded, " via ", context.peer());
   return actor;
+}
+
+SignInOrigin SignInOriginOf(const grpc::ServerContext& context) {
+  constexpr size_t kWhole = std::string::npos;
+  const std::string forwarded = MetadataValue(context, "x-forwarded-for", kWhole);
+  return {.address = TruncateCodePoints(forwarded.empty() ? context.peer() : forwarded, 200),
+          .agent = TruncateCodePoints(MetadataValue(context, "x-client-agent", kWhole), 300)};
 }
 
 bool WaitUnlessCancelled(const grpc::ServerContext& context, absl::Duration poll) {

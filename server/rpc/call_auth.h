@@ -29,6 +29,11 @@ std::string LanguageFromMetadata(const grpc::ServerContext& context);
 AuditActor AuditActorOf(const Principal* principal, const grpc::ServerContext& context,
                         absl::string_view rpc);
 
+// Where a sign-in through this call comes from: the x-forwarded-for metadata (else the peer)
+// and the x-client-agent metadata the gateway sets from the browser's User-Agent, each cut to
+// what sessions keep.
+SignInOrigin SignInOriginOf(const grpc::ServerContext& context);
+
 // Waits `poll` for a server-streaming call, waking every 50 ms to notice a cancelled call
 // (client gone, server stopping). Returns false if the call was cancelled.
 bool WaitUnlessCancelled(const grpc::ServerContext& context, absl::Duration poll);

@@ -68,8 +68,8 @@ grpc::Status NotificationServiceImpl::UpdatePartnerNotificationDefaults(
 grpc::Status NotificationServiceImpl::Unsubscribe(grpc::ServerContext* context,
                                                   const cim::v1::UnsubscribeRequest* request,
                                                   cim::v1::UnsubscribeResponse* response) {
-  AuditScope scope(AuditActorOf(nullptr, *context, __func__));
-  return ToGrpcStatus(Assign(notifications_.Unsubscribe(*request), response));
+  return rpc_.RunAnonymous(*context, __func__, *request, response,
+                           [&] { return Assign(notifications_.Unsubscribe(*request), response); });
 }
 
 }  // namespace cim

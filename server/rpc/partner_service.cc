@@ -46,6 +46,14 @@ grpc::Status PartnerServiceImpl::CreateUser(grpc::ServerContext* context,
   });
 }
 
+grpc::Status PartnerServiceImpl::InviteUser(grpc::ServerContext* context,
+                                            const cim::v1::InviteUserRequest* request,
+                                            cim::v1::User* response) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
+    return Assign(accounts_.InviteUser(p, *request, p.language), response);
+  });
+}
+
 grpc::Status PartnerServiceImpl::GetUser(grpc::ServerContext* context,
                                          const cim::v1::GetUserRequest* request,
                                          cim::v1::User* response) {

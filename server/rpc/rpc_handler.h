@@ -66,19 +66,17 @@ class RpcHandler {
       return ToGrpcStatus(principal.status(), ReaderOf(LanguageFromMetadata(context)));
     }
     if (principal->language.empty()) principal->language = LanguageFromMetadata(context);
-    const Wording reader = ReaderOf(principal->language);
-    if (absl::Status checked = CheckRequestFields(request); !checked.ok()) {
-      return ToGrpcStatus(checked, reader);
-    }
-    absl::Status status;
-    if (audited(method)) {
-      AuditScope scope(AuditActorOf(&*principal, context, method));
-      status = std::forward<Fn>(fn)(*principal);
-    } else {
-      status = std::forward<Fn>(fn)(*principal);
-    }
-    if (status.ok() && response != nullptr) RenderPhrases(reader, *response);
-    return ToGrpcStatus(status, reader);
+    return Call(context, method, request, response, &*principal,
+                [&] { return std::forward<Fn>(fn)(*principal); });
+  }
+
+  // The same for a method marked `(cim.v1.anonymous)`: nobody to authenticate, fn() -> Status
+  // runs as nobody, and the texts are in the language the call's metadata asks for.
+  template <typename Fn>
+  grpc::Status RunAnonymous(const grpc::ServerContext& context, absl::string_view method,
+                            const google::protobuf::Message& request,
+                            google::protobuf::Message* response, Fn&& fn) const {
+    return Call(context, method, request, response, nullptr, std::forward<Fn>(fn));
   }
 
   // The same for a client-streaming call, whose messages the logic reads (and checks with
@@ -95,6 +93,28 @@ class RpcHandler {
  private:
   static Wording ReaderOf(absl::string_view language) {
     return Wording(MessageCatalogs::Compiled(), language);
+  }
+
+  // Checks `request`, runs fn() (in an AuditScope of `principal`, nullptr for nobody, if
+  // `method` is audited), renders `response` and the status for the reader.
+  template <typename Fn>
+  grpc::Status Call(const grpc::ServerContext& context, absl::string_view method,
+                    const google::protobuf::Message& request, google::protobuf::Message* response,
+                    const Principal* principal, Fn&& fn) const {
+    const Wording reader =
+        ReaderOf(principal != nullptr ? principal->language : LanguageFromMetadata(context));
+    if (absl::Status checked = CheckRequestFields(request); !checked.ok()) {
+      return ToGrpcStatus(checked, reader);
+    }
+    absl::Status status;
+    if (audited(method)) {
+      AuditScope scope(AuditActorOf(principal, context, method));
+      status = std::forward<Fn>(fn)();
+    } else {
+      status = std::forward<Fn>(fn)();
+    }
+    if (status.ok() && response != nullptr) RenderPhrases(reader, *response);
+    return ToGrpcStatus(status, reader);
   }
 
   Authenticator& auth_;

@@ -15,8 +15,8 @@
 namespace cim {
 
 RpcServer::RpcServer(const RpcHandlers& h)
-    : auth_service_(h.auth),
-      partner_service_(h.auth, h.partners),
+    : auth_service_(h.auth, h.accounts),
+      partner_service_(h.auth, h.partners, h.accounts),
       program_service_(h.auth, h.catalog, h.programs, h.progress),
       ledger_service_(h.auth, h.ledger),
       claim_service_(h.auth, h.claims),

@@ -33,6 +33,7 @@ namespace cim {
 // The domain objects the services adapt (owned by the caller, outliving the server).
 struct RpcHandlers {
   Authenticator& auth;
+  AccountSecurity& accounts;
   PartnerDirectory& partners;
   ProductCatalog& catalog;
   ProgramDirectory& programs;

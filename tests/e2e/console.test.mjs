@@ -2,8 +2,8 @@
 // program admin builds a program (a rule error lands on its field, the what-if simulation,
 // activation); a program admin writes a quiz that a partner rep then takes, graded by the server;
 // a channel manager pre-approves, reimburses and refuses MDF requests; finance reverses a reward
-// with a reason and pays a statement; a program admin posts a spotlight and keeps the product
-// catalog (a CSV import checked row by row);
+// with a reason and pays a statement; a program admin posts a spotlight, keeps the product
+// catalog (a CSV import checked row by row) and the API keys of service accounts;
 // every console page at phone width and under axe-core.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -339,6 +339,55 @@ test('a program admin keeps the product catalog: add, edit, retire, and a CSV im
   await page.context().close();
 });
 
+test('a program admin creates a service account, issues a key shown once that the API takes, and revokes it', async () => {
+  const base = e2e.stack.baseUrl;
+  const page = await newPage();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  await signIn(page, base, login('program admin'));
+  await page.goto(`${base}/setup/api-keys`);
+  await page.getByRole('heading', { name: 'API keys', level: 1 }).waitFor();
+  await page.getByLabel('System name').fill('E2E warehouse sync');
+  await page.getByLabel('Contact email').fill('not-an-email');
+  await page.getByRole('button', { name: 'Create service account' }).click();
+  assert.match(await fieldError(page, 'Contact email'), /valid email/);
+  await page.getByLabel('Contact email').fill('warehouse-sync@vendor.example');
+  await page.getByRole('button', { name: 'Create service account' }).click();
+  const card = page.locator('.card', { has: page.getByRole('heading', { name: 'E2E warehouse sync' }) });
+  await card.getByText('No keys yet.').waitFor();
+
+  await card.getByLabel('What the new key is for').fill('Nightly stock levels');
+  await card.getByLabel('Valid for (days)').fill('900');
+  await card.getByRole('button', { name: /Issue a key/ }).click();
+  await card.getByText(/must be between 1 and 730/).waitFor();
+  await card.getByLabel('Valid for (days)').fill('30');
+  await card.getByRole('button', { name: /Issue a key/ }).click();
+  const issued = card.getByTestId('issued-key');
+  await issued.waitFor();
+  const key = (await issued.locator('code').textContent()).trim();
+  assert.match(key, /^cimk_/);
+  await issued.getByRole('button', { name: 'Copy key' }).click();
+  await issued.getByRole('button', { name: 'Copied' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), key);
+  await screenshot(page, 'console-api-key-issued');
+
+  // The key works as a Bearer credential, for the service account.
+  const me = await fetch(`${base}/v1/auth/me`, { headers: { authorization: `Bearer ${key}` } });
+  assert.equal(me.status, 200);
+  assert.equal((await me.json()).role, 'ROLE_SERVICE_ACCOUNT');
+
+  // Once hidden it is gone for good: the list shows what it is for, never the key.
+  await issued.getByRole('button', { name: 'Done, hide it' }).click();
+  const row = card.getByRole('row', { name: /Nightly stock levels/ });
+  await row.getByText('Active').waitFor();
+  assert.doesNotMatch(await card.textContent(), /cimk_/);
+  await row.getByRole('button', { name: /Revoke/ }).click();
+  await row.getByRole('button', { name: 'Yes, revoke' }).click();
+  await row.getByText('Revoked').waitFor();
+  const after = await fetch(`${base}/v1/auth/me`, { headers: { authorization: `Bearer ${key}` } });
+  assert.equal(after.status, 401);
+  await page.context().close();
+});
+
 const kConsolePages = {
   'program admin': [
     '/feed',
@@ -355,6 +404,8 @@ const kConsolePages = {
     '/setup/recognition',
     '/setup/training',
     '/setup/engagement',
+    '/setup/api-keys',
+    '/account/security',
     '/audit',
   ],
   'channel manager': ['/review', '/fund-requests', '/programs', '/partners', '/partners/4', '/setup/tiers'],

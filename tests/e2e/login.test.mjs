@@ -1,9 +1,11 @@
-// Browser end-to-end: a demo partner rep signs in on the portal, sees their profile, signs out.
-// Playwright (playwright-core) drives Debian's Chromium headless.
+// Browser end-to-end: a demo partner rep signs in on the portal, sees their profile, signs out;
+// a forgotten password is reset by the emailed link; the account page lists sessions and
+// sign-ins and changes the password; a partner admin invites a colleague, who chooses a password. Playwright (playwright-core) drives Debian's Chromium
+// headless.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useStack } from './harness.mjs';
-import { screenshot, signIn } from './browser.mjs';
+import { screenshot, seriousAxeViolations, signIn } from './browser.mjs';
 
 const e2e = useStack();
 
@@ -51,4 +53,148 @@ test('a wrong password shows the error and keeps the user on the sign-in page', 
   assert.equal(await alert.textContent(), 'Invalid email or password');
   await screenshot(page, 'login-error-phone', false);
   await page.close();
+});
+
+async function signInWith(page, email, password) {
+  await page.goto(e2e.stack.baseUrl);
+  await page.getByLabel('Work email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('#main h1').waitFor();
+}
+
+test('a forgotten password is reset by the emailed link, which works once and signs out everywhere', async () => {
+  const base = e2e.stack.baseUrl;
+  const email = e2e.login('finance');
+  const laptop = await e2e.newPage();
+  await signIn(laptop, base, email);
+
+  const page = await e2e.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(base);
+  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await page.getByLabel('Work email').fill(email);
+  await page.getByRole('button', { name: 'Send me a link' }).click();
+  await page.getByTestId('reset-requested').waitFor();
+  assert.deepEqual(await seriousAxeViolations(page), []);
+
+  // The email waits in the outbox (this stack has no relay): its link is the way in.
+  const text = e2e.stack.query(
+    `SELECT text_body FROM email_outbox WHERE to_address = '${email}' AND dedupe_key LIKE 'password-link:%' ORDER BY id DESC LIMIT 1`,
+  );
+  const token = text.match(/\/reset-password\/(cimr_[A-Za-z0-9_-]+)/)?.[1];
+  assert.ok(token, `no reset link in:\n${text}`);
+  await page.goto(`${base}/reset-password/${token}`);
+  await page.getByLabel('New password', { exact: true }).fill('too-short');
+  await page.getByLabel('New password again').fill('too-short');
+  await page.getByRole('button', { name: 'Set the new password' }).click();
+  await page.locator('#reset-password[aria-invalid="true"]').waitFor();
+  assert.match(await page.locator('#reset-password-error').textContent(), /12 to 128 characters/);
+  await page.getByLabel('New password', { exact: true }).fill('river-lantern-copper-2026');
+  await page.getByLabel('New password again').fill('river-lantern-copper-2025');
+  await page.getByRole('button', { name: 'Set the new password' }).click();
+  await page.getByText('The two new passwords differ.').waitFor();
+  await page.getByLabel('New password again').fill('river-lantern-copper-2026');
+  await page.getByRole('button', { name: 'Set the new password' }).click();
+  await page.getByTestId('password-reset').waitFor();
+  assert.deepEqual(await seriousAxeViolations(page), []);
+  await screenshot(page, 'password-reset-phone', false);
+
+  // The laptop was signed out by the reset; the old password no longer opens the portal.
+  await laptop.reload();
+  await laptop.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await laptop.getByLabel('Work email').fill(email);
+  await laptop.getByLabel('Password').fill('demo-password-2026');
+  await laptop.getByRole('button', { name: 'Sign in' }).click();
+  await laptop.getByRole('alert').waitFor();
+
+  // The link works once.
+  await page.goto(`${base}/reset-password/${token}`);
+  await page.getByLabel('New password', { exact: true }).fill('another-password-2026');
+  await page.getByLabel('New password again').fill('another-password-2026');
+  await page.getByRole('button', { name: 'Set the new password' }).click();
+  await page.getByRole('alert').getByText('this link has expired or was used already', { exact: false }).waitFor();
+  await page.getByRole('link', { name: 'Ask for a new link' }).waitFor();
+  await page.context().close();
+  await laptop.context().close();
+});
+
+test('the account page lists where a person is signed in and every sign-in, and a new password signs out elsewhere', async () => {
+  const base = e2e.stack.baseUrl;
+  const email = e2e.login('channel manager');
+  const phone = await e2e.newPage({ viewport: { width: 390, height: 844 } });
+  await signIn(phone, base, email);
+  const laptop = await e2e.newPage();
+  await laptop.goto(base);
+  await laptop.getByLabel('Work email').fill(email);
+  await laptop.getByLabel('Password').fill('a-wrong-guess');
+  await laptop.getByRole('button', { name: 'Sign in' }).click();
+  await laptop.getByRole('alert').waitFor();
+  await signIn(laptop, base, email);
+
+  await laptop.locator('.topbar__profile').click();
+  await laptop.getByRole('link', { name: 'Open sign-in and security' }).click();
+  await laptop.getByRole('heading', { name: 'Sign-in and security' }).waitFor();
+  const sessions = laptop.getByTestId('session-list');
+  await sessions.getByText('This session').waitFor();
+  assert.equal(await sessions.locator('li').count(), 2);
+  assert.match(await sessions.textContent(), /Chrome on Linux/);
+  assert.match(await sessions.textContent(), /from 127\.0\.0\.1/);
+  const signIns = laptop.getByTestId('sign-in-list');
+  assert.deepEqual(
+    (await signIns.locator('tbody tr td:nth-child(2)').allTextContents()).slice(0, 3),
+    ['Signed in', 'Wrong password', 'Signed in'],
+  );
+  assert.deepEqual(await seriousAxeViolations(laptop), []);
+  await screenshot(laptop, 'account-security');
+
+  await laptop.getByLabel('Current password').fill('not-my-password');
+  await laptop.getByLabel('New password', { exact: true }).fill('orchard-velvet-compass');
+  await laptop.getByLabel('New password again').fill('orchard-velvet-compass');
+  await laptop.getByRole('button', { name: 'Change password' }).click();
+  await laptop.getByText('is not your current password').waitFor();
+  await laptop.getByLabel('Current password').fill('demo-password-2026');
+  await laptop.getByRole('button', { name: 'Change password' }).click();
+  await laptop.getByText('Your password is changed. 1 other session was signed out.').waitFor();
+  await sessions.getByText('This session').waitFor();
+  assert.equal(await sessions.locator('li').count(), 1);
+
+  await phone.reload();
+  await phone.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await signInWith(phone, email, 'orchard-velvet-compass');
+  await phone.context().close();
+  await laptop.context().close();
+});
+
+test('a partner admin invites a colleague, who chooses a password through the emailed link and signs in', async () => {
+  const base = e2e.stack.baseUrl;
+  const admin = await e2e.newPage();
+  await signIn(admin, base, e2e.login('partner admin'));
+  await admin.goto(`${base}/organisation`);
+  await admin.getByRole('button', { name: 'Invite a person' }).click();
+  await admin.getByLabel('Name', { exact: true }).fill('Noor de Wit');
+  await admin.getByLabel('Email', { exact: true }).fill('noor.dewit@e2e.example');
+  await admin.getByRole('button', { name: 'Send invitation' }).click();
+  await admin.getByText('Noor de Wit is invited: an email to noor.dewit@e2e.example brings a link to choose a password.').waitFor();
+  await admin.getByRole('cell', { name: /noor\.dewit@e2e\.example/ }).waitFor();
+  await admin.context().close();
+
+  const text = e2e.stack.query(
+    "SELECT text_body FROM email_outbox WHERE to_address = 'noor.dewit@e2e.example' ORDER BY id DESC LIMIT 1",
+  );
+  assert.match(text, /invited you to the CIM partner portal|made you an account on the CIM partner portal for Amstel Systems/);
+  const token = text.match(/\/welcome\/(cimr_[A-Za-z0-9_-]+)/)?.[1];
+  assert.ok(token, `no invitation link in:\n${text}`);
+
+  const page = await e2e.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(`${base}/welcome/${token}`);
+  await page.getByRole('heading', { name: 'Welcome to the CIM Partner Portal' }).waitFor();
+  await page.getByLabel('Password', { exact: true }).fill('tulip-harbour-mosaic');
+  await page.getByLabel('Password again').fill('tulip-harbour-mosaic');
+  await page.getByRole('button', { name: 'Set my password' }).click();
+  await page.getByTestId('password-reset').waitFor();
+  assert.deepEqual(await seriousAxeViolations(page), []);
+  await screenshot(page, 'invitation-accepted-phone', false);
+  await signInWith(page, 'noor.dewit@e2e.example', 'tulip-harbour-mosaic');
+  await page.getByRole('heading', { name: /Noor/ }).first().waitFor();
+  await page.context().close();
 });

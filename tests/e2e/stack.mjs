@@ -74,6 +74,12 @@ export async function startStack() {
     return {
       baseUrl: `http://127.0.0.1:${httpPort}`,
       seedOutput: seed,
+      // The rows of a query on the stack's database, tab-separated (what a test cannot see
+      // through the portal, e.g. an email waiting in the outbox).
+      query: (statement) =>
+        execFileSync('mariadb', ['--no-defaults', `--socket=${socket}`, '-uroot', '-D', dbName, '-N', '-B', '-r', '-e', statement], {
+          encoding: 'utf8',
+        }),
       // Stops the gateway, then the server; both must drain and exit 0 on SIGTERM.
       async stop() {
         for (const [name, code] of await cleanUp()) {

@@ -69,6 +69,25 @@ TEST_F(GatewayTest, AcceptLanguageDecidesTheCallersLanguage) {
   EXPECT_THAT(unknown.body, HasSubstr(R"("language":"")"));
 }
 
+// A sign-in through the gateway keeps the browser's address and User-Agent with its session.
+TEST_F(GatewayTest, ASessionKnowsTheBrowserAndAddressItWasSignedInFrom) {
+  const std::string agent =
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 "
+      "Safari/537.36";
+  HttpResult login = Send(
+      "POST", "/v1/auth/login",
+      absl::StrCat(R"({"email":"rep@gamma.example","password":")", testing::kTestPassword, R"("})"),
+      {{"Content-Type", "application/json"}, {"User-Agent", agent}});
+  ASSERT_EQ(login.status, 200) << login.body;
+  const std::string token = JsonField(login.body, "token");
+  HttpResult sessions =
+      Send("GET", "/v1/auth/sessions", "", {{"Authorization", absl::StrCat("Bearer ", token)}});
+  ASSERT_EQ(sessions.status, 200) << sessions.body;
+  EXPECT_THAT(sessions.body, HasSubstr(absl::StrCat(R"("agent":")", agent, R"(")")));
+  EXPECT_THAT(sessions.body, HasSubstr(R"("address":"127.0.0.1)"));
+  EXPECT_THAT(sessions.body, HasSubstr(R"("current":true)"));
+}
+
 // A mail client's one-click unsubscribe (RFC 8058) posts a form body without credentials: the
 // route takes no body, so it reaches the server (which knows no such token here).
 TEST_F(GatewayTest, OneClickUnsubscribeNeedsNoSignInAndIgnoresTheFormBody) {

@@ -34,7 +34,7 @@ constexpr char kBadToken[] = "invalid or expired credentials";
 class AuthenticatorTest : public IdentityStoreTest {
  protected:
   Authenticator MakeAuthenticator(AuthConfig config = {}) {
-    return Authenticator(partners_, users_, tokens_, throttle_, hasher_, clock_, config);
+    return Authenticator(partners_, users_, tokens_, throttle_, accounts_, hasher_, clock_, config);
   }
 
   // Logs `email` in with the right password; fails the test and returns "" on error.
@@ -243,6 +243,27 @@ TEST_F(AuthenticatorTest, ApiKeysAreForActiveServiceAccounts) {
   ASSERT_THAT(auth_.RevokeApiKey(admin, yearly->key_id), IsOk());
   EXPECT_THAT(auth_.Authenticate(yearly->api_key), StatusIs(absl::StatusCode::kUnauthenticated));
   EXPECT_THAT(auth_.Authenticate(monthly->api_key).status(), IsOk());
+
+  // Program admins list the keys, newest first, the revoked one with its time; never a secret
+  // and never a person's session.
+  cim::v1::ListApiKeysRequest list;
+  list.set_user_id(service_.id());
+  absl::StatusOr<cim::v1::ListApiKeysResponse> keys = auth_.ListApiKeys(admin, list);
+  ASSERT_THAT(keys.status(), IsOk());
+  ASSERT_EQ(keys->api_keys_size(), 2);
+  EXPECT_EQ(keys->api_keys(0).id(), monthly->key_id);
+  EXPECT_EQ(keys->api_keys(0).description(), "CRM");
+  EXPECT_FALSE(keys->api_keys(0).has_revoke_time());
+  EXPECT_EQ(keys->api_keys(1).id(), yearly->key_id);
+  EXPECT_EQ(keys->api_keys(1).revoke_time().seconds(), absl::ToUnixSeconds(kT0));
+  EXPECT_EQ(keys->api_keys(1).expire_time().seconds(),
+            absl::ToUnixSeconds(kT0 + absl::Hours(24 * 365)));
+  EXPECT_EQ(auth_.ListApiKeys(admin, cim::v1::ListApiKeysRequest())->api_keys_size(), 2);
+  list.set_user_id(alpha_rep_.id());
+  EXPECT_EQ(auth_.ListApiKeys(admin, list)->api_keys_size(), 0);
+  EXPECT_THAT(auth_.ListApiKeys(As(manager_), list), StatusIs(absl::StatusCode::kPermissionDenied));
+  list.set_user_id(-1);
+  EXPECT_THAT(ViolatedFields(auth_.ListApiKeys(admin, list).status()), ElementsAre("user_id"));
 
   // A disabled service account gets no key.
   cim::v1::User disabled = users_.Get(service_.id())->user;

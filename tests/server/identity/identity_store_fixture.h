@@ -1,6 +1,6 @@
 // The fixture the identity tests share: a database of the test's own with the real MariaDB
-// stores (partners, users, tokens, login throttle), two partners (Alpha, Bravo) and their users,
-// a fake clock and fast password hashing.
+// stores (partners, users, tokens, login throttle, account security), two partners (Alpha, Bravo)
+// and their users, a fake clock and fast password hashing.
 #ifndef CIM_TESTS_SERVER_IDENTITY_IDENTITY_STORE_FIXTURE_H_
 #define CIM_TESTS_SERVER_IDENTITY_IDENTITY_STORE_FIXTURE_H_
 
@@ -15,6 +15,7 @@
 #include "lib/clock.h"
 #include "lib/principal.h"
 #include "lib/status_util.h"
+#include "server/accounts/mysql_account_security_repository.h"
 #include "server/identity/mysql_access_token_repository.h"
 #include "server/identity/mysql_login_throttle_repository.h"
 #include "server/identity/mysql_partner_repository.h"
@@ -87,6 +88,7 @@ class IdentityStoreTest : public ::testing::Test {
   MysqlUserRepository users_{database_.db()};
   MysqlAccessTokenRepository tokens_{database_.db()};
   MysqlLoginThrottleRepository throttle_{database_.db()};
+  MysqlAccountSecurityRepository accounts_{database_.db()};
 
   cim::v1::Partner alpha_, bravo_;
   cim::v1::User admin_, manager_, alpha_admin_, alpha_rep_, bravo_rep_, service_;

@@ -189,5 +189,84 @@ TEST_F(AuthServiceTest, ApiKeysAndLogoutAreAuditedAsTheirCaller) {
               StatusIs(absl::StatusCode::kUnauthenticated));
 }
 
+// Anonymous calls reset a forgotten password: the email and the errors are in the caller's
+// language, the link works once, and the person's sessions know where they were signed in.
+TEST_F(AuthServiceTest, AForgottenPasswordIsResetByLinkInTheCallersLanguage) {
+  // A browser's whole User-Agent, longer than other metadata the server keeps.
+  static constexpr char kAgent[] =
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 "
+      "Safari/537.36";
+  const auto dutch = [] {
+    auto context = TestServer::Context("");
+    context->AddMetadata("accept-language", "nl-NL,nl;q=0.9");
+    context->AddMetadata("x-forwarded-for", "198.51.100.23");
+    context->AddMetadata("x-client-agent", kAgent);
+    return context;
+  };
+  RequestPasswordResetRequest ask;
+  ask.set_email("nobody@alpha.example");
+  RequestPasswordResetResponse asked;
+  ASSERT_TRUE(auth_->RequestPasswordReset(dutch().get(), ask, &asked).ok());
+  ask.set_email("rep@alpha.example");
+  ASSERT_TRUE(auth_->RequestPasswordReset(dutch().get(), ask, &asked).ok());
+  ASSERT_EQ(server_.database().Count("SELECT COUNT(*) FROM email_outbox"), 1);
+  EXPECT_EQ(AuditRecords("rpc = 'RequestPasswordReset' AND entity_type = 'password_resets'"
+                         " AND client_address LIKE '198.51.100.23 via %'"),
+            1);
+  absl::StatusOr<std::string> text =
+      server_.database().db().Run([](soci::session& s) -> absl::StatusOr<std::string> {
+        std::string body;
+        s << "SELECT text_body FROM email_outbox", soci::into(body);
+        return body;
+      });
+  ASSERT_TRUE(text.ok());
+  EXPECT_THAT(*text, HasSubstr("Kies een nieuw wachtwoord: "));
+  const size_t at = text->find("cimr_");
+  ASSERT_NE(at, std::string::npos) << *text;
+  const std::string token = text->substr(at, text->find_first_of(" \n", at) - at);
+
+  ResetPasswordRequest reset;
+  reset.set_token("cimr_forged");
+  reset.set_new_password("purple-giraffe-umbrella");
+  ResetPasswordResponse done;
+  const grpc::Status forged = auth_->ResetPassword(dutch().get(), reset, &done);
+  EXPECT_EQ(forged.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(forged.error_details(), HasSubstr("deze link is verlopen of al gebruikt"));
+  reset.set_new_password("short");
+  EXPECT_THAT(ViolatedFields(auth_->ResetPassword(dutch().get(), reset, &done)),
+              ElementsAre("new_password"));
+
+  reset.set_token(token);
+  reset.set_new_password("purple-giraffe-umbrella");
+  ASSERT_TRUE(auth_->ResetPassword(dutch().get(), reset, &done).ok());
+  EXPECT_EQ(auth_->ResetPassword(dutch().get(), reset, &done).error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+
+  LoginRequest login;
+  login.set_email("rep@alpha.example");
+  login.set_password("purple-giraffe-umbrella");
+  LoginResponse signed_in;
+  ASSERT_TRUE(auth_->Login(dutch().get(), login, &signed_in).ok());
+  ListSessionsResponse sessions;
+  ASSERT_TRUE(auth_
+                  ->ListSessions(TestServer::Context(signed_in.token()).get(),
+                                 ListSessionsRequest(), &sessions)
+                  .ok());
+  ASSERT_EQ(sessions.sessions_size(), 1);
+  EXPECT_EQ(sessions.sessions(0).address(), "198.51.100.23");
+  EXPECT_EQ(sessions.sessions(0).agent(), kAgent);
+  EXPECT_TRUE(sessions.sessions(0).current());
+  ListSignInsResponse sign_ins;
+  ASSERT_TRUE(auth_
+                  ->ListSignIns(TestServer::Context(signed_in.token()).get(), ListSignInsRequest(),
+                                &sign_ins)
+                  .ok());
+  ASSERT_EQ(sign_ins.sign_ins_size(), 1);
+  EXPECT_EQ(sign_ins.sign_ins(0).outcome(), SIGN_IN_OUTCOME_SIGNED_IN);
+  // Signed out, nobody lists sessions.
+  EXPECT_THAT(auth_->ListSessions(TestServer::Context("").get(), ListSessionsRequest(), &sessions),
+              StatusIs(absl::StatusCode::kUnauthenticated));
+}
+
 }  // namespace
 }  // namespace cim

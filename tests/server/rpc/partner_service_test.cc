@@ -227,5 +227,38 @@ TEST_F(PartnerServiceTest, ChangesAreAuditedAsTheirCallerAndReadsAreNot) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE rpc IN ('GetUser', 'ListPartners')"), 0);
 }
 
+// An invitation over the channel: the partner admin's language writes the email, the new user
+// and the link are one audited change, and another partner's people are not theirs to invite.
+TEST_F(PartnerServiceTest, APartnerAdminInvitesAColleagueInTheirLanguage) {
+  InviteUserRequest request;
+  request.mutable_user()->set_email("nieuw@alpha.example");
+  request.mutable_user()->set_display_name("Nieuwe Collega");
+  request.mutable_user()->set_role(ROLE_PARTNER_REP);
+  request.mutable_user()->set_partner_id(alpha_.id());
+  auto dutch = TestServer::Context(alpha_admin_);
+  dutch->AddMetadata("accept-language", "nl");
+  User invited;
+  ASSERT_TRUE(partners_->InviteUser(dutch.get(), request, &invited).ok());
+  EXPECT_EQ(invited.partner_id(), alpha_.id());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM users WHERE email = 'nieuw@alpha.example'"
+                  " AND password_hash IS NULL"),
+            1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM email_outbox WHERE to_address = 'nieuw@alpha.example'"
+                  " AND subject LIKE '% heeft je uitgenodigd voor het CIM-partnerportaal'"),
+            1);
+  EXPECT_EQ(Count(absl::StrCat("SELECT COUNT(*) FROM audit_log WHERE rpc = 'InviteUser'"
+                               " AND entity_type IN ('users', 'password_resets')"
+                               " AND actor_user_id = ",
+                               alpha_admin_user_.id())),
+            2);
+
+  request.mutable_user()->set_email("someone@bravo.example");
+  request.mutable_user()->set_partner_id(bravo_.id());
+  EXPECT_THAT(partners_->InviteUser(TestServer::Context(alpha_admin_).get(), request, &invited),
+              StatusIs(grpc::StatusCode::PERMISSION_DENIED));
+  EXPECT_THAT(partners_->InviteUser(TestServer::Context("").get(), request, &invited),
+              StatusIs(grpc::StatusCode::UNAUTHENTICATED));
+}
+
 }  // namespace
 }  // namespace cim

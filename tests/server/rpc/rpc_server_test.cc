@@ -98,9 +98,13 @@ class RpcServerTest : public ::testing::Test {
   Repositories stores_{database_.db(), clock_};
   PasswordHasher hasher_{PasswordHashParams::Minimum()};
   Authenticator auth_{stores_.partners, stores_.users, stores_.tokens, stores_.login_throttle,
-                      hasher_,          clock_,        AuthConfig()};
+                      stores_.accounts, hasher_,       clock_,         AuthConfig()};
   PartnerDirectory directory_{stores_.partners, stores_.users, hasher_, clock_,
                               auth_.credentials()};
+  AccountSecurity accounts_{auth_,         directory_,
+                            stores_.users, stores_.accounts,
+                            hasher_,       MessageCatalogs::Compiled(),
+                            clock_,        AccountSecurityOptions()};
   ProductCatalog catalog_{stores_.products, clock_};
   ProgramDirectory programs_{stores_.programs, stores_.products, stores_.partners,
                              stores_.certifications, clock_};
@@ -132,6 +136,7 @@ class RpcServerTest : public ::testing::Test {
                          stores_.certifications, clock_};
   Notifications notifications_{stores_.notifications, MessageCatalogs::Compiled(), clock_};
   const RpcHandlers handlers_{.auth = auth_,
+                              .accounts = accounts_,
                               .partners = directory_,
                               .catalog = catalog_,
                               .programs = programs_,

@@ -4,15 +4,24 @@ import { useTranslation } from 'react-i18next';
 import type { Principal } from '@/lib/api/schema';
 import i18n, { kLanguages, setLanguage } from '@/lib/i18n';
 import { PrincipalContext } from '@/lib/principal';
+import { ForgotPasswordPage } from '@/features/account/components/ForgotPasswordPage';
+import { ResetPasswordPage } from '@/features/account/components/ResetPasswordPage';
 import { useMe } from '@/features/auth/api/get-me';
 import { LoginPage } from '@/features/auth/components/LoginPage';
 import { UnsubscribePage } from '@/features/notifications/components/UnsubscribePage';
 import { createAppRouter } from './routes';
 
-// Pages that need no sign-in: an email's unsubscribe link works signed in or not.
+// Pages that need no sign-in: an email's unsubscribe link works signed in or not, and so do
+// a forgotten password's pages and an invitation's.
 export function App() {
-  const unsubscribe = matchPath('/unsubscribe/:token', window.location.pathname);
+  const path = window.location.pathname;
+  const unsubscribe = matchPath('/unsubscribe/:token', path);
   if (unsubscribe) return <UnsubscribePage token={unsubscribe.params.token ?? ''} />;
+  if (matchPath('/forgot-password', path)) return <ForgotPasswordPage />;
+  const reset = matchPath('/reset-password/:token', path);
+  if (reset) return <ResetPasswordPage token={reset.params.token ?? ''} />;
+  const welcome = matchPath('/welcome/:token', path);
+  if (welcome) return <ResetPasswordPage token={welcome.params.token ?? ''} welcome />;
   return <SignedInApp />;
 }
 

@@ -12,6 +12,7 @@ const page = (load: () => Promise<{ default: React.ComponentType }>) => async ()
 
 const shared: RouteObject[] = [
   { path: 'profile', lazy: page(() => import('@/features/profile/components/ProfilePage')) },
+  { path: 'account/security', lazy: page(() => import('@/features/account/components/AccountSecurityPage')) },
   { path: 'feed', lazy: page(() => import('@/features/engagement/components/FeedPage')) },
   { path: 'claims/:claimId', lazy: page(() => import('@/features/claims/components/ClaimDetailPage')) },
   { path: 'disputes', lazy: page(() => import('@/features/disputes/components/DisputesPage')) },
@@ -63,6 +64,7 @@ const vendorRoutes: RouteObject[] = [
   { path: 'setup/recognition', lazy: page(() => import('@/features/recognition/components/RecognitionSetupPage')) },
   { path: 'setup/training', lazy: page(() => import('@/features/training/components/TrainingSetupPage')) },
   { path: 'setup/engagement', lazy: page(() => import('@/features/engagement/components/EngagementSetupPage')) },
+  { path: 'setup/api-keys', lazy: page(() => import('@/features/apikeys/components/ApiKeysPage')) },
 ];
 
 export function routesFor(role: Role): RouteObject[] {

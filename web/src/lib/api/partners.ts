@@ -1,9 +1,10 @@
 // Partners and the users of the portal as several features read them (pickers, names, the
-// review queue, kudos, payouts). Creating and changing them is in features/partners.
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+// review queue, kudos, payouts), and creating a user (partners' people, service accounts).
+// Changing them is in features/partners.
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type { QueryParams } from './query';
-import type { ListPartnersResponse, ListUsersResponse, Partner, User } from './schema';
+import type { CreateUserRequest, ListPartnersResponse, ListUsersResponse, Partner, User } from './schema';
 
 export type PartnerFilter = Omit<QueryParams<'PartnerService_ListPartners'>, 'pageSize' | 'pageToken'>;
 export type UserFilter = Omit<QueryParams<'PartnerService_ListUsers'>, 'pageSize' | 'pageToken'>;
@@ -51,5 +52,13 @@ export function useUserDirectory() {
       return new Map<string, User>((users ?? []).map((u) => [u.id ?? '', u]));
     },
     staleTime: 5 * 60_000,
+  });
+}
+
+export function useCreateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: CreateUserRequest) => api.post<User>('/v1/users', request),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['users'] }),
   });
 }

@@ -9,6 +9,23 @@
 // repeated field, but an unset message field or oneof member is left out.
 
 export interface paths {
+    "/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** cim.v1.AuthService.ListApiKeys */
+        get: operations["AuthService_ListApiKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/api-keys/{key_id}": {
         parameters: {
             query?: never;
@@ -137,6 +154,108 @@ export interface paths {
         };
         /** cim.v1.AuthService.WhoAmI */
         get: operations["AuthService_WhoAmI"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password:change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** cim.v1.AuthService.ChangePassword */
+        post: operations["AuthService_ChangePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password:requestReset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** cim.v1.AuthService.RequestPasswordReset */
+        post: operations["AuthService_RequestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password:reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** cim.v1.AuthService.ResetPassword */
+        post: operations["AuthService_ResetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** cim.v1.AuthService.ListSessions */
+        get: operations["AuthService_ListSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/sessions/{session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** cim.v1.AuthService.EndSession */
+        delete: operations["AuthService_EndSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/sign-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** cim.v1.AuthService.ListSignIns */
+        get: operations["AuthService_ListSignIns"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1886,6 +2005,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/users:invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** cim.v1.PartnerService.InviteUser */
+        post: operations["PartnerService_InviteUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users/{user_id}": {
         parameters: {
             query?: never;
@@ -1946,6 +2082,19 @@ export interface components {
             /** Format: int64 */
             itemId?: string;
             reason?: string;
+        };
+        "cim.v1.ApiKey": {
+            /** Format: date-time */
+            createTime?: string;
+            description?: string;
+            /** Format: date-time */
+            expireTime?: string;
+            /** Format: int64 */
+            id?: string;
+            /** Format: date-time */
+            revokeTime?: string;
+            /** Format: int64 */
+            userId?: string;
         };
         "cim.v1.Attachment": {
             /** Format: int64 */
@@ -2121,6 +2270,14 @@ export interface components {
             percent?: number;
             target?: string;
             text?: string;
+        };
+        "cim.v1.ChangePasswordRequest": {
+            currentPassword?: string;
+            newPassword?: string;
+        };
+        "cim.v1.ChangePasswordResponse": {
+            /** Format: int32 */
+            endedSessions?: number;
         };
         "cim.v1.ChangeProgramStatusRequest": {
             etag?: string;
@@ -2358,6 +2515,7 @@ export interface components {
             nextStep?: string;
             reason?: string;
         };
+        "cim.v1.EndSessionResponse": Record<string, never>;
         "cim.v1.Enrollment": {
             /** Format: int64 */
             acceptedByUserId?: string;
@@ -2555,6 +2713,9 @@ export interface components {
             rebate?: components["schemas"]["cim.v1.RebateRule"];
             spif?: components["schemas"]["cim.v1.SpifRule"];
         };
+        "cim.v1.InviteUserRequest": {
+            user?: components["schemas"]["cim.v1.User"];
+        };
         "cim.v1.IssueApiKeyRequest": {
             description?: string;
             /** Format: int32 */
@@ -2671,6 +2832,10 @@ export interface components {
             /** Format: int32 */
             progressPercent?: number;
         };
+        "cim.v1.ListApiKeysResponse": {
+            apiKeys?: components["schemas"]["cim.v1.ApiKey"][];
+            nextPageToken?: string;
+        };
         "cim.v1.ListAuditRecordsResponse": {
             nextPageToken?: string;
             records?: components["schemas"]["cim.v1.AuditRecord"][];
@@ -2757,6 +2922,13 @@ export interface components {
             items?: components["schemas"]["cim.v1.RewardItem"][];
             nextPageToken?: string;
             pointsBalance?: string;
+        };
+        "cim.v1.ListSessionsResponse": {
+            sessions?: components["schemas"]["cim.v1.Session"][];
+        };
+        "cim.v1.ListSignInsResponse": {
+            nextPageToken?: string;
+            signIns?: components["schemas"]["cim.v1.SignIn"][];
         };
         "cim.v1.ListStatementsResponse": {
             nextPageToken?: string;
@@ -3240,6 +3412,15 @@ export interface components {
             /** Format: date-time */
             time?: string;
         };
+        "cim.v1.RequestPasswordResetRequest": {
+            email?: string;
+        };
+        "cim.v1.RequestPasswordResetResponse": Record<string, never>;
+        "cim.v1.ResetPasswordRequest": {
+            newPassword?: string;
+            token?: string;
+        };
+        "cim.v1.ResetPasswordResponse": Record<string, never>;
         "cim.v1.ResolveDisputeRequest": {
             adjustment?: components["schemas"]["cim.v1.DisputeAdjustment"];
             /** Format: int64 */
@@ -3359,6 +3540,17 @@ export interface components {
             partnerCount?: string;
             roi?: components["schemas"]["cim.v1.RoiFigures"];
         };
+        "cim.v1.Session": {
+            address?: string;
+            agent?: string;
+            /** Format: date-time */
+            createTime?: string;
+            current?: boolean;
+            /** Format: date-time */
+            expireTime?: string;
+            /** Format: int64 */
+            id?: string;
+        };
         "cim.v1.SetKudosBudgetRequest": {
             monthlyPoints?: string;
             /** Format: int64 */
@@ -3372,6 +3564,16 @@ export interface components {
         };
         "cim.v1.SetTierLadderRequest": {
             ladder?: components["schemas"]["cim.v1.TierLadder"];
+        };
+        "cim.v1.SignIn": {
+            address?: string;
+            agent?: string;
+            /** Format: int64 */
+            id?: string;
+            /** @enum {string} */
+            outcome?: "SIGN_IN_OUTCOME_UNSPECIFIED" | "SIGN_IN_OUTCOME_SIGNED_IN" | "SIGN_IN_OUTCOME_REFUSED" | "SIGN_IN_OUTCOME_LOCKED_OUT";
+            /** Format: date-time */
+            time?: string;
         };
         "cim.v1.SimulatedPartnerRewards": {
             /** Format: int64 */
@@ -3665,6 +3867,39 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AuthService_ListApiKeys: {
+        parameters: {
+            query?: {
+                pageSize?: number;
+                pageToken?: string;
+                userId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.ListApiKeysResponse"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     AuthService_RevokeApiKey: {
         parameters: {
             query?: never;
@@ -3918,6 +4153,197 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["cim.v1.Principal"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AuthService_ChangePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.ChangePasswordResponse"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AuthService_RequestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.RequestPasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.RequestPasswordResetResponse"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AuthService_ResetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.ResetPasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.ResetPasswordResponse"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AuthService_ListSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.ListSessionsResponse"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AuthService_EndSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.EndSessionResponse"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AuthService_ListSignIns: {
+        parameters: {
+            query?: {
+                pageSize?: number;
+                pageToken?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.ListSignInsResponse"];
                 };
             };
             /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
@@ -8130,6 +8556,39 @@ export interface operations {
             };
         };
     };
+    PartnerService_InviteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.InviteUserRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.User"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     PartnerService_GetUser: {
         parameters: {
             query?: never;
@@ -8240,6 +8699,7 @@ export interface operations {
 export type AcceptProgramTermsRequest = components['schemas']['cim.v1.AcceptProgramTermsRequest'];
 export type AddProgramCostRequest = components['schemas']['cim.v1.AddProgramCostRequest'];
 export type AdjustRewardItemStockRequest = components['schemas']['cim.v1.AdjustRewardItemStockRequest'];
+export type ApiKey = components['schemas']['cim.v1.ApiKey'];
 export type Attachment = components['schemas']['cim.v1.Attachment'];
 export type AttachmentMetadata = components['schemas']['cim.v1.AttachmentMetadata'];
 export type Audience = components['schemas']['cim.v1.Audience'];
@@ -8258,6 +8718,8 @@ export type Challenge = components['schemas']['cim.v1.Challenge'];
 export type ChallengeCompletedCriterion = components['schemas']['cim.v1.ChallengeCompletedCriterion'];
 export type ChallengeGoal = components['schemas']['cim.v1.ChallengeGoal'];
 export type ChallengeProgress = components['schemas']['cim.v1.ChallengeProgress'];
+export type ChangePasswordRequest = components['schemas']['cim.v1.ChangePasswordRequest'];
+export type ChangePasswordResponse = components['schemas']['cim.v1.ChangePasswordResponse'];
 export type ChangeProgramStatusRequest = components['schemas']['cim.v1.ChangeProgramStatusRequest'];
 export type CheckEligibilityResponse = components['schemas']['cim.v1.CheckEligibilityResponse'];
 export type Claim = components['schemas']['cim.v1.Claim'];
@@ -8281,6 +8743,7 @@ export type DisputeRefusal = components['schemas']['cim.v1.DisputeRefusal'];
 export type DisputeSubject = components['schemas']['cim.v1.DisputeSubject'];
 export type Eligibility = components['schemas']['cim.v1.Eligibility'];
 export type EligibilityGap = components['schemas']['cim.v1.EligibilityGap'];
+export type EndSessionResponse = components['schemas']['cim.v1.EndSessionResponse'];
 export type EnrollPartnerRequest = components['schemas']['cim.v1.EnrollPartnerRequest'];
 export type Enrollment = components['schemas']['cim.v1.Enrollment'];
 export type EvaluateTiersRequest = components['schemas']['cim.v1.EvaluateTiersRequest'];
@@ -8302,6 +8765,7 @@ export type ImportProductsFromCsvResponse = components['schemas']['cim.v1.Import
 export type ImportProductsRequest = components['schemas']['cim.v1.ImportProductsRequest'];
 export type ImportProductsResponse = components['schemas']['cim.v1.ImportProductsResponse'];
 export type IncentiveRule = components['schemas']['cim.v1.IncentiveRule'];
+export type InviteUserRequest = components['schemas']['cim.v1.InviteUserRequest'];
 export type IssueApiKeyRequest = components['schemas']['cim.v1.IssueApiKeyRequest'];
 export type IssueApiKeyResponse = components['schemas']['cim.v1.IssueApiKeyResponse'];
 export type Kudos = components['schemas']['cim.v1.Kudos'];
@@ -8311,6 +8775,7 @@ export type LeaderboardRow = components['schemas']['cim.v1.LeaderboardRow'];
 export type LedgerEntry = components['schemas']['cim.v1.LedgerEntry'];
 export type Level = components['schemas']['cim.v1.Level'];
 export type LevelProgress = components['schemas']['cim.v1.LevelProgress'];
+export type ListApiKeysResponse = components['schemas']['cim.v1.ListApiKeysResponse'];
 export type ListAuditRecordsResponse = components['schemas']['cim.v1.ListAuditRecordsResponse'];
 export type ListBadgesResponse = components['schemas']['cim.v1.ListBadgesResponse'];
 export type ListCertificationsResponse = components['schemas']['cim.v1.ListCertificationsResponse'];
@@ -8334,6 +8799,8 @@ export type ListProgramTermsVersionsResponse = components['schemas']['cim.v1.Lis
 export type ListProgramsResponse = components['schemas']['cim.v1.ListProgramsResponse'];
 export type ListRedemptionOrdersResponse = components['schemas']['cim.v1.ListRedemptionOrdersResponse'];
 export type ListRewardItemsResponse = components['schemas']['cim.v1.ListRewardItemsResponse'];
+export type ListSessionsResponse = components['schemas']['cim.v1.ListSessionsResponse'];
+export type ListSignInsResponse = components['schemas']['cim.v1.ListSignInsResponse'];
 export type ListStatementsResponse = components['schemas']['cim.v1.ListStatementsResponse'];
 export type ListSurveysResponse = components['schemas']['cim.v1.ListSurveysResponse'];
 export type ListTierChangesResponse = components['schemas']['cim.v1.ListTierChangesResponse'];
@@ -8387,6 +8854,10 @@ export type RecognitionSummary = components['schemas']['cim.v1.RecognitionSummar
 export type RedemptionOrder = components['schemas']['cim.v1.RedemptionOrder'];
 export type RedemptionOrderActionRequest = components['schemas']['cim.v1.RedemptionOrderActionRequest'];
 export type RedemptionOrderEvent = components['schemas']['cim.v1.RedemptionOrderEvent'];
+export type RequestPasswordResetRequest = components['schemas']['cim.v1.RequestPasswordResetRequest'];
+export type RequestPasswordResetResponse = components['schemas']['cim.v1.RequestPasswordResetResponse'];
+export type ResetPasswordRequest = components['schemas']['cim.v1.ResetPasswordRequest'];
+export type ResetPasswordResponse = components['schemas']['cim.v1.ResetPasswordResponse'];
 export type ResolveDisputeRequest = components['schemas']['cim.v1.ResolveDisputeRequest'];
 export type RespondToSurveyRequest = components['schemas']['cim.v1.RespondToSurveyRequest'];
 export type RespondToSurveyResponse = components['schemas']['cim.v1.RespondToSurveyResponse'];
@@ -8399,10 +8870,12 @@ export type RewardItemImageMetadata = components['schemas']['cim.v1.RewardItemIm
 export type RoiFigures = components['schemas']['cim.v1.RoiFigures'];
 export type RuleProgress = components['schemas']['cim.v1.RuleProgress'];
 export type SegmentPerformance = components['schemas']['cim.v1.SegmentPerformance'];
+export type Session = components['schemas']['cim.v1.Session'];
 export type SetKudosBudgetRequest = components['schemas']['cim.v1.SetKudosBudgetRequest'];
 export type SetLeaderboardPrivacyRequest = components['schemas']['cim.v1.SetLeaderboardPrivacyRequest'];
 export type SetLevelsRequest = components['schemas']['cim.v1.SetLevelsRequest'];
 export type SetTierLadderRequest = components['schemas']['cim.v1.SetTierLadderRequest'];
+export type SignIn = components['schemas']['cim.v1.SignIn'];
 export type SimulateProgramRequest = components['schemas']['cim.v1.SimulateProgramRequest'];
 export type SimulatedPartnerRewards = components['schemas']['cim.v1.SimulatedPartnerRewards'];
 export type SimulationResult = components['schemas']['cim.v1.SimulationResult'];

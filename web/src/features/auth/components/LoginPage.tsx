@@ -62,6 +62,9 @@ export function LoginPage() {
             {loginMutation.isPending ? t('Signing in…') : t('Sign in')}
           </button>
         </form>
+        <p className="login__forgot">
+          <a href="/forgot-password">{t('Forgot your password?')}</a>
+        </p>
         <div className="login__language">
           <label htmlFor="login-language">{t('Language')}</label>
           <select id="login-language" value={i18n.language} onChange={(e) => setLanguage(e.target.value)}>

@@ -10,7 +10,7 @@ import { useUsers } from '@/lib/api/partners';
 import type { User } from '@/lib/api/schema';
 import { formatDate } from '@/lib/format';
 import { ROLE_LABELS } from '@/lib/principal';
-import { useCreateUser, useUpdateUser } from '../api/partners';
+import { useInviteUser, useUpdateUser } from '../api/partners';
 import { leftoverViolations } from './PartnerForm';
 
 const kPartnerRoles: Array<Known<Role>> = ['ROLE_PARTNER_REP', 'ROLE_PARTNER_ADMIN'];
@@ -61,7 +61,7 @@ export function PartnerUsers({ partnerId, canManage, selfId }: PartnerUsersProps
         canManage &&
         !adding && (
           <button type="button" className="button button--ghost button--small" onClick={() => setAdding(true)}>
-            {t('Add a person')}
+            {t('Invite a person')}
           </button>
         )
       }
@@ -143,30 +143,38 @@ export function PartnerUsers({ partnerId, canManage, selfId }: PartnerUsersProps
 function AddUser({ partnerId, onClose }: { partnerId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const toasts = useToasts();
-  const create = useCreateUser();
+  const invite = useInviteUser();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('ROLE_PARTNER_REP');
-  const [password, setPassword] = useState('');
-  const error = create.error instanceof ApiError ? create.error : null;
-  const leftover = leftoverViolations(error, ['user.display_name', 'user.email', 'user.role', 'initial_password']);
+  const error = invite.error instanceof ApiError ? invite.error : null;
+  const leftover = leftoverViolations(error, ['user.display_name', 'user.email', 'user.role']);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate(
-      { user: { email: email.trim(), displayName: displayName.trim(), role, partnerId }, initialPassword: password },
+    invite.mutate(
+      { user: { email: email.trim(), displayName: displayName.trim(), role, partnerId } },
       {
         onSuccess: (u) => {
-          toasts.show(t('{{name}} was added', { name: u.displayName }), 'success');
+          toasts.show(t('{{name}} is invited: an email to {{email}} brings a link to choose a password.', { name: u.displayName, email: u.email }), 'success');
           onClose();
         },
       },
     );
   };
   return (
-    <form className="form add-user" onSubmit={submit} noValidate aria-label={t('Add a person')}>
+    <form className="form add-user" onSubmit={submit} noValidate aria-label={t('Invite a person')}>
       <div className="form__grid">
         <InputField id="add-user-name" label={t('Name')} value={displayName} onValueChange={setDisplayName} maxLength={100} error={error?.fieldError('user.display_name')} />
-        <InputField id="add-user-email" label={t('Email')} type="email" autoComplete="off" value={email} onValueChange={setEmail} error={error?.fieldError('user.email')} />
+        <InputField
+          id="add-user-email"
+          label={t('Email')}
+          type="email"
+          autoComplete="off"
+          value={email}
+          onValueChange={setEmail}
+          error={error?.fieldError('user.email')}
+          hint={t('The invitation goes here; its link works for 7 days.')}
+        />
         <SelectField
           id="add-user-role"
           label={t('Role')}
@@ -175,16 +183,6 @@ function AddUser({ partnerId, onClose }: { partnerId: string; onClose: () => voi
           options={kPartnerRoles.map((r) => ({ value: r, label: t(ROLE_LABELS[r]) }))}
           error={error?.fieldError('user.role')}
         />
-        <InputField
-          id="add-user-password"
-          label={t('Initial password')}
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onValueChange={setPassword}
-          error={error?.fieldError('initial_password')}
-          hint={t('At least 12 characters; share it privately.')}
-        />
       </div>
       {error && (leftover.length > 0 || error.fieldViolations.length === 0) && (
         <div className="form-error" role="alert">
@@ -192,8 +190,8 @@ function AddUser({ partnerId, onClose }: { partnerId: string; onClose: () => voi
         </div>
       )}
       <div className="button-row">
-        <button type="submit" className="button button--primary button--inline" disabled={create.isPending}>
-          {create.isPending ? t('Adding…') : t('Add')}
+        <button type="submit" className="button button--primary button--inline" disabled={invite.isPending}>
+          {invite.isPending ? t('Sending invitation…') : t('Send invitation')}
         </button>
         <button type="button" className="button button--ghost" onClick={onClose}>
           {t('Cancel')}

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Card, Page } from '@/components/Page';
 import { api } from '@/lib/api-client';
@@ -49,6 +50,12 @@ export default function ProfilePage() {
           </div>
         </dl>
       </section>
+      <Card title={t('Sign-in and security')} id="security">
+        <p className="muted">{t('Change your password, see where you are signed in and every sign-in to your account.')}</p>
+        <Link className="button button--ghost button--inline" to="/account/security">
+          {t('Open sign-in and security')}
+        </Link>
+      </Card>
       {isPartnerRole(principal.role) && <LeaderboardPrivacy />}
     </Page>
   );
