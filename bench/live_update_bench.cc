@@ -65,6 +65,7 @@ int main(int argc, char** argv) {
   options.migrate = false;
   options.migrations_dir = CIM_MIGRATIONS_DIR;
   options.password_hash = cim::PasswordHashParams::Minimum();
+  options.auth.two_step_roles = {};  // as bench_server.cc's
   absl::StatusOr<std::unique_ptr<cim::ServerApp>> b = cim::ServerApp::Start(options);
   if (!b.ok()) Die(absl::StrCat("second server: ", b.status().ToString()));
 

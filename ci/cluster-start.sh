@@ -27,6 +27,12 @@ FIRST="${NODES#*host=}"; FIRST="${FIRST%%,*}"
 mariadb --no-defaults -h"${FIRST%:*}" -P"${FIRST#*:}" -uroot -e \
   "CREATE DATABASE IF NOT EXISTS cim CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 export CIM_DB="$NODES db=cim"
+# The key that seals two-step sign-in secrets: one for the cluster, shared by every replica.
+KEY_FILE="$ROOT/.cim/cluster-secrets.key"
+if [[ ! -s "$KEY_FILE" ]]; then
+  (umask 077 && openssl rand -hex 32 > "$KEY_FILE")
+fi
+export CIM_SECRETS_KEY_FILE="$KEY_FILE"
 
 # Migrations run once for the cluster (GET_LOCK is node-local under Galera); the seed migrates
 # too, then loads the demo data on the first start only.

@@ -11,6 +11,7 @@ PACKAGES=(
   galera-4 rsync socat iproute2 mariadb-backup jq
   libcurl4-openssl-dev python3-aiosmtpd  # email through an SMTP relay, and a real relay in tests
   libicu-dev  # messages, numbers, money and dates in the reader's language
+  liboath-dev oathtool  # two-step sign-in codes (TOTP); oathtool prints the demo's codes
   systemd  # systemd-analyze: tests/deploy/systemd_units_test.sh
 )
 

@@ -26,6 +26,13 @@ SOCK="${DB_SERVER#*unix_socket=}"
 mariadb --no-defaults --socket="$SOCK" -uroot -e \
   "CREATE DATABASE IF NOT EXISTS cim CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 export CIM_DB="$DB_SERVER db=cim"
+# The key that seals two-step sign-in secrets in the database: made once, readable by its owner
+# only, kept with the data (.cim/), read by the seed and the server.
+KEY_FILE="$ROOT/.cim/secrets.key"
+if [[ ! -s "$KEY_FILE" ]]; then
+  (umask 077 && openssl rand -hex 32 > "$KEY_FILE")
+fi
+export CIM_SECRETS_KEY_FILE="$KEY_FILE"
 
 "$ROOT/ci/stop.sh" --keep-db >/dev/null 2>&1 || true
 # The first seed prints the service account's API key, which exists only then: keep that output.

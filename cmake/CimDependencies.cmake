@@ -9,6 +9,7 @@ find_program(GRPC_CPP_PLUGIN grpc_cpp_plugin REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
 pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-i18n icu-uc)
+pkg_check_modules(OATH REQUIRED IMPORTED_TARGET liboath)
 
 # Debian's SOCI ships no CMake config: find the libraries directly.
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)

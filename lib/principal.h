@@ -26,6 +26,9 @@ struct Principal {
   // The language the server writes to the caller in: their saved choice, else what the call
   // asks for (RpcHandler), else empty (then English).
   std::string language;
+  // True for a person whose role requires two-step sign-in (AuthConfig::two_step_roles) while
+  // they have not set it up: they may call only what sets it up (RpcHandler).
+  bool two_step_setup_required = false;
 };
 
 // Channel manager, program admin, finance.

@@ -52,6 +52,10 @@ ABSL_FLAG(std::string, smtp_from, "portal@cim.localhost",
 ABSL_FLAG(std::string, smtp_from_name, "CIM Partner Portal", "the sender name of every email");
 ABSL_FLAG(std::string, portal_url, "http://127.0.0.1:8080",
           "the portal's address as people open it, for the links in emails (env CIM_PORTAL_URL)");
+ABSL_FLAG(std::string, secrets_key_file, "",
+          "file holding the key (64 hexadecimal digits, e.g. from openssl rand -hex 32; mode 0600) "
+          "that seals two-step sign-in secrets in the database; without it nobody can set "
+          "two-step sign-in up or sign in with it (env CIM_SECRETS_KEY_FILE)");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
           "how long in-flight RPCs may run after SIGTERM/SIGINT");
 
@@ -76,7 +80,8 @@ int main(int argc, char** argv) {
                                   {"migrate_on_start", "CIM_MIGRATE_ON_START"},
                                   {"smtp_url", "CIM_SMTP_URL"},
                                   {"smtp_from", "CIM_SMTP_FROM"},
-                                  {"portal_url", "CIM_PORTAL_URL"}});
+                                  {"portal_url", "CIM_PORTAL_URL"},
+                                  {"secrets_key_file", "CIM_SECRETS_KEY_FILE"}});
   absl::ParseCommandLine(argc, argv);
   // Debian builds Abseil without NDEBUG, which leaves Mutex deadlock detection (a global lock
   // graph updated on every lock) on; tests keep it, running binaries do not pay for it.
@@ -96,6 +101,14 @@ int main(int argc, char** argv) {
   options.migrations_dir = absl::GetFlag(FLAGS_migrations_dir);
   options.migrate = absl::GetFlag(FLAGS_migrate) || absl::GetFlag(FLAGS_migrate_on_start);
   if (options.db_connect.empty()) return Fail(absl::InvalidArgumentError("--db is required"));
+  if (const std::string key_file = absl::GetFlag(FLAGS_secrets_key_file); !key_file.empty()) {
+    absl::StatusOr<cim::SecretSealer::Key> key = cim::SecretSealer::ReadKeyFile(key_file);
+    if (!key.ok()) {
+      Fail(key.status());
+      return 2;  // a configuration error: restarting cannot fix it (RestartPreventExitStatus=2)
+    }
+    options.secrets_key = *key;
+  }
 
   if (absl::GetFlag(FLAGS_migrate)) {
     absl::Status status = cim::MigrateOnly(options);

@@ -14,14 +14,6 @@
 namespace cim {
 namespace {
 
-// What a person may ask of their own account: people, not service accounts.
-absl::Status RequirePerson(const Principal& caller) {
-  if (caller.role == cim::v1::ROLE_SERVICE_ACCOUNT) {
-    return absl::PermissionDeniedError("service accounts have no password or sessions");
-  }
-  return absl::OkStatus();
-}
-
 // The language to write to `user` in: their saved one, else the request's, else English.
 std::string ReaderLanguage(const User& user, absl::string_view request_language) {
   if (!user.language().empty()) return user.language();
@@ -53,13 +45,8 @@ absl::StatusOr<cim::v1::ChangePasswordResponse> AccountSecurity::ChangePassword(
     errors.Add("new_password", "must differ from the current password");
   }
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-  // A wrong current password is the form's error, not the session's: the caller stays signed in.
-  absl::Status checked = auth_.CheckPassword(caller.email, request.current_password()).status();
-  if (absl::IsUnauthenticated(checked)) {
-    errors.Add("current_password", "is not your current password");
-    return errors.ToStatus();
-  }
-  CIM_RETURN_IF_ERROR(checked);
+  CIM_RETURN_IF_ERROR(
+      auth_.CheckOwnPassword(caller, request.current_password(), "current_password"));
   CIM_ASSIGN_OR_RETURN(std::string hash, hasher_.Hash(request.new_password()));
   CIM_ASSIGN_OR_RETURN(const int ended,
                        accounts_.SetPassword(caller.user_id, hash, caller.token_id, clock_.Now()));

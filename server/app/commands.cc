@@ -75,6 +75,13 @@ absl::Status SeedDemo(const ServerOptions& options, std::ostream& out) {
   if (summary.loaded) {
     out << "Demo data loaded: " << summary.partners << " partners, " << summary.users
         << " users.\n";
+    if (options.secrets_key.has_value()) {
+      const SecretSealer sealer(options.secrets_key);
+      CIM_RETURN_IF_ERROR(LoadDemoTwoStep(stores.two_step, sealer, stores.users,
+                                          options.auth.two_step_roles, clock.Now(), summary));
+    } else {
+      out << "Two-step sign-in not set up for the demo (no --secrets_key_file).\n";
+    }
     CIM_ASSIGN_OR_RETURN(DemoProgramSummary money, LoadDemoPrograms({.partners = stores.partners,
                                                                      .users = stores.users,
                                                                      .products = stores.products,
@@ -129,7 +136,12 @@ absl::Status SeedDemo(const ServerOptions& options, std::ostream& out) {
   }
   out << "Demo logins (password for all: " << kDemoPassword << "):\n";
   for (const DemoLogin& login : summary.logins) {
-    out << "  " << login.role << ": " << login.email << "  (" << login.note << ")\n";
+    out << "  " << login.role << ": " << login.email << "  (" << login.note;
+    if (!login.two_step_secret.empty()) {
+      out << "; two-step secret " << login.two_step_secret << ", codes: oathtool --totp -b "
+          << login.two_step_secret;
+    }
+    out << ")\n";
   }
   if (!summary.service_api_key.empty()) {
     out << "  service account API key (ERP sales sync): " << summary.service_api_key << "\n";

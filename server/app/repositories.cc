@@ -16,6 +16,7 @@ Repositories::Repositories(MysqlDatabase& db, const Clock& clock)
       users(db),
       tokens(db),
       login_throttle(db),
+      two_step(db),
       accounts(db),
       products(db),
       programs(db),

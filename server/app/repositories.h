@@ -20,6 +20,7 @@
 #include "server/identity/mysql_access_token_repository.h"
 #include "server/identity/mysql_login_throttle_repository.h"
 #include "server/identity/mysql_partner_repository.h"
+#include "server/identity/mysql_two_step_repository.h"
 #include "server/identity/mysql_user_repository.h"
 #include "server/money/mysql_ledger_repository.h"
 #include "server/notification/mysql_email_outbox.h"
@@ -48,6 +49,7 @@ struct Repositories {
   MysqlUserRepository users;
   MysqlAccessTokenRepository tokens;
   MysqlLoginThrottleRepository login_throttle;
+  MysqlTwoStepRepository two_step;
   MysqlAccountSecurityRepository accounts;
   MysqlProductRepository products;
   MysqlProgramRepository programs;

@@ -14,6 +14,7 @@
 #include "lib/clock.h"
 #include "lib/metrics.h"
 #include "server/accounts/account_security.h"
+#include "server/accounts/two_step_setup.h"
 #include "server/app/metrics_endpoint.h"
 #include "server/app/repositories.h"
 #include "server/audit/audit_trail.h"
@@ -26,6 +27,7 @@
 #include "server/fund/fund_workflow.h"
 #include "server/identity/authenticator.h"
 #include "server/identity/partner_directory.h"
+#include "server/identity/secret_sealer.h"
 #include "server/jobs/background_jobs.h"
 #include "server/money/ledger_book.h"
 #include "server/notification/email_delivery.h"
@@ -68,6 +70,9 @@ struct ServerOptions {
   SmtpConfig smtp;
   // The portal's address and the digest hour, for the notifications' emails.
   NotificationsOptions notifications;
+  // The key two-step sign-in secrets are sealed with (SecretSealer); none: nobody can set
+  // two-step sign-in up or sign in with it.
+  std::optional<SecretSealer::Key> secrets_key;
 };
 
 class ServerApp {
@@ -83,6 +88,8 @@ class ServerApp {
   PartnerRepository& partners() { return stores_.partners; }
   UserRepository& users() { return stores_.users; }
   const PasswordHasher& password_hasher() const { return hasher_; }
+  const SecretSealer& sealer() const { return sealer_; }
+  TwoStepRepository& two_step() { return stores_.two_step; }
   // Calls by method and code with latencies, calls in flight, and database pool use, in
   // Prometheus's text format.
   std::string MetricsText() const;
@@ -103,9 +110,11 @@ class ServerApp {
   std::unique_ptr<MysqlDatabase> db_;
   Repositories stores_;
   PasswordHasher hasher_;
+  SecretSealer sealer_;
   Authenticator authenticator_;
   PartnerDirectory directory_;
   AccountSecurity account_security_;
+  TwoStepSetup two_step_setup_;
   ProductCatalog catalog_;
   ProgramDirectory program_directory_;
   LedgerBook ledger_book_;

@@ -38,11 +38,11 @@ thread_local std::vector<AuditedEntity> pending;
 // one Track.
 thread_local absl::flat_hash_map<std::string, std::string> prefetched;
 
-// Columns never copied into the trail.
-// Columns audit snapshots leave out: secrets, and the *_guard counters that only make Galera
-// certify conflicting transactions (0015_galera_guards.sql).
+// Columns audit snapshots leave out: secrets, hashed or sealed (*_sealed), and the *_guard
+// counters that only make Galera certify conflicting transactions (0015_galera_guards.sql).
 bool IsLeftOutOfSnapshots(absl::string_view name) {
-  return name == "password_hash" || name == "token_hash" || absl::EndsWith(name, "_guard");
+  return name == "password_hash" || name == "token_hash" || name == "code_hash" ||
+         absl::EndsWith(name, "_sealed") || absl::EndsWith(name, "_guard");
 }
 
 // {"column": value, …}: integers as numbers, everything else as the text AuditColumns cast it

@@ -2,11 +2,13 @@
 
 #include <array>
 
+#include "absl/algorithm/container.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "lib/status_util.h"
 #include "server/identity/access_token.h"
+#include "server/identity/one_time_code.h"
 
 namespace cim {
 namespace {
@@ -199,6 +201,23 @@ absl::StatusOr<DemoSummary> LoadDemoData(PartnerRepository& partners, UserReposi
   summary.service_api_key = key.secret;
   summary.loaded = true;
   return summary;
+}
+
+absl::Status LoadDemoTwoStep(TwoStepRepository& two_step, const SecretSealer& sealer,
+                             UserRepository& users, const std::vector<cim::v1::Role>& roles,
+                             absl::Time now, DemoSummary& summary) {
+  for (DemoLogin& login : summary.logins) {
+    CIM_ASSIGN_OR_RETURN(UserRecord person, users.GetByEmail(login.email));
+    if (absl::c_find(roles, person.user.role()) == roles.end()) continue;
+    const std::string secret = NewTotpSecret();
+    CIM_ASSIGN_OR_RETURN(std::string sealed,
+                         sealer.Seal(secret, TwoStepSealContext(person.user.id())));
+    CIM_RETURN_IF_ERROR(two_step.SetPending(person.user.id(), sealed, now));
+    CIM_RETURN_IF_ERROR(two_step.Confirm(person.user.id(), sealed, /*step=*/0,
+                                         /*code_hashes=*/{}, now));
+    login.two_step_secret = secret;
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace cim

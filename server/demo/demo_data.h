@@ -11,6 +11,8 @@
 #include "server/identity/access_token_repository.h"
 #include "server/identity/partner_repository.h"
 #include "server/identity/password_hasher.h"
+#include "server/identity/secret_sealer.h"
+#include "server/identity/two_step_repository.h"
 #include "server/identity/user_repository.h"
 
 namespace cim {
@@ -24,6 +26,9 @@ struct DemoLogin {
   std::string role;  // human-readable, e.g. "partner rep"
   std::string email;
   std::string note;  // e.g. the partner's name
+  // The authenticator secret of a person whose role requires two-step sign-in (only when
+  // LoadDemoTwoStep set it up).
+  std::string two_step_secret;
 };
 
 struct DemoSummary {
@@ -39,6 +44,13 @@ struct DemoSummary {
 absl::StatusOr<DemoSummary> LoadDemoData(PartnerRepository& partners, UserRepository& users,
                                          AccessTokenRepository& tokens,
                                          const PasswordHasher& hasher, const Clock& clock);
+
+// Sets two-step sign-in up, each with a fresh secret sealed by `sealer`, for the demo logins
+// whose role is one of `roles` (those that require it), and notes the secrets in `summary` to
+// print. The other people of those roles set it up at their first sign-in.
+absl::Status LoadDemoTwoStep(TwoStepRepository& two_step, const SecretSealer& sealer,
+                             UserRepository& users, const std::vector<cim::v1::Role>& roles,
+                             absl::Time now, DemoSummary& summary);
 
 }  // namespace cim
 

@@ -33,6 +33,7 @@ struct Credential {
   AccessTokenRecord token;
   cim::v1::User user;                       // id, email, display_name, role, partner_id, status
   std::optional<cim::v1::Partner> partner;  // id, name, status; none for vendor users
+  bool two_step_enabled = false;            // the user has confirmed two-step sign-in
 };
 
 class AccessTokenRepository {

@@ -1,5 +1,7 @@
 #include "server/identity/authenticator.h"
 
+#include <utility>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -9,6 +11,7 @@
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
 #include "server/identity/access_token.h"
+#include "server/identity/one_time_code.h"
 
 namespace cim {
 namespace {
@@ -30,8 +33,16 @@ Principal PrincipalOfUser(const User& user) {
 constexpr int kDefaultApiKeyDays = 365;
 constexpr int kMaxApiKeyDays = 730;
 constexpr size_t kMaxPasswordBytes = 1024;
+constexpr size_t kMaxCodeBytes = 64;
 
 }  // namespace
+
+absl::Status RequirePerson(const Principal& caller) {
+  if (caller.role == cim::v1::ROLE_SERVICE_ACCOUNT) {
+    return absl::PermissionDeniedError("service accounts have no password or sessions");
+  }
+  return absl::OkStatus();
+}
 
 std::string NormalizeEmail(absl::string_view email) {
   return absl::AsciiStrToLower(absl::StripAsciiWhitespace(email));
@@ -39,20 +50,53 @@ std::string NormalizeEmail(absl::string_view email) {
 
 Authenticator::Authenticator(PartnerRepository& partners, UserRepository& users,
                              AccessTokenRepository& tokens, LoginThrottleRepository& throttle,
-                             SignInLog& sign_ins, const PasswordHasher& hasher, const Clock& clock,
-                             AuthConfig config)
+                             SignInLog& sign_ins, TwoStepRepository& two_step,
+                             const PasswordHasher& hasher, const SecretSealer& sealer,
+                             const Clock& clock, AuthConfig config)
     : partners_(partners),
       users_(users),
       tokens_(tokens),
       throttle_(throttle),
       sign_ins_(sign_ins),
+      two_step_(two_step),
       hasher_(hasher),
+      sealer_(sealer),
       clock_(clock),
-      config_(config),
-      credentials_(clock, config.credential_cache_ttl) {}
+      config_(std::move(config)),
+      credentials_(clock, config_.credential_cache_ttl) {}
+
+absl::Status Authenticator::CheckOwnPassword(const Principal& caller, absl::string_view password,
+                                             const char* field) {
+  CIM_RETURN_IF_ERROR(RequirePerson(caller));
+  FieldErrors errors;
+  if (password.empty()) {
+    errors.Add(field, "required");
+    return errors.ToStatus();
+  }
+  absl::Status checked = CheckPassword(caller.email, password).status();
+  if (absl::IsUnauthenticated(checked)) {
+    errors.Add(field, "is not your current password");
+    return errors.ToStatus();
+  }
+  return checked;
+}
+
+bool Authenticator::RequiresTwoStep(Role role) const {
+  for (Role r : config_.two_step_roles) {
+    if (r == role) return true;
+  }
+  return false;
+}
 
 absl::StatusOr<UserRecord> Authenticator::CheckPassword(const std::string& email,
                                                         absl::string_view password) {
+  CIM_ASSIGN_OR_RETURN(UserRecord record, CheckPasswordCounted(email, password));
+  CIM_RETURN_IF_ERROR(throttle_.Clear(email));
+  return record;
+}
+
+absl::StatusOr<UserRecord> Authenticator::CheckPasswordCounted(const std::string& email,
+                                                               absl::string_view password) {
   // Count the attempt as a failure before checking the password, in one locked step, so that
   // parallel guesses cannot slip past the lockout; a success clears the count afterwards.
   const absl::Time attempt_time = clock_.Now();
@@ -77,12 +121,41 @@ absl::StatusOr<UserRecord> Authenticator::CheckPassword(const std::string& email
   const bool password_ok =
       hasher_.Verify(can_log_in ? *record->password_hash : hasher_.decoy_hash(), password);
   if (!can_log_in || !password_ok) return absl::UnauthenticatedError(kBadCredentials);
-  CIM_RETURN_IF_ERROR(throttle_.Clear(email));
   return record;
+}
+
+absl::Status Authenticator::CheckSecondStep(const User& user, absl::string_view code, bool& refused,
+                                            bool& enabled) {
+  absl::StatusOr<TwoStepRecord> record = two_step_.Get(user.id());
+  if (absl::IsNotFound(record.status())) return absl::OkStatus();
+  if (!record.ok()) return record.status();
+  enabled = record->enabled_at.has_value();
+  if (!enabled) return absl::OkStatus();
+  FieldErrors errors;
+  if (code.empty()) {
+    errors.Add("one_time_code", "enter the code from your authenticator app");
+    return errors.ToStatus();
+  }
+  if (std::optional<std::string> hash = RecoveryCodeHash(code)) {
+    CIM_ASSIGN_OR_RETURN(bool used, two_step_.UseRecoveryCode(user.id(), *hash, clock_.Now()));
+    if (used) return absl::OkStatus();
+  } else {
+    CIM_ASSIGN_OR_RETURN(std::string secret,
+                         sealer_.Open(record->secret_sealed, TwoStepSealContext(user.id())));
+    std::optional<int64_t> step = MatchTotpCode(secret, code, clock_.Now(), record->last_step);
+    if (step.has_value()) {
+      CIM_ASSIGN_OR_RETURN(bool fresh, two_step_.UseStep(user.id(), *step));
+      if (fresh) return absl::OkStatus();
+    }
+  }
+  refused = true;
+  errors.Add("one_time_code", "this code is wrong or was used already");
+  return errors.ToStatus();
 }
 
 absl::StatusOr<LoginResult> Authenticator::Login(absl::string_view email_in,
                                                  absl::string_view password,
+                                                 absl::string_view one_time_code,
                                                  const SignInOrigin& origin) {
   FieldErrors errors;
   const std::string email = NormalizeEmail(email_in);
@@ -90,11 +163,16 @@ absl::StatusOr<LoginResult> Authenticator::Login(absl::string_view email_in,
   if (email.size() > 254) errors.Add("email", "at most 254 characters");
   if (password.empty()) errors.Add("password", "required");
   if (password.size() > kMaxPasswordBytes) errors.Add("password", "at most 1024 bytes");
+  if (one_time_code.size() > kMaxCodeBytes) errors.Add("one_time_code", "at most 64 characters");
   CIM_RETURN_IF_ERROR(errors.ToStatus());
 
-  absl::StatusOr<LoginResult> result = StartSession(email, password, origin);
+  bool code_refused = false;
+  absl::StatusOr<LoginResult> result =
+      StartSession(email, password, one_time_code, origin, code_refused);
   cim::v1::SignInOutcome outcome = cim::v1::SIGN_IN_OUTCOME_SIGNED_IN;
-  if (absl::IsUnauthenticated(result.status())) {
+  if (code_refused) {
+    outcome = cim::v1::SIGN_IN_OUTCOME_CODE_REFUSED;
+  } else if (absl::IsUnauthenticated(result.status())) {
     outcome = cim::v1::SIGN_IN_OUTCOME_REFUSED;
   } else if (absl::IsResourceExhausted(result.status())) {
     outcome = cim::v1::SIGN_IN_OUTCOME_LOCKED_OUT;
@@ -111,13 +189,27 @@ absl::StatusOr<LoginResult> Authenticator::Login(absl::string_view email_in,
 
 absl::StatusOr<LoginResult> Authenticator::StartSession(const std::string& email,
                                                         absl::string_view password,
-                                                        const SignInOrigin& origin) {
-  CIM_ASSIGN_OR_RETURN(UserRecord record, CheckPassword(email, password));
+                                                        absl::string_view one_time_code,
+                                                        const SignInOrigin& origin,
+                                                        bool& code_refused) {
+  CIM_ASSIGN_OR_RETURN(UserRecord record, CheckPasswordCounted(email, password));
   absl::StatusOr<Principal> principal = PrincipalFor(record.user);
   if (absl::IsUnauthenticated(principal.status())) {  // e.g. the partner is suspended
     return absl::UnauthenticatedError(kBadCredentials);
   }
   if (!principal.ok()) return principal.status();
+  // The password is theirs: what follows (a code or recovery code used up, the new session) is
+  // the signing-in user's own change on the audit trail.
+  AuditActor actor = AuditScope::CurrentActor().value_or(AuditActor{.rpc = "Login"});
+  actor.user_id = principal->user_id;
+  actor.role = static_cast<int>(principal->role);
+  actor.partner_id = principal->partner_id;
+  AuditScope as_user(std::move(actor));
+  // The failure counted for this attempt stays until the second step is passed too.
+  bool two_step_enabled = false;
+  CIM_RETURN_IF_ERROR(CheckSecondStep(record.user, one_time_code, code_refused, two_step_enabled));
+  CIM_RETURN_IF_ERROR(throttle_.Clear(email));
+  principal->two_step_setup_required = RequiresTwoStep(principal->role) && !two_step_enabled;
 
   const absl::Time now = clock_.Now();
   NewSecret secret = GenerateSecret(kSessionTokenPrefix);
@@ -128,12 +220,6 @@ absl::StatusOr<LoginResult> Authenticator::StartSession(const std::string& email
   token.agent = origin.agent;
   token.created_at = now;
   token.expires_at = now + config_.session_ttl;
-  // The new session is the signing-in user's own change on the audit trail.
-  AuditActor actor = AuditScope::CurrentActor().value_or(AuditActor{.rpc = "Login"});
-  actor.user_id = principal->user_id;
-  actor.role = static_cast<int>(principal->role);
-  actor.partner_id = principal->partner_id;
-  AuditScope as_user(std::move(actor));
   CIM_ASSIGN_OR_RETURN(principal->token_id, tokens_.Insert(secret.hash, token));
   return LoginResult{std::move(secret.secret), token.expires_at, *std::move(principal)};
 }
@@ -175,6 +261,8 @@ absl::StatusOr<Principal> Authenticator::Authenticate(absl::string_view bearer) 
     principal.partner_name = credential->partner->name();
   }
   principal.token_id = token.id;
+  principal.two_step_setup_required =
+      RequiresTwoStep(principal.role) && !credential->two_step_enabled;
   return principal;
 }
 

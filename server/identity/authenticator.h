@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -18,7 +19,9 @@
 #include "server/identity/login_throttle_repository.h"
 #include "server/identity/partner_repository.h"
 #include "server/identity/password_hasher.h"
+#include "server/identity/secret_sealer.h"
 #include "server/identity/sign_in_log.h"
+#include "server/identity/two_step_repository.h"
 #include "server/identity/user_repository.h"
 
 namespace cim {
@@ -29,6 +32,9 @@ struct AuthConfig {
   // CredentialCache); zero resolves every call afresh.
   absl::Duration credential_cache_ttl = absl::Seconds(1);
   LoginPolicy login_policy;
+  // Roles whose people must sign in with a second step (an authenticator app's code): until
+  // they have set it up, their sessions may only set it up.
+  std::vector<Role> two_step_roles = {cim::v1::ROLE_FINANCE, cim::v1::ROLE_PROGRAM_ADMIN};
 };
 
 struct LoginResult {
@@ -50,26 +56,46 @@ struct SignInOrigin {
   std::string agent;
 };
 
+// OK for a person; PERMISSION_DENIED for a service account, which has no password, sessions or
+// second step of its own to manage.
+absl::Status RequirePerson(const Principal& caller);
+
 // Lowercases and trims an email address.
 std::string NormalizeEmail(absl::string_view email);
 
 class Authenticator {
  public:
   Authenticator(PartnerRepository& partners, UserRepository& users, AccessTokenRepository& tokens,
-                LoginThrottleRepository& throttle, SignInLog& sign_ins,
-                const PasswordHasher& hasher, const Clock& clock, AuthConfig config);
+                LoginThrottleRepository& throttle, SignInLog& sign_ins, TwoStepRepository& two_step,
+                const PasswordHasher& hasher, const SecretSealer& sealer, const Clock& clock,
+                AuthConfig config);
 
-  // Returns a new session for a correct email and password. INVALID_ARGUMENT (field details)
-  // for empty fields; UNAUTHENTICATED "invalid email or password" for a wrong password, an
-  // unknown email, a disabled user or a service account — with the same password-hash work in
-  // every case; RESOURCE_EXHAUSTED while the email is locked out. Every attempt with both
-  // fields is recorded with its outcome and `origin`, which the session also keeps.
+  // Returns a new session for a correct email and password, and for a person with two-step
+  // sign-in on, a `one_time_code` that is their authenticator's current code (each code is good
+  // once) or one of their unused recovery codes (used up by it). INVALID_ARGUMENT (field
+  // details) for empty fields, and once the password is right, for a missing, wrong or used
+  // one_time_code; UNAUTHENTICATED "invalid email or password" for a wrong password, an unknown
+  // email, a disabled user or a service account — with the same password-hash work in every
+  // case; RESOURCE_EXHAUSTED while the email is locked out (wrong codes count toward it as
+  // wrong passwords do). Every attempt with both fields is recorded with its outcome and
+  // `origin`, which the session also keeps; one that stops only to ask for the code is not.
   absl::StatusOr<LoginResult> Login(absl::string_view email, absl::string_view password,
+                                    absl::string_view one_time_code = "",
                                     const SignInOrigin& origin = {});
 
   // The active person `email` (normalised) names, if `password` is theirs: the check Login
   // makes, counted against the email's lockout the same way.
   absl::StatusOr<UserRecord> CheckPassword(const std::string& email, absl::string_view password);
+
+  // OK if `password` is the caller's own (a person's) current password: the check a form makes
+  // before a change to the caller's account. A wrong or empty one is the form's field error,
+  // INVALID_ARGUMENT on `field`, not the session's (counted against the lockout as a wrong
+  // sign-in is); RESOURCE_EXHAUSTED while locked out; PERMISSION_DENIED for a service account.
+  absl::Status CheckOwnPassword(const Principal& caller, absl::string_view password,
+                                const char* field);
+
+  // True if people of `role` must sign in with a second step.
+  bool RequiresTwoStep(Role role) const;
   // Forgets the failures counted against `email` (normalised).
   absl::Status ClearLockout(const std::string& email) { return throttle_.Clear(email); }
 
@@ -98,9 +124,19 @@ class Authenticator {
   CredentialCache& credentials() { return credentials_; }
 
  private:
-  // Login's work once its request is valid: CheckPassword, then a new session for `origin`.
+  // Login's work once its request is valid: the password, the second step, then a new session
+  // for `origin`. Sets `code_refused` when the password was right and the code was not.
   absl::StatusOr<LoginResult> StartSession(const std::string& email, absl::string_view password,
-                                           const SignInOrigin& origin);
+                                           absl::string_view one_time_code,
+                                           const SignInOrigin& origin, bool& code_refused);
+  // CheckPassword without forgetting the failures counted against `email` on success.
+  absl::StatusOr<UserRecord> CheckPasswordCounted(const std::string& email,
+                                                  absl::string_view password);
+  // OK if `user` has no two-step sign-in, or `code` is their current code or an unused
+  // recovery code (which it uses up); INVALID_ARGUMENT on one_time_code otherwise, with
+  // `refused` set for a code given and wrong. Sets `enabled` when two-step sign-in is on.
+  absl::Status CheckSecondStep(const User& user, absl::string_view code, bool& refused,
+                               bool& enabled);
   // The principal of an active user (partner name included). UNAUTHENTICATED if the user is
   // disabled or its partner is not active.
   absl::StatusOr<Principal> PrincipalFor(const User& user);
@@ -110,7 +146,9 @@ class Authenticator {
   AccessTokenRepository& tokens_;
   LoginThrottleRepository& throttle_;
   SignInLog& sign_ins_;
+  TwoStepRepository& two_step_;
   const PasswordHasher& hasher_;
+  const SecretSealer& sealer_;
   const Clock& clock_;
   AuthConfig config_;
   CredentialCache credentials_;

@@ -71,8 +71,10 @@ std::vector<absl::StatusOr<Credential>> MysqlAccessTokenRepository::FindCredenti
             " t.expires_at,"
             " t.revoked_at, u.email, u.display_name, u.language, u.role, u.partner_id,"
             " u.status AS user_status, p.name AS partner_name, p.status AS partner_status,"
+            " ts.enabled_at IS NOT NULL AS two_step_enabled,"
             " t.token_hash FROM access_tokens t JOIN users u ON u.id = t.user_id"
-            " LEFT JOIN partners p ON p.id = u.partner_id WHERE t.token_hash IN ");
+            " LEFT JOIN partners p ON p.id = u.partner_id"
+            " LEFT JOIN two_step ts ON ts.user_id = u.id WHERE t.token_hash IN ");
         q.List(token_hashes);
         absl::flat_hash_map<std::string, Credential> out;
         q.Query(s, [&](const soci::row& row) {
@@ -92,6 +94,7 @@ std::vector<absl::StatusOr<Credential>> MysqlAccessTokenRepository::FindCredenti
             c.partner->set_name(r.Text("partner_name"));
             c.partner->set_status(static_cast<cim::v1::PartnerStatus>(r.Int("partner_status")));
           }
+          c.two_step_enabled = r.Integer("two_step_enabled") != 0;
           out[r.Text("token_hash")] = std::move(c);
         });
         return out;

@@ -12,8 +12,8 @@ namespace {
 
 constexpr char kColumns[] =
     "id, email, display_name, language, role, partner_id, status, created_at, updated_at,"
-    " password_hash,"
-    " version";
+    " password_hash, version, (SELECT COUNT(*) FROM two_step t WHERE t.user_id = users.id"
+    " AND t.enabled_at IS NOT NULL) AS two_step_enabled";
 
 UserRecord UserFromRow(const soci::row& row) {
   const NamedRow r(row);
@@ -30,6 +30,7 @@ UserRecord UserFromRow(const soci::row& row) {
   SetTimestamp(r.Time("updated_at"), u.mutable_update_time());
   if (!r.IsNull("password_hash")) rec.password_hash = r.Text("password_hash");
   u.set_etag(absl::StrCat(r.Integer("version")));
+  u.set_two_step_enabled(r.Integer("two_step_enabled") != 0);
   return rec;
 }
 

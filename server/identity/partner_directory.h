@@ -59,16 +59,17 @@ class PartnerDirectory {
   absl::StatusOr<User> UpdateUser(const Principal& caller, const User& user,
                                   const google::protobuf::FieldMask& mask);
 
+  // OK if `caller` may give `role` to a user of `partner_id`: partner roles by channel managers,
+  // program admins and that partner's admins; vendor roles and service accounts by program
+  // admins only. PERMISSION_DENIED otherwise. Who may assign a role is who manages its people.
+  static absl::Status CheckMayAssignRole(const Principal& caller, Role role, int64_t partner_id);
+
  private:
   static void ValidatePartnerFields(const Partner& partner, FieldErrors& errors);
   // Adds a violation unless `parent_id` exists and is not `partner_id` or one of its descendants.
   absl::Status ValidateParent(int64_t partner_id, int64_t parent_id, FieldErrors& errors);
   // Adds violations for an inconsistent role / partner pair.
   absl::Status ValidateRoleAndPartner(const User& user, FieldErrors& errors);
-  // OK if `caller` may give `role` to a user of `partner_id`: partner roles by channel managers,
-  // program admins and that partner's admins; vendor roles and service accounts by program
-  // admins only. PERMISSION_DENIED otherwise.
-  static absl::Status CheckMayAssignRole(const Principal& caller, Role role, int64_t partner_id);
   static void ValidateDisplayName(absl::string_view name, FieldErrors& errors);
   // `in` checked as a new user `caller` may create (permission first, then the fields, adding
   // to `errors`), normalised and ACTIVE.

@@ -15,23 +15,25 @@ cim::v1::Principal ToProto(const Principal& principal) {
   out.set_partner_id(principal.partner_id);
   out.set_partner_name(principal.partner_name);
   out.set_language(principal.language);
+  out.set_two_step_setup_required(principal.two_step_setup_required);
   return out;
 }
 
 grpc::Status AuthServiceImpl::Login(grpc::ServerContext* context,
                                     const cim::v1::LoginRequest* request,
                                     cim::v1::LoginResponse* response) {
-  AuditScope scope(AuditActorOf(nullptr, *context, __func__));
-  absl::StatusOr<LoginResult> result =
-      rpc_.auth().Login(request->email(), request->password(), SignInOriginOf(*context));
-  if (!result.ok()) return ToGrpcStatus(result.status());
-  response->set_token(result->token);
-  SetTimestamp(result->expires_at, response->mutable_expire_time());
-  *response->mutable_principal() = ToProto(result->principal);
-  if (response->principal().language().empty()) {
-    response->mutable_principal()->set_language(LanguageFromMetadata(*context));
-  }
-  return grpc::Status::OK;
+  return rpc_.RunAnonymous(*context, __func__, *request, response, [&]() -> absl::Status {
+    CIM_ASSIGN_OR_RETURN(LoginResult result,
+                         rpc_.auth().Login(request->email(), request->password(),
+                                           request->one_time_code(), SignInOriginOf(*context)));
+    response->set_token(result.token);
+    SetTimestamp(result.expires_at, response->mutable_expire_time());
+    *response->mutable_principal() = ToProto(result.principal);
+    if (response->principal().language().empty()) {
+      response->mutable_principal()->set_language(LanguageFromMetadata(*context));
+    }
+    return absl::OkStatus();
+  });
 }
 
 grpc::Status AuthServiceImpl::Logout(grpc::ServerContext* context,
@@ -124,6 +126,51 @@ grpc::Status AuthServiceImpl::ListSignIns(grpc::ServerContext* context,
   return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(accounts_.ListSignIns(p, *request), response);
   });
+}
+
+grpc::Status AuthServiceImpl::GetTwoStep(grpc::ServerContext* context,
+                                         const cim::v1::GetTwoStepRequest* request,
+                                         cim::v1::TwoStep* response) {
+  return rpc_.Run(*context, __func__, *request, response,
+                  [&](const Principal& p) { return Assign(two_step_.Get(p), response); });
+}
+
+grpc::Status AuthServiceImpl::BeginTwoStep(grpc::ServerContext* context,
+                                           const cim::v1::BeginTwoStepRequest* request,
+                                           cim::v1::BeginTwoStepResponse* response) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
+    return Assign(two_step_.Begin(p, *request), response);
+  });
+}
+
+grpc::Status AuthServiceImpl::ConfirmTwoStep(grpc::ServerContext* context,
+                                             const cim::v1::ConfirmTwoStepRequest* request,
+                                             cim::v1::ConfirmTwoStepResponse* response) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
+    return Assign(two_step_.Confirm(p, *request), response);
+  });
+}
+
+grpc::Status AuthServiceImpl::RenewRecoveryCodes(grpc::ServerContext* context,
+                                                 const cim::v1::RenewRecoveryCodesRequest* request,
+                                                 cim::v1::RenewRecoveryCodesResponse* response) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
+    return Assign(two_step_.RenewRecoveryCodes(p, *request), response);
+  });
+}
+
+grpc::Status AuthServiceImpl::TurnOffTwoStep(grpc::ServerContext* context,
+                                             const cim::v1::TurnOffTwoStepRequest* request,
+                                             cim::v1::TurnOffTwoStepResponse* response) {
+  return rpc_.Run(*context, __func__, *request, response,
+                  [&](const Principal& p) { return two_step_.TurnOff(p, *request); });
+}
+
+grpc::Status AuthServiceImpl::ResetTwoStep(grpc::ServerContext* context,
+                                           const cim::v1::ResetTwoStepRequest* request,
+                                           cim::v1::ResetTwoStepResponse* response) {
+  return rpc_.Run(*context, __func__, *request, response,
+                  [&](const Principal& p) { return two_step_.Reset(p, request->user_id()); });
 }
 
 }  // namespace cim

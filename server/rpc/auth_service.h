@@ -4,6 +4,7 @@
 
 #include "cim/v1/auth_service.grpc.pb.h"
 #include "server/accounts/account_security.h"
+#include "server/accounts/two_step_setup.h"
 #include "server/identity/authenticator.h"
 #include "server/rpc/rpc_handler.h"
 
@@ -14,8 +15,10 @@ cim::v1::Principal ToProto(const Principal& principal);
 
 class AuthServiceImpl final : public cim::v1::AuthService::Service {
  public:
-  AuthServiceImpl(Authenticator& auth, AccountSecurity& accounts)
-      : rpc_(auth, cim::v1::AuthService::service_full_name()), accounts_(accounts) {}
+  AuthServiceImpl(Authenticator& auth, AccountSecurity& accounts, TwoStepSetup& two_step)
+      : rpc_(auth, cim::v1::AuthService::service_full_name()),
+        accounts_(accounts),
+        two_step_(two_step) {}
 
   grpc::Status Login(grpc::ServerContext* context, const cim::v1::LoginRequest* request,
                      cim::v1::LoginResponse* response) override;
@@ -46,10 +49,28 @@ class AuthServiceImpl final : public cim::v1::AuthService::Service {
                           cim::v1::EndSessionResponse* response) override;
   grpc::Status ListSignIns(grpc::ServerContext* context, const cim::v1::ListSignInsRequest* request,
                            cim::v1::ListSignInsResponse* response) override;
+  grpc::Status GetTwoStep(grpc::ServerContext* context, const cim::v1::GetTwoStepRequest* request,
+                          cim::v1::TwoStep* response) override;
+  grpc::Status BeginTwoStep(grpc::ServerContext* context,
+                            const cim::v1::BeginTwoStepRequest* request,
+                            cim::v1::BeginTwoStepResponse* response) override;
+  grpc::Status ConfirmTwoStep(grpc::ServerContext* context,
+                              const cim::v1::ConfirmTwoStepRequest* request,
+                              cim::v1::ConfirmTwoStepResponse* response) override;
+  grpc::Status RenewRecoveryCodes(grpc::ServerContext* context,
+                                  const cim::v1::RenewRecoveryCodesRequest* request,
+                                  cim::v1::RenewRecoveryCodesResponse* response) override;
+  grpc::Status TurnOffTwoStep(grpc::ServerContext* context,
+                              const cim::v1::TurnOffTwoStepRequest* request,
+                              cim::v1::TurnOffTwoStepResponse* response) override;
+  grpc::Status ResetTwoStep(grpc::ServerContext* context,
+                            const cim::v1::ResetTwoStepRequest* request,
+                            cim::v1::ResetTwoStepResponse* response) override;
 
  private:
   RpcHandler rpc_;
   AccountSecurity& accounts_;
+  TwoStepSetup& two_step_;
 };
 
 }  // namespace cim

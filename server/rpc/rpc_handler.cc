@@ -165,7 +165,19 @@ RpcHandler::RpcHandler(Authenticator& auth, absl::string_view service_full_name)
     const google::protobuf::MethodDescriptor* method = service->method(i);
     methods_.insert(method->name());
     if (method->options().GetExtension(cim::v1::audited)) audited_.insert(method->name());
+    if (method->options().GetExtension(cim::v1::before_two_step)) {
+      before_two_step_.insert(method->name());
+    }
   }
+}
+
+absl::Status RpcHandler::CheckTwoStepSetUp(const Principal& principal,
+                                           absl::string_view method) const {
+  if (!principal.two_step_setup_required || before_two_step_.contains(method)) {
+    return absl::OkStatus();
+  }
+  return absl::FailedPreconditionError(
+      "your role requires two-step sign-in: set it up before anything else");
 }
 
 bool RpcHandler::audited(absl::string_view method) const {

@@ -66,6 +66,9 @@ class RpcHandler {
       return ToGrpcStatus(principal.status(), ReaderOf(LanguageFromMetadata(context)));
     }
     if (principal->language.empty()) principal->language = LanguageFromMetadata(context);
+    if (absl::Status set_up = CheckTwoStepSetUp(*principal, method); !set_up.ok()) {
+      return ToGrpcStatus(set_up, ReaderOf(principal->language));
+    }
     return Call(context, method, request, response, &*principal,
                 [&] { return std::forward<Fn>(fn)(*principal); });
   }
@@ -91,6 +94,9 @@ class RpcHandler {
   Authenticator& auth() const { return auth_; }
 
  private:
+  // OK unless `principal` must set two-step sign-in up first and `method` is not marked
+  // `(cim.v1.before_two_step)`: FAILED_PRECONDITION then.
+  absl::Status CheckTwoStepSetUp(const Principal& principal, absl::string_view method) const;
   static Wording ReaderOf(absl::string_view language) {
     return Wording(MessageCatalogs::Compiled(), language);
   }
@@ -120,6 +126,7 @@ class RpcHandler {
   Authenticator& auth_;
   absl::flat_hash_set<std::string> methods_;
   absl::flat_hash_set<std::string> audited_;
+  absl::flat_hash_set<std::string> before_two_step_;
 };
 
 }  // namespace cim

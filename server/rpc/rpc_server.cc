@@ -15,7 +15,7 @@
 namespace cim {
 
 RpcServer::RpcServer(const RpcHandlers& h)
-    : auth_service_(h.auth, h.accounts),
+    : auth_service_(h.auth, h.accounts, h.two_step),
       partner_service_(h.auth, h.partners, h.accounts),
       program_service_(h.auth, h.catalog, h.programs, h.progress),
       ledger_service_(h.auth, h.ledger),

@@ -34,6 +34,7 @@ namespace cim {
 struct RpcHandlers {
   Authenticator& auth;
   AccountSecurity& accounts;
+  TwoStepSetup& two_step;
   PartnerDirectory& partners;
   ProductCatalog& catalog;
   ProgramDirectory& programs;

@@ -17,6 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { demoTwoStepSecret, freshCode } from '../e2e/totp.mjs';
 
 const SOURCE_DIR = process.env.CIM_SOURCE_DIR || resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BUILD_DIR = resolve(process.env.CIM_BUILD_DIR || `${SOURCE_DIR}/build/dev`);
@@ -25,6 +26,8 @@ const GATEWAY_BIN = `${BUILD_DIR}/portal-gateway/cim-gateway`;
 const DESCRIPTORS = `${BUILD_DIR}/protos/cim_descriptors.pb`;
 const GALERA_DIR = `${SOURCE_DIR}/.cim/fault-galera`;
 const LOG_DIR = `${SOURCE_DIR}/.cim/fault-logs`;
+// The key the replicas seal two-step sign-in secrets with (made in before()).
+const KEY_FILE = `${LOG_DIR}/secrets.key`;
 const PID_FILE = `${LOG_DIR}/pids.json`;
 const PORT_BASE = 3441;
 const NODE_PORTS = [PORT_BASE, PORT_BASE + 1, PORT_BASE + 2];
@@ -158,7 +161,13 @@ const replicas = [];
 async function startReplica(i, port, nodes) {
   const { proc, value } = await startLogged(
     SERVER_BIN,
-    [`--db=${dbString(nodes)}`, `--listen=127.0.0.1:${port}`, '--migrate_on_start=false', '--metrics_address=127.0.0.1:0'],
+    [
+      `--db=${dbString(nodes)}`,
+      `--secrets_key_file=${KEY_FILE}`,
+      `--listen=127.0.0.1:${port}`,
+      '--migrate_on_start=false',
+      '--metrics_address=127.0.0.1:0',
+    ],
     `server${i + 1}.log`,
     /listening on port (\d+)/,
     `cim-server replica ${i + 1}`,
@@ -315,8 +324,13 @@ async function withRetry(kind, send, budgetMs = 30_000) {
   }
 }
 
+// The demo's two-step secrets by email, from the seed's output.
+let seedOutput = '';
+
 async function login(base, email) {
-  const r = await withRetry('login', () => http(base, 'POST', '/v1/auth/login', { body: { email, password: PASSWORD } }));
+  const secret = demoTwoStepSecret(seedOutput, email);
+  const oneTimeCode = secret ? await freshCode(secret) : '';
+  const r = await withRetry('login', () => http(base, 'POST', '/v1/auth/login', { body: { email, password: PASSWORD, oneTimeCode } }));
   assert.equal(r.status, 200, `login ${email}: ${r.status} ${r.text}`);
   return { token: r.json.token, principal: r.json.principal };
 }
@@ -466,8 +480,12 @@ describe('cluster under faults', { timeout: 900_000 }, () => {
     figure(`galera cluster started from nothing in ${secs(now() - t0)} s`);
     await sql(NODE_PORTS[0], 'CREATE DATABASE cim CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci', { db: '' });
     const t1 = now();
-    const seed = await run(SERVER_BIN, [`--db=${dbString(NODE_PORTS)}`, '--seed_demo'], { timeout: 600_000 });
+    writeFileSync(KEY_FILE, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
+    const seed = await run(SERVER_BIN, [`--db=${dbString(NODE_PORTS)}`, `--secrets_key_file=${KEY_FILE}`, '--seed_demo'], {
+      timeout: 600_000,
+    });
     assert.match(seed.stdout, /Demo data loaded/);
+    seedOutput = seed.stdout;
     figure(`demo data seeded in ${secs(now() - t1)} s`);
     for (let i = 0; i < 3; i++) await startReplica(i, 0, NODE_PORTS);
     mainGateway = await startGateway(replicas.map((r) => r.port), 'gateway');

@@ -3,8 +3,8 @@
 // activation); a program admin writes a quiz that a partner rep then takes, graded by the server;
 // a channel manager pre-approves, reimburses and refuses MDF requests; finance reverses a reward
 // with a reason and pays a statement; a program admin posts a spotlight, keeps the product
-// catalog (a CSV import checked row by row) and the API keys of service accounts;
-// every console page at phone width and under axe-core.
+// catalog (a CSV import checked row by row), the API keys of service accounts and the staff
+// (invitations, two-step sign-in shown); every console page at phone width and under axe-core.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useStack } from './harness.mjs';
@@ -388,6 +388,47 @@ test('a program admin creates a service account, issues a key shown once that th
   await page.context().close();
 });
 
+test('a program admin keeps the staff: by role a page at a time, two-step sign-in shown, a colleague invited, one disabled and enabled', async () => {
+  const base = e2e.stack.baseUrl;
+  const page = await newPage();
+  await signIn(page, base, login('program admin'));
+  await page.goto(`${base}/setup/staff`);
+  await page.getByRole('heading', { name: 'Staff', level: 1 }).waitFor();
+  const list = page.getByTestId('staff-list');
+  const row = (email) => list.getByRole('row').filter({ hasText: email });
+
+  // Finance: the demo's finance person signs in with two-step sign-in, their colleague has not set it up.
+  await page.getByRole('group', { name: 'Role' }).getByRole('button', { name: 'Finance' }).click();
+  await row('finance@vendor.example').getByRole('cell', { name: 'On', exact: true }).waitFor();
+  await row('finance.ops@vendor.example').getByRole('cell', { name: 'Off', exact: true }).waitFor();
+  assert.equal(await row('finance.ops@vendor.example').getByRole('button', { name: /Reset two-step sign-in/ }).count(), 0);
+  // The list is what the API answers for the role.
+  const api = e2e.stack.query('SELECT COUNT(*) FROM users WHERE role = 5');
+  assert.equal(await list.locator('tbody tr').count(), Number(api));
+
+  await page.getByRole('button', { name: 'Invite a colleague' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Quinn Ledger');
+  await page.getByLabel('Email', { exact: true }).fill('quinn.ledger@vendor.example');
+  await page.getByRole('combobox', { name: /^Role\b/ }).selectOption('ROLE_FINANCE');
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await page.getByText('Quinn Ledger is invited: an email to quinn.ledger@vendor.example brings a link to choose a password.').waitFor();
+  await row('quinn.ledger@vendor.example').getByRole('cell', { name: 'Off', exact: true }).waitFor();
+
+  // Channel managers: one disabled, then enabled again; a search narrows the list.
+  await page.getByRole('group', { name: 'Role' }).getByRole('button', { name: 'Channel manager' }).click();
+  await page.getByLabel('Search').fill('apac');
+  await list.locator('tbody tr').first().waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="staff-list"] tbody tr').length === 1);
+  const apac = row('cm.apac@vendor.example');
+  await apac.getByRole('button', { name: /^Disable/ }).click();
+  await apac.getByText('Disabled', { exact: true }).waitFor();
+  await apac.getByRole('button', { name: /^Enable/ }).click();
+  await apac.getByText('Active', { exact: true }).waitFor();
+  assert.deepEqual(await seriousAxeViolations(page), []);
+  await screenshot(page, 'console-staff');
+  await page.context().close();
+});
+
 const kConsolePages = {
   'program admin': [
     '/feed',
@@ -405,6 +446,7 @@ const kConsolePages = {
     '/setup/training',
     '/setup/engagement',
     '/setup/api-keys',
+    '/setup/staff',
     '/account/security',
     '/audit',
   ],

@@ -2,7 +2,7 @@
 // started before the file's tests and stopped after them, the demo logins and new pages.
 import { after, before } from 'node:test';
 import { startStack } from './stack.mjs';
-import { demoLogin, launchBrowser } from './browser.mjs';
+import { demoLogin, launchBrowser, rememberTwoStepSecrets } from './browser.mjs';
 
 export function useStack() {
   const e2e = {
@@ -18,6 +18,7 @@ export function useStack() {
   };
   before(async () => {
     e2e.stack = await startStack();
+    rememberTwoStepSecrets(e2e.stack.seedOutput);
     e2e.browser = await launchBrowser();
   });
   after(async () => {

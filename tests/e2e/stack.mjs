@@ -2,6 +2,9 @@
 // cim-gateway on free ports, serving the built portal. Stops everything on stop().
 import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 function required(name) {
   const value = process.env[name];
@@ -47,19 +50,24 @@ export async function startStack() {
     execFileSync('mariadb', ['--no-defaults', `--socket=${socket}`, '-uroot', '-e', statement]);
   sql(`CREATE DATABASE ${dbName}`);
   const db = `${server} db=${dbName}`;
+  // The key that seals two-step sign-in secrets, readable by its owner only.
+  const keyDir = mkdtempSync(join(tmpdir(), 'cim-e2e-'));
+  const keyFile = join(keyDir, 'secrets.key');
+  writeFileSync(keyFile, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
   const started = [];
   const cleanUp = async () => {
     const codes = [];
     for (const [name, p] of started.reverse()) codes.push([name, await terminate(p)]);
     sql(`DROP DATABASE IF EXISTS ${dbName}`);
+    rmSync(keyDir, { recursive: true, force: true });
     return codes;
   };
   try {
-    const seed = execFileSync(`${buildDir}/server/cim-server`, [`--db=${db}`, '--seed_demo'], {
+    const seed = execFileSync(`${buildDir}/server/cim-server`, [`--db=${db}`, `--secrets_key_file=${keyFile}`, '--seed_demo'], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const serverProc = spawn(`${buildDir}/server/cim-server`, [`--db=${db}`, '--listen=127.0.0.1:0', '--metrics_address=127.0.0.1:0'], {
+    const serverProc = spawn(`${buildDir}/server/cim-server`, [`--db=${db}`, `--secrets_key_file=${keyFile}`, '--listen=127.0.0.1:0', '--metrics_address=127.0.0.1:0'], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     started.push(['cim-server', serverProc]);

@@ -206,9 +206,10 @@ class GatewayHttpTest : public ::testing::Test {
   }
 
   std::string BearerLogin(const std::string& email) {
-    testing::HttpResult r = Send(
-        "POST", "/v1/auth/login",
-        absl::StrCat(R"({"email":")", email, R"(","password":")", testing::kTestPassword, R"("})"));
+    testing::HttpResult r =
+        Send("POST", "/v1/auth/login",
+             absl::StrCat(R"({"email":")", email, R"(","password":")", testing::kTestPassword,
+                          R"(","oneTimeCode":")", server_.OneTimeCode(email), R"("})"));
     EXPECT_EQ(r.status, 200) << r.body;
     const size_t at = r.body.find("cims_");
     return at == std::string::npos ? "" : r.body.substr(at, 48);

@@ -73,8 +73,9 @@ MysqlDatabase& TestDatabase::db() {
     }
     db_ = *std::move(db);
     auto files = ReadMigrations(MigrationsDir());
-    if (!files.ok() || !ApplyMigrations(*db_, *files).ok()) {
-      std::cerr << "migrations failed\n";
+    absl::Status applied = files.ok() ? ApplyMigrations(*db_, *files).status() : files.status();
+    if (!applied.ok()) {
+      std::cerr << "migrations failed: " << applied << "\n";
       std::abort();
     }
   }

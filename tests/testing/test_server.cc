@@ -2,11 +2,14 @@
 
 #include <cstdlib>
 
+#include "absl/algorithm/container.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "cim/v1/auth_service.grpc.pb.h"
 #include "gtest/gtest.h"
+#include "server/identity/one_time_code.h"
+#include "tests/testing/two_step_keys.h"
 
 namespace cim::testing {
 
@@ -48,6 +51,7 @@ ServerOptions TestServer::Options(int index, int count) {
   options.password_hash = PasswordHashParams::Minimum();
   options.clock = &clock_;
   options.health_interval = absl::Milliseconds(100);
+  options.secrets_key = TestSecretsKey();
   // The suites check what one server answers right after a change made through another (a
   // logout, a disabled user); how long a replica's credential cache may lag is tested on its
   // own (IdentityRpcTest.ChangesMadeThroughAnotherReplica...).
@@ -123,6 +127,10 @@ cim::v1::User TestServer::CreateUser(const std::string& email, cim::v1::Role rol
   if (role != cim::v1::ROLE_SERVICE_ACCOUNT) hash = *app().password_hasher().Hash(password);
   auto stored = app().users().Create(u, hash, clock_.Now());
   EXPECT_TRUE(stored.ok()) << stored.status();
+  if (stored.ok() && absl::c_linear_search(ServerOptions().auth.two_step_roles, role)) {
+    EXPECT_TRUE(SetUpTwoStep(app().two_step(), app().sealer(), stored->id(), clock_.Now()).ok());
+    two_step_steps_[stored->email()] = 0;
+  }
   return stored.value_or(u);
 }
 
@@ -131,11 +139,25 @@ std::string TestServer::Login(const std::string& email, const std::string& passw
   cim::v1::LoginRequest request;
   request.set_email(email);
   request.set_password(password);
+  request.set_one_time_code(OneTimeCode(email));
   cim::v1::LoginResponse response;
   auto context = Context("");
   grpc::Status status = stub->Login(context.get(), request, &response);
   EXPECT_TRUE(status.ok()) << status.error_message();
   return response.token();
+}
+
+std::string TestServer::OneTimeCode(const std::string& email) {
+  auto two_step = two_step_steps_.find(email);
+  if (two_step == two_step_steps_.end()) return "";
+  const int64_t step_seconds = absl::ToInt64Seconds(kTotpStep);
+  int64_t step = absl::ToUnixSeconds(clock_.Now()) / step_seconds;
+  if (step <= two_step->second) {
+    step = two_step->second + 1;
+    clock_.Advance(absl::FromUnixSeconds(step * step_seconds) - clock_.Now());
+  }
+  two_step->second = step;
+  return TotpCode(kTestTwoStepSecret, clock_.Now());
 }
 
 std::unique_ptr<grpc::ClientContext> TestServer::Context(const std::string& token) {

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "lib/clock.h"
 #include "server/app/server_app.h"
 #include "tests/testing/test_database.h"
@@ -41,10 +42,17 @@ class TestServer {
   cim::v1::Partner CreatePartner(const std::string& name,
                                  cim::v1::PartnerType type = cim::v1::PARTNER_TYPE_RESELLER,
                                  int64_t parent_partner_id = 0);
+  // A person of a role that requires two-step sign-in (finance, program admin) has it set up
+  // with kTestTwoStepSecret (tests/testing/two_step_keys.h).
   cim::v1::User CreateUser(const std::string& email, cim::v1::Role role, int64_t partner_id = 0,
                            const std::string& password = kTestPassword);
-  // Logs in through AuthService.Login; fails the test (and returns "") on error.
+  // Logs in through AuthService.Login (with OneTimeCode(email)). Fails the test (and returns "")
+  // on error.
   std::string Login(const std::string& email, const std::string& password = kTestPassword);
+  // The code a sign-in of `email` needs now: for a person CreateUser set two-step sign-in up
+  // for, their current code (a code is good once: a second one within its 30 seconds moves the
+  // clock on to the next); "" for anyone else.
+  std::string OneTimeCode(const std::string& email);
 
   // Another server on the same database with this one's clock, as behind a load balancer
   // (waits for the schema instead of migrating). `configure` may change its options.
@@ -63,6 +71,8 @@ class TestServer {
   ServerOptions Options(int index, int count);
 
   std::vector<std::unique_ptr<ServerApp>> replicas_;
+  // The people with two-step sign-in, by email: the step of the last code Login used.
+  absl::flat_hash_map<std::string, int64_t> two_step_steps_;
   std::shared_ptr<grpc::Channel> channel_;
 };
 

@@ -35,7 +35,7 @@ class AccountSecurityTest : public IdentityStoreTest {
   absl::StatusOr<LoginResult> SignIn(const std::string& email, const std::string& password,
                                      const std::string& address = "203.0.113.7",
                                      const std::string& agent = "Firefox/121.0") {
-    return auth_.Login(email, password, {.address = address, .agent = agent});
+    return auth_.Login(email, password, "", {.address = address, .agent = agent});
   }
 
   absl::Status Change(const Principal& caller, const std::string& current,
@@ -84,7 +84,8 @@ class AccountSecurityTest : public IdentityStoreTest {
 
   long long Emails() { return database_.Count("SELECT COUNT(*) FROM email_outbox"); }
 
-  Authenticator auth_{partners_, users_, tokens_, throttle_, accounts_, hasher_, clock_, {}};
+  Authenticator auth_{partners_, users_,  tokens_, throttle_, accounts_,
+                      two_step_, hasher_, sealer_, clock_,    {}};
   PartnerDirectory directory_{partners_, users_, hasher_, clock_, auth_.credentials()};
   AccountSecurity accounts_security_{auth_,   directory_,
                                      users_,  accounts_,

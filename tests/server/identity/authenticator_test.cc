@@ -5,7 +5,10 @@
 // failures lock the email out (RESOURCE_EXHAUSTED, even for the right password) until the
 // lockout ends; tokens are refused once expired, revoked, or their user or partner is no longer
 // active (a change made elsewhere counts after the cache time); API keys are for active service
-// accounts only, issued and revoked by program admins.
+// accounts only, issued and revoked by program admins. With two-step sign-in on, the password
+// alone asks for the code (INVALID_ARGUMENT on one_time_code, no session), the current code or an
+// unused recovery code signs in once each, wrong codes count toward the lockout and are recorded
+// as refused sign-ins; finance and program admins without it get sessions that must set it up.
 #include "server/identity/authenticator.h"
 
 #include <string>
@@ -15,6 +18,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "server/identity/access_token.h"
+#include "server/identity/one_time_code.h"
 #include "tests/server/identity/identity_store_fixture.h"
 #include "tests/testing/status_matchers.h"
 
@@ -34,7 +38,8 @@ constexpr char kBadToken[] = "invalid or expired credentials";
 class AuthenticatorTest : public IdentityStoreTest {
  protected:
   Authenticator MakeAuthenticator(AuthConfig config = {}) {
-    return Authenticator(partners_, users_, tokens_, throttle_, accounts_, hasher_, clock_, config);
+    return Authenticator(partners_, users_, tokens_, throttle_, accounts_, two_step_, hasher_,
+                         sealer_, clock_, config);
   }
 
   // Logs `email` in with the right password; fails the test and returns "" on error.
@@ -291,6 +296,114 @@ TEST_F(AuthenticatorTest, AKindOfTokenTheOwnerMayNotHoldIsRefused) {
               StatusIs(absl::StatusCode::kUnauthenticated, HasSubstr(kBadToken)));
   EXPECT_THAT(auth_.Authenticate(person_key.secret),
               StatusIs(absl::StatusCode::kUnauthenticated, HasSubstr(kBadToken)));
+}
+
+TEST_F(AuthenticatorTest, WithTwoStepOnTheCodeIsAskedForAfterThePassword) {
+  ASSERT_THAT(testing::SetUpTwoStep(two_step_, sealer_, manager_.id(), clock_.Now()), IsOk());
+  const std::string code = TotpCode(testing::kTestTwoStepSecret, clock_.Now());
+
+  // A wrong password is refused as ever: the code is not asked for, nor its need revealed.
+  EXPECT_THAT(auth_.Login("manager@vendor.example", "not-the-password", code),
+              StatusIs(absl::StatusCode::kUnauthenticated, kBadCredentials));
+  absl::StatusOr<LoginResult> no_code = auth_.Login("manager@vendor.example", kPassword);
+  EXPECT_THAT(no_code, StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(ViolatedFields(no_code.status()), ElementsAre("one_time_code"));
+  EXPECT_EQ(database_.Count("SELECT COUNT(*) FROM access_tokens"), 0);
+
+  absl::StatusOr<LoginResult> signed_in = auth_.Login("manager@vendor.example", kPassword, code);
+  ASSERT_TRUE(signed_in.ok()) << signed_in.status();
+  EXPECT_FALSE(signed_in->principal.two_step_setup_required);
+  // The same code again (a replay, or a second tab) is refused.
+  absl::StatusOr<LoginResult> replay = auth_.Login("manager@vendor.example", kPassword, code);
+  EXPECT_THAT(replay, StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("used already")));
+  EXPECT_THAT(ViolatedFields(replay.status()), ElementsAre("one_time_code"));
+  // The next step's code signs in.
+  clock_.Advance(absl::Seconds(30));
+  EXPECT_THAT(auth_.Login("manager@vendor.example", kPassword,
+                          TotpCode(testing::kTestTwoStepSecret, clock_.Now())),
+              IsOk());
+  // Outcomes recorded: signed in twice, the wrong password refused, the replayed code refused
+  // as a code (the password was right); the answer that only asked for the code is no attempt of
+  // its own.
+  auto outcomes = [&](cim::v1::SignInOutcome outcome) {
+    return database_.Count(absl::StrCat(
+        "SELECT COUNT(*) FROM sign_ins WHERE email = 'manager@vendor.example' AND outcome = ",
+        outcome));
+  };
+  EXPECT_EQ(outcomes(cim::v1::SIGN_IN_OUTCOME_SIGNED_IN), 2);
+  EXPECT_EQ(outcomes(cim::v1::SIGN_IN_OUTCOME_REFUSED), 1);
+  EXPECT_EQ(outcomes(cim::v1::SIGN_IN_OUTCOME_CODE_REFUSED), 1);
+}
+
+TEST_F(AuthenticatorTest, ARecoveryCodeSignsInOnce) {
+  ASSERT_THAT(testing::SetUpTwoStep(two_step_, sealer_, manager_.id(), clock_.Now()), IsOk());
+  ASSERT_THAT(two_step_.ReplaceRecoveryCodes(manager_.id(), {*RecoveryCodeHash("abcde-fghjk")},
+                                             clock_.Now()),
+              IsOk());
+  EXPECT_THAT(auth_.Login("manager@vendor.example", kPassword, "ABCDE FGHJK"), IsOk());
+  EXPECT_THAT(auth_.Login("manager@vendor.example", kPassword, "abcde-fghjk"),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("used already")));
+  EXPECT_EQ(two_step_.Get(manager_.id())->recovery_codes_left, 0);
+}
+
+TEST_F(AuthenticatorTest, WrongCodesCountTowardTheLockout) {
+  ASSERT_THAT(testing::SetUpTwoStep(two_step_, sealer_, manager_.id(), clock_.Now()), IsOk());
+  const std::string right = TotpCode(testing::kTestTwoStepSecret, clock_.Now());
+  const std::string wrong = right == "000000" ? "111111" : "000000";
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_THAT(auth_.Login("manager@vendor.example", kPassword, wrong),
+                StatusIs(absl::StatusCode::kInvalidArgument))
+        << "attempt " << i + 1;
+  }
+  // Five wrong codes: even the right password and code wait for the lockout to end.
+  EXPECT_THAT(auth_.Login("manager@vendor.example", kPassword, right),
+              StatusIs(absl::StatusCode::kResourceExhausted));
+  clock_.Advance(absl::Minutes(15) + absl::Seconds(1));
+  EXPECT_THAT(auth_.Login("manager@vendor.example", kPassword,
+                          TotpCode(testing::kTestTwoStepSecret, clock_.Now())),
+              IsOk());
+  EXPECT_EQ(
+      database_.Count("SELECT COUNT(*) FROM login_throttle WHERE email = 'manager@vendor.example'"),
+      0);
+  // An overlong code is the request's error, counted as nothing.
+  EXPECT_THAT(auth_.Login("manager@vendor.example", kPassword, std::string(65, '1')),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("64")));
+}
+
+TEST_F(AuthenticatorTest, RolesThatRequireTwoStepMustSetItUpFirst) {
+  struct Case {
+    const char* name;
+    const cim::v1::User* user;
+    bool set_up;
+    bool setup_required;
+  };
+  const cim::v1::User finance = StoredUser("finance@vendor.example", cim::v1::ROLE_FINANCE, 0);
+  const Case cases[] = {
+      {"program admin without it", &admin_, false, true},
+      {"finance without it", &finance, false, true},
+      {"channel manager without it (optional)", &manager_, false, false},
+      {"partner rep without it (optional)", &alpha_rep_, false, false},
+      {"finance with it", &finance, true, false},
+  };
+  for (const Case& c : cases) {
+    std::string code;
+    if (c.set_up) {
+      ASSERT_THAT(testing::SetUpTwoStep(two_step_, sealer_, c.user->id(), clock_.Now()), IsOk());
+      clock_.Advance(absl::Seconds(30));  // a code not used before
+      code = TotpCode(testing::kTestTwoStepSecret, clock_.Now());
+    }
+    absl::StatusOr<LoginResult> login = auth_.Login(c.user->email(), kPassword, code);
+    ASSERT_TRUE(login.ok()) << c.name << ": " << login.status();
+    EXPECT_EQ(login->principal.two_step_setup_required, c.setup_required) << c.name;
+    absl::StatusOr<Principal> me = auth_.Authenticate(login->token);
+    ASSERT_TRUE(me.ok()) << me.status();
+    EXPECT_EQ(me->two_step_setup_required, c.setup_required) << c.name;
+  }
+  // Another configuration requires it of nobody.
+  Authenticator relaxed = MakeAuthenticator({.two_step_roles = {}});
+  absl::StatusOr<LoginResult> admin = relaxed.Login("admin@vendor.example", kPassword);
+  ASSERT_TRUE(admin.ok());
+  EXPECT_FALSE(admin->principal.two_step_setup_required);
 }
 
 }  // namespace

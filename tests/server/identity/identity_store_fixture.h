@@ -1,5 +1,6 @@
 // The fixture the identity tests share: a database of the test's own with the real MariaDB
-// stores (partners, users, tokens, login throttle, account security), two partners (Alpha, Bravo)
+// stores (partners, users, tokens, login throttle, account security, two-step sign-in with the
+// test secrets key), two partners (Alpha, Bravo)
 // and their users, a fake clock and fast password hashing.
 #ifndef CIM_TESTS_SERVER_IDENTITY_IDENTITY_STORE_FIXTURE_H_
 #define CIM_TESTS_SERVER_IDENTITY_IDENTITY_STORE_FIXTURE_H_
@@ -19,10 +20,13 @@
 #include "server/identity/mysql_access_token_repository.h"
 #include "server/identity/mysql_login_throttle_repository.h"
 #include "server/identity/mysql_partner_repository.h"
+#include "server/identity/mysql_two_step_repository.h"
 #include "server/identity/mysql_user_repository.h"
 #include "server/identity/password_hasher.h"
+#include "server/identity/secret_sealer.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/test_database.h"
+#include "tests/testing/two_step_keys.h"
 
 namespace cim {
 
@@ -89,6 +93,8 @@ class IdentityStoreTest : public ::testing::Test {
   MysqlAccessTokenRepository tokens_{database_.db()};
   MysqlLoginThrottleRepository throttle_{database_.db()};
   MysqlAccountSecurityRepository accounts_{database_.db()};
+  MysqlTwoStepRepository two_step_{database_.db()};
+  SecretSealer sealer_{testing::TestSecretsKey()};
 
   cim::v1::Partner alpha_, bravo_;
   cim::v1::User admin_, manager_, alpha_admin_, alpha_rep_, bravo_rep_, service_;

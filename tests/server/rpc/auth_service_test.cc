@@ -3,7 +3,10 @@
 // as the signing-in user's own change, with the call's request id and client address; Logout
 // and API keys are audited as their caller; every other RPC needs credentials; responses carry
 // the principal, key and expiry the rules produced; bad key ids are INVALID_ARGUMENT with field
-// details.
+// details. Two-step sign-in end to end: a finance person without it gets a session that may only
+// set it up (every other RPC FAILED_PRECONDITION, in the caller's language), sets it up through
+// the RPCs, and from then on signs in with a code, the code's field error in Dutch for a Dutch
+// caller.
 #include "server/rpc/auth_service.h"
 
 #include <memory>
@@ -12,9 +15,11 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "cim/v1/auth_service.grpc.pb.h"
+#include "cim/v1/claim_service.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "server/identity/access_token.h"
+#include "server/identity/one_time_code.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/test_server.h"
 
@@ -266,6 +271,104 @@ TEST_F(AuthServiceTest, AForgottenPasswordIsResetByLinkInTheCallersLanguage) {
   // Signed out, nobody lists sessions.
   EXPECT_THAT(auth_->ListSessions(TestServer::Context("").get(), ListSessionsRequest(), &sessions),
               StatusIs(absl::StatusCode::kUnauthenticated));
+}
+
+TEST_F(AuthServiceTest, ARoleThatRequiresTwoStepSetsItUpBeforeAnythingElse) {
+  // A finance person created without two-step sign-in (as an invitation makes them).
+  User finance;
+  finance.set_email("fiona@vendor.example");
+  finance.set_display_name("Fiona");
+  finance.set_role(ROLE_FINANCE);
+  finance.set_status(USER_STATUS_ACTIVE);
+  ASSERT_TRUE(server_.app()
+                  .users()
+                  .Create(finance, *server_.app().password_hasher().Hash(testing::kTestPassword),
+                          server_.clock().Now())
+                  .ok());
+  LoginRequest login;
+  login.set_email("fiona@vendor.example");
+  login.set_password(testing::kTestPassword);
+  LoginResponse session;
+  ASSERT_TRUE(auth_->Login(TestServer::Context("").get(), login, &session).ok());
+  EXPECT_TRUE(session.principal().two_step_setup_required());
+  const std::string token = session.token();
+
+  v1::Principal me;
+  ASSERT_TRUE(auth_->WhoAmI(TestServer::Context(token).get(), WhoAmIRequest(), &me).ok());
+  EXPECT_TRUE(me.two_step_setup_required());
+  TwoStep state;
+  ASSERT_TRUE(
+      auth_->GetTwoStep(TestServer::Context(token).get(), GetTwoStepRequest(), &state).ok());
+  EXPECT_TRUE(state.required());
+  EXPECT_FALSE(state.enabled());
+
+  // Anything else waits, in the caller's language.
+  auto claims = ClaimService::NewStub(server_.channel());
+  ListClaimsResponse listed;
+  auto dutch = TestServer::Context(token);
+  dutch->AddMetadata("accept-language", "nl");
+  grpc::Status refused = claims->ListClaims(dutch.get(), ListClaimsRequest(), &listed);
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(refused.error_message(), HasSubstr("two-step sign-in"));
+  ListSessionsResponse sessions;
+  EXPECT_THAT(
+      auth_->ListSessions(TestServer::Context(token).get(), ListSessionsRequest(), &sessions),
+      StatusIs(absl::StatusCode::kFailedPrecondition));
+
+  BeginTwoStepResponse begun;
+  ASSERT_TRUE(
+      auth_->BeginTwoStep(TestServer::Context(token).get(), BeginTwoStepRequest(), &begun).ok());
+  EXPECT_TRUE(absl::StartsWith(begun.otpauth_uri(), "otpauth://totp/")) << begun.otpauth_uri();
+  ConfirmTwoStepRequest confirm;
+  confirm.set_one_time_code(TotpCode(begun.secret(), server_.clock().Now()));
+  ConfirmTwoStepResponse confirmed;
+  ASSERT_TRUE(auth_->ConfirmTwoStep(TestServer::Context(token).get(), confirm, &confirmed).ok());
+  EXPECT_EQ(confirmed.recovery_codes_size(), 10);
+  EXPECT_EQ(AuditRecords(absl::StrCat("rpc = 'ConfirmTwoStep' AND entity_type = 'two_step'"
+                                      " AND actor_user_id = ",
+                                      me.user_id())),
+            1);
+
+  // The same session may now do what finance does.
+  EXPECT_TRUE(
+      claims->ListClaims(TestServer::Context(token).get(), ListClaimsRequest(), &listed).ok());
+
+  // The next sign-in asks for the code: its field error in the caller's language.
+  auto dutch_login = TestServer::Context("");
+  dutch_login->AddMetadata("accept-language", "nl");
+  grpc::Status asked = auth_->Login(dutch_login.get(), login, &session);
+  EXPECT_EQ(asked.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(ViolatedFields(asked), ElementsAre("one_time_code"));
+  EXPECT_THAT(asked.error_details(), HasSubstr("authenticator-app"));
+  server_.clock().Advance(kTotpStep);
+  login.set_one_time_code(TotpCode(begun.secret(), server_.clock().Now()));
+  ASSERT_TRUE(auth_->Login(TestServer::Context("").get(), login, &session).ok());
+  EXPECT_FALSE(session.principal().two_step_setup_required());
+}
+
+TEST_F(AuthServiceTest, TwoStepRpcsCheckTheirRequests) {
+  const std::string token = server_.Login("rep@alpha.example");
+  ConfirmTwoStepResponse confirmed;
+  grpc::Status no_code =
+      auth_->ConfirmTwoStep(TestServer::Context(token).get(), ConfirmTwoStepRequest(), &confirmed);
+  EXPECT_EQ(no_code.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(ViolatedFields(no_code), ElementsAre("one_time_code"));
+  TurnOffTwoStepResponse off;
+  grpc::Status no_password =
+      auth_->TurnOffTwoStep(TestServer::Context(token).get(), TurnOffTwoStepRequest(), &off);
+  EXPECT_EQ(no_password.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(ViolatedFields(no_password), ElementsAre("current_password"));
+  RenewRecoveryCodesResponse renewed;
+  EXPECT_THAT(auth_->RenewRecoveryCodes(TestServer::Context("").get(), RenewRecoveryCodesRequest(),
+                                        &renewed),
+              StatusIs(absl::StatusCode::kUnauthenticated));
+  // A program admin set up by the test server signs in with codes and may do their work.
+  v1::Principal me;
+  ASSERT_TRUE(auth_
+                  ->WhoAmI(TestServer::Context(server_.Login("pa@vendor.example")).get(),
+                           WhoAmIRequest(), &me)
+                  .ok());
+  EXPECT_FALSE(me.two_step_setup_required());
 }
 
 }  // namespace

@@ -97,14 +97,17 @@ class RpcServerTest : public ::testing::Test {
   FakeClock clock_{absl::FromUnixSeconds(1772442000)};
   Repositories stores_{database_.db(), clock_};
   PasswordHasher hasher_{PasswordHashParams::Minimum()};
-  Authenticator auth_{stores_.partners, stores_.users, stores_.tokens, stores_.login_throttle,
-                      stores_.accounts, hasher_,       clock_,         AuthConfig()};
+  SecretSealer sealer_;
+  Authenticator auth_{stores_.partners, stores_.users,    stores_.tokens, stores_.login_throttle,
+                      stores_.accounts, stores_.two_step, hasher_,        sealer_,
+                      clock_,           AuthConfig()};
   PartnerDirectory directory_{stores_.partners, stores_.users, hasher_, clock_,
                               auth_.credentials()};
   AccountSecurity accounts_{auth_,         directory_,
                             stores_.users, stores_.accounts,
                             hasher_,       MessageCatalogs::Compiled(),
                             clock_,        AccountSecurityOptions()};
+  TwoStepSetup two_step_{auth_, directory_, stores_.two_step, sealer_, clock_, "CIM"};
   ProductCatalog catalog_{stores_.products, clock_};
   ProgramDirectory programs_{stores_.programs, stores_.products, stores_.partners,
                              stores_.certifications, clock_};
@@ -137,6 +140,7 @@ class RpcServerTest : public ::testing::Test {
   Notifications notifications_{stores_.notifications, MessageCatalogs::Compiled(), clock_};
   const RpcHandlers handlers_{.auth = auth_,
                               .accounts = accounts_,
+                              .two_step = two_step_,
                               .partners = directory_,
                               .catalog = catalog_,
                               .programs = programs_,

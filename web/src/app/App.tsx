@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef } from 'react';
 import { matchPath, RouterProvider } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,9 @@ import i18n, { kLanguages, setLanguage } from '@/lib/i18n';
 import { PrincipalContext } from '@/lib/principal';
 import { ForgotPasswordPage } from '@/features/account/components/ForgotPasswordPage';
 import { ResetPasswordPage } from '@/features/account/components/ResetPasswordPage';
-import { useMe } from '@/features/auth/api/get-me';
+import { TwoStepRequiredPage } from '@/features/account/components/TwoStepRequiredPage';
+import { meQueryKey, useMe } from '@/features/auth/api/get-me';
+import { useLogout } from '@/features/auth/api/logout';
 import { LoginPage } from '@/features/auth/components/LoginPage';
 import { UnsubscribePage } from '@/features/notifications/components/UnsubscribePage';
 import { createAppRouter } from './routes';
@@ -25,10 +28,13 @@ export function App() {
   return <SignedInApp />;
 }
 
-// Signed out: the sign-in page. Signed in: the routes of the user's role.
+// Signed out: the sign-in page. Signed in: the routes of the user's role, or for a role that
+// requires two-step sign-in, setting it up first.
 function SignedInApp() {
   const { t } = useTranslation();
   const me = useMe();
+  const queryClient = useQueryClient();
+  const logout = useLogout();
   const role = me.data?.role;
   const router = useMemo(() => (role ? createAppRouter(role) : null), [role]);
   useSavedLanguage(me.data ?? null);
@@ -51,6 +57,15 @@ function SignedInApp() {
     );
   }
   if (!me.data || !router) return <LoginPage />;
+  if (me.data.twoStepSetupRequired) {
+    return (
+      <TwoStepRequiredPage
+        principal={me.data}
+        onDone={() => void queryClient.invalidateQueries({ queryKey: meQueryKey })}
+        onSignOut={() => logout.mutate()}
+      />
+    );
+  }
   return (
     <PrincipalContext.Provider value={me.data}>
       <RouterProvider router={router} />

@@ -43,7 +43,8 @@ export function AppShell() {
             <Icon name="menu" />
             <span className="visually-hidden">{t('Menu')}</span>
           </button>
-          <NavLink to="/" className="brand">
+          {/* Named for screen readers also at phone width, where the name's text is hidden. */}
+          <NavLink to="/" className="brand" aria-label={t('CIM Partner Portal')}>
             <img src="/favicon.svg" alt="" width={28} height={28} />
             <span>{t('CIM Partner Portal')}</span>
           </NavLink>

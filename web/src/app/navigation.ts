@@ -44,6 +44,7 @@ const kNav: NavItem[] = [
   { to: '/setup/recognition', label: m('Badges & levels'), icon: 'medal', roles: kVendor },
   { to: '/setup/training', label: m('Training setup'), icon: 'book', roles: kVendor },
   { to: '/setup/engagement', label: m('Challenges & surveys'), icon: 'trophy', roles: kVendor },
+  { to: '/setup/staff', label: m('Staff'), icon: 'users', roles: ['ROLE_PROGRAM_ADMIN'] },
   { to: '/setup/api-keys', label: m('API keys'), icon: 'lock', roles: ['ROLE_PROGRAM_ADMIN'] },
   { to: '/audit', label: m('Audit trail'), icon: 'shield', roles: kAdminFinance },
   { to: '/feed', label: m('Feed'), icon: 'spark', roles: [...kPartner, ...kVendor] },

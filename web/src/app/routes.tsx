@@ -65,6 +65,7 @@ const vendorRoutes: RouteObject[] = [
   { path: 'setup/training', lazy: page(() => import('@/features/training/components/TrainingSetupPage')) },
   { path: 'setup/engagement', lazy: page(() => import('@/features/engagement/components/EngagementSetupPage')) },
   { path: 'setup/api-keys', lazy: page(() => import('@/features/apikeys/components/ApiKeysPage')) },
+  { path: 'setup/staff', lazy: page(() => import('@/features/staff/components/StaffPage')) },
 ];
 
 export function routesFor(role: Role): RouteObject[] {

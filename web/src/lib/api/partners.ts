@@ -1,10 +1,18 @@
 // Partners and the users of the portal as several features read them (pickers, names, the
-// review queue, kudos, payouts), and creating a user (partners' people, service accounts).
-// Changing them is in features/partners.
+// review queue, kudos, payouts), and creating, inviting and changing users (partners' people,
+// vendor staff, service accounts). Changing partners is in features/partners.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type { QueryParams } from './query';
-import type { CreateUserRequest, ListPartnersResponse, ListUsersResponse, Partner, User } from './schema';
+import type {
+  CreateUserRequest,
+  InviteUserRequest,
+  ListPartnersResponse,
+  ListUsersResponse,
+  Partner,
+  ResetTwoStepResponse,
+  User,
+} from './schema';
 
 export type PartnerFilter = Omit<QueryParams<'PartnerService_ListPartners'>, 'pageSize' | 'pageToken'>;
 export type UserFilter = Omit<QueryParams<'PartnerService_ListUsers'>, 'pageSize' | 'pageToken'>;
@@ -34,6 +42,17 @@ export function usePartner(id: string | undefined) {
   });
 }
 
+// Users ordered by id, a page at a time (fetchNextPage loads the next one).
+export function useUserPages(filter: UserFilter = {}, pageSize = 50) {
+  return useInfiniteQuery({
+    queryKey: ['users', 'pages', filter, pageSize],
+    queryFn: ({ pageParam }) => api.get<ListUsersResponse>('/v1/users', { ...filter, pageSize, pageToken: pageParam }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextPageToken || undefined,
+    placeholderData: (previous) => previous,
+  });
+}
+
 export function useUsers(filter: UserFilter = {}, enabled = true) {
   return useQuery({
     queryKey: ['users', filter],
@@ -59,6 +78,33 @@ export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (request: CreateUserRequest) => api.post<User>('/v1/users', request),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+export function useUpdateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ user, mask }: { user: User & { id: string }; mask: string[] }) =>
+      api.patch<User>(`/v1/users/${user.id}`, user, mask),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+// Invites a person by email: they choose their own password through the emailed link.
+export function useInviteUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: InviteUserRequest) => api.post<User>('/v1/users:invite', request),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+// Turns a person's two-step sign-in off, for one who lost their phone and recovery codes.
+export function useResetTwoStep() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (user: User & { id: string }) => api.post<ResetTwoStepResponse>(`/v1/users/${user.id}:resetTwoStep`, {}),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['users'] }),
   });
 }

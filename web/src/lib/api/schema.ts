@@ -264,6 +264,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/two-step": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** cim.v1.AuthService.GetTwoStep */
+        get: operations["AuthService_GetTwoStep"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/two-step:begin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** cim.v1.AuthService.BeginTwoStep */
+        post: operations["AuthService_BeginTwoStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/two-step:confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** cim.v1.AuthService.ConfirmTwoStep */
+        post: operations["AuthService_ConfirmTwoStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/two-step:renewRecoveryCodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** cim.v1.AuthService.RenewRecoveryCodes */
+        post: operations["AuthService_RenewRecoveryCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/two-step:turnOff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** cim.v1.AuthService.TurnOffTwoStep */
+        post: operations["AuthService_TurnOffTwoStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/badges": {
         parameters: {
             query?: never;
@@ -2040,6 +2125,23 @@ export interface paths {
         patch: operations["PartnerService_UpdateUser"];
         trace?: never;
     };
+    "/v1/users/{user_id}:resetTwoStep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** cim.v1.AuthService.ResetTwoStep */
+        post: operations["AuthService_ResetTwoStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users/{user_id}/api-keys": {
         parameters: {
             query?: never;
@@ -2181,6 +2283,13 @@ export interface components {
             credited?: string;
             debited?: string;
             unit?: string;
+        };
+        "cim.v1.BeginTwoStepRequest": {
+            currentPassword?: string;
+        };
+        "cim.v1.BeginTwoStepResponse": {
+            otpauthUri?: string;
+            secret?: string;
         };
         "cim.v1.BoardRank": {
             /** Format: int64 */
@@ -2390,6 +2499,12 @@ export interface components {
             quizScore?: number;
             /** Format: int64 */
             userId?: string;
+        };
+        "cim.v1.ConfirmTwoStepRequest": {
+            oneTimeCode?: string;
+        };
+        "cim.v1.ConfirmTwoStepResponse": {
+            recoveryCodes?: string[];
         };
         "cim.v1.CoopAccrualRule": {
             percent?: string;
@@ -2954,6 +3069,7 @@ export interface components {
         };
         "cim.v1.LoginRequest": {
             email?: string;
+            oneTimeCode?: string;
             password?: string;
         };
         "cim.v1.LoginResponse": {
@@ -3161,6 +3277,7 @@ export interface components {
             partnerName?: string;
             /** @enum {string} */
             role?: "ROLE_UNSPECIFIED" | "ROLE_PARTNER_REP" | "ROLE_PARTNER_ADMIN" | "ROLE_CHANNEL_MANAGER" | "ROLE_PROGRAM_ADMIN" | "ROLE_FINANCE" | "ROLE_SERVICE_ACCOUNT";
+            twoStepSetupRequired?: boolean;
             /** Format: int64 */
             userId?: string;
         };
@@ -3412,6 +3529,12 @@ export interface components {
             /** Format: date-time */
             time?: string;
         };
+        "cim.v1.RenewRecoveryCodesRequest": {
+            currentPassword?: string;
+        };
+        "cim.v1.RenewRecoveryCodesResponse": {
+            recoveryCodes?: string[];
+        };
         "cim.v1.RequestPasswordResetRequest": {
             email?: string;
         };
@@ -3421,6 +3544,11 @@ export interface components {
             token?: string;
         };
         "cim.v1.ResetPasswordResponse": Record<string, never>;
+        "cim.v1.ResetTwoStepRequest": {
+            /** Format: int64 */
+            userId?: string;
+        };
+        "cim.v1.ResetTwoStepResponse": Record<string, never>;
         "cim.v1.ResolveDisputeRequest": {
             adjustment?: components["schemas"]["cim.v1.DisputeAdjustment"];
             /** Format: int64 */
@@ -3571,7 +3699,7 @@ export interface components {
             /** Format: int64 */
             id?: string;
             /** @enum {string} */
-            outcome?: "SIGN_IN_OUTCOME_UNSPECIFIED" | "SIGN_IN_OUTCOME_SIGNED_IN" | "SIGN_IN_OUTCOME_REFUSED" | "SIGN_IN_OUTCOME_LOCKED_OUT";
+            outcome?: "SIGN_IN_OUTCOME_UNSPECIFIED" | "SIGN_IN_OUTCOME_SIGNED_IN" | "SIGN_IN_OUTCOME_REFUSED" | "SIGN_IN_OUTCOME_LOCKED_OUT" | "SIGN_IN_OUTCOME_CODE_REFUSED";
             /** Format: date-time */
             time?: string;
         };
@@ -3795,6 +3923,18 @@ export interface components {
             quizQuestions?: components["schemas"]["cim.v1.QuizQuestion"][];
             title?: string;
         };
+        "cim.v1.TurnOffTwoStepRequest": {
+            currentPassword?: string;
+        };
+        "cim.v1.TurnOffTwoStepResponse": Record<string, never>;
+        "cim.v1.TwoStep": {
+            enabled?: boolean;
+            /** Format: date-time */
+            enableTime?: string;
+            /** Format: int32 */
+            recoveryCodesLeft?: number;
+            required?: boolean;
+        };
         "cim.v1.UnsubscribeResponse": {
             /** @enum {string} */
             category?: "NOTIFICATION_CATEGORY_UNSPECIFIED" | "NOTIFICATION_CATEGORY_CLAIMS" | "NOTIFICATION_CATEGORY_PAYOUTS" | "NOTIFICATION_CATEGORY_ACHIEVEMENTS" | "NOTIFICATION_CATEGORY_TIERS" | "NOTIFICATION_CATEGORY_TRAINING" | "NOTIFICATION_CATEGORY_PROGRAMS" | "NOTIFICATION_CATEGORY_ORDERS" | "NOTIFICATION_CATEGORY_DISPUTES" | "NOTIFICATION_CATEGORY_REVIEW" | "NOTIFICATION_CATEGORY_BUDGETS";
@@ -3826,6 +3966,7 @@ export interface components {
             role?: "ROLE_UNSPECIFIED" | "ROLE_PARTNER_REP" | "ROLE_PARTNER_ADMIN" | "ROLE_CHANNEL_MANAGER" | "ROLE_PROGRAM_ADMIN" | "ROLE_FINANCE" | "ROLE_SERVICE_ACCOUNT";
             /** @enum {string} */
             status?: "USER_STATUS_UNSPECIFIED" | "USER_STATUS_ACTIVE" | "USER_STATUS_DISABLED";
+            twoStepEnabled?: boolean;
             /** Format: date-time */
             updateTime?: string;
         };
@@ -4344,6 +4485,167 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["cim.v1.ListSignInsResponse"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AuthService_GetTwoStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.TwoStep"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AuthService_BeginTwoStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.BeginTwoStepRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.BeginTwoStepResponse"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AuthService_ConfirmTwoStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.ConfirmTwoStepRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.ConfirmTwoStepResponse"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AuthService_RenewRecoveryCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.RenewRecoveryCodesRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.RenewRecoveryCodesResponse"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AuthService_TurnOffTwoStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.TurnOffTwoStepRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.TurnOffTwoStepResponse"];
                 };
             };
             /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
@@ -8658,6 +8960,41 @@ export interface operations {
             };
         };
     };
+    AuthService_ResetTwoStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.ResetTwoStepRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.ResetTwoStepResponse"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     AuthService_IssueApiKey: {
         parameters: {
             query?: never;
@@ -8708,6 +9045,8 @@ export type Badge = components['schemas']['cim.v1.Badge'];
 export type BadgeCriteria = components['schemas']['cim.v1.BadgeCriteria'];
 export type BadgeStatus = components['schemas']['cim.v1.BadgeStatus'];
 export type Balance = components['schemas']['cim.v1.Balance'];
+export type BeginTwoStepRequest = components['schemas']['cim.v1.BeginTwoStepRequest'];
+export type BeginTwoStepResponse = components['schemas']['cim.v1.BeginTwoStepResponse'];
 export type BoardRank = components['schemas']['cim.v1.BoardRank'];
 export type BonusRule = components['schemas']['cim.v1.BonusRule'];
 export type BudgetBurn = components['schemas']['cim.v1.BudgetBurn'];
@@ -8729,6 +9068,8 @@ export type ClaimFlagDetail = components['schemas']['cim.v1.ClaimFlagDetail'];
 export type ClaimLine = components['schemas']['cim.v1.ClaimLine'];
 export type ClaimsFunnel = components['schemas']['cim.v1.ClaimsFunnel'];
 export type CompleteTrainingRequest = components['schemas']['cim.v1.CompleteTrainingRequest'];
+export type ConfirmTwoStepRequest = components['schemas']['cim.v1.ConfirmTwoStepRequest'];
+export type ConfirmTwoStepResponse = components['schemas']['cim.v1.ConfirmTwoStepResponse'];
 export type CoopAccrualRule = components['schemas']['cim.v1.CoopAccrualRule'];
 export type CreatePayoutRunRequest = components['schemas']['cim.v1.CreatePayoutRunRequest'];
 export type CreateUserRequest = components['schemas']['cim.v1.CreateUserRequest'];
@@ -8854,10 +9195,14 @@ export type RecognitionSummary = components['schemas']['cim.v1.RecognitionSummar
 export type RedemptionOrder = components['schemas']['cim.v1.RedemptionOrder'];
 export type RedemptionOrderActionRequest = components['schemas']['cim.v1.RedemptionOrderActionRequest'];
 export type RedemptionOrderEvent = components['schemas']['cim.v1.RedemptionOrderEvent'];
+export type RenewRecoveryCodesRequest = components['schemas']['cim.v1.RenewRecoveryCodesRequest'];
+export type RenewRecoveryCodesResponse = components['schemas']['cim.v1.RenewRecoveryCodesResponse'];
 export type RequestPasswordResetRequest = components['schemas']['cim.v1.RequestPasswordResetRequest'];
 export type RequestPasswordResetResponse = components['schemas']['cim.v1.RequestPasswordResetResponse'];
 export type ResetPasswordRequest = components['schemas']['cim.v1.ResetPasswordRequest'];
 export type ResetPasswordResponse = components['schemas']['cim.v1.ResetPasswordResponse'];
+export type ResetTwoStepRequest = components['schemas']['cim.v1.ResetTwoStepRequest'];
+export type ResetTwoStepResponse = components['schemas']['cim.v1.ResetTwoStepResponse'];
 export type ResolveDisputeRequest = components['schemas']['cim.v1.ResolveDisputeRequest'];
 export type RespondToSurveyRequest = components['schemas']['cim.v1.RespondToSurveyRequest'];
 export type RespondToSurveyResponse = components['schemas']['cim.v1.RespondToSurveyResponse'];
@@ -8897,6 +9242,9 @@ export type TierGap = components['schemas']['cim.v1.TierGap'];
 export type TierLadder = components['schemas']['cim.v1.TierLadder'];
 export type TrainingCompletion = components['schemas']['cim.v1.TrainingCompletion'];
 export type TrainingModule = components['schemas']['cim.v1.TrainingModule'];
+export type TurnOffTwoStepRequest = components['schemas']['cim.v1.TurnOffTwoStepRequest'];
+export type TurnOffTwoStepResponse = components['schemas']['cim.v1.TurnOffTwoStepResponse'];
+export type TwoStep = components['schemas']['cim.v1.TwoStep'];
 export type UnsubscribeResponse = components['schemas']['cim.v1.UnsubscribeResponse'];
 export type UpdateNotificationSettingsRequest = components['schemas']['cim.v1.UpdateNotificationSettingsRequest'];
 export type UpdatePartnerNotificationDefaultsRequest = components['schemas']['cim.v1.UpdatePartnerNotificationDefaultsRequest'];

@@ -5,20 +5,36 @@ import { LoadMore } from '@/components/ListControls';
 import { Card, Page } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
 import { ApiError } from '@/lib/api-client';
-import type { Session, SignIn } from '@/lib/api/schema';
+import type { Session, SignIn, TwoStep } from '@/lib/api/schema';
 import { formatDateTime } from '@/lib/format';
-import { useChangePassword, useEndSession, useSessions, useSignIns } from '../api/account';
+import { usePrincipal } from '@/lib/principal';
+import {
+  useChangePassword,
+  useEndSession,
+  useRenewRecoveryCodes,
+  useSessions,
+  useSignIns,
+  useTurnOffTwoStep,
+  useTwoStep,
+} from '../api/account';
 import { describeAgent } from '../agent';
+import { NewPasswordFields, useNewPassword } from './NewPasswordFields';
+import { RecoveryCodes } from './RecoveryCodes';
+import { TwoStepSetup } from './TwoStepSetup';
 import '../account.css';
 
-// Sign-in and security for the signed-in person: their password, the sessions they are signed
-// in with (any but this one can be ended), and every attempt to sign in to their account.
+// Sign-in and security for the signed-in person: their password, two-step sign-in, the sessions
+// they are signed in with (any but this one can be ended), and every attempt to sign in to their
+// account.
 export default function AccountSecurityPage() {
   const { t } = useTranslation();
   return (
     <Page title={t('Sign-in and security')} subtitle={t('Your password, where you are signed in, and every sign-in to your account.')}>
       <Card title={t('Change your password')} id="password">
         <ChangePasswordForm />
+      </Card>
+      <Card title={t('Two-step sign-in')} id="two-step">
+        <TwoStepSection />
       </Card>
       <Card title={t('Where you are signed in')} id="sessions">
         <Sessions />
@@ -34,22 +50,17 @@ function ChangePasswordForm() {
   const { t } = useTranslation();
   const change = useChangePassword();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  const newPassword = useNewPassword();
   const error = change.error instanceof ApiError ? change.error : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const differs = next !== repeat;
-    setMismatch(differs);
-    if (differs || change.isPending) return;
+    if (!newPassword.confirmed() || change.isPending) return;
     change.mutate(
-      { currentPassword: current, newPassword: next },
+      { currentPassword: current, newPassword: newPassword.password },
       {
         onSuccess: () => {
           setCurrent('');
-          setNext('');
-          setRepeat('');
+          newPassword.clear();
         },
       },
     );
@@ -67,24 +78,11 @@ function ChangePasswordForm() {
         error={error?.fieldError('current_password')}
       />
       <div className="form__grid">
-        <InputField
-          id="new-password"
-          label={t('New password')}
-          type="password"
-          autoComplete="new-password"
-          value={next}
-          onValueChange={setNext}
+        <NewPasswordFields
+          state={newPassword}
+          ids={['new-password', 'repeat-password']}
+          labels={[t('New password'), t('New password again')]}
           error={error?.fieldError('new_password')}
-          hint={t('12 to 128 characters. A few unrelated words make a strong one.')}
-        />
-        <InputField
-          id="repeat-password"
-          label={t('New password again')}
-          type="password"
-          autoComplete="new-password"
-          value={repeat}
-          onValueChange={setRepeat}
-          error={mismatch ? t('The two new passwords differ.') : undefined}
         />
       </div>
       {formError && (
@@ -100,6 +98,126 @@ function ChangePasswordForm() {
       <div className="button-row">
         <button type="submit" className="button button--primary button--inline" aria-disabled={change.isPending}>
           {change.isPending ? t('Changing password…') : t('Change password')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+// What the person can do with their two-step sign-in now; `mode` is the form open, if any.
+type TwoStepMode = 'none' | 'setup' | 'renew' | 'turn-off';
+
+function TwoStepSection() {
+  const { t } = useTranslation();
+  const twoStep = useTwoStep();
+  const [mode, setMode] = useState<TwoStepMode>('none');
+  const principal = usePrincipal();
+  return (
+    <QueryView query={twoStep}>
+      {(state: TwoStep) => {
+        if (mode === 'setup') {
+          return (
+            <TwoStepSetup
+              account={principal.email ?? ''}
+              needsPassword={!!state.enabled}
+              onDone={() => setMode('none')}
+              onCancel={() => setMode('none')}
+              doneLabel={t('Done')}
+            />
+          );
+        }
+        if (mode === 'renew' || mode === 'turn-off') {
+          return <PasswordConfirmedAction mode={mode} account={principal.email ?? ''} onClose={() => setMode('none')} />;
+        }
+        const left = state.recoveryCodesLeft ?? 0;
+        return (
+          <div className="two-step" data-testid="two-step-state">
+            {state.enabled ? (
+              <>
+                <p>
+                  <span className="pill pill--success">{t('On')}</span>{' '}
+                  {t('Since {{time}}, sign-in asks for a code from your authenticator app after your password.', {
+                    time: formatDateTime(state.enableTime),
+                  })}
+                </p>
+                <p className={left <= 2 ? 'two-step__low' : 'muted'}>
+                  {t('{{count}} recovery codes left.', { count: left })}
+                  {left <= 2 && ` ${t('Renew them before you run out.')}`}
+                </p>
+              </>
+            ) : (
+              <p>
+                <span className="pill pill--info">{t('Off')}</span>{' '}
+                {t('Add a second step to sign-in: a code from an app on your phone, so that your password alone opens nothing.')}
+              </p>
+            )}
+            {state.required && <p className="muted small">{t('Your role requires two-step sign-in: it cannot be turned off.')}</p>}
+            <div className="button-row">
+              <button type="button" className="button button--primary button--inline" onClick={() => setMode('setup')}>
+                {state.enabled ? t('Move to a new phone') : t('Set up two-step sign-in')}
+              </button>
+              {state.enabled && (
+                <button type="button" className="button button--ghost button--inline" onClick={() => setMode('renew')}>
+                  {t('New recovery codes')}
+                </button>
+              )}
+              {state.enabled && !state.required && (
+                <button type="button" className="button button--ghost button--inline" onClick={() => setMode('turn-off')}>
+                  {t('Turn off')}
+                </button>
+              )}
+            </div>
+          </div>
+        );
+      }}
+    </QueryView>
+  );
+}
+
+// New recovery codes or turning two-step sign-in off: both after the current password.
+function PasswordConfirmedAction({ mode, account, onClose }: { mode: 'renew' | 'turn-off'; account: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const renew = useRenewRecoveryCodes();
+  const turnOff = useTurnOffTwoStep();
+  const action = mode === 'renew' ? renew : turnOff;
+  const [password, setPassword] = useState('');
+  if (mode === 'renew' && renew.data) {
+    return <RecoveryCodes codes={renew.data.recoveryCodes ?? []} account={account} onDone={onClose} doneLabel={t('Done')} />;
+  }
+  const error = action.error instanceof ApiError ? action.error : null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (action.isPending) return;
+    if (mode === 'renew') renew.mutate(password);
+    else turnOff.mutate(password, { onSuccess: onClose });
+  };
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <p>
+        {mode === 'renew'
+          ? t('New recovery codes replace the old ones, used or not.')
+          : t('Without two-step sign-in, your password alone signs in to your account.')}
+      </p>
+      <InputField
+        id="two-step-action-password"
+        label={t('Current password')}
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onValueChange={setPassword}
+        error={error?.fieldError('current_password')}
+      />
+      {error && !error.fieldError('current_password') && (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className={`button button--inline ${mode === 'renew' ? 'button--primary' : 'button--danger'}`} aria-disabled={action.isPending}>
+          {mode === 'renew' ? t('Make new recovery codes') : t('Turn off two-step sign-in')}
+        </button>
+        <button type="button" className="button button--ghost button--inline" onClick={onClose}>
+          {t('Cancel')}
         </button>
       </div>
     </form>
@@ -164,6 +282,7 @@ const kOutcomes: Record<string, { label: string; tone: string }> = {
   SIGN_IN_OUTCOME_SIGNED_IN: { label: 'Signed in', tone: 'success' },
   SIGN_IN_OUTCOME_REFUSED: { label: 'Wrong password', tone: 'danger' },
   SIGN_IN_OUTCOME_LOCKED_OUT: { label: 'Locked out', tone: 'warning' },
+  SIGN_IN_OUTCOME_CODE_REFUSED: { label: 'Right password, wrong code', tone: 'danger' },
 };
 
 function SignIns() {

@@ -1,8 +1,9 @@
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-// The frame of a page that needs no sign-in: the brand, a title, and a link back to sign-in.
-export function PublicPanel({ title, children }: { title: string; children: ReactNode }) {
+// The frame of a page outside the portal's shell: the brand, a title, and (unless `backLink` is
+// false) a link back to sign-in.
+export function PublicPanel({ title, children, backLink = true }: { title: string; children: ReactNode; backLink?: boolean }) {
   const { t } = useTranslation();
   useEffect(() => {
     document.title = `${title} · CIM`;
@@ -16,10 +17,12 @@ export function PublicPanel({ title, children }: { title: string; children: Reac
         </div>
         <h1 id="public-title">{title}</h1>
         {children}
-        <p className="public-page__back">
-          {/* A full page load: the portal opens at its sign-in page. */}
-          <a href="/">{t('Back to sign-in')}</a>
-        </p>
+        {backLink && (
+          <p className="public-page__back">
+            {/* A full page load: the portal opens at its sign-in page. */}
+            <a href="/">{t('Back to sign-in')}</a>
+          </p>
+        )}
       </section>
     </main>
   );

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { InputField } from '@/components/Fields';
 import { ApiError } from '@/lib/api-client';
 import { useResetPassword } from '../api/account';
+import { NewPasswordFields, useNewPassword } from './NewPasswordFields';
 import { PublicPanel } from './PublicPanel';
 import '../account.css';
 
@@ -12,15 +12,11 @@ import '../account.css';
 export function ResetPasswordPage({ token, welcome = false }: { token: string; welcome?: boolean }) {
   const { t } = useTranslation();
   const reset = useResetPassword();
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  const newPassword = useNewPassword();
   const error = reset.error instanceof ApiError ? reset.error : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const differs = password !== repeat;
-    setMismatch(differs);
-    if (!differs && !reset.isPending) reset.mutate({ token, newPassword: password });
+    if (newPassword.confirmed() && !reset.isPending) reset.mutate({ token, newPassword: newPassword.password });
   };
   const title = welcome ? t('Welcome to the CIM Partner Portal') : t('Choose a new password');
   if (reset.isSuccess) {
@@ -41,24 +37,11 @@ export function ResetPasswordPage({ token, welcome = false }: { token: string; w
     <PublicPanel title={title}>
       <form onSubmit={submit} noValidate>
         {welcome && <p className="muted">{t('You were invited: choose the password you will sign in with.')}</p>}
-        <InputField
-          id="reset-password"
-          label={welcome ? t('Password') : t('New password')}
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onValueChange={setPassword}
+        <NewPasswordFields
+          state={newPassword}
+          ids={['reset-password', 'reset-repeat']}
+          labels={welcome ? [t('Password'), t('Password again')] : [t('New password'), t('New password again')]}
           error={error?.fieldError('new_password')}
-          hint={t('12 to 128 characters. A few unrelated words make a strong one.')}
-        />
-        <InputField
-          id="reset-repeat"
-          label={welcome ? t('Password again') : t('New password again')}
-          type="password"
-          autoComplete="new-password"
-          value={repeat}
-          onValueChange={setRepeat}
-          error={mismatch ? t('The two new passwords differ.') : undefined}
         />
         {error && error.fieldViolations.length === 0 && (
           <p className="form-error" role="alert">

@@ -9,18 +9,36 @@ export function LoginPage() {
   const { t, i18n } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // Two-step sign-in: once the server asks for a code after a right password, the form asks for
+  // it too and sends all three.
+  const [askCode, setAskCode] = useState(false);
+  const [code, setCode] = useState('');
   const loginMutation = useLogin();
   const error = loginMutation.error;
   const apiError = error instanceof ApiError ? error : null;
   const emailError = apiError?.fieldError('email');
   const passwordError = apiError?.fieldError('password');
+  const codeError = apiError?.fieldError('one_time_code');
   const formError =
-    error && !emailError && !passwordError ? apiError?.message || t('Something went wrong. Please try again.') : null;
+    error && !emailError && !passwordError && !codeError ? apiError?.message || t('Something went wrong. Please try again.') : null;
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (loginMutation.isPending) return;
-    loginMutation.mutate({ email, password });
+    loginMutation.mutate(
+      { email, password, oneTimeCode: askCode ? code : '' },
+      {
+        onError: (e) => {
+          if (e instanceof ApiError && e.fieldError('one_time_code')) setAskCode(true);
+        },
+      },
+    );
+  };
+  const startOver = () => {
+    setAskCode(false);
+    setCode('');
+    setPassword('');
+    loginMutation.reset();
   };
 
   return (
@@ -33,26 +51,46 @@ export function LoginPage() {
         <h1 id="login-title">{t('Sign in')}</h1>
         <p className="muted">{t('Track your programs, points and rewards.')}</p>
         <form onSubmit={onSubmit} noValidate>
-          <InputField
-            id="email"
-            label={t('Work email')}
-            type="email"
-            autoComplete="username"
-            value={email}
-            onValueChange={setEmail}
-            error={emailError}
-            required
-          />
-          <InputField
-            id="password"
-            label={t('Password')}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onValueChange={setPassword}
-            error={passwordError}
-            required
-          />
+          {askCode ? (
+            <div className="login__two-step">
+              <p>{t('Two-step sign-in: enter the 6-digit code your authenticator app shows for {{email}}.', { email })}</p>
+              <InputField
+                id="one-time-code"
+                label={t('Code from your app')}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                autoFocus
+                value={code}
+                onValueChange={setCode}
+                // The first ask is no error: it is the next step.
+                error={code || loginMutation.variables?.oneTimeCode ? codeError : undefined}
+                hint={t('Lost your phone? Enter one of your recovery codes instead.')}
+              />
+            </div>
+          ) : (
+            <>
+              <InputField
+                id="email"
+                label={t('Work email')}
+                type="email"
+                autoComplete="username"
+                value={email}
+                onValueChange={setEmail}
+                error={emailError}
+                required
+              />
+              <InputField
+                id="password"
+                label={t('Password')}
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onValueChange={setPassword}
+                error={passwordError}
+                required
+              />
+            </>
+          )}
           {formError && (
             <p role="alert" className="form-error">
               {formError[0]!.toUpperCase() + formError.slice(1)}
@@ -61,6 +99,11 @@ export function LoginPage() {
           <button type="submit" className="button button--primary" aria-disabled={loginMutation.isPending}>
             {loginMutation.isPending ? t('Signing in…') : t('Sign in')}
           </button>
+          {askCode && (
+            <button type="button" className="button button--ghost" onClick={startOver}>
+              {t('Use another account')}
+            </button>
+          )}
         </form>
         <p className="login__forgot">
           <a href="/forgot-password">{t('Forgot your password?')}</a>

@@ -1,9 +1,9 @@
-// Creating and changing partners and users; reading them, and creating a user (which the
-// service accounts page does too), is in lib/api/partners.
+// Creating and changing partners; reading them, and creating, inviting and changing users
+// (which several features do), is in lib/api/partners.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { partnerKeys } from '@/lib/api/partners';
-import type { InviteUserRequest, Partner, User } from '@/lib/api/schema';
+import type { Partner } from '@/lib/api/schema';
 
 // The fields a partner form edits, as sent (ids as strings, per the JSON mapping of int64). The
 // text fields are always sent; a type not chosen yet is left out.
@@ -29,23 +29,5 @@ export function useUpdatePartner() {
       void queryClient.invalidateQueries({ queryKey: ['tiers'] });
       void queryClient.invalidateQueries({ queryKey: ['programs'] });
     },
-  });
-}
-
-export function useUpdateUser() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ user, mask }: { user: User & { id: string }; mask: string[] }) =>
-      api.patch<User>(`/v1/users/${user.id}`, user, mask),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['users'] }),
-  });
-}
-
-// Invites a person by email: they choose their own password through the emailed link.
-export function useInviteUser() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (request: InviteUserRequest) => api.post<User>('/v1/users:invite', request),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['users'] }),
   });
 }
