@@ -166,6 +166,8 @@ test('the account page lists where a person is signed in and every sign-in, and 
   await laptop.getByLabel('Current password').fill('demo-password-2026');
   await laptop.getByRole('button', { name: 'Change password' }).click();
   await laptop.getByText('Your password is changed. 1 other session was signed out.').waitFor();
+  // The list is read again after the change: the phone's session leaves it.
+  await sessions.locator('li').nth(1).waitFor({ state: 'detached' });
   await sessions.getByText('This session').waitFor();
   assert.equal(await sessions.locator('li').count(), 1);
 
