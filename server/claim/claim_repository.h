@@ -99,9 +99,10 @@ class DecisionContext {
   // none yet).
   virtual absl::StatusOr<absl::flat_hash_map<std::string, RuleTotals>> LockTotals(
       std::vector<std::string> rule_ids, absl::CivilDay period_start) = 0;
-  // The claim's partner's approved or paid sales in the claim's program with an invoice date in
-  // `range`, of `skus` (every SKU if empty).
-  virtual absl::StatusOr<Decimal> ApprovedSales(const DateRange& range,
+  // The claim's partner's approved or paid sales in program `program_id` (a growth rule's
+  // baseline program: the claim's own or last year's) with an invoice date in `range`, of
+  // `skus` (every SKU if empty).
+  virtual absl::StatusOr<Decimal> ApprovedSales(int64_t program_id, const DateRange& range,
                                                 const std::vector<std::string>& skus) = 0;
   // The claim's partner's tier code (Partner.tier) as the transaction reads it.
   virtual absl::StatusOr<std::string> PartnerTier() = 0;

@@ -333,7 +333,8 @@ absl::StatusOr<ClaimDecision> ClaimWorkflow::Approve(const Claim& claim, const P
     if (rule.kind_case() == IncentiveRule::kGrowth) {
       const DateRange baseline = BaselineOf(period, program.period(), rule.growth().baseline());
       CIM_ASSIGN_OR_RETURN(h.baseline_volume,
-                           context.ApprovedSales(baseline, RuleSkus(program, rule)));
+                           context.ApprovedSales(GrowthBaselineProgram(program, rule.growth()),
+                                                 baseline, RuleSkus(program, rule)));
     }
     history[rule.id()] = h;
   }

@@ -197,12 +197,12 @@ class BatchDecisionContext final : public DecisionContext {
     return out;
   }
 
-  absl::StatusOr<Decimal> ApprovedSales(const DateRange& range,
+  absl::StatusOr<Decimal> ApprovedSales(int64_t program_id, const DateRange& range,
                                         const std::vector<std::string>& skus) override {
     CIM_ASSIGN_OR_RETURN(Decimal stored,
-                         SalesInRange(batch_.session(), program_id_, partner_id_, range, skus));
+                         SalesInRange(batch_.session(), program_id, partner_id_, range, skus));
     CIM_ASSIGN_OR_RETURN(Decimal batched,
-                         batch_.ApprovedInBatch(program_id_, partner_id_, range, skus));
+                         batch_.ApprovedInBatch(program_id, partner_id_, range, skus));
     return stored + batched;
   }
 

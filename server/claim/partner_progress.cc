@@ -119,9 +119,9 @@ absl::StatusOr<cim::v1::PartnerProgress> PartnerProgressReport::Get(
       case IncentiveRule::kGrowth: {
         p->set_kind("growth");
         const DateRange baseline = BaselineOf(period, program.period(), rule.growth().baseline());
-        CIM_ASSIGN_OR_RETURN(
-            h.baseline_volume,
-            claims_.ApprovedSales(program.id(), partner_id, baseline, RuleSkus(program, rule)));
+        CIM_ASSIGN_OR_RETURN(h.baseline_volume,
+                             claims_.ApprovedSales(GrowthBaselineProgram(program, rule.growth()),
+                                                   partner_id, baseline, RuleSkus(program, rule)));
         CIM_ASSIGN_OR_RETURN(const Decimal growth, StoredDecimal(rule.growth().min_growth_percent(),
                                                                  "min_growth_percent"));
         if (h.baseline_volume.sign() > 0) {

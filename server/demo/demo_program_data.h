@@ -117,6 +117,65 @@ inline constexpr char kRebateProgram[] = R"pb(
   }
 )pb";
 
+// Last year's rebate program, closed: its approved sales are the baseline of this year's growth
+// rule and of every program's ROI.
+inline constexpr char kRebateProgram2025[] = R"pb(
+  name: "Storage & Server Rebate 2025"
+  description: "Quarterly volume rebate on the storage and server lines."
+  objectives: "Keep storage and server sell-through growing through the 2025 refresh."
+  targets {
+    metric: "program_sales"
+    target: "1200000"
+    description: "Storage and server sales in 2025"
+  }
+  eligibility {
+    partner_types: [
+      PARTNER_TYPE_DISTRIBUTOR,
+      PARTNER_TYPE_RESELLER,
+      PARTNER_TYPE_DEALER,
+      PARTNER_TYPE_MSP
+    ]
+  }
+  currency_code: "EUR"
+  budget: "450000"
+  start_date: "2025-01-01"
+  end_date: "2025-12-31"
+  period: PROGRAM_PERIOD_QUARTER
+  terms: "Rebates are computed per calendar quarter on approved claims with an invoice date in that quarter. Reaching a tier re-rates the quarter's earlier approved sales. Rebates are paid through quarterly statements."
+  eligible_skus: [
+    "ST-2000",
+    "ST-4000",
+    "ST-HYB-24",
+    "ST-EXP-12",
+    "SV-R220",
+    "SV-R440",
+    "SV-EDGE-1"
+  ]
+  rules {
+    id: "volume-rebate"
+    name: "Quarterly volume rebate"
+    rebate {
+      mode: REBATE_MODE_RETROACTIVE
+      tiers { min_volume: "0" percent: "2" }
+      tiers { min_volume: "50000" percent: "3" }
+      tiers { min_volume: "150000" percent: "4" }
+    }
+  }
+  rules {
+    id: "points"
+    name: "Partner points"
+    points { points_per_currency_unit: "0.01" }
+  }
+)pb";
+
+// This year's growth rule: a quarter's sales 15% above the same quarter of 2025 (in the 2025
+// program, whose id the seed fills in as baseline_program_id) earn a bonus.
+inline constexpr char kGrowthOn2025Rule[] = R"pb(
+  id: "growth-on-2025"
+  name: "Growth on 2025"
+  growth { min_growth_percent: "15" amount: "1500" baseline: BASELINE_PERIOD_SAME_LAST_YEAR }
+)pb";
+
 inline constexpr char kSpifProgram[] = R"pb(
   name: "Networking SPIF 2026"
   description: "A fixed reward for every campus switch, access point and firewall sold."
@@ -305,6 +364,13 @@ inline constexpr const char* kFundActivities[] = {
 
 // The first working day of the demo year: catalog and programs are created on it.
 inline constexpr absl::CivilDay kFirstDay(2026, 1, 2);
+// The first working day of the year before, whose history (the 2025 rebate program, its claims
+// and statements) the demo starts with, and the day that program is closed.
+inline constexpr absl::CivilDay kFirstDay2025(2025, 1, 2);
+// Who joined their partner in 2026, so has no 2025 claims: the demo rep, whose first deal the
+// portal celebrates.
+inline constexpr const char* kJoinedIn2026[] = {"rosa.larsen@amstel.example"};
+inline constexpr absl::CivilDay kClose2025Day(2026, 1, 30);
 
 }  // namespace cim::demo
 

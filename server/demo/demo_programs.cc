@@ -33,6 +33,7 @@ using cim::v1::Program;
 using demo::ClaimShape;
 using demo::ConflictingDeal;
 using demo::DemoProduct;
+using demo::kClose2025Day;
 using demo::kConflictingDeal;
 using demo::kCustomerCount;
 using demo::kCustomers;
@@ -40,14 +41,18 @@ using demo::kDraftProgram;
 using demo::kEliteProgram;
 using demo::kFinanceEmail;
 using demo::kFirstDay;
+using demo::kFirstDay2025;
 using demo::kFundActivities;
 using demo::kFundClaims;
 using demo::kFundProgram;
+using demo::kGrowthOn2025Rule;
+using demo::kJoinedIn2026;
 using demo::kLaunchProgram;
 using demo::kProducts;
 using demo::kProofPdf;
 using demo::kRebateClaims;
 using demo::kRebateProgram;
+using demo::kRebateProgram2025;
 using demo::kReviewerEmails;
 using demo::kSpifClaims;
 using demo::kSpifProgram;
@@ -55,6 +60,7 @@ using demo::kSpifProgram;
 // A small deterministic generator, so every demo load is the same.
 class Dice {
  public:
+  explicit Dice(uint64_t seed) : state_(seed) {}
   int Below(int n) {
     state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
     return static_cast<int>((state_ >> 33) % static_cast<uint64_t>(n));
@@ -62,7 +68,7 @@ class Dice {
   bool Chance(int percent) { return Below(100) < percent; }
 
  private:
-  uint64_t state_ = 20260101;
+  uint64_t state_;
 };
 
 Principal PrincipalOf(const User& user, const std::string& partner_name) {
@@ -144,15 +150,18 @@ class DemoProgramsLoader {
   absl::Status ImportProducts();
   absl::Status CreatePrograms();
   absl::StatusOr<Program> CreateProgram(const char* text_proto, bool activate);
+  absl::Status CreateProgramsOf2025();
   absl::Status FindPartnerPeople();
   absl::Status EnrollIfEligible(const DemoPartnerPeople& p, const Program& program);
   bool IsEnrolled(const Program& program, int64_t partner_id) const {
     return enrolled_.count({program.id(), partner_id}) > 0;
   }
 
-  // The plan of the year.
+  // The plan of the year, and of the year before.
   void PlanSalesClaims(const DemoPartnerPeople& p, int month);
-  void PlanRebateClaim(const DemoPartnerPeople& p, int month, int size);
+  void PlanRebateClaim(const DemoPartnerPeople& p, const Program& program,
+                       absl::CivilDay invoice_month, int size);
+  void PlanClaimOf2025(const DemoPartnerPeople& p, int month);
   void PlanOneLineClaim(const DemoPartnerPeople& p, const Program& program, int month,
                         const ClaimShape& shape);
   void PlanClaim(const DemoPartnerPeople& p, const Program& program, absl::CivilDay invoice_day,
@@ -168,7 +177,7 @@ class DemoProgramsLoader {
   void PlanFundRequest(const Principal& admin, int n, absl::CivilDay asked);
   void PlanFundDecision(absl::CivilDay day, int n, const Principal& reviewer, FundAction action,
                         std::string comment);
-  void PlanPayoutRuns();
+  void PlanPayoutRuns(int year, int last_quarter);
 
   // The events of the year.
   absl::Status SubmitClaim(const PlannedClaim& plan);
@@ -203,9 +212,13 @@ class DemoProgramsLoader {
   Program rebate_;
   Program spif_;
   Program fund_;
+  Program rebate_2025_;                             // last year's, closed at the start of this year
   std::vector<DemoPartnerPeople> people_;           // partners with an admin and reps
   std::set<std::pair<int64_t, int64_t>> enrolled_;  // (program, partner)
-  Dice dice_;
+  // This year's draws come from their own dice, so last year's history leaves them as they were.
+  Dice dice_2026_{20260101};
+  Dice dice_2025_{20250101};
+  Dice* dice_ = &dice_2026_;
   std::vector<Event> events_;
   int planned_claims_ = 0;
   std::map<int, int64_t> claim_ids_;         // plan index → claim id
@@ -231,7 +244,24 @@ absl::StatusOr<DemoProgramSummary> DemoProgramsLoader::Load() {
   }
   PlanChannelConflict();
   PlanFundRequests();
-  PlanPayoutRuns();
+  PlanPayoutRuns(2026, 3);
+  // The year before, with dice of its own: the 2025 rebate program's enrollments, claims (all
+  // decided), quarterly statements, and its closing in January.
+  dice_ = &dice_2025_;
+  for (const DemoPartnerPeople& p : people_) {
+    CIM_RETURN_IF_ERROR(EnrollIfEligible(p, rebate_2025_));
+  }
+  for (int month = 1; month <= 12; ++month) {
+    for (const DemoPartnerPeople& p : people_) PlanClaimOf2025(p, month);
+  }
+  PlanPayoutRuns(2025, 4);
+  events_.push_back({kClose2025Day, 8, [this] {
+                       return directory_
+                           .ChangeStatus(program_admin_, rebate_2025_.id(), "",
+                                         cim::v1::PROGRAM_STATUS_CLOSED)
+                           .status();
+                     }});
+  dice_ = &dice_2026_;
   CIM_RETURN_IF_ERROR(RunEvents());
   return summary_;
 }
@@ -266,15 +296,40 @@ absl::Status DemoProgramsLoader::ImportProducts() {
   return absl::OkStatus();
 }
 
-// Seeds the rebate, SPIF and MDF/co-op programs (active) and the 2027 draft.
+// Seeds the rebate, SPIF and MDF/co-op programs (active), the 2027 draft, and last year's
+// rebate program that this year's growth rule compares with.
 absl::Status DemoProgramsLoader::CreatePrograms() {
-  CIM_ASSIGN_OR_RETURN(rebate_, CreateProgram(kRebateProgram, true));
+  CIM_ASSIGN_OR_RETURN(rebate_, CreateProgram(kRebateProgram, false));
   CIM_ASSIGN_OR_RETURN(spif_, CreateProgram(kSpifProgram, true));
   CIM_ASSIGN_OR_RETURN(fund_, CreateProgram(kFundProgram, true));
   // Published for partners to find and join (no one is enrolled by the seed).
   CIM_RETURN_IF_ERROR(CreateProgram(kLaunchProgram, true).status());
   CIM_RETURN_IF_ERROR(CreateProgram(kEliteProgram, true).status());
-  return CreateProgram(kDraftProgram, false).status();
+  CIM_RETURN_IF_ERROR(CreateProgram(kDraftProgram, false).status());
+  return CreateProgramsOf2025();
+}
+
+// Seeds the 2025 rebate program (dated a fortnight before 2025, its ids after this year's), and
+// gives this year's rebate program its growth rule on 2025 before it goes live.
+absl::Status DemoProgramsLoader::CreateProgramsOf2025() {
+  SetDay(kFirstDay2025 - 14, 9);
+  CIM_ASSIGN_OR_RETURN(rebate_2025_, CreateProgram(kRebateProgram2025, true));
+  SetDay(kFirstDay, 9);
+  cim::v1::IncentiveRule growth;
+  if (!google::protobuf::TextFormat::ParseFromString(kGrowthOn2025Rule, &growth)) {
+    return absl::InternalError("demo growth rule text does not parse");
+  }
+  growth.mutable_growth()->set_baseline_program_id(rebate_2025_.id());
+  Program rules;
+  rules.set_id(rebate_.id());
+  *rules.mutable_rules() = rebate_.rules();
+  *rules.add_rules() = std::move(growth);
+  google::protobuf::FieldMask mask;
+  mask.add_paths("rules");
+  CIM_ASSIGN_OR_RETURN(rebate_, directory_.UpdateProgram(program_admin_, rules, mask));
+  CIM_ASSIGN_OR_RETURN(rebate_, directory_.ChangeStatus(program_admin_, rebate_.id(), "",
+                                                        cim::v1::PROGRAM_STATUS_ACTIVE));
+  return absl::OkStatus();
 }
 
 // Creates the program `text_proto` describes, and activates it if `activate`.
@@ -309,15 +364,16 @@ absl::Status DemoProgramsLoader::FindPartnerPeople() {
 }
 
 // Seeds the enrollment of `p` in `program` if eligible (one in ten eligible stays out), on one
-// of the year's first 20 days.
+// of the first 20 days of the program's year.
 absl::Status DemoProgramsLoader::EnrollIfEligible(const DemoPartnerPeople& p,
                                                   const Program& program) {
   cim::v1::CheckEligibilityRequest check;
   check.set_program_id(program.id());
   check.set_partner_id(p.partner.id());
   CIM_ASSIGN_OR_RETURN(auto eligibility, directory_.CheckEligibility(program_admin_, check));
-  if (!eligibility.eligible() || dice_.Chance(10)) return absl::OkStatus();
-  SetDay(kFirstDay + dice_.Below(20), 11);
+  if (!eligibility.eligible() || dice_->Chance(10)) return absl::OkStatus();
+  const absl::CivilDay first_day = program.id() == rebate_2025_.id() ? kFirstDay2025 : kFirstDay;
+  SetDay(first_day + dice_->Below(20), 11);
   cim::v1::EnrollPartnerRequest enroll;
   enroll.set_program_id(program.id());
   enroll.set_accepted_terms_version(eligibility.terms_version());
@@ -337,37 +393,55 @@ absl::Status DemoProgramsLoader::EnrollIfEligible(const DemoPartnerPeople& p,
 void DemoProgramsLoader::PlanSalesClaims(const DemoPartnerPeople& p, int month) {
   const int64_t id = p.partner.id();
   const int size = p.partner.tier() == "platinum" ? 3 : (p.partner.tier() == "gold" ? 2 : 1);
-  if (IsEnrolled(rebate_, id) && dice_.Chance(25 + 10 * size)) PlanRebateClaim(p, month, size);
-  if (month >= 2 && IsEnrolled(spif_, id) && dice_.Chance(30)) {
+  if (IsEnrolled(rebate_, id) && dice_->Chance(25 + 10 * size)) {
+    PlanRebateClaim(p, rebate_, absl::CivilDay(2026, month, 1), size);
+  }
+  if (month >= 2 && IsEnrolled(spif_, id) && dice_->Chance(30)) {
     PlanOneLineClaim(p, spif_, month, kSpifClaims);
   }
-  if (IsEnrolled(fund_, id) && dice_.Chance(15)) PlanOneLineClaim(p, fund_, month, kFundClaims);
+  if (IsEnrolled(fund_, id) && dice_->Chance(15)) PlanOneLineClaim(p, fund_, month, kFundClaims);
 }
 
-// Plans a rebate claim of one or two storage and server lines of up to `size` units each.
-void DemoProgramsLoader::PlanRebateClaim(const DemoPartnerPeople& p, int month, int size) {
+// Plans a rebate claim in `program` of one or two storage and server lines of up to `size` units
+// each, invoiced in the month starting `invoice_month`.
+void DemoProgramsLoader::PlanRebateClaim(const DemoPartnerPeople& p, const Program& program,
+                                         absl::CivilDay invoice_month, int size) {
   const ClaimShape& shape = kRebateClaims;
   std::vector<ClaimLine> lines;
-  const int count = 1 + dice_.Below(2);
+  const int count = 1 + dice_->Below(2);
   for (int i = 0; i < count; ++i) {
-    const DemoProduct& product = kProducts[shape.first_product + dice_.Below(shape.products)];
-    const int discount = shape.min_discount + dice_.Below(shape.discount_range);
-    const int quantity = shape.min_units + dice_.Below(size);
+    const DemoProduct& product = kProducts[shape.first_product + dice_->Below(shape.products)];
+    const int discount = shape.min_discount + dice_->Below(shape.discount_range);
+    const int quantity = shape.min_units + dice_->Below(size);
     lines.push_back(Line(product.sku, quantity, product.list_price, discount));
   }
-  const int customer = dice_.Below(kCustomerCount);
-  const absl::CivilDay invoice_day(2026, month, 1 + dice_.Below(27));
-  PlanClaim(p, rebate_, invoice_day, std::move(lines), customer);
+  const int customer = dice_->Below(kCustomerCount);
+  const absl::CivilDay invoice_day = invoice_month + dice_->Below(27);
+  PlanClaim(p, program, invoice_day, std::move(lines), customer);
+}
+
+// Plans `p`'s 2025 rebate claim of `month`, if it joined that program: a little less often than
+// this year's (so most partners grew), each decided within days, by the reps it had then.
+void DemoProgramsLoader::PlanClaimOf2025(const DemoPartnerPeople& p, int month) {
+  const int size = p.partner.tier() == "platinum" ? 3 : (p.partner.tier() == "gold" ? 2 : 1);
+  if (!IsEnrolled(rebate_2025_, p.partner.id()) || !dice_->Chance(20 + 8 * size)) return;
+  DemoPartnerPeople then = p;
+  std::erase_if(then.reps, [](const Principal& rep) {
+    return std::find(std::begin(kJoinedIn2026), std::end(kJoinedIn2026), rep.email) !=
+           std::end(kJoinedIn2026);
+  });
+  if (then.reps.empty()) then.reps.push_back(p.admin);
+  PlanRebateClaim(then, rebate_2025_, absl::CivilDay(2025, month, 1), size);
 }
 
 // Plans a claim of one line in `program`, drawn as `shape` says.
 void DemoProgramsLoader::PlanOneLineClaim(const DemoPartnerPeople& p, const Program& program,
                                           int month, const ClaimShape& shape) {
-  const DemoProduct& product = kProducts[shape.first_product + dice_.Below(shape.products)];
-  const int customer = dice_.Below(kCustomerCount);
-  const int discount = shape.min_discount + dice_.Below(shape.discount_range);
-  const int quantity = shape.min_units + dice_.Below(shape.unit_range);
-  const absl::CivilDay invoice_day(2026, month, 1 + dice_.Below(27));
+  const DemoProduct& product = kProducts[shape.first_product + dice_->Below(shape.products)];
+  const int customer = dice_->Below(kCustomerCount);
+  const int discount = shape.min_discount + dice_->Below(shape.discount_range);
+  const int quantity = shape.min_units + dice_->Below(shape.unit_range);
+  const absl::CivilDay invoice_day(2026, month, 1 + dice_->Below(27));
   PlanClaim(p, program, invoice_day, {Line(product.sku, quantity, product.list_price, discount)},
             customer);
 }
@@ -378,7 +452,7 @@ void DemoProgramsLoader::PlanClaim(const DemoPartnerPeople& p, const Program& pr
                                    absl::CivilDay invoice_day, std::vector<ClaimLine> lines,
                                    int customer) {
   const int index = planned_claims_++;
-  const absl::CivilDay submit_day = invoice_day + 1 + dice_.Below(4);
+  const absl::CivilDay submit_day = invoice_day + 1 + dice_->Below(4);
   if (submit_day > today_) return;
   PlannedClaim claim{.index = index,
                      .partner_id = p.partner.id(),
@@ -386,8 +460,8 @@ void DemoProgramsLoader::PlanClaim(const DemoPartnerPeople& p, const Program& pr
                      .invoice_day = invoice_day,
                      .lines = std::move(lines),
                      .customer = customer};
-  claim.rep = p.reps[dice_.Below(static_cast<int>(p.reps.size()))];
-  claim.with_proof = dice_.Chance(40);
+  claim.rep = p.reps[dice_->Below(static_cast<int>(p.reps.size()))];
+  claim.with_proof = dice_->Chance(40);
   const Principal rep = claim.rep;
   events_.push_back(
       {submit_day, 1, [this, claim = std::move(claim)] { return SubmitClaim(claim); }});
@@ -398,10 +472,11 @@ void DemoProgramsLoader::PlanClaim(const DemoPartnerPeople& p, const Program& pr
 // mostly approved, some rejected, some sent back for information.
 void DemoProgramsLoader::PlanDecision(int index, const Principal& rep, absl::CivilDay submit_day) {
   const int age = static_cast<int>(today_ - submit_day);
-  const Principal reviewer = reviewers_[dice_.Below(static_cast<int>(reviewers_.size()))];
-  const int roll = dice_.Below(100);
-  absl::CivilDay decide_day = submit_day + 2 + dice_.Below(8);
-  if (age < 6 || roll < 4) return;  // waiting for a reviewer
+  const Principal reviewer = reviewers_[dice_->Below(static_cast<int>(reviewers_.size()))];
+  const int roll = dice_->Below(100);
+  absl::CivilDay decide_day = submit_day + 2 + dice_->Below(8);
+  // Waiting for a reviewer (last year's claims were all decided).
+  if (age < 6 || (roll < 4 && submit_day >= kFirstDay)) return;
   if (decide_day > today_) decide_day = today_;
   if (age < 21 && roll < 35) {
     PlanReview(decide_day, index, reviewer, ClaimAction::kStartReview, "");
@@ -505,13 +580,15 @@ void DemoProgramsLoader::PlanFundDecision(absl::CivilDay day, int n, const Princ
                      }});
 }
 
-// Plans the payout run of each closed quarter, 6 days after it ends (if 4 more days have
-// passed by today).
-void DemoProgramsLoader::PlanPayoutRuns() {
-  for (int quarter = 1; quarter <= 3; ++quarter) {
-    const absl::CivilDay period_start(2026, 3 * quarter - 2, 1);
-    const absl::CivilDay period_end = absl::CivilDay(2026, 3 * quarter + 1, 1) - 1;
-    const absl::CivilDay run_day = period_end + 6;
+// Plans the payout run of each quarter of `year` up to `last_quarter`, 6 days after it ends (the
+// fourth 4 weeks after, once the year's last claims are decided), if 4 more days have passed by
+// today.
+void DemoProgramsLoader::PlanPayoutRuns(int year, int last_quarter) {
+  for (int quarter = 1; quarter <= last_quarter; ++quarter) {
+    const absl::CivilDay period_start(year, 3 * quarter - 2, 1);
+    // Month 13 is January of the next year (civil times normalise).
+    const absl::CivilDay period_end = absl::CivilDay(year, 3 * quarter + 1, 1) - 1;
+    const absl::CivilDay run_day = period_end + (quarter == 4 ? 28 : 6);
     if (run_day + 4 > today_) break;
     events_.push_back({run_day, 9, [this, quarter, period_start, period_end] {
                          return PayQuarter(quarter, period_start, period_end);
@@ -627,7 +704,8 @@ absl::Status DemoProgramsLoader::SubmitReimbursement(const Principal& admin, int
   return funds_.SubmitReimbursement(admin, claim).status();
 }
 
-// Seeds a quarter's payout run and pays its statements (in Q3 every other one stays open).
+// Seeds a quarter's payout run and pays its statements (in this year's Q3 every other one stays
+// open).
 absl::Status DemoProgramsLoader::PayQuarter(int quarter, absl::CivilDay period_start,
                                             absl::CivilDay period_end) {
   cim::v1::CreatePayoutRunRequest request;
@@ -638,10 +716,12 @@ absl::Status DemoProgramsLoader::PayQuarter(int quarter, absl::CivilDay period_s
   summary_.statements += run.statements_size();
   int n = 0;
   for (const Statement& s : run.statements()) {
-    if (quarter == 3 && n++ % 2 == 1) continue;  // still open
+    // This year's third quarter is still being paid: every other statement stays open.
+    if (quarter == 3 && period_start.year() == kFirstDay.year() && n++ % 2 == 1) continue;
     cim::v1::MarkStatementPaidRequest pay;
     pay.set_statement_id(s.id());
-    pay.set_payment_reference(absl::StrCat("SEPA-2026-Q", quarter, "-", s.id()));
+    pay.set_payment_reference(
+        absl::StrCat("SEPA-", period_start.year(), "-Q", quarter, "-", s.id()));
     CIM_RETURN_IF_ERROR(payouts_.MarkPaid(finance_, pay).status());
   }
   return absl::OkStatus();

@@ -28,10 +28,19 @@ class ChallengeRepository {
   virtual absl::StatusOr<cim::v1::Challenge> InsertChallenge(const cim::v1::Challenge& challenge,
                                                              int64_t created_by,
                                                              absl::Time now) = 0;
-  // Challenges ending after `ending_after` (every one if unset), ending soonest first, with
-  // their completion counts and reward badges.
+  // The challenge with its completion count, reward badge, archived flag and etag (its row
+  // version); NOT_FOUND if none has `id`.
+  virtual absl::StatusOr<cim::v1::Challenge> GetChallenge(int64_t id) = 0;
+  // Stores the editable fields of `challenge` (title, description, start and end time,
+  // program_id, audience, goal, reward_points, archived) if its row is still at the version
+  // `challenge.etag()` names, and bumps that version; returns it as GetChallenge reads it back.
+  // ABORTED (ChangedSinceReadError) if the row changed since, NOT_FOUND if none has its id.
+  virtual absl::StatusOr<cim::v1::Challenge> UpdateChallenge(
+      const cim::v1::Challenge& challenge) = 0;
+  // Challenges ending after `ending_after` (every one if unset), archived ones only with
+  // `include_archived`, ending soonest first, with their completion counts and reward badges.
   virtual absl::StatusOr<std::vector<cim::v1::Challenge>> ListChallenges(
-      std::optional<absl::Time> ending_after) = 0;
+      std::optional<absl::Time> ending_after, bool include_archived) = 0;
   // The user's standing per challenge id (none for challenges without progress).
   virtual absl::StatusOr<absl::flat_hash_map<int64_t, ChallengeStanding>> Standings(
       int64_t user_id) = 0;

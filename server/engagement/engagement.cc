@@ -10,6 +10,7 @@
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
 #include "lib/text_field.h"
+#include "lib/update_mask.h"
 
 namespace cim {
 namespace {
@@ -22,6 +23,28 @@ constexpr int kResultComments = 100;
 
 absl::StatusOr<Partner> Engagement::CallerPartner(const Principal& caller) {
   return partners_.Get(caller.partner_id);
+}
+
+absl::Status Engagement::CheckChallengeProgram(const Principal& caller, int64_t program_id,
+                                               FieldErrors& errors) {
+  if (program_id <= 0) return absl::OkStatus();
+  absl::Status program = programs_.GetProgram(caller, program_id).status();
+  if (absl::IsNotFound(program)) {
+    errors.Add("challenge.program_id", "no such program");
+    return absl::OkStatus();
+  }
+  return program;
+}
+
+absl::StatusOr<std::vector<int64_t>> Engagement::AudiencePartners(
+    const cim::v1::Audience& audience) {
+  std::vector<int64_t> out;
+  CIM_RETURN_IF_ERROR(
+      ForEachPartner(partners_, {.status = cim::v1::PARTNER_STATUS_ACTIVE}, [&](const Partner& p) {
+        if (InAudience(audience, MemberOf(p))) out.push_back(p.id());
+        return absl::OkStatus();
+      }));
+  return out;
 }
 
 absl::StatusOr<cim::v1::Kudos> Engagement::GiveKudos(const Principal& caller,
@@ -154,26 +177,45 @@ absl::StatusOr<cim::v1::Challenge> Engagement::CreateChallenge(
   FieldErrors errors;
   ValidateChallenge(request.challenge(), errors);
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-  if (request.challenge().program_id() > 0) {
-    absl::Status program = programs_.GetProgram(caller, request.challenge().program_id()).status();
-    if (absl::IsNotFound(program)) {
-      errors.Add("challenge.program_id", "no such program");
-      return errors.ToStatus();
-    }
-    CIM_RETURN_IF_ERROR(program);
-  }
+  CIM_RETURN_IF_ERROR(CheckChallengeProgram(caller, request.challenge().program_id(), errors));
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
   cim::v1::Challenge challenge = request.challenge();
   challenge.set_title(std::string(absl::StripAsciiWhitespace(challenge.title())));
   return challenges_.InsertChallenge(challenge, caller.user_id, clock_.Now());
 }
 
+absl::StatusOr<cim::v1::Challenge> Engagement::UpdateChallenge(
+    const Principal& caller, const cim::v1::UpdateChallengeRequest& request) {
+  CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PROGRAM_ADMIN}));
+  const cim::v1::Challenge& in = request.challenge();
+  FieldErrors errors;
+  if (in.id() <= 0) errors.Add("challenge.id", "required");
+  RequireMaskPaths(request.update_mask(), errors);
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_ASSIGN_OR_RETURN(const cim::v1::Challenge current, challenges_.GetChallenge(in.id()));
+  if (!in.etag().empty() && in.etag() != current.etag()) {
+    return ChangedSinceReadError("challenge", in.id());
+  }
+  const cim::v1::Challenge edited = EditedChallenge(current, in, request.update_mask());
+  ValidateChallenge(edited, errors);
+  const absl::Status fixed = CheckChallengeEdit(current, edited, clock_.Now(), errors);
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_RETURN_IF_ERROR(fixed);
+  if (edited.program_id() != current.program_id()) {
+    CIM_RETURN_IF_ERROR(CheckChallengeProgram(caller, edited.program_id(), errors));
+    CIM_RETURN_IF_ERROR(errors.ToStatus());
+  }
+  return challenges_.UpdateChallenge(edited);
+}
+
 absl::StatusOr<cim::v1::ListChallengesResponse> Engagement::ListChallenges(
     const Principal& caller, const cim::v1::ListChallengesRequest& request) {
   const absl::Time now = clock_.Now();
-  CIM_ASSIGN_OR_RETURN(
-      std::vector<cim::v1::Challenge> challenges,
-      challenges_.ListChallenges(request.include_ended() ? std::nullopt
-                                                         : std::optional<absl::Time>(now)));
+  // Partners never see archived challenges.
+  CIM_ASSIGN_OR_RETURN(std::vector<cim::v1::Challenge> challenges,
+                       challenges_.ListChallenges(
+                           request.include_ended() ? std::nullopt : std::optional<absl::Time>(now),
+                           request.include_archived() && !IsPartnerRole(caller.role)));
   cim::v1::ListChallengesResponse out;
   if (!IsPartnerRole(caller.role)) {
     for (cim::v1::Challenge& c : challenges) *out.add_challenges() = std::move(c);
@@ -207,21 +249,49 @@ absl::StatusOr<cim::v1::Survey> Engagement::CreateSurvey(
   ValidateSurvey(request.survey(), errors);
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   // The partners in its audience hear of it when it opens.
-  std::vector<int64_t> audience;
-  CIM_RETURN_IF_ERROR(
-      ForEachPartner(partners_, {.status = cim::v1::PARTNER_STATUS_ACTIVE}, [&](const Partner& p) {
-        if (InAudience(request.survey().audience(), MemberOf(p))) {
-          audience.push_back(p.id());
-        }
-        return absl::OkStatus();
-      }));
+  CIM_ASSIGN_OR_RETURN(const std::vector<int64_t> audience,
+                       AudiencePartners(request.survey().audience()));
   return surveys_.InsertSurvey(request.survey(), caller.user_id, clock_.Now(), audience);
+}
+
+absl::StatusOr<cim::v1::Survey> Engagement::UpdateSurvey(
+    const Principal& caller, const cim::v1::UpdateSurveyRequest& request) {
+  CIM_RETURN_IF_ERROR(
+      RequireRole(caller, {cim::v1::ROLE_PROGRAM_ADMIN, cim::v1::ROLE_CHANNEL_MANAGER}));
+  const cim::v1::Survey& in = request.survey();
+  FieldErrors errors;
+  if (in.id() <= 0) errors.Add("survey.id", "required");
+  RequireMaskPaths(request.update_mask(), errors);
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_ASSIGN_OR_RETURN(const cim::v1::Survey current, surveys_.GetSurvey(in.id()));
+  if (!in.etag().empty() && in.etag() != current.etag()) {
+    return ChangedSinceReadError("survey", in.id());
+  }
+  const cim::v1::Survey edited = EditedSurvey(current, in, request.update_mask());
+  ValidateSurvey(edited, errors);
+  const absl::Time now = clock_.Now();
+  const absl::Status fixed = CheckSurveyEdit(current, edited, now, errors);
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_RETURN_IF_ERROR(fixed);
+  // Until it opens, its audience is told again when it opens (what the notice says, to whom
+  // and when may have changed).
+  std::optional<std::vector<int64_t>> notify;
+  if (now < FromTimestamp(current.open_time())) {
+    notify.emplace();
+    if (!edited.archived()) {
+      CIM_ASSIGN_OR_RETURN(notify, AudiencePartners(edited.audience()));
+    }
+  }
+  return surveys_.UpdateSurvey(edited, AsksSomethingElse(current, edited), notify);
 }
 
 absl::StatusOr<cim::v1::ListSurveysResponse> Engagement::ListSurveys(
     const Principal& caller, const cim::v1::ListSurveysRequest& request) {
   const absl::Time now = clock_.Now();
-  CIM_ASSIGN_OR_RETURN(std::vector<cim::v1::Survey> surveys, surveys_.ListSurveys());
+  // Partners never see archived surveys.
+  CIM_ASSIGN_OR_RETURN(
+      std::vector<cim::v1::Survey> surveys,
+      surveys_.ListSurveys(request.include_archived() && !IsPartnerRole(caller.role)));
   std::optional<AudienceMember> member;
   absl::flat_hash_set<int64_t> responded;
   if (IsPartnerRole(caller.role)) {
@@ -263,6 +333,10 @@ absl::StatusOr<cim::v1::RespondToSurveyResponse> Engagement::RespondToSurvey(
   if (now < FromTimestamp(survey->open_time()) || now >= FromTimestamp(survey->close_time())) {
     return absl::FailedPreconditionError("the survey is not open for responses");
   }
+  // (The store checks again, in the insert's transaction.)
+  if (survey->archived()) {
+    return absl::FailedPreconditionError("the survey is archived and takes no more responses");
+  }
   absl::Status stored = surveys_.InsertResponse(
       survey->id(), caller.user_id, partner.id(), partner.type(), partner.region(), request.score(),
       std::string(absl::StripAsciiWhitespace(request.comment())), now);
@@ -278,16 +352,27 @@ absl::StatusOr<cim::v1::RespondToSurveyResponse> Engagement::RespondToSurvey(
 
 absl::StatusOr<cim::v1::SurveyResults> Engagement::GetSurveyResults(
     const Principal& caller, const cim::v1::GetSurveyResultsRequest& request) {
-  if (!IsVendorRole(caller.role)) {
-    return absl::PermissionDeniedError("vendor staff read survey results");
+  if (!IsVendorRole(caller.role) && caller.role != cim::v1::ROLE_PARTNER_ADMIN) {
+    return absl::PermissionDeniedError("vendor staff and partner admins read survey results");
   }
-  if (request.survey_id() <= 0) {
-    FieldErrors errors;
-    errors.Add("survey_id", "required");
-    return errors.ToStatus();
-  }
+  FieldErrors errors;
+  if (request.survey_id() <= 0) errors.Add("survey_id", "required");
+  if (request.partner_id() < 0) errors.Add("partner_id", "a partner id, or 0");
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_ASSIGN_OR_RETURN(const int64_t partner_id, PartnerReadScope(caller, request.partner_id()));
   CIM_ASSIGN_OR_RETURN(cim::v1::Survey survey, surveys_.GetSurvey(request.survey_id()));
-  CIM_ASSIGN_OR_RETURN(const auto counts, surveys_.ResponseCounts(survey.id()));
+  if (IsPartnerRole(caller.role)) {
+    // Partners see only the surveys they are asked, never archived ones.
+    CIM_ASSIGN_OR_RETURN(const Partner partner, CallerPartner(caller));
+    if (survey.archived() || !InAudience(survey.audience(), MemberOf(partner))) {
+      return NotFoundError("survey", survey.id());
+    }
+  } else if (partner_id > 0) {
+    absl::Status partner = partners_.Get(partner_id).status();
+    if (absl::IsNotFound(partner)) return NotFoundError("partner", partner_id);
+    CIM_RETURN_IF_ERROR(partner);
+  }
+  CIM_ASSIGN_OR_RETURN(const auto counts, surveys_.ResponseCounts(survey.id(), partner_id));
   ScoreCounts all = {};
   std::map<int, ScoreCounts> by_type;
   std::map<std::string, ScoreCounts> by_region;
@@ -306,7 +391,8 @@ absl::StatusOr<cim::v1::SurveyResults> Engagement::GetSurveyResults(
   for (const auto& [region, scores] : by_region) {
     *out.add_by_region() = Nps(region.empty() ? "(none)" : region, scores);
   }
-  CIM_ASSIGN_OR_RETURN(auto comments, surveys_.Comments(request.survey_id(), kResultComments));
+  CIM_ASSIGN_OR_RETURN(auto comments,
+                       surveys_.Comments(request.survey_id(), partner_id, kResultComments));
   for (cim::v1::SurveyComment& c : comments) *out.add_comments() = std::move(c);
   return out;
 }

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
+#include "google/protobuf/util/message_differencer.h"
 #include "lib/decimal.h"
 #include "lib/decimal_field.h"
 #include "lib/phrase.h"
@@ -50,6 +52,10 @@ void ValidateWindow(const google::protobuf::Timestamp* start,
     errors.Add(end_field,
                Phrase("error.days_after_start").Count("days", absl::ToInt64Hours(max_length) / 24));
   }
+}
+
+bool SameMessage(const google::protobuf::Message& a, const google::protobuf::Message& b) {
+  return google::protobuf::util::MessageDifferencer::Equals(a, b);
 }
 
 }  // namespace
@@ -171,6 +177,110 @@ void ValidateSurvey(const cim::v1::Survey& s, FieldErrors& errors) {
   ValidateWindow(s.has_open_time() ? &s.open_time() : nullptr,
                  s.has_close_time() ? &s.close_time() : nullptr, "survey.open_time",
                  "survey.close_time", absl::Hours(24 * 366), errors);
+}
+
+cim::v1::Challenge EditedChallenge(const cim::v1::Challenge& current, const cim::v1::Challenge& in,
+                                   const google::protobuf::FieldMask& mask) {
+  cim::v1::Challenge out = current;
+  for (const std::string& path : mask.paths()) {
+    if (path == "title") out.set_title(std::string(absl::StripAsciiWhitespace(in.title())));
+    if (path == "description") out.set_description(in.description());
+    if (path == "start_time") {
+      if (in.has_start_time()) {
+        *out.mutable_start_time() = in.start_time();
+      } else {
+        out.clear_start_time();
+      }
+    }
+    if (path == "end_time") {
+      if (in.has_end_time()) {
+        *out.mutable_end_time() = in.end_time();
+      } else {
+        out.clear_end_time();
+      }
+    }
+    if (path == "program_id") out.set_program_id(in.program_id());
+    if (path == "audience") *out.mutable_audience() = in.audience();
+    if (path == "goal") *out.mutable_goal() = in.goal();
+    if (path == "reward_points") out.set_reward_points(in.reward_points());
+    if (path == "archived") out.set_archived(in.archived());
+  }
+  return out;
+}
+
+absl::Status CheckChallengeEdit(const cim::v1::Challenge& before, const cim::v1::Challenge& after,
+                                absl::Time now, FieldErrors& errors) {
+  const bool start_moved = !SameMessage(before.start_time(), after.start_time());
+  const bool started = FromTimestamp(before.start_time()) <= now;
+  if (!started && start_moved && after.has_start_time() &&
+      FromTimestamp(after.start_time()) < now) {
+    errors.Add("challenge.start_time", "must not be in the past");
+  }
+  if (!SameMessage(before.end_time(), after.end_time()) && after.has_end_time() &&
+      FromTimestamp(after.end_time()) < now) {
+    errors.Add("challenge.end_time", "must not be in the past");
+  }
+  if (!started) return absl::OkStatus();
+  for (const auto& [changed, field] :
+       {std::pair{!SameMessage(before.goal(), after.goal()), "goal"},
+        std::pair{!SameMessage(before.audience(), after.audience()), "audience"},
+        std::pair{before.program_id() != after.program_id(), "program_id"},
+        std::pair{start_moved, "start_time"}}) {
+    if (changed) {
+      return absl::FailedPreconditionError(
+          Phrase("error.challenge_started").Text("field", field).str());
+    }
+  }
+  return absl::OkStatus();
+}
+
+cim::v1::Survey EditedSurvey(const cim::v1::Survey& current, const cim::v1::Survey& in,
+                             const google::protobuf::FieldMask& mask) {
+  cim::v1::Survey out = current;
+  for (const std::string& path : mask.paths()) {
+    if (path == "title") out.set_title(std::string(absl::StripAsciiWhitespace(in.title())));
+    if (path == "question") out.set_question(in.question());
+    if (path == "comment_enabled") out.set_comment_enabled(in.comment_enabled());
+    if (path == "audience") *out.mutable_audience() = in.audience();
+    if (path == "open_time") {
+      if (in.has_open_time()) {
+        *out.mutable_open_time() = in.open_time();
+      } else {
+        out.clear_open_time();
+      }
+    }
+    if (path == "close_time") {
+      if (in.has_close_time()) {
+        *out.mutable_close_time() = in.close_time();
+      } else {
+        out.clear_close_time();
+      }
+    }
+    if (path == "archived") out.set_archived(in.archived());
+  }
+  return out;
+}
+
+absl::Status CheckSurveyEdit(const cim::v1::Survey& before, const cim::v1::Survey& after,
+                             absl::Time now, FieldErrors& errors) {
+  const bool open_moved = !SameMessage(before.open_time(), after.open_time());
+  const bool opened = FromTimestamp(before.open_time()) <= now;
+  if (!opened && open_moved && after.has_open_time() && FromTimestamp(after.open_time()) < now) {
+    errors.Add("survey.open_time", "must not be in the past");
+  }
+  if (!SameMessage(before.close_time(), after.close_time()) && after.has_close_time() &&
+      FromTimestamp(after.close_time()) < now) {
+    errors.Add("survey.close_time", "must not be in the past");
+  }
+  if (opened && open_moved) {
+    return absl::FailedPreconditionError(
+        Phrase("error.survey_opened").Text("field", "open_time").str());
+  }
+  return absl::OkStatus();
+}
+
+bool AsksSomethingElse(const cim::v1::Survey& before, const cim::v1::Survey& after) {
+  return before.question() != after.question() || !SameMessage(before.audience(), after.audience());
 }
 
 void ValidateResponse(const cim::v1::Survey& survey, const cim::v1::RespondToSurveyRequest& request,

@@ -1,5 +1,6 @@
-// Engagement's pure rules: validation of kudos, spotlight posts, challenges and surveys; who an
-// audience covers; NPS maths; and how an event moves a challenge. No gRPC, no SQL.
+// Engagement's pure rules: validation of kudos, spotlight posts, challenges and surveys and of
+// edits to challenges and surveys; who an audience covers; NPS maths; and how an event moves a
+// challenge. No gRPC, no SQL.
 #ifndef CIM_SERVER_ENGAGEMENT_ENGAGEMENT_RULES_H_
 #define CIM_SERVER_ENGAGEMENT_ENGAGEMENT_RULES_H_
 
@@ -8,9 +9,11 @@
 #include <optional>
 #include <string>
 
+#include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "cim/v1/engagement.pb.h"
 #include "cim/v1/engagement_service.pb.h"
+#include "google/protobuf/field_mask.pb.h"
 #include "lib/decimal.h"
 #include "lib/status_util.h"
 #include "server/events/outbox_event.h"
@@ -46,6 +49,36 @@ cim::v1::FeedVisibility VisibilityOrPublic(cim::v1::FeedVisibility v);
 void ValidateChallenge(const cim::v1::Challenge& challenge, FieldErrors& errors);
 // Violations for a new survey's fields under "survey.".
 void ValidateSurvey(const cim::v1::Survey& survey, FieldErrors& errors);
+// The challenge `current` becomes when the fields `mask` names are taken from `in` (the title
+// trimmed); the id and etag stay `current`'s. Paths outside UpdateChallengeRequest's list are
+// ignored (the RPC handler refuses them).
+cim::v1::Challenge EditedChallenge(const cim::v1::Challenge& current, const cim::v1::Challenge& in,
+                                   const google::protobuf::FieldMask& mask);
+// The rules of an edit from `before` to `after` at `now`, beyond ValidateChallenge: an end_time
+// that changed, and before the start a start_time that changed, may not lie before `now`
+// (violations added to `errors`); once `before` has started (start_time <= now), what it asks
+// and who takes part (goal, audience, program_id, start_time) no longer change:
+// FAILED_PRECONDITION naming the first that did. Values that stay as they were are never
+// refused, whatever the mask names. OK otherwise.
+absl::Status CheckChallengeEdit(const cim::v1::Challenge& before, const cim::v1::Challenge& after,
+                                absl::Time now, FieldErrors& errors);
+
+// The survey `current` becomes when the fields `mask` names are taken from `in` (the title
+// trimmed); as EditedChallenge.
+cim::v1::Survey EditedSurvey(const cim::v1::Survey& current, const cim::v1::Survey& in,
+                             const google::protobuf::FieldMask& mask);
+// The rules of an edit from `before` to `after` at `now`, beyond ValidateSurvey: a close_time
+// that changed, and before the opening an open_time that changed, may not lie before `now`
+// (violations added to `errors`); open_time no longer changes once `before` has opened
+// (open_time <= now): FAILED_PRECONDITION. OK otherwise. (That question and audience change
+// only while there is no response is checked by the store, in the update's transaction: see
+// AsksSomethingElse.)
+absl::Status CheckSurveyEdit(const cim::v1::Survey& before, const cim::v1::Survey& after,
+                             absl::Time now, FieldErrors& errors);
+// Whether `after` asks something else than `before`, or asks other partners (question or
+// audience changed): allowed only while the survey has no response.
+bool AsksSomethingElse(const cim::v1::Survey& before, const cim::v1::Survey& after);
+
 // Violations for a response (score, comment) to `survey`.
 void ValidateResponse(const cim::v1::Survey& survey, const cim::v1::RespondToSurveyRequest& request,
                       FieldErrors& errors);

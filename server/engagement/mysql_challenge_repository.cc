@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "lib/phrase.h"
 #include "lib/proto_json.h"
@@ -27,7 +28,7 @@ using cim::v1::Challenge;
 // The columns ChallengeFromRow reads, over challenges c.
 constexpr char kChallengeColumns[] =
     "c.id, c.title, c.description, c.starts_at, c.ends_at, c.program_id, c.audience, c.goal,"
-    " CAST(c.reward_points AS CHAR) AS reward_points, c.created_at,"
+    " CAST(c.reward_points AS CHAR) AS reward_points, c.created_at, c.archived, c.version,"
     " (SELECT COUNT(*) FROM challenge_progress cp WHERE cp.challenge_id = c.id"
     " AND cp.completed_at IS NOT NULL) AS completions";
 
@@ -45,7 +46,23 @@ absl::StatusOr<Challenge> ChallengeFromRow(const soci::row& row) {
   c.set_reward_points(r.Decimal("reward_points", 0));
   SetTimestamp(r.Time("created_at"), c.mutable_create_time());
   c.set_completions(r.Integer("completions"));
+  c.set_archived(r.Integer("archived") != 0);
+  c.set_etag(absl::StrCat(r.Integer("version")));
   return c;
+}
+
+// The columns a caller sets on a challenge (on insert and update alike).
+Columns ChallengeColumns(const Challenge& c) {
+  Columns columns;
+  columns.Set("title", c.title())
+      .Set("description", c.description())
+      .Set("starts_at", FromTimestamp(c.start_time()))
+      .Set("ends_at", FromTimestamp(c.end_time()))
+      .Set("program_id", c.program_id())
+      .Set("audience", ToStoredJson(c.audience()))
+      .Set("goal", ToStoredJson(c.goal()))
+      .Set("reward_points", c.reward_points().empty() ? std::string("0") : c.reward_points());
+  return columns;
 }
 
 // Moves `challenges` by `events` (see ApplyChallengeEvents).
@@ -229,6 +246,36 @@ absl::StatusOr<std::vector<Challenge>> ReadChallenges(soci::session& s, SqlBuild
   return out;
 }
 
+// Sets the reward badge (one with a challenge_completed criterion) of each of `challenges`.
+void SetRewardBadges(soci::session& s, std::vector<Challenge>& challenges) {
+  soci::rowset<soci::row> badges =
+      s.prepare << "SELECT id, JSON_VALUE(criteria, '$.challenge_completed.challenge_id')"
+                   " AS challenge_id FROM badges"
+                   " WHERE JSON_EXISTS(criteria, '$.challenge_completed')";
+  std::map<int64_t, int64_t> badge_of;
+  for (const soci::row& row : badges) {
+    const NamedRow r(row);
+    if (!r.IsNull("challenge_id")) {
+      badge_of[std::stoll(r.Text("challenge_id"))] = r.Integer("id");
+    }
+  }
+  for (Challenge& c : challenges) {
+    if (auto it = badge_of.find(c.id()); it != badge_of.end()) {
+      c.set_reward_badge_id(it->second);
+    }
+  }
+}
+
+// Challenge `id` with its reward badge; NOT_FOUND if there is none.
+absl::StatusOr<Challenge> GetIn(soci::session& s, int64_t id) {
+  SqlBuilder q(absl::StrCat("SELECT ", kChallengeColumns, " FROM challenges c WHERE c.id = "));
+  q.Bind(static_cast<long long>(id));
+  CIM_ASSIGN_OR_RETURN(std::vector<Challenge> found, ReadChallenges(s, q));
+  if (found.empty()) return NotFoundError("challenge", id);
+  SetRewardBadges(s, found);
+  return std::move(found.front());
+}
+
 }  // namespace
 
 absl::StatusOr<int> ApplyChallengeEvents(soci::session& s, const std::vector<OutboxEvent>& events,
@@ -242,15 +289,16 @@ absl::StatusOr<int> ApplyChallengeEvents(soci::session& s, const std::vector<Out
   }
   if (relevant.empty()) return 0;
   SqlBuilder q(absl::StrCat("SELECT ", kChallengeColumns,
-                            " FROM challenges c WHERE c.backfilled = 1 AND c.ends_at > "));
+                            " FROM challenges c WHERE c.backfilled = 1 AND c.archived = 0"
+                            " AND c.ends_at > "));
   q.Bind(ToSqlTime(earliest));
   CIM_ASSIGN_OR_RETURN(const std::vector<Challenge> challenges, ReadChallenges(s, q));
   return ApplyToChallenges(s, challenges, relevant, now);
 }
 
 absl::StatusOr<int> BackfillChallenges(soci::session& s, absl::Time now) {
-  SqlBuilder q(
-      absl::StrCat("SELECT ", kChallengeColumns, " FROM challenges c WHERE c.backfilled = 0"));
+  SqlBuilder q(absl::StrCat("SELECT ", kChallengeColumns,
+                            " FROM challenges c WHERE c.backfilled = 0 AND c.archived = 0"));
   CIM_ASSIGN_OR_RETURN(const std::vector<Challenge> fresh, ReadChallenges(s, q));
   int completed = 0;
   for (const Challenge& c : fresh) {
@@ -285,18 +333,7 @@ absl::StatusOr<Challenge> MysqlChallengeRepository::InsertChallenge(const Challe
   return db_.Transact([&](soci::session& s) -> absl::StatusOr<Challenge> {
     long long id =
         Table("challenges")
-            .Insert(s, Columns()
-                           .Set("title", c.title())
-                           .Set("description", c.description())
-                           .Set("starts_at", FromTimestamp(c.start_time()))
-                           .Set("ends_at", FromTimestamp(c.end_time()))
-                           .Set("program_id", c.program_id())
-                           .Set("audience", ToStoredJson(c.audience()))
-                           .Set("goal", ToStoredJson(c.goal()))
-                           .Set("reward_points",
-                                c.reward_points().empty() ? std::string("0") : c.reward_points())
-                           .Set("created_by", created_by)
-                           .Set("created_at", now));
+            .Insert(s, ChallengeColumns(c).Set("created_by", created_by).Set("created_at", now));
     soci::row r;
     s << absl::StrCat("SELECT ", kChallengeColumns, " FROM challenges c WHERE c.id = :id"),
         soci::use(id), soci::into(r);
@@ -304,33 +341,36 @@ absl::StatusOr<Challenge> MysqlChallengeRepository::InsertChallenge(const Challe
   });
 }
 
+absl::StatusOr<Challenge> MysqlChallengeRepository::GetChallenge(int64_t id) {
+  return db_.Run([&](soci::session& s) { return GetIn(s, id); });
+}
+
+absl::StatusOr<Challenge> MysqlChallengeRepository::UpdateChallenge(const Challenge& c) {
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<Challenge> {
+    long long version = 0;
+    if (!absl::SimpleAtoi(c.etag(), &version) ||
+        Table("challenges")
+                .Update(s, c.id(), ChallengeColumns(c).Set("archived", c.archived()), version) ==
+            0) {
+      CIM_RETURN_IF_ERROR(GetIn(s, c.id()).status());
+      return ChangedSinceReadError("challenge", c.id());
+    }
+    return GetIn(s, c.id());
+  });
+}
+
 absl::StatusOr<std::vector<Challenge>> MysqlChallengeRepository::ListChallenges(
-    std::optional<absl::Time> ending_after) {
+    std::optional<absl::Time> ending_after, bool include_archived) {
   return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<Challenge>> {
-    SqlBuilder q(absl::StrCat("SELECT ", kChallengeColumns, " FROM challenges c"));
+    SqlBuilder q(absl::StrCat("SELECT ", kChallengeColumns, " FROM challenges c WHERE 1 = 1"));
     if (ending_after) {
-      q << " WHERE c.ends_at > ";
+      q << " AND c.ends_at > ";
       q.Bind(ToSqlTime(*ending_after));
     }
+    if (!include_archived) q << " AND c.archived = 0";
     q << " ORDER BY c.ends_at, c.id";
     CIM_ASSIGN_OR_RETURN(std::vector<Challenge> out, ReadChallenges(s, q));
-    // Reward badges: those with a challenge_completed criterion.
-    soci::rowset<soci::row> badges =
-        s.prepare << "SELECT id, JSON_VALUE(criteria, '$.challenge_completed.challenge_id')"
-                     " AS challenge_id FROM badges"
-                     " WHERE JSON_EXISTS(criteria, '$.challenge_completed')";
-    std::map<int64_t, int64_t> badge_of;
-    for (const soci::row& row : badges) {
-      const NamedRow r(row);
-      if (!r.IsNull("challenge_id")) {
-        badge_of[std::stoll(r.Text("challenge_id"))] = r.Integer("id");
-      }
-    }
-    for (Challenge& c : out) {
-      if (auto it = badge_of.find(c.id()); it != badge_of.end()) {
-        c.set_reward_badge_id(it->second);
-      }
-    }
+    SetRewardBadges(s, out);
     return out;
   });
 }

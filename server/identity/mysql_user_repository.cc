@@ -5,6 +5,7 @@
 #include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
+#include "server/db/sql_builder.h"
 #include "server/db/table.h"
 
 namespace cim {
@@ -102,21 +103,34 @@ absl::StatusOr<UserRecord> MysqlUserRepository::GetByEmail(const std::string& em
 absl::StatusOr<std::vector<User>> MysqlUserRepository::List(const UserFilter& filter,
                                                             int64_t after_id, int limit) {
   return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<User>> {
-    int role = filter.role, status = filter.status;
-    long long partner = filter.partner_id, after = after_id;
-    std::string like = LikeContains(filter.query);
-    soci::rowset<soci::row> rows =
-        (s.prepare << absl::StrCat("SELECT ", kColumns,
-                                   " FROM users WHERE id > :after"
-                                   " AND (:partner1 = 0 OR partner_id = :partner2)"
-                                   " AND (:role1 = 0 OR role = :role2)"
-                                   " AND (:status1 = 0 OR status = :status2)"
-                                   " AND (email LIKE :q1 OR display_name LIKE :q2)"
-                                   " ORDER BY id LIMIT :limit"),
-         soci::use(after), soci::use(partner), soci::use(partner), soci::use(role), soci::use(role),
-         soci::use(status), soci::use(status), soci::use(like), soci::use(like), soci::use(limit));
+    SqlBuilder q(absl::StrCat("SELECT ", kColumns, " FROM users WHERE id > "));
+    q.Bind(static_cast<long long>(after_id));
+    if (filter.partner_id != 0) {
+      q << " AND partner_id = ";
+      q.Bind(static_cast<long long>(filter.partner_id));
+    }
+    if (filter.role != cim::v1::ROLE_UNSPECIFIED) {
+      q << " AND role = ";
+      q.Bind(static_cast<int>(filter.role));
+    }
+    if (filter.status != cim::v1::USER_STATUS_UNSPECIFIED) {
+      q << " AND status = ";
+      q.Bind(static_cast<int>(filter.status));
+    }
+    if (!filter.query.empty()) {
+      const std::string like = LikeContains(filter.query);
+      q << " AND (email LIKE ";
+      q.Bind(like) << " OR display_name LIKE ";
+      q.Bind(like) << ")";
+    }
+    if (!filter.ids.empty()) {
+      q << " AND id IN ";
+      q.List(filter.ids);
+    }
+    q << " ORDER BY id LIMIT ";
+    q.Bind(limit);
     std::vector<User> out;
-    for (const soci::row& r : rows) out.push_back(UserFromRow(r).user);
+    q.Query(s, [&](const soci::row& r) { out.push_back(UserFromRow(r).user); });
     return out;
   });
 }

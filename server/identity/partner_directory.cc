@@ -13,6 +13,7 @@
 #include "lib/phrase.h"
 #include "lib/status_util.h"
 #include "lib/text_field.h"
+#include "lib/update_mask.h"
 #include "server/identity/authenticator.h"
 
 namespace cim {
@@ -142,7 +143,7 @@ absl::StatusOr<Partner> PartnerDirectory::UpdatePartner(const Principal& caller,
       RequireRole(caller, {cim::v1::ROLE_CHANNEL_MANAGER, cim::v1::ROLE_PROGRAM_ADMIN}));
   FieldErrors errors;
   if (in.id() <= 0) errors.Add("partner.id", "required");
-  if (mask.paths().empty()) errors.Add("update_mask", "name at least one field to update");
+  RequireMaskPaths(mask, errors);
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_ASSIGN_OR_RETURN(Partner partner, partners_.Get(in.id()));
   if (!in.etag().empty() && in.etag() != partner.etag()) {
@@ -268,10 +269,17 @@ absl::StatusOr<cim::v1::ListUsersResponse> PartnerDirectory::ListUsers(
   if (!cim::v1::UserStatus_IsValid(request.status())) errors.Add("status", "unknown status");
   if (request.partner_id() < 0) errors.Add("partner_id", "must be a partner id");
   if (request.query().size() > 254) errors.Add("query", "at most 254 characters");
+  constexpr int kMaxIds = 100;
+  if (request.ids_size() > kMaxIds)
+    errors.Add("ids", Phrase("error.at_most").Count("max", kMaxIds));
+  for (int i = 0; i < request.ids_size(); ++i) {
+    if (request.ids(i) <= 0) errors.Add(absl::StrCat("ids[", i, "]"), "a user id");
+  }
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_ASSIGN_OR_RETURN(int64_t after_id, DecodePageToken(request));
 
   UserFilter filter;
+  filter.ids.assign(request.ids().begin(), request.ids().end());
   filter.partner_id = partner_id;
   filter.role = request.role();
   filter.status = request.status();
@@ -287,7 +295,7 @@ absl::StatusOr<User> PartnerDirectory::UpdateUser(const Principal& caller, const
                                                   const google::protobuf::FieldMask& mask) {
   FieldErrors errors;
   if (in.id() <= 0) errors.Add("user.id", "required");
-  if (mask.paths().empty()) errors.Add("update_mask", "name at least one field to update");
+  RequireMaskPaths(mask, errors);
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_ASSIGN_OR_RETURN(User user, GetUser(caller, in.id()));
   if (!in.etag().empty() && in.etag() != user.etag()) {

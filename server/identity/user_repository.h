@@ -24,7 +24,8 @@ struct UserFilter {
   int64_t partner_id = 0;
   cim::v1::Role role = cim::v1::ROLE_UNSPECIFIED;
   cim::v1::UserStatus status = cim::v1::USER_STATUS_UNSPECIFIED;
-  std::string query;  // substring of email or display name
+  std::string query;         // substring of email or display name
+  std::vector<int64_t> ids;  // only these users, when not empty
 };
 
 class UserRepository {

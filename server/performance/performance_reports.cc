@@ -444,18 +444,21 @@ absl::StatusOr<cim::v1::SimulationResult> PerformanceReports::Simulate(
   }
   const Decimal budget = Decimal::Parse(program.budget()).value_or(Decimal());
   // A program that ran replays its own claims (so its stored rules give what it posted); a
-  // draft the approved claims of every partner it would admit, in any program.
+  // draft the approved claims of every partner it would admit, in any program. A growth rule's
+  // baseline is its baseline program's sales when it names one.
   const int64_t own = program.status() == cim::v1::PROGRAM_STATUS_DRAFT ? 0 : program.id();
   RewardSimulator simulator(
       program, budget,
-      [&](int64_t partner_id, const DateRange& range,
+      [&](int64_t baseline_program, int64_t partner_id, const DateRange& range,
           const std::vector<std::string>& skus) -> absl::StatusOr<Decimal> {
-        CIM_ASSIGN_OR_RETURN(auto sales,
-                             repository_.Sales(SalesQuery{.partner_ids = {partner_id},
-                                                          .currency_code = program.currency_code(),
-                                                          .range = range,
-                                                          .skus = skus,
-                                                          .program_id = own}));
+        CIM_ASSIGN_OR_RETURN(
+            auto sales,
+            repository_.Sales(SalesQuery{
+                .partner_ids = {partner_id},
+                .currency_code = program.currency_code(),
+                .range = range,
+                .skus = skus,
+                .program_id = baseline_program != program.id() ? baseline_program : own}));
         return sales[partner_id].sales;
       });
   const SalesQuery query{.partner_ids = ids,

@@ -102,7 +102,8 @@ absl::Status RewardSimulator::Add(const HistoricalClaim& claim) {
     RuleHistory h = history_[PeriodKey{claim.partner_id, rule.id(), period.first}];
     if (rule.kind_case() == cim::v1::IncentiveRule::kGrowth) {
       const DateRange range = BaselineOf(period, program_.period(), rule.growth().baseline());
-      absl::StatusOr<Decimal> sales = baseline_(claim.partner_id, range, RuleSkus(program_, rule));
+      absl::StatusOr<Decimal> sales = baseline_(GrowthBaselineProgram(program_, rule.growth()),
+                                                claim.partner_id, range, RuleSkus(program_, rule));
       if (!sales.ok()) return sales.status();
       h.baseline_volume = *sales;
     }

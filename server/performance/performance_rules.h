@@ -93,9 +93,11 @@ struct SimulationTotals {
   std::map<std::string, Decimal> points_by_rule;
 };
 
-// Eligible sales of a partner in a baseline range for growth rules (the caller reads them).
-using BaselineSales = std::function<absl::StatusOr<Decimal>(
-    int64_t partner_id, const DateRange& range, const std::vector<std::string>& skus)>;
+// Eligible sales of a partner in a baseline range of a growth rule's baseline program (the
+// caller reads them).
+using BaselineSales = std::function<absl::StatusOr<Decimal>(int64_t program_id, int64_t partner_id,
+                                                            const DateRange& range,
+                                                            const std::vector<std::string>& skus)>;
 
 // Replays `program`'s rules over claims given in approval order, keeping each partner's
 // period totals in memory exactly as approvals keep them in the database, so that replaying the

@@ -9,6 +9,7 @@
 #include "lib/pagination.h"
 #include "lib/phrase.h"
 #include "lib/status_util.h"
+#include "lib/update_mask.h"
 #include "server/program/product_csv.h"
 #include "server/program/program_rules.h"
 
@@ -77,7 +78,7 @@ absl::StatusOr<Product> ProductCatalog::UpdateProduct(const Principal& caller, c
   CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PROGRAM_ADMIN}));
   FieldErrors errors;
   if (in.id() <= 0) errors.Add("product.id", "required");
-  if (mask.paths().empty()) errors.Add("update_mask", "name at least one field to update");
+  RequireMaskPaths(mask, errors);
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_ASSIGN_OR_RETURN(Product product, products_.Get(in.id()));
   if (!in.etag().empty() && in.etag() != product.etag()) {

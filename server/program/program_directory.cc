@@ -11,6 +11,7 @@
 #include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
+#include "lib/update_mask.h"
 #include "server/program/program_policy.h"
 #include "server/program/program_rules.h"
 #include "server/program/reward_engine.h"
@@ -72,6 +73,23 @@ absl::Status ProgramDirectory::Validate(const Program& program) {
       } else if (!found_partner.ok()) {
         return found_partner;
       }
+    }
+  }
+  for (int i = 0; i < program.rules_size(); ++i) {
+    const IncentiveRule& rule = program.rules(i);
+    if (rule.kind_case() != IncentiveRule::kGrowth || rule.growth().baseline_program_id() <= 0 ||
+        rule.growth().baseline_program_id() == program.id()) {
+      continue;
+    }
+    const std::string field = absl::StrCat("program.rules[", i, "].growth.baseline_program_id");
+    absl::StatusOr<Program> baseline = programs_.Get(rule.growth().baseline_program_id());
+    if (absl::IsNotFound(baseline.status())) {
+      errors.Add(field, Phrase("error.unknown_program")
+                            .Text("program", absl::StrCat(rule.growth().baseline_program_id())));
+    } else if (!baseline.ok()) {
+      return baseline.status();
+    } else if (baseline->currency_code() != program.currency_code()) {
+      errors.Add(field, Phrase("error.program_currency").Text("currency", program.currency_code()));
     }
   }
   return errors.ToStatus();
@@ -215,7 +233,7 @@ absl::StatusOr<Program> ProgramDirectory::Changed(const Program& in,
                                                   const google::protobuf::FieldMask& mask) {
   FieldErrors errors;
   if (in.id() <= 0) errors.Add("program.id", "required");
-  if (mask.paths().empty()) errors.Add("update_mask", "name at least one field to update");
+  RequireMaskPaths(mask, errors);
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_ASSIGN_OR_RETURN(const Program current, programs_.Get(in.id()));
   if (!in.etag().empty() && in.etag() != current.etag())

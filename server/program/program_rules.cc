@@ -267,6 +267,9 @@ class ProgramChecker {
         !cim::v1::BaselinePeriod_IsValid(r.baseline())) {
       errors_.Add(f + ".baseline", "required: PREVIOUS or SAME_LAST_YEAR");
     }
+    if (r.baseline_program_id() < 0) {
+      errors_.Add(f + ".baseline_program_id", "a program id, or 0 for this program");
+    }
   }
 
   void CheckPoints(const cim::v1::PointsRule& r, const std::string& f) {

@@ -285,6 +285,10 @@ const char* RewardAccountName(RewardAccount account) {
   return "unknown";
 }
 
+int64_t GrowthBaselineProgram(const Program& program, const cim::v1::GrowthRule& rule) {
+  return rule.baseline_program_id() != 0 ? rule.baseline_program_id() : program.id();
+}
+
 std::vector<std::string> RuleSkus(const Program& program, const IncentiveRule& rule) {
   const google::protobuf::RepeatedPtrField<std::string>* skus = nullptr;
   switch (rule.kind_case()) {

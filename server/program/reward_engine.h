@@ -115,6 +115,10 @@ RuleHistory PeriodIncrement(const RuleEvaluation& evaluation);
 std::vector<std::string> RuleSkus(const cim::v1::Program& program,
                                   const cim::v1::IncentiveRule& rule);
 
+// The program whose approved sales are a growth rule's baseline: the rule's baseline program,
+// or `program` itself.
+int64_t GrowthBaselineProgram(const cim::v1::Program& program, const cim::v1::GrowthRule& rule);
+
 // The period of `program` a claim with `invoice_date` counts in.
 DateRange ClaimPeriod(const cim::v1::Program& program, absl::CivilDay invoice_date);
 

@@ -126,7 +126,8 @@ absl::StatusOr<int> BackfillBadges(soci::session& s, const OutboxRules& rules,
                                    const std::vector<Badge>& badges, absl::Time now) {
   constexpr int kUsersPerRun = 500;
   long long id = 0, after = 0;
-  s << "SELECT id, backfill_after FROM badges WHERE backfilled = 0 ORDER BY id LIMIT 1",
+  s << "SELECT id, backfill_after FROM badges WHERE backfilled = 0 AND archived = 0"
+       " ORDER BY id LIMIT 1",
       soci::into(id), soci::into(after);
   if (!s.got_data()) return 0;
   auto badge =
@@ -493,7 +494,9 @@ absl::StatusOr<OutboxRun> ProjectOutbox(soci::session& s, const OutboxRules& rul
   }
   const long long seq_before = seq;
   const std::vector<Leaderboard> boards = ReadBoards(s, 0);
-  CIM_ASSIGN_OR_RETURN(const std::vector<Badge> badges, ReadBadges(s, 0, 1 << 30));
+  // Archived badges are no longer awarded.
+  CIM_ASSIGN_OR_RETURN(const std::vector<Badge> badges,
+                       ReadBadges(s, 0, 1 << 30, /*include_archived=*/false));
 
   // Boards created since the last run count the events processed before them.
   {

@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "lib/dates.h"
 #include "lib/proto_json.h"
@@ -172,16 +173,49 @@ absl::StatusOr<Badge> MysqlRecognitionRepository::InsertBadge(const Badge& badge
     long long id = 0;
     s.get_last_insert_id("badges", id);
     Table("badges").Inserted(s, id);
-    Badge out = badge;
-    out.set_id(id);
-    SetTimestamp(FromSqlTime(at), out.mutable_create_time());
-    return out;
+    return ReadBadge(s, id);
   });
 }
 
 absl::StatusOr<std::vector<Badge>> MysqlRecognitionRepository::ListBadges(int64_t after_id,
-                                                                          int limit) {
-  return db_.Run([&](soci::session& s) { return ReadBadges(s, after_id, limit); });
+                                                                          int limit,
+                                                                          bool include_archived) {
+  return db_.Run(
+      [&](soci::session& s) { return ReadBadges(s, after_id, limit, include_archived); });
+}
+
+absl::StatusOr<Badge> MysqlRecognitionRepository::GetBadge(int64_t id) {
+  return db_.Run([&](soci::session& s) { return ReadBadge(s, id); });
+}
+
+namespace {
+
+// The row version an update names (the etag it read); ABORTED for an etag that is none.
+absl::StatusOr<long long> ExpectedVersion(const std::string& etag, absl::string_view what,
+                                          int64_t id) {
+  long long version = 0;
+  if (!absl::SimpleAtoi(etag, &version)) return ChangedSinceReadError(what, id);
+  return version;
+}
+
+}  // namespace
+
+absl::StatusOr<Badge> MysqlRecognitionRepository::UpdateBadge(const Badge& badge,
+                                                              bool award_again) {
+  CIM_ASSIGN_OR_RETURN(const long long version, ExpectedVersion(badge.etag(), "badge", badge.id()));
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<Badge> {
+    Columns columns;
+    columns.Set("name", badge.name())
+        .Set("description", badge.description())
+        .Set("image_url", badge.image_url())
+        .Set("archived", badge.archived());
+    if (award_again) columns.Set("backfilled", 0).Set("backfill_after", 0);
+    if (Table("badges").Update(s, badge.id(), columns, version) == 0) {
+      CIM_RETURN_IF_ERROR(ReadBadge(s, badge.id()).status());
+      return ChangedSinceReadError("badge", badge.id());
+    }
+    return ReadBadge(s, badge.id());
+  });
 }
 
 absl::StatusOr<absl::flat_hash_map<int64_t, absl::Time>> MysqlRecognitionRepository::Awards(
@@ -229,10 +263,22 @@ absl::StatusOr<Leaderboard> MysqlRecognitionRepository::InsertLeaderboard(const 
     long long id = 0;
     s.get_last_insert_id("leaderboards", id);
     Table("leaderboards").Inserted(s, id);
-    Leaderboard out = board;
-    out.set_id(id);
-    SetTimestamp(FromSqlTime(at), out.mutable_create_time());
-    return out;
+    return ReadBoard(s, id);
+  });
+}
+
+absl::StatusOr<Leaderboard> MysqlRecognitionRepository::UpdateLeaderboard(
+    const Leaderboard& board) {
+  CIM_ASSIGN_OR_RETURN(const long long version,
+                       ExpectedVersion(board.etag(), "leaderboard", board.id()));
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<Leaderboard> {
+    Columns columns;
+    columns.Set("name", board.name()).Set("archived", board.archived());
+    if (Table("leaderboards").Update(s, board.id(), columns, version) == 0) {
+      CIM_RETURN_IF_ERROR(ReadBoard(s, board.id()).status());
+      return ChangedSinceReadError("leaderboard", board.id());
+    }
+    return ReadBoard(s, board.id());
   });
 }
 
@@ -244,14 +290,7 @@ absl::StatusOr<std::vector<Leaderboard>> MysqlRecognitionRepository::ListLeaderb
 }
 
 absl::StatusOr<Leaderboard> MysqlRecognitionRepository::GetLeaderboard(int64_t id) {
-  return db_.Run([&](soci::session& s) -> absl::StatusOr<Leaderboard> {
-    long long key = id;
-    soci::row r;
-    s << absl::StrCat("SELECT ", kBoardColumns, " FROM leaderboards WHERE id = :id"),
-        soci::use(key), soci::into(r);
-    if (!s.got_data()) return NotFoundError("leaderboard", id);
-    return BoardFromRow(r);
-  });
+  return db_.Run([&](soci::session& s) { return ReadBoard(s, id); });
 }
 
 absl::StatusOr<absl::flat_hash_map<int64_t, ParticipantName>>

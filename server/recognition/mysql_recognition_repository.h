@@ -25,13 +25,19 @@ class MysqlRecognitionRepository final : public RecognitionRepository {
   absl::StatusOr<RecognitionFacts> Facts(int64_t user_id, absl::Time now) override;
   absl::StatusOr<cim::v1::Badge> InsertBadge(const cim::v1::Badge& badge, int64_t created_by,
                                              absl::Time now) override;
-  absl::StatusOr<std::vector<cim::v1::Badge>> ListBadges(int64_t after_id, int limit) override;
+  absl::StatusOr<std::vector<cim::v1::Badge>> ListBadges(int64_t after_id, int limit,
+                                                         bool include_archived) override;
+  absl::StatusOr<cim::v1::Badge> GetBadge(int64_t id) override;
+  absl::StatusOr<cim::v1::Badge> UpdateBadge(const cim::v1::Badge& badge,
+                                             bool award_again) override;
   absl::StatusOr<absl::flat_hash_map<int64_t, absl::Time>> Awards(int64_t user_id) override;
   absl::StatusOr<bool> NameHidden(int64_t user_id) override;
   absl::Status SetNameHidden(int64_t user_id, bool hidden) override;
   absl::StatusOr<cim::v1::Leaderboard> InsertLeaderboard(const cim::v1::Leaderboard& board,
                                                          int64_t created_by,
                                                          absl::Time now) override;
+  absl::StatusOr<cim::v1::Leaderboard> UpdateLeaderboard(
+      const cim::v1::Leaderboard& board) override;
   absl::StatusOr<std::vector<cim::v1::Leaderboard>> ListLeaderboards(int64_t program_id) override;
   absl::StatusOr<cim::v1::Leaderboard> GetLeaderboard(int64_t id) override;
   absl::StatusOr<absl::flat_hash_map<int64_t, ParticipantName>> ParticipantNames(

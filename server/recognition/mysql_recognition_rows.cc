@@ -15,7 +15,8 @@ namespace {
 using cim::v1::Badge;
 using cim::v1::Leaderboard;
 
-constexpr char kBadgeColumns[] = "id, name, description, image_url, criteria, created_at";
+constexpr char kBadgeColumns[] =
+    "id, name, description, image_url, criteria, created_at, archived, version";
 
 absl::StatusOr<Badge> BadgeFromRow(const soci::row& row) {
   const NamedRow r(row);
@@ -26,6 +27,8 @@ absl::StatusOr<Badge> BadgeFromRow(const soci::row& row) {
   b.set_image_url(r.Text("image_url"));
   CIM_RETURN_IF_ERROR(FromStoredJson(r.Text("criteria"), b.mutable_criteria()));
   SetTimestamp(r.Time("created_at"), b.mutable_create_time());
+  b.set_archived(r.Int("archived") != 0);
+  b.set_etag(absl::StrCat(r.Integer("version")));
   return b;
 }
 
@@ -53,19 +56,31 @@ absl::StatusOr<ScoreRow> ScoreFromRow(const soci::row& row) {
   return score;
 }
 
-absl::StatusOr<std::vector<Badge>> ReadBadges(soci::session& s, int64_t after_id, int limit) {
+absl::StatusOr<std::vector<Badge>> ReadBadges(soci::session& s, int64_t after_id, int limit,
+                                              bool include_archived) {
   long long after = after_id;
   int n = limit;
+  int archived = include_archived ? 1 : 0;
   soci::rowset<soci::row> rows =
       (s.prepare << absl::StrCat("SELECT ", kBadgeColumns,
-                                 " FROM badges WHERE id > :after ORDER BY id LIMIT :n"),
-       soci::use(after), soci::use(n));
+                                 " FROM badges WHERE id > :after AND archived <= :archived"
+                                 " ORDER BY id LIMIT :n"),
+       soci::use(after), soci::use(archived), soci::use(n));
   std::vector<Badge> out;
   for (const soci::row& r : rows) {
     CIM_ASSIGN_OR_RETURN(Badge b, BadgeFromRow(r));
     out.push_back(std::move(b));
   }
   return out;
+}
+
+absl::StatusOr<Badge> ReadBadge(soci::session& s, int64_t id) {
+  long long key = id;
+  soci::row r;
+  s << absl::StrCat("SELECT ", kBadgeColumns, " FROM badges WHERE id = :id"), soci::use(key),
+      soci::into(r);
+  if (!s.got_data()) return NotFoundError("badge", id);
+  return BadgeFromRow(r);
 }
 
 Leaderboard BoardFromRow(const soci::row& row) {
@@ -79,7 +94,18 @@ Leaderboard BoardFromRow(const soci::row& row) {
   b.set_scope(static_cast<cim::v1::LeaderboardScope>(r.Int("scope")));
   b.set_period(static_cast<cim::v1::LeaderboardPeriod>(r.Int("period")));
   SetTimestamp(r.Time("created_at"), b.mutable_create_time());
+  b.set_archived(r.Int("archived") != 0);
+  b.set_etag(absl::StrCat(r.Integer("version")));
   return b;
+}
+
+absl::StatusOr<Leaderboard> ReadBoard(soci::session& s, int64_t id) {
+  long long key = id;
+  soci::row r;
+  s << absl::StrCat("SELECT ", kBoardColumns, " FROM leaderboards WHERE id = :id"), soci::use(key),
+      soci::into(r);
+  if (!s.got_data()) return NotFoundError("leaderboard", id);
+  return BoardFromRow(r);
 }
 
 std::vector<Leaderboard> ReadBoards(soci::session& s, int64_t program_id) {

@@ -31,15 +31,19 @@ inline constexpr char kScoreColumns[] =
     " seq";
 absl::StatusOr<ScoreRow> ScoreFromRow(const soci::row& r);
 
-// Badges by id after `after_id`, at most `limit`.
+// Badges by id after `after_id`, at most `limit`; archived ones only if `include_archived`.
 absl::StatusOr<std::vector<cim::v1::Badge>> ReadBadges(soci::session& s, int64_t after_id,
-                                                       int limit);
+                                                       int limit, bool include_archived);
+// One badge; NOT_FOUND if none has `id`.
+absl::StatusOr<cim::v1::Badge> ReadBadge(soci::session& s, int64_t id);
 
 // The select list of leaderboards that BoardFromRow reads.
 inline constexpr char kBoardColumns[] =
-    "id, name, program_id, metric, currency_code, scope, period, created_at";
+    "id, name, program_id, metric, currency_code, scope, period, created_at, archived, version";
 cim::v1::Leaderboard BoardFromRow(const soci::row& r);
-// The leaderboards of `program_id` (every board for 0).
+// One board; NOT_FOUND if none has `id`.
+absl::StatusOr<cim::v1::Leaderboard> ReadBoard(soci::session& s, int64_t id);
+// The leaderboards of `program_id` (every board for 0), archived ones included.
 std::vector<cim::v1::Leaderboard> ReadBoards(soci::session& s, int64_t program_id);
 
 // The facts badge criteria are judged on, for each user in `users`.

@@ -8,6 +8,7 @@
 #include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
+#include "lib/update_mask.h"
 #include "server/recognition/badge_rules.h"
 #include "server/recognition/leaderboard_rules.h"
 #include "server/recognition/levels.h"
@@ -145,13 +146,45 @@ absl::StatusOr<Badge> Recognition::CreateBadge(const Principal& caller,
   return created;
 }
 
+absl::StatusOr<Badge> Recognition::UpdateBadge(const Principal& caller,
+                                               const cim::v1::UpdateBadgeRequest& request) {
+  CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PROGRAM_ADMIN}));
+  const Badge& in = request.badge();
+  FieldErrors errors;
+  if (in.id() <= 0) errors.Add("badge.id", "required");
+  RequireMaskPaths(request.update_mask(), errors);
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_ASSIGN_OR_RETURN(Badge badge, repository_.GetBadge(in.id()));
+  if (!in.etag().empty() && in.etag() != badge.etag()) {
+    return ChangedSinceReadError("badge", in.id());
+  }
+  const bool was_archived = badge.archived();
+  for (const std::string& path : request.update_mask().paths()) {
+    if (path == "name") badge.set_name(in.name());
+    if (path == "description") badge.set_description(in.description());
+    if (path == "image_url") badge.set_image_url(in.image_url());
+    if (path == "archived") badge.set_archived(in.archived());
+  }
+  ValidateBadge(badge, "badge.", errors);
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  absl::StatusOr<Badge> updated =
+      repository_.UpdateBadge(badge, /*award_again=*/was_archived && !badge.archived());
+  if (absl::IsAlreadyExists(updated.status())) {
+    return absl::AlreadyExistsError(Phrase("error.badge_exists").Text("name", badge.name()).str());
+  }
+  return updated;
+}
+
 absl::StatusOr<cim::v1::ListBadgesResponse> Recognition::ListBadges(
-    const Principal&, const cim::v1::ListBadgesRequest& request) {
+    const Principal& caller, const cim::v1::ListBadgesRequest& request) {
   FieldErrors errors;
   const int page_size = PageSize(request.page_size(), errors);
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_ASSIGN_OR_RETURN(int64_t after, DecodePageToken(request));
-  CIM_ASSIGN_OR_RETURN(std::vector<Badge> rows, repository_.ListBadges(after, page_size + 1));
+  CIM_ASSIGN_OR_RETURN(
+      std::vector<Badge> rows,
+      repository_.ListBadges(after, page_size + 1,
+                             request.include_archived() && ReadsAllPartners(caller)));
   cim::v1::ListBadgesResponse out;
   out.set_next_page_token(FillPage(std::move(rows), page_size, out.mutable_badges(), request));
   return out;
@@ -160,7 +193,8 @@ absl::StatusOr<cim::v1::ListBadgesResponse> Recognition::ListBadges(
 absl::StatusOr<cim::v1::ListUserBadgesResponse> Recognition::ListUserBadges(
     const Principal& caller, const cim::v1::ListUserBadgesRequest& request) {
   CIM_ASSIGN_OR_RETURN(cim::v1::User user, ReadableUser(caller, request.user_id()));
-  CIM_ASSIGN_OR_RETURN(std::vector<Badge> badges, repository_.ListBadges(0, 1 << 30));
+  CIM_ASSIGN_OR_RETURN(std::vector<Badge> badges,
+                       repository_.ListBadges(0, 1 << 30, /*include_archived=*/true));
   CIM_ASSIGN_OR_RETURN(auto awards, repository_.Awards(user.id()));
   CIM_ASSIGN_OR_RETURN(RecognitionFacts facts, repository_.Facts(user.id(), clock_.Now()));
   const absl::CivilDay today = DayOf(clock_.Now());
@@ -178,6 +212,7 @@ absl::StatusOr<cim::v1::ListUserBadgesResponse> Recognition::ListUserBadges(
       status.set_progress_percent(100);
       SetTimestamp(award->second, status.mutable_earn_time());
     }
+    if (!status.earned() && badge.archived()) continue;  // no longer to be earned
     *status.mutable_badge() = std::move(badge);
     (status.earned() ? earned : locked).push_back(std::move(status));
   }
@@ -215,8 +250,34 @@ absl::StatusOr<Leaderboard> Recognition::CreateLeaderboard(
   return repository_.InsertLeaderboard(request.leaderboard(), caller.user_id, clock_.Now());
 }
 
+absl::StatusOr<Leaderboard> Recognition::UpdateLeaderboard(
+    const Principal& caller, const cim::v1::UpdateLeaderboardRequest& request) {
+  CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PROGRAM_ADMIN}));
+  const Leaderboard& in = request.leaderboard();
+  FieldErrors errors;
+  if (in.id() <= 0) errors.Add("leaderboard.id", "required");
+  RequireMaskPaths(request.update_mask(), errors);
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_ASSIGN_OR_RETURN(Leaderboard board, repository_.GetLeaderboard(in.id()));
+  if (!in.etag().empty() && in.etag() != board.etag()) {
+    return ChangedSinceReadError("leaderboard", in.id());
+  }
+  for (const std::string& path : request.update_mask().paths()) {
+    if (path == "name") board.set_name(in.name());
+    if (path == "archived") board.set_archived(in.archived());
+  }
+  ValidateLeaderboard(board, "leaderboard.", errors);
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  CIM_ASSIGN_OR_RETURN(Leaderboard updated, repository_.UpdateLeaderboard(board));
+  absl::MutexLock lock(&boards_mu_);
+  boards_.erase(updated.id());
+  return updated;
+}
+
 absl::Status Recognition::CheckVisible(const Principal& caller, const Leaderboard& board) {
-  if (board.program_id() == 0 || ReadsAllPartners(caller)) return absl::OkStatus();
+  if (ReadsAllPartners(caller)) return absl::OkStatus();
+  if (board.archived()) return NotFoundError("leaderboard", board.id());
+  if (board.program_id() == 0) return absl::OkStatus();
   absl::Status visible = programs_.GetProgram(caller, board.program_id()).status();
   if (absl::IsNotFound(visible)) {
     return NotFoundError("leaderboard", board.id());
@@ -235,6 +296,7 @@ absl::StatusOr<cim::v1::ListLeaderboardsResponse> Recognition::ListLeaderboards(
                        repository_.ListLeaderboards(request.program_id()));
   cim::v1::ListLeaderboardsResponse out;
   for (Leaderboard& b : boards) {
+    if (b.archived() && !request.include_archived()) continue;
     absl::Status visible = CheckVisible(caller, b);
     if (absl::IsNotFound(visible)) continue;
     CIM_RETURN_IF_ERROR(visible);
@@ -244,14 +306,15 @@ absl::StatusOr<cim::v1::ListLeaderboardsResponse> Recognition::ListLeaderboards(
 }
 
 absl::StatusOr<Leaderboard> Recognition::Board(int64_t id) {
+  const absl::Time now = clock_.Now();
   {
     absl::MutexLock lock(&boards_mu_);
     auto it = boards_.find(id);
-    if (it != boards_.end()) return it->second;
+    if (it != boards_.end() && now - it->second.fetched < kBoardTtl) return it->second.board;
   }
   CIM_ASSIGN_OR_RETURN(Leaderboard board, repository_.GetLeaderboard(id));
   absl::MutexLock lock(&boards_mu_);
-  boards_[id] = board;
+  boards_[id] = CachedBoard{.board = board, .fetched = now};
   return board;
 }
 
@@ -403,7 +466,8 @@ absl::Status Recognition::WatchProgress(
           if (!earned.contains(badge)) fresh.push_back(badge);
         }
         if (!fresh.empty()) {
-          CIM_ASSIGN_OR_RETURN(std::vector<Badge> catalog, repository_.ListBadges(0, 1 << 30));
+          CIM_ASSIGN_OR_RETURN(std::vector<Badge> catalog,
+                               repository_.ListBadges(0, 1 << 30, /*include_archived=*/true));
           for (const Badge& b : catalog) {
             if (std::find(fresh.begin(), fresh.end(), b.id()) == fresh.end()) continue;
             cim::v1::BadgeStatus& status = *update.add_new_badges();

@@ -28,6 +28,9 @@ namespace cim {
 inline constexpr char kAnonymousName[] = "Anonymous participant";
 // How long a server reuses a participant's name and privacy choice.
 inline constexpr absl::Duration kNameTtl = absl::Seconds(2);
+// How long a server reuses a board's definition: an edit made on another server (its name,
+// archiving) shows here within this time, on the server that made it at once.
+inline constexpr absl::Duration kBoardTtl = absl::Seconds(2);
 
 class Recognition {
  public:
@@ -54,12 +57,24 @@ class Recognition {
   // ALREADY_EXISTS if the name is taken.
   absl::StatusOr<cim::v1::Badge> CreateBadge(const Principal& caller,
                                              const cim::v1::CreateBadgeRequest& request);
+  // Program admins. ABORTED if a given etag is not the badge's; ALREADY_EXISTS if the new name
+  // is taken. Archiving stops awards (holders keep the badge); restoring looks again, within
+  // seconds, for users who meet it.
+  absl::StatusOr<cim::v1::Badge> UpdateBadge(const Principal& caller,
+                                             const cim::v1::UpdateBadgeRequest& request);
+  // Partner users never see archived badges in the catalog; vendor roles with
+  // include_archived do.
   absl::StatusOr<cim::v1::ListBadgesResponse> ListBadges(const Principal& caller,
                                                          const cim::v1::ListBadgesRequest& request);
+  // Earned badges include archived ones (kept); locked ones leave them out.
   absl::StatusOr<cim::v1::ListUserBadgesResponse> ListUserBadges(
       const Principal& caller, const cim::v1::ListUserBadgesRequest& request);
   absl::StatusOr<cim::v1::Leaderboard> CreateLeaderboard(
       const Principal& caller, const cim::v1::CreateLeaderboardRequest& request);
+  // Program admins. ABORTED if a given etag is not the board's.
+  absl::StatusOr<cim::v1::Leaderboard> UpdateLeaderboard(
+      const Principal& caller, const cim::v1::UpdateLeaderboardRequest& request);
+  // Archived boards only for vendor roles asking for them.
   absl::StatusOr<cim::v1::ListLeaderboardsResponse> ListLeaderboards(
       const Principal& caller, const cim::v1::ListLeaderboardsRequest& request);
   absl::StatusOr<cim::v1::GetLeaderboardResponse> GetLeaderboard(
@@ -81,10 +96,11 @@ class Recognition {
   // The user `user_id` names (0: the caller) if the caller may read their recognition.
   absl::StatusOr<cim::v1::User> ReadableUser(const Principal& caller, int64_t user_id);
   absl::StatusOr<cim::v1::RecognitionSummary> SummaryOf(const cim::v1::User& user);
-  // Boards never change once created, so each server keeps those it has read.
+  // A board's definition, reused for kBoardTtl.
   absl::StatusOr<cim::v1::Leaderboard> Board(int64_t id);
-  // OK if the caller may see `board`: its program must be visible to partner callers (not a
-  // draft, not a deal for other named partners). NOT_FOUND otherwise.
+  // OK if the caller may see `board`: for partner callers it must not be archived and its
+  // program must be visible to them (not a draft, not a deal for other named partners).
+  // NOT_FOUND otherwise.
   absl::Status CheckVisible(const Principal& caller, const cim::v1::Leaderboard& board);
   // Names of board participants, kept per server for kNameTtl (a privacy change on this server
   // shows at once; on others within kNameTtl).
@@ -97,8 +113,12 @@ class Recognition {
   ProgramDirectory& programs_;
   TrainingModuleLookup& training_modules_;
   const Clock& clock_;
+  struct CachedBoard {
+    cim::v1::Leaderboard board;
+    absl::Time fetched;
+  };
   absl::Mutex boards_mu_;
-  absl::flat_hash_map<int64_t, cim::v1::Leaderboard> boards_ ABSL_GUARDED_BY(boards_mu_);
+  absl::flat_hash_map<int64_t, CachedBoard> boards_ ABSL_GUARDED_BY(boards_mu_);
   struct CachedName {
     ParticipantName name;
     absl::Time fetched;

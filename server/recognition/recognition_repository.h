@@ -85,8 +85,18 @@ class RecognitionRepository : public LeaderboardScoreSource {
   // ALREADY_EXISTS if the name is taken.
   virtual absl::StatusOr<cim::v1::Badge> InsertBadge(const cim::v1::Badge& badge,
                                                      int64_t created_by, absl::Time now) = 0;
-  // Up to `limit` badges with id > after_id, oldest first.
-  virtual absl::StatusOr<std::vector<cim::v1::Badge>> ListBadges(int64_t after_id, int limit) = 0;
+  // Up to `limit` badges with id > after_id, oldest first; archived ones only if
+  // `include_archived`.
+  virtual absl::StatusOr<std::vector<cim::v1::Badge>> ListBadges(int64_t after_id, int limit,
+                                                                 bool include_archived) = 0;
+  // NOT_FOUND if none.
+  virtual absl::StatusOr<cim::v1::Badge> GetBadge(int64_t id) = 0;
+  // Stores the badge's name, description, image and archived flag if its row is still at
+  // `badge.etag()` (ABORTED otherwise; ALREADY_EXISTS if the name is taken); with
+  // `award_again`, users who meet it are looked for again (a restored badge). Returns it as
+  // stored.
+  virtual absl::StatusOr<cim::v1::Badge> UpdateBadge(const cim::v1::Badge& badge,
+                                                     bool award_again) = 0;
   // The badges a user earned, by badge id.
   virtual absl::StatusOr<absl::flat_hash_map<int64_t, absl::Time>> Awards(int64_t user_id) = 0;
 
@@ -96,7 +106,11 @@ class RecognitionRepository : public LeaderboardScoreSource {
   virtual absl::StatusOr<cim::v1::Leaderboard> InsertLeaderboard(const cim::v1::Leaderboard& board,
                                                                  int64_t created_by,
                                                                  absl::Time now) = 0;
-  // Boards of one program (0: all), oldest first.
+  // Stores the board's name and archived flag if its row is still at `board.etag()` (ABORTED
+  // otherwise). Returns it as stored.
+  virtual absl::StatusOr<cim::v1::Leaderboard> UpdateLeaderboard(
+      const cim::v1::Leaderboard& board) = 0;
+  // Boards of one program (0: all), archived ones included, oldest first.
   virtual absl::StatusOr<std::vector<cim::v1::Leaderboard>> ListLeaderboards(
       int64_t program_id) = 0;
   // NOT_FOUND if none.

@@ -11,6 +11,7 @@
 #include "lib/sha256.h"
 #include "lib/status_util.h"
 #include "lib/text_field.h"
+#include "lib/update_mask.h"
 #include "server/program/program_policy.h"
 
 namespace cim {
@@ -77,7 +78,7 @@ absl::StatusOr<RewardItem> Redemption::UpdateItem(const Principal& caller, const
   CIM_RETURN_IF_ERROR(RequireRole(caller, kCatalogEditors));
   FieldErrors errors;
   if (in.id() <= 0) errors.Add("item.id", "required");
-  if (mask.paths().empty()) errors.Add("update_mask", "name at least one field to update");
+  RequireMaskPaths(mask, errors);
   const std::vector<std::string> fields(mask.paths().begin(), mask.paths().end());
   if (!fields.empty()) ValidateRewardItem(in, fields, /*creating=*/false, errors);
   CIM_RETURN_IF_ERROR(errors.ToStatus());

@@ -18,8 +18,10 @@ namespace cim {
   X(SetKudosBudget, SetKudosBudgetRequest, KudosBudget)               \
   X(GetKudosBudget, GetKudosBudgetRequest, KudosBudget)               \
   X(CreateChallenge, CreateChallengeRequest, Challenge)               \
+  X(UpdateChallenge, UpdateChallengeRequest, Challenge)               \
   X(ListChallenges, ListChallengesRequest, ListChallengesResponse)    \
   X(CreateSurvey, CreateSurveyRequest, Survey)                        \
+  X(UpdateSurvey, UpdateSurveyRequest, Survey)                        \
   X(ListSurveys, ListSurveysRequest, ListSurveysResponse)             \
   X(RespondToSurvey, RespondToSurveyRequest, RespondToSurveyResponse) \
   X(GetSurveyResults, GetSurveyResultsRequest, SurveyResults)

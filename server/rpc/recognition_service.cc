@@ -44,6 +44,14 @@ grpc::Status RecognitionServiceImpl::CreateBadge(grpc::ServerContext* context,
   });
 }
 
+grpc::Status RecognitionServiceImpl::UpdateBadge(grpc::ServerContext* context,
+                                                 const cim::v1::UpdateBadgeRequest* request,
+                                                 cim::v1::Badge* response) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
+    return Assign(recognition_.UpdateBadge(p, *request), response);
+  });
+}
+
 grpc::Status RecognitionServiceImpl::ListBadges(grpc::ServerContext* context,
                                                 const cim::v1::ListBadgesRequest* request,
                                                 cim::v1::ListBadgesResponse* response) {
@@ -68,6 +76,14 @@ grpc::Status RecognitionServiceImpl::CreateLeaderboard(
   });
 }
 
+grpc::Status RecognitionServiceImpl::UpdateLeaderboard(
+    grpc::ServerContext* context, const cim::v1::UpdateLeaderboardRequest* request,
+    cim::v1::Leaderboard* response) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
+    return Assign(recognition_.UpdateLeaderboard(p, *request), response);
+  });
+}
+
 grpc::Status RecognitionServiceImpl::ListLeaderboards(
     grpc::ServerContext* context, const cim::v1::ListLeaderboardsRequest* request,
     cim::v1::ListLeaderboardsResponse* response) {
@@ -89,6 +105,14 @@ grpc::Status RecognitionServiceImpl::CreateTrainingModule(
     cim::v1::TrainingModule* response) {
   return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
     return Assign(training_.CreateTrainingModule(p, *request), response);
+  });
+}
+
+grpc::Status RecognitionServiceImpl::UpdateTrainingModule(
+    grpc::ServerContext* context, const cim::v1::UpdateTrainingModuleRequest* request,
+    cim::v1::TrainingModule* response) {
+  return rpc_.Run(*context, __func__, *request, response, [&](const Principal& p) {
+    return Assign(training_.UpdateTrainingModule(p, *request), response);
   });
 }
 

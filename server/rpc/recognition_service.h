@@ -30,6 +30,8 @@ class RecognitionServiceImpl final : public cim::v1::RecognitionService::Service
                                      cim::v1::RecognitionSummary* response) override;
   grpc::Status CreateBadge(grpc::ServerContext* context, const cim::v1::CreateBadgeRequest* request,
                            cim::v1::Badge* response) override;
+  grpc::Status UpdateBadge(grpc::ServerContext* context, const cim::v1::UpdateBadgeRequest* request,
+                           cim::v1::Badge* response) override;
   grpc::Status ListBadges(grpc::ServerContext* context, const cim::v1::ListBadgesRequest* request,
                           cim::v1::ListBadgesResponse* response) override;
   grpc::Status ListUserBadges(grpc::ServerContext* context,
@@ -37,6 +39,9 @@ class RecognitionServiceImpl final : public cim::v1::RecognitionService::Service
                               cim::v1::ListUserBadgesResponse* response) override;
   grpc::Status CreateLeaderboard(grpc::ServerContext* context,
                                  const cim::v1::CreateLeaderboardRequest* request,
+                                 cim::v1::Leaderboard* response) override;
+  grpc::Status UpdateLeaderboard(grpc::ServerContext* context,
+                                 const cim::v1::UpdateLeaderboardRequest* request,
                                  cim::v1::Leaderboard* response) override;
   grpc::Status ListLeaderboards(grpc::ServerContext* context,
                                 const cim::v1::ListLeaderboardsRequest* request,
@@ -46,6 +51,9 @@ class RecognitionServiceImpl final : public cim::v1::RecognitionService::Service
                               cim::v1::GetLeaderboardResponse* response) override;
   grpc::Status CreateTrainingModule(grpc::ServerContext* context,
                                     const cim::v1::CreateTrainingModuleRequest* request,
+                                    cim::v1::TrainingModule* response) override;
+  grpc::Status UpdateTrainingModule(grpc::ServerContext* context,
+                                    const cim::v1::UpdateTrainingModuleRequest* request,
                                     cim::v1::TrainingModule* response) override;
   grpc::Status ListTrainingModules(grpc::ServerContext* context,
                                    const cim::v1::ListTrainingModulesRequest* request,

@@ -13,13 +13,14 @@
 #include "server/events/mysql_outbox.h"
 #include "server/money/ledger_repository.h"
 #include "server/money/mysql_ledger_entries.h"
+#include "server/training/training_rules.h"
 
 namespace cim {
 namespace {
 
 constexpr char kModuleColumns[] =
     "id, title, description, duration_minutes, CAST(points AS CHAR) AS points, certification_code,"
-    " certification_valid_months, pass_mark, created_at, quiz_json";
+    " certification_valid_months, pass_mark, created_at, quiz_json, archived, version";
 
 // The stored form of a module's quiz: {"quiz_questions": [...]}, or empty for none.
 std::string QuizJson(const cim::v1::TrainingModule& module) {
@@ -43,7 +44,18 @@ absl::StatusOr<cim::v1::TrainingModule> ModuleFromRow(const soci::row& row) {
   m.set_certification_valid_months(r.Int("certification_valid_months"));
   m.set_pass_mark(r.Int("pass_mark"));
   SetTimestamp(r.Time("created_at"), m.mutable_create_time());
+  m.set_archived(r.Int("archived") != 0);
+  m.set_etag(absl::StrCat(r.Integer("version")));
   return m;
+}
+
+// The module `id` as stored, read in the running transaction; NOT_FOUND if none.
+absl::StatusOr<cim::v1::TrainingModule> GetModuleIn(soci::session& s, int64_t id) {
+  soci::row r;
+  if (!Table("training_modules").Get(s, kModuleColumns, id, r)) {
+    return NotFoundError("training_module", id);
+  }
+  return ModuleFromRow(r);
 }
 
 constexpr char kCompletionColumns[] =
@@ -120,21 +132,46 @@ absl::StatusOr<cim::v1::TrainingModule> MysqlTrainingRepository::InsertTrainingM
   });
 }
 
-absl::StatusOr<std::vector<cim::v1::TrainingModule>> MysqlTrainingRepository::ListTrainingModules(
-    int64_t after_id, int limit) {
-  return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<cim::v1::TrainingModule>> {
-    long long after = after_id;
-    int n = limit;
-    soci::rowset<soci::row> rows =
-        (s.prepare << absl::StrCat("SELECT ", kModuleColumns,
-                                   " FROM training_modules WHERE id > :after ORDER BY id"
-                                   " LIMIT :n"),
-         soci::use(after), soci::use(n));
-    std::vector<cim::v1::TrainingModule> out;
-    for (const soci::row& r : rows) {
-      CIM_ASSIGN_OR_RETURN(cim::v1::TrainingModule module, ModuleFromRow(r));
-      out.push_back(std::move(module));
+absl::StatusOr<cim::v1::TrainingModule> MysqlTrainingRepository::UpdateTrainingModule(
+    const cim::v1::TrainingModule& module, int64_t expected_version) {
+  return db_.Transact([&](soci::session& s) -> absl::StatusOr<cim::v1::TrainingModule> {
+    // The quiz lives in the module's row (quiz_json), so it is replaced by the same statement.
+    Columns columns;
+    columns.Set("title", module.title())
+        .Set("description", module.description())
+        .Set("duration_minutes", module.duration_minutes())
+        .Set("points", module.points().empty() ? std::string("0") : module.points())
+        .Set("certification_valid_months", module.certification_valid_months())
+        .Set("pass_mark", module.pass_mark())
+        .Set("quiz_json", QuizJson(module))
+        .Set("archived", module.archived());
+    if (Table("training_modules").Update(s, module.id(), columns, expected_version) == 0) {
+      CIM_RETURN_IF_ERROR(GetModuleIn(s, module.id()).status());
+      return ChangedSinceReadError("training_module", module.id());
     }
+    return GetModuleIn(s, module.id());
+  });
+}
+
+absl::StatusOr<std::vector<cim::v1::TrainingModule>> MysqlTrainingRepository::ListTrainingModules(
+    int64_t after_id, int limit, bool include_archived) {
+  return db_.Run([&](soci::session& s) -> absl::StatusOr<std::vector<cim::v1::TrainingModule>> {
+    SqlBuilder query(absl::StrCat("SELECT ", kModuleColumns, " FROM training_modules WHERE id > "));
+    query.Bind(after_id);
+    if (!include_archived) query << " AND archived = 0";
+    query << " ORDER BY id LIMIT ";
+    query.Bind(limit);
+    std::vector<cim::v1::TrainingModule> out;
+    absl::Status status = absl::OkStatus();
+    query.Query(s, [&](const soci::row& r) {
+      absl::StatusOr<cim::v1::TrainingModule> module = ModuleFromRow(r);
+      if (module.ok()) {
+        out.push_back(*std::move(module));
+      } else if (status.ok()) {
+        status = module.status();
+      }
+    });
+    CIM_RETURN_IF_ERROR(status);
     return out;
   });
 }
@@ -215,10 +252,24 @@ absl::StatusOr<cim::v1::TrainingCompletion> MysqlTrainingRepository::RecordCompl
       db_.Transact([&](soci::session& s) -> absl::StatusOr<cim::v1::TrainingCompletion> {
         if (external) {
           if (auto stored = FindExternal(s, in.recorded_by, in.external_completion_id)) {
-            return same(*stored);
+            return same(*stored);  // recorded before, even if the module is archived since
           }
         }
         long long user = in.user_id, module_id = module.id();
+        {
+          // Shared: an edit or archive of the module (an UPDATE of its row) waits until this
+          // completion is in, or this completion until the edit is.
+          soci::row row;
+          s << absl::StrCat("SELECT ", kModuleColumns,
+                            " FROM training_modules WHERE id = :id LOCK IN SHARE MODE"),
+              soci::use(module_id), soci::into(row);
+          if (!s.got_data()) return NotFoundError("training_module", module.id());
+          CIM_ASSIGN_OR_RETURN(const cim::v1::TrainingModule stored, ModuleFromRow(row));
+          CIM_RETURN_IF_ERROR(CheckModuleOpen(stored));
+          if (!module.etag().empty() && module.etag() != stored.etag()) {
+            return ChangedSinceReadError("training_module", module.id());
+          }
+        }
         soci::statement first_insert =
             (s.prepare << "INSERT IGNORE INTO training_firsts (user_id, module_id)"
                           " VALUES (:u, :m)",

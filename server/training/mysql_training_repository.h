@@ -13,8 +13,10 @@ class MysqlTrainingRepository final : public TrainingRepository {
 
   absl::StatusOr<cim::v1::TrainingModule> InsertTrainingModule(
       const cim::v1::TrainingModule& module, int64_t created_by, absl::Time now) override;
-  absl::StatusOr<std::vector<cim::v1::TrainingModule>> ListTrainingModules(int64_t after_id,
-                                                                           int limit) override;
+  absl::StatusOr<cim::v1::TrainingModule> UpdateTrainingModule(
+      const cim::v1::TrainingModule& module, int64_t expected_version) override;
+  absl::StatusOr<std::vector<cim::v1::TrainingModule>> ListTrainingModules(
+      int64_t after_id, int limit, bool include_archived) override;
   absl::StatusOr<cim::v1::TrainingModule> GetTrainingModule(int64_t id) override;
   absl::StatusOr<std::vector<absl::Time>> QuizFailuresSince(int64_t user_id, int64_t module_id,
                                                             absl::Time since) override;

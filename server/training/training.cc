@@ -2,12 +2,14 @@
 
 #include <vector>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "lib/pagination.h"
 #include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "lib/status_util.h"
 #include "lib/text_field.h"
+#include "lib/update_mask.h"
 #include "server/training/training_rules.h"
 
 namespace cim {
@@ -28,14 +30,51 @@ absl::StatusOr<cim::v1::TrainingModule> Training::CreateTrainingModule(
   return created;
 }
 
+absl::StatusOr<cim::v1::TrainingModule> Training::UpdateTrainingModule(
+    const Principal& caller, const cim::v1::UpdateTrainingModuleRequest& request) {
+  CIM_RETURN_IF_ERROR(RequireRole(caller, {cim::v1::ROLE_PROGRAM_ADMIN}));
+  const cim::v1::TrainingModule& update = request.training_module();
+  FieldErrors errors;
+  if (update.id() <= 0) errors.Add("training_module.id", "required");
+  RequireMaskPaths(request.update_mask(), errors);
+  CIM_RETURN_IF_ERROR(errors.ToStatus());
+  // Without an etag the change applies to the module as it is: a concurrent edit between the
+  // read and the write (ABORTED) is read again, up to kAttempts times.
+  constexpr int kAttempts = 3;
+  absl::StatusOr<cim::v1::TrainingModule> updated;
+  for (int attempt = 0; attempt < kAttempts; ++attempt) {
+    CIM_ASSIGN_OR_RETURN(cim::v1::TrainingModule module,
+                         repository_.GetTrainingModule(update.id()));
+    if (!update.etag().empty() && update.etag() != module.etag()) {
+      return ChangedSinceReadError("training_module", update.id());
+    }
+    int64_t version = 0;
+    if (!absl::SimpleAtoi(module.etag(), &version)) {
+      return absl::InternalError("a training module's etag is not its row version");
+    }
+    ApplyTrainingModuleUpdate(update, request.update_mask(), module);
+    ValidateTrainingModule(module, "training_module.", errors);
+    CIM_RETURN_IF_ERROR(errors.ToStatus());
+    updated = repository_.UpdateTrainingModule(module, version);
+    if (absl::IsAlreadyExists(updated.status())) {
+      return absl::AlreadyExistsError(
+          Phrase("error.module_exists").Text("title", module.title()).str());
+    }
+    if (!absl::IsAborted(updated.status()) || !update.etag().empty()) return updated;
+  }
+  return updated;
+}
+
 absl::StatusOr<cim::v1::ListTrainingModulesResponse> Training::ListTrainingModules(
     const Principal& caller, const cim::v1::ListTrainingModulesRequest& request) {
   FieldErrors errors;
   const int page_size = PageSize(request.page_size(), errors);
   CIM_RETURN_IF_ERROR(errors.ToStatus());
   CIM_ASSIGN_OR_RETURN(int64_t after, DecodePageToken(request));
+  // Partner users never see archived modules, whatever they ask.
+  const bool include_archived = request.include_archived() && IsVendorRole(caller.role);
   CIM_ASSIGN_OR_RETURN(std::vector<cim::v1::TrainingModule> rows,
-                       repository_.ListTrainingModules(after, page_size + 1));
+                       repository_.ListTrainingModules(after, page_size + 1, include_archived));
   cim::v1::ListTrainingModulesResponse out;
   out.set_next_page_token(
       FillPage(std::move(rows), page_size, out.mutable_training_modules(), request));
@@ -88,10 +127,35 @@ absl::StatusOr<cim::v1::TrainingCompletion> Training::CompleteTraining(
         "training is completed by partner users (or recorded by an LMS service account)");
   }
   CIM_RETURN_IF_ERROR(errors.ToStatus());
-  CIM_ASSIGN_OR_RETURN(cim::v1::TrainingModule module,
-                       repository_.GetTrainingModule(request.module_id()));
+  // RecordCompletion refuses (ABORTED) a module edited since it was read here, so the points,
+  // quiz and validity of an edit committed meanwhile apply: read it again and start over.
+  constexpr int kAttempts = 3;
+  absl::Status aborted;
+  std::string read_etag;
+  for (int attempt = 0; attempt < kAttempts; ++attempt) {
+    CIM_ASSIGN_OR_RETURN(const cim::v1::TrainingModule module,
+                         repository_.GetTrainingModule(request.module_id()));
+    // Unchanged: aborted for another reason (a lock wait timed out), which the caller retries.
+    if (attempt > 0 && module.etag() == read_etag) break;
+    read_etag = module.etag();
+    absl::StatusOr<cim::v1::TrainingCompletion> done =
+        CompleteModule(caller, request, module, user_id);
+    if (!absl::IsAborted(done.status())) return done;
+    aborted = done.status();
+  }
+  return aborted;
+}
+
+absl::StatusOr<cim::v1::TrainingCompletion> Training::CompleteModule(
+    const Principal& caller, const cim::v1::CompleteTrainingRequest& request,
+    const cim::v1::TrainingModule& module, int64_t user_id) {
+  FieldErrors errors;
+  const bool lms = caller.role == cim::v1::ROLE_SERVICE_ACCOUNT;
   int quiz_score = request.quiz_score();
   if (!lms) {
+    // An LMS may repeat a completion it recorded before the module was archived: the store
+    // checks for it (RecordCompletion), after looking the repeat up.
+    CIM_RETURN_IF_ERROR(CheckModuleOpen(module));
     if (!module.certification_code().empty()) {
       // Certifications open programs that pay: only the LMS vouches for them.
       return absl::FailedPreconditionError(

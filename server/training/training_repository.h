@@ -53,9 +53,17 @@ class TrainingRepository : public TrainingModuleLookup {
   // ALREADY_EXISTS if the title is taken.
   virtual absl::StatusOr<cim::v1::TrainingModule> InsertTrainingModule(
       const cim::v1::TrainingModule& module, int64_t created_by, absl::Time now) = 0;
-  // Up to `limit` modules with id > after_id, oldest first.
-  virtual absl::StatusOr<std::vector<cim::v1::TrainingModule>> ListTrainingModules(int64_t after_id,
-                                                                                   int limit) = 0;
+  // Stores `module`'s title, description, duration, points, pass mark, quiz, validity months and
+  // archived flag (never its certification code) in one statement, if its row is still at
+  // `expected_version`, and bumps the version (the etag). Returns the module as stored.
+  // NOT_FOUND for an unknown id; ABORTED (changed since read) at another version;
+  // ALREADY_EXISTS if the title is another module's.
+  virtual absl::StatusOr<cim::v1::TrainingModule> UpdateTrainingModule(
+      const cim::v1::TrainingModule& module, int64_t expected_version) = 0;
+  // Up to `limit` modules with id > after_id, oldest first; archived ones only when
+  // `include_archived`.
+  virtual absl::StatusOr<std::vector<cim::v1::TrainingModule>> ListTrainingModules(
+      int64_t after_id, int limit, bool include_archived) = 0;
   // When `user_id` failed `module_id`'s portal quiz since `since`, oldest first.
   virtual absl::StatusOr<std::vector<absl::Time>> QuizFailuresSince(int64_t user_id,
                                                                     int64_t module_id,
@@ -70,7 +78,10 @@ class TrainingRepository : public TrainingModuleLookup {
   // posts its points to the ledger with an outbox event; a module with a certification grants
   // or renews it (never shortening it). A repeated (recorded_by, external_completion_id)
   // returns the completion stored for it, or ALREADY_EXISTS if that was another user's or
-  // module's.
+  // module's. Otherwise the module's row is read (share-locked, so an edit or archive waits
+  // for this completion or this completion for it): FAILED_PRECONDITION if it is archived,
+  // ABORTED (changed since read) if `completion.module.etag()` is set and the module has been
+  // edited since (its points, quiz or validity may differ: read it again), NOT_FOUND if gone.
   virtual absl::StatusOr<cim::v1::TrainingCompletion> RecordCompletion(
       const NewCompletion& completion) = 0;
   // Up to `limit` matching certifications from the `offset`th on, soonest expiry first. Only

@@ -79,6 +79,30 @@ void ValidateTrainingModule(const cim::v1::TrainingModule& module, const std::st
   }
 }
 
+void ApplyTrainingModuleUpdate(const cim::v1::TrainingModule& update,
+                               const google::protobuf::FieldMask& mask,
+                               cim::v1::TrainingModule& module) {
+  for (const std::string& path : mask.paths()) {
+    if (path == "title") module.set_title(update.title());
+    if (path == "description") module.set_description(update.description());
+    if (path == "duration_minutes") module.set_duration_minutes(update.duration_minutes());
+    if (path == "points") module.set_points(update.points());
+    if (path == "pass_mark") module.set_pass_mark(update.pass_mark());
+    if (path == "quiz_questions") *module.mutable_quiz_questions() = update.quiz_questions();
+    if (path == "certification_valid_months") {
+      module.set_certification_valid_months(update.certification_valid_months());
+    }
+    if (path == "archived") module.set_archived(update.archived());
+  }
+}
+
+absl::Status CheckModuleOpen(const cim::v1::TrainingModule& module) {
+  if (module.archived()) {
+    return absl::FailedPreconditionError(Phrase("error.module_archived").str());
+  }
+  return absl::OkStatus();
+}
+
 absl::Status CheckQuizScore(const cim::v1::TrainingModule& module, int quiz_score) {
   if (quiz_score < module.pass_mark()) {
     return absl::FailedPreconditionError(Phrase("error.quiz_below_pass")

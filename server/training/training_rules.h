@@ -8,6 +8,7 @@
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "cim/v1/recognition.pb.h"
+#include "google/protobuf/field_mask.pb.h"
 #include "lib/status_util.h"
 
 namespace cim {
@@ -15,6 +16,16 @@ namespace cim {
 // Adds a violation per bad field of `module` under `prefix`.
 void ValidateTrainingModule(const cim::v1::TrainingModule& module, const std::string& prefix,
                             FieldErrors& errors);
+
+// Copies into `module` the fields of `update` that `mask` names (the paths
+// UpdateTrainingModuleRequest allows; others are left alone, certification_code among them: the
+// certification a module grants never changes). Validate the result with ValidateTrainingModule.
+void ApplyTrainingModuleUpdate(const cim::v1::TrainingModule& update,
+                               const google::protobuf::FieldMask& mask,
+                               cim::v1::TrainingModule& module);
+
+// OK if `module` may be completed; FAILED_PRECONDITION if it is archived.
+absl::Status CheckModuleOpen(const cim::v1::TrainingModule& module);
 
 // OK if `quiz_score` completes `module`: FAILED_PRECONDITION below the pass mark.
 absl::Status CheckQuizScore(const cim::v1::TrainingModule& module, int quiz_score);

@@ -4,7 +4,9 @@
 // a channel manager pre-approves, reimburses and refuses MDF requests; finance reverses a reward
 // with a reason and pays a statement; a program admin posts a spotlight, keeps the product
 // catalog (a CSV import checked row by row), the API keys of service accounts and the staff
-// (invitations, two-step sign-in shown); every console page at phone width and under axe-core.
+// (invitations, two-step sign-in shown); a program admin edits and archives badges and boards
+// (partners keep the badges they earned and no longer see the rest); every console page at phone
+// width and under axe-core.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useStack } from './harness.mjs';
@@ -453,6 +455,82 @@ const kConsolePages = {
   'channel manager': ['/review', '/fund-requests', '/programs', '/partners', '/partners/4', '/setup/tiers'],
   finance: ['/payouts', '/statements/1', '/performance', '/ledger'],
 };
+
+test('a program admin edits and archives badges and a board; partners keep what they earned and no longer see the rest', async () => {
+  const base = e2e.stack.baseUrl;
+  const rep = await newPage();
+  await signIn(rep, base, login('partner rep'));
+  await rep.goto(`${base}/badges`);
+  await rep.getByTestId('badge-count').waitFor();
+  await rep.locator('.badge-card').first().waitFor();
+  const earned = await rep.locator('.badge-card--earned h2').allTextContents();
+  const locked = await rep.locator('.badge-card--locked h2').allTextContents();
+  assert.ok(earned.length > 0 && locked.length > 0, `the demo rep has earned and locked badges: ${earned} / ${locked}`);
+  const [kept] = earned;
+  const [gone] = locked;
+
+  const admin = await newPage();
+  await signIn(admin, base, login('program admin'));
+  await admin.goto(`${base}/setup/recognition`);
+  const catalog = admin.getByTestId('badge-catalog');
+  await catalog.getByRole('button', { name: `Edit ${kept}`, exact: true }).click();
+  const form = admin.getByTestId('edit-badge');
+  // What earns it is shown, not editable.
+  await form.getByText('What earns a badge stays as it is').waitFor();
+  assert.equal(await form.getByLabel('Name', { exact: true }).inputValue(), kept);
+  await form.getByLabel('Name', { exact: true }).fill('');
+  await form.getByRole('button', { name: 'Save badge' }).click();
+  assert.equal(await fieldError(admin, 'Name'), 'required');
+  await form.getByLabel('Name', { exact: true }).fill(`${kept} (classic)`);
+  await form.getByLabel('Description', { exact: true }).fill('Kept by everyone who earned it.');
+  await form.getByRole('button', { name: 'Save badge' }).click();
+  await admin.getByText(`Badge ${kept} (classic) saved`).waitFor();
+  for (const name of [`${kept} (classic)`, gone]) {
+    await catalog.getByRole('button', { name: `Archive ${name}`, exact: true }).click();
+    await admin.getByText(`Badge ${name} archived`).waitFor();
+  }
+  // Archived badges leave the list unless asked for, marked archived.
+  await catalog.getByRole('row', { name: new RegExp(gone) }).waitFor({ state: 'detached' });
+  await catalog.getByLabel('Show archived').check();
+  const archivedRow = catalog.getByRole('row', { name: new RegExp(gone) });
+  await archivedRow.getByText('Archived', { exact: true }).waitFor();
+  await screenshot(admin, 'console-badges-archived');
+
+  // The rep keeps the one earned, under its new name; the locked one is gone.
+  await rep.reload();
+  await rep.locator('.badge-card--earned h2', { hasText: `${kept} (classic)` }).waitFor();
+  assert.equal(await rep.locator('.badge-card h2', { hasText: gone }).count(), 0);
+  assert.equal(await rep.locator('.badge-card--locked').count(), locked.length - 1);
+
+  // A board renamed, then archived: partners no longer see it; vendor staff still do.
+  await admin.getByRole('tab', { name: 'Leaderboards' }).click();
+  const boards = admin.getByTestId('leaderboard-list');
+  await boards.getByRole('button', { name: 'Rename All-time points', exact: true }).click();
+  await admin.getByTestId('rename-leaderboard').getByLabel('Name', { exact: true }).fill('All-time points ever');
+  await admin.getByTestId('rename-leaderboard').getByRole('button', { name: 'Save' }).click();
+  await admin.getByText('Leaderboard All-time points ever saved').waitFor();
+  await rep.goto(`${base}/leaderboards`);
+  const chips = rep.getByRole('group', { name: 'Board' });
+  await chips.getByRole('button', { name: 'All-time points ever' }).waitFor();
+  await boards.getByRole('button', { name: 'Archive All-time points ever', exact: true }).click();
+  await admin.getByText('Leaderboard All-time points ever archived').waitFor();
+  await rep.reload();
+  await chips.getByRole('button', { name: 'Points this month' }).waitFor();
+  assert.equal(await chips.getByRole('button', { name: 'All-time points ever' }).count(), 0);
+
+  // Restored, each is back as it was for everyone.
+  await boards.getByLabel('Show archived').check();
+  await boards.getByRole('button', { name: 'Restore All-time points ever', exact: true }).click();
+  await admin.getByText('Leaderboard All-time points ever restored').waitFor();
+  await admin.getByRole('tab', { name: 'Badges' }).click();
+  await catalog.getByLabel('Show archived').check();
+  await catalog.getByRole('button', { name: `Restore ${gone}`, exact: true }).click();
+  await admin.getByText(`Badge ${gone} restored`).waitFor();
+  await rep.goto(`${base}/badges`);
+  await rep.locator('.badge-card h2', { hasText: gone }).waitFor();
+  await admin.context().close();
+  await rep.context().close();
+});
 
 test('console pages have no serious or critical accessibility violations', async () => {
   const failures = [];

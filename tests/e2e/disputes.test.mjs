@@ -67,8 +67,9 @@ test('vendor staff reply and resolve the dispute with an adjustment', async () =
   await page.getByRole('button', { name: 'Send reply' }).click();
   await page.getByText('Thanks, we are checking the quarter volume.').waitFor();
 
-  // A reward without a program is adjusted in a program the manager chooses.
-  const program = page.getByLabel('Paid from program');
+  // A reward without a program is adjusted in a program the manager chooses (a select the
+  // search box next to it narrows; exact, so the search box, "Search programs for …", is left out).
+  const program = page.getByLabel('Paid from program', { exact: true });
   if ((await program.count()) > 0) await program.selectOption({ index: 1 });
   await page.getByLabel('Amount', { exact: true }).fill('25.505');
   await page.getByLabel('Explanation', { exact: true }).fill('second tier rate on the quarter');

@@ -42,7 +42,8 @@ test('a rep submits a claim with proof, a manager approves it, the dashboard upd
   // Submit: program, invoice, customer, a product found by SKU (its list price filled in), proof.
   await rep.getByRole('link', { name: 'Claims' }).click();
   await rep.getByRole('link', { name: 'New claim' }).click();
-  await rep.getByLabel('Program').selectOption({ label: 'Storage & Server Growth Rebate 2026' });
+  await rep.waitForURL(/\/claims\/new$/);
+  await rep.getByLabel('Program', { exact: true }).selectOption({ label: 'Storage & Server Growth Rebate 2026' });
   await rep.getByLabel('Invoice number').fill(`E2E-${Date.now()}`);
   await rep.getByLabel('Invoice date').fill(today() > '2026-12-31' ? '2026-12-31' : today());
   await rep.getByLabel('End customer').fill('Zuyderland Zorg');

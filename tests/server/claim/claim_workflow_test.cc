@@ -6,7 +6,8 @@
 // ALREADY_EXISTS; reviewers may not decide on their own or their partner's claims; the review
 // state machine (submitted, in review, needs info, resubmitted, approved or rejected) refuses
 // every other step with FAILED_PRECONDITION and a stale etag with ABORTED; approval posts the
-// engine's rewards exactly and is refused when the budget cannot cover them; another partner's
+// engine's rewards exactly and is refused when the budget cannot cover them; a growth rule
+// measures against last year's program when it names one; another partner's
 // claims, attachments and lists answer NOT_FOUND and conflict flags do not name the other
 // partner; uploads are sniffed and bounded; Watch sends each partner only its own events.
 #include "server/claim/claim_workflow.h"
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "gmock/gmock.h"
 #include "google/rpc/error_details.pb.h"
 #include "gtest/gtest.h"
@@ -367,6 +369,39 @@ TEST_F(ClaimWorkflowTest, APartnerTierUpliftFollowsTheTierAtApproval) {
                                       "LEDGER_ENTRY_KIND_COOP_ACCRUAL coop 50.00 EUR"));
   CIM_ASSERT_OK_AND_ASSIGN(const cim::v1::Program program, programs_.Get(uplift.id()));
   EXPECT_EQ(program.budget_drawn(), "530.00");  // 120 + 90 + 60 + 150 + 60 + 50
+}
+
+TEST_F(ClaimWorkflowTest, AGrowthRuleComparesWithTheSamePeriodOfLastYearsProgram) {
+  std::string last_year = kRebateProgram;
+  absl::StrReplaceAll({{"Storage Rebate 2026", "Storage Rebate 2025"}, {"2026-", "2025-"}},
+                      &last_year);
+  const cim::v1::Program p2025 = ActiveProgram(last_year.c_str());
+  Enroll(kAlpha, p2025.id());
+  cim::v1::SubmitClaimRequest old = SaleRequest("L-1", "6000", 1, "ST-100", "2025-02-10");
+  old.mutable_claim()->set_program_id(p2025.id());
+  ASSERT_THAT(Review(vera_, ClaimAction::kApprove, MustSubmit(rob_, old).id()), IsOk());
+
+  const cim::v1::Program p2026 =
+      ActiveProgram(absl::StrCat(kRebateProgram,
+                                 "rules { id: \"growth\" name: \"Growth on 2025\" growth {"
+                                 " min_growth_percent: \"10\" amount: \"500\""
+                                 " baseline: BASELINE_PERIOD_SAME_LAST_YEAR baseline_program_id: ",
+                                 p2025.id(), " } }")
+                        .c_str());
+  Enroll(kAlpha, p2026.id());
+  const auto submit = [&](const std::string& invoice, const std::string& price) {
+    cim::v1::SubmitClaimRequest request = SaleRequest(invoice, price);
+    request.mutable_claim()->set_program_id(p2026.id());
+    return Review(vera_, ClaimAction::kApprove, MustSubmit(rob_, request).id());
+  };
+  // 6,500 against the 6,000 of the first quarter of 2025: 8.3%, short of 10%.
+  CIM_ASSERT_OK_AND_ASSIGN(Claim c, submit("G-1", "6500"));
+  EXPECT_THAT(Rewards(c), Not(::testing::Contains(HasSubstr("GROWTH"))));
+  // 7,500: 25% up on last year's quarter: the growth bonus, once.
+  CIM_ASSERT_OK_AND_ASSIGN(c, submit("G-2", "1000"));
+  EXPECT_THAT(Rewards(c), ::testing::Contains("LEDGER_ENTRY_KIND_GROWTH growth 500.00 EUR"));
+  CIM_ASSERT_OK_AND_ASSIGN(c, submit("G-3", "1000"));
+  EXPECT_THAT(Rewards(c), Not(::testing::Contains(HasSubstr("GROWTH"))));
 }
 
 TEST_F(ClaimWorkflowTest, AnotherPartnersClaimsAndAttachmentsAreNotFound) {

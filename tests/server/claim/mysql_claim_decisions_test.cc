@@ -236,7 +236,8 @@ TEST_F(MysqlClaimDecisionsTest, LaterJobsSeeTheTotalsAndSalesEarlierJobsLeft) {
                         DecisionContext& context) -> absl::StatusOr<ClaimDecision> {
       CIM_ASSIGN_OR_RETURN(auto totals, context.LockTotals({"rebate"}, kQ1));
       CIM_ASSIGN_OR_RETURN(const Decimal sales,
-                           context.ApprovedSales({kQ1, absl::CivilDay(2026, 3, 31)}, {"ST-100"}));
+                           context.ApprovedSales(claim.program_id(),
+                                                 {kQ1, absl::CivilDay(2026, 3, 31)}, {"ST-100"}));
       CIM_ASSIGN_OR_RETURN(const std::string tier, context.PartnerTier());
       seen.push_back(absl::StrCat(claim.invoice_number(), " ", totals["rebate"].volume.ToString(2),
                                   " ", sales.ToString(2), " ", tier));

@@ -1,6 +1,7 @@
 // Engagement's pure rules against hand-computed cases: NPS maths, audiences, what each event
-// adds to each challenge goal and the progress texts, and validation of kudos, spotlights,
-// challenges, surveys and responses.
+// adds to each challenge goal and the progress texts, validation of kudos, spotlights,
+// challenges, surveys and responses, and what an edit of a challenge or survey may change
+// before and after it starts.
 #include "server/engagement/engagement_rules.h"
 
 #include <google/protobuf/text_format.h>
@@ -239,6 +240,197 @@ TEST(ValidationTest, KudosSpotlightsSurveysAndResponses) {
   FieldErrors zero;
   ValidateResponse(no_comments, Parse<RespondToSurveyRequest>("score: 0"), zero);
   EXPECT_TRUE(zero.empty()) << "0 is a score";
+}
+
+// A challenge starting a day after T and running four weeks (T: 1793491200, 2026-11-01 UTC).
+constexpr int64_t kT = 1793491200;
+constexpr int64_t kDay = 24 * 3600;
+
+Challenge Upcoming() {
+  return Parse<Challenge>(R"pb(
+    id: 7
+    etag: "3"
+    title: "Sell 20 servers in November"
+    start_time { seconds: 1793577600 }
+    end_time { seconds: 1795996800 }
+    program_id: 2
+    audience { regions: "EMEA" }
+    goal { kind: CHALLENGE_GOAL_KIND_PRODUCT_UNITS target: "20" sku: "SRV-100" }
+    reward_points: "500"
+  )pb");
+}
+
+TEST(ChallengeEditTest, TakesTheMaskedFieldsOnly) {
+  const Challenge in = Parse<Challenge>(R"pb(
+    id: 99
+    etag: "1"
+    title: "  Sell 30 servers  "
+    description: "More"
+    reward_points: "800"
+    archived: true
+    goal { kind: CHALLENGE_GOAL_KIND_APPROVED_CLAIMS target: "3" }
+  )pb");
+  const Challenge edited = EditedChallenge(
+      Upcoming(), in, Parse<google::protobuf::FieldMask>("paths: 'title' paths: 'archived'"));
+  EXPECT_EQ(edited.id(), 7);
+  EXPECT_EQ(edited.etag(), "3");
+  EXPECT_EQ(edited.title(), "Sell 30 servers");
+  EXPECT_TRUE(edited.archived());
+  EXPECT_EQ(edited.description(), "");
+  EXPECT_EQ(edited.reward_points(), "500");
+  EXPECT_EQ(edited.goal().kind(), CHALLENGE_GOAL_KIND_PRODUCT_UNITS);
+  // A cleared time in the mask clears it (and validation then asks for it).
+  const Challenge no_end = EditedChallenge(Upcoming(), Challenge(),
+                                           Parse<google::protobuf::FieldMask>("paths: 'end_time'"));
+  EXPECT_FALSE(no_end.has_end_time());
+  FieldErrors errors;
+  ValidateChallenge(no_end, errors);
+  EXPECT_THAT(Fields(errors), ::testing::ElementsAre("challenge.end_time"));
+}
+
+TEST(ChallengeEditTest, WhatMayChangeBeforeAndAfterTheStart) {
+  struct Case {
+    const char* name;
+    int64_t now;
+    std::function<void(Challenge&)> edit;
+    // The violation expected, or "" for none.
+    const char* field;
+    // The FAILED_PRECONDITION's English, or "" for OK.
+    const char* fixed;
+  };
+  const Case cases[] = {
+      {"before the start, the goal may change", kT,
+       [](Challenge& c) { c.mutable_goal()->set_target("25"); }, "", ""},
+      {"before the start, audience and program may change", kT,
+       [](Challenge& c) {
+         c.clear_audience();
+         c.set_program_id(0);
+       },
+       "", ""},
+      {"before the start, it may start later", kT,
+       [](Challenge& c) { c.mutable_start_time()->set_seconds(kT + 2 * kDay); }, "", ""},
+      {"before the start, it may start now", kT,
+       [](Challenge& c) { c.mutable_start_time()->set_seconds(kT); }, "", ""},
+      {"but not in the past", kT, [](Challenge& c) { c.mutable_start_time()->set_seconds(kT - 1); },
+       "challenge.start_time", ""},
+      {"once started, the title and reward may change", kT + 2 * kDay,
+       [](Challenge& c) {
+         c.set_title("New");
+         c.set_reward_points("900");
+         c.set_description("x");
+         c.set_archived(true);
+       },
+       "", ""},
+      {"once started, the end may move later", kT + 2 * kDay,
+       [](Challenge& c) { c.mutable_end_time()->set_seconds(kT + 40 * kDay); }, "", ""},
+      {"or earlier, but not into the past", kT + 2 * kDay,
+       [](Challenge& c) { c.mutable_end_time()->set_seconds(kT + kDay); }, "challenge.end_time",
+       ""},
+      {"once started, the goal is fixed", kT + kDay,
+       [](Challenge& c) { c.mutable_goal()->set_target("25"); }, "",
+       "goal is fixed once the challenge has started"},
+      {"the audience too", kT + 2 * kDay,
+       [](Challenge& c) { c.mutable_audience()->add_tiers("gold"); }, "",
+       "audience is fixed once the challenge has started"},
+      {"the program too", kT + 2 * kDay, [](Challenge& c) { c.set_program_id(3); }, "",
+       "program_id is fixed once the challenge has started"},
+      {"and the start", kT + 2 * kDay,
+       [](Challenge& c) { c.mutable_start_time()->set_seconds(kT + 3 * kDay); }, "",
+       "start_time is fixed once the challenge has started"},
+      {"values sent unchanged are no change", kT + 2 * kDay, [](Challenge&) {}, "", ""},
+  };
+  for (const Case& c : cases) {
+    Challenge after = Upcoming();
+    c.edit(after);
+    FieldErrors errors;
+    const absl::Status status =
+        CheckChallengeEdit(Upcoming(), after, absl::FromUnixSeconds(c.now), errors);
+    if (*c.field == 0) {
+      EXPECT_TRUE(errors.empty()) << c.name << ": " << errors.ToStatus();
+    } else {
+      EXPECT_THAT(Fields(errors), ::testing::ElementsAre(c.field)) << c.name;
+    }
+    if (*c.fixed == 0) {
+      EXPECT_TRUE(status.ok()) << c.name << ": " << status;
+    } else {
+      EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition) << c.name;
+      EXPECT_EQ(InEnglish(std::string(status.message())), c.fixed) << c.name;
+    }
+  }
+}
+
+Survey Scheduled() {
+  return Parse<Survey>(R"pb(
+    id: 4
+    etag: "1"
+    title: "Q4 pulse"
+    question: "Recommend us?"
+    audience { partner_types: PARTNER_TYPE_RESELLER }
+    open_time { seconds: 1793577600 }
+    close_time { seconds: 1794787200 }
+  )pb");
+}
+
+TEST(SurveyEditTest, WhatMayChangeBeforeAndAfterItOpens) {
+  struct Case {
+    const char* name;
+    int64_t now;
+    std::function<void(Survey&)> edit;
+    const char* field;
+    bool fixed;
+    bool asks_something_else;
+  };
+  const Case cases[] = {
+      {"before it opens, the opening may move", kT,
+       [](Survey& s) { s.mutable_open_time()->set_seconds(kT + 2 * kDay); }, "", false, false},
+      {"but not into the past", kT,
+       [](Survey& s) { s.mutable_open_time()->set_seconds(kT - kDay); }, "survey.open_time", false,
+       false},
+      {"once open, the opening is fixed", kT + 2 * kDay,
+       [](Survey& s) { s.mutable_open_time()->set_seconds(kT + 3 * kDay); }, "", true, false},
+      {"the close may move later", kT + 2 * kDay,
+       [](Survey& s) { s.mutable_close_time()->set_seconds(kT + 30 * kDay); }, "", false, false},
+      {"but not into the past", kT + 2 * kDay,
+       [](Survey& s) { s.mutable_close_time()->set_seconds(kT + kDay); }, "survey.close_time",
+       false, false},
+      {"a new question asks something else", kT + 2 * kDay,
+       [](Survey& s) { s.set_question("Would you recommend us?"); }, "", false, true},
+      {"so does a new audience", kT + 2 * kDay,
+       [](Survey& s) { s.mutable_audience()->clear_partner_types(); }, "", false, true},
+      {"title, comments and archiving do not", kT + 2 * kDay,
+       [](Survey& s) {
+         s.set_title("Pulse");
+         s.set_comment_enabled(true);
+         s.set_archived(true);
+       },
+       "", false, false},
+  };
+  for (const Case& c : cases) {
+    Survey after = Scheduled();
+    c.edit(after);
+    FieldErrors errors;
+    const absl::Status status =
+        CheckSurveyEdit(Scheduled(), after, absl::FromUnixSeconds(c.now), errors);
+    if (*c.field == 0) {
+      EXPECT_TRUE(errors.empty()) << c.name << ": " << errors.ToStatus();
+    } else {
+      EXPECT_THAT(Fields(errors), ::testing::ElementsAre(c.field)) << c.name;
+    }
+    if (c.fixed) {
+      EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition) << c.name;
+      EXPECT_EQ(InEnglish(std::string(status.message())),
+                "open_time is fixed once the survey has opened");
+    } else {
+      EXPECT_TRUE(status.ok()) << c.name << ": " << status;
+    }
+    EXPECT_EQ(AsksSomethingElse(Scheduled(), after), c.asks_something_else) << c.name;
+  }
+  const Survey renamed =
+      EditedSurvey(Scheduled(), Parse<Survey>("title: ' Pulse ' question: 'ignored'"),
+                   Parse<google::protobuf::FieldMask>("paths: 'title'"));
+  EXPECT_EQ(renamed.title(), "Pulse");
+  EXPECT_EQ(renamed.question(), "Recommend us?");
+  EXPECT_EQ(renamed.etag(), "1");
 }
 
 }  // namespace

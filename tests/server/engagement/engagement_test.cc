@@ -6,7 +6,11 @@
 // for their own partner only; challenges are defined by program admins (their program must
 // exist) and shown to partners in their audience and enrolled programs with their progress;
 // surveys go to their audience, take one response within their window, and give vendor staff
-// NPS results by type and region.
+// NPS results by type and region, partner admins their own partner's. Program admins edit
+// challenges (the etag guards against lost updates; goal, audience, program and start are fixed
+// once started; times never move into the past) and archive them away from partners; surveys
+// are edited likewise (question and audience only until the first response, the opening only
+// before it) and, archived, take no responses.
 #include "server/engagement/engagement.h"
 
 #include <string>
@@ -99,6 +103,53 @@ class EngagementTest : public ProgramStoreTest {
     if (score) request.set_score(*score);
     request.set_comment(comment);
     return engagement_.RespondToSurvey(caller, request);
+  }
+
+  absl::StatusOr<cim::v1::Challenge> UpdateChallenge(const Principal& caller,
+                                                     const cim::v1::Challenge& challenge,
+                                                     const std::string& paths) {
+    cim::v1::UpdateChallengeRequest request;
+    *request.mutable_challenge() = challenge;
+    *request.mutable_update_mask() = Parse<google::protobuf::FieldMask>(paths);
+    return engagement_.UpdateChallenge(caller, request);
+  }
+  absl::StatusOr<cim::v1::Survey> UpdateSurvey(const Principal& caller,
+                                               const cim::v1::Survey& survey,
+                                               const std::string& paths) {
+    cim::v1::UpdateSurveyRequest request;
+    *request.mutable_survey() = survey;
+    *request.mutable_update_mask() = Parse<google::protobuf::FieldMask>(paths);
+    return engagement_.UpdateSurvey(caller, request);
+  }
+  std::vector<std::string> ChallengeTitles(const Principal& caller, bool include_archived = false) {
+    cim::v1::ListChallengesRequest request;
+    request.set_include_archived(include_archived);
+    absl::StatusOr<cim::v1::ListChallengesResponse> listed =
+        engagement_.ListChallenges(caller, request);
+    EXPECT_TRUE(listed.ok()) << listed.status();
+    std::vector<std::string> out;
+    if (listed.ok()) {
+      for (const cim::v1::Challenge& c : listed->challenges()) out.push_back(c.title());
+    }
+    return out;
+  }
+  std::vector<std::string> SurveyTitles(const Principal& caller, bool include_archived = false) {
+    cim::v1::ListSurveysRequest request;
+    request.set_include_archived(include_archived);
+    absl::StatusOr<cim::v1::ListSurveysResponse> listed = engagement_.ListSurveys(caller, request);
+    EXPECT_TRUE(listed.ok()) << listed.status();
+    std::vector<std::string> out;
+    if (listed.ok()) {
+      for (const cim::v1::Survey& s : listed->surveys()) out.push_back(s.title());
+    }
+    return out;
+  }
+  absl::StatusOr<cim::v1::SurveyResults> Results(const Principal& caller, int64_t survey,
+                                                 int64_t partner = 0) {
+    cim::v1::GetSurveyResultsRequest request;
+    request.set_survey_id(survey);
+    request.set_partner_id(partner);
+    return engagement_.GetSurveyResults(caller, request);
   }
 
   FakeClock clock_{T0()};
@@ -405,6 +456,318 @@ TEST_F(EngagementTest, SurveysTakeOneResponseFromTheirAudienceWithinTheWindow) {
   request.set_survey_id(999);
   EXPECT_THAT(engagement_.GetSurveyResults(Manager(), request),
               StatusIs(absl::StatusCode::kNotFound));
+}
+
+TEST_F(EngagementTest, ProgramAdminsEditChallengesWithinTheirRules) {
+  const Program program = StoreProgram(cim::v1::PROGRAM_STATUS_ACTIVE);
+  // "Deals" starts in two days and runs four weeks.
+  cim::v1::CreateChallengeRequest create;
+  *create.mutable_challenge() = Parse<cim::v1::Challenge>(
+      R"pb(title: "Deals"
+           goal { kind: CHALLENGE_GOAL_KIND_APPROVED_CLAIMS target: "3" }
+           reward_points: "50")pb");
+  SetTimestamp(T0() + absl::Hours(48), create.mutable_challenge()->mutable_start_time());
+  SetTimestamp(T0() + absl::Hours(24 * 30), create.mutable_challenge()->mutable_end_time());
+  absl::StatusOr<cim::v1::Challenge> deals = engagement_.CreateChallenge(Admin(), create);
+  ASSERT_TRUE(deals.ok()) << deals.status();
+  EXPECT_EQ(deals->etag(), "1");
+
+  // Who and what.
+  cim::v1::Challenge edit = *deals;
+  edit.set_title("  Four deals ");
+  edit.mutable_goal()->set_target("4");
+  EXPECT_THAT(UpdateChallenge(Manager(), edit, "paths: 'title'"),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(UpdateChallenge(Admin(), edit, ""),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("update_mask: name at least one field to update")));
+  cim::v1::Challenge no_id = edit;
+  no_id.clear_id();
+  EXPECT_THAT(UpdateChallenge(Admin(), no_id, "paths: 'title'"),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("challenge.id: required")));
+  cim::v1::Challenge unknown = edit;
+  unknown.set_id(999);
+  EXPECT_THAT(UpdateChallenge(Admin(), unknown, "paths: 'title'"),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("challenge 999 not found")));
+  // Validated as on create: each bad field named.
+  cim::v1::Challenge bad = edit;
+  bad.set_title("");
+  bad.mutable_goal()->set_target("0");
+  bad.set_reward_points("1.5");
+  EXPECT_THAT(UpdateChallenge(Admin(), bad, "paths: 'title' paths: 'goal' paths: 'reward_points'"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       AllOf(HasSubstr("challenge.title"), HasSubstr("challenge.goal.target"),
+                             HasSubstr("challenge.reward_points"))));
+  bad = edit;
+  bad.set_program_id(999);
+  EXPECT_THAT(UpdateChallenge(Admin(), bad, "paths: 'program_id'"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("challenge.program_id: no such program")));
+  bad = edit;
+  SetTimestamp(T0() - absl::Hours(1), bad.mutable_start_time());
+  EXPECT_THAT(UpdateChallenge(Admin(), bad, "paths: 'start_time'"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("challenge.start_time: must not be in the past")));
+
+  // Before it starts, everything may change.
+  edit.set_program_id(program.id());
+  SetTimestamp(T0() + absl::Hours(24), edit.mutable_start_time());
+  absl::StatusOr<cim::v1::Challenge> edited = UpdateChallenge(
+      Admin(), edit, "paths: 'title' paths: 'goal' paths: 'program_id' paths: 'start_time'");
+  ASSERT_TRUE(edited.ok()) << edited.status();
+  EXPECT_EQ(edited->title(), "Four deals");
+  EXPECT_EQ(edited->goal().target(), "4");
+  EXPECT_EQ(edited->program_id(), program.id());
+  EXPECT_EQ(FromTimestamp(edited->start_time()), T0() + absl::Hours(24));
+  EXPECT_EQ(edited->reward_points(), "50");
+  EXPECT_EQ(edited->etag(), "2");
+  // An edit of what was read before is refused: someone changed it since.
+  EXPECT_THAT(UpdateChallenge(Admin(), edit, "paths: 'title'"),
+              StatusIs(absl::StatusCode::kAborted,
+                       HasSubstr(absl::StrCat("challenge ", deals->id(),
+                                              " was changed by someone else; reload and retry"))));
+
+  // Once started, goal, audience, program and start are fixed; title, reward and end are not.
+  clock_.Advance(absl::Hours(48));
+  cim::v1::Challenge started = *edited;
+  started.mutable_goal()->set_target("5");
+  EXPECT_THAT(UpdateChallenge(Admin(), started, "paths: 'goal'"),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       "goal is fixed once the challenge has started"));
+  started = *edited;
+  started.mutable_audience()->add_regions("NA");
+  EXPECT_THAT(UpdateChallenge(Admin(), started, "paths: 'audience'"),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       "audience is fixed once the challenge has started"));
+  started = *edited;
+  started.set_program_id(0);
+  EXPECT_THAT(UpdateChallenge(Admin(), started, "paths: 'program_id'"),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       "program_id is fixed once the challenge has started"));
+  started = *edited;
+  SetTimestamp(T0() + absl::Hours(72), started.mutable_start_time());
+  EXPECT_THAT(UpdateChallenge(Admin(), started, "paths: 'start_time'"),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       "start_time is fixed once the challenge has started"));
+  started = *edited;
+  SetTimestamp(T0() + absl::Hours(47), started.mutable_end_time());
+  EXPECT_THAT(UpdateChallenge(Admin(), started, "paths: 'end_time'"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("challenge.end_time: must not be in the past")));
+  EXPECT_EQ(Count(absl::StrCat("SELECT version FROM challenges WHERE id = ", deals->id())), 2);
+  started = *edited;
+  started.clear_etag();  // no etag: whatever is stored now
+  started.set_title("Four deals, double points");
+  started.set_reward_points("100");
+  SetTimestamp(T0() + absl::Hours(24 * 40), started.mutable_end_time());
+  // The goal is sent unchanged with the rest of the form: no change, no refusal.
+  absl::StatusOr<cim::v1::Challenge> running = UpdateChallenge(
+      Admin(), started,
+      "paths: 'title' paths: 'reward_points' paths: 'end_time' paths: 'goal' paths: 'audience'");
+  ASSERT_TRUE(running.ok()) << running.status();
+  EXPECT_EQ(running->title(), "Four deals, double points");
+  EXPECT_EQ(running->reward_points(), "100");
+  EXPECT_EQ(FromTimestamp(running->end_time()), T0() + absl::Hours(24 * 40));
+  EXPECT_EQ(running->etag(), "3");
+}
+
+TEST_F(EngagementTest, ArchivedChallengesAreHiddenFromPartners) {
+  absl::StatusOr<cim::v1::Challenge> deals = Challenge(
+      R"pb(title: "Deals"
+           goal { kind: CHALLENGE_GOAL_KIND_APPROVED_CLAIMS target: "3" })pb");
+  ASSERT_TRUE(deals.ok()) << deals.status();
+  ASSERT_TRUE(Challenge(R"pb(title: "Modules"
+                             goal { kind: CHALLENGE_GOAL_KIND_MODULES_COMPLETED target: "2" })pb",
+                        40)
+                  .ok());
+  cim::v1::Challenge archive = *deals;
+  archive.set_archived(true);
+  absl::StatusOr<cim::v1::Challenge> archived =
+      UpdateChallenge(Admin(), archive, "paths: 'archived'");
+  ASSERT_TRUE(archived.ok()) << archived.status();
+  EXPECT_TRUE(archived->archived());
+
+  EXPECT_THAT(ChallengeTitles(Rob()), ElementsAre("Modules"));
+  EXPECT_THAT(ChallengeTitles(Rob(), /*include_archived=*/true), ElementsAre("Modules"));
+  EXPECT_THAT(ChallengeTitles(Manager()), ElementsAre("Modules"));
+  EXPECT_THAT(ChallengeTitles(Manager(), /*include_archived=*/true),
+              ElementsAre("Deals", "Modules"));
+
+  archived->set_archived(false);
+  ASSERT_TRUE(UpdateChallenge(Admin(), *archived, "paths: 'archived'").ok());
+  EXPECT_THAT(ChallengeTitles(Rob()), ElementsAre("Deals", "Modules"));
+}
+
+TEST_F(EngagementTest, SurveysAreEditedWithinTheirRulesAndArchived) {
+  const cim::v1::Survey pulse = Survey("Pulse");
+  EXPECT_EQ(pulse.etag(), "1");
+  cim::v1::Survey edit = pulse;
+  edit.set_title(" Partner pulse ");
+  edit.set_question("How likely are you to recommend our program?");
+  EXPECT_THAT(UpdateSurvey(Rob(), edit, "paths: 'title'"),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(UpdateSurvey(Manager(), edit, ""),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("update_mask")));
+  cim::v1::Survey bad = edit;
+  bad.set_question("");
+  bad.mutable_audience()->add_partner_types(cim::v1::PARTNER_TYPE_UNSPECIFIED);
+  EXPECT_THAT(
+      UpdateSurvey(Admin(), bad, "paths: 'question' paths: 'audience'"),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               AllOf(HasSubstr("survey.question"), HasSubstr("survey.audience.partner_types[0]"))));
+  bad = edit;
+  bad.set_id(999);
+  EXPECT_THAT(UpdateSurvey(Admin(), bad, "paths: 'title'"),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("survey 999 not found")));
+
+  // Until the first response the question may change.
+  absl::StatusOr<cim::v1::Survey> edited =
+      UpdateSurvey(Manager(), edit, "paths: 'title' paths: 'question'");
+  ASSERT_TRUE(edited.ok()) << edited.status();
+  EXPECT_EQ(edited->title(), "Partner pulse");
+  EXPECT_EQ(edited->question(), "How likely are you to recommend our program?");
+  EXPECT_EQ(edited->etag(), "2");
+  EXPECT_THAT(UpdateSurvey(Manager(), edit, "paths: 'title'"),
+              StatusIs(absl::StatusCode::kAborted, HasSubstr("changed by someone else")));
+
+  ASSERT_TRUE(Respond(Rob(), pulse.id(), 9).ok());
+  cim::v1::Survey after = *edited;
+  after.clear_etag();
+  after.set_question("Something else?");
+  EXPECT_THAT(UpdateSurvey(Admin(), after, "paths: 'question'"),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       "the question and audience are fixed once the survey has a response"));
+  after = *edited;
+  after.clear_etag();
+  after.mutable_audience()->add_regions("NA");
+  EXPECT_THAT(UpdateSurvey(Admin(), after, "paths: 'audience'"),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("fixed")));
+  // It opened a day before T0: the opening is fixed; the close may not move into the past.
+  after = *edited;
+  after.clear_etag();
+  SetTimestamp(T0() + absl::Hours(1), after.mutable_open_time());
+  EXPECT_THAT(UpdateSurvey(Admin(), after, "paths: 'open_time'"),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       "open_time is fixed once the survey has opened"));
+  after = *edited;
+  after.clear_etag();
+  SetTimestamp(T0() - absl::Hours(1), after.mutable_close_time());
+  EXPECT_THAT(UpdateSurvey(Admin(), after, "paths: 'close_time'"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("survey.close_time: must not be in the past")));
+  after = *edited;
+  after.clear_etag();
+  after.set_title("Pulse, renamed");
+  after.set_comment_enabled(false);
+  SetTimestamp(T0() + absl::Hours(24 * 30), after.mutable_close_time());
+  absl::StatusOr<cim::v1::Survey> renamed =
+      UpdateSurvey(Admin(), after, "paths: 'title' paths: 'comment_enabled' paths: 'close_time'");
+  ASSERT_TRUE(renamed.ok()) << renamed.status();
+  EXPECT_EQ(renamed->title(), "Pulse, renamed");
+  EXPECT_EQ(FromTimestamp(renamed->close_time()), T0() + absl::Hours(24 * 30));
+
+  // Archived: gone from partners' lists, no more responses; vendor staff still read results.
+  const cim::v1::Survey other = Survey("Other");
+  cim::v1::Survey archive = *renamed;
+  archive.set_archived(true);
+  ASSERT_TRUE(UpdateSurvey(Manager(), archive, "paths: 'archived'").ok());
+  EXPECT_THAT(SurveyTitles(Ann()), ElementsAre("Other"));
+  EXPECT_THAT(SurveyTitles(Ann(), /*include_archived=*/true), ElementsAre("Other"));
+  EXPECT_THAT(SurveyTitles(Manager()), ElementsAre("Other"));
+  EXPECT_THAT(SurveyTitles(Manager(), /*include_archived=*/true),
+              ElementsAre("Other", "Pulse, renamed"));
+  EXPECT_THAT(Respond(Hid(), pulse.id(), 7),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       "the survey is archived and takes no more responses"));
+  absl::StatusOr<cim::v1::SurveyResults> results = Results(Manager(), pulse.id());
+  ASSERT_TRUE(results.ok()) << results.status();
+  EXPECT_EQ(results->overall().responses(), 1);
+  EXPECT_THAT(Results(Ann(), pulse.id()), StatusIs(absl::StatusCode::kNotFound));
+  ASSERT_TRUE(Respond(Hid(), other.id(), 7).ok());
+}
+
+TEST_F(EngagementTest, ChangesBeforeTheOpeningRewriteItsNotices) {
+  cim::v1::CreateSurveyRequest create;
+  *create.mutable_survey() = Parse<cim::v1::Survey>(
+      "title: 'Soon' question: 'Recommend us?' audience { regions: 'EMEA' }");
+  SetTimestamp(T0() + absl::Hours(24), create.mutable_survey()->mutable_open_time());
+  SetTimestamp(T0() + absl::Hours(24 * 8), create.mutable_survey()->mutable_close_time());
+  absl::StatusOr<cim::v1::Survey> soon = engagement_.CreateSurvey(Admin(), create);
+  ASSERT_TRUE(soon.ok()) << soon.status();
+  const std::string notices = absl::StrCat(
+      "SELECT COUNT(*) FROM notification_events WHERE processed = 0 AND ref_id = ", soon->id(),
+      " AND partner_id = ");
+  EXPECT_EQ(Count(absl::StrCat(notices, kAlpha)), 1);
+  EXPECT_EQ(Count(absl::StrCat(notices, kBravo)), 0);
+
+  cim::v1::Survey edit = *soon;
+  edit.mutable_audience()->clear_regions();
+  SetTimestamp(T0() - absl::Hours(1), edit.mutable_open_time());
+  EXPECT_THAT(UpdateSurvey(Admin(), edit, "paths: 'audience' paths: 'open_time'"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("survey.open_time: must not be in the past")));
+  SetTimestamp(T0() + absl::Hours(48), edit.mutable_open_time());
+  ASSERT_TRUE(UpdateSurvey(Admin(), edit, "paths: 'audience' paths: 'open_time'").ok());
+  EXPECT_EQ(Count(absl::StrCat(notices, kAlpha)), 1);
+  EXPECT_EQ(Count(absl::StrCat(notices, kBravo)), 1);
+  EXPECT_EQ(Count(absl::StrCat(notices, kBravo, " AND occurred_at = '",
+                               ToSqlMicros(T0() + absl::Hours(48)), "'")),
+            1);
+}
+
+TEST_F(EngagementTest, PartnerAdminsReadTheirOwnPartnersResults) {
+  const cim::v1::Survey pulse = Survey("Pulse");
+  const cim::v1::Survey emea = Survey("EMEA pulse", "audience { regions: \"EMEA\" }");
+  // Alpha: two promoters and a detractor; Bravo: a detractor.
+  ASSERT_TRUE(Respond(Rob(), pulse.id(), 10, "Great").ok());
+  ASSERT_TRUE(Respond(Hid(), pulse.id(), 9).ok());
+  ASSERT_TRUE(Respond(Ann(), pulse.id(), 3, "Slow claims").ok());
+  ASSERT_TRUE(Respond(Bea(), pulse.id(), 0, "Bravo is unhappy").ok());
+
+  absl::StatusOr<cim::v1::SurveyResults> alpha = Results(Ann(), pulse.id());
+  ASSERT_TRUE(alpha.ok()) << alpha.status();
+  EXPECT_EQ(alpha->overall().ShortDebugString(),
+            R"(group: "all" responses: 3 promoters: 2 detractors: 1 nps: "33.3")");
+  ASSERT_EQ(alpha->by_partner_type_size(), 1);
+  EXPECT_EQ(alpha->by_partner_type(0).group(), "RESELLER");
+  ASSERT_EQ(alpha->by_region_size(), 1);
+  EXPECT_EQ(alpha->by_region(0).group(), "EMEA");
+  EXPECT_THAT(alpha->comments(),
+              ElementsAre(Property(&cim::v1::SurveyComment::comment, "Slow claims"),
+                          Property(&cim::v1::SurveyComment::comment, "Great")));
+  // Naming their own partner is the same; another partner's is NOT_FOUND.
+  absl::StatusOr<cim::v1::SurveyResults> own = Results(Ann(), pulse.id(), kAlpha);
+  ASSERT_TRUE(own.ok()) << own.status();
+  EXPECT_EQ(own->overall().responses(), 3);
+  EXPECT_THAT(Results(Ann(), pulse.id(), kBravo),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("partner 2 not found")));
+  // Bravo's admin sees Bravo's; not a survey Bravo is not asked.
+  absl::StatusOr<cim::v1::SurveyResults> bravo = Results(BeaAsAdmin(), pulse.id());
+  ASSERT_TRUE(bravo.ok()) << bravo.status();
+  EXPECT_EQ(bravo->overall().responses(), 1);
+  EXPECT_EQ(bravo->overall().nps(), "-100.0");
+  EXPECT_THAT(Results(BeaAsAdmin(), emea.id()),
+              StatusIs(absl::StatusCode::kNotFound,
+                       HasSubstr(absl::StrCat("survey ", emea.id(), " not found"))));
+  // Reps read no results.
+  EXPECT_THAT(Results(Rob(), pulse.id()),
+              StatusIs(absl::StatusCode::kPermissionDenied,
+                       "vendor staff and partner admins read survey results"));
+  EXPECT_THAT(Results(Bea(), pulse.id()), StatusIs(absl::StatusCode::kPermissionDenied));
+
+  // Vendor staff read everyone's, or one partner's.
+  absl::StatusOr<cim::v1::SurveyResults> all = Results(Manager(), pulse.id());
+  ASSERT_TRUE(all.ok()) << all.status();
+  EXPECT_EQ(all->overall().responses(), 4);
+  absl::StatusOr<cim::v1::SurveyResults> only_bravo = Results(Admin(), pulse.id(), kBravo);
+  ASSERT_TRUE(only_bravo.ok()) << only_bravo.status();
+  EXPECT_EQ(only_bravo->overall().responses(), 1);
+  EXPECT_THAT(only_bravo->comments(),
+              ElementsAre(Property(&cim::v1::SurveyComment::comment, "Bravo is unhappy")));
+  EXPECT_THAT(Results(Manager(), pulse.id(), 99),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("partner 99 not found")));
+  EXPECT_THAT(Results(Manager(), pulse.id(), -1),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("partner_id")));
 }
 
 }  // namespace

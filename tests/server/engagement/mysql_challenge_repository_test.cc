@@ -5,7 +5,10 @@
 // (within its window) and marks it backfilled; ApplyChallengeEvents moves progress for the
 // challenge's audience and, once a participant reaches the goal, marks the completion once and
 // posts the reward points, a CHALLENGE_COMPLETED event and a feed entry (within the partner for
-// someone hiding their name). None of that is announced to the audit trail.
+// someone hiding their name). None of that is announced to the audit trail. Updates: at the
+// version read (ABORTED otherwise, NOT_FOUND for an unknown id), bumping it, announced as a
+// change; archived challenges are listed on request only, count no events (nor backfill) while
+// archived and keep their completions; a new reward applies to completions from then on.
 #include "server/engagement/mysql_challenge_repository.h"
 
 #include <google/protobuf/text_format.h>
@@ -21,11 +24,13 @@
 #include "lib/phrase.h"
 #include "lib/proto_time.h"
 #include "server/events/mysql_outbox.h"
+#include "tests/testing/status_matchers.h"
 #include "tests/testing/store_world.h"
 
 namespace cim {
 namespace {
 
+using ::cim::testing::StatusIs;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::Property;
@@ -140,12 +145,13 @@ TEST_F(MysqlChallengeRepositoryTest, ListsByEndTimeWithRewardBadges) {
       " ('Sprinter', '', '', '{\"challenge_completed\": {\"challenge_id\": \"",
       soon.id(), "\"}}', 1, NOW())"));
 
-  absl::StatusOr<std::vector<cim::v1::Challenge>> all = challenges_.ListChallenges(std::nullopt);
+  absl::StatusOr<std::vector<cim::v1::Challenge>> all =
+      challenges_.ListChallenges(std::nullopt, false);
   ASSERT_TRUE(all.ok()) << all.status();
   EXPECT_THAT(*all, ElementsAre(Property(&cim::v1::Challenge::id, ended.id()),
                                 Property(&cim::v1::Challenge::id, soon.id()),
                                 Property(&cim::v1::Challenge::id, later.id())));
-  absl::StatusOr<std::vector<cim::v1::Challenge>> running = challenges_.ListChallenges(T0());
+  absl::StatusOr<std::vector<cim::v1::Challenge>> running = challenges_.ListChallenges(T0(), false);
   ASSERT_TRUE(running.ok()) << running.status();
   ASSERT_THAT(*running, ElementsAre(Property(&cim::v1::Challenge::title, "Soon"),
                                     Property(&cim::v1::Challenge::title, "Later")));
@@ -262,10 +268,118 @@ TEST_F(MysqlChallengeRepositoryTest, EventsCompleteAChallengeOnceWithRewardEvent
   EXPECT_EQ(Standing(kRob, learn.id()), "3+done");
   EXPECT_EQ(Count("SELECT COUNT(*) FROM ledger_entries"), 2);
 
-  absl::StatusOr<std::vector<cim::v1::Challenge>> listed = challenges_.ListChallenges(T0());
+  absl::StatusOr<std::vector<cim::v1::Challenge>> listed = challenges_.ListChallenges(T0(), false);
   ASSERT_TRUE(listed.ok()) << listed.status();
   ASSERT_EQ(listed->size(), 3u);
   EXPECT_EQ((*listed)[0].completions(), 2);
+}
+
+TEST_F(MysqlChallengeRepositoryTest, UpdatesAtTheVersionReadAndBumpsIt) {
+  const cim::v1::Challenge learn = Learn();
+  EXPECT_EQ(learn.etag(), "1");
+  EXPECT_FALSE(learn.archived());
+  absl::StatusOr<cim::v1::Challenge> got = challenges_.GetChallenge(learn.id());
+  ASSERT_TRUE(got.ok()) << got.status();
+  EXPECT_EQ(got->SerializeAsString(), learn.SerializeAsString());
+  EXPECT_THAT(challenges_.GetChallenge(learn.id() + 1),
+              StatusIs(absl::StatusCode::kNotFound,
+                       absl::StrCat("challenge ", learn.id() + 1, " not found")));
+
+  cim::v1::Challenge edit = Challenge(
+      "title: \"Learn more\" description: \"Three modules\" program_id: 0"
+      " audience { regions: \"NA\" }"
+      " goal { kind: CHALLENGE_GOAL_KIND_MODULES_COMPLETED target: \"3\" }"
+      " reward_points: \"150\" archived: true",
+      -5, 20);
+  edit.set_id(learn.id());
+  edit.set_etag(learn.etag());
+  absl::StatusOr<cim::v1::Challenge> updated = challenges_.UpdateChallenge(edit);
+  ASSERT_TRUE(updated.ok()) << updated.status();
+  EXPECT_THAT(told_, ElementsAre(absl::StrCat("changing challenges/", learn.id())));
+  EXPECT_EQ(updated->etag(), "2");
+  EXPECT_EQ(updated->title(), "Learn more");
+  EXPECT_EQ(updated->description(), "Three modules");
+  EXPECT_EQ(FromTimestamp(updated->start_time()), T0() - absl::Hours(24 * 5));
+  EXPECT_EQ(FromTimestamp(updated->end_time()), T0() + absl::Hours(24 * 20));
+  EXPECT_THAT(updated->audience().regions(), ElementsAre("NA"));
+  EXPECT_EQ(updated->goal().target(), "3");
+  EXPECT_EQ(updated->reward_points(), "150");
+  EXPECT_TRUE(updated->archived());
+  EXPECT_EQ(FromTimestamp(updated->create_time()), T0());
+
+  // The version read before is stale now; an unknown id is NOT_FOUND.
+  EXPECT_THAT(challenges_.UpdateChallenge(edit),
+              StatusIs(absl::StatusCode::kAborted,
+                       absl::StrCat("challenge ", learn.id(),
+                                    " was changed by someone else; reload and retry")));
+  edit.set_id(learn.id() + 1);
+  edit.set_etag("1");
+  EXPECT_THAT(challenges_.UpdateChallenge(edit), StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_EQ(Count("SELECT version FROM challenges WHERE id = " + std::to_string(learn.id())), 2);
+}
+
+TEST_F(MysqlChallengeRepositoryTest, ArchivedChallengesAreListedOnRequestOnly) {
+  const cim::v1::Challenge learn = Learn();
+  cim::v1::Challenge archived = Learn();
+  archived.set_archived(true);
+  ASSERT_TRUE(challenges_.UpdateChallenge(archived).ok());
+  absl::StatusOr<std::vector<cim::v1::Challenge>> shown = challenges_.ListChallenges(T0(), false);
+  ASSERT_TRUE(shown.ok()) << shown.status();
+  EXPECT_THAT(*shown, ElementsAre(Property(&cim::v1::Challenge::id, learn.id())));
+  absl::StatusOr<std::vector<cim::v1::Challenge>> all = challenges_.ListChallenges(T0(), true);
+  ASSERT_TRUE(all.ok()) << all.status();
+  EXPECT_THAT(*all, ElementsAre(Property(&cim::v1::Challenge::archived, false),
+                                Property(&cim::v1::Challenge::archived, true)));
+}
+
+TEST_F(MysqlChallengeRepositoryTest, AnArchivedChallengeCountsNoEventsAndKeepsItsCompletions) {
+  cim::v1::Challenge learn = Learn();
+  ASSERT_TRUE(Backfill(T0()).ok());
+  ASSERT_TRUE(Apply({Training(kRob, kAlpha, T0()), Training(kRob, kAlpha, T0()),
+                     Training(kHid, kAlpha, T0())},
+                    T0())
+                  .ok());
+  EXPECT_EQ(Standing(kRob, learn.id()), "2+done");
+  EXPECT_EQ(Standing(kHid, learn.id()), "1");
+
+  learn.set_archived(true);
+  absl::StatusOr<cim::v1::Challenge> archived = challenges_.UpdateChallenge(learn);
+  ASSERT_TRUE(archived.ok()) << archived.status();
+  absl::StatusOr<int> completed =
+      Apply({Training(kHid, kAlpha, T0() + absl::Hours(1)), Training(kBea, kBravo, T0())}, T0());
+  ASSERT_TRUE(completed.ok()) << completed.status();
+  EXPECT_EQ(*completed, 0);
+  EXPECT_EQ(Standing(kHid, learn.id()), "1");
+  EXPECT_EQ(Standing(kBea, learn.id()), "");
+  // Rob keeps his completion and its 100 points.
+  EXPECT_EQ(Standing(kRob, learn.id()), "2+done");
+  EXPECT_EQ(archived->completions(), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM ledger_entries WHERE user_id = 3 AND amount = 100"), 1);
+
+  // Not backfilled while archived either; once restored, it counts new events again.
+  cim::v1::Challenge later = Learn();
+  later.set_archived(true);
+  ASSERT_TRUE(challenges_.UpdateChallenge(later).ok());
+  Processed({Training(kBea, kBravo, T0())});
+  ASSERT_TRUE(Backfill(T0()).ok());
+  EXPECT_EQ(Count(absl::StrCat("SELECT backfilled FROM challenges WHERE id = ", later.id())), 0);
+  archived->set_archived(false);
+  ASSERT_TRUE(challenges_.UpdateChallenge(*archived).ok());
+  ASSERT_TRUE(Apply({Training(kHid, kAlpha, T0() + absl::Hours(2))}, T0()).ok());
+  EXPECT_EQ(Standing(kHid, learn.id()), "2+done");
+}
+
+TEST_F(MysqlChallengeRepositoryTest, CompletionsEarnTheRewardTheChallengeHasThen) {
+  cim::v1::Challenge learn = Learn();
+  ASSERT_TRUE(Backfill(T0()).ok());
+  ASSERT_TRUE(Apply({Training(kRob, kAlpha, T0()), Training(kRob, kAlpha, T0())}, T0()).ok());
+  learn.set_reward_points("250");
+  ASSERT_TRUE(challenges_.UpdateChallenge(learn).ok());
+  ASSERT_TRUE(Apply({Training(kHid, kAlpha, T0()), Training(kHid, kAlpha, T0())}, T0()).ok());
+  // Rob's entry stays as it was posted; Hid earns the new reward.
+  EXPECT_EQ(Count("SELECT CAST(amount AS SIGNED) FROM ledger_entries WHERE user_id = 3"), 100);
+  EXPECT_EQ(Count("SELECT CAST(amount AS SIGNED) FROM ledger_entries WHERE user_id = 4"), 250);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM ledger_entries"), 2);
 }
 
 }  // namespace

@@ -126,6 +126,18 @@ TEST_F(MysqlUserRepositoryTest, ListsByPartnerRoleAndText) {
               ElementsAre("admin@alpha.example", "rep@alpha.example"));
   EXPECT_THAT(Emails({.role = cim::v1::ROLE_FINANCE}), ElementsAre("finance@vendor.example"));
   EXPECT_THAT(Emails({.query = "rep@"}), ElementsAre("rep@alpha.example"));
+  EXPECT_THAT(Emails({.status = cim::v1::USER_STATUS_ACTIVE, .query = "example"}),
+              ElementsAre("admin@alpha.example", "rep@alpha.example", "finance@vendor.example"));
+}
+
+TEST_F(MysqlUserRepositoryTest, ListsTheUsersNamedByIdWithinTheOtherFilters) {
+  const int64_t admin = Stored("admin@alpha.example", cim::v1::ROLE_PARTNER_ADMIN, kAlpha).id();
+  Stored("rep@alpha.example", cim::v1::ROLE_PARTNER_REP, kAlpha);
+  const int64_t finance = Stored("finance@vendor.example", cim::v1::ROLE_FINANCE, 0).id();
+  EXPECT_THAT(Emails({.ids = {finance, admin, 999}}),
+              ElementsAre("admin@alpha.example", "finance@vendor.example"));
+  EXPECT_THAT(Emails({.partner_id = kAlpha, .ids = {finance, admin}}),
+              ElementsAre("admin@alpha.example"));
 }
 
 }  // namespace

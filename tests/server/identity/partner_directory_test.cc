@@ -262,6 +262,17 @@ TEST_F(PartnerDirectoryTest, UsersOfAnotherPartnerAreNotFound) {
   EXPECT_THAT(directory_.ListUsers(As(alpha_rep_), cim::v1::ListUsersRequest()),
               StatusIs(absl::StatusCode::kPermissionDenied));
   EXPECT_THAT(ListedEmails(manager_, bravo_users), ElementsAre("rep@bravo.example"));
+
+  // Naming users by id stays within the caller's partner.
+  cim::v1::ListUsersRequest by_ids;
+  by_ids.add_ids(bravo_rep_.id());
+  by_ids.add_ids(alpha_rep_.id());
+  EXPECT_THAT(ListedEmails(alpha_admin_, by_ids), ElementsAre("rep@alpha.example"));
+  EXPECT_THAT(ListedEmails(manager_, by_ids),
+              ElementsAre("rep@alpha.example", "rep@bravo.example"));
+  by_ids.add_ids(0);
+  EXPECT_THAT(directory_.ListUsers(As(manager_), by_ids),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("ids[2]")));
 }
 
 TEST_F(PartnerDirectoryTest, PartnerAdminsManageTheirOwnPartnersUsers) {

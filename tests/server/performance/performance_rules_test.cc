@@ -143,9 +143,10 @@ HistoricalClaim Sale(int64_t id, int64_t partner, absl::CivilDay invoice, const 
 TEST(PerformanceRulesTest, SimulatorCarriesPeriodTotalsAndFindsBudgetExhaustion) {
   cim::v1::Program program;
   ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(kProgram, &program));
-  RewardSimulator sim(
-      program, D("700"),
-      [](int64_t, const DateRange&, const std::vector<std::string>&) { return Decimal(); });
+  RewardSimulator sim(program, D("700"),
+                      [](int64_t, int64_t, const DateRange&, const std::vector<std::string>&) {
+                        return Decimal();
+                      });
   // Partner 1: 6,000 → 2% = 120; then 6,000 more crosses 10,000 → 5% of 6,000 = 300 plus a
   // true-up of 6,000 × 3% = 180. Partner 2: 4,000 → 80 (the budget: 120+300+180 = 600, then
   // 80 more is 680). A second-quarter sale of 2,000 → 40 would make 720 > 700: exhausted on

@@ -101,6 +101,32 @@ TEST_F(ProgramDirectoryTest, ProgramAdminsCreateValidatedDrafts) {
                        AllOf(HasSubstr("NO-SUCH"),
                              HasSubstr("program.eligibility.partner_ids[0]: unknown partner 99"))));
   EXPECT_EQ(Count("SELECT COUNT(*) FROM programs"), 1);
+
+  // A growth rule's baseline program must exist, in the program's currency.
+  const auto with_growth = [&](int64_t baseline_program, const std::string& currency) {
+    Program p = Parse<Program>(kPointsProgram);
+    p.set_currency_code(currency);
+    cim::v1::IncentiveRule& rule = *p.add_rules();
+    rule.set_id("growth");
+    rule.set_name("Growth");
+    rule.mutable_growth()->set_min_growth_percent("10");
+    rule.mutable_growth()->set_amount("500");
+    rule.mutable_growth()->set_baseline(cim::v1::BASELINE_PERIOD_SAME_LAST_YEAR);
+    rule.mutable_growth()->set_baseline_program_id(baseline_program);
+    return directory_.CreateProgram(Admin(), p);
+  };
+  EXPECT_THAT(
+      with_growth(999, created->currency_code()),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               HasSubstr("program.rules[1].growth.baseline_program_id: unknown program 999")));
+  EXPECT_THAT(
+      with_growth(created->id(), "USD"),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               HasSubstr("growth.baseline_program_id: must be the program's currency USD")));
+  EXPECT_THAT(
+      with_growth(-1, created->currency_code()),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("growth.baseline_program_id")));
+  EXPECT_TRUE(with_growth(created->id(), created->currency_code()).ok());
 }
 
 TEST_F(ProgramDirectoryTest, PartnersSeeNeitherDraftsNorOtherPartnersDeals) {

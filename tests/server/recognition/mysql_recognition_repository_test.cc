@@ -3,8 +3,10 @@
 // POINTS ledger per user and per partner; badges and boards stored, read back and listed
 // (a taken badge name ALREADY_EXISTS, an unknown board NOT_FOUND); name privacy stored and
 // honoured by participant names; scores read by period and by seq with the partners' leagues;
-// the progress version moving with a user's events, their partner's and their awards; and one
-// outbox run through ProcessOutbox committing its work.
+// the progress version moving with a user's events, their partner's and their awards; one
+// outbox run through ProcessOutbox committing its work; badges and boards updated at the
+// version read (ABORTED otherwise), archived badges listed only on request and no longer
+// awarded, a restored badge awarded to whoever met it meanwhile.
 #include "server/recognition/mysql_recognition_repository.h"
 
 #include <algorithm>
@@ -106,12 +108,13 @@ TEST_F(MysqlRecognitionRepositoryTest, BadgesAreStoredListedByPageAndNamedOnce) 
       R"pb(name: "Steady"
            criteria { streak { event: RECOGNITION_EVENT_KIND_CLAIM_APPROVED months: 3 } })pb");
 
-  absl::StatusOr<std::vector<cim::v1::Badge>> page = recognition_.ListBadges(0, 2);
+  absl::StatusOr<std::vector<cim::v1::Badge>> page = recognition_.ListBadges(0, 2, false);
   ASSERT_TRUE(page.ok()) << page.status();
   ASSERT_EQ(page->size(), 2u);
   EXPECT_EQ((*page)[0].SerializeAsString(), first.SerializeAsString());  // criteria included
   EXPECT_EQ((*page)[1].id(), certified.id());
-  absl::StatusOr<std::vector<cim::v1::Badge>> rest = recognition_.ListBadges(certified.id(), 2);
+  absl::StatusOr<std::vector<cim::v1::Badge>> rest =
+      recognition_.ListBadges(certified.id(), 2, false);
   ASSERT_TRUE(rest.ok()) << rest.status();
   EXPECT_THAT(*rest, ElementsAre(Property(&cim::v1::Badge::id, streak.id())));
   EXPECT_EQ((*rest)[0].criteria().streak().months(), 3);
@@ -316,6 +319,115 @@ TEST_F(MysqlRecognitionRepositoryTest, ProcessOutboxCommitsOneRunAndReadsBackIts
   ASSERT_TRUE(ann.ok()) << ann.status();
   EXPECT_THAT(ann->tallies, IsEmpty());
   EXPECT_THAT(ann->certifications, IsEmpty());
+}
+
+TEST_F(MysqlRecognitionRepositoryTest, BadgesAreUpdatedAtTheVersionReadAndArchivedOnesHidden) {
+  const cim::v1::Badge first = AddBadge(
+      R"pb(name: "First deal"
+           criteria { event_count { event: RECOGNITION_EVENT_KIND_CLAIM_APPROVED count: 1 } })pb");
+  const cim::v1::Badge other =
+      AddBadge(R"pb(name: "Certified"
+                    criteria { certification { certification_code: "sx" } })pb");
+  EXPECT_EQ(first.etag(), "1");
+  EXPECT_FALSE(first.archived());
+  told_.clear();
+
+  cim::v1::Badge edit = first;
+  edit.set_name("First win");
+  edit.set_description("Your first approved claim");
+  edit.set_archived(true);
+  absl::StatusOr<cim::v1::Badge> updated = recognition_.UpdateBadge(edit, false);
+  ASSERT_TRUE(updated.ok()) << updated.status();
+  EXPECT_EQ(updated->name(), "First win");
+  EXPECT_EQ(updated->description(), "Your first approved claim");
+  EXPECT_TRUE(updated->archived());
+  EXPECT_EQ(updated->etag(), "2");
+  EXPECT_EQ(updated->criteria().SerializeAsString(), first.criteria().SerializeAsString());
+  EXPECT_THAT(told_, ElementsAre(absl::StrCat("changing badges/", first.id())));
+
+  // The version read is gone: someone else's change would be overwritten.
+  EXPECT_THAT(recognition_.UpdateBadge(edit, false),
+              StatusIs(absl::StatusCode::kAborted, HasSubstr("changed")));
+  cim::v1::Badge taken = *updated;
+  taken.set_name("Certified");
+  EXPECT_THAT(recognition_.UpdateBadge(taken, false), StatusIs(absl::StatusCode::kAlreadyExists));
+  cim::v1::Badge missing = *updated;
+  missing.set_id(999);
+  EXPECT_THAT(recognition_.UpdateBadge(missing, false), StatusIs(absl::StatusCode::kNotFound));
+
+  absl::StatusOr<std::vector<cim::v1::Badge>> active = recognition_.ListBadges(0, 10, false);
+  ASSERT_TRUE(active.ok()) << active.status();
+  EXPECT_THAT(*active, ElementsAre(Property(&cim::v1::Badge::id, other.id())));
+  absl::StatusOr<std::vector<cim::v1::Badge>> all = recognition_.ListBadges(0, 10, true);
+  ASSERT_TRUE(all.ok()) << all.status();
+  EXPECT_THAT(*all, ElementsAre(Property(&cim::v1::Badge::archived, true),
+                                Property(&cim::v1::Badge::archived, false)));
+  EXPECT_THAT(recognition_.GetBadge(first.id()),
+              testing::IsOkAndHolds(Property(&cim::v1::Badge::name, "First win")));
+}
+
+TEST_F(MysqlRecognitionRepositoryTest, AnArchivedBadgeIsNotAwardedAndARestoredOneCatchesUp) {
+  const cim::v1::Badge first = AddBadge(
+      R"pb(name: "First deal"
+           criteria { event_count { event: RECOGNITION_EVENT_KIND_CLAIM_APPROVED count: 1 } })pb");
+  // Rob earns it before it is archived; Ann's claim comes while it is archived.
+  Append({Approved(kRob, kAlpha, 10, 100, T0())});
+  ASSERT_TRUE(recognition_.ProcessOutbox(rules_, 50, T0() + absl::Minutes(1)).ok());
+  cim::v1::Badge archive = first;
+  archive.set_archived(true);
+  absl::StatusOr<cim::v1::Badge> archived = recognition_.UpdateBadge(archive, false);
+  ASSERT_TRUE(archived.ok()) << archived.status();
+  Append({Approved(kAnn, kAlpha, 10, 100, T0() + absl::Minutes(2))});
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(recognition_.ProcessOutbox(rules_, 50, T0() + absl::Minutes(3)).ok());
+  }
+  EXPECT_THAT(recognition_.Awards(kAnn), testing::IsOkAndHolds(IsEmpty()));
+  absl::StatusOr<absl::flat_hash_map<int64_t, absl::Time>> rob = recognition_.Awards(kRob);
+  ASSERT_TRUE(rob.ok()) << rob.status();
+  EXPECT_TRUE(rob->contains(first.id()));  // kept
+
+  cim::v1::Badge restore = *archived;
+  restore.set_archived(false);
+  ASSERT_TRUE(recognition_.UpdateBadge(restore, true).ok());
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(recognition_.ProcessOutbox(rules_, 50, T0() + absl::Minutes(4)).ok());
+  }
+  absl::StatusOr<absl::flat_hash_map<int64_t, absl::Time>> ann = recognition_.Awards(kAnn);
+  ASSERT_TRUE(ann.ok()) << ann.status();
+  EXPECT_TRUE(ann->contains(first.id()));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM badge_awards"), 2);
+}
+
+TEST_F(MysqlRecognitionRepositoryTest, BoardsAreUpdatedAtTheVersionRead) {
+  const cim::v1::Leaderboard board = AddBoard(
+      R"pb(name: "Top reps"
+           metric: RECOGNITION_METRIC_POINTS
+           scope: LEADERBOARD_SCOPE_INDIVIDUAL
+           period: LEADERBOARD_PERIOD_MONTH)pb");
+  EXPECT_EQ(board.etag(), "1");
+  told_.clear();
+  cim::v1::Leaderboard edit = board;
+  edit.set_name("Top sellers");
+  edit.set_archived(true);
+  absl::StatusOr<cim::v1::Leaderboard> updated = recognition_.UpdateLeaderboard(edit);
+  ASSERT_TRUE(updated.ok()) << updated.status();
+  EXPECT_EQ(updated->name(), "Top sellers");
+  EXPECT_TRUE(updated->archived());
+  EXPECT_EQ(updated->etag(), "2");
+  EXPECT_EQ(updated->period(), cim::v1::LEADERBOARD_PERIOD_MONTH);
+  EXPECT_THAT(told_, ElementsAre(absl::StrCat("changing leaderboards/", board.id())));
+  EXPECT_THAT(recognition_.UpdateLeaderboard(edit), StatusIs(absl::StatusCode::kAborted));
+  // Archived boards are still listed by the store (the logic decides who sees them) and kept
+  // counting.
+  absl::StatusOr<std::vector<cim::v1::Leaderboard>> all = recognition_.ListLeaderboards(0);
+  ASSERT_TRUE(all.ok()) << all.status();
+  EXPECT_THAT(*all, ElementsAre(Property(&cim::v1::Leaderboard::archived, true)));
+  Append({Approved(kRob, kAlpha, 100, 1000, T0())});
+  ASSERT_TRUE(recognition_.ProcessOutbox(rules_, 50, T0() + absl::Minutes(1)).ok());
+  absl::StatusOr<std::vector<ScoreRow>> scores =
+      recognition_.LoadPeriod(board.id(), absl::CivilDay(2026, 3, 1));
+  ASSERT_TRUE(scores.ok()) << scores.status();
+  EXPECT_EQ(scores->size(), 1u);
 }
 
 }  // namespace

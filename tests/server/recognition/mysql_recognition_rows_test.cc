@@ -117,18 +117,18 @@ TEST_F(MysqlRecognitionRowsTest, ReadsBadgesByPageAndRefusesCorruptCriteria) {
   const cim::v1::Badge b = AddBadge(R"pb(name: "B"
                                          criteria { module_completed { module_id: 4 } })pb");
   absl::StatusOr<std::vector<cim::v1::Badge>> all =
-      OnSession([](soci::session& s) { return ReadBadges(s, 0, 10); });
+      OnSession([](soci::session& s) { return ReadBadges(s, 0, 10, true); });
   ASSERT_TRUE(all.ok()) << all.status();
   ASSERT_EQ(all->size(), 2u);
   EXPECT_EQ((*all)[0].SerializeAsString(), a.SerializeAsString());
   EXPECT_EQ((*all)[0].criteria().period_sum().threshold(), "50000.5");
   EXPECT_EQ((*all)[1].criteria().module_completed().module_id(), 4);
   absl::StatusOr<std::vector<cim::v1::Badge>> after_a =
-      OnSession([&](soci::session& s) { return ReadBadges(s, a.id(), 10); });
+      OnSession([&](soci::session& s) { return ReadBadges(s, a.id(), 10, true); });
   ASSERT_TRUE(after_a.ok()) << after_a.status();
   EXPECT_THAT(*after_a, ElementsAre(Property(&cim::v1::Badge::id, b.id())));
   absl::StatusOr<std::vector<cim::v1::Badge>> one =
-      OnSession([](soci::session& s) { return ReadBadges(s, 0, 1); });
+      OnSession([](soci::session& s) { return ReadBadges(s, 0, 1, true); });
   ASSERT_TRUE(one.ok()) << one.status();
   EXPECT_THAT(*one, ElementsAre(Property(&cim::v1::Badge::id, a.id())));
 
@@ -136,7 +136,7 @@ TEST_F(MysqlRecognitionRowsTest, ReadsBadgesByPageAndRefusesCorruptCriteria) {
   Exec(
       "INSERT INTO badges (name, description, image_url, criteria, created_by, created_at)"
       " VALUES ('Bad', '', '', '{\"no_such_criterion\": 1}', 1, NOW())");
-  EXPECT_THAT(OnSession([](soci::session& s) { return ReadBadges(s, 0, 10); }),
+  EXPECT_THAT(OnSession([](soci::session& s) { return ReadBadges(s, 0, 10, true); }),
               StatusIs(absl::StatusCode::kInternal));
 }
 

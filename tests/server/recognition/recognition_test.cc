@@ -5,7 +5,10 @@
 // (vendor staff), another partner's user NOT_FOUND; a user's badges earned first, then locked
 // with their progress; boards of draft programs hidden from partners; board rows ranked with
 // names, a hidden name shown as anonymous to everyone but its owner, filtered by league and
-// period; and the streams emitting a first update and then only changes.
+// period; the streams emitting a first update and then only changes; badges and boards edited
+// and archived by program admins only (criteria and what a board counts never change; a stale
+// etag ABORTED), archived badges kept by who earned them but no longer shown locked, archived
+// boards hidden from partners and shown to vendor staff who ask.
 #include "server/recognition/recognition.h"
 
 #include <string>
@@ -363,6 +366,132 @@ TEST_F(RecognitionTest, BoardsAreValidatedAndDraftProgramsHiddenFromPartners) {
   negative.set_program_id(-1);
   EXPECT_THAT(recognition_domain_.ListLeaderboards(Manager(), negative),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("program_id")));
+}
+
+TEST_F(RecognitionTest, BadgesAreEditedAndArchivedKeepingWhatWasEarned) {
+  const cim::v1::Badge first = CreateBadge(
+      R"pb(name: "First deal"
+           criteria { event_count { event: RECOGNITION_EVENT_KIND_CLAIM_APPROVED count: 1 } })pb");
+  const cim::v1::Badge three = CreateBadge(
+      R"pb(name: "Three deals"
+           criteria { event_count { event: RECOGNITION_EVENT_KIND_CLAIM_APPROVED count: 3 } })pb");
+  Append({Approved(kRob, kAlpha, 10, 100, T0())});
+  Process(T0() + absl::Minutes(1));
+  const auto update = [&](const Principal& caller, const std::string& text,
+                          std::vector<std::string> paths) {
+    cim::v1::UpdateBadgeRequest request;
+    *request.mutable_badge() = Parse<cim::v1::Badge>(text);
+    for (std::string& p : paths) request.mutable_update_mask()->add_paths(std::move(p));
+    return recognition_domain_.UpdateBadge(caller, request);
+  };
+  const std::string first_id = absl::StrCat("id: ", first.id());
+
+  EXPECT_THAT(update(Manager(), first_id + " name: \"X\"", {"name"}),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(update(Admin(), "name: \"X\"", {"name"}),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("badge.id")));
+  EXPECT_THAT(update(Admin(), first_id, {}),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("update_mask")));
+  EXPECT_THAT(update(Admin(), first_id + " name: \"\"", {"name"}),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("badge.name")));
+  EXPECT_THAT(update(Admin(), "id: 999 name: \"X\"", {"name"}),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("badge 999 not found")));
+  EXPECT_THAT(update(Admin(), first_id + " name: \"Three deals\"", {"name"}),
+              StatusIs(absl::StatusCode::kAlreadyExists, HasSubstr("Three deals")));
+  EXPECT_THAT(update(Admin(), first_id + " etag: \"7\" name: \"X\"", {"name"}),
+              StatusIs(absl::StatusCode::kAborted));
+
+  // Criteria sent along are not taken: only the masked fields change.
+  absl::StatusOr<cim::v1::Badge> renamed =
+      update(Admin(),
+             first_id +
+                 " etag: \"1\" name: \"First win\" description: \"Welcome aboard\""
+                 " criteria { certification { certification_code: \"x\" } }",
+             {"name", "description"});
+  ASSERT_TRUE(renamed.ok()) << renamed.status();
+  EXPECT_EQ(renamed->name(), "First win");
+  EXPECT_EQ(renamed->description(), "Welcome aboard");
+  EXPECT_EQ(renamed->criteria().event_count().count(), 1);
+  EXPECT_EQ(renamed->etag(), "2");
+
+  // Archived: Rob keeps the one he earned; the one he has not is no longer shown to him.
+  for (const cim::v1::Badge& b : {first, three}) {
+    ASSERT_TRUE(
+        update(Admin(), absl::StrCat("id: ", b.id(), " archived: true"), {"archived"}).ok());
+  }
+  absl::StatusOr<cim::v1::ListUserBadgesResponse> mine =
+      recognition_domain_.ListUserBadges(Rob(), cim::v1::ListUserBadgesRequest());
+  ASSERT_TRUE(mine.ok()) << mine.status();
+  ASSERT_EQ(mine->badges_size(), 1);
+  EXPECT_EQ(mine->badges(0).badge().name(), "First win");
+  EXPECT_TRUE(mine->badges(0).earned());
+  EXPECT_TRUE(mine->badges(0).badge().archived());
+  absl::StatusOr<cim::v1::RecognitionSummary> summary =
+      recognition_domain_.Summary(Rob(), cim::v1::GetRecognitionSummaryRequest());
+  ASSERT_TRUE(summary.ok()) << summary.status();
+  EXPECT_EQ(summary->badges_earned(), 1);
+
+  // The catalog: partners never see archived badges; vendor staff when they ask.
+  cim::v1::ListBadgesRequest with_archived;
+  with_archived.set_include_archived(true);
+  EXPECT_THAT(recognition_domain_.ListBadges(Rob(), with_archived),
+              testing::IsOkAndHolds(Property(&cim::v1::ListBadgesResponse::badges, IsEmpty())));
+  EXPECT_THAT(recognition_domain_.ListBadges(Manager(), cim::v1::ListBadgesRequest()),
+              testing::IsOkAndHolds(Property(&cim::v1::ListBadgesResponse::badges, IsEmpty())));
+  absl::StatusOr<cim::v1::ListBadgesResponse> vendor =
+      recognition_domain_.ListBadges(Manager(), with_archived);
+  ASSERT_TRUE(vendor.ok()) << vendor.status();
+  EXPECT_EQ(vendor->badges_size(), 2);
+}
+
+TEST_F(RecognitionTest, BoardsAreRenamedAndArchivedOutOfPartnersSight) {
+  absl::StatusOr<cim::v1::Leaderboard> board = TryBoard(kRepsBoard);
+  ASSERT_TRUE(board.ok()) << board.status();
+  const auto update = [&](const Principal& caller, const std::string& text,
+                          std::vector<std::string> paths) {
+    cim::v1::UpdateLeaderboardRequest request;
+    *request.mutable_leaderboard() = Parse<cim::v1::Leaderboard>(text);
+    for (std::string& p : paths) request.mutable_update_mask()->add_paths(std::move(p));
+    return recognition_domain_.UpdateLeaderboard(caller, request);
+  };
+  const std::string id = absl::StrCat("id: ", board->id());
+  EXPECT_THAT(update(Rob(), id + " name: \"X\"", {"name"}),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(update(Admin(), id + " name: \"\"", {"name"}),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("leaderboard.name")));
+  EXPECT_THAT(update(Admin(), "id: 999 name: \"X\"", {"name"}),
+              StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(update(Admin(), id + " etag: \"9\" name: \"X\"", {"name"}),
+              StatusIs(absl::StatusCode::kAborted));
+  // The period sent along is not taken.
+  absl::StatusOr<cim::v1::Leaderboard> renamed =
+      update(Admin(), id + " name: \"Top reps\" period: LEADERBOARD_PERIOD_YEAR", {"name"});
+  ASSERT_TRUE(renamed.ok()) << renamed.status();
+  EXPECT_EQ(renamed->name(), "Top reps");
+  EXPECT_EQ(renamed->period(), cim::v1::LEADERBOARD_PERIOD_MONTH);
+  // This server shows the new name at once.
+  EXPECT_THAT(Board(Rob(), board->id()),
+              testing::IsOkAndHolds(Property(&cim::v1::GetLeaderboardResponse::leaderboard,
+                                             Property(&cim::v1::Leaderboard::name, "Top reps"))));
+
+  ASSERT_TRUE(update(Admin(), id + " archived: true", {"archived"}).ok());
+  EXPECT_THAT(Board(Rob(), board->id()), StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_TRUE(Board(Manager(), board->id()).ok());
+  cim::v1::ListLeaderboardsRequest with_archived;
+  with_archived.set_include_archived(true);
+  EXPECT_THAT(
+      recognition_domain_.ListLeaderboards(Rob(), with_archived),
+      testing::IsOkAndHolds(Property(&cim::v1::ListLeaderboardsResponse::leaderboards, IsEmpty())));
+  EXPECT_THAT(
+      recognition_domain_.ListLeaderboards(Manager(), cim::v1::ListLeaderboardsRequest()),
+      testing::IsOkAndHolds(Property(&cim::v1::ListLeaderboardsResponse::leaderboards, IsEmpty())));
+  absl::StatusOr<cim::v1::ListLeaderboardsResponse> vendor =
+      recognition_domain_.ListLeaderboards(Manager(), with_archived);
+  ASSERT_TRUE(vendor.ok()) << vendor.status();
+  EXPECT_THAT(vendor->leaderboards(), ElementsAre(Property(&cim::v1::Leaderboard::archived, true)));
+
+  ASSERT_TRUE(update(Admin(), id + " archived: false", {"archived"}).ok());
+  EXPECT_TRUE(Board(Rob(), board->id()).ok());
 }
 
 TEST_F(RecognitionTest, BoardRowsAreRankedNamedAndFiltered) {

@@ -1,7 +1,10 @@
 // EngagementService through a real gRPC channel against a real server and MariaDB: kudos (who
 // may give them, never to oneself, budgets under retries), the feed (scoping, automatic
 // entries for badges, level-ups and challenges, privacy), challenges (audience, live progress,
-// rewards once) and surveys (one response per user, NPS by partner type and region).
+// rewards once) and surveys (one response per user, NPS by partner type and region); edits and
+// archiving of challenges (an archived one stops counting, keeps its completions and is hidden
+// from partners) and surveys (an archived one takes no responses); partner admins' results of
+// their own partner.
 #include "cim/v1/engagement_service.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -399,6 +402,170 @@ TEST_F(EngagementRpcTest, SurveysTakeOneResponseEachAndReportNps) {
   ASSERT_TRUE(engagement_->CreateSurvey(TestServer::Context(cm_).get(), create, &no_comments).ok());
   EXPECT_THAT(respond(rep1_token_, no_comments.id(), 8, "hi"),
               StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("comment")));
+}
+
+TEST_F(EngagementRpcTest, ChallengesAreEditedAndArchivedAwayFromPartners) {
+  const absl::Time now = server_.clock().Now();
+  CreateChallengeRequest create;
+  Challenge* c = create.mutable_challenge();
+  c->set_title("First deal");
+  SetTimestamp(now - absl::Hours(1), c->mutable_start_time());
+  SetTimestamp(now + absl::Hours(24 * 20), c->mutable_end_time());
+  c->mutable_goal()->set_kind(CHALLENGE_GOAL_KIND_APPROVED_CLAIMS);
+  c->mutable_goal()->set_target("1");
+  c->set_reward_points("100");
+  Challenge challenge;
+  ASSERT_TRUE(
+      engagement_->CreateChallenge(TestServer::Context(admin_).get(), create, &challenge).ok());
+
+  const auto update = [&](const std::string& token, const Challenge& in,
+                          std::vector<std::string> paths, Challenge* out) {
+    UpdateChallengeRequest request;
+    *request.mutable_challenge() = in;
+    for (const std::string& p : paths) request.mutable_update_mask()->add_paths(p);
+    return engagement_->UpdateChallenge(TestServer::Context(token).get(), request, out);
+  };
+  const auto listed = [&](const std::string& token, bool include_archived) {
+    ListChallengesRequest request;
+    request.set_include_archived(include_archived);
+    ListChallengesResponse response;
+    EXPECT_TRUE(
+        engagement_->ListChallenges(TestServer::Context(token).get(), request, &response).ok());
+    return std::vector<Challenge>(response.challenges().begin(), response.challenges().end());
+  };
+
+  Challenge edit = challenge;
+  edit.set_title("First deal of the month");
+  Challenge edited;
+  EXPECT_THAT(update(cm_, edit, {"title"}, &edited), StatusIs(grpc::StatusCode::PERMISSION_DENIED));
+  EXPECT_THAT(update(admin_, edit, {"create_time"}, &edited),
+              StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("create_time")));
+  Challenge bad = edit;
+  bad.mutable_goal()->set_target("-1");
+  EXPECT_THAT(update(admin_, bad, {"goal", "title"}, &edited),
+              StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("challenge.goal.target")));
+  ASSERT_TRUE(update(admin_, edit, {"title"}, &edited).ok());
+  EXPECT_EQ(edited.title(), "First deal of the month");
+  EXPECT_NE(edited.etag(), challenge.etag());
+  EXPECT_THAT(update(admin_, edit, {"title"}, &edited), StatusIs(grpc::StatusCode::ABORTED));
+  // Running: the goal is fixed.
+  bad = edited;
+  bad.mutable_goal()->set_target("2");
+  EXPECT_THAT(update(admin_, bad, {"goal"}, &bad),
+              StatusIs(grpc::StatusCode::FAILED_PRECONDITION, HasSubstr("goal")));
+
+  // rep1 completes it; once archived, rep2's approval counts no more.
+  Approve(rep1_token_, 1);
+  ASSERT_TRUE(Eventually([&] {
+    const std::vector<Challenge> mine = listed(rep1_token_, false);
+    return mine.size() == 1 && mine[0].progress().completed();
+  }));
+  // 100 from the claim, 100 from the challenge.
+  ASSERT_TRUE(Eventually([&] { return Points(rep1_token_) == "200"; }));
+  edited.set_archived(true);
+  Challenge archived;
+  ASSERT_TRUE(update(admin_, edited, {"archived"}, &archived).ok());
+  EXPECT_TRUE(archived.archived());
+  EXPECT_EQ(archived.completions(), 1);
+  EXPECT_TRUE(listed(rep1_token_, false).empty());
+  EXPECT_TRUE(listed(rep2_token_, true).empty()) << "partners never see archived ones";
+  EXPECT_TRUE(listed(cm_, false).empty());
+  ASSERT_EQ(listed(cm_, true).size(), 1u);
+  Approve(rep2_token_, 1);
+  ASSERT_TRUE(Eventually([&] {
+    return server_.database().Count("SELECT COUNT(*) FROM outbox_events WHERE processed = 0") == 0;
+  }));
+  ASSERT_TRUE(Eventually([&] { return Points(rep2_token_) == "100"; }));  // the claim's only
+  EXPECT_EQ(Points(rep1_token_), "200");
+  const std::vector<Challenge> vendor = listed(cm_, true);
+  ASSERT_EQ(vendor.size(), 1u);
+  EXPECT_EQ(vendor[0].completions(), 1);
+  EXPECT_EQ(server_.database().Count(absl::StrCat(
+                "SELECT COUNT(*) FROM challenge_progress WHERE challenge_id = ", challenge.id())),
+            1);
+}
+
+TEST_F(EngagementRpcTest, PartnerAdminsReadTheirPartnersResultsAndArchivedSurveysTakeNoAnswers) {
+  const absl::Time now = server_.clock().Now();
+  CreateSurveyRequest create;
+  Survey* s = create.mutable_survey();
+  s->set_title("Pulse");
+  s->set_question("How likely are you to recommend us?");
+  s->set_comment_enabled(true);
+  SetTimestamp(now - absl::Hours(1), s->mutable_open_time());
+  SetTimestamp(now + absl::Hours(24 * 7), s->mutable_close_time());
+  Survey survey;
+  ASSERT_TRUE(engagement_->CreateSurvey(TestServer::Context(cm_).get(), create, &survey).ok());
+  const auto respond = [&](const std::string& token, int score, const char* comment = "") {
+    RespondToSurveyRequest request;
+    request.set_survey_id(survey.id());
+    request.set_score(score);
+    request.set_comment(comment);
+    RespondToSurveyResponse response;
+    return engagement_->RespondToSurvey(TestServer::Context(token).get(), request, &response);
+  };
+  ASSERT_TRUE(respond(rep1_token_, 10, "Great").ok());
+  ASSERT_TRUE(respond(rep2_token_, 8).ok());
+  ASSERT_TRUE(respond(bravo_token_, 2, "Slow").ok());
+  const std::string bravo_admin = server_.Login("admin@bravo.example");
+  ASSERT_TRUE(respond(bravo_admin, 4).ok());
+
+  const auto results = [&](const std::string& token, int64_t partner_id, SurveyResults* out) {
+    GetSurveyResultsRequest request;
+    request.set_survey_id(survey.id());
+    request.set_partner_id(partner_id);
+    return engagement_->GetSurveyResults(TestServer::Context(token).get(), request, out);
+  };
+  SurveyResults alpha;
+  ASSERT_TRUE(results(alpha_admin_, 0, &alpha).ok());
+  EXPECT_EQ(alpha.overall().responses(), 2);
+  EXPECT_EQ(alpha.overall().promoters(), 1);
+  EXPECT_EQ(alpha.overall().passives(), 1);
+  ASSERT_EQ(alpha.comments_size(), 1);
+  EXPECT_EQ(alpha.comments(0).partner_name(), "Alpha Systems");
+  SurveyResults bravo;
+  ASSERT_TRUE(results(bravo_admin, bravo_.id(), &bravo).ok());
+  EXPECT_EQ(bravo.overall().responses(), 2);
+  EXPECT_EQ(bravo.overall().detractors(), 2);
+  EXPECT_THAT(results(alpha_admin_, bravo_.id(), &bravo), StatusIs(grpc::StatusCode::NOT_FOUND));
+  EXPECT_THAT(results(rep1_token_, 0, &bravo), StatusIs(grpc::StatusCode::PERMISSION_DENIED));
+  SurveyResults all;
+  ASSERT_TRUE(results(cm_, 0, &all).ok());
+  EXPECT_EQ(all.overall().responses(), 4);
+  ASSERT_TRUE(results(admin_, alpha_.id(), &all).ok());
+  EXPECT_EQ(all.overall().responses(), 2);
+
+  // Edits: bad input names the fields; the question is fixed now; archived, it takes no answers.
+  UpdateSurveyRequest update;
+  update.mutable_survey()->set_id(survey.id());
+  update.mutable_survey()->set_title("");
+  update.mutable_update_mask()->add_paths("title");
+  Survey updated;
+  EXPECT_THAT(engagement_->UpdateSurvey(TestServer::Context(cm_).get(), update, &updated),
+              StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("survey.title")));
+  EXPECT_THAT(engagement_->UpdateSurvey(TestServer::Context(alpha_admin_).get(), update, &updated),
+              StatusIs(grpc::StatusCode::PERMISSION_DENIED));
+  update.mutable_survey()->set_question("Another?");
+  update.mutable_update_mask()->Clear();
+  update.mutable_update_mask()->add_paths("question");
+  EXPECT_THAT(engagement_->UpdateSurvey(TestServer::Context(cm_).get(), update, &updated),
+              StatusIs(grpc::StatusCode::FAILED_PRECONDITION, HasSubstr("has a response")));
+  update.mutable_survey()->set_archived(true);
+  update.mutable_update_mask()->Clear();
+  update.mutable_update_mask()->add_paths("archived");
+  ASSERT_TRUE(engagement_->UpdateSurvey(TestServer::Context(cm_).get(), update, &updated).ok());
+  EXPECT_TRUE(updated.archived());
+  server_.CreateUser("rep3@alpha.example", ROLE_PARTNER_REP, alpha_.id());
+  EXPECT_THAT(respond(server_.Login("rep3@alpha.example"), 9),
+              StatusIs(grpc::StatusCode::FAILED_PRECONDITION, HasSubstr("archived")));
+  ListSurveysResponse listed;
+  ASSERT_TRUE(
+      engagement_
+          ->ListSurveys(TestServer::Context(rep1_token_).get(), ListSurveysRequest(), &listed)
+          .ok());
+  EXPECT_EQ(listed.surveys_size(), 0);
+  ASSERT_TRUE(results(cm_, 0, &all).ok());
+  EXPECT_EQ(all.overall().responses(), 4);
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 // RecognitionService through a real gRPC channel against a real server and MariaDB: approvals
 // flow through the outbox into points, levels, badges (once each, within seconds, also for
 // badges created later) and leaderboards (ranking, leagues, privacy, reversals, period close
-// and placement badges), and who may read and define what.
+// and placement badges), and who may read and define what; badges and boards edited over the
+// API, a path the RPC does not take refused with its field.
 #include <google/protobuf/text_format.h>
 
 #include <atomic>
@@ -398,6 +399,59 @@ TEST_F(RecognitionRpcTest, PartnersDoNotSeeBoardsOfProgramsHiddenFromThem) {
   EXPECT_EQ(listed.leaderboards_size(), 1);
 }
 
+TEST_F(RecognitionRpcTest, BadgesAndBoardsAreEditedThroughTheApi) {
+  const Badge badge = CreateBadge(
+      R"pb(name: "Closer"
+           criteria { event_count { event: RECOGNITION_EVENT_KIND_CLAIM_APPROVED count: 5 } })pb");
+  UpdateBadgeRequest criteria;
+  criteria.mutable_badge()->set_id(badge.id());
+  criteria.mutable_update_mask()->add_paths("criteria");
+  Badge updated;
+  EXPECT_THAT(
+      recognition_->UpdateBadge(TestServer::Context(admin_).get(), criteria, &updated),
+      StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("'criteria' cannot be updated")));
+  UpdateBadgeRequest archive;
+  archive.mutable_badge()->set_id(badge.id());
+  archive.mutable_badge()->set_etag(badge.etag());
+  archive.mutable_badge()->set_archived(true);
+  archive.mutable_update_mask()->add_paths("archived");
+  EXPECT_THAT(recognition_->UpdateBadge(TestServer::Context(rep1_token_).get(), archive, &updated),
+              StatusIs(grpc::StatusCode::PERMISSION_DENIED));
+  ASSERT_TRUE(recognition_->UpdateBadge(TestServer::Context(admin_).get(), archive, &updated).ok());
+  EXPECT_TRUE(updated.archived());
+  EXPECT_NE(updated.etag(), badge.etag());
+  // Again with the etag read before: someone changed it since.
+  EXPECT_THAT(recognition_->UpdateBadge(TestServer::Context(admin_).get(), archive, &updated),
+              StatusIs(grpc::StatusCode::ABORTED));
+  ListBadgesResponse badges;
+  ASSERT_TRUE(
+      recognition_->ListBadges(TestServer::Context(rep1_token_).get(), ListBadgesRequest(), &badges)
+          .ok());
+  EXPECT_EQ(badges.badges_size(), 0);
+
+  const Leaderboard board = CreateBoard(
+      "name: \"Race\" metric: RECOGNITION_METRIC_POINTS scope: LEADERBOARD_SCOPE_PARTNER"
+      " period: LEADERBOARD_PERIOD_MONTH");
+  UpdateLeaderboardRequest metric;
+  metric.mutable_leaderboard()->set_id(board.id());
+  metric.mutable_update_mask()->add_paths("metric");
+  Leaderboard changed;
+  EXPECT_THAT(
+      recognition_->UpdateLeaderboard(TestServer::Context(admin_).get(), metric, &changed),
+      StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("'metric' cannot be updated")));
+  UpdateLeaderboardRequest hide;
+  hide.mutable_leaderboard()->set_id(board.id());
+  hide.mutable_leaderboard()->set_archived(true);
+  hide.mutable_update_mask()->add_paths("archived");
+  ASSERT_TRUE(
+      recognition_->UpdateLeaderboard(TestServer::Context(admin_).get(), hide, &changed).ok());
+  GetLeaderboardRequest get;
+  get.set_leaderboard_id(board.id());
+  GetLeaderboardResponse response;
+  EXPECT_THAT(recognition_->GetLeaderboard(TestServer::Context(rep1_token_).get(), get, &response),
+              StatusIs(grpc::StatusCode::NOT_FOUND));
+}
+
 TEST_F(RecognitionRpcTest, ClosedPeriodsAwardPlacementBadges) {
   const Leaderboard people = CreateBoard(
       "name: \"Monthly points\" metric: RECOGNITION_METRIC_POINTS"
@@ -438,6 +492,90 @@ TrainingModule Module(const std::string& text) {
   TrainingModule m;
   EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(text, &m)) << text;
   return m;
+}
+
+// Program admins edit a module through the API by field mask and etag; what completions earned
+// stays; an archived module is hidden from partners and refuses completions.
+TEST_F(RecognitionRpcTest, TrainingModulesAreEditedAndArchived) {
+  CreateTrainingModuleRequest create;
+  *create.mutable_training_module() =
+      Module("title: \"Selling storage\" duration_minutes: 30 points: \"20\"");
+  TrainingModule module;
+  ASSERT_TRUE(
+      recognition_->CreateTrainingModule(TestServer::Context(admin_).get(), create, &module).ok());
+  EXPECT_EQ(module.etag(), "1");
+  CompleteTrainingRequest complete;
+  complete.set_module_id(module.id());
+  TrainingCompletion done;
+  ASSERT_TRUE(
+      recognition_->CompleteTraining(TestServer::Context(rep1_token_).get(), complete, &done).ok());
+  EXPECT_EQ(done.points_awarded(), "20");
+
+  UpdateTrainingModuleRequest edit;
+  edit.mutable_training_module()->set_id(module.id());
+  edit.mutable_training_module()->set_points("40");
+  edit.mutable_training_module()->set_etag("1");
+  edit.mutable_update_mask()->add_paths("points");
+  TrainingModule edited;
+  EXPECT_THAT(
+      recognition_->UpdateTrainingModule(TestServer::Context(rep1_token_).get(), edit, &edited),
+      StatusIs(grpc::StatusCode::PERMISSION_DENIED));
+  // The certification a module grants is not among the paths an update takes.
+  edit.mutable_update_mask()->add_paths("certification_code");
+  EXPECT_THAT(recognition_->UpdateTrainingModule(TestServer::Context(admin_).get(), edit, &edited),
+              StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("update_mask")));
+  edit.mutable_update_mask()->clear_paths();
+  edit.mutable_update_mask()->add_paths("points");
+  ASSERT_TRUE(
+      recognition_->UpdateTrainingModule(TestServer::Context(admin_).get(), edit, &edited).ok());
+  EXPECT_EQ(edited.points(), "40");
+  EXPECT_EQ(edited.etag(), "2");
+  EXPECT_EQ(edited.title(), "Selling storage");
+  // The same etag again: someone (this admin) changed it since.
+  EXPECT_THAT(recognition_->UpdateTrainingModule(TestServer::Context(admin_).get(), edit, &edited),
+              StatusIs(grpc::StatusCode::ABORTED, HasSubstr("changed by someone else")));
+
+  // rep2's first completion earns the new points; rep1 keeps the 20 earned before.
+  ASSERT_TRUE(
+      recognition_->CompleteTraining(TestServer::Context(rep2_token_).get(), complete, &done).ok());
+  EXPECT_EQ(done.points_awarded(), "40");
+  RecognitionSummary summary;
+  ASSERT_TRUE(recognition_
+                  ->GetRecognitionSummary(TestServer::Context(rep1_token_).get(),
+                                          GetRecognitionSummaryRequest(), &summary)
+                  .ok());
+  EXPECT_EQ(summary.lifetime_points(), "20");
+
+  // Archived: partners no longer see it or complete it; the admin lists it on request.
+  edit.mutable_training_module()->set_archived(true);
+  edit.mutable_training_module()->set_etag("2");
+  edit.mutable_update_mask()->clear_paths();
+  edit.mutable_update_mask()->add_paths("archived");
+  ASSERT_TRUE(
+      recognition_->UpdateTrainingModule(TestServer::Context(admin_).get(), edit, &edited).ok());
+  EXPECT_TRUE(edited.archived());
+  EXPECT_EQ(edited.points(), "40");
+  ListTrainingModulesRequest list;
+  list.set_include_archived(true);
+  ListTrainingModulesResponse listed;
+  ASSERT_TRUE(
+      recognition_->ListTrainingModules(TestServer::Context(rep1_token_).get(), list, &listed)
+          .ok());
+  EXPECT_EQ(listed.training_modules_size(), 0);
+  ASSERT_TRUE(
+      recognition_->ListTrainingModules(TestServer::Context(admin_).get(), list, &listed).ok());
+  ASSERT_EQ(listed.training_modules_size(), 1);
+  EXPECT_TRUE(listed.training_modules(0).archived());
+  ASSERT_TRUE(recognition_
+                  ->ListTrainingModules(TestServer::Context(admin_).get(),
+                                        ListTrainingModulesRequest(), &listed)
+                  .ok());
+  EXPECT_EQ(listed.training_modules_size(), 0);
+  EXPECT_THAT(
+      recognition_->CompleteTraining(TestServer::Context(bravo_token_).get(), complete, &done),
+      StatusIs(grpc::StatusCode::FAILED_PRECONDITION,
+               HasSubstr("this training module is archived")));
+  EXPECT_EQ(server_.database().Count("SELECT COUNT(*) FROM training_completions"), 2);
 }
 
 TEST_F(RecognitionRpcTest, TrainingValidationAndWhoRecordsIt) {

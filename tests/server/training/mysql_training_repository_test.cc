@@ -3,7 +3,11 @@
 // completion of a module posts its points (ledger entry and outbox event) and later ones do
 // not; certifications are granted, renewed without ever shortening, and listed by expiry for
 // active holders only; an LMS's repeated completion id returns what it stored; failed quiz
-// attempts are read back within their window. Also the certification registry programs ask.
+// attempts are read back within their window. Modules are updated at their version (etag),
+// quiz included, never their certification code; archived ones are listed only on request,
+// still found by id, and refuse new completions inside the completion's transaction (an LMS's
+// repeat still gets what it stored); a completion computed from a module edited since is
+// ABORTED. Also the certification registry programs ask.
 #include "server/training/mysql_training_repository.h"
 
 #include <google/protobuf/text_format.h>
@@ -118,6 +122,8 @@ TEST_F(MysqlTrainingRepositoryTest, StoresAModuleAndReadsItBack) {
   EXPECT_THAT(quiz.quiz_questions(0).options(), ElementsAre("2.4 GHz", "5 GHz"));
   EXPECT_THAT(quiz.quiz_questions(0).correct_options(), ElementsAre(0));
   EXPECT_EQ(FromTimestamp(quiz.create_time()), kT0);
+  EXPECT_FALSE(quiz.archived());
+  EXPECT_EQ(quiz.etag(), "1");
 
   absl::StatusOr<cim::v1::TrainingModule> got = training_.GetTrainingModule(quiz.id());
   ASSERT_TRUE(got.ok()) << got.status();
@@ -132,16 +138,17 @@ TEST_F(MysqlTrainingRepositoryTest, ListsModulesInIdOrderByPage) {
   const cim::v1::TrainingModule a = Insert("title: \"A\" duration_minutes: 5");
   const cim::v1::TrainingModule b = Insert("title: \"B\" duration_minutes: 5");
   const cim::v1::TrainingModule c = Insert("title: \"C\" duration_minutes: 5");
-  absl::StatusOr<std::vector<cim::v1::TrainingModule>> first = training_.ListTrainingModules(0, 2);
+  absl::StatusOr<std::vector<cim::v1::TrainingModule>> first =
+      training_.ListTrainingModules(0, 2, false);
   ASSERT_TRUE(first.ok()) << first.status();
   EXPECT_THAT(*first, ElementsAre(Property(&cim::v1::TrainingModule::title, "A"),
                                   Property(&cim::v1::TrainingModule::title, "B")));
   absl::StatusOr<std::vector<cim::v1::TrainingModule>> rest =
-      training_.ListTrainingModules(b.id(), 2);
+      training_.ListTrainingModules(b.id(), 2, false);
   ASSERT_TRUE(rest.ok()) << rest.status();
   EXPECT_THAT(*rest, ElementsAre(Property(&cim::v1::TrainingModule::id, c.id())));
   absl::StatusOr<std::vector<cim::v1::TrainingModule>> none =
-      training_.ListTrainingModules(c.id(), 2);
+      training_.ListTrainingModules(c.id(), 2, false);
   ASSERT_TRUE(none.ok()) << none.status();
   EXPECT_THAT(*none, IsEmpty());
   EXPECT_LT(a.id(), b.id());
@@ -292,6 +299,164 @@ TEST_F(MysqlTrainingRepositoryTest, RepeatedLmsCompletionIdReturnsTheStoredOne) 
   other.external_completion_id = "LMS-42";
   EXPECT_TRUE(training_.RecordCompletion(other).ok());
   EXPECT_EQ(database_.Count("SELECT COUNT(*) FROM training_completions"), 2);
+}
+
+TEST_F(MysqlTrainingRepositoryTest, UpdatesAModuleAtItsVersionQuizIncludedButNeverItsCode) {
+  const cim::v1::TrainingModule quiz = Insert(
+      "title: \"Networking\" duration_minutes: 30 points: \"30\" pass_mark: 60"
+      " quiz_questions { prompt: \"Band?\" options: \"2.4 GHz\" options: \"5 GHz\""
+      " correct_options: 0 }");
+  cim::v1::TrainingModule edit = quiz;
+  edit.set_title("Networking 2");
+  edit.set_description("Wi-Fi 7");
+  edit.set_duration_minutes(40);
+  edit.set_points("45");
+  edit.set_pass_mark(100);
+  edit.set_certification_code("sneaked-in");  // not a column an update writes
+  edit.clear_quiz_questions();
+  for (const char* prompt : {"VLAN?", "ACL?"}) {
+    cim::v1::QuizQuestion* q = edit.add_quiz_questions();
+    q->set_prompt(prompt);
+    q->add_options("yes");
+    q->add_options("no");
+    q->add_correct_options(0);
+  }
+  absl::StatusOr<cim::v1::TrainingModule> updated = training_.UpdateTrainingModule(edit, 1);
+  ASSERT_TRUE(updated.ok()) << updated.status();
+  EXPECT_EQ(updated->etag(), "2");
+  EXPECT_EQ(updated->title(), "Networking 2");
+  EXPECT_EQ(updated->description(), "Wi-Fi 7");
+  EXPECT_EQ(updated->duration_minutes(), 40);
+  EXPECT_EQ(updated->points(), "45");
+  EXPECT_EQ(updated->pass_mark(), 100);
+  EXPECT_EQ(updated->certification_code(), "");
+  EXPECT_FALSE(updated->archived());
+  EXPECT_EQ(FromTimestamp(updated->create_time()), kT0);
+  ASSERT_EQ(updated->quiz_questions_size(), 2);
+  EXPECT_EQ(updated->quiz_questions(1).prompt(), "ACL?");
+  absl::StatusOr<cim::v1::TrainingModule> got = training_.GetTrainingModule(quiz.id());
+  ASSERT_TRUE(got.ok()) << got.status();
+  EXPECT_EQ(got->SerializeAsString(), updated->SerializeAsString());
+
+  // At the version read before: someone else changed it.
+  edit.set_points("1");
+  EXPECT_THAT(training_.UpdateTrainingModule(edit, 1),
+              StatusIs(absl::StatusCode::kAborted,
+                       HasSubstr(absl::StrCat("training module ", quiz.id(),
+                                              " was changed by someone else"))));
+  // The quiz removed, and the module archived, at the current version.
+  edit.clear_quiz_questions();
+  edit.set_pass_mark(0);
+  edit.set_archived(true);
+  absl::StatusOr<cim::v1::TrainingModule> archived = training_.UpdateTrainingModule(edit, 2);
+  ASSERT_TRUE(archived.ok()) << archived.status();
+  EXPECT_EQ(archived->etag(), "3");
+  EXPECT_TRUE(archived->archived());
+  EXPECT_EQ(archived->points(), "1");
+  EXPECT_THAT(archived->quiz_questions(), IsEmpty());
+  EXPECT_EQ(database_.Count(absl::StrCat("SELECT LENGTH(quiz_json) FROM training_modules"
+                                         " WHERE id = ",
+                                         quiz.id())),
+            0);
+
+  // Another module's title is taken; an unknown id is not found. Neither changes anything.
+  const cim::v1::TrainingModule other = Insert("title: \"Other\" duration_minutes: 5");
+  cim::v1::TrainingModule clash = other;
+  clash.set_title("networking 2");  // titles compare without case, as on create
+  EXPECT_THAT(training_.UpdateTrainingModule(clash, 1), StatusIs(absl::StatusCode::kAlreadyExists));
+  cim::v1::TrainingModule missing = other;
+  missing.set_id(9999);
+  EXPECT_THAT(training_.UpdateTrainingModule(missing, 1),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("training module 9999")));
+  absl::StatusOr<cim::v1::TrainingModule> unchanged = training_.GetTrainingModule(other.id());
+  ASSERT_TRUE(unchanged.ok()) << unchanged.status();
+  EXPECT_EQ(unchanged->SerializeAsString(), other.SerializeAsString());
+}
+
+TEST_F(MysqlTrainingRepositoryTest, ArchivedModulesAreListedOnlyOnRequestAndStillFoundById) {
+  const cim::v1::TrainingModule a = Insert("title: \"A\" duration_minutes: 5");
+  cim::v1::TrainingModule b = Insert("title: \"B\" duration_minutes: 5");
+  const cim::v1::TrainingModule c = Insert("title: \"C\" duration_minutes: 5");
+  b.set_archived(true);
+  ASSERT_TRUE(training_.UpdateTrainingModule(b, 1).ok());
+  absl::StatusOr<std::vector<cim::v1::TrainingModule>> open =
+      training_.ListTrainingModules(0, 10, false);
+  ASSERT_TRUE(open.ok()) << open.status();
+  EXPECT_THAT(*open, ElementsAre(Property(&cim::v1::TrainingModule::id, a.id()),
+                                 Property(&cim::v1::TrainingModule::id, c.id())));
+  // Pages still count only what is listed.
+  absl::StatusOr<std::vector<cim::v1::TrainingModule>> page =
+      training_.ListTrainingModules(0, 2, false);
+  ASSERT_TRUE(page.ok()) << page.status();
+  EXPECT_EQ(page->size(), 2u);
+  absl::StatusOr<std::vector<cim::v1::TrainingModule>> all =
+      training_.ListTrainingModules(0, 10, true);
+  ASSERT_TRUE(all.ok()) << all.status();
+  EXPECT_THAT(*all, ElementsAre(Property(&cim::v1::TrainingModule::archived, false),
+                                Property(&cim::v1::TrainingModule::archived, true),
+                                Property(&cim::v1::TrainingModule::archived, false)));
+  // What badge criteria look up.
+  EXPECT_THAT(training_.GetTrainingModule(b.id()),
+              testing::IsOkAndHolds(Property(&cim::v1::TrainingModule::archived, true)));
+}
+
+TEST_F(MysqlTrainingRepositoryTest, ArchivedModulesRefuseNewCompletionsButAnLmsRepeatIsAnswered) {
+  cim::v1::TrainingModule module = Storage();
+  NewCompletion lms = Completion(module, kAnn, kT0, kT0 + absl::Hours(24 * 730));
+  lms.external_completion_id = "lms-1";
+  absl::StatusOr<cim::v1::TrainingCompletion> stored = training_.RecordCompletion(lms);
+  ASSERT_TRUE(stored.ok()) << stored.status();
+  module.set_archived(true);
+  absl::StatusOr<cim::v1::TrainingModule> archived = training_.UpdateTrainingModule(module, 1);
+  ASSERT_TRUE(archived.ok()) << archived.status();
+
+  // The repeat finds what it stored, even with the module as read before it was archived.
+  lms.now = kT0 + absl::Hours(1);
+  absl::StatusOr<cim::v1::TrainingCompletion> repeated = training_.RecordCompletion(lms);
+  ASSERT_TRUE(repeated.ok()) << repeated.status();
+  EXPECT_EQ(repeated->id(), stored->id());
+  // A new one is refused, whether the caller read the module before or after archiving.
+  for (const cim::v1::TrainingModule& read : {module, *archived}) {
+    NewCompletion fresh = Completion(read, kBen, kT0 + absl::Hours(2), kT0 + absl::Hours(24 * 730));
+    fresh.external_completion_id = "lms-2";
+    EXPECT_THAT(training_.RecordCompletion(fresh),
+                StatusIs(absl::StatusCode::kFailedPrecondition,
+                         HasSubstr("this training module is archived")));
+    fresh.external_completion_id.clear();
+    EXPECT_THAT(training_.RecordCompletion(fresh),
+                StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("archived")));
+  }
+  EXPECT_EQ(database_.Count("SELECT COUNT(*) FROM training_completions"), 1);
+  EXPECT_EQ(database_.Count("SELECT COUNT(*) FROM ledger_entries"), 1);
+  EXPECT_EQ(database_.Count("SELECT COUNT(*) FROM certifications"), 1);
+
+  // Restored, it is completed again.
+  cim::v1::TrainingModule restore = *archived;
+  restore.set_archived(false);
+  absl::StatusOr<cim::v1::TrainingModule> restored = training_.UpdateTrainingModule(restore, 2);
+  ASSERT_TRUE(restored.ok()) << restored.status();
+  EXPECT_EQ(restored->etag(), "3");
+  EXPECT_TRUE(training_
+                  .RecordCompletion(Completion(*restored, kBen, kT0 + absl::Hours(3),
+                                               kT0 + absl::Hours(24 * 730)))
+                  .ok());
+}
+
+TEST_F(MysqlTrainingRepositoryTest, ACompletionOfAModuleEditedSinceItWasReadIsAborted) {
+  const cim::v1::TrainingModule before =
+      Insert("title: \"Selling\" duration_minutes: 60 points: \"40\"");
+  cim::v1::TrainingModule edit = before;
+  edit.set_points("60");
+  absl::StatusOr<cim::v1::TrainingModule> after = training_.UpdateTrainingModule(edit, 1);
+  ASSERT_TRUE(after.ok()) << after.status();
+  EXPECT_THAT(training_.RecordCompletion(Completion(before, kAnn, kT0)),
+              StatusIs(absl::StatusCode::kAborted, HasSubstr("changed by someone else")));
+  EXPECT_EQ(database_.Count("SELECT COUNT(*) FROM training_completions"), 0);
+  EXPECT_EQ(database_.Count("SELECT COUNT(*) FROM training_firsts"), 0);
+  absl::StatusOr<cim::v1::TrainingCompletion> done =
+      training_.RecordCompletion(Completion(*after, kAnn, kT0));
+  ASSERT_TRUE(done.ok()) << done.status();
+  EXPECT_EQ(done->points_awarded(), "60");
 }
 
 TEST_F(MysqlTrainingRepositoryTest, QuizFailuresAreReadWithinTheirWindow) {

@@ -5,8 +5,10 @@
 
 #include <google/protobuf/text_format.h>
 
+#include <string>
 #include <vector>
 
+#include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/testing/status_matchers.h"
@@ -182,6 +184,60 @@ TEST(TrainingRulesTest, ValidationNamesEachBadField) {
     ASSERT_EQ(errors.violations().size(), 1) << c.name << ": " << errors.ToStatus();
     EXPECT_EQ(errors.violations()[0].first, c.field) << c.name;
   }
+}
+
+TEST(TrainingRulesTest, AnUpdateCopiesOnlyTheMaskedFieldsAndNeverTheCertification) {
+  TrainingModule stored;
+  ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(
+      "id: 7 title: \"Storage\" description: \"Arrays\" duration_minutes: 45 points: \"50\""
+      " certification_code: \"storage-expert\" certification_valid_months: 24 pass_mark: 80"
+      " etag: \"3\"",
+      &stored));
+  TrainingModule update;
+  ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(
+      "id: 7 title: \"Storage 2\" description: \"\" duration_minutes: 1 points: \"75\""
+      " certification_code: \"other\" certification_valid_months: 6 pass_mark: 90"
+      " archived: true quiz_questions { prompt: \"Q\" options: \"x\" options: \"y\" }",
+      &update));
+  struct Case {
+    std::string paths;
+    std::string expected;  // the stored module after the update, as text
+  };
+  const Case cases[] = {
+      {"points", "points: \"75\""},
+      {"title,description", "title: \"Storage 2\" description: \"\""},
+      {"certification_valid_months,archived", "certification_valid_months: 6 archived: true"},
+      {"pass_mark,quiz_questions,duration_minutes",
+       "pass_mark: 90 duration_minutes: 1"
+       " quiz_questions { prompt: \"Q\" options: \"x\" options: \"y\" }"},
+      // Not an updatable path (the RPC refuses it): nothing changes.
+      {"certification_code", ""},
+  };
+  for (const Case& c : cases) {
+    google::protobuf::FieldMask mask;
+    for (absl::string_view path : absl::StrSplit(c.paths, ',')) mask.add_paths(std::string(path));
+    TrainingModule module = stored;
+    ApplyTrainingModuleUpdate(update, mask, module);
+    TrainingModule expected = stored;
+    ASSERT_TRUE(google::protobuf::TextFormat::MergeFromString(c.expected, &expected)) << c.paths;
+    EXPECT_EQ(module.DebugString(), expected.DebugString()) << c.paths;
+    EXPECT_EQ(module.certification_code(), "storage-expert") << c.paths;
+  }
+  // Clearing the quiz: the masked empty list replaces it.
+  TrainingModule with_quiz = stored;
+  with_quiz.add_quiz_questions()->set_prompt("Old");
+  google::protobuf::FieldMask quiz;
+  quiz.add_paths("quiz_questions");
+  ApplyTrainingModuleUpdate(TrainingModule(), quiz, with_quiz);
+  EXPECT_EQ(with_quiz.quiz_questions_size(), 0);
+}
+
+TEST(TrainingRulesTest, ArchivedModulesAreClosed) {
+  TrainingModule module;
+  EXPECT_TRUE(CheckModuleOpen(module).ok());
+  module.set_archived(true);
+  EXPECT_THAT(CheckModuleOpen(module), StatusIs(absl::StatusCode::kFailedPrecondition,
+                                                HasSubstr("this training module is archived")));
 }
 
 }  // namespace

@@ -6,14 +6,22 @@
 // an LMS records completions for active partner users with the certification's expiry; and
 // certifications are listed within what the caller may read (a rep their own, an admin their
 // partner's, vendor staff anyone's), expiring ones filtered, expired ones on request, by page.
+// Program admins edit modules by field mask (validated as on create, at an etag, announced to
+// the audit trail): new points count for first completions from then on, a new validity for
+// certifications granted from then on, a new quiz for later attempts; nothing already earned
+// changes. Archived modules cannot be completed (an LMS's repeat is still answered), are hidden
+// from partners and listed to vendor roles on request, and can be restored.
 #include "server/training/training.h"
 
 #include <google/protobuf/text_format.h>
 
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "lib/clock.h"
@@ -99,6 +107,36 @@ class TrainingTest : public StoreWorldTest {
       for (int o : selected) a->add_selected_options(o);
     }
     return training_.CompleteTraining(caller, request);
+  }
+
+  // Program admin Vera's edit of `module`: the fields `paths` name (comma-separated) from
+  // `fields` (text format), at `etag` if given.
+  absl::StatusOr<cim::v1::TrainingModule> Edit(int64_t module, const std::string& paths,
+                                               const std::string& fields,
+                                               const std::string& etag = "",
+                                               const Principal& caller = Admin()) {
+    cim::v1::UpdateTrainingModuleRequest request;
+    *request.mutable_training_module() = Parse<cim::v1::TrainingModule>(fields);
+    request.mutable_training_module()->set_id(module);
+    request.mutable_training_module()->set_etag(etag);
+    for (absl::string_view path : absl::StrSplit(paths, ',', absl::SkipEmpty())) {
+      request.mutable_update_mask()->add_paths(std::string(path));
+    }
+    return training_.UpdateTrainingModule(caller, request);
+  }
+
+  // The ids of the modules `caller` lists (archived ones too when asking for them).
+  std::vector<int64_t> Listed(const Principal& caller, bool include_archived = false) {
+    cim::v1::ListTrainingModulesRequest request;
+    request.set_include_archived(include_archived);
+    absl::StatusOr<cim::v1::ListTrainingModulesResponse> listed =
+        training_.ListTrainingModules(caller, request);
+    EXPECT_TRUE(listed.ok()) << listed.status();
+    std::vector<int64_t> out;
+    if (listed.ok()) {
+      for (const cim::v1::TrainingModule& m : listed->training_modules()) out.push_back(m.id());
+    }
+    return out;
   }
 
   // The LMS's record of `user` completing `module` with `score`.
@@ -370,6 +408,265 @@ TEST_F(TrainingTest, CertificationsAreListedWithinWhatTheCallerMayRead) {
                              }),
               StatusIs(absl::StatusCode::kInvalidArgument,
                        AllOf(HasSubstr("user_id"), HasSubstr("expiring_within_days"))));
+}
+
+TEST_F(TrainingTest, OnlyProgramAdminsEditModulesAndBadEditsChangeNothing) {
+  const cim::v1::TrainingModule quiz = Define(kQuiz);
+  const cim::v1::TrainingModule certifying = Define(kCertifying);
+  ASSERT_EQ(quiz.etag(), "1");
+  for (const Principal& caller : {Manager(), Rob(), Ann(), Lms()}) {
+    EXPECT_THAT(Edit(quiz.id(), "points", R"pb(points: "5")pb", "", caller),
+                StatusIs(absl::StatusCode::kPermissionDenied));
+  }
+  EXPECT_THAT(Edit(0, "", ""), StatusIs(absl::StatusCode::kInvalidArgument,
+                                        AllOf(HasSubstr("training_module.id: required"),
+                                              HasSubstr("update_mask: name at least one field"))));
+  EXPECT_THAT(Edit(999, "points", R"pb(points: "5")pb"),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("training module 999 not found")));
+  // Invalid as they would be on create: each field named.
+  EXPECT_THAT(Edit(quiz.id(), "title,duration_minutes,points,pass_mark",
+                   R"pb(title: "" duration_minutes: 0 points: "1.5" pass_mark: 0)pb"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       AllOf(HasSubstr("training_module.title"),
+                             HasSubstr("training_module.duration_minutes"),
+                             HasSubstr("training_module.points"),
+                             HasSubstr("training_module.pass_mark: 1 to 100 for a module with"
+                                       " quiz questions"))));
+  EXPECT_THAT(Edit(quiz.id(), "certification_valid_months", "certification_valid_months: 12"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("training_module.certification_valid_months: only with a"
+                                 " certification_code")));
+  EXPECT_THAT(
+      Edit(certifying.id(), "certification_valid_months,quiz_questions",
+           R"pb(certification_valid_months: 121
+                quiz_questions { prompt: "Q" options: "x" options: "y" correct_options: 0 })pb"),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               AllOf(HasSubstr("training_module.certification_valid_months: 1 to 120"),
+                     HasSubstr("training_module.quiz_questions: not with a certification"))));
+  // A title another module has; an etag someone else's edit moved past.
+  EXPECT_THAT(Edit(quiz.id(), "title", R"pb(title: "storage EXPERT")pb"),
+              StatusIs(absl::StatusCode::kAlreadyExists,
+                       HasSubstr("a training module titled \"storage EXPERT\" exists")));
+  EXPECT_THAT(Edit(quiz.id(), "points", R"pb(points: "5")pb", "7"),
+              StatusIs(absl::StatusCode::kAborted,
+                       HasSubstr(absl::StrCat("training module ", quiz.id(),
+                                              " was changed by someone else; reload and retry"))));
+  absl::StatusOr<cim::v1::TrainingModule> unchanged = store_.GetTrainingModule(quiz.id());
+  ASSERT_TRUE(unchanged.ok()) << unchanged.status();
+  EXPECT_EQ(unchanged->SerializeAsString(), quiz.SerializeAsString());
+
+  // A valid edit changes only the masked fields, bumps the etag, and the audit trail sees it.
+  absl::StatusOr<cim::v1::TrainingModule> edited =
+      Edit(quiz.id(), "title,points", R"pb(title: "Selling flash" points: "40" description: "x")pb",
+           "1");
+  ASSERT_TRUE(edited.ok()) << edited.status();
+  EXPECT_THAT(told_, ElementsAre(absl::StrCat("changing training_modules/", quiz.id())));
+  EXPECT_EQ(edited->title(), "Selling flash");
+  EXPECT_EQ(edited->points(), "40");
+  EXPECT_EQ(edited->description(), "");
+  EXPECT_EQ(edited->pass_mark(), 50);
+  EXPECT_EQ(edited->quiz_questions_size(), 2);
+  EXPECT_EQ(edited->etag(), "2");
+  // Without an etag, an edit applies to the module as it is.
+  absl::StatusOr<cim::v1::TrainingModule> again =
+      Edit(quiz.id(), "duration_minutes", "duration_minutes: 25");
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_EQ(again->etag(), "3");
+  EXPECT_EQ(again->points(), "40");
+  EXPECT_EQ(again->duration_minutes(), 25);
+}
+
+TEST_F(TrainingTest, EditedPointsCountForFirstCompletionsFromThenOn) {
+  const cim::v1::TrainingModule plain =
+      Define(R"pb(title: "Plain" duration_minutes: 5 points: "10")pb");
+  absl::StatusOr<cim::v1::TrainingCompletion> rob = Attempt(plain.id(), {});
+  ASSERT_TRUE(rob.ok()) << rob.status();
+  EXPECT_EQ(rob->points_awarded(), "10");
+  ASSERT_TRUE(Edit(plain.id(), "points", R"pb(points: "30")pb").ok());
+
+  absl::StatusOr<cim::v1::TrainingCompletion> bea = Attempt(plain.id(), {}, Bea());
+  ASSERT_TRUE(bea.ok()) << bea.status();
+  EXPECT_TRUE(bea->first_completion());
+  EXPECT_EQ(bea->points_awarded(), "30");
+  // Rob keeps the 10 he earned: nothing is posted again, and his repeat earns nothing.
+  absl::StatusOr<cim::v1::TrainingCompletion> rob_again = Attempt(plain.id(), {});
+  ASSERT_TRUE(rob_again.ok()) << rob_again.status();
+  EXPECT_EQ(rob_again->points_awarded(), "0");
+  EXPECT_EQ(Count(absl::StrCat("SELECT CAST(SUM(amount) AS SIGNED) FROM ledger_entries"
+                               " WHERE user_id = ",
+                               kRob)),
+            10);
+  EXPECT_EQ(Count(absl::StrCat("SELECT CAST(SUM(amount) AS SIGNED) FROM ledger_entries"
+                               " WHERE user_id = ",
+                               kBea)),
+            30);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM ledger_entries"), 2);
+  EXPECT_EQ(Count(absl::StrCat("SELECT CAST(points AS SIGNED) FROM training_completions"
+                               " WHERE id = ",
+                               rob->id())),
+            10);
+}
+
+TEST_F(TrainingTest, EditedValidityCountsForCertificationsGrantedFromThenOn) {
+  const cim::v1::TrainingModule certifying = Define(kCertifying);
+  ASSERT_TRUE(Record(certifying.id(), kRob, 90, "r").ok());  // 24 months: 2028-03-02 09:00
+  ASSERT_TRUE(
+      Edit(certifying.id(), "certification_valid_months", "certification_valid_months: 6").ok());
+  clock_.Advance(absl::Hours(24));
+  absl::StatusOr<cim::v1::TrainingCompletion> bea = Record(certifying.id(), kBea, 90, "b");
+  ASSERT_TRUE(bea.ok()) << bea.status();
+  EXPECT_EQ(FromTimestamp(bea->certification().expire_time()),
+            absl::FromCivil(absl::CivilSecond(2026, 9, 3, 9, 0, 0), absl::UTCTimeZone()));
+  absl::StatusOr<cim::v1::ListCertificationsResponse> all = Certifications(Manager());
+  ASSERT_TRUE(all.ok()) << all.status();
+  ASSERT_EQ(all->certifications_size(), 2);
+  EXPECT_EQ(all->certifications(0).user_id(), kBea);
+  EXPECT_EQ(all->certifications(1).user_id(), kRob);
+  EXPECT_EQ(FromTimestamp(all->certifications(1).expire_time()),
+            absl::FromCivil(absl::CivilSecond(2028, 3, 2, 9, 0, 0), absl::UTCTimeZone()));
+  EXPECT_EQ(all->certifications(1).certification_code(), "storage-expert");
+}
+
+TEST_F(TrainingTest, ANewQuizAppliesToAttemptsFromThenOn) {
+  const cim::v1::TrainingModule quiz = Define(kQuiz);
+  ASSERT_TRUE(
+      Edit(quiz.id(), "quiz_questions,pass_mark", R"pb(
+        pass_mark: 100
+        quiz_questions { prompt: "Tape?" options: "Fast" options: "Cheap" correct_options: 1 }
+      )pb")
+          .ok());
+  // Answers to the old two questions no longer fit; the new answer must be right.
+  EXPECT_THAT(Attempt(quiz.id(), {{0}, {0}}),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("quiz_answers")));
+  EXPECT_THAT(Attempt(quiz.id(), {{0}}),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("a quiz score of 0% is below the pass mark of 100%")));
+  EXPECT_THAT(Attempt(quiz.id(), {{1}}),
+              testing::IsOkAndHolds(Property(&cim::v1::TrainingCompletion::quiz_score, 100)));
+  // Removing the quiz (and its pass mark) makes it a module completed without one.
+  ASSERT_TRUE(Edit(quiz.id(), "quiz_questions,pass_mark", "pass_mark: 0").ok());
+  EXPECT_TRUE(Attempt(quiz.id(), {}, Ann()).ok());
+}
+
+TEST_F(TrainingTest, ArchivedModulesAreHiddenFromPartnersAndCannotBeCompleted) {
+  const cim::v1::TrainingModule plain =
+      Define(R"pb(title: "Plain" duration_minutes: 5 points: "10")pb");
+  const cim::v1::TrainingModule certifying = Define(kCertifying);
+  ASSERT_TRUE(Attempt(plain.id(), {}).ok());
+  absl::StatusOr<cim::v1::TrainingCompletion> recorded = Record(certifying.id(), kRob, 90, "lms-1");
+  ASSERT_TRUE(recorded.ok()) << recorded.status();
+  for (int64_t id : {plain.id(), certifying.id()}) {
+    absl::StatusOr<cim::v1::TrainingModule> archived = Edit(id, "archived", "archived: true");
+    ASSERT_TRUE(archived.ok()) << archived.status();
+    EXPECT_TRUE(archived->archived());
+  }
+
+  // Partner users and the LMS alike are refused; the LMS's repeat is answered as recorded.
+  EXPECT_THAT(Attempt(plain.id(), {}, Ann()),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("this training module is archived")));
+  EXPECT_THAT(Attempt(plain.id(), {}),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("archived")));
+  EXPECT_THAT(Record(certifying.id(), kBea, 90, "lms-2"),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("this training module is archived")));
+  EXPECT_THAT(Record(certifying.id(), kRob, 90, "lms-1"),
+              testing::IsOkAndHolds(Property(&cim::v1::TrainingCompletion::id, recorded->id())));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM training_completions"), 2);
+
+  // What was earned stays: points, the certification, and the module for badge criteria.
+  EXPECT_EQ(Count(absl::StrCat("SELECT CAST(SUM(amount) AS SIGNED) FROM ledger_entries"
+                               " WHERE user_id = ",
+                               kRob)),
+            110);
+  absl::StatusOr<cim::v1::ListCertificationsResponse> certs = Certifications(Rob());
+  ASSERT_TRUE(certs.ok()) << certs.status();
+  EXPECT_THAT(Holders(*certs), ElementsAre(kRob));
+  EXPECT_THAT(store_.GetTrainingModule(certifying.id()),
+              testing::IsOkAndHolds(Property(&cim::v1::TrainingModule::archived, true)));
+
+  // Partners never list them, even asking; vendor roles when they ask; the LMS never.
+  EXPECT_THAT(Listed(Rob()), IsEmpty());
+  EXPECT_THAT(Listed(Rob(), true), IsEmpty());
+  EXPECT_THAT(Listed(Ann(), true), IsEmpty());
+  EXPECT_THAT(Listed(Admin()), IsEmpty());
+  EXPECT_THAT(Listed(Admin(), true), ElementsAre(plain.id(), certifying.id()));
+  EXPECT_THAT(Listed(Manager(), true), ElementsAre(plain.id(), certifying.id()));
+  EXPECT_THAT(Listed(Lms(), true), IsEmpty());
+
+  // Restored, the module is listed and completed again (Rob's repeat earns no points).
+  ASSERT_TRUE(Edit(plain.id(), "archived", "archived: false").ok());
+  EXPECT_THAT(Listed(Rob()), ElementsAre(plain.id()));
+  EXPECT_THAT(Attempt(plain.id(), {}),
+              testing::IsOkAndHolds(Property(&cim::v1::TrainingCompletion::points_awarded, "0")));
+}
+
+// The store, with an edit by another program admin committed between CompleteTraining's read of
+// the module and its RecordCompletion.
+class EditRacingStore final : public TrainingRepository {
+ public:
+  EditRacingStore(TrainingRepository& store, std::function<void()> edit)
+      : store_(store), edit_(std::move(edit)) {}
+  absl::StatusOr<cim::v1::TrainingModule> GetTrainingModule(int64_t id) override {
+    return store_.GetTrainingModule(id);
+  }
+  absl::StatusOr<cim::v1::TrainingModule> InsertTrainingModule(const cim::v1::TrainingModule& m,
+                                                               int64_t by,
+                                                               absl::Time now) override {
+    return store_.InsertTrainingModule(m, by, now);
+  }
+  absl::StatusOr<cim::v1::TrainingModule> UpdateTrainingModule(const cim::v1::TrainingModule& m,
+                                                               int64_t version) override {
+    return store_.UpdateTrainingModule(m, version);
+  }
+  absl::StatusOr<std::vector<cim::v1::TrainingModule>> ListTrainingModules(
+      int64_t after, int limit, bool include_archived) override {
+    return store_.ListTrainingModules(after, limit, include_archived);
+  }
+  absl::StatusOr<std::vector<absl::Time>> QuizFailuresSince(int64_t user, int64_t module,
+                                                            absl::Time since) override {
+    return store_.QuizFailuresSince(user, module, since);
+  }
+  absl::Status RecordQuizFailure(int64_t user, int64_t module, int score, absl::Time at) override {
+    return store_.RecordQuizFailure(user, module, score, at);
+  }
+  absl::StatusOr<absl::flat_hash_map<int64_t, absl::Time>> LastCompletionTimes(
+      int64_t user, const std::vector<int64_t>& modules) override {
+    return store_.LastCompletionTimes(user, modules);
+  }
+  absl::StatusOr<cim::v1::TrainingCompletion> RecordCompletion(const NewCompletion& c) override {
+    if (edit_) std::exchange(edit_, nullptr)();
+    return store_.RecordCompletion(c);
+  }
+  absl::StatusOr<std::vector<cim::v1::Certification>> ListCertifications(
+      const CertificationFilter& filter, int64_t offset, int limit) override {
+    return store_.ListCertifications(filter, offset, limit);
+  }
+
+ private:
+  TrainingRepository& store_;
+  std::function<void()> edit_;
+};
+
+TEST_F(TrainingTest, AnEditCommittedDuringACompletionAppliesToIt) {
+  const cim::v1::TrainingModule plain =
+      Define(R"pb(title: "Plain" duration_minutes: 5 points: "10")pb");
+  EditRacingStore racing(
+      store_, [&] { ASSERT_TRUE(Edit(plain.id(), "points", R"pb(points: "20")pb").ok()); });
+  Training training(racing, users_, clock_);
+  cim::v1::CompleteTrainingRequest request;
+  request.set_module_id(plain.id());
+  absl::StatusOr<cim::v1::TrainingCompletion> done = training.CompleteTraining(Rob(), request);
+  ASSERT_TRUE(done.ok()) << done.status();
+  EXPECT_EQ(done->points_awarded(), "20");
+
+  // An archive committed meanwhile refuses it.
+  EditRacingStore archiving(
+      store_, [&] { ASSERT_TRUE(Edit(plain.id(), "archived", "archived: true").ok()); });
+  Training archived(archiving, users_, clock_);
+  EXPECT_THAT(archived.CompleteTraining(Bea(), request),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("archived")));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM training_completions"), 1);
 }
 
 }  // namespace

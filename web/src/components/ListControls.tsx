@@ -1,7 +1,7 @@
-// The controls of list pages: status chips, a program filter, and "load more" for lists that
-// page through the server.
+// The controls of list pages: status chips, and "load more" for lists that page through the
+// server (lib/api/server-pages). Filters by program, partner or person are the pickers
+// (ProgramPicker, PartnerPicker, UserPicker).
 import { useTranslation } from 'react-i18next';
-import type { Program } from '@/lib/api/schema';
 
 interface StatusChipsProps<S extends string> {
   statuses: readonly S[];
@@ -30,31 +30,14 @@ export function StatusChips<S extends string>({ statuses, labels, value, onChang
   );
 }
 
-// A select of `programs` with "All programs" (the empty id) first.
-export function ProgramFilter({ programs, value, onChange }: { programs: Program[] | undefined; value: string; onChange: (programId: string) => void }) {
-  const { t } = useTranslation();
-  return (
-    <label className="inline-select">
-      <span>{t('Program')}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{t('All programs')}</option>
-        {(programs ?? []).map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
 interface PagedQuery {
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => unknown;
 }
 
-// The button under a list that reads its next page from the server (absent on the last page).
+// The button under a list that reads its next page from the server (absent on the last page,
+// so a list never ends silently while the server has more).
 export function LoadMore({ query, label }: { query: PagedQuery; label?: string }) {
   const { t } = useTranslation();
   if (!query.hasNextPage) return null;

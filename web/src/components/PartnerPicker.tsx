@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePartner, usePartners } from '@/lib/api/partners';
+import { SearchPicker, useSearchBox } from './SearchPicker';
 
 interface PartnerPickerProps {
   id: string;
@@ -19,50 +19,28 @@ interface PartnerPickerProps {
 // Choose a partner by name from however many there are: a name search narrows the list.
 export function PartnerPicker({ id, label, value, onChange, emptyLabel, excludeId, error, hint }: PartnerPickerProps) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [query, setQuery] = useState('');
-  useEffect(() => {
-    const timer = window.setTimeout(() => setQuery(search.trim()), 250);
-    return () => window.clearTimeout(timer);
-  }, [search]);
-  const matches = usePartners({ nameContains: query || undefined }, 50);
-  const current = usePartner(value || undefined);
-  const options = (matches.data?.pages ?? []).flatMap((p) => p.partners ?? []).filter((p) => p.id !== excludeId);
-  const currentMissing = value && !options.some((p) => p.id === value);
-  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  const search = useSearchBox();
+  const matches = usePartners({ nameContains: search.query || undefined }, 50);
+  const options = (matches.data?.items ?? []).filter((p) => p.id !== excludeId).map((p) => ({ value: p.id ?? '', label: p.name ?? '' }));
+  // The chosen partner's name, read only when the matches do not have it.
+  const current = usePartner(value && !matches.isPending && !options.some((o) => o.value === value) ? value : undefined);
   return (
-    <div className={`field partner-picker ${error ? 'field--invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <div className="partner-picker__row">
-        <input
-          type="search"
-          className="partner-picker__search"
-          aria-label={t('Search partners for “{{label}}”', { label })}
-          placeholder={t('Search by name')}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
-        <select id={id} name={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
-          <option value="">{emptyLabel}</option>
-          {currentMissing && <option value={value}>{current.data?.name ?? t('Partner #{{id}}', { id: value })}</option>}
-          {options.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      {matches.isFetching && <span className="visually-hidden" role="status">{t('Searching…')}</span>}
-      {hint && !error && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
+    <SearchPicker
+      id={id}
+      label={label}
+      value={value}
+      onChange={onChange}
+      emptyLabel={emptyLabel}
+      search={search}
+      searchLabel={t('Search partners for “{{label}}”', { label })}
+      placeholder={t('Search by name')}
+      options={options}
+      currentLabel={current.data?.name ?? t('Partner #{{id}}', { id: value })}
+      searching={matches.isFetching}
+      more={!!matches.hasNextPage}
+      className="partner-picker"
+      error={error}
+      hint={hint}
+    />
   );
 }

@@ -1,9 +1,8 @@
 // The claim list as the partner's claims page and the vendor's review queue read it, and the
 // claim query keys. Submitting, resubmitting and reviewing a claim is in features/claims.
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
 import type { QueryParams } from './query';
 import type { ListClaimsResponse } from './schema';
+import { useServerPages } from './server-pages';
 
 export type ClaimFilter = Omit<QueryParams<'ClaimService_ListClaims'>, 'pageSize' | 'pageToken'>;
 
@@ -15,18 +14,16 @@ export const claimKeys = {
 
 // Claims newest first, 25 a page, as the caller may see them.
 export function useClaims(filter: ClaimFilter) {
-  return useInfiniteQuery({
+  return useServerPages<ListClaimsResponse, 'claims'>({
     queryKey: claimKeys.list(filter),
-    queryFn: ({ pageParam }) =>
-      api.get<ListClaimsResponse>('/v1/claims', {
-        pageSize: 25,
-        pageToken: pageParam,
-        status: filter.status,
-        programId: filter.programId,
-        partnerId: filter.partnerId,
-        flaggedOnly: filter.flaggedOnly || undefined,
-      }),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextPageToken || undefined,
+    path: '/v1/claims',
+    params: {
+      status: filter.status,
+      programId: filter.programId,
+      partnerId: filter.partnerId,
+      flaggedOnly: filter.flaggedOnly || undefined,
+    },
+    field: 'claims',
+    pageSize: 25,
   });
 }

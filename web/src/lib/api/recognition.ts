@@ -35,15 +35,16 @@ export function useLiveProgress() {
   });
 }
 
-// Every badge of the catalog, oldest first (all pages).
-export function useBadgeCatalog() {
+// Every badge of the catalog, oldest first (all pages); archived ones too when asked (vendor
+// staff only: the server never lists them to partners).
+export function useBadgeCatalog(includeArchived = false) {
   return useQuery({
-    queryKey: recognitionKeys.catalog,
+    queryKey: [...recognitionKeys.catalog, includeArchived],
     queryFn: async () => {
       const badges: Badge[] = [];
       let pageToken = '';
       do {
-        const page = await api.get<ListBadgesResponse>('/v1/badges', { pageSize: 100, pageToken });
+        const page = await api.get<ListBadgesResponse>('/v1/badges', { pageSize: 100, pageToken, includeArchived: includeArchived || undefined });
         badges.push(...(page.badges ?? []));
         pageToken = page.nextPageToken ?? '';
       } while (pageToken);

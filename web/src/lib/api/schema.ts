@@ -367,6 +367,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/badges/{badge.id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** cim.v1.RecognitionService.UpdateBadge */
+        patch: operations["RecognitionService_UpdateBadge"];
+        trace?: never;
+    };
     "/v1/balance": {
         parameters: {
             query?: never;
@@ -417,6 +434,23 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/challenges/{challenge.id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** cim.v1.EngagementService.UpdateChallenge */
+        patch: operations["EngagementService_UpdateChallenge"];
         trace?: never;
     };
     "/v1/claims": {
@@ -917,23 +951,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/leaderboards/{leaderboard_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** cim.v1.RecognitionService.GetLeaderboard */
-        get: operations["RecognitionService_GetLeaderboard"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/leaderboards/{leaderboard_id}:watch": {
         parameters: {
             query?: never;
@@ -949,6 +966,24 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/leaderboards/{leaderboard.id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** cim.v1.RecognitionService.GetLeaderboard */
+        get: operations["RecognitionService_GetLeaderboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** cim.v1.RecognitionService.UpdateLeaderboard */
+        patch: operations["RecognitionService_UpdateLeaderboard"];
         trace?: never;
     };
     "/v1/ledger-entries": {
@@ -1951,6 +1986,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/surveys/{survey.id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** cim.v1.EngagementService.UpdateSurvey */
+        patch: operations["EngagementService_UpdateSurvey"];
+        trace?: never;
+    };
     "/v1/tier-changes": {
         parameters: {
             query?: never;
@@ -2053,6 +2105,23 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/training-modules/{training_module.id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** cim.v1.RecognitionService.UpdateTrainingModule */
+        patch: operations["RecognitionService_UpdateTrainingModule"];
         trace?: never;
     };
     "/v1/unsubscribe/{token}": {
@@ -2247,10 +2316,12 @@ export interface components {
             time?: string;
         };
         "cim.v1.Badge": {
+            archived?: boolean;
             /** Format: date-time */
             createTime?: string;
             criteria?: components["schemas"]["cim.v1.BadgeCriteria"];
             description?: string;
+            etag?: string;
             /** Format: int64 */
             id?: string;
             imageUrl?: string;
@@ -2338,6 +2409,7 @@ export interface components {
             certificationCode?: string;
         };
         "cim.v1.Challenge": {
+            archived?: boolean;
             audience?: components["schemas"]["cim.v1.Audience"];
             /** Format: int64 */
             completions?: string;
@@ -2346,6 +2418,7 @@ export interface components {
             description?: string;
             /** Format: date-time */
             endTime?: string;
+            etag?: string;
             goal?: components["schemas"]["cim.v1.ChallengeGoal"];
             /** Format: int64 */
             id?: string;
@@ -2793,6 +2866,8 @@ export interface components {
             amount?: string;
             /** @enum {string} */
             baseline?: "BASELINE_PERIOD_UNSPECIFIED" | "BASELINE_PERIOD_PREVIOUS" | "BASELINE_PERIOD_SAME_LAST_YEAR";
+            /** Format: int64 */
+            baselineProgramId?: string;
             minGrowthPercent?: string;
             skus?: string[];
         };
@@ -2872,9 +2947,11 @@ export interface components {
             spentPoints?: string;
         };
         "cim.v1.Leaderboard": {
+            archived?: boolean;
             /** Format: date-time */
             createTime?: string;
             currencyCode?: string;
+            etag?: string;
             /** Format: int64 */
             id?: string;
             /** @enum {string} */
@@ -3796,12 +3873,14 @@ export interface components {
             notes?: string;
         };
         "cim.v1.Survey": {
+            archived?: boolean;
             audience?: components["schemas"]["cim.v1.Audience"];
             /** Format: date-time */
             closeTime?: string;
             commentEnabled?: boolean;
             /** Format: date-time */
             createTime?: string;
+            etag?: string;
             /** Format: int64 */
             id?: string;
             /** Format: date-time */
@@ -3905,6 +3984,7 @@ export interface components {
             userId?: string;
         };
         "cim.v1.TrainingModule": {
+            archived?: boolean;
             certificationCode?: string;
             /** Format: int32 */
             certificationValidMonths?: number;
@@ -3913,6 +3993,7 @@ export interface components {
             description?: string;
             /** Format: int32 */
             durationMinutes?: number;
+            etag?: string;
             /** Format: int64 */
             id?: string;
             /** Format: date-time */
@@ -4662,6 +4743,7 @@ export interface operations {
     RecognitionService_ListBadges: {
         parameters: {
             query?: {
+                includeArchived?: boolean;
                 pageSize?: number;
                 pageToken?: string;
             };
@@ -4696,6 +4778,43 @@ export interface operations {
             query?: never;
             header?: never;
             path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.Badge"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.Badge"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    RecognitionService_UpdateBadge: {
+        parameters: {
+            query?: {
+                updateMask?: string;
+            };
+            header?: never;
+            path: {
+                "badge.id": string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -4796,6 +4915,7 @@ export interface operations {
     EngagementService_ListChallenges: {
         parameters: {
             query?: {
+                includeArchived?: boolean;
                 includeEnded?: boolean;
             };
             header?: never;
@@ -4829,6 +4949,43 @@ export interface operations {
             query?: never;
             header?: never;
             path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.Challenge"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.Challenge"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    EngagementService_UpdateChallenge: {
+        parameters: {
+            query?: {
+                updateMask?: string;
+            };
+            header?: never;
+            path: {
+                "challenge.id": string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -5951,6 +6108,7 @@ export interface operations {
     RecognitionService_ListLeaderboards: {
         parameters: {
             query?: {
+                includeArchived?: boolean;
                 programId?: string;
             };
             header?: never;
@@ -6012,44 +6170,6 @@ export interface operations {
             };
         };
     };
-    RecognitionService_GetLeaderboard: {
-        parameters: {
-            query?: {
-                around?: number;
-                partnerType?: "PARTNER_TYPE_UNSPECIFIED" | "PARTNER_TYPE_DISTRIBUTOR" | "PARTNER_TYPE_RESELLER" | "PARTNER_TYPE_DEALER" | "PARTNER_TYPE_BROKER" | "PARTNER_TYPE_AGENT" | "PARTNER_TYPE_MSP";
-                period?: string;
-                region?: string;
-                tier?: string;
-                top?: number;
-            };
-            header?: never;
-            path: {
-                leaderboard_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["cim.v1.GetLeaderboardResponse"];
-                };
-            };
-            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
     RecognitionService_WatchLeaderboard: {
         parameters: {
             query?: {
@@ -6075,6 +6195,82 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": string;
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    RecognitionService_GetLeaderboard: {
+        parameters: {
+            query?: {
+                around?: number;
+                partnerType?: "PARTNER_TYPE_UNSPECIFIED" | "PARTNER_TYPE_DISTRIBUTOR" | "PARTNER_TYPE_RESELLER" | "PARTNER_TYPE_DEALER" | "PARTNER_TYPE_BROKER" | "PARTNER_TYPE_AGENT" | "PARTNER_TYPE_MSP";
+                period?: string;
+                region?: string;
+                tier?: string;
+                top?: number;
+            };
+            header?: never;
+            path: {
+                /** @description sets leaderboard_id */
+                "leaderboard.id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.GetLeaderboardResponse"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    RecognitionService_UpdateLeaderboard: {
+        parameters: {
+            query?: {
+                updateMask?: string;
+            };
+            header?: never;
+            path: {
+                "leaderboard.id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.Leaderboard"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.Leaderboard"];
                 };
             };
             /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
@@ -8372,6 +8568,7 @@ export interface operations {
     EngagementService_ListSurveys: {
         parameters: {
             query?: {
+                includeArchived?: boolean;
                 openOnly?: boolean;
             };
             header?: never;
@@ -8470,7 +8667,9 @@ export interface operations {
     };
     EngagementService_GetSurveyResults: {
         parameters: {
-            query?: never;
+            query?: {
+                partnerId?: string;
+            };
             header?: never;
             path: {
                 survey_id: string;
@@ -8486,6 +8685,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["cim.v1.SurveyResults"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    EngagementService_UpdateSurvey: {
+        parameters: {
+            query?: {
+                updateMask?: string;
+            };
+            header?: never;
+            path: {
+                "survey.id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.Survey"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.Survey"];
                 };
             };
             /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
@@ -8661,6 +8897,7 @@ export interface operations {
     RecognitionService_ListTrainingModules: {
         parameters: {
             query?: {
+                includeArchived?: boolean;
                 pageSize?: number;
                 pageToken?: string;
             };
@@ -8758,6 +8995,43 @@ export interface operations {
             };
         };
     };
+    RecognitionService_UpdateTrainingModule: {
+        parameters: {
+            query?: {
+                updateMask?: string;
+            };
+            header?: never;
+            path: {
+                "training_module.id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["cim.v1.TrainingModule"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["cim.v1.TrainingModule"];
+                };
+            };
+            /** @description An error: the HTTP status follows the gRPC code (400, 401, 403, 404, 409, 429 with Retry-After, 503, 504, ...) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     NotificationService_Unsubscribe: {
         parameters: {
             query?: never;
@@ -8792,6 +9066,7 @@ export interface operations {
     PartnerService_ListUsers: {
         parameters: {
             query?: {
+                ids?: string[];
                 pageSize?: number;
                 pageToken?: string;
                 partnerId?: string;

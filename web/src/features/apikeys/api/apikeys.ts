@@ -1,18 +1,23 @@
 // API keys of service accounts (program admins): list, issue (the key is in the answer once),
 // revoke.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from '@/lib/api-client';
 import type { IssueApiKeyRequest, IssueApiKeyResponse, ListApiKeysResponse } from '@/lib/api/schema';
+import { useServerPages } from '@/lib/api/server-pages';
 
 const apiKeyKeys = {
   all: ['api-keys'] as const,
   of: (userId: string) => ['api-keys', userId] as const,
 };
 
-export function useApiKeys(userId: string) {
-  return useQuery({
-    queryKey: apiKeyKeys.of(userId),
-    queryFn: async () => (await api.get<ListApiKeysResponse>('/v1/api-keys', { userId, pageSize: 100 })).apiKeys ?? [],
+// A service account's keys, a page at a time.
+export function useApiKeys(userId: string, pageSize = 25) {
+  return useServerPages<ListApiKeysResponse, 'apiKeys'>({
+    queryKey: [...apiKeyKeys.of(userId), pageSize],
+    path: '/v1/api-keys',
+    params: { userId },
+    field: 'apiKeys',
+    pageSize,
   });
 }
 

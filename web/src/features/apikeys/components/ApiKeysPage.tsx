@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InputField } from '@/components/Fields';
+import { LoadMore } from '@/components/ListControls';
 import { Card, Page } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
 import { ApiError } from '@/lib/api-client';
-import { useCreateUser, useUsers } from '@/lib/api/partners';
+import { useCreateUser, useUserPages } from '@/lib/api/partners';
 import type { ApiKey, IssueApiKeyResponse, User } from '@/lib/api/schema';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { useApiKeys, useIssueApiKey, useRevokeApiKey } from '../api/apikeys';
@@ -15,21 +16,22 @@ import '../apikeys.css';
 // when it expires, revoke it.
 export default function ApiKeysPage() {
   const { t } = useTranslation();
-  const accounts = useUsers({ role: 'ROLE_SERVICE_ACCOUNT' });
+  const accounts = useUserPages({ role: 'ROLE_SERVICE_ACCOUNT' });
   return (
     <Page title={t('API keys')} subtitle={t('Service accounts for the systems that call the API, and the keys they sign in with.')}>
       <Card title={t('New service account')} id="new-service-account">
         <NewServiceAccount />
       </Card>
       <QueryView query={accounts}>
-        {(users: User[]) =>
+        {({ items: users }) =>
           users.length === 0 ? (
             <Empty>{t('No service accounts yet.')}</Empty>
           ) : (
             <>
-              {users.map((u) => (
-                <ServiceAccount key={u.id} account={u} />
-              ))}
+                {users.map((u) => (
+                  <ServiceAccount key={u.id} account={u} />
+                ))}
+                <LoadMore query={accounts} label={t('Show more service accounts')} />
             </>
           )
         }
@@ -114,10 +116,11 @@ function ServiceAccount({ account }: { account: User }) {
         {account.status === 'USER_STATUS_DISABLED' && <span className="pill pill--danger">{t('Disabled')}</span>}
       </p>
       <QueryView query={keys}>
-        {(rows: ApiKey[]) =>
+        {({ items: rows }) =>
           rows.length === 0 ? (
             <Empty>{t('No keys yet.')}</Empty>
           ) : (
+            <>
             <table className="table table--cards" data-testid={`api-keys-${account.id}`}>
               <thead>
                 <tr>
@@ -170,6 +173,8 @@ function ServiceAccount({ account }: { account: User }) {
                 })}
               </tbody>
             </table>
+            <LoadMore query={keys} label={t('Show more keys')} />
+            </>
           )
         }
       </QueryView>

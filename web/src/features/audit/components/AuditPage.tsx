@@ -5,9 +5,10 @@ import { InputField, SelectField } from '@/components/Fields';
 import { Card, Page } from '@/components/Page';
 import { PartnerPicker } from '@/components/PartnerPicker';
 import { Empty, ErrorMessage, QueryView } from '@/components/Status';
+import { UserPicker } from '@/components/UserPicker';
 import { ApiError } from '@/lib/api-client';
 import { labelOf, type Role } from '@/lib/api/enums';
-import { useUserDirectory } from '@/lib/api/partners';
+import { useUsersById } from '@/lib/api/partners';
 import type { AuditRecord } from '@/lib/api/schema';
 import { formatDateTime } from '@/lib/format';
 import { ROLE_LABELS } from '@/lib/principal';
@@ -112,8 +113,8 @@ function Records() {
   const [filter, setFilter] = useState<AuditFilter>({});
   const [open, setOpen] = useState<Set<string>>(new Set());
   const records = useAuditRecords(filter);
-  const users = useUserDirectory();
-  const userList = [...(users.data?.values() ?? [])].sort((a, b) => (a.displayName ?? '').localeCompare(b.displayName ?? ''));
+  // The actors of the records shown, read by id (only those not read before).
+  const users = useUsersById(records.data?.items.map((r) => r.actorUserId ?? '') ?? []);
   const error = records.error instanceof ApiError ? records.error : null;
   const fieldError = (name: string) => error?.fieldError(name);
   const set = (key: keyof FilterForm) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
@@ -142,7 +143,7 @@ function Records() {
     });
   const actorName = (r: AuditRecord) => {
     if (r.actorUserId === '0') return t('The server');
-    return users.data?.get(r.actorUserId ?? '')?.displayName ?? t('user {{id}}', { id: r.actorUserId });
+    return users.get(r.actorUserId ?? '')?.displayName ?? t('user {{id}}', { id: r.actorUserId });
   };
   const roleLabel = (role: Role | undefined) => {
     const label = labelOf(ROLE_LABELS, role);
@@ -153,12 +154,12 @@ function Records() {
     <Card id="audit-records" title={t('Records')}>
       <form className="form audit-filters" onSubmit={apply} noValidate aria-label={t('Filter audit records')}>
         <div className="form__grid">
-          <SelectField
+          <UserPicker
             id="audit-actor"
             label={t('Actor')}
             value={form.actorUserId}
-            onValueChange={set('actorUserId')}
-            options={[{ value: '', label: t('Anyone') }, ...userList.map((u) => ({ value: u.id ?? '', label: `${u.displayName} (${u.email})` }))]}
+            onChange={set('actorUserId')}
+            emptyLabel={t('Anyone')}
             error={fieldError('actor_user_id')}
           />
           <PartnerPicker
@@ -203,7 +204,7 @@ function Records() {
       </form>
       <QueryView query={records}>
         {(data) => {
-          const rows = data.pages.flatMap((p) => p.records ?? []);
+          const rows = data.items;
           if (rows.length === 0) return <Empty>{t('No audit records match these filters.')}</Empty>;
           return (
             <>

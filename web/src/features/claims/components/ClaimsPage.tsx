@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ClaimStatusBadge } from '@/components/ClaimStatusBadge';
-import { LoadMore, ProgramFilter, StatusChips } from '@/components/ListControls';
+import { LoadMore, StatusChips } from '@/components/ListControls';
 import { Page } from '@/components/Page';
+import { ProgramPicker } from '@/components/ProgramPicker';
 import { Empty, QueryView } from '@/components/Status';
 import { queryString } from '@/lib/api-client';
 import { useClaims } from '@/lib/api/claims';
 import type { ClaimStatus, Known } from '@/lib/api/enums';
-import { usePrograms } from '@/lib/api/programs';
+import { useProgramsById } from '@/lib/api/programs';
 import { formatDay, formatMoney } from '@/lib/format';
 import { CLAIM_STATUS_LABELS } from '@/lib/labels';
 import { usePrincipal } from '@/lib/principal';
@@ -21,9 +22,9 @@ export default function ClaimsPage() {
   const principal = usePrincipal();
   const [status, setStatus] = useState<ClaimStatus | undefined>();
   const [programId, setProgramId] = useState('');
-  const programs = usePrograms();
   const claims = useClaims({ status, programId: programId || undefined });
-  const programName = (id: string) => programs.data?.find((p) => p.id === id)?.name ?? `#${id}`;
+  const programs = useProgramsById(claims.data?.items.map((c) => c.programId ?? '') ?? []);
+  const programName = (id: string) => programs.get(id)?.name ?? `#${id}`;
 
   return (
     <Page
@@ -44,11 +45,11 @@ export default function ClaimsPage() {
     >
       <div className="filters">
         <StatusChips statuses={kStatuses} labels={CLAIM_STATUS_LABELS} value={status} onChange={setStatus} onAll={() => setStatus(undefined)} />
-        <ProgramFilter programs={programs.data} value={programId} onChange={setProgramId} />
+        <ProgramPicker id="claims-program" label={t('Program')} value={programId} onChange={setProgramId} emptyLabel={t('All programs')} />
       </div>
       <QueryView query={claims}>
         {(data) => {
-          const rows = data.pages.flatMap((p) => p.claims ?? []);
+          const rows = data.items;
           if (rows.length === 0) return <Empty>{t('No claims match these filters.')}</Empty>;
           return (
             <>

@@ -4,6 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type { QueryParams } from '@/lib/api/query';
+import { useServerPages } from '@/lib/api/server-pages';
 import type {
   Dispute,
   DisputeAdjustment,
@@ -19,10 +20,14 @@ export const disputeKeys = {
   detail: (id: string) => ['disputes', 'detail', id] as const,
 };
 
-export function useDisputes(filter: DisputeFilter = {}) {
-  return useQuery({
-    queryKey: disputeKeys.list(filter),
-    queryFn: async () => (await api.get<ListDisputesResponse>('/v1/disputes', { ...filter, pageSize: 200 })).disputes ?? [],
+// Disputes as the caller may see them (the server orders them), a page at a time.
+export function useDisputes(filter: DisputeFilter = {}, pageSize = 50) {
+  return useServerPages<ListDisputesResponse, 'disputes'>({
+    queryKey: [...disputeKeys.list(filter), pageSize],
+    path: '/v1/disputes',
+    params: filter,
+    field: 'disputes',
+    pageSize,
   });
 }
 

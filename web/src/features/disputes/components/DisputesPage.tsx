@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { LoadMore } from '@/components/ListControls';
 import { Page } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
 import type { Known } from '@/lib/api/enums';
@@ -51,46 +52,49 @@ export default function DisputesPage() {
         </div>
       </div>
       <QueryView query={disputes}>
-        {(list) =>
+        {({ items: list }) =>
           list.length === 0 ? (
             <Empty>{partner ? t('You have no disputes here. Use "Question this" on a claim or a reward.') : t('No disputes in this state.')}</Empty>
           ) : (
-            <table className="table table--cards disputes">
-              <thead>
-                <tr>
-                  <th scope="col">{t('Dispute')}</th>
-                  <th scope="col">{t('About')}</th>
-                  {!partner && <th scope="col">{t('Partner')}</th>}
-                  <th scope="col">{t('Opened')}</th>
-                  <th scope="col">{t('Age')}</th>
-                  <th scope="col">{t('State')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((d) => (
-                  <tr key={d.id}>
-                    <td data-label={t('Dispute')}>
-                      <Link to={`/disputes/${d.id}`}>{t('Dispute {{id}}', { id: d.id })}</Link>
-                    </td>
-                    <td data-label={t('About')}>
-                      <SubjectText subject={d.subject} />
-                      {d.programName && <span className="muted small block">{d.programName}</span>}
-                    </td>
-                    {!partner && <td data-label={t('Partner')}>{d.partnerName}</td>}
-                    <td data-label={t('Opened')}>
-                      {formatDate(d.openTime)}
-                      <span className="muted small block">{t('by {{name}}', { name: d.openedByName })}</span>
-                    </td>
-                    <td data-label={t('Age')}>
-                      <DisputeAge seconds={d.ageSeconds} />
-                    </td>
-                    <td data-label={t('State')}>
-                      <DisputeStatePill state={d.state} />
-                    </td>
+            <>
+              <table className="table table--cards disputes">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('Dispute')}</th>
+                    <th scope="col">{t('About')}</th>
+                    {!partner && <th scope="col">{t('Partner')}</th>}
+                    <th scope="col">{t('Opened')}</th>
+                    <th scope="col">{t('Age')}</th>
+                    <th scope="col">{t('State')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {list.map((d) => (
+                    <tr key={d.id}>
+                      <td data-label={t('Dispute')}>
+                        <Link to={`/disputes/${d.id}`}>{t('Dispute {{id}}', { id: d.id })}</Link>
+                      </td>
+                      <td data-label={t('About')}>
+                        <SubjectText subject={d.subject} />
+                        {d.programName && <span className="muted small block">{d.programName}</span>}
+                      </td>
+                      {!partner && <td data-label={t('Partner')}>{d.partnerName}</td>}
+                      <td data-label={t('Opened')}>
+                        {formatDate(d.openTime)}
+                        <span className="muted small block">{t('by {{name}}', { name: d.openedByName })}</span>
+                      </td>
+                      <td data-label={t('Age')}>
+                        <DisputeAge seconds={d.ageSeconds} />
+                      </td>
+                      <td data-label={t('State')}>
+                        <DisputeStatePill state={d.state} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <LoadMore query={disputes} label={t('Show more disputes')} />
+            </>
           )
         }
       </QueryView>

@@ -3,9 +3,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { InputField, SelectField, TextAreaField } from '@/components/Fields';
 import { Card } from '@/components/Page';
+import { ProgramPicker } from '@/components/ProgramPicker';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
-import { usePrograms } from '@/lib/api/programs';
 import type { Dispute } from '@/lib/api/schema';
 import { decimalInput } from '@/lib/decimal-input';
 import { disputeKeys, useResolveDispute, type Resolution } from '../api/disputes';
@@ -147,20 +147,16 @@ export function ResolveForm({ dispute }: { dispute: Dispute }) {
 }
 
 // The program an adjustment is paid from, for a dispute that names none (points without a
-// program, say).
+// program, say): any program, found by name.
 function ProgramChoice({ value, onChange, error }: { value: string; onChange: (id: string) => void; error?: string }) {
   const { t } = useTranslation();
-  const programs = usePrograms();
   return (
-    <SelectField
+    <ProgramPicker
       id="dispute-program"
       label={t('Paid from program')}
       value={value}
-      onValueChange={onChange}
-      options={[
-        { value: '', label: t('Choose a program') },
-        ...(programs.data ?? []).map((p) => ({ value: p.id ?? '', label: p.name ?? '' })),
-      ]}
+      onChange={onChange}
+      emptyLabel={t('Choose a program')}
       hint={t('The dispute names no program; the adjustment needs one.')}
       error={error}
     />

@@ -4,6 +4,7 @@ import type { QueryParams } from '@/lib/api/query';
 import type {
   Challenge,
   FeedEntry,
+  ListChallengesResponse,
   GiveKudosRequest,
   Kudos,
   KudosBudget,
@@ -27,18 +28,35 @@ export function useFeed(filter: FeedFilter = {}) {
   });
 }
 
-export function useSurveys(openOnly: boolean) {
+// Surveys newest first: partner users those of their audience (never archived ones); vendor
+// roles all, archived ones too with `includeArchived`.
+export function useSurveys(openOnly: boolean, includeArchived = false) {
   return useQuery({
-    queryKey: ['surveys', openOnly],
-    queryFn: async () => (await api.get<ListSurveysResponse>('/v1/surveys', { openOnly: openOnly || undefined })).surveys ?? [],
+    queryKey: ['surveys', openOnly, includeArchived],
+    queryFn: async () =>
+      (await api.get<ListSurveysResponse>('/v1/surveys', { openOnly: openOnly || undefined, includeArchived: includeArchived || undefined })).surveys ?? [],
   });
 }
 
+// NPS results of a survey: vendor roles every partner's responses, partner admins their own
+// partner's (the server decides).
 export function useSurveyResults(id: string | null) {
   return useQuery({
     queryKey: ['surveys', 'results', id],
     queryFn: () => api.get<SurveyResults>(`/v1/surveys/${id}/results`),
     enabled: !!id,
+  });
+}
+
+export type SurveyEdit = { survey: Pick<Survey, 'id' | 'etag'> & Partial<Survey>; mask: string[] };
+
+// Changes the fields `mask` names of a survey read at `etag` (program admins and channel
+// managers); archived true archives it, false restores it.
+export function useUpdateSurvey() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ survey, mask }: SurveyEdit) => api.patch<Survey>(`/v1/surveys/${survey.id}`, survey, mask),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['surveys'] }),
   });
 }
 
@@ -81,6 +99,28 @@ export function useKudosBudget(partnerId: string, enabled: boolean) {
 }
 
 export type NewChallenge = Pick<Challenge, 'title' | 'description' | 'startTime' | 'endTime' | 'programId' | 'audience' | 'goal' | 'rewardPoints'>;
+
+// Every challenge, ended ones too, as the setup page lists them: archived ones too with
+// `includeArchived` (vendor roles).
+export function useChallengeSetupList(includeArchived: boolean) {
+  return useQuery({
+    queryKey: ['challenges', 'setup', includeArchived],
+    queryFn: async () =>
+      (await api.get<ListChallengesResponse>('/v1/challenges', { includeEnded: true, includeArchived: includeArchived || undefined })).challenges ?? [],
+  });
+}
+
+export type ChallengeEdit = { challenge: Pick<Challenge, 'id' | 'etag'> & Partial<Challenge>; mask: string[] };
+
+// Changes the fields `mask` names of a challenge read at `etag` (program admins); archived true
+// archives it, false restores it.
+export function useUpdateChallenge() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ challenge, mask }: ChallengeEdit) => api.patch<Challenge>(`/v1/challenges/${challenge.id}`, challenge, mask),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['challenges'] }),
+  });
+}
 
 // Adds a challenge (program admins).
 export function useCreateChallenge() {

@@ -3,10 +3,23 @@ import { useTranslation } from 'react-i18next';
 import { TextAreaField } from '@/components/Fields';
 import { ApiError } from '@/lib/api-client';
 import type { Survey } from '@/lib/api/schema';
+import { usePrincipal } from '@/lib/principal';
 import { useRespondToSurvey, useSurveys } from '../api/engagement';
+import { PartnerSurveyResults } from './PartnerSurveyResults';
 
-// The open survey the user has not answered yet, as a 0–10 question with an optional comment.
+// The open survey the user has not answered yet, as a 0–10 question with an optional comment;
+// for partner admins also their organisation's survey results.
 export function SurveyPrompt() {
+  const { role, partnerName } = usePrincipal();
+  return (
+    <>
+      <SurveyQuestion />
+      {role === 'ROLE_PARTNER_ADMIN' && <PartnerSurveyResults partnerName={partnerName ?? ''} />}
+    </>
+  );
+}
+
+function SurveyQuestion() {
   const { t } = useTranslation();
   const surveys = useSurveys(true);
   const [thanked, setThanked] = useState(false);

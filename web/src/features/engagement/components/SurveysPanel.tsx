@@ -1,63 +1,63 @@
-import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ArchiveButton, ArchiveError, ArchivedPill, ShowArchived } from '@/components/Archiving';
 import { InputField, TextAreaField } from '@/components/Fields';
 import { FormActions, FormErrors } from '@/components/FormErrors';
 import { Card } from '@/components/Page';
-import { Empty, Loading, QueryView } from '@/components/Status';
+import { Empty, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
-import { labelOf, type PartnerType } from '@/lib/api/enums';
-import type { NpsResult, Survey, SurveyResults } from '@/lib/api/schema';
-import { toChartNumber } from '@/lib/decimal';
-import { formatDateTime, formatNumber, locale } from '@/lib/format';
-import { PARTNER_TYPE_LABELS } from '@/lib/labels';
-import { useCreateSurvey, useSurveyResults, useSurveys } from '../api/engagement';
-import { npsGroupOf, summarizeNps, type NpsGroup } from '../api/nps';
-import { AudienceFields, audienceOf, audienceText, emptyAudience, isoToLocal, localToIso, type AudienceDraft } from './setup-fields';
-
-const NpsChart = lazy(() => import('./NpsChart'));
-
-export const NPS_GROUP_LABELS: Record<NpsGroup, string> = {
-  promoters: 'Promoters (9–10)',
-  passives: 'Passives (7–8)',
-  detractors: 'Detractors (0–6)',
-};
-
-// An NPS or share ("35.2", "-100.0") with its one decimal, in the user's locale.
-function formatTenths(value: string): string {
-  if (!value) return '—';
-  return new Intl.NumberFormat(locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Number(value));
-}
-
-const kCommentsShown = 10;
+import type { Survey } from '@/lib/api/schema';
+import { formatDateTime } from '@/lib/format';
+import { useCreateSurvey, useSurveyResults, useSurveys, useUpdateSurvey } from '../api/engagement';
+import { AudienceFields, audienceText } from './setup-fields';
+import { newSurveyDraft, surveyDraftOf, surveyEditMask, surveyOfDraft, surveyOpened, type SurveyDraft } from './survey-draft';
+import { SurveyResultsView } from './SurveyResultsView';
 
 const kDefaultQuestion = 'How likely are you to recommend our partner program to a colleague?';
 
-function surveyState(s: Survey, now: Date): 'open' | 'scheduled' | 'closed' {
+export function surveyState(s: Survey, now: Date): 'open' | 'scheduled' | 'closed' {
   if (new Date(s.closeTime ?? '') <= now) return 'closed';
   if (new Date(s.openTime ?? '') > now) return 'scheduled';
   return 'open';
 }
 
-// NPS surveys: the list, their results, and a form for a new one (program admins and channel
-// managers).
+// NPS surveys: the list, their results, and forms for a new one and for editing one; archiving
+// and restoring (program admins and channel managers).
 export function SurveysPanel({ canCreate }: { canCreate: boolean }) {
   const { t } = useTranslation();
-  const surveys = useSurveys(false);
+  const toasts = useToasts();
+  const [showArchived, setShowArchived] = useState(false);
+  const surveys = useSurveys(false, showArchived);
+  const update = useUpdateSurvey();
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Survey | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const now = new Date();
   const stateLabels = { open: t('Open'), scheduled: t('Scheduled'), closed: t('Closed') };
   const statePill = { open: 'pill--success', scheduled: 'pill--info', closed: 'pill--warning' };
+  const setArchived = (s: Survey, archived: boolean) =>
+    update.mutate(
+      { survey: { id: s.id, etag: s.etag, archived }, mask: ['archived'] },
+      {
+        onSuccess: () =>
+          toasts.show(archived ? t('Survey {{title}} archived', { title: s.title }) : t('Survey {{title}} restored', { title: s.title }), 'success'),
+      },
+    );
   return (
     <>
-      {canCreate && !creating && (
-        <button type="button" className="button button--primary button--inline setup-action" onClick={() => setCreating(true)}>
-          {t('New survey')}
-        </button>
-      )}
+      <div className="setup-toolbar">
+        {canCreate && !creating && !editing && (
+          <button type="button" className="button button--primary button--inline setup-action" onClick={() => setCreating(true)}>
+            {t('New survey')}
+          </button>
+        )}
+        <ShowArchived id="surveys-show-archived" checked={showArchived} onChange={setShowArchived} />
+      </div>
       {creating && <SurveyForm onDone={() => setCreating(false)} />}
+      {editing && <SurveyForm key={editing.id} editing={editing} onDone={() => setEditing(null)} />}
       <Card title={t('Surveys')} id="survey-list">
+        <ArchiveError error={update.error} />
         <QueryView query={surveys}>
           {(list) =>
             list.length === 0 ? (
@@ -70,7 +70,7 @@ export function SurveysPanel({ canCreate }: { canCreate: boolean }) {
                     <th scope="col">{t('Audience')}</th>
                     <th scope="col">{t('Window')}</th>
                     <th scope="col">
-                      <span className="visually-hidden">{t('Results')}</span>
+                      <span className="visually-hidden">{t('Actions')}</span>
                     </th>
                   </tr>
                 </thead>
@@ -83,6 +83,7 @@ export function SurveysPanel({ canCreate }: { canCreate: boolean }) {
                           <div>
                             <strong>{s.title}</strong>
                             <span className={`pill ${statePill[state]}`}>{stateLabels[state]}</span>
+                            {s.archived && <ArchivedPill />}
                             <span className="muted small block">{s.question}</span>
                           </div>
                         </td>
@@ -100,6 +101,22 @@ export function SurveysPanel({ canCreate }: { canCreate: boolean }) {
                             {selected === s.id ? t('Hide results') : t('Show results')}
                             <span className="visually-hidden"> · {s.title}</span>
                           </button>
+                          {canCreate && (
+                            <>
+                              <button
+                                type="button"
+                                className="button button--ghost button--small"
+                                onClick={() => {
+                                  setCreating(false);
+                                  setEditing(s);
+                                }}
+                                aria-label={t('Edit {{name}}', { name: s.title })}
+                              >
+                                {t('Edit')}
+                              </button>
+                              <ArchiveButton archived={!!s.archived} name={s.title ?? ''} pending={update.isPending} onToggle={(archived) => setArchived(s, archived)} />
+                            </>
+                          )}
                         </td>
                       </tr>
                     );
@@ -125,196 +142,108 @@ function SurveyResultsCard({ surveyId }: { surveyId: string }) {
   );
 }
 
-type Breakdown = 'overall' | 'type' | 'region';
-
-export function SurveyResultsView({ results }: { results: SurveyResults }) {
-  const { t } = useTranslation();
-  const [breakdown, setBreakdown] = useState<Breakdown>('type');
-  const [allComments, setAllComments] = useState(false);
-  const summary = summarizeNps(results.overall);
-  const comments = results.comments ?? [];
-  if (summary.responses === '0') return <Empty>{t('No responses yet.')}</Empty>;
-  const groupLabel = (r: NpsResult) =>
-    breakdown === 'type' ? t(labelOf(PARTNER_TYPE_LABELS, `PARTNER_TYPE_${r.group}` as PartnerType) ?? r.group ?? '') : r.group === '(none)' ? t('No region') : (r.group ?? '');
-  const groups = (breakdown === 'type' ? results.byPartnerType : breakdown === 'region' ? results.byRegion : []) ?? [];
-  const rows = [
-    { label: t('All'), result: results.overall ?? {} },
-    ...groups.map((g) => ({ label: groupLabel(g), result: g })),
-  ].map(({ label, result }) => ({
-    label,
-    promoters: toChartNumber(result.promoters),
-    passives: toChartNumber(result.passives),
-    detractors: toChartNumber(result.detractors),
-    nps: summarizeNps(result).nps,
-    responses: result.responses ?? '0',
-  }));
-  const breakdowns: Array<{ id: Breakdown; label: string }> = [
-    { id: 'overall', label: t('Overall') },
-    { id: 'type', label: t('By partner type') },
-    { id: 'region', label: t('By region') },
-  ];
-  const chartTitle = t('Responses by score group');
-  return (
-    <div className="nps-results">
-      <div className="stat-row" data-testid="nps-summary">
-        <div className="stat">
-          <span className="stat__label">{t('NPS')}</span>
-          <span className={`stat__value ${summary.nps.startsWith('-') ? 'amount--negative' : ''}`}>{formatTenths(summary.nps)}</span>
-          <span className="muted small">{t('{{count}} responses', { count: Number(summary.responses) })}</span>
-        </div>
-        {summary.shares.map((s) => (
-          <div key={s.group} className={`stat nps-stat nps-stat--${s.group}`}>
-            <span className="stat__label">{t(NPS_GROUP_LABELS[s.group])}</span>
-            <span className="stat__value">{formatNumber(s.count)}</span>
-            <span className="muted small">{t('{{share}}% of responses', { share: formatTenths(s.share) })}</span>
-          </div>
-        ))}
-      </div>
-      <h3>{chartTitle}</h3>
-      <div className="chips" role="group" aria-label={t('Break down')}>
-        {breakdowns.map((b) => (
-          <button key={b.id} type="button" className="chip" aria-pressed={breakdown === b.id} onClick={() => setBreakdown(b.id)}>
-            {b.label}
-          </button>
-        ))}
-      </div>
-      <Suspense fallback={<Loading />}>
-        <NpsChart rows={rows} title={chartTitle} />
-      </Suspense>
-      <div className="nps-table">
-      <table className="table table--compact">
-        <caption className="visually-hidden">{chartTitle}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('Group')}</th>
-            <th scope="col" className="num">
-              {t('Responses')}
-            </th>
-            <th scope="col" className="num">
-              {t('Promoters')}
-            </th>
-            <th scope="col" className="num">
-              {t('Passives')}
-            </th>
-            <th scope="col" className="num">
-              {t('Detractors')}
-            </th>
-            <th scope="col" className="num">
-              {t('NPS')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.label}>
-              <th scope="row">{r.label}</th>
-              <td className="num" data-label={t('Responses')}>
-                {formatNumber(r.responses)}
-              </td>
-              <td className="num" data-label={t('Promoters')}>
-                {formatNumber(r.promoters)}
-              </td>
-              <td className="num" data-label={t('Passives')}>
-                {formatNumber(r.passives)}
-              </td>
-              <td className="num" data-label={t('Detractors')}>
-                {formatNumber(r.detractors)}
-              </td>
-              <td className="num" data-label={t('NPS')}>
-                {formatTenths(r.nps)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      </div>
-      <h3>{t('Comments')}</h3>
-      {comments.length === 0 ? (
-        <Empty>{t('No comments.')}</Empty>
-      ) : (
-        <ul className="nps-comments">
-          {(allComments ? comments : comments.slice(0, kCommentsShown)).map((c, i) => (
-            <li key={i} className="nps-comment">
-              <span className={`nps-comment__score nps-stat--${npsGroupOf(c.score ?? 0)}`} aria-label={t('Score {{score}}', { score: c.score })}>
-                {c.score}
-              </span>
-              <div>
-                <p>{c.comment}</p>
-                <span className="muted small">
-                  {c.partnerName} · {t(labelOf(PARTNER_TYPE_LABELS, c.partnerType) ?? c.partnerType ?? '')}
-                  {c.region && ` · ${c.region}`} · {formatDateTime(c.respondTime)}
-                </span>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
-      {comments.length > kCommentsShown && (
-        <button type="button" className="button button--ghost button--small" onClick={() => setAllComments(!allComments)}>
-          {allComments ? t('Show fewer comments') : t('Show all {{count}} comments', { count: comments.length })}
-        </button>
-      )}
-    </div>
-  );
-}
-
 const kShown = new Set(['title', 'question', 'open_time', 'close_time'].map((f) => `survey.${f}`));
 
-function SurveyForm({ onDone }: { onDone: () => void }) {
+// A new survey, or `editing` prefilled: once it has a response its question and audience are
+// shown but fixed, and once it has opened its opening.
+function SurveyForm({ editing, onDone }: { editing?: Survey; onDone: () => void }) {
   const { t } = useTranslation();
   const toasts = useToasts();
   const create = useCreateSurvey();
-  const [title, setTitle] = useState('');
-  const [question, setQuestion] = useState(() => t(kDefaultQuestion));
-  const [commentEnabled, setCommentEnabled] = useState(true);
-  const [open, setOpen] = useState(() => isoToLocal(new Date()));
-  const [close, setClose] = useState(() => isoToLocal(new Date(Date.now() + 14 * 86_400_000)));
-  const [audience, setAudience] = useState<AudienceDraft>(emptyAudience);
-  const apiError = create.error instanceof ApiError ? create.error : null;
+  const update = useUpdateSurvey();
+  const mutation = editing ? update : create;
+  // Whether anyone answered (the server checks again when saving).
+  const results = useSurveyResults(editing?.id ?? null);
+  const answered = Number(results.data?.overall?.responses ?? '0') > 0;
+  const [opened] = useState(() => !!editing && surveyOpened(editing, new Date()));
+  const [draft, setDraft] = useState<SurveyDraft>(() => (editing ? surveyDraftOf(editing) : newSurveyDraft(new Date(), t(kDefaultQuestion))));
+  const [unchanged, setUnchanged] = useState(false);
+  const set = (change: Partial<SurveyDraft>) => {
+    setDraft((d) => ({ ...d, ...change }));
+    setUnchanged(false);
+  };
+  const answeredReason = answered ? t('The survey has responses: its question and audience are fixed.') : undefined;
+  const apiError = mutation.error instanceof ApiError ? mutation.error : null;
   const field = (name: string) => apiError?.fieldError(`survey.${name}`);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate(
-      {
-        title: title.trim(),
-        question: question.trim(),
-        commentEnabled,
-        audience: audienceOf(audience),
-        openTime: localToIso(open) as string,
-        closeTime: localToIso(close) as string,
-      },
-      {
+    if (!editing) {
+      create.mutate(surveyOfDraft(draft), {
         onSuccess: (s) => {
           toasts.show(t('Survey {{title}} created', { title: s.title }), 'success');
+          onDone();
+        },
+      });
+      return;
+    }
+    const mask = surveyEditMask(editing, draft);
+    if (mask.length === 0) {
+      setUnchanged(true);
+      return;
+    }
+    update.mutate(
+      { survey: { ...surveyOfDraft(draft), id: editing.id, etag: editing.etag }, mask },
+      {
+        onSuccess: (s) => {
+          toasts.show(t('Survey {{title}} saved', { title: s.title }), 'success');
           onDone();
         },
       },
     );
   };
   return (
-    <Card title={t('New survey')} id="new-survey">
+    <Card title={editing ? t('Edit survey {{title}}', { title: editing.title }) : t('New survey')} id={editing ? 'edit-survey' : 'new-survey'}>
       <form className="form" onSubmit={submit} noValidate>
         <div className="form__grid">
-          <InputField id="survey-title" label={t('Title')} value={title} onValueChange={setTitle} maxLength={120} error={field('title')} />
-          <InputField id="survey-open" label={t('Opens')} type="datetime-local" value={open} onValueChange={setOpen} error={field('open_time')} />
-          <InputField id="survey-close" label={t('Closes')} type="datetime-local" value={close} onValueChange={setClose} hint={t('At most a year after it opens')} error={field('close_time')} />
+          <InputField id="survey-title" label={t('Title')} value={draft.title} onValueChange={(title) => set({ title })} maxLength={120} error={field('title')} />
+          <InputField
+            id="survey-open"
+            label={t('Opens')}
+            type="datetime-local"
+            value={draft.open}
+            onValueChange={(open) => set({ open })}
+            readOnly={opened}
+            hint={opened ? t('The survey has opened: its opening is fixed.') : editing ? t('Not in the past') : undefined}
+            error={field('open_time')}
+          />
+          <InputField
+            id="survey-close"
+            label={t('Closes')}
+            type="datetime-local"
+            value={draft.close}
+            onValueChange={(close) => set({ close })}
+            hint={editing ? t('Not in the past; at most a year after it opens') : t('At most a year after it opens')}
+            error={field('close_time')}
+          />
         </div>
         <TextAreaField
           id="survey-question"
           label={t('Question (answered on a scale of 0 to 10)')}
-          value={question}
-          onValueChange={setQuestion}
+          value={draft.question}
+          onValueChange={(question) => set({ question })}
           rows={2}
           maxLength={500}
+          readOnly={answered}
+          hint={answeredReason}
           error={field('question')}
         />
         <label className="checkbox">
-          <input type="checkbox" checked={commentEnabled} onChange={(e) => setCommentEnabled(e.target.checked)} />
+          <input type="checkbox" checked={draft.commentEnabled} onChange={(e) => set({ commentEnabled: e.target.checked })} />
           {t('Respondents may add a comment')}
         </label>
-        <AudienceFields idPrefix="survey" value={audience} onChange={setAudience} error={apiError} path="survey" />
-        <FormErrors error={create.error} shown={(f) => kShown.has(f) || f.startsWith('survey.audience')} />
-        <FormActions pending={create.isPending} submitLabel={t('Create survey')} pendingLabel={t('Creating…')} onCancel={onDone} />
+        <AudienceFields idPrefix="survey" value={draft.audience} onChange={(audience) => set({ audience })} error={apiError} path="survey" fixed={answeredReason} />
+        <FormErrors error={mutation.error} shown={(f) => kShown.has(f) || f.startsWith('survey.audience')} />
+        {unchanged && (
+          <p className="muted" role="status">
+            {t('Nothing changed.')}
+          </p>
+        )}
+        <FormActions
+          pending={mutation.isPending}
+          submitLabel={editing ? t('Save changes') : t('Create survey')}
+          pendingLabel={editing ? t('Saving…') : t('Creating…')}
+          onCancel={onDone}
+        />
       </form>
     </Card>
   );

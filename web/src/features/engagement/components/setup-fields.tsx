@@ -36,8 +36,34 @@ export function audienceOf(d: AudienceDraft): Audience {
   return { partnerTypes: d.partnerTypes, regions: list(d.regions).map((r) => r.toUpperCase()), tiers: list(d.tiers) };
 }
 
-// Who something is for: partner types, regions and tiers (each empty: all).
-export function AudienceFields({ idPrefix, value, onChange, error, path }: { idPrefix: string; value: AudienceDraft; onChange: (v: AudienceDraft) => void; error: ApiError | null; path: string }) {
+// The form's lists of a stored audience.
+export function audienceDraftOf(a: Audience | undefined): AudienceDraft {
+  return { partnerTypes: [...(a?.partnerTypes ?? [])], regions: (a?.regions ?? []).join(', '), tiers: (a?.tiers ?? []).join(', ') };
+}
+
+// Whether two audiences name the same partners in the same order.
+export function sameAudience(a: Audience | undefined, b: Audience | undefined): boolean {
+  const same = (x: readonly string[] | undefined, y: readonly string[] | undefined) => (x ?? []).join('\n') === (y ?? []).join('\n');
+  return same(a?.partnerTypes, b?.partnerTypes) && same(a?.regions, b?.regions) && same(a?.tiers, b?.tiers);
+}
+
+// Who something is for: partner types, regions and tiers (each empty: all). `fixed`: shown but
+// not changeable, with that reason.
+export function AudienceFields({
+  idPrefix,
+  value,
+  onChange,
+  error,
+  path,
+  fixed,
+}: {
+  idPrefix: string;
+  value: AudienceDraft;
+  onChange: (v: AudienceDraft) => void;
+  error: ApiError | null;
+  path: string;
+  fixed?: string;
+}) {
   const { t } = useTranslation();
   const violations = (what: string) =>
     error?.fieldViolations
@@ -50,12 +76,12 @@ export function AudienceFields({ idPrefix, value, onChange, error, path }: { idP
   return (
     <fieldset className="form__section">
       <legend>{t('Audience')}</legend>
-      <p className="muted small">{t('Leave a list empty to include everyone.')}</p>
+      <p className="muted small">{fixed ?? t('Leave a list empty to include everyone.')}</p>
       <fieldset className="audience__types" aria-describedby={typesError ? `${idPrefix}-types-error` : undefined}>
         <legend className="small">{t('Partner types')}</legend>
         <div className="chips">
           {(Object.keys(PARTNER_TYPE_LABELS) as Array<Known<PartnerType>>).map((type) => (
-            <button key={type} type="button" className="chip" aria-pressed={value.partnerTypes.includes(type)} onClick={() => toggle(type)}>
+            <button key={type} type="button" className="chip" aria-pressed={value.partnerTypes.includes(type)} disabled={!!fixed} onClick={() => toggle(type)}>
               {t(PARTNER_TYPE_LABELS[type])}
             </button>
           ))}
@@ -72,6 +98,7 @@ export function AudienceFields({ idPrefix, value, onChange, error, path }: { idP
           label={t('Regions')}
           value={value.regions}
           onValueChange={(regions) => onChange({ ...value, regions })}
+          readOnly={!!fixed}
           hint={t('Region codes separated by commas, e.g. EMEA-NL, EMEA-DE')}
           error={violations('regions')}
         />
@@ -80,6 +107,7 @@ export function AudienceFields({ idPrefix, value, onChange, error, path }: { idP
           label={t('Tiers')}
           value={value.tiers}
           onValueChange={(tiers) => onChange({ ...value, tiers })}
+          readOnly={!!fixed}
           hint={t('Tier codes separated by commas')}
           error={violations('tiers')}
         />

@@ -1,7 +1,8 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type { FundRequestStatus, Known, LedgerAccount } from '@/lib/api/enums';
 import type { FundRequest, ListFundRequestsResponse, ListFundsResponse } from '@/lib/api/schema';
+import { useServerPages } from '@/lib/api/server-pages';
 
 // The two funds a partner draws on: the ledger accounts of MDF and co-op money.
 export type FundAccount = Extract<LedgerAccount, 'LEDGER_ACCOUNT_COOP_FUND' | 'LEDGER_ACCOUNT_MDF_FUND'>;
@@ -27,21 +28,25 @@ export function useFunds(partnerId?: string) {
   });
 }
 
+// The partner's own fund requests (vendor roles: one partner's), newest first, 25 a page.
 export function useFundRequests(filter: { status?: FundRequestStatus; partnerId?: string } = {}) {
-  return useQuery({
+  return useServerPages<ListFundRequestsResponse, 'requests'>({
     queryKey: ['funds', 'requests', filter],
-    queryFn: async () => (await api.get<ListFundRequestsResponse>('/v1/fund-requests', { ...filter, pageSize: 200 })).requests ?? [],
+    path: '/v1/fund-requests',
+    params: filter,
+    field: 'requests',
+    pageSize: 25,
   });
 }
 
 // The vendor's queue: fund requests of every partner in one status, newest first, 25 a page.
 export function useFundRequestQueue(filter: { status: FundRequestStatus; programId?: string }) {
-  return useInfiniteQuery({
+  return useServerPages<ListFundRequestsResponse, 'requests'>({
     queryKey: ['funds', 'queue', filter],
-    queryFn: ({ pageParam }) =>
-      api.get<ListFundRequestsResponse>('/v1/fund-requests', { ...filter, pageSize: 25, pageToken: pageParam }),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextPageToken || undefined,
+    path: '/v1/fund-requests',
+    params: filter,
+    field: 'requests',
+    pageSize: 25,
   });
 }
 

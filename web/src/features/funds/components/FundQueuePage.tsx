@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InputField, TextAreaField } from '@/components/Fields';
-import { LoadMore, ProgramFilter, StatusChips } from '@/components/ListControls';
+import { LoadMore, StatusChips } from '@/components/ListControls';
 import { Page } from '@/components/Page';
+import { ProgramPicker } from '@/components/ProgramPicker';
 import { Empty, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
 import { labelOf, type FundRequestStatus, type Known } from '@/lib/api/enums';
 import { usePartner } from '@/lib/api/partners';
-import { usePrograms } from '@/lib/api/programs';
+import { useProgramsById } from '@/lib/api/programs';
 import type { FundRequest } from '@/lib/api/schema';
 import { compareDecimals } from '@/lib/decimal';
 import { decimalInput, formatDecimalInput } from '@/lib/decimal-input';
@@ -33,18 +34,18 @@ export default function FundQueuePage() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<Known<FundRequestStatus>>('FUND_REQUEST_STATUS_SUBMITTED');
   const [programId, setProgramId] = useState('');
-  const programs = usePrograms();
   const queue = useFundRequestQueue({ status, programId: programId || undefined });
-  const programName = (id: string | undefined) => programs.data?.find((p) => p.id === id)?.name ?? `#${id}`;
+  const programs = useProgramsById(queue.data?.items.map((r) => r.programId ?? '') ?? []);
+  const programName = (id: string | undefined) => programs.get(id ?? '')?.name ?? `#${id}`;
   return (
     <Page title={t('Fund requests')} subtitle={t('Pre-approve MDF and co-op activities, then reimburse them against proof of performance.')}>
       <div className="filters">
         <StatusChips statuses={kQueueStatuses} labels={FUND_STATUS_LABELS} value={status} onChange={setStatus} />
-        <ProgramFilter programs={programs.data} value={programId} onChange={setProgramId} />
+        <ProgramPicker id="fund-queue-program" label={t('Program')} value={programId} onChange={setProgramId} emptyLabel={t('All programs')} />
       </div>
       <QueryView query={queue}>
         {(data) => {
-          const rows = data.pages.flatMap((p) => p.requests ?? []);
+          const rows = data.items;
           if (rows.length === 0) return <Empty>{t('Nothing waiting here.')}</Empty>;
           return (
             <>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InputField, SelectField, TextAreaField } from '@/components/Fields';
+import { LoadMore } from '@/components/ListControls';
 import { Card, Page } from '@/components/Page';
 import { ProofDropzone, type ProofUpload } from '@/components/ProofDropzone';
 import { Empty, QueryView } from '@/components/Status';
@@ -60,15 +61,18 @@ export default function FundsPage() {
       </QueryView>
       <Card title={t('Fund requests')} id="fund-requests">
         <QueryView query={requests}>
-          {(list) =>
+          {({ items: list }) =>
             list.length === 0 ? (
               <Empty>{t('No fund requests yet.')}</Empty>
             ) : (
-              <ul className="request-list">
-                {list.map((r) => (
-                  <FundRequestItem key={r.id} request={r} />
-                ))}
-              </ul>
+              <>
+                <ul className="request-list">
+                  {list.map((r) => (
+                    <FundRequestItem key={r.id} request={r} />
+                  ))}
+                </ul>
+                <LoadMore query={requests} label={t('Show more fund requests')} />
+              </>
             )
           }
         </QueryView>

@@ -2,15 +2,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextAreaField } from '@/components/Fields';
 import { EntryAmount, RewardExplanation } from '@/components/LedgerEntryParts';
-import { LoadMore, ProgramFilter } from '@/components/ListControls';
+import { LoadMore } from '@/components/ListControls';
 import { Page } from '@/components/Page';
 import { PartnerPicker } from '@/components/PartnerPicker';
+import { ProgramPicker } from '@/components/ProgramPicker';
 import { Empty, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
 import { useLedgerEntries } from '@/lib/api/ledger';
 import { usePartner } from '@/lib/api/partners';
-import { usePrograms } from '@/lib/api/programs';
 import type { LedgerEntry } from '@/lib/api/schema';
 import { useReverseLedgerEntry } from '../api/ledger';
 
@@ -22,7 +22,6 @@ export default function LedgerConsolePage() {
   const [partnerId, setPartnerId] = useState('');
   const [programId, setProgramId] = useState('');
   const [claimId, setClaimId] = useState('');
-  const programs = usePrograms();
   const entries = useLedgerEntries({
     partnerId: partnerId || undefined,
     programId: programId || undefined,
@@ -32,7 +31,7 @@ export default function LedgerConsolePage() {
     <Page title={t('Ledger')} subtitle={t('Every entry explains itself. Correct a reward by reversing it with a reason.')}>
       <div className="filters">
         <PartnerPicker id="ledger-partner" label={t('Partner')} value={partnerId} onChange={setPartnerId} emptyLabel={t('All partners')} />
-        <ProgramFilter programs={programs.data} value={programId} onChange={setProgramId} />
+        <ProgramPicker id="ledger-program" label={t('Program')} value={programId} onChange={setProgramId} emptyLabel={t('All programs')} />
         <label className="inline-select">
           <span>{t('Claim')}</span>
           <input type="text" inputMode="numeric" size={8} value={claimId} onChange={(e) => setClaimId(e.target.value.trim())} />
@@ -40,7 +39,7 @@ export default function LedgerConsolePage() {
       </div>
       <QueryView query={entries}>
         {(data) => {
-          const rows = data.pages.flatMap((p) => p.entries ?? []);
+          const rows = data.items;
           if (rows.length === 0) return <Empty>{t('No entries match these filters.')}</Empty>;
           return (
             <>

@@ -8,7 +8,7 @@ import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
 import { labelOf } from '@/lib/api/enums';
 import { usePartner, usePartners } from '@/lib/api/partners';
-import { useEnrollments, usePrograms } from '@/lib/api/programs';
+import { useEnrollmentPages, useProgramsById } from '@/lib/api/programs';
 import type { Partner } from '@/lib/api/schema';
 import { tierName, useTierLadder } from '@/lib/api/tiers';
 import { formatDate, formatDateTime, formatDay } from '@/lib/format';
@@ -221,45 +221,48 @@ function PartnerNetwork({ partner: p }: { partner: Partner }) {
 
 function PartnerPrograms({ partnerId }: { partnerId: string }) {
   const { t } = useTranslation();
-  const enrollments = useEnrollments(partnerId);
-  const programs = usePrograms();
-  const byId = new Map((programs.data ?? []).map((p) => [p.id, p]));
+  const enrollments = useEnrollmentPages({ partnerId });
+  // The programs of the enrollments shown, read by id.
+  const byId = useProgramsById(enrollments.data?.items.map((e) => e.programId ?? '') ?? []);
   return (
     <Card title={t('Programs')} id="partner-programs">
       <QueryView query={enrollments}>
-        {(list) =>
+        {({ items: list }) =>
           list.length === 0 ? (
             <Empty>{t('Not enrolled in any program.')}</Empty>
           ) : (
-            <table className="table table--cards">
-              <caption className="visually-hidden">{t('Programs the partner is enrolled in')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('Program')}</th>
-                  <th scope="col">{t('Period')}</th>
-                  <th scope="col">{t('Enrolled')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((e) => {
-                  const program = byId.get(e.programId);
-                  return (
-                    <tr key={e.id}>
-                      <td data-label={t('Program')}>
-                        <Link to={`/programs/${e.programId}`}>{program?.name ?? t('Program #{{id}}', { id: e.programId })}</Link>
-                      </td>
-                      <td data-label={t('Period')}>{program ? `${formatDay(program.startDate)} – ${formatDay(program.endDate)}` : '—'}</td>
-                      <td data-label={t('Enrolled')}>
-                        <div className="cell-stack">
-                          {formatDate(e.acceptTime)}
-                          <span className="muted small block">{t('Terms version {{version}}', { version: e.acceptedTermsVersion })}</span>
-                        </div>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <>
+              <table className="table table--cards">
+                <caption className="visually-hidden">{t('Programs the partner is enrolled in')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('Program')}</th>
+                    <th scope="col">{t('Period')}</th>
+                    <th scope="col">{t('Enrolled')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((e) => {
+                    const program = byId.get(e.programId ?? '');
+                    return (
+                      <tr key={e.id}>
+                        <td data-label={t('Program')}>
+                          <Link to={`/programs/${e.programId}`}>{program?.name ?? t('Program #{{id}}', { id: e.programId })}</Link>
+                        </td>
+                        <td data-label={t('Period')}>{program ? `${formatDay(program.startDate)} – ${formatDay(program.endDate)}` : '—'}</td>
+                        <td data-label={t('Enrolled')}>
+                          <div className="cell-stack">
+                            {formatDate(e.acceptTime)}
+                            <span className="muted small block">{t('Terms version {{version}}', { version: e.acceptedTermsVersion })}</span>
+                          </div>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+              <LoadMore query={enrollments} label={t('Show more programs')} />
+            </>
           )
         }
       </QueryView>

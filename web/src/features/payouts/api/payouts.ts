@@ -1,15 +1,16 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, queryString } from '@/lib/api-client';
 import type { CreatePayoutRunRequest, ListStatementsResponse, MarkStatementPaidRequest, PayoutRun, Statement } from '@/lib/api/schema';
+import { useServerPages } from '@/lib/api/server-pages';
 import { statementKeys, type StatementFilter } from '@/lib/api/statements';
 
 export function useStatementList(filter: StatementFilter, pageSize = 25) {
-  return useInfiniteQuery({
+  return useServerPages<ListStatementsResponse, 'statements'>({
     queryKey: [...statementKeys.list(filter), pageSize],
-    queryFn: ({ pageParam }) =>
-      api.get<ListStatementsResponse>('/v1/statements', { ...filter, pageSize, pageToken: pageParam }),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextPageToken || undefined,
+    path: '/v1/statements',
+    params: filter,
+    field: 'statements',
+    pageSize,
   });
 }
 

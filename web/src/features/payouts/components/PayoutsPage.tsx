@@ -1,12 +1,12 @@
 import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { LoadMore, ProgramFilter } from '@/components/ListControls';
+import { LoadMore } from '@/components/ListControls';
 import { Card, Page } from '@/components/Page';
 import { PartnerPicker } from '@/components/PartnerPicker';
+import { ProgramPicker } from '@/components/ProgramPicker';
 import { Empty, Loading, QueryView } from '@/components/Status';
 import type { Known, StatementStatus } from '@/lib/api/enums';
-import { usePrograms } from '@/lib/api/programs';
 import type { Statement } from '@/lib/api/schema';
 import { formatDateTime, formatDay, formatMoney, todayUtc } from '@/lib/format';
 import { usePrincipal } from '@/lib/principal';
@@ -61,7 +61,6 @@ function Statements({ canPay }: { canPay: boolean }) {
   const [exportFrom, setExportFrom] = useState('');
   const [exportTo, setExportTo] = useState('');
   const [paying, setPaying] = useState<string | null>(null);
-  const programs = usePrograms();
   const runFilter = /^\d+$/.test(runId.trim()) ? runId.trim() : undefined;
   const statements = useStatementList({
     status: status || undefined,
@@ -96,7 +95,7 @@ function Statements({ canPay }: { canPay: boolean }) {
           <span>{t('Payout run')}</span>
           <input className="payouts__run" inputMode="numeric" value={runId} onChange={(e) => setRunId(e.target.value)} placeholder={t('Any')} />
         </label>
-        <ProgramFilter programs={programs.data} value={programId} onChange={setProgramId} />
+        <ProgramPicker id="statements-program" label={t('Program')} value={programId} onChange={setProgramId} emptyLabel={t('All programs')} />
         <label className="inline-select">
           <span>{t('Period from')}</span>
           <input type="date" value={fromDate} max={toDate || undefined} onChange={(e) => setFromDate(e.target.value)} />
@@ -122,7 +121,7 @@ function Statements({ canPay }: { canPay: boolean }) {
       </details>
       <QueryView query={statements}>
         {(data) => {
-          const rows = data.pages.flatMap((p) => p.statements ?? []);
+          const rows = data.items;
           if (rows.length === 0) return <Empty>{t('No statements match these filters.')}</Empty>;
           return (
             <>

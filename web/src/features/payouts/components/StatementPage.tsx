@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { EntryAmount, RewardExplanation } from '@/components/LedgerEntryParts';
 import { Card, Page } from '@/components/Page';
 import { Empty, ErrorMessage, Loading } from '@/components/Status';
-import { useUserDirectory } from '@/lib/api/partners';
-import { usePrograms } from '@/lib/api/programs';
+import { useUsersById } from '@/lib/api/partners';
+import { useProgramsById } from '@/lib/api/programs';
 import type { Statement } from '@/lib/api/schema';
 import { addDecimals, compareDecimals } from '@/lib/decimal';
 import { formatDateTime, formatDay, formatMoney } from '@/lib/format';
@@ -46,12 +46,13 @@ function StatementView({ statement: s }: { statement: Statement }) {
   const principal = usePrincipal();
   const canPay = principal.role === 'ROLE_FINANCE' && s.status === 'STATEMENT_STATUS_OPEN';
   const [paying, setPaying] = useState(false);
-  const programs = usePrograms();
-  const users = useUserDirectory();
-  const program = (id: string) => programs.data?.find((p) => p.id === id);
   const entries = s.entries ?? [];
+  // The programs of the entries and who paid: read by id, not from lists of everyone.
+  const programs = useProgramsById(entries.map((e) => e.programId ?? ''));
+  const payer = useUsersById([s.paidByUserId ?? '']).get(s.paidByUserId ?? '');
+  const program = (id: string) => programs.get(id);
   const sum = addDecimals(...entries.map((e) => e.amount));
-  const paidBy = s.paidByUserId !== '0' ? (users.data?.get(s.paidByUserId ?? '')?.displayName ?? t('user {{id}}', { id: s.paidByUserId })) : '';
+  const paidBy = s.paidByUserId && s.paidByUserId !== '0' ? (payer?.displayName ?? t('user {{id}}', { id: s.paidByUserId })) : '';
 
   return (
     <Page

@@ -1,13 +1,13 @@
 // The program admin's and manager console's calls; the program reads every feature shares
-// (usePrograms, useProgram, enrollments, progress, products) are in lib/api/programs.
+// (programs, enrollments, progress, products) are in lib/api/programs.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, fieldMaskJson } from '@/lib/api-client';
 import type { ProgramStatus } from '@/lib/api/enums';
 import { programKeys } from '@/lib/api/programs';
+import { useServerPages } from '@/lib/api/server-pages';
 import type {
   CheckEligibilityResponse,
   Enrollment,
-  ListEnrollmentsResponse,
   ListPartnersResponse,
   ListProgramRulesVersionsResponse,
   ListProgramsResponse,
@@ -17,19 +17,17 @@ import type {
   SimulationResult,
 } from '@/lib/api/schema';
 
-// The manager console's program list: by status and a name fragment (server-side filters).
-export function useProgramSearch(status: ProgramStatus | '', nameContains: string) {
-  return useQuery({
-    queryKey: programKeys.search(status, nameContains),
-    queryFn: async () =>
-      (
-        await api.get<ListProgramsResponse>('/v1/programs', {
-          pageSize: 200,
-          status: status || undefined,
-          nameContains: nameContains.trim(),
-        })
-      ).programs ?? [],
-    placeholderData: keepPreviousData,
+// The manager console's program list: by status and a name fragment (server-side filters), a
+// page at a time.
+export function useProgramSearch(status: ProgramStatus | '', nameContains: string, pageSize = 50) {
+  const name = nameContains.trim();
+  return useServerPages<ListProgramsResponse, 'programs'>({
+    queryKey: [...programKeys.search(status, name), pageSize],
+    path: '/v1/programs',
+    params: { status: status || undefined, nameContains: name },
+    field: 'programs',
+    pageSize,
+    keepPrevious: true,
   });
 }
 
@@ -42,15 +40,6 @@ export function useRulesVersions(programId: string) {
   });
 }
 
-// The partners enrolled in one program (vendor roles).
-export function useProgramEnrollments(programId: string) {
-  return useQuery({
-    queryKey: programKeys.programEnrollments(programId),
-    queryFn: async () =>
-      (await api.get<ListEnrollmentsResponse>('/v1/enrollments', { programId, pageSize: 500 })).enrollments ?? [],
-  });
-}
-
 // Whether a partner may enroll in a program, and why not.
 export function useEligibility(programId: string, partnerId: string) {
   return useQuery({
@@ -60,7 +49,7 @@ export function useEligibility(programId: string, partnerId: string) {
   });
 }
 
-// Partners whose name contains `query` (for pickers), and the whole directory for names by id.
+// Partners whose name contains `query` (for pickers; names by id come from usePartnersById).
 export function usePartnerSearch(query: string) {
   return useQuery({
     queryKey: ['partners', 'search', query],
@@ -68,14 +57,6 @@ export function usePartnerSearch(query: string) {
       (await api.get<ListPartnersResponse>('/v1/partners', { nameContains: query.trim(), pageSize: 20 })).partners ?? [],
     enabled: query.trim().length > 0,
     placeholderData: keepPreviousData,
-  });
-}
-
-export function usePartnerDirectory() {
-  return useQuery({
-    queryKey: ['partners', 'directory'],
-    queryFn: async () => (await api.get<ListPartnersResponse>('/v1/partners', { pageSize: 500 })).partners ?? [],
-    staleTime: 5 * 60_000,
   });
 }
 

@@ -1,7 +1,8 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePartnersById } from '@/lib/api/partners';
 import { useCatalog, useProductSearch } from '@/lib/api/programs';
-import { usePartnerDirectory, usePartnerSearch } from '../api/programs';
+import { usePartnerSearch } from '../api/programs';
 
 interface ChipsProps {
   items: Array<{ value: string; label: string }>;
@@ -114,8 +115,8 @@ export function PartnerPicker({ id, label, partnerIds, onChange, error, hint }: 
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const search = usePartnerSearch(query);
-  const directory = usePartnerDirectory();
-  const name = (pid: string) => directory.data?.find((p) => p.id === pid)?.name ?? `#${pid}`;
+  const chosen = usePartnersById(partnerIds);
+  const name = (pid: string) => chosen.get(pid)?.name ?? `#${pid}`;
   const matches = (search.data ?? []).filter((p) => p.id && !partnerIds.includes(p.id));
   const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (

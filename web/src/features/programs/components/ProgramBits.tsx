@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ProgressBar } from '@/components/ProgressBar';
 import { Empty } from '@/components/Status';
 import { labelOf, type Known, type ProgramStatus } from '@/lib/api/enums';
+import { useProgramsById } from '@/lib/api/programs';
 import type { IncentiveRule, Program } from '@/lib/api/schema';
 import { percentOf } from '@/lib/decimal';
 import { formatMoney } from '@/lib/format';
@@ -56,6 +57,8 @@ export function RemoveRowButton({ label, onClick }: { label: string; onClick: ()
 // A program's rules in words, each with its kind.
 export function RuleList({ rules, currency }: { rules: IncentiveRule[]; currency: string }) {
   const { t } = useTranslation();
+  // The programs growth rules take their baseline from (last year's), by name.
+  const baselines = useProgramsById(rules.flatMap((r) => (r.growth?.baselineProgramId && r.growth.baselineProgramId !== '0' ? [r.growth.baselineProgramId] : [])));
   if (rules.length === 0) return <Empty>{t('No rules yet.')}</Empty>;
   return (
     <ol className="rule-summary">
@@ -65,7 +68,7 @@ export function RuleList({ rules, currency }: { rules: IncentiveRule[]; currency
           <li key={rule.id}>
             <strong>{rule.name || rule.id}</strong> <span className="pill pill--info">{kind ? t(RULE_KIND_LABELS[kind]) : '?'}</span>
             <span className="muted small"> · {rule.id}</span>
-            <p>{describeRule(rule, currency, t)}</p>
+            <p>{describeRule(rule, currency, t, (id) => baselines.get(id)?.name)}</p>
           </li>
         );
       })}

@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { LoadMore } from '@/components/ListControls';
 import { Card, Page } from '@/components/Page';
 import { Empty, ErrorMessage, QueryView } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
 import { labelOf, type Known, type ProgramStatus } from '@/lib/api/enums';
-import { useProgram } from '@/lib/api/programs';
+import { usePartnersById } from '@/lib/api/partners';
+import { useEnrollmentPages, useProgram } from '@/lib/api/programs';
 import type { Program } from '@/lib/api/schema';
 import { formatDate, formatDateTime, formatDay, formatNumber } from '@/lib/format';
 import { PARTNER_TYPE_LABELS } from '@/lib/labels';
@@ -15,9 +17,7 @@ import { usePrincipal } from '@/lib/principal';
 import {
   useChangeProgramStatus,
   useEligibility,
-  usePartnerDirectory,
   usePartnerSearch,
-  useProgramEnrollments,
   useRulesVersions,
   type StatusAction,
 } from '../api/programs';
@@ -184,8 +184,8 @@ function eligibilityInWords(p: Program, names: (id: string) => string, t: TFunct
 
 function Overview({ program: p }: { program: Program }) {
   const { t } = useTranslation();
-  const directory = usePartnerDirectory();
-  const name = (id: string) => directory.data?.find((x) => x.id === id)?.name ?? `#${id}`;
+  const named = usePartnersById(p.eligibility?.partnerIds ?? []);
+  const name = (id: string) => named.get(id)?.name ?? `#${id}`;
   return (
     <div className="detail-grid">
       <Card title={t('Overview')} id="program-overview">
@@ -251,20 +251,21 @@ function Overview({ program: p }: { program: Program }) {
   );
 }
 
+// The partners in the program, a page at a time, each named as its row shows.
 function Enrollments({ program: p }: { program: Program }) {
   const { t } = useTranslation();
-  const enrollments = useProgramEnrollments(p.id ?? '');
-  const directory = usePartnerDirectory();
-  const name = (id: string) => directory.data?.find((x) => x.id === id)?.name ?? `#${id}`;
+  const enrollments = useEnrollmentPages({ programId: p.id ?? '' });
+  const partners = usePartnersById(enrollments.data?.items.map((e) => e.partnerId ?? '') ?? []);
+  const name = (id: string) => partners.get(id)?.name ?? `#${id}`;
   return (
     <Card title={t('Enrollments')} id="program-enrollments">
       <QueryView query={enrollments}>
-        {(list) =>
+        {({ items: list }) =>
           list.length === 0 ? (
             <Empty>{t('No partner has enrolled yet.')}</Empty>
           ) : (
             <>
-              <p className="muted small">{t('{{count}} partners enrolled.', { count: list.length })}</p>
+              {!enrollments.hasNextPage && <p className="muted small">{t('{{count}} partners enrolled.', { count: list.length })}</p>}
               <table className="table table--compact enrollments-table">
                 <thead>
                   <tr>
@@ -289,6 +290,7 @@ function Enrollments({ program: p }: { program: Program }) {
                   ))}
                 </tbody>
               </table>
+              <LoadMore query={enrollments} label={t('Show more enrollments')} />
             </>
           )
         }

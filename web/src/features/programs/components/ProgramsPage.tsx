@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { LoadMore } from '@/components/ListControls';
 import { Page } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
 import { labelOf, type Known, type ProgramStatus } from '@/lib/api/enums';
@@ -15,8 +16,8 @@ import '../programs.css';
 
 const kStatuses: Array<Known<ProgramStatus> | ''> = ['', 'PROGRAM_STATUS_DRAFT', 'PROGRAM_STATUS_ACTIVE', 'PROGRAM_STATUS_PAUSED', 'PROGRAM_STATUS_CLOSED'];
 
-// /programs: every program with its status, dates and budget use (vendor roles); program admins
-// start new ones here.
+// /programs: the programs with their status, dates and budget use, filtered by status and name
+// on the server and read a page at a time (vendor roles); program admins start new ones here.
 export default function ProgramsPage() {
   const { t } = useTranslation();
   const principal = usePrincipal();
@@ -53,46 +54,49 @@ export default function ProgramsPage() {
         </label>
       </div>
       <QueryView query={programs}>
-        {(list) =>
+        {({ items: list }) =>
           list.length === 0 ? (
             <Empty>{name || status ? t('No program matches these filters.') : t('No programs yet.')}</Empty>
           ) : (
-            <table className="table table--cards programs-table" data-testid="programs-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('Program')}</th>
-                  <th scope="col">{t('Status')}</th>
-                  <th scope="col">{t('Period')}</th>
-                  <th scope="col">{t('Dates')}</th>
-                  <th scope="col">{t('Budget')}</th>
-                  <th scope="col" className="num">
-                    {t('Rules version')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((p) => (
-                  <tr key={p.id}>
-                    <td data-label={t('Program')}>
-                      <Link to={`/programs/${p.id}`}>{p.name}</Link>
-                    </td>
-                    <td data-label={t('Status')}>
-                      <ProgramStatusPill status={p.status} />
-                    </td>
-                    <td data-label={t('Period')}>{periodLabel(p)}</td>
-                    <td data-label={t('Dates')}>
-                      {formatDay(p.startDate)} – {formatDay(p.endDate)}
-                    </td>
-                    <td data-label={t('Budget')} className="programs-table__budget">
-                      <BudgetBar program={p} compact />
-                    </td>
-                    <td className="num" data-label={t('Rules version')}>
-                      {p.rulesVersion}
-                    </td>
+            <>
+              <table className="table table--cards programs-table" data-testid="programs-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('Program')}</th>
+                    <th scope="col">{t('Status')}</th>
+                    <th scope="col">{t('Period')}</th>
+                    <th scope="col">{t('Dates')}</th>
+                    <th scope="col">{t('Budget')}</th>
+                    <th scope="col" className="num">
+                      {t('Rules version')}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {list.map((p) => (
+                    <tr key={p.id}>
+                      <td data-label={t('Program')}>
+                        <Link to={`/programs/${p.id}`}>{p.name}</Link>
+                      </td>
+                      <td data-label={t('Status')}>
+                        <ProgramStatusPill status={p.status} />
+                      </td>
+                      <td data-label={t('Period')}>{periodLabel(p)}</td>
+                      <td data-label={t('Dates')}>
+                        {formatDay(p.startDate)} – {formatDay(p.endDate)}
+                      </td>
+                      <td data-label={t('Budget')} className="programs-table__budget">
+                        <BudgetBar program={p} compact />
+                      </td>
+                      <td className="num" data-label={t('Rules version')}>
+                        {p.rulesVersion}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <LoadMore query={programs} label={t('Show more programs')} />
+            </>
           )
         }
       </QueryView>

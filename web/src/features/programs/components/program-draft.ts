@@ -169,6 +169,7 @@ function convertRule(rule: IncentiveRule, decimal: (value: string | undefined) =
       minGrowthPercent: decimal(rule.growth.minGrowthPercent),
       amount: decimal(rule.growth.amount),
       baseline: rule.growth.baseline,
+      baselineProgramId: rule.growth.baselineProgramId || '0',
     };
   } else if (kind === 'points' && rule.points) {
     out.points = {
@@ -332,7 +333,8 @@ function products(skus: string[] | undefined, t: TFunction): string {
   return skus && skus.length > 0 ? skus.join(', ') : t('all eligible products');
 }
 
-export function describeRule(rule: IncentiveRule, currency: string, t: TFunction): string {
+// `programName` names a growth rule's baseline program (last year's), when it has one.
+export function describeRule(rule: IncentiveRule, currency: string, t: TFunction, programName?: (id: string) => string | undefined): string {
   const money = (amount: string | undefined) => formatMoney(amount || '0', currency);
   if (rule.rebate) {
     const tiers = (rule.rebate.tiers ?? [])
@@ -371,8 +373,11 @@ export function describeRule(rule: IncentiveRule, currency: string, t: TFunction
     });
   }
   if (rule.growth) {
-    const baseline =
-      rule.growth.baseline === 'BASELINE_PERIOD_PREVIOUS' ? t('the previous period') : t('the same period last year');
+    const period = rule.growth.baseline === 'BASELINE_PERIOD_PREVIOUS' ? t('the previous period') : t('the same period last year');
+    const baselineProgram = rule.growth.baselineProgramId && rule.growth.baselineProgramId !== '0' ? rule.growth.baselineProgramId : '';
+    const baseline = baselineProgram
+      ? t('{{period}} in {{program}}', { period, program: programName?.(baselineProgram) ?? t('Program #{{id}}', { id: baselineProgram }) })
+      : period;
     return t('Growth reward of {{amount}} once per period when sales of {{products}} beat {{baseline}} by at least {{percent}}%.', {
       amount: money(rule.growth.amount),
       products: products(rule.growth.skus, t),

@@ -32,7 +32,7 @@ export function useSetLevels() {
 export function useCreateBadge() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (badge: Omit<Badge, 'id' | 'createTime'>) => api.post<Badge>('/v1/badges', badge),
+    mutationFn: (badge: Omit<Badge, 'id' | 'createTime' | 'etag' | 'archived'>) => api.post<Badge>('/v1/badges', badge),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: setupKeys.catalog });
       void queryClient.invalidateQueries({ queryKey: ['recognition', 'badges'] });
@@ -40,17 +40,46 @@ export function useCreateBadge() {
   });
 }
 
-export function useLeaderboards() {
+// Every board; archived ones too when asked.
+export function useLeaderboards(includeArchived = false) {
   return useQuery({
-    queryKey: setupKeys.leaderboards,
-    queryFn: async () => (await api.get<ListLeaderboardsResponse>('/v1/leaderboards')).leaderboards ?? [],
+    queryKey: [...setupKeys.leaderboards, includeArchived],
+    queryFn: async () =>
+      (await api.get<ListLeaderboardsResponse>('/v1/leaderboards', { includeArchived: includeArchived || undefined })).leaderboards ?? [],
+  });
+}
+
+// Changes the fields `mask` names (API paths) of a badge read at `etag`: its name, description
+// and image, or archives or restores it. What earns a badge never changes.
+export function useUpdateBadge() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ badge, mask }: { badge: Pick<Badge, 'id' | 'etag'> & Partial<Badge>; mask: string[] }) =>
+      api.patch<Badge>(`/v1/badges/${badge.id}`, badge, mask),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: setupKeys.catalog });
+      void queryClient.invalidateQueries({ queryKey: ['recognition', 'badges'] });
+    },
+  });
+}
+
+// Renames, archives or restores a board read at `etag`. What a board counts never changes.
+export function useUpdateLeaderboard() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ board, mask }: { board: Pick<Leaderboard, 'id' | 'etag'> & Partial<Leaderboard>; mask: string[] }) =>
+      api.patch<Leaderboard>(`/v1/leaderboards/${board.id}`, board, mask),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: setupKeys.leaderboards });
+      void queryClient.invalidateQueries({ queryKey: ['leaderboards', 'list'] });
+    },
   });
 }
 
 export function useCreateLeaderboard() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (board: Omit<Leaderboard, 'id' | 'createTime'>) => api.post<Leaderboard>('/v1/leaderboards', board),
+    mutationFn: (board: Omit<Leaderboard, 'id' | 'createTime' | 'etag' | 'archived'>) => api.post<Leaderboard>('/v1/leaderboards', board),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: setupKeys.leaderboards });
       // The partner-facing boards page keeps its own list.

@@ -114,3 +114,32 @@ describe('badge criteria', () => {
     expect(screen.getByLabelText('Name')).toHaveAccessibleDescription('required');
   });
 });
+
+describe('editing a badge', () => {
+  const badge = {
+    id: '5',
+    etag: '3',
+    name: 'Deal maker',
+    description: 'Three approved claims.',
+    imageUrl: '/badges/deal-maker.svg',
+    criteria: { eventCount: { event: 'RECOGNITION_EVENT_KIND_CLAIM_APPROVED' as const, count: '3' } },
+  };
+
+  it('sends only the fields changed, at the etag read, and shows what earns it without an editor', async () => {
+    renderWithProviders(
+      <BadgeForm knownImages={[]} leaderboards={boards} modules={modules} challenges={[]} editing={{ badge, criteriaText: '3 approved claims' }} onDone={() => {}} />,
+    );
+    const user = userEvent.setup();
+    expect(screen.getByLabelText('Name')).toHaveValue('Deal maker');
+    expect(screen.getByText('3 approved claims')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Earned for')).not.toBeInTheDocument();
+    await user.clear(screen.getByLabelText('Name'));
+    await user.type(screen.getByLabelText('Name'), 'Deal closer');
+    await user.click(screen.getByRole('button', { name: 'Save badge' }));
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(url).toBe('/v1/badges/5?updateMask=name');
+    expect(init.method).toBe('PATCH');
+    expect(sentBody()).toEqual({ id: '5', etag: '3', name: 'Deal closer', description: 'Three approved claims.', imageUrl: '/badges/deal-maker.svg' });
+  });
+});

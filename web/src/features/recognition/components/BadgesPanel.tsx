@@ -1,24 +1,40 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ArchiveButton, ArchiveError, ArchivedPill, ShowArchived } from '@/components/Archiving';
 import { BadgeImage } from '@/components/BadgeImage';
 import { Card } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
 import { useChallenges } from '@/lib/api/challenges';
 import { useBadgeCatalog } from '@/lib/api/recognition';
+import type { Badge } from '@/lib/api/schema';
 import { useTrainingModules } from '@/lib/api/training';
+import { useToasts } from '@/components/Toasts';
 import { describeCriteria } from '@/lib/badge-criteria';
 import { formatDate } from '@/lib/format';
-import { useLeaderboards } from '../api/setup';
+import { useLeaderboards, useUpdateBadge } from '../api/setup';
 import { BadgeForm } from './BadgeForm';
 
-// The badge catalog, and a form for a new badge (program admins).
+// The badge catalog, and forms for a new badge and for editing one; archiving and restoring
+// (program admins).
 export function BadgesPanel({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
-  const badges = useBadgeCatalog();
-  const boards = useLeaderboards();
+  const toasts = useToasts();
+  const [showArchived, setShowArchived] = useState(false);
+  const badges = useBadgeCatalog(showArchived);
+  const boards = useLeaderboards(true);
   const modules = useTrainingModules();
   const challenges = useChallenges(true);
+  const update = useUpdateBadge();
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Badge | null>(null);
+  const setArchived = (b: Badge, archived: boolean) =>
+    update.mutate(
+      { badge: { id: b.id, etag: b.etag, archived }, mask: ['archived'] },
+      {
+        onSuccess: () =>
+          toasts.show(archived ? t('Badge {{name}} archived', { name: b.name }) : t('Badge {{name}} restored', { name: b.name }), 'success'),
+      },
+    );
   const nameOf = <T extends { id?: string }>(list: T[] | undefined, label: (item: T) => string | undefined) => (id: string) => {
     const found = list?.find((item) => item.id === id);
     return found ? label(found) : undefined;
@@ -32,7 +48,7 @@ export function BadgesPanel({ canEdit }: { canEdit: boolean }) {
 
   return (
     <>
-      {canEdit && !creating && (
+      {canEdit && !creating && !editing && (
         <button type="button" className="button button--primary button--inline setup-action" onClick={() => setCreating(true)}>
           {t('New badge')}
         </button>
@@ -46,7 +62,23 @@ export function BadgesPanel({ canEdit }: { canEdit: boolean }) {
           onDone={() => setCreating(false)}
         />
       )}
-      <Card title={t('Badge catalog')} id="badge-catalog">
+      {editing && (
+        <BadgeForm
+          key={editing.id}
+          knownImages={knownImages}
+          leaderboards={boards.data ?? []}
+          modules={modules.data ?? []}
+          challenges={challenges.data ?? []}
+          editing={{ badge: editing, criteriaText: describeCriteria(editing.criteria, t, names) }}
+          onDone={() => setEditing(null)}
+        />
+      )}
+      <Card
+        title={t('Badge catalog')}
+        id="badge-catalog"
+        actions={<ShowArchived id="badges-show-archived" checked={showArchived} onChange={setShowArchived} />}
+      >
+        <ArchiveError error={update.error} />
         <QueryView query={badges}>
           {(list) =>
             list.length === 0 ? (
@@ -61,6 +93,11 @@ export function BadgesPanel({ canEdit }: { canEdit: boolean }) {
                     <th scope="col">{t('Badge')}</th>
                     <th scope="col">{t('Earned for')}</th>
                     <th scope="col">{t('Created')}</th>
+                    {canEdit && (
+                      <th scope="col">
+                        <span className="visually-hidden">{t('Actions')}</span>
+                      </th>
+                    )}
                   </tr>
                 </thead>
                 <tbody>
@@ -71,12 +108,28 @@ export function BadgesPanel({ canEdit }: { canEdit: boolean }) {
                       </td>
                       <td data-label={t('Badge')}>
                         <div>
-                          <strong>{b.name}</strong>
+                          <strong>{b.name}</strong> {b.archived && <ArchivedPill />}
                           {b.description && <span className="muted small block">{b.description}</span>}
                         </div>
                       </td>
                       <td data-label={t('Earned for')}>{describeCriteria(b.criteria, t, names)}</td>
                       <td data-label={t('Created')}>{formatDate(b.createTime)}</td>
+                      {canEdit && (
+                        <td>
+                          <button
+                            type="button"
+                            className="button button--ghost button--small"
+                            onClick={() => {
+                              setCreating(false);
+                              setEditing(b);
+                            }}
+                            aria-label={t('Edit {{name}}', { name: b.name })}
+                          >
+                            {t('Edit')}
+                          </button>
+                          <ArchiveButton archived={!!b.archived} name={b.name ?? ''} pending={update.isPending} onToggle={(archived) => setArchived(b, archived)} />
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>

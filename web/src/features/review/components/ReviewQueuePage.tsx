@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ClaimStatusBadge } from '@/components/ClaimStatusBadge';
-import { LoadMore, ProgramFilter, StatusChips } from '@/components/ListControls';
+import { LoadMore, StatusChips } from '@/components/ListControls';
 import { Page } from '@/components/Page';
+import { ProgramPicker } from '@/components/ProgramPicker';
 import { Empty, QueryView } from '@/components/Status';
 import { useClaims } from '@/lib/api/claims';
 import type { ClaimStatus, Known } from '@/lib/api/enums';
-import { usePartners } from '@/lib/api/partners';
-import { usePrograms } from '@/lib/api/programs';
+import { usePartnersById } from '@/lib/api/partners';
+import { useProgramsById } from '@/lib/api/programs';
 import { formatDay, formatMoney, formatRelative } from '@/lib/format';
 import { CLAIM_STATUS_LABELS } from '@/lib/labels';
 
@@ -20,17 +21,18 @@ export default function ReviewQueuePage() {
   const [status, setStatus] = useState<ClaimStatus>('CLAIM_STATUS_SUBMITTED');
   const [programId, setProgramId] = useState('');
   const [flaggedOnly, setFlaggedOnly] = useState(false);
-  const programs = usePrograms();
-  const partners = usePartners();
   const claims = useClaims({ status, programId: programId || undefined, flaggedOnly });
-  const partnerName = (id: string) => partners.data?.pages.flatMap((p) => p.partners ?? []).find((p) => p.id === id)?.name ?? `#${id}`;
-  const programName = (id: string) => programs.data?.find((p) => p.id === id)?.name ?? `#${id}`;
+  const shown = claims.data?.items ?? [];
+  const partners = usePartnersById(shown.map((c) => c.partnerId ?? ''));
+  const programs = useProgramsById(shown.map((c) => c.programId ?? ''));
+  const partnerName = (id: string) => partners.get(id)?.name ?? `#${id}`;
+  const programName = (id: string) => programs.get(id)?.name ?? `#${id}`;
 
   return (
     <Page title={t('Claim review')} subtitle={t('Decide claims: approve, reject, or ask the partner for information.')}>
       <div className="filters">
         <StatusChips statuses={kQueueStatuses} labels={CLAIM_STATUS_LABELS} value={status} onChange={setStatus} />
-        <ProgramFilter programs={programs.data} value={programId} onChange={setProgramId} />
+        <ProgramPicker id="review-program" label={t('Program')} value={programId} onChange={setProgramId} emptyLabel={t('All programs')} />
         <label className="checkbox">
           <input type="checkbox" checked={flaggedOnly} onChange={(e) => setFlaggedOnly(e.target.checked)} />
           <span>{t('Flagged only')}</span>
@@ -38,7 +40,7 @@ export default function ReviewQueuePage() {
       </div>
       <QueryView query={claims}>
         {(data) => {
-          const rows = data.pages.flatMap((p) => p.claims ?? []);
+          const rows = data.items;
           if (rows.length === 0) return <Empty>{t('Nothing waiting here.')}</Empty>;
           return (
             <>

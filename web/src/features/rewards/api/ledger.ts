@@ -1,9 +1,10 @@
 // The partner's balances and statements (the ledger's entries are in lib/api/ledger, statement
 // keys and the CSV download in lib/api/statements).
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type { QueryParams } from '@/lib/api/query';
 import type { GetBalanceResponse, ListStatementsResponse, Statement } from '@/lib/api/schema';
+import { useServerPages } from '@/lib/api/server-pages';
 import { statementKeys, type StatementFilter } from '@/lib/api/statements';
 
 export type BalanceFilter = QueryParams<'LedgerService_GetBalance'>;
@@ -16,12 +17,12 @@ export function useBalances(filter: BalanceFilter = {}) {
 }
 
 export function useStatements(filter: StatementFilter = {}, enabled = true) {
-  return useInfiniteQuery({
+  return useServerPages<ListStatementsResponse, 'statements'>({
     queryKey: statementKeys.list(filter),
-    queryFn: ({ pageParam }) =>
-      api.get<ListStatementsResponse>('/v1/statements', { ...filter, pageSize: 50, pageToken: pageParam }),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextPageToken || undefined,
+    path: '/v1/statements',
+    params: filter,
+    field: 'statements',
+    pageSize: 50,
     enabled,
   });
 }

@@ -8,7 +8,7 @@ import { Empty, QueryView } from '@/components/Status';
 import { Tabs } from '@/components/Tabs';
 import { labelOf, type Known, type LedgerAccount } from '@/lib/api/enums';
 import { useLedgerEntries } from '@/lib/api/ledger';
-import { usePrograms } from '@/lib/api/programs';
+import { useProgramsById } from '@/lib/api/programs';
 import { formatMoney, formatPoints } from '@/lib/format';
 import { usePrincipal } from '@/lib/principal';
 import { useBalances } from '../api/ledger';
@@ -27,9 +27,9 @@ export default function RewardsPage() {
   const [account, setAccount] = useState<LedgerAccount | undefined>();
   const balances = useBalances();
   const entries = useLedgerEntries({ account });
-  const programs = usePrograms();
-  const ruleName = (programId: string, ruleId: string) =>
-    programs.data?.find((p) => p.id === programId)?.rules?.find((r) => r.id === ruleId)?.name;
+  // The programs of the entries shown, for their rules' names.
+  const programs = useProgramsById(entries.data?.items.map((e) => e.programId ?? '') ?? []);
+  const ruleName = (programId: string, ruleId: string) => programs.get(programId)?.rules?.find((r) => r.id === ruleId)?.name;
 
   return (
     <Page
@@ -99,7 +99,7 @@ export default function RewardsPage() {
           >
             <QueryView query={entries}>
               {(data) => {
-                const rows = data.pages.flatMap((p) => p.entries ?? []);
+                const rows = data.items;
                 if (rows.length === 0) return <Empty>{t('No entries yet.')}</Empty>;
                 return (
                   <>

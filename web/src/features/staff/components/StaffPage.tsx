@@ -21,7 +21,7 @@ export default function StaffPage() {
   const [role, setRole] = useState<Known<Role>>('ROLE_CHANNEL_MANAGER');
   const [search, setSearch] = useState('');
   const [inviting, setInviting] = useState(false);
-  const pages = useUserPages({ role, query: search.trim() || undefined });
+  const pages = useUserPages({ role, query: search.trim() || undefined }, { keepPrevious: true });
   const actions = usePersonActions(() => void pages.refetch());
 
   return (
@@ -58,7 +58,7 @@ export default function StaffPage() {
         <PersonActionError actions={actions} />
         <QueryView query={pages}>
           {(data) => {
-            const people = data.pages.flatMap((p) => p.users ?? []);
+            const people = data.items;
             if (people.length === 0) return <Empty>{t('Nobody with this role yet.')}</Empty>;
             return (
               <>

@@ -1,7 +1,8 @@
 // The rewards catalog and redemption orders: the partner's store and order history, and the
 // console's catalog editing, order queue and CSV fulfilment.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, uploadFile } from '@/lib/api-client';
+import { useServerPages } from '@/lib/api/server-pages';
 import type {
   FulfilRedemptionOrdersFromCsvResponse,
   ListRedemptionOrdersResponse,
@@ -20,27 +21,28 @@ export const storeKeys = {
   orders: (filter: object) => ['store', 'orders', filter] as const,
 };
 
-// Partner users: the items they may see with their balance. Vendor staff: the whole catalog.
-export function useRewardItems(filter: { lowStockOnly?: boolean; includeRetired?: boolean } = {}) {
-  return useQuery({
-    queryKey: storeKeys.items(filter),
-    queryFn: () => api.get<ListRewardItemsResponse>('/v1/reward-items', { ...filter, pageSize: 500 }),
-    placeholderData: keepPreviousData,
+// Partner users: the items they may see, with their balance on every page. Vendor staff: the
+// catalog. A page at a time.
+export function useRewardItems(filter: { lowStockOnly?: boolean; includeRetired?: boolean } = {}, pageSize = 50) {
+  return useServerPages<ListRewardItemsResponse, 'items'>({
+    queryKey: [...storeKeys.items(filter), pageSize],
+    path: '/v1/reward-items',
+    params: filter,
+    field: 'items',
+    pageSize,
+    keepPrevious: true,
   });
 }
 
+// Orders (partner users: their own), a page at a time.
 export function useOrders(filter: { status?: OrderStatus | ''; itemId?: string } = {}) {
-  return useQuery({
+  return useServerPages<ListRedemptionOrdersResponse, 'orders'>({
     queryKey: storeKeys.orders(filter),
-    queryFn: async () =>
-      (
-        await api.get<ListRedemptionOrdersResponse>('/v1/redemption-orders', {
-          status: filter.status || undefined,
-          itemId: filter.itemId,
-          pageSize: 200,
-        })
-      ).orders ?? [],
-    placeholderData: keepPreviousData,
+    path: '/v1/redemption-orders',
+    params: { status: filter.status || undefined, itemId: filter.itemId },
+    field: 'orders',
+    pageSize: 50,
+    keepPrevious: true,
   });
 }
 

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InputField, SelectField, TextAreaField } from '@/components/Fields';
 import { FormActions, FormErrors } from '@/components/FormErrors';
+import { LoadMore } from '@/components/ListControls';
 import { Card, Page } from '@/components/Page';
 import { Empty, QueryView } from '@/components/Status';
 import { Tabs } from '@/components/Tabs';
@@ -39,7 +40,9 @@ export default function CatalogConsolePage() {
     <Page title={t('Rewards catalog')} subtitle={t('Orders to handle, the catalog and its stock.')}>
       {alerts.length > 0 && (
         <div className="notice notice--warning" role="status" data-testid="stock-alert">
-          {t('{{count}} items are low on stock:', { count: alerts.length })}{' '}
+          {lowStock.hasNextPage
+            ? t('More than {{count}} items are low on stock, among them:', { count: alerts.length })
+            : t('{{count}} items are low on stock:', { count: alerts.length })}{' '}
           {alerts.map((i) => `${i.name} (${i.stock})`).join(', ')}
         </div>
       )}
@@ -91,16 +94,19 @@ function OrderQueue() {
         />
       </div>
       <QueryView query={orders}>
-        {(list) =>
+        {({ items: list }) =>
           list.length === 0 ? (
             <Empty>{t('No orders here.')}</Empty>
           ) : (
-            <OrderTable
-              id="queue-table"
-              orders={list}
-              showWho
-              actions={(o) => (managesPartners(role) ? <HandleOrder order={o} /> : null)}
-            />
+            <>
+              <OrderTable
+                id="queue-table"
+                orders={list}
+                showWho
+                actions={(o) => (managesPartners(role) ? <HandleOrder order={o} /> : null)}
+              />
+              <LoadMore query={orders} label={t('Show more orders')} />
+            </>
           )
         }
       </QueryView>
@@ -209,15 +215,18 @@ function CatalogEditor() {
       }
     >
       <QueryView query={items}>
-        {(data) =>
-          (data.items ?? []).length === 0 ? (
+        {({ items: list }) =>
+          list.length === 0 ? (
             <Empty>{t('The catalog is empty.')}</Empty>
           ) : (
-            <ul className="catalog-list">
-              {(data.items ?? []).map((item) => (
-                <CatalogRow key={item.id} item={item} editable={editable} onEdit={() => setEditing(item)} />
-              ))}
-            </ul>
+            <>
+              <ul className="catalog-list">
+                {list.map((item) => (
+                  <CatalogRow key={item.id} item={item} editable={editable} onEdit={() => setEditing(item)} />
+                ))}
+              </ul>
+              <LoadMore query={items} label={t('Show more rewards')} />
+            </>
           )
         }
       </QueryView>

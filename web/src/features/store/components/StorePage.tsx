@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { InputField, TextAreaField } from '@/components/Fields';
 import { FormActions, FormErrors } from '@/components/FormErrors';
 import { Icon } from '@/components/Icon';
+import { LoadMore } from '@/components/ListControls';
 import { Card, Page } from '@/components/Page';
 import { Empty, ErrorMessage, Loading } from '@/components/Status';
 import { useToasts } from '@/components/Toasts';
@@ -30,12 +31,13 @@ export default function StorePage() {
     );
   }
   if (items.isPending) return <Loading />;
-  const list = items.data.items ?? [];
+  const list = items.data.items;
+  const pointsBalance = items.data.pages[0]?.pointsBalance;
   return (
     <Page title={t('Rewards store')} subtitle={t('Spend your points on rewards.')}>
       <Card id="points-balance" title={t('Your points')}>
         <p className="big-number">
-          {formatNumber(items.data.pointsBalance ?? '0')}
+          {formatNumber(pointsBalance ?? '0')}
           <span className="big-number__unit">{t('points to spend')}</span>
         </p>
       </Card>
@@ -43,11 +45,14 @@ export default function StorePage() {
         {list.length === 0 ? (
           <Empty>{t('The store has no rewards for you yet.')}</Empty>
         ) : (
-          <ul className="store-grid">
-            {list.map((item) => (
-              <StoreItem key={item.id} item={item} />
-            ))}
-          </ul>
+          <>
+            <ul className="store-grid">
+              {list.map((item) => (
+                <StoreItem key={item.id} item={item} />
+              ))}
+            </ul>
+            <LoadMore query={items} label={t('Show more rewards')} />
+          </>
         )}
       </Card>
       <Card id="my-orders" title={t('Your orders')}>
@@ -55,10 +60,13 @@ export default function StorePage() {
           <Loading />
         ) : orders.isError ? (
           <ErrorMessage error={orders.error} />
-        ) : orders.data.length === 0 ? (
+        ) : orders.data.items.length === 0 ? (
           <Empty>{t('You have not ordered anything yet.')}</Empty>
         ) : (
-          <OrderTable id="orders-table" orders={orders.data} actions={(o) => <MyOrderActions order={o} />} />
+          <>
+            <OrderTable id="orders-table" orders={orders.data.items} actions={(o) => <MyOrderActions order={o} />} />
+            <LoadMore query={orders} label={t('Show more orders')} />
+          </>
         )}
       </Card>
     </Page>

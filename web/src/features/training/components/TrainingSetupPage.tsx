@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ArchiveButton, ArchivedPill, ArchiveError, ShowArchived } from '@/components/Archiving';
 import { InputField, TextAreaField } from '@/components/Fields';
 import { FormActions, FormErrors } from '@/components/FormErrors';
 import { Card, Page } from '@/components/Page';
@@ -8,24 +9,36 @@ import { useToasts } from '@/components/Toasts';
 import { ApiError } from '@/lib/api-client';
 import { useBadgeCatalog } from '@/lib/api/recognition';
 import type { TrainingModule } from '@/lib/api/schema';
-import { useTrainingModules } from '@/lib/api/training';
 import { formatDate, formatPoints } from '@/lib/format';
 import { usePrincipal } from '@/lib/principal';
 import { quizKind } from '../api/quiz-kind';
-import { useCreateTrainingModule } from '../api/training';
-import { emptyModuleDraft, toTrainingModule, type ModuleDraft } from './module-draft';
+import { useCreateTrainingModule, useTrainingCatalog, useUpdateTrainingModule } from '../api/training';
+import { emptyModuleDraft, moduleDraftFrom, toTrainingModule, toTrainingModuleUpdate, type ModuleDraft } from './module-draft';
 import { QuizEditor } from './QuizEditor';
 import '../training.css';
 
-// The training catalog with what each module rewards; program admins add modules.
+// The training catalog with what each module rewards; program admins add, edit, archive and
+// restore modules. Archived modules are listed on request (partners never see them).
 export default function TrainingSetupPage() {
   const { t } = useTranslation();
+  const toasts = useToasts();
   const principal = usePrincipal();
   const canEdit = principal.role === 'ROLE_PROGRAM_ADMIN';
-  const modules = useTrainingModules();
+  const [showArchived, setShowArchived] = useState(false);
+  const modules = useTrainingCatalog({ includeArchived: showArchived });
   const badges = useBadgeCatalog();
+  const update = useUpdateTrainingModule();
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<TrainingModule | null>(null);
   const badgesOf = (m: TrainingModule) => (badges.data ?? []).filter((b) => b.criteria?.moduleCompleted?.moduleId === m.id);
+  const setArchived = (m: TrainingModule, archived: boolean) =>
+    update.mutate(
+      { id: m.id ?? '', etag: m.etag ?? '', module: { archived }, mask: ['archived'] },
+      {
+        onSuccess: (saved) =>
+          toasts.show(archived ? t('Training module {{title}} archived', { title: saved.title }) : t('Training module {{title}} restored', { title: saved.title }), 'success'),
+      },
+    );
   return (
     <Page
       title={t('Training setup')}
@@ -33,14 +46,26 @@ export default function TrainingSetupPage() {
       actions={
         canEdit &&
         !creating && (
-          <button type="button" className="button button--primary button--inline" onClick={() => setCreating(true)}>
+          <button
+            type="button"
+            className="button button--primary button--inline"
+            onClick={() => {
+              setEditing(null);
+              setCreating(true);
+            }}
+          >
             {t('New training module')}
           </button>
         )
       }
     >
       {creating && <TrainingModuleForm onDone={() => setCreating(false)} />}
-      <Card title={t('Training modules')} id="training-modules">
+      {editing && <TrainingModuleForm key={editing.id} module={editing} onDone={() => setEditing(null)} />}
+      <Card
+        title={t('Training modules')}
+        id="training-modules"
+        actions={<ShowArchived id="training-show-archived" checked={showArchived} onChange={setShowArchived} />}
+      >
         <QueryView query={modules}>
           {(list) =>
             list.length === 0 ? (
@@ -59,14 +84,20 @@ export default function TrainingSetupPage() {
                     <th scope="col">{t('Certification')}</th>
                     <th scope="col">{t('Badge')}</th>
                     <th scope="col">{t('Created')}</th>
+                    {canEdit && (
+                      <th scope="col">
+                        <span className="visually-hidden">{t('Actions')}</span>
+                      </th>
+                    )}
                   </tr>
                 </thead>
                 <tbody>
                   {list.map((m) => (
-                    <tr key={m.id}>
+                    <tr key={m.id} className={m.archived ? 'muted' : undefined}>
                       <td data-label={t('Module')}>
                         <div>
                           <strong>{m.title}</strong>
+                          {m.archived && <ArchivedPill />}
                           {quizKind(m) === 'portal' && (
                             <span className="pill pill--info">
                               {t('Portal quiz: {{count}} questions, pass mark {{mark}}%', { count: m.quizQuestions?.length ?? 0, mark: m.passMark })}
@@ -94,6 +125,24 @@ export default function TrainingSetupPage() {
                       </td>
                       <td data-label={t('Badge')}>{badgesOf(m).map((b) => b.name).join(', ') || '—'}</td>
                       <td data-label={t('Created')}>{formatDate(m.createTime)}</td>
+                      {canEdit && (
+                        <td data-label={t('Actions')}>
+                          <div className="button-row">
+                            <button
+                              type="button"
+                              className="button button--ghost button--small"
+                              aria-label={t('Edit {{title}}', { title: m.title })}
+                              onClick={() => {
+                                setCreating(false);
+                                setEditing(m);
+                              }}
+                            >
+                              {t('Edit')}
+                            </button>
+                            <ArchiveButton archived={Boolean(m.archived)} name={m.title ?? ''} pending={update.isPending} onToggle={(archived) => setArchived(m, archived)} />
+                          </div>
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>
@@ -101,6 +150,7 @@ export default function TrainingSetupPage() {
             )
           }
         </QueryView>
+        <ArchiveError error={update.error} />
         {canEdit && <p className="muted small">{t('A badge for completing a module is a badge with the criterion “Completed a training module” (Badges & levels).')}</p>}
       </Card>
     </Page>
@@ -113,13 +163,17 @@ const kShown = ['title', 'description', 'duration_minutes', 'points', 'certifica
 // Violations the form shows next to an input (the quiz editor shows every quiz question's).
 const shownInForm = (field: string) => kShown.includes(field) || field.startsWith('training_module.quiz_questions[');
 
-export function TrainingModuleForm({ onDone }: { onDone: () => void }) {
+// Creates a module, or edits `module` (prefilled as stored, its certification code read-only).
+export function TrainingModuleForm({ module: original, onDone }: { module?: TrainingModule; onDone: () => void }) {
   const { t } = useTranslation();
   const toasts = useToasts();
   const create = useCreateTrainingModule();
-  const [draft, setDraft] = useState<ModuleDraft>(emptyModuleDraft);
+  const update = useUpdateTrainingModule();
+  const editing = original !== undefined;
+  const saving = editing ? update : create;
+  const [draft, setDraft] = useState<ModuleDraft>(() => (original ? moduleDraftFrom(original) : emptyModuleDraft));
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const apiError = create.error instanceof ApiError ? create.error : null;
+  const apiError = saving.error instanceof ApiError ? saving.error : null;
   const error = (field: string) => {
     const path = `training_module.${field}`;
     return localErrors[path] ? t(localErrors[path]) : apiError?.fieldError(path);
@@ -127,6 +181,26 @@ export function TrainingModuleForm({ onDone }: { onDone: () => void }) {
   const set = (change: Partial<ModuleDraft>) => setDraft((d) => ({ ...d, ...change }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (original) {
+      const { module, mask, errors } = toTrainingModuleUpdate(original, draft);
+      setLocalErrors(errors);
+      if (Object.keys(errors).length > 0) return;
+      if (mask.length === 0) {
+        toasts.show(t('Nothing changed'));
+        onDone();
+        return;
+      }
+      update.mutate(
+        { id: original.id ?? '', etag: original.etag ?? '', module, mask },
+        {
+          onSuccess: (saved) => {
+            toasts.show(t('Training module {{title}} saved', { title: saved.title }), 'success');
+            onDone();
+          },
+        },
+      );
+      return;
+    }
     const { module, errors } = toTrainingModule(draft);
     setLocalErrors(errors);
     if (Object.keys(errors).length > 0) return;
@@ -138,8 +212,9 @@ export function TrainingModuleForm({ onDone }: { onDone: () => void }) {
     });
   };
   return (
-    <Card title={t('New training module')} id="new-training-module">
+    <Card title={original ? t('Edit {{title}}', { title: original.title }) : t('New training module')} id={original ? 'edit-training-module' : 'new-training-module'}>
       <form className="form" onSubmit={submit} noValidate>
+        {editing && <p className="muted">{t('Completions already made keep their points and certifications; your changes count for completions from now on.')}</p>}
         <fieldset className="form__section">
           <legend>{t('Module')}</legend>
           <div className="form__grid">
@@ -168,14 +243,16 @@ export function TrainingModuleForm({ onDone }: { onDone: () => void }) {
               error={error('points')}
             />
           </div>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={draft.certified}
-              onChange={(e) => set(e.target.checked && draft.quiz === 'portal' ? { certified: true, quiz: 'lms' } : { certified: e.target.checked })}
-            />
-            {t('Grants a certification')}
-          </label>
+          {!editing && (
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={draft.certified}
+                onChange={(e) => set(e.target.checked && draft.quiz === 'portal' ? { certified: true, quiz: 'lms' } : { certified: e.target.checked })}
+              />
+              {t('Grants a certification')}
+            </label>
+          )}
           {draft.certified && (
             <div className="form__grid">
               <InputField
@@ -184,7 +261,12 @@ export function TrainingModuleForm({ onDone }: { onDone: () => void }) {
                 value={draft.certificationCode}
                 onValueChange={(certificationCode) => set({ certificationCode })}
                 maxLength={64}
-                hint={t('Lower-case letters, digits, - and _, e.g. storage-expert. Completions are then recorded by the LMS.')}
+                readOnly={editing}
+                hint={
+                  editing
+                    ? t('The certification a module grants never changes.')
+                    : t('Lower-case letters, digits, - and _, e.g. storage-expert. Completions are then recorded by the LMS.')
+                }
                 error={error('certification_code')}
               />
               <InputField
@@ -193,15 +275,20 @@ export function TrainingModuleForm({ onDone }: { onDone: () => void }) {
                 inputMode="numeric"
                 value={draft.certificationValidMonths}
                 onValueChange={(certificationValidMonths) => set({ certificationValidMonths })}
-                hint={t('1 to 120; each completion renews it')}
+                hint={editing ? t('1 to 120; counts for certifications granted or renewed from now on') : t('1 to 120; each completion renews it')}
                 error={error('certification_valid_months')}
               />
             </div>
           )}
         </fieldset>
         <QuizEditor draft={draft} onChange={set} error={error} />
-        <FormErrors error={create.error} shown={shownInForm} />
-        <FormActions pending={create.isPending} submitLabel={t('Create module')} pendingLabel={t('Creating…')} onCancel={onDone} />
+        <FormErrors error={saving.error} shown={shownInForm} />
+        <FormActions
+          pending={saving.isPending}
+          submitLabel={editing ? t('Save changes') : t('Create module')}
+          pendingLabel={editing ? t('Saving…') : t('Creating…')}
+          onCancel={onDone}
+        />
       </form>
     </Card>
   );

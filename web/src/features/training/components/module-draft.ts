@@ -1,5 +1,7 @@
-import type { NewTrainingModule } from '../api/training';
+import type { TrainingModule } from '@/lib/api/schema';
 import { parseWholeInput } from '@/lib/decimal-input';
+import { quizKind } from '../api/quiz-kind';
+import type { NewTrainingModule, TrainingModulePath } from '../api/training';
 
 export interface QuestionDraft {
   prompt: string;
@@ -8,7 +10,7 @@ export interface QuestionDraft {
   correct: number[];
 }
 
-// The create form's state, text as typed.
+// The module form's state (creating or editing), text as typed.
 export interface ModuleDraft {
   title: string;
   description: string;
@@ -64,4 +66,46 @@ export function toTrainingModule(d: ModuleDraft): { module: NewTrainingModule; e
         : [],
   };
   return { module, errors };
+}
+
+// The form prefilled with `module` as stored, its quiz with the correct answers included (program
+// admins read them). Fields the module does not use keep the create form's defaults, so that
+// switching a quiz on starts from them.
+export function moduleDraftFrom(module: TrainingModule): ModuleDraft {
+  const certified = Boolean(module.certificationCode);
+  const quiz = quizKind(module);
+  return {
+    title: module.title ?? '',
+    description: module.description ?? '',
+    durationMinutes: String(module.durationMinutes ?? ''),
+    points: module.points && module.points !== '0' ? module.points : '',
+    certified,
+    certificationCode: module.certificationCode ?? '',
+    certificationValidMonths: certified ? String(module.certificationValidMonths ?? '') : emptyModuleDraft.certificationValidMonths,
+    quiz,
+    passMark: quiz === 'none' ? emptyModuleDraft.passMark : String(module.passMark ?? ''),
+    questions: (module.quizQuestions ?? []).map((q) => ({ prompt: q.prompt ?? '', options: [...(q.options ?? [])], correct: [...(q.correctOptions ?? [])] })),
+  };
+}
+
+// The fields an edit of `original` into `draft` changes, as UpdateTrainingModule's paths, with
+// the module to send and the draft's own errors (as toTrainingModule). The certification code is
+// never among them: the certification a module grants never changes.
+export function toTrainingModuleUpdate(
+  original: TrainingModule,
+  draft: ModuleDraft,
+): { module: NewTrainingModule; mask: TrainingModulePath[]; errors: Record<string, string> } {
+  const { module, errors } = toTrainingModule({ ...draft, certified: Boolean(original.certificationCode), certificationCode: original.certificationCode ?? '' });
+  const before = toTrainingModule(moduleDraftFrom(original)).module;
+  const fields: [TrainingModulePath, keyof NewTrainingModule][] = [
+    ['title', 'title'],
+    ['description', 'description'],
+    ['duration_minutes', 'durationMinutes'],
+    ['points', 'points'],
+    ['pass_mark', 'passMark'],
+    ['quiz_questions', 'quizQuestions'],
+    ['certification_valid_months', 'certificationValidMonths'],
+  ];
+  const mask = fields.filter(([, key]) => JSON.stringify(module[key]) !== JSON.stringify(before[key])).map(([path]) => path);
+  return { module, mask, errors };
 }
