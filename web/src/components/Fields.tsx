@@ -14,6 +14,16 @@ function FieldFrame({ id, label, error, hint, children }: FieldFrameProps) {
     <div className={`field ${error ? 'field--invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       {children}
+      <FieldNotes id={id} error={error} hint={hint} />
+    </div>
+  );
+}
+
+// A control's hint, or the API's field violation in its place, with the ids describedBy names:
+// for controls that FieldFrame does not frame (pickers).
+export function FieldNotes({ id, error, hint }: { id: string; error?: string; hint?: ReactNode }) {
+  return (
+    <>
       {hint && !error && (
         <p id={`${id}-hint`} className="field-hint">
           {hint}
@@ -24,11 +34,12 @@ function FieldFrame({ id, label, error, hint, children }: FieldFrameProps) {
           {error}
         </p>
       )}
-    </div>
+    </>
   );
 }
 
-function describedBy(id: string, error?: string, hint?: ReactNode) {
+// The aria-describedby of control `id`: its violation, else its hint.
+export function describedBy(id: string, error?: string, hint?: ReactNode) {
   return error ? `${id}-error` : hint ? `${id}-hint` : undefined;
 }
 

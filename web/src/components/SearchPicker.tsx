@@ -1,5 +1,6 @@
 // What the pickers of partners, programs and people share: a search box whose text the server
 // searches (a moment after typing stops), and a select of the matches, with "none" first and the
+import { describedBy, FieldNotes } from './Fields';
 // chosen one kept even when the matches no longer include it.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -72,7 +73,7 @@ export function SearchPicker({
 }: SearchPickerProps) {
   const { t } = useTranslation();
   const currentMissing = value !== '' && !options.some((o) => o.value === value);
-  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  const described = describedBy(id, error, hint);
   return (
     <div className={`field search-picker ${className} ${error ? 'field--invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -85,7 +86,7 @@ export function SearchPicker({
           value={search.text}
           onChange={(e) => search.setText(e.target.value)}
         />
-        <select id={id} name={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
+        <select id={id} name={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={described}>
           <option value="">{emptyLabel}</option>
           {currentMissing && <option value={value}>{currentLabel}</option>}
           {options.map((o) => (
@@ -105,16 +106,7 @@ export function SearchPicker({
           {t('Searching…')}
         </span>
       )}
-      {hint && !error && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} error={error} hint={hint} />
     </div>
   );
 }

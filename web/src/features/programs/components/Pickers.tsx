@@ -1,5 +1,6 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describedBy, FieldNotes } from '@/components/Fields';
 import { usePartnersById } from '@/lib/api/partners';
 import { useCatalog, useProductSearch } from '@/lib/api/programs';
 import { usePartnerSearch } from '../api/programs';
@@ -55,7 +56,7 @@ export function SkuPicker({ id, label, skus, onChange, error, hint }: SkuPickerP
       add();
     }
   };
-  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  const described = describedBy(id, error, hint);
   return (
     <div className={`field ${error ? 'field--invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -74,7 +75,7 @@ export function SkuPicker({ id, label, skus, onChange, error, hint }: SkuPickerP
           autoComplete="off"
           placeholder={t('SKU or product name')}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
+          aria-describedby={described}
         />
         <button type="button" className="button button--ghost button--small" onClick={add} disabled={!query.trim()}>
           {t('Add')}
@@ -87,16 +88,7 @@ export function SkuPicker({ id, label, skus, onChange, error, hint }: SkuPickerP
           </option>
         ))}
       </datalist>
-      {hint && !error && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} error={error} hint={hint} />
     </div>
   );
 }
@@ -118,7 +110,7 @@ export function PartnerPicker({ id, label, partnerIds, onChange, error, hint }: 
   const chosen = usePartnersById(partnerIds);
   const name = (pid: string) => chosen.get(pid)?.name ?? `#${pid}`;
   const matches = (search.data ?? []).filter((p) => p.id && !partnerIds.includes(p.id));
-  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  const described = describedBy(id, error, hint);
   return (
     <div className={`field ${error ? 'field--invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -135,7 +127,7 @@ export function PartnerPicker({ id, label, partnerIds, onChange, error, hint }: 
         autoComplete="off"
         placeholder={t('Search partners by name')}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={described}
       />
       {query.trim() && (
         <ul className="picker__results" aria-label={t('Matching partners')}>
@@ -161,16 +153,7 @@ export function PartnerPicker({ id, label, partnerIds, onChange, error, hint }: 
           ))}
         </ul>
       )}
-      {hint && !error && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} error={error} hint={hint} />
     </div>
   );
 }
